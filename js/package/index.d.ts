@@ -1,0 +1,2 @@
+export * from "./sinch_whatsapp.js";
+export { SinchError, SinchErrorCode } from "./sinch_error.js";

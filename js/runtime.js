@@ -1,0 +1,57 @@
+// Runtime plumbing the Rust side imports: the error class and a request deadline.
+// Kept in JS because both are JS objects by nature; all decisions stay in Rust.
+
+/** The error every failed call throws (or rejects with). */
+export class SinchError extends Error {
+  constructor(code, message, fields = {}) {
+    super(message);
+    this.name = "SinchError";
+    this.code = code;
+    this.status = fields.status;
+    this.field = fields.field;
+    this.details = fields.details;
+    this.retryable = fields.retryable ?? false;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+
+  toJSON() {
+    const { name, code, message, status, field, details, retryable, retryAfterMs } = this;
+    return { name, code, message, status, field, details, retryable, retryAfterMs };
+  }
+}
+
+export function makeSinchError(code, message, status, field, details, retryable, retryAfterMs) {
+  return new SinchError(code, message, { status, field, details, retryable, retryAfterMs });
+}
+
+/**
+ * An AbortSignal that fires after `ms` or when the caller's `signal` fires,
+ * whichever comes first. `dispose()` clears the timer and the listener.
+ */
+export class Deadline {
+  constructor(ms, signal) {
+    this.controller = new AbortController();
+    this.timedOut = false;
+    this.callerSignal = signal ?? undefined;
+    this.onAbort = () => this.controller.abort(this.callerSignal.reason);
+    if (this.callerSignal?.aborted) this.onAbort();
+    else this.callerSignal?.addEventListener("abort", this.onAbort, { once: true });
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, ms);
+  }
+
+  get signal() {
+    return this.controller.signal;
+  }
+
+  get callerAborted() {
+    return this.callerSignal?.aborted ?? false;
+  }
+
+  dispose() {
+    clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener("abort", this.onAbort);
+  }
+}

@@ -1,0 +1,1 @@
+//! Callbacks (webhooks): typed parsing of delivery reports and inbound messages, and signature verification.

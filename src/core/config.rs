@@ -1,0 +1,293 @@
+//! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
+
+use crate::core::error::{Error, Result};
+use serde::Deserialize;
+use std::fmt;
+
+/// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Region {
+    /// `https://us1.whatsapp.api.sinch.com`
+    Us,
+    /// `https://eu1.whatsapp.api.sinch.com`
+    Eu,
+}
+
+impl Region {
+    /// The region's base URL.
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Self::Us => "https://us1.whatsapp.api.sinch.com",
+            Self::Eu => "https://eu1.whatsapp.api.sinch.com",
+        }
+    }
+}
+
+/// A bearer token. Its `Debug` form is redacted so it cannot leak through logs.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The token itself, for the `Authorization` header only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+/// What a caller passes to build a client (JS: the `WhatsAppClient` options object).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ClientOptions {
+    /// The bot identifier given by Sinch.
+    pub bot_id: String,
+    /// The bearer token. May be left out when `base_url` points at a relay that adds it.
+    pub token: Option<Secret>,
+    /// US or EU; mutually exclusive with `base_url`.
+    pub region: Option<Region>,
+    /// A custom base URL (a relay, or the local emulator); mutually exclusive with `region`.
+    pub base_url: Option<String>,
+    /// Allow a plain-http `base_url` that is not loopback. Off by default.
+    pub allow_insecure_http: Option<bool>,
+    /// Per-request timeout in milliseconds (default [`DEFAULT_TIMEOUT_MS`]).
+    pub timeout_ms: Option<u32>,
+}
+
+/// Default per-request timeout.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// Longest timeout a caller may set (10 minutes).
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// Longest bot id accepted; Sinch's are far shorter.
+const MAX_BOT_ID_LEN: usize = 200;
+
+/// A validated configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The bot identifier.
+    pub bot_id: String,
+    /// The bearer token, if any.
+    pub token: Option<Secret>,
+    /// Base URL without a trailing slash.
+    pub base_url: String,
+    /// Per-request timeout in milliseconds.
+    pub timeout_ms: u32,
+}
+
+impl Config {
+    /// Checks `options` and fills in defaults. Errors name the option and the rule.
+    pub fn new(options: ClientOptions) -> Result<Self> {
+        let bot_id = check_bot_id(&options.bot_id)?;
+        if let Some(token) = &options.token {
+            check_token(token)?;
+        }
+        let base_url = match (options.region, &options.base_url) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid(
+                    "region",
+                    "give either region or baseUrl, not both",
+                ))
+            }
+            (Some(region), None) => region.base_url().to_owned(),
+            (None, Some(url)) => check_base_url(url, options.allow_insecure_http.unwrap_or(false))?,
+            (None, None) => {
+                return Err(Error::invalid(
+                    "region",
+                    "give a region (\"us\" or \"eu\") or a baseUrl",
+                ))
+            }
+        };
+        if options.token.is_none() && options.base_url.is_none() {
+            return Err(Error::invalid(
+                "token",
+                "is required when calling Sinch directly (only a relay baseUrl may go without it)",
+            ));
+        }
+        let timeout_ms = options.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
+        if timeout_ms == 0 || timeout_ms > MAX_TIMEOUT_MS {
+            return Err(Error::invalid("timeoutMs", "must be between 1 and 600000"));
+        }
+        Ok(Self {
+            bot_id,
+            token: options.token,
+            base_url,
+            timeout_ms,
+        })
+    }
+}
+
+fn check_bot_id(bot_id: &str) -> Result<String> {
+    let trimmed = bot_id.trim();
+    if trimmed.is_empty() {
+        return Err(Error::invalid("botId", "must not be empty"));
+    }
+    if trimmed.chars().count() > MAX_BOT_ID_LEN {
+        return Err(Error::invalid("botId", "must be at most 200 characters"));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "botId",
+            "must not contain control characters",
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// A token must be a legal HTTP header value: visible ASCII, no spaces, no CR/LF.
+/// The message never repeats the token.
+fn check_token(token: &Secret) -> Result<()> {
+    let value = token.expose();
+    if value.is_empty() {
+        return Err(Error::invalid("token", "must not be empty"));
+    }
+    if !value.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::invalid(
+            "token",
+            "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",
+        ));
+    }
+    Ok(())
+}
+
+/// Accepts `https://…`, or `http://…` on loopback (or anywhere when explicitly allowed).
+fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
+    let url = url.trim().trim_end_matches('/');
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| Error::invalid("baseUrl", "must be an absolute http(s) URL"))?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#']) {
+        return Err(Error::invalid(
+            "baseUrl",
+            "must be scheme://host[:port][/path] with no credentials, query or fragment",
+        ));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(
+            "baseUrl",
+            "must not contain spaces or control characters",
+        ));
+    }
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(url.to_owned()),
+        "http" if allow_insecure_http || is_loopback(authority) => Ok(url.to_owned()),
+        "http" => Err(Error::invalid(
+            "baseUrl",
+            "plain http is only allowed for loopback hosts unless allowInsecureHttp is true",
+        )),
+        _ => Err(Error::invalid(
+            "baseUrl",
+            "must use https (or http on loopback)",
+        )),
+    }
+}
+
+fn is_loopback(authority: &str) -> bool {
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.rsplit_once(':').map_or(authority, |(h, _)| h),
+    };
+    host.eq_ignore_ascii_case("localhost") || host == "::1" || host.starts_with("127.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(base_url: Option<&str>, token: Option<&str>) -> ClientOptions {
+        ClientOptions {
+            bot_id: "bot-1".into(),
+            token: token.map(|t| Secret(t.into())),
+            base_url: base_url.map(Into::into),
+            ..ClientOptions::default()
+        }
+    }
+
+    fn field_of(result: Result<Config>) -> Option<String> {
+        result.err().and_then(|e| e.field)
+    }
+
+    #[test]
+    fn region_gives_its_base_url() {
+        let mut opts = options(None, Some("tok"));
+        opts.region = Some(Region::Eu);
+        let config = Config::new(opts).unwrap();
+        assert_eq!(config.base_url, "https://eu1.whatsapp.api.sinch.com");
+        assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
+    }
+
+    #[test]
+    fn base_url_rules() {
+        let ok = |url| Config::new(options(Some(url), Some("tok"))).map(|c| c.base_url);
+        assert_eq!(
+            ok("http://127.0.0.1:8080/").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        assert_eq!(ok("http://localhost:1/x").unwrap(), "http://localhost:1/x");
+        assert_eq!(ok("http://[::1]:9").unwrap(), "http://[::1]:9");
+        assert!(ok("https://relay.example.com/api").is_ok());
+        for bad in [
+            "http://example.com",
+            "ftp://x",
+            "example.com",
+            "https://u:p@x",
+            "https://x/?q",
+            "https://",
+        ] {
+            assert_eq!(
+                field_of(Config::new(options(Some(bad), Some("t")))),
+                Some("baseUrl".into()),
+                "{bad}"
+            );
+        }
+        let mut opts = options(Some("http://example.com"), Some("t"));
+        opts.allow_insecure_http = Some(true);
+        assert!(Config::new(opts).is_ok());
+    }
+
+    #[test]
+    fn token_rules_never_echo_the_token() {
+        for bad in ["", "abc\r\nX-Evil: 1", "has space", "tab\t"] {
+            let err = Config::new(options(Some("https://x"), Some(bad))).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("token"));
+            assert!(
+                bad.is_empty() || !err.message.contains(bad),
+                "{}",
+                err.message
+            );
+        }
+        let err = Config::new(options(None, None)).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("region"));
+        let mut opts = options(None, None);
+        opts.region = Some(Region::Us);
+        assert_eq!(field_of(Config::new(opts)), Some("token".into()));
+        assert!(Config::new(options(Some("https://relay.example"), None)).is_ok());
+    }
+
+    #[test]
+    fn debug_is_redacted() {
+        let config = Config::new(options(Some("https://x"), Some("s3cr3t-token"))).unwrap();
+        assert!(!format!("{config:?}").contains("s3cr3t"));
+    }
+
+    #[test]
+    fn bot_id_and_timeout_rules() {
+        let mut opts = options(Some("https://x"), Some("t"));
+        opts.bot_id = "  ".into();
+        assert_eq!(field_of(Config::new(opts.clone())), Some("botId".into()));
+        opts.bot_id = "b".into();
+        opts.timeout_ms = Some(0);
+        assert_eq!(
+            field_of(Config::new(opts.clone())),
+            Some("timeoutMs".into())
+        );
+        opts.region = Some(Region::Us);
+        opts.timeout_ms = None;
+        assert_eq!(field_of(Config::new(opts)), Some("region".into()));
+    }
+}

@@ -1,0 +1,105 @@
+//! The one error type of the crate, with stable machine-readable codes.
+
+use std::fmt;
+
+/// Stable error codes; [`ErrorCode::as_str`] gives the string JS callers see as `err.code`.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// A value given by the caller breaks a documented rule; no request was sent.
+    InvalidArgument,
+    /// Sinch answered 400.
+    BadRequest,
+    /// Sinch answered 401: wrong token, or a bot that lives in another region.
+    Unauthorized,
+    /// Sinch answered 404.
+    NotFound,
+    /// Sinch answered 429, or its documented rate-limit 500.
+    RateLimited,
+    /// Sinch answered another 5xx.
+    ServerError,
+    /// Sinch answered a status this client does not expect.
+    UnexpectedStatus,
+    /// The request did not finish within the configured timeout.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// The request failed before an answer arrived (DNS, connection, CORS, …).
+    Network,
+    /// The answer could not be understood (not JSON, or not the documented shape).
+    InvalidResponse,
+}
+
+impl ErrorCode {
+    /// The stable string form, e.g. `"invalid_argument"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidArgument => "invalid_argument",
+            Self::BadRequest => "bad_request",
+            Self::Unauthorized => "unauthorized",
+            Self::NotFound => "not_found",
+            Self::RateLimited => "rate_limited",
+            Self::ServerError => "server_error",
+            Self::UnexpectedStatus => "unexpected_status",
+            Self::Timeout => "timeout",
+            Self::Aborted => "aborted",
+            Self::Network => "network",
+            Self::InvalidResponse => "invalid_response",
+        }
+    }
+}
+
+/// An error with a stable code, a message naming the field and rule, and, for
+/// errors that came from Sinch, the HTTP status and upstream details.
+///
+/// Never holds a secret: the token is not passed to anything that builds an error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    /// Machine-readable kind.
+    pub code: ErrorCode,
+    /// Human-readable text.
+    pub message: String,
+    /// Path of the offending input field, for [`ErrorCode::InvalidArgument`].
+    pub field: Option<String>,
+    /// HTTP status, when Sinch answered.
+    pub status: Option<u16>,
+    /// Upstream `details` (or `reason`) text, when Sinch gave one.
+    pub details: Option<String>,
+    /// Whether sending the same request again may succeed.
+    pub retryable: bool,
+    /// How long Sinch asked to wait before retrying, in milliseconds.
+    pub retry_after_ms: Option<u64>,
+}
+
+impl Error {
+    /// An error of `code` with `message` and nothing else set.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+            status: None,
+            details: None,
+            retryable: false,
+            retry_after_ms: None,
+        }
+    }
+
+    /// A caller error: `field` breaks `rule` (e.g. `"to[0]"`, `"must be an MSISDN"`).
+    pub fn invalid(field: &str, rule: &str) -> Self {
+        let mut err = Self::new(ErrorCode::InvalidArgument, [field, rule].join(": "));
+        err.field = Some(field.to_owned());
+        err
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code.as_str(), self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result with the crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

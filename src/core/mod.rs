@@ -1,0 +1,9 @@
+//! Plain-Rust core: everything that does not need JavaScript.
+
+pub mod callback;
+pub mod config;
+pub mod error;
+pub mod media;
+pub mod message;
+pub mod request;
+pub mod response;

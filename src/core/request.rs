@@ -1,0 +1,127 @@
+//! Request building: turns a validated call into method, URL and body.
+
+use crate::core::config::Config;
+use crate::core::error::Result;
+use crate::core::message::SendRequest;
+
+/// HTTP methods the API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// A prepared request: everything the transport needs except the token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request<B> {
+    /// HTTP method.
+    pub method: Method,
+    /// Absolute URL, ids percent-encoded.
+    pub url: String,
+    /// JSON body, if any.
+    pub body: Option<B>,
+    /// Whether sending it twice is harmless. A message send is not: repeating it
+    /// after a network error may deliver the message twice.
+    pub idempotent: bool,
+}
+
+/// `POST /whatsapp/v1/{bot}/messages`, after validating `send`.
+pub fn send_message(config: &Config, send: SendRequest) -> Result<Request<SendRequest>> {
+    send.validate()?;
+    Ok(Request {
+        method: Method::Post,
+        url: endpoint(config, &["messages"]),
+        body: Some(send),
+        idempotent: false,
+    })
+}
+
+/// `{base}/whatsapp/v1/{bot}/{segments…}` with every segment percent-encoded.
+pub fn endpoint(config: &Config, segments: &[&str]) -> String {
+    let mut url = config.base_url.clone();
+    url.push_str("/whatsapp/v1/");
+    url.push_str(&encode_segment(&config.bot_id));
+    for segment in segments {
+        url.push('/');
+        url.push_str(&encode_segment(segment));
+    }
+    url
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn encode_segment(segment: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::{ClientOptions, Config};
+    use crate::core::message::{Message, Text};
+
+    fn config() -> Config {
+        let options: ClientOptions = serde_json::from_value(
+            serde_json::json!({"botId": "bot/ä 1", "token": "t", "baseUrl": "http://127.0.0.1:9/"}),
+        )
+        .unwrap();
+        Config::new(options).unwrap()
+    }
+
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(
+            endpoint(&config(), &["x y", "a%b"]),
+            "http://127.0.0.1:9/whatsapp/v1/bot%2F%C3%A4%201/x%20y/a%25b"
+        );
+    }
+
+    #[test]
+    fn send_is_validated_and_not_idempotent() {
+        let send = SendRequest {
+            to: vec!["+46732001122".into()],
+            message: Message::Text(Text {
+                text: "hi".into(),
+                preview_url: None,
+            }),
+            callback: None,
+        };
+        let req = send_message(&config(), send.clone()).unwrap();
+        assert_eq!(req.method, Method::Post);
+        assert!(req.url.ends_with("/messages"));
+        assert!(!req.idempotent);
+        let bad = SendRequest { to: vec![], ..send };
+        assert_eq!(
+            send_message(&config(), bad).unwrap_err().field.as_deref(),
+            Some("to")
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! Response parsing: typed results for 2xx answers, typed errors for the rest.
+
+use crate::core::error::{Error, ErrorCode};
+use serde::{Deserialize, Serialize};
+
+/// The upstream error body, `{ message, details }` (an older draft said `reason`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct ErrorBody {
+    /// General error text.
+    pub message: Option<String>,
+    /// Human-readable detail.
+    pub details: Option<String>,
+    /// The older draft's name for `details`.
+    pub reason: Option<String>,
+}
+
+/// The text Sinch puts in the 500 it answers when a bot goes over 20 requests per second.
+const RATE_LIMIT_MESSAGE: &str = "Request could not be processed";
+/// Longest `details` kept from an error body; the rest is cut.
+const MAX_DETAILS_CHARS: usize = 1000;
+
+/// The typed error for a non-2xx answer. `body` is the parsed error body when it
+/// was JSON of the documented shape; `retry_after` is the raw `Retry-After` header.
+pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Option<&str>) -> Error {
+    let body = body.unwrap_or_default();
+    let upstream = body.message.as_deref().unwrap_or_default();
+    let code = match status {
+        400 => ErrorCode::BadRequest,
+        401 | 403 => ErrorCode::Unauthorized,
+        404 => ErrorCode::NotFound,
+        429 => ErrorCode::RateLimited,
+        500 if upstream.trim() == RATE_LIMIT_MESSAGE => ErrorCode::RateLimited,
+        500..=599 => ErrorCode::ServerError,
+        _ => ErrorCode::UnexpectedStatus,
+    };
+    let summary = match code {
+        ErrorCode::BadRequest => "Sinch rejected the request",
+        ErrorCode::Unauthorized => {
+            "Sinch refused the credentials (wrong token, or the bot lives in the other region)"
+        }
+        ErrorCode::NotFound => "Sinch found no such resource",
+        ErrorCode::RateLimited => "Sinch is rate-limiting this bot (20 requests per second)",
+        ErrorCode::ServerError => "Sinch had a server error",
+        _ => "Sinch answered an unexpected status",
+    };
+    let message = if upstream.is_empty() {
+        format!("{summary} (HTTP {status})")
+    } else {
+        format!("{summary} (HTTP {status}): {}", truncate(upstream))
+    };
+    let mut err = Error::new(code, message);
+    err.status = Some(status);
+    err.details = body.details.or(body.reason).map(|d| truncate(&d));
+    err.retryable = code == ErrorCode::RateLimited || status == 503;
+    err.retry_after_ms = retry_after.and_then(parse_retry_after);
+    err
+}
+
+/// `Retry-After` as delta-seconds. The HTTP-date form is ignored (treated as absent):
+/// it needs a trustworthy clock, and Sinch documents neither form.
+pub fn parse_retry_after(value: &str) -> Option<u64> {
+    let seconds: u64 = value.trim().parse().ok()?;
+    seconds.checked_mul(1000)
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(MAX_DETAILS_CHARS).collect()
+}
+
+/// The 201 answer to `POST /messages`: delivery-report shaped.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Receipt {
+    /// Always `whatsapp`.
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// One status per recipient. The OpenAPI example shows a bare object instead of an
+    /// array; both are accepted.
+    pub statuses: OneOrMany<WireStatus>,
+}
+
+/// A list the upstream sometimes sends as a single object.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany<T> {
+    /// The documented array.
+    Many(Vec<T>),
+    /// A single object.
+    One(T),
+}
+
+impl<T> OneOrMany<T> {
+    /// The items as a list.
+    pub fn into_vec(self) -> Vec<T> {
+        match self {
+            Self::Many(items) => items,
+            Self::One(item) => vec![item],
+        }
+    }
+}
+
+/// One entry of `statuses` on the wire.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct WireStatus {
+    /// Sinch's id for the message to this recipient.
+    pub message_id: String,
+    /// The recipient's MSISDN.
+    pub recipient: String,
+    /// `success` or `failure`.
+    pub status: String,
+    /// `queued`, `dispatched`, …
+    pub state: String,
+}
+
+/// What `send` resolves to (JS: `{ messages: [{ id, recipient, status, state }] }`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SendResult {
+    /// One entry per recipient.
+    pub messages: Vec<SentMessage>,
+}
+
+/// One sent message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentMessage {
+    /// The message id, for read receipts and the callback store.
+    pub id: String,
+    /// The recipient's MSISDN.
+    pub recipient: String,
+    /// `success` or `failure`.
+    pub status: String,
+    /// `queued`, `dispatched`, …
+    pub state: String,
+}
+
+impl From<Receipt> for SendResult {
+    fn from(receipt: Receipt) -> Self {
+        let messages = receipt
+            .statuses
+            .into_vec()
+            .into_iter()
+            .map(|s| SentMessage {
+                id: s.message_id,
+                recipient: s.recipient,
+                status: s.status,
+                state: s.state,
+            })
+            .collect();
+        Self { messages }
+    }
+}
+
+/// The error for a 2xx answer whose body is not what the endpoint documents.
+pub fn invalid_response(status: u16, why: &str) -> Error {
+    let mut err = Error::new(
+        ErrorCode::InvalidResponse,
+        format!("Sinch answered HTTP {status} with a body this client cannot read: {why}"),
+    );
+    err.status = Some(status);
+    err
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(json: &str) -> Option<ErrorBody> {
+        serde_json::from_str(json).ok()
+    }
+
+    #[test]
+    fn maps_statuses_to_codes() {
+        let err = error_for_status(
+            400,
+            body(r#"{"message":"Validation error","details":"Field [to] can not be empty."}"#),
+            None,
+        );
+        assert_eq!(err.code, ErrorCode::BadRequest);
+        assert_eq!(err.details.as_deref(), Some("Field [to] can not be empty."));
+        assert!(err.message.contains("Validation error") && !err.retryable);
+
+        let err = error_for_status(
+            401,
+            body(r#"{"message":"401","reason":"Unauthorized bot"}"#),
+            None,
+        );
+        assert_eq!(
+            (err.code, err.details.as_deref()),
+            (ErrorCode::Unauthorized, Some("Unauthorized bot"))
+        );
+
+        let err = error_for_status(
+            500,
+            body(r#"{"message":"Request could not be processed"}"#),
+            Some("2"),
+        );
+        assert_eq!(
+            (err.code, err.retryable, err.retry_after_ms),
+            (ErrorCode::RateLimited, true, Some(2000))
+        );
+
+        let err = error_for_status(500, body(r#"{"message":"500"}"#), None);
+        assert_eq!((err.code, err.retryable), (ErrorCode::ServerError, false));
+        let err = error_for_status(503, None, Some("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assert_eq!(
+            (err.code, err.retryable, err.retry_after_ms),
+            (ErrorCode::ServerError, true, None)
+        );
+        assert_eq!(
+            error_for_status(429, None, None).code,
+            ErrorCode::RateLimited
+        );
+        assert_eq!(
+            error_for_status(418, None, None).code,
+            ErrorCode::UnexpectedStatus
+        );
+    }
+
+    #[test]
+    fn receipt_array_or_object() {
+        let many: Receipt = serde_json::from_str(
+            r#"{"type":"whatsapp","statuses":[{"message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","status":"success","state":"queued"}]}"#,
+        )
+        .unwrap();
+        let one: Receipt = serde_json::from_str(
+            r#"{"type":"whatsapp","statuses":{"message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","status":"success","state":"queued","extra":1}}"#,
+        )
+        .unwrap();
+        let result = SendResult::from(many);
+        assert_eq!(result, SendResult::from(one));
+        assert_eq!(result.messages[0].id, "01DPNXZ0WCF9XD19MH84XD0P62");
+        assert!(serde_json::from_str::<Receipt>(r#"{"type":"whatsapp"}"#).is_err());
+    }
+}
