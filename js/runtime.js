@@ -55,3 +55,19 @@ export class Deadline {
     this.callerSignal?.removeEventListener("abort", this.onAbort);
   }
 }
+
+/** Resolves after `ms`, or rejects when `signal` fires first. */
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

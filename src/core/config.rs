@@ -1,7 +1,8 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
-use serde::Deserialize;
+use crate::core::retry::{RetryPolicy, MAX_RETRIES};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
@@ -24,8 +25,10 @@ impl Region {
     }
 }
 
-/// A bearer token. Its `Debug` form is redacted so it cannot leak through logs.
-#[derive(Clone, PartialEq, Eq, Deserialize)]
+/// A credential (the bearer token, a media provider's password or token). Its
+/// `Debug` form is redacted; it serializes as itself only because request bodies
+/// that carry it to Sinch must.
+#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Secret(String);
 
 impl Secret {
@@ -57,6 +60,15 @@ pub struct ClientOptions {
     pub allow_insecure_http: Option<bool>,
     /// Per-request timeout in milliseconds (default [`DEFAULT_TIMEOUT_MS`]).
     pub timeout_ms: Option<u32>,
+    /// Retries after a failed attempt (0–10, default 2).
+    pub retries: Option<u32>,
+    /// Longest `Retry-After` the client waits for (default 30 000 ms).
+    pub max_retry_after_ms: Option<u64>,
+    /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
+    pub retry_messages_on_network_error: Option<bool>,
+    /// A JS function `(info) => boolean | void` called before each retry; read by the JS layer.
+    #[serde(default)]
+    pub on_retry: Option<serde::de::IgnoredAny>,
 }
 
 /// Default per-request timeout.
@@ -77,6 +89,8 @@ pub struct Config {
     pub base_url: String,
     /// Per-request timeout in milliseconds.
     pub timeout_ms: u32,
+    /// When and how to retry.
+    pub retry: RetryPolicy,
 }
 
 impl Config {
@@ -112,13 +126,30 @@ impl Config {
         if timeout_ms == 0 || timeout_ms > MAX_TIMEOUT_MS {
             return Err(Error::invalid("timeoutMs", "must be between 1 and 600000"));
         }
+        let retry = retry_policy(&options)?;
         Ok(Self {
             bot_id,
             token: options.token,
             base_url,
             timeout_ms,
+            retry,
         })
     }
+}
+
+fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
+    let mut policy = RetryPolicy::default();
+    if let Some(retries) = options.retries {
+        if retries > MAX_RETRIES {
+            return Err(Error::invalid("retries", "must be between 0 and 10"));
+        }
+        policy.max_retries = retries;
+    }
+    if let Some(max) = options.max_retry_after_ms {
+        policy.max_retry_after_ms = max;
+    }
+    policy.retry_unsafe = options.retry_messages_on_network_error.unwrap_or(false);
+    Ok(policy)
 }
 
 fn check_bot_id(bot_id: &str) -> Result<String> {

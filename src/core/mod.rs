@@ -2,8 +2,10 @@
 
 pub mod callback;
 pub mod config;
+pub mod endpoints;
 pub mod error;
 pub mod media;
 pub mod message;
 pub mod request;
 pub mod response;
+pub mod retry;

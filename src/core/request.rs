@@ -43,15 +43,46 @@ pub struct Request<B> {
     pub idempotent: bool,
 }
 
+impl<B> Request<B> {
+    /// `method` on `/whatsapp/v1/{bot}/{segments…}`. GET, PATCH and DELETE are
+    /// idempotent; a POST is not unless marked with [`Request::idempotent`].
+    pub fn new(config: &Config, method: Method, segments: &[&str], body: Option<B>) -> Self {
+        Self {
+            method,
+            url: endpoint(config, segments),
+            body,
+            idempotent: method != Method::Post,
+        }
+    }
+
+    /// Marks a POST whose repetition is harmless (it sets state rather than adding).
+    pub fn idempotent(mut self) -> Self {
+        self.idempotent = true;
+        self
+    }
+
+    /// Appends `key=value` to the query when `value` is given, both percent-encoded.
+    pub fn query(mut self, key: &str, value: Option<&str>) -> Self {
+        if let Some(value) = value {
+            self.url
+                .push(if self.url.contains('?') { '&' } else { '?' });
+            self.url.push_str(&encode_segment(key));
+            self.url.push('=');
+            self.url.push_str(&encode_segment(value));
+        }
+        self
+    }
+}
+
 /// `POST /whatsapp/v1/{bot}/messages`, after validating `send`.
 pub fn send_message(config: &Config, send: SendRequest) -> Result<Request<SendRequest>> {
     send.validate()?;
-    Ok(Request {
-        method: Method::Post,
-        url: endpoint(config, &["messages"]),
-        body: Some(send),
-        idempotent: false,
-    })
+    Ok(Request::new(
+        config,
+        Method::Post,
+        &["messages"],
+        Some(send),
+    ))
 }
 
 /// `{base}/whatsapp/v1/{bot}/{segments…}` with every segment percent-encoded.
@@ -102,6 +133,20 @@ mod tests {
             endpoint(&config(), &["x y", "a%b"]),
             "http://127.0.0.1:9/whatsapp/v1/bot%2F%C3%A4%201/x%20y/a%25b"
         );
+    }
+
+    #[test]
+    fn query_is_encoded_and_optional() {
+        let req = Request::<()>::new(&config(), Method::Get, &["x"], None)
+            .query("a", Some("1 2&"))
+            .query("skip", None)
+            .query("b", Some("+4673"));
+        assert_eq!(
+            req.url,
+            "http://127.0.0.1:9/whatsapp/v1/bot%2F%C3%A4%201/x?a=1%202%26&b=%2B4673"
+        );
+        assert!(req.idempotent);
+        assert!(!Request::<()>::new(&config(), Method::Post, &[], None).idempotent);
     }
 
     #[test]

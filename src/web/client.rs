@@ -7,11 +7,10 @@ use crate::core::config::{ClientOptions, Config, MAX_TIMEOUT_MS};
 use crate::core::error::{Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
 use crate::core::request::{self, Request};
-use crate::core::response::{
-    error_for_status, invalid_response, ErrorBody, OneOrMany, Receipt, SendResult,
-};
+use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +19,13 @@ use wasm_bindgen::JsCast;
 /// and errors never show it.
 #[wasm_bindgen]
 pub struct WhatsAppClient {
-    config: Rc<Config>,
+    inner: Rc<Inner>,
+}
+
+/// What every call needs; shared with the futures of calls in flight.
+struct Inner {
+    config: Config,
+    on_retry: Option<js_sys::Function>,
 }
 
 #[wasm_bindgen]
@@ -30,24 +35,25 @@ impl WhatsAppClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
     ) -> std::result::Result<WhatsAppClient, JsValue> {
-        from_js::<ClientOptions>(options, "options")
+        let on_retry = function_option(&options, "onRetry").map_err(to_js_error)?;
+        let config = from_js::<ClientOptions>(options, "options")
             .and_then(Config::new)
-            .map(|config| Self {
-                config: Rc::new(config),
-            })
-            .map_err(to_js_error)
+            .map_err(to_js_error)?;
+        Ok(Self {
+            inner: Rc::new(Inner { config, on_retry }),
+        })
     }
 
     /// The bot id this client sends as.
     #[wasm_bindgen(getter, js_name = botId)]
     pub fn bot_id(&self) -> String {
-        self.config.bot_id.clone()
+        self.inner.config.bot_id.clone()
     }
 
     /// The base URL requests go to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
-        self.config.base_url.clone()
+        self.inner.config.base_url.clone()
     }
 
     /// Sends any message object to 1–20 recipients (`POST /messages`).
@@ -57,10 +63,9 @@ impl WhatsAppClient {
         #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> js_sys::Promise {
-        let config = Rc::clone(&self.config);
-        run(async move {
+        self.run(options, |inner, call| async move {
             let send = from_js::<SendRequest>(request, "request")?;
-            send_message(&config, send, options).await
+            inner.send_message(send, &call).await
         })
     }
 
@@ -72,8 +77,7 @@ impl WhatsAppClient {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
     ) -> js_sys::Promise {
-        let config = Rc::clone(&self.config);
-        run(async move {
+        self.run(options, |inner, call| async move {
             let to = from_js::<OneOrMany<String>>(to, "to")?.into_vec();
             let text = text
                 .as_string()
@@ -82,30 +86,30 @@ impl WhatsAppClient {
                 text,
                 preview_url: None,
             });
-            send_message(
-                &config,
-                SendRequest {
-                    to,
-                    message,
-                    callback: None,
-                },
-                options,
-            )
-            .await
+            let send = SendRequest {
+                to,
+                message,
+                callback: None,
+            };
+            inner.send_message(send, &call).await
         })
     }
 
     /// A safe summary for logs and `JSON.stringify`: bot id, base URL, and whether a token is set.
-    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "{ botId: string; baseUrl: string; token: string | null }")]
+    #[wasm_bindgen(
+        js_name = toJSON,
+        unchecked_return_type = "{ botId: string; baseUrl: string; token: string | null }"
+    )]
     pub fn to_json(&self) -> JsValue {
+        let config = &self.inner.config;
+        let token = config.token.as_ref().map(|_| "[redacted]");
         let summary = js_sys::Object::new();
-        let token = self.config.token.as_ref().map(|_| "[redacted]");
         for (key, value) in [
-            ("botId", JsValue::from_str(&self.config.bot_id)),
-            ("baseUrl", JsValue::from_str(&self.config.base_url)),
+            ("botId", JsValue::from_str(&config.bot_id)),
+            ("baseUrl", JsValue::from_str(&config.base_url)),
             ("token", token.map_or(JsValue::NULL, JsValue::from_str)),
         ] {
-            // Setting a plain data property on a fresh object cannot fail.
+            // A plain data property on a fresh object: cannot fail.
             let _ = js_sys::Reflect::set(&summary, &JsValue::from_str(key), &value);
         }
         summary.into()
@@ -114,90 +118,111 @@ impl WhatsAppClient {
     /// `WhatsAppClient(bot-id @ base-url)`.
     #[wasm_bindgen(js_name = toString)]
     pub fn to_display(&self) -> String {
+        let config = &self.inner.config;
         [
             "WhatsAppClient(",
-            &self.config.bot_id,
+            &config.bot_id,
             " @ ",
-            &self.config.base_url,
+            &config.base_url,
             ")",
         ]
         .concat()
     }
 }
 
-/// Runs a call as a Promise that rejects with a `SinchError`.
-fn run(call: impl std::future::Future<Output = Result<JsValue>> + 'static) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move { call.await.map_err(to_js_error) })
+impl WhatsAppClient {
+    /// Runs a call as a Promise that rejects with a `SinchError`. Even bad per-call
+    /// options reject rather than throw, so every method fails the same way.
+    fn run<F, Fut>(&self, options: JsValue, call: F) -> js_sys::Promise
+    where
+        F: FnOnce(Rc<Inner>, CallOptions) -> Fut + 'static,
+        Fut: Future<Output = Result<JsValue>> + 'static,
+    {
+        let inner = Rc::clone(&self.inner);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let options = inner.call_options(&options).map_err(to_js_error)?;
+            call(inner, options).await.map_err(to_js_error)
+        })
+    }
 }
 
-async fn send_message(config: &Config, send: SendRequest, options: JsValue) -> Result<JsValue> {
-    let call = call_options(config, options)?;
-    let request = request::send_message(config, send)?;
-    execute::<_, Receipt, SendResult>(config, &request, &call).await
+impl Inner {
+    async fn send_message(&self, send: SendRequest, call: &CallOptions) -> Result<JsValue> {
+        let request = request::send_message(&self.config, send)?;
+        self.execute::<_, Receipt, SendResult>(&request, call).await
+    }
+
+    /// One request through the transport; a 2xx body is parsed as `W` and returned as `R`.
+    async fn execute<B, W, R>(&self, request: &Request<B>, call: &CallOptions) -> Result<JsValue>
+    where
+        B: Serialize,
+        W: DeserializeOwned,
+        R: From<W> + Serialize,
+    {
+        let reply = transport::send(&self.config, request, call).await?;
+        let value = js_sys::JSON::parse(&reply.body)
+            .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
+        let wire: W = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| invalid_response(reply.status, &e.to_string()))?;
+        to_js(&R::from(wire))
+    }
+
+    /// Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client.
+    fn call_options(&self, options: &JsValue) -> Result<CallOptions> {
+        let mut call = CallOptions {
+            timeout_ms: self.config.timeout_ms,
+            signal: None,
+            on_retry: self.on_retry.clone(),
+        };
+        if options.is_undefined() || options.is_null() {
+            return Ok(call);
+        }
+        if !options.is_object() {
+            return Err(Error::invalid("options", "must be an object"));
+        }
+        if let Some(hook) = function_option(options, "onRetry")? {
+            call.on_retry = Some(hook);
+        }
+        let signal = property(options, "signal");
+        if !signal.is_undefined() {
+            let signal = signal
+                .dyn_into::<web_sys::AbortSignal>()
+                .map_err(|_| Error::invalid("options.signal", "must be an AbortSignal"))?;
+            call.signal = Some(signal);
+        }
+        let timeout = property(options, "timeoutMs");
+        if !timeout.is_undefined() {
+            call.timeout_ms = timeout
+                .as_f64()
+                .filter(|ms| ms.fract() == 0.0 && (1.0..=f64::from(MAX_TIMEOUT_MS)).contains(ms))
+                .map(|ms| ms as u32)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "options.timeoutMs",
+                        "must be a whole number from 1 to 600000",
+                    )
+                })?;
+        }
+        Ok(call)
+    }
 }
 
-/// One request: send it, then parse a 2xx body as `W` and return it as `R`, or
-/// turn anything else into the typed error.
-async fn execute<B, W, R>(
-    config: &Config,
-    request: &Request<B>,
-    call: &CallOptions,
-) -> Result<JsValue>
-where
-    B: Serialize,
-    W: DeserializeOwned,
-    R: From<W> + Serialize,
-{
-    let reply = transport::send(request, config.token.as_ref(), call).await?;
-    let parsed = js_sys::JSON::parse(&reply.body).ok();
-    if !(200..300).contains(&reply.status) {
-        let body = parsed.and_then(|v| serde_wasm_bindgen::from_value::<ErrorBody>(v).ok());
-        return Err(error_for_status(
-            reply.status,
-            body,
-            reply.retry_after.as_deref(),
-        ));
+/// `object[key]`, or `undefined` when `object` is not an object or the read throws.
+fn property(object: &JsValue, key: &str) -> JsValue {
+    if !object.is_object() {
+        return JsValue::UNDEFINED;
     }
-    let value = parsed.ok_or_else(|| invalid_response(reply.status, "the body is not JSON"))?;
-    let wire: W = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| invalid_response(reply.status, &e.to_string()))?;
-    to_js(&R::from(wire))
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Reads `{ signal?, timeoutMs? }`; missing options mean the client's defaults.
-fn call_options(config: &Config, options: JsValue) -> Result<CallOptions> {
-    let mut call = CallOptions {
-        timeout_ms: config.timeout_ms,
-        signal: None,
-    };
-    if options.is_undefined() || options.is_null() {
-        return Ok(call);
+/// An optional function-valued option such as `onRetry`.
+fn function_option(object: &JsValue, key: &str) -> Result<Option<js_sys::Function>> {
+    let value = property(object, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
     }
-    if !options.is_object() {
-        return Err(Error::invalid("options", "must be an object"));
-    }
-    let get = |key: &str| {
-        js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
-    let signal = get("signal");
-    if !signal.is_undefined() {
-        let signal = signal
-            .dyn_into::<web_sys::AbortSignal>()
-            .map_err(|_| Error::invalid("options.signal", "must be an AbortSignal"))?;
-        call.signal = Some(signal);
-    }
-    let timeout = get("timeoutMs");
-    if !timeout.is_undefined() {
-        call.timeout_ms = timeout
-            .as_f64()
-            .filter(|ms| ms.fract() == 0.0 && *ms >= 1.0 && *ms <= f64::from(MAX_TIMEOUT_MS))
-            .map(|ms| ms as u32)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "options.timeoutMs",
-                    "must be a whole number from 1 to 600000",
-                )
-            })?;
-    }
-    Ok(call)
+    value
+        .dyn_into::<js_sys::Function>()
+        .map(Some)
+        .map_err(|_| Error::invalid(&["options.", key].concat(), "must be a function"))
 }

@@ -2,6 +2,7 @@
 //! `fetch` transport. Nothing in [`crate::core`] knows about JS.
 
 mod client;
+pub use client::WhatsAppClient;
 mod convert;
 mod transport;
 mod types;

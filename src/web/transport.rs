@@ -1,9 +1,13 @@
-//! The transport: one prepared [`Request`] → one `fetch` on `globalThis`, with a
-//! deadline and the caller's `AbortSignal`. Works without `window` (Workers, Node).
+//! The transport: one prepared [`Request`] → `fetch` on `globalThis`, with a
+//! deadline per attempt, the caller's `AbortSignal`, and retries as the core's
+//! [`RetryPolicy`] decides. Works without `window` (Workers, Node).
 
-use crate::core::config::Secret;
+use super::convert::to_js_error;
+use crate::core::config::Config;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::request::Request;
+use crate::core::response::error_for_status;
+use crate::core::retry::Decision;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -22,6 +26,8 @@ extern "C" {
     fn caller_aborted(this: &Deadline) -> bool;
     #[wasm_bindgen(method)]
     fn dispose(this: &Deadline);
+
+    fn sleep(ms: f64, signal: Option<AbortSignal>) -> js_sys::Promise;
 }
 
 #[wasm_bindgen]
@@ -33,36 +39,102 @@ extern "C" {
 
 /// Per-call settings.
 pub struct CallOptions {
-    /// Deadline for the whole exchange, body included.
+    /// Deadline for one attempt, body included.
     pub timeout_ms: u32,
     /// The caller's signal, if any.
     pub signal: Option<AbortSignal>,
+    /// The caller's `onRetry` hook: `(info) => boolean | void`; `false` stops retrying.
+    pub on_retry: Option<js_sys::Function>,
 }
 
-/// What came back: status, body text and the `Retry-After` header.
+/// A 2xx answer: status and body text.
 pub struct Reply {
     /// HTTP status.
     pub status: u16,
     /// Body text (possibly empty).
     pub body: String,
-    /// Raw `Retry-After` header.
-    pub retry_after: Option<String>,
 }
 
-/// Sends `request`, adding the bearer `token` when there is one.
+/// Sends `request` until it succeeds or the retry policy gives up. Non-2xx
+/// answers come back as the core's typed errors.
 pub async fn send<B: Serialize>(
+    config: &Config,
     request: &Request<B>,
-    token: Option<&Secret>,
     call: &CallOptions,
 ) -> Result<Reply> {
     let body = match &request.body {
         Some(body) => Some(to_json_text(body)?),
         None => None,
     };
+    let mut attempt = 0;
+    loop {
+        let err = match send_once(config, request, body.as_deref(), call).await {
+            Ok(reply) => return Ok(reply),
+            Err(err) => err,
+        };
+        let jitter = js_sys::Math::random();
+        let (delay_ms, err) = match config
+            .retry
+            .decide(attempt, err, request.idempotent, jitter)
+        {
+            Decision::Fail(err) => return Err(err),
+            Decision::Retry { delay_ms, error } => (delay_ms, error),
+        };
+        attempt += 1;
+        if !retry_allowed(call, attempt, delay_ms, &err) {
+            return Err(err);
+        }
+        if JsFuture::from(sleep(delay_ms as f64, call.signal.clone()))
+            .await
+            .is_err()
+        {
+            return Err(aborted());
+        }
+    }
+}
+
+/// Asks the caller's `onRetry` hook; an explicit `false` or a throw vetoes.
+fn retry_allowed(call: &CallOptions, attempt: u32, delay_ms: u64, err: &Error) -> bool {
+    let Some(hook) = &call.on_retry else {
+        return true;
+    };
+    let info = js_sys::Object::new();
+    for (key, value) in [
+        ("attempt", JsValue::from(attempt)),
+        ("delayMs", JsValue::from(delay_ms as f64)),
+        ("error", to_js_error(err.clone())),
+    ] {
+        // A plain data property on a fresh object: cannot fail.
+        let _ = js_sys::Reflect::set(&info, &JsValue::from_str(key), &value);
+    }
+    hook.call1(&JsValue::UNDEFINED, &info)
+        .is_ok_and(|verdict| verdict != JsValue::FALSE)
+}
+
+/// One attempt under its own deadline.
+async fn send_once<B: Serialize>(
+    config: &Config,
+    request: &Request<B>,
+    body: Option<&str>,
+    call: &CallOptions,
+) -> Result<Reply> {
     let deadline = Deadline::new(call.timeout_ms, call.signal.clone());
-    let outcome = exchange(request, body.as_deref(), token, &deadline).await;
+    let token = config.token.as_ref().map(|t| t.expose());
+    let outcome = exchange(request, body, token, &deadline).await;
     deadline.dispose();
-    outcome.map_err(|failure| failure_to_error(&failure, &deadline, call.timeout_ms))
+    let (status, body, retry_after) =
+        outcome.map_err(|failure| failure_to_error(&failure, &deadline, call.timeout_ms))?;
+    if !(200..300).contains(&status) {
+        let error_body = js_sys::JSON::parse(&body)
+            .ok()
+            .and_then(|value| serde_wasm_bindgen::from_value(value).ok());
+        return Err(error_for_status(status, error_body, retry_after.as_deref()));
+    }
+    Ok(Reply { status, body })
+}
+
+fn aborted() -> Error {
+    Error::new(ErrorCode::Aborted, "the caller aborted the request")
 }
 
 fn to_json_text<B: Serialize>(body: &B) -> Result<String> {
@@ -78,19 +150,20 @@ fn to_json_text<B: Serialize>(body: &B) -> Result<String> {
         })
 }
 
+/// The fetch itself: status, body text and `Retry-After`, or the JS failure.
 async fn exchange(
     request: &Request<impl Serialize>,
     body: Option<&str>,
-    token: Option<&Secret>,
+    token: Option<&str>,
     deadline: &Deadline,
-) -> std::result::Result<Reply, JsValue> {
+) -> std::result::Result<(u16, String, Option<String>), JsValue> {
     let headers = web_sys::Headers::new()?;
     headers.set("Accept", "application/json")?;
     if body.is_some() {
         headers.set("Content-Type", "application/json")?;
     }
     if let Some(token) = token {
-        headers.set("Authorization", &["Bearer ", token.expose()].concat())?;
+        headers.set("Authorization", &["Bearer ", token].concat())?;
     }
     let init = web_sys::RequestInit::new();
     init.set_method(request.method.as_str());
@@ -105,17 +178,17 @@ async fn exchange(
         .dyn_into()?;
     let retry_after = response.headers().get("Retry-After")?;
     let text = JsFuture::from(response.text()?).await?;
-    Ok(Reply {
-        status: response.status(),
-        body: text.as_string().unwrap_or_default(),
+    Ok((
+        response.status(),
+        text.as_string().unwrap_or_default(),
         retry_after,
-    })
+    ))
 }
 
 /// A failed exchange becomes `aborted`, `timeout` or `network`, in that order of blame.
 fn failure_to_error(failure: &JsValue, deadline: &Deadline, timeout_ms: u32) -> Error {
     if deadline.caller_aborted() {
-        return Error::new(ErrorCode::Aborted, "the caller aborted the request");
+        return aborted();
     }
     if deadline.timed_out() {
         let mut err = Error::new(

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: lints, native tests, the
+# emulator's own tests, wasm-bindgen-test in Node, Chromium and a dedicated
+# Worker, and the built package in Node, workerd and Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step setup
+scripts/setup.sh --browser
+
+step lints
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests (core)"
+cargo test --quiet
+
+step "emulator tests"
+node --test tests/emulator/
+
+step "wasm-bindgen-test: Node, headless Chromium, dedicated Worker"
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+with_emulator() { node tests/support/with-emulator.mjs -- "$@"; }
+with_emulator cargo test --quiet --target wasm32-unknown-unknown --test web
+WASM_BINDGEN_USE_BROWSER=1 with_emulator cargo test --quiet --target wasm32-unknown-unknown --test web
+WASM_BINDGEN_USE_DEDICATED_WORKER=1 with_emulator cargo test --quiet --target wasm32-unknown-unknown --test web
+
+step "package build"
+scripts/build.sh
+
+step "package tests: Node, workerd (Miniflare), Chromium (direct and Vite)"
+node --test --test-concurrency=1 tests/js/

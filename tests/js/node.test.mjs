@@ -1,0 +1,99 @@
+// The built package in Node, resolved through its exports map, against the emulator.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { TOKEN, consumer, emulator, resolveEntry } from "./support.mjs";
+
+let emu, sdk;
+const BOT = "bot-node";
+const TO = "+46732001122";
+
+before(async () => {
+  emu = await emulator();
+  const entry = resolveEntry(consumer());
+  assert.match(entry, /\/pkg\/node\.js$/, "Node must resolve the node entry");
+  sdk = await import(entry);
+});
+after(() => emu?.close());
+
+const client = (extra = {}) => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: emu.url, ...extra });
+const sent = () => emu.requests.filter((r) => r.path.endsWith("/messages"));
+
+test("sendText posts the documented body with the bearer token and returns the message id", async () => {
+  emu.reset();
+  const result = await client().sendText(TO, "Hello from the tests");
+  assert.equal(result.messages.length, 1);
+  const [message] = result.messages;
+  assert.match(message.id, /^[0-9A-HJKMNP-TV-Z]{26}$/);
+  assert.deepEqual({ ...message, id: undefined }, { id: undefined, recipient: TO, status: "success", state: "queued" });
+  const [request] = sent();
+  assert.equal(request.method, "POST");
+  assert.equal(request.path, `/whatsapp/v1/${BOT}/messages`);
+  assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
+  assert.match(request.headers["content-type"], /^application\/json/);
+  assert.deepEqual(request.body, { to: [TO], message: { type: "text", text: "Hello from the tests" } });
+});
+
+test("send takes camelCase message objects and puts snake_case on the wire", async () => {
+  emu.reset();
+  const result = await client().send({ to: [TO, "+46732001123"], message: { type: "text", text: "hi", previewUrl: true } });
+  assert.equal(result.messages.length, 2);
+  assert.deepEqual(sent()[0].body.message, { type: "text", text: "hi", preview_url: true });
+});
+
+test("a 400 from Sinch becomes SinchError bad_request with status and details", async () => {
+  emu.reset();
+  emu.addFault({ path: "/messages", kind: "status", status: 400, body: { message: "Validation error", details: "Field [to] can not be empty." } });
+  const err = await client().sendText(TO, "x").catch((e) => e);
+  assert.ok(err instanceof sdk.SinchError && err instanceof Error);
+  assert.equal(err.code, "bad_request");
+  assert.equal(err.status, 400);
+  assert.equal(err.details, "Field [to] can not be empty.");
+  assert.equal(err.retryable, false);
+});
+
+test("a 401 becomes unauthorized, and the token shows nowhere", async () => {
+  const secret = "wrong-but-secret-token-123";
+  const c = client({ token: secret });
+  const err = await c.sendText(TO, "x").catch((e) => e);
+  assert.equal(err.code, "unauthorized");
+  assert.equal(err.status, 401);
+  for (const text of [String(err), err.stack, JSON.stringify(err), JSON.stringify(c), String(c), JSON.stringify(err.details)]) {
+    assert.ok(!String(text).includes(secret), `token leaked into: ${text}`);
+  }
+  assert.deepEqual(JSON.parse(JSON.stringify(c)), { botId: BOT, baseUrl: emu.url, token: "[redacted]" });
+});
+
+test("bad input is rejected with the field and rule before any request", async () => {
+  emu.reset();
+  const err = await client().sendText("0732", "x").catch((e) => e);
+  assert.equal(err.code, "invalid_argument");
+  assert.equal(err.field, "to[0]");
+  assert.equal(sent().length, 0);
+  assert.throws(() => new sdk.WhatsAppClient({ botId: BOT, token: "a\r\nb", region: "eu" }), (e) => e.code === "invalid_argument" && e.field === "token");
+  assert.throws(() => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: "http://example.com" }), (e) => e.field === "baseUrl");
+  assert.throws(() => new sdk.WhatsAppClient(null), (e) => e instanceof sdk.SinchError);
+});
+
+test("a slow answer times out, a caller abort aborts", async () => {
+  emu.reset();
+  emu.addFault({ path: "/messages", kind: "latency", ms: 1500 });
+  const err = await client().sendText(TO, "x", { timeoutMs: 100 }).catch((e) => e);
+  assert.equal(err.code, "timeout");
+  const controller = new AbortController();
+  emu.addFault({ path: "/messages", kind: "latency", ms: 1500 });
+  const pending = client().sendText(TO, "x", { signal: controller.signal });
+  setTimeout(() => controller.abort(), 50);
+  assert.equal((await pending.catch((e) => e)).code, "aborted");
+});
+
+test("a body that is not JSON gives invalid_response", async () => {
+  emu.reset();
+  emu.addFault({ path: "/messages", kind: "non_json" });
+  const err = await client().sendText(TO, "x").catch((e) => e);
+  assert.equal(err.code, "invalid_response");
+});
+
+test("a refused connection gives network", async () => {
+  const c = new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: "http://127.0.0.1:9" });
+  assert.equal((await c.sendText(TO, "x").catch((e) => e)).code, "network");
+});

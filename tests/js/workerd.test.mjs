@@ -1,0 +1,70 @@
+// The built package inside workerd (the Cloudflare Workers runtime) via Miniflare,
+// loaded through the package's "workerd" export condition, against the emulator.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import { TOKEN, consumer, emulator, outDir, resolveEntry, root } from "./support.mjs";
+
+const BOT = "bot-workerd";
+let emu, mf;
+
+before(async () => {
+  emu = await emulator();
+  const entry = fileURLToPath(resolveEntry(consumer(), ["workerd"]));
+  assert.match(entry, /\/pkg\/workerd\.js$/, "the workerd condition must pick the workerd entry");
+  const workerPath = join(outDir, "worker/worker.mjs");
+  mkdirSync(dirname(workerPath), { recursive: true });
+  const source = readFileSync(join(root, "tests/js/workerd/worker.mjs"), "utf8");
+  writeFileSync(workerPath, source.replace("SDK_ENTRY", relative(dirname(workerPath), entry)));
+  mf = new Miniflare({
+    modules: true,
+    scriptPath: workerPath,
+    modulesRoot: root,
+    modulesRules: [
+      { type: "ESModule", include: ["**/*.js", "**/*.mjs"] },
+      { type: "CompiledWasm", include: ["**/*.wasm"] },
+    ],
+    compatibilityDate: "2026-04-01",
+    bindings: { BOT_ID: BOT, EMULATOR_URL: emu.url },
+  });
+  await mf.ready;
+});
+after(async () => {
+  await mf?.dispose();
+  await emu?.close();
+});
+
+const call = async (body) => (await mf.dispatchFetch("http://worker.test/", { method: "POST", body: JSON.stringify(body) })).json();
+
+test("a Worker sends a text through the emulator", async () => {
+  emu.reset();
+  const reply = await call({ token: TOKEN, to: "+46732001122", text: "from workerd" });
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  assert.equal(reply.hasWindow, false);
+  assert.match(reply.result.messages[0].id, /^[0-9A-Z]{26}$/);
+  assert.deepEqual(reply.client, { botId: BOT, baseUrl: emu.url, token: "[redacted]" });
+  const [request] = emu.requests;
+  assert.equal(request.path, `/whatsapp/v1/${BOT}/messages`);
+  assert.deepEqual(request.body, { to: ["+46732001122"], message: { type: "text", text: "from workerd" } });
+});
+
+test("errors inside a Worker are SinchError with a code and no token", async () => {
+  const reply = await call({ token: "secret-in-worker", to: "+46732001122", text: "x" });
+  assert.equal(reply.ok, false);
+  assert.equal(reply.isSinchError, true);
+  assert.equal(reply.error.code, "unauthorized");
+  assert.ok(!JSON.stringify(reply).includes("secret-in-worker"));
+  const invalid = await call({ token: TOKEN, to: "nope", text: "x" });
+  assert.equal(invalid.error.code, "invalid_argument");
+  assert.equal(invalid.error.field, "to[0]");
+});
+
+test("a timeout inside a Worker", async () => {
+  emu.reset();
+  emu.addFault({ path: "/messages", kind: "latency", ms: 1500 });
+  const reply = await call({ token: TOKEN, to: "+46732001122", text: "x", timeoutMs: 100 });
+  assert.equal(reply.error.code, "timeout");
+});

@@ -1,0 +1,16 @@
+// A Worker that uses the package the way a Cloudflare Worker would. The test
+// rewrites SDK_ENTRY to the file the package's "workerd" export condition names.
+import * as sdk from "SDK_ENTRY";
+
+export default {
+  async fetch(request, env) {
+    const { token, to, text, timeoutMs } = await request.json();
+    const client = new sdk.WhatsAppClient({ botId: env.BOT_ID, token, baseUrl: env.EMULATOR_URL, timeoutMs });
+    try {
+      const result = await client.sendText(to, text);
+      return Response.json({ ok: true, result, client: JSON.parse(JSON.stringify(client)), hasWindow: "window" in globalThis });
+    } catch (err) {
+      return Response.json({ ok: false, isSinchError: err instanceof sdk.SinchError, error: err.toJSON?.() ?? String(err) });
+    }
+  },
+};
