@@ -66,6 +66,9 @@ pub struct ClientOptions {
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
+    /// Allow a token inside a browser page, where any script on the page can read it.
+    /// Off by default: pages should call a relay (a Worker) that holds the token.
+    pub dangerously_allow_browser: Option<bool>,
     /// A JS function `(info) => boolean | void` called before each retry; read by the JS layer.
     #[serde(default)]
     pub on_retry: Option<serde::de::IgnoredAny>,
@@ -93,9 +96,31 @@ pub struct Config {
     pub retry: RetryPolicy,
 }
 
+/// Where the client is being built; only a browser page (a `window` with a
+/// `document`, not a Worker) changes the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    /// A browser page: a bearer token there is readable by every script on it.
+    BrowserPage,
+    /// Node, a Worker, workerd, or native code.
+    Server,
+}
+
 impl Config {
-    /// Checks `options` and fills in defaults. Errors name the option and the rule.
-    pub fn new(options: ClientOptions) -> Result<Self> {
+    /// Checks `options` for a client running in `host` and fills in defaults.
+    /// Errors name the option and the rule.
+    pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
+        if host == Host::BrowserPage
+            && options.token.is_some()
+            && options.dangerously_allow_browser != Some(true)
+        {
+            return Err(Error::invalid(
+                "token",
+                "must not be used in a browser page, where any script can read it: \
+                 call a relay (e.g. a Cloudflare Worker holding the token) by giving baseUrl and no token, \
+                 or pass dangerouslyAllowBrowser: true if you accept the risk",
+            ));
+        }
         let bot_id = check_bot_id(&options.bot_id)?;
         if let Some(token) = &options.token {
             check_token(token)?;
@@ -247,14 +272,15 @@ mod tests {
     fn region_gives_its_base_url() {
         let mut opts = options(None, Some("tok"));
         opts.region = Some(Region::Eu);
-        let config = Config::new(opts).unwrap();
+        let config = Config::new(opts, Host::Server).unwrap();
         assert_eq!(config.base_url, "https://eu1.whatsapp.api.sinch.com");
         assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
     }
 
     #[test]
     fn base_url_rules() {
-        let ok = |url| Config::new(options(Some(url), Some("tok"))).map(|c| c.base_url);
+        let ok =
+            |url| Config::new(options(Some(url), Some("tok")), Host::Server).map(|c| c.base_url);
         assert_eq!(
             ok("http://127.0.0.1:8080/").unwrap(),
             "http://127.0.0.1:8080"
@@ -271,20 +297,20 @@ mod tests {
             "https://",
         ] {
             assert_eq!(
-                field_of(Config::new(options(Some(bad), Some("t")))),
+                field_of(Config::new(options(Some(bad), Some("t")), Host::Server)),
                 Some("baseUrl".into()),
                 "{bad}"
             );
         }
         let mut opts = options(Some("http://example.com"), Some("t"));
         opts.allow_insecure_http = Some(true);
-        assert!(Config::new(opts).is_ok());
+        assert!(Config::new(opts, Host::Server).is_ok());
     }
 
     #[test]
     fn token_rules_never_echo_the_token() {
         for bad in ["", "abc\r\nX-Evil: 1", "has space", "tab\t"] {
-            let err = Config::new(options(Some("https://x"), Some(bad))).unwrap_err();
+            let err = Config::new(options(Some("https://x"), Some(bad)), Host::Server).unwrap_err();
             assert_eq!(err.field.as_deref(), Some("token"));
             assert!(
                 bad.is_empty() || !err.message.contains(bad),
@@ -292,17 +318,40 @@ mod tests {
                 err.message
             );
         }
-        let err = Config::new(options(None, None)).unwrap_err();
+        let err = Config::new(options(None, None), Host::Server).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("region"));
         let mut opts = options(None, None);
         opts.region = Some(Region::Us);
-        assert_eq!(field_of(Config::new(opts)), Some("token".into()));
-        assert!(Config::new(options(Some("https://relay.example"), None)).is_ok());
+        assert_eq!(
+            field_of(Config::new(opts, Host::Server)),
+            Some("token".into())
+        );
+        assert!(Config::new(options(Some("https://relay.example"), None), Host::Server).is_ok());
+    }
+
+    #[test]
+    fn a_token_in_a_browser_page_needs_the_loud_opt_in() {
+        let err =
+            Config::new(options(Some("https://x"), Some("tok")), Host::BrowserPage).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("token"));
+        assert!(err.message.contains("relay"), "{}", err.message);
+        assert!(Config::new(
+            options(Some("https://relay.example"), None),
+            Host::BrowserPage
+        )
+        .is_ok());
+        let mut opts = options(Some("https://x"), Some("tok"));
+        opts.dangerously_allow_browser = Some(true);
+        assert!(Config::new(opts, Host::BrowserPage).is_ok());
     }
 
     #[test]
     fn debug_is_redacted() {
-        let config = Config::new(options(Some("https://x"), Some("s3cr3t-token"))).unwrap();
+        let config = Config::new(
+            options(Some("https://x"), Some("s3cr3t-token")),
+            Host::Server,
+        )
+        .unwrap();
         assert!(!format!("{config:?}").contains("s3cr3t"));
     }
 
@@ -310,15 +359,21 @@ mod tests {
     fn bot_id_and_timeout_rules() {
         let mut opts = options(Some("https://x"), Some("t"));
         opts.bot_id = "  ".into();
-        assert_eq!(field_of(Config::new(opts.clone())), Some("botId".into()));
+        assert_eq!(
+            field_of(Config::new(opts.clone(), Host::Server)),
+            Some("botId".into())
+        );
         opts.bot_id = "b".into();
         opts.timeout_ms = Some(0);
         assert_eq!(
-            field_of(Config::new(opts.clone())),
+            field_of(Config::new(opts.clone(), Host::Server)),
             Some("timeoutMs".into())
         );
         opts.region = Some(Region::Us);
         opts.timeout_ms = None;
-        assert_eq!(field_of(Config::new(opts)), Some("region".into()));
+        assert_eq!(
+            field_of(Config::new(opts, Host::Server)),
+            Some("region".into())
+        );
     }
 }

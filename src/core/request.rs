@@ -116,7 +116,7 @@ pub fn encode_segment(segment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::{ClientOptions, Config};
+    use crate::core::config::{ClientOptions, Config, Host};
     use crate::core::message::{Message, Text};
 
     fn config() -> Config {
@@ -124,7 +124,7 @@ mod tests {
             serde_json::json!({"botId": "bot/ä 1", "token": "t", "baseUrl": "http://127.0.0.1:9/"}),
         )
         .unwrap();
-        Config::new(options).unwrap()
+        Config::new(options, Host::Server).unwrap()
     }
 
     #[test]

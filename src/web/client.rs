@@ -3,7 +3,7 @@
 
 use super::convert::{from_js, to_js, to_js_error};
 use super::transport::{self, CallOptions};
-use crate::core::config::{ClientOptions, Config, MAX_TIMEOUT_MS};
+use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
 use crate::core::error::{Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
 use crate::core::request::{self, Request};
@@ -23,8 +23,8 @@ pub struct WhatsAppClient {
 }
 
 /// What every call needs; shared with the futures of calls in flight.
-struct Inner {
-    config: Config,
+pub(super) struct Inner {
+    pub(super) config: Config,
     on_retry: Option<js_sys::Function>,
 }
 
@@ -37,7 +37,7 @@ impl WhatsAppClient {
     ) -> std::result::Result<WhatsAppClient, JsValue> {
         let on_retry = function_option(&options, "onRetry").map_err(to_js_error)?;
         let config = from_js::<ClientOptions>(options, "options")
-            .and_then(Config::new)
+            .and_then(|options| Config::new(options, host()))
             .map_err(to_js_error)?;
         Ok(Self {
             inner: Rc::new(Inner { config, on_retry }),
@@ -79,9 +79,7 @@ impl WhatsAppClient {
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let to = from_js::<OneOrMany<String>>(to, "to")?.into_vec();
-            let text = text
-                .as_string()
-                .ok_or_else(|| Error::invalid("text", "must be a string"))?;
+            let text = string_arg(text, "text")?;
             let message = Message::Text(Text {
                 text,
                 preview_url: None,
@@ -133,7 +131,7 @@ impl WhatsAppClient {
 impl WhatsAppClient {
     /// Runs a call as a Promise that rejects with a `SinchError`. Even bad per-call
     /// options reject rather than throw, so every method fails the same way.
-    fn run<F, Fut>(&self, options: JsValue, call: F) -> js_sys::Promise
+    pub(super) fn run<F, Fut>(&self, options: JsValue, call: F) -> js_sys::Promise
     where
         F: FnOnce(Rc<Inner>, CallOptions) -> Fut + 'static,
         Fut: Future<Output = Result<JsValue>> + 'static,
@@ -152,15 +150,25 @@ impl Inner {
         self.execute::<_, Receipt, SendResult>(&request, call).await
     }
 
-    /// One request through the transport; a 2xx body is parsed as `W` and returned as `R`.
-    async fn execute<B, W, R>(&self, request: &Request<B>, call: &CallOptions) -> Result<JsValue>
+    /// One request through the transport; a 2xx body is parsed as `W` (an empty
+    /// body as `{}`) and returned to JS as `R`.
+    pub(super) async fn execute<B, W, R>(
+        &self,
+        request: &Request<B>,
+        call: &CallOptions,
+    ) -> Result<JsValue>
     where
         B: Serialize,
         W: DeserializeOwned,
         R: From<W> + Serialize,
     {
         let reply = transport::send(&self.config, request, call).await?;
-        let value = js_sys::JSON::parse(&reply.body)
+        let text = if reply.body.trim().is_empty() {
+            "{}"
+        } else {
+            &reply.body
+        };
+        let value = js_sys::JSON::parse(text)
             .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
         let wire: W = serde_wasm_bindgen::from_value(value)
             .map_err(|e| invalid_response(reply.status, &e.to_string()))?;
@@ -205,6 +213,32 @@ impl Inner {
         }
         Ok(call)
     }
+}
+
+/// A browser page has both `window` and `document`; Workers, workerd and Node do not.
+fn host() -> Host {
+    let global = js_sys::global();
+    let has = |name: &str| property(&global, name).is_object();
+    if has("window") && has("document") {
+        Host::BrowserPage
+    } else {
+        Host::Server
+    }
+}
+
+/// A string argument, or `invalid_argument` naming `field`.
+pub(super) fn string_arg(value: JsValue, field: &str) -> Result<String> {
+    value
+        .as_string()
+        .ok_or_else(|| Error::invalid(field, "must be a string"))
+}
+
+/// An optional argument: `undefined` and `null` mean "not given".
+pub(super) fn optional_arg<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<Option<T>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    from_js(value, field).map(Some)
 }
 
 /// `object[key]`, or `undefined` when `object` is not an object or the read throws.

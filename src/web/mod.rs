@@ -2,6 +2,8 @@
 //! `fetch` transport. Nothing in [`crate::core`] knows about JS.
 
 mod client;
+mod provision;
+mod stickers;
 pub use client::WhatsAppClient;
 mod convert;
 mod transport;

@@ -18,14 +18,39 @@ export interface ClientOptions {
   allowInsecureHttp?: boolean;
   /** Per-request timeout in ms (1..600000). Default 30000. */
   timeoutMs?: number;
+  /** Retries after a failed attempt (0..10). Default 2. */
+  retries?: number;
+  /** Longest Retry-After honoured, in ms; a longer one fails with `rate_limited`. Default 30000. */
+  maxRetryAfterMs?: number;
+  /** Also repeat a message send after a network error or timeout (it may arrive twice). Default false. */
+  retryMessagesOnNetworkError?: boolean;
+  /** Called before each retry; return false to stop. */
+  onRetry?: (info: RetryInfo) => boolean | void;
+  /**
+   * Allow `token` in a browser page, where any script on the page can read it.
+   * Default false: a page should call a relay (e.g. a Worker holding the token) instead.
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
 
-/** Per-call options. */
+/** Per-call options (each method's last argument). */
 export interface CallOptions {
-  /** Aborts the call; the promise rejects with code `aborted`. */
+  /** Aborts the call, retries included; the promise rejects with code `aborted`. */
   signal?: AbortSignal;
   /** Overrides the client's timeout for this call. */
   timeoutMs?: number;
+  /** Overrides the client's `onRetry` hook for this call. */
+  onRetry?: (info: RetryInfo) => boolean | void;
+}
+
+/** What `onRetry` is told before a retry. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** How long the client waits before it. */
+  delayMs: number;
+  /** Why the previous attempt failed. */
+  error: import("./sinch_error.js").SinchError;
 }
 
 /** `{ type: "text" }` message. */
@@ -62,5 +87,70 @@ export interface SentMessage {
 /** What `send` and the `send*` helpers resolve to. */
 export interface SendResult {
   messages: SentMessage[];
+}
+
+
+/** Whether numbers can receive WhatsApp messages. */
+export interface Capabilities {
+  capabilities: { msisdn: string; capable: boolean; waid?: string }[];
+}
+
+/** Answer of `optIn` / `optOut`: Sinch documents an empty body, so both lists may be absent. */
+export interface OptInResult {
+  optInNumbers?: string[];
+  failedToOptInNumbers?: string[];
+}
+
+/** One page of the blacklist (100 numbers a page; empty past the last). */
+export interface BlacklistPage {
+  numbers: string[];
+}
+
+/** `addProvider` input: a name (A-Z a-z - _, ≤200) and exactly one of `basic` or `bearer`. */
+export type ProviderInput =
+  | { name: string; basic: { username: string; password: string }; bearer?: never }
+  | { name: string; bearer: string; basic?: never };
+
+/** `listProviders` answer: credentials are never included. */
+export interface Providers {
+  providers: { name: string; type: string; auth: "basic" | "bearer" | "unknown"; username?: string }[];
+}
+
+/** Stickerpack namespace; upstream defaults to `"whatsapp"`. */
+export type Namespace = "whatsapp" | "third_party" | undefined;
+
+/** Fields of a third-party stickerpack. */
+export interface StickerpackFields {
+  publisher: string;
+  name: string;
+  iosAppStoreLink?: string;
+  androidAppStoreLink?: string;
+}
+
+export interface StickerpackList {
+  stickerpacks: { id: string }[];
+}
+
+export interface StickerpackInfo {
+  publisher: string;
+  name: string;
+  iosAppStoreLink?: string;
+  androidAppStoreLink?: string;
+}
+
+/** A sticker: a public URL of a 512×512 static webp under 100 KB, and up to 3 emojis. */
+export interface StickerFields {
+  url: string;
+  emojis?: string[];
+}
+
+export interface StickerList {
+  stickers: { index: string }[];
+}
+
+export interface StickerInfo {
+  /** Send it with `{ type: "sticker", id }`. */
+  id: string;
+  emojis: string[];
 }
 "#;

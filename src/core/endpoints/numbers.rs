@@ -114,14 +114,14 @@ pub struct BlacklistPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::ClientOptions;
+    use crate::core::config::{ClientOptions, Host};
 
     fn config() -> Config {
         let options: ClientOptions = serde_json::from_value(
             serde_json::json!({"botId": "b", "token": "t", "baseUrl": "https://x"}),
         )
         .unwrap();
-        Config::new(options).unwrap()
+        Config::new(options, Host::Server).unwrap()
     }
 
     fn numbers(list: &[&str]) -> Result<Numbers> {

@@ -206,14 +206,14 @@ impl From<WireProviders> for Providers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::ClientOptions;
+    use crate::core::config::{ClientOptions, Host};
     use serde_json::json;
 
     fn config() -> Config {
         let options: ClientOptions =
             serde_json::from_value(json!({"botId": "b", "token": "t", "baseUrl": "https://x"}))
                 .unwrap();
-        Config::new(options).unwrap()
+        Config::new(options, Host::Server).unwrap()
     }
 
     fn input(value: serde_json::Value) -> ProviderInput {

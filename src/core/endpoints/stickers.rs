@@ -348,14 +348,14 @@ pub struct StickerInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::ClientOptions;
+    use crate::core::config::{ClientOptions, Host};
     use serde_json::json;
 
     fn config() -> Config {
         let options: ClientOptions =
             serde_json::from_value(json!({"botId": "b", "token": "t", "baseUrl": "https://x"}))
                 .unwrap();
-        Config::new(options).unwrap()
+        Config::new(options, Host::Server).unwrap()
     }
 
     const BASE: &str = "https://x/whatsapp/v1/b/stickerpacks";
