@@ -31,5 +31,8 @@ WASM_BINDGEN_USE_DEDICATED_WORKER=1 with_emulator cargo test --quiet --target wa
 step "package build"
 scripts/build.sh
 
+step "TypeScript: the declarations and examples under tsc --strict"
+node_modules/.bin/tsc -p tests/types
+
 step "package tests: Node, workerd (Miniflare), Chromium (direct and Vite)"
 node --test --test-concurrency=1 tests/js/

@@ -74,13 +74,10 @@ fn bad_options_throw_a_sinch_error_naming_the_field() {
 
 #[wasm_bindgen_test]
 async fn send_text_reaches_the_emulator() {
-    let result = JsFuture::from(client(TOKEN).send_text(
-        TO.into(),
-        "from wasm-bindgen-test".into(),
-        JsValue::UNDEFINED,
-    ))
-    .await
-    .unwrap();
+    let result =
+        JsFuture::from(client(TOKEN).send_text(TO.into(), "from wasm-bindgen-test".into(), None))
+            .await
+            .unwrap();
     let messages: Array = get(&result, "messages").dyn_into().unwrap();
     assert_eq!(messages.length(), 1);
     let id = get(&messages.get(0), "id").as_string().unwrap();
@@ -92,7 +89,7 @@ async fn send_text_reaches_the_emulator() {
 async fn wrong_token_is_unauthorized_and_never_echoed() {
     let secret = "not-the-token-42";
     let client = client(secret);
-    let err = JsFuture::from(client.send_text(TO.into(), "x".into(), JsValue::UNDEFINED))
+    let err = JsFuture::from(client.send_text(TO.into(), "x".into(), None))
         .await
         .unwrap_err();
     assert_eq!(get(&err, "code"), "unauthorized");
@@ -115,14 +112,13 @@ async fn invalid_input_rejects_without_sending() {
         object(&[("to", JsValue::TRUE)]),
     ];
     for value in hostile {
-        let err = JsFuture::from(client(TOKEN).send(value, JsValue::UNDEFINED))
+        let err = JsFuture::from(client(TOKEN).send(value, None))
             .await
             .unwrap_err();
         assert_eq!(get(&err, "code"), "invalid_argument");
     }
-    let err =
-        JsFuture::from(client(TOKEN).send_text(JsValue::from(5), "x".into(), JsValue::UNDEFINED))
-            .await
-            .unwrap_err();
+    let err = JsFuture::from(client(TOKEN).send_text(JsValue::from(5), "x".into(), None))
+        .await
+        .unwrap_err();
     assert_eq!(get(&err, "field"), "to");
 }

@@ -3,6 +3,7 @@
 
 use super::convert::{from_js, to_js, to_js_error};
 use super::transport::{self, CallOptions};
+use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
 use crate::core::error::{Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
@@ -61,7 +62,7 @@ impl WhatsAppClient {
     pub fn send(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let send = from_js::<SendRequest>(request, "request")?;
@@ -75,7 +76,7 @@ impl WhatsAppClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string | string[]")] to: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions | undefined")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let to = from_js::<OneOrMany<String>>(to, "to")?.into_vec();
@@ -131,14 +132,16 @@ impl WhatsAppClient {
 impl WhatsAppClient {
     /// Runs a call as a Promise that rejects with a `SinchError`. Even bad per-call
     /// options reject rather than throw, so every method fails the same way.
-    pub(super) fn run<F, Fut>(&self, options: JsValue, call: F) -> js_sys::Promise
+    pub(super) fn run<F, Fut>(&self, options: Option<CallOptionsArg>, call: F) -> js_sys::Promise
     where
         F: FnOnce(Rc<Inner>, CallOptions) -> Fut + 'static,
         Fut: Future<Output = Result<JsValue>> + 'static,
     {
         let inner = Rc::clone(&self.inner);
         wasm_bindgen_futures::future_to_promise(async move {
-            let options = inner.call_options(&options).map_err(to_js_error)?;
+            let options = inner
+                .call_options(&options.map_or(JsValue::UNDEFINED, Into::into))
+                .map_err(to_js_error)?;
             call(inner, options).await.map_err(to_js_error)
         })
     }
@@ -234,11 +237,14 @@ pub(super) fn string_arg(value: JsValue, field: &str) -> Result<String> {
 }
 
 /// An optional argument: `undefined` and `null` mean "not given".
-pub(super) fn optional_arg<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<Option<T>> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
+pub(super) fn optional_arg<T: DeserializeOwned>(
+    value: Option<JsValue>,
+    field: &str,
+) -> Result<Option<T>> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => from_js(value, field).map(Some),
+        _ => Ok(None),
     }
-    from_js(value, field).map(Some)
 }
 
 /// `object[key]`, or `undefined` when `object` is not an object or the read throws.

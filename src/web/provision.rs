@@ -1,12 +1,13 @@
 //! `WhatsAppClient` methods for read receipts, capability, opt-in, the blacklist
 //! and media providers.
 
-use super::client::{optional_arg, string_arg, WhatsAppClient};
+use super::client::{string_arg, WhatsAppClient};
 use super::convert::from_js;
+use super::types::CallOptionsArg;
 use crate::core::endpoints::numbers::{self, BlacklistPage, Capabilities, Numbers, OptInResult};
 use crate::core::endpoints::providers::{self, ProviderInput, Providers, WireProviders};
 use crate::core::endpoints::Done;
-use crate::core::error::Result;
+use crate::core::error::{Error, Result};
 use wasm_bindgen::prelude::*;
 
 fn numbers_arg(value: JsValue) -> Result<Numbers> {
@@ -20,7 +21,7 @@ impl WhatsAppClient {
     pub fn mark_read(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] message_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let request = numbers::mark_read(&inner.config, string_arg(message_id, "messageId")?)?;
@@ -33,7 +34,7 @@ impl WhatsAppClient {
     pub fn capability(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let request = numbers::capability(&inner.config, numbers_arg(numbers)?);
@@ -48,7 +49,7 @@ impl WhatsAppClient {
     pub fn opt_in(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.opt(numbers, options, true)
     }
@@ -58,7 +59,7 @@ impl WhatsAppClient {
     pub fn opt_out(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.opt(numbers, options, false)
     }
@@ -68,7 +69,7 @@ impl WhatsAppClient {
     pub fn add_to_blacklist(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.blacklist_edit(numbers, options, true)
     }
@@ -78,20 +79,20 @@ impl WhatsAppClient {
     pub fn remove_from_blacklist(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.blacklist_edit(numbers, options, false)
     }
 
     /// One page of the blacklist (`page` 0 is the first; 100 numbers a page).
     #[wasm_bindgen(unchecked_return_type = "Promise<BlacklistPage>")]
-    pub fn blacklist(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] page: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        self.run(options, |inner, call| async move {
-            let page = optional_arg::<u32>(page, "page")?.unwrap_or(0);
+    pub fn blacklist(&self, page: Option<f64>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+        self.run(options, move |inner, call| async move {
+            let page = match page {
+                None => 0,
+                Some(p) if p.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&p) => p as u32,
+                Some(_) => return Err(Error::invalid("page", "must be a whole number from 0")),
+            };
             let request = numbers::blacklist_page(&inner.config, page);
             inner
                 .execute::<_, BlacklistPage, BlacklistPage>(&request, &call)
@@ -105,7 +106,7 @@ impl WhatsAppClient {
     pub fn add_provider(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ProviderInput")] provider: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let input = from_js::<ProviderInput>(provider, "provider")?;
@@ -116,10 +117,7 @@ impl WhatsAppClient {
 
     /// Lists the media providers, without their credentials.
     #[wasm_bindgen(js_name = listProviders, unchecked_return_type = "Promise<Providers>")]
-    pub fn list_providers(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
-    ) -> js_sys::Promise {
+    pub fn list_providers(&self, options: Option<CallOptionsArg>) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let request = providers::list_providers(&inner.config);
             inner
@@ -133,7 +131,7 @@ impl WhatsAppClient {
     pub fn delete_provider(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let request = providers::delete_provider(&inner.config, &string_arg(name, "name")?)?;
@@ -143,7 +141,12 @@ impl WhatsAppClient {
 }
 
 impl WhatsAppClient {
-    fn opt(&self, numbers: JsValue, options: JsValue, opt_in: bool) -> js_sys::Promise {
+    fn opt(
+        &self,
+        numbers: JsValue,
+        options: Option<CallOptionsArg>,
+        opt_in: bool,
+    ) -> js_sys::Promise {
         self.run(options, move |inner, call| async move {
             let request = numbers::opt_in(&inner.config, numbers_arg(numbers)?, opt_in);
             inner
@@ -152,7 +155,12 @@ impl WhatsAppClient {
         })
     }
 
-    fn blacklist_edit(&self, numbers: JsValue, options: JsValue, add: bool) -> js_sys::Promise {
+    fn blacklist_edit(
+        &self,
+        numbers: JsValue,
+        options: Option<CallOptionsArg>,
+        add: bool,
+    ) -> js_sys::Promise {
         self.run(options, move |inner, call| async move {
             let request = numbers::blacklist(&inner.config, numbers_arg(numbers)?, add);
             inner.execute::<_, Done, Done>(&request, &call).await

@@ -2,6 +2,7 @@
 
 use super::client::{optional_arg, string_arg, WhatsAppClient};
 use super::convert::from_js;
+use super::types::{CallOptionsArg, NamespaceArg};
 use crate::core::endpoints::stickers::{
     self, IdOnly, IndexOnly, Namespace, PackInfo, PackList, StickerFields, StickerIndex,
     StickerInfo, StickerList, StickerpackFields,
@@ -15,11 +16,11 @@ impl WhatsAppClient {
     #[wasm_bindgen(js_name = listStickerpacks, unchecked_return_type = "Promise<StickerpackList>")]
     pub fn list_stickerpacks(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Namespace")] namespace: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        namespace: Option<NamespaceArg>,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
-            let namespace = optional_arg::<Namespace>(namespace, "namespace")?;
+            let namespace = optional_arg::<Namespace>(namespace.map(Into::into), "namespace")?;
             let request = stickers::list_packs(&inner.config, namespace);
             inner
                 .execute::<_, PackList, PackList>(&request, &call)
@@ -32,12 +33,12 @@ impl WhatsAppClient {
     pub fn get_stickerpack(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Namespace")] namespace: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        namespace: Option<NamespaceArg>,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;
-            let namespace = optional_arg::<Namespace>(namespace, "namespace")?;
+            let namespace = optional_arg::<Namespace>(namespace.map(Into::into), "namespace")?;
             let request = stickers::get_pack(&inner.config, &id, namespace)?;
             inner
                 .execute::<_, PackInfo, PackInfo>(&request, &call)
@@ -50,7 +51,7 @@ impl WhatsAppClient {
     pub fn create_stickerpack(
         &self,
         #[wasm_bindgen(unchecked_param_type = "StickerpackFields")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let fields = from_js::<StickerpackFields>(fields, "fields")?;
@@ -65,7 +66,7 @@ impl WhatsAppClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Partial<StickerpackFields>")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;
@@ -80,7 +81,7 @@ impl WhatsAppClient {
     pub fn delete_stickerpack(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let request =
@@ -94,12 +95,12 @@ impl WhatsAppClient {
     pub fn list_stickers(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Namespace")] namespace: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        namespace: Option<NamespaceArg>,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;
-            let namespace = optional_arg::<Namespace>(namespace, "namespace")?;
+            let namespace = optional_arg::<Namespace>(namespace.map(Into::into), "namespace")?;
             let request = stickers::list_stickers(&inner.config, &id, namespace)?;
             inner
                 .execute::<_, StickerList, StickerList>(&request, &call)
@@ -113,13 +114,13 @@ impl WhatsAppClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | string")] index: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Namespace")] namespace: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        namespace: Option<NamespaceArg>,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;
             let index = from_js::<StickerIndex>(index, "index")?;
-            let namespace = optional_arg::<Namespace>(namespace, "namespace")?;
+            let namespace = optional_arg::<Namespace>(namespace.map(Into::into), "namespace")?;
             let request = stickers::get_sticker(&inner.config, &id, &index, namespace)?;
             inner
                 .execute::<_, StickerInfo, StickerInfo>(&request, &call)
@@ -133,7 +134,7 @@ impl WhatsAppClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "StickerFields")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;
@@ -152,7 +153,7 @@ impl WhatsAppClient {
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | string")] index: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Partial<StickerFields>")] fields: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;
@@ -169,7 +170,7 @@ impl WhatsAppClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] pack_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | string")] index: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "CallOptions")] options: JsValue,
+        options: Option<CallOptionsArg>,
     ) -> js_sys::Promise {
         self.run(options, |inner, call| async move {
             let id = string_arg(pack_id, "stickerpackId")?;

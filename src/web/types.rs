@@ -2,6 +2,17 @@
 
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The optional last argument of every method, typed `CallOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "CallOptions")]
+    pub type CallOptionsArg;
+
+    /// A stickerpack namespace argument, typed `Namespace` in TypeScript.
+    #[wasm_bindgen(typescript_type = "Namespace")]
+    pub type NamespaceArg;
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const CLIENT_TYPES: &str = r#"
 /** Options of `new WhatsAppClient(options)`. Give `region` or `baseUrl`, not both. */
@@ -117,7 +128,7 @@ export interface Providers {
 }
 
 /** Stickerpack namespace; upstream defaults to `"whatsapp"`. */
-export type Namespace = "whatsapp" | "third_party" | undefined;
+export type Namespace = "whatsapp" | "third_party";
 
 /** Fields of a third-party stickerpack. */
 export interface StickerpackFields {

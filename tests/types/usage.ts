@@ -1,0 +1,55 @@
+// Compiled with `tsc --strict` against pkg/'s declarations: the README's examples
+// and every method's argument and result types. It is type-checked, not run.
+import { SinchError, WhatsAppClient } from "sinch-whatsapp";
+import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo } from "sinch-whatsapp";
+
+declare const env: { SINCH_TOKEN: string };
+
+export async function readme(): Promise<void> {
+  const wa = new WhatsAppClient({ botId: "your-bot-id", token: env.SINCH_TOKEN, region: "eu" });
+  try {
+    const { messages } = await wa.sendText("+46732001122", "Hello");
+    const id: string = messages[0].id;
+    await wa.markRead(id);
+  } catch (err) {
+    if (err instanceof SinchError) console.error(err.code, err.status, err.message, err.details);
+  }
+}
+
+export async function everyMethod(wa: WhatsAppClient, signal: AbortSignal): Promise<void> {
+  const options: ClientOptions = {
+    botId: "b",
+    baseUrl: "https://relay.example.com",
+    retries: 3,
+    onRetry: (info: RetryInfo) => info.attempt < 3,
+  };
+  new WhatsAppClient(options);
+  const sent: SendResult = await wa.send({ to: ["+46732001122"], message: { type: "text", text: "hi", previewUrl: true } }, { signal, timeoutMs: 5000 });
+  sent.messages.forEach((m) => m.state);
+  const caps: Capabilities = await wa.capability(["+46732001122"]);
+  caps.capabilities.forEach((c) => c.capable);
+  const opt = await wa.optIn(["+46732001122"]);
+  opt.optInNumbers?.length;
+  await wa.optOut(["+46732001122"]);
+  await wa.addToBlacklist(["+46732001122"]);
+  await wa.removeFromBlacklist(["+46732001122"]);
+  const page = await wa.blacklist(0);
+  page.numbers.join();
+  await wa.addProvider({ name: "p", basic: { username: "u", password: "p" } });
+  await wa.addProvider({ name: "q", bearer: "t" });
+  const providers: Providers = await wa.listProviders(undefined);
+  providers.providers.forEach((p) => p.auth);
+  await wa.deleteProvider("p");
+  const { id } = await wa.createStickerpack({ publisher: "P", name: "N" });
+  await wa.updateStickerpack(id, { name: "M" });
+  (await wa.listStickerpacks("third_party")).stickerpacks.map((p) => p.id);
+  (await wa.getStickerpack(id, undefined)).publisher;
+  const { index } = await wa.createSticker(id, { url: "https://e.com/s.webp", emojis: ["🐥"] });
+  (await wa.listStickers(id, undefined)).stickers.map((s) => s.index);
+  (await wa.getSticker(id, index, undefined)).emojis;
+  await wa.updateSticker(id, 0, { emojis: ["😃"] });
+  await wa.deleteSticker(id, index);
+  await wa.deleteStickerpack(id);
+  const json: { botId: string; baseUrl: string; token: string | null } = wa.toJSON();
+  json.token;
+}
