@@ -1,0 +1,202 @@
+// A local Sinch WhatsApp API emulator for tests and demos: Node built-ins only.
+//
+//   node tests/emulator/server.mjs --port 8787 --bot my-bot:my-token \
+//        [--callback-url http://127.0.0.1:9000/hook] [--callback-secret KEY] [--rate-limit 20]
+//
+// Or from code: `const emu = await startEmulator({ bots: { "my-bot": "my-token" } })`.
+// The control API under /_emulator/ (and the same methods on the returned object) lets a
+// test read what went over the wire, inject faults and inbound messages; see README.md.
+import { createServer } from "node:http";
+import { pathToFileURL } from "node:url";
+import { Api } from "./api.mjs";
+import { Callbacks } from "./callbacks.mjs";
+
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers": "authorization, content-type",
+  "access-control-expose-headers": "retry-after",
+  "access-control-max-age": "600",
+};
+
+const FAULT_BODIES = {
+  429: { message: "Too many requests", details: "Slow down." },
+  500: { message: "Internal Server Error", details: "Something went wrong." },
+  503: { message: "Service unavailable", details: "Try again later." },
+};
+const RATE_LIMITED = { message: "Request could not be processed", details: "Request rate limit of 20 requests per second exceeded." };
+
+/**
+ * Starts the emulator on 127.0.0.1 (port 0: any free port).
+ * Faults: `{ path (substring), method?, kind, ms?, status?, retryAfter?, body?, times = 1 }` where kind is
+ * `latency` (wait `ms`, then answer normally), `status` (answer `status` without processing),
+ * `drop`, `truncate`, `non_json`, `empty` (process the request, then lose or mangle the answer:
+ * the case where the client cannot know whether a message went out).
+ */
+export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bot-1": "test-token" }, callbackUrl, callbackSecret, rateLimit = 20, reportDelayMs } = {}) {
+  const api = new Api(bots);
+  const callbacks = new Callbacks({ callbackUrl, callbackSecret, reportDelayMs });
+  const requests = [];
+  const faults = [];
+  const recent = new Map();
+
+  const overLimit = (botId, now) => {
+    const times = (recent.get(botId) ?? []).filter((t) => now - t < 1000);
+    recent.set(botId, times);
+    times.push(now);
+    return times.length > rateLimit;
+  };
+
+  const takeFault = (method, path) => {
+    const fault = faults.find((f) => path.includes(f.path) && (!f.method || f.method === method) && f.times > 0);
+    if (fault) fault.times -= 1;
+    return fault;
+  };
+
+  const emu = {
+    url: "",
+    port: 0,
+    requests,
+    callbacks,
+    /** Every POST to a callback URL, with its status. */
+    deliveries: callbacks.deliveries,
+    reset() {
+      requests.length = 0;
+      faults.length = 0;
+      recent.clear();
+      api.reset();
+      callbacks.reset();
+    },
+    addFault(fault) {
+      faults.push({ times: 1, ...fault });
+    },
+    configure({ callbackUrl, callbackSecret }) {
+      if (callbackUrl !== undefined) callbacks.callbackUrl = callbackUrl;
+      if (callbackSecret !== undefined) callbacks.callbackSecret = callbackSecret;
+    },
+    /** An inbound message from a user to `bot`, stored and posted to the callback URL. */
+    inbound(bot, notification, contacts, url) {
+      const full = { from: "46732001122", to: bot, message_id: messageIdFor(), timestamp: new Date().toISOString(), ...notification };
+      return callbacks.inbound(bot, full, contacts, url);
+    },
+    redeliver: (index) => callbacks.redeliver(index),
+    close: () => {
+      callbacks.reset();
+      server.closeAllConnections();
+      return new Promise((ok) => server.close(ok));
+    },
+  };
+  const messageIdFor = () => `inbound-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+  async function control(req, res, path, body) {
+    const json = (status, value) => send(res, status, value);
+    if (req.method === "GET" && path === "/_emulator/requests") return json(200, requests);
+    if (req.method === "GET" && path === "/_emulator/callbacks") return json(200, callbacks.deliveries);
+    if (req.method === "POST" && path === "/_emulator/reset") return json(200, emu.reset());
+    if (req.method === "POST" && path === "/_emulator/faults") return json(200, [].concat(body).forEach((f) => emu.addFault(f)));
+    if (req.method === "POST" && path === "/_emulator/config") return json(200, emu.configure(body ?? {}));
+    if (req.method === "POST" && path === "/_emulator/inbound") return json(200, await emu.inbound(body.bot, body.notification, body.contacts, body.url));
+    if (req.method === "POST" && path === "/_emulator/redeliver") return json(200, await emu.redeliver(body.index));
+    return json(404, { message: "Not found", details: path });
+  }
+
+  async function handle(req, res) {
+    const url = new URL(req.url, "http://emulator");
+    const text = await readBody(req);
+    if (req.method === "OPTIONS") return res.writeHead(204, CORS).end();
+    let body;
+    let bodyError = false;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      [body, bodyError] = [text, true];
+    }
+    if (url.pathname.startsWith("/_emulator/")) return control(req, res, url.pathname, body);
+
+    const at = Date.now();
+    const record = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body, at };
+    requests.push(record);
+    const botId = /^\/whatsapp\/v1\/([^/]+)/.exec(url.pathname)?.[1];
+    if (botId && overLimit(botId, at)) {
+      record.fault = "rate_limit";
+      return send(res, 500, RATE_LIMITED);
+    }
+
+    const fault = takeFault(req.method, url.pathname);
+    record.fault = fault?.kind;
+    if (fault?.kind === "latency") await new Promise((ok) => setTimeout(ok, fault.ms ?? 1000));
+    if (fault?.kind === "status") {
+      const headers = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
+      return send(res, fault.status, fault.body ?? FAULT_BODIES[fault.status] ?? { message: "Error", details: "Injected fault." }, headers);
+    }
+
+    const [status, answer] = api.handle({ ...record, bodyError, emu });
+    if (status === 201 && answer?.statuses) record.created = answer.statuses.map((s) => s.message_id);
+    if (res.destroyed) return;
+    switch (fault?.kind) {
+      case "drop":
+        return req.socket.destroy();
+      case "truncate": {
+        const full = Buffer.from(JSON.stringify(answer ?? {}));
+        res.writeHead(status, { ...CORS, "content-type": "application/json", "content-length": full.length });
+        return res.write(full.subarray(0, full.length >> 1), () => req.socket.destroy());
+      }
+      case "non_json":
+        return res.writeHead(status, { ...CORS, "content-type": "text/html" }).end("<html><body>Bad gateway</body></html>");
+      case "empty":
+        return res.writeHead(status, CORS).end();
+      default:
+        return send(res, status, answer);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) send(res, 500, { message: "Internal Server Error", details: `emulator: ${err.message}` });
+    });
+  });
+  await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
+  emu.port = server.address().port;
+  emu.url = `http://${host}:${emu.port}`;
+  return emu;
+}
+
+function readBody(req) {
+  return new Promise((ok, fail) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c)).on("end", () => ok(Buffer.concat(chunks).toString("utf8"))).on("error", fail);
+  });
+}
+
+/** A JSON answer with CORS headers; `undefined` gives an empty body, as Sinch's 200s do. */
+function send(res, status, value, headers = {}) {
+  const all = { ...CORS, ...headers };
+  if (value === undefined) return res.writeHead(status, all).end();
+  return res.writeHead(status, { ...all, "content-type": "application/json" }).end(JSON.stringify(value));
+}
+
+function cliOptions(argv) {
+  const options = { port: 8787, bots: {} };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    i += 1;
+    if (flag === "--port") options.port = Number(value);
+    else if (flag === "--host") options.host = value;
+    else if (flag === "--bot") {
+      const [bot, token] = value.split(/:(.*)/s);
+      options.bots[bot] = token;
+    } else if (flag === "--callback-url") options.callbackUrl = value;
+    else if (flag === "--callback-secret") options.callbackSecret = value;
+    else if (flag === "--rate-limit") options.rateLimit = Number(value);
+    else throw new Error(`unknown flag ${flag}; see the header of tests/emulator/server.mjs`);
+  }
+  if (Object.keys(options.bots).length === 0) options.bots = { "demo-bot": "demo-token" };
+  return options;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const emu = await startEmulator(cliOptions(process.argv.slice(2)));
+  console.log(`sinch-emulator listening on ${emu.url}`);
+  process.on("SIGINT", () => emu.close().then(() => process.exit(0)));
+  process.on("SIGTERM", () => emu.close().then(() => process.exit(0)));
+}
