@@ -24,9 +24,9 @@ node --test tests/emulator/
 step "wasm-bindgen-test: Node, headless Chromium, dedicated Worker"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 with_emulator() { node tests/support/with-emulator.mjs -- "$@"; }
-with_emulator cargo test --quiet --target wasm32-unknown-unknown --test web
-WASM_BINDGEN_USE_BROWSER=1 with_emulator cargo test --quiet --target wasm32-unknown-unknown --test web
-WASM_BINDGEN_USE_DEDICATED_WORKER=1 with_emulator cargo test --quiet --target wasm32-unknown-unknown --test web
+with_emulator cargo test --target wasm32-unknown-unknown --test web
+WASM_BINDGEN_USE_BROWSER=1 with_emulator cargo test --target wasm32-unknown-unknown --test web
+WASM_BINDGEN_USE_DEDICATED_WORKER=1 with_emulator cargo test --target wasm32-unknown-unknown --test web
 
 step "package build"
 scripts/build.sh
