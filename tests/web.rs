@@ -34,6 +34,8 @@ fn client(token: &str) -> WhatsAppClient {
         ("botId", BOT.into()),
         ("token", token.into()),
         ("baseUrl", emulator().into()),
+        // The Chromium run is a page; the guard itself is tested in tests/js/browser.test.mjs.
+        ("dangerouslyAllowBrowser", true.into()),
     ]);
     WhatsAppClient::new(options).unwrap()
 }

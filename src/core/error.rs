@@ -28,6 +28,12 @@ pub enum ErrorCode {
     Network,
     /// The answer could not be understood (not JSON, or not the documented shape).
     InvalidResponse,
+    /// A callback (webhook) body is not a Sinch WhatsApp callback: not UTF-8, not
+    /// JSON, or not the documented shape.
+    InvalidCallback,
+    /// A callback's signature headers are missing or malformed, name an unsupported
+    /// algorithm, or do not match the body, nonce and key.
+    SignatureInvalid,
 }
 
 impl ErrorCode {
@@ -45,6 +51,8 @@ impl ErrorCode {
             Self::Aborted => "aborted",
             Self::Network => "network",
             Self::InvalidResponse => "invalid_response",
+            Self::InvalidCallback => "invalid_callback",
+            Self::SignatureInvalid => "signature_invalid",
         }
     }
 }

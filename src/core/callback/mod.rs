@@ -1,1 +1,39 @@
 //! Callbacks (webhooks): typed parsing of delivery reports and inbound messages, and signature verification.
+//!
+//! - [`model`]: the serde types of a callback payload. They deserialize from the
+//!   snake_case wire names and serialize to camelCase (the names JS sees), so a
+//!   parsed [`Callback`] does not round-trip through its own serialization.
+//!   Fields the model does not know are kept, under their wire names, in the
+//!   `extra` maps, which serialize flattened into their object.
+//! - [`parse`](mod@parse): [`parse()`], [`parse_bytes`]: raw body text to a [`Callback`],
+//!   with [`ErrorCode::InvalidCallback`](crate::core::error::ErrorCode::InvalidCallback)
+//!   errors.
+//! - [`signature`]: [`verify_signature`] and [`verify_signature_headers`]
+//!   (HMAC-SHA256 over `body.nonce`, signature in base64 or hex), with
+//!   [`ErrorCode::SignatureInvalid`](crate::core::error::ErrorCode::SignatureInvalid)
+//!   errors.
+//!
+//! ```
+//! use sinch_whatsapp::core::callback::{parse, DeliveryState, InboundMessage};
+//!
+//! let event = parse(r#"{"type":"whatsapp",
+//!     "statuses":[{"status":"success","state":"read","message_id":"m1","recipient":"+46732001122"}],
+//!     "notifications":[{"from":"46732001122","message_id":"m2","message":{"type":"text","body":"Hi"}}]}"#)?;
+//! assert_eq!(event.statuses[0].state, DeliveryState::Read);
+//! assert!(matches!(&event.notifications[0].message, InboundMessage::Text(t) if t.body == "Hi"));
+//! # Ok::<(), sinch_whatsapp::core::error::Error>(())
+//! ```
+
+pub mod model;
+pub mod parse;
+pub mod signature;
+
+#[cfg(test)]
+mod tests;
+
+pub use model::*;
+pub use parse::{invalid_callback, parse, parse_bytes};
+pub use signature::{
+    compute_signature, verify_signature, verify_signature_headers, HMAC_SHA_256,
+    SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER, SIGNATURE_NONCE_HEADER,
+};
