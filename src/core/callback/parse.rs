@@ -1,0 +1,76 @@
+//! Raw callback body to a typed [`Callback`].
+//!
+//! The body is strict JSON (RFC 8259: no comments, no trailing commas), parsed with
+//! serde_json, whose nesting limit (128) turns hostile deep nesting into an error
+//! instead of a stack overflow. A leading UTF-8 byte-order mark is skipped.
+
+use super::model::Callback;
+use crate::core::error::{Error, ErrorCode, Result};
+use serde_json::error::Category;
+use std::str::FromStr;
+
+/// Longest error text kept: serde's messages can quote (hostile) input.
+const MAX_REASON_CHARS: usize = 300;
+
+/// The error for a body that is not a Sinch WhatsApp callback; `reason` is cut to a
+/// few hundred characters. Also for callers that deserialize a [`Callback`] by
+/// other means (e.g. from a JS value) and want the same error.
+pub fn invalid_callback(reason: &str) -> Error {
+    let mut chars = reason.chars();
+    let mut text: String = chars.by_ref().take(MAX_REASON_CHARS).collect();
+    if chars.next().is_some() {
+        text.push('…');
+    }
+    Error::new(ErrorCode::InvalidCallback, text)
+}
+
+/// Parses a callback body.
+///
+/// Errors ([`ErrorCode::InvalidCallback`]): an empty body, text that is not JSON,
+/// and JSON that is not a Sinch WhatsApp callback (no `type: "whatsapp"`, a known
+/// field of the wrong type, a missing required field). Unknown fields and unknown
+/// message types are kept, not errors.
+///
+/// ```
+/// use sinch_whatsapp::core::callback::{parse, DeliveryState};
+/// use sinch_whatsapp::core::error::ErrorCode;
+///
+/// let cb = parse(r#"{"type":"whatsapp","statuses":[{"status":"success","state":"delivered",
+///     "message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122"}]}"#)?;
+/// assert_eq!(cb.statuses[0].state, DeliveryState::Delivered);
+/// assert_eq!(parse("{}").unwrap_err().code, ErrorCode::InvalidCallback);
+/// # Ok::<(), sinch_whatsapp::core::error::Error>(())
+/// ```
+pub fn parse(raw: &str) -> Result<Callback> {
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if text.trim().is_empty() {
+        return Err(invalid_callback("the callback body is empty"));
+    }
+    serde_json::from_str(text).map_err(|err| {
+        let what = match err.classify() {
+            Category::Data => "the callback is not a Sinch WhatsApp callback",
+            Category::Syntax | Category::Eof | Category::Io => "the callback body is not JSON",
+        };
+        invalid_callback(&format!("{what}: {err}"))
+    })
+}
+
+/// Parses a callback body given as bytes: like [`parse()`], after checking that the
+/// bytes are UTF-8 (the error gives the offset of the first bad byte).
+pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
+    match std::str::from_utf8(raw) {
+        Ok(text) => parse(text),
+        Err(err) => Err(invalid_callback(&format!(
+            "the callback body is not valid UTF-8 (bad byte at offset {})",
+            err.valid_up_to()
+        ))),
+    }
+}
+
+impl FromStr for Callback {
+    type Err = Error;
+
+    fn from_str(raw: &str) -> Result<Self> {
+        parse(raw)
+    }
+}

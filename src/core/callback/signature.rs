@@ -1,0 +1,498 @@
+//! Callback signature verification.
+//!
+//! When signing is configured, Sinch sends three headers with each callback:
+//! [`SIGNATURE_HEADER`], [`SIGNATURE_ALGORITHM_HEADER`] (value [`HMAC_SHA_256`])
+//! and [`SIGNATURE_NONCE_HEADER`]. The signature is HMAC-SHA256, keyed with the
+//! customer's key, over the raw body bytes, a `.`, and the nonce. Sinch does not
+//! say how the signature is encoded, so both base64 (standard alphabet, with or
+//! without padding) and hex (either case) are accepted. The comparison is constant
+//! time. Verify the raw bytes as received, never a re-serialized JSON.
+//!
+//! Errors: an empty key is [`ErrorCode::InvalidArgument`] (`field: "key"`); every
+//! other failure is [`ErrorCode::SignatureInvalid`], with `field` naming the header
+//! at fault (missing, empty, duplicated with different values, unsupported
+//! algorithm, undecodable signature) or `None` when the headers are well formed
+//! but the signature does not match the body, nonce and key.
+
+use crate::core::error::{Error, ErrorCode, Result};
+use base64::alphabet::STANDARD;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::engine::DecodePaddingMode;
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+/// The header with the signature.
+pub const SIGNATURE_HEADER: &str = "sinch-whatsapp-callback-signature";
+/// The header naming the algorithm.
+pub const SIGNATURE_ALGORITHM_HEADER: &str = "sinch-whatsapp-callback-signature-algorithm";
+/// The header with the nonce.
+pub const SIGNATURE_NONCE_HEADER: &str = "sinch-whatsapp-callback-signature-nonce";
+/// The only documented algorithm.
+pub const HMAC_SHA_256: &str = "HMAC_SHA_256";
+
+/// Bytes in an HMAC-SHA256.
+const MAC_LEN: usize = 32;
+/// Longest signature text looked at (hex of 32 bytes is 64 characters).
+const MAX_SIGNATURE_CHARS: usize = 128;
+/// Longest header value quoted in an error.
+const MAX_QUOTED_CHARS: usize = 40;
+
+/// Standard base64, padding optional.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Checks a callback's signature given the three header values.
+///
+/// `raw_body` is the body exactly as received; `signature`, `algorithm` and `nonce`
+/// are the values of [`SIGNATURE_HEADER`], [`SIGNATURE_ALGORITHM_HEADER`] and
+/// [`SIGNATURE_NONCE_HEADER`] (an empty value counts as a missing header;
+/// surrounding whitespace is ignored; the algorithm name is matched ignoring ASCII
+/// case). `Ok(())` means the signature matches. See the [module docs](self) for
+/// the errors.
+///
+/// ```
+/// use sinch_whatsapp::core::callback::verify_signature;
+///
+/// let body = br#"{"type":"whatsapp"}"#;
+/// // printf '%s' '{"type":"whatsapp"}.n1' | openssl dgst -sha256 -hmac key -binary | base64
+/// let sig = "H8zVi8eAMNw6TbV76wyDaUFMx9iYCy8zhraG9truo+I=";
+/// verify_signature(body, sig, "HMAC_SHA_256", "n1", b"key")?;
+/// assert!(verify_signature(body, sig, "HMAC_SHA_256", "n2", b"key").is_err());
+/// # Ok::<(), sinch_whatsapp::core::error::Error>(())
+/// ```
+pub fn verify_signature(
+    raw_body: &[u8],
+    signature: &str,
+    algorithm: &str,
+    nonce: &str,
+    key: &[u8],
+) -> Result<()> {
+    let mac = keyed(key)?;
+    let signature = required(SIGNATURE_HEADER, signature)?;
+    let algorithm = required(SIGNATURE_ALGORITHM_HEADER, algorithm)?;
+    if !algorithm.eq_ignore_ascii_case(HMAC_SHA_256) {
+        return Err(header_error(
+            SIGNATURE_ALGORITHM_HEADER,
+            &format!(
+                "names the unsupported algorithm `{}`; only `{HMAC_SHA_256}` is supported",
+                quote(algorithm)
+            ),
+        ));
+    }
+    let nonce = required(SIGNATURE_NONCE_HEADER, nonce)?;
+    let expected = decode_signature(signature).ok_or_else(|| {
+        header_error(
+            SIGNATURE_HEADER,
+            "is neither base64 nor hex of a 32-byte HMAC-SHA256",
+        )
+    })?;
+    mac_over(mac, raw_body, nonce)
+        .verify_slice(&expected)
+        .map_err(|_| {
+            Error::new(
+                ErrorCode::SignatureInvalid,
+                "the callback signature does not match the body, nonce and key \
+                 (wrong key, or the body was changed)",
+            )
+        })
+}
+
+/// Checks a callback's signature given its headers as `(name, value)` pairs
+/// (names matched ignoring ASCII case; other headers ignored), as
+/// [`verify_signature`] does. A header repeated with the same value is accepted;
+/// repeated with different values it is an error.
+///
+/// ```
+/// use sinch_whatsapp::core::callback::verify_signature_headers;
+///
+/// let headers = [
+///     ("Content-Type", "application/json"),
+///     ("Sinch-WhatsApp-Callback-Signature", "H8zVi8eAMNw6TbV76wyDaUFMx9iYCy8zhraG9truo+I="),
+///     ("Sinch-WhatsApp-Callback-Signature-Algorithm", "HMAC_SHA_256"),
+///     ("Sinch-WhatsApp-Callback-Signature-Nonce", "n1"),
+/// ];
+/// verify_signature_headers(br#"{"type":"whatsapp"}"#, headers, b"key")?;
+/// # Ok::<(), sinch_whatsapp::core::error::Error>(())
+/// ```
+pub fn verify_signature_headers<I, N, V>(raw_body: &[u8], headers: I, key: &[u8]) -> Result<()>
+where
+    I: IntoIterator<Item = (N, V)>,
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    let names = [
+        SIGNATURE_HEADER,
+        SIGNATURE_ALGORITHM_HEADER,
+        SIGNATURE_NONCE_HEADER,
+    ];
+    let mut values: [Option<String>; 3] = [None, None, None];
+    for (name, value) in headers {
+        let name = name.as_ref().trim();
+        let value = value.as_ref().trim();
+        let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case(name)) else {
+            continue;
+        };
+        match &values[i] {
+            Some(seen) if seen != value => {
+                return Err(header_error(
+                    names[i],
+                    "appears more than once with different values",
+                ));
+            }
+            Some(_) => {}
+            None => values[i] = Some(value.to_owned()),
+        }
+    }
+    let [signature, algorithm, nonce] = values;
+    verify_signature(
+        raw_body,
+        signature.as_deref().unwrap_or_default(),
+        algorithm.as_deref().unwrap_or_default(),
+        nonce.as_deref().unwrap_or_default(),
+        key,
+    )
+}
+
+/// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
+/// tests and local emulators; encode it as you need).
+pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8; MAC_LEN]> {
+    let mac = mac_over(keyed(key)?, raw_body, nonce);
+    Ok(mac.finalize().into_bytes().into())
+}
+
+fn keyed(key: &[u8]) -> Result<HmacSha256> {
+    if key.is_empty() {
+        return Err(Error::invalid(
+            "key",
+            "must be the non-empty HMAC key configured for the callbacks",
+        ));
+    }
+    HmacSha256::new_from_slice(key)
+        .map_err(|_| Error::invalid("key", "is not a usable HMAC-SHA256 key"))
+}
+
+fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str) -> HmacSha256 {
+    mac.update(raw_body);
+    mac.update(b".");
+    mac.update(nonce.as_bytes());
+    mac
+}
+
+/// The trimmed value, or the "missing header" error.
+fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(header_error(
+            header,
+            "is missing or empty (the callback is not signed, or the header was dropped)",
+        ));
+    }
+    Ok(value)
+}
+
+fn header_error(header: &'static str, rule: &str) -> Error {
+    let mut err = Error::new(
+        ErrorCode::SignatureInvalid,
+        format!("header `{header}` {rule}"),
+    );
+    err.field = Some(header.to_owned());
+    err
+}
+
+fn quote(value: &str) -> String {
+    let mut chars = value.chars();
+    let mut text: String = chars
+        .by_ref()
+        .take(MAX_QUOTED_CHARS)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if chars.next().is_some() {
+        text.push('…');
+    }
+    text
+}
+
+/// Hex (exactly 64 digits, either case) or base64 (standard alphabet, padding
+/// optional) of 32 bytes.
+fn decode_signature(text: &str) -> Option<[u8; MAC_LEN]> {
+    if text.len() > MAX_SIGNATURE_CHARS {
+        return None;
+    }
+    if text.len() == 2 * MAC_LEN {
+        if let Some(bytes) = decode_hex(text) {
+            return Some(bytes);
+        }
+    }
+    BASE64.decode(text).ok()?.try_into().ok()
+}
+
+fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
+    let digits = text.as_bytes();
+    let mut out = [0u8; MAC_LEN];
+    if digits.len() != 2 * out.len() {
+        return None;
+    }
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        let high = hex_value(pair[0])?;
+        let low = hex_value(pair[1])?;
+        *byte = (high << 4) | low;
+    }
+    Some(out)
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Vectors made with OpenSSL 3.0.19 at test-writing time, independently of this code:
+    //   printf '%s' "$BODY.$NONCE" | openssl dgst -sha256 -hmac "$KEY" -binary | base64
+    //   printf '%s' "$BODY.$NONCE" | openssl dgst -sha256 -hmac "$KEY"
+    // with BODY, NONCE and KEY below.
+    const BODY: &str = r#"{"type":"whatsapp","statuses":[{"status":"success","state":"delivered","message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","timestamp":"2020-05-02T18:40:42Z"}]}"#;
+    const NONCE: &str = "01FJA8B4A7BM43YGWSG9GBV067";
+    const KEY: &[u8] = b"sinch-test-key";
+    const SIG_B64: &str = "MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4=";
+    const SIG_HEX: &str = "31487ddc76c0b021fcfc3462414af9b2125d4a5cbabccb535f690dd288e071ae";
+
+    // Non-ASCII, non-UTF-8 body and a non-ASCII nonce:
+    //   printf 'caf\xc3\xa9\xff\x00\xfe\n.n\xc3\xb6nce' | openssl dgst -sha256 -hmac sinch-test-key -binary | base64
+    //   printf 'caf\xc3\xa9\xff\x00\xfe\n.n\xc3\xb6nce' | openssl dgst -sha256 -hmac sinch-test-key
+    const BIN_BODY: &[u8] = b"caf\xc3\xa9\xff\x00\xfe\n";
+    const BIN_NONCE: &str = "n\u{f6}nce";
+    const BIN_SIG_B64: &str = "f6e10S7NDDRym7CxgM6hEThf7vfzPKRNeXrYTvp4tl4=";
+    const BIN_SIG_HEX: &str = "7fa7b5d12ecd0c34729bb0b180cea111385feef7f33ca44d797ad84efa78b65e";
+
+    // Empty body:
+    //   printf '%s' '.01FJA8B4A7BM43YGWSG9GBV067' | openssl dgst -sha256 -hmac sinch-test-key -binary | base64
+    const EMPTY_SIG_B64: &str = "ieGSt9JR6at1kPGeDknigvZ2gSbEiiJuh+TNvxvVriA=";
+
+    fn verify(body: &[u8], sig: &str, nonce: &str, key: &[u8]) -> Result<()> {
+        verify_signature(body, sig, HMAC_SHA_256, nonce, key)
+    }
+
+    fn mismatch(result: Result<()>) {
+        let err = result.unwrap_err();
+        assert_eq!(err.code, ErrorCode::SignatureInvalid);
+        assert_eq!(err.field, None, "{err}");
+        assert!(err.message.contains("does not match"), "{err}");
+    }
+
+    fn header_fault(result: Result<()>, header: &str, words: &str) {
+        let err = result.unwrap_err();
+        assert_eq!(err.code, ErrorCode::SignatureInvalid, "{err}");
+        assert_eq!(err.field.as_deref(), Some(header), "{err}");
+        assert!(err.message.contains(header), "{err}");
+        assert!(err.message.contains(words), "{err}");
+        assert_eq!(err.code.as_str(), "signature_invalid");
+    }
+
+    #[test]
+    fn openssl_vectors_in_every_encoding() {
+        let body = BODY.as_bytes();
+        let unpadded = SIG_B64.trim_end_matches('=');
+        let upper = SIG_HEX.to_ascii_uppercase();
+        let padded_ws = format!("  {SIG_B64}\t");
+        for sig in [
+            SIG_B64,
+            unpadded,
+            SIG_HEX,
+            upper.as_str(),
+            padded_ws.as_str(),
+        ] {
+            verify(body, sig, NONCE, KEY).unwrap_or_else(|e| panic!("{sig}: {e}"));
+        }
+        verify(BIN_BODY, BIN_SIG_B64, BIN_NONCE, KEY).unwrap();
+        verify(BIN_BODY, BIN_SIG_HEX, BIN_NONCE, KEY).unwrap();
+        verify(b"", EMPTY_SIG_B64, NONCE, KEY).unwrap();
+        assert_eq!(
+            compute_signature(body, NONCE, KEY).unwrap(),
+            decode_hex(SIG_HEX).unwrap()
+        );
+    }
+
+    #[test]
+    fn algorithm_name_ignores_case_and_spaces() {
+        verify_signature(BODY.as_bytes(), SIG_B64, " hmac_sha_256 ", NONCE, KEY).unwrap();
+    }
+
+    #[test]
+    fn tampering_is_a_mismatch() {
+        let body = BODY.as_bytes();
+        let mut tampered = body.to_vec();
+        tampered[60] ^= 1;
+        mismatch(verify(&tampered, SIG_B64, NONCE, KEY));
+        let mut extended = body.to_vec();
+        extended.push(b' ');
+        mismatch(verify(&extended, SIG_B64, NONCE, KEY));
+        mismatch(verify(&body[..body.len() - 1], SIG_HEX, NONCE, KEY));
+        mismatch(verify(body, SIG_B64, "01FJA8B4A7BM43YGWSG9GBV068", KEY));
+        mismatch(verify(body, SIG_HEX, NONCE, b"sinch-test-kez"));
+        mismatch(verify(body, BIN_SIG_B64, NONCE, KEY));
+        // The dot is part of the signed text: moving it does not verify.
+        let moved = format!("{BODY}.");
+        mismatch(verify(moved.as_bytes(), SIG_B64, &NONCE[1..], KEY));
+        // A flipped bit in the signature itself.
+        let mut sig = decode_hex(SIG_HEX).unwrap();
+        sig[31] ^= 0x80;
+        mismatch(verify(body, &BASE64.encode(sig), NONCE, KEY));
+        // Binary body: one bit off.
+        let mut bin = BIN_BODY.to_vec();
+        bin[5] ^= 0x01;
+        mismatch(verify(&bin, BIN_SIG_HEX, BIN_NONCE, KEY));
+    }
+
+    #[test]
+    fn unknown_algorithm() {
+        for algorithm in ["HMAC_SHA_1", "HMAC_SHA_512", "sha256", "HMAC-SHA-256"] {
+            header_fault(
+                verify_signature(BODY.as_bytes(), SIG_B64, algorithm, NONCE, KEY),
+                SIGNATURE_ALGORITHM_HEADER,
+                "unsupported",
+            );
+        }
+        let long = "\u{1b}[31m".repeat(1000);
+        let err = verify_signature(BODY.as_bytes(), SIG_B64, &long, NONCE, KEY).unwrap_err();
+        assert!(err.message.chars().count() < 200 && !err.message.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn missing_or_empty_values() {
+        let body = BODY.as_bytes();
+        header_fault(
+            verify_signature(body, "", HMAC_SHA_256, NONCE, KEY),
+            SIGNATURE_HEADER,
+            "missing",
+        );
+        header_fault(
+            verify_signature(body, SIG_B64, " ", NONCE, KEY),
+            SIGNATURE_ALGORITHM_HEADER,
+            "missing",
+        );
+        header_fault(
+            verify_signature(body, SIG_B64, HMAC_SHA_256, "", KEY),
+            SIGNATURE_NONCE_HEADER,
+            "missing",
+        );
+        let err = verify_signature(body, SIG_B64, HMAC_SHA_256, NONCE, b"").unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::InvalidArgument, Some("key"))
+        );
+    }
+
+    #[test]
+    fn undecodable_signatures() {
+        let too_long = "A".repeat(10_000);
+        let short = &SIG_B64[..20];
+        let hex_63 = &SIG_HEX[..63];
+        let hex_bad = SIG_HEX.replace('d', "g");
+        let b64_url = "MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4=";
+        let b64_48 = BASE64.encode([7u8; 48]);
+        for sig in [
+            "not a signature",
+            short,
+            hex_63,
+            hex_bad.as_str(),
+            b64_url,
+            b64_48.as_str(),
+            too_long.as_str(),
+            "sha256=31487ddc76c0b021fcfc3462414af9b2125d4a5cbabccb535f690dd288e071ae",
+            "é",
+        ] {
+            header_fault(
+                verify(BODY.as_bytes(), sig, NONCE, KEY),
+                SIGNATURE_HEADER,
+                "neither base64 nor hex",
+            );
+        }
+    }
+
+    #[test]
+    fn from_headers() {
+        let body = BODY.as_bytes();
+        let headers = vec![
+            ("Content-Type".to_owned(), "application/json".to_owned()),
+            (
+                "SINCH-WHATSAPP-CALLBACK-SIGNATURE".to_owned(),
+                SIG_HEX.to_owned(),
+            ),
+            (
+                "Sinch-Whatsapp-Callback-Signature-Algorithm".to_owned(),
+                "HMAC_SHA_256".to_owned(),
+            ),
+            (
+                "sinch-whatsapp-callback-signature-nonce".to_owned(),
+                NONCE.to_owned(),
+            ),
+        ];
+        verify_signature_headers(body, headers.clone(), KEY).unwrap();
+        verify_signature_headers(body, headers_ref(&headers), KEY).unwrap();
+
+        // A repeated header with the same value is fine; with another value it is not.
+        let mut repeated = headers.clone();
+        repeated.push((SIGNATURE_HEADER.to_owned(), SIG_HEX.to_owned()));
+        verify_signature_headers(body, repeated.clone(), KEY).unwrap();
+        repeated.push((SIGNATURE_HEADER.to_owned(), SIG_B64.to_owned()));
+        header_fault(
+            verify_signature_headers(body, repeated, KEY),
+            SIGNATURE_HEADER,
+            "more than once",
+        );
+
+        mismatch(verify_signature_headers(b"{}", headers.clone(), KEY));
+
+        for (i, header) in [
+            SIGNATURE_HEADER,
+            SIGNATURE_ALGORITHM_HEADER,
+            SIGNATURE_NONCE_HEADER,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut missing = headers.clone();
+            missing.remove(i + 1);
+            header_fault(
+                verify_signature_headers(body, missing, KEY),
+                header,
+                "missing",
+            );
+        }
+        let none: [(&str, &str); 0] = [];
+        header_fault(
+            verify_signature_headers(body, none, KEY),
+            SIGNATURE_HEADER,
+            "not signed",
+        );
+    }
+
+    fn headers_ref(headers: &[(String, String)]) -> Vec<(&str, &str)> {
+        headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn hex_and_base64_decoding() {
+        let bytes = decode_hex(SIG_HEX).unwrap();
+        assert_eq!(decode_signature(SIG_B64), Some(bytes));
+        assert_eq!(decode_signature(&SIG_HEX.to_ascii_uppercase()), Some(bytes));
+        assert_eq!(decode_signature(SIG_B64.trim_end_matches('=')), Some(bytes));
+        assert_eq!(decode_signature(""), None);
+        assert_eq!(decode_hex(&"0".repeat(62)), None);
+    }
+}

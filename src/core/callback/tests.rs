@@ -1,0 +1,1189 @@
+//! Parser tests: every sample payload of the upstream docs, unknown content, hostile input.
+
+use super::*;
+use crate::core::error::ErrorCode;
+use serde_json::{json, Value};
+
+fn ok(raw: &str) -> Callback {
+    parse(raw).unwrap_or_else(|e| panic!("{e}\n{raw}"))
+}
+
+/// The parse error, which must be `invalid_callback` and mention `words`.
+fn fails(raw: &str, words: &str) -> crate::core::error::Error {
+    let err = parse(raw).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidCallback, "{err}");
+    assert_eq!(err.code.as_str(), "invalid_callback");
+    assert!(
+        err.message.contains(words),
+        "expected {words:?} in {:?}",
+        err.message
+    );
+    err
+}
+
+fn only_notification(cb: &Callback) -> &Notification {
+    assert_eq!(cb.notifications.len(), 1);
+    &cb.notifications[0]
+}
+
+fn john_smith(cb: &Callback) {
+    assert_eq!(cb.contacts.len(), 1);
+    assert_eq!(cb.contacts[0].wa_id, "0732001122");
+    assert_eq!(
+        cb.contacts[0]
+            .profile
+            .as_ref()
+            .and_then(|p| p.name.as_deref()),
+        Some("John Smith")
+    );
+}
+
+// ---- whatsapp-callback.md, every sample, verbatim ----
+
+#[test]
+fn doc_sample_delivery_report() {
+    let cb = ok(r#"{
+  "type": "whatsapp",
+  "statuses":[
+    {
+      "status":"success",
+      "state":"delivered",
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "recipient": "+46732001122",
+      "timestamp": "2020-05-02T18:40:42Z"
+    }
+  ]
+}"#);
+    assert_eq!(cb.kind, Channel::Whatsapp);
+    assert!(cb.contacts.is_empty() && cb.notifications.is_empty() && cb.extra.is_empty());
+    let report = &cb.statuses[0];
+    assert_eq!(report.status, DeliveryStatus::Success);
+    assert_eq!(report.state, DeliveryState::Delivered);
+    assert_eq!(report.message_id, "01DPNXZ0WCF9XD19MH84XD0P62");
+    assert_eq!(report.recipient, "+46732001122");
+    assert_eq!(report.timestamp.as_deref(), Some("2020-05-02T18:40:42Z"));
+    assert_eq!(report.details, None);
+}
+
+#[test]
+fn doc_sample_text() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "contacts":[
+    {
+      "profile":{
+        "name":"John Smith"
+      },
+      "wa_id":"0732001122"
+    }
+  ],
+  "notifications":[
+    {
+      "from":"0732001122",
+      "to":"sinchbot",
+      "replying_to":{
+        "from": "447537817391",
+        "message_id": "01E7Q9AVTRB5A30JD7D9ZN0HTE"
+      },
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "message":{
+        "type":"text",
+        "body":"Hello bot I want to know something!"
+      },
+      "timestamp": "2020-05-02T19:48:42Z"
+    }
+  ]
+}"#);
+    john_smith(&cb);
+    let n = only_notification(&cb);
+    assert_eq!(n.from, "0732001122");
+    assert_eq!(n.to.as_deref(), Some("sinchbot"));
+    assert_eq!(n.message_id, "01DPNXZ0WCF9XD19MH84XD0P62");
+    assert_eq!(n.timestamp.as_deref(), Some("2020-05-02T19:48:42Z"));
+    let reply = n.replying_to.as_ref().unwrap();
+    assert_eq!(reply.from.as_deref(), Some("447537817391"));
+    assert_eq!(
+        reply.message_id.as_deref(),
+        Some("01E7Q9AVTRB5A30JD7D9ZN0HTE")
+    );
+    assert!(!n.forwarded && !n.frequently_forwarded && n.referral.is_none());
+    assert_eq!(n.message.kind(), "text");
+    match &n.message {
+        InboundMessage::Text(t) => assert_eq!(t.body, "Hello bot I want to know something!"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn doc_sample_location() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "contacts":[
+    {
+      "profile":{
+        "name":"John Smith"
+      },
+      "wa_id":"0732001122"
+    }
+  ],
+  "notifications":[
+    {
+      "from":"0732001122",
+      "to":"sinchbot",
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "message":{
+        "type":"location",
+        "latitude":55.7047,
+        "longitude":13.191,
+        "name":"Sinch Ideon Lund",
+        "address":"Scheelevägen 17"
+      },
+      "timestamp": "2020-05-02T19:40:52Z"
+    }
+  ]
+}"#);
+    john_smith(&cb);
+    let n = only_notification(&cb);
+    let InboundMessage::Location(loc) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    assert_eq!((loc.latitude, loc.longitude), (55.7047, 13.191));
+    assert_eq!(loc.name.as_deref(), Some("Sinch Ideon Lund"));
+    assert_eq!(loc.address.as_deref(), Some("Scheelevägen 17"));
+    assert_eq!(loc.url, None);
+    assert_eq!(n.timestamp.as_deref(), Some("2020-05-02T19:40:52Z"));
+}
+
+#[test]
+fn doc_sample_quick_reply_button() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "notifications":[
+    {
+      "from": "0732001122",
+      "message_id": "01DPNXZ0WCF9XD19MH84XD0P62",
+      "message": {
+        "type": "button",
+        "index": "2",
+        "text": "Option 3",
+        "payload": "some_payload"
+      },
+      "timestamp": "2020-05-07T10:02:10Z",
+      "to": "sinchbot",
+      "replying_to": {
+        "from": "447537817391",
+        "message_id": "01E7Q9AVTRB5A30JD7D9ZN0HTE"
+      }
+    }
+  ]
+}"#);
+    assert!(cb.contacts.is_empty());
+    let n = only_notification(&cb);
+    let InboundMessage::Button(b) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    assert_eq!(b.index.as_deref(), Some("2"));
+    assert_eq!(b.text.as_deref(), Some("Option 3"));
+    assert_eq!(b.payload.as_deref(), Some("some_payload"));
+    assert_eq!(
+        n.replying_to.as_ref().unwrap().message_id.as_deref(),
+        Some("01E7Q9AVTRB5A30JD7D9ZN0HTE")
+    );
+}
+
+#[test]
+fn doc_sample_forwarded() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "contacts":[
+    {
+      "profile":{
+        "name":"John Smith"
+      },
+      "wa_id":"0732001122"
+    }
+  ],
+  "notifications":[
+    {
+      "from":"0732001122",
+      "to":"sinchbot",
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "message":{
+        "type":"text",
+        "body":"Hello bot I want to know something!"
+      },
+      "timestamp": "2020-05-02T17:43:32Z",
+      "forwarded": true
+    }
+  ]
+}"#);
+    john_smith(&cb);
+    let n = only_notification(&cb);
+    assert!(n.forwarded && !n.frequently_forwarded);
+    assert_eq!(n.message.kind(), "text");
+}
+
+#[test]
+fn doc_sample_frequently_forwarded() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "contacts":[
+    {
+      "profile":{
+        "name":"John Smith"
+      },
+      "wa_id":"0732001122"
+    }
+  ],
+  "notifications":[
+    {
+      "from":"0732001122",
+      "to":"sinchbot",
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "message":{
+        "type":"text",
+        "body":"Hello bot I want to know something!"
+      },
+      "timestamp": "2020-05-03T07:28:54Z",
+      "frequently_forwarded": true
+    }
+  ]
+}"#);
+    john_smith(&cb);
+    let n = only_notification(&cb);
+    assert!(!n.forwarded && n.frequently_forwarded);
+    assert_eq!(n.timestamp.as_deref(), Some("2020-05-03T07:28:54Z"));
+}
+
+#[test]
+fn doc_sample_interactive_button_reply() {
+    let cb = ok(r#"{
+  "type" : "whatsapp",
+  "notifications" : [
+    {
+      "from" : "0732001122",
+      "message_id" : "01DPNXZ0WCF9XD19MH84XD0P62",
+      "message" : {
+        "type" : "interactive",
+        "message" : {
+          "type" : "button",
+          "id" : "Reply button id 1",
+          "title" : "Reply button title 1"
+        }
+      },
+      "timestamp" : "2021-06-07T13:38:36Z",
+      "to" : "sinchbot",
+      "replying_to": {
+        "from": "447537817391",
+        "message_id": "01E7Q9AVTRB5A30JD7D9ZN0HTE"
+      }
+    }
+  ]
+}"#);
+    let n = only_notification(&cb);
+    let InboundMessage::Interactive(i) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    assert_eq!(i.reply.kind(), "button");
+    let InteractiveReply::Button(b) = &i.reply else {
+        panic!("{:?}", i.reply)
+    };
+    assert_eq!(b.id, "Reply button id 1");
+    assert_eq!(b.title, "Reply button title 1");
+}
+
+/// The docs' list-reply sample, verbatim: it has a trailing comma after
+/// `"description"`, which is not JSON.
+const DOC_LIST_REPLY: &str = r#"{
+  "type" : "whatsapp",
+  "notifications" : [
+    {
+      "from" : "0732001122",
+      "message_id" : "01DPNXZ0WCF9XD19MH84XD0P62",
+      "message" : {
+        "type" : "interactive",
+        "message" : {
+          "type" : "list",
+          "id" : "ID 1",
+          "title" : "Title",
+          "description" : "Description",
+        }
+      },
+      "timestamp" : "2021-06-07T13:38:36Z",
+      "to" : "sinchbot",
+      "replying_to": {
+        "from": "447537817391",
+        "message_id": "01E7Q9AVTRB5A30JD7D9ZN0HTE"
+      }
+    }
+  ]
+}"#;
+
+#[test]
+fn doc_sample_interactive_list_reply() {
+    // Verbatim it is not JSON (a trailing comma): a clear syntax error, as any JSON
+    // parser (JSON.parse too) would give. Sinch's real callbacks are machine-made JSON.
+    fails(DOC_LIST_REPLY, "trailing comma");
+    let fixed = DOC_LIST_REPLY.replace(r#""Description","#, r#""Description""#);
+    assert_eq!(fixed.len() + 1, DOC_LIST_REPLY.len());
+    let cb = ok(&fixed);
+    let n = only_notification(&cb);
+    let InboundMessage::Interactive(i) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    let InteractiveReply::List(l) = &i.reply else {
+        panic!("{:?}", i.reply)
+    };
+    assert_eq!(
+        (l.id.as_str(), l.title.as_str(), l.description.as_deref()),
+        ("ID 1", "Title", Some("Description"))
+    );
+    assert_eq!(n.timestamp.as_deref(), Some("2021-06-07T13:38:36Z"));
+}
+
+#[test]
+fn doc_sample_contacts() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "contacts":[
+    {
+      "profile":{
+        "name":"John Smith"
+      },
+      "wa_id":"0732001122"
+    }
+  ],
+  "notifications":[
+    {
+      "from":"0732001122",
+      "to":"sinchbot",
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "message":{
+        "type":"contacts",
+        "contacts":[
+          {
+            "addresses":[
+              {
+                "city":"Menlo Park",
+                "country":"United States",
+                "country_code":"us",
+                "state":"CA",
+                "street":"1 Hacker Way",
+                "type":"HOME",
+                "zip":"94025"
+              }
+            ],
+            "birthday":"2012-08-18",
+            "emails":[
+              {
+                "email":"test@fb.com",
+                "type":"WORK"
+              }
+            ],
+            "name":{
+              "first_name":"John",
+              "formatted_name":"John Smith",
+              "last_name":"Smith"
+            },
+            "org":{
+              "company":"WhatsApp",
+              "department":"Design",
+              "title":"Manager"
+            },
+            "phones":[
+              {
+                "phone":"+1 (650) 555-1234",
+                "type":"WORK",
+                "wa_id":"16505551234"
+              }
+            ],
+            "urls":[
+              {
+                "url":"https://www.facebook.com",
+                "type":"WORK"
+              }
+            ]
+          }
+        ]
+      },
+      "timestamp": "2020-05-02T17:23:55Z"
+    }
+  ]
+}
+
+"#);
+    john_smith(&cb);
+    let n = only_notification(&cb);
+    let InboundMessage::Contacts(m) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    let card = &m.contacts[0];
+    let address = &card.addresses[0];
+    assert_eq!(address.kind.as_deref(), Some("HOME"));
+    assert_eq!(address.street.as_deref(), Some("1 Hacker Way"));
+    assert_eq!(address.city.as_deref(), Some("Menlo Park"));
+    assert_eq!(address.state.as_deref(), Some("CA"));
+    assert_eq!(address.zip.as_deref(), Some("94025"));
+    assert_eq!(address.country.as_deref(), Some("United States"));
+    assert_eq!(address.country_code.as_deref(), Some("us"));
+    assert_eq!(card.birthday.as_deref(), Some("2012-08-18"));
+    assert_eq!(card.emails[0].email.as_deref(), Some("test@fb.com"));
+    assert_eq!(card.emails[0].kind.as_deref(), Some("WORK"));
+    let name = card.name.as_ref().unwrap();
+    assert_eq!(name.formatted_name.as_deref(), Some("John Smith"));
+    assert_eq!(name.first_name.as_deref(), Some("John"));
+    assert_eq!(name.last_name.as_deref(), Some("Smith"));
+    assert_eq!(name.middle_name, None);
+    let org = card.org.as_ref().unwrap();
+    assert_eq!(
+        (
+            org.company.as_deref(),
+            org.department.as_deref(),
+            org.title.as_deref()
+        ),
+        (Some("WhatsApp"), Some("Design"), Some("Manager"))
+    );
+    assert_eq!(card.phones[0].phone.as_deref(), Some("+1 (650) 555-1234"));
+    assert_eq!(card.phones[0].kind.as_deref(), Some("WORK"));
+    assert_eq!(card.phones[0].wa_id.as_deref(), Some("16505551234"));
+    assert_eq!(
+        card.urls[0].url.as_deref(),
+        Some("https://www.facebook.com")
+    );
+    assert!(card.ims.is_empty() && card.contact_image_url.is_none());
+}
+
+#[test]
+fn doc_sample_image() {
+    let cb = ok(r#"{
+  "type":"whatsapp",
+  "notifications":[
+    {
+      "from":"0732001122",
+      "to":"sinchbot",
+      "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+      "message":{
+        "type":"image",
+        "url":"http://www.example.com/img.jpg",
+        "mime_type":"image/jpeg",
+        "caption":"Fantastic headphones"
+      },
+      "timestamp": "2020-05-02T15:43:52Z"
+    }
+  ]
+}"#);
+    let n = only_notification(&cb);
+    let InboundMessage::Image(img) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    assert_eq!(img.url, "http://www.example.com/img.jpg");
+    assert_eq!(img.mime_type, "image/jpeg");
+    assert_eq!(img.caption.as_deref(), Some("Fantastic headphones"));
+    assert_eq!((img.filename.as_ref(), img.metadata.as_ref()), (None, None));
+    assert_eq!(n.message.media(), Some(img));
+}
+
+#[test]
+fn doc_sample_error_notification() {
+    let cb = ok(r#"{
+    "type": "whatsapp",
+    "notifications": [
+        {
+            "from": "46702291874",
+            "message_id": "01E7T5K8CREY9K0HGZW3ME1F26ABGGRnAiI1JfAhC5kP7rPIamw3JHBDfxEzvm",
+            "message": {
+                "type": "error",
+                "details": "Unexpected callback contents received. Remember to add quick reply buttons to the request payload when sending the message template, even if no quick reply button payload is added."
+            },
+            "timestamp": "2020-05-08T12:54:07Z",
+            "to": "bot_id",
+            "replying_to": {
+                "from": "447537918329"
+            }
+        }
+    ]
+}"#);
+    let n = only_notification(&cb);
+    assert_eq!(n.from, "46702291874");
+    assert_eq!(
+        n.message_id,
+        "01E7T5K8CREY9K0HGZW3ME1F26ABGGRnAiI1JfAhC5kP7rPIamw3JHBDfxEzvm"
+    );
+    let InboundMessage::Error(e) = &n.message else {
+        panic!("{:?}", n.message)
+    };
+    assert!(e
+        .details
+        .as_deref()
+        .unwrap()
+        .starts_with("Unexpected callback contents received."));
+    let reply = n.replying_to.as_ref().unwrap();
+    assert_eq!(
+        (reply.from.as_deref(), reply.message_id.as_deref()),
+        (Some("447537918329"), None)
+    );
+    assert_eq!(n.to.as_deref(), Some("bot_id"));
+}
+
+// ---- whatsapp-callback-store.md, both samples ----
+
+/// The docs' status-store sample, verbatim: a trailing comma after `"recipient"`.
+const DOC_STORE_STATUS: &str = r#"{
+  "results": [
+    {
+      "type": "whatsapp",
+      "statuses":[
+        {
+          "status":"success",
+          "state":"delivered",
+          "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+          "recipient": "+46732001122",
+        }
+      ]
+    }
+  ]
+}"#;
+
+#[test]
+fn doc_sample_store_statuses() {
+    let err = serde_json::from_str::<CallbackStoreResults>(DOC_STORE_STATUS).unwrap_err();
+    assert!(err.to_string().contains("trailing comma"), "{err}");
+    let fixed = DOC_STORE_STATUS.replace(r#""+46732001122","#, r#""+46732001122""#);
+    assert_eq!(fixed.len() + 1, DOC_STORE_STATUS.len());
+    let store: CallbackStoreResults = serde_json::from_str(&fixed).unwrap();
+    assert_eq!(store.results.len(), 1);
+    let report = &store.results[0].statuses[0];
+    assert_eq!(
+        (&report.status, &report.state),
+        (&DeliveryStatus::Success, &DeliveryState::Delivered)
+    );
+    assert_eq!(report.message_id, "01DPNXZ0WCF9XD19MH84XD0P62");
+    assert_eq!(report.recipient, "+46732001122");
+    assert_eq!(report.timestamp, None);
+    // The inner callback through `parse` too.
+    let inner =
+        serde_json::to_string(&serde_json::from_str::<Value>(&fixed).unwrap()["results"][0])
+            .unwrap();
+    assert_eq!(ok(&inner), store.results[0]);
+}
+
+#[test]
+fn doc_sample_store_notifications() {
+    let raw = r#"{
+  "results": [
+    {
+      "type":"whatsapp",
+      "notifications":[
+        {
+          "from":"46732001122",
+          "to":"sinchbot",
+          "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
+          "message":{
+            "type":"text",
+            "body":"Hello bot I want to know something!"
+          }
+        }
+      ]
+    }
+  ]
+}"#;
+    let store: CallbackStoreResults = serde_json::from_str(raw).unwrap();
+    let n = only_notification(&store.results[0]);
+    assert_eq!(n.from, "46732001122");
+    assert_eq!(n.timestamp, None);
+    assert!(
+        matches!(&n.message, InboundMessage::Text(t) if t.body == "Hello bot I want to know something!")
+    );
+    let empty: CallbackStoreResults = serde_json::from_str(r#"{"results":[]}"#).unwrap();
+    assert!(empty.results.is_empty());
+}
+
+// ---- whatsapp-api.yaml examples (schematic: no `type`, enum values joined by " | ") ----
+
+#[test]
+fn yaml_examples_need_the_type() {
+    let status = r#"{
+        "statuses": [
+          {
+            "message_id": "asd8gdf-asdqweq-89aasmn",
+            "recipient": "+46732001122",
+            "status": "success | failure",
+            "state": "queued | dispatched | sent | delivered | read | failed | no_opt_in | no_capability"
+          }
+        ]
+      }"#;
+    let notification = r#"{
+        "notifications": [
+          {
+            "from": "0732001122",
+            "message_id": "asd82fv-asd35eq-55bcyf",
+            "message": {
+              "type": "text",
+              "body": "Hey bot, how are you?"
+            },
+            "to": "sinchbot"
+          }
+        ]
+      }"#;
+    for raw in [status, notification] {
+        fails(raw, "missing field `type`");
+    }
+    let typed = |raw: &str| raw.replacen('{', r#"{"type":"whatsapp","#, 1);
+    let cb = ok(&typed(status));
+    assert_eq!(
+        cb.statuses[0].status,
+        DeliveryStatus::Other("success | failure".into())
+    );
+    assert!(matches!(cb.statuses[0].state, DeliveryState::Other(_)));
+    let cb = ok(&typed(notification));
+    assert_eq!(cb.notifications[0].message_id, "asd82fv-asd35eq-55bcyf");
+}
+
+// ---- the rest of the documented model ----
+
+#[test]
+fn every_state_and_status() {
+    let states = [
+        ("queued", DeliveryState::Queued),
+        ("dispatched", DeliveryState::Dispatched),
+        ("sent", DeliveryState::Sent),
+        ("delivered", DeliveryState::Delivered),
+        ("read", DeliveryState::Read),
+        ("deleted", DeliveryState::Deleted),
+        ("failed", DeliveryState::Failed),
+        ("no_opt_in", DeliveryState::NoOptIn),
+        ("no_capability", DeliveryState::NoCapability),
+        ("paused", DeliveryState::Other("paused".into())),
+        ("DELIVERED", DeliveryState::Other("DELIVERED".into())),
+    ];
+    for (wire, state) in states {
+        let raw = format!(
+            r#"{{"type":"whatsapp","statuses":[{{"status":"failure","state":"{wire}","message_id":"m","recipient":"+1","details":"why"}}]}}"#
+        );
+        let cb = ok(&raw);
+        assert_eq!(cb.statuses[0].state, state);
+        assert_eq!(cb.statuses[0].state.as_str(), wire);
+        assert_eq!(cb.statuses[0].status, DeliveryStatus::Failure);
+        assert_eq!(cb.statuses[0].details.as_deref(), Some("why"));
+        let out = serde_json::to_value(&cb).unwrap();
+        assert_eq!(out["statuses"][0]["state"], wire);
+    }
+    let cb = ok(
+        r#"{"type":"whatsapp","statuses":[{"status":"partial","state":"sent","message_id":"m","recipient":"+1"}]}"#,
+    );
+    assert_eq!(
+        cb.statuses[0].status,
+        DeliveryStatus::Other("partial".into())
+    );
+    assert_eq!(cb.statuses[0].status.to_string(), "partial");
+}
+
+#[test]
+fn all_media_types_and_sticker_metadata() {
+    for kind in ["image", "document", "audio", "video", "voice", "sticker"] {
+        let raw = format!(
+            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{
+            "type":"{kind}","url":"https://x/{kind}","mime_type":"a/b","caption":"c","filename":"f.bin",
+            "sha256":"abc","id":"media-1"}}}}]}}"#
+        );
+        let cb = ok(&raw);
+        let message = &cb.notifications[0].message;
+        assert_eq!(message.kind(), kind);
+        let media = message.media().unwrap();
+        assert_eq!(media.url, format!("https://x/{kind}"));
+        assert_eq!(media.mime_type, "a/b");
+        assert_eq!(media.caption.as_deref(), Some("c"));
+        assert_eq!(media.filename.as_deref(), Some("f.bin"));
+        assert_eq!(media.extra["sha256"], "abc");
+        assert_eq!(media.extra["id"], "media-1");
+        let out = serde_json::to_value(message).unwrap();
+        assert_eq!(out["type"], kind);
+        assert_eq!(out["mimeType"], "a/b");
+        assert_eq!(out["sha256"], "abc");
+    }
+    let cb = ok(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m","message":{
+        "type":"sticker","url":"https://x/s.webp","mime_type":"image/webp","metadata":{
+        "stickerpack-id":"pack-1","stickerpack-name":"Cats","stickerpack-publisher":"Me",
+        "emojis":["🐱","😺"],"ios-app-store-link":"https://apps.apple.com/x",
+        "android-app-store-link":"https://play.google.com/x","is-first-party-sticker":1}}}]}"#,
+    );
+    let InboundMessage::Sticker(s) = &cb.notifications[0].message else {
+        panic!()
+    };
+    let meta = s.metadata.as_ref().unwrap();
+    assert_eq!(meta.stickerpack_id.as_deref(), Some("pack-1"));
+    assert_eq!(meta.stickerpack_name.as_deref(), Some("Cats"));
+    assert_eq!(meta.stickerpack_publisher.as_deref(), Some("Me"));
+    assert_eq!(meta.emojis, ["🐱", "😺"]);
+    assert_eq!(
+        meta.ios_app_store_link.as_deref(),
+        Some("https://apps.apple.com/x")
+    );
+    assert_eq!(
+        meta.android_app_store_link.as_deref(),
+        Some("https://play.google.com/x")
+    );
+    assert_eq!(meta.is_first_party_sticker, Some(true));
+    let out = serde_json::to_value(&cb.notifications[0].message).unwrap();
+    assert_eq!(
+        out["metadata"],
+        json!({"stickerpackId":"pack-1","stickerpackName":"Cats","stickerpackPublisher":"Me",
+            "emojis":["🐱","😺"],"iosAppStoreLink":"https://apps.apple.com/x",
+            "androidAppStoreLink":"https://play.google.com/x","isFirstPartySticker":true})
+    );
+    for (wire, value) in [("0", Some(false)), ("true", Some(true)), ("null", None)] {
+        let raw = format!(
+            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"sticker","url":"u","mime_type":"image/webp","metadata":{{"is-first-party-sticker":{wire}}}}}}}]}}"#
+        );
+        let cb = ok(&raw);
+        let meta = cb.notifications[0]
+            .message
+            .media()
+            .unwrap()
+            .metadata
+            .clone();
+        assert_eq!(meta.unwrap().is_first_party_sticker, value);
+        fails(
+            &raw.replace(&format!(":{wire}}}"), ":2}"),
+            "1, 0, true or false",
+        );
+    }
+}
+
+#[test]
+fn referral_and_contact_card_extras() {
+    let cb = ok(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"video","url":"https://v","mime_type":"video/mp4"},
+        "referral":{"headline":"Sale","body":"50% off","source_type":"ad","source_id":"123",
+            "source_url":"https://fb.me/ad","referral_media":{"type":"image","url":"https://img"},
+            "ctwa_clid":"xyz"}}]}"#,
+    );
+    let r = cb.notifications[0].referral.as_ref().unwrap();
+    assert_eq!(r.headline.as_deref(), Some("Sale"));
+    assert_eq!(r.body.as_deref(), Some("50% off"));
+    assert_eq!(r.source_type, Some(ReferralSourceType::Ad));
+    assert_eq!(r.source_id.as_deref(), Some("123"));
+    assert_eq!(r.source_url.as_deref(), Some("https://fb.me/ad"));
+    let media = r.referral_media.as_ref().unwrap();
+    assert_eq!(
+        (media.kind.as_deref(), media.url.as_deref()),
+        (Some("image"), Some("https://img"))
+    );
+    assert_eq!(r.extra["ctwa_clid"], "xyz");
+    let out = serde_json::to_value(r).unwrap();
+    assert_eq!(
+        out,
+        json!({"headline":"Sale","body":"50% off","sourceType":"ad","sourceId":"123",
+            "sourceUrl":"https://fb.me/ad","referralMedia":{"type":"image","url":"https://img"},
+            "ctwa_clid":"xyz"})
+    );
+    let cb = ok(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"text","body":"b"},"referral":{"source_type":"post"}}]}"#,
+    );
+    assert_eq!(
+        cb.notifications[0].referral.as_ref().unwrap().source_type,
+        Some(ReferralSourceType::Post)
+    );
+
+    let cb = ok(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"contacts","contacts":[{"ims":["skype:x",{"service":"AIM","user_id":"y"}],
+        "contact_image_url":"https://img","name":{"middle_name":"Q","suffix":"Jr","prefix":"Dr"}}]}}]}"#,
+    );
+    let InboundMessage::Contacts(c) = &cb.notifications[0].message else {
+        panic!()
+    };
+    let card = &c.contacts[0];
+    assert_eq!(
+        card.ims,
+        [json!("skype:x"), json!({"service":"AIM","user_id":"y"})]
+    );
+    assert_eq!(card.contact_image_url.as_deref(), Some("https://img"));
+    let name = card.name.as_ref().unwrap();
+    assert_eq!(
+        (
+            name.middle_name.as_deref(),
+            name.suffix.as_deref(),
+            name.prefix.as_deref()
+        ),
+        (Some("Q"), Some("Jr"), Some("Dr"))
+    );
+}
+
+#[test]
+fn location_url_and_button_index_as_number() {
+    let cb = ok(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"location","latitude":-33.9,"longitude":151.2,"url":"www.sinch.com"}}]}"#,
+    );
+    let InboundMessage::Location(l) = &cb.notifications[0].message else {
+        panic!()
+    };
+    assert_eq!(
+        (l.latitude, l.longitude, l.url.as_deref()),
+        (-33.9, 151.2, Some("www.sinch.com"))
+    );
+    let cb = ok(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"button","index":1,"text":"Yes"}}]}"#,
+    );
+    let InboundMessage::Button(b) = &cb.notifications[0].message else {
+        panic!()
+    };
+    assert_eq!(
+        (b.index.as_deref(), b.payload.as_deref()),
+        (Some("1"), None)
+    );
+    fails(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"button","index":1.5}}]}"#,
+        "a string or an integer",
+    );
+}
+
+// ---- unknown content is kept ----
+
+#[test]
+fn unknown_message_types_are_kept_raw() {
+    let raw = r#"{"type":"whatsapp","notifications":[
+        {"from":"1","message_id":"m1","message":{"type":"order","order":{"catalog_id":"c","product_items":[{"product_retailer_id":"p","quantity":2}]},"text":"hi"}},
+        {"from":"1","message_id":"m2","message":{"type":"interactive","message":{"type":"nfm_reply","response_json":"{}"}}},
+        {"from":"1","message_id":"m3","message":{"type":"text","body":"still typed"}}]}"#;
+    let cb = ok(raw);
+    let InboundMessage::Other(order) = &cb.notifications[0].message else {
+        panic!("{:?}", cb.notifications[0].message)
+    };
+    assert_eq!(order.kind, "order");
+    assert_eq!(cb.notifications[0].message.kind(), "order");
+    assert_eq!(order.raw["order"]["product_items"][0]["quantity"], 2);
+    assert_eq!(order.raw["type"], "order");
+    // Kept verbatim for JS, wire names and all.
+    let expected: Value = serde_json::from_str(raw).unwrap();
+    let out = serde_json::to_value(&cb).unwrap();
+    assert_eq!(
+        out["notifications"][0]["message"],
+        expected["notifications"][0]["message"]
+    );
+    assert_eq!(
+        out["notifications"][1]["message"],
+        expected["notifications"][1]["message"]
+    );
+    let InboundMessage::Interactive(i) = &cb.notifications[1].message else {
+        panic!()
+    };
+    assert_eq!(i.reply.kind(), "nfm_reply");
+    assert!(
+        matches!(&cb.notifications[2].message, InboundMessage::Text(t) if t.body == "still typed")
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept() {
+    let cb = ok(r#"{"type":"whatsapp","callback_version":2,
+        "statuses":[{"status":"success","state":"sent","message_id":"m","recipient":"+1",
+            "conversation":{"id":"c1","origin":{"type":"user_initiated"}},
+            "pricing":{"billable":true,"pricing_model":"CBP"}}],
+        "contacts":[{"wa_id":"1","profile":{"name":"N","about":"x"},"user_id":"U1"}],
+        "notifications":[{"from":"1","message_id":"m","in_group":"g","context":{"x":1},
+            "message":{"type":"text","body":"b","preview":false}}]}"#);
+    assert_eq!(cb.extra["callback_version"], 2);
+    assert_eq!(cb.statuses[0].extra["conversation"]["id"], "c1");
+    assert_eq!(cb.statuses[0].extra["pricing"]["billable"], true);
+    assert_eq!(cb.contacts[0].extra["user_id"], "U1");
+    assert_eq!(cb.notifications[0].extra["in_group"], "g");
+    let InboundMessage::Text(t) = &cb.notifications[0].message else {
+        panic!()
+    };
+    assert_eq!(t.extra["preview"], false);
+    assert!(!t.extra.contains_key("type"));
+}
+
+// ---- the JS shape ----
+
+#[test]
+fn serializes_camel_case_for_js() {
+    let cb = ok(r#"{"type":"whatsapp",
+        "statuses":[{"status":"success","state":"read","message_id":"s1","recipient":"+46732001122",
+            "timestamp":"2020-05-02T18:40:42Z","pricing":{"billable":false}}],
+        "contacts":[{"profile":{"name":"John Smith"},"wa_id":"46732001122"}],
+        "notifications":[{"from":"46732001122","to":"sinchbot","message_id":"n1",
+            "message":{"type":"interactive","message":{"type":"list","id":"r1","title":"T"}},
+            "timestamp":"2021-06-07T13:38:36Z","replying_to":{"from":"4475","message_id":"o1"},
+            "frequently_forwarded":true}]}"#);
+    let out = serde_json::to_value(&cb).unwrap();
+    assert_eq!(
+        out,
+        json!({
+            "type": "whatsapp",
+            "statuses": [{"status": "success", "state": "read", "messageId": "s1",
+                "recipient": "+46732001122", "timestamp": "2020-05-02T18:40:42Z",
+                "pricing": {"billable": false}}],
+            "contacts": [{"waId": "46732001122", "profile": {"name": "John Smith"}}],
+            "notifications": [{"from": "46732001122", "to": "sinchbot", "messageId": "n1",
+                "message": {"type": "interactive", "message": {"type": "list", "id": "r1", "title": "T"}},
+                "timestamp": "2021-06-07T13:38:36Z",
+                "replyingTo": {"messageId": "o1", "from": "4475"},
+                "forwarded": false, "frequentlyForwarded": true}]
+        })
+    );
+    let empty = serde_json::to_value(ok(r#"{"type":"whatsapp"}"#)).unwrap();
+    assert_eq!(
+        empty,
+        json!({"type":"whatsapp","statuses":[],"contacts":[],"notifications":[]})
+    );
+}
+
+#[test]
+fn nulls_count_as_absent() {
+    let cb = ok(
+        r#"{"type":"whatsapp","statuses":null,"contacts":null,"notifications":[
+        {"from":"1","message_id":"m","to":null,"forwarded":null,"replying_to":null,"referral":null,
+         "message":{"type":"contacts","contacts":null}}]}"#,
+    );
+    assert!(cb.statuses.is_empty() && cb.contacts.is_empty());
+    let n = &cb.notifications[0];
+    assert!(!n.forwarded && n.to.is_none() && n.replying_to.is_none());
+    assert!(matches!(&n.message, InboundMessage::Contacts(c) if c.contacts.is_empty()));
+}
+
+// ---- not a callback ----
+
+#[test]
+fn not_json() {
+    fails("", "empty");
+    fails(" \n\t", "empty");
+    fails("hello", "not JSON");
+    fails("{\"type\":\"whatsapp\"", "not JSON");
+    fails("{\"type\":\"whatsapp\"} trailing", "not JSON");
+    fails("{'type':'whatsapp'}", "not JSON");
+    fails("{\"type\":\"whatsapp\",}", "trailing comma");
+    fails("\u{feff}\u{feff}{\"type\":\"whatsapp\"}", "not JSON");
+    // One byte-order mark is skipped.
+    assert!(parse("\u{feff}{\"type\":\"whatsapp\"}").is_ok());
+}
+
+#[test]
+fn not_a_sinch_callback() {
+    fails("{}", "missing field `type`");
+    fails("[]", "a Sinch WhatsApp callback object");
+    fails("null", "not a Sinch WhatsApp callback");
+    fails("42", "not a Sinch WhatsApp callback");
+    fails("\"whatsapp\"", "not a Sinch WhatsApp callback");
+    fails(
+        r#"{"type":"sms"}"#,
+        "invalid value: string \"sms\", expected the callback type `whatsapp`",
+    );
+    fails(
+        r#"{"type":"WhatsApp"}"#,
+        "expected the callback type `whatsapp`",
+    );
+    fails(
+        r#"{"type":5}"#,
+        "invalid type: integer `5`, expected a string",
+    );
+    fails(r#"{"type":"whatsapp","statuses":{}}"#, "invalid type: map");
+    fails(
+        r#"{"type":"whatsapp","statuses":["x"]}"#,
+        "a delivery report object",
+    );
+    fails(r#"{"type":"whatsapp","notifications":"x"}"#, "invalid type");
+    fails(
+        r#"{"type":"whatsapp","statuses":[{"status":"success","state":"sent","message_id":7,"recipient":"+1"}]}"#,
+        "invalid type: integer `7`",
+    );
+    fails(
+        r#"{"type":"whatsapp","statuses":[{"status":"success","state":"sent","recipient":"+1"}]}"#,
+        "missing field `message_id`",
+    );
+    fails(
+        r#"{"type":"whatsapp","statuses":[{"status":true,"state":"sent","message_id":"m","recipient":"+1"}]}"#,
+        "invalid type: boolean",
+    );
+    fails(
+        r#"{"type":"whatsapp","contacts":[{"profile":{"name":"x"}}]}"#,
+        "missing field `wa_id`",
+    );
+    let n = |fields: &str| format!(r#"{{"type":"whatsapp","notifications":[{{{fields}}}]}}"#);
+    fails(
+        &n(r#""from":"1","message_id":"m""#),
+        "missing field `message`",
+    );
+    fails(
+        &n(r#""message_id":"m","message":{"type":"text","body":"b"}"#),
+        "missing field `from`",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":"hi""#),
+        "message must be an object",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{}"#),
+        "message has no `type`",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{"type":3}"#),
+        "message `type` must be a string",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{"type":"text","body":5}"#),
+        "message of type `text`: invalid type: integer `5`",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{"type":"text"}"#),
+        "missing field `body`",
+    );
+    fails(
+        &n(
+            r#""from":"1","message_id":"m","message":{"type":"location","latitude":"55","longitude":13}"#,
+        ),
+        "message of type `location`",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{"type":"image","mime_type":"image/png"}"#),
+        "missing field `url`",
+    );
+    fails(
+        &n(
+            r#""from":"1","message_id":"m","message":{"type":"interactive","message":{"type":"button","id":"x"}}"#,
+        ),
+        "interactive reply of type `button`: missing field `title`",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{"type":"interactive"}"#),
+        "missing field `message`",
+    );
+    fails(
+        &n(r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"forwarded":"yes""#),
+        "invalid type: string",
+    );
+}
+
+// ---- hostile input ----
+
+fn nested(depth: usize) -> String {
+    format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for depth in [129, 10_000, 1_000_000] {
+        let deep = nested(depth);
+        fails(
+            &format!(r#"{{"type":"whatsapp","x":{deep}}}"#),
+            "recursion limit exceeded",
+        );
+        fails(
+            &format!(
+                r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"order","x":{deep}}}}}]}}"#
+            ),
+            "recursion limit exceeded",
+        );
+        fails(
+            &format!(
+                r#"{{"type":"whatsapp","statuses":[{{"status":"success","state":"sent","message_id":"m","recipient":"+1","x":{deep}}}]}}"#
+            ),
+            "recursion limit exceeded",
+        );
+        fails(&deep, "not a Sinch WhatsApp callback");
+        let objects = format!("{}{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+        fails(
+            &format!(r#"{{"type":"whatsapp","x":{objects}}}"#),
+            "recursion limit exceeded",
+        );
+    }
+    // Ordinary nesting inside unknown content is fine.
+    let cb = ok(&format!(r#"{{"type":"whatsapp","x":{}}}"#, nested(100)));
+    assert!(cb.extra["x"].is_array());
+}
+
+#[test]
+fn huge_inputs() {
+    // 100 000 delivery reports.
+    let one = r#"{"status":"success","state":"read","message_id":"m","recipient":"+1"}"#;
+    let raw = format!(
+        r#"{{"type":"whatsapp","statuses":[{}]}}"#,
+        vec![one; 100_000].join(",")
+    );
+    assert_eq!(ok(&raw).statuses.len(), 100_000);
+    // A huge array of junk in an unknown field.
+    let raw = format!(
+        r#"{{"type":"whatsapp","junk":[{}]}}"#,
+        vec!["0"; 500_000].join(",")
+    );
+    assert_eq!(ok(&raw).extra["junk"].as_array().unwrap().len(), 500_000);
+    // A huge string does not make a huge error message.
+    let long = "x".repeat(5_000_000);
+    let err = fails(&format!(r#"{{"type":"{long}"}}"#), "invalid value");
+    assert!(err.message.chars().count() <= 301, "{}", err.message.len());
+    let err = fails(
+        &format!(r#"{{"type":"whatsapp","statuses":[{{"status":1,"state":"{long}"}}]}}"#),
+        "invalid type",
+    );
+    assert!(err.message.chars().count() <= 301);
+}
+
+#[test]
+fn invalid_utf8() {
+    let err = parse_bytes(b"{\"type\":\"whats\xffapp\"}").unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidCallback);
+    assert!(err.message.contains("not valid UTF-8"), "{}", err.message);
+    assert!(err.message.contains("offset 14"), "{}", err.message);
+    // Overlong encoding, lone surrogate, truncated sequence.
+    for bad in [
+        &b"{\"type\":\"\xc0\xaf\"}"[..],
+        b"{\"type\":\"\xed\xa0\x80\"}",
+        b"{\"type\":\"whatsapp\"}\xe2\x82",
+    ] {
+        assert!(parse_bytes(bad)
+            .unwrap_err()
+            .message
+            .contains("not valid UTF-8"));
+    }
+    let cb = parse_bytes(
+        "{\"type\":\"whatsapp\",\"notifications\":[{\"from\":\"1\",\"message_id\":\"m\",\"message\":{\"type\":\"text\",\"body\":\"h\u{e9}j \u{1f600}\"}}]}".as_bytes(),
+    )
+    .unwrap();
+    assert!(
+        matches!(&cb.notifications[0].message, InboundMessage::Text(t) if t.body == "h\u{e9}j \u{1f600}")
+    );
+    // JSON escapes of a lone surrogate are not valid text either.
+    fails(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m","message":{"type":"text","body":"\ud800"}}]}"#,
+        "hex escape",
+    );
+}
+
+#[test]
+fn from_str_and_error_codes() {
+    let cb: Callback = r#"{"type":"whatsapp"}"#.parse().unwrap();
+    assert_eq!(cb.kind, Channel::Whatsapp);
+    assert_eq!(
+        "nope".parse::<Callback>().unwrap_err().code,
+        ErrorCode::InvalidCallback
+    );
+    assert_eq!(ErrorCode::InvalidCallback.as_str(), "invalid_callback");
+    assert_eq!(ErrorCode::SignatureInvalid.as_str(), "signature_invalid");
+    let err = invalid_callback(&"é".repeat(1000));
+    assert_eq!(err.message.chars().count(), 301);
+    assert!(err.message.ends_with('…'));
+}
+
+#[test]
+fn deserializes_from_a_value_too() {
+    // What a JS layer would do with the result of JSON.parse (serde-wasm-bindgen is
+    // another self-describing deserializer, like serde_json::Value).
+    let value = json!({"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"sticker","url":"u","mime_type":"image/webp",
+            "metadata":{"is-first-party-sticker":1.0}}}]});
+    let cb: Callback = serde_json::from_value(value).unwrap();
+    let meta = cb.notifications[0]
+        .message
+        .media()
+        .unwrap()
+        .metadata
+        .as_ref();
+    assert_eq!(meta.unwrap().is_first_party_sticker, Some(true));
+}
