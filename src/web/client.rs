@@ -175,7 +175,14 @@ impl Inner {
             .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
         let wire: W = serde_wasm_bindgen::from_value(value)
             .map_err(|e| invalid_response(reply.status, &e.to_string()))?;
-        to_js(&R::from(wire))
+        // `Done` serializes as null; JS callers get `undefined` for "nothing of use".
+        to_js(&R::from(wire)).map(|value| {
+            if value.is_null() {
+                JsValue::UNDEFINED
+            } else {
+                value
+            }
+        })
     }
 
     /// Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client.

@@ -18,7 +18,7 @@ before(async () => {
   const workerPath = join(outDir, "worker/worker.mjs");
   mkdirSync(dirname(workerPath), { recursive: true });
   const source = readFileSync(join(root, "tests/js/workerd/worker.mjs"), "utf8");
-  writeFileSync(workerPath, source.replace("SDK_ENTRY", relative(dirname(workerPath), entry)));
+  writeFileSync(workerPath, source.replace('"SDK_ENTRY"', JSON.stringify(relative(dirname(workerPath), entry))));
   mf = new Miniflare({
     modules: true,
     scriptPath: workerPath,
