@@ -1,6 +1,7 @@
 //! The JS face (wasm32 only): wasm-bindgen exports, JS↔Rust conversion and the
 //! `fetch` transport. Nothing in [`crate::core`] knows about JS.
 
+mod callbacks;
 mod client;
 mod provision;
 mod stickers;

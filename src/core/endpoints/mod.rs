@@ -5,6 +5,7 @@
 pub mod numbers;
 pub mod providers;
 pub mod stickers;
+pub mod store;
 
 use crate::core::error::{Error, Result};
 use serde::de::IgnoredAny;

@@ -1,0 +1,108 @@
+// Callbacks through the built package in Node: signed delivery reports posted by
+// the emulator are verified and parsed, and the callback store is read back.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { TOKEN, consumer, emulator, resolveEntry } from "./support.mjs";
+
+const BOT = "bot-node";
+const KEY = "callback-hmac-key";
+let emu, sdk, wa, hook;
+const received = [];
+
+before(async () => {
+  hook = createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c)).on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise((ok) => hook.listen(0, "127.0.0.1", ok));
+  emu = await emulator();
+  emu.configure({ callbackUrl: `http://127.0.0.1:${hook.address().port}/`, callbackSecret: KEY });
+  sdk = await import(resolveEntry(consumer()));
+  wa = new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: emu.url });
+});
+beforeEach(() => {
+  emu.reset();
+  received.length = 0;
+});
+after(() => Promise.all([emu?.close(), new Promise((ok) => hook.close(ok))]));
+
+const until = async (cond) => {
+  for (let i = 0; i < 300 && !cond(); i++) await new Promise((ok) => setTimeout(ok, 10));
+  assert.ok(cond(), "timed out waiting for callbacks");
+};
+
+test("signed delivery reports verify and parse into typed statuses", async () => {
+  const { messages } = await wa.sendText("+46732001122", "track me");
+  await until(() => received.length === 5);
+  const states = [];
+  for (const { headers, body } of received) {
+    assert.equal(sdk.verifyCallbackSignature(body, headers, KEY), true);
+    assert.equal(sdk.verifyCallbackSignature(body.toString(), new Headers(headers), new TextEncoder().encode(KEY)), true);
+    const event = sdk.parseCallback(body);
+    assert.equal(event.type, "whatsapp");
+    assert.equal(event.statuses[0].messageId, messages[0].id);
+    states.push(event.statuses[0].state);
+  }
+  assert.deepEqual(states.sort(), ["delivered", "dispatched", "queued", "read", "sent"]);
+});
+
+test("a tampered body or wrong key is false; a missing header throws signature_invalid", async () => {
+  await wa.sendText("+46732001122", "x");
+  await until(() => received.length > 0);
+  const { headers, body } = received[0];
+  const tampered = Buffer.from(body.toString().replace("queued", "read!!"));
+  assert.equal(sdk.verifyCallbackSignature(tampered, headers, KEY), false);
+  assert.equal(sdk.verifyCallbackSignature(body, headers, "other-key"), false);
+  const { ["sinch-whatsapp-callback-signature-nonce"]: _, ...noNonce } = headers;
+  const err = (() => {
+    try {
+      sdk.verifyCallbackSignature(body, noNonce, KEY);
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.ok(err instanceof sdk.SinchError);
+  assert.equal(err.code, "signature_invalid");
+  assert.equal(err.field, "sinch-whatsapp-callback-signature-nonce");
+});
+
+test("parseCallback keeps unknown message types and refuses what is not a callback", () => {
+  const event = sdk.parseCallback(JSON.stringify({
+    type: "whatsapp",
+    notifications: [{ from: "46732001122", message_id: "m1", message: { type: "order", order: { items: 2 } }, pricing: { model: "CBP" } }],
+  }));
+  assert.deepEqual(event.notifications[0].message, { type: "order", order: { items: 2 } });
+  assert.deepEqual(event.notifications[0].pricing, { model: "CBP" });
+  for (const bad of ["", "not json", '{"type":"sms"}', new Uint8Array([0x7b, 0xff, 0x7d]), 42]) {
+    const err = (() => {
+      try {
+        sdk.parseCallback(bad);
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.ok(err instanceof sdk.SinchError, String(bad));
+    assert.ok(["invalid_callback", "invalid_argument"].includes(err.code), err.code);
+  }
+  assert.throws(() => sdk.parseCallback("[".repeat(100_000)), (e) => e.code === "invalid_callback");
+});
+
+test("the callback store gives back a message's reports and inbound messages by filter", async () => {
+  const { messages } = await wa.sendText("+46732001122", "stored");
+  await until(() => received.length === 5);
+  const { results } = await wa.callbackStatus(messages[0].id);
+  assert.equal(emu.requests.at(-1).path, `/whatsapp/v1/${BOT}/callbacks/status/${messages[0].id}`);
+  assert.deepEqual(results.map((r) => r.statuses[0].state), ["queued", "dispatched", "sent", "delivered", "read"]);
+
+  await emu.inbound(BOT, { from: "46700000001", message: { type: "text", body: "hello" } });
+  await emu.inbound(BOT, { from: "46700000002", message: { type: "location", latitude: 59.3, longitude: 18.1 } });
+  const mine = await wa.callbackNotifications({ from: "46700000002", page: 1, pageSize: 10, startTime: "2020-01-01T00:00:00Z" });
+  assert.deepEqual(emu.requests.at(-1).query, { from: "46700000002", page: "1", page_size: "10", start_time: "2020-01-01T00:00:00Z" });
+  assert.deepEqual(mine.results.map((r) => r.notifications[0].message), [{ type: "location", latitude: 59.3, longitude: 18.1 }]);
+  assert.equal((await wa.callbackNotifications()).results.length, 2);
+  assert.equal((await wa.callbackNotifications({ page: 0 }).catch((e) => e)).field, "page");
+});
