@@ -10,7 +10,9 @@ export type SinchErrorCode =
   | "timeout"
   | "aborted"
   | "network"
-  | "invalid_response";
+  | "invalid_response"
+  | "invalid_callback"
+  | "signature_invalid";
 
 /** What every failed call throws (or rejects with). Never carries the token. */
 export declare class SinchError extends Error {
