@@ -7,6 +7,8 @@ use super::types::CallOptionsArg;
 use crate::core::callback::{self, CallbackStoreResults};
 use crate::core::endpoints::store::{self, NotificationFilter};
 use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::response::OneOrMany;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,7 +34,7 @@ pub fn parse_callback(
 pub fn verify_callback_signature(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "Headers | Record<string, string> | Iterable<[string, string]>"
+        unchecked_param_type = "Headers | Record<string, string | string[]> | [string, string][]"
     )]
     headers: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] key: JsValue,
@@ -116,12 +118,16 @@ fn header_pairs(headers: &JsValue) -> Result<Vec<(String, String)>> {
         });
         return Ok(pairs.collect());
     }
-    let entries = if js_sys::Array::is_array(headers) || !headers.is_object() {
-        headers.clone()
-    } else {
-        js_sys::Object::entries(headers.unchecked_ref()).into()
-    };
-    from_js::<Vec<(String, String)>>(entries, "headers")
+    if js_sys::Array::is_array(headers) {
+        return from_js(headers.clone(), "headers");
+    }
+    // A plain object, as Node's `req.headers`: a repeated header holds an array.
+    let map: BTreeMap<String, OneOrMany<String>> = from_js(headers.clone(), "headers")?;
+    let pairs = map.into_iter().flat_map(|(name, values)| {
+        let values = values.into_vec();
+        values.into_iter().map(move |value| (name.clone(), value))
+    });
+    Ok(pairs.collect())
 }
 
 #[wasm_bindgen(typescript_custom_section)]
