@@ -1,13 +1,13 @@
 //! `WhatsAppClient` methods for read receipts, capability, opt-in, the blacklist
 //! and media providers.
 
-use super::client::{string_arg, WhatsAppClient};
+use super::client::{optional_arg, string_arg, WhatsAppClient};
 use super::convert::from_js;
 use super::types::CallOptionsArg;
 use crate::core::endpoints::numbers::{self, BlacklistPage, Capabilities, Numbers, OptInResult};
 use crate::core::endpoints::providers::{self, ProviderInput, Providers, WireProviders};
 use crate::core::endpoints::Done;
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use wasm_bindgen::prelude::*;
 
 fn numbers_arg(value: JsValue) -> Result<Numbers> {
@@ -86,13 +86,13 @@ impl WhatsAppClient {
 
     /// One page of the blacklist (`page` 0 is the first; 100 numbers a page).
     #[wasm_bindgen(unchecked_return_type = "Promise<BlacklistPage>")]
-    pub fn blacklist(&self, page: Option<f64>, options: Option<CallOptionsArg>) -> js_sys::Promise {
+    pub fn blacklist(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] page: Option<JsValue>,
+        options: Option<CallOptionsArg>,
+    ) -> js_sys::Promise {
         self.run(options, move |inner, call| async move {
-            let page = match page {
-                None => 0,
-                Some(p) if p.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&p) => p as u32,
-                Some(_) => return Err(Error::invalid("page", "must be a whole number from 0")),
-            };
+            let page = optional_arg::<u32>(page, "page")?.unwrap_or(0);
             let request = numbers::blacklist_page(&inner.config, page);
             inner
                 .execute::<_, BlacklistPage, BlacklistPage>(&request, &call)

@@ -19,7 +19,7 @@ before(async () => {
 beforeEach(() => emu.reset());
 after(() => emu?.close());
 
-const client = (extra = {}) => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: emu.url, timeoutMs: 400, ...extra });
+const client = (extra = {}) => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: emu.url, timeoutMs: 5000, ...extra });
 /** Requests for the message whose text is `text`, and how many of them Sinch acted on. */
 const attempts = (text) => emu.requests.filter((r) => r.body?.message?.text === text);
 const processed = (text) => attempts(text).filter((r) => r.created).length;
@@ -36,14 +36,14 @@ const CASES = [
   ["a truncated body", { kind: "truncate" }, "network", 1, 1],
   ["a non-JSON body", { kind: "non_json" }, "invalid_response", 1, 1],
   ["an empty 201", { kind: "empty" }, "invalid_response", 1, 1],
-  ["latency beyond the timeout", { kind: "latency", ms: 1500 }, "timeout", 1, 0],
+  ["latency beyond the timeout", { kind: "latency", ms: 3000 }, "timeout", 1, 0],
 ];
 
 for (const [name, fault, outcome, tries, sent] of CASES) {
   test(`send under ${name}: ${outcome}, ${tries} attempt(s), ${sent} message(s)`, async () => {
     emu.addFault({ path: "/messages", ...fault });
     const text = `case ${name}`;
-    const result = await client().sendText(TO, text).then((r) => r, (e) => e);
+    const result = await client({ timeoutMs: 1000 }).sendText(TO, text).then((r) => r, (e) => e);
     if (outcome === "ok") assert.equal(result.messages?.length, 1, JSON.stringify(result));
     else {
       assert.ok(result instanceof sdk.SinchError, String(result));
@@ -104,12 +104,13 @@ test("a mixed run: 300 concurrent calls under random faults all settle, typed, w
     { kind: "non_json" },
     { kind: "empty" },
     { kind: "latency", ms: 50 },
-    { kind: "latency", ms: 800 },
+    { kind: "latency", ms: 6000 },
   ];
   let seed = 7;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   for (let i = 0; i < 150; i++) emu.addFault({ path: "/", ...kinds[Math.floor(random() * kinds.length)] });
-  const wa = client({ timeoutMs: 400 });
+  // Generous against a loaded machine; the 6 s latency faults still time out.
+  const wa = client({ timeoutMs: 3000 });
   const calls = Array.from({ length: 300 }, (_, i) =>
     i % 3 === 0 ? wa.capability(["46732001122"]) : wa.sendText(TO, `mixed ${i}`),
   );
