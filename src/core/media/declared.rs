@@ -1,0 +1,158 @@
+//! The declared MIME type and the file name's extension, compared with the sniffed type.
+//!
+//! A declared type that differs from the content is `media_type_mismatch`: an error, since the
+//! file would be served with the wrong `Content-Type`, or a warning for near relatives
+//! (`video/mp4` declared for MP4 audio, `application/zip` for a DOCX, `text/markdown` for
+//! text, `application/vnd.ms-excel` for CSV as Windows browsers declare it). Aliases such as
+//! `image/jpg`, `audio/x-m4a`, `audio/opus` or `text/rtf` count as the same type. A file name
+//! whose extension is not usual for the content is `media_extension_mismatch` (a warning).
+
+use super::kind::Kind;
+use super::report::{Issue, IssueCode};
+
+/// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
+/// `None` for an absent or generic type (nothing to compare).
+fn canonical(declared: &str) -> Option<String> {
+    let m = declared
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let folded = match m.as_str() {
+        "" | "application/octet-stream" | "binary/octet-stream" | "application/unknown" => {
+            return None
+        }
+        "image/jpg" | "image/pjpeg" => "image/jpeg",
+        "image/x-png" => "image/png",
+        "audio/x-m4a" | "audio/m4a" | "audio/x-mp4" | "audio/mp4a-latm" => "audio/mp4",
+        "audio/mp3" | "audio/x-mp3" | "audio/mpeg3" | "audio/x-mpeg" | "audio/mpg" => "audio/mpeg",
+        "audio/x-aac" | "audio/aacp" | "audio/aac-adts" => "audio/aac",
+        "audio/opus" => "audio/ogg",
+        "video/3gp" => "video/3gpp",
+        "text/rtf" | "application/x-rtf" | "application/rtf.0" => "application/rtf",
+        "application/x-pdf" => "application/pdf",
+        "text/x-csv" | "application/csv" | "text/comma-separated-values" => "text/csv",
+        "application/tar" => "application/x-tar",
+        "image/x-ms-bmp" | "image/x-bmp" => "image/bmp",
+        "audio/x-wav" | "audio/wave" | "audio/vnd.wave" => "audio/wav",
+        "audio/x-flac" => "audio/flac",
+        "application/x-msdownload" | "application/x-dosexec" | "application/x-msdos-program" => {
+            "application/vnd.microsoft.portable-executable"
+        }
+        "application/x-zip-compressed" | "application/x-zip" => "application/zip",
+        "application/x-gzip" => "application/gzip",
+        "application/x-rar-compressed" => "application/vnd.rar",
+        "text/xml" => "application/xml",
+        "video/mkv" => "video/x-matroska",
+        "video/avi" | "video/msvideo" => "video/x-msvideo",
+        other => return Some(other.to_string()),
+    };
+    Some(folded.to_string())
+}
+
+/// Declared vs sniffed.
+pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
+    let declared_raw = declared?.trim();
+    let declared = canonical(declared_raw)?;
+    let sniffed = kind.mime();
+    if declared == sniffed {
+        return None;
+    }
+    let text = matches!(kind, Kind::Text | Kind::Csv);
+    if text && (declared == "text/plain" || declared == "text/csv") {
+        return None; // CSV is plain text; the CSV test is a heuristic.
+    }
+    let iso = ["video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp"];
+    let zip_based = matches!(
+        kind,
+        Kind::Docx
+            | Kind::Xlsx
+            | Kind::Pptx
+            | Kind::Odt
+            | Kind::Ods
+            | Kind::Odp
+            | Kind::Odg
+            | Kind::Epub
+    );
+    let near = (iso.contains(&sniffed) && iso.contains(&declared.as_str()))
+        || (zip_based && declared == "application/zip")
+        || (text && declared.starts_with("text/") && !matches!(declared.as_str(), "text/html"))
+        || (kind == Kind::Csv && declared == "application/vnd.ms-excel")
+        || (kind == Kind::Ogg && declared == "application/ogg");
+    let message = format!(
+        "The declared type is {declared_raw} but the content is {} {} ({sniffed}).",
+        kind.article(),
+        kind.label()
+    );
+    Some(if near {
+        Issue::warning(IssueCode::MediaTypeMismatch, message)
+    } else {
+        Issue::error(IssueCode::MediaTypeMismatch, message)
+    })
+}
+
+/// File-name extension vs sniffed (a warning).
+pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
+    let name = file_name?;
+    let (_, ext) = name.rsplit_once('.')?;
+    if ext.is_empty() || ext.len() > 5 || ext.contains(['/', '\\']) {
+        return None;
+    }
+    let ext = ext.to_ascii_lowercase();
+    let usual = kind.extensions();
+    if usual.is_empty() || usual.contains(&ext.as_str()) {
+        return None;
+    }
+    Some(Issue::warning(
+        IssueCode::MediaExtensionMismatch,
+        format!(
+            "The file name ends in .{ext} but the content is {} {} (usually .{}).",
+            kind.article(),
+            kind.label(),
+            usual.first().copied().unwrap_or("")
+        ),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases_fold() {
+        assert_eq!(
+            canonical(" Image/JPG ; charset=x").as_deref(),
+            Some("image/jpeg")
+        );
+        assert_eq!(canonical("audio/x-m4a").as_deref(), Some("audio/mp4"));
+        assert_eq!(
+            canonical("application/rtf.0").as_deref(),
+            Some("application/rtf")
+        );
+        assert_eq!(canonical("application/octet-stream"), None);
+        assert_eq!(canonical(""), None);
+    }
+
+    #[test]
+    fn near_relatives_are_warnings() {
+        let sev = |k: Kind, m: &str| mismatch(k, Some(m)).map(|i| i.severity);
+        use crate::core::media::Severity::{Error, Warning};
+        assert_eq!(sev(Kind::Mp4Audio, "video/mp4"), Some(Warning));
+        assert_eq!(sev(Kind::Docx, "application/zip"), Some(Warning));
+        assert_eq!(sev(Kind::Text, "text/markdown"), Some(Warning));
+        assert_eq!(sev(Kind::Csv, "text/plain"), None);
+        assert_eq!(sev(Kind::Ogg, "audio/opus"), None);
+        assert_eq!(sev(Kind::Html, "text/plain"), Some(Error));
+        assert_eq!(sev(Kind::Jpeg, "image/png"), Some(Error));
+    }
+
+    #[test]
+    fn extensions() {
+        assert!(extension(Kind::Jpeg, Some("a.JPEG")).is_none());
+        assert!(extension(Kind::Jpeg, Some("a.png")).is_some());
+        assert!(extension(Kind::Jpeg, Some("no-extension")).is_none());
+        assert!(extension(Kind::Jpeg, Some("dir.d/file")).is_none());
+        assert!(extension(Kind::Gif, Some("a.png")).is_none());
+    }
+}

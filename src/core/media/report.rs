@@ -1,0 +1,242 @@
+//! The preflight report: the verdict, the sniffed and declared types, and the issues found.
+
+use serde::{Deserialize, Serialize};
+
+/// A WhatsApp media message type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageType {
+    /// `image`: JPEG or PNG, 5 MB after processing.
+    Image,
+    /// `audio`: AAC, MP4 audio, AMR, MP3, Ogg Opus; 16 MB after processing.
+    Audio,
+    /// `video`: MP4 or 3GP with H.264 video and AAC audio; 16 MB after processing.
+    Video,
+    /// `sticker`: static 512x512 WebP under 100 KB.
+    Sticker,
+    /// `document`: the document types and any type accepted for the others; 100 MB.
+    Document,
+}
+
+impl MessageType {
+    /// All message types.
+    pub const ALL: [MessageType; 5] = [
+        MessageType::Image,
+        MessageType::Audio,
+        MessageType::Video,
+        MessageType::Sticker,
+        MessageType::Document,
+    ];
+
+    /// The lower-case name used in JSON (`"image"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageType::Image => "image",
+            MessageType::Audio => "audio",
+            MessageType::Video => "video",
+            MessageType::Sticker => "sticker",
+            MessageType::Document => "document",
+        }
+    }
+
+    /// Parses the lower-case name; `None` for anything else.
+    pub fn parse(name: &str) -> Option<MessageType> {
+        MessageType::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
+    /// "an image", "a video", ... for messages.
+    pub(crate) fn with_article(self) -> &'static str {
+        match self {
+            MessageType::Image => "an image",
+            MessageType::Audio => "an audio",
+            MessageType::Video => "a video",
+            MessageType::Sticker => "a sticker",
+            MessageType::Document => "a document",
+        }
+    }
+}
+
+/// How bad an issue is: an error makes the report not `ok`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file will be refused or fail: `ok` is false.
+    Error,
+    /// The file may be sent but something may go wrong or look odd.
+    Warning,
+}
+
+/// A stable issue code; serialized in snake_case (`"media_empty"`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum IssueCode {
+    /// The file is empty (error).
+    MediaEmpty,
+    /// The content is not a type WhatsApp accepts for any message type, or not recognised (error).
+    MediaUnsupportedType,
+    /// The declared MIME type differs from the content (error; warning for near relatives such
+    /// as `video/mp4` declared for MP4 audio, or `application/zip` for a DOCX).
+    MediaTypeMismatch,
+    /// The file name's extension does not fit the content (warning).
+    MediaExtensionMismatch,
+    /// Over 100 MB even if MB means 2^20 bytes: over the upload limit (error).
+    MediaTooLarge,
+    /// Between the 10^6 and 2^20 readings of a limit (warning).
+    MediaSizeAmbiguous,
+    /// Over the post-processing limit of the message type, not over 100 MB: WhatsApp may
+    /// recompress the file or fail to deliver it (warning).
+    MediaOverProcessingLimit,
+    /// The file is truncated or corrupt (error; warning where the format tolerates it, such as
+    /// a JPEG without its end marker or a PDF without `%%EOF`).
+    MediaTruncated,
+    /// A sticker that is not 512x512 (error).
+    MediaStickerDimensions,
+    /// An animated sticker (error).
+    MediaStickerAnimated,
+    /// A sticker of 100 KB or more (error).
+    MediaStickerTooLarge,
+    /// Video that is not H.264 (error for video messages).
+    MediaVideoCodec,
+    /// Audio that is not AAC (video, MP4 audio) or not Opus (Ogg) (error for those types).
+    MediaAudioCodec,
+    /// The intended message type does not take this content type (error).
+    MediaNotForType,
+    /// Text that is not UTF-8 or UTF-16 (warning: it may show wrong characters).
+    MediaTextEncoding,
+    /// The read budget ran out or a requested range was not supplied (warning).
+    MediaNotFullyChecked,
+}
+
+impl IssueCode {
+    /// The stable snake_case code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IssueCode::MediaEmpty => "media_empty",
+            IssueCode::MediaUnsupportedType => "media_unsupported_type",
+            IssueCode::MediaTypeMismatch => "media_type_mismatch",
+            IssueCode::MediaExtensionMismatch => "media_extension_mismatch",
+            IssueCode::MediaTooLarge => "media_too_large",
+            IssueCode::MediaSizeAmbiguous => "media_size_ambiguous",
+            IssueCode::MediaOverProcessingLimit => "media_over_processing_limit",
+            IssueCode::MediaTruncated => "media_truncated",
+            IssueCode::MediaStickerDimensions => "media_sticker_dimensions",
+            IssueCode::MediaStickerAnimated => "media_sticker_animated",
+            IssueCode::MediaStickerTooLarge => "media_sticker_too_large",
+            IssueCode::MediaVideoCodec => "media_video_codec",
+            IssueCode::MediaAudioCodec => "media_audio_codec",
+            IssueCode::MediaNotForType => "media_not_for_type",
+            IssueCode::MediaTextEncoding => "media_text_encoding",
+            IssueCode::MediaNotFullyChecked => "media_not_fully_checked",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// The stable code.
+    pub code: IssueCode,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Plain words for a person, naming the limit where there is one.
+    pub message: String,
+}
+
+impl Issue {
+    pub(crate) fn error(code: IssueCode, message: impl Into<String>) -> Issue {
+        Issue {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn warning(code: IssueCode, message: impl Into<String>) -> Issue {
+        Issue {
+            code,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+/// What the sniffers measured, where it applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Details {
+    /// Image width in pixels (JPEG, PNG, WebP, GIF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    /// Image height in pixels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+    /// Whether a WebP is animated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub animated: Option<bool>,
+    /// The first video track's codec id (`"h264"`, `"hevc"`, `"mpeg4"`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_codec: Option<String>,
+    /// The first audio track's codec id (`"aac"`, `"mp3"`, `"opus"`, `"vorbis"`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_codec: Option<String>,
+}
+
+/// The preflight verdict. JSON (camelCase):
+/// `{ ok, messageType, mimeType, declaredMimeType, size, issues: [{ code, severity, message }],
+/// details: { width?, height?, animated?, videoCodec?, audioCodec? } }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// No issue is an error.
+    pub ok: bool,
+    /// The intended message type, or the best fit when none was given (`None`: nothing fits).
+    pub message_type: Option<MessageType>,
+    /// The MIME type sniffed from the content (`None`: empty or not recognised).
+    pub mime_type: Option<String>,
+    /// The declared MIME type as given (trimmed; `None` when absent or empty).
+    pub declared_mime_type: Option<String>,
+    /// The file size in bytes.
+    pub size: u64,
+    /// Errors and warnings, in a stable order.
+    pub issues: Vec<Issue>,
+    /// Measurements (dimensions, codecs).
+    pub details: Details,
+}
+
+impl Report {
+    /// Whether an issue with this code is present.
+    pub fn has(&self, code: IssueCode) -> bool {
+        self.issues.iter().any(|i| i.code == code)
+    }
+
+    /// The codes of the issues, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.issues.iter().map(|i| i.code.as_str()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_as_their_names() {
+        for code in [
+            IssueCode::MediaEmpty,
+            IssueCode::MediaOverProcessingLimit,
+            IssueCode::MediaNotFullyChecked,
+        ] {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+        assert_eq!(
+            serde_json::to_string(&MessageType::Sticker).unwrap(),
+            "\"sticker\""
+        );
+        assert_eq!(MessageType::parse("video"), Some(MessageType::Video));
+        assert_eq!(MessageType::parse("Video"), None);
+        let t: MessageType = serde_json::from_str("\"document\"").unwrap();
+        assert_eq!(t, MessageType::Document);
+    }
+}

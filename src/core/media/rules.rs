@@ -1,0 +1,515 @@
+//! The WhatsApp rules (api.md, "Accepted media") applied to what the sniffers found.
+//!
+//! Sizes: every limit is checked under both readings of "MB" (10^6 and 2^20 bytes). Between
+//! them: `media_size_ambiguous` (warning). Above the 2^20 reading: over 100 MB is
+//! `media_too_large` (error); over a post-processing limit (image 5 MB, audio and video 16 MB)
+//! is `media_over_processing_limit` (warning: WhatsApp may recompress the file); a sticker of
+//! 100 KB or more is `media_sticker_too_large` (error). Limits are inclusive.
+//!
+//! Best fit when no message type is intended: JPEG/PNG → image, WebP → sticker, MP4/3GP with
+//! video → video, audio types → audio, documents → document. When the preferred type has
+//! errors that the document type has not (a 300x200 WebP, an HEVC MP4, an Ogg Vorbis file),
+//! the document type is chosen and the preferred type's errors are kept as warnings.
+
+use super::declared::{extension, mismatch};
+use super::kind::{Codec, Kind};
+use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
+use super::sniff::Detected;
+use super::Options;
+
+const MB: u64 = 1_000_000;
+const MIB: u64 = 1 << 20;
+/// Every upload: 100 MB.
+const UPLOAD_MB: u64 = 100;
+
+/// Builds the report for a file of `size` bytes.
+pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
+    let declared = options
+        .declared_mime
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    let mut report = Report {
+        ok: false,
+        message_type: options.intended,
+        mime_type: d.kind.map(|k| k.mime().to_string()),
+        declared_mime_type: declared,
+        size,
+        issues: Vec::new(),
+        details: details(d),
+    };
+    if size == 0 {
+        report.issues.push(Issue::error(
+            IssueCode::MediaEmpty,
+            "The file is empty (0 bytes).",
+        ));
+        return report;
+    }
+    let mut issues = common(size, d, options);
+    if let Some(kind) = d.kind.filter(|k| k.accepted()) {
+        let (chosen, mut typed) = choose(size, kind, d, options.intended);
+        report.message_type = Some(chosen);
+        issues.append(&mut typed);
+    }
+    report.ok = !issues.iter().any(|i| i.severity == Severity::Error);
+    report.issues = issues;
+    report
+}
+
+fn details(d: &Detected) -> Details {
+    Details {
+        width: d.width,
+        height: d.height,
+        animated: (d.kind == Some(Kind::Webp)).then_some(d.animated),
+        video_codec: d.video.map(Codec::id),
+        audio_codec: d.audio.map(Codec::id),
+    }
+}
+
+/// Issues that do not depend on the message type.
+fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let what = d.kind.map_or("file", Kind::label);
+    // A broken ZIP or OLE2 file whose inner type could not be read: only the damage is sure.
+    let fatal = d.damage.as_ref().is_some_and(|x| x.fatal);
+    let unreadable = fatal && matches!(d.kind, Some(Kind::Zip | Kind::Ole));
+    match d.kind {
+        None => {
+            let declared = options
+                .declared_mime
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map_or(String::new(), |m| format!(" (declared as {m})"));
+            out.push(Issue::error(
+                IssueCode::MediaUnsupportedType,
+                format!("The content{declared} is not recognised as any type WhatsApp accepts."),
+            ));
+        }
+        Some(_) if unreadable => {}
+        Some(k) if !k.accepted() => out.push(Issue::error(
+            IssueCode::MediaUnsupportedType,
+            format!(
+                "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
+                k.article(),
+                k.label(),
+                k.mime()
+            ),
+        )),
+        Some(_) => {}
+    }
+    if let Some(damage) = &d.damage {
+        let message = format!("The {what} {}.", damage.reason);
+        out.push(if damage.fatal {
+            Issue::error(IssueCode::MediaTruncated, message)
+        } else {
+            Issue::warning(IssueCode::MediaTruncated, message)
+        });
+    }
+    if let Some(kind) = d.kind.filter(|_| !unreadable) {
+        if let Some(i) = mismatch(kind, options.declared_mime) {
+            out.push(i);
+        }
+        if let Some(i) = extension(kind, options.file_name) {
+            out.push(i);
+        }
+    }
+    if d.not_utf8 {
+        out.push(Issue::warning(
+            IssueCode::MediaTextEncoding,
+            "The text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.",
+        ));
+    }
+    if d.incomplete {
+        out.push(Issue::warning(
+            IssueCode::MediaNotFullyChecked,
+            format!(
+                "Only part of the {what} could be checked: a needed part of the file was not read."
+            ),
+        ));
+    }
+    size_against(size, UPLOAD_MB, "any upload", &mut out, |over| {
+        Issue::error(
+            IssueCode::MediaTooLarge,
+            format!(
+                "The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
+                group(size),
+                group(over)
+            ),
+        )
+    });
+    out
+}
+
+/// Pushes `media_size_ambiguous` between the two readings of `mb`, or `over(limit)` above
+/// the 2^20 reading.
+fn size_against(
+    size: u64,
+    mb: u64,
+    what: &str,
+    out: &mut Vec<Issue>,
+    over: impl FnOnce(u64) -> Issue,
+) {
+    let (lo, hi) = (mb * MB, mb * MIB);
+    if size > hi {
+        out.push(over(hi));
+    } else if size > lo {
+        out.push(ambiguous(size, &format!("{mb} MB"), what, lo, hi));
+    }
+}
+
+fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) -> Issue {
+    Issue::warning(
+        IssueCode::MediaSizeAmbiguous,
+        format!(
+            "The file is {} bytes: over the {limit} limit for {what} if MB means 1,000,000 bytes ({}), within it if MB means 1,048,576 bytes ({}). Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
+            group(size),
+            group(lo),
+            group(hi),
+            group(lo)
+        ),
+    )
+}
+
+/// Picks the message type (the intended one, or the best fit) and returns its issues.
+fn choose(
+    size: u64,
+    kind: Kind,
+    d: &Detected,
+    intended: Option<MessageType>,
+) -> (MessageType, Vec<Issue>) {
+    if let Some(t) = intended {
+        return (t, for_type(t, size, kind, d));
+    }
+    let preferred = preferred(kind);
+    let issues = for_type(preferred, size, kind, d);
+    let failed = issues.iter().any(|i| i.severity == Severity::Error);
+    if !failed || preferred == MessageType::Document {
+        return (preferred, issues);
+    }
+    let doc = for_type(MessageType::Document, size, kind, d);
+    if doc.iter().any(|i| i.severity == Severity::Error) {
+        return (preferred, issues);
+    }
+    // Sendable only as a document: keep why, as warnings.
+    let mut out: Vec<Issue> = issues
+        .into_iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| {
+            Issue::warning(
+                i.code,
+                format!("{} It can still be sent as a document.", i.message),
+            )
+        })
+        .collect();
+    out.extend(doc);
+    (MessageType::Document, out)
+}
+
+fn preferred(kind: Kind) -> MessageType {
+    MessageType::ALL
+        .into_iter()
+        .find(|&t| t != MessageType::Document && takes(t, kind))
+        .unwrap_or(MessageType::Document)
+}
+
+/// Whether message type `t` takes content of `kind`.
+fn takes(t: MessageType, kind: Kind) -> bool {
+    match t {
+        MessageType::Image => matches!(kind, Kind::Jpeg | Kind::Png),
+        MessageType::Audio => matches!(
+            kind,
+            Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Ogg
+        ),
+        MessageType::Video => matches!(kind, Kind::Mp4Video | Kind::Video3gpp),
+        MessageType::Sticker => kind == Kind::Webp,
+        MessageType::Document => kind.accepted(),
+    }
+}
+
+fn accepted_names(t: MessageType) -> &'static str {
+    match t {
+        MessageType::Image => "image/jpeg or image/png",
+        MessageType::Audio => "audio/aac, audio/mp4, audio/amr, audio/mpeg or audio/ogg (Opus)",
+        MessageType::Video => "video/mp4 or video/3gpp (H.264 video, AAC audio)",
+        MessageType::Sticker => "image/webp (512x512, static, under 100 KB)",
+        MessageType::Document => {
+            "the document types and any type accepted for images, audio, video or stickers"
+        }
+    }
+}
+
+/// The issues of sending content of `kind` as message type `t`.
+fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if !takes(t, kind) {
+        out.push(Issue::error(
+            IssueCode::MediaNotForType,
+            format!(
+                "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+                if kind.article() == "an" { "An" } else { "A" },
+                kind.label(),
+                kind.mime(),
+                t.with_article(),
+                t.as_str(),
+                accepted_names(t)
+            ),
+        ));
+        return out;
+    }
+    match t {
+        MessageType::Image => processing(size, 5, "images", &mut out),
+        MessageType::Audio => {
+            processing(size, 16, "audio", &mut out);
+            audio_codec(kind, d, &mut out);
+        }
+        MessageType::Video => {
+            processing(size, 16, "videos", &mut out);
+            video_codecs(d, &mut out);
+        }
+        MessageType::Sticker => sticker(size, d, &mut out),
+        MessageType::Document => {}
+    }
+    out
+}
+
+fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
+    size_against(size, mb, what, out, |hi| {
+        Issue::warning(
+            IssueCode::MediaOverProcessingLimit,
+            format!(
+                "The file is {} bytes, over the {mb} MB limit for {what} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+                group(size),
+                group(hi)
+            ),
+        )
+    });
+}
+
+fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
+    let (need, container) = match kind {
+        Kind::Mp4Audio => (Codec::Aac, "MP4 audio"),
+        Kind::Ogg => (Codec::Opus, "Ogg audio"),
+        _ => return,
+    };
+    if let Some(c) = d.audio.filter(|&c| c != need) {
+        out.push(Issue::error(
+            IssueCode::MediaAudioCodec,
+            format!(
+                "{container} must use {} for audio messages; this file uses {}.",
+                need.name(),
+                c.name()
+            ),
+        ));
+    }
+}
+
+fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
+    if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
+        out.push(Issue::error(
+            IssueCode::MediaVideoCodec,
+            format!(
+                "Video messages need H.264 video; this file's video is {}.",
+                c.name()
+            ),
+        ));
+    }
+    if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
+        out.push(Issue::error(
+            IssueCode::MediaAudioCodec,
+            format!(
+                "Video messages need AAC audio; this file's audio is {}.",
+                c.name()
+            ),
+        ));
+    }
+}
+
+fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
+    match (d.width, d.height) {
+        (Some(512), Some(512)) => {}
+        (Some(w), Some(h)) => out.push(Issue::error(
+            IssueCode::MediaStickerDimensions,
+            format!("Stickers must be 512x512 pixels; this WebP is {w}x{h}."),
+        )),
+        _ => out.push(Issue::error(
+            IssueCode::MediaStickerDimensions,
+            "Stickers must be 512x512 pixels; this WebP's size could not be read.",
+        )),
+    }
+    if d.animated {
+        out.push(Issue::error(
+            IssueCode::MediaStickerAnimated,
+            "Stickers must be static; this WebP is animated.",
+        ));
+    }
+    let (lo, hi) = (100_000u64, 102_400u64);
+    if size > hi {
+        out.push(Issue::error(
+            IssueCode::MediaStickerTooLarge,
+            format!(
+                "Stickers must be under 100 KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
+                group(size),
+                group(hi)
+            ),
+        ));
+    } else if size > lo {
+        out.push(ambiguous(size, "100 KB", "stickers", lo, hi));
+    }
+}
+
+/// `1234567` → `"1,234,567"`.
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(size: u64, d: &Detected, intended: Option<MessageType>) -> Report {
+        let options = Options {
+            intended,
+            ..Options::default()
+        };
+        evaluate(size, d, &options)
+    }
+
+    fn kind(k: Kind) -> Detected {
+        Detected::new(k)
+    }
+
+    #[test]
+    fn groups_digits() {
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(104_857_600), "104,857,600");
+    }
+
+    #[test]
+    fn image_sizes_under_both_readings() {
+        let jpeg = kind(Kind::Jpeg);
+        assert!(report(5_000_000, &jpeg, None).issues.is_empty());
+        let r = report(5_100_000, &jpeg, None);
+        assert_eq!(r.codes(), ["media_size_ambiguous"]);
+        assert!(r.ok);
+        let r = report(5 * MIB + 1, &jpeg, None);
+        assert_eq!(r.codes(), ["media_over_processing_limit"]);
+        assert_eq!(r.message_type, Some(MessageType::Image));
+        assert!(r.ok);
+        let r = report(100_000_001, &jpeg, None);
+        assert_eq!(
+            r.codes(),
+            ["media_size_ambiguous", "media_over_processing_limit"]
+        );
+        assert!(r.ok);
+        let r = report(100 * MIB + 1, &jpeg, None);
+        assert_eq!(
+            r.codes(),
+            ["media_too_large", "media_over_processing_limit"]
+        );
+        assert!(!r.ok);
+        assert!(r.issues[0].message.contains("100 MB"));
+    }
+
+    #[test]
+    fn stickers_fall_back_to_documents() {
+        let mut webp = kind(Kind::Webp);
+        webp.width = Some(512);
+        webp.height = Some(512);
+        let r = report(50_000, &webp, None);
+        assert_eq!((r.message_type, r.ok), (Some(MessageType::Sticker), true));
+        let r = report(101_000, &webp, None);
+        assert_eq!(r.codes(), ["media_size_ambiguous"]);
+        let r = report(200_000, &webp, None);
+        assert_eq!(r.message_type, Some(MessageType::Document));
+        assert_eq!(r.codes(), ["media_sticker_too_large"]);
+        assert_eq!(r.issues[0].severity, Severity::Warning);
+        assert!(r.ok);
+        let r = report(200_000, &webp, Some(MessageType::Sticker));
+        assert!(!r.ok);
+        webp.animated = true;
+        webp.width = Some(100);
+        let r = report(1000, &webp, Some(MessageType::Sticker));
+        assert_eq!(
+            r.codes(),
+            ["media_sticker_dimensions", "media_sticker_animated"]
+        );
+        let r = report(1000, &webp, Some(MessageType::Image));
+        assert_eq!(r.codes(), ["media_not_for_type"]);
+    }
+
+    #[test]
+    fn codecs() {
+        let mut mp4 = kind(Kind::Mp4Video);
+        mp4.video = Some(Codec::Hevc);
+        mp4.audio = Some(Codec::Mp3);
+        let r = report(1000, &mp4, Some(MessageType::Video));
+        assert_eq!(r.codes(), ["media_video_codec", "media_audio_codec"]);
+        assert!(!r.ok);
+        let r = report(1000, &mp4, None);
+        assert_eq!(r.message_type, Some(MessageType::Document));
+        assert!(r.ok);
+        let mut ogg = kind(Kind::Ogg);
+        ogg.audio = Some(Codec::Vorbis);
+        let r = report(1000, &ogg, Some(MessageType::Audio));
+        assert_eq!(r.codes(), ["media_audio_codec"]);
+    }
+
+    #[test]
+    fn declared_types_and_names() {
+        let d = kind(Kind::Jpeg);
+        let check = |declared: &str, name: &str| {
+            let options = Options {
+                declared_mime: Some(declared),
+                file_name: Some(name),
+                intended: None,
+            };
+            evaluate(10, &d, &options)
+        };
+        assert!(check("image/jpeg", "a.JPG").issues.is_empty());
+        assert!(check("IMAGE/JPG; q=1", "a.jpeg").issues.is_empty());
+        assert!(check("application/octet-stream", "noext").issues.is_empty());
+        let r = check("image/png", "a.png");
+        assert_eq!(
+            r.codes(),
+            ["media_type_mismatch", "media_extension_mismatch"]
+        );
+        assert_eq!(r.issues[0].severity, Severity::Error);
+        assert_eq!(r.issues[1].severity, Severity::Warning);
+        let csv = kind(Kind::Csv);
+        let options = Options {
+            declared_mime: Some("application/vnd.ms-excel"),
+            file_name: Some("data.csv"),
+            intended: None,
+        };
+        let r = evaluate(10, &csv, &options);
+        assert_eq!(r.codes(), ["media_type_mismatch"]);
+        assert!(r.ok);
+    }
+
+    #[test]
+    fn empty_and_unknown() {
+        let r = report(0, &Detected::unknown(), None);
+        assert_eq!(
+            (r.codes(), r.ok, r.message_type),
+            (vec!["media_empty"], false, None)
+        );
+        let r = report(10, &Detected::unknown(), Some(MessageType::Document));
+        assert_eq!(r.codes(), ["media_unsupported_type"]);
+        assert_eq!(r.message_type, Some(MessageType::Document));
+        let r = report(10, &kind(Kind::Gif), None);
+        assert_eq!(
+            (r.codes(), r.message_type),
+            (vec!["media_unsupported_type"], None)
+        );
+    }
+}

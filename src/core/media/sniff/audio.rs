@@ -1,0 +1,275 @@
+//! MP3 (ID3 tag or MPEG audio frame sync), AAC in ADTS frames, AMR, Ogg (Opus, Vorbis, ...),
+//! FLAC.
+
+use super::{settle, Detected, Step};
+use crate::core::media::kind::{Codec, Kind};
+use crate::core::media::view::{arr, has_at, u8_at, View};
+
+/// How much to read after an ID3 tag that ends beyond the bytes read so far.
+const AFTER_TAG_WINDOW: u64 = 4096;
+
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
+    if head.starts_with(b"ID3") {
+        return Some(after_id3(v));
+    }
+    if head.starts_with(b"#!AMR-WB\n") {
+        return Some(Ok(Detected::new(Kind::AmrWb)));
+    }
+    if head.starts_with(b"#!AMR\n") || head.starts_with(b"#!AMR_MC1.0\n") {
+        let mut d = Detected::new(Kind::Amr);
+        d.audio = Some(Codec::AmrNb);
+        return Some(Ok(d));
+    }
+    if head.starts_with(b"OggS") {
+        return Some(Ok(ogg(head)));
+    }
+    if head.starts_with(b"fLaC") {
+        return Some(Ok(Detected::new(Kind::Flac)));
+    }
+    if head.starts_with(b"\xFF\xFE") {
+        return None; // the UTF-16LE byte order mark, which also looks like an MPEG layer I sync
+    }
+    frames(head, 0, v.size).map(Ok)
+}
+
+/// An MPEG audio or ADTS stream whose first frame is at `at`, confirmed by the next frame
+/// when that lies in `b`.
+fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
+    let (kind, codec, len) = if let Some(len) = adts_frame(b, at) {
+        (Kind::Aac, Codec::Aac, len)
+    } else if let Some(len) = mpeg_frame(b, at) {
+        (Kind::Mp3, Codec::Mp3, len)
+    } else {
+        return None;
+    };
+    let next = at.checked_add(len)?;
+    if next + 4 <= b.len() {
+        let again = match kind {
+            Kind::Aac => adts_frame(b, next).is_some(),
+            _ => mpeg_frame(b, next).is_some(),
+        };
+        if !again {
+            return None;
+        }
+    }
+    let mut d = Detected::new(kind);
+    d.audio = Some(codec);
+    if (next as u64) > size && at == 0 {
+        d = d.damaged(true, "ends inside its first audio frame: it is truncated");
+    }
+    Some(d)
+}
+
+/// The length of the ADTS frame at `i`, if its header is valid.
+fn adts_frame(b: &[u8], i: usize) -> Option<usize> {
+    let [b0, b1, b2, b3, b4, b5, _] = arr::<7>(b, i)?;
+    if b0 != 0xFF || b1 & 0xF6 != 0xF0 || (b2 >> 2) & 0x0F > 12 {
+        return None;
+    }
+    let len = (usize::from(b3 & 3) << 11) | (usize::from(b4) << 3) | usize::from(b5 >> 5);
+    let header = if b1 & 1 == 1 { 7 } else { 9 };
+    (len > header).then_some(len)
+}
+
+/// The length of the MPEG audio (layer I/II/III) frame at `i`, if its header is valid.
+/// Free-format frames (bitrate index 0) count as one byte: the next frame is not checked.
+fn mpeg_frame(b: &[u8], i: usize) -> Option<usize> {
+    const V1: [[u16; 15]; 3] = [
+        [
+            0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448,
+        ],
+        [
+            0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
+        ],
+        [
+            0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
+        ],
+    ];
+    const V2: [[u16; 15]; 2] = [
+        [
+            0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256,
+        ],
+        [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+    ];
+    let [b0, b1, b2, _] = arr::<4>(b, i)?;
+    if b0 != 0xFF || b1 & 0xE0 != 0xE0 {
+        return None;
+    }
+    let version = (b1 >> 3) & 3; // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+    let layer = (b1 >> 1) & 3; // 3: I, 2: II, 1: III
+    let bitrate_index = usize::from(b2 >> 4);
+    let rate_index = usize::from((b2 >> 2) & 3);
+    if version == 1 || layer == 0 || bitrate_index == 15 || rate_index == 3 {
+        return None;
+    }
+    let rates: [u32; 3] = match version {
+        3 => [44100, 48000, 32000],
+        2 => [22050, 24000, 16000],
+        _ => [11025, 12000, 8000],
+    };
+    let rate = *rates.get(rate_index)?;
+    let kbps = if version == 3 {
+        V1.get(usize::from(3 - layer))?.get(bitrate_index)?
+    } else {
+        V2.get(usize::from(layer != 3))?.get(bitrate_index)?
+    };
+    if *kbps == 0 {
+        return Some(1);
+    }
+    let bps = u32::from(*kbps) * 1000;
+    let pad = u32::from((b2 >> 1) & 1);
+    let len = match layer {
+        3 => (12 * bps / rate + pad) * 4,
+        1 if version != 3 => 72 * bps / rate + pad,
+        _ => 144 * bps / rate + pad,
+    };
+    usize::try_from(len).ok()
+}
+
+/// After one or more ID3v2 tags: MPEG frames (MP3), ADTS (AAC) or FLAC.
+fn after_id3(v: &View<'_>) -> Step {
+    let mut d = Detected::new(Kind::Mp3);
+    d.audio = Some(Codec::Mp3);
+    let mut off = 0u64;
+    for _ in 0..4 {
+        let b = match v.read_upto(off, 10, AFTER_TAG_WINDOW) {
+            Ok(b) => b,
+            Err(m) => return settle(v, m, d),
+        };
+        if !b.starts_with(b"ID3") {
+            break;
+        }
+        let Some(size) = syncsafe(b.get(6..10).unwrap_or(&[])) else {
+            return Ok(d.damaged(true, "has a corrupt ID3 tag"));
+        };
+        let footer = if u8_at(b, 5).unwrap_or(0) & 0x10 != 0 {
+            10
+        } else {
+            0
+        };
+        off = off.saturating_add(10 + footer + u64::from(size));
+    }
+    if off >= v.size {
+        return Ok(d.damaged(true, "holds only an ID3 tag and no audio: it is truncated"));
+    }
+    // What was read after the tag will do if it holds a few frames or reaches the end.
+    let mut b = v.avail(off, AFTER_TAG_WINDOW as usize);
+    if b.len() < 1024 && (b.len() as u64) < v.size - off {
+        b = match v.read_upto(off, AFTER_TAG_WINDOW as usize, AFTER_TAG_WINDOW) {
+            Ok(b) => b,
+            Err(m) => return settle(v, m, d),
+        };
+    }
+    // Some taggers pad with zeros after the tag.
+    let start = b.iter().position(|&x| x != 0).unwrap_or(b.len());
+    if has_at(b, start, b"fLaC") {
+        return Ok(Detected::new(Kind::Flac));
+    }
+    Ok(frames(b, start, v.size.saturating_sub(off)).unwrap_or(d))
+}
+
+fn syncsafe(b: &[u8]) -> Option<u32> {
+    if b.len() != 4 || b.iter().any(|&x| x & 0x80 != 0) {
+        return None;
+    }
+    Some(b.iter().fold(0u32, |acc, &x| (acc << 7) | u32::from(x)))
+}
+
+/// The codec from the first packet of the first Ogg page.
+fn ogg(head: &[u8]) -> Detected {
+    let segments = usize::from(u8_at(head, 26).unwrap_or(0));
+    let p = 27 + segments;
+    let at = |pat: &[u8]| has_at(head, p, pat);
+    let (kind, codec) = if at(b"OpusHead") {
+        (Kind::Ogg, Some(Codec::Opus))
+    } else if at(b"\x01vorbis") {
+        (Kind::Ogg, Some(Codec::Vorbis))
+    } else if at(b"\x7fFLAC") {
+        (Kind::Ogg, Some(Codec::Flac))
+    } else if at(b"Speex   ") {
+        (Kind::Ogg, Some(Codec::Speex))
+    } else if at(b"\x80theora") {
+        (Kind::OggVideo, None)
+    } else {
+        (Kind::OggOther, None)
+    };
+    let mut d = Detected::new(kind);
+    d.audio = codec;
+    if u8_at(head, 4) != Some(0) {
+        d = d.damaged(true, "has a corrupt Ogg page header");
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::media::sniff::test_util::sniff_all;
+
+    fn mp3_frames(n: usize) -> Vec<u8> {
+        // MPEG-1 layer III, 128 kbps, 44.1 kHz, no padding: 417 bytes a frame.
+        let mut f = vec![0xFF, 0xFB, 0x90, 0x00];
+        f.resize(417, 0x55);
+        f.repeat(n)
+    }
+
+    #[test]
+    fn mpeg_frames_need_a_second_sync() {
+        assert_eq!(mpeg_frame(&mp3_frames(1), 0), Some(417));
+        let d = sniff_all(&mp3_frames(3));
+        assert_eq!(d.kind, Some(Kind::Mp3));
+        let mut bad = mp3_frames(3);
+        bad[417] = 0;
+        assert_eq!(sniff_all(&bad).kind, None);
+    }
+
+    #[test]
+    fn id3_then_frames_beyond_the_head() {
+        let mut b = b"ID3\x03\x00\x00".to_vec();
+        let tag = 100_000u32;
+        b.extend_from_slice(&[
+            (tag >> 21) as u8 & 0x7F,
+            (tag >> 14) as u8 & 0x7F,
+            (tag >> 7) as u8 & 0x7F,
+            tag as u8 & 0x7F,
+        ]);
+        b.resize(10 + tag as usize, 0);
+        let mut adts = vec![0xFF, 0xF1, 0x50, 0x80, 0x02, 0x1F, 0xFC];
+        adts.resize(16, 0x11);
+        b.extend_from_slice(&adts.repeat(3));
+        assert_eq!(sniff_all(&b).kind, Some(Kind::Aac));
+        // A tag and nothing else.
+        assert!(sniff_all(&b[..10 + tag as usize]).damage.unwrap().fatal);
+        // A corrupt (not syncsafe) tag size.
+        assert!(
+            sniff_all(b"ID3\x03\x00\x00\xff\xff\xff\xff")
+                .damage
+                .unwrap()
+                .fatal
+        );
+    }
+
+    #[test]
+    fn ogg_codecs() {
+        let page = |packet: &[u8]| {
+            let mut p = b"OggS\0\x02".to_vec();
+            p.resize(26, 0);
+            p.push(1);
+            p.push(packet.len() as u8);
+            p.extend_from_slice(packet);
+            p
+        };
+        let d = sniff_all(&page(b"OpusHead\x01\x02"));
+        assert_eq!((d.kind, d.audio), (Some(Kind::Ogg), Some(Codec::Opus)));
+        let d = sniff_all(&page(b"\x01vorbis\0\0"));
+        assert_eq!((d.kind, d.audio), (Some(Kind::Ogg), Some(Codec::Vorbis)));
+        assert_eq!(sniff_all(&page(b"\x80theora")).kind, Some(Kind::OggVideo));
+        assert_eq!(sniff_all(b"OggS").kind, Some(Kind::OggOther));
+    }
+
+    #[test]
+    fn amr() {
+        assert_eq!(sniff_all(b"#!AMR\n\x3c").kind, Some(Kind::Amr));
+        assert_eq!(sniff_all(b"#!AMR-WB\n\x3c").kind, Some(Kind::AmrWb));
+    }
+}

@@ -1,0 +1,478 @@
+//! ISO base media files (MP4, M4A, 3GP, MOV, HEIF/AVIF): the `ftyp` brand, then the boxes of
+//! the movie (`moov`) down to each track's handler (`hdlr`) and first sample entry (`stsd`).
+
+use super::{settle, Detected, Step};
+use crate::core::media::kind::{Codec, Kind};
+use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
+
+/// How much to read when a box lies beyond the bytes read so far.
+const WINDOW: u64 = 16 * 1024;
+/// At most this many boxes are looked at on one level.
+const MAX_BOXES: usize = 64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Mp4,
+    M4a,
+    ThreeGp,
+    ThreeG2,
+    QuickTime,
+}
+
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
+    let box_type = head.get(4..8)?;
+    if box_type != b"ftyp" {
+        // Old QuickTime files start with a movie or data box and have no `ftyp`.
+        let plausible = be32(head, 0).is_some_and(|s| s >= 8);
+        let qt = matches!(box_type, b"moov" | b"mdat" | b"wide" | b"pnot");
+        return (plausible && qt).then(|| Ok(Detected::new(Kind::QuickTime)));
+    }
+    let ftyp_len = usize::try_from(be32(head, 0)?).ok()?;
+    let major: [u8; 4] = arr(head, 8)?;
+    let compat: Vec<[u8; 4]> = (16..ftyp_len.min(head.len()).min(16 + 4 * 32))
+        .step_by(4)
+        .filter_map(|i| arr(head, i))
+        .collect();
+    let family = match classify(&major, &compat) {
+        Ok(f) => f,
+        Err(kind) => return Some(Ok(Detected::new(kind))),
+    };
+    Some(walk(v, family))
+}
+
+/// The family by brand; an image kind for HEIF/AVIF.
+fn classify(major: &[u8; 4], compat: &[[u8; 4]]) -> Result<Family, Kind> {
+    let has = |b: &[u8; 4]| compat.contains(b);
+    match major {
+        b"qt  " => Ok(Family::QuickTime),
+        b"M4A " | b"M4B " | b"M4P " | b"f4a " | b"F4A " => Ok(Family::M4a),
+        b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" => Err(Kind::Heic),
+        b"avif" | b"avis" => Err(Kind::Avif),
+        b"mif1" | b"msf1" | b"miaf" => {
+            if has(b"avif") || has(b"avis") {
+                Err(Kind::Avif)
+            } else if has(b"heic") || has(b"heix") || has(b"hevc") {
+                Err(Kind::Heic)
+            } else {
+                Err(Kind::Heif)
+            }
+        }
+        [b'3', b'g', b'2', _] => Ok(Family::ThreeG2),
+        [b'3', b'g', _, _] => Ok(Family::ThreeGp),
+        _ => Ok(Family::Mp4),
+    }
+}
+
+#[derive(Debug, Default)]
+struct Found {
+    video: Option<Codec>,
+    audio: Option<Codec>,
+    moov: bool,
+}
+
+fn decide(family: Family, f: &Found) -> Detected {
+    let kind = match family {
+        Family::QuickTime => Kind::QuickTime,
+        Family::ThreeG2 => Kind::Video3gpp2,
+        Family::M4a => Kind::Mp4Audio,
+        Family::ThreeGp if f.video.is_none() && f.audio.is_some() => Kind::Audio3gpp,
+        Family::ThreeGp => Kind::Video3gpp,
+        Family::Mp4 if f.video.is_none() && f.audio.is_some() => Kind::Mp4Audio,
+        Family::Mp4 => Kind::Mp4Video,
+    };
+    let mut d = Detected::new(kind);
+    d.video = f.video;
+    d.audio = f.audio;
+    d
+}
+
+/// A box header: its type, where its payload starts and where it ends (maybe past the file).
+#[derive(Debug, Clone, Copy)]
+struct BoxHdr {
+    kind: [u8; 4],
+    payload: u64,
+    end: u64,
+}
+
+/// Reads the box header at `off` (inside a parent ending at `parent_end`), asking for `want`
+/// bytes from there when it was not read.
+fn header(
+    v: &View<'_>,
+    off: u64,
+    parent_end: u64,
+    want: u64,
+) -> Result<Result<BoxHdr, &'static str>, Miss> {
+    let b = v.read_upto(off, 16, want)?;
+    if b.len() < 8 {
+        return Ok(Err("ends inside a box header: it is truncated"));
+    }
+    let kind: [u8; 4] = arr(b, 4).unwrap_or_default();
+    if !kind
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == 0xA9)
+    {
+        return Ok(Err("has an invalid box type: it is corrupt"));
+    }
+    let (size, hl) = match be32(b, 0).unwrap_or(0) {
+        0 => (parent_end.saturating_sub(off), 8),
+        1 => match be64(b, 8) {
+            Some(s) => (s, 16),
+            None => return Ok(Err("ends inside a box header: it is truncated")),
+        },
+        s => (u64::from(s), 8),
+    };
+    if size < hl {
+        return Ok(Err("has an invalid box size: it is corrupt"));
+    }
+    Ok(Ok(BoxHdr {
+        kind,
+        payload: off + hl,
+        end: off.saturating_add(size),
+    }))
+}
+
+/// Walks the top-level boxes; reads the movie box; stops once the movie and the media data
+/// have been seen.
+fn walk(v: &View<'_>, family: Family) -> Step {
+    let mut found = Found::default();
+    let mut mdat = false;
+    let mut off = 0u64;
+    for _ in 0..MAX_BOXES {
+        if off >= v.size {
+            break;
+        }
+        // After the movie only box headers are needed, not what follows them.
+        let want = if found.moov { 256 } else { WINDOW };
+        let h = match header(v, off, v.size, want) {
+            Ok(Ok(h)) => h,
+            Ok(Err(why)) => return Ok(decide(family, &found).damaged(true, why)),
+            Err(m) => return settle(v, m, decide(family, &found)),
+        };
+        if &h.kind == b"moov" {
+            if let Err(m) = movie(v, h, &mut found) {
+                return settle(v, m, decide(family, &found));
+            }
+            found.moov = true;
+        }
+        mdat |= &h.kind == b"mdat";
+        if h.end > v.size {
+            let d = decide(family, &found);
+            let name = String::from_utf8_lossy(&h.kind).into_owned();
+            return Ok(d.damaged(
+                true,
+                format!("is shorter than its '{name}' box says: it is truncated"),
+            ));
+        }
+        if found.moov && mdat {
+            break;
+        }
+        off = h.end;
+    }
+    let d = decide(family, &found);
+    if !found.moov {
+        return Ok(d.damaged(true, "has no movie box (moov): it is truncated or corrupt"));
+    }
+    Ok(d)
+}
+
+/// The child boxes of `parent`, up to `MAX_BOXES`, calling `f` on each until it returns `true`.
+fn children(
+    v: &View<'_>,
+    parent: BoxHdr,
+    mut f: impl FnMut(BoxHdr) -> Result<bool, Miss>,
+) -> Result<(), Miss> {
+    let end = parent.end.min(v.size);
+    let mut off = parent.payload;
+    for _ in 0..MAX_BOXES {
+        if off.saturating_add(8) > end {
+            break;
+        }
+        let Ok(h) = header(v, off, end, WINDOW)? else {
+            break;
+        };
+        if f(h)? {
+            break;
+        }
+        off = h.end;
+    }
+    Ok(())
+}
+
+fn child(v: &View<'_>, parent: BoxHdr, kind: &[u8; 4]) -> Result<Option<BoxHdr>, Miss> {
+    let mut hit = None;
+    children(v, parent, |h| {
+        let is = &h.kind == kind;
+        if is {
+            hit = Some(h);
+        }
+        Ok(is)
+    })?;
+    Ok(hit)
+}
+
+fn movie(v: &View<'_>, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
+    children(v, moov, |h| {
+        if &h.kind == b"trak" {
+            track(v, h, found)?;
+        }
+        Ok(found.video.is_some() && found.audio.is_some())
+    })
+}
+
+fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
+    let Some(mdia) = child(v, trak, b"mdia")? else {
+        return Ok(());
+    };
+    let Some(hdlr) = child(v, mdia, b"hdlr")? else {
+        return Ok(());
+    };
+    let handler: [u8; 4] = arr(v.read(hdlr.payload + 8, 4, WINDOW)?, 0).unwrap_or_default();
+    let is_video = &handler == b"vide";
+    if !is_video && &handler != b"soun" {
+        return Ok(());
+    }
+    if (is_video && found.video.is_some()) || (!is_video && found.audio.is_some()) {
+        return Ok(());
+    }
+    let mut entry = None;
+    if let Some(minf) = child(v, mdia, b"minf")? {
+        if let Some(stbl) = child(v, minf, b"stbl")? {
+            if let Some(stsd) = child(v, stbl, b"stsd")? {
+                // version/flags, entry count, then the first sample entry.
+                let b = v.read(stsd.payload + 8, 8, WINDOW)?;
+                let size = u64::from(be32(b, 0).unwrap_or(0));
+                let cc: [u8; 4] = arr(b, 4).unwrap_or_default();
+                let start = stsd.payload + 8;
+                entry = Some((cc, start, start.saturating_add(size)));
+            }
+        }
+    }
+    let Some((cc, start, end)) = entry else {
+        return Ok(());
+    };
+    if is_video {
+        found.video = Some(video_codec(&cc));
+    } else {
+        found.audio = Some(audio_codec(v, &cc, start, end)?);
+    }
+    Ok(())
+}
+
+fn video_codec(cc: &[u8; 4]) -> Codec {
+    match cc {
+        b"avc1" | b"avc2" | b"avc3" | b"avc4" => Codec::H264,
+        b"hvc1" | b"hev1" => Codec::Hevc,
+        b"mp4v" => Codec::Mpeg4Visual,
+        b"s263" | b"h263" => Codec::H263,
+        b"av01" => Codec::Av1,
+        b"vp08" => Codec::Vp8,
+        b"vp09" => Codec::Vp9,
+        b"encv" => Codec::Encrypted,
+        _ => Codec::Other(*cc),
+    }
+}
+
+fn audio_codec(v: &View<'_>, cc: &[u8; 4], start: u64, end: u64) -> Result<Codec, Miss> {
+    Ok(match cc {
+        b"mp4a" => mp4a_codec(v, start, end)?,
+        b"samr" => Codec::AmrNb,
+        b"sawb" => Codec::AmrWb,
+        b"Opus" => Codec::Opus,
+        b"fLaC" => Codec::Flac,
+        b"alac" => Codec::Alac,
+        b"ac-3" => Codec::Ac3,
+        b"ec-3" => Codec::Eac3,
+        b".mp3" => Codec::Mp3,
+        b"lpcm" | b"sowt" | b"twos" | b"ipcm" | b"fpcm" => Codec::Pcm,
+        b"enca" => Codec::Encrypted,
+        _ => Codec::Other(*cc),
+    })
+}
+
+/// `mp4a` is AAC unless its `esds` names another object type (MP3 in MP4 is `mp4a` too).
+fn mp4a_codec(v: &View<'_>, start: u64, end: u64) -> Result<Codec, Miss> {
+    // Sound sample entry: 8 header + 8 + version(2) at 16...; children after 28 + 8 bytes,
+    // 16 more for QuickTime version 1, 36 more for version 2.
+    let b = v.read(start, 18, WINDOW)?;
+    let extra = match be16(b, 16) {
+        Some(1) => 16,
+        Some(2) => 36,
+        _ => 0,
+    };
+    let entry = BoxHdr {
+        kind: *b"mp4a",
+        payload: start + 36 + extra,
+        end,
+    };
+    let mut esds = child(v, entry, b"esds")?;
+    if esds.is_none() {
+        if let Some(wave) = child(v, entry, b"wave")? {
+            esds = child(v, wave, b"esds")?;
+        }
+    }
+    let Some(esds) = esds else {
+        return Ok(Codec::Aac);
+    };
+    let len = esds.end.min(v.size).saturating_sub(esds.payload).min(64) as usize;
+    let b = v.read(esds.payload, len, WINDOW)?;
+    Ok(match object_type(b) {
+        Some(0x40 | 0x66 | 0x67 | 0x68) | None => Codec::Aac,
+        Some(0x69 | 0x6B) => Codec::Mp3,
+        Some(0xA5) => Codec::Ac3,
+        Some(0xA6) => Codec::Eac3,
+        Some(0xAD) => Codec::Opus,
+        Some(t) => Codec::Other([b'o', b't', hex(t >> 4), hex(t & 15)]),
+    })
+}
+
+fn hex(n: u8) -> u8 {
+    b"0123456789abcdef"
+        .get(usize::from(n))
+        .copied()
+        .unwrap_or(b'?')
+}
+
+/// The objectTypeIndication in an `esds` payload (after version/flags).
+fn object_type(b: &[u8]) -> Option<u8> {
+    let mut i = 4;
+    let descriptor = |i: &mut usize, tag: u8| -> Option<()> {
+        if u8_at(b, *i)? != tag {
+            return None;
+        }
+        *i += 1;
+        for _ in 0..4 {
+            let c = u8_at(b, *i)?;
+            *i += 1;
+            if c & 0x80 == 0 {
+                break;
+            }
+        }
+        Some(())
+    };
+    descriptor(&mut i, 0x03)?;
+    let flags = u8_at(b, i + 2)?;
+    i += 3;
+    if flags & 0x80 != 0 {
+        i += 2;
+    }
+    if flags & 0x40 != 0 {
+        i += 1 + usize::from(u8_at(b, i)?);
+    }
+    if flags & 0x20 != 0 {
+        i += 2;
+    }
+    descriptor(&mut i, 0x04)?;
+    u8_at(b, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
+
+    fn bx(kind: &[u8; 4], body: &[u8]) -> Vec<u8> {
+        let mut b = ((body.len() + 8) as u32).to_be_bytes().to_vec();
+        b.extend_from_slice(kind);
+        b.extend_from_slice(body);
+        b
+    }
+
+    fn ftyp(major: &[u8; 4]) -> Vec<u8> {
+        let mut body = major.to_vec();
+        body.extend_from_slice(&[0, 0, 2, 0]);
+        body.extend_from_slice(b"isomiso2mp41");
+        bx(b"ftyp", &body)
+    }
+
+    fn trak(handler: &[u8; 4], entry: &[u8; 4], entry_body: &[u8]) -> Vec<u8> {
+        let mut hdlr = vec![0u8; 8];
+        hdlr.extend_from_slice(handler);
+        hdlr.extend_from_slice(&[0; 13]);
+        let mut stsd = vec![0, 0, 0, 0, 0, 0, 0, 1];
+        stsd.extend_from_slice(&bx(entry, entry_body));
+        let stbl = bx(b"stbl", &bx(b"stsd", &stsd));
+        let minf = bx(b"minf", &stbl);
+        let mut mdia = bx(b"hdlr", &hdlr);
+        mdia.extend_from_slice(&minf);
+        bx(b"trak", &bx(b"mdia", &mdia))
+    }
+
+    fn esds(oti: u8) -> Vec<u8> {
+        let mut e = vec![0u8; 28]; // sound sample entry fields (version 0)
+        let body = [0, 0, 0, 0, 0x03, 0x19, 0, 1, 0, 0x04, 0x11, oti, 0x15];
+        e.extend_from_slice(&bx(b"esds", &body));
+        e
+    }
+
+    fn movie(traks: &[Vec<u8>]) -> Vec<u8> {
+        bx(b"moov", &traks.concat())
+    }
+
+    #[test]
+    fn tracks_and_codecs() {
+        let moov = movie(&[
+            trak(b"vide", b"avc1", &[0; 70]),
+            trak(b"soun", b"mp4a", &esds(0x40)),
+        ]);
+        let file = [ftyp(b"isom"), moov.clone(), bx(b"mdat", &[1, 2, 3])].concat();
+        let d = sniff_all(&file);
+        assert_eq!(d.kind, Some(Kind::Mp4Video));
+        assert_eq!((d.video, d.audio), (Some(Codec::H264), Some(Codec::Aac)));
+        assert!(d.damage.is_none(), "{:?}", d.damage);
+        // The same with the movie at the end, after a large media data box.
+        let file = [ftyp(b"isom"), bx(b"mdat", &vec![7u8; 200_000]), moov].concat();
+        let d = sniff_all(&file);
+        assert_eq!((d.video, d.audio), (Some(Codec::H264), Some(Codec::Aac)));
+        assert!(d.damage.is_none());
+        // MP3 inside mp4a; audio only: audio/mp4.
+        let file = [
+            ftyp(b"isom"),
+            movie(&[trak(b"soun", b"mp4a", &esds(0x6B))]),
+            bx(b"mdat", &[]),
+        ]
+        .concat();
+        let d = sniff_all(&file);
+        assert_eq!((d.kind, d.audio), (Some(Kind::Mp4Audio), Some(Codec::Mp3)));
+    }
+
+    #[test]
+    fn truncation_and_hostile_sizes() {
+        let moov = movie(&[trak(b"vide", b"hvc1", &[0; 70])]);
+        let mut file = [ftyp(b"isom"), moov, bx(b"mdat", &[0; 100])].concat();
+        file.truncate(file.len() - 50);
+        let d = sniff_all(&file);
+        assert_eq!(d.video, Some(Codec::Hevc));
+        assert!(d.damage.unwrap().fatal);
+        // A box claiming a huge 64-bit size.
+        let mut hostile = ftyp(b"isom");
+        hostile.extend_from_slice(&[0, 0, 0, 1, b'm', b'o', b'o', b'v']);
+        hostile.extend_from_slice(&u64::MAX.to_be_bytes());
+        assert!(sniff_all(&hostile).damage.unwrap().fatal);
+        // A box claiming size 3.
+        let hostile = [ftyp(b"isom"), vec![0, 0, 0, 3, b'f', b'r', b'e', b'e']].concat();
+        assert!(sniff_all(&hostile).damage.unwrap().fatal);
+        // No movie at all.
+        let d = sniff_all(&[ftyp(b"isom"), bx(b"mdat", &[0; 10])].concat());
+        assert!(d.damage.unwrap().fatal);
+        // Movie beyond the bytes supplied, last pass: incomplete, typed by brand.
+        let file = [ftyp(b"M4A "), bx(b"mdat", &vec![0u8; 10_000])].concat();
+        let d = sniff_sized(&file, file.len() as u64 + 5000);
+        assert_eq!(d.kind, Some(Kind::Mp4Audio));
+        assert!(d.incomplete || d.damage.is_some());
+    }
+
+    #[test]
+    fn brands() {
+        let img = |major: &[u8; 4]| sniff_all(&[ftyp(major), bx(b"meta", &[0; 8])].concat()).kind;
+        assert_eq!(img(b"heic"), Some(Kind::Heic));
+        assert_eq!(img(b"avif"), Some(Kind::Avif));
+        assert_eq!(img(b"mif1"), Some(Kind::Heif));
+        let moov = movie(&[trak(b"soun", b"samr", &[0; 28])]);
+        let d = sniff_all(&[ftyp(b"3gp4"), moov, bx(b"mdat", &[])].concat());
+        assert_eq!(
+            (d.kind, d.audio),
+            (Some(Kind::Audio3gpp), Some(Codec::AmrNb))
+        );
+        assert_eq!(object_type(&[]), None);
+    }
+}

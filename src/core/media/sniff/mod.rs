@@ -1,0 +1,245 @@
+//! Content sniffers, one module per family. Each looks at the head and returns `None` when the
+//! file is not of its family, or a [`Step`]: the finding, or a range it needs read first.
+
+mod audio;
+mod image;
+mod isobmff;
+mod magic;
+mod ole;
+mod text;
+mod zip;
+
+use super::kind::{Codec, Kind};
+use super::view::{Miss, View};
+use super::{ByteRange, HEAD_LEN};
+
+/// A sniffer's answer: what the file is, or a range to read before it can tell.
+pub(crate) type Step = Result<Detected, ByteRange>;
+
+/// Something wrong with the file's structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Damage {
+    /// `true`: the file is broken (an error). `false`: it may be (a warning).
+    pub fatal: bool,
+    /// Plain words, to follow "The file ...".
+    pub reason: String,
+}
+
+/// What the sniffers found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Detected {
+    /// `None`: not recognised.
+    pub kind: Option<Kind>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub animated: bool,
+    pub video: Option<Codec>,
+    pub audio: Option<Codec>,
+    pub damage: Option<Damage>,
+    /// The read budget ran out (or a range was not supplied) before the check was complete.
+    pub incomplete: bool,
+    /// Text that is not valid UTF-8 or UTF-16 (a legacy single-byte encoding).
+    pub not_utf8: bool,
+}
+
+impl Detected {
+    pub fn new(kind: Kind) -> Self {
+        Detected {
+            kind: Some(kind),
+            ..Detected::default()
+        }
+    }
+
+    pub fn unknown() -> Self {
+        Detected::default()
+    }
+
+    /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
+    pub fn damaged(mut self, fatal: bool, reason: impl Into<String>) -> Self {
+        if self.damage.is_none() {
+            self.damage = Some(Damage {
+                fatal,
+                reason: reason.into(),
+            });
+        }
+        self
+    }
+}
+
+/// In a planning pass asks for `miss`'s range; in the last pass (or at the end of the file)
+/// settles for `fallback`, marked incomplete when bytes were missing.
+pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
+    match miss {
+        Miss::Need(range) if !v.last_pass => Err(range),
+        Miss::Need(_) => {
+            fallback.incomplete = true;
+            Ok(fallback)
+        }
+        Miss::Eof => Ok(fallback.damaged(true, "ends too early: it is truncated")),
+    }
+}
+
+/// A family's sniffer: `None` when the head is not of its family.
+type Sniffer = fn(&View<'_>, &[u8]) -> Option<Step>;
+
+/// Sniffs the file's type from the bytes read so far.
+pub(crate) fn sniff(v: &View<'_>) -> Step {
+    if v.size == 0 {
+        return Ok(Detected::unknown());
+    }
+    let head_len = v.size.min(HEAD_LEN as u64) as usize;
+    let head = v.head(HEAD_LEN);
+    if head.len() < head_len {
+        if !v.last_pass {
+            return Err(ByteRange {
+                start: 0,
+                end: head_len as u64,
+            });
+        }
+        if head.is_empty() {
+            let mut d = Detected::unknown();
+            d.incomplete = true;
+            return Ok(d);
+        }
+    }
+    let sniffers: [Sniffer; 7] = [
+        image::sniff,
+        isobmff::sniff,
+        zip::sniff,
+        ole::sniff,
+        audio::sniff,
+        magic::sniff,
+        text::sniff,
+    ];
+    for s in sniffers {
+        if let Some(step) = s(v, head) {
+            return step;
+        }
+    }
+    Ok(Detected::unknown())
+}
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::*;
+    use crate::core::media::Chunk;
+
+    /// Sniffs `bytes` as a whole file, supplying every range asked for (up to 32 rounds).
+    pub fn sniff_all(bytes: &[u8]) -> Detected {
+        sniff_sized(bytes, bytes.len() as u64)
+    }
+
+    /// Sniffs a file of `size` bytes whose first bytes are `bytes` (the rest unread).
+    pub fn sniff_sized(bytes: &[u8], size: u64) -> Detected {
+        let mut ranges: Vec<ByteRange> = Vec::new();
+        for _ in 0..32 {
+            let chunks: Vec<Chunk<'_>> = ranges
+                .iter()
+                .filter_map(|r| {
+                    let s = usize::try_from(r.start).ok()?;
+                    let e = usize::try_from(r.end).ok()?.min(bytes.len());
+                    Some(Chunk {
+                        offset: r.start,
+                        bytes: bytes.get(s..e)?,
+                    })
+                })
+                .collect();
+            let v = View::new(size, &chunks, false);
+            match sniff(&v) {
+                Ok(d) => return d,
+                Err(r) => {
+                    if ranges.contains(&r) {
+                        let v = View::new(size, &chunks, true);
+                        return sniff(&v).unwrap_or_default();
+                    }
+                    ranges.push(r);
+                }
+            }
+        }
+        panic!("too many rounds");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_util::sniff_all;
+    use super::*;
+
+    #[test]
+    fn empty_and_unknown() {
+        assert_eq!(sniff_all(b"").kind, None);
+        assert_eq!(sniff_all(&[0u8, 1, 2, 3, 0, 0, 0, 9]).kind, None);
+    }
+
+    /// A small deterministic generator (xorshift64).
+    fn noise(seed: u64, len: usize) -> Vec<u8> {
+        let mut x = seed | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hostile_bytes_after_every_signature_never_panic() {
+        let mut tar = vec![b'a'; 257];
+        tar.extend_from_slice(b"ustar\0");
+        let signatures: [&[u8]; 20] = [
+            &[0xFF, 0xD8, 0xFF],
+            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR",
+            b"RIFF\xff\xff\0\0WEBPVP8X",
+            b"RIFF\x10\0\0\0WEBPVP8 ",
+            b"RIFF\x10\0\0\0WEBPVP8L",
+            b"\0\0\0\x18ftypisom",
+            b"\0\0\0\x18ftypM4A ",
+            b"PK\x03\x04",
+            b"PK\x05\x06",
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+            b"ID3\x04\0\0",
+            b"OggS\0",
+            b"#!AMR\n",
+            b"%PDF-1.4",
+            &tar,
+            &[0x1A, 0x45, 0xDF, 0xA3],
+            b"MZ",
+            b"\xFF\xFE",
+            &[0xFF, 0xFB, 0x90, 0x00],
+            &[0xFF, 0xF1, 0x50, 0x80],
+        ];
+        for (i, sig) in signatures.iter().enumerate() {
+            for (j, len) in [0usize, 1, 5, 30, 200, 600, 5000, 70_000]
+                .into_iter()
+                .enumerate()
+            {
+                let mut b = sig.to_vec();
+                b.extend_from_slice(&noise((i * 31 + j) as u64 + 7, len));
+                let _ = test_util::sniff_all(&b);
+                // Claim a much larger file: the sniffers ask for ranges beyond the bytes.
+                let _ = test_util::sniff_sized(&b, b.len() as u64 * 3 + 100_000);
+                let options = crate::core::media::Options::default();
+                let report = crate::core::media::validate_bytes(&b, &options);
+                assert_eq!(report.size, b.len() as u64);
+            }
+        }
+    }
+
+    #[test]
+    fn asks_for_the_head_first() {
+        let v = View::new(10_000, &[], false);
+        assert_eq!(
+            sniff(&v),
+            Err(ByteRange {
+                start: 0,
+                end: HEAD_LEN as u64
+            })
+        );
+        let v = View::new(10_000, &[], true);
+        let d = sniff(&v).unwrap();
+        assert!(d.incomplete);
+        assert_eq!(d.kind, None);
+    }
+}

@@ -1,0 +1,232 @@
+//! OLE2 compound files: Word 97-2003 (`WordDocument` stream), Excel (`Workbook` or `Book`),
+//! PowerPoint (`PowerPoint Document`), told apart by the names in the directory.
+//!
+//! The directory is a chain of sectors, often at the end of the file: its first sector is
+//! named in the 512-byte header, the next ones through the FAT (whose sectors the header lists).
+//! At most [`MAX_DIR_SECTORS`] directory sectors are read. The root entry's class id (the
+//! application that wrote the file) breaks ties and stands in when the chain cannot be read.
+
+use super::{settle, Detected, Step};
+use crate::core::media::kind::Kind;
+use crate::core::media::view::{le16, le32, u8_at, Miss, View};
+
+/// At most this many directory sectors are read.
+const MAX_DIR_SECTORS: usize = 16;
+/// How much to read at a directory or FAT sector not yet read.
+const WINDOW: u64 = 4096;
+const END_OF_CHAIN: u32 = 0xFFFF_FFFA;
+
+const SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
+    head.starts_with(SIGNATURE).then(|| compound(v, head))
+}
+
+#[derive(Debug, Default)]
+struct Streams {
+    word: bool,
+    excel: bool,
+    powerpoint: bool,
+    root_class: Option<Kind>,
+}
+
+impl Streams {
+    fn kind(&self) -> Option<Kind> {
+        let named = [
+            (self.word, Kind::Doc),
+            (self.powerpoint, Kind::Ppt),
+            (self.excel, Kind::Xls),
+        ];
+        let count = named.iter().filter(|(hit, _)| *hit).count();
+        if count > 1 {
+            // An embedded object adds the other application's streams: trust the root class.
+            if let Some(k) = self.root_class.filter(|k| named.contains(&(true, *k))) {
+                return Some(k);
+            }
+        }
+        named
+            .iter()
+            .find(|(hit, _)| *hit)
+            .map(|(_, k)| *k)
+            .or(self.root_class)
+    }
+
+    fn detected(&self) -> Detected {
+        Detected::new(self.kind().unwrap_or(Kind::Ole))
+    }
+}
+
+fn compound(v: &View<'_>, head: &[u8]) -> Step {
+    let mut streams = Streams::default();
+    if head.len() < 512 {
+        return Ok(
+            Detected::new(Kind::Ole).damaged(true, "ends inside its OLE2 header: it is truncated")
+        );
+    }
+    let shift = le16(head, 0x1E).unwrap_or(0);
+    if le16(head, 0x1C) != Some(0xFFFE) || !(shift == 9 || shift == 12) {
+        return Ok(Detected::new(Kind::Ole).damaged(true, "has a corrupt OLE2 header"));
+    }
+    let sector_size = 1u64 << shift;
+    let offset = |s: u32| (u64::from(s) + 1) << shift;
+    let mut sector = le32(head, 0x30).unwrap_or(END_OF_CHAIN);
+    for _ in 0..MAX_DIR_SECTORS {
+        if sector >= END_OF_CHAIN {
+            return Ok(streams.detected());
+        }
+        let at = offset(sector);
+        let dir = match v.read(at, sector_size as usize, WINDOW) {
+            Ok(d) => d,
+            Err(m) => return ole_settle(v, m, &streams),
+        };
+        scan(dir, &mut streams);
+        // The next directory sector, from the FAT.
+        let per_fat_sector = (sector_size / 4) as u32;
+        let index = usize::try_from(sector / per_fat_sector).unwrap_or(usize::MAX);
+        let Some(fat_sector) = index
+            .checked_mul(4)
+            .and_then(|i| le32(head, 0x4C + i))
+            .filter(|_| index < 109)
+        else {
+            // Beyond the header's FAT list: stop here.
+            return Ok(streams.detected());
+        };
+        let entry_at = offset(fat_sector) + u64::from(sector % per_fat_sector) * 4;
+        sector = match v.read(entry_at, 4, WINDOW) {
+            Ok(b) => le32(b, 0).unwrap_or(END_OF_CHAIN),
+            Err(m) => return ole_settle(v, m, &streams),
+        };
+    }
+    Ok(streams.detected())
+}
+
+fn ole_settle(v: &View<'_>, m: Miss, streams: &Streams) -> Step {
+    match m {
+        Miss::Eof => Ok(streams.detected().damaged(
+            true,
+            "is shorter than its OLE2 directory says: it is truncated",
+        )),
+        m => settle(v, m, streams.detected()),
+    }
+}
+
+/// Scans the 128-byte directory entries of one sector.
+fn scan(dir: &[u8], streams: &mut Streams) {
+    for e in dir.chunks_exact(128) {
+        let name_len = usize::from(le16(e, 64).unwrap_or(0)).min(64);
+        let name = e.get(..name_len.saturating_sub(2)).unwrap_or(&[]);
+        let kind = u8_at(e, 66).unwrap_or(0);
+        if kind == 5 {
+            streams.root_class = class_kind(e.get(80..96).unwrap_or(&[]));
+        }
+        if kind != 2 {
+            continue;
+        }
+        if utf16_is(name, "WordDocument") {
+            streams.word = true;
+        } else if utf16_is(name, "Workbook") || utf16_is(name, "Book") {
+            streams.excel = true;
+        } else if utf16_is(name, "PowerPoint Document") {
+            streams.powerpoint = true;
+        }
+    }
+}
+
+fn utf16_is(name: &[u8], s: &str) -> bool {
+    name.len() == s.len() * 2
+        && name
+            .chunks_exact(2)
+            .zip(s.bytes())
+            .all(|(u, c)| u == [c, 0])
+}
+
+/// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).
+fn class_kind(clsid: &[u8]) -> Option<Kind> {
+    const WORD: [[u8; 4]; 2] = [[0x06, 0x09, 0x02, 0x00], [0x00, 0x09, 0x02, 0x00]];
+    const EXCEL: [[u8; 4]; 2] = [[0x20, 0x08, 0x02, 0x00], [0x10, 0x08, 0x02, 0x00]];
+    const POWERPOINT: [u8; 4] = [0x10, 0x8D, 0x81, 0x64];
+    const OFFICE_TAIL: [u8; 8] = [0xC0, 0, 0, 0, 0, 0, 0, 0x46];
+    let first: [u8; 4] = clsid.get(..4)?.try_into().ok()?;
+    let office = clsid.get(4..8) == Some(&[0, 0, 0, 0]) && clsid.get(8..16) == Some(&OFFICE_TAIL);
+    if office && WORD.contains(&first) {
+        Some(Kind::Doc)
+    } else if office && EXCEL.contains(&first) {
+        Some(Kind::Xls)
+    } else if first == POWERPOINT {
+        Some(Kind::Ppt)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::media::sniff::test_util::sniff_all;
+
+    fn entry(name: &str, kind: u8) -> Vec<u8> {
+        let mut e = vec![0u8; 128];
+        for (i, c) in name.bytes().enumerate() {
+            e[i * 2] = c;
+        }
+        e[64..66].copy_from_slice(&((name.len() as u16 + 1) * 2).to_le_bytes());
+        e[66] = kind;
+        e
+    }
+
+    /// A v3 file: header, FAT in sector 0, directory in sectors 1 and 2 (chained).
+    fn compound(first: &[&str], second: &[&str]) -> Vec<u8> {
+        let mut b = vec![0u8; 512];
+        b[..8].copy_from_slice(SIGNATURE);
+        b[0x1A] = 3;
+        b[0x1C..0x1E].copy_from_slice(&0xFFFEu16.to_le_bytes());
+        b[0x1E] = 9;
+        b[0x2C] = 1;
+        b[0x30..0x34].copy_from_slice(&1u32.to_le_bytes());
+        b[0x4C..0x50].copy_from_slice(&0u32.to_le_bytes());
+        for i in 1..109 {
+            b[0x4C + i * 4..0x50 + i * 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        }
+        let mut fat = vec![0xFFu8; 512];
+        fat[..4].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes());
+        fat[4..8].copy_from_slice(&2u32.to_le_bytes());
+        fat[8..12].copy_from_slice(&END_OF_CHAIN.to_le_bytes());
+        b.extend_from_slice(&fat);
+        for names in [first, second] {
+            let mut sector = Vec::new();
+            for (i, n) in names.iter().enumerate() {
+                sector
+                    .extend_from_slice(&entry(n, if i == 0 && *n == "Root Entry" { 5 } else { 2 }));
+            }
+            sector.resize(512, 0);
+            b.extend_from_slice(&sector);
+        }
+        b
+    }
+
+    #[test]
+    fn follows_the_directory_chain() {
+        let b = compound(&["Root Entry", "\u{1}CompObj"], &["PowerPoint Document"]);
+        assert_eq!(sniff_all(&b).kind, Some(Kind::Ppt));
+        let b = compound(&["Root Entry", "Book"], &[]);
+        assert_eq!(sniff_all(&b).kind, Some(Kind::Xls));
+        let b = compound(&["Root Entry", "Contents"], &[]);
+        assert_eq!(sniff_all(&b).kind, Some(Kind::Ole));
+    }
+
+    #[test]
+    fn truncated_and_hostile() {
+        let b = compound(&["Root Entry"], &["WordDocument"]);
+        let d = sniff_all(&b[..1100]);
+        assert!(d.damage.unwrap().fatal);
+        assert!(sniff_all(&b[..100]).damage.unwrap().fatal);
+        // A directory chain that loops on itself stops after MAX_DIR_SECTORS.
+        let mut looped = compound(&["Root Entry"], &["Nothing"]);
+        looped[512 + 8..512 + 12].copy_from_slice(&1u32.to_le_bytes());
+        assert_eq!(sniff_all(&looped).kind, Some(Kind::Ole));
+        // A first directory sector far beyond the file.
+        let mut far = b.clone();
+        far[0x30..0x34].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        assert!(sniff_all(&far).damage.unwrap().fatal);
+    }
+}

@@ -1,0 +1,234 @@
+//! Text: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or legacy
+//! single-byte text (no NUL, no control characters but the usual ones). Then: markup posing as
+//! text (HTML, SVG, XML), CSV (a consistent delimiter count over the lines), or plain text.
+
+use super::{Detected, Step};
+use crate::core::media::kind::Kind;
+use crate::core::media::view::View;
+
+/// At most this many records are looked at for CSV.
+const MAX_RECORDS: usize = 200;
+
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
+    let complete = head.len() as u64 >= v.size;
+    let (text, not_utf8) = decode(head, complete)?;
+    let kind = markup(&text).unwrap_or_else(|| {
+        if is_csv(&text, complete) {
+            Kind::Csv
+        } else {
+            Kind::Text
+        }
+    });
+    let mut d = Detected::new(kind);
+    d.not_utf8 = not_utf8;
+    Some(Ok(d))
+}
+
+/// The text, and whether it was decoded as a legacy single-byte encoding.
+fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
+    let text = if let Some(rest) = head.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest, complete)?
+    } else if let Some(rest) = head.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, complete, u16::from_le_bytes)?
+    } else if let Some(rest) = head.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, complete, u16::from_be_bytes)?
+    } else if let Some(t) = utf8(head, complete) {
+        t
+    } else {
+        if !head.iter().all(|&b| b >= 0x20 || allowed_control(b)) {
+            return None;
+        }
+        return Some((head.iter().map(|&b| char::from(b)).collect(), true));
+    };
+    text.chars()
+        .all(|c| u32::from(c) >= 0x20 || allowed_control(c as u8))
+        .then_some((text, false))
+}
+
+fn allowed_control(b: u8) -> bool {
+    // Tab, line feed, vertical tab, form feed, carriage return, DOS end-of-file, escape.
+    matches!(b, 0x09..=0x0D | 0x1A | 0x1B)
+}
+
+fn utf8(b: &[u8], complete: bool) -> Option<String> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Some(s.to_string()),
+        // A character cut at the end of the head is fine.
+        Err(e) if e.error_len().is_none() && !complete => {
+            std::str::from_utf8(b.get(..e.valid_up_to())?)
+                .ok()
+                .map(str::to_string)
+        }
+        Err(_) => None,
+    }
+}
+
+fn utf16(b: &[u8], complete: bool, unit: fn([u8; 2]) -> u16) -> Option<String> {
+    if complete && b.len() % 2 != 0 {
+        return None;
+    }
+    let units = b
+        .chunks_exact(2)
+        .filter_map(|p| p.try_into().ok())
+        .map(unit);
+    let mut out = String::new();
+    let mut bad_at_end = false;
+    for c in char::decode_utf16(units) {
+        if bad_at_end {
+            return None;
+        }
+        match c {
+            Ok(c) => out.push(c),
+            Err(_) if !complete => bad_at_end = true,
+            Err(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+fn starts_ci(t: &str, pat: &str) -> bool {
+    t.get(..pat.len())
+        .is_some_and(|s| s.eq_ignore_ascii_case(pat))
+}
+
+/// HTML, SVG or XML posing as text.
+fn markup(text: &str) -> Option<Kind> {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if !t.starts_with('<') {
+        return None;
+    }
+    let html_tags = [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<script",
+        "<iframe",
+    ];
+    if html_tags.iter().any(|p| starts_ci(t, p)) {
+        return Some(Kind::Html);
+    }
+    if starts_ci(t, "<svg") || starts_ci(t, "<!doctype svg") {
+        return Some(Kind::Svg);
+    }
+    let xml = starts_ci(t, "<?xml");
+    if xml || starts_ci(t, "<!--") {
+        let lead: String = t
+            .chars()
+            .take(2048)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if lead.contains("<svg") {
+            return Some(Kind::Svg);
+        }
+        if lead.contains("<html") || lead.contains("<!doctype html") {
+            return Some(Kind::Html);
+        }
+        if xml {
+            return Some(Kind::Xml);
+        }
+    }
+    None
+}
+
+/// Whether every record has the same number (at least one) of `,` or `;` delimiters outside
+/// quotes, over at least two records. A record cut at the end of the head is left out.
+fn is_csv(text: &str, complete: bool) -> bool {
+    [',', ';'].iter().any(|&delim| {
+        let mut counts: Vec<usize> = Vec::new();
+        let mut count = 0usize;
+        let mut quoted = false;
+        let mut fresh = true;
+        for c in text.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '\n' if !quoted => {
+                    counts.push(count);
+                    count = 0;
+                    fresh = true;
+                    if counts.len() >= MAX_RECORDS {
+                        break;
+                    }
+                    continue;
+                }
+                c if c == delim && !quoted => count += 1,
+                _ => {}
+            }
+            fresh = false;
+        }
+        if complete && !fresh && counts.len() < MAX_RECORDS {
+            if quoted {
+                return false;
+            }
+            counts.push(count);
+        }
+        // Trailing blank lines do not count.
+        while counts.last() == Some(&0) {
+            counts.pop();
+        }
+        counts.len() >= 2
+            && counts
+                .first()
+                .is_some_and(|&n| n >= 1 && counts.iter().all(|&c| c == n))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
+
+    #[test]
+    fn encodings() {
+        assert_eq!(sniff_all(b"hello\n").kind, Some(Kind::Text));
+        let d = sniff_all(b"caf\xe9 cr\xe8me\n");
+        assert_eq!((d.kind, d.not_utf8), (Some(Kind::Text), true));
+        assert_eq!(sniff_all(b"\xFF\xFEh\0i\0\n\0").kind, Some(Kind::Text));
+        assert_eq!(sniff_all(b"\xFE\xFF\0h\0i").kind, Some(Kind::Text));
+        // UTF-16 with a NUL character, or an unpaired surrogate: not text.
+        assert_eq!(sniff_all(b"\xFF\xFEh\0\0\0").kind, None);
+        assert_eq!(sniff_all(b"\xFF\xFE\x00\xD8a\0").kind, None);
+        assert_eq!(sniff_all(b"text with a \0 NUL").kind, None);
+        assert_eq!(sniff_all(b"bell \x07").kind, None);
+        // A UTF-8 character cut by the end of the head.
+        let mut b = "é".repeat(3000).into_bytes();
+        b.truncate(4101);
+        let d = sniff_sized(&b, 6000);
+        assert_eq!((d.kind, d.not_utf8), (Some(Kind::Text), false));
+    }
+
+    #[test]
+    fn markup_posing_as_text() {
+        assert_eq!(sniff_all(b"  <!DOCTYPE html><p>x").kind, Some(Kind::Html));
+        assert_eq!(sniff_all(b"\xEF\xBB\xBF<HTML>").kind, Some(Kind::Html));
+        assert_eq!(
+            sniff_all(b"<svg xmlns='http://www.w3.org/2000/svg'/>").kind,
+            Some(Kind::Svg)
+        );
+        assert_eq!(
+            sniff_all(b"<?xml version='1.0'?>\n<svg/>").kind,
+            Some(Kind::Svg)
+        );
+        assert_eq!(
+            sniff_all(b"<?xml version='1.0'?>\n<a/>").kind,
+            Some(Kind::Xml)
+        );
+        assert_eq!(
+            sniff_all(b"<b>bold</b> is not a page").kind,
+            Some(Kind::Text)
+        );
+    }
+
+    #[test]
+    fn csv() {
+        assert_eq!(sniff_all(b"a,b\n1,2\n").kind, Some(Kind::Csv));
+        assert_eq!(sniff_all(b"a;b;c\r\n1;2;3\r\n\r\n").kind, Some(Kind::Csv));
+        assert_eq!(sniff_all(b"\"x,\ny\",b\n1,2").kind, Some(Kind::Csv));
+        assert_eq!(sniff_all(b"a,b\n1,2,3\n").kind, Some(Kind::Text));
+        assert_eq!(
+            sniff_all(b"one line, with a comma\n").kind,
+            Some(Kind::Text)
+        );
+        assert_eq!(sniff_all(b"a,b\n\"open,2\n").kind, Some(Kind::Text));
+    }
+}

@@ -1,0 +1,363 @@
+//! ZIP-based files: OpenDocument (a stored `mimetype` first entry), OOXML (`[Content_Types].xml`
+//! and a `word/`, `xl/` or `ppt/` part in the central directory), EPUB, plain ZIP.
+//!
+//! The central directory sits at the end: the end record (EOCD) is found in a tail read of
+//! [`TAIL`] bytes, or of up to 64 KiB + 22 when the archive has a long comment; the directory
+//! itself is read from where the end record points (at most [`MAX_DIRECTORY`] bytes of it).
+
+use super::{settle, Detected, Step};
+use crate::core::media::kind::Kind;
+use crate::core::media::view::{find, has_at, le16, le32, le64, View};
+
+/// The first tail read for the end record and (usually) the whole central directory.
+pub(crate) const TAIL: u64 = 16 * 1024;
+/// The largest tail that can hold the end record (22 bytes plus a 65535-byte comment).
+const MAX_TAIL: u64 = 22 + 65_535;
+/// At most this much of the central directory is read.
+const MAX_DIRECTORY: u64 = 64 * 1024;
+
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
+    let zip = [b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"];
+    if !zip.iter().any(|sig| head.starts_with(*sig)) {
+        return None;
+    }
+    Some(archive(v, head))
+}
+
+/// What the entry names say.
+#[derive(Debug, Default)]
+struct Names {
+    content_types: bool,
+    word: bool,
+    xl: bool,
+    ppt: bool,
+}
+
+impl Names {
+    fn add(&mut self, name: &[u8]) {
+        self.content_types |= name == b"[Content_Types].xml";
+        self.word |= name.starts_with(b"word/");
+        self.xl |= name.starts_with(b"xl/");
+        self.ppt |= name.starts_with(b"ppt/");
+    }
+
+    /// The OOXML kind; `sure` when `[Content_Types].xml` need not have been seen.
+    fn kind(&self, sure: bool) -> Kind {
+        if !(self.content_types || sure) {
+            return Kind::Zip;
+        }
+        if self.word {
+            Kind::Docx
+        } else if self.ppt {
+            Kind::Pptx
+        } else if self.xl {
+            Kind::Xlsx
+        } else {
+            Kind::Zip
+        }
+    }
+}
+
+fn archive(v: &View<'_>, head: &[u8]) -> Step {
+    let odf = mimetype_entry(head);
+    let guess = || Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
+    let eocd = match end_record(v) {
+        Ok(Some(e)) => e,
+        Ok(None) => {
+            return Ok(guess().damaged(
+                true,
+                "has no ZIP end record (central directory): it is truncated or corrupt",
+            ))
+        }
+        Err(m) => return settle(v, m, guess()),
+    };
+    let eocd = match eocd.zip64(v) {
+        Ok(Some(e)) => e,
+        Ok(None) => return Ok(guess().damaged(true, "has a corrupt ZIP64 end record")),
+        Err(m) => return settle(v, m, guess()),
+    };
+    let dir_end = eocd.cd_off.checked_add(eocd.cd_size);
+    if !dir_end.is_some_and(|e| e <= eocd.pos) {
+        return Ok(guess().damaged(
+            true,
+            "has a ZIP central directory that points outside the file: it is truncated or corrupt",
+        ));
+    }
+    let partial = eocd.cd_size > MAX_DIRECTORY;
+    let len = eocd.cd_size.min(MAX_DIRECTORY) as usize;
+    let dir = match v.read(eocd.cd_off, len, len as u64) {
+        Ok(d) => d,
+        Err(m) => return settle(v, m, guess()),
+    };
+    let mut names = Names::default();
+    let mut i = 0usize;
+    let mut seen = 0u64;
+    while seen < eocd.entries {
+        if !has_at(dir, i, b"PK\x01\x02") {
+            if partial && i + 46 > dir.len() {
+                break;
+            }
+            return Ok(guess().damaged(true, "has a corrupt ZIP central directory"));
+        }
+        let n = usize::from(le16(dir, i + 28).unwrap_or(0));
+        let extra = usize::from(le16(dir, i + 30).unwrap_or(0));
+        let comment = usize::from(le16(dir, i + 32).unwrap_or(0));
+        match dir.get(i + 46..i + 46 + n) {
+            Some(name) => names.add(name),
+            None if partial => break,
+            None => return Ok(guess().damaged(true, "has a corrupt ZIP central directory")),
+        }
+        i += 46 + n + extra + comment;
+        seen += 1;
+    }
+    Ok(Detected::new(odf.unwrap_or_else(|| names.kind(partial))))
+}
+
+/// The end of central directory record.
+#[derive(Debug, Clone, Copy)]
+struct Eocd {
+    pos: u64,
+    entries: u64,
+    cd_size: u64,
+    cd_off: u64,
+}
+
+impl Eocd {
+    /// The ZIP64 values when the classic record defers to them; `None` when they are corrupt.
+    fn zip64(self, v: &View<'_>) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
+        let deferred =
+            self.entries == 0xFFFF || self.cd_size == 0xFFFF_FFFF || self.cd_off == 0xFFFF_FFFF;
+        if !deferred {
+            return Ok(Some(self));
+        }
+        let Some(loc_at) = self.pos.checked_sub(20) else {
+            return Ok(None);
+        };
+        let loc = v.read(loc_at, 20, 20)?;
+        if !loc.starts_with(b"PK\x06\x07") {
+            return Ok(None);
+        }
+        let Some(at) = le64(loc, 8).filter(|&a| a < loc_at) else {
+            return Ok(None);
+        };
+        let r = v.read(at, 56, 56)?;
+        if !r.starts_with(b"PK\x06\x06") {
+            return Ok(None);
+        }
+        Ok(Some(Eocd {
+            pos: at,
+            entries: le64(r, 32).unwrap_or(0),
+            cd_size: le64(r, 40).unwrap_or(0),
+            cd_off: le64(r, 48).unwrap_or(0),
+        }))
+    }
+}
+
+/// Finds the end record in a [`TAIL`] read, then in a [`MAX_TAIL`] one.
+fn end_record(v: &View<'_>) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
+    let small = v.tail(TAIL)?;
+    if let Some(e) = scan_end(small, v.size) {
+        return Ok(Some(e));
+    }
+    if v.size <= TAIL {
+        return Ok(None);
+    }
+    Ok(scan_end(v.tail(MAX_TAIL)?, v.size))
+}
+
+/// The last end record in `tail` (the file's last bytes) whose comment reaches the end of the
+/// file, or failing that the last one whose fields are consistent.
+fn scan_end(tail: &[u8], size: u64) -> Option<Eocd> {
+    let base = size - tail.len() as u64;
+    let mut fallback = None;
+    let mut end = tail.len();
+    while let Some(i) = tail.get(..end).and_then(|t| rfind(t, b"PK\x05\x06")) {
+        end = i + 3;
+        let pos = base + i as u64;
+        let (Some(entries), Some(cd_size), Some(cd_off), Some(comment)) = (
+            le16(tail, i + 10),
+            le32(tail, i + 12),
+            le32(tail, i + 16),
+            le16(tail, i + 20),
+        ) else {
+            continue;
+        };
+        let e = Eocd {
+            pos,
+            entries: u64::from(entries),
+            cd_size: u64::from(cd_size),
+            cd_off: u64::from(cd_off),
+        };
+        if pos + 22 + u64::from(comment) == size {
+            return Some(e);
+        }
+        if fallback.is_none() && pos + 22 + u64::from(comment) <= size {
+            fallback = Some(e);
+        }
+    }
+    fallback
+}
+
+fn rfind(b: &[u8], pat: &[u8]) -> Option<usize> {
+    b.windows(pat.len()).rposition(|w| w == pat)
+}
+
+/// The OpenDocument (or EPUB) kind named by a stored `mimetype` first entry.
+fn mimetype_entry(head: &[u8]) -> Option<Kind> {
+    if !head.starts_with(b"PK\x03\x04") || le16(head, 8) != Some(0) {
+        return None;
+    }
+    let n = usize::from(le16(head, 26)?);
+    let extra = usize::from(le16(head, 28)?);
+    if head.get(30..30 + n)? != b"mimetype" {
+        return None;
+    }
+    let len = usize::try_from(le32(head, 18)?).ok()?.min(200);
+    let start = 30 + n + extra;
+    let value = head.get(start..start + len)?;
+    Some(match value {
+        b"application/vnd.oasis.opendocument.text" => Kind::Odt,
+        b"application/vnd.oasis.opendocument.spreadsheet" => Kind::Ods,
+        b"application/vnd.oasis.opendocument.presentation" => Kind::Odp,
+        b"application/vnd.oasis.opendocument.graphics" => Kind::Odg,
+        b"application/epub+zip" => Kind::Epub,
+        _ => Kind::Zip,
+    })
+}
+
+/// Names of the local entries found in the head (for a guess when the directory is missing).
+fn local_names(head: &[u8]) -> Names {
+    let mut names = Names::default();
+    let mut from = 0usize;
+    for _ in 0..64 {
+        let Some(i) = head
+            .get(from..)
+            .and_then(|h| find(h, b"PK\x03\x04"))
+            .map(|i| i + from)
+        else {
+            break;
+        };
+        let n = usize::from(le16(head, i + 26).unwrap_or(0));
+        if let Some(name) = head.get(i + 30..i + 30 + n) {
+            names.add(name);
+        }
+        from = i + 4;
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
+
+    /// A stored-only ZIP with the given entries.
+    fn zip(entries: &[(&str, &[u8])], comment: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut dir = Vec::new();
+        for (name, data) in entries {
+            let off = out.len() as u32;
+            let mut local = b"PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0".to_vec();
+            local.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            local.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            local.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            local.extend_from_slice(&[0, 0]);
+            local.extend_from_slice(name.as_bytes());
+            local.extend_from_slice(data);
+            out.extend_from_slice(&local);
+            let mut c = b"PK\x01\x02\x14\0\x14\0\0\0\0\0\0\0\0\0\0\0\0\0".to_vec();
+            c.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            c.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            c.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            c.extend_from_slice(&[0; 12]);
+            c.extend_from_slice(&off.to_le_bytes());
+            c.extend_from_slice(name.as_bytes());
+            dir.extend_from_slice(&c);
+        }
+        let cd_off = out.len() as u32;
+        out.extend_from_slice(&dir);
+        out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
+        let n = entries.len() as u16;
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&(dir.len() as u32).to_le_bytes());
+        out.extend_from_slice(&cd_off.to_le_bytes());
+        out.extend_from_slice(&(comment.len() as u16).to_le_bytes());
+        out.extend_from_slice(comment);
+        out
+    }
+
+    #[test]
+    fn office_open_xml_and_odf() {
+        let docx = zip(
+            &[
+                ("_rels/.rels", b"x"),
+                ("word/document.xml", b"x"),
+                ("[Content_Types].xml", b"x"),
+            ],
+            b"",
+        );
+        assert_eq!(sniff_all(&docx).kind, Some(Kind::Docx));
+        let xlsx = zip(
+            &[("[Content_Types].xml", b"x"), ("xl/workbook.xml", b"x")],
+            b"",
+        );
+        assert_eq!(sniff_all(&xlsx).kind, Some(Kind::Xlsx));
+        let no_types = zip(&[("word/document.xml", b"x")], b"");
+        assert_eq!(sniff_all(&no_types).kind, Some(Kind::Zip));
+        let odp = zip(
+            &[
+                (
+                    "mimetype",
+                    b"application/vnd.oasis.opendocument.presentation",
+                ),
+                ("content.xml", b"x"),
+            ],
+            b"",
+        );
+        assert_eq!(sniff_all(&odp).kind, Some(Kind::Odp));
+    }
+
+    #[test]
+    fn end_record_behind_a_long_comment() {
+        let mut big = vec![b'A'; 1_000_000];
+        big.push(b'B');
+        let docx = zip(
+            &[
+                ("[Content_Types].xml", b"x"),
+                ("ppt/presentation.xml", &big),
+            ],
+            &[b'c'; 40_000],
+        );
+        let d = sniff_all(&docx);
+        assert_eq!((d.kind, d.damage), (Some(Kind::Pptx), None));
+    }
+
+    #[test]
+    fn truncated_and_hostile() {
+        let docx = zip(
+            &[
+                ("[Content_Types].xml", b"x"),
+                ("word/document.xml", &[7; 100]),
+            ],
+            b"",
+        );
+        let d = sniff_all(&docx[..docx.len() - 30]);
+        assert_eq!(d.kind, Some(Kind::Docx));
+        assert!(d.damage.unwrap().fatal);
+        // A directory offset beyond the end record.
+        let mut bad = docx.clone();
+        let at = bad.len() - 6;
+        bad[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert!(sniff_all(&bad).damage.unwrap().fatal);
+        // An entry count far larger than the directory.
+        let mut bad = docx.clone();
+        let at = bad.len() - 12;
+        bad[at..at + 2].copy_from_slice(&[0xFE, 0xFF]);
+        assert!(sniff_all(&bad).damage.unwrap().fatal);
+        // Only the head read (last pass): a guess, marked incomplete.
+        let d = sniff_sized(&docx[..30], 1_000_000);
+        assert!(d.incomplete);
+        assert_eq!(sniff_all(b"PK\x03\x04").kind, Some(Kind::Zip));
+    }
+}

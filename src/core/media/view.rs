@@ -1,0 +1,292 @@
+//! The bytes read so far, as a sparse view of the file, and panic-free integer readers.
+
+use super::{ByteRange, Chunk};
+
+/// Why bytes could not be had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// The range lies (partly) beyond the end of the file: the file is too short.
+    Eof,
+    /// The range is inside the file but was not read: ask for this range.
+    Need(ByteRange),
+}
+
+/// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
+/// they have instead of asking for more. Chunks that touch or overlap are joined (copied) so a
+/// range read in two parts reads as one.
+#[derive(Debug, Clone)]
+pub(crate) struct View<'a> {
+    pub size: u64,
+    pub chunks: &'a [Chunk<'a>],
+    pub last_pass: bool,
+    joined: Vec<(u64, Vec<u8>)>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
+        View {
+            size,
+            chunks,
+            last_pass,
+            joined: join(chunks),
+        }
+    }
+
+    /// The bytes at `offset..offset + len`, if one chunk holds them all. `want` is how many
+    /// bytes to ask for when they are missing (at least `len`; clipped to the file).
+    pub fn read(&self, offset: u64, len: usize, want: u64) -> Result<&[u8], Miss> {
+        let len64 = len as u64;
+        let end = offset.checked_add(len64).ok_or(Miss::Eof)?;
+        if end > self.size {
+            return Err(Miss::Eof);
+        }
+        if len == 0 {
+            return Ok(&[]);
+        }
+        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
+        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
+        for (at, bytes) in joined.chain(chunks) {
+            if let Some(b) = slice_at(at, bytes, offset, len, self.size) {
+                return Ok(b);
+            }
+        }
+        let want_end = offset.saturating_add(want.max(len64)).min(self.size);
+        Err(Miss::Need(ByteRange {
+            start: offset,
+            end: want_end,
+        }))
+    }
+
+    /// Like [`View::read`] but clipped at the end of the file: fewer than `len` bytes near the end.
+    pub fn read_upto(&self, offset: u64, len: usize, want: u64) -> Result<&[u8], Miss> {
+        let avail = self.size.saturating_sub(offset).min(len as u64) as usize;
+        self.read(offset, avail, want)
+    }
+
+    /// The longest run of read bytes starting at `offset`, at most `max` long (maybe empty).
+    pub fn avail(&self, offset: u64, max: usize) -> &[u8] {
+        let mut best: &[u8] = &[];
+        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
+        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
+        for (at, bytes) in joined.chain(chunks) {
+            let Some(skip) = offset.checked_sub(at).and_then(|s| usize::try_from(s).ok()) else {
+                continue;
+            };
+            let in_file = usize::try_from(self.size.saturating_sub(at)).unwrap_or(usize::MAX);
+            let bytes = bytes.get(..bytes.len().min(in_file)).unwrap_or(&[]);
+            if let Some(b) = bytes.get(skip..) {
+                let b = b.get(..b.len().min(max)).unwrap_or(b);
+                if b.len() > best.len() {
+                    best = b;
+                }
+            }
+        }
+        best
+    }
+
+    /// The head: the bytes read from offset 0 (at most `max`).
+    pub fn head(&self, max: usize) -> &[u8] {
+        self.avail(0, max)
+    }
+
+    /// The last `len` bytes of the file (fewer if the file is shorter).
+    pub fn tail(&self, len: u64) -> Result<&[u8], Miss> {
+        let len = len.min(self.size);
+        self.read(self.size - len, len as usize, len)
+    }
+}
+
+/// Copies of the runs of two or more chunks that touch or overlap.
+fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
+    let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
+    order.sort_by_key(|c| c.offset);
+    let mut out: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let Some(first) = order.get(i) else { break };
+        let start = first.offset;
+        let mut end = start.saturating_add(first.bytes.len() as u64);
+        let mut j = i + 1;
+        while let Some(next) = order.get(j).filter(|c| c.offset <= end) {
+            end = end.max(next.offset.saturating_add(next.bytes.len() as u64));
+            j += 1;
+        }
+        if j - i > 1 {
+            let Ok(len) = usize::try_from(end - start) else {
+                break;
+            };
+            let mut buf = vec![0u8; len];
+            for c in order.get(i..j).unwrap_or(&[]) {
+                let at = usize::try_from(c.offset - start).unwrap_or(0);
+                if let Some(dst) = buf.get_mut(at..at + c.bytes.len()) {
+                    dst.copy_from_slice(c.bytes);
+                }
+            }
+            out.push((start, buf));
+        }
+        i = j;
+    }
+    out
+}
+
+fn slice_at(at: u64, bytes: &[u8], offset: u64, len: usize, size: u64) -> Option<&[u8]> {
+    let skip = usize::try_from(offset.checked_sub(at)?).ok()?;
+    let in_file = usize::try_from(size.saturating_sub(at)).unwrap_or(usize::MAX);
+    let end = skip.checked_add(len)?;
+    if end > in_file {
+        return None;
+    }
+    bytes.get(skip..end)
+}
+
+/// Byte `i` of `b`.
+pub(crate) fn u8_at(b: &[u8], i: usize) -> Option<u8> {
+    b.get(i).copied()
+}
+
+/// `N` bytes of `b` from `i`.
+pub(crate) fn arr<const N: usize>(b: &[u8], i: usize) -> Option<[u8; N]> {
+    b.get(i..i.checked_add(N)?)?.try_into().ok()
+}
+
+/// Big-endian u16 at `i`.
+pub(crate) fn be16(b: &[u8], i: usize) -> Option<u16> {
+    arr(b, i).map(u16::from_be_bytes)
+}
+
+/// Big-endian u32 at `i`.
+pub(crate) fn be32(b: &[u8], i: usize) -> Option<u32> {
+    arr(b, i).map(u32::from_be_bytes)
+}
+
+/// Big-endian u64 at `i`.
+pub(crate) fn be64(b: &[u8], i: usize) -> Option<u64> {
+    arr(b, i).map(u64::from_be_bytes)
+}
+
+/// Little-endian u16 at `i`.
+pub(crate) fn le16(b: &[u8], i: usize) -> Option<u16> {
+    arr(b, i).map(u16::from_le_bytes)
+}
+
+/// Little-endian u32 at `i`.
+pub(crate) fn le32(b: &[u8], i: usize) -> Option<u32> {
+    arr(b, i).map(u32::from_le_bytes)
+}
+
+/// Little-endian u64 at `i`.
+pub(crate) fn le64(b: &[u8], i: usize) -> Option<u64> {
+    arr(b, i).map(u64::from_le_bytes)
+}
+
+/// Whether `b` has `pat` at `i`.
+pub(crate) fn has_at(b: &[u8], i: usize, pat: &[u8]) -> bool {
+    i.checked_add(pat.len())
+        .and_then(|end| b.get(i..end))
+        .is_some_and(|s| s == pat)
+}
+
+/// First index of `pat` in `b`.
+pub(crate) fn find(b: &[u8], pat: &[u8]) -> Option<usize> {
+    if pat.is_empty() {
+        return Some(0);
+    }
+    b.windows(pat.len()).position(|w| w == pat)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view<'a>(size: u64, chunks: &'a [Chunk<'a>]) -> View<'a> {
+        View::new(size, chunks, false)
+    }
+
+    #[test]
+    fn reads_inside_chunks_and_asks_for_the_rest() {
+        let head = [1u8, 2, 3, 4];
+        let tail = [9u8, 9];
+        let chunks = [
+            Chunk {
+                offset: 0,
+                bytes: &head,
+            },
+            Chunk {
+                offset: 98,
+                bytes: &tail,
+            },
+        ];
+        let v = view(100, &chunks);
+        assert_eq!(v.read(1, 2, 0), Ok(&head[1..3]));
+        assert_eq!(v.read(98, 2, 0), Ok(&tail[..]));
+        assert_eq!(v.tail(2), Ok(&tail[..]));
+        assert_eq!(
+            v.read(3, 2, 50),
+            Err(Miss::Need(ByteRange { start: 3, end: 53 }))
+        );
+        assert_eq!(
+            v.read(90, 2, 50),
+            Err(Miss::Need(ByteRange {
+                start: 90,
+                end: 100
+            }))
+        );
+        assert_eq!(v.read(99, 2, 0), Err(Miss::Eof));
+        assert_eq!(v.read(u64::MAX, 2, 0), Err(Miss::Eof));
+        assert_eq!(v.avail(2, 10), &head[2..]);
+        assert_eq!(v.avail(50, 10), &[] as &[u8]);
+    }
+
+    #[test]
+    fn touching_chunks_read_as_one() {
+        let a = [1u8, 2, 3];
+        let b = [4u8, 5];
+        let c = [3u8, 4, 5, 6];
+        let chunks = [
+            Chunk {
+                offset: 0,
+                bytes: &a,
+            },
+            Chunk {
+                offset: 3,
+                bytes: &b,
+            },
+            Chunk {
+                offset: 2,
+                bytes: &c,
+            },
+            Chunk {
+                offset: 9,
+                bytes: &b,
+            },
+        ];
+        let v = view(20, &chunks);
+        assert_eq!(v.read(1, 5, 0), Ok(&[2u8, 3, 4, 5, 6][..]));
+        assert_eq!(v.avail(0, 100), &[1u8, 2, 3, 4, 5, 6]);
+        assert_eq!(v.read(9, 2, 0), Ok(&b[..]));
+    }
+
+    #[test]
+    fn chunk_bytes_beyond_the_declared_size_are_ignored() {
+        let head = [1u8; 10];
+        let chunks = [Chunk {
+            offset: 0,
+            bytes: &head,
+        }];
+        let v = view(4, &chunks);
+        assert_eq!(v.head(100).len(), 4);
+        assert_eq!(v.read(3, 2, 0), Err(Miss::Eof));
+    }
+
+    #[test]
+    fn integer_readers_never_panic() {
+        let b = [0x12u8, 0x34, 0x56];
+        assert_eq!(be16(&b, 0), Some(0x1234));
+        assert_eq!(le16(&b, 1), Some(0x5634));
+        assert_eq!(be32(&b, 0), None);
+        assert_eq!(le64(&b, usize::MAX), None);
+        assert!(has_at(&b, 1, &[0x34]));
+        assert!(!has_at(&b, usize::MAX, &[0x34]));
+        assert_eq!(find(&b, &[0x56]), Some(2));
+    }
+}
