@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: lints, native tests, the
-# emulator's own tests, wasm-bindgen-test in Node, Chromium and a dedicated
+# media corpus, the emulator's own tests, wasm-bindgen-test in Node, Chromium and a dedicated
 # Worker, and the built package in Node, workerd and Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,9 @@ step lints
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "media corpus: real files made by ffmpeg, LibreOffice, ImageMagick, sox, tar"
+bash tests/media/make-corpus.sh
 
 step "native tests (core)"
 cargo test --quiet

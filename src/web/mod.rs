@@ -3,6 +3,7 @@
 
 mod callbacks;
 mod client;
+mod media;
 mod provision;
 mod stickers;
 pub use client::WhatsAppClient;

@@ -1,0 +1,94 @@
+// The media preflight through the built package: every corpus case in Node and in
+// headless Chromium, and the bounded reads on a 100 MB Blob and a 100 MB array.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { consumer, launchChromium, resolveEntry, root, serveStatic } from "./support.mjs";
+import { checkCorpus, summary } from "./media/check.js";
+
+const corpus = join(root, "tests/out/media");
+const cases = JSON.parse(await readFile(join(root, "tests/media/cases.json"), "utf8"));
+const readCorpus = (file) => readFile(join(corpus, file)).catch(() => undefined);
+let sdk;
+
+before(async () => {
+  sdk = await import(resolveEntry(consumer()));
+  assert.ok(await readCorpus("image.png"), "run tests/media/make-corpus.sh first (scripts/test.sh does)");
+});
+
+test("every corpus case gives the expected verdict in Node (validateMedia on a File)", async () => {
+  const { checked, mismatches } = await checkCorpus(sdk, cases, readCorpus);
+  assert.deepEqual(mismatches, []);
+  assert.ok(checked >= 80, `only ${checked} cases checked`);
+});
+
+test("validateMediaBytes agrees with validateMedia", async () => {
+  for (const c of cases.cases.filter((_, i) => i % 4 === 0)) {
+    const bytes = await readCorpus(c.file);
+    if (!bytes) continue;
+    const options = { as: c.as, fileName: c.file, declaredType: cases.browserTypes[c.file.split(".").pop()] };
+    const fromBytes = sdk.validateMediaBytes(new Uint8Array(bytes), options);
+    assert.deepEqual(fromBytes, await sdk.validateMedia(new Blob([bytes]), options), c.file);
+    assert.deepEqual(summary(fromBytes), { mime: c.mime, messageType: c.messageType, ok: c.ok, issues: c.issues }, c.file);
+  }
+});
+
+test("a 100 MB Blob costs kilobytes of reads, and never a whole-file read", { timeout: 10_000 }, async () => {
+  const mp4 = await readCorpus("video-long-faststart.mp4");
+  const big = new Blob([mp4, new Uint8Array(100 * 1024 * 1024 - mp4.length)], { type: "video/mp4" });
+  const { slice, arrayBuffer } = Blob.prototype;
+  const reads = [];
+  let whole = 0;
+  Blob.prototype.slice = function (start, end, type) {
+    reads.push((end ?? this.size) - (start ?? 0));
+    return slice.call(this, start, end, type);
+  };
+  Blob.prototype.arrayBuffer = function () {
+    if (this.size === big.size) whole += 1;
+    return arrayBuffer.call(this);
+  };
+  const started = performance.now();
+  try {
+    const report = await sdk.validateMedia(big, { as: "video" });
+    const ms = performance.now() - started;
+    const total = reads.reduce((a, b) => a + b, 0);
+    console.log(`100 MiB Blob: ${reads.length} reads, ${total} bytes, ${ms.toFixed(1)} ms`);
+    assert.equal(report.mimeType, "video/mp4");
+    assert.ok(report.issues.some((i) => i.code === "media_over_processing_limit"), JSON.stringify(report.issues));
+    assert.equal(whole, 0, "the whole Blob was read");
+    assert.ok(total < 64 * 1024, `read ${total} bytes`);
+  } finally {
+    Object.assign(Blob.prototype, { slice, arrayBuffer });
+  }
+});
+
+test("validateMediaBytes on a 100 MB array leaves wasm memory flat", () => {
+  const memory = sdk.initSync().memory;
+  const big = new Uint8Array(100 * 1024 * 1024);
+  big.set(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a]));
+  sdk.validateMediaBytes(big);
+  const before = memory.buffer.byteLength;
+  for (let i = 0; i < 5; i++) assert.equal(sdk.validateMediaBytes(big).size, big.length);
+  assert.ok(memory.buffer.byteLength - before <= 1024 * 1024, `${before} -> ${memory.buffer.byteLength}`);
+  assert.ok(memory.buffer.byteLength < 16 * 1024 * 1024, `wasm memory is ${memory.buffer.byteLength} bytes`);
+});
+
+test("every corpus case gives the expected verdict in headless Chromium", async () => {
+  const server = await serveStatic(root);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${server.url}/tests/js/media/index.html`);
+    await page.waitForFunction(() => window.__outcome !== undefined, null, { timeout: 30_000 });
+    const { checked, mismatches } = await page.evaluate(() => window.__outcome);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(mismatches, []);
+    assert.ok(checked >= 80, `only ${checked} cases checked`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
