@@ -4,6 +4,8 @@
 //! Without the corpus the tests print how to make it and pass, unless `CI` is set: then a
 //! missing corpus fails.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
