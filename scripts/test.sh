@@ -14,6 +14,7 @@ step lints
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
 
 step "media corpus: real files made by ffmpeg, LibreOffice, ImageMagick, sox, tar"
 bash tests/media/make-corpus.sh

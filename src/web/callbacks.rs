@@ -1,8 +1,8 @@
 //! Callbacks: `parseCallback`, `verifyCallbackSignature`, and the client's
 //! callback-store methods.
 
-use super::client::{optional_arg, string_arg, WhatsAppClient};
-use super::convert::{from_js, to_js, to_js_error};
+use super::client::WhatsAppClient;
+use super::convert::{from_js, optional_arg, string_arg, to_js, to_js_error};
 use super::types::CallOptionsArg;
 use crate::core::callback::{self, CallbackStoreResults};
 use crate::core::endpoints::store::{self, NotificationFilter};

@@ -1,7 +1,7 @@
 //! `WhatsAppClient`: the exported class. Each method converts its JS arguments,
 //! lets the core validate and build the request, and hands it to the transport.
 
-use super::convert::{from_js, to_js, to_js_error};
+use super::convert::{from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
@@ -233,24 +233,6 @@ fn host() -> Host {
         Host::BrowserPage
     } else {
         Host::Server
-    }
-}
-
-/// A string argument, or `invalid_argument` naming `field`.
-pub(super) fn string_arg(value: JsValue, field: &str) -> Result<String> {
-    value
-        .as_string()
-        .ok_or_else(|| Error::invalid(field, "must be a string"))
-}
-
-/// An optional argument: `undefined` and `null` mean "not given".
-pub(super) fn optional_arg<T: DeserializeOwned>(
-    value: Option<JsValue>,
-    field: &str,
-) -> Result<Option<T>> {
-    match value {
-        Some(value) if !value.is_undefined() && !value.is_null() => from_js(value, field).map(Some),
-        _ => Ok(None),
     }
 }
 

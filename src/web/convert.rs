@@ -1,6 +1,6 @@
 //! Conversions between JS values and core types.
 
-use crate::core::error::{Error, ErrorCode};
+use crate::core::error::{Error, ErrorCode, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -34,6 +34,22 @@ pub fn to_js_error(err: Error) -> JsValue {
     )
 }
 
+/// A string argument, or `invalid_argument` naming `field`.
+#[cfg(feature = "client")]
+pub fn string_arg(value: JsValue, field: &str) -> Result<String> {
+    value
+        .as_string()
+        .ok_or_else(|| Error::invalid(field, "must be a string"))
+}
+
+/// An optional argument: `undefined` and `null` mean "not given".
+pub fn optional_arg<T: DeserializeOwned>(value: Option<JsValue>, field: &str) -> Result<Option<T>> {
+    match value {
+        Some(value) if !value.is_undefined() && !value.is_null() => from_js(value, field).map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// Deepest nesting an input may have; the deepest documented shape (a list
 /// message's rows) needs 6.
 const MAX_DEPTH: u32 = 16;
@@ -43,7 +59,7 @@ const MAX_NODES: u32 = 20_000;
 /// Reads a JS value into a core type; a shape error names `what` and serde's reason.
 /// The value is first walked with bounds, so a cyclic, very deep or huge input, a
 /// throwing getter or a Proxy gives an error instead of exhausting the wasm stack.
-pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
+pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T> {
     let mut budget = MAX_NODES;
     check_bounds(&value, 0, &mut budget).map_err(|rule| Error::invalid(what, rule))?;
     serde_wasm_bindgen::from_value(value).map_err(|e| {
@@ -53,14 +69,18 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Err
 }
 
 /// Turns a core value into plain JS objects (maps as objects, no BigInt).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| Error::new(ErrorCode::InvalidResponse, e.to_string()))
 }
 
 /// Walks objects and arrays, failing on depth, size, or a read that throws.
-fn check_bounds(value: &JsValue, depth: u32, budget: &mut u32) -> Result<(), &'static str> {
+fn check_bounds(
+    value: &JsValue,
+    depth: u32,
+    budget: &mut u32,
+) -> std::result::Result<(), &'static str> {
     *budget = budget.checked_sub(1).ok_or("is too large")?;
     if !value.is_object() || value.is_function() {
         return Ok(());

@@ -1,8 +1,7 @@
 //! `validateMedia` and `validateMediaBytes`: the media preflight. Only the ranges the
 //! core asks for cross into wasm memory (which never shrinks), never the whole file.
 
-use super::client::optional_arg;
-use super::convert::{to_js, to_js_error};
+use super::convert::{optional_arg, to_js, to_js_error};
 use crate::core::error::{Error, Result};
 use crate::core::media::{MessageType, Options, Preflight};
 use serde::Deserialize;

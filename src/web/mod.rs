@@ -1,12 +1,21 @@
 //! The JS face (wasm32 only): wasm-bindgen exports, JS↔Rust conversion and the
 //! `fetch` transport. Nothing in [`crate::core`] knows about JS.
 
-mod callbacks;
-mod client;
-mod media;
-mod provision;
-mod stickers;
-pub use client::WhatsAppClient;
 mod convert;
+mod media;
+
+#[cfg(feature = "client")]
+mod callbacks;
+#[cfg(feature = "client")]
+mod client;
+#[cfg(feature = "client")]
+mod provision;
+#[cfg(feature = "client")]
+mod stickers;
+#[cfg(feature = "client")]
 mod transport;
+#[cfg(feature = "client")]
 mod types;
+
+#[cfg(feature = "client")]
+pub use client::WhatsAppClient;

@@ -1,8 +1,8 @@
 //! `WhatsAppClient` methods for read receipts, capability, opt-in, the blacklist
 //! and media providers.
 
-use super::client::{optional_arg, string_arg, WhatsAppClient};
-use super::convert::from_js;
+use super::client::WhatsAppClient;
+use super::convert::{from_js, optional_arg, string_arg};
 use super::types::CallOptionsArg;
 use crate::core::endpoints::numbers::{self, BlacklistPage, Capabilities, Numbers, OptInResult};
 use crate::core::endpoints::providers::{self, ProviderInput, Providers, WireProviders};

@@ -1,7 +1,7 @@
 //! `WhatsAppClient` methods for stickerpacks and stickers.
 
-use super::client::{optional_arg, string_arg, WhatsAppClient};
-use super::convert::from_js;
+use super::client::WhatsAppClient;
+use super::convert::{from_js, optional_arg, string_arg};
 use super::types::{CallOptionsArg, NamespaceArg};
 use crate::core::endpoints::stickers::{
     self, IdOnly, IndexOnly, Namespace, PackInfo, PackList, StickerFields, StickerIndex,

@@ -92,3 +92,17 @@ test("every corpus case gives the expected verdict in headless Chromium", async 
     await server.close();
   }
 });
+
+test("the preflight-only entry validates without the client, from a much smaller wasm", async () => {
+  const dir = consumer();
+  const entry = resolveEntry(dir, [], "sinch-whatsapp/preflight");
+  assert.match(entry, /\/pkg\/preflight\/node\.js$/);
+  assert.match(resolveEntry(dir, ["workerd"], "sinch-whatsapp/preflight"), /\/pkg\/preflight\/workerd\.js$/);
+  const preflight = await import(entry);
+  assert.equal(preflight.WhatsAppClient, undefined);
+  const png = await readCorpus("image.png");
+  assert.deepEqual(preflight.validateMediaBytes(png), sdk.validateMediaBytes(png));
+  const sizes = await Promise.all(["pkg/sinch_whatsapp_bg.wasm", "pkg/preflight/sinch_whatsapp_bg.wasm"].map((f) => readFile(join(root, f))));
+  console.log(`wasm: full ${sizes[0].length} bytes, preflight-only ${sizes[1].length} bytes`);
+  assert.ok(sizes[1].length < sizes[0].length / 2);
+});

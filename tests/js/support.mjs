@@ -30,10 +30,10 @@ export function consumer() {
   return dir;
 }
 
-/** The file `import "sinch-whatsapp"` resolves to from `dir` under the given export conditions. */
-export function resolveEntry(dir, conditions = []) {
+/** The file `import specifier` resolves to from `dir` under the given export conditions. */
+export function resolveEntry(dir, conditions = [], specifier = "sinch-whatsapp") {
   const flags = conditions.flatMap((c) => ["-C", c]);
-  const code = 'process.stdout.write(import.meta.resolve("sinch-whatsapp"))';
+  const code = `process.stdout.write(import.meta.resolve(${JSON.stringify(specifier)}))`;
   return execFileSync(process.execPath, [...flags, "--input-type=module", "-e", code], { cwd: dir }).toString();
 }
 
