@@ -9,6 +9,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The optional options argument, typed `MediaOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "MediaOptions")]
+    pub type MediaOptionsArg;
+}
+
 /// `{ as?, declaredType?, fileName? }` as JS callers write it.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -20,8 +27,8 @@ struct MediaOptions {
 }
 
 impl MediaOptions {
-    fn read(value: Option<JsValue>) -> Result<Self> {
-        Ok(optional_arg(value, "options")?.unwrap_or_default())
+    fn read(value: Option<MediaOptionsArg>) -> Result<Self> {
+        Ok(optional_arg(value.map(Into::into), "options")?.unwrap_or_default())
     }
 
     fn core(&self) -> Options<'_> {
@@ -39,7 +46,7 @@ impl MediaOptions {
 #[wasm_bindgen(js_name = validateMedia, unchecked_return_type = "Promise<MediaReport>")]
 pub fn validate_media(
     #[wasm_bindgen(unchecked_param_type = "Blob")] blob: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MediaOptions")] options: Option<JsValue>,
+    options: Option<MediaOptionsArg>,
 ) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
         let report = async {
@@ -69,7 +76,7 @@ pub fn validate_media(
 #[wasm_bindgen(js_name = validateMediaBytes, unchecked_return_type = "MediaReport")]
 pub fn validate_media_bytes(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "MediaOptions")] options: Option<JsValue>,
+    options: Option<MediaOptionsArg>,
 ) -> std::result::Result<JsValue, JsValue> {
     let report = || {
         let bytes = bytes

@@ -72,8 +72,99 @@ export interface TextMessage {
   previewUrl?: boolean;
 }
 
+/** An image or video by URL (public, or fetched with a media `provider`'s credentials). */
+export interface MediaFields {
+  /** http(s) URL of the file. */
+  url: string;
+  /** Name of a media provider (see `addProvider`). */
+  provider?: string;
+}
+export interface ImageMessage extends MediaFields { type: "image"; caption?: string }
+export interface VideoMessage extends MediaFields { type: "video"; caption?: string }
+/** Audio takes no caption. */
+export interface AudioMessage extends MediaFields { type: "audio" }
+export interface DocumentMessage extends MediaFields { type: "document"; caption?: string; filename?: string }
+/** Exactly one of `url` (a 512×512 WebP) and `id` (from a stickerpack); `provider` only with `url`. */
+export type StickerMessage = { type: "sticker" } & ({ url: string; provider?: string; id?: never } | { id: string; url?: never; provider?: never });
+export interface LocationMessage {
+  type: "location";
+  /** -90 to 90. */
+  lat: number;
+  /** -180 to 180. */
+  lng: number;
+  name?: string;
+  address?: string;
+}
+export interface ContactCard {
+  name: { formattedName: string; firstName?: string; lastName?: string };
+  addresses?: { city: string; street?: string; zip?: string; state?: string; country?: string; countryCode?: string; type?: string }[];
+  /** YYYY-MM-DD */
+  birthday?: string;
+  emails?: { email: string; type?: string }[];
+  org?: { company: string; department?: string; title?: string };
+  phones?: { phone: string; type?: string; waId?: string }[];
+  urls?: { url: string; type?: string }[];
+}
+export interface ContactsMessage { type: "contacts"; contacts: ContactCard[] }
+/** A template header: text (no media), or media without caption. */
+export type TemplateMedia =
+  | { type: "text" }
+  | { type: "image" | "video"; url: string; provider?: string }
+  | { type: "document"; url: string; filename?: string; provider?: string };
+export type TemplateButton = { type: "call" } | { type: "url"; parameter?: string } | { type: "quick_reply"; payload?: string };
+/** A template made in Sinch's dashboard. `ttl` and `params` are retired upstream and refused. */
+export interface TemplateFields {
+  templateName: string;
+  /** e.g. "en" (the default upstream), "pt_BR". */
+  language?: string;
+  /** Parameters of a text header; at most 60 characters together with the header text. */
+  headerParams?: string[];
+  /** At most 1024 characters together with the body text. */
+  bodyParams?: string[];
+  media?: TemplateMedia;
+  buttons?: TemplateButton[];
+}
+export interface TemplateMessage extends TemplateFields { type: "template" }
+export interface TextPart { text: string }
+export interface ReplyButton {
+  type?: "reply";
+  /** 1–230 characters, unique in the message. */
+  id: string;
+  /** 1–20 characters. */
+  title: string;
+}
+export interface ButtonMessage {
+  type: "button";
+  header?: { type: "text"; text: string } | { type: "image" | "video"; url: string; provider?: string } | { type: "document"; url: string; filename?: string; provider?: string };
+  /** 1–1024 characters. */
+  body: TextPart;
+  /** 1–60 characters. */
+  footer?: TextPart;
+  /** 1–3 buttons. */
+  action: { buttons: ReplyButton[] };
+}
+export interface ListRow {
+  /** 1–174 characters, unique in the message. */
+  id: string;
+  /** 1–20 characters. */
+  title: string;
+  /** Up to 72 characters. */
+  description?: string;
+}
+export interface ListMessage {
+  type: "list";
+  header?: { type?: "text"; text: string };
+  body: TextPart;
+  footer?: TextPart;
+  /** `button`: 1–20 characters; 1–10 sections (titles ≤24) with 10 rows at most in all. */
+  action: { button: string; sections: { title: string; rows: ListRow[] }[] };
+}
+export interface InteractiveMessage { type: "interactive"; message: ButtonMessage | ListMessage }
+
 /** Any message object `send` accepts. */
-export type Message = TextMessage;
+export type Message =
+  | TextMessage | ImageMessage | VideoMessage | AudioMessage | DocumentMessage | StickerMessage
+  | LocationMessage | ContactsMessage | TemplateMessage | InteractiveMessage;
 
 /** What `send` takes. */
 export interface SendRequest {

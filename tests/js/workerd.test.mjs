@@ -2,11 +2,10 @@
 // loaded through the package's "workerd" export condition, against the emulator.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Miniflare } from "miniflare";
-import { TOKEN, consumer, emulator, outDir, resolveEntry, root } from "./support.mjs";
+import { TOKEN, consumer, emulator, resolveEntry, root } from "./support.mjs";
+import { startWorker } from "../support/worker.mjs";
 
 const BOT = "bot-workerd";
 let emu, mf;
@@ -15,22 +14,7 @@ before(async () => {
   emu = await emulator();
   const entry = fileURLToPath(resolveEntry(consumer(), ["workerd"]));
   assert.match(entry, /\/pkg\/workerd\.js$/, "the workerd condition must pick the workerd entry");
-  const workerPath = join(outDir, "worker/worker.mjs");
-  mkdirSync(dirname(workerPath), { recursive: true });
-  const source = readFileSync(join(root, "tests/js/workerd/worker.mjs"), "utf8");
-  writeFileSync(workerPath, source.replace('"SDK_ENTRY"', JSON.stringify(relative(dirname(workerPath), entry))));
-  mf = new Miniflare({
-    modules: true,
-    scriptPath: workerPath,
-    modulesRoot: root,
-    modulesRules: [
-      { type: "ESModule", include: ["**/*.js", "**/*.mjs"] },
-      { type: "CompiledWasm", include: ["**/*.wasm"] },
-    ],
-    compatibilityDate: "2026-04-01",
-    bindings: { BOT_ID: BOT, EMULATOR_URL: emu.url },
-  });
-  await mf.ready;
+  ({ mf } = await startWorker({ script: join(root, "tests/js/workerd/worker.mjs"), entry, bindings: { BOT_ID: BOT, EMULATOR_URL: emu.url } }));
 });
 after(async () => {
   await mf?.dispose();

@@ -1,7 +1,9 @@
 // Compiled with `tsc --strict` against pkg/'s declarations: the README's examples
 // and every method's argument and result types. It is type-checked, not run.
 import { SinchError, WhatsAppClient } from "sinch-whatsapp";
-import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo } from "sinch-whatsapp";
+import { parseCallback, validateMedia, validateMediaBytes, verifyCallbackSignature } from "sinch-whatsapp";
+import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback } from "sinch-whatsapp";
+import { validateMedia as preflightOnly } from "sinch-whatsapp/preflight";
 
 declare const env: { SINCH_TOKEN: string };
 
@@ -52,4 +54,39 @@ export async function everyMethod(wa: WhatsAppClient, signal: AbortSignal): Prom
   await wa.deleteStickerpack(id);
   const json: { botId: string; baseUrl: string; token: string | null } = wa.toJSON();
   json.token;
+  (await wa.callbackStatus("id")).results.forEach((c: Callback) => c.statuses.map((s) => s.state));
+  (await wa.callbackNotifications({ from: "+46732001122", pageSize: 50 })).results.length;
+}
+
+export async function everyMessage(wa: WhatsAppClient): Promise<SendResult[]> {
+  const to = "+46732001122";
+  const messages: Message[] = [
+    { type: "image", url: "https://e.com/a.jpg", caption: "c" },
+    { type: "sticker", id: "s1" },
+    { type: "location", lat: 1, lng: 2 },
+    { type: "template", templateName: "t", bodyParams: ["x"], media: { type: "text" }, buttons: [{ type: "call" }] },
+    { type: "interactive", message: { type: "list", body: { text: "b" }, action: { button: "Open", sections: [{ title: "S", rows: [{ id: "r", title: "R" }] }] } } },
+  ];
+  return Promise.all([
+    ...messages.map((message) => wa.send({ to: [to], message })),
+    wa.sendImage(to, "https://e.com/a.jpg", { caption: "c" }),
+    wa.sendVideo([to], "https://e.com/v.mp4"),
+    wa.sendAudio(to, "https://e.com/a.ogg", undefined, { timeoutMs: 1000 }),
+    wa.sendDocument(to, "https://e.com/d.pdf", { filename: "d.pdf" }),
+    wa.sendSticker(to, "https://e.com/s.webp"),
+    wa.sendLocation(to, { lat: 1, lng: 2, name: "Here" }),
+    wa.sendContacts(to, [{ name: { formattedName: "Ada" } }]),
+    wa.sendTemplate(to, { templateName: "t", language: "en" }),
+    wa.sendInteractive(to, { type: "button", body: { text: "b" }, action: { buttons: [{ id: "1", title: "One" }] } }),
+  ]);
+}
+
+export async function preflightAndCallbacks(file: File, body: Uint8Array, headers: Headers): Promise<boolean> {
+  const report: MediaReport = await validateMedia(file, { as: "image" });
+  report.issues.forEach((i) => i.code === "media_too_large" && i.severity === "error");
+  (await preflightOnly(file)).ok;
+  validateMediaBytes(body, { declaredType: "image/png", fileName: "a.png" }).mimeType;
+  const event: Callback = parseCallback(body);
+  event.notifications.forEach((n) => n.message.type);
+  return verifyCallbackSignature(body, headers, "key");
 }

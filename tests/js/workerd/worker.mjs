@@ -1,6 +1,6 @@
-// A Worker that uses the package the way a Cloudflare Worker would. The test
-// rewrites SDK_ENTRY to the file the package's "workerd" export condition names.
-import * as sdk from "SDK_ENTRY";
+// A Worker that uses the package the way a Cloudflare Worker would (tests/support/worker.mjs
+// points the import at the file the package's "workerd" export condition names).
+import * as sdk from "sinch-whatsapp";
 
 export default {
   async fetch(request, env) {

@@ -1,0 +1,133 @@
+//! Media messages (image, video, audio, document, sticker) and the media objects
+//! reused by template and interactive headers.
+//!
+//! Sinch states no limit on `caption` or `filename`, so none is checked here.
+
+use super::{check_http_url, check_provider, check_required, sub};
+use crate::core::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// An image or video: `{ url, caption?, provider? }`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct Media {
+    /// Public http(s) URL of the file.
+    pub url: String,
+    /// Text shown under the media.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Name of a media provider whose credentials Sinch uses to fetch `url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+/// A media URL without caption: an audio message, or an image or video header
+/// (`{ url, provider? }`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct MediaLink {
+    /// Public http(s) URL of the file.
+    pub url: String,
+    /// Name of a media provider whose credentials Sinch uses to fetch `url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+/// A document message: `{ url, caption?, filename?, provider? }`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct Document {
+    /// Public http(s) URL of the file.
+    pub url: String,
+    /// Shown as the document's title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// The file name the recipient sees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    /// Name of a media provider whose credentials Sinch uses to fetch `url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+/// A document header (template media or interactive button header): no caption,
+/// `{ url, filename?, provider? }`. Upstream names a template document
+/// "Filename" when `filename` is left out.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct DocumentLink {
+    /// Public http(s) URL of the file.
+    pub url: String,
+    /// The file name the recipient sees.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    /// Name of a media provider whose credentials Sinch uses to fetch `url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+/// A sticker: exactly one of `url` (a webp file) or `id` (from a stickerpack);
+/// `provider` only with `url`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct Sticker {
+    /// Public http(s) URL of the sticker file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Id of a sticker in a stickerpack.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Name of a media provider whose credentials Sinch uses to fetch `url`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+}
+
+/// The URL and provider shared by every media object.
+fn check_link(path: &str, url: &str, provider: Option<&String>) -> Result<()> {
+    check_http_url(&sub(path, "url"), url)?;
+    check_provider(path, provider)
+}
+
+impl Media {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        check_link(path, &self.url, self.provider.as_ref())
+    }
+}
+
+impl MediaLink {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        check_link(path, &self.url, self.provider.as_ref())
+    }
+}
+
+impl Document {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        check_link(path, &self.url, self.provider.as_ref())
+    }
+}
+
+impl DocumentLink {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        check_link(path, &self.url, self.provider.as_ref())
+    }
+}
+
+impl Sticker {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        match (&self.url, &self.id) {
+            (Some(url), None) => check_link(path, url, self.provider.as_ref()),
+            (None, Some(id)) if self.provider.is_some() => {
+                check_required(&sub(path, "id"), id)?;
+                Err(Error::invalid(
+                    &sub(path, "provider"),
+                    "can only be used with url, not with id",
+                ))
+            }
+            (None, Some(id)) => check_required(&sub(path, "id"), id),
+            _ => Err(Error::invalid(
+                &sub(path, "url"),
+                "give exactly one of url or id",
+            )),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Outbound messages (`POST /messages`) and their validation.
+//!
+//! JS callers write camelCase; the wire is snake_case. Each type therefore
+//! deserializes camelCase and serializes snake_case. Error field paths use the
+//! names JS callers write (e.g. `message.headerParams[0]`).
+//!
+//! Lengths count characters as the user sees them (Unicode scalar values), not bytes.
+
+mod contacts;
+mod interactive;
+mod location;
+mod media;
+mod template;
+
+#[cfg(test)]
+mod tests;
+
+pub use contacts::{
+    Address, ContactCard, ContactName, ContactUrl, Contacts, Email, Organization, Phone,
+};
+pub use interactive::{
+    ButtonAction, ButtonHeader, ButtonMessage, Interactive, InteractiveMessage, ListAction,
+    ListHeader, ListMessage, ReplyButton, Row, Section, TextPart,
+};
+pub use location::Location;
+pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
+pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
+
+use crate::core::endpoints::providers::check_provider_name;
+use crate::core::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// Most recipients one send may name.
+pub const MAX_RECIPIENTS: usize = 20;
+/// Longest text body, in characters (Unicode scalar values).
+pub const MAX_TEXT_CHARS: usize = 4096;
+
+/// The body of `POST /messages`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct SendRequest {
+    /// 1–20 MSISDNs.
+    pub to: Vec<String>,
+    /// What to send.
+    pub message: Message,
+    /// Overrides the configured callback URL for this message's delivery reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub callback: Option<String>,
+}
+
+/// A message object, tagged by `type`.
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Message {
+    /// `{ type: "text", text, previewUrl? }`
+    Text(Text),
+    /// `{ type: "image", url, caption?, provider? }`
+    Image(Media),
+    /// `{ type: "video", url, caption?, provider? }`
+    Video(Media),
+    /// `{ type: "audio", url, provider? }` (no caption).
+    Audio(MediaLink),
+    /// `{ type: "document", url, caption?, filename?, provider? }`
+    Document(Document),
+    /// `{ type: "sticker", url | id, provider? }`
+    Sticker(Sticker),
+    /// `{ type: "location", lat, lng, name?, address? }`
+    Location(Location),
+    /// `{ type: "contacts", contacts: [...] }`
+    Contacts(Contacts),
+    /// `{ type: "template", templateName, ... }`
+    Template(Template),
+    /// `{ type: "interactive", message: { type: "button" | "list", ... } }`
+    Interactive(Interactive),
+}
+
+/// `{ type: "text", text, preview_url? }`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+pub struct Text {
+    /// The body, 1–4096 characters.
+    pub text: String,
+    /// Whether WhatsApp shows a preview of the first URL in the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview_url: Option<bool>,
+}
+
+impl SendRequest {
+    /// Checks every documented rule; the error names the field path and the rule.
+    pub fn validate(&self) -> Result<()> {
+        if self.to.is_empty() || self.to.len() > MAX_RECIPIENTS {
+            return Err(Error::invalid("to", "must list 1 to 20 recipients"));
+        }
+        for (i, number) in self.to.iter().enumerate() {
+            check_msisdn(&item("to", i), number)?;
+        }
+        if let Some(url) = &self.callback {
+            check_http_url("callback", url)?;
+        }
+        self.message.validate("message")
+    }
+}
+
+impl Message {
+    /// Checks this message's rules; field paths start with `path` (e.g. `message`).
+    pub fn validate(&self, path: &str) -> Result<()> {
+        match self {
+            Self::Text(text) => check_chars(&sub(path, "text"), &text.text, 1, MAX_TEXT_CHARS),
+            Self::Image(media) | Self::Video(media) => media.validate(path),
+            Self::Audio(link) => link.validate(path),
+            Self::Document(document) => document.validate(path),
+            Self::Sticker(sticker) => sticker.validate(path),
+            Self::Location(location) => location.validate(path),
+            Self::Contacts(contacts) => contacts.validate(path),
+            Self::Template(template) => template.validate(path),
+            Self::Interactive(interactive) => interactive.validate(path),
+        }
+    }
+}
+
+/// An MSISDN in international form: an optional `+`, then 7–15 digits not starting with 0.
+pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
+    let digits = number.strip_prefix('+').unwrap_or(number);
+    let valid = (7..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be an international phone number: optional +, country code, 7 to 15 digits in all",
+        ))
+    }
+}
+
+/// A length in characters as the user sees them (Unicode scalar values), not bytes.
+pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
+    let count = value.chars().count();
+    if count < min || count > max {
+        let rule = if min == 0 {
+            format!("must be at most {max} characters (has {count})")
+        } else {
+            format!("must be {min} to {max} characters (has {count})")
+        };
+        return Err(Error::invalid(field, &rule));
+    }
+    Ok(())
+}
+
+/// An absolute `http://` or `https://` URL with a host.
+pub fn check_http_url(field: &str, url: &str) -> Result<()> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return Err(Error::invalid(field, "must be an http(s) URL"));
+    };
+    if rest.is_empty()
+        || rest.starts_with('/')
+        || url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(Error::invalid(
+            field,
+            "must be an http(s) URL with a host and no spaces",
+        ));
+    }
+    Ok(())
+}
+
+/// `base.leaf`, e.g. `message.url`.
+fn sub(base: &str, leaf: &str) -> String {
+    [base, ".", leaf].concat()
+}
+
+/// `base[index]`, e.g. `message.buttons[1]`.
+fn item(base: &str, index: usize) -> String {
+    [base, "[", &index.to_string(), "]"].concat()
+}
+
+/// A required string: at least one character.
+fn check_required(field: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// An optional media provider name (`A-Z a-z - _`, 1–200 characters).
+fn check_provider(path: &str, provider: Option<&String>) -> Result<()> {
+    match provider {
+        Some(name) => check_provider_name(&sub(path, "provider"), name),
+        None => Ok(()),
+    }
+}
+
+/// A list length within `min..=max`; `rule` says so in words.
+fn check_count(field: &str, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
+    if len < min || len > max {
+        return Err(Error::invalid(field, rule));
+    }
+    Ok(())
+}
+
+/// `id` must not repeat one of `seen`; `field` builds the path of `id`.
+fn check_unique(field: impl FnOnce() -> String, seen: &[&str], id: &str) -> Result<()> {
+    if seen.contains(&id) {
+        return Err(Error::invalid(&field(), "must be unique in the message"));
+    }
+    Ok(())
+}

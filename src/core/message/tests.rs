@@ -1,0 +1,449 @@
+//! Every documented rule, with a passing and a failing case (table-driven), and
+//! the wire shape of every message type.
+
+use super::*;
+use serde_json::{json, Value};
+
+/// Reads a JS-style (camelCase) message and validates a send of it.
+fn check(message: Value) -> std::result::Result<(), String> {
+    let request: SendRequest =
+        serde_json::from_value(json!({"to": ["+46732001122"], "message": message}))
+            .map_err(|e| format!("shape: {e}"))?;
+    request.validate().map_err(|e| e.field.unwrap_or_default())
+}
+
+fn rows(n: usize, prefix: &str) -> Vec<Value> {
+    (0..n)
+        .map(|i| json!({"id": format!("{prefix}{i}"), "title": "Row"}))
+        .collect()
+}
+
+fn list(sections: Vec<Value>) -> Value {
+    json!({"type": "interactive", "message": {"type": "list", "body": {"text": "Pick"}, "action": {"button": "Open", "sections": sections}}})
+}
+
+fn buttons(list: Vec<Value>) -> Value {
+    json!({"type": "interactive", "message": {"type": "button", "body": {"text": "Pick"}, "action": {"buttons": list}}})
+}
+
+fn reply(id: &str, title: &str) -> Value {
+    json!({"type": "reply", "id": id, "title": title})
+}
+
+#[test]
+fn every_rule_passes_and_fails() {
+    let long = |n: usize| "é".repeat(n);
+    let card = |extra: Value| {
+        let mut card = json!({"name": {"formattedName": "Ada Lovelace"}});
+        card.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        json!({"type": "contacts", "contacts": [card]})
+    };
+    // (rule, passing message, failing message, field the failure names)
+    let table: Vec<(&str, Value, Value, &str)> = vec![
+        (
+            "text 1..=4096 chars",
+            json!({"type": "text", "text": long(4096)}),
+            json!({"type": "text", "text": long(4097)}),
+            "message.text",
+        ),
+        (
+            "text not empty",
+            json!({"type": "text", "text": "x", "previewUrl": true}),
+            json!({"type": "text", "text": ""}),
+            "message.text",
+        ),
+        (
+            "media url is http(s)",
+            json!({"type": "image", "url": "https://x.example/a.jpg", "caption": "c"}),
+            json!({"type": "image", "url": "ftp://x.example/a.jpg"}),
+            "message.url",
+        ),
+        (
+            "media url has a host",
+            json!({"type": "video", "url": "http://x.example/v.mp4"}),
+            json!({"type": "video", "url": "https:///v.mp4"}),
+            "message.url",
+        ),
+        (
+            "provider charset",
+            json!({"type": "document", "url": "https://x.example/d.pdf", "provider": "my_prov-A"}),
+            json!({"type": "document", "url": "https://x.example/d.pdf", "provider": "prov1"}),
+            "message.provider",
+        ),
+        (
+            "sticker by url",
+            json!({"type": "sticker", "url": "https://x.example/s.webp"}),
+            json!({"type": "sticker"}),
+            "message.url",
+        ),
+        (
+            "sticker url xor id",
+            json!({"type": "sticker", "id": "abc"}),
+            json!({"type": "sticker", "id": "abc", "url": "https://x.example/s.webp"}),
+            "message.url",
+        ),
+        (
+            "sticker provider only with url",
+            json!({"type": "sticker", "url": "https://x.example/s.webp", "provider": "p"}),
+            json!({"type": "sticker", "id": "abc", "provider": "p"}),
+            "message.provider",
+        ),
+        (
+            "latitude -90..=90",
+            json!({"type": "location", "lat": -90.0, "lng": 180.0}),
+            json!({"type": "location", "lat": 90.5, "lng": 0.0}),
+            "message.lat",
+        ),
+        (
+            "longitude -180..=180",
+            json!({"type": "location", "lat": 0.0, "lng": -180.0, "name": "N", "address": "A"}),
+            json!({"type": "location", "lat": 0.0, "lng": -180.1}),
+            "message.lng",
+        ),
+        (
+            "at least one contact card",
+            card(json!({})),
+            json!({"type": "contacts", "contacts": []}),
+            "message.contacts",
+        ),
+        (
+            "card needs a formatted name",
+            card(json!({"phones": [{"phone": "+1 650", "type": "WORK", "waId": "1650"}]})),
+            json!({"type": "contacts", "contacts": [{"name": {"formattedName": ""}}]}),
+            "message.contacts[0].name.formattedName",
+        ),
+        (
+            "birthday YYYY-MM-DD",
+            card(json!({"birthday": "2012-08-18"})),
+            card(json!({"birthday": "18/08/2012"})),
+            "message.contacts[0].birthday",
+        ),
+        (
+            "address needs a city",
+            card(json!({"addresses": [{"city": "Lund", "countryCode": "SE"}]})),
+            card(json!({"addresses": [{"city": ""}]})),
+            "message.contacts[0].addresses[0].city",
+        ),
+        (
+            "email needs an address",
+            card(json!({"emails": [{"email": "a@b.c"}]})),
+            card(json!({"emails": [{"email": "", "type": "WORK"}]})),
+            "message.contacts[0].emails[0].email",
+        ),
+        (
+            "org needs a company",
+            card(json!({"org": {"company": "Sinch"}})),
+            card(json!({"org": {"company": ""}})),
+            "message.contacts[0].org.company",
+        ),
+        (
+            "template name required",
+            json!({"type": "template", "templateName": "t"}),
+            json!({"type": "template", "templateName": ""}),
+            "message.templateName",
+        ),
+        (
+            "template language code",
+            json!({"type": "template", "templateName": "t", "language": "pt_BR"}),
+            json!({"type": "template", "templateName": "t", "language": "english"}),
+            "message.language",
+        ),
+        (
+            "header params ≤60 in all",
+            json!({"type": "template", "templateName": "t", "headerParams": [long(30), long(30)]}),
+            json!({"type": "template", "templateName": "t", "headerParams": [long(30), long(31)]}),
+            "message.headerParams",
+        ),
+        (
+            "body params ≤1024 in all",
+            json!({"type": "template", "templateName": "t", "bodyParams": [long(1024)]}),
+            json!({"type": "template", "templateName": "t", "bodyParams": [long(1000), long(25)]}),
+            "message.bodyParams",
+        ),
+        (
+            "params not empty",
+            json!({"type": "template", "templateName": "t", "bodyParams": ["a"]}),
+            json!({"type": "template", "templateName": "t", "bodyParams": ["a", ""]}),
+            "message.bodyParams[1]",
+        ),
+        (
+            "template media url",
+            json!({"type": "template", "templateName": "t", "media": {"type": "document", "url": "https://x.example/d.pdf", "filename": "d.pdf"}}),
+            json!({"type": "template", "templateName": "t", "media": {"type": "image", "url": "nope"}}),
+            "message.media.url",
+        ),
+        (
+            "template text media",
+            json!({"type": "template", "templateName": "t", "media": {"type": "text"}}),
+            json!({"type": "template", "templateName": "t", "media": {"type": "video", "url": "https://x.example/v.mp4", "provider": "1"}}),
+            "message.media.provider",
+        ),
+        (
+            "template buttons",
+            json!({"type": "template", "templateName": "t", "buttons": [{"type": "call"}, {"type": "url", "parameter": "p"}, {"type": "quick_reply", "payload": "y"}]}),
+            json!({"type": "template", "templateName": "t", "buttons": [{"type": "url", "parameter": ""}]}),
+            "message.buttons[0].parameter",
+        ),
+        (
+            "ttl is retired",
+            json!({"type": "template", "templateName": "t"}),
+            json!({"type": "template", "templateName": "t", "ttl": "P1D"}),
+            "message.ttl",
+        ),
+        (
+            "params is retired",
+            json!({"type": "template", "templateName": "t", "bodyParams": ["x"]}),
+            json!({"type": "template", "templateName": "t", "params": ["x"]}),
+            "message.params",
+        ),
+        (
+            "1-3 reply buttons",
+            buttons(vec![reply("a", "A"), reply("b", "B"), reply("c", "C")]),
+            buttons(vec![
+                reply("a", "A"),
+                reply("b", "B"),
+                reply("c", "C"),
+                reply("d", "D"),
+            ]),
+            "message.message.action.buttons",
+        ),
+        (
+            "at least one button",
+            buttons(vec![json!({"id": "a", "title": "A"})]),
+            buttons(vec![]),
+            "message.message.action.buttons",
+        ),
+        (
+            "button id ≤230",
+            buttons(vec![reply(&long(230), "A")]),
+            buttons(vec![reply(&long(231), "A")]),
+            "message.message.action.buttons[0].id",
+        ),
+        (
+            "button ids unique",
+            buttons(vec![reply("a", "A"), reply("b", "A")]),
+            buttons(vec![reply("a", "A"), reply("a", "B")]),
+            "message.message.action.buttons[1].id",
+        ),
+        (
+            "button title ≤20",
+            buttons(vec![reply("a", &long(20))]),
+            buttons(vec![reply("a", &long(21))]),
+            "message.message.action.buttons[0].title",
+        ),
+        (
+            "button header text ≤60",
+            json!({"type": "interactive", "message": {"type": "button", "header": {"type": "text", "text": long(60)}, "body": {"text": "b"}, "action": {"buttons": [reply("a", "A")]}}}),
+            json!({"type": "interactive", "message": {"type": "button", "header": {"type": "text", "text": long(61)}, "body": {"text": "b"}, "action": {"buttons": [reply("a", "A")]}}}),
+            "message.message.header.text",
+        ),
+        (
+            "button media header url",
+            json!({"type": "interactive", "message": {"type": "button", "header": {"type": "image", "url": "https://x.example/i.png"}, "body": {"text": "b"}, "action": {"buttons": [reply("a", "A")]}}}),
+            json!({"type": "interactive", "message": {"type": "button", "header": {"type": "video", "url": "x"}, "body": {"text": "b"}, "action": {"buttons": [reply("a", "A")]}}}),
+            "message.message.header.url",
+        ),
+        (
+            "body 1..=1024",
+            json!({"type": "interactive", "message": {"type": "button", "body": {"text": long(1024)}, "action": {"buttons": [reply("a", "A")]}}}),
+            json!({"type": "interactive", "message": {"type": "button", "body": {"text": long(1025)}, "action": {"buttons": [reply("a", "A")]}}}),
+            "message.message.body.text",
+        ),
+        (
+            "footer ≤60",
+            json!({"type": "interactive", "message": {"type": "button", "body": {"text": "b"}, "footer": {"text": long(60)}, "action": {"buttons": [reply("a", "A")]}}}),
+            json!({"type": "interactive", "message": {"type": "button", "body": {"text": "b"}, "footer": {"text": long(61)}, "action": {"buttons": [reply("a", "A")]}}}),
+            "message.message.footer.text",
+        ),
+        (
+            "1-10 sections",
+            list(
+                (0..10)
+                    .map(|i| json!({"title": "S", "rows": rows(1, &format!("s{i}-"))}))
+                    .collect(),
+            ),
+            list(
+                (0..11)
+                    .map(|i| json!({"title": "S", "rows": rows(1, &format!("s{i}-"))}))
+                    .collect(),
+            ),
+            "message.message.action.sections",
+        ),
+        (
+            "10 rows in all",
+            list(vec![
+                json!({"title": "A", "rows": rows(5, "a")}),
+                json!({"title": "B", "rows": rows(5, "b")}),
+            ]),
+            list(vec![
+                json!({"title": "A", "rows": rows(5, "a")}),
+                json!({"title": "B", "rows": rows(6, "b")}),
+            ]),
+            "message.message.action.sections",
+        ),
+        (
+            "a section has rows",
+            list(vec![json!({"title": "A", "rows": rows(1, "a")})]),
+            list(vec![json!({"title": "A", "rows": []})]),
+            "message.message.action.sections[0].rows",
+        ),
+        (
+            "section title ≤24",
+            list(vec![json!({"title": long(24), "rows": rows(1, "a")})]),
+            list(vec![json!({"title": long(25), "rows": rows(1, "a")})]),
+            "message.message.action.sections[0].title",
+        ),
+        (
+            "row ids unique across sections",
+            list(vec![
+                json!({"title": "A", "rows": rows(2, "a")}),
+                json!({"title": "B", "rows": rows(2, "b")}),
+            ]),
+            list(vec![
+                json!({"title": "A", "rows": rows(2, "a")}),
+                json!({"title": "B", "rows": rows(2, "a")}),
+            ]),
+            "message.message.action.sections[1].rows[0].id",
+        ),
+        (
+            "row id ≤174",
+            list(vec![
+                json!({"title": "A", "rows": [{"id": long(174), "title": "T"}]}),
+            ]),
+            list(vec![
+                json!({"title": "A", "rows": [{"id": long(175), "title": "T"}]}),
+            ]),
+            "message.message.action.sections[0].rows[0].id",
+        ),
+        (
+            "row description ≤72",
+            list(vec![
+                json!({"title": "A", "rows": [{"id": "a", "title": "T", "description": long(72)}]}),
+            ]),
+            list(vec![
+                json!({"title": "A", "rows": [{"id": "a", "title": "T", "description": long(73)}]}),
+            ]),
+            "message.message.action.sections[0].rows[0].description",
+        ),
+        (
+            "list button ≤20",
+            list(vec![json!({"title": "A", "rows": rows(1, "a")})]),
+            json!({"type": "interactive", "message": {"type": "list", "body": {"text": "b"}, "action": {"button": long(21), "sections": [{"title": "A", "rows": rows(1, "a")}]}}}),
+            "message.message.action.button",
+        ),
+    ];
+    for (rule, pass, fail, field) in table {
+        assert_eq!(check(pass.clone()), Ok(()), "{rule}: should pass: {pass}");
+        assert_eq!(
+            check(fail.clone()),
+            Err(field.to_string()),
+            "{rule}: should fail naming {field}: {fail}"
+        );
+    }
+}
+
+#[test]
+fn recipients_and_callback() {
+    let send = |to: Value, callback: Option<&str>| {
+        let mut body = json!({"to": to, "message": {"type": "text", "text": "x"}});
+        if let Some(url) = callback {
+            body["callback"] = json!(url);
+        }
+        let request: SendRequest = serde_json::from_value(body).unwrap();
+        request.validate().map_err(|e| e.field.unwrap_or_default())
+    };
+    assert_eq!(send(json!(vec!["+46732001122"; 20]), None), Ok(()));
+    assert_eq!(
+        send(json!(vec!["+46732001122"; 21]), None),
+        Err("to".into())
+    );
+    assert_eq!(send(json!([]), None), Err("to".into()));
+    for bad in [
+        "",
+        "+",
+        "123456",
+        "0732001122",
+        "+46 73 200",
+        "+1234567890123456",
+        "abc1234567",
+    ] {
+        assert_eq!(
+            send(json!(["46732001122", bad]), None),
+            Err("to[1]".into()),
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        send(json!(["46732001122"]), Some("https://hooks.example.com/wa")),
+        Ok(())
+    );
+    assert_eq!(
+        send(json!(["46732001122"]), Some("ftp://x")),
+        Err("callback".into())
+    );
+}
+
+#[test]
+fn shape_errors_name_the_unknown_field() {
+    let err = check(json!({"type": "text", "txt": "x"})).unwrap_err();
+    assert!(err.contains("txt"), "{err}");
+    let err = check(json!({"type": "audio", "url": "https://x.example/a.mp3", "caption": "no"}))
+        .unwrap_err();
+    assert!(err.contains("caption"), "audio takes no caption: {err}");
+    let err = check(json!({"type": "gif"})).unwrap_err();
+    assert!(err.contains("gif"), "{err}");
+}
+
+/// Every message type puts the documented snake_case shape on the wire.
+#[test]
+fn wire_shapes() {
+    let cases = [
+        (
+            json!({"type": "text", "text": "Hi", "previewUrl": true}),
+            json!({"type": "text", "text": "Hi", "preview_url": true}),
+        ),
+        (
+            json!({"type": "audio", "url": "https://x.example/a.mp3"}),
+            json!({"type": "audio", "url": "https://x.example/a.mp3"}),
+        ),
+        (
+            json!({"type": "document", "url": "https://x.example/d.pdf", "caption": "C", "filename": "d.pdf", "provider": "p"}),
+            json!({"type": "document", "url": "https://x.example/d.pdf", "caption": "C", "filename": "d.pdf", "provider": "p"}),
+        ),
+        (
+            json!({"type": "sticker", "id": "s1"}),
+            json!({"type": "sticker", "id": "s1"}),
+        ),
+        (
+            json!({"type": "location", "lat": 55.7, "lng": 13.19, "name": "Ideon"}),
+            json!({"type": "location", "lat": 55.7, "lng": 13.19, "name": "Ideon"}),
+        ),
+        (
+            json!({"type": "contacts", "contacts": [{"name": {"formattedName": "J S", "firstName": "J"}, "addresses": [{"city": "Lund", "countryCode": "SE", "type": "WORK"}], "phones": [{"phone": "+1", "waId": "1"}]}]}),
+            json!({"type": "contacts", "contacts": [{"name": {"formatted_name": "J S", "first_name": "J"}, "addresses": [{"city": "Lund", "country_code": "SE", "type": "WORK"}], "phones": [{"phone": "+1", "wa_id": "1"}]}]}),
+        ),
+        (
+            json!({"type": "template", "templateName": "t", "language": "en", "headerParams": ["h"], "bodyParams": ["b"], "media": {"type": "image", "url": "https://x.example/i.jpg"}, "buttons": [{"type": "call"}, {"type": "url", "parameter": "p"}, {"type": "quick_reply", "payload": "y"}]}),
+            json!({"type": "template", "template_name": "t", "language": "en", "header_params": ["h"], "body_params": ["b"], "media": {"type": "image", "url": "https://x.example/i.jpg"}, "buttons": [{"type": "call"}, {"type": "url", "parameter": "p"}, {"type": "quick_reply", "payload": "y"}]}),
+        ),
+        (
+            json!({"type": "template", "templateName": "t", "media": {"type": "text"}}),
+            json!({"type": "template", "template_name": "t", "media": {"type": "text"}}),
+        ),
+        (
+            json!({"type": "interactive", "message": {"type": "button", "header": {"type": "video", "url": "https://x.example/v.mp4"}, "body": {"text": "B"}, "footer": {"text": "F"}, "action": {"buttons": [{"id": "1", "title": "One"}]}}}),
+            json!({"type": "interactive", "message": {"type": "button", "header": {"type": "video", "url": "https://x.example/v.mp4"}, "body": {"text": "B"}, "footer": {"text": "F"}, "action": {"buttons": [{"type": "reply", "id": "1", "title": "One"}]}}}),
+        ),
+        (
+            json!({"type": "interactive", "message": {"type": "list", "header": {"text": "H"}, "body": {"text": "B"}, "action": {"button": "Open", "sections": [{"title": "S", "rows": [{"id": "r", "title": "R", "description": "D"}]}]}}}),
+            json!({"type": "interactive", "message": {"type": "list", "header": {"type": "text", "text": "H"}, "body": {"text": "B"}, "action": {"button": "Open", "sections": [{"title": "S", "rows": [{"id": "r", "title": "R", "description": "D"}]}]}}}),
+        ),
+    ];
+    for (input, wire) in cases {
+        let message: Message = serde_json::from_value(input.clone()).unwrap();
+        message.validate("message").unwrap();
+        assert_eq!(serde_json::to_value(&message).unwrap(), wire, "{input}");
+    }
+}

@@ -1,0 +1,77 @@
+// Every message type through the built package to the emulator, which validates
+// it independently from Sinch's docs: the convenience senders and `send` put the
+// documented snake_case body on the wire, and bad input never leaves the client.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { TOKEN, consumer, emulator, resolveEntry } from "./support.mjs";
+
+const TO = "+46732001122";
+let emu, wa;
+
+before(async () => {
+  emu = await emulator();
+  const sdk = await import(resolveEntry(consumer()));
+  wa = new sdk.WhatsAppClient({ botId: "bot-node", token: TOKEN, baseUrl: emu.url });
+});
+beforeEach(() => emu.reset());
+after(() => emu?.close());
+
+const wire = () => emu.requests.at(-1).body.message;
+const IMG = "https://media.example.com/a.jpg";
+
+const CASES = [
+  ["sendImage", (c) => c.sendImage(TO, IMG, { caption: "A photo" }), { type: "image", url: IMG, caption: "A photo" }],
+  ["sendVideo", (c) => c.sendVideo([TO], "https://media.example.com/v.mp4", { provider: "my-cdn" }), { type: "video", url: "https://media.example.com/v.mp4", provider: "my-cdn" }],
+  ["sendAudio", (c) => c.sendAudio(TO, "https://media.example.com/a.ogg"), { type: "audio", url: "https://media.example.com/a.ogg" }],
+  ["sendDocument", (c) => c.sendDocument(TO, "https://media.example.com/d.pdf", { filename: "d.pdf", caption: "Terms" }), { type: "document", url: "https://media.example.com/d.pdf", filename: "d.pdf", caption: "Terms" }],
+  ["sendSticker by URL", (c) => c.sendSticker(TO, "https://media.example.com/s.webp"), { type: "sticker", url: "https://media.example.com/s.webp" }],
+  ["sendSticker by id", (c) => c.sendSticker(TO, "pack-1-sticker-0"), { type: "sticker", id: "pack-1-sticker-0" }],
+  ["sendLocation", (c) => c.sendLocation(TO, { lat: 55.7047, lng: 13.191, name: "Ideon", address: "Scheelevägen 17" }), { type: "location", lat: 55.7047, lng: 13.191, name: "Ideon", address: "Scheelevägen 17" }],
+  [
+    "sendContacts",
+    (c) => c.sendContacts(TO, [{ name: { formattedName: "John Smith", firstName: "John" }, phones: [{ phone: "+1 (650) 555-1234", type: "WORK", waId: "16505551234" }], addresses: [{ city: "Menlo Park", countryCode: "us" }] }]),
+    { type: "contacts", contacts: [{ name: { formatted_name: "John Smith", first_name: "John" }, phones: [{ phone: "+1 (650) 555-1234", type: "WORK", wa_id: "16505551234" }], addresses: [{ city: "Menlo Park", country_code: "us" }] }] },
+  ],
+  [
+    "sendTemplate",
+    (c) => c.sendTemplate(TO, { templateName: "order_update", language: "en_US", headerParams: ["#42"], bodyParams: ["Ada", "Friday"], media: { type: "image", url: IMG }, buttons: [{ type: "url", parameter: "42" }, { type: "quick_reply", payload: "stop" }] }),
+    { type: "template", template_name: "order_update", language: "en_US", header_params: ["#42"], body_params: ["Ada", "Friday"], media: { type: "image", url: IMG }, buttons: [{ type: "url", parameter: "42" }, { type: "quick_reply", payload: "stop" }] },
+  ],
+  [
+    "sendInteractive (buttons)",
+    (c) => c.sendInteractive(TO, { type: "button", header: { type: "text", text: "Delivery" }, body: { text: "When?" }, footer: { text: "Reply below" }, action: { buttons: [{ id: "am", title: "Morning" }, { id: "pm", title: "Afternoon" }] } }),
+    { type: "interactive", message: { type: "button", header: { type: "text", text: "Delivery" }, body: { text: "When?" }, footer: { text: "Reply below" }, action: { buttons: [{ type: "reply", id: "am", title: "Morning" }, { type: "reply", id: "pm", title: "Afternoon" }] } } },
+  ],
+  [
+    "send (list)",
+    (c) => c.send({ to: [TO], message: { type: "interactive", message: { type: "list", body: { text: "Pick a size" }, action: { button: "Sizes", sections: [{ title: "Shirts", rows: [{ id: "s", title: "Small" }, { id: "m", title: "Medium", description: "Most popular" }] }] } } } }),
+    { type: "interactive", message: { type: "list", body: { text: "Pick a size" }, action: { button: "Sizes", sections: [{ title: "Shirts", rows: [{ id: "s", title: "Small" }, { id: "m", title: "Medium", description: "Most popular" }] }] } } },
+  ],
+];
+
+for (const [name, call, expected] of CASES) {
+  test(`${name} puts the documented body on the wire and Sinch (the emulator) accepts it`, async () => {
+    const result = await call(wa);
+    assert.equal(result.messages.length, 1);
+    assert.deepEqual(wire(), expected);
+  });
+}
+
+test("bad input is refused before sending, naming the field and the rule", async () => {
+  const refusals = [
+    [(c) => c.sendImage(TO, "not-a-url"), "message.url"],
+    [(c) => c.sendAudio(TO, "https://media.example.com/a.ogg", { caption: "x" }), "request"],
+    [(c) => c.sendLocation(TO, { lat: 91, lng: 0 }), "message.lat"],
+    [(c) => c.sendTemplate(TO, { templateName: "t", ttl: "P1D" }), "message.ttl"],
+    [(c) => c.sendInteractive(TO, { type: "button", body: { text: "b" }, action: { buttons: [1, 2, 3, 4].map((i) => ({ id: `${i}`, title: "t" })) } }), "message.message.action.buttons"],
+    [(c) => c.sendContacts(TO, []), "message.contacts"],
+    [(c) => c.sendText("0732001122", "x"), "to[0]"],
+  ];
+  for (const [call, field] of refusals) {
+    const err = await call(wa).catch((e) => e);
+    assert.equal(err.code, "invalid_argument", String(err));
+    assert.equal(err.field, field, err.message);
+    assert.ok(err.message.length > field.length + 5, err.message);
+  }
+  assert.equal(emu.requests.length, 0);
+});
