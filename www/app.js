@@ -57,10 +57,15 @@ function preview(file, report) {
 
 const article = (type) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
+/** What a person calls the fields the relay may name. */
+const FIELD_WORDS = [[/^to/, "the phone number"], [/^message\.text/, "the message"], [/^message\.templateName/, "the template name"], [/^message\.bodyParams/, "the parameters"], [/^message\.caption/, "the caption"]];
+
 /** Plain words for the relay's error codes (SinchError codes passed through). */
 function explain(error) {
+  const field = FIELD_WORDS.find(([pattern]) => pattern.test(error.field ?? ""))?.[1] ?? "the form";
+  const rule = error.field && error.message.startsWith(`${error.field}: `) ? `it ${error.message.slice(error.field.length + 2)}` : error.message;
   const words = {
-    invalid_argument: `Please check ${error.field ? `“${error.field}”` : "the form"}: ${error.message}`,
+    invalid_argument: `Please check ${field}: ${rule}.`,
     unauthorized: "The relay's Sinch credentials were refused. An administrator needs to check them.",
     rate_limited: "Too many messages right now. Please wait a moment and try again.",
     timeout: "Sinch did not answer in time. The message may or may not have been sent; check the reports below before sending again.",

@@ -1,5 +1,6 @@
 // The public surface, shared by every entry point once the wasm is initialised.
 import * as glue from "./sinch_whatsapp.js";
+import { SinchError } from "./sinch_error.js";
 
 export * from "./sinch_whatsapp.js";
 export { SinchError } from "./sinch_error.js";
@@ -8,10 +9,18 @@ export { SinchError } from "./sinch_error.js";
 // Rust core validates it. (The preflight-only build has no client.)
 const list = (to) => (Array.isArray(to) ? to : [to]);
 // The call options come right after the arguments `fields` takes.
+// Like every method, a sender never throws: a value that cannot even be read (a
+// throwing getter, a Proxy) rejects with a SinchError.
 const sender = (type, fields) =>
   function (to, ...args) {
-    const options = args[fields.length];
-    return this.send({ to: list(to), message: { type, ...fields(...args) } }, options);
+    let request;
+    try {
+      request = { to: list(to), message: { type, ...fields(...args) } };
+    } catch {
+      const error = new SinchError("invalid_argument", `message: the ${type} message could not be read`, { field: "message" });
+      return Promise.reject(error);
+    }
+    return this.send(request, args[fields.length]);
   };
 const byUrl = (url, extra) => ({ url, ...extra });
 const sticker = (urlOrId) => (/^https?:\/\//i.test(urlOrId) ? { url: urlOrId } : { id: urlOrId });

@@ -22,6 +22,8 @@ pub struct RetryPolicy {
 pub const DEFAULT_RETRIES: u32 = 2;
 /// Most retries a caller may ask for.
 pub const MAX_RETRIES: u32 = 10;
+/// Sinch's rate-limit window: 20 requests per second per bot.
+pub const RATE_WINDOW_MS: u64 = 1_000;
 /// Default cap on a honoured `Retry-After` (30 s).
 pub const DEFAULT_MAX_RETRY_AFTER_MS: u64 = 30_000;
 
@@ -69,8 +71,15 @@ impl RetryPolicy {
             .min(self.max_delay_ms);
         // Equal jitter: half the step for sure, the other half at random.
         let backoff = step / 2 + (step as f64 / 2.0 * jitter.clamp(0.0, 1.0)) as u64;
+        // Sinch limits a bot per second: without a Retry-After, a rate-limited
+        // request waits out that window rather than failing again inside it.
+        let floor = match (err.retry_after_ms, err.code) {
+            (Some(wait), _) => wait,
+            (None, ErrorCode::RateLimited) => RATE_WINDOW_MS,
+            (None, _) => 0,
+        };
         Decision::Retry {
-            delay_ms: backoff.max(err.retry_after_ms.unwrap_or(0)),
+            delay_ms: backoff.max(floor),
             error: err,
         }
     }
@@ -180,7 +189,7 @@ mod tests {
         };
         let delay = |attempt, jitter| match p.decide(
             attempt,
-            err(ErrorCode::RateLimited, Some(429), None),
+            err(ErrorCode::ServerError, Some(503), None),
             true,
             jitter,
         ) {
@@ -194,7 +203,7 @@ mod tests {
             max_retries: 10,
             ..RetryPolicy::default()
         };
-        let d = capped.decide(9, err(ErrorCode::RateLimited, None, None), true, 1.0);
+        let d = capped.decide(9, err(ErrorCode::ServerError, Some(503), None), true, 1.0);
         assert!(matches!(
             d,
             Decision::Retry {
@@ -202,6 +211,23 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn rate_limits_without_retry_after_wait_out_the_window() {
+        let p = RetryPolicy::default();
+        for (e, least) in [
+            (err(ErrorCode::RateLimited, Some(500), None), RATE_WINDOW_MS),
+            (err(ErrorCode::RateLimited, Some(429), Some(0)), 0),
+            (err(ErrorCode::ServerError, Some(503), None), 0),
+        ] {
+            match p.decide(0, e, false, 0.0) {
+                Decision::Retry { delay_ms, .. } => {
+                    assert!(delay_ms >= least && delay_ms < least + 250)
+                }
+                other => panic!("{other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -52,3 +52,19 @@ test("a timeout inside a Worker", async () => {
   const reply = await call({ token: TOKEN, to: "+46732001122", text: "x", timeoutMs: 100 });
   assert.equal(reply.error.code, "timeout");
 });
+
+test("every client method works inside workerd against the emulator", async () => {
+  emu.reset();
+  const worker = await startWorker({ script: join(root, "tests/js/workerd/every-method.mjs"), bindings: { BOT_ID: BOT, TOKEN, EMULATOR_URL: emu.url } });
+  try {
+    const outcomes = await (await worker.mf.dispatchFetch("http://worker.test/")).json();
+    assert.deepEqual(outcomes.filter(([, outcome]) => outcome !== "ok"), []);
+    assert.ok(outcomes.length >= 33, `${outcomes.length} methods`);
+    const seen = new Set(emu.requests.map((r) => `${r.method} ${r.path.replace(/^\/whatsapp\/v1\/[^/]+/, "").replace(/\/[0-9a-f-]{36}/, "/{id}").replace(/\/(status)\/.*$/, "/$1/{id}")}`));
+    for (const route of ["POST /messages", "POST /events", "POST /capability", "POST /provision/optin", "DELETE /provision/optin", "POST /provision/blacklist", "GET /provision/blacklist", "DELETE /provision/blacklist", "POST /provision/provider", "GET /provision/provider", "DELETE /provision/provider/cdn", "POST /stickerpacks", "GET /stickerpacks", "GET /stickerpacks/{id}", "PATCH /stickerpacks/{id}", "DELETE /stickerpacks/{id}", "GET /callbacks/status/{id}", "GET /callbacks/notifications"]) {
+      assert.ok(seen.has(route), `${route} not seen in ${[...seen].join(", ")}`);
+    }
+  } finally {
+    await worker.mf.dispose();
+  }
+});

@@ -1,0 +1,76 @@
+// The demo page in headless Chromium, driven by Playwright as a person would use it
+// (labels, keyboard): a real file is checked in the page, a message goes through the
+// relay Worker to the emulator, and its delivery reports come back to the page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { launchChromium, outDir, root } from "./support.mjs";
+import { startDemo } from "../../scripts/demo.mjs";
+
+let demo, browser, page;
+const errors = [];
+
+before(async () => {
+  demo = await startDemo({ env: {} });
+  browser = await launchChromium();
+  page = await browser.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(demo.url);
+});
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+test("every control has a label a screen reader can use", async () => {
+  const unlabelled = await page.$$eval("input, select, textarea, button", (els) =>
+    els.filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.textContent.trim())).map((el) => el.outerHTML),
+  );
+  assert.deepEqual(unlabelled, []);
+});
+
+test("a real PNG is accepted, with its sniffed type and a preview", async () => {
+  await page.getByLabel("Drop a file here, or choose one").setInputFiles(join(root, "tests/out/media/image.png"));
+  await page.getByText("can be sent as an image").waitFor();
+  assert.equal(await page.locator("#v-type").textContent(), "image/png");
+  assert.equal(await page.locator("#preview img").count(), 1);
+});
+
+test("a program named like a photo is refused in plain words", async () => {
+  const exe = await readFile(join(root, "tests/out/media/program.exe"));
+  await page.getByLabel("Drop a file here, or choose one").setInputFiles({ name: "holiday.png", mimeType: "image/png", buffer: exe });
+  await page.getByText("“holiday.png” cannot be sent").waitFor();
+  const issues = await page.locator("#v-issues li").allTextContents();
+  assert.ok(issues.some((text) => text.startsWith("Problem:")), issues.join("\n"));
+});
+
+test("the checked file is sent through the relay and its delivery reports arrive", async () => {
+  await page.getByLabel("Drop a file here, or choose one").setInputFiles(join(root, "tests/out/media/image.png"));
+  await page.getByText("can be sent as an image").waitFor();
+  await page.getByLabel("The checked file", { exact: true }).check();
+  await page.getByLabel("Caption (optional)").fill("From the demo");
+  await page.getByLabel("Phone number (international, with country code)").fill("+46732001122");
+  await page.getByLabel("Phone number (international, with country code)").press("Enter");
+  await page.getByText(/^Sent\. Message id/).waitFor();
+  await page.locator("#reports li", { hasText: "read by the recipient" }).waitFor({ timeout: 10_000 });
+  const sent = demo.emulator.requests.filter((r) => r.path.endsWith("/messages"));
+  assert.equal(sent.length, 1);
+  assert.equal(sent[0].body.message.type, "image");
+  assert.equal(sent[0].body.message.caption, "From the demo");
+  assert.match(sent[0].body.message.url, /\/media\/[0-9a-f-]+\.png$/);
+  await page.screenshot({ path: join(outDir, "demo.png"), fullPage: true });
+  console.log(`screenshot: ${join(outDir, "demo.png")}`);
+});
+
+test("a template and a bad number: the result is shown in words", async () => {
+  await page.getByLabel("Template", { exact: true }).check();
+  await page.getByLabel("Phone number (international, with country code)").fill("0732");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByText(/^Please check the phone number: it must be an international phone number/).waitFor();
+  await page.getByLabel("Phone number (international, with country code)").fill("+46732001122");
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByText(/^Sent\. Message id/).waitFor();
+  assert.equal(demo.emulator.requests.at(-1).body.message.template_name, "order_update");
+  assert.deepEqual(errors, []);
+});
