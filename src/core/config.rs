@@ -251,6 +251,18 @@ fn is_loopback(authority: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host == "::1" || host.starts_with("127.")
 }
 
+/// A server-side config for `bot_id` at `base_url` with token `t`, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_config(bot_id: &str, base_url: &str) -> Config {
+    let options = ClientOptions {
+        bot_id: bot_id.into(),
+        token: Some(Secret("t".into())),
+        base_url: Some(base_url.into()),
+        ..ClientOptions::default()
+    };
+    Config::new(options, Host::Server).expect("a valid test config")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

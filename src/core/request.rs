@@ -116,15 +116,11 @@ pub fn encode_segment(segment: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::{ClientOptions, Config, Host};
+    use crate::core::config::{test_config, Config};
     use crate::core::message::{Message, Text};
 
     fn config() -> Config {
-        let options: ClientOptions = serde_json::from_value(
-            serde_json::json!({"botId": "bot/ä 1", "token": "t", "baseUrl": "http://127.0.0.1:9/"}),
-        )
-        .unwrap();
-        Config::new(options, Host::Server).unwrap()
+        test_config("bot/ä 1", "http://127.0.0.1:9/")
     }
 
     #[test]

@@ -114,14 +114,10 @@ pub struct BlacklistPage {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::{ClientOptions, Host};
+    use crate::core::config::test_config;
 
     fn config() -> Config {
-        let options: ClientOptions = serde_json::from_value(
-            serde_json::json!({"botId": "b", "token": "t", "baseUrl": "https://x"}),
-        )
-        .unwrap();
-        Config::new(options, Host::Server).unwrap()
+        test_config("b", "https://x")
     }
 
     fn numbers(list: &[&str]) -> Result<Numbers> {

@@ -206,14 +206,11 @@ impl From<WireProviders> for Providers {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::{ClientOptions, Host};
+    use crate::core::config::test_config;
     use serde_json::json;
 
     fn config() -> Config {
-        let options: ClientOptions =
-            serde_json::from_value(json!({"botId": "b", "token": "t", "baseUrl": "https://x"}))
-                .unwrap();
-        Config::new(options, Host::Server).unwrap()
+        test_config("b", "https://x")
     }
 
     fn input(value: serde_json::Value) -> ProviderInput {

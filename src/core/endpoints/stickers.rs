@@ -348,14 +348,11 @@ pub struct StickerInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::{ClientOptions, Host};
+    use crate::core::config::test_config;
     use serde_json::json;
 
     fn config() -> Config {
-        let options: ClientOptions =
-            serde_json::from_value(json!({"botId": "b", "token": "t", "baseUrl": "https://x"}))
-                .unwrap();
-        Config::new(options, Host::Server).unwrap()
+        test_config("b", "https://x")
     }
 
     const BASE: &str = "https://x/whatsapp/v1/b/stickerpacks";

@@ -96,14 +96,10 @@ fn check_datetime(field: &str, value: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::{ClientOptions, Host};
+    use crate::core::config::test_config;
 
     fn config() -> Config {
-        let options: ClientOptions = serde_json::from_value(
-            serde_json::json!({"botId": "b", "token": "t", "baseUrl": "https://x"}),
-        )
-        .unwrap();
-        Config::new(options, Host::Server).unwrap()
+        test_config("b", "https://x")
     }
 
     #[test]
