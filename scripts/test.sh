@@ -12,6 +12,7 @@ scripts/setup.sh --browser
 
 step lints
 cargo fmt --check
+cargo fmt --check --manifest-path fuzz/Cargo.toml
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings

@@ -1,0 +1,36 @@
+//! Any bytes as a file: the preflight answers without panicking, its reads stay
+//! within the file and the budget and never repeat, and reading range by range
+//! gives the same report as holding the whole file.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sinch_whatsapp::core::media::{
+    validate_bytes, Options, Preflight, Severity, MAX_READS, MAX_READ_BYTES,
+};
+
+fuzz_target!(|data: &[u8]| {
+    let size = data.len() as u64;
+    let mut preflight = Preflight::new(size);
+    let mut read: Vec<(u64, u64)> = Vec::new();
+    while let Some(range) = preflight.next_read() {
+        assert!(
+            range.start < range.end && range.end <= size,
+            "{range:?} outside 0..{size}"
+        );
+        assert!(
+            read.iter()
+                .all(|&(s, e)| range.end <= s || range.start >= e),
+            "{range:?} read twice"
+        );
+        read.push((range.start, range.end));
+        assert!(read.len() <= MAX_READS);
+        preflight.supply(range.start, &data[range.start as usize..range.end as usize]);
+    }
+    assert!(read.iter().map(|(s, e)| e - s).sum::<u64>() <= MAX_READ_BYTES);
+    let report = preflight.finish(&Options::default());
+    assert_eq!(report, validate_bytes(data, &Options::default()));
+    assert_eq!(
+        report.ok,
+        report.issues.iter().all(|i| i.severity != Severity::Error)
+    );
+});
