@@ -155,6 +155,9 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
       if (!res.headersSent) send(res, 500, { message: "Internal Server Error", details: `emulator: ${err.message}` });
     });
   });
+  // Idle keep-alive sockets stay open long past any client's pool timeout, so a loaded test
+  // machine never races a client's request against the server closing the socket under it.
+  server.keepAliveTimeout = 60_000;
   await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
   emu.port = server.address().port;
   emu.url = `http://${host}:${emu.port}`;
