@@ -9,3 +9,4 @@ pub mod message;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod whatwg;

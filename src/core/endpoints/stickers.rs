@@ -402,6 +402,12 @@ mod tests {
             get_pack(&c, "", None).unwrap_err().field.as_deref(),
             Some("stickerpackId")
         );
+        let field = |r: Result<Request<Done>>| r.unwrap_err().field;
+        assert_eq!(field(delete_pack(&c, "..")), Some("stickerpackId".into()));
+        assert_eq!(
+            field(delete_sticker(&c, ".", &StickerIndex::Number(0.0))),
+            Some("stickerpackId".into())
+        );
     }
 
     #[test]
