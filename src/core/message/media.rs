@@ -138,15 +138,17 @@ impl Sticker {
     }
 }
 
-/// A sticker URL: `https://`, or `http://` only on loopback.
+/// A sticker URL: `https://`, or `http://` only on loopback (with no backslash,
+/// which parsers other than the WHATWG one may not end the host at).
 fn check_sticker_url(field: &str, url: &str) -> Result<()> {
     check_http_url(field, url)?;
     let https = url
         .get(..8)
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-    let loopback = url
-        .get(7..)
-        .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
+    let loopback = !url.contains('\\')
+        && url
+            .get(7..)
+            .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
     if https || loopback {
         Ok(())
     } else {

@@ -109,6 +109,12 @@ fn every_rule_passes_and_fails() {
             "message.url",
         ),
         (
+            "sticker loopback url without a backslash",
+            json!({"type": "sticker", "url": "http://[::1]:8/s.webp"}),
+            json!({"type": "sticker", "url": "http://127.0.0.1\\@evil.example/s.webp"}),
+            "message.url",
+        ),
+        (
             "sticker id with : or / is a URL",
             json!({"type": "sticker", "id": "4316843a-874b-4530-86a2-1ab55c53cd3f"}),
             json!({"type": "sticker", "id": "ftp://x.example/s.webp"}),
