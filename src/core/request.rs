@@ -100,14 +100,21 @@ pub fn endpoint(config: &Config, segments: &[&str]) -> String {
 
 /// A value that goes into one path segment must stay that segment: it may not be
 /// empty, `.` or `..`, nor decode (once or more: `%2e`, `%252E%2e`) to one of them,
-/// which a URL parser or a server would resolve, moving the request elsewhere.
+/// which a URL parser or a server would resolve, moving the request elsewhere. Nor
+/// may a `/`- or `\\`-separated part of it be a dot segment (`../x`), for a server
+/// that decodes `%2F` before it resolves the path.
 pub fn check_segment(field: &str, value: &str) -> Result<()> {
     let mut text = value.to_owned();
     loop {
-        if matches!(text.as_str(), "" | "." | "..") {
+        if text.is_empty()
+            || text
+                .split(['/', '\\'])
+                .any(|part| part == "." || part == "..")
+        {
             return Err(Error::invalid(
                 field,
-                "must not be empty, \".\" or \"..\" (nor percent-encode one of them)",
+                "must not be empty, \".\" or \"..\", nor have such a part between slashes, \
+                 nor percent-encode one",
             ));
         }
         let decoded = String::from_utf8_lossy(&percent_decode(&text)).into_owned();
@@ -198,6 +205,10 @@ mod tests {
             ".%2E",
             "%252e",
             "%25252E%2e",
+            "../x",
+            "a/.",
+            "a\\..\\b",
+            "a%2F%2e%2e",
         ] {
             assert_eq!(
                 check_segment("id", bad).unwrap_err().field.as_deref(),
@@ -205,7 +216,18 @@ mod tests {
                 "{bad}"
             );
         }
-        for ok in ["...", "a.", ".a", "%2e%2e%2e", "%", "%2", "%2f", " .."] {
+        for ok in [
+            "...",
+            "a.",
+            ".a",
+            "%2e%2e%2e",
+            "%",
+            "%2",
+            "%2f",
+            " ..",
+            "a/b",
+            "a/.../b",
+        ] {
             assert!(check_segment("id", ok).is_ok(), "{ok}");
         }
     }

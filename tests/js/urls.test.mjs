@@ -57,6 +57,7 @@ test("ids that are, or decode to, . or .. are refused before anything is sent", 
   await refused(wa.updateSticker(".%2e", 0, { emojis: ["🐥"] }), "stickerpackId");
   await refused(wa.listStickers("%252e"), "stickerpackId");
   await refused(wa.callbackStatus(".."), "messageId");
+  await refused(wa.callbackStatus("../../provision/optin"), "messageId");
   await refused(wa.markRead("."), "messageId");
   for (const botId of ["..", ".", "%2E", " .. "]) {
     throwsInvalid(() => new sdk.WhatsAppClient({ botId, token: TOKEN, baseUrl: emu.url }), "botId", botId);
