@@ -7,6 +7,7 @@ export { SinchError } from "./sinch_error.js";
 
 // Convenience senders: each builds one message object and calls `send`, where the
 // Rust core validates it. (The preflight-only build has no client.)
+const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 const list = (to) => (Array.isArray(to) ? to : [to]);
 // The call options come right after the arguments `fields` takes.
 // Like every method, a sender never throws: a value that cannot even be read (a
@@ -26,7 +27,6 @@ const sender = (type, fields) =>
     }
     return this.send(request, args[fields.length]);
   };
-const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 const byUrl = (url, extra) => ({ url, ...extra });
 // A reference with ":" or "/" is a URL (which must be https, or http on loopback);
 // anything else is the id of a stickerpack's sticker.
