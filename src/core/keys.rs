@@ -39,7 +39,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for AllKeys<D> {
 /// Implements `Deserialize` through [`AllKeys`] for structs derived with
 /// `#[serde(remote = "Self", deny_unknown_fields)]` (which makes the derived code an
 /// inherent `deserialize`); with `serialize`, also forwards `Serialize` to the
-/// inherent `serialize` that `remote = "Self"` makes of a derived one.
+/// inherent `serialize` that `remote = "Self"` makes of a derived one. Inside the
+/// crate, `Type::deserialize` names the unchecked inherent function: go through the
+/// trait (`<Type as Deserialize>::deserialize`, or any `T: Deserialize` caller).
 macro_rules! every_key_seen {
     ($ty:ty) => {
         impl<'de> serde::Deserialize<'de> for $ty {
@@ -91,6 +93,53 @@ mod tests {
         from: Option<String>,
     }
     every_key_seen!(Filter, serialize);
+
+    /// Reads a JSON object as serde-wasm-bindgen reads a JS object: a struct is
+    /// shown only its declared fields, a map every key.
+    struct DeclaredOnly(serde_json::Value);
+
+    impl<'de> Deserializer<'de> for DeclaredOnly {
+        type Error = serde_json::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> serde_json::Result<V::Value> {
+            self.0.deserialize_any(visitor)
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> serde_json::Result<V::Value> {
+            let mut object = self.0.as_object().cloned().unwrap_or_default();
+            object.retain(|key, _| fields.contains(&key.as_str()));
+            serde_json::Value::Object(object).deserialize_map(visitor)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            enum identifier ignored_any
+        }
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct DenyAlone {
+        from: Option<String>,
+    }
+
+    #[test]
+    fn a_deserializer_showing_declared_fields_only_cannot_hide_a_key() {
+        let input = || DeclaredOnly(json!({"frm": "+4673"}));
+        // The hole: deny_unknown_fields alone never sees `frm`.
+        assert_eq!(DenyAlone::deserialize(input()).unwrap().from, None);
+        let err = <Filter as Deserialize>::deserialize(input()).unwrap_err();
+        assert!(err.to_string().contains("unknown field `frm`"), "{err}");
+        let ok =
+            <Filter as Deserialize>::deserialize(DeclaredOnly(json!({"from": "+4673"}))).unwrap();
+        assert_eq!(ok.from.as_deref(), Some("+4673"));
+    }
 
     #[test]
     fn unknown_keys_are_named() {
