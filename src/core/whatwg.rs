@@ -1,7 +1,7 @@
-//! What the WHATWG URL parser — the one `fetch` uses — makes of a URL's host and of
-//! a path segment. Only what the client's safety rules need: whether a host is this
-//! machine, and whether a segment is a dot segment. Anything this does not read
-//! exactly as the parser would counts as "not loopback".
+//! What the WHATWG URL parser — the one `fetch` uses — makes of a URL's host, and its
+//! percent-decoding. Only what the client's safety rules need: whether a host is this
+//! machine (anything not read here exactly as the parser would read it counts as
+//! "not loopback"), and what a path segment decodes to.
 
 /// The authority (`host[:port]`, with any `user@`) of `rest`, the part of an
 /// `http(s)` URL after `://`: up to the first `/`, `\`, `?` or `#` (the parser
