@@ -7,6 +7,7 @@ export { SinchError } from "./sinch_error.js";
 
 // Convenience senders: each builds one message object and calls `send`, where the
 // Rust core validates it. (The preflight-only build has no client.)
+const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 const list = (to) => (Array.isArray(to) ? to : [to]);
 // The call options come right after the arguments `fields` takes.
 // Like every method, a sender never throws: a value that cannot even be read (a
@@ -15,15 +16,21 @@ const sender = (type, fields) =>
   function (to, ...args) {
     let request;
     try {
-      request = { to: list(to), message: { type, ...fields(...args) } };
+      const message = fields(...args);
+      // The helper's own type wins; another one given in its fields is refused, not obeyed.
+      if (Object.hasOwn(message, "type") && message.type !== type) {
+        return Promise.reject(refused("message.type", `this helper sends only ${type} messages; use send for another type`));
+      }
+      request = { to: list(to), message: { ...message, type } };
     } catch {
-      const error = new SinchError("invalid_argument", `message: the ${type} message could not be read`, { field: "message" });
-      return Promise.reject(error);
+      return Promise.reject(refused("message", `the ${type} message could not be read`));
     }
     return this.send(request, args[fields.length]);
   };
 const byUrl = (url, extra) => ({ url, ...extra });
-const sticker = (urlOrId) => (/^https?:\/\//i.test(urlOrId) ? { url: urlOrId } : { id: urlOrId });
+// A reference with ":" or "/" is a URL (which must be https, or http on loopback);
+// anything else is the id of a stickerpack's sticker.
+const sticker = (urlOrId) => (typeof urlOrId === "string" && /[:/]/.test(urlOrId) ? { url: urlOrId } : { id: urlOrId });
 
 if (glue.WhatsAppClient) {
   Object.assign(glue.WhatsAppClient.prototype, {

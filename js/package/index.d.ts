@@ -15,7 +15,7 @@ declare module "./sinch_whatsapp.js" {
     /** Audio takes no caption. */
     sendAudio(to: Recipients, url: string, extra?: { provider?: string }, options?: CallOptions): Promise<SendResult>;
     sendDocument(to: Recipients, url: string, extra?: { caption?: string; filename?: string; provider?: string }, options?: CallOptions): Promise<SendResult>;
-    /** An http(s) URL of a 512×512 WebP, or the id of a sticker from a stickerpack. */
+    /** A URL of a 512×512 WebP (https, or http on loopback: anything with `:` or `/` is taken as a URL), or the id of a sticker from a stickerpack. */
     sendSticker(to: Recipients, urlOrId: string, options?: CallOptions): Promise<SendResult>;
     sendLocation(to: Recipients, location: Fields<LocationMessage>, options?: CallOptions): Promise<SendResult>;
     sendContacts(to: Recipients, contacts: ContactCard[], options?: CallOptions): Promise<SendResult>;

@@ -1,7 +1,10 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
+use crate::core::keys::every_key_seen;
+use crate::core::request::check_segment;
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
+use crate::core::whatwg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -46,7 +49,7 @@ impl fmt::Debug for Secret {
 
 /// What a caller passes to build a client (JS: the `WhatsAppClient` options object).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClientOptions {
     /// The bot identifier given by Sinch.
     pub bot_id: String,
@@ -73,6 +76,8 @@ pub struct ClientOptions {
     #[serde(default)]
     pub on_retry: Option<serde::de::IgnoredAny>,
 }
+
+every_key_seen!(ClientOptions);
 
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -191,6 +196,7 @@ fn check_bot_id(bot_id: &str) -> Result<String> {
             "must not contain control characters",
         ));
     }
+    check_segment("botId", trimmed)?;
     Ok(trimmed.to_owned())
 }
 
@@ -210,17 +216,18 @@ fn check_token(token: &Secret) -> Result<()> {
     Ok(())
 }
 
-/// Accepts `https://…`, or `http://…` on loopback (or anywhere when explicitly allowed).
+/// Accepts `https://…`, or `http://…` on loopback as `fetch` reads the host (or
+/// anywhere when explicitly allowed).
 fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
     let url = url.trim().trim_end_matches('/');
     let (scheme, rest) = url
         .split_once("://")
         .ok_or_else(|| Error::invalid("baseUrl", "must be an absolute http(s) URL"))?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#']) {
+    let authority = whatwg::authority(rest);
+    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {
         return Err(Error::invalid(
             "baseUrl",
-            "must be scheme://host[:port][/path] with no credentials, query or fragment",
+            "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",
         ));
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -231,7 +238,7 @@ fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
     }
     match scheme.to_ascii_lowercase().as_str() {
         "https" => Ok(url.to_owned()),
-        "http" if allow_insecure_http || is_loopback(authority) => Ok(url.to_owned()),
+        "http" if allow_insecure_http || whatwg::is_loopback(authority) => Ok(url.to_owned()),
         "http" => Err(Error::invalid(
             "baseUrl",
             "plain http is only allowed for loopback hosts unless allowInsecureHttp is true",
@@ -241,14 +248,6 @@ fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
             "must use https (or http on loopback)",
         )),
     }
-}
-
-fn is_loopback(authority: &str) -> bool {
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or_default(),
-        None => authority.rsplit_once(':').map_or(authority, |(h, _)| h),
-    };
-    host.eq_ignore_ascii_case("localhost") || host == "::1" || host.starts_with("127.")
 }
 
 /// A server-side config for `bot_id` at `base_url` with token `t`, for unit tests.
@@ -300,7 +299,12 @@ mod tests {
         assert_eq!(ok("http://localhost:1/x").unwrap(), "http://localhost:1/x");
         assert_eq!(ok("http://[::1]:9").unwrap(), "http://[::1]:9");
         assert!(ok("https://relay.example.com/api").is_ok());
+        assert_eq!(ok("http://0x7f.1:9").unwrap(), "http://0x7f.1:9");
         for bad in [
+            "http://127.evil.com",
+            "http://127.0.0.1.nip.io",
+            "http://127.0.0.1%2eevil.com",
+            "http://127.0.0.1\\@evil.com",
             "http://example.com",
             "ftp://x",
             "example.com",
@@ -375,6 +379,14 @@ mod tests {
             field_of(Config::new(opts.clone(), Host::Server)),
             Some("botId".into())
         );
+        for dots in ["..", " . ", "%2e%2E", "%252e"] {
+            opts.bot_id = dots.into();
+            assert_eq!(
+                field_of(Config::new(opts.clone(), Host::Server)),
+                Some("botId".into()),
+                "{dots}"
+            );
+        }
         opts.bot_id = "b".into();
         opts.timeout_ms = Some(0);
         assert_eq!(

@@ -1,8 +1,9 @@
 //! Request building: turns a validated call into method, URL and body.
 
 use crate::core::config::Config;
-use crate::core::error::Result;
+use crate::core::error::{Error, Result};
 use crate::core::message::SendRequest;
+use crate::core::whatwg::percent_decode;
 
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +98,33 @@ pub fn endpoint(config: &Config, segments: &[&str]) -> String {
     url
 }
 
+/// A value that goes into one path segment must stay that segment: it may not be
+/// empty, `.` or `..`, nor decode (once or more: `%2e`, `%252E%2e`) to one of them,
+/// which a URL parser or a server would resolve, moving the request elsewhere. Nor
+/// may a `/`- or `\\`-separated part of it be a dot segment (`../x`), for a server
+/// that decodes `%2F` before it resolves the path.
+pub fn check_segment(field: &str, value: &str) -> Result<()> {
+    let mut text = value.to_owned();
+    loop {
+        if text.is_empty()
+            || text
+                .split(['/', '\\'])
+                .any(|part| part == "." || part == "..")
+        {
+            return Err(Error::invalid(
+                field,
+                "must not be empty, \".\" or \"..\", nor have such a part between slashes, \
+                 nor percent-encode one",
+            ));
+        }
+        let decoded = String::from_utf8_lossy(&percent_decode(&text)).into_owned();
+        if decoded == text {
+            return Ok(());
+        }
+        text = decoded;
+    }
+}
+
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode_segment(segment: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -164,5 +192,88 @@ mod tests {
             send_message(&config(), bad).unwrap_err().field.as_deref(),
             Some("to")
         );
+    }
+
+    #[test]
+    fn dot_segments_are_refused() {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "%2e",
+            "%2E%2e",
+            ".%2E",
+            "%252e",
+            "%25252E%2e",
+            "../x",
+            "a/.",
+            "a\\..\\b",
+            "a%2F%2e%2e",
+        ] {
+            assert_eq!(
+                check_segment("id", bad).unwrap_err().field.as_deref(),
+                Some("id"),
+                "{bad}"
+            );
+        }
+        for ok in [
+            "...",
+            "a.",
+            ".a",
+            "%2e%2e%2e",
+            "%",
+            "%2",
+            "%2f",
+            " ..",
+            "a/b",
+            "a/.../b",
+        ] {
+            assert!(check_segment("id", ok).is_ok(), "{ok}");
+        }
+    }
+
+    /// The property: for any bot id and ids accepted, the WHATWG parser (the `url`
+    /// crate) finds the host unchanged and exactly the segments built under
+    /// `/whatsapp/v1/{bot}`, each decoding back to what was given.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn accepted_ids_stay_one_segment_each() {
+        use crate::core::config::{ClientOptions, Host};
+        use crate::core::endpoints::check_id;
+        use crate::core::whatwg::oracle::Rng;
+        const PIECES: &[&str] = &[
+            ".", ".", "..", "%2e", "%2E", "%25", "%", "2", "e", "a", "/", "\\", "?", "#", " ", "é",
+            ";", "%2f", "%5C", "~", "\u{3002}", "\u{ff0e}",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut accepted = 0;
+        for _ in 0..30_000 {
+            let options = ClientOptions {
+                bot_id: rng.text(PIECES, 4),
+                base_url: Some("http://127.0.0.1:9/relay".into()),
+                ..ClientOptions::default()
+            };
+            let ids: Vec<String> = (0..=rng.below(3)).map(|_| rng.text(PIECES, 4)).collect();
+            let Ok(config) = Config::new(options, Host::Server) else {
+                continue;
+            };
+            if ids.iter().any(|id| check_id("id", id).is_err()) {
+                continue;
+            }
+            accepted += 1;
+            let segments: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let built = endpoint(&config, &segments);
+            let url = url::Url::parse(&built).unwrap();
+            assert_eq!(url.host_str(), Some("127.0.0.1"), "{built}");
+            assert!(url.query().is_none() && url.fragment().is_none(), "{built}");
+            let path: Vec<&str> = url.path_segments().unwrap().collect();
+            assert_eq!(path.len(), 4 + ids.len(), "{built}");
+            assert_eq!(path[..3], ["relay", "whatsapp", "v1"], "{built}");
+            let given = std::iter::once(config.bot_id.as_str()).chain(segments);
+            for (segment, value) in path[3..].iter().zip(given) {
+                assert_eq!(percent_decode(segment), value.as_bytes(), "{built}");
+            }
+        }
+        assert!(accepted > 3_000, "only {accepted} accepted cases");
     }
 }

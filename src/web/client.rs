@@ -6,6 +6,7 @@ use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
 use crate::core::error::{Error, Result};
+use crate::core::keys::CallOptionKeys;
 use crate::core::message::{Message, SendRequest, Text};
 use crate::core::request::{self, Request};
 use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
@@ -198,6 +199,7 @@ impl Inner {
         if !options.is_object() {
             return Err(Error::invalid("options", "must be an object"));
         }
+        from_js::<CallOptionKeys>(options.clone(), "options")?;
         if let Some(hook) = function_option(options, "onRetry")? {
             call.on_retry = Some(hook);
         }

@@ -8,6 +8,7 @@ pub mod stickers;
 pub mod store;
 
 use crate::core::error::{Error, Result};
+use crate::core::request::check_segment;
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -25,7 +26,8 @@ impl<'de> Deserialize<'de> for Done {
 /// Longest id accepted in a path (message ids are ~60 characters).
 const MAX_ID_CHARS: usize = 512;
 
-/// An id that goes into a URL path: non-empty, no control characters.
+/// An id that goes into a URL path: non-empty, no control characters, and one
+/// segment that stays one ([`check_segment`]).
 pub fn check_id(field: &str, id: &str) -> Result<()> {
     if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(char::is_control) {
         return Err(Error::invalid(
@@ -33,7 +35,7 @@ pub fn check_id(field: &str, id: &str) -> Result<()> {
             "must be a non-empty id of at most 512 characters without control characters",
         ));
     }
-    Ok(())
+    check_segment(field, id)
 }
 
 #[cfg(test)]
@@ -54,7 +56,7 @@ mod tests {
             "01E7SP2FX8E16R0X3GE8Z41VSQABGGSFATkBVvAgo61AND5uEmlo54"
         )
         .is_ok());
-        for bad in ["", "a\nb", &"x".repeat(513)] {
+        for bad in ["", "a\nb", &"x".repeat(513), ".", "..", "%2E%2e"] {
             assert_eq!(
                 check_id("messageId", bad).unwrap_err().field.as_deref(),
                 Some("messageId")

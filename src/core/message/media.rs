@@ -5,6 +5,7 @@
 
 use super::{check_http_url, check_provider, check_required, sub};
 use crate::core::error::{Error, Result};
+use crate::core::whatwg;
 use serde::{Deserialize, Serialize};
 
 /// An image or video: `{ url, caption?, provider? }`.
@@ -115,19 +116,58 @@ impl DocumentLink {
 impl Sticker {
     pub(super) fn validate(&self, path: &str) -> Result<()> {
         match (&self.url, &self.id) {
-            (Some(url), None) => check_link(path, url, self.provider.as_ref()),
-            (None, Some(id)) if self.provider.is_some() => {
-                check_required(&sub(path, "id"), id)?;
-                Err(Error::invalid(
-                    &sub(path, "provider"),
-                    "can only be used with url, not with id",
-                ))
+            (Some(url), None) => {
+                check_sticker_url(&sub(path, "url"), url)?;
+                check_provider(path, self.provider.as_ref())
             }
-            (None, Some(id)) => check_required(&sub(path, "id"), id),
+            (None, Some(id)) => {
+                check_sticker_id(&sub(path, "id"), id)?;
+                if self.provider.is_some() {
+                    return Err(Error::invalid(
+                        &sub(path, "provider"),
+                        "can only be used with url, not with id",
+                    ));
+                }
+                Ok(())
+            }
             _ => Err(Error::invalid(
                 &sub(path, "url"),
                 "give exactly one of url or id",
             )),
         }
     }
+}
+
+/// A sticker URL: `https://`, or `http://` only on loopback (with no backslash,
+/// which parsers other than the WHATWG one may not end the host at).
+fn check_sticker_url(field: &str, url: &str) -> Result<()> {
+    check_http_url(field, url)?;
+    let https = url
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    let loopback = !url.contains('\\')
+        && url
+            .get(7..)
+            .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
+    if https || loopback {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be an https URL (plain http only on loopback)",
+        ))
+    }
+}
+
+/// A stickerpack sticker's id (a UUID upstream). One with `:` or `/` is a URL
+/// given as an id, and is refused rather than sent as a name Sinch cannot find.
+fn check_sticker_id(field: &str, id: &str) -> Result<()> {
+    check_required(field, id)?;
+    if id.contains([':', '/']) {
+        return Err(Error::invalid(
+            field,
+            "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
+        ));
+    }
+    Ok(())
 }

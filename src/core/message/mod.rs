@@ -28,6 +28,7 @@ pub use template::{QuickReplyButton, Retired, Template, TemplateButton, Template
 
 use crate::core::endpoints::providers::check_provider_name;
 use crate::core::error::{Error, Result};
+use crate::core::keys::every_key_seen;
 use serde::{Deserialize, Serialize};
 
 /// Most recipients one send may name.
@@ -37,7 +38,11 @@ pub const MAX_TEXT_CHARS: usize = 4096;
 
 /// The body of `POST /messages`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[serde(
+    remote = "Self",
+    rename_all(deserialize = "camelCase"),
+    deny_unknown_fields
+)]
 pub struct SendRequest {
     /// 1–20 MSISDNs.
     pub to: Vec<String>,
@@ -47,6 +52,8 @@ pub struct SendRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback: Option<String>,
 }
+
+every_key_seen!(SendRequest, serialize);
 
 /// A message object, tagged by `type`.
 #[non_exhaustive]

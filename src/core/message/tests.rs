@@ -91,6 +91,36 @@ fn every_rule_passes_and_fails() {
             "message.provider",
         ),
         (
+            "sticker url is https, or http on loopback",
+            json!({"type": "sticker", "url": "http://127.0.0.1:8080/s.webp"}),
+            json!({"type": "sticker", "url": "http://x.example/s.webp"}),
+            "message.url",
+        ),
+        (
+            "sticker url is not another scheme",
+            json!({"type": "sticker", "url": "HTTPS://x.example/s.webp"}),
+            json!({"type": "sticker", "url": "ftp://x.example/s.webp"}),
+            "message.url",
+        ),
+        (
+            "sticker http url on a host that only looks like loopback",
+            json!({"type": "sticker", "url": "http://localhost/s.webp"}),
+            json!({"type": "sticker", "url": "http://127.0.0.1.nip.io/s.webp"}),
+            "message.url",
+        ),
+        (
+            "sticker loopback url without a backslash",
+            json!({"type": "sticker", "url": "http://[::1]:8/s.webp"}),
+            json!({"type": "sticker", "url": "http://127.0.0.1\\@evil.example/s.webp"}),
+            "message.url",
+        ),
+        (
+            "sticker id with : or / is a URL",
+            json!({"type": "sticker", "id": "4316843a-874b-4530-86a2-1ab55c53cd3f"}),
+            json!({"type": "sticker", "id": "ftp://x.example/s.webp"}),
+            "message.id",
+        ),
+        (
             "latitude -90..=90",
             json!({"type": "location", "lat": -90.0, "lng": 180.0}),
             json!({"type": "location", "lat": 90.5, "lng": 0.0}),

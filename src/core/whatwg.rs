@@ -1,0 +1,314 @@
+//! What the WHATWG URL parser — the one `fetch` uses — makes of a URL's host, and its
+//! percent-decoding. Only what the client's safety rules need: whether a host is this
+//! machine (anything not read here exactly as the parser would read it counts as
+//! "not loopback"), and what a path segment decodes to.
+
+/// The authority (`host[:port]`, with any `user@`) of `rest`, the part of an
+/// `http(s)` URL after `://`: up to the first `/`, `\`, `?` or `#` (the parser
+/// reads a backslash as `/` in http URLs).
+pub fn authority(rest: &str) -> &str {
+    rest.split(['/', '\\', '?', '#']).next().unwrap_or_default()
+}
+
+/// Whether `authority` names this machine as `fetch` will read it: the host is an
+/// IPv4 address in 127.0.0.0/8 in any of the parser's number forms (`127.1`,
+/// `2130706433`, `0x7f.1`, `0177.0.0.1`, percent-encoded or not), the IPv6 literal
+/// `[::1]`, or exactly `localhost` (any case, optional trailing dot); the port, if
+/// any, is a number. Credentials (`user@`) and anything else are not loopback.
+pub fn is_loopback(authority: &str) -> bool {
+    if authority.contains('@') {
+        return false;
+    }
+    let (host_ok, port) = match authority.strip_prefix('[') {
+        Some(v6) => {
+            let Some((inner, after)) = v6.split_once(']') else {
+                return false;
+            };
+            let port = match after {
+                "" => None,
+                _ => match after.strip_prefix(':') {
+                    Some(port) => Some(port),
+                    None => return false,
+                },
+            };
+            (inner == "::1", port)
+        }
+        None => match authority.split_once(':') {
+            Some((host, port)) => (is_loopback_name(host), Some(port)),
+            None => (is_loopback_name(authority), None),
+        },
+    };
+    host_ok && port.map_or(true, is_port)
+}
+
+/// Digits, at most 65535 (empty means the default port).
+fn is_port(port: &str) -> bool {
+    port.bytes().all(|b| b.is_ascii_digit())
+        && (port.is_empty() || port.parse::<u32>().is_ok_and(|n| n <= 65_535))
+}
+
+/// A host that is not an IPv6 literal: percent-decoded, then `localhost` or IPv4 in 127/8.
+fn is_loopback_name(host: &str) -> bool {
+    let Ok(decoded) = String::from_utf8(percent_decode(host)) else {
+        return false;
+    };
+    // Non-ASCII goes through IDNA mapping in the parser (full-width digits become
+    // ASCII ones, soft hyphens vanish): not read here, so not loopback.
+    if !decoded.is_ascii() {
+        return false;
+    }
+    let host = decoded.to_ascii_lowercase();
+    host == "localhost" || host == "localhost." || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
+}
+
+/// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)
+/// or hex (`0x` prefix), the last filling the remaining bytes; one trailing dot is
+/// allowed. `None` when `host` is not an IPv4 address (a domain, or invalid).
+fn ipv4(host: &str) -> Option<u32> {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let parts: Vec<&str> = host.split('.').collect();
+    if parts.len() > 4 {
+        return None;
+    }
+    let numbers = parts
+        .iter()
+        .map(|part| ipv4_number(part))
+        .collect::<Option<Vec<u64>>>()?;
+    let (last, init) = numbers.split_last()?;
+    if init.iter().any(|&n| n > 255) || *last >= 1u64 << (8 * (5 - numbers.len())) {
+        return None;
+    }
+    let high = init
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| n << (8 * (3 - i)))
+        .sum::<u64>();
+    u32::try_from(high + last).ok()
+}
+
+/// One IPv4 part; `None` when it is not a number in its radix or too big to matter.
+fn ipv4_number(part: &str) -> Option<u64> {
+    let (digits, radix) = if let Some(hex) = part.strip_prefix("0x") {
+        (hex, 16)
+    } else if part.len() > 1 && part.starts_with('0') {
+        (&part[1..], 8)
+    } else if part.is_empty() {
+        return None;
+    } else {
+        (part, 10)
+    };
+    if digits.is_empty() {
+        return Some(0);
+    }
+    if !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    // Too long for u64 is far over any valid part: report it as over the limit.
+    Some(u64::from_str_radix(digits, radix).unwrap_or(u64::MAX))
+}
+
+/// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a
+/// byte; any other `%` stays as it is.
+pub fn percent_decode(text: &str) -> Vec<u8> {
+    let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        if let (b'%', Some(high), Some(low)) = (byte, hex(bytes.get(i + 1)), hex(bytes.get(i + 2)))
+        {
+            // Two hex digits: below 256.
+            out.push((high * 16 + low) as u8);
+            i += 3;
+        } else {
+            out.push(byte);
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_hosts() {
+        for host in [
+            "127.0.0.1",
+            "127.0.0.1:8080",
+            "127.0.0.1.",
+            "127.1",
+            "127.255.255.254:1",
+            "2130706433",
+            "0x7f.1",
+            "0X7F000001",
+            "0177.0.0.1",
+            "0x7f.0.0.0x1",
+            "%31%32%37.0.0.1",
+            "localhost",
+            "LocalHost.:80",
+            "local%68ost",
+            "localhost:",
+            "[::1]",
+            "[::1]:9",
+        ] {
+            assert!(is_loopback(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_not_loopback() {
+        for host in [
+            "127.evil.com",
+            "127.0.0.1.nip.io",
+            "127.0.0.1%2eevil.com",
+            "127.0.0.1%2Eevil.com:80",
+            "localhost.evil.com",
+            "foo.localhost",
+            "localhost..",
+            "127.0.0.1:80:80",
+            "127.0.0.1:65536",
+            "127.0.0.1:8o",
+            "u@127.0.0.1",
+            "127.0.0.1@evil.com",
+            "128.0.0.1",
+            "127.0.0.256",
+            "127.0.0.1.0",
+            "127..1",
+            "0x7g.1",
+            "09.0.0.1",
+            "[::1].evil.com",
+            "[::1]x",
+            "[::1",
+            "[::2]",
+            "[::ffff:127.0.0.1]",
+            "\u{ff11}\u{ff12}\u{ff17}.0.0.1",
+            "local%C2%ADhost",
+            "127.0.0.1%00",
+            "%",
+            "",
+        ] {
+            assert!(!is_loopback(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn authority_ends_where_the_parser_ends_it() {
+        assert_eq!(authority("127.0.0.1:9/x"), "127.0.0.1:9");
+        assert_eq!(authority("127.0.0.1\\@evil.com"), "127.0.0.1");
+        assert_eq!(authority("h?q"), "h");
+        assert_eq!(authority("h#f"), "h");
+        assert_eq!(authority(""), "");
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%2e%2Eb"), b"a..b");
+        assert_eq!(percent_decode("%"), b"%");
+        assert_eq!(percent_decode("%2"), b"%2");
+        assert_eq!(percent_decode("%zz%41"), b"%zzA");
+        assert_eq!(percent_decode("%C3%A4"), "ä".as_bytes());
+    }
+}
+
+/// Differential tests against the `url` crate, an independent WHATWG URL parser.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod oracle {
+    use super::*;
+
+    /// A small xorshift generator: deterministic, no dependency.
+    pub(crate) struct Rng(pub(crate) u64);
+
+    impl Rng {
+        pub(crate) fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        /// 1 to `max` pieces drawn from `alphabet`, joined.
+        pub(crate) fn text(&mut self, alphabet: &[&str], max: usize) -> String {
+            let len = 1 + self.below(max);
+            (0..len)
+                .map(|_| alphabet[self.below(alphabet.len())])
+                .collect()
+        }
+    }
+
+    /// Whether the `url` crate reads `http://{authority}/` as a loopback host.
+    fn parser_says_loopback(authority: &str) -> bool {
+        let Ok(parsed) = url::Url::parse(&format!("http://{authority}/")) else {
+            return false;
+        };
+        match parsed.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip == std::net::Ipv6Addr::LOCALHOST,
+            Some(url::Host::Domain(name)) => name == "localhost" || name == "localhost.",
+            None => false,
+        }
+    }
+
+    /// For any ASCII authority: loopback here exactly when the WHATWG parser says so,
+    /// except that credentials and IPv6 spellings other than `[::1]` are refused.
+    #[test]
+    fn loopback_agrees_with_the_whatwg_parser() {
+        const PIECES: &[&str] = &[
+            "127",
+            "0",
+            "1",
+            "255",
+            "256",
+            "0177",
+            "09",
+            "0x7f",
+            "0X7F",
+            "0x",
+            "2130706433",
+            "4294967295",
+            ".",
+            ".",
+            ".",
+            "localhost",
+            "LOCALHOST",
+            "evil",
+            "com",
+            "nip",
+            "io",
+            "%2e",
+            "%2E",
+            "%31",
+            "%37",
+            "%6c",
+            "%",
+            "x",
+            "-",
+            ":",
+            ":80",
+            ":99999",
+            "@",
+            "[::1]",
+            "[",
+            "]",
+            "::1",
+            "%00",
+            "0x100",
+            "e",
+        ];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut loopbacks = 0;
+        for _ in 0..50_000 {
+            let host = rng.text(PIECES, 6);
+            let ours = is_loopback(&host);
+            let theirs = parser_says_loopback(&host);
+            let refused_on_purpose = host.contains(['@', '[']);
+            assert!(
+                ours == theirs || (!ours && refused_on_purpose),
+                "{host}: ours {ours}, the parser {theirs}"
+            );
+            loopbacks += usize::from(ours);
+        }
+        assert!(loopbacks > 500, "only {loopbacks} loopback hosts generated");
+    }
+}
