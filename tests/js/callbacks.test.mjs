@@ -91,6 +91,33 @@ test("parseCallback keeps unknown message types and refuses what is not a callba
   assert.throws(() => sdk.parseCallback("[".repeat(100_000)), (e) => e.code === "invalid_callback");
 });
 
+test("parseCallback keeps the well-formed entries when one is malformed, as a typed invalid item", () => {
+  const body = JSON.stringify({
+    type: "whatsapp",
+    statuses: [
+      { status: "success", state: "delivered", message_id: "m1", recipient: "+46732001122" },
+      { state: "read", message_id: "m2", recipient: "+46732001122" },
+    ],
+    notifications: [
+      { from: "46732001122", message_id: "n1", message: { type: "image", mime_type: "image/png" } },
+      { from: "46732001122", message_id: "n2", message: { type: "text", body: "still here" } },
+    ],
+  });
+  const event = sdk.parseCallback(body);
+  assert.deepEqual(event.statuses[0], { status: "success", state: "delivered", messageId: "m1", recipient: "+46732001122" });
+  assert.deepEqual(event.statuses[1], {
+    kind: "invalid",
+    error: { code: "invalid_callback", field: "statuses[1].status", message: "missing field `status`" },
+    raw: { state: "read", message_id: "m2", recipient: "+46732001122" },
+  });
+  assert.equal(event.notifications[0].kind, "invalid");
+  assert.equal(event.notifications[0].error.field, "notifications[0].message.url");
+  assert.deepEqual(event.notifications[0].raw, JSON.parse(body).notifications[0]);
+  assert.deepEqual(event.notifications[1].message, { type: "text", body: "still here" });
+  // What the README's handler does: the good ones are used, the bad ones logged.
+  assert.deepEqual(event.statuses.filter((s) => s.kind !== "invalid").map((s) => s.messageId), ["m1"]);
+});
+
 test("the callback store gives back a message's reports and inbound messages by filter", async () => {
   const { messages } = await wa.sendText("+46732001122", "stored");
   await until(() => received.length === 5);
