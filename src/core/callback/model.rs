@@ -774,7 +774,8 @@ impl Serialize for UnknownMessage {
 }
 
 /// Splits a `{ type, ... }` object into its type and its other fields; `what`
-/// names the object in errors.
+/// names the object in errors. The wording of these errors and of [`typed`]'s
+/// prefix is what `entry::path_in_entry` reads a malformed entry's field from.
 fn split_type(value: Value, what: &str) -> Result<(String, Map<String, Value>), String> {
     let Value::Object(mut fields) = value else {
         return Err(format!("{what} must be an object with a string `type`"));
