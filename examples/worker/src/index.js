@@ -151,12 +151,13 @@ export class EventLog extends DurableObject {
       CREATE INDEX IF NOT EXISTS events_at ON events (at)`);
   }
 
-  /** Records each event whose key is new; returns how many were. */
+  /** Records each event whose key is new (in one implicit transaction: one call, no await). */
   record(entries) {
     const now = Date.now();
     this.sql.exec("DELETE FROM events WHERE at < ?", now - WEEK_MS);
-    const insert = "INSERT INTO events (key, event, at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING RETURNING seq";
-    return entries.filter(({ key, event }) => this.sql.exec(insert, key, JSON.stringify(event), now).toArray().length).length;
+    for (const { key, event } of entries) {
+      this.sql.exec("INSERT INTO events (key, event, at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING", key, JSON.stringify(event), now);
+    }
   }
 
   /** Up to 500 events after `seq`, oldest first, each with its `seq`. */
