@@ -28,9 +28,10 @@ export async function startDemo({ port = 0, env = process.env } = {}) {
     : { BOT_ID: "demo-bot", SINCH_TOKEN: "demo-token", SINCH_BASE_URL: emulator.url };
   const worker = await startWorker({
     script: join(root, "examples/worker/src/index.js"),
+    // The relay fails closed: it needs SINCH_TOKEN, RELAY_KEY and CALLBACK_HMAC_KEY.
     bindings: { ...sinch, RELAY_KEY: relayKey, CALLBACK_HMAC_KEY: hmacKey },
     r2Buckets: ["MEDIA"],
-    kvNamespaces: ["EVENTS"],
+    durableObjects: { EVENT_LOG: { className: "EventLog", useSQLite: true } },
   });
   emulator?.configure({ callbackUrl: `${worker.url}/callbacks` });
 

@@ -13,6 +13,7 @@ const STATE_WORDS = {
   no_capability: "not delivered: the number has no WhatsApp",
 };
 let checked; // { file, report } of the last check
+let previewUrl; // the object URL the preview shows; revoked when the preview is replaced
 
 const size = (n) => (n >= MB ? `${(n / MB).toFixed(1)} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`);
 
@@ -47,9 +48,11 @@ function preview(file, report) {
   const kind = report.mimeType?.split("/")[0];
   const tag = { image: "img", video: "video", audio: "audio" }[kind];
   $("preview").replaceChildren();
+  if (previewUrl) URL.revokeObjectURL(previewUrl);
+  previewUrl = undefined;
   if (!tag || !report.messageType || report.messageType === "document") return;
   const el = document.createElement(tag);
-  el.src = URL.createObjectURL(file);
+  el.src = previewUrl = URL.createObjectURL(file);
   if (tag === "img") el.alt = `Preview of ${file.name}`;
   else el.controls = true;
   $("preview").append(el);

@@ -13,8 +13,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Parses a callback body (the raw text, or its bytes) into typed delivery reports,
-/// contacts and inbound notifications. Throws `SinchError` (`invalid_callback`) when
-/// the body is not JSON or not a Sinch WhatsApp callback.
+/// contacts and inbound notifications; a malformed entry stays in its place as
+/// `{ kind: "invalid", error: { code, field, message }, raw }`. Throws `SinchError`
+/// (`invalid_callback`) only when the body is not a Sinch WhatsApp callback at all.
 #[wasm_bindgen(js_name = parseCallback, unchecked_return_type = "Callback")]
 pub fn parse_callback(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
@@ -132,14 +133,26 @@ fn header_pairs(headers: &JsValue) -> Result<Vec<(String, String)>> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const CALLBACK_TYPES: &'static str = r#"
-/** A callback payload: delivery reports, contacts and inbound messages together. */
+/**
+ * A callback payload: delivery reports, contacts and inbound messages together. A
+ * malformed entry stays in its place as an `InvalidEntry` (`kind: "invalid"`, which
+ * no typed entry has), so the others still arrive.
+ */
 export interface Callback {
   type: "whatsapp";
-  statuses: DeliveryReport[];
-  contacts: CallbackContact[];
-  notifications: Notification[];
+  statuses: (DeliveryReport | InvalidEntry)[];
+  contacts: (CallbackContact | InvalidEntry)[];
+  notifications: (Notification | InvalidEntry)[];
   /** Fields this version does not know, under their wire names. */
   [extra: string]: unknown;
+}
+/** An entry that is not well-formed, kept as received with why. */
+export interface InvalidEntry {
+  kind: "invalid";
+  /** `field` is the path from the callback's root, e.g. `notifications[0].message.url`. */
+  error: { code: "invalid_callback"; field: string; message: string };
+  /** The entry exactly as received (wire names). */
+  raw: unknown;
 }
 /** The store's answer: callbacks Sinch kept. */
 export interface CallbackStoreResults { results: Callback[] }
@@ -167,9 +180,10 @@ export interface DeliveryReport {
   recipient: string;
   timestamp?: string;
   details?: string;
+  kind?: undefined;
   [extra: string]: unknown;
 }
-export interface CallbackContact { waId: string; profile?: { name?: string }; [extra: string]: unknown }
+export interface CallbackContact { waId: string; profile?: { name?: string }; kind?: undefined; [extra: string]: unknown }
 /** One inbound message from a user. */
 export interface Notification {
   from: string;
@@ -185,6 +199,7 @@ export interface Notification {
     referralMedia?: { type?: string; url?: string };
     [extra: string]: unknown;
   };
+  kind?: undefined;
   [extra: string]: unknown;
 }
 export type InboundMessage =

@@ -30,6 +30,8 @@ beforeEach(() => {
 });
 after(() => Promise.all([emu?.close(), new Promise((ok) => hook.close(ok))]));
 
+/** The callbacks received about `id`: one still in flight from an earlier test may land after the reset. */
+const about = (id) => received.filter((r) => r.body.toString().includes(id));
 const until = async (cond) => {
   for (let i = 0; i < 300 && !cond(); i++) await new Promise((ok) => setTimeout(ok, 10));
   assert.ok(cond(), "timed out waiting for callbacks");
@@ -37,9 +39,9 @@ const until = async (cond) => {
 
 test("signed delivery reports verify and parse into typed statuses", async () => {
   const { messages } = await wa.sendText("+46732001122", "track me");
-  await until(() => received.length === 5);
+  await until(() => about(messages[0].id).length === 5);
   const states = [];
-  for (const { headers, body } of received) {
+  for (const { headers, body } of about(messages[0].id)) {
     assert.equal(sdk.verifyCallbackSignature(body, headers, KEY), true);
     assert.equal(sdk.verifyCallbackSignature(body.toString(), new Headers(headers), new TextEncoder().encode(KEY)), true);
     const event = sdk.parseCallback(body);
@@ -91,9 +93,36 @@ test("parseCallback keeps unknown message types and refuses what is not a callba
   assert.throws(() => sdk.parseCallback("[".repeat(100_000)), (e) => e.code === "invalid_callback");
 });
 
+test("parseCallback keeps the well-formed entries when one is malformed, as a typed invalid item", () => {
+  const body = JSON.stringify({
+    type: "whatsapp",
+    statuses: [
+      { status: "success", state: "delivered", message_id: "m1", recipient: "+46732001122" },
+      { state: "read", message_id: "m2", recipient: "+46732001122" },
+    ],
+    notifications: [
+      { from: "46732001122", message_id: "n1", message: { type: "image", mime_type: "image/png" } },
+      { from: "46732001122", message_id: "n2", message: { type: "text", body: "still here" } },
+    ],
+  });
+  const event = sdk.parseCallback(body);
+  assert.deepEqual(event.statuses[0], { status: "success", state: "delivered", messageId: "m1", recipient: "+46732001122" });
+  assert.deepEqual(event.statuses[1], {
+    kind: "invalid",
+    error: { code: "invalid_callback", field: "statuses[1].status", message: "missing field `status`" },
+    raw: { state: "read", message_id: "m2", recipient: "+46732001122" },
+  });
+  assert.equal(event.notifications[0].kind, "invalid");
+  assert.equal(event.notifications[0].error.field, "notifications[0].message.url");
+  assert.deepEqual(event.notifications[0].raw, JSON.parse(body).notifications[0]);
+  assert.deepEqual(event.notifications[1].message, { type: "text", body: "still here" });
+  // What the README's handler does: the good ones are used, the bad ones logged.
+  assert.deepEqual(event.statuses.filter((s) => s.kind !== "invalid").map((s) => s.messageId), ["m1"]);
+});
+
 test("the callback store gives back a message's reports and inbound messages by filter", async () => {
   const { messages } = await wa.sendText("+46732001122", "stored");
-  await until(() => received.length === 5);
+  await until(() => about(messages[0].id).length === 5);
   const { results } = await wa.callbackStatus(messages[0].id);
   assert.equal(emu.requests.at(-1).path, `/whatsapp/v1/${BOT}/callbacks/status/${messages[0].id}`);
   assert.deepEqual(results.map((r) => r.statuses[0].state), ["queued", "dispatched", "sent", "delivered", "read"]);

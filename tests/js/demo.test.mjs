@@ -16,6 +16,21 @@ before(async () => {
   browser = await launchChromium();
   page = await browser.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
+  // Counts the page's object URLs: those created and not yet revoked are `live`.
+  await page.addInitScript(() => {
+    const urls = (window.objectUrls = { created: 0, live: new Set() });
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = (object) => {
+      const url = createObjectURL.call(URL, object);
+      urls.created += 1;
+      urls.live.add(url);
+      return url;
+    };
+    URL.revokeObjectURL = (url) => {
+      urls.live.delete(url);
+      return revokeObjectURL.call(URL, url);
+    };
+  });
   await page.goto(demo.url);
 });
 after(async () => {
@@ -43,6 +58,24 @@ test("a program named like a photo is refused in plain words", async () => {
   await page.getByText("“holiday.png” cannot be sent").waitFor();
   const issues = await page.locator("#v-issues li").allTextContents();
   assert.ok(issues.some((text) => text.startsWith("Problem:")), issues.join("\n"));
+});
+
+test("each preview's object URL is revoked when the preview is replaced", async () => {
+  const png = await readFile(join(root, "tests/out/media/image.png"));
+  const input = page.getByLabel("Drop a file here, or choose one");
+  const before = await page.evaluate(() => window.objectUrls.created);
+  for (const name of ["first.png", "second.png", "third.png"]) {
+    await input.setInputFiles({ name, mimeType: "image/png", buffer: png });
+    await page.getByText(`“${name}” can be sent as an image`).waitFor();
+    const { live, src } = await page.evaluate(() => ({ live: [...window.objectUrls.live], src: document.querySelector("#preview img").src }));
+    assert.deepEqual(live, [src], `only the shown preview's URL is live after ${name}`);
+  }
+  assert.equal(await page.evaluate(() => window.objectUrls.created), before + 3);
+  // A file with no preview clears it, and its URL goes too.
+  const exe = await readFile(join(root, "tests/out/media/program.exe"));
+  await input.setInputFiles({ name: "fourth.png", mimeType: "image/png", buffer: exe });
+  await page.getByText("“fourth.png” cannot be sent").waitFor();
+  assert.deepEqual(await page.evaluate(() => [...window.objectUrls.live]), []);
 });
 
 test("the checked file is sent through the relay and its delivery reports arrive", async () => {

@@ -1,26 +1,38 @@
 // The Worker example (examples/worker) end to end in workerd via Miniflare, against
 // the emulator: the relay sends for the browser without exposing the token, preflights
-// uploads again, serves them to Sinch from R2, and takes Sinch's signed callbacks once.
+// uploads again, serves them to Sinch from R2, takes Sinch's signed callbacks exactly
+// once (a Durable Object's UNIQUE key, even under concurrent redelivery), and refuses to
+// serve at all when a secret it needs is missing.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { TOKEN, emulator, root } from "./support.mjs";
 import { startWorker } from "../support/worker.mjs";
+import { sign } from "../emulator/callbacks.mjs";
 
 const BOT = "bot-node";
 const KEY = "worker-callback-key";
 const RELAY_KEY = "relay-key-for-tests";
 let emu, worker;
 
+/** Starts the example with `bindings`; `logs` collects what it prints. */
+async function startRelay(bindings) {
+  const logs = [];
+  const collect = (stream) => stream.on("data", (chunk) => logs.push(String(chunk)));
+  const started = await startWorker({
+    script: join(root, "examples/worker/src/index.js"),
+    bindings: { BOT_ID: BOT, SINCH_BASE_URL: emu.url, ...bindings },
+    r2Buckets: ["MEDIA"],
+    durableObjects: { EVENT_LOG: { className: "EventLog", useSQLite: true } },
+    handleRuntimeStdio: (stdout, stderr) => [stdout, stderr].forEach(collect),
+  });
+  return { ...started, logs };
+}
+
 before(async () => {
   emu = await emulator();
-  worker = await startWorker({
-    script: join(root, "examples/worker/src/index.js"),
-    bindings: { BOT_ID: BOT, SINCH_TOKEN: TOKEN, SINCH_BASE_URL: emu.url, CALLBACK_HMAC_KEY: KEY, RELAY_KEY },
-    r2Buckets: ["MEDIA"],
-    kvNamespaces: ["EVENTS"],
-  });
+  worker = await startRelay({ SINCH_TOKEN: TOKEN, CALLBACK_HMAC_KEY: KEY, RELAY_KEY });
   emu.configure({ callbackUrl: `${worker.url}/callbacks`, callbackSecret: KEY });
 });
 beforeEach(() => emu.reset());
@@ -32,6 +44,12 @@ after(async () => {
 const relay = (path, init = {}) =>
   fetch(`${worker.url}${path}`, { ...init, headers: { "x-relay-key": RELAY_KEY, ...init.headers } }).then(async (res) => ({ status: res.status, body: await res.json() }));
 const post = (path, value) => relay(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
+/** The signature headers Sinch would send with `body`. */
+const signature = (body, nonce = crypto.randomUUID()) => ({
+  "sinch-whatsapp-callback-signature": sign(body, nonce, KEY),
+  "sinch-whatsapp-callback-signature-algorithm": "HMAC_SHA_256",
+  "sinch-whatsapp-callback-signature-nonce": nonce,
+});
 const sent = () => emu.requests.filter((r) => r.path.endsWith("/messages"));
 const events = async () => (await relay("/events?since=0")).body.events;
 const until = async (cond, what) => {
@@ -79,6 +97,48 @@ test("signed delivery reports reach the Worker and are recorded once, even when 
   assert.deepEqual((await mine()).map((e) => e.state).sort(), ["delivered", "dispatched", "queued", "read", "sent"]);
 });
 
+test("concurrent redeliveries of the same report are recorded exactly once", async () => {
+  const { body } = await post("/send", { to: "+46732001122", message: { type: "text", text: "race" } });
+  const id = body.messages[0].id;
+  const mine = async () => (await events()).filter((e) => e.messageId === id);
+  await until(async () => (await mine()).length === 5, "five delivery reports");
+  // Every report of the message at once, each 20 times at the same moment.
+  const firsts = emu.deliveries.map((d, i) => [d, i]).filter(([d]) => d.attempt === 1 && d.body.includes(id));
+  assert.equal(firsts.length, 5);
+  await Promise.all(firsts.flatMap(([, i]) => Array.from({ length: 20 }, () => emu.redeliver(i))));
+  const again = emu.deliveries.filter((d) => d.attempt === 2);
+  assert.equal(again.length, 100);
+  assert.ok(again.every((d) => d.status === 200), JSON.stringify(again.map((d) => d.status)));
+  const states = (await mine()).map((e) => e.state).sort();
+  assert.deepEqual(states, ["delivered", "dispatched", "queued", "read", "sent"]);
+  // A batch of 40 reports (one of them twice), the same signed body delivered 20 times
+  // at once: each request has enough work for the deliveries to interleave.
+  const reports = Array.from({ length: 40 }, (_, i) => ({ status: "success", state: "read", message_id: `batch-${i}`, recipient: "+46732001122" }));
+  const batch = JSON.stringify({ type: "whatsapp", statuses: [...reports, reports[0]] });
+  const headers = signature(batch);
+  const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${worker.url}/callbacks`, { method: "POST", body: batch, headers }).then((r) => r.status)));
+  assert.deepEqual(new Set(answers), new Set([200]));
+  const recorded = async () => (await events()).filter((e) => e.messageId.startsWith("batch-")).map((e) => e.messageId);
+  await until(async () => new Set(await recorded()).size === 40, "every report of the batch");
+  await new Promise((ok) => setTimeout(ok, 200));
+  assert.equal((await recorded()).length, 40, "one record per report");
+});
+
+test("a callback with a malformed entry is taken: its good entries are recorded, the bad one logged", async () => {
+  const body = JSON.stringify({
+    type: "whatsapp",
+    statuses: [
+      { state: "read", message_id: "partial-1", recipient: "+46732001122" },
+      { status: "success", state: "read", message_id: "partial-2", recipient: "+46732001122" },
+    ],
+  });
+  const res = await fetch(`${worker.url}/callbacks`, { method: "POST", body, headers: signature(body) });
+  assert.equal(res.status, 200);
+  const recorded = (await events()).filter((e) => e.messageId?.startsWith("partial-"));
+  assert.deepEqual(recorded.map((e) => e.messageId), ["partial-2"]);
+  await until(async () => worker.logs.join("").includes("statuses[0].status"), "the skipped entry in the log");
+});
+
 test("a tampered or unsigned callback is refused with 401", async () => {
   const body = JSON.stringify({ type: "whatsapp", statuses: [{ status: "success", state: "read", message_id: "forged", recipient: "+46732001122" }] });
   const unsigned = await fetch(`${worker.url}/callbacks`, { method: "POST", body });
@@ -120,4 +180,46 @@ test("a program or a web page posing as an image is refused with the issue codes
     assert.ok(body.error.issues.some((i) => i.code === code), JSON.stringify(body.error.issues));
   }
   assert.equal(sent().length, 0);
+});
+
+test("it fails closed: a missing secret is a 500 for every route and a log line naming it", async () => {
+  const all = { SINCH_TOKEN: TOKEN, CALLBACK_HMAC_KEY: KEY, RELAY_KEY };
+  const signedReport = JSON.stringify({ type: "whatsapp", statuses: [{ status: "success", state: "read", message_id: "closed", recipient: "+46732001122" }] });
+  for (const secret of Object.keys(all)) {
+    const { [secret]: _, ...rest } = all;
+    const relay = await startRelay({ ...rest, ALLOW_UNSIGNED_CALLBACKS: "false" });
+    try {
+      const unsigned = await fetch(`${relay.url}/callbacks`, { method: "POST", body: signedReport });
+      assert.equal(unsigned.status, 500, secret);
+      assert.equal((await unsigned.json()).error.code, "misconfigured");
+      const signed = await fetch(`${relay.url}/callbacks`, { method: "POST", body: signedReport, headers: signature(signedReport) });
+      assert.equal(signed.status, 500, secret);
+      const anonymous = await fetch(`${relay.url}/send`, { method: "POST", body: JSON.stringify({ to: "+46732001122", message: { type: "text", text: "x" } }) });
+      assert.equal(anonymous.status, 500, secret);
+      const keyed = await fetch(`${relay.url}/send`, { method: "POST", headers: { "x-relay-key": RELAY_KEY }, body: "{}" });
+      assert.equal(keyed.status, 500, secret);
+      await until(async () => relay.logs.join("").includes(`missing secret ${secret}`), `a log line naming ${secret}`);
+      assert.ok(!relay.logs.join("").includes(TOKEN) && !relay.logs.join("").includes(KEY) && !relay.logs.join("").includes(RELAY_KEY));
+    } finally {
+      await relay.mf.dispose();
+    }
+  }
+  assert.equal(sent().length, 0);
+});
+
+test("ALLOW_UNSIGNED_CALLBACKS=true takes unsigned callbacks on loopback only, and the relay key is still required", async () => {
+  const relay = await startRelay({ SINCH_TOKEN: TOKEN, RELAY_KEY, ALLOW_UNSIGNED_CALLBACKS: "true" });
+  try {
+    const body = JSON.stringify({ type: "whatsapp", statuses: [{ status: "success", state: "read", message_id: "local-1", recipient: "+46732001122" }] });
+    assert.equal((await fetch(`${relay.url}/callbacks`, { method: "POST", body })).status, 200);
+    const recorded = await fetch(`${relay.url}/events?since=0`, { headers: { "x-relay-key": RELAY_KEY } }).then((r) => r.json());
+    assert.deepEqual(recorded.events.map((e) => e.messageId), ["local-1"]);
+    assert.equal((await fetch(`${relay.url}/events?since=0`)).status, 401);
+    // Served under a real host name, the switch is not honoured: the key is required.
+    const remote = await relay.mf.dispatchFetch("https://relay.example.com/callbacks", { method: "POST", body });
+    assert.equal(remote.status, 500);
+    await until(async () => relay.logs.join("").includes("missing secret CALLBACK_HMAC_KEY"), "the log line");
+  } finally {
+    await relay.mf.dispose();
+  }
 });

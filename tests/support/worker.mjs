@@ -9,10 +9,11 @@ import { Miniflare } from "miniflare";
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 
 /**
- * Starts `script` with `bindings` (plain vars), R2 buckets and KV namespaces by name.
+ * Starts `script` with `bindings` (plain vars), R2 buckets and KV namespaces by name;
+ * other Miniflare options (e.g. `durableObjects`, `handleRuntimeStdio`) are passed on.
  * Returns `{ mf, url }`; `mf.dispose()` stops it.
  */
-export async function startWorker({ script, bindings = {}, r2Buckets = [], kvNamespaces = [], port = 0, entry = join(root, "pkg/workerd.js") }) {
+export async function startWorker({ script, bindings = {}, r2Buckets = [], kvNamespaces = [], port = 0, entry = join(root, "pkg/workerd.js"), ...options }) {
   const out = join(root, "tests/out/workers", basename(dirname(dirname(script))) + "-" + basename(script));
   mkdirSync(dirname(out), { recursive: true });
   const source = readFileSync(script, "utf8").replace(/from "sinch-whatsapp"/g, `from ${JSON.stringify(relative(dirname(out), entry))}`);
@@ -31,6 +32,7 @@ export async function startWorker({ script, bindings = {}, r2Buckets = [], kvNam
     kvNamespaces,
     host: "127.0.0.1",
     port,
+    ...options,
   });
   const url = await mf.ready;
   return { mf, url: url.origin };

@@ -2,7 +2,7 @@
 // and every method's argument and result types. It is type-checked, not run.
 import { SinchError, WhatsAppClient } from "sinch-whatsapp";
 import { parseCallback, validateMedia, validateMediaBytes, verifyCallbackSignature } from "sinch-whatsapp";
-import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback } from "sinch-whatsapp";
+import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback, DeliveryReport } from "sinch-whatsapp";
 import { validateMedia as preflightOnly } from "sinch-whatsapp/preflight";
 
 declare const env: { SINCH_TOKEN: string };
@@ -54,7 +54,7 @@ export async function everyMethod(wa: WhatsAppClient, signal: AbortSignal): Prom
   await wa.deleteStickerpack(id);
   const json: { botId: string; baseUrl: string; token: string | null } = wa.toJSON();
   json.token;
-  (await wa.callbackStatus("id")).results.forEach((c: Callback) => c.statuses.map((s) => s.state));
+  (await wa.callbackStatus("id")).results.forEach((c: Callback) => c.statuses.map((s) => (s.kind === "invalid" ? s.error.field : s.state)));
   (await wa.callbackNotifications({ from: "+46732001122", pageSize: 50 })).results.length;
 }
 
@@ -87,6 +87,9 @@ export async function preflightAndCallbacks(file: File, body: Uint8Array, header
   (await preflightOnly(file)).ok;
   validateMediaBytes(body, { declaredType: "image/png", fileName: "a.png" }).mimeType;
   const event: Callback = parseCallback(body);
-  event.notifications.forEach((n) => n.message.type);
+  event.notifications.forEach((n) => (n.kind === "invalid" ? n.raw : n.message.type));
+  const reports: DeliveryReport[] = event.statuses.filter((s): s is DeliveryReport => s.kind !== "invalid");
+  reports.forEach((s) => s.messageId);
+  event.contacts.forEach((c) => c.kind === "invalid" && c.error.code === "invalid_callback");
   return verifyCallbackSignature(body, headers, "key");
 }

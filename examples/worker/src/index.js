@@ -1,26 +1,36 @@
 // A Cloudflare Worker in front of Sinch: the recommended shape for a web app.
 //
 //   browser ──(relay key / your session)──▶ Worker ──(Bearer token, a Worker secret)──▶ Sinch
-//   Sinch ──(signed callbacks)──▶ Worker ──▶ KV (idempotent event log) ◀── browser polls /events
+//   Sinch ──(signed callbacks)──▶ Worker ──▶ Durable Object event log ◀── browser polls /events
 //
 // The browser never holds the Sinch token. Routes:
 //   POST /send       {to, message}  text or template, validated, sent with the token
 //   POST /media      form: file, to, caption?, as?  preflighted again here, stored in R2, sent by URL
 //   GET  /events     ?since=N  delivery reports and inbound messages recorded from callbacks
-//   POST /callbacks  Sinch's callbacks: signature checked, parsed, recorded once, 200 at once
+//   POST /callbacks  Sinch's callbacks: signature checked, parsed, each entry recorded once, then 200
 //   GET  /media/:key the stored file, for Sinch to fetch (public by an unguessable key)
+//
+// It fails closed: without SINCH_TOKEN, RELAY_KEY or CALLBACK_HMAC_KEY it answers every
+// request 500 and logs the missing secret's name. ALLOW_UNSIGNED_CALLBACKS=true lets it
+// take unsigned callbacks without CALLBACK_HMAC_KEY, and only when served on loopback.
+import { DurableObject } from "cloudflare:workers";
 import { SinchError, WhatsAppClient, parseCallback, validateMedia, verifyCallbackSignature } from "sinch-whatsapp";
 
 export default {
-  async fetch(request, env, ctx) {
+  async fetch(request, env) {
     const url = new URL(request.url);
+    const missing = missingSecrets(env, url);
+    if (missing.length) {
+      console.error(`sinch-whatsapp relay: refusing to serve: missing secret ${missing.join(", ")} (set it with \`wrangler secret put\`)`);
+      return json({ error: { code: "misconfigured", message: "The relay is missing a required secret: see its log." } }, 500);
+    }
     if (request.method === "OPTIONS") return withCors(env, request, new Response(null, { status: 204 }));
     try {
-      if (request.method === "POST" && url.pathname === "/callbacks") return await receiveCallback(request, env, ctx);
+      if (request.method === "POST" && url.pathname === "/callbacks") return await receiveCallback(request, env);
       if (request.method === "GET" && url.pathname.startsWith("/media/")) return await serveMedia(url, env);
       const route = RELAY[`${request.method} ${url.pathname}`];
       if (!route) return json({ error: { code: "not_found", message: "No such route." } }, 404);
-      if (env.RELAY_KEY && request.headers.get("x-relay-key") !== env.RELAY_KEY) {
+      if (!(await sameSecret(request.headers.get("x-relay-key"), env.RELAY_KEY))) {
         return json({ error: { code: "unauthorized", message: "Missing or wrong relay key." } }, 401);
       }
       return withCors(env, request, await route(request, env, url));
@@ -29,6 +39,22 @@ export default {
     }
   },
 };
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** The secrets this Worker cannot run safely without, that `env` lacks. */
+function missingSecrets(env, url) {
+  const unsigned = env.ALLOW_UNSIGNED_CALLBACKS === "true" && LOOPBACK.has(url.hostname);
+  const required = ["SINCH_TOKEN", "RELAY_KEY", ...(unsigned ? [] : ["CALLBACK_HMAC_KEY"])];
+  return required.filter((name) => typeof env[name] !== "string" || env[name] === "");
+}
+
+/** Compares a given secret with the expected one in constant time. */
+async function sameSecret(given, expected) {
+  if (typeof given !== "string") return false;
+  const digest = (text) => crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return crypto.subtle.timingSafeEqual(await digest(given), await digest(expected));
+}
 
 const RELAY = {
   "POST /send": async (request, env) => {
@@ -61,11 +87,9 @@ const RELAY = {
   },
 
   "GET /events": async (request, env, url) => {
-    const since = Number(url.searchParams.get("since") ?? 0);
-    const { keys } = await env.EVENTS.list({ prefix: "log:" });
-    const fresh = keys.map((k) => k.name).filter((name) => sequence(name) > since);
-    const events = await Promise.all(fresh.map((name) => env.EVENTS.get(name, "json")));
-    return json({ events, next: Math.max(since, ...fresh.map(sequence)) });
+    const since = Number(url.searchParams.get("since") ?? 0) || 0;
+    const events = await eventLog(env).since(since);
+    return json({ events, next: events.at(-1)?.seq ?? since });
   },
 };
 
@@ -76,36 +100,72 @@ const client = (env) =>
     ...(env.SINCH_BASE_URL ? { baseUrl: env.SINCH_BASE_URL } : { region: env.SINCH_REGION ?? "eu" }),
   });
 
-/** Verifies, parses and records a callback; answers at once, so Sinch does not retry. */
-async function receiveCallback(request, env, ctx) {
+/**
+ * Verifies, parses and records a callback, and answers 200 once it is recorded: a
+ * failure answers 500, so Sinch delivers again, and recording again is harmless.
+ */
+async function receiveCallback(request, env) {
   const body = new Uint8Array(await request.arrayBuffer());
-  if (env.CALLBACK_HMAC_KEY) {
-    let valid = false;
-    try {
-      valid = verifyCallbackSignature(body, request.headers, env.CALLBACK_HMAC_KEY);
-    } catch {
-      // A missing or malformed signature header: treated as unsigned.
-    }
-    if (!valid) return json({ error: { code: "signature_invalid", message: "Bad or missing signature." } }, 401);
+  if (env.CALLBACK_HMAC_KEY && !signed(body, request.headers, env.CALLBACK_HMAC_KEY)) {
+    return json({ error: { code: "signature_invalid", message: "Bad or missing signature." } }, 401);
   }
   const event = parseCallback(body);
-  const entries = [
-    ...event.statuses.map((s) => [`status:${s.messageId}:${s.state}`, { kind: "status", ...s }]),
-    ...event.notifications.map((n) => [`message:${n.messageId}`, { kind: "message", ...n }]),
-  ];
-  ctx.waitUntil(Promise.all(entries.map(([id, entry]) => recordOnce(env, id, entry))));
+  const records = [];
+  const keep = (list, name, key) => {
+    for (const entry of list) {
+      if (entry.kind === "invalid") console.warn(`sinch-whatsapp relay: skipped a malformed callback entry: ${entry.error.field}: ${entry.error.message}`);
+      else records.push({ key: key(entry), event: { kind: name, ...entry } });
+    }
+  };
+  keep(event.statuses, "status", (s) => `status:${s.messageId}:${s.state}`);
+  keep(event.notifications, "message", (n) => `message:${n.messageId}`);
+  await eventLog(env).record(records);
   return new Response(null, { status: 200 });
 }
 
-/** Sinch retries callbacks: the same report may arrive twice. Each is recorded once. */
-async function recordOnce(env, id, entry) {
-  if (await env.EVENTS.get(`seen:${id}`)) return;
-  await env.EVENTS.put(`seen:${id}`, "1", { expirationTtl: 7 * 24 * 3600 });
-  const seq = Date.now() * 1000 + Math.floor(Math.random() * 1000);
-  await env.EVENTS.put(`log:${String(seq).padStart(19, "0")}`, JSON.stringify({ ...entry, seq }), { expirationTtl: 24 * 3600 });
+function signed(body, headers, key) {
+  try {
+    return verifyCallbackSignature(body, headers, key);
+  } catch {
+    return false; // a missing or malformed signature header: unsigned
+  }
 }
 
-const sequence = (name) => Number(name.slice("log:".length));
+/** The bot's event log (one Durable Object per bot). */
+const eventLog = (env) => env.EVENT_LOG.get(env.EVENT_LOG.idFromName(env.BOT_ID));
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * The event log, in a SQLite-backed Durable Object. Sinch delivers a callback at
+ * least once, maybe twice at the same time; `key` (message id + state, or the
+ * inbound message's id) is UNIQUE, so each is one row however many times and however
+ * concurrently it arrives. Events are kept a week.
+ */
+export class EventLog extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS events (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, event TEXT NOT NULL, at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS events_at ON events (at)`);
+  }
+
+  /** Records each event whose key is new (in one implicit transaction: one call, no await). */
+  record(entries) {
+    const now = Date.now();
+    this.sql.exec("DELETE FROM events WHERE at < ?", now - WEEK_MS);
+    for (const { key, event } of entries) {
+      this.sql.exec("INSERT INTO events (key, event, at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING", key, JSON.stringify(event), now);
+    }
+  }
+
+  /** Up to 500 events after `seq`, oldest first, each with its `seq`. */
+  since(seq) {
+    const rows = this.sql.exec("SELECT seq, event FROM events WHERE seq > ? ORDER BY seq LIMIT 500", seq).toArray();
+    return rows.map((row) => ({ ...JSON.parse(row.event), seq: row.seq }));
+  }
+}
 
 async function serveMedia(url, env) {
   const object = await env.MEDIA.get(decodeURIComponent(url.pathname.slice("/media/".length)));

@@ -5,6 +5,8 @@
 //!   parsed [`Callback`] does not round-trip through its own serialization.
 //!   Fields the model does not know are kept, under their wire names, in the
 //!   `extra` maps, which serialize flattened into their object.
+//! - [`entry`]: one entry of a callback list, typed, or kept raw with a typed error
+//!   when malformed, so that one bad entry does not cost the others.
 //! - [`parse`](mod@parse): [`parse()`], [`parse_bytes`]: raw body text to a [`Callback`],
 //!   with [`ErrorCode::InvalidCallback`](crate::core::error::ErrorCode::InvalidCallback)
 //!   errors.
@@ -19,11 +21,14 @@
 //! let event = parse(r#"{"type":"whatsapp",
 //!     "statuses":[{"status":"success","state":"read","message_id":"m1","recipient":"+46732001122"}],
 //!     "notifications":[{"from":"46732001122","message_id":"m2","message":{"type":"text","body":"Hi"}}]}"#)?;
-//! assert_eq!(event.statuses[0].state, DeliveryState::Read);
-//! assert!(matches!(&event.notifications[0].message, InboundMessage::Text(t) if t.body == "Hi"));
-//! # Ok::<(), sinch_whatsapp::core::error::Error>(())
+//! let report = event.statuses[0].valid().ok_or("a malformed report")?;
+//! assert_eq!(report.state, DeliveryState::Read);
+//! let inbound = event.notifications[0].valid().ok_or("a malformed message")?;
+//! assert!(matches!(&inbound.message, InboundMessage::Text(t) if t.body == "Hi"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod entry;
 pub mod model;
 pub mod parse;
 pub mod signature;
@@ -31,6 +36,7 @@ pub mod signature;
 #[cfg(test)]
 mod tests;
 
+pub use entry::{Entry, EntryError, InvalidEntry, ListEntry};
 pub use model::*;
 pub use parse::{invalid_callback, parse, parse_bytes};
 pub use signature::{

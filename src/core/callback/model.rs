@@ -12,9 +12,12 @@
 //! `recipient`, `from`, `message.type`, `wa_id`, a text `body`, media `url` and
 //! `mime_type`, location `latitude`/`longitude`, interactive reply `id`/`title`) are
 //! required; descriptive fields are optional. A field of the wrong JSON type is an
-//! error. `null` counts as absent. Message types this version does not know (e.g.
+//! error — of that entry alone: a malformed entry of `statuses`, `contacts` or
+//! `notifications` is kept raw in its place ([`entry`](super::entry)), and only a
+//! body that is not a callback at all fails. `null` counts as absent. Message types this version does not know (e.g.
 //! `order`) are kept raw in [`InboundMessage::Other`].
 
+use super::entry::{entries, Entry};
 use serde::de::{self, Deserializer, Visitor};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
@@ -151,7 +154,8 @@ impl<'de> Deserialize<'de> for Channel {
 ///
 /// JS shape: `{ type: "whatsapp", statuses: DeliveryReport[], contacts: Contact[],
 /// notifications: Notification[], ...extra }` (the three arrays are always present,
-/// possibly empty).
+/// possibly empty). Each list keeps a malformed entry in its place as an
+/// [`InvalidEntry`](super::entry::InvalidEntry) rather than failing the callback.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(
     rename_all(serialize = "camelCase"),
@@ -162,14 +166,14 @@ pub struct Callback {
     #[serde(rename = "type")]
     pub kind: Channel,
     /// Delivery reports.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub statuses: Vec<DeliveryReport>,
+    #[serde(default, deserialize_with = "entries")]
+    pub statuses: Vec<Entry<DeliveryReport>>,
     /// The senders of the inbound messages (Sinch sends them for some message types only).
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub contacts: Vec<Contact>,
+    #[serde(default, deserialize_with = "entries")]
+    pub contacts: Vec<Entry<Contact>>,
     /// Inbound messages.
-    #[serde(default, deserialize_with = "null_as_default")]
-    pub notifications: Vec<Notification>,
+    #[serde(default, deserialize_with = "entries")]
+    pub notifications: Vec<Entry<Notification>>,
     /// Unknown fields.
     #[serde(flatten)]
     pub extra: Extra,
@@ -770,7 +774,8 @@ impl Serialize for UnknownMessage {
 }
 
 /// Splits a `{ type, ... }` object into its type and its other fields; `what`
-/// names the object in errors.
+/// names the object in errors. The wording of these errors and of [`typed`]'s
+/// prefix is what `entry::path_in_entry` reads a malformed entry's field from.
 fn split_type(value: Value, what: &str) -> Result<(String, Map<String, Value>), String> {
     let Value::Object(mut fields) = value else {
         return Err(format!("{what} must be an object with a string `type`"));

@@ -26,10 +26,13 @@ pub fn invalid_callback(reason: &str) -> Error {
 
 /// Parses a callback body.
 ///
-/// Errors ([`ErrorCode::InvalidCallback`]): an empty body, text that is not JSON,
-/// and JSON that is not a Sinch WhatsApp callback (no `type: "whatsapp"`, a known
-/// field of the wrong type, a missing required field). Unknown fields and unknown
-/// message types are kept, not errors.
+/// Errors ([`ErrorCode::InvalidCallback`]) only when the body is not a Sinch
+/// WhatsApp callback at all: empty, not JSON (or nested deeper than 128), not an
+/// object with `type: "whatsapp"`, a known top-level field of the wrong type (e.g.
+/// `statuses` not an array). A malformed entry of a list (a missing required field,
+/// a field of the wrong type) is kept in its place as an
+/// [`InvalidEntry`](super::entry::InvalidEntry), and the other entries are typed.
+/// Unknown fields and unknown message types are kept, not errors.
 ///
 /// ```
 /// use sinch_whatsapp::core::callback::{parse, DeliveryState};
@@ -37,8 +40,11 @@ pub fn invalid_callback(reason: &str) -> Error {
 ///
 /// let cb = parse(r#"{"type":"whatsapp","statuses":[{"status":"success","state":"delivered",
 ///     "message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122"}]}"#)?;
-/// assert_eq!(cb.statuses[0].state, DeliveryState::Delivered);
+/// assert_eq!(cb.statuses[0].valid().map(|s| &s.state), Some(&DeliveryState::Delivered));
 /// assert_eq!(parse("{}").unwrap_err().code, ErrorCode::InvalidCallback);
+/// let partly = parse(r#"{"type":"whatsapp","statuses":[{"state":"read"}]}"#)?;
+/// let bad = partly.statuses[0].invalid().map(|e| e.error.field.as_str());
+/// assert_eq!(bad, Some("statuses[0].status"));
 /// # Ok::<(), sinch_whatsapp::core::error::Error>(())
 /// ```
 pub fn parse(raw: &str) -> Result<Callback> {

@@ -4,8 +4,28 @@ use super::*;
 use crate::core::error::ErrorCode;
 use serde_json::{json, Value};
 
+/// Parses a body every entry of which must be well-formed.
 fn ok(raw: &str) -> Callback {
-    parse(raw).unwrap_or_else(|e| panic!("{e}\n{raw}"))
+    let cb = parse(raw).unwrap_or_else(|e| panic!("{e}\n{raw}"));
+    let lists = [cb.statuses.len(), cb.contacts.len(), cb.notifications.len()];
+    let valid = [
+        cb.statuses.iter().filter_map(Entry::valid).count(),
+        cb.contacts.iter().filter_map(Entry::valid).count(),
+        cb.notifications.iter().filter_map(Entry::valid).count(),
+    ];
+    assert_eq!(lists, valid, "a malformed entry in {raw}");
+    cb
+}
+
+/// The typed entry of a list that [`ok`] checked.
+trait Typed<T> {
+    fn typed(&self) -> &T;
+}
+
+impl<T: std::fmt::Debug> Typed<T> for Entry<T> {
+    fn typed(&self) -> &T {
+        self.valid().unwrap_or_else(|| panic!("{self:?}"))
+    }
 }
 
 /// The parse error, which must be `invalid_callback` and mention `words`.
@@ -21,16 +41,47 @@ fn fails(raw: &str, words: &str) -> crate::core::error::Error {
     err
 }
 
+/// The one malformed entry of a body that must still parse: its error names
+/// `field` and mentions `words`, its `raw` is the entry as sent.
+fn malformed(raw: &str, field: &str, words: &str) -> InvalidEntry {
+    let cb = parse(raw).unwrap_or_else(|e| panic!("{e}\n{raw}"));
+    let bad: Vec<&InvalidEntry> = (cb.statuses.iter().filter_map(Entry::invalid))
+        .chain(cb.contacts.iter().filter_map(Entry::invalid))
+        .chain(cb.notifications.iter().filter_map(Entry::invalid))
+        .collect();
+    let [entry] = bad[..] else {
+        panic!("not one malformed entry: {bad:?}")
+    };
+    assert_eq!(entry.error.code, ErrorCode::InvalidCallback);
+    assert_eq!(entry.error.field, field, "{}", entry.error.message);
+    assert!(
+        entry.error.message.contains(words),
+        "expected {words:?} in {:?}",
+        entry.error.message
+    );
+    let sent: Value = serde_json::from_str(raw).unwrap();
+    let list = field.split('[').next().unwrap();
+    let index: usize = field[list.len() + 1..]
+        .split(']')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(entry.raw, sent[list][index]);
+    entry.clone()
+}
+
 fn only_notification(cb: &Callback) -> &Notification {
     assert_eq!(cb.notifications.len(), 1);
-    &cb.notifications[0]
+    cb.notifications[0].typed()
 }
 
 fn john_smith(cb: &Callback) {
     assert_eq!(cb.contacts.len(), 1);
-    assert_eq!(cb.contacts[0].wa_id, "0732001122");
+    assert_eq!(cb.contacts[0].typed().wa_id, "0732001122");
     assert_eq!(
         cb.contacts[0]
+            .typed()
             .profile
             .as_ref()
             .and_then(|p| p.name.as_deref()),
@@ -56,7 +107,7 @@ fn doc_sample_delivery_report() {
 }"#);
     assert_eq!(cb.kind, Channel::Whatsapp);
     assert!(cb.contacts.is_empty() && cb.notifications.is_empty() && cb.extra.is_empty());
-    let report = &cb.statuses[0];
+    let report = cb.statuses[0].typed();
     assert_eq!(report.status, DeliveryStatus::Success);
     assert_eq!(report.state, DeliveryState::Delivered);
     assert_eq!(report.message_id, "01DPNXZ0WCF9XD19MH84XD0P62");
@@ -552,7 +603,7 @@ fn doc_sample_store_statuses() {
     assert_eq!(fixed.len() + 1, DOC_STORE_STATUS.len());
     let store: CallbackStoreResults = serde_json::from_str(&fixed).unwrap();
     assert_eq!(store.results.len(), 1);
-    let report = &store.results[0].statuses[0];
+    let report = store.results[0].statuses[0].typed();
     assert_eq!(
         (&report.status, &report.state),
         (&DeliveryStatus::Success, &DeliveryState::Delivered)
@@ -631,12 +682,18 @@ fn yaml_examples_need_the_type() {
     let typed = |raw: &str| raw.replacen('{', r#"{"type":"whatsapp","#, 1);
     let cb = ok(&typed(status));
     assert_eq!(
-        cb.statuses[0].status,
+        cb.statuses[0].typed().status,
         DeliveryStatus::Other("success | failure".into())
     );
-    assert!(matches!(cb.statuses[0].state, DeliveryState::Other(_)));
+    assert!(matches!(
+        cb.statuses[0].typed().state,
+        DeliveryState::Other(_)
+    ));
     let cb = ok(&typed(notification));
-    assert_eq!(cb.notifications[0].message_id, "asd82fv-asd35eq-55bcyf");
+    assert_eq!(
+        cb.notifications[0].typed().message_id,
+        "asd82fv-asd35eq-55bcyf"
+    );
 }
 
 // ---- the rest of the documented model ----
@@ -661,10 +718,10 @@ fn every_state_and_status() {
             r#"{{"type":"whatsapp","statuses":[{{"status":"failure","state":"{wire}","message_id":"m","recipient":"+1","details":"why"}}]}}"#
         );
         let cb = ok(&raw);
-        assert_eq!(cb.statuses[0].state, state);
-        assert_eq!(cb.statuses[0].state.as_str(), wire);
-        assert_eq!(cb.statuses[0].status, DeliveryStatus::Failure);
-        assert_eq!(cb.statuses[0].details.as_deref(), Some("why"));
+        assert_eq!(cb.statuses[0].typed().state, state);
+        assert_eq!(cb.statuses[0].typed().state.as_str(), wire);
+        assert_eq!(cb.statuses[0].typed().status, DeliveryStatus::Failure);
+        assert_eq!(cb.statuses[0].typed().details.as_deref(), Some("why"));
         let out = serde_json::to_value(&cb).unwrap();
         assert_eq!(out["statuses"][0]["state"], wire);
     }
@@ -672,10 +729,10 @@ fn every_state_and_status() {
         r#"{"type":"whatsapp","statuses":[{"status":"partial","state":"sent","message_id":"m","recipient":"+1"}]}"#,
     );
     assert_eq!(
-        cb.statuses[0].status,
+        cb.statuses[0].typed().status,
         DeliveryStatus::Other("partial".into())
     );
-    assert_eq!(cb.statuses[0].status.to_string(), "partial");
+    assert_eq!(cb.statuses[0].typed().status.to_string(), "partial");
 }
 
 #[test]
@@ -687,7 +744,7 @@ fn all_media_types_and_sticker_metadata() {
             "sha256":"abc","id":"media-1"}}}}]}}"#
         );
         let cb = ok(&raw);
-        let message = &cb.notifications[0].message;
+        let message = &cb.notifications[0].typed().message;
         assert_eq!(message.kind(), kind);
         let media = message.media().unwrap();
         assert_eq!(media.url, format!("https://x/{kind}"));
@@ -708,7 +765,7 @@ fn all_media_types_and_sticker_metadata() {
         "emojis":["🐱","😺"],"ios-app-store-link":"https://apps.apple.com/x",
         "android-app-store-link":"https://play.google.com/x","is-first-party-sticker":1}}}]}"#,
     );
-    let InboundMessage::Sticker(s) = &cb.notifications[0].message else {
+    let InboundMessage::Sticker(s) = &cb.notifications[0].typed().message else {
         panic!()
     };
     let meta = s.metadata.as_ref().unwrap();
@@ -725,7 +782,7 @@ fn all_media_types_and_sticker_metadata() {
         Some("https://play.google.com/x")
     );
     assert_eq!(meta.is_first_party_sticker, Some(true));
-    let out = serde_json::to_value(&cb.notifications[0].message).unwrap();
+    let out = serde_json::to_value(&cb.notifications[0].typed().message).unwrap();
     assert_eq!(
         out["metadata"],
         json!({"stickerpackId":"pack-1","stickerpackName":"Cats","stickerpackPublisher":"Me",
@@ -738,14 +795,16 @@ fn all_media_types_and_sticker_metadata() {
         );
         let cb = ok(&raw);
         let meta = cb.notifications[0]
+            .typed()
             .message
             .media()
             .unwrap()
             .metadata
             .clone();
         assert_eq!(meta.unwrap().is_first_party_sticker, value);
-        fails(
+        malformed(
             &raw.replace(&format!(":{wire}}}"), ":2}"),
+            "notifications[0].message",
             "1, 0, true or false",
         );
     }
@@ -760,7 +819,7 @@ fn referral_and_contact_card_extras() {
             "source_url":"https://fb.me/ad","referral_media":{"type":"image","url":"https://img"},
             "ctwa_clid":"xyz"}}]}"#,
     );
-    let r = cb.notifications[0].referral.as_ref().unwrap();
+    let r = cb.notifications[0].typed().referral.as_ref().unwrap();
     assert_eq!(r.headline.as_deref(), Some("Sale"));
     assert_eq!(r.body.as_deref(), Some("50% off"));
     assert_eq!(r.source_type, Some(ReferralSourceType::Ad));
@@ -784,7 +843,12 @@ fn referral_and_contact_card_extras() {
         "message":{"type":"text","body":"b"},"referral":{"source_type":"post"}}]}"#,
     );
     assert_eq!(
-        cb.notifications[0].referral.as_ref().unwrap().source_type,
+        cb.notifications[0]
+            .typed()
+            .referral
+            .as_ref()
+            .unwrap()
+            .source_type,
         Some(ReferralSourceType::Post)
     );
 
@@ -793,7 +857,7 @@ fn referral_and_contact_card_extras() {
         "message":{"type":"contacts","contacts":[{"ims":["skype:x",{"service":"AIM","user_id":"y"}],
         "contact_image_url":"https://img","name":{"middle_name":"Q","suffix":"Jr","prefix":"Dr"}}]}}]}"#,
     );
-    let InboundMessage::Contacts(c) = &cb.notifications[0].message else {
+    let InboundMessage::Contacts(c) = &cb.notifications[0].typed().message else {
         panic!()
     };
     let card = &c.contacts[0];
@@ -819,7 +883,7 @@ fn location_url_and_button_index_as_number() {
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
         "message":{"type":"location","latitude":-33.9,"longitude":151.2,"url":"www.sinch.com"}}]}"#,
     );
-    let InboundMessage::Location(l) = &cb.notifications[0].message else {
+    let InboundMessage::Location(l) = &cb.notifications[0].typed().message else {
         panic!()
     };
     assert_eq!(
@@ -830,16 +894,17 @@ fn location_url_and_button_index_as_number() {
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
         "message":{"type":"button","index":1,"text":"Yes"}}]}"#,
     );
-    let InboundMessage::Button(b) = &cb.notifications[0].message else {
+    let InboundMessage::Button(b) = &cb.notifications[0].typed().message else {
         panic!()
     };
     assert_eq!(
         (b.index.as_deref(), b.payload.as_deref()),
         (Some("1"), None)
     );
-    fails(
+    malformed(
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
         "message":{"type":"button","index":1.5}}]}"#,
+        "notifications[0].message",
         "a string or an integer",
     );
 }
@@ -853,11 +918,11 @@ fn unknown_message_types_are_kept_raw() {
         {"from":"1","message_id":"m2","message":{"type":"interactive","message":{"type":"nfm_reply","response_json":"{}"}}},
         {"from":"1","message_id":"m3","message":{"type":"text","body":"still typed"}}]}"#;
     let cb = ok(raw);
-    let InboundMessage::Other(order) = &cb.notifications[0].message else {
-        panic!("{:?}", cb.notifications[0].message)
+    let InboundMessage::Other(order) = &cb.notifications[0].typed().message else {
+        panic!("{:?}", cb.notifications[0].typed().message)
     };
     assert_eq!(order.kind, "order");
-    assert_eq!(cb.notifications[0].message.kind(), "order");
+    assert_eq!(cb.notifications[0].typed().message.kind(), "order");
     assert_eq!(order.raw["order"]["product_items"][0]["quantity"], 2);
     assert_eq!(order.raw["type"], "order");
     // Kept verbatim for JS, wire names and all.
@@ -871,12 +936,12 @@ fn unknown_message_types_are_kept_raw() {
         out["notifications"][1]["message"],
         expected["notifications"][1]["message"]
     );
-    let InboundMessage::Interactive(i) = &cb.notifications[1].message else {
+    let InboundMessage::Interactive(i) = &cb.notifications[1].typed().message else {
         panic!()
     };
     assert_eq!(i.reply.kind(), "nfm_reply");
     assert!(
-        matches!(&cb.notifications[2].message, InboundMessage::Text(t) if t.body == "still typed")
+        matches!(&cb.notifications[2].typed().message, InboundMessage::Text(t) if t.body == "still typed")
     );
 }
 
@@ -890,11 +955,11 @@ fn unknown_fields_are_kept() {
         "notifications":[{"from":"1","message_id":"m","in_group":"g","context":{"x":1},
             "message":{"type":"text","body":"b","preview":false}}]}"#);
     assert_eq!(cb.extra["callback_version"], 2);
-    assert_eq!(cb.statuses[0].extra["conversation"]["id"], "c1");
-    assert_eq!(cb.statuses[0].extra["pricing"]["billable"], true);
-    assert_eq!(cb.contacts[0].extra["user_id"], "U1");
-    assert_eq!(cb.notifications[0].extra["in_group"], "g");
-    let InboundMessage::Text(t) = &cb.notifications[0].message else {
+    assert_eq!(cb.statuses[0].typed().extra["conversation"]["id"], "c1");
+    assert_eq!(cb.statuses[0].typed().extra["pricing"]["billable"], true);
+    assert_eq!(cb.contacts[0].typed().extra["user_id"], "U1");
+    assert_eq!(cb.notifications[0].typed().extra["in_group"], "g");
+    let InboundMessage::Text(t) = &cb.notifications[0].typed().message else {
         panic!()
     };
     assert_eq!(t.extra["preview"], false);
@@ -944,7 +1009,7 @@ fn nulls_count_as_absent() {
          "message":{"type":"contacts","contacts":null}}]}"#,
     );
     assert!(cb.statuses.is_empty() && cb.contacts.is_empty());
-    let n = &cb.notifications[0];
+    let n = cb.notifications[0].typed();
     assert!(!n.forwarded && n.to.is_none() && n.replying_to.is_none());
     assert!(matches!(&n.message, InboundMessage::Contacts(c) if c.contacts.is_empty()));
 }
@@ -985,80 +1050,208 @@ fn not_a_sinch_callback() {
         "invalid type: integer `5`, expected a string",
     );
     fails(r#"{"type":"whatsapp","statuses":{}}"#, "invalid type: map");
-    fails(
-        r#"{"type":"whatsapp","statuses":["x"]}"#,
-        "a delivery report object",
-    );
     fails(r#"{"type":"whatsapp","notifications":"x"}"#, "invalid type");
     fails(
-        r#"{"type":"whatsapp","statuses":[{"status":"success","state":"sent","message_id":7,"recipient":"+1"}]}"#,
+        r#"{"type":"whatsapp","contacts":7}"#,
+        "`contacts` as an array",
+    );
+}
+
+// ---- a malformed entry is kept in its place; the others are typed ----
+
+#[test]
+fn one_malformed_entry_does_not_cost_the_others() {
+    // The issue's two cases: a status without `status`, an image without `url`.
+    let cb = parse(
+        r#"{"type":"whatsapp",
+        "statuses":[
+            {"status":"success","state":"delivered","message_id":"m1","recipient":"+1"},
+            {"state":"read","message_id":"m2","recipient":"+1"},
+            {"status":"success","state":"read","message_id":"m3","recipient":"+1"}],
+        "contacts":[{"wa_id":"1"},{"profile":{"name":"x"}}],
+        "notifications":[
+            {"from":"1","message_id":"n1","message":{"type":"image","mime_type":"image/png"}},
+            {"from":"1","message_id":"n2","message":{"type":"text","body":"kept"}}]}"#,
+    )
+    .unwrap();
+    let ids: Vec<&str> = cb
+        .statuses
+        .iter()
+        .filter_map(Entry::valid)
+        .map(|s| s.message_id.as_str())
+        .collect();
+    assert_eq!(ids, ["m1", "m3"]);
+    let bad = cb.statuses[1].invalid().unwrap();
+    assert_eq!(bad.error.field, "statuses[1].status");
+    assert_eq!(bad.raw["message_id"], "m2");
+    assert_eq!(cb.contacts[0].typed().wa_id, "1");
+    assert_eq!(
+        cb.contacts[1].invalid().unwrap().error.field,
+        "contacts[1].wa_id"
+    );
+    let image = cb.notifications[0].invalid().unwrap();
+    assert_eq!(image.error.field, "notifications[0].message.url");
+    assert_eq!(
+        image.error.message,
+        "message of type `image`: missing field `url`"
+    );
+    assert!(
+        matches!(&cb.notifications[1].typed().message, InboundMessage::Text(t) if t.body == "kept")
+    );
+    // The JS shape: typed entries as before, the malformed one in its place.
+    let out = serde_json::to_value(&cb).unwrap();
+    assert_eq!(out["statuses"][0]["messageId"], "m1");
+    assert_eq!(
+        out["statuses"][1],
+        json!({"kind": "invalid",
+            "error": {"code": "invalid_callback", "field": "statuses[1].status",
+                "message": "missing field `status`"},
+            "raw": {"state": "read", "message_id": "m2", "recipient": "+1"}})
+    );
+    assert_eq!(out["notifications"][0]["kind"], "invalid");
+    assert_eq!(out["notifications"][1]["message"]["body"], "kept");
+}
+
+#[test]
+fn malformed_entries_name_the_part_at_fault() {
+    let status = |fields: &str| format!(r#"{{"type":"whatsapp","statuses":[{{{fields}}}]}}"#);
+    malformed(
+        &status(r#""status":"success","state":"sent","message_id":7,"recipient":"+1""#),
+        "statuses[0]",
         "invalid type: integer `7`",
     );
-    fails(
-        r#"{"type":"whatsapp","statuses":[{"status":"success","state":"sent","recipient":"+1"}]}"#,
+    malformed(
+        &status(r#""status":"success","state":"sent","recipient":"+1""#),
+        "statuses[0].message_id",
         "missing field `message_id`",
     );
-    fails(
-        r#"{"type":"whatsapp","statuses":[{"status":true,"state":"sent","message_id":"m","recipient":"+1"}]}"#,
+    malformed(
+        &status(r#""status":true,"state":"sent","message_id":"m","recipient":"+1""#),
+        "statuses[0]",
         "invalid type: boolean",
     );
-    fails(
+    malformed(
+        r#"{"type":"whatsapp","statuses":["x"]}"#,
+        "statuses[0]",
+        "a delivery report object",
+    );
+    malformed(
+        r#"{"type":"whatsapp","statuses":[null]}"#,
+        "statuses[0]",
+        "invalid type: null",
+    );
+    malformed(
         r#"{"type":"whatsapp","contacts":[{"profile":{"name":"x"}}]}"#,
+        "contacts[0].wa_id",
         "missing field `wa_id`",
     );
     let n = |fields: &str| format!(r#"{{"type":"whatsapp","notifications":[{{{fields}}}]}}"#);
-    fails(
-        &n(r#""from":"1","message_id":"m""#),
-        "missing field `message`",
-    );
-    fails(
-        &n(r#""message_id":"m","message":{"type":"text","body":"b"}"#),
-        "missing field `from`",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":"hi""#),
-        "message must be an object",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":{}"#),
-        "message has no `type`",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":{"type":3}"#),
-        "message `type` must be a string",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":{"type":"text","body":5}"#),
-        "message of type `text`: invalid type: integer `5`",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":{"type":"text"}"#),
-        "missing field `body`",
-    );
-    fails(
-        &n(
+    let cases = [
+        (
+            r#""from":"1","message_id":"m""#,
+            "",
+            "missing field `message`",
+        ),
+        (
+            r#""message_id":"m","message":{"type":"text","body":"b"}"#,
+            "",
+            "missing field `from`",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":"hi""#,
+            "",
+            "message must be an object",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{}"#,
+            ".type",
+            "message has no `type`",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{"type":3}"#,
+            ".type",
+            "message `type` must be a string",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{"type":"text","body":5}"#,
+            "",
+            "message of type `text`: invalid type: integer `5`",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{"type":"text"}"#,
+            ".body",
+            "missing field `body`",
+        ),
+        (
             r#""from":"1","message_id":"m","message":{"type":"location","latitude":"55","longitude":13}"#,
+            "",
+            "message of type `location`",
         ),
-        "message of type `location`",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":{"type":"image","mime_type":"image/png"}"#),
-        "missing field `url`",
-    );
-    fails(
-        &n(
+        (
             r#""from":"1","message_id":"m","message":{"type":"interactive","message":{"type":"button","id":"x"}}"#,
+            ".message.title",
+            "interactive reply of type `button`: missing field `title`",
         ),
-        "interactive reply of type `button`: missing field `title`",
-    );
-    fails(
-        &n(r#""from":"1","message_id":"m","message":{"type":"interactive"}"#),
-        "missing field `message`",
-    );
-    fails(
+        (
+            r#""from":"1","message_id":"m","message":{"type":"interactive","message":{}}"#,
+            ".message.type",
+            "interactive reply has no `type`",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{"type":"interactive"}"#,
+            ".message",
+            "missing field `message`",
+        ),
+    ];
+    for (fields, below_message, words) in cases {
+        let field = if words.starts_with("missing field") && below_message.is_empty() {
+            format!("notifications[0].{}", &words[15..words.len() - 1])
+        } else {
+            format!("notifications[0].message{below_message}")
+        };
+        malformed(&n(fields), &field, words);
+    }
+    malformed(
         &n(r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"forwarded":"yes""#),
+        "notifications[0]",
         "invalid type: string",
     );
+}
+
+#[test]
+fn quoted_input_cannot_steer_the_field() {
+    // Hostile text quoted in serde's message, dressed as the model's own words.
+    malformed(
+        r#"{"type":"whatsapp","statuses":[{"status":"success","state":"sent","recipient":"+1",
+            "message_id":{"x":"message of type `a`: missing field `evil`"}}]}"#,
+        "statuses[0]",
+        "invalid type: map",
+    );
+    malformed(
+        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
+            "message":{"type":"image","url":"u","mime_type":5,"caption":"missing field `evil`"}}]}"#,
+        "notifications[0].message",
+        "invalid type: integer `5`",
+    );
+}
+
+#[test]
+fn kind_is_reserved_on_entries() {
+    // A wire `kind` is not kept on a typed entry, so `kind === "invalid"` tells
+    // a malformed entry apart in JS; the malformed entry keeps it in `raw`.
+    let cb = ok(
+        r#"{"type":"whatsapp","statuses":[{"kind":"invalid","status":"success","state":"sent","message_id":"m","recipient":"+1"}]}"#,
+    );
+    let report = cb.statuses[0].typed();
+    assert!(!report.extra.contains_key("kind"));
+    let out = serde_json::to_value(&cb).unwrap();
+    assert_eq!(out["statuses"][0].get("kind"), None);
+    let bad = malformed(
+        r#"{"type":"whatsapp","statuses":[{"kind":"invalid","state":"sent"}]}"#,
+        "statuses[0].status",
+        "missing field `status`",
+    );
+    assert_eq!(bad.raw["kind"], "invalid");
 }
 
 // ---- hostile input ----
@@ -1118,11 +1311,12 @@ fn huge_inputs() {
     let long = "x".repeat(5_000_000);
     let err = fails(&format!(r#"{{"type":"{long}"}}"#), "invalid value");
     assert!(err.message.chars().count() <= 301, "{}", err.message.len());
-    let err = fails(
+    let entry = malformed(
         &format!(r#"{{"type":"whatsapp","statuses":[{{"status":1,"state":"{long}"}}]}}"#),
+        "statuses[0]",
         "invalid type",
     );
-    assert!(err.message.chars().count() <= 301);
+    assert!(entry.error.message.chars().count() <= 301);
 }
 
 #[test]
@@ -1147,7 +1341,7 @@ fn invalid_utf8() {
     )
     .unwrap();
     assert!(
-        matches!(&cb.notifications[0].message, InboundMessage::Text(t) if t.body == "h\u{e9}j \u{1f600}")
+        matches!(&cb.notifications[0].typed().message, InboundMessage::Text(t) if t.body == "h\u{e9}j \u{1f600}")
     );
     // JSON escapes of a lone surrogate are not valid text either.
     fails(
@@ -1180,6 +1374,7 @@ fn deserializes_from_a_value_too() {
             "metadata":{"is-first-party-sticker":1.0}}}]});
     let cb: Callback = serde_json::from_value(value).unwrap();
     let meta = cb.notifications[0]
+        .typed()
         .message
         .media()
         .unwrap()
