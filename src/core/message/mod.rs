@@ -10,6 +10,7 @@ mod contacts;
 mod interactive;
 mod location;
 mod media;
+mod tagged;
 mod template;
 
 #[cfg(test)]
@@ -50,7 +51,7 @@ pub struct SendRequest {
 
 /// A message object, tagged by `type`.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Message {
     /// `{ type: "text", text, previewUrl? }`
@@ -74,6 +75,19 @@ pub enum Message {
     /// `{ type: "interactive", message: { type: "button" | "list", ... } }`
     Interactive(Interactive),
 }
+
+tagged::tagged!(Message {
+    "text" => Text(Text),
+    "image" => Image(Media),
+    "video" => Video(Media),
+    "audio" => Audio(MediaLink),
+    "document" => Document(Document),
+    "sticker" => Sticker(Sticker),
+    "location" => Location(Location),
+    "contacts" => Contacts(Contacts),
+    "template" => Template(Template),
+    "interactive" => Interactive(Interactive),
+});
 
 /// `{ type: "text", text, preview_url? }`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
