@@ -1,7 +1,7 @@
 //! `WhatsAppClient`: the exported class. Each method converts its JS arguments,
 //! lets the core validate and build the request, and hands it to the transport.
 
-use super::convert::{from_js, string_arg, to_js, to_js_error};
+use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
@@ -173,8 +173,7 @@ impl Inner {
         };
         let value = js_sys::JSON::parse(text)
             .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
-        let wire: W = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| invalid_response(reply.status, &e.to_string()))?;
+        let wire: W = from_answer(value).map_err(|why| invalid_response(reply.status, &why))?;
         // `Done` serializes as null; JS callers get `undefined` for "nothing of use".
         to_js(&R::from(wire)).map(|value| {
             if value.is_null() {
