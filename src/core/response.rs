@@ -1,6 +1,6 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
-use crate::core::error::{Error, ErrorCode};
+use crate::core::error::{redact, Error, ErrorCode};
 use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{self, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -23,10 +23,7 @@ impl ErrorBody {
     /// `[redacted]`, before anything is cut: a server may echo the `Authorization`
     /// header back.
     pub fn redacted(self, secret: &str) -> Self {
-        let hide = |text: Option<String>| match text {
-            Some(text) if !secret.is_empty() => Some(text.replace(secret, "[redacted]")),
-            other => other,
-        };
+        let hide = |text: Option<String>| text.map(|text| redact(&text, secret));
         Self {
             message: hide(self.message),
             details: hide(self.details),

@@ -5,7 +5,7 @@ use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
-use crate::core::error::{Error, Result};
+use crate::core::error::{redact, Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
 use crate::core::request::{self, Request};
 use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
@@ -173,7 +173,11 @@ impl Inner {
         };
         let value = js_sys::JSON::parse(text)
             .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
-        let wire: W = from_answer(value).map_err(|why| invalid_response(reply.status, &why))?;
+        let wire: W = from_answer(value).map_err(|why| {
+            // The reason may quote the answer, and a server may echo the token.
+            let token = self.config.token.as_ref().map_or("", |t| t.expose());
+            invalid_response(reply.status, &redact(&why, token))
+        })?;
         // `Done` serializes as null; JS callers get `undefined` for "nothing of use".
         to_js(&R::from(wire)).map(|value| {
             if value.is_null() {

@@ -185,9 +185,10 @@ impl<'a> Reader<'a> {
         ))
     }
 
-    /// Whether the value is an array, an object that is not, or neither.
+    /// Whether the value is an array, an object that is not, or neither (a typed
+    /// array or `DataView` is neither: its bytes are not fields).
     fn container(&self) -> Result<Option<bool>, ReadError> {
-        if !self.value.is_object() {
+        if !self.value.is_object() || js_sys::ArrayBuffer::is_view(&self.value) {
             return Ok(None);
         }
         if self.depth >= self.max_depth {

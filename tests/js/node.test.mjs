@@ -151,4 +151,10 @@ test("a server echoing the Authorization header gets the token redacted from mes
     assert.match(err.message, /Bearer \[redacted\]/);
     assert.equal(err.details, 'We got "Bearer [redacted]" ([redacted])');
   }
+  // A 2xx answer this client cannot read: the reason may quote the answer.
+  emu.reset();
+  const notification = { from: "46732001122", message_id: "n1", message: { type: "location", latitude: secret, longitude: 1 } };
+  emu.addFault({ path: "/callbacks/notifications", kind: "status", status: 200, body: { results: [{ type: "whatsapp", notifications: [notification] }] } });
+  const answer = await c.callbackNotifications().catch((e) => e);
+  if (answer instanceof Error) assertNoSecret(answer, secret, "invalid_response");
 });
