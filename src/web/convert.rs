@@ -71,7 +71,8 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T> {
     de::read(value, INPUT).map_err(|e| Error::invalid(&e.field(what), e.rule()))
 }
 
-/// Reads an answer after `JSON.parse`; the error text names the path, never a value.
+/// Reads an answer after `JSON.parse`; the error text names the path. (A parser of
+/// the core, such as the callback model's, may quote a value: callers redact it.)
 #[cfg(feature = "client")]
 pub fn from_answer<T: DeserializeOwned>(value: JsValue) -> std::result::Result<T, String> {
     de::read(value, ANSWER).map_err(|e| [e.field("body"), e.rule().to_owned()].join(": "))
@@ -90,6 +91,6 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
 }
 
 /// The JSON text of a core value.
-pub fn to_json_text<T: Serialize>(value: &T) -> Result<String> {
+fn to_json_text<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::InvalidResponse, e.to_string()))
 }
