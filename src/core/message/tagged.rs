@@ -3,7 +3,7 @@
 //! an error inside it keeps its field path (`message.action.buttons[1].id`), which
 //! serde's derive loses by buffering the map first.
 //!
-//! The tag must therefore be the map's first key. The JS reader (`src/web/de.rs`)
+//! The tag must therefore be the map's first key. The JS reader (`src/web/de/`)
 //! gives a struct's declared fields first, so from JS it always is; JSON text must
 //! list `type` first.
 
