@@ -1,7 +1,6 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
-use crate::core::keys::every_key_seen;
 use crate::core::request::check_segment;
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
 use crate::core::whatwg;
@@ -49,7 +48,7 @@ impl fmt::Debug for Secret {
 
 /// What a caller passes to build a client (JS: the `WhatsAppClient` options object).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ClientOptions {
     /// The bot identifier given by Sinch.
     pub bot_id: String,
@@ -76,8 +75,6 @@ pub struct ClientOptions {
     #[serde(default)]
     pub on_retry: Option<serde::de::IgnoredAny>,
 }
-
-every_key_seen!(ClientOptions);
 
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;

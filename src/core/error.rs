@@ -109,5 +109,15 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// `text` with every occurrence of `secret` (the token) replaced by `[redacted]`;
+/// for text that came from the network, which may echo the `Authorization` header.
+pub fn redact(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        text.to_owned()
+    } else {
+        text.replace(secret, "[redacted]")
+    }
+}
+
 /// Result with the crate's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;

@@ -4,7 +4,6 @@ pub mod callback;
 pub mod config;
 pub mod endpoints;
 pub mod error;
-pub mod keys;
 pub mod media;
 pub mod message;
 pub mod request;

@@ -1,7 +1,11 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
-use crate::core::error::{Error, ErrorCode};
+use crate::core::error::{redact, Error, ErrorCode};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{self, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
 
 /// The upstream error body, `{ message, details }` (an older draft said `reason`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -12,6 +16,20 @@ pub struct ErrorBody {
     pub details: Option<String>,
     /// The older draft's name for `details`.
     pub reason: Option<String>,
+}
+
+impl ErrorBody {
+    /// The body with every occurrence of `secret` (the token) replaced by
+    /// `[redacted]`, before anything is cut: a server may echo the `Authorization`
+    /// header back.
+    pub fn redacted(self, secret: &str) -> Self {
+        let hide = |text: Option<String>| text.map(|text| redact(&text, secret));
+        Self {
+            message: hide(self.message),
+            details: hide(self.details),
+            reason: hide(self.reason),
+        }
+    }
 }
 
 /// The text Sinch puts in the 500 it answers when a bot goes over 20 requests per second.
@@ -78,14 +96,44 @@ pub struct Receipt {
     pub statuses: OneOrMany<WireStatus>,
 }
 
-/// A list the upstream sometimes sends as a single object.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+/// A list the upstream sometimes sends as a single object (and a caller may give
+/// one recipient as a plain string).
+#[derive(Debug, Clone, PartialEq)]
 pub enum OneOrMany<T> {
     /// The documented array.
     Many(Vec<T>),
     /// A single object.
     One(T),
+}
+
+/// Read by the shape of the value, not by trying each variant in turn (serde's
+/// `untagged`), so an error inside keeps its path: `to[1]`, not `to`.
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
+    }
+}
+
+struct OneOrManyVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
+    type Value = OneOrMany<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("one value or an array of them")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Vec::deserialize(SeqAccessDeserializer::new(seq)).map(OneOrMany::Many)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map)).map(OneOrMany::One)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        T::deserialize(text.into_deserializer()).map(OneOrMany::One)
+    }
 }
 
 impl<T> OneOrMany<T> {
@@ -215,6 +263,25 @@ mod tests {
     }
 
     #[test]
+    fn redacts_the_token_before_cutting() {
+        let secret = "tok_5ecret";
+        let long = format!("{}Bearer {secret}", "x".repeat(MAX_DETAILS_CHARS - 10));
+        let echo = ErrorBody {
+            message: Some(format!("Authorization: Bearer {secret}")),
+            details: Some(long),
+            reason: Some(secret.to_owned()),
+        };
+        let err = error_for_status(400, Some(echo.clone().redacted(secret)), None);
+        let texts = [
+            err.message.as_str(),
+            err.details.as_deref().unwrap_or_default(),
+        ];
+        assert!(texts.iter().all(|text| !text.contains("tok_")), "{texts:?}");
+        assert!(err.message.ends_with("Bearer [redacted]"));
+        assert_eq!(echo.clone().redacted(""), echo);
+    }
+
+    #[test]
     fn receipt_array_or_object() {
         let many: Receipt = serde_json::from_str(
             r#"{"type":"whatsapp","statuses":[{"message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","status":"success","state":"queued"}]}"#,
@@ -228,5 +295,17 @@ mod tests {
         assert_eq!(result, SendResult::from(one));
         assert_eq!(result.messages[0].id, "01DPNXZ0WCF9XD19MH84XD0P62");
         assert!(serde_json::from_str::<Receipt>(r#"{"type":"whatsapp"}"#).is_err());
+        let to =
+            |json: &str| serde_json::from_str::<OneOrMany<String>>(json).map(OneOrMany::into_vec);
+        assert_eq!(to(r#""+4673""#).unwrap(), ["+4673"]);
+        assert_eq!(to(r#"["a","b"]"#).unwrap(), ["a", "b"]);
+        assert!(to("5")
+            .unwrap_err()
+            .to_string()
+            .contains("one value or an array"));
+        assert!(to(r#"["a",5]"#)
+            .unwrap_err()
+            .to_string()
+            .contains("expected a string"));
     }
 }

@@ -1,12 +1,11 @@
 //! `WhatsAppClient`: the exported class. Each method converts its JS arguments,
 //! lets the core validate and build the request, and hands it to the transport.
 
-use super::convert::{from_js, string_arg, to_js, to_js_error};
+use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
-use crate::core::error::{Error, Result};
-use crate::core::keys::CallOptionKeys;
+use crate::core::error::{redact, Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
 use crate::core::request::{self, Request};
 use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
@@ -174,8 +173,11 @@ impl Inner {
         };
         let value = js_sys::JSON::parse(text)
             .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
-        let wire: W = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| invalid_response(reply.status, &e.to_string()))?;
+        let wire: W = from_answer(value).map_err(|why| {
+            // The reason may quote the answer, and a server may echo the token.
+            let token = self.config.token.as_ref().map_or("", |t| t.expose());
+            invalid_response(reply.status, &redact(&why, token))
+        })?;
         // `Done` serializes as null; JS callers get `undefined` for "nothing of use".
         to_js(&R::from(wire)).map(|value| {
             if value.is_null() {
@@ -256,4 +258,17 @@ fn function_option(object: &JsValue, key: &str) -> Result<Option<js_sys::Functio
         .dyn_into::<js_sys::Function>()
         .map(Some)
         .map_err(|_| Error::invalid(&["options.", key].concat(), "must be a function"))
+}
+
+/// The keys the per-call options `{ signal?, timeoutMs?, onRetry? }` may have, so that
+/// a typo is refused by name; their values are read from the JS object itself.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CallOptionKeys {
+    #[serde(rename = "signal")]
+    _signal: Option<serde::de::IgnoredAny>,
+    #[serde(rename = "timeoutMs")]
+    _timeout_ms: Option<serde::de::IgnoredAny>,
+    #[serde(rename = "onRetry")]
+    _on_retry: Option<serde::de::IgnoredAny>,
 }

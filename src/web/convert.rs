@@ -1,10 +1,10 @@
 //! Conversions between JS values and core types.
 
+use super::de::{self, Limits};
 use crate::core::error::{Error, ErrorCode, Result};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
@@ -50,53 +50,47 @@ pub fn optional_arg<T: DeserializeOwned>(value: Option<JsValue>, field: &str) ->
     }
 }
 
-/// Deepest nesting an input may have; the deepest documented shape (a list
-/// message's rows) needs 6.
-const MAX_DEPTH: u32 = 16;
-/// Most objects, arrays and values an input may hold.
-const MAX_NODES: u32 = 20_000;
+/// Bounds of a caller's input: the deepest documented shape (a list message's
+/// rows) needs 6 levels.
+const INPUT: Limits = Limits {
+    depth: 16,
+    nodes: 20_000,
+};
+/// Bounds of an answer after `JSON.parse`: generous, yet far from the wasm stack's.
+#[cfg(feature = "client")]
+const ANSWER: Limits = Limits {
+    depth: 64,
+    nodes: 1_000_000,
+};
 
-/// Reads a JS value into a core type; a shape error names `what` and serde's reason.
-/// The value is first walked with bounds, so a cyclic, very deep or huge input, a
-/// throwing getter or a Proxy gives an error instead of exhausting the wasm stack.
+/// Reads a caller's JS value into a core type. A shape error is `invalid_argument`
+/// naming the deepest wrong path below `what` (`request.to[0]`) and the expected
+/// type, never the value. A cyclic, very deep or huge input, a throwing getter or a
+/// Proxy gives an error too; only own properties are read.
 pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T> {
-    let mut budget = MAX_NODES;
-    check_bounds(&value, 0, &mut budget).map_err(|rule| Error::invalid(what, rule))?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        let reason = e.to_string();
-        Error::invalid(what, reason.strip_prefix("Error: ").unwrap_or(&reason))
+    de::read(value, INPUT).map_err(|e| Error::invalid(&e.field(what), e.rule()))
+}
+
+/// Reads an answer after `JSON.parse`; the error text names the path. (A parser of
+/// the core, such as the callback model's, may quote a value: callers redact it.)
+#[cfg(feature = "client")]
+pub fn from_answer<T: DeserializeOwned>(value: JsValue) -> std::result::Result<T, String> {
+    de::read(value, ANSWER).map_err(|e| [e.field("body"), e.rule().to_owned()].join(": "))
+}
+
+/// Turns a core value into plain JS objects (maps as objects, no BigInt). It crosses
+/// as JSON text read by `JSON.parse`, so a key such as `__proto__` becomes an own
+/// data property and never a prototype.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+    js_sys::JSON::parse(&to_json_text(value)?).map_err(|_| {
+        Error::new(
+            ErrorCode::InvalidResponse,
+            "a result could not be read back",
+        )
     })
 }
 
-/// Turns a core value into plain JS objects (maps as objects, no BigInt).
-pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::new(ErrorCode::InvalidResponse, e.to_string()))
-}
-
-/// Walks objects and arrays, failing on depth, size, or a read that throws.
-fn check_bounds(
-    value: &JsValue,
-    depth: u32,
-    budget: &mut u32,
-) -> std::result::Result<(), &'static str> {
-    *budget = budget.checked_sub(1).ok_or("is too large")?;
-    if !value.is_object() || value.is_function() {
-        return Ok(());
-    }
-    if depth >= MAX_DEPTH {
-        return Err("is nested too deeply (or is cyclic)");
-    }
-    let unreadable = "could not be read (a getter or Proxy threw)";
-    let object: &js_sys::Object = value.unchecked_ref();
-    let keys = js_sys::Reflect::own_keys(object).map_err(|_| unreadable)?;
-    for key in keys.iter() {
-        if key.is_symbol() {
-            continue;
-        }
-        let child = js_sys::Reflect::get(object, &key).map_err(|_| unreadable)?;
-        check_bounds(&child, depth + 1, budget)?;
-    }
-    Ok(())
+/// The JSON text of a core value.
+fn to_json_text<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::InvalidResponse, e.to_string()))
 }

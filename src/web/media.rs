@@ -3,7 +3,6 @@
 
 use super::convert::{optional_arg, to_js, to_js_error};
 use crate::core::error::{Error, Result};
-use crate::core::keys::every_key_seen;
 use crate::core::media::{MessageType, Options, Preflight};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -19,15 +18,13 @@ extern "C" {
 
 /// `{ as?, declaredType?, fileName? }` as JS callers write it.
 #[derive(Debug, Default, Deserialize)]
-#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct MediaOptions {
     #[serde(rename = "as")]
     intended: Option<MessageType>,
     declared_type: Option<String>,
     file_name: Option<String>,
 }
-
-every_key_seen!(MediaOptions);
 
 impl MediaOptions {
     fn read(value: Option<MediaOptionsArg>) -> Result<Self> {

@@ -2,6 +2,7 @@
 //! `fetch` transport. Nothing in [`crate::core`] knows about JS.
 
 mod convert;
+mod de;
 mod media;
 
 #[cfg(feature = "client")]

@@ -2,11 +2,11 @@
 //! deadline per attempt, the caller's `AbortSignal`, and retries as the core's
 //! [`RetryPolicy`] decides. Works without `window` (Workers, Node).
 
-use super::convert::to_js_error;
+use super::convert::{from_answer, to_js_error};
 use crate::core::config::Config;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::request::Request;
-use crate::core::response::error_for_status;
+use crate::core::response::{error_for_status, ErrorBody};
 use crate::core::retry::Decision;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -127,7 +127,8 @@ async fn send_once<B: Serialize>(
     if !(200..300).contains(&status) {
         let error_body = js_sys::JSON::parse(&body)
             .ok()
-            .and_then(|value| serde_wasm_bindgen::from_value(value).ok());
+            .and_then(|value| from_answer::<ErrorBody>(value).ok())
+            .map(|error_body| error_body.redacted(token.unwrap_or_default()));
         return Err(error_for_status(status, error_body, retry_after.as_deref()));
     }
     Ok(Reply { status, body })

@@ -26,6 +26,8 @@ const HOSTILE = [
   Object.defineProperty({}, "to", { enumerable: true, get() { throw new Error("getter"); } }),
   { to: ["+46732001122"], message: { type: "text", text: "ok" } },
   ["+46732001122"],
+  // The token itself, where it does not belong: no error may quote it back.
+  TOKEN, [TOKEN], { token: [TOKEN], region: TOKEN, timeoutMs: TOKEN },
 ];
 
 /** Calls fn; returns "ok", or the error if it is a SinchError; fails the test otherwise. */
@@ -75,4 +77,17 @@ test("exported functions and the constructor take every hostile value", async ()
     await settle("new WhatsAppClient({botId})", () => new sdk.WhatsAppClient({ botId: value, token: TOKEN, baseUrl: emu.url }));
   }
   assert.equal(sdk.parseCallback('{"type":"whatsapp"}').type, "whatsapp");
+});
+
+test("inputs are read from their own properties only: nothing comes in through a prototype", async () => {
+  emu.reset();
+  const inherit = (proto, own) => Object.assign(Object.create(proto), own);
+  const message = inherit({ previewUrl: true }, { type: "text", text: "own only" });
+  const request = inherit({ callback: "https://evil.example/hook" }, { to: ["+46732001122"], message });
+  await wa.send(request);
+  const sent = emu.requests.filter((r) => r.path.endsWith("/messages"));
+  assert.deepEqual(sent.map((r) => r.body), [{ to: ["+46732001122"], message: { type: "text", text: "own only" } }]);
+  const err = await wa.send(inherit({ to: ["+46732001122"], message: { type: "text", text: "x" } }, {})).catch((e) => e);
+  assert.equal(err.field, "request.to");
+  assert.throws(() => new sdk.WhatsAppClient(inherit({ botId: "b", token: TOKEN, baseUrl: emu.url }, {})), (e) => e.field === "options.botId");
 });

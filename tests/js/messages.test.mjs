@@ -60,7 +60,7 @@ for (const [name, call, expected] of CASES) {
 test("bad input is refused before sending, naming the field and the rule", async () => {
   const refusals = [
     [(c) => c.sendImage(TO, "not-a-url"), "message.url"],
-    [(c) => c.sendAudio(TO, "https://media.example.com/a.ogg", { caption: "x" }), "request"],
+    [(c) => c.sendAudio(TO, "https://media.example.com/a.ogg", { caption: "x" }), "request.message.caption"],
     [(c) => c.sendLocation(TO, { lat: 91, lng: 0 }), "message.lat"],
     [(c) => c.sendTemplate(TO, { templateName: "t", ttl: "P1D" }), "message.ttl"],
     [(c) => c.sendInteractive(TO, { type: "button", body: { text: "b" }, action: { buttons: [1, 2, 3, 4].map((i) => ({ id: `${i}`, title: "t" })) } }), "message.message.action.buttons"],
@@ -72,6 +72,35 @@ test("bad input is refused before sending, naming the field and the rule", async
     assert.equal(err.code, "invalid_argument", String(err));
     assert.equal(err.field, field, err.message);
     assert.ok(err.message.length > field.length + 5, err.message);
+  }
+  assert.equal(emu.requests.length, 0);
+});
+
+test("a structural error names the deepest wrong path and the expected type", async () => {
+  const buttons = (items) => ({ type: "interactive", message: { type: "button", body: { text: "b" }, action: { buttons: items } } });
+  const ok = { id: "a", title: "A" };
+  const refusals = [
+    [{ to: [TO, 46732001122], message: { type: "text", text: "x" } }, "request.to[1]", /must be a string/],
+    [{ to: TO, message: { type: "text", text: "x" } }, "request.to", /must be an array/],
+    [{ to: [TO], message: buttons([ok, "B"]) }, "request.message.message.action.buttons[1]", /must be an object/],
+    [{ to: [TO], message: buttons([ok, { title: "B" }]) }, "request.message.message.action.buttons[1].id", /is required/],
+    [{ to: [TO], message: buttons([ok, { id: "b", title: 2 }]) }, "request.message.message.action.buttons[1].title", /must be a string/],
+    [{ to: [TO], message: buttons([ok, { id: "b", title: "B", colour: "red" }]) }, "request.message.message.action.buttons[1].colour", /not a known field/],
+    [{ to: [TO], message: { type: "order", items: [] } }, "request.message.type", /must be one of "text", "image"/],
+    [{ to: [TO], message: { text: "x" } }, "request.message.type", /is required/],
+    [{ to: [TO], message: { type: "interactive", message: { type: "carousel" } } }, "request.message.message.type", /must be one of "button", "list"/],
+    [{ to: [TO], message: { type: "location", lat: "55.7", lng: 13.1 } }, "request.message.lat", /must be a number/],
+    [{ to: [TO], message: { type: "template", templateName: "t", buttons: [{ type: "url", parameter: 5 }] } }, "request.message.buttons[0].parameter", /must be a string/],
+    [{ to: [TO], message: { type: "contacts", contacts: [{ name: {} }] } }, "request.message.contacts[0].name.formattedName", /is required/],
+    [{ message: { type: "text", text: "x" } }, "request.to", /is required/],
+    ["not an object", "request", /must be an object/],
+  ];
+  for (const [request, field, rule] of refusals) {
+    const err = await wa.send(request).catch((e) => e);
+    assert.equal(err.code, "invalid_argument", String(err));
+    assert.equal(err.field, field, err.message);
+    assert.match(err.message, rule);
+    assert.ok(err.message.startsWith(`${field}: `), err.message);
   }
   assert.equal(emu.requests.length, 0);
 });

@@ -97,3 +97,64 @@ test("a refused connection gives network", async () => {
   const c = new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: "http://127.0.0.1:9" });
   assert.equal((await c.sendText(TO, "x").catch((e) => e)).code, "network");
 });
+
+/** Fails when `secret` shows anywhere in the error: message, stack, JSON, field, details. */
+function assertNoSecret(err, secret, label) {
+  assert.ok(err instanceof sdk.SinchError, `${label}: ${err}`);
+  for (const text of [String(err), err.stack, JSON.stringify(err), err.field, err.details]) {
+    assert.ok(!String(text).includes(secret), `${label}: secret in ${text}`);
+  }
+}
+
+test("a mistyped option never puts its value, or the token, into the error", async () => {
+  const secret = "tok_live_9f8e7d6c5b4a";
+  const base = { botId: BOT, token: secret, baseUrl: emu.url };
+  const refusals = [
+    [secret, "options"],
+    [{ botId: BOT, token: [secret], region: "eu" }, "options.token"],
+    [{ botId: BOT, token: { value: secret }, region: "eu" }, "options.token"],
+    [{ botId: [secret], token: secret, region: "eu" }, "options.botId"],
+    [{ botId: BOT, token: secret, region: secret }, "options.region"],
+    [{ ...base, baseUrl: [secret] }, "options.baseUrl"],
+    ...["timeoutMs", "retries", "maxRetryAfterMs", "allowInsecureHttp", "retryMessagesOnNetworkError", "dangerouslyAllowBrowser"].map((name) => [{ ...base, [name]: secret }, `options.${name}`]),
+  ];
+  for (const [options, field] of refusals) {
+    let err;
+    assert.throws(() => new sdk.WhatsAppClient(options), (e) => (err = e) instanceof sdk.SinchError);
+    assertNoSecret(err, secret, field);
+    assert.equal(err.code, "invalid_argument");
+    assert.equal(err.field, field, err.message);
+  }
+  const c = client();
+  for (const [call, field] of [
+    [() => c.sendText(TO, "x", { timeoutMs: secret }), "options.timeoutMs"],
+    [() => c.addProvider({ name: "basic-one", basic: { username: "u", password: [secret] } }), "provider.basic.password"],
+    [() => c.addProvider({ name: "bearer-one", bearer: { token: secret } }), "provider.bearer"],
+    [() => c.sendTemplate(TO, { templateName: "t", language: secret.length }), "request.message.language"],
+  ]) {
+    const err = await call().catch((e) => e);
+    assertNoSecret(err, secret, field);
+    assert.equal(err.field, field, err.message);
+  }
+});
+
+test("a server echoing the Authorization header gets the token redacted from message and details", async () => {
+  const secret = "tok_live_echoed_1234";
+  const c = client({ token: secret });
+  for (const status of [400, 401, 500]) {
+    emu.reset();
+    const echo = { message: `Bad header: Authorization: Bearer ${secret}`, details: `We got "Bearer ${secret}" (${secret})` };
+    emu.addFault({ path: "/messages", kind: "status", status, body: echo });
+    const err = await c.sendText(TO, "x", { onRetry: () => false }).catch((e) => e);
+    assert.equal(err.status, status);
+    assertNoSecret(err, secret, `HTTP ${status}`);
+    assert.match(err.message, /Bearer \[redacted\]/);
+    assert.equal(err.details, 'We got "Bearer [redacted]" ([redacted])');
+  }
+  // A 2xx answer this client cannot read: the reason may quote the answer.
+  emu.reset();
+  const notification = { from: "46732001122", message_id: "n1", message: { type: "location", latitude: secret, longitude: 1 } };
+  emu.addFault({ path: "/callbacks/notifications", kind: "status", status: 200, body: { results: [{ type: "whatsapp", notifications: [notification] }] } });
+  const answer = await c.callbackNotifications().catch((e) => e);
+  if (answer instanceof Error) assertNoSecret(answer, secret, "invalid_response");
+});

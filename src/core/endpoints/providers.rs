@@ -5,7 +5,6 @@
 use super::Done;
 use crate::core::config::{Config, Secret};
 use crate::core::error::{Error, Result};
-use crate::core::keys::every_key_seen;
 use crate::core::request::{Method, Request};
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +13,7 @@ const MAX_NAME_CHARS: usize = 200;
 
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProviderInput {
     /// `A-Z a-z - _`, at most 200 characters. Reusing a name replaces that provider.
     pub name: String,
@@ -24,19 +23,15 @@ pub struct ProviderInput {
     pub bearer: Option<Secret>,
 }
 
-every_key_seen!(ProviderInput);
-
 /// `{ username, password }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct BasicAuth {
     /// The user name.
     pub username: String,
     /// The password (a secret).
     pub password: Secret,
 }
-
-every_key_seen!(BasicAuth, serialize);
 
 /// The wire body of `POST /provision/provider`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,7 +4,6 @@
 use super::{check_id, Done};
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::keys::every_key_seen;
 use crate::core::message::check_http_url;
 use crate::core::request::{Method, Request};
 use serde::{Deserialize, Serialize};
@@ -68,11 +67,7 @@ impl StickerIndex {
 
 /// Pack fields for create (name and publisher required) and update (all optional).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(
-    remote = "Self",
-    rename_all(deserialize = "camelCase"),
-    deny_unknown_fields
-)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
 pub struct StickerpackFields {
     /// Who publishes the pack.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -87,8 +82,6 @@ pub struct StickerpackFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub android_app_store_link: Option<String>,
 }
-
-every_key_seen!(StickerpackFields, serialize);
 
 impl StickerpackFields {
     fn validate(&self, creating: bool) -> Result<()> {
@@ -121,7 +114,7 @@ impl StickerpackFields {
 
 /// Sticker fields for create (url required) and update (all optional).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(remote = "Self", deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct StickerFields {
     /// Public URL of the sticker image (webp, 512×512, < 100 KB).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,8 +123,6 @@ pub struct StickerFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub emojis: Option<Vec<String>>,
 }
-
-every_key_seen!(StickerFields, serialize);
 
 impl StickerFields {
     fn validate(&self, creating: bool) -> Result<()> {

@@ -4,7 +4,6 @@
 use super::{check_id, Done};
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::keys::every_key_seen;
 use crate::core::message::check_msisdn;
 use crate::core::request::{Method, Request};
 use serde::Deserialize;
@@ -19,7 +18,7 @@ pub fn status(config: &Config, message_id: &str) -> Result<Request<Done>> {
 /// Filters of `GET /callbacks/notifications`; all optional. Upstream documents
 /// them as a JSON body on a GET, which `fetch` cannot send: they go in the query.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(remote = "Self", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NotificationFilter {
     /// ISO-8601 date-time; upstream default 2019-09-01.
     pub start_time: Option<String>,
@@ -32,8 +31,6 @@ pub struct NotificationFilter {
     /// Results per page; upstream default 20.
     pub page_size: Option<u32>,
 }
-
-every_key_seen!(NotificationFilter);
 
 /// `GET /callbacks/notifications` with the filters given.
 pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Request<Done>> {

@@ -2,6 +2,7 @@
 //! Wire: `{ type: "interactive", message: { type: "button" | "list", header?, body, footer?, action } }`.
 
 use super::media::{DocumentLink, MediaLink};
+use super::tagged::tagged;
 use super::{check_chars, check_count, check_unique, item, sub};
 use crate::core::error::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ pub struct Interactive {
 }
 
 /// A button or a list message, tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum InteractiveMessage {
     /// Up to three reply buttons.
@@ -23,6 +24,8 @@ pub enum InteractiveMessage {
     /// A list of rows in sections, opened by a button.
     List(ListMessage),
 }
+
+tagged!(InteractiveMessage { "button" => Button(ButtonMessage), "list" => List(ListMessage) });
 
 /// `{ text }`: a body (≤1024), footer (≤60) or text header (≤60).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -49,7 +52,7 @@ pub struct ButtonMessage {
 }
 
 /// The header of a button message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ButtonHeader {
     /// `{ type: "text", text }`, ≤60 characters.
@@ -61,6 +64,13 @@ pub enum ButtonHeader {
     /// `{ type: "document", url, filename?, provider? }`
     Document(DocumentLink),
 }
+
+tagged!(ButtonHeader {
+    "text" => Text(TextPart),
+    "image" => Image(MediaLink),
+    "video" => Video(MediaLink),
+    "document" => Document(DocumentLink),
+});
 
 /// `{ buttons: [1–3 reply buttons] }`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@ mod contacts;
 mod interactive;
 mod location;
 mod media;
+mod tagged;
 mod template;
 
 #[cfg(test)]
@@ -28,7 +29,6 @@ pub use template::{QuickReplyButton, Retired, Template, TemplateButton, Template
 
 use crate::core::endpoints::providers::check_provider_name;
 use crate::core::error::{Error, Result};
-use crate::core::keys::every_key_seen;
 use serde::{Deserialize, Serialize};
 
 /// Most recipients one send may name.
@@ -38,11 +38,7 @@ pub const MAX_TEXT_CHARS: usize = 4096;
 
 /// The body of `POST /messages`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    remote = "Self",
-    rename_all(deserialize = "camelCase"),
-    deny_unknown_fields
-)]
+#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
 pub struct SendRequest {
     /// 1–20 MSISDNs.
     pub to: Vec<String>,
@@ -53,11 +49,9 @@ pub struct SendRequest {
     pub callback: Option<String>,
 }
 
-every_key_seen!(SendRequest, serialize);
-
 /// A message object, tagged by `type`.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Message {
     /// `{ type: "text", text, previewUrl? }`
@@ -81,6 +75,19 @@ pub enum Message {
     /// `{ type: "interactive", message: { type: "button" | "list", ... } }`
     Interactive(Interactive),
 }
+
+tagged::tagged!(Message {
+    "text" => Text(Text),
+    "image" => Image(Media),
+    "video" => Video(Media),
+    "audio" => Audio(MediaLink),
+    "document" => Document(Document),
+    "sticker" => Sticker(Sticker),
+    "location" => Location(Location),
+    "contacts" => Contacts(Contacts),
+    "template" => Template(Template),
+    "interactive" => Interactive(Interactive),
+});
 
 /// `{ type: "text", text, preview_url? }`
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

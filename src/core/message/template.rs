@@ -6,6 +6,7 @@
 //! parameters alone must fit, and the rest is Sinch's to refuse.
 
 use super::media::{DocumentLink, MediaLink};
+use super::tagged::tagged;
 use super::{check_chars, check_required, item, sub};
 use crate::core::error::{Error, Result};
 use serde::de::IgnoredAny;
@@ -58,7 +59,7 @@ impl<'de> Deserialize<'de> for Retired {
 }
 
 /// The header of a template: text (no media), or an image, video or document without caption.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TemplateMedia {
     /// No media: `{ type: "text" }`.
@@ -71,8 +72,15 @@ pub enum TemplateMedia {
     Document(DocumentLink),
 }
 
+tagged!(TemplateMedia {
+    "text" => Text,
+    "image" => Image(MediaLink),
+    "video" => Video(MediaLink),
+    "document" => Document(DocumentLink),
+});
+
 /// A value for one of the template's buttons, in the template's order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum TemplateButton {
     /// A call button: nothing to fill in.
@@ -82,6 +90,12 @@ pub enum TemplateButton {
     /// A quick-reply button; `payload` comes back in the callback when pressed.
     QuickReply(QuickReplyButton),
 }
+
+tagged!(TemplateButton {
+    "call" => Call,
+    "url" => Url(UrlButton),
+    "quick_reply" => QuickReply(QuickReplyButton),
+});
 
 /// `{ type: "url", parameter? }`
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

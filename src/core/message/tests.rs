@@ -4,11 +4,35 @@
 use super::*;
 use serde_json::{json, Value};
 
+/// Reads JS-style JSON as the JS reader gives it: `type` first in every object
+/// (`json!` sorts keys; tagged enums read the tag first, see `tagged.rs`).
+fn read<T: serde::de::DeserializeOwned>(value: &Value) -> serde_json::Result<T> {
+    serde_json::from_str(&type_first(value))
+}
+
+fn type_first(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|key| *key != "type");
+            let fields: Vec<String> = keys
+                .iter()
+                .map(|key| format!("{}:{}", Value::from(key.as_str()), type_first(&map[*key])))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(type_first).collect();
+            format!("[{}]", items.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
 /// Reads a JS-style (camelCase) message and validates a send of it.
 fn check(message: Value) -> std::result::Result<(), String> {
-    let request: SendRequest =
-        serde_json::from_value(json!({"to": ["+46732001122"], "message": message}))
-            .map_err(|e| format!("shape: {e}"))?;
+    let request: SendRequest = read(&json!({"to": ["+46732001122"], "message": message}))
+        .map_err(|e| format!("shape: {e}"))?;
     request.validate().map_err(|e| e.field.unwrap_or_default())
 }
 
@@ -381,7 +405,7 @@ fn recipients_and_callback() {
         if let Some(url) = callback {
             body["callback"] = json!(url);
         }
-        let request: SendRequest = serde_json::from_value(body).unwrap();
+        let request: SendRequest = read(&body).unwrap();
         request.validate().map_err(|e| e.field.unwrap_or_default())
     };
     assert_eq!(send(json!(vec!["+46732001122"; 20]), None), Ok(()));
@@ -472,8 +496,29 @@ fn wire_shapes() {
         ),
     ];
     for (input, wire) in cases {
-        let message: Message = serde_json::from_value(input.clone()).unwrap();
+        let message: Message = read(&input).unwrap();
         message.validate("message").unwrap();
         assert_eq!(serde_json::to_value(&message).unwrap(), wire, "{input}");
     }
+}
+
+#[test]
+fn tagged_enums_read_the_tag_first() {
+    let message = |text: &str| serde_json::from_str::<Message>(text).map_err(|e| e.to_string());
+    assert!(matches!(
+        message(r#"{"type":"text","text":"hi"}"#),
+        Ok(Message::Text(_))
+    ));
+    let button = r#"{"type":"interactive","message":{"type":"button","body":{"text":"B"},
+        "action":{"buttons":[{"id":"a","title":"A"},{"title":"B"}]}}}"#;
+    assert!(message(button).unwrap_err().contains("missing field `id`"));
+    assert!(message(r#"{"type":"order"}"#)
+        .unwrap_err()
+        .contains("unknown variant"));
+    assert!(message(r#"{"text":"hi"}"#)
+        .unwrap_err()
+        .contains("missing field `type`"));
+    // Unit variants ignore the rest of the map, as serde's derive did.
+    let call: TemplateButton = serde_json::from_str(r#"{"type":"call","x":1}"#).unwrap();
+    assert_eq!(call, TemplateButton::Call);
 }
