@@ -11,6 +11,7 @@ export type SinchErrorCode =
   | "aborted"
   | "network"
   | "invalid_response"
+  | "unexpected_redirect"
   | "invalid_callback"
   | "signature_invalid";
 

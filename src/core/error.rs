@@ -26,8 +26,11 @@ pub enum ErrorCode {
     Aborted,
     /// The request failed before an answer arrived (DNS, connection, CORS, …).
     Network,
-    /// The answer could not be understood (not JSON, or not the documented shape).
+    /// The answer could not be understood (not JSON, not the documented shape, or
+    /// longer than `maxResponseBytes`).
     InvalidResponse,
+    /// Sinch answered with a redirect (3xx), which it never does; it was not followed.
+    UnexpectedRedirect,
     /// A callback (webhook) body is not a Sinch WhatsApp callback: not UTF-8, not
     /// JSON, or not the documented shape.
     InvalidCallback,
@@ -51,6 +54,7 @@ impl ErrorCode {
             Self::Aborted => "aborted",
             Self::Network => "network",
             Self::InvalidResponse => "invalid_response",
+            Self::UnexpectedRedirect => "unexpected_redirect",
             Self::InvalidCallback => "invalid_callback",
             Self::SignatureInvalid => "signature_invalid",
         }
