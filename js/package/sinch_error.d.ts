@@ -24,7 +24,7 @@ export declare class SinchError extends Error {
   readonly status?: number;
   /** Path of the offending input field, for `invalid_argument`. */
   readonly field?: string;
-  /** Upstream `details` text, when Sinch gave one. */
+  /** Upstream `details` text, when Sinch gave one; `Location: …` for an `unexpected_redirect`. */
   readonly details?: string;
   /** Whether the same request may succeed if sent again. */
   readonly retryable: boolean;

@@ -24,7 +24,8 @@ pub enum ErrorCode {
     Timeout,
     /// The caller's `AbortSignal` fired.
     Aborted,
-    /// The request failed before an answer arrived (DNS, connection, CORS, …).
+    /// The request failed before an answer arrived (DNS, connection, CORS, …), or the
+    /// answer broke off.
     Network,
     /// The answer could not be understood (not JSON, not the documented shape, or
     /// longer than `maxResponseBytes`).
@@ -75,7 +76,7 @@ pub struct Error {
     pub field: Option<String>,
     /// HTTP status, when Sinch answered.
     pub status: Option<u16>,
-    /// Upstream `details` (or `reason`) text, when Sinch gave one.
+    /// Upstream `details` (or `reason`) text, when Sinch gave one; the `Location` of a redirect.
     pub details: Option<String>,
     /// Whether sending the same request again may succeed.
     pub retryable: bool,
