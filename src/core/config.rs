@@ -67,14 +67,25 @@ pub struct ClientOptions {
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
     /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a
-    /// longer one fails with `invalid_response`. A number, checked in [`Config::new`].
-    pub max_response_bytes: Option<f64>,
+    /// longer one fails with `invalid_response`. Checked in [`Config::new`].
+    pub max_response_bytes: Option<NumberOption>,
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
     /// A JS function `(info) => boolean | void` called before each retry; read by the JS layer.
     #[serde(default)]
     pub on_retry: Option<serde::de::IgnoredAny>,
+}
+
+/// A numeric option as given: a number, or any other value, which [`Config::new`]
+/// refuses naming the option without repeating the value.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(untagged)]
+pub enum NumberOption {
+    /// A number, not yet range-checked.
+    Number(f64),
+    /// Anything else (a string, an object, …).
+    Other(serde::de::IgnoredAny),
 }
 
 /// Default per-request timeout.
@@ -189,17 +200,19 @@ fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
 }
 
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
-fn max_response_bytes(option: Option<f64>) -> Result<u32> {
-    let Some(bytes) = option else {
-        return Ok(DEFAULT_MAX_RESPONSE_BYTES);
-    };
-    if bytes.fract() == 0.0 && (1.0..=f64::from(MAX_RESPONSE_BYTES_LIMIT)).contains(&bytes) {
-        Ok(bytes as u32)
-    } else {
-        Err(Error::invalid(
+fn max_response_bytes(option: Option<NumberOption>) -> Result<u32> {
+    match option {
+        None => Ok(DEFAULT_MAX_RESPONSE_BYTES),
+        Some(NumberOption::Number(bytes))
+            if bytes.fract() == 0.0
+                && (1.0..=f64::from(MAX_RESPONSE_BYTES_LIMIT)).contains(&bytes) =>
+        {
+            Ok(bytes as u32)
+        }
+        Some(_) => Err(Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
-        ))
+        )),
     }
 }
 
@@ -320,7 +333,7 @@ mod tests {
     fn max_response_bytes_rules() {
         let with = |bytes| {
             let mut opts = options(Some("https://x"), Some("t"));
-            opts.max_response_bytes = Some(bytes);
+            opts.max_response_bytes = Some(NumberOption::Number(bytes));
             Config::new(opts, Host::Server)
         };
         assert_eq!(with(1.0).map(|c| c.max_response_bytes), Ok(1));
@@ -333,6 +346,11 @@ mod tests {
             assert_eq!(err.field.as_deref(), Some("maxResponseBytes"), "{bad}");
             assert!(!err.message.contains(&bad.to_string()), "{}", err.message);
         }
+        let options: ClientOptions =
+            serde_json::from_str(r#"{"botId":"b","maxResponseBytes":"1mb-secret"}"#).unwrap();
+        let err = max_response_bytes(options.max_response_bytes).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("maxResponseBytes"));
+        assert!(!err.message.contains("secret"), "{}", err.message);
     }
 
     #[test]
