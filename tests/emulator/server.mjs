@@ -164,6 +164,9 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
       if (!res.headersSent) send(res, 500, { message: "Internal Server Error", details: `emulator: ${err.message}` });
     });
   });
+  // Node's default of 5 s lets a client reuse a connection just as the server drops it
+  // (an ECONNRESET on a loaded machine); API servers keep idle connections far longer.
+  server.keepAliveTimeout = 65_000;
   await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
   emu.port = server.address().port;
   emu.url = `http://${host}:${emu.port}`;
