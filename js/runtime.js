@@ -1,5 +1,6 @@
-// Runtime plumbing the Rust side imports: the error class and a request deadline.
-// Kept in JS because both are JS objects by nature; all decisions stay in Rust.
+// Runtime plumbing the Rust side imports: the error class, a request deadline and a
+// capped body reader. Kept in JS because they are JS objects and streams by nature;
+// the decisions (the cap, what an answer means) stay in Rust.
 
 /** The error every failed call throws (or rejects with). */
 export class SinchError extends Error {
@@ -70,4 +71,40 @@ export function sleep(ms, signal) {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/**
+ * The body of `response` as UTF-8 text, read chunk by chunk and stopped as soon as
+ * it passes `maxBytes` (declared by Content-Length or counted): then `undefined`,
+ * and the rest is cancelled, never read or held.
+ */
+export async function readBody(response, maxBytes) {
+  if (Number(response.headers.get("content-length")) > maxBytes) return discard(response);
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** Cancels the body of `response` unread (a redirect's, an oversized one's). */
+export function discard(response) {
+  response.body?.cancel().catch(() => {});
+  return undefined;
 }

@@ -11,6 +11,7 @@ export type SinchErrorCode =
   | "aborted"
   | "network"
   | "invalid_response"
+  | "unexpected_redirect"
   | "invalid_callback"
   | "signature_invalid";
 
@@ -23,7 +24,7 @@ export declare class SinchError extends Error {
   readonly status?: number;
   /** Path of the offending input field, for `invalid_argument`. */
   readonly field?: string;
-  /** Upstream `details` text, when Sinch gave one. */
+  /** Upstream `details` text, when Sinch gave one; `Location: …` for an `unexpected_redirect`. */
   readonly details?: string;
   /** Whether the same request may succeed if sent again. */
   readonly retryable: boolean;

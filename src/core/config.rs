@@ -68,6 +68,9 @@ pub struct ClientOptions {
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
+    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a
+    /// longer one fails with `invalid_response`. Checked in [`Config::new`].
+    pub max_response_bytes: Option<NumberOption>,
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
@@ -76,10 +79,25 @@ pub struct ClientOptions {
     pub on_retry: Option<serde::de::IgnoredAny>,
 }
 
+/// A numeric option as given: a number, or any other value, which [`Config::new`]
+/// refuses naming the option without repeating the value.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(untagged)]
+pub enum NumberOption {
+    /// A number, not yet range-checked.
+    Number(f64),
+    /// Anything else (a string, an object, …).
+    Other(serde::de::IgnoredAny),
+}
+
 /// Default per-request timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest timeout a caller may set (10 minutes).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// Default cap on an answer body: 1 MiB, far above any answer Sinch documents.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
+/// Highest `maxResponseBytes` a caller may set (256 MiB): the body is held in memory twice.
+pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 28;
 /// Longest bot id accepted; Sinch's are far shorter.
 const MAX_BOT_ID_LEN: usize = 200;
 
@@ -96,6 +114,8 @@ pub struct Config {
     pub timeout_ms: u32,
     /// When and how to retry.
     pub retry: RetryPolicy,
+    /// Longest answer body read, in bytes.
+    pub max_response_bytes: u32,
 }
 
 /// Where the client is being built; only a browser page (a `window` with a
@@ -154,12 +174,14 @@ impl Config {
             return Err(Error::invalid("timeoutMs", "must be between 1 and 600000"));
         }
         let retry = retry_policy(&options)?;
+        let max_response_bytes = max_response_bytes(options.max_response_bytes)?;
         Ok(Self {
             bot_id,
             token: options.token,
             base_url,
             timeout_ms,
             retry,
+            max_response_bytes,
         })
     }
 }
@@ -177,6 +199,23 @@ fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
     }
     policy.retry_unsafe = options.retry_messages_on_network_error.unwrap_or(false);
     Ok(policy)
+}
+
+/// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
+fn max_response_bytes(option: Option<NumberOption>) -> Result<u32> {
+    match option {
+        None => Ok(DEFAULT_MAX_RESPONSE_BYTES),
+        Some(NumberOption::Number(bytes))
+            if bytes.fract() == 0.0
+                && (1.0..=f64::from(MAX_RESPONSE_BYTES_LIMIT)).contains(&bytes) =>
+        {
+            Ok(bytes as u32)
+        }
+        Some(_) => Err(Error::invalid(
+            "maxResponseBytes",
+            "must be a whole number of bytes from 1 to 268435456",
+        )),
+    }
 }
 
 fn check_bot_id(bot_id: &str) -> Result<String> {
@@ -283,6 +322,31 @@ mod tests {
         let config = Config::new(opts, Host::Server).unwrap();
         assert_eq!(config.base_url, "https://eu1.whatsapp.api.sinch.com");
         assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert_eq!(config.max_response_bytes, 1_048_576);
+    }
+
+    #[test]
+    fn max_response_bytes_rules() {
+        let with = |bytes| {
+            let mut opts = options(Some("https://x"), Some("t"));
+            opts.max_response_bytes = Some(NumberOption::Number(bytes));
+            Config::new(opts, Host::Server)
+        };
+        assert_eq!(with(1.0).map(|c| c.max_response_bytes), Ok(1));
+        assert_eq!(
+            with(268_435_456.0).map(|c| c.max_response_bytes),
+            Ok(1 << 28)
+        );
+        for bad in [0.0, -1.0, 1.5, 268_435_457.0, f64::NAN, f64::INFINITY] {
+            let err = with(bad).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("maxResponseBytes"), "{bad}");
+            assert!(!err.message.contains(&bad.to_string()), "{}", err.message);
+        }
+        let options: ClientOptions =
+            serde_json::from_str(r#"{"botId":"b","maxResponseBytes":"1mb-secret"}"#).unwrap();
+        let err = max_response_bytes(options.max_response_bytes).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("maxResponseBytes"));
+        assert!(!err.message.contains("secret"), "{}", err.message);
     }
 
     #[test]

@@ -24,10 +24,14 @@ pub enum ErrorCode {
     Timeout,
     /// The caller's `AbortSignal` fired.
     Aborted,
-    /// The request failed before an answer arrived (DNS, connection, CORS, …).
+    /// The request failed before an answer arrived (DNS, connection, CORS, …), or the
+    /// answer broke off.
     Network,
-    /// The answer could not be understood (not JSON, or not the documented shape).
+    /// The answer could not be understood (not JSON, not the documented shape, or
+    /// longer than `maxResponseBytes`).
     InvalidResponse,
+    /// Sinch answered with a redirect (3xx), which it never does; it was not followed.
+    UnexpectedRedirect,
     /// A callback (webhook) body is not a Sinch WhatsApp callback: not UTF-8, not
     /// JSON, or not the documented shape.
     InvalidCallback,
@@ -51,6 +55,7 @@ impl ErrorCode {
             Self::Aborted => "aborted",
             Self::Network => "network",
             Self::InvalidResponse => "invalid_response",
+            Self::UnexpectedRedirect => "unexpected_redirect",
             Self::InvalidCallback => "invalid_callback",
             Self::SignatureInvalid => "signature_invalid",
         }
@@ -71,7 +76,7 @@ pub struct Error {
     pub field: Option<String>,
     /// HTTP status, when Sinch answered.
     pub status: Option<u16>,
-    /// Upstream `details` (or `reason`) text, when Sinch gave one.
+    /// Upstream `details` (or `reason`) text, when Sinch gave one; the `Location` of a redirect.
     pub details: Option<String>,
     /// Whether sending the same request again may succeed.
     pub retryable: bool,

@@ -206,6 +206,34 @@ pub fn invalid_response(status: u16, why: &str) -> Error {
     err
 }
 
+/// The error for an answer longer than `max_bytes` (the `maxResponseBytes` option),
+/// whatever its status: the rest of it was not read.
+pub fn too_large(status: u16, max_bytes: u32) -> Error {
+    let mut err = Error::new(
+        ErrorCode::InvalidResponse,
+        format!(
+            "Sinch answered HTTP {status} with a body over maxResponseBytes ({max_bytes} bytes); \
+             the rest was not read"
+        ),
+    );
+    err.status = Some(status);
+    err
+}
+
+/// The error for a redirect, which Sinch never sends: it is not followed, so a
+/// message never goes to another server or twice. `status` is `None` when the
+/// runtime hides it (a browser's opaque redirect); `location` is kept in `details`.
+pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error {
+    let shown = status.map_or_else(|| "a redirect".to_owned(), |s| format!("HTTP {s}"));
+    let mut err = Error::new(
+        ErrorCode::UnexpectedRedirect,
+        format!("Sinch answered {shown}, which it never does; the redirect was not followed"),
+    );
+    err.status = status;
+    err.details = location.map(|l| ["Location: ", &truncate(l)].concat());
+    err
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +307,37 @@ mod tests {
         assert!(texts.iter().all(|text| !text.contains("tok_")), "{texts:?}");
         assert!(err.message.ends_with("Bearer [redacted]"));
         assert_eq!(echo.clone().redacted(""), echo);
+    }
+
+    #[test]
+    fn redirects_and_oversized_bodies_are_typed_and_final() {
+        let err = unexpected_redirect(Some(307), Some("https://elsewhere.example/messages"));
+        assert_eq!(
+            (err.code.as_str(), err.status, err.retryable),
+            ("unexpected_redirect", Some(307), false)
+        );
+        assert_eq!(
+            err.details.as_deref(),
+            Some("Location: https://elsewhere.example/messages")
+        );
+        let opaque = unexpected_redirect(None, None);
+        assert_eq!((opaque.status, opaque.details), (None, None));
+        assert!(
+            opaque.message.contains("not followed"),
+            "{}",
+            opaque.message
+        );
+
+        let err = too_large(503, 1_048_576);
+        assert_eq!(
+            (err.code, err.status, err.retryable),
+            (ErrorCode::InvalidResponse, Some(503), false)
+        );
+        assert!(
+            err.message.contains("maxResponseBytes (1048576 bytes)"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

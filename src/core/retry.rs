@@ -165,6 +165,21 @@ mod tests {
                 err(ErrorCode::InvalidResponse, Some(201), None),
                 idempotent
             ));
+            // A redirect or an oversized answer: the server answered; never again.
+            let opted_in = RetryPolicy {
+                retry_unsafe: true,
+                ..p
+            };
+            assert!(!retries(
+                &opted_in,
+                err(ErrorCode::UnexpectedRedirect, Some(307), None),
+                idempotent
+            ));
+            assert!(!retries(
+                &opted_in,
+                err(ErrorCode::InvalidResponse, Some(503), None),
+                idempotent
+            ));
         }
         // A send that may have arrived is not repeated unless the caller opts in.
         assert!(!retries(&p, err(ErrorCode::Network, None, None), false));

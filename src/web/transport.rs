@@ -1,17 +1,18 @@
 //! The transport: one prepared [`Request`] → `fetch` on `globalThis`, with a
 //! deadline per attempt, the caller's `AbortSignal`, and retries as the core's
-//! [`RetryPolicy`] decides. Works without `window` (Workers, Node).
+//! [`RetryPolicy`] decides. Redirects are never followed and an answer body is
+//! read only up to `maxResponseBytes`. Works without `window` (Workers, Node).
 
 use super::convert::{from_answer, to_js_error};
 use crate::core::config::Config;
-use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::error::{redact, Error, ErrorCode, Result};
 use crate::core::request::Request;
-use crate::core::response::{error_for_status, ErrorBody};
+use crate::core::response::{error_for_status, too_large, unexpected_redirect, ErrorBody};
 use crate::core::retry::Decision;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::AbortSignal;
+use web_sys::{AbortSignal, RequestRedirect, ResponseType};
 
 #[wasm_bindgen(module = "/js/runtime.js")]
 extern "C" {
@@ -28,6 +29,10 @@ extern "C" {
     fn dispose(this: &Deadline);
 
     fn sleep(ms: f64, signal: Option<AbortSignal>) -> js_sys::Promise;
+
+    #[wasm_bindgen(js_name = readBody)]
+    fn read_body(response: &web_sys::Response, max_bytes: u32) -> js_sys::Promise;
+    fn discard(response: &web_sys::Response);
 }
 
 #[wasm_bindgen]
@@ -120,10 +125,18 @@ async fn send_once<B: Serialize>(
 ) -> Result<Reply> {
     let deadline = Deadline::new(call.timeout_ms, call.signal.clone());
     let token = config.token.as_ref().map(|t| t.expose());
-    let outcome = exchange(request, body, token, &deadline).await;
+    let outcome = exchange(request, body, token, config.max_response_bytes, &deadline).await;
     deadline.dispose();
-    let (status, body, retry_after) =
-        outcome.map_err(|failure| failure_to_error(&failure, &deadline, call.timeout_ms))?;
+    let Answer {
+        status,
+        body,
+        retry_after,
+    } = outcome.map_err(|failure| match failure {
+        Failure::Answered(err) => err,
+        Failure::Js { error, status } => {
+            failure_to_error(&error, status, &deadline, call.timeout_ms)
+        }
+    })?;
     if !(200..300).contains(&status) {
         let error_body = js_sys::JSON::parse(&body)
             .ok()
@@ -151,13 +164,39 @@ fn to_json_text<B: Serialize>(body: &B) -> Result<String> {
         })
 }
 
-/// The fetch itself: status, body text and `Retry-After`, or the JS failure.
+/// A complete answer of a status that is not a redirect, its body within the cap.
+struct Answer {
+    status: u16,
+    body: String,
+    retry_after: Option<String>,
+}
+
+/// Why an exchange gave no [`Answer`].
+enum Failure {
+    /// The server answered something this client refuses (a redirect, an oversized body).
+    Answered(Error),
+    /// A JS failure, after the answer's `status` arrived if it is set.
+    Js { error: JsValue, status: Option<u16> },
+}
+
+impl From<JsValue> for Failure {
+    fn from(error: JsValue) -> Self {
+        Self::Js {
+            error,
+            status: None,
+        }
+    }
+}
+
+/// The fetch itself, with `redirect: "manual"` so that no request is ever sent
+/// again somewhere else; the body read up to `max_bytes`.
 async fn exchange(
     request: &Request<impl Serialize>,
     body: Option<&str>,
     token: Option<&str>,
+    max_bytes: u32,
     deadline: &Deadline,
-) -> std::result::Result<(u16, String, Option<String>), JsValue> {
+) -> std::result::Result<Answer, Failure> {
     let headers = web_sys::Headers::new()?;
     headers.set("Accept", "application/json")?;
     if body.is_some() {
@@ -170,6 +209,7 @@ async fn exchange(
     init.set_method(request.method.as_str());
     init.set_headers(&headers);
     init.set_signal(Some(&deadline.signal()));
+    init.set_redirect(RequestRedirect::Manual);
     if let Some(body) = body {
         init.set_body(&JsValue::from_str(body));
     }
@@ -177,17 +217,43 @@ async fn exchange(
     let response: web_sys::Response = JsFuture::from(global_fetch(&js_request)?)
         .await?
         .dyn_into()?;
+    let status = response.status();
+    // A browser hides a manual redirect as an "opaqueredirect" of status 0.
+    if response.type_() == ResponseType::Opaqueredirect || (300..400).contains(&status) {
+        discard(&response);
+        let location = response.headers().get("Location").ok().flatten();
+        let location = location.map(|text| redact(&text, token.unwrap_or_default()));
+        let status = Some(status).filter(|s| *s != 0);
+        return Err(Failure::Answered(unexpected_redirect(
+            status,
+            location.as_deref(),
+        )));
+    }
     let retry_after = response.headers().get("Retry-After")?;
-    let text = JsFuture::from(response.text()?).await?;
-    Ok((
-        response.status(),
-        text.as_string().unwrap_or_default(),
-        retry_after,
-    ))
+    let text = JsFuture::from(read_body(&response, max_bytes))
+        .await
+        .map_err(|error| Failure::Js {
+            error,
+            status: Some(status),
+        })?;
+    match text.as_string() {
+        Some(body) => Ok(Answer {
+            status,
+            body,
+            retry_after,
+        }),
+        None => Err(Failure::Answered(too_large(status, max_bytes))),
+    }
 }
 
-/// A failed exchange becomes `aborted`, `timeout` or `network`, in that order of blame.
-fn failure_to_error(failure: &JsValue, deadline: &Deadline, timeout_ms: u32) -> Error {
+/// A failed exchange becomes `aborted`, `timeout` or `network`, in that order of
+/// blame; `status` is set when the answer had begun and then broke off.
+fn failure_to_error(
+    failure: &JsValue,
+    status: Option<u16>,
+    deadline: &Deadline,
+    timeout_ms: u32,
+) -> Error {
     if deadline.caller_aborted() {
         return aborted();
     }
@@ -203,10 +269,12 @@ fn failure_to_error(failure: &JsValue, deadline: &Deadline, timeout_ms: u32) -> 
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
         .unwrap_or_else(|| "unknown failure".to_owned());
-    let mut err = Error::new(
-        ErrorCode::Network,
-        format!("the request did not reach Sinch: {reason}"),
-    );
+    let message = match status {
+        Some(status) => format!("Sinch's answer (HTTP {status}) broke off: {reason}"),
+        None => format!("the request did not reach Sinch: {reason}"),
+    };
+    let mut err = Error::new(ErrorCode::Network, message);
+    err.status = status;
     err.retryable = true;
     err
 }

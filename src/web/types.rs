@@ -35,6 +35,11 @@ export interface ClientOptions {
   maxRetryAfterMs?: number;
   /** Also repeat a message send after a network error or timeout (it may arrive twice). Default false. */
   retryMessagesOnNetworkError?: boolean;
+  /**
+   * Longest answer body read, in bytes (1..268435456). A longer one, error bodies included,
+   * fails with `invalid_response` and is not read further. Default 1048576 (1 MiB).
+   */
+  maxResponseBytes?: number;
   /** Called before each retry; return false to stop. */
   onRetry?: (info: RetryInfo) => boolean | void;
   /**

@@ -10,12 +10,13 @@ import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { Api } from "./api.mjs";
 import { Callbacks } from "./callbacks.mjs";
+import { hugeBody, redirect } from "./network-faults.mjs";
 
 const CORS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers": "authorization, content-type",
-  "access-control-expose-headers": "retry-after",
+  "access-control-expose-headers": "retry-after, location",
   "access-control-max-age": "600",
 };
 
@@ -28,10 +29,13 @@ const RATE_LIMITED = { message: "Request could not be processed", details: "Requ
 
 /**
  * Starts the emulator on 127.0.0.1 (port 0: any free port).
- * Faults: `{ path (substring), method?, kind, ms?, status?, retryAfter?, body?, times = 1 }` where kind is
- * `latency` (wait `ms`, then answer normally), `status` (answer `status` without processing),
- * `drop`, `truncate`, `non_json`, `empty` (process the request, then lose or mangle the answer:
- * the case where the client cannot know whether a message went out).
+ * Faults: `{ path (substring), method?, kind, ms?, status?, retryAfter?, body?, location?, bytes?,
+ * contentLength?, times = 1 }` where kind is `latency` (wait `ms`, then answer normally), `status`
+ * (answer `status` without processing), `redirect` (answer `status`, default 307, with `Location:
+ * location`, without processing), `drop`, `truncate`, `non_json`, `empty` (process the request,
+ * then lose or mangle the answer: the case where the client cannot know whether a message went
+ * out), `huge_body` (the answer padded with spaces to `bytes`, streamed; with `status`, that
+ * status and an error body, without processing; see network-faults.mjs).
  */
 export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bot-1": "test-token" }, callbackUrl, callbackSecret, rateLimit = 20, reportDelayMs } = {}) {
   const api = new Api(bots);
@@ -125,10 +129,13 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
     const fault = takeFault(req.method, url.pathname);
     record.fault = fault?.kind;
     if (fault?.kind === "latency") await new Promise((ok) => setTimeout(ok, fault.ms ?? 1000));
+    const faultBody = () => fault.body ?? FAULT_BODIES[fault.status] ?? { message: "Error", details: "Injected fault." };
     if (fault?.kind === "status") {
       const headers = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
-      return send(res, fault.status, fault.body ?? FAULT_BODIES[fault.status] ?? { message: "Error", details: "Injected fault." }, headers);
+      return send(res, fault.status, faultBody(), headers);
     }
+    if (fault?.kind === "redirect") return redirect(res, fault, CORS);
+    if (fault?.kind === "huge_body" && fault.status) return hugeBody(res, fault.status, faultBody(), fault, CORS);
 
     const [status, answer] = api.handle({ ...record, bodyError, emu });
     if (status === 201 && answer?.statuses) record.created = answer.statuses.map((s) => s.message_id);
@@ -145,6 +152,8 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
         return res.writeHead(status, { ...CORS, "content-type": "text/html" }).end("<html><body>Bad gateway</body></html>");
       case "empty":
         return res.writeHead(status, CORS).end();
+      case "huge_body":
+        return hugeBody(res, status, answer, fault, CORS);
       default:
         return send(res, status, answer);
     }
@@ -155,9 +164,9 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
       if (!res.headersSent) send(res, 500, { message: "Internal Server Error", details: `emulator: ${err.message}` });
     });
   });
-  // Idle keep-alive sockets stay open long past any client's pool timeout, so a loaded test
-  // machine never races a client's request against the server closing the socket under it.
-  server.keepAliveTimeout = 60_000;
+  // Node's default of 5 s lets a client reuse a connection just as the server drops it
+  // (an ECONNRESET on a loaded machine); API servers keep idle connections far longer.
+  server.keepAliveTimeout = 65_000;
   await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
   emu.port = server.address().port;
   emu.url = `http://${host}:${emu.port}`;

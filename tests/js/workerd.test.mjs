@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TOKEN, consumer, emulator, resolveEntry, root } from "./support.mjs";
 import { startWorker } from "../support/worker.mjs";
+import { startForeign } from "./foreign.mjs";
 
 const BOT = "bot-workerd";
 let emu, mf;
@@ -51,6 +52,41 @@ test("a timeout inside a Worker", async () => {
   emu.addFault({ path: "/messages", kind: "latency", ms: 1500 });
   const reply = await call({ token: TOKEN, to: "+46732001122", text: "x", timeoutMs: 100 });
   assert.equal(reply.error.code, "timeout");
+});
+
+test("inside a Worker a redirect is never followed and an oversized answer is refused, the send never repeated", async () => {
+  emu.reset();
+  const foreign = await startForeign();
+  try {
+    const send = (text) => call({ token: TOKEN, to: "+46732001122", text, options: { retries: 5, retryMessagesOnNetworkError: true } });
+    const attempts = (text) => emu.requests.filter((r) => r.body?.message?.text === text).length;
+    const location = `${foreign.url}/whatsapp/v1/${BOT}/messages`;
+
+    emu.addFault({ path: "/messages", kind: "redirect", status: 307, location });
+    const moved = await send("redirected in workerd");
+    assert.equal(moved.error?.code, "unexpected_redirect", JSON.stringify(moved));
+    assert.deepEqual([moved.isSinchError, moved.error.status, moved.error.details, moved.error.retryable], [true, 307, `Location: ${location}`, false]);
+    assert.equal(attempts("redirected in workerd"), 1);
+    assert.deepEqual(foreign.requests, [], "nothing reached the other origin");
+
+    emu.addFault({ path: "/messages", kind: "redirect", status: 308, location: `/whatsapp/v1/${BOT}/messages`, times: 50 });
+    const looped = await send("looped in workerd");
+    assert.equal(looped.error?.code, "unexpected_redirect", JSON.stringify(looped));
+    assert.equal(attempts("looped in workerd"), 1);
+    emu.reset(); // the loop's other 49 redirects
+
+    for (const status of [undefined, 503]) {
+      emu.addFault({ path: "/messages", kind: "huge_body", status, bytes: 2 * 2 ** 20 });
+      const text = `huge ${status ?? "2xx"} answer in workerd`;
+      const huge = await send(text);
+      assert.equal(huge.error?.code, "invalid_response", JSON.stringify(huge));
+      assert.equal(huge.error.status, status ?? 201);
+      assert.match(huge.error.message, /maxResponseBytes \(1048576 bytes\)/);
+      assert.equal(attempts(text), 1);
+    }
+  } finally {
+    await foreign.close();
+  }
 });
 
 test("every client method works inside workerd against the emulator", async () => {

@@ -23,6 +23,7 @@ export async function everyMethod(wa: WhatsAppClient, signal: AbortSignal): Prom
     botId: "b",
     baseUrl: "https://relay.example.com",
     retries: 3,
+    maxResponseBytes: 65_536,
     onRetry: (info: RetryInfo) => info.attempt < 3,
   };
   new WhatsAppClient(options);

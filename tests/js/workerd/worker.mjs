@@ -4,8 +4,8 @@ import * as sdk from "sinch-whatsapp";
 
 export default {
   async fetch(request, env) {
-    const { token, to, text, timeoutMs } = await request.json();
-    const client = new sdk.WhatsAppClient({ botId: env.BOT_ID, token, baseUrl: env.EMULATOR_URL, timeoutMs });
+    const { token, to, text, timeoutMs, options } = await request.json();
+    const client = new sdk.WhatsAppClient({ botId: env.BOT_ID, token, baseUrl: env.EMULATOR_URL, timeoutMs, ...options });
     try {
       const result = await client.sendText(to, text);
       return Response.json({ ok: true, result, client: JSON.parse(JSON.stringify(client)), hasWindow: "window" in globalThis });
