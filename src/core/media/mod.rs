@@ -47,9 +47,11 @@
 
 mod declared;
 mod kind;
+mod ooxml;
 mod report;
 mod rules;
 mod sniff;
+mod typed;
 mod view;
 
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
@@ -324,7 +326,7 @@ mod tests {
     #[test]
     fn report_json_shape() {
         let report = validate_bytes(
-            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0\0\0\0\0\0\0\0\0IEND\xAE\x42\x60\x82",
+            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0\xB9\xEA\xDE\x81\0\0\0\0IEND\xAE\x42\x60\x82",
             &Options {
                 declared_mime: Some("image/jpeg"),
                 file_name: Some("x.png"),
