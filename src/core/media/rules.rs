@@ -382,6 +382,33 @@ mod tests {
     }
 
     #[test]
+    fn encrypted_office_files_take_their_type_from_the_name() {
+        let d = kind(Kind::EncryptedOffice);
+        let mime = |declared, name| {
+            let options = Options {
+                declared_mime: declared,
+                file_name: name,
+                intended: None,
+            };
+            let r = evaluate(10, &d, &options);
+            assert_eq!(r.message_type, Some(MessageType::Document));
+            r.mime_type.unwrap()
+        };
+        assert_eq!(
+            mime(None, Some("q3.pptx")),
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+        );
+        assert_eq!(
+            mime(
+                Some("application/vnd.ms-excel.sheet.macroEnabled.12"),
+                Some("x")
+            ),
+            "application/vnd.ms-excel.sheet.macroEnabled.12"
+        );
+        assert_eq!(mime(None, None), "application/octet-stream");
+    }
+
+    #[test]
     fn empty_and_unknown() {
         let r = report(0, &Detected::unknown(), None);
         assert_eq!(

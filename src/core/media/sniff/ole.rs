@@ -135,15 +135,16 @@ impl Layout<'_> {
         }
         let mini_shift = le16(self.head, 0x20).unwrap_or(6).min(12);
         let at = u64::from(s.start) << mini_shift;
+        let hops = at >> self.shift;
+        if hops > MAX_MINI_HOPS {
+            return Ok(None);
+        }
         let mut sector = root.start;
-        for _ in 0..(at >> self.shift).min(MAX_MINI_HOPS + 1) {
+        for _ in 0..hops {
             sector = match self.next(v, sector)? {
                 Some(n) if n < END_OF_CHAIN => n,
                 _ => return Ok(None),
             };
-        }
-        if at >> self.shift > MAX_MINI_HOPS {
-            return Ok(None);
         }
         let within = at & ((1u64 << self.shift) - 1);
         let len = len.min(1 << mini_shift);
@@ -345,6 +346,26 @@ mod tests {
         assert_eq!(sniff_all(&b).kind, Some(Kind::Xls));
         let b = compound(&["Root Entry", "Contents"], &[]);
         assert_eq!(sniff_all(&b).kind, Some(Kind::Ole));
+    }
+
+    #[test]
+    fn encrypted_files() {
+        let b = compound(
+            &["Root Entry", "EncryptionInfo"],
+            &["EncryptedPackage", "\u{6}DataSpaces"],
+        );
+        let d = sniff_all(&b);
+        assert_eq!(d.kind, Some(Kind::EncryptedOffice));
+        assert_eq!(d.notes[0].code, IssueCode::MediaEncrypted);
+        let b = compound(
+            &["Root Entry", "PowerPoint Document"],
+            &["EncryptedSummary"],
+        );
+        let d = sniff_all(&b);
+        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Ppt), 1));
+        // One of the two streams alone is not an encrypted package.
+        let d = sniff_all(&compound(&["Root Entry", "EncryptionInfo"], &[]));
+        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Ole), 0));
     }
 
     #[test]

@@ -66,16 +66,18 @@ fn walk(head: &[u8], size: u64) -> Walk {
         let (Some(len), Some(kind)) = (be32(head, off), head.get(off + 4..off + 8)) else {
             return Walk::Beyond;
         };
-        let name = String::from_utf8_lossy(kind).into_owned();
+        let name = || String::from_utf8_lossy(kind).into_owned();
         if len > 0x7FFF_FFFF || !kind.iter().all(u8::is_ascii_alphabetic) {
             return Walk::Broken(format!(
-                "has an impossible chunk ({name}, {len} bytes): it is corrupt"
+                "has an impossible chunk ({}, {len} bytes): it is corrupt",
+                name()
             ));
         }
         let end = off as u64 + 12 + u64::from(len);
         if end > size {
             return Walk::Broken(format!(
-                "is shorter than its {name} chunk says: it is truncated or corrupt"
+                "is shorter than its {} chunk says: it is truncated or corrupt",
+                name()
             ));
         }
         let Some((data, crc)) = usize::try_from(end)
@@ -86,7 +88,8 @@ fn walk(head: &[u8], size: u64) -> Walk {
         };
         if crc32(&[data]) != crc {
             return Walk::Broken(format!(
-                "has a wrong checksum (CRC) in its {name} chunk: it is corrupt"
+                "has a wrong checksum (CRC) in its {} chunk: it is corrupt",
+                name()
             ));
         }
         if kind == b"IEND" {
