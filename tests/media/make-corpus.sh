@@ -181,9 +181,11 @@ if want image-arithmetic.jpg; then
   cjpeg -arithmetic -quality 85 -outfile "$OUT/image-arithmetic.jpg" "$TMP/gradient.ppm"
 fi
 want image-progressive.jpg && convert -size 160x120 gradient:skyblue-navy -interlace JPEG -quality 85 "$OUT/image-progressive.jpg"
-# 2. Corrupt PNGs: a flipped bit under the IHDR CRC, an impossible chunk length, data after IEND.
+# 2. Corrupt PNGs: a changed byte under the IHDR CRC and under the last text chunk's CRC, an
+# impossible chunk length; and data after IEND.
 want png-bad-crc.png && { cp "$OUT/image.png" "$OUT/png-bad-crc.png"; patch_bytes "$OUT/png-bad-crc.png" 19 '\x81'; }
 want png-bad-length.png && { cp "$OUT/image.png" "$OUT/png-bad-length.png"; patch_bytes "$OUT/png-bad-length.png" 33 '\x7f\xff\xff\xf0'; }
+want png-bad-tail-crc.png && { cp "$OUT/image.png" "$OUT/png-bad-tail-crc.png"; patch_bytes "$OUT/png-bad-tail-crc.png" $(( $(stat -c %s "$OUT/image.png") - 20 )) '\x21'; }
 want png-then-zip.png && cat "$OUT/image.png" "$OUT/archive.zip" >"$OUT/png-then-zip.png"
 # 3. Password-protected Office files: legacy doc/xls by LibreOffice (a Basic macro saves with a
 # password: --convert-to has no password option); OOXML by hand (LibreOffice 7.4 does not encrypt OOXML).

@@ -3,7 +3,9 @@
 //!
 //! The chunks are walked from the signature through the head; each chunk read whole has its
 //! CRC checked (IHDR always is). A file that fits the head is walked to `IEND`; a larger one
-//! has its last [`TAIL`] bytes searched for `IEND` (the chunks between are not read).
+//! has its last [`TAIL`] bytes searched for `IEND`, and the chunks whole in them before it
+//! (found by a length that leads exactly to the next chunk) checked too. The chunks between
+//! head and tail are not read.
 
 use super::crc::crc32;
 use super::{settle, Detected, Step};
@@ -42,7 +44,10 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
         Ok(t) => {
             let base = v.size - t.len() as u64;
             Ok(match rfind(t, IEND) {
-                Some(i) => after_end(d, base + i as u64 + IEND.len() as u64, v.size),
+                Some(i) => match backwards(t, i) {
+                    Some(reason) => d.damaged(true, reason),
+                    None => after_end(d, base + i as u64 + IEND.len() as u64, v.size),
+                },
                 None => d.damaged(true, "has no PNG end chunk (IEND): it is truncated"),
             })
         }
@@ -97,6 +102,28 @@ fn walk(head: &[u8], size: u64) -> Walk {
         }
         off = end as usize;
     }
+}
+
+/// Walks back from `IEND` at `end` through the chunks that lie whole in `tail` (a chunk whose
+/// length leads exactly to the next one), checking their CRCs; a reason when one is wrong.
+fn backwards(tail: &[u8], mut end: usize) -> Option<String> {
+    for _ in 0..64 {
+        let start = (0..end.checked_sub(12)?).rev().find(|&q| {
+            let ascii = tail
+                .get(q + 4..q + 8)
+                .is_some_and(|k| k.iter().all(u8::is_ascii_alphabetic));
+            ascii && be32(tail, q).and_then(|l| usize::try_from(l).ok()) == Some(end - q - 12)
+        })?;
+        let data = tail.get(start + 4..end - 4)?;
+        if crc32(&[data]) != be32(tail, end - 4)? {
+            let name = String::from_utf8_lossy(data.get(..4)?).into_owned();
+            return Some(format!(
+                "has a wrong checksum (CRC) in its {name} chunk: it is corrupt"
+            ));
+        }
+        end = start;
+    }
+    None
 }
 
 fn after_end(d: Detected, end: u64, size: u64) -> Detected {
@@ -166,6 +193,18 @@ mod tests {
         let mut b = png_bytes(2, 3, 10);
         b[33..37].copy_from_slice(&5000u32.to_be_bytes());
         assert!(sniff_all(&b).damage.unwrap().fatal);
+    }
+
+    #[test]
+    fn chunks_before_iend_in_the_tail_are_checked() {
+        let mut b = png_bytes(2, 3, 20_000);
+        let iend = b.len() - 12;
+        b.splice(iend..iend, chunk(b"tEXt", b"date:create\x002026"));
+        assert!(sniff_all(&b).damage.is_none());
+        let at = b.len() - 20;
+        b[at] ^= 1; // inside the tEXt data
+        let damage = sniff_all(&b).damage.unwrap();
+        assert!(damage.fatal && damage.reason.contains("tEXt"), "{damage:?}");
     }
 
     #[test]
