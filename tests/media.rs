@@ -213,6 +213,55 @@ fn large_files_cost_kilobytes_of_reads() {
 }
 
 #[test]
+fn issue_15_files_stay_within_8_kib_of_reads_or_72_kib_for_zip() {
+    let Some(dir) = corpus_dir() else { return };
+    let zip_based = [
+        "document-macro.docm",
+        "template.dotx",
+        "template-macro.dotm",
+        "template-named.docx",
+        "sheet-macro.xlsm",
+        "template.xltx",
+        "template-macro.xltm",
+        "slides-macro.pptm",
+        "template.potx",
+        "template-macro.potm",
+        "slideshow.ppsx",
+        "slideshow-macro.ppsm",
+    ];
+    let others = [
+        "image-jpegls.jpg",
+        "image-lossless.jpg",
+        "image-arithmetic.jpg",
+        "png-bad-crc.png",
+        "png-bad-length.png",
+        "png-then-zip.png",
+        "document-encrypted.doc",
+        "sheet-encrypted.xls",
+        "report-encrypted.docx",
+        "budget-encrypted.xlsx",
+        "pdf-leading-junk.pdf",
+        "pdf-bom.pdf",
+        "archive-v7.tar",
+        "byte-ff.jpg",
+        "audio.mp2",
+        "audio-layer2.mp3",
+        "audio-flac.oga",
+        "sticker-animated-large.webp",
+        "jpeg-then-zip.jpg",
+        "jpeg-then-mp4.jpg",
+    ];
+    for (files, budget) in [(&zip_based[..], 72 * 1024), (&others[..], 8 * 1024)] {
+        for file in files {
+            let bytes = std::fs::read(dir.join(file)).unwrap();
+            let (_, reads) = preflight(&bytes, &Options::default());
+            let total: u64 = reads.iter().sum();
+            assert!(total <= budget, "{file}: read {total} bytes in {reads:?}");
+        }
+    }
+}
+
+#[test]
 fn a_faststart_mp4_padded_to_100_mb_is_read_in_kilobytes() {
     let Some(dir) = corpus_dir() else { return };
     // Make the media data box of a real MP4 claim 100 MB: the file is then truncated, found by

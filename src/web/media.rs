@@ -122,9 +122,10 @@ export interface MediaOptions {
 export type MediaIssueCode =
   | "media_empty" | "media_unsupported_type" | "media_type_mismatch" | "media_extension_mismatch"
   | "media_too_large" | "media_size_ambiguous" | "media_over_processing_limit" | "media_truncated"
-  | "media_sticker_dimensions" | "media_sticker_animated" | "media_sticker_too_large"
-  | "media_video_codec" | "media_audio_codec" | "media_not_for_type" | "media_text_encoding"
-  | "media_not_fully_checked";
+  | "media_sticker_dimensions" | "media_sticker_too_large"
+  | "media_video_codec" | "media_audio_codec" | "media_image_codec" | "media_not_for_type"
+  | "media_text_encoding" | "media_leading_data" | "media_trailing_data" | "media_encrypted"
+  | "media_macro_enabled" | "media_not_fully_checked";
 /** One finding: an error blocks sending, a warning does not. */
 export interface MediaIssue { code: MediaIssueCode; severity: "error" | "warning"; message: string }
 /** The preflight verdict. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Generates the media preflight corpus into tests/out/media/ with real tools
-# (ffmpeg, LibreOffice headless, ImageMagick, tar). Installs the missing tools
+# (ffmpeg, LibreOffice headless, ImageMagick, libjpeg-turbo, tar); the few files no
+# installed tool writes are built by tests/media/handmade.py. Installs the missing tools
 # with apt first (idempotent: does nothing when they are present), and skips any
 # file that already exists, so a second run takes well under a second.
 #
@@ -27,6 +28,9 @@ command -v img2webp >/dev/null || need+=(webp)
 sox -h 2>/dev/null | grep -q amr-nb || need+=(sox libsox-fmt-base)
 command -v zip >/dev/null || need+=(zip)
 command -v iconv >/dev/null || need+=(libc-bin)
+# cjpeg writes arithmetic-coded JPEG (ImageMagick's libjpeg use cannot).
+command -v cjpeg >/dev/null || need+=(libjpeg-turbo-progs)
+command -v python3 >/dev/null || need+=(python3)
 if ((${#need[@]})); then
   if [[ -n "${SKIP_APT:-}" ]]; then log "missing tools: ${need[*]} (SKIP_APT set)"; exit 1; fi
   log "installing: ${need[*]}"
@@ -163,6 +167,106 @@ want archive.zip && (cd "$OUT" && zip -q -X archive.zip text-ascii.txt data.csv)
 want program.elf && cp "$(type -P true)" "$OUT/program.elf"
 # A minimal PE header: "MZ", e_lfanew = 0x40, then the "PE\0\0" signature and a COFF header.
 want program.exe && { printf 'MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00'; head -c 44 /dev/zero; printf '\x40\x00\x00\x00'; printf 'PE\x00\x00\x4c\x01\x01\x00'; head -c 200 /dev/zero; } >"$OUT/program.exe"
+
+# Second round (issue 15): the classes an outside run found wrong, each as users' tools make them.
+HANDMADE=(python3 "$ROOT/tests/media/handmade.py")
+patch_bytes() { # FILE OFFSET PRINTF-BYTES: overwrite bytes in place (corruption as a bad disk or transfer makes it)
+  printf "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+# 1. JPEG codings WhatsApp's decoder does not read (ffmpeg writes JPEG-LS and lossless JPEG; cjpeg arithmetic).
+want image-jpegls.jpg && "${FF[@]}" -f lavfi -i "testsrc=size=160x120:duration=1" -frames:v 1 -c:v jpegls "$OUT/image-jpegls.jpg"
+want image-lossless.jpg && "${FF[@]}" -f lavfi -i "testsrc=size=160x120:duration=1" -frames:v 1 -c:v ljpeg -pix_fmt bgr24 "$OUT/image-lossless.jpg"
+if want image-arithmetic.jpg; then
+  convert -size 160x120 gradient:skyblue-navy "$TMP/gradient.ppm"
+  cjpeg -arithmetic -quality 85 -outfile "$OUT/image-arithmetic.jpg" "$TMP/gradient.ppm"
+fi
+want image-progressive.jpg && convert -size 160x120 gradient:skyblue-navy -interlace JPEG -quality 85 "$OUT/image-progressive.jpg"
+# 2. Corrupt PNGs: a changed byte under the IHDR CRC and under the last text chunk's CRC, an
+# impossible chunk length; and data after IEND.
+want png-bad-crc.png && { cp "$OUT/image.png" "$OUT/png-bad-crc.png"; patch_bytes "$OUT/png-bad-crc.png" 19 '\x81'; }
+want png-bad-length.png && { cp "$OUT/image.png" "$OUT/png-bad-length.png"; patch_bytes "$OUT/png-bad-length.png" 33 '\x7f\xff\xff\xf0'; }
+want png-bad-tail-crc.png && { cp "$OUT/image.png" "$OUT/png-bad-tail-crc.png"; patch_bytes "$OUT/png-bad-tail-crc.png" $(( $(stat -c %s "$OUT/image.png") - 20 )) '\x21'; }
+want png-then-zip.png && cat "$OUT/image.png" "$OUT/archive.zip" >"$OUT/png-then-zip.png"
+# 3. Password-protected Office files: legacy doc/xls by LibreOffice (a Basic macro saves with a
+# password: --convert-to has no password option); OOXML by hand (LibreOffice 7.4 does not encrypt OOXML).
+lo_password() { # OUTNAME FILTER SOURCE-BASENAME
+  local out=$1 filter=$2 src=$3
+  want "$out" || return 0
+  [[ -s "$TMP/$src" ]] || write_sources
+  local basic="$TMP/lo-profile/user/basic/Standard"
+  [[ -d "$basic" ]] || soffice -env:UserInstallation="$LO_PROFILE" --headless --norestore --terminate_after_init >/dev/null 2>&1
+  cat >"$basic/Module1.xba" <<'XBA'
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub SaveWithPassword(src As String, dst As String, filter As String)
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = &quot;Hidden&quot;
+  load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(src), &quot;_blank&quot;, 0, load())
+  Dim save(1) As New com.sun.star.beans.PropertyValue
+  save(0).Name = &quot;FilterName&quot;
+  save(0).Value = filter
+  save(1).Name = &quot;Password&quot;
+  save(1).Value = &quot;corpus&quot;
+  doc.storeToURL(ConvertToURL(dst), save())
+  doc.close(True)
+End Sub
+</script:module>
+XBA
+  timeout 120 soffice -env:UserInstallation="$LO_PROFILE" --headless --norestore \
+    "macro:///Standard.Module1.SaveWithPassword(\"$TMP/$src\",\"$OUT/$out\",\"$filter\")" >/dev/null 2>&1
+  [[ -s "$OUT/$out" ]]
+}
+lo_password document-encrypted.doc "MS Word 97" doc.fodt
+lo_password sheet-encrypted.xls "MS Excel 97" sheet.fods
+want report-encrypted.docx && "${HANDMADE[@]}" encrypted-ooxml "$OUT/report-encrypted.docx"
+want budget-encrypted.xlsx && "${HANDMADE[@]}" encrypted-ooxml "$OUT/budget-encrypted.xlsx"
+want encrypted-office.bin && "${HANDMADE[@]}" encrypted-ooxml "$OUT/encrypted-office.bin"
+# 4. PDFs with bytes before the header (as a web server or mail gateway leaves them), and a BOM.
+want pdf-leading-junk.pdf && { printf 'HTTP/1.1 200 OK\r\n\r\n'; cat "$OUT/document.pdf"; } >"$OUT/pdf-leading-junk.pdf"
+want pdf-leading-blank.pdf && { printf '\n\n   \n'; cat "$OUT/document.pdf"; } >"$OUT/pdf-leading-blank.pdf"
+want pdf-bom.pdf && { printf '\xef\xbb\xbf'; cat "$OUT/document.pdf"; } >"$OUT/pdf-bom.pdf"
+# 5. Pre-POSIX (v7) tar.
+want archive-v7.tar && tar --format=v7 -C "$OUT" -cf "$OUT/archive-v7.tar" text-ascii.txt data.csv
+want archive-v7-one.tar && tar --format=v7 -C "$OUT" -cf "$OUT/archive-v7-one.tar" image.png
+# 6. A few stray bytes are not text.
+want byte-ff.jpg && printf '\xff' >"$OUT/byte-ff.jpg"
+want byte-e9.txt && printf '\xe9' >"$OUT/byte-e9.txt"
+# 7. Macro-enabled and template Office types: LibreOffice's filters, and (for the types it does
+# not write) its output with the main content type Office gives them.
+lo_make document-macro.docm "docm:MS Word 2007 XML VBA" doc.fodt
+lo_make template.dotx "dotx:MS Word 2007 XML Template" doc.fodt
+lo_make sheet-macro.xlsm "xlsm:Calc MS Excel 2007 VBA XML" sheet.fods
+lo_make template.xltx "xltx:Calc MS Excel 2007 XML Template" sheet.fods
+lo_make slides-macro.pptm "pptm:Impress MS PowerPoint 2007 XML VBA" slides.fodp
+lo_make template.potx "potx:Impress MS PowerPoint 2007 XML Template" slides.fodp
+ooxml_as() { want "$2" || return 0; "${HANDMADE[@]}" ooxml-type "$OUT/$1" "$OUT/$2" "$3"; }
+ooxml_as template.dotx template-macro.dotm application/vnd.ms-word.template.macroEnabledTemplate.main+xml
+ooxml_as template.xltx template-macro.xltm application/vnd.ms-excel.template.macroEnabled.main+xml
+ooxml_as template.potx template-macro.potm application/vnd.ms-powerpoint.template.macroEnabled.main+xml
+ooxml_as slides.pptx slideshow.ppsx application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml
+ooxml_as slides.pptx slideshow-macro.ppsm application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml
+want template-named.docx && cp "$OUT/template.dotx" "$OUT/template-named.docx"
+# 8. MPEG audio Layer II, as .mp2 and written under an .mp3 name.
+want audio.mp2 && "${FF[@]}" "${ASRC[@]}" -c:a mp2 -b:a 128k "$OUT/audio.mp2"
+want audio-layer2.mp3 && "${FF[@]}" "${ASRC[@]}" -c:a mp2 -b:a 128k -f mp2 "$OUT/audio-layer2.mp3"
+# 9. FLAC in Ogg, as .oga (audio-flac.ogg above is the other).
+want audio-flac.oga && "${FF[@]}" "${ASRC[@]}" -c:a flac -f ogg "$OUT/audio-flac.oga"
+# 10. Animated stickers: over 500 KB (noise frames), and not 512x512.
+if want sticker-animated-large.webp; then
+  convert -size 512x512 xc: +noise Random "$TMP/n1.png"
+  convert -size 512x512 xc: -seed 2 +noise Random "$TMP/n2.png"
+  img2webp -loop 0 -lossless -d 200 "$TMP/n1.png" "$TMP/n2.png" -o "$OUT/sticker-animated-large.webp" >/dev/null 2>&1
+fi
+if want animated-300x200.webp; then
+  convert -size 300x200 xc:red "$TMP/s1.png"
+  convert -size 300x200 xc:blue "$TMP/s2.png"
+  img2webp -loop 0 -d 200 "$TMP/s1.png" "$TMP/s2.png" -o "$OUT/animated-300x200.webp" >/dev/null 2>&1
+fi
+# 11. Polyglots: a JPEG with a ZIP appended, and with a video appended (as motion photos are).
+want jpeg-then-zip.jpg && cat "$OUT/image.jpg" "$OUT/archive.zip" >"$OUT/jpeg-then-zip.jpg"
+want jpeg-then-mp4.jpg && cat "$OUT/image.jpg" "$OUT/video-h264-aac.mp4" >"$OUT/jpeg-then-mp4.jpg"
 
 # Broken variants: zero length, truncated, corrupted, lying names
 half() { local n; n=$(stat -c %s "$OUT/$1"); head -c $((n / 2)) "$OUT/$1" >"$OUT/$2"; }

@@ -8,6 +8,7 @@
 //! whose extension is not usual for the content is `media_extension_mismatch` (a warning).
 
 use super::kind::Kind;
+use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
@@ -51,12 +52,32 @@ fn canonical(declared: &str) -> Option<String> {
     Some(folded.to_string())
 }
 
+/// The MIME type of a password-protected OOXML file: the declared type when it names an
+/// OOXML type, else the one usual for the file name's extension, else `None`.
+pub(crate) fn encrypted_office_mime(
+    declared: Option<&str>,
+    file_name: Option<&str>,
+) -> Option<&'static str> {
+    declared
+        .and_then(canonical)
+        .and_then(|m| Ooxml::from_mime(&m))
+        .or_else(|| lower_extension(file_name).and_then(|e| Ooxml::from_extension(&e)))
+        .map(Ooxml::mime)
+}
+
 /// Declared vs sniffed.
 pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
     let declared_raw = declared?.trim();
     let declared = canonical(declared_raw)?;
     let sniffed = kind.mime();
-    if declared == sniffed {
+    let office = |k: Kind| match k {
+        Kind::Office(o) => Some(o),
+        _ => None,
+    };
+    let declared_office = Ooxml::from_mime(&declared);
+    if declared.eq_ignore_ascii_case(sniffed)
+        || (kind == Kind::EncryptedOffice && declared_office.is_some())
+    {
         return None;
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
@@ -66,20 +87,16 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
     let iso = ["video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp"];
     let zip_based = matches!(
         kind,
-        Kind::Docx
-            | Kind::Xlsx
-            | Kind::Pptx
-            | Kind::Odt
-            | Kind::Ods
-            | Kind::Odp
-            | Kind::Odg
-            | Kind::Epub
+        Kind::Office(_) | Kind::Odt | Kind::Ods | Kind::Odp | Kind::Odg | Kind::Epub
     );
     let near = (iso.contains(&sniffed) && iso.contains(&declared.as_str()))
         || (zip_based && declared == "application/zip")
         || (text && declared.starts_with("text/") && !matches!(declared.as_str(), "text/html"))
         || (kind == Kind::Csv && declared == "application/vnd.ms-excel")
-        || (kind == Kind::Ogg && declared == "application/ogg");
+        || (kind == Kind::Ogg && declared == "application/ogg")
+        || office(kind)
+            .zip(declared_office)
+            .is_some_and(|(a, b)| a.application() == b.application());
     let message = format!(
         "The declared type is {declared_raw} but the content is {} {} ({sniffed}).",
         kind.article(),
@@ -92,14 +109,18 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
     })
 }
 
-/// File-name extension vs sniffed (a warning).
-pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
-    let name = file_name?;
-    let (_, ext) = name.rsplit_once('.')?;
+/// The file name's extension in lower case, if it has a plausible one.
+fn lower_extension(file_name: Option<&str>) -> Option<String> {
+    let (_, ext) = file_name?.rsplit_once('.')?;
     if ext.is_empty() || ext.len() > 5 || ext.contains(['/', '\\']) {
         return None;
     }
-    let ext = ext.to_ascii_lowercase();
+    Some(ext.to_ascii_lowercase())
+}
+
+/// File-name extension vs sniffed (a warning).
+pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
+    let ext = lower_extension(file_name)?;
     let usual = kind.extensions();
     if usual.is_empty() || usual.contains(&ext.as_str()) {
         return None;
@@ -139,7 +160,19 @@ mod tests {
         let sev = |k: Kind, m: &str| mismatch(k, Some(m)).map(|i| i.severity);
         use crate::core::media::Severity::{Error, Warning};
         assert_eq!(sev(Kind::Mp4Audio, "video/mp4"), Some(Warning));
-        assert_eq!(sev(Kind::Docx, "application/zip"), Some(Warning));
+        assert_eq!(
+            sev(Kind::Office(Ooxml::Docx), "application/zip"),
+            Some(Warning)
+        );
+        let docm = Kind::Office(Ooxml::Docm);
+        assert_eq!(
+            sev(docm, "application/vnd.ms-word.document.macroenabled.12"),
+            None
+        );
+        assert_eq!(sev(docm, Ooxml::Docx.mime()), Some(Warning));
+        assert_eq!(sev(docm, Ooxml::Xlsm.mime()), Some(Error));
+        assert_eq!(sev(Kind::EncryptedOffice, Ooxml::Potx.mime()), None);
+        assert_eq!(sev(Kind::EncryptedOffice, "application/pdf"), Some(Error));
         assert_eq!(sev(Kind::Text, "text/markdown"), Some(Warning));
         assert_eq!(sev(Kind::Csv, "text/plain"), None);
         assert_eq!(sev(Kind::Ogg, "audio/opus"), None);
@@ -154,5 +187,16 @@ mod tests {
         assert!(extension(Kind::Jpeg, Some("no-extension")).is_none());
         assert!(extension(Kind::Jpeg, Some("dir.d/file")).is_none());
         assert!(extension(Kind::Gif, Some("a.png")).is_none());
+        assert!(extension(Kind::Office(Ooxml::Dotx), Some("a.docx")).is_some());
+        assert!(extension(Kind::Office(Ooxml::Dotx), Some("a.dotx")).is_none());
+        assert_eq!(
+            encrypted_office_mime(None, Some("Budget.XLSM")),
+            Some(Ooxml::Xlsm.mime())
+        );
+        assert_eq!(
+            encrypted_office_mime(Some(Ooxml::Pptx.mime()), Some("a.xlsx")),
+            Some(Ooxml::Pptx.mime())
+        );
+        assert_eq!(encrypted_office_mime(None, Some("a.bin")), None);
     }
 }

@@ -1,5 +1,7 @@
 //! The file types the sniffers tell apart, their MIME names and usual file-name extensions.
 
+use super::ooxml::Ooxml;
+
 /// A file type recognised by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -13,14 +15,17 @@ pub(crate) enum Kind {
     Aac,
     Amr,
     Mp3,
+    /// MPEG audio Layer I or II: `audio/mpeg`, but not MP3.
+    Mp2,
     Ogg,
     Pdf,
     Doc,
     Xls,
     Ppt,
-    Docx,
-    Xlsx,
-    Pptx,
+    /// An OOXML document, template or slide show.
+    Office(Ooxml),
+    /// A password-protected OOXML file (an OLE2 file holding the encrypted package).
+    EncryptedOffice,
     Odt,
     Ods,
     Odp,
@@ -29,6 +34,7 @@ pub(crate) enum Kind {
     Text,
     Csv,
     // Recognised look-alikes, rejected with their real type.
+    JpegLs,
     Gif,
     Bmp,
     Tiff,
@@ -43,6 +49,7 @@ pub(crate) enum Kind {
     Avi,
     Wav,
     Flac,
+    OggFlac,
     AmrWb,
     OggVideo,
     OggOther,
@@ -73,17 +80,15 @@ impl Kind {
             Kind::Video3gpp => "video/3gpp",
             Kind::Aac => "audio/aac",
             Kind::Amr => "audio/amr",
-            Kind::Mp3 => "audio/mpeg",
+            Kind::Mp3 | Kind::Mp2 => "audio/mpeg",
             Kind::Ogg => "audio/ogg",
             Kind::Pdf => "application/pdf",
             Kind::Doc => "application/msword",
             Kind::Xls => "application/vnd.ms-excel",
             Kind::Ppt => "application/vnd.ms-powerpoint",
-            Kind::Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            Kind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            Kind::Pptx => {
-                "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-            }
+            Kind::Office(o) => o.mime(),
+            // The report names the type from the declared type or the extension instead.
+            Kind::EncryptedOffice => "application/octet-stream",
             Kind::Odt => "application/vnd.oasis.opendocument.text",
             Kind::Ods => "application/vnd.oasis.opendocument.spreadsheet",
             Kind::Odp => "application/vnd.oasis.opendocument.presentation",
@@ -91,6 +96,7 @@ impl Kind {
             Kind::Rtf => "application/rtf",
             Kind::Text => "text/plain",
             Kind::Csv => "text/csv",
+            Kind::JpegLs => "image/jls",
             Kind::Gif => "image/gif",
             Kind::Bmp => "image/bmp",
             Kind::Tiff => "image/tiff",
@@ -105,6 +111,7 @@ impl Kind {
             Kind::Avi => "video/x-msvideo",
             Kind::Wav => "audio/wav",
             Kind::Flac => "audio/flac",
+            Kind::OggFlac => "audio/ogg",
             Kind::AmrWb => "audio/amr-wb",
             Kind::OggVideo => "video/ogg",
             Kind::OggOther => "application/ogg",
@@ -136,14 +143,14 @@ impl Kind {
             Kind::Aac => "AAC (ADTS) audio file",
             Kind::Amr => "AMR audio file",
             Kind::Mp3 => "MP3 audio file",
+            Kind::Mp2 => "MPEG Layer I/II audio file",
             Kind::Ogg => "Ogg audio file",
             Kind::Pdf => "PDF document",
             Kind::Doc => "Word 97-2003 document",
             Kind::Xls => "Excel 97-2003 workbook",
             Kind::Ppt => "PowerPoint 97-2003 presentation",
-            Kind::Docx => "Word document",
-            Kind::Xlsx => "Excel workbook",
-            Kind::Pptx => "PowerPoint presentation",
+            Kind::Office(o) => o.label(),
+            Kind::EncryptedOffice => "password-protected Office document",
             Kind::Odt => "OpenDocument text",
             Kind::Ods => "OpenDocument spreadsheet",
             Kind::Odp => "OpenDocument presentation",
@@ -151,6 +158,7 @@ impl Kind {
             Kind::Rtf => "RTF document",
             Kind::Text => "plain text file",
             Kind::Csv => "CSV file",
+            Kind::JpegLs => "JPEG-LS image",
             Kind::Gif => "GIF image",
             Kind::Bmp => "BMP image",
             Kind::Tiff => "TIFF image",
@@ -165,6 +173,7 @@ impl Kind {
             Kind::Avi => "AVI video",
             Kind::Wav => "WAV audio file",
             Kind::Flac => "FLAC audio file",
+            Kind::OggFlac => "FLAC audio file in Ogg",
             Kind::AmrWb => "AMR-WB audio file",
             Kind::OggVideo => "Ogg video",
             Kind::OggOther => "Ogg file",
@@ -193,11 +202,12 @@ impl Kind {
             | Kind::Amr
             | Kind::AmrWb
             | Kind::Mp3
+            | Kind::Mp2
             | Kind::Ogg
             | Kind::OggVideo
             | Kind::OggOther
             | Kind::Xls
-            | Kind::Xlsx
+            | Kind::Office(Ooxml::Xlsx | Ooxml::Xltx)
             | Kind::Odt
             | Kind::Ods
             | Kind::Odp
@@ -228,15 +238,14 @@ impl Kind {
             Kind::Video3gpp => &["3gp", "3gpp"],
             Kind::Aac => &["aac", "adts"],
             Kind::Amr => &["amr"],
-            Kind::Mp3 => &["mp3", "mpga", "mp2"],
+            Kind::Mp3 => &["mp3", "mpga"],
+            Kind::Mp2 => &["mp2", "mp1", "mpa", "mpga", "m2a"],
             Kind::Ogg => &["ogg", "oga", "opus"],
             Kind::Pdf => &["pdf"],
             Kind::Doc => &["doc", "dot"],
             Kind::Xls => &["xls", "xlt"],
             Kind::Ppt => &["ppt", "pps", "pot"],
-            Kind::Docx => &["docx", "docm", "dotx"],
-            Kind::Xlsx => &["xlsx", "xlsm", "xltx"],
-            Kind::Pptx => &["pptx", "ppsx", "potx", "pptm"],
+            Kind::Office(o) => o.extensions(),
             Kind::Odt => &["odt"],
             Kind::Ods => &["ods"],
             Kind::Odp => &["odp"],
@@ -260,14 +269,14 @@ impl Kind {
                 | Kind::Aac
                 | Kind::Amr
                 | Kind::Mp3
+                | Kind::Mp2
                 | Kind::Ogg
                 | Kind::Pdf
                 | Kind::Doc
                 | Kind::Xls
                 | Kind::Ppt
-                | Kind::Docx
-                | Kind::Xlsx
-                | Kind::Pptx
+                | Kind::Office(_)
+                | Kind::EncryptedOffice
                 | Kind::Odt
                 | Kind::Ods
                 | Kind::Odp
@@ -291,6 +300,10 @@ pub(crate) enum Codec {
     Vp9,
     Aac,
     Mp3,
+    /// MPEG audio Layer II.
+    Mp2,
+    /// MPEG audio Layer I.
+    Mp1,
     Alac,
     AmrNb,
     AmrWb,
@@ -319,6 +332,8 @@ impl Codec {
             Codec::Vp9 => "vp9",
             Codec::Aac => "aac",
             Codec::Mp3 => "mp3",
+            Codec::Mp2 => "mp2",
+            Codec::Mp1 => "mp1",
             Codec::Alac => "alac",
             Codec::AmrNb => "amr_nb",
             Codec::AmrWb => "amr_wb",
@@ -352,6 +367,8 @@ impl Codec {
             Codec::Vp9 => "VP9",
             Codec::Aac => "AAC",
             Codec::Mp3 => "MP3",
+            Codec::Mp2 => "MPEG Layer II",
+            Codec::Mp1 => "MPEG Layer I",
             Codec::Alac => "Apple Lossless (ALAC)",
             Codec::AmrNb => "AMR",
             Codec::AmrWb => "AMR-WB",

@@ -22,11 +22,15 @@
 //!   is found (without "faststart" it sits after the media data, near the end), 16 KiB at each
 //!   track that starts beyond what was read, then 256 bytes at the box after the movie (the
 //!   media data header: is the file as long as it says?).
+//!   Then `[Content_Types].xml` of an OOXML file where it is not read yet (at most 8 KiB; Office
+//!   writes it first, LibreOffice last, so it is usually in the head or the tail).
 //! - OLE2 (doc/xls/ppt): 4 KiB at each directory sector and FAT sector of the directory chain
-//!   not yet read (the directory is usually at the end), at most 16 directory sectors.
+//!   not yet read (the directory is usually at the end), at most 16 directory sectors; then
+//!   64 bytes at the start of the Word or Excel stream (is it encrypted?).
 //! - MP3 with a large ID3 tag (cover art): 4 KiB after the tag.
-//! - JPEG: 4 KiB at each segment beyond the head up to the frame header; the last 64 bytes
-//!   (end marker). PNG: the last 64 bytes (IEND). PDF: the last 1024 bytes (`%%EOF`).
+//! - JPEG: 4 KiB at each segment beyond the head up to the first scan; the last 1024 bytes
+//!   (end marker, or data after it). PNG: the last 1024 bytes (`IEND`, or data after it).
+//!   PDF: the last 1024 bytes (`%%EOF`).
 //!
 //! [`Preflight`] wraps the loop with owned buffers (for the wasm side: only these bytes cross
 //! into wasm memory). [`validate_bytes`] runs it over a slice already in memory.
@@ -47,9 +51,11 @@
 
 mod declared;
 mod kind;
+mod ooxml;
 mod report;
 mod rules;
 mod sniff;
+mod typed;
 mod view;
 
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
@@ -324,7 +330,7 @@ mod tests {
     #[test]
     fn report_json_shape() {
         let report = validate_bytes(
-            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0\0\0\0\0\0\0\0\0IEND\xAE\x42\x60\x82",
+            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0\xB9\xEA\xDE\x81\0\0\0\0IEND\xAE\x42\x60\x82",
             &Options {
                 declared_mime: Some("image/jpeg"),
                 file_name: Some("x.png"),

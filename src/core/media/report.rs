@@ -12,7 +12,7 @@ pub enum MessageType {
     Audio,
     /// `video`: MP4 or 3GP with H.264 video and AAC audio; 16 MB after processing.
     Video,
-    /// `sticker`: static 512x512 WebP under 100 KB.
+    /// `sticker`: 512x512 WebP, static up to 100 KB, animated up to 500 KB.
     Sticker,
     /// `document`: the document types and any type accepted for the others; 100 MB.
     Document,
@@ -92,9 +92,7 @@ pub enum IssueCode {
     MediaTruncated,
     /// A sticker that is not 512x512 (error).
     MediaStickerDimensions,
-    /// An animated sticker (error).
-    MediaStickerAnimated,
-    /// A sticker of 100 KB or more (error).
+    /// A static sticker over 100 KB or an animated one over 500 KB (error).
     MediaStickerTooLarge,
     /// Video that is not H.264 (error for video messages).
     MediaVideoCodec,
@@ -102,8 +100,21 @@ pub enum IssueCode {
     MediaAudioCodec,
     /// The intended message type does not take this content type (error).
     MediaNotForType,
+    /// A JPEG coding WhatsApp's decoder does not read: lossless or arithmetic-coded (error
+    /// for image messages); hierarchical (warning).
+    MediaImageCodec,
     /// Text that is not UTF-8 or UTF-16 (warning: it may show wrong characters).
     MediaTextEncoding,
+    /// Bytes before the format's header, such as junk before `%PDF-` (warning).
+    MediaLeadingData,
+    /// Bytes after the format's end (after a JPEG's end marker, a PNG's `IEND`): possibly
+    /// another file appended (warning).
+    MediaTrailingData,
+    /// A password-protected document: the recipient needs the password to open it (warning).
+    MediaEncrypted,
+    /// A macro-enabled Office file, which recipients' mail and security tools often block
+    /// (warning).
+    MediaMacroEnabled,
     /// The read budget ran out or a requested range was not supplied (warning).
     MediaNotFullyChecked,
 }
@@ -121,12 +132,16 @@ impl IssueCode {
             IssueCode::MediaOverProcessingLimit => "media_over_processing_limit",
             IssueCode::MediaTruncated => "media_truncated",
             IssueCode::MediaStickerDimensions => "media_sticker_dimensions",
-            IssueCode::MediaStickerAnimated => "media_sticker_animated",
             IssueCode::MediaStickerTooLarge => "media_sticker_too_large",
             IssueCode::MediaVideoCodec => "media_video_codec",
             IssueCode::MediaAudioCodec => "media_audio_codec",
             IssueCode::MediaNotForType => "media_not_for_type",
+            IssueCode::MediaImageCodec => "media_image_codec",
             IssueCode::MediaTextEncoding => "media_text_encoding",
+            IssueCode::MediaLeadingData => "media_leading_data",
+            IssueCode::MediaTrailingData => "media_trailing_data",
+            IssueCode::MediaEncrypted => "media_encrypted",
+            IssueCode::MediaMacroEnabled => "media_macro_enabled",
             IssueCode::MediaNotFullyChecked => "media_not_fully_checked",
         }
     }

@@ -3,18 +3,21 @@
 //! Sizes: every limit is checked under both readings of "MB" (10^6 and 2^20 bytes). Between
 //! them: `media_size_ambiguous` (warning). Above the 2^20 reading: over 100 MB is
 //! `media_too_large` (error); over a post-processing limit (image 5 MB, audio and video 16 MB)
-//! is `media_over_processing_limit` (warning: WhatsApp may recompress the file); a sticker of
-//! 100 KB or more is `media_sticker_too_large` (error). Limits are inclusive.
+//! is `media_over_processing_limit` (warning: WhatsApp may recompress the file); a static
+//! sticker over 100 KB, or an animated one over 500 KB, is `media_sticker_too_large` (error).
+//! Limits are inclusive.
 //!
 //! Best fit when no message type is intended: JPEG/PNG → image, WebP → sticker, MP4/3GP with
 //! video → video, audio types → audio, documents → document. When the preferred type has
-//! errors that the document type has not (a 300x200 WebP, an HEVC MP4, an Ogg Vorbis file),
-//! the document type is chosen and the preferred type's errors are kept as warnings.
+//! errors that the document type has not (a 300x200 WebP, an HEVC MP4, an Ogg Vorbis file, a
+//! lossless JPEG, MPEG Layer II audio), the document type is chosen and the preferred type's
+//! errors are kept as warnings.
 
-use super::declared::{extension, mismatch};
+use super::declared::{encrypted_office_mime, extension, mismatch};
 use super::kind::{Codec, Kind};
 use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
+use super::typed::{for_type, takes};
 use super::Options;
 
 const MB: u64 = 1_000_000;
@@ -32,7 +35,14 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
     let mut report = Report {
         ok: false,
         message_type: options.intended,
-        mime_type: d.kind.map(|k| k.mime().to_string()),
+        mime_type: d.kind.map(|k| match k {
+            Kind::EncryptedOffice => {
+                encrypted_office_mime(options.declared_mime, options.file_name)
+                    .unwrap_or(k.mime())
+                    .to_string()
+            }
+            _ => k.mime().to_string(),
+        }),
         declared_mime_type: declared,
         size,
         issues: Vec::new(),
@@ -105,6 +115,22 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
             Issue::warning(IssueCode::MediaTruncated, message)
         });
     }
+    for note in &d.notes {
+        out.push(Issue::warning(note.code, note.message.clone()));
+    }
+    if let Some(Kind::Office(o)) = d
+        .kind
+        .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
+    {
+        out.push(Issue::warning(
+            IssueCode::MediaMacroEnabled,
+            format!(
+                "The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
+                Kind::Office(o).article(),
+                o.label()
+            ),
+        ));
+    }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
         if let Some(i) = mismatch(kind, options.declared_mime) {
             out.push(i);
@@ -142,7 +168,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
 
 /// Pushes `media_size_ambiguous` between the two readings of `mb`, or `over(limit)` above
 /// the 2^20 reading.
-fn size_against(
+pub(super) fn size_against(
     size: u64,
     mb: u64,
     what: &str,
@@ -157,7 +183,7 @@ fn size_against(
     }
 }
 
-fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) -> Issue {
+pub(super) fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) -> Issue {
     Issue::warning(
         IssueCode::MediaSizeAmbiguous,
         format!(
@@ -212,153 +238,8 @@ fn preferred(kind: Kind) -> MessageType {
         .unwrap_or(MessageType::Document)
 }
 
-/// Whether message type `t` takes content of `kind`.
-fn takes(t: MessageType, kind: Kind) -> bool {
-    match t {
-        MessageType::Image => matches!(kind, Kind::Jpeg | Kind::Png),
-        MessageType::Audio => matches!(
-            kind,
-            Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Ogg
-        ),
-        MessageType::Video => matches!(kind, Kind::Mp4Video | Kind::Video3gpp),
-        MessageType::Sticker => kind == Kind::Webp,
-        MessageType::Document => kind.accepted(),
-    }
-}
-
-fn accepted_names(t: MessageType) -> &'static str {
-    match t {
-        MessageType::Image => "image/jpeg or image/png",
-        MessageType::Audio => "audio/aac, audio/mp4, audio/amr, audio/mpeg or audio/ogg (Opus)",
-        MessageType::Video => "video/mp4 or video/3gpp (H.264 video, AAC audio)",
-        MessageType::Sticker => "image/webp (512x512, static, under 100 KB)",
-        MessageType::Document => {
-            "the document types and any type accepted for images, audio, video or stickers"
-        }
-    }
-}
-
-/// The issues of sending content of `kind` as message type `t`.
-fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
-    let mut out = Vec::new();
-    if !takes(t, kind) {
-        out.push(Issue::error(
-            IssueCode::MediaNotForType,
-            format!(
-                "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
-                if kind.article() == "an" { "An" } else { "A" },
-                kind.label(),
-                kind.mime(),
-                t.with_article(),
-                t.as_str(),
-                accepted_names(t)
-            ),
-        ));
-        return out;
-    }
-    match t {
-        MessageType::Image => processing(size, 5, "images", &mut out),
-        MessageType::Audio => {
-            processing(size, 16, "audio", &mut out);
-            audio_codec(kind, d, &mut out);
-        }
-        MessageType::Video => {
-            processing(size, 16, "videos", &mut out);
-            video_codecs(d, &mut out);
-        }
-        MessageType::Sticker => sticker(size, d, &mut out),
-        MessageType::Document => {}
-    }
-    out
-}
-
-fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
-    size_against(size, mb, what, out, |hi| {
-        Issue::warning(
-            IssueCode::MediaOverProcessingLimit,
-            format!(
-                "The file is {} bytes, over the {mb} MB limit for {what} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-                group(size),
-                group(hi)
-            ),
-        )
-    });
-}
-
-fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
-    let (need, container) = match kind {
-        Kind::Mp4Audio => (Codec::Aac, "MP4 audio"),
-        Kind::Ogg => (Codec::Opus, "Ogg audio"),
-        _ => return,
-    };
-    if let Some(c) = d.audio.filter(|&c| c != need) {
-        out.push(Issue::error(
-            IssueCode::MediaAudioCodec,
-            format!(
-                "{container} must use {} for audio messages; this file uses {}.",
-                need.name(),
-                c.name()
-            ),
-        ));
-    }
-}
-
-fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
-    if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
-        out.push(Issue::error(
-            IssueCode::MediaVideoCodec,
-            format!(
-                "Video messages need H.264 video; this file's video is {}.",
-                c.name()
-            ),
-        ));
-    }
-    if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
-        out.push(Issue::error(
-            IssueCode::MediaAudioCodec,
-            format!(
-                "Video messages need AAC audio; this file's audio is {}.",
-                c.name()
-            ),
-        ));
-    }
-}
-
-fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
-    match (d.width, d.height) {
-        (Some(512), Some(512)) => {}
-        (Some(w), Some(h)) => out.push(Issue::error(
-            IssueCode::MediaStickerDimensions,
-            format!("Stickers must be 512x512 pixels; this WebP is {w}x{h}."),
-        )),
-        _ => out.push(Issue::error(
-            IssueCode::MediaStickerDimensions,
-            "Stickers must be 512x512 pixels; this WebP's size could not be read.",
-        )),
-    }
-    if d.animated {
-        out.push(Issue::error(
-            IssueCode::MediaStickerAnimated,
-            "Stickers must be static; this WebP is animated.",
-        ));
-    }
-    let (lo, hi) = (100_000u64, 102_400u64);
-    if size > hi {
-        out.push(Issue::error(
-            IssueCode::MediaStickerTooLarge,
-            format!(
-                "Stickers must be under 100 KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-                group(size),
-                group(hi)
-            ),
-        ));
-    } else if size > lo {
-        out.push(ambiguous(size, "100 KB", "stickers", lo, hi));
-    }
-}
-
 /// `1234567` → `"1,234,567"`.
-fn group(n: u64) -> String {
+pub(super) fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -436,13 +317,17 @@ mod tests {
         assert!(r.ok);
         let r = report(200_000, &webp, Some(MessageType::Sticker));
         assert!(!r.ok);
+        // Animated: up to 500 KB.
         webp.animated = true;
+        let r = report(450_000, &webp, None);
+        assert_eq!((r.message_type, r.ok), (Some(MessageType::Sticker), true));
+        let r = report(505_000, &webp, Some(MessageType::Sticker));
+        assert_eq!((r.codes(), r.ok), (vec!["media_size_ambiguous"], true));
+        let r = report(600_000, &webp, Some(MessageType::Sticker));
+        assert_eq!((r.codes(), r.ok), (vec!["media_sticker_too_large"], false));
         webp.width = Some(100);
         let r = report(1000, &webp, Some(MessageType::Sticker));
-        assert_eq!(
-            r.codes(),
-            ["media_sticker_dimensions", "media_sticker_animated"]
-        );
+        assert_eq!(r.codes(), ["media_sticker_dimensions"]);
         let r = report(1000, &webp, Some(MessageType::Image));
         assert_eq!(r.codes(), ["media_not_for_type"]);
     }
@@ -494,6 +379,33 @@ mod tests {
         let r = evaluate(10, &csv, &options);
         assert_eq!(r.codes(), ["media_type_mismatch"]);
         assert!(r.ok);
+    }
+
+    #[test]
+    fn encrypted_office_files_take_their_type_from_the_name() {
+        let d = kind(Kind::EncryptedOffice);
+        let mime = |declared, name| {
+            let options = Options {
+                declared_mime: declared,
+                file_name: name,
+                intended: None,
+            };
+            let r = evaluate(10, &d, &options);
+            assert_eq!(r.message_type, Some(MessageType::Document));
+            r.mime_type.unwrap()
+        };
+        assert_eq!(
+            mime(None, Some("q3.pptx")),
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+        );
+        assert_eq!(
+            mime(
+                Some("application/vnd.ms-excel.sheet.macroEnabled.12"),
+                Some("x")
+            ),
+            "application/vnd.ms-excel.sheet.macroEnabled.12"
+        );
+        assert_eq!(mime(None, None), "application/octet-stream");
     }
 
     #[test]

@@ -194,6 +194,14 @@ pub(crate) fn find(b: &[u8], pat: &[u8]) -> Option<usize> {
     b.windows(pat.len()).position(|w| w == pat)
 }
 
+/// Last index of `pat` in `b`.
+pub(crate) fn rfind(b: &[u8], pat: &[u8]) -> Option<usize> {
+    if pat.is_empty() {
+        return Some(b.len());
+    }
+    b.windows(pat.len()).rposition(|w| w == pat)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
-//! MP3 (ID3 tag or MPEG audio frame sync), AAC in ADTS frames, AMR, Ogg (Opus, Vorbis, ...),
-//! FLAC.
+//! MPEG audio (ID3 tag or frame sync; Layer III is MP3, Layers I and II are not), AAC in ADTS
+//! frames, AMR, Ogg (Opus, Vorbis, FLAC, ...), FLAC.
 
 use super::{settle, Detected, Step};
 use crate::core::media::kind::{Codec, Kind};
@@ -37,8 +37,13 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
     let (kind, codec, len) = if let Some(len) = adts_frame(b, at) {
         (Kind::Aac, Codec::Aac, len)
-    } else if let Some(len) = mpeg_frame(b, at) {
-        (Kind::Mp3, Codec::Mp3, len)
+    } else if let Some((len, codec)) = mpeg_frame(b, at) {
+        let kind = if codec == Codec::Mp3 {
+            Kind::Mp3
+        } else {
+            Kind::Mp2
+        };
+        (kind, codec, len)
     } else {
         return None;
     };
@@ -71,9 +76,9 @@ fn adts_frame(b: &[u8], i: usize) -> Option<usize> {
     (len > header).then_some(len)
 }
 
-/// The length of the MPEG audio (layer I/II/III) frame at `i`, if its header is valid.
-/// Free-format frames (bitrate index 0) count as one byte: the next frame is not checked.
-fn mpeg_frame(b: &[u8], i: usize) -> Option<usize> {
+/// The length and layer of the MPEG audio (layer I/II/III) frame at `i`, if its header is
+/// valid. Free-format frames (bitrate index 0) count as one byte: the next frame is not checked.
+fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
     const V1: [[u16; 15]; 3] = [
         [
             0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448,
@@ -113,8 +118,13 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<usize> {
     } else {
         V2.get(usize::from(layer != 3))?.get(bitrate_index)?
     };
+    let codec = match layer {
+        3 => Codec::Mp1,
+        2 => Codec::Mp2,
+        _ => Codec::Mp3,
+    };
     if *kbps == 0 {
-        return Some(1);
+        return Some((1, codec));
     }
     let bps = u32::from(*kbps) * 1000;
     let pad = u32::from((b2 >> 1) & 1);
@@ -123,7 +133,7 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<usize> {
         1 if version != 3 => 72 * bps / rate + pad,
         _ => 144 * bps / rate + pad,
     };
-    usize::try_from(len).ok()
+    Some((usize::try_from(len).ok()?, codec))
 }
 
 /// After one or more ID3v2 tags: MPEG frames (MP3), ADTS (AAC) or FLAC.
@@ -185,7 +195,7 @@ fn ogg(head: &[u8]) -> Detected {
     } else if at(b"\x01vorbis") {
         (Kind::Ogg, Some(Codec::Vorbis))
     } else if at(b"\x7fFLAC") {
-        (Kind::Ogg, Some(Codec::Flac))
+        (Kind::OggFlac, Some(Codec::Flac))
     } else if at(b"Speex   ") {
         (Kind::Ogg, Some(Codec::Speex))
     } else if at(b"\x80theora") {
@@ -215,12 +225,26 @@ mod tests {
 
     #[test]
     fn mpeg_frames_need_a_second_sync() {
-        assert_eq!(mpeg_frame(&mp3_frames(1), 0), Some(417));
+        assert_eq!(mpeg_frame(&mp3_frames(1), 0), Some((417, Codec::Mp3)));
         let d = sniff_all(&mp3_frames(3));
         assert_eq!(d.kind, Some(Kind::Mp3));
         let mut bad = mp3_frames(3);
         bad[417] = 0;
         assert_eq!(sniff_all(&bad).kind, None);
+    }
+
+    #[test]
+    fn layers_one_and_two_are_not_mp3() {
+        // MPEG-1 layer II, 192 kbps, 48 kHz: 576 bytes a frame.
+        let mut f = vec![0xFF, 0xFD, 0xA4, 0x00];
+        f.resize(576, 0x55);
+        let d = sniff_all(&f.repeat(3));
+        assert_eq!((d.kind, d.audio), (Some(Kind::Mp2), Some(Codec::Mp2)));
+        // MPEG-1 layer I, 384 kbps, 44.1 kHz: 12 * 384000 / 44100 = 104 slots of 4 bytes.
+        let mut f = vec![0xFF, 0xFF, 0xC0, 0x00];
+        f.resize(416, 0x55);
+        let d = sniff_all(&f.repeat(3));
+        assert_eq!((d.kind, d.audio), (Some(Kind::Mp2), Some(Codec::Mp1)));
     }
 
     #[test]
@@ -263,6 +287,8 @@ mod tests {
         assert_eq!((d.kind, d.audio), (Some(Kind::Ogg), Some(Codec::Opus)));
         let d = sniff_all(&page(b"\x01vorbis\0\0"));
         assert_eq!((d.kind, d.audio), (Some(Kind::Ogg), Some(Codec::Vorbis)));
+        let d = sniff_all(&page(b"\x7fFLAC\x01\x00"));
+        assert_eq!((d.kind, d.audio), (Some(Kind::OggFlac), Some(Codec::Flac)));
         assert_eq!(sniff_all(&page(b"\x80theora")).kind, Some(Kind::OggVideo));
         assert_eq!(sniff_all(b"OggS").kind, Some(Kind::OggOther));
     }

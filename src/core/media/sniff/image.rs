@@ -1,21 +1,10 @@
-//! JPEG, PNG, WebP (and the other RIFF forms: WAV, AVI), GIF, BMP, TIFF.
+//! WebP (and the other RIFF forms: WAV, AVI), GIF, BMP, TIFF.
 
-use super::{settle, Detected, Step};
+use super::{Detected, Step};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{be16, be32, find, has_at, le16, le32, u8_at, View};
-
-/// How much to read when a JPEG segment lies beyond the bytes read so far.
-const JPEG_WINDOW: u64 = 4096;
-/// How much of the end to read to find the JPEG / PNG end marker.
-const END_WINDOW: u64 = 64;
+use crate::core::media::view::{has_at, le16, le32, u8_at, View};
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Some(jpeg(v));
-    }
-    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Some(png(v, head));
-    }
     if head.starts_with(b"RIFF") {
         return riff(v, head);
     }
@@ -38,98 +27,6 @@ fn is_bmp(head: &[u8]) -> bool {
     head.starts_with(b"BM")
         && le32(head, 6) == Some(0)
         && matches!(le32(head, 14), Some(12 | 40 | 52 | 56 | 64 | 108 | 124))
-}
-
-/// Walks the JPEG segments up to the start of the scan; checks the end marker.
-fn jpeg(v: &View<'_>) -> Step {
-    let mut d = Detected::new(Kind::Jpeg);
-    let mut off: u64 = 2;
-    let mut scan_found = false;
-    for _ in 0..512 {
-        let b = match v.read_upto(off, 9, JPEG_WINDOW) {
-            Ok(b) => b,
-            Err(m) => return settle(v, m, d),
-        };
-        if b.len() < 4 {
-            return Ok(d.damaged(true, "ends before its image data: it is truncated"));
-        }
-        if u8_at(b, 0) != Some(0xFF) {
-            return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"));
-        }
-        let marker = u8_at(b, 1).unwrap_or(0);
-        match marker {
-            0xFF => off += 1, // fill byte
-            0xDA => {
-                scan_found = true;
-                break;
-            }
-            0xD9 => return Ok(d.damaged(true, "ends before its image data: it is corrupt")),
-            0xD0..=0xD7 | 0x01 => off += 2,
-            0x00 | 0xD8 => {
-                return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"))
-            }
-            _ => {
-                let len = u64::from(be16(b, 2).unwrap_or(0));
-                if len < 2 {
-                    return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"));
-                }
-                if is_sof(marker) {
-                    if b.len() < 9 {
-                        return Ok(d.damaged(true, "ends inside its frame header: it is truncated"));
-                    }
-                    d.height = be16(b, 5).map(u32::from);
-                    d.width = be16(b, 7).map(u32::from);
-                }
-                off += 2 + len;
-            }
-        }
-    }
-    if !scan_found {
-        d.incomplete = true;
-        return Ok(d);
-    }
-    match v.tail(END_WINDOW) {
-        Ok(t) => {
-            let end = t.iter().rposition(|&x| x != 0).map_or(0, |i| i + 1);
-            if !t.get(..end).is_some_and(|t| t.ends_with(&[0xFF, 0xD9])) {
-                // A warning only: phones append data after the image (motion photos).
-                d = d.damaged(
-                    false,
-                    "does not end with an end-of-image marker: it may be truncated",
-                );
-            }
-            Ok(d)
-        }
-        Err(m) => settle(v, m, d),
-    }
-}
-
-fn is_sof(m: u8) -> bool {
-    matches!(m, 0xC0..=0xCF) && !matches!(m, 0xC4 | 0xC8 | 0xCC)
-}
-
-fn png(v: &View<'_>, head: &[u8]) -> Step {
-    let mut d = Detected::new(Kind::Png);
-    if v.size < 33 || head.len() < 33 {
-        return Ok(d.damaged(true, "ends before its header chunk (IHDR): it is truncated"));
-    }
-    if be32(head, 8) != Some(13) || !has_at(head, 12, b"IHDR") {
-        return Ok(d.damaged(
-            true,
-            "does not start with a PNG header chunk (IHDR): it is corrupt",
-        ));
-    }
-    d.width = be32(head, 16);
-    d.height = be32(head, 20);
-    match v.tail(END_WINDOW) {
-        Ok(t) => {
-            if find(t, b"IEND\xAE\x42\x60\x82").is_none() {
-                d = d.damaged(true, "has no PNG end chunk (IEND): it is truncated");
-            }
-            Ok(d)
-        }
-        Err(m) => settle(v, m, d),
-    }
 }
 
 fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
@@ -210,63 +107,7 @@ fn webp(head: &[u8], mut d: Detected) -> Detected {
 #[cfg(test)]
 mod tests {
     use crate::core::media::kind::Kind;
-    use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
-
-    fn png_bytes(w: u32, h: u32) -> Vec<u8> {
-        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        b.extend_from_slice(&w.to_be_bytes());
-        b.extend_from_slice(&h.to_be_bytes());
-        b.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
-        b.extend_from_slice(b"\0\0\0\0IEND\xAE\x42\x60\x82");
-        b
-    }
-
-    #[test]
-    fn png_dimensions_and_truncation() {
-        let d = sniff_all(&png_bytes(640, 480));
-        assert_eq!(d.kind, Some(Kind::Png));
-        assert_eq!((d.width, d.height), (Some(640), Some(480)));
-        assert!(d.damage.is_none());
-        let b = png_bytes(1, 1);
-        assert!(sniff_all(&b[..20]).damage.unwrap().fatal);
-        assert!(sniff_all(&b[..40]).damage.unwrap().fatal);
-        let mut wrong = b.clone();
-        wrong[12] = b'X';
-        assert!(sniff_all(&wrong).damage.unwrap().fatal);
-    }
-
-    #[test]
-    fn jpeg_walk_handles_hostile_lengths() {
-        // SOI, APP0 with length 0 (invalid).
-        let d = sniff_all(&[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x00, 0x00]);
-        assert!(d.damage.unwrap().fatal);
-        // SOI, APP0 claiming 65535 bytes in a 10-byte file.
-        let d = sniff_all(&[0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xFF, 0, 0, 0, 0]);
-        assert!(d.damage.unwrap().fatal);
-        // SOI, SOF0 (8x16), SOS, data, EOI.
-        let mut b = vec![
-            0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x0B, 8, 0, 16, 0, 8, 1, 1, 0x11, 0,
-        ];
-        b.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 1, 2, 3, 0xFF, 0xD9]);
-        let d = sniff_all(&b);
-        assert_eq!((d.width, d.height, d.damage), (Some(8), Some(16), None));
-        // Without the end marker: a warning, not an error.
-        let d = sniff_all(&b[..b.len() - 2]);
-        assert!(!d.damage.unwrap().fatal);
-    }
-
-    #[test]
-    fn jpeg_segments_beyond_the_head_are_read_on_demand() {
-        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE1, 0xEA, 0x60]; // APP1 of 60000 bytes
-        b.resize(6 + 59998, 0x20);
-        b.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x0B, 8, 0, 2, 0, 3, 1, 1, 0x11, 0]);
-        b.extend_from_slice(&[0xFF, 0xDA, 0x00, 0x02, 0xFF, 0xD9]);
-        let d = sniff_all(&b);
-        assert_eq!((d.width, d.height, d.incomplete), (Some(3), Some(2), false));
-        // Only the head was read: incomplete but still a JPEG.
-        let d = sniff_sized(&b[..4100], b.len() as u64);
-        assert_eq!(d.kind, Some(Kind::Jpeg));
-    }
+    use crate::core::media::sniff::test_util::sniff_all;
 
     fn webp_vp8x(flags: u8, w: u32, h: u32, riff_extra: u32) -> Vec<u8> {
         let mut b = b"RIFF".to_vec();

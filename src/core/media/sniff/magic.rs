@@ -3,23 +3,23 @@
 
 use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
+use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
 
-/// PDF readers look for `%%EOF` in the last 1024 bytes.
+/// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
 const PDF_TAIL: u64 = 1024;
+const PDF_HEAD: usize = 1024;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    if let Some(at) = find(head.get(..1024).unwrap_or(head), b"%PDF-") {
-        // Readers accept junk before the header; text that merely mentions it is not a PDF.
-        let junk = head.get(..at).unwrap_or(&[]);
-        if at == 0 || junk.iter().any(|&b| b == 0 || b >= 0x80) {
-            return Some(pdf(v));
+    if let Some(at) = find(head.get(..PDF_HEAD).unwrap_or(head), b"%PDF-") {
+        if let Some(step) = pdf(v, head, at) {
+            return Some(step);
         }
     }
     if head.starts_with(b"{\\rtf") {
         return Some(Ok(Detected::new(Kind::Rtf)));
     }
-    if has_at(head, 257, b"ustar") {
+    if has_at(head, 257, b"ustar") || is_v7_tar(head) {
         return Some(Ok(tar(v)));
     }
     if head.starts_with(&[0x1A, 0x45, 0xDF, 0xA3]) {
@@ -43,13 +43,62 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     Some(Ok(Detected::new(kind)))
 }
 
-fn pdf(v: &View<'_>) -> Step {
-    let d = Detected::new(Kind::Pdf);
-    match v.tail(PDF_TAIL) {
+/// A PDF whose header is at `at`. Readers accept bytes before it (a byte order mark, junk,
+/// blank lines): a warning. Text before it must be followed by a PDF end (`%%EOF`), or the
+/// file is text that mentions the header: `None`.
+fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
+    let mut d = Detected::new(Kind::Pdf);
+    let binary = head
+        .get(..at)
+        .unwrap_or(&[])
+        .iter()
+        .any(|&b| b == 0 || b >= 0x80);
+    if at > 0 {
+        d = d.note(
+            IssueCode::MediaLeadingData,
+            format!("The PDF document has {at} bytes before its %PDF- header; most readers accept it, but some tools may not."),
+        );
+    }
+    Some(match v.tail(PDF_TAIL) {
         Ok(t) if find(t, b"%%EOF").is_some() => Ok(d),
+        Ok(_) if at > 0 && !binary => return None,
         Ok(_) => Ok(d.damaged(false, "has no PDF end marker (%%EOF): it may be truncated")),
         Err(m) => settle(v, m, d),
-    }
+    })
+}
+
+/// A pre-POSIX (v7) tar header: no magic, but a name and a checksum that adds up (the sum of
+/// the header's bytes, with the checksum field counted as spaces, in octal).
+fn is_v7_tar(head: &[u8]) -> bool {
+    let Some(h) = head.get(..512) else {
+        return false;
+    };
+    let field = h.get(148..156).unwrap_or(&[]);
+    let digits: Vec<u8> = field
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b' ')
+        .take_while(u8::is_ascii_digit)
+        .collect();
+    let Ok(text) = std::str::from_utf8(&digits) else {
+        return false;
+    };
+    let Ok(stored) = u32::from_str_radix(text, 8) else {
+        return false;
+    };
+    let sum: u32 = h
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| {
+            if (148..156).contains(&i) {
+                32
+            } else {
+                u32::from(b)
+            }
+        })
+        .sum();
+    // A name, and not an all-zero block (whose checksum would be 256 spaces).
+    h.first().is_some_and(|&b| b != 0) && stored == sum
 }
 
 /// A tar archive is whole 512-byte records.
@@ -109,11 +158,25 @@ mod tests {
         let d = sniff_all(b"%PDF-1.7\n1 0 obj\n%%EOF\n");
         assert_eq!((d.kind, d.damage), (Some(Kind::Pdf), None));
         assert!(!sniff_all(b"%PDF-1.7\n1 0 obj\n").damage.unwrap().fatal);
+        // Leading bytes: a PDF with a warning; text that mentions the header is text.
+        let d = sniff_all(b"\r\n  junk\n%PDF-1.4\n1 0 obj\n%%EOF\n");
+        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Pdf), 1));
+        let d = sniff_all(b"A PDF starts with %PDF-1.4 and ends with a marker.\n");
+        assert_eq!(d.kind, Some(Kind::Text));
         let mut tar = vec![0u8; 1024];
         tar[..4].copy_from_slice(b"a.tx");
         tar[257..263].copy_from_slice(b"ustar\0");
         assert_eq!(sniff_all(&tar).kind, Some(Kind::Tar));
         assert!(sniff_all(&tar[..700]).damage.unwrap().fatal);
+        // v7: no magic, the checksum adds up.
+        let mut v7 = vec![0u8; 1024];
+        v7[..5].copy_from_slice(b"a.txt");
+        v7[100..107].copy_from_slice(b"000644 ");
+        let sum: u32 = v7[..512].iter().map(|&b| u32::from(b)).sum::<u32>() + 8 * 32;
+        v7[148..155].copy_from_slice(format!("{sum:06o}\0").as_bytes());
+        assert_eq!(sniff_all(&v7).kind, Some(Kind::Tar));
+        v7[0] = b'b';
+        assert_eq!(sniff_all(&v7).kind, None);
         let webm = [
             0x1A, 0x45, 0xDF, 0xA3, 0x9F, 0x42, 0x86, 0x81, 1, 0x42, 0x82, 0x84, b'w', b'e', b'b',
             b'm',

@@ -2,14 +2,20 @@
 //! file is not of its family, or a [`Step`]: the finding, or a range it needs read first.
 
 mod audio;
+mod content_types;
+mod crc;
 mod image;
+mod inflate;
 mod isobmff;
+mod jpeg;
 mod magic;
 mod ole;
+mod png;
 mod text;
 mod zip;
 
 use super::kind::{Codec, Kind};
+use super::report::IssueCode;
 use super::view::{Miss, View};
 use super::{ByteRange, HEAD_LEN};
 
@@ -23,6 +29,14 @@ pub(crate) struct Damage {
     pub fatal: bool,
     /// Plain words, to follow "The file ...".
     pub reason: String,
+}
+
+/// A finding that does not stop the file being sent: a warning in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Note {
+    pub code: IssueCode,
+    /// A whole sentence.
+    pub message: String,
 }
 
 /// What the sniffers found.
@@ -40,6 +54,10 @@ pub(crate) struct Detected {
     pub incomplete: bool,
     /// Text that is not valid UTF-8 or UTF-16 (a legacy single-byte encoding).
     pub not_utf8: bool,
+    /// An image coding that image messages do not take (a lossless JPEG, ...).
+    pub image_coding: Option<&'static str>,
+    /// Warnings found along the way, in order.
+    pub notes: Vec<Note>,
 }
 
 impl Detected {
@@ -52,6 +70,15 @@ impl Detected {
 
     pub fn unknown() -> Self {
         Detected::default()
+    }
+
+    /// Adds a warning.
+    pub fn note(mut self, code: IssueCode, message: impl Into<String>) -> Self {
+        self.notes.push(Note {
+            code,
+            message: message.into(),
+        });
+        self
     }
 
     /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
@@ -102,7 +129,9 @@ pub(crate) fn sniff(v: &View<'_>) -> Step {
             return Ok(d);
         }
     }
-    let sniffers: [Sniffer; 7] = [
+    let sniffers: [Sniffer; 9] = [
+        jpeg::sniff,
+        png::sniff,
         image::sniff,
         isobmff::sniff,
         zip::sniff,

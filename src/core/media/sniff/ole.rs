@@ -5,15 +5,25 @@
 //! named in the 512-byte header, the next ones through the FAT (whose sectors the header lists).
 //! At most [`MAX_DIR_SECTORS`] directory sectors are read. The root entry's class id (the
 //! application that wrote the file) breaks ties and stands in when the chain cannot be read.
+//!
+//! Password protection: an encrypted OOXML file is an OLE2 file holding `EncryptionInfo` and
+//! `EncryptedPackage` streams; a legacy file shows an `EncryptedSummary` stream, or its first
+//! bytes do: the Word FIB's `fEncrypted` flag, an Excel `FilePass` record after the `BOF`
+//! (read from the stream's first sector, through the mini stream for a small stream).
 
 use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
+use crate::core::media::report::IssueCode;
 use crate::core::media::view::{le16, le32, u8_at, Miss, View};
 
 /// At most this many directory sectors are read.
 const MAX_DIR_SECTORS: usize = 16;
 /// How much to read at a directory or FAT sector not yet read.
 const WINDOW: u64 = 4096;
+/// How much of a stream's start is read to see whether it is encrypted.
+const STREAM_HEAD: usize = 64;
+/// At most this many sectors of the mini stream are followed.
+const MAX_MINI_HOPS: u64 = 64;
 const END_OF_CHAIN: u32 = 0xFFFF_FFFA;
 
 const SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -22,20 +32,34 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     head.starts_with(SIGNATURE).then(|| compound(v, head))
 }
 
+/// A stream's first sector and size, from its directory entry.
+#[derive(Debug, Default, Clone, Copy)]
+struct Stream {
+    start: u32,
+    size: u32,
+}
+
 #[derive(Debug, Default)]
 struct Streams {
-    word: bool,
-    excel: bool,
+    word: Option<Stream>,
+    excel: Option<Stream>,
     powerpoint: bool,
     root_class: Option<Kind>,
+    root: Stream,
+    encryption_info: bool,
+    encrypted_package: bool,
+    encrypted_summary: bool,
 }
 
 impl Streams {
     fn kind(&self) -> Option<Kind> {
+        if self.encryption_info && self.encrypted_package {
+            return Some(Kind::EncryptedOffice);
+        }
         let named = [
-            (self.word, Kind::Doc),
+            (self.word.is_some(), Kind::Doc),
             (self.powerpoint, Kind::Ppt),
-            (self.excel, Kind::Xls),
+            (self.excel.is_some(), Kind::Xls),
         ];
         let count = named.iter().filter(|(hit, _)| *hit).count();
         if count > 1 {
@@ -52,7 +76,80 @@ impl Streams {
     }
 
     fn detected(&self) -> Detected {
-        Detected::new(self.kind().unwrap_or(Kind::Ole))
+        let d = Detected::new(self.kind().unwrap_or(Kind::Ole));
+        if self.encrypted_summary || d.kind == Some(Kind::EncryptedOffice) {
+            return encrypted(d);
+        }
+        d
+    }
+}
+
+fn encrypted(d: Detected) -> Detected {
+    d.note(
+        IssueCode::MediaEncrypted,
+        "The document is password-protected: the recipient needs the password to open it.",
+    )
+}
+
+/// The sector size's power of two, and reads at sectors.
+#[derive(Clone, Copy)]
+struct Layout<'h> {
+    head: &'h [u8],
+    shift: u16,
+}
+
+impl Layout<'_> {
+    fn offset(self, sector: u32) -> u64 {
+        (u64::from(sector) + 1) << self.shift
+    }
+
+    /// The sector after `sector` in its chain, from the FAT; `None` past the header's FAT list.
+    fn next(self, v: &View<'_>, sector: u32) -> Result<Option<u32>, Miss> {
+        let per_fat_sector = 1u32 << (self.shift - 2);
+        let index = usize::try_from(sector / per_fat_sector).unwrap_or(usize::MAX);
+        let Some(fat_sector) = index
+            .checked_mul(4)
+            .and_then(|i| le32(self.head, 0x4C + i))
+            .filter(|_| index < 109)
+        else {
+            return Ok(None);
+        };
+        let at = self.offset(fat_sector) + u64::from(sector % per_fat_sector) * 4;
+        Ok(le32(v.read(at, 4, WINDOW)?, 0))
+    }
+
+    /// The first [`STREAM_HEAD`] bytes of a stream (fewer if it is shorter), through the mini
+    /// stream when it is smaller than the cutoff; `None` when the chain cannot be followed.
+    fn stream_head<'v>(
+        self,
+        v: &'v View<'_>,
+        s: Stream,
+        root: Stream,
+    ) -> Result<Option<&'v [u8]>, Miss> {
+        let len = usize::try_from(s.size).unwrap_or(0).min(STREAM_HEAD);
+        let cutoff = le32(self.head, 0x38).unwrap_or(4096);
+        if s.size >= cutoff {
+            return v
+                .read(self.offset(s.start), len, STREAM_HEAD as u64)
+                .map(Some);
+        }
+        let mini_shift = le16(self.head, 0x20).unwrap_or(6).min(12);
+        let at = u64::from(s.start) << mini_shift;
+        let hops = at >> self.shift;
+        if hops > MAX_MINI_HOPS {
+            return Ok(None);
+        }
+        let mut sector = root.start;
+        for _ in 0..hops {
+            sector = match self.next(v, sector)? {
+                Some(n) if n < END_OF_CHAIN => n,
+                _ => return Ok(None),
+            };
+        }
+        let within = at & ((1u64 << self.shift) - 1);
+        let len = len.min(1 << mini_shift);
+        v.read(self.offset(sector) + within, len, STREAM_HEAD as u64)
+            .map(Some)
     }
 }
 
@@ -67,37 +164,63 @@ fn compound(v: &View<'_>, head: &[u8]) -> Step {
     if le16(head, 0x1C) != Some(0xFFFE) || !(shift == 9 || shift == 12) {
         return Ok(Detected::new(Kind::Ole).damaged(true, "has a corrupt OLE2 header"));
     }
-    let sector_size = 1u64 << shift;
-    let offset = |s: u32| (u64::from(s) + 1) << shift;
+    let layout = Layout { head, shift };
+    let sector_size = 1usize << shift;
     let mut sector = le32(head, 0x30).unwrap_or(END_OF_CHAIN);
     for _ in 0..MAX_DIR_SECTORS {
         if sector >= END_OF_CHAIN {
-            return Ok(streams.detected());
+            break;
         }
-        let at = offset(sector);
-        let dir = match v.read(at, sector_size as usize, WINDOW) {
+        let dir = match v.read(layout.offset(sector), sector_size, WINDOW) {
             Ok(d) => d,
             Err(m) => return ole_settle(v, m, &streams),
         };
         scan(dir, &mut streams);
-        // The next directory sector, from the FAT.
-        let per_fat_sector = (sector_size / 4) as u32;
-        let index = usize::try_from(sector / per_fat_sector).unwrap_or(usize::MAX);
-        let Some(fat_sector) = index
-            .checked_mul(4)
-            .and_then(|i| le32(head, 0x4C + i))
-            .filter(|_| index < 109)
-        else {
-            // Beyond the header's FAT list: stop here.
-            return Ok(streams.detected());
-        };
-        let entry_at = offset(fat_sector) + u64::from(sector % per_fat_sector) * 4;
-        sector = match v.read(entry_at, 4, WINDOW) {
-            Ok(b) => le32(b, 0).unwrap_or(END_OF_CHAIN),
+        sector = match layout.next(v, sector) {
+            Ok(Some(next)) => next,
+            Ok(None) => break,
             Err(m) => return ole_settle(v, m, &streams),
         };
     }
-    Ok(streams.detected())
+    let d = streams.detected();
+    if !d.notes.is_empty() {
+        return Ok(d);
+    }
+    match legacy_encryption(v, layout, &streams) {
+        Ok(true) => Ok(encrypted(d)),
+        Ok(false) => Ok(d),
+        Err(m) => ole_settle(v, m, &streams),
+    }
+}
+
+/// Whether the first bytes of the Word or Excel stream say the file is encrypted.
+fn legacy_encryption(v: &View<'_>, layout: Layout<'_>, streams: &Streams) -> Result<bool, Miss> {
+    match streams.kind() {
+        Some(Kind::Doc) => {
+            let Some(s) = streams.word else {
+                return Ok(false);
+            };
+            // The FIB: its magic, then the flags word with fEncrypted (0x0100).
+            let head = layout.stream_head(v, s, streams.root)?;
+            Ok(head.is_some_and(|h| {
+                le16(h, 0) == Some(0xA5EC) && le16(h, 0x0A).is_some_and(|f| f & 0x0100 != 0)
+            }))
+        }
+        Some(Kind::Xls) => {
+            let Some(s) = streams.excel else {
+                return Ok(false);
+            };
+            // BOF, then FilePass (0x002F) when the workbook is encrypted.
+            let head = layout.stream_head(v, s, streams.root)?;
+            Ok(head.is_some_and(|h| {
+                le16(h, 0) == Some(0x0809)
+                    && le16(h, 2)
+                        .and_then(|len| le16(h, 4 + usize::from(len)))
+                        .is_some_and(|t| t == 0x002F)
+            }))
+        }
+        _ => Ok(false),
+    }
 }
 
 fn ole_settle(v: &View<'_>, m: Miss, streams: &Streams) -> Step {
@@ -116,18 +239,29 @@ fn scan(dir: &[u8], streams: &mut Streams) {
         let name_len = usize::from(le16(e, 64).unwrap_or(0)).min(64);
         let name = e.get(..name_len.saturating_sub(2)).unwrap_or(&[]);
         let kind = u8_at(e, 66).unwrap_or(0);
+        let stream = Stream {
+            start: le32(e, 116).unwrap_or(END_OF_CHAIN),
+            size: le32(e, 120).unwrap_or(0),
+        };
         if kind == 5 {
             streams.root_class = class_kind(e.get(80..96).unwrap_or(&[]));
+            streams.root = stream;
         }
         if kind != 2 {
             continue;
         }
         if utf16_is(name, "WordDocument") {
-            streams.word = true;
+            streams.word = Some(stream);
         } else if utf16_is(name, "Workbook") || utf16_is(name, "Book") {
-            streams.excel = true;
+            streams.excel = Some(stream);
         } else if utf16_is(name, "PowerPoint Document") {
             streams.powerpoint = true;
+        } else if utf16_is(name, "EncryptionInfo") {
+            streams.encryption_info = true;
+        } else if utf16_is(name, "EncryptedPackage") {
+            streams.encrypted_package = true;
+        } else if utf16_is(name, "EncryptedSummary") {
+            streams.encrypted_summary = true;
         }
     }
 }
@@ -212,6 +346,26 @@ mod tests {
         assert_eq!(sniff_all(&b).kind, Some(Kind::Xls));
         let b = compound(&["Root Entry", "Contents"], &[]);
         assert_eq!(sniff_all(&b).kind, Some(Kind::Ole));
+    }
+
+    #[test]
+    fn encrypted_files() {
+        let b = compound(
+            &["Root Entry", "EncryptionInfo"],
+            &["EncryptedPackage", "\u{6}DataSpaces"],
+        );
+        let d = sniff_all(&b);
+        assert_eq!(d.kind, Some(Kind::EncryptedOffice));
+        assert_eq!(d.notes[0].code, IssueCode::MediaEncrypted);
+        let b = compound(
+            &["Root Entry", "PowerPoint Document"],
+            &["EncryptedSummary"],
+        );
+        let d = sniff_all(&b);
+        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Ppt), 1));
+        // One of the two streams alone is not an encrypted package.
+        let d = sniff_all(&compound(&["Root Entry", "EncryptionInfo"], &[]));
+        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Ole), 0));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Text: UTF-8 (with or without a byte order mark), UTF-16 with a byte order mark, or legacy
-//! single-byte text (no NUL, no control characters but the usual ones). Then: markup posing as
-//! text (HTML, SVG, XML), CSV (a consistent delimiter count over the lines), or plain text.
+//! single-byte text (no NUL, no control characters but the usual ones, at least
+//! [`MIN_LEGACY`] bytes, mostly ASCII). Then: markup posing as text (HTML, SVG, XML), CSV (a
+//! consistent delimiter count over the lines), or plain text.
 
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
@@ -8,6 +9,8 @@ use crate::core::media::view::View;
 
 /// At most this many records are looked at for CSV.
 const MAX_RECORDS: usize = 200;
+/// Text in a legacy encoding is at least this long: a few stray bytes are not text.
+const MIN_LEGACY: usize = 8;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     let complete = head.len() as u64 >= v.size;
@@ -35,7 +38,11 @@ fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
     } else if let Some(t) = utf8(head, complete) {
         t
     } else {
-        if !head.iter().all(|&b| b >= 0x20 || allowed_control(b)) {
+        let ascii = head.iter().filter(|b| b.is_ascii()).count();
+        if head.len() < MIN_LEGACY
+            || ascii * 4 < head.len() * 3
+            || !head.iter().all(|&b| b >= 0x20 || allowed_control(b))
+        {
             return None;
         }
         return Some((head.iter().map(|&b| char::from(b)).collect(), true));
@@ -190,6 +197,12 @@ mod tests {
         assert_eq!(sniff_all(b"\xFF\xFE\x00\xD8a\0").kind, None);
         assert_eq!(sniff_all(b"text with a \0 NUL").kind, None);
         assert_eq!(sniff_all(b"bell \x07").kind, None);
+        // A few stray bytes, or mostly high bytes, are not text.
+        assert_eq!(sniff_all(b"\xFF").kind, None);
+        assert_eq!(
+            sniff_all(b"\xE9\xE8\xE0\xF9 \xE9\xE8\xE0\xF9 \xE9\xE8\xE0\xF9 \xE9\xE8").kind,
+            None
+        );
         // A UTF-8 character cut by the end of the head.
         let mut b = "é".repeat(3000).into_bytes();
         b.truncate(4101);

@@ -1,13 +1,19 @@
 //! ZIP-based files: OpenDocument (a stored `mimetype` first entry), OOXML (`[Content_Types].xml`
 //! and a `word/`, `xl/` or `ppt/` part in the central directory), EPUB, plain ZIP.
 //!
+//! An OOXML file's exact type is read from `[Content_Types].xml` (see `content_types`); when
+//! that cannot be read, the part names decide: the application's base type, macro-enabled with
+//! a `vbaProject.bin` part.
+//!
 //! The central directory sits at the end: the end record (EOCD) is found in a tail read of
 //! [`TAIL`] bytes, or of up to 64 KiB + 22 when the archive has a long comment; the directory
 //! itself is read from where the end record points (at most [`MAX_DIRECTORY`] bytes of it).
 
+use super::content_types::{content_types, Entry};
 use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{find, has_at, le16, le32, le64, View};
+use crate::core::media::ooxml::Ooxml;
+use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, View};
 
 /// The first tail read for the end record and (usually) the whole central directory.
 pub(crate) const TAIL: u64 = 16 * 1024;
@@ -28,33 +34,42 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 #[derive(Debug, Default)]
 struct Names {
     content_types: bool,
+    /// Where `[Content_Types].xml` is (from the central directory).
+    types_entry: Option<Entry>,
     word: bool,
     xl: bool,
     ppt: bool,
+    vba: bool,
 }
 
 impl Names {
-    fn add(&mut self, name: &[u8]) {
-        self.content_types |= name == b"[Content_Types].xml";
+    fn add(&mut self, name: &[u8], entry: Option<Entry>) {
+        if name == b"[Content_Types].xml" {
+            self.content_types = true;
+            self.types_entry = self.types_entry.or(entry);
+        }
         self.word |= name.starts_with(b"word/");
         self.xl |= name.starts_with(b"xl/");
         self.ppt |= name.starts_with(b"ppt/");
+        self.vba |= name.ends_with(b"/vbaProject.bin");
     }
 
-    /// The OOXML kind; `sure` when `[Content_Types].xml` need not have been seen.
+    /// The OOXML kind by the part names; `sure` when `[Content_Types].xml` need not have been
+    /// seen.
     fn kind(&self, sure: bool) -> Kind {
         if !(self.content_types || sure) {
             return Kind::Zip;
         }
-        if self.word {
-            Kind::Docx
+        let base = if self.word {
+            Ooxml::Docx
         } else if self.ppt {
-            Kind::Pptx
+            Ooxml::Pptx
         } else if self.xl {
-            Kind::Xlsx
+            Ooxml::Xlsx
         } else {
-            Kind::Zip
-        }
+            return Kind::Zip;
+        };
+        Kind::Office(if self.vba { base.with_macros() } else { base })
     }
 }
 
@@ -102,15 +117,26 @@ fn archive(v: &View<'_>, head: &[u8]) -> Step {
         let n = usize::from(le16(dir, i + 28).unwrap_or(0));
         let extra = usize::from(le16(dir, i + 30).unwrap_or(0));
         let comment = usize::from(le16(dir, i + 32).unwrap_or(0));
+        let entry = (|| {
+            Some(Entry {
+                method: le16(dir, i + 10)?,
+                compressed: u64::from(le32(dir, i + 20)?),
+                local: u64::from(le32(dir, i + 42)?),
+            })
+        })();
         match dir.get(i + 46..i + 46 + n) {
-            Some(name) => names.add(name),
+            Some(name) => names.add(name, entry),
             None if partial => break,
             None => return Ok(guess().damaged(true, "has a corrupt ZIP central directory")),
         }
         i += 46 + n + extra + comment;
         seen += 1;
     }
-    Ok(Detected::new(odf.unwrap_or_else(|| names.kind(partial))))
+    let kind = odf.unwrap_or_else(|| names.kind(partial));
+    match (kind, names.types_entry) {
+        (Kind::Office(_), Some(entry)) => content_types(v, entry, Detected::new(kind)),
+        _ => Ok(Detected::new(kind)),
+    }
 }
 
 /// The end of central directory record.
@@ -198,10 +224,6 @@ fn scan_end(tail: &[u8], size: u64) -> Option<Eocd> {
     fallback
 }
 
-fn rfind(b: &[u8], pat: &[u8]) -> Option<usize> {
-    b.windows(pat.len()).rposition(|w| w == pat)
-}
-
 /// The OpenDocument (or EPUB) kind named by a stored `mimetype` first entry.
 fn mimetype_entry(head: &[u8]) -> Option<Kind> {
     if !head.starts_with(b"PK\x03\x04") || le16(head, 8) != Some(0) {
@@ -239,7 +261,7 @@ fn local_names(head: &[u8]) -> Names {
         };
         let n = usize::from(le16(head, i + 26).unwrap_or(0));
         if let Some(name) = head.get(i + 30..i + 30 + n) {
-            names.add(name);
+            names.add(name, None);
         }
         from = i + 4;
     }
@@ -297,12 +319,12 @@ mod tests {
             ],
             b"",
         );
-        assert_eq!(sniff_all(&docx).kind, Some(Kind::Docx));
+        assert_eq!(sniff_all(&docx).kind, Some(Kind::Office(Ooxml::Docx)));
         let xlsx = zip(
             &[("[Content_Types].xml", b"x"), ("xl/workbook.xml", b"x")],
             b"",
         );
-        assert_eq!(sniff_all(&xlsx).kind, Some(Kind::Xlsx));
+        assert_eq!(sniff_all(&xlsx).kind, Some(Kind::Office(Ooxml::Xlsx)));
         let no_types = zip(&[("word/document.xml", b"x")], b"");
         assert_eq!(sniff_all(&no_types).kind, Some(Kind::Zip));
         let odp = zip(
@@ -319,6 +341,29 @@ mod tests {
     }
 
     #[test]
+    fn exact_office_types() {
+        let types = b"<Types><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/ppt/presentation.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml\"/></Types>";
+        let ppsx = zip(
+            &[
+                ("[Content_Types].xml", types),
+                ("ppt/presentation.xml", b"x"),
+            ],
+            b"",
+        );
+        assert_eq!(sniff_all(&ppsx).kind, Some(Kind::Office(Ooxml::Ppsx)));
+        // Unreadable content types: the names decide, macros by a VBA project.
+        let xlsm = zip(
+            &[
+                ("[Content_Types].xml", b"<Types/>"),
+                ("xl/workbook.xml", b"x"),
+                ("xl/vbaProject.bin", b"x"),
+            ],
+            b"",
+        );
+        assert_eq!(sniff_all(&xlsm).kind, Some(Kind::Office(Ooxml::Xlsm)));
+    }
+
+    #[test]
     fn end_record_behind_a_long_comment() {
         let mut big = vec![b'A'; 1_000_000];
         big.push(b'B');
@@ -330,7 +375,7 @@ mod tests {
             &[b'c'; 40_000],
         );
         let d = sniff_all(&docx);
-        assert_eq!((d.kind, d.damage), (Some(Kind::Pptx), None));
+        assert_eq!((d.kind, d.damage), (Some(Kind::Office(Ooxml::Pptx)), None));
     }
 
     #[test]
@@ -343,7 +388,7 @@ mod tests {
             b"",
         );
         let d = sniff_all(&docx[..docx.len() - 30]);
-        assert_eq!(d.kind, Some(Kind::Docx));
+        assert_eq!(d.kind, Some(Kind::Office(Ooxml::Docx)));
         assert!(d.damage.unwrap().fatal);
         // A directory offset beyond the end record.
         let mut bad = docx.clone();

@@ -1,0 +1,69 @@
+//! An OOXML file's exact type (document, template or slide show, with or without macros): the
+//! content type of its main part in `[Content_Types].xml`, an entry read at its local header
+//! (at most [`MAX_TYPES`] bytes, compressed) and inflated (at most [`MAX_TYPES_XML`] bytes).
+//! Office writes it first (inside the head), LibreOffice last (inside the tail already read).
+
+use super::inflate::inflate;
+use super::{settle, Detected, Step};
+use crate::core::media::kind::Kind;
+use crate::core::media::ooxml::Ooxml;
+use crate::core::media::view::{find, le16, View};
+
+/// At most this much of `[Content_Types].xml` is read (compressed), and inflated.
+const MAX_TYPES: u64 = 8 * 1024;
+const MAX_TYPES_XML: usize = 64 * 1024;
+
+/// Where an entry's data is, from its central directory record.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry {
+    pub method: u16,
+    pub compressed: u64,
+    pub local: u64,
+}
+
+/// The exact OOXML type from `[Content_Types].xml`; `by_names` when it cannot be read.
+pub(super) fn content_types(v: &View<'_>, e: Entry, by_names: Detected) -> Step {
+    if e.compressed > MAX_TYPES || !matches!(e.method, 0 | 8) {
+        return Ok(by_names);
+    }
+    let want = 30 + 64 + e.compressed;
+    let header = match v.read(e.local, 30, want) {
+        Ok(h) => h,
+        Err(m) => return settle(v, m, by_names),
+    };
+    let (Some(n), Some(extra)) = (le16(header, 26), le16(header, 28)) else {
+        return Ok(by_names);
+    };
+    if !header.starts_with(b"PK\x03\x04") {
+        return Ok(by_names.damaged(true, "has a corrupt ZIP entry ([Content_Types].xml)"));
+    }
+    let start = e.local + 30 + u64::from(n) + u64::from(extra);
+    let data = match v.read(start, e.compressed as usize, e.compressed) {
+        Ok(d) => d,
+        Err(m) => return settle(v, m, by_names),
+    };
+    let xml = if e.method == 0 {
+        data.to_vec()
+    } else {
+        inflate(data, MAX_TYPES_XML)
+    };
+    Ok(match main_part(&xml) {
+        Some(o) => Detected::new(Kind::Office(o)),
+        None => by_names,
+    })
+}
+
+/// The type named by the first main-part content type in `[Content_Types].xml`.
+fn main_part(xml: &[u8]) -> Option<Ooxml> {
+    const ATTR: &[u8] = b"ContentType=\"";
+    let mut rest = xml;
+    while let Some(i) = find(rest, ATTR) {
+        rest = rest.get(i + ATTR.len()..)?;
+        let end = find(rest, b"\"")?;
+        let value = std::str::from_utf8(rest.get(..end)?).unwrap_or("");
+        if let Some(o) = Ooxml::from_main_content_type(value) {
+            return Some(o);
+        }
+    }
+    None
+}

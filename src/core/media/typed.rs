@@ -1,0 +1,160 @@
+//! The checks of one message type: whether it takes the content, and the content's limits for
+//! it (processing size, codecs, JPEG coding, sticker dimensions and size).
+
+use super::kind::{Codec, Kind};
+use super::report::{Issue, IssueCode, MessageType};
+use super::rules::{ambiguous, group, size_against};
+use super::sniff::Detected;
+
+/// Whether message type `t` takes content of `kind`.
+pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
+    match t {
+        MessageType::Image => matches!(kind, Kind::Jpeg | Kind::Png),
+        MessageType::Audio => matches!(
+            kind,
+            Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Mp2 | Kind::Ogg
+        ),
+        MessageType::Video => matches!(kind, Kind::Mp4Video | Kind::Video3gpp),
+        MessageType::Sticker => kind == Kind::Webp,
+        MessageType::Document => kind.accepted(),
+    }
+}
+
+fn accepted_names(t: MessageType) -> &'static str {
+    match t {
+        MessageType::Image => "image/jpeg or image/png",
+        MessageType::Audio => "audio/aac, audio/mp4, audio/amr, audio/mpeg or audio/ogg (Opus)",
+        MessageType::Video => "video/mp4 or video/3gpp (H.264 video, AAC audio)",
+        MessageType::Sticker => "image/webp (512x512; static up to 100 KB, animated up to 500 KB)",
+        MessageType::Document => {
+            "the document types and any type accepted for images, audio, video or stickers"
+        }
+    }
+}
+
+/// The issues of sending content of `kind` as message type `t`.
+pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
+    let mut out = Vec::new();
+    if !takes(t, kind) {
+        out.push(Issue::error(
+            IssueCode::MediaNotForType,
+            format!(
+                "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+                if kind.article() == "an" { "An" } else { "A" },
+                kind.label(),
+                kind.mime(),
+                t.with_article(),
+                t.as_str(),
+                accepted_names(t)
+            ),
+        ));
+        return out;
+    }
+    match t {
+        MessageType::Image => {
+            processing(size, 5, "images", &mut out);
+            if let Some(coding) = d.image_coding {
+                out.push(Issue::error(
+                    IssueCode::MediaImageCodec,
+                    format!("Image messages need a baseline or progressive JPEG; this file is {coding}, which WhatsApp's decoder does not read."),
+                ));
+            }
+        }
+        MessageType::Audio => {
+            processing(size, 16, "audio", &mut out);
+            audio_codec(kind, d, &mut out);
+        }
+        MessageType::Video => {
+            processing(size, 16, "videos", &mut out);
+            video_codecs(d, &mut out);
+        }
+        MessageType::Sticker => sticker(size, d, &mut out),
+        MessageType::Document => {}
+    }
+    out
+}
+
+fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
+    size_against(size, mb, what, out, |hi| {
+        Issue::warning(
+            IssueCode::MediaOverProcessingLimit,
+            format!(
+                "The file is {} bytes, over the {mb} MB limit for {what} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+                group(size),
+                group(hi)
+            ),
+        )
+    });
+}
+
+fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
+    let (need, container) = match kind {
+        Kind::Mp4Audio => (Codec::Aac, "MP4 audio"),
+        Kind::Ogg => (Codec::Opus, "Ogg audio"),
+        Kind::Mp2 => (Codec::Mp3, "MPEG audio (audio/mpeg)"),
+        _ => return,
+    };
+    if let Some(c) = d.audio.filter(|&c| c != need) {
+        out.push(Issue::error(
+            IssueCode::MediaAudioCodec,
+            format!(
+                "{container} must use {} for audio messages; this file uses {}.",
+                need.name(),
+                c.name()
+            ),
+        ));
+    }
+}
+
+fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
+    if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
+        out.push(Issue::error(
+            IssueCode::MediaVideoCodec,
+            format!(
+                "Video messages need H.264 video; this file's video is {}.",
+                c.name()
+            ),
+        ));
+    }
+    if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
+        out.push(Issue::error(
+            IssueCode::MediaAudioCodec,
+            format!(
+                "Video messages need AAC audio; this file's audio is {}.",
+                c.name()
+            ),
+        ));
+    }
+}
+
+fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
+    match (d.width, d.height) {
+        (Some(512), Some(512)) => {}
+        (Some(w), Some(h)) => out.push(Issue::error(
+            IssueCode::MediaStickerDimensions,
+            format!("Stickers must be 512x512 pixels; this WebP is {w}x{h}."),
+        )),
+        _ => out.push(Issue::error(
+            IssueCode::MediaStickerDimensions,
+            "Stickers must be 512x512 pixels; this WebP's size could not be read.",
+        )),
+    }
+    let (what, kb) = if d.animated {
+        ("animated stickers", 500)
+    } else {
+        ("static stickers", 100)
+    };
+    let (lo, hi) = (kb * 1000, kb * 1024);
+    if size > hi {
+        out.push(Issue::error(
+            IssueCode::MediaStickerTooLarge,
+            format!(
+                "The limit for {what} is {kb} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
+                group(size),
+                group(hi)
+            ),
+        ));
+    } else if size > lo {
+        out.push(ambiguous(size, &format!("{kb} KB"), what, lo, hi));
+    }
+}
