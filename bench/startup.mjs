@@ -87,6 +87,7 @@ async function coldStart(workerd, config, port) {
     await new Promise((ok, fail) => {
       child.stdio[3].on("data", (d) => String(d).includes('"listen"') && ok());
       exited.then((code) => fail(new Error(`workerd exited (${code}): ${stderr.trim().slice(0, 500)}`)));
+      setTimeout(() => fail(new Error(`workerd did not listen within 30 s: ${stderr.trim().slice(0, 500)}`)), 30_000).unref();
     });
     const res = await fetch(`http://127.0.0.1:${port}/`);
     await res.text();
