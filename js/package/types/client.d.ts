@@ -1,0 +1,247 @@
+// The client's options and results. wasm-bindgen includes this file in sinch_whatsapp.d.ts
+// (src/web/types.rs), so paths here are relative to that file; the preflight build leaves it out.
+/** Options of `new WhatsAppClient(options)`. Give `region` or `baseUrl`, not both. */
+export interface ClientOptions {
+  /** The bot identifier Sinch gave you. */
+  botId: string;
+  /** The bearer token. Leave it out only when `baseUrl` is a relay that adds it. */
+  token?: string;
+  /** Where the bot lives: a bot in one region gets 401 from the other. */
+  region?: "us" | "eu";
+  /** A custom base URL (a relay, or the local emulator). https, or http on loopback. */
+  baseUrl?: string;
+  /** Allow a plain-http `baseUrl` that is not loopback. Default false. */
+  allowInsecureHttp?: boolean;
+  /** Per-request timeout in ms (1..600000). Default 30000. */
+  timeoutMs?: number;
+  /** Retries after a failed attempt (0..10). Default 2. */
+  retries?: number;
+  /** Longest Retry-After honoured, in ms; a longer one fails with `rate_limited`. Default 30000. */
+  maxRetryAfterMs?: number;
+  /** Also repeat a message send after a network error or timeout (it may arrive twice). Default false. */
+  retryMessagesOnNetworkError?: boolean;
+  /**
+   * Longest answer body read, in bytes (1..268435456). A longer one, error bodies included,
+   * fails with `invalid_response` and is not read further. Default 1048576 (1 MiB).
+   */
+  maxResponseBytes?: number;
+  /** Called before each retry; return false to stop. */
+  onRetry?: (info: RetryInfo) => boolean | void;
+  /**
+   * Allow `token` in a browser page, where any script on the page can read it.
+   * Default false: a page should call a relay (e.g. a Worker holding the token) instead.
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Per-call options (each method's last argument). */
+export interface CallOptions {
+  /** Aborts the call, retries included; the promise rejects with code `aborted`. */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number;
+  /** Overrides the client's `onRetry` hook for this call. */
+  onRetry?: (info: RetryInfo) => boolean | void;
+}
+
+/** What `onRetry` is told before a retry. */
+export interface RetryInfo {
+  /** 1 for the first retry. */
+  attempt: number;
+  /** How long the client waits before it. */
+  delayMs: number;
+  /** Why the previous attempt failed. */
+  error: import("./sinch_error.js").SinchError;
+}
+
+/** `{ type: "text" }` message. */
+export interface TextMessage {
+  type: "text";
+  /** 1–4096 characters. */
+  text: string;
+  previewUrl?: boolean;
+}
+
+/** An image or video by URL (public, or fetched with a media `provider`'s credentials). */
+export interface MediaFields {
+  /** http(s) URL of the file. */
+  url: string;
+  /** Name of a media provider (see `addProvider`). */
+  provider?: string;
+}
+export interface ImageMessage extends MediaFields { type: "image"; caption?: string }
+export interface VideoMessage extends MediaFields { type: "video"; caption?: string }
+/** Audio takes no caption. */
+export interface AudioMessage extends MediaFields { type: "audio" }
+export interface DocumentMessage extends MediaFields { type: "document"; caption?: string; filename?: string }
+/** Exactly one of `url` (a 512×512 WebP) and `id` (from a stickerpack); `provider` only with `url`. */
+export type StickerMessage = { type: "sticker" } & ({ url: string; provider?: string; id?: never } | { id: string; url?: never; provider?: never });
+export interface LocationMessage {
+  type: "location";
+  /** -90 to 90. */
+  lat: number;
+  /** -180 to 180. */
+  lng: number;
+  name?: string;
+  address?: string;
+}
+export interface ContactCard {
+  name: { formattedName: string; firstName?: string; lastName?: string };
+  addresses?: { city: string; street?: string; zip?: string; state?: string; country?: string; countryCode?: string; type?: string }[];
+  /** YYYY-MM-DD */
+  birthday?: string;
+  emails?: { email: string; type?: string }[];
+  org?: { company: string; department?: string; title?: string };
+  phones?: { phone: string; type?: string; waId?: string }[];
+  urls?: { url: string; type?: string }[];
+}
+export interface ContactsMessage { type: "contacts"; contacts: ContactCard[] }
+/** A template header: text (no media), or media without caption. */
+export type TemplateMedia =
+  | { type: "text" }
+  | { type: "image" | "video"; url: string; provider?: string }
+  | { type: "document"; url: string; filename?: string; provider?: string };
+export type TemplateButton = { type: "call" } | { type: "url"; parameter?: string } | { type: "quick_reply"; payload?: string };
+/** A template made in Sinch's dashboard. `ttl` and `params` are retired upstream and refused. */
+export interface TemplateFields {
+  templateName: string;
+  /** e.g. "en" (the default upstream), "pt_BR". */
+  language?: string;
+  /** Parameters of a text header; at most 60 characters together with the header text. */
+  headerParams?: string[];
+  /** At most 1024 characters together with the body text. */
+  bodyParams?: string[];
+  media?: TemplateMedia;
+  buttons?: TemplateButton[];
+}
+export interface TemplateMessage extends TemplateFields { type: "template" }
+export interface TextPart { text: string }
+export interface ReplyButton {
+  type?: "reply";
+  /** 1–230 characters, unique in the message. */
+  id: string;
+  /** 1–20 characters. */
+  title: string;
+}
+export interface ButtonMessage {
+  type: "button";
+  header?: { type: "text"; text: string } | { type: "image" | "video"; url: string; provider?: string } | { type: "document"; url: string; filename?: string; provider?: string };
+  /** 1–1024 characters. */
+  body: TextPart;
+  /** 1–60 characters. */
+  footer?: TextPart;
+  /** 1–3 buttons. */
+  action: { buttons: ReplyButton[] };
+}
+export interface ListRow {
+  /** 1–174 characters, unique in the message. */
+  id: string;
+  /** 1–20 characters. */
+  title: string;
+  /** Up to 72 characters. */
+  description?: string;
+}
+export interface ListMessage {
+  type: "list";
+  header?: { type?: "text"; text: string };
+  body: TextPart;
+  footer?: TextPart;
+  /** `button`: 1–20 characters; 1–10 sections (titles ≤24) with 10 rows at most in all. */
+  action: { button: string; sections: { title: string; rows: ListRow[] }[] };
+}
+export interface InteractiveMessage { type: "interactive"; message: ButtonMessage | ListMessage }
+
+/** Any message object `send` accepts. */
+export type Message =
+  | TextMessage | ImageMessage | VideoMessage | AudioMessage | DocumentMessage | StickerMessage
+  | LocationMessage | ContactsMessage | TemplateMessage | InteractiveMessage;
+
+/** What `send` takes. */
+export interface SendRequest {
+  /** 1–20 MSISDNs in international form, e.g. "+46732001122". */
+  to: string[];
+  message: Message;
+  /** Overrides the configured callback URL for this message's delivery reports. */
+  callback?: string;
+}
+
+/** One accepted message per recipient. */
+export interface SentMessage {
+  /** Sinch's message id (for read receipts and the callback store). */
+  id: string;
+  recipient: string;
+  /** "success" or "failure". */
+  status: string;
+  /** "queued", "dispatched", … */
+  state: string;
+}
+
+/** What `send` and the `send*` helpers resolve to. */
+export interface SendResult {
+  messages: SentMessage[];
+}
+
+
+/** Whether numbers can receive WhatsApp messages. */
+export interface Capabilities {
+  capabilities: { msisdn: string; capable: boolean; waid?: string }[];
+}
+
+/** Answer of `optIn` / `optOut`: Sinch documents an empty body, so both lists may be absent. */
+export interface OptInResult {
+  optInNumbers?: string[];
+  failedToOptInNumbers?: string[];
+}
+
+/** One page of the blacklist (100 numbers a page; empty past the last). */
+export interface BlacklistPage {
+  numbers: string[];
+}
+
+/** `addProvider` input: a name (A-Z a-z - _, ≤200) and exactly one of `basic` or `bearer`. */
+export type ProviderInput =
+  | { name: string; basic: { username: string; password: string }; bearer?: never }
+  | { name: string; bearer: string; basic?: never };
+
+/** `listProviders` answer: credentials are never included. */
+export interface Providers {
+  providers: { name: string; type: string; auth: "basic" | "bearer" | "unknown"; username?: string }[];
+}
+
+/** Stickerpack namespace; upstream defaults to `"whatsapp"`. */
+export type Namespace = "whatsapp" | "third_party";
+
+/** Fields of a third-party stickerpack. */
+export interface StickerpackFields {
+  publisher: string;
+  name: string;
+  iosAppStoreLink?: string;
+  androidAppStoreLink?: string;
+}
+
+export interface StickerpackList {
+  stickerpacks: { id: string }[];
+}
+
+export interface StickerpackInfo {
+  publisher: string;
+  name: string;
+  iosAppStoreLink?: string;
+  androidAppStoreLink?: string;
+}
+
+/** A sticker: a public URL of a 512×512 static webp under 100 KB, and up to 3 emojis. */
+export interface StickerFields {
+  url: string;
+  emojis?: string[];
+}
+
+export interface StickerList {
+  stickers: { index: string }[];
+}
+
+export interface StickerInfo {
+  /** Send it with `{ type: "sticker", id }`. */
+  id: string;
+  emojis: string[];
+}

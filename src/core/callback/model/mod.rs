@@ -1,0 +1,42 @@
+//! The callback payload as serde types.
+//!
+//! Naming convention: every type deserializes from the wire (snake_case, e.g.
+//! `message_id`) and serializes to camelCase for JS (e.g. `messageId`). A field
+//! whose wire name is `type` is `kind` in Rust and `type` in both directions.
+//! Unknown fields are tolerated everywhere; on the objects that carry an `extra`
+//! map they are kept under their wire names and serialized back, flattened, under
+//! those same names. Optional fields that are absent are left out of the output.
+//!
+//! Strictness: a payload must have `type: "whatsapp"`; identifiers and
+//! discriminators the docs always show (`message_id`, `status`, `state`,
+//! `recipient`, `from`, `message.type`, `wa_id`, a text `body`, media `url` and
+//! `mime_type`, location `latitude`/`longitude`, interactive reply `id`/`title`) are
+//! required; descriptive fields are optional. A field of the wrong JSON type is an
+//! error — of that entry alone: a malformed entry of `statuses`, `contacts` or
+//! `notifications` is kept raw in its place ([`entry`](super::entry)), and only a
+//! body that is not a callback at all fails. `null` counts as absent. Message types this version does not know (e.g.
+//! `order`) are kept raw in [`InboundMessage::Other`].
+
+mod contact;
+mod envelope;
+mod interactive;
+mod media;
+mod message;
+mod notification;
+mod status;
+mod unknown;
+mod wire;
+
+pub use contact::*;
+pub use envelope::*;
+pub use interactive::*;
+pub use media::*;
+pub use message::*;
+pub use notification::*;
+pub use status::*;
+pub use unknown::*;
+
+use serde_json::{Map, Value};
+
+/// Unknown fields of an object, under their wire names.
+pub type Extra = Map<String, Value>;

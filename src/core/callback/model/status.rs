@@ -1,0 +1,68 @@
+//! Delivery reports: the status and state of a sent message.
+
+use super::wire::open_enum;
+use super::Extra;
+use serde::{Deserialize, Serialize};
+
+open_enum! {
+    /// A delivery report's `status`.
+    pub enum DeliveryStatus {
+        /// `success`.
+        Success = "success",
+        /// `failure`.
+        Failure = "failure",
+    }
+}
+
+open_enum! {
+    /// A delivery report's `state`.
+    pub enum DeliveryState {
+        /// `queued`: received and queued by the Sinch WhatsApp API.
+        Queued = "queued",
+        /// `dispatched`: handed by Sinch to the WhatsApp servers.
+        Dispatched = "dispatched",
+        /// `sent`: sent by WhatsApp to the end user.
+        Sent = "sent",
+        /// `delivered`: delivered to the end user.
+        Delivered = "delivered",
+        /// `read`: read by the end user.
+        Read = "read",
+        /// `deleted`: deleted or expired in the application.
+        Deleted = "deleted",
+        /// `failed`: the message failed.
+        Failed = "failed",
+        /// `no_opt_in`: rejected, the recipient has not opted in.
+        NoOptIn = "no_opt_in",
+        /// `no_capability`: rejected, the recipient lacks WhatsApp capability.
+        NoCapability = "no_capability",
+    }
+}
+
+/// A delivery report: the status and state of one sent message.
+///
+/// Sinch retries callbacks, so the same report can arrive twice and out of order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    rename_all(serialize = "camelCase"),
+    expecting = "a delivery report object"
+)]
+pub struct DeliveryReport {
+    /// `success` or `failure`.
+    pub status: DeliveryStatus,
+    /// `queued`, `dispatched`, `sent`, `delivered`, `read`, `deleted`, `failed`,
+    /// `no_opt_in`, `no_capability`, or a later value.
+    pub state: DeliveryState,
+    /// The id of the message this report is about.
+    pub message_id: String,
+    /// The recipient of that message.
+    pub recipient: String,
+    /// ISO-8601 time of the update, as sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<String>,
+    /// Detailed text, typically for failures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// Unknown fields (e.g. the conversation and pricing fields of later releases).
+    #[serde(flatten)]
+    pub extra: Extra,
+}
