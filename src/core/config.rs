@@ -1,8 +1,8 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
-use crate::core::request::check_segment;
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
+use crate::core::rules::check_segment;
 use crate::core::whatwg;
 use serde::{Deserialize, Serialize};
 use std::fmt;

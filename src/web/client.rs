@@ -5,9 +5,10 @@ use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
 use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
+use crate::core::endpoints::messages;
 use crate::core::error::{redact, Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
-use crate::core::request::{self, Request};
+use crate::core::request::Request;
 use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -149,7 +150,7 @@ impl WhatsAppClient {
 
 impl Inner {
     async fn send_message(&self, send: SendRequest, call: &CallOptions) -> Result<JsValue> {
-        let request = request::send_message(&self.config, send)?;
+        let request = messages::send_message(&self.config, send)?;
         self.execute::<_, Receipt, SendResult>(&request, call).await
     }
 
