@@ -4,7 +4,7 @@
 use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
-use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
+use crate::core::config::{self, ClientOptions, Config, Host};
 use crate::core::endpoints::messages;
 use crate::core::error::{redact, Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
@@ -217,8 +217,7 @@ impl Inner {
         if !timeout.is_undefined() {
             call.timeout_ms = timeout
                 .as_f64()
-                .filter(|ms| ms.fract() == 0.0 && (1.0..=f64::from(MAX_TIMEOUT_MS)).contains(ms))
-                .map(|ms| ms as u32)
+                .and_then(config::timeout_ms)
                 .ok_or_else(|| {
                     Error::invalid(
                         "options.timeoutMs",
