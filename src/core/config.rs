@@ -1,8 +1,8 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
-use crate::core::request::check_segment;
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
+use crate::core::rules::check_segment;
 use crate::core::whatwg;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -169,10 +169,11 @@ impl Config {
                 "is required when calling Sinch directly (only a relay baseUrl may go without it)",
             ));
         }
-        let timeout_ms = options.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS);
-        if timeout_ms == 0 || timeout_ms > MAX_TIMEOUT_MS {
-            return Err(Error::invalid("timeoutMs", "must be between 1 and 600000"));
-        }
+        let timeout_ms = match options.timeout_ms {
+            None => DEFAULT_TIMEOUT_MS,
+            Some(ms) => timeout_ms(f64::from(ms))
+                .ok_or_else(|| Error::invalid("timeoutMs", "must be between 1 and 600000"))?,
+        };
         let retry = retry_policy(&options)?;
         let max_response_bytes = max_response_bytes(options.max_response_bytes)?;
         Ok(Self {
@@ -201,21 +202,31 @@ fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
     Ok(policy)
 }
 
+/// The per-request timeout rule, for the client option `timeoutMs` and the per-call
+/// option alike: a whole number of milliseconds from 1 to [`MAX_TIMEOUT_MS`]. `None`
+/// when `ms` breaks it; each caller words the error for its own option.
+pub fn timeout_ms(ms: f64) -> Option<u32> {
+    whole_number(ms, MAX_TIMEOUT_MS)
+}
+
+/// `value` as a `u32` when it is a whole number from 1 to `max`.
+fn whole_number(value: f64, max: u32) -> Option<u32> {
+    (value.fract() == 0.0 && (1.0..=f64::from(max)).contains(&value)).then_some(value as u32)
+}
+
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
 fn max_response_bytes(option: Option<NumberOption>) -> Result<u32> {
-    match option {
-        None => Ok(DEFAULT_MAX_RESPONSE_BYTES),
-        Some(NumberOption::Number(bytes))
-            if bytes.fract() == 0.0
-                && (1.0..=f64::from(MAX_RESPONSE_BYTES_LIMIT)).contains(&bytes) =>
-        {
-            Ok(bytes as u32)
-        }
-        Some(_) => Err(Error::invalid(
+    let bytes = match option {
+        None => return Ok(DEFAULT_MAX_RESPONSE_BYTES),
+        Some(NumberOption::Number(bytes)) => whole_number(bytes, MAX_RESPONSE_BYTES_LIMIT),
+        Some(NumberOption::Other(_)) => None,
+    };
+    bytes.ok_or_else(|| {
+        Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
-        )),
-    }
+        )
+    })
 }
 
 fn check_bot_id(bot_id: &str) -> Result<String> {
@@ -347,6 +358,26 @@ mod tests {
         let err = max_response_bytes(options.max_response_bytes).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("maxResponseBytes"));
         assert!(!err.message.contains("secret"), "{}", err.message);
+    }
+
+    #[test]
+    fn one_timeout_rule_for_client_and_call() {
+        assert_eq!(timeout_ms(1.0), Some(1));
+        assert_eq!(timeout_ms(600_000.0), Some(MAX_TIMEOUT_MS));
+        for bad in [0.0, -1.0, 1.5, 600_001.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(timeout_ms(bad), None, "{bad}");
+        }
+        let with = |ms| {
+            let mut opts = options(Some("https://x"), Some("t"));
+            opts.timeout_ms = Some(ms);
+            Config::new(opts, Host::Server)
+        };
+        assert_eq!(with(600_000).map(|c| c.timeout_ms), Ok(600_000));
+        for bad in [0, 600_001, u32::MAX] {
+            let err = with(bad).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("timeoutMs"));
+            assert_eq!(err.message, "timeoutMs: must be between 1 and 600000");
+        }
     }
 
     #[test]

@@ -9,4 +9,5 @@ pub mod message;
 pub mod request;
 pub mod response;
 pub mod retry;
+pub mod rules;
 pub mod whatwg;

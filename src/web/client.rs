@@ -4,10 +4,11 @@
 use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
 use super::transport::{self, CallOptions};
 use super::types::CallOptionsArg;
-use crate::core::config::{ClientOptions, Config, Host, MAX_TIMEOUT_MS};
+use crate::core::config::{self, ClientOptions, Config, Host};
+use crate::core::endpoints::messages;
 use crate::core::error::{redact, Error, Result};
 use crate::core::message::{Message, SendRequest, Text};
-use crate::core::request::{self, Request};
+use crate::core::request::Request;
 use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -149,7 +150,7 @@ impl WhatsAppClient {
 
 impl Inner {
     async fn send_message(&self, send: SendRequest, call: &CallOptions) -> Result<JsValue> {
-        let request = request::send_message(&self.config, send)?;
+        let request = messages::send_message(&self.config, send)?;
         self.execute::<_, Receipt, SendResult>(&request, call).await
     }
 
@@ -216,8 +217,7 @@ impl Inner {
         if !timeout.is_undefined() {
             call.timeout_ms = timeout
                 .as_f64()
-                .filter(|ms| ms.fract() == 0.0 && (1.0..=f64::from(MAX_TIMEOUT_MS)).contains(ms))
-                .map(|ms| ms as u32)
+                .and_then(config::timeout_ms)
                 .ok_or_else(|| {
                     Error::invalid(
                         "options.timeoutMs",

@@ -1,11 +1,12 @@
 //! Endpoints that take a list of numbers: read receipts aside, capability,
 //! opt-in/opt-out and the blacklist.
 
-use super::{check_id, Done};
+use super::Done;
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::message::{check_msisdn, MAX_RECIPIENTS};
+use crate::core::message::MAX_RECIPIENTS;
 use crate::core::request::{Method, Request};
+use crate::core::rules::{check_id, check_msisdn};
 use serde::{Deserialize, Serialize};
 
 /// `{ numbers: [...] }`: 1–20 MSISDNs.

@@ -6,10 +6,8 @@ use super::Done;
 use crate::core::config::{Config, Secret};
 use crate::core::error::{Error, Result};
 use crate::core::request::{Method, Request};
+use crate::core::rules::check_provider_name;
 use serde::{Deserialize, Serialize};
-
-/// Longest provider name.
-const MAX_NAME_CHARS: usize = 200;
 
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -47,22 +45,6 @@ pub struct ProviderBody {
 enum ProviderConfig {
     Basic(BasicAuth),
     Bearer(Secret),
-}
-
-/// A provider name: `A-Z a-z - _`, 1–200 characters.
-pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
-    let valid = (1..=MAX_NAME_CHARS).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'_');
-    if valid {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            "must be 1 to 200 characters of A-Z, a-z, - and _",
-        ))
-    }
 }
 
 /// `POST /provision/provider`: adds the provider, or replaces the one of that name.

@@ -1,11 +1,11 @@
 //! Stickerpacks and their stickers (third-party packs can be created and edited;
 //! WhatsApp's own can only be read).
 
-use super::{check_id, Done};
+use super::Done;
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::message::check_http_url;
 use crate::core::request::{Method, Request};
+use crate::core::rules::{check_http_url, check_id};
 use serde::{Deserialize, Serialize};
 
 /// Most emojis one sticker may carry.

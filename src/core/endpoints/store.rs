@@ -1,11 +1,11 @@
 //! The callback store: callbacks Sinch kept instead of posting them
 //! (`GET /callbacks/status/{message-id}`, `GET /callbacks/notifications`).
 
-use super::{check_id, Done};
+use super::Done;
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::message::check_msisdn;
 use crate::core::request::{Method, Request};
+use crate::core::rules::{check_datetime, check_id, check_msisdn};
 use serde::Deserialize;
 
 /// `GET /callbacks/status/{message-id}`: the stored delivery reports of one message.
@@ -61,35 +61,6 @@ fn positive(field: &str, value: Option<u32>) -> Result<Option<String>> {
     match value {
         Some(0) => Err(Error::invalid(field, "must be a whole number from 1")),
         other => Ok(other.map(|n| n.to_string())),
-    }
-}
-
-/// The shape of an ISO-8601 date or date-time: `YYYY-MM-DD`, optionally followed by
-/// `T` and a time. Upstream checks the value itself; this catches typos before sending.
-fn check_datetime(field: &str, value: &str) -> Result<()> {
-    let bytes = value.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes
-            .get(range)
-            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
-    };
-    let date = digits(0..4)
-        && bytes.get(4) == Some(&b'-')
-        && digits(5..7)
-        && bytes.get(7) == Some(&b'-')
-        && digits(8..10);
-    let rest_ok = bytes.len() == 10
-        || (bytes.get(10) == Some(&b'T')
-            && digits(11..13)
-            && bytes.get(13) == Some(&b':')
-            && bytes.iter().all(|b| b.is_ascii_graphic()));
-    if date && rest_ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            "must be an ISO-8601 date-time such as 2026-11-25T09:30:00Z",
-        ))
     }
 }
 

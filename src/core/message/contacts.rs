@@ -3,8 +3,9 @@
 //! address's `city`, an email's `email`, an organisation's `company`, a phone's
 //! `phone`, a URL's `url`.
 
-use super::{check_count, check_required, item, sub};
-use crate::core::error::{Error, Result};
+use super::{item, sub};
+use crate::core::error::Result;
+use crate::core::rules::{check_count, check_date, check_required};
 use serde::{Deserialize, Serialize};
 
 /// `{ contacts: [card, …] }`, at least one card.
@@ -171,20 +172,5 @@ impl ContactCard {
             Some(org) => check_required(&sub(path, "org.company"), &org.company),
             None => Ok(()),
         }
-    }
-}
-
-/// `YYYY-MM-DD`.
-fn check_date(field: &str, value: &str) -> Result<()> {
-    let bytes = value.as_bytes();
-    let shape = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if shape {
-        Ok(())
-    } else {
-        Err(Error::invalid(field, "must be a date written YYYY-MM-DD"))
     }
 }

@@ -3,8 +3,9 @@
 
 use super::media::{DocumentLink, MediaLink};
 use super::tagged::tagged;
-use super::{check_chars, check_count, check_unique, item, sub};
+use super::{check_unique, item, sub};
 use crate::core::error::{Error, Result};
+use crate::core::rules::{check_chars, check_count};
 use serde::{Deserialize, Serialize};
 
 /// `{ message: button or list }`

@@ -3,9 +3,9 @@
 //!
 //! Sinch states no limit on `caption` or `filename`, so none is checked here.
 
-use super::{check_http_url, check_provider, check_required, sub};
+use super::{check_provider, sub};
 use crate::core::error::{Error, Result};
-use crate::core::whatwg;
+use crate::core::rules::{check_http_url, check_https_or_loopback_url, check_required};
 use serde::{Deserialize, Serialize};
 
 /// An image or video: `{ url, caption?, provider? }`.
@@ -117,7 +117,7 @@ impl Sticker {
     pub(super) fn validate(&self, path: &str) -> Result<()> {
         match (&self.url, &self.id) {
             (Some(url), None) => {
-                check_sticker_url(&sub(path, "url"), url)?;
+                check_https_or_loopback_url(&sub(path, "url"), url)?;
                 check_provider(path, self.provider.as_ref())
             }
             (None, Some(id)) => {
@@ -135,27 +135,6 @@ impl Sticker {
                 "give exactly one of url or id",
             )),
         }
-    }
-}
-
-/// A sticker URL: `https://`, or `http://` only on loopback (with no backslash,
-/// which parsers other than the WHATWG one may not end the host at).
-fn check_sticker_url(field: &str, url: &str) -> Result<()> {
-    check_http_url(field, url)?;
-    let https = url
-        .get(..8)
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-    let loopback = !url.contains('\\')
-        && url
-            .get(7..)
-            .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
-    if https || loopback {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            "must be an https URL (plain http only on loopback)",
-        ))
     }
 }
 

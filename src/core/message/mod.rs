@@ -27,8 +27,8 @@ pub use location::Location;
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
 
-use crate::core::endpoints::providers::check_provider_name;
 use crate::core::error::{Error, Result};
+use crate::core::rules::{check_chars, check_http_url, check_msisdn, check_provider_name};
 use serde::{Deserialize, Serialize};
 
 /// Most recipients one send may name.
@@ -133,58 +133,6 @@ impl Message {
     }
 }
 
-/// An MSISDN in international form: an optional `+`, then 7–15 digits not starting with 0.
-pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
-    let digits = number.strip_prefix('+').unwrap_or(number);
-    let valid = (7..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0');
-    if valid {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            "must be an international phone number: optional +, country code, 7 to 15 digits in all",
-        ))
-    }
-}
-
-/// A length in characters as the user sees them (Unicode scalar values), not bytes.
-pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
-    let count = value.chars().count();
-    if count < min || count > max {
-        let rule = if min == 0 {
-            format!("must be at most {max} characters (has {count})")
-        } else {
-            format!("must be {min} to {max} characters (has {count})")
-        };
-        return Err(Error::invalid(field, &rule));
-    }
-    Ok(())
-}
-
-/// An absolute `http://` or `https://` URL with a host.
-pub fn check_http_url(field: &str, url: &str) -> Result<()> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return Err(Error::invalid(field, "must be an http(s) URL"));
-    };
-    if rest.is_empty()
-        || rest.starts_with('/')
-        || url.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
-        return Err(Error::invalid(
-            field,
-            "must be an http(s) URL with a host and no spaces",
-        ));
-    }
-    Ok(())
-}
-
 /// `base.leaf`, e.g. `message.url`.
 fn sub(base: &str, leaf: &str) -> String {
     [base, ".", leaf].concat()
@@ -195,28 +143,12 @@ fn item(base: &str, index: usize) -> String {
     [base, "[", &index.to_string(), "]"].concat()
 }
 
-/// A required string: at least one character.
-fn check_required(field: &str, value: &str) -> Result<()> {
-    if value.is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
-    }
-    Ok(())
-}
-
 /// An optional media provider name (`A-Z a-z - _`, 1–200 characters).
 fn check_provider(path: &str, provider: Option<&String>) -> Result<()> {
     match provider {
         Some(name) => check_provider_name(&sub(path, "provider"), name),
         None => Ok(()),
     }
-}
-
-/// A list length within `min..=max`; `rule` says so in words.
-fn check_count(field: &str, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
-    if len < min || len > max {
-        return Err(Error::invalid(field, rule));
-    }
-    Ok(())
 }
 
 /// `id` must not repeat one of `seen`; `field` builds the path of `id`.

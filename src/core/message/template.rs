@@ -7,8 +7,9 @@
 
 use super::media::{DocumentLink, MediaLink};
 use super::tagged::tagged;
-use super::{check_chars, check_required, item, sub};
+use super::{item, sub};
 use crate::core::error::{Error, Result};
+use crate::core::rules::{check_chars, check_language, check_required};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
@@ -181,20 +182,4 @@ fn check_params(field: &str, params: Option<&[String]>, max: usize) -> Result<()
         return Err(Error::invalid(field, &rule));
     }
     Ok(())
-}
-
-/// `en`, `pt_BR`, `zh_HK`: a 2–3 letter language, optionally `_` and a 2–4 letter region.
-fn check_language(field: &str, code: &str) -> Result<()> {
-    let (language, region) = code.split_once('_').unwrap_or((code, "AA"));
-    let letters = |s: &str, range: std::ops::RangeInclusive<usize>| {
-        range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
-    };
-    if letters(language, 2..=3) && letters(region, 2..=4) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            "must be a language code such as en or en_US",
-        ))
-    }
 }

@@ -1,0 +1,50 @@
+//! `POST /messages`: the send endpoint. The message types and their rules live in
+//! [`crate::core::message`]; this builds the request from them.
+
+use crate::core::config::Config;
+use crate::core::error::Result;
+use crate::core::message::SendRequest;
+use crate::core::request::{Method, Request};
+
+/// `POST /whatsapp/v1/{bot}/messages`, after validating `send`.
+pub fn send_message(config: &Config, send: SendRequest) -> Result<Request<SendRequest>> {
+    send.validate()?;
+    Ok(Request::new(
+        config,
+        Method::Post,
+        &["messages"],
+        Some(send),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::{test_config, Config};
+    use crate::core::message::{Message, Text};
+
+    fn config() -> Config {
+        test_config("bot/ä 1", "http://127.0.0.1:9/")
+    }
+
+    #[test]
+    fn send_is_validated_and_not_idempotent() {
+        let send = SendRequest {
+            to: vec!["+46732001122".into()],
+            message: Message::Text(Text {
+                text: "hi".into(),
+                preview_url: None,
+            }),
+            callback: None,
+        };
+        let req = send_message(&config(), send.clone()).unwrap();
+        assert_eq!(req.method, Method::Post);
+        assert!(req.url.ends_with("/messages"));
+        assert!(!req.idempotent);
+        let bad = SendRequest { to: vec![], ..send };
+        assert_eq!(
+            send_message(&config(), bad).unwrap_err().field.as_deref(),
+            Some("to")
+        );
+    }
+}

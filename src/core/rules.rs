@@ -1,0 +1,304 @@
+//! The shared input rules: the shapes a value must have wherever it is given (ids and
+//! path segments, provider names, phone numbers, http(s) URLs, dates, language codes,
+//! lengths). Each check names the field it is given and says the rule in words; the
+//! callers (messages, endpoints, config) choose the field path.
+//!
+//! This module depends only on [`crate::core::error`] and [`crate::core::whatwg`], so any
+//! module may use it without importing in a circle.
+
+use crate::core::error::{Error, Result};
+use crate::core::whatwg::{self, percent_decode};
+
+/// Longest id accepted in a path (message ids are ~60 characters).
+const MAX_ID_CHARS: usize = 512;
+/// Longest provider name.
+const MAX_PROVIDER_NAME_CHARS: usize = 200;
+
+/// A value that goes into one path segment must stay that segment: it may not be
+/// empty, `.` or `..`, nor decode (once or more: `%2e`, `%252E%2e`) to one of them,
+/// which a URL parser or a server would resolve, moving the request elsewhere. Nor
+/// may a `/`- or `\\`-separated part of it be a dot segment (`../x`), for a server
+/// that decodes `%2F` before it resolves the path.
+pub fn check_segment(field: &str, value: &str) -> Result<()> {
+    let mut text = value.to_owned();
+    loop {
+        if text.is_empty()
+            || text
+                .split(['/', '\\'])
+                .any(|part| part == "." || part == "..")
+        {
+            return Err(Error::invalid(
+                field,
+                "must not be empty, \".\" or \"..\", nor have such a part between slashes, \
+                 nor percent-encode one",
+            ));
+        }
+        let decoded = String::from_utf8_lossy(&percent_decode(&text)).into_owned();
+        if decoded == text {
+            return Ok(());
+        }
+        text = decoded;
+    }
+}
+
+/// An id that goes into a URL path: non-empty, no control characters, and one
+/// segment that stays one ([`check_segment`]).
+pub fn check_id(field: &str, id: &str) -> Result<()> {
+    if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            field,
+            "must be a non-empty id of at most 512 characters without control characters",
+        ));
+    }
+    check_segment(field, id)
+}
+
+/// A provider name: `A-Z a-z - _`, 1–200 characters.
+pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
+    let valid = (1..=MAX_PROVIDER_NAME_CHARS).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'_');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be 1 to 200 characters of A-Z, a-z, - and _",
+        ))
+    }
+}
+
+/// An MSISDN in international form: an optional `+`, then 7–15 digits not starting with 0.
+pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
+    let digits = number.strip_prefix('+').unwrap_or(number);
+    let valid = (7..=15).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be an international phone number: optional +, country code, 7 to 15 digits in all",
+        ))
+    }
+}
+
+/// An absolute `http://` or `https://` URL with a host.
+pub fn check_http_url(field: &str, url: &str) -> Result<()> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return Err(Error::invalid(field, "must be an http(s) URL"));
+    };
+    if rest.is_empty()
+        || rest.starts_with('/')
+        || url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(Error::invalid(
+            field,
+            "must be an http(s) URL with a host and no spaces",
+        ));
+    }
+    Ok(())
+}
+
+/// An http(s) URL ([`check_http_url`]) that is `https://`, or `http://` only on
+/// loopback (with no backslash, which parsers other than the WHATWG one may not end
+/// the host at). Sticker messages need it.
+pub fn check_https_or_loopback_url(field: &str, url: &str) -> Result<()> {
+    check_http_url(field, url)?;
+    let https = url
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
+    let loopback = !url.contains('\\')
+        && url
+            .get(7..)
+            .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
+    if https || loopback {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be an https URL (plain http only on loopback)",
+        ))
+    }
+}
+
+/// Whether `bytes` starts with `YYYY-MM-DD`.
+fn starts_with_date(bytes: &[u8]) -> bool {
+    bytes.get(..10).is_some_and(|date| {
+        date.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+    })
+}
+
+/// `YYYY-MM-DD`.
+pub fn check_date(field: &str, value: &str) -> Result<()> {
+    if value.len() == 10 && starts_with_date(value.as_bytes()) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, "must be a date written YYYY-MM-DD"))
+    }
+}
+
+/// The shape of an ISO-8601 date or date-time: `YYYY-MM-DD`, optionally followed by
+/// `T` and a time. Upstream checks the value itself; this catches typos before sending.
+pub fn check_datetime(field: &str, value: &str) -> Result<()> {
+    let bytes = value.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+    };
+    let rest_ok = bytes.len() == 10
+        || (bytes.get(10) == Some(&b'T')
+            && digits(11..13)
+            && bytes.get(13) == Some(&b':')
+            && bytes.iter().all(|b| b.is_ascii_graphic()));
+    if starts_with_date(bytes) && rest_ok {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be an ISO-8601 date-time such as 2026-11-25T09:30:00Z",
+        ))
+    }
+}
+
+/// `en`, `pt_BR`, `zh_HK`: a 2–3 letter language, optionally `_` and a 2–4 letter region.
+pub fn check_language(field: &str, code: &str) -> Result<()> {
+    let (language, region) = code.split_once('_').unwrap_or((code, "AA"));
+    let letters = |s: &str, range: std::ops::RangeInclusive<usize>| {
+        range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    if letters(language, 2..=3) && letters(region, 2..=4) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            "must be a language code such as en or en_US",
+        ))
+    }
+}
+
+/// A required string: at least one character.
+pub fn check_required(field: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    Ok(())
+}
+
+/// A length in characters as the user sees them (Unicode scalar values), not bytes.
+pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
+    let count = value.chars().count();
+    if count < min || count > max {
+        let rule = if min == 0 {
+            format!("must be at most {max} characters (has {count})")
+        } else {
+            format!("must be {min} to {max} characters (has {count})")
+        };
+        return Err(Error::invalid(field, &rule));
+    }
+    Ok(())
+}
+
+/// A list length within `min..=max`; `rule` says so in words.
+pub fn check_count(field: &str, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
+    if len < min || len > max {
+        return Err(Error::invalid(field, rule));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_segments_are_refused() {
+        for bad in [
+            "",
+            ".",
+            "..",
+            "%2e",
+            "%2E%2e",
+            ".%2E",
+            "%252e",
+            "%25252E%2e",
+            "../x",
+            "a/.",
+            "a\\..\\b",
+            "a%2F%2e%2e",
+        ] {
+            assert_eq!(
+                check_segment("id", bad).unwrap_err().field.as_deref(),
+                Some("id"),
+                "{bad}"
+            );
+        }
+        for ok in [
+            "...",
+            "a.",
+            ".a",
+            "%2e%2e%2e",
+            "%",
+            "%2",
+            "%2f",
+            " ..",
+            "a/b",
+            "a/.../b",
+        ] {
+            assert!(check_segment("id", ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn dates_and_date_times() {
+        for ok in ["2026-11-25", "0000-00-00"] {
+            assert!(check_date("d", ok).is_ok(), "{ok}");
+            assert!(check_datetime("d", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "2026-1-25",
+            "2026/11/25",
+            "2026-11-25T09:30",
+            "２026-11-25",
+        ] {
+            assert!(check_date("d", bad).is_err(), "{bad}");
+        }
+        assert!(check_datetime("d", "2026-11-25T09:30:00Z").is_ok());
+        for bad in [
+            "",
+            "2026-11-2",
+            "2026-11-25 09:30",
+            "2026-11-25T9:30",
+            "2026-11-25T09:30 Z",
+        ] {
+            assert!(check_datetime("d", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids() {
+        assert!(check_id(
+            "messageId",
+            "01E7SP2FX8E16R0X3GE8Z41VSQABGGSFATkBVvAgo61AND5uEmlo54"
+        )
+        .is_ok());
+        for bad in ["", "a\nb", &"x".repeat(513), ".", "..", "%2E%2e"] {
+            assert_eq!(
+                check_id("messageId", bad).unwrap_err().field.as_deref(),
+                Some("messageId")
+            );
+        }
+    }
+}
