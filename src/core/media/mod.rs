@@ -143,7 +143,7 @@ pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
     let v = View::new(size, chunks, false);
     let want = sniff::sniff(&v).err()?;
     // Ask only for bytes not held yet: a range starting inside a chunk starts at its end
-    // (the view joins touching chunks).
+    // (the view joins touching chunks)…
     let mut start = want.start;
     for _ in 0..=chunks.len() {
         let inside = chunks
@@ -154,9 +154,17 @@ pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
             None => break,
         }
     }
+    // …and ends where the next held chunk begins, so no byte is ever read twice.
+    let next_held = chunks
+        .iter()
+        .map(|c| c.offset)
+        .filter(|&offset| offset > start)
+        .min()
+        .unwrap_or(u64::MAX);
     let end = want
         .end
         .min(size)
+        .min(next_held)
         .min(start.saturating_add(MAX_READ_BYTES - held));
     let range = ByteRange { start, end };
     (!range.is_empty()).then_some(range)
