@@ -82,7 +82,7 @@ pub fn from_answer<T: DeserializeOwned>(value: JsValue) -> std::result::Result<T
 /// as JSON text read by `JSON.parse`, so a key such as `__proto__` becomes an own
 /// data property and never a prototype.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
-    js_sys::JSON::parse(&to_json_text(value)?).map_err(|_| {
+    js_sys::JSON::parse(&to_json_text(value, ErrorCode::InvalidResponse)?).map_err(|_| {
         Error::new(
             ErrorCode::InvalidResponse,
             "a result could not be read back",
@@ -90,7 +90,8 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     })
 }
 
-/// The JSON text of a core value.
-fn to_json_text<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::new(ErrorCode::InvalidResponse, e.to_string()))
+/// The JSON text of a core value (a result, or a request body written once, with no
+/// trip through JS objects); a failure is an error of `code`.
+pub fn to_json_text<T: Serialize>(value: &T, code: ErrorCode) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::new(code, e.to_string()))
 }

@@ -3,7 +3,7 @@
 //! [`RetryPolicy`] decides. Redirects are never followed and an answer body is
 //! read only up to `maxResponseBytes`. Works without `window` (Workers, Node).
 
-use super::convert::{from_answer, to_js_error};
+use super::convert::{from_answer, to_js_error, to_json_text};
 use crate::core::config::Config;
 use crate::core::error::{redact, Error, ErrorCode, Result};
 use crate::core::request::Request;
@@ -68,7 +68,7 @@ pub async fn send<B: Serialize>(
     call: &CallOptions,
 ) -> Result<Reply> {
     let body = match &request.body {
-        Some(body) => Some(to_json_text(body)?),
+        Some(body) => Some(to_json_text(body, ErrorCode::InvalidArgument)?),
         None => None,
     };
     let mut attempt = 0;
@@ -149,19 +149,6 @@ async fn send_once<B: Serialize>(
 
 fn aborted() -> Error {
     Error::new(ErrorCode::Aborted, "the caller aborted the request")
-}
-
-fn to_json_text<B: Serialize>(body: &B) -> Result<String> {
-    let value = crate::web::convert::to_js(body)?;
-    js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidArgument,
-                "the request body could not be turned into JSON",
-            )
-        })
 }
 
 /// A complete answer of a status that is not a redirect, its body within the cap.
