@@ -1,0 +1,61 @@
+//! A small JSON reader and writer of our own, in place of `serde_json`: what crosses
+//! between JS and Rust is JSON text (`JSON.stringify` / `JSON.parse` on the JS
+//! side cost no wasm bytes), and this is all the Rust side needs of it.
+//!
+//! - [`parse`] reads RFC 8259 text into a [`Value`] as `serde_json` does (fuzzed
+//!   against it: `fuzz/fuzz_targets/json_parse.rs`), keeping numbers as their text so
+//!   that no float is ever parsed or formatted.
+//! - [`read`] turns a [`Value`] into typed input with errors that name the path and
+//!   the rule, never the value.
+//! - [`Writer`] writes JSON text.
+
+mod parse;
+pub mod read;
+mod write;
+
+pub use parse::{parse, ParseError, MAX_DEPTH};
+pub use read::{Object, Path, Read};
+pub use write::{Write, Writer};
+
+/// A JSON value. Object members keep their order, and a repeated key is kept twice
+/// (readers of typed input refuse it; see [`read::object`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`
+    Null,
+    /// `true` / `false`
+    Bool(bool),
+    /// A number as its JSON text (checked against the grammar), e.g. `-1.5e3`.
+    Number(String),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object's members in document order.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// The first member named `key`, if this is an object that has one.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Self::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Self::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The JSON text of this value.
+    pub fn to_text(&self) -> String {
+        let mut out = Writer::new();
+        self.write(&mut out);
+        out.finish()
+    }
+}

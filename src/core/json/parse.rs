@@ -1,0 +1,361 @@
+//! JSON text → [`Value`], as strict as `serde_json`: no trailing commas, comments,
+//! byte order mark, lone surrogates or control characters in strings; nesting is
+//! bounded like `serde_json`'s (128 levels), so no input can exhaust the stack.
+
+use super::Value;
+
+/// Deepest nesting of arrays and objects accepted (`serde_json`'s own limit).
+pub const MAX_DEPTH: u32 = 128;
+
+/// Why a text is not JSON, and the byte offset where that was found. The reason
+/// never quotes the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte offset in the text.
+    pub offset: usize,
+    /// What was wrong, e.g. `expected a value`.
+    pub reason: &'static str,
+}
+
+/// Parses one JSON value, with optional whitespace around it.
+pub fn parse(text: &str) -> Result<Value, ParseError> {
+    let mut parser = Parser {
+        src: text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    let value = parser.value()?;
+    parser.skip_space();
+    if parser.at != parser.bytes.len() {
+        return Err(parser.fail("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: u32,
+}
+
+type Parsed<T> = Result<T, ParseError>;
+
+impl Parser<'_> {
+    fn fail(&self, reason: &'static str) -> ParseError {
+        ParseError {
+            offset: self.at,
+            reason,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// Consumes `byte` (after whitespace) if it is next.
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_space();
+        let found = self.peek() == Some(byte);
+        if found {
+            self.at += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, byte: u8, reason: &'static str) -> Parsed<()> {
+        if self.eat(byte) {
+            Ok(())
+        } else {
+            Err(self.fail(reason))
+        }
+    }
+
+    fn value(&mut self) -> Parsed<Value> {
+        self.skip_space();
+        match self.peek() {
+            Some(b'{') => self.nested(Self::object),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            _ => Err(self.fail("expected a value")),
+        }
+    }
+
+    /// Reads an array or object one level deeper, within [`MAX_DEPTH`].
+    fn nested(&mut self, read: fn(&mut Self) -> Parsed<Value>) -> Parsed<Value> {
+        if self.depth == MAX_DEPTH {
+            return Err(self.fail("nested too deeply"));
+        }
+        self.depth += 1;
+        self.at += 1;
+        let value = read(self);
+        self.depth -= 1;
+        value
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.fail("expected a value"))
+        }
+    }
+
+    fn array(&mut self) -> Parsed<Value> {
+        let mut items = Vec::new();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            self.expect(b',', "expected , or ]")?;
+        }
+    }
+
+    fn object(&mut self) -> Parsed<Value> {
+        let mut members = Vec::new();
+        if self.eat(b'}') {
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.fail("expected a key"));
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected :")?;
+            members.push((key, self.value()?));
+            if self.eat(b'}') {
+                return Ok(Value::Object(members));
+            }
+            self.expect(b',', "expected , or }")?;
+        }
+    }
+
+    /// A number's text: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+    fn number(&mut self) -> Parsed<String> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.fail("expected a digit")),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.some_digits()?;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.some_digits()?;
+        }
+        Ok(self.text(start).to_owned())
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn some_digits(&mut self) -> Parsed<()> {
+        let start = self.at;
+        self.digits();
+        if self.at == start {
+            return Err(self.fail("expected a digit"));
+        }
+        Ok(())
+    }
+
+    /// The text from `start` to here (every cut is next to an ASCII byte, so on a
+    /// character boundary).
+    fn text(&self, start: usize) -> &str {
+        self.src.get(start..self.at).unwrap_or_default()
+    }
+
+    /// A string, the opening quote next.
+    fn string(&mut self) -> Parsed<String> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            while let Some(byte) = self.peek() {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    break;
+                }
+                self.at += 1;
+            }
+            out.push_str(self.text(start));
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    out.push(self.escape()?);
+                }
+                Some(_) => return Err(self.fail("control character in a string")),
+                None => return Err(self.fail("unterminated string")),
+            }
+        }
+    }
+
+    /// The character of an escape, the backslash consumed.
+    fn escape(&mut self) -> Parsed<char> {
+        let byte = self
+            .peek()
+            .ok_or_else(|| self.fail("unterminated string"))?;
+        self.at += 1;
+        Ok(match byte {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode(),
+            _ => return Err(self.fail("invalid escape")),
+        })
+    }
+
+    /// `\uXXXX`, or a surrogate pair `\uD83D\uDE00`; a lone surrogate is refused.
+    fn unicode(&mut self) -> Parsed<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.bytes[self.at..].starts_with(b"\\u") {
+                    return Err(self.fail("lone surrogate"));
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.fail("lone surrogate"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.fail("lone surrogate")),
+            _ => first,
+        };
+        char::from_u32(code).ok_or_else(|| self.fail("lone surrogate"))
+    }
+
+    fn hex4(&mut self) -> Parsed<u32> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|byte| (byte as char).to_digit(16))
+                .ok_or_else(|| self.fail("invalid \\u escape"))?;
+            code = code * 16 + digit;
+            self.at += 1;
+        }
+        Ok(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Value {
+        parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let value = ok(
+            r#" {"a": [1, -0.5e+3, true, false, null], "b": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "": {}} "#,
+        );
+        let Value::Object(members) = &value else {
+            panic!("not an object")
+        };
+        assert_eq!(members.len(), 3);
+        assert_eq!(
+            value.get("a"),
+            Some(&Value::Array(vec![
+                Value::Number("1".into()),
+                Value::Number("-0.5e+3".into()),
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null
+            ]))
+        );
+        assert_eq!(
+            value.get("b").and_then(Value::as_str),
+            Some("x\"\\/\u{8}\u{c}\n\r\té😀")
+        );
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses() {
+        for text in [
+            "",
+            " ",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            ".5",
+            "1e",
+            "+1",
+            "tru",
+            "nul",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"a\u{1}\"",
+            "\"\\x\"",
+            "\"abc",
+            "[1 2]",
+            "{1:2}",
+            "{\"a\" 1}",
+            "\u{feff}1",
+            "1 2",
+            "/*c*/1",
+            "NaN",
+            "[",
+        ] {
+            assert!(parse(text).is_err(), "{text:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn depth_is_bounded_without_exhausting_the_stack() {
+        let at_limit = "[".repeat(128) + &"]".repeat(128);
+        assert!(parse(&at_limit).is_ok());
+        let over = "[".repeat(129) + &"]".repeat(129);
+        assert_eq!(parse(&over).map_err(|e| e.reason), Err("nested too deeply"));
+        assert!(parse(&"{\"a\":".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_in_order() {
+        let value = ok(r#"{"a":1,"a":2}"#);
+        assert_eq!(value.get("a"), Some(&Value::Number("1".into())));
+        assert_eq!(value.to_text(), r#"{"a":1,"a":2}"#);
+    }
+}

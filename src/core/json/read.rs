@@ -1,0 +1,312 @@
+//! Typed reading of a [`Value`] (a caller's input after `JSON.stringify`, an answer,
+//! a callback). An error is `invalid_argument` whose `field` is the path of the wrong
+//! value (`request.message.to[1]`) and whose message says what was expected, never
+//! what was found: it may be a secret. Callers reading answers or callbacks change
+//! the code.
+
+use super::Value;
+use crate::core::error::{Error, Result};
+
+/// Where a value sits below the argument: `request`, `request.to`, `request.to[1]`.
+/// Built on the stack as reading goes down; turned into text only for an error.
+#[derive(Debug, Clone, Copy)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    Name(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    /// The path of an argument: `request`, `options`, `body`.
+    pub fn root(name: &'a str) -> Self {
+        Self {
+            parent: None,
+            step: Step::Name(name),
+        }
+    }
+
+    /// `self.key`
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Self {
+            parent: Some(self),
+            step: Step::Name(key),
+        }
+    }
+
+    /// `self[index]`
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Self {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    /// The path as text, e.g. `request.to[1]`.
+    pub fn text(&self) -> String {
+        let mut out = match self.parent {
+            Some(parent) => parent.text(),
+            None => String::new(),
+        };
+        match self.step {
+            Step::Name(name) => {
+                if self.parent.is_some() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Step::Index(index) => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+        out
+    }
+
+    /// `invalid_argument` at this path: `request.to[1]: must be a string`.
+    pub fn invalid(&self, rule: &str) -> Error {
+        Error::invalid(&self.text(), rule)
+    }
+}
+
+/// A type read from a [`Value`] at a [`Path`].
+pub trait Read: Sized {
+    /// Reads `value`; an error names `at`.
+    fn read(value: &Value, at: &Path) -> Result<Self>;
+}
+
+impl Read for Value {
+    fn read(value: &Value, _: &Path) -> Result<Self> {
+        Ok(value.clone())
+    }
+}
+
+impl Read for String {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::String(text) => Ok(text.clone()),
+            _ => Err(at.invalid("must be a string")),
+        }
+    }
+}
+
+impl Read for bool {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::Bool(flag) => Ok(*flag),
+            _ => Err(at.invalid("must be a boolean")),
+        }
+    }
+}
+
+impl Read for u32 {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        whole(value, u64::from(u32::MAX))
+            .map(|n| n as u32)
+            .ok_or_else(|| at.invalid("must be a whole number from 0 to 4294967295"))
+    }
+}
+
+impl Read for u64 {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        whole(value, u64::MAX).ok_or_else(|| at.invalid("must be a whole number of 0 or more"))
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| T::read(item, &at.index(i)))
+                .collect(),
+            _ => Err(at.invalid("must be an array")),
+        }
+    }
+}
+
+/// `null` reads as `None`, as an absent optional field does.
+impl<T: Read> Read for Option<T> {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::Null => Ok(None),
+            value => T::read(value, at).map(Some),
+        }
+    }
+}
+
+/// A number written as plain digits (as `JSON.stringify` writes every whole number
+/// below 10^21), up to `max`. `5.0` and `1e3` are not read: JS never writes them.
+pub fn whole(value: &Value, max: u64) -> Option<u64> {
+    let Value::Number(text) = value else {
+        return None;
+    };
+    let digits =
+        text.strip_prefix('-')
+            .map_or(text.as_str(), |rest| if rest == "0" { rest } else { "-" });
+    let mut n: u64 = 0;
+    for byte in digits.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
+    }
+    (n <= max).then_some(n)
+}
+
+/// An object being read: its members, checked against the keys its type knows.
+#[derive(Debug, Clone, Copy)]
+pub struct Object<'v, 'p> {
+    members: &'v [(String, Value)],
+    at: &'p Path<'p>,
+}
+
+/// Reads `value` as an object whose keys are all in `known`. The first key not in
+/// `known` is refused (`filter.frm: is not a known field`), as is a key given twice.
+pub fn object<'v, 'p>(
+    value: &'v Value,
+    at: &'p Path<'p>,
+    known: &[&str],
+) -> Result<Object<'v, 'p>> {
+    let Value::Object(members) = value else {
+        return Err(at.invalid("must be an object"));
+    };
+    for (i, (key, _)) in members.iter().enumerate() {
+        if !known.contains(&key.as_str()) {
+            return Err(at.key(key).invalid("is not a known field"));
+        }
+        if members[..i].iter().any(|(earlier, _)| earlier == key) {
+            return Err(at.key(key).invalid("is given twice"));
+        }
+    }
+    Ok(Object { members, at })
+}
+
+impl<'v, 'p> Object<'v, 'p> {
+    /// The path of this object.
+    pub fn at(&self) -> &'p Path<'p> {
+        self.at
+    }
+
+    /// The member `key`, unless it is absent or `null`.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        self.members
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, value)| value)
+            .filter(|value| **value != Value::Null)
+    }
+
+    /// The member `key`, required: `request.to: is required`.
+    pub fn required<T: Read>(&self, key: &str) -> Result<T> {
+        match self.get(key) {
+            Some(value) => T::read(value, &self.at.key(key)),
+            None => Err(self.at.key(key).invalid("is required")),
+        }
+    }
+
+    /// The member `key`, if given (`null` counts as not given).
+    pub fn optional<T: Read>(&self, key: &str) -> Result<Option<T>> {
+        self.get(key)
+            .map(|value| T::read(value, &self.at.key(key)))
+            .transpose()
+    }
+}
+
+/// Reads the tag `type` of `value` (an object): one of `tags`, or an error at
+/// `….type` listing them.
+pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
+    let Value::Object(_) = value else {
+        return Err(at.invalid("must be an object"));
+    };
+    let path = at.key("type");
+    let name = match value.get("type") {
+        Some(Value::String(name)) => name,
+        Some(_) => return Err(path.invalid("must be a string")),
+        None => return Err(path.invalid("is required")),
+    };
+    tags.iter()
+        .find(|tag| *tag == name)
+        .copied()
+        .ok_or_else(|| {
+            let names: Vec<String> = tags.iter().map(|tag| ["\"", tag, "\""].concat()).collect();
+            path.invalid(&["must be one of ", &names.join(", ")].concat())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    fn value(text: &str) -> Value {
+        parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
+    }
+
+    fn fails<T: Read + std::fmt::Debug>(text: &str) -> (String, String) {
+        let err = T::read(&value(text), &Path::root("request")).expect_err("an error");
+        (err.field.unwrap_or_default(), err.message)
+    }
+
+    #[test]
+    fn paths_name_the_deepest_wrong_value() {
+        let (field, message) = fails::<Vec<Vec<String>>>(r#"[["a"],["b", 2]]"#);
+        assert_eq!(field, "request[1][1]");
+        assert_eq!(message, "request[1][1]: must be a string");
+    }
+
+    #[test]
+    fn whole_numbers_are_plain_digits_within_range() {
+        assert_eq!(
+            whole(&value("4294967295"), u64::from(u32::MAX)),
+            Some(4_294_967_295)
+        );
+        assert_eq!(whole(&value("-0"), 9), Some(0));
+        for text in [
+            "4294967296",
+            "-1",
+            "1.0",
+            "1e3",
+            "\"1\"",
+            "18446744073709551616",
+        ] {
+            assert_eq!(whole(&value(text), u64::from(u32::MAX)), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn objects_refuse_unknown_and_repeated_keys_and_name_missing_ones() {
+        let at = Path::root("filter");
+        let input = value(r#"{"from":"a","frm":"b"}"#);
+        let err = object(&input, &at, &["from", "to"]).expect_err("unknown");
+        assert_eq!(err.field.as_deref(), Some("filter.frm"));
+        assert!(err.message.ends_with("is not a known field"));
+        let input = value(r#"{"to":"a","to":"b"}"#);
+        let err = object(&input, &at, &["to"]).expect_err("twice");
+        assert_eq!(err.message, "filter.to: is given twice");
+        let input = value(r#"{"from":null}"#);
+        let fields = object(&input, &at, &["from", "to"]).expect("known");
+        assert_eq!(fields.optional::<String>("from").expect("null"), None);
+        let err = fields.required::<String>("to").expect_err("missing");
+        assert_eq!(err.message, "filter.to: is required");
+    }
+
+    #[test]
+    fn tags_are_read_first_and_listed_when_unknown() {
+        let at = Path::root("message");
+        assert_eq!(
+            tag(&value(r#"{"x":1,"type":"b"}"#), &at, &["a", "b"]).ok(),
+            Some("b")
+        );
+        let err = tag(&value(r#"{"type":"c"}"#), &at, &["a", "b"]).expect_err("unknown");
+        assert_eq!(err.message, r#"message.type: must be one of "a", "b""#);
+        let err = tag(&value(r#"{}"#), &at, &["a"]).expect_err("missing");
+        assert_eq!(err.message, "message.type: is required");
+    }
+}

@@ -1,0 +1,238 @@
+//! [`Writer`]: JSON text, written in one pass with no float formatting.
+
+use super::Value;
+
+/// Writes JSON text. Containers are opened and closed explicitly; commas come by
+/// themselves.
+#[derive(Debug, Default)]
+pub struct Writer {
+    text: String,
+    /// Nothing written yet in the current container (no comma before the next item).
+    fresh: bool,
+}
+
+/// A value that writes itself as JSON.
+pub trait Write {
+    /// Appends this value to `out`.
+    fn write(&self, out: &mut Writer);
+}
+
+impl Writer {
+    /// An empty writer.
+    pub fn new() -> Self {
+        Self {
+            text: String::new(),
+            fresh: true,
+        }
+    }
+
+    /// The text written.
+    pub fn finish(self) -> String {
+        self.text
+    }
+
+    /// Starts a value: a comma unless it is the first in its container.
+    fn item(&mut self) {
+        if !self.fresh {
+            self.text.push(',');
+        }
+        self.fresh = false;
+    }
+
+    /// `{`
+    pub fn open_object(&mut self) {
+        self.item();
+        self.text.push('{');
+        self.fresh = true;
+    }
+
+    /// `}`
+    pub fn close_object(&mut self) {
+        self.text.push('}');
+        self.fresh = false;
+    }
+
+    /// `[`
+    pub fn open_array(&mut self) {
+        self.item();
+        self.text.push('[');
+        self.fresh = true;
+    }
+
+    /// `]`
+    pub fn close_array(&mut self) {
+        self.text.push(']');
+        self.fresh = false;
+    }
+
+    /// An object's key; its value is written next.
+    pub fn key(&mut self, key: &str) {
+        self.item();
+        self.quoted(key);
+        self.text.push(':');
+        self.fresh = true;
+    }
+
+    /// `"key": value`.
+    pub fn field<T: Write + ?Sized>(&mut self, key: &str, value: &T) {
+        self.key(key);
+        value.write(self);
+    }
+
+    /// `"key": value` when there is a value; nothing otherwise.
+    pub fn field_opt<T: Write>(&mut self, key: &str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.field(key, value);
+        }
+    }
+
+    /// A string value.
+    pub fn string(&mut self, text: &str) {
+        self.item();
+        self.quoted(text);
+    }
+
+    /// A number, or any other JSON text written as it is (it must be valid JSON).
+    pub fn raw(&mut self, json: &str) {
+        self.item();
+        self.text.push_str(json);
+    }
+
+    /// A whole number.
+    pub fn uint(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.raw(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    }
+
+    /// `"…"` with the escapes `serde_json` writes.
+    fn quoted(&mut self, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        self.text.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.text.push_str("\\\""),
+                '\\' => self.text.push_str("\\\\"),
+                '\n' => self.text.push_str("\\n"),
+                '\r' => self.text.push_str("\\r"),
+                '\t' => self.text.push_str("\\t"),
+                '\u{8}' => self.text.push_str("\\b"),
+                '\u{c}' => self.text.push_str("\\f"),
+                c if (c as u32) < 0x20 => {
+                    let code = c as usize;
+                    self.text.push_str("\\u00");
+                    self.text.push(HEX[code >> 4] as char);
+                    self.text.push(HEX[code & 15] as char);
+                }
+                c => self.text.push(c),
+            }
+        }
+        self.text.push('"');
+    }
+}
+
+impl Write for str {
+    fn write(&self, out: &mut Writer) {
+        out.string(self);
+    }
+}
+
+impl Write for String {
+    fn write(&self, out: &mut Writer) {
+        out.string(self);
+    }
+}
+
+impl Write for bool {
+    fn write(&self, out: &mut Writer) {
+        out.raw(if *self { "true" } else { "false" });
+    }
+}
+
+impl Write for u32 {
+    fn write(&self, out: &mut Writer) {
+        out.uint(u64::from(*self));
+    }
+}
+
+impl Write for u64 {
+    fn write(&self, out: &mut Writer) {
+        out.uint(*self);
+    }
+}
+
+impl<T: Write> Write for [T] {
+    fn write(&self, out: &mut Writer) {
+        out.open_array();
+        for item in self {
+            item.write(out);
+        }
+        out.close_array();
+    }
+}
+
+impl<T: Write> Write for Vec<T> {
+    fn write(&self, out: &mut Writer) {
+        self.as_slice().write(out);
+    }
+}
+
+impl<T: Write + ?Sized> Write for &T {
+    fn write(&self, out: &mut Writer) {
+        (**self).write(out);
+    }
+}
+
+impl Write for Value {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            Self::Null => out.raw("null"),
+            Self::Bool(value) => value.write(out),
+            Self::Number(text) => out.raw(text),
+            Self::String(text) => out.string(text),
+            Self::Array(items) => items.write(out),
+            Self::Object(members) => {
+                out.open_object();
+                for (key, value) in members {
+                    out.field(key, value);
+                }
+                out.close_object();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_nested_values_with_commas_and_escapes() {
+        let mut out = Writer::new();
+        out.open_object();
+        out.field("a", &vec![1u32, 20, 300]);
+        out.field("b", "q\"\\\n\u{1}é");
+        out.field_opt::<u64>("none", &None);
+        out.key("c");
+        out.open_array();
+        out.open_object();
+        out.close_object();
+        out.uint(0);
+        out.uint(u64::MAX);
+        out.close_array();
+        out.field("d", &true);
+        out.close_object();
+        assert_eq!(
+            out.finish(),
+            r#"{"a":[1,20,300],"b":"q\"\\\n\u0001é","c":[{},0,18446744073709551615],"d":true}"#
+        );
+    }
+}
