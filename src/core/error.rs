@@ -1,5 +1,6 @@
 //! The one error type of the crate, with stable machine-readable codes.
 
+use crate::core::json::Write as _;
 use std::fmt;
 
 /// Stable error codes; [`ErrorCode::as_str`] gives the string JS callers see as `err.code`.
@@ -126,3 +127,54 @@ pub fn redact(text: &str, secret: &str) -> String {
 
 /// Result with the crate's [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// What crosses back to JS from every sync call: `{"ok":<result JSON>}` or
+/// `{"error":{code, message, field?, status?, details?, retryable, retryAfterMs?}}`,
+/// which `js/package/errors.js` turns into the value or a thrown `SinchError`.
+pub fn envelope(result: Result<String>) -> String {
+    let mut out = crate::core::json::Writer::new();
+    out.open_object();
+    match result {
+        Ok(json) => {
+            out.key("ok");
+            out.raw(&json);
+        }
+        Err(err) => {
+            out.key("error");
+            err.write(&mut out);
+        }
+    }
+    out.close_object();
+    out.finish()
+}
+
+impl crate::core::json::Write for Error {
+    fn write(&self, out: &mut crate::core::json::Writer) {
+        out.open_object();
+        out.field("code", self.code.as_str());
+        out.field("message", &self.message);
+        out.field_opt("field", &self.field);
+        out.field_opt("status", &self.status.map(u32::from));
+        out.field_opt("details", &self.details);
+        out.field("retryable", &self.retryable);
+        out.field_opt("retryAfterMs", &self.retry_after_ms);
+        out.close_object();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelopes_carry_a_result_or_every_field_of_an_error() {
+        assert_eq!(envelope(Ok("[1]".into())), r#"{"ok":[1]}"#);
+        let mut err = Error::invalid("to[0]", "must be \"x\"");
+        err.status = Some(400);
+        err.retry_after_ms = Some(1500);
+        assert_eq!(
+            envelope(Err(err)),
+            r#"{"error":{"code":"invalid_argument","message":"to[0]: must be \"x\"","field":"to[0]","status":400,"retryable":false,"retryAfterMs":1500}}"#
+        );
+    }
+}

@@ -147,9 +147,9 @@ pub fn whole(value: &Value, max: u64) -> Option<u64> {
     let Value::Number(text) = value else {
         return None;
     };
-    let digits =
-        text.strip_prefix('-')
-            .map_or(text.as_str(), |rest| if rest == "0" { rest } else { "-" });
+    let digits = text
+        .strip_prefix('-')
+        .map_or(text.as_str(), |rest| if rest == "0" { rest } else { "-" });
     let mut n: u64 = 0;
     for byte in digits.bytes() {
         if !byte.is_ascii_digit() {

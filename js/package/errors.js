@@ -1,0 +1,34 @@
+// The error every failed call throws (or rejects with), and the reading of what
+// crosses back from Rust: `{"ok": result}` or `{"error": {code, message, …}}`.
+
+/** The error every failed call throws (or rejects with). */
+export class SinchError extends Error {
+  constructor(code, message, fields = {}) {
+    super(message);
+    this.name = "SinchError";
+    this.code = code;
+    this.status = fields.status;
+    this.field = fields.field;
+    this.details = fields.details;
+    this.retryable = fields.retryable ?? false;
+    this.retryAfterMs = fields.retryAfterMs;
+  }
+
+  toJSON() {
+    const { name, code, message, status, field, details, retryable, retryAfterMs } = this;
+    return { name, code, message, status, field, details, retryable, retryAfterMs };
+  }
+}
+
+/** The SinchError of an `{"error": …}` envelope's error object. */
+export const toSinchError = (e) => new SinchError(e.code, e.message, e);
+
+/**
+ * The result in a Rust envelope's JSON text, or a thrown SinchError. `JSON.parse`
+ * makes every key (even `__proto__`) a plain own property; `null` becomes `undefined`.
+ */
+export function unwrap(text) {
+  const envelope = JSON.parse(text);
+  if (envelope.error) throw toSinchError(envelope.error);
+  return envelope.ok ?? undefined;
+}
