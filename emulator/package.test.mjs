@@ -7,6 +7,7 @@ import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -32,7 +33,8 @@ after(() => rm(dir, { recursive: true, force: true }));
 test("the tarball holds the emulator, its README and LICENSE, and no tests", () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "LICENSE", "README.md", "api.mjs", "bin.mjs", "callbacks.mjs", "network-faults.mjs", "package.json", "server.mjs", "validate.mjs",
+    "LICENSE", "README.md", "api.mjs", "bin.mjs", "callbacks.mjs", "network-faults.mjs", "package.json", "server.d.ts", "server.mjs",
+    "validate.mjs",
   ]);
   assert.equal(packed.name, BIN);
 });
@@ -87,4 +89,33 @@ test("the installed package exports startEmulator and sign", async () => {
   const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", code], { cwd: project });
   const expected = (await import("./callbacks.mjs")).sign("{}", "n", "k");
   assert.equal(stdout, `200 {"numbers":[]} ${expected}\n`);
+});
+
+// The declarations as a strict TypeScript user meets them, with no Node types: a mistyped
+// fault kind and a missing `status` must be errors.
+const USAGE_TS = `
+import { sign, startEmulator, type Emulator, type Fault } from "sinch-whatsapp-emulator";
+const emu: Emulator = await startEmulator({ bots: { b: "t" }, rateLimit: 100 });
+emu.addFault({ path: "/messages", kind: "status", status: 503, retryAfter: 2, times: 2 });
+emu.addFault({ path: "/messages", kind: "huge_body", bytes: 1024, contentLength: true });
+const last: string | undefined = emu.requests.at(-1)?.method;
+const signature: string = sign("{}", "nonce", "key");
+const reports: unknown[] = emu.callbacks.query("b", { kind: "status", messageId: "x" });
+await emu.inbound("b", { type: "text", text: { body: "hi" } });
+await emu.close();
+// @ts-expect-error: not a fault kind
+const typo: Fault = { path: "/", kind: "late" };
+// @ts-expect-error: a status fault needs its status
+const bare: Fault = { path: "/", kind: "status" };
+export { last, signature, reports, typo, bare };
+`;
+
+test("the declarations check under tsc --strict in a fresh project (nodenext, lib es2022 + dom)", async () => {
+  await writeFile(join(project, "usage.ts"), USAGE_TS);
+  const options = { noEmit: true, strict: true, skipLibCheck: false, target: "es2022", lib: ["es2022", "dom"], module: "nodenext", moduleResolution: "nodenext", types: [] };
+  await writeFile(join(project, "tsconfig.json"), JSON.stringify({ compilerOptions: options, files: ["usage.ts"] }));
+  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+  const result = await promisify(execFile)(process.execPath, [tsc, "-p", "."], { cwd: project }).catch((err) => err);
+  assert.equal(result.stdout, "");
+  assert.equal(result.code, undefined);
 });
