@@ -1,7 +1,7 @@
 // The client's cost per message: against the emulator (wall time per message at a
 // fixed concurrency, next to a hand-written fetch), and its own CPU with `fetch`
 // stubbed out (next to the hand-written path on the same stub).
-import { startEmulator } from "../tests/emulator/server.mjs";
+import { startEmulator } from "../emulator/server.mjs";
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const TO = "+46732001122";
@@ -55,7 +55,7 @@ export async function perMessage(sdk, { messages, concurrency = 16, rounds = 5 }
   }
 }
 
-/** The emulator's answer to one text to one recipient (tests/emulator/api.mjs). */
+/** The emulator's answer to one text to one recipient (emulator/api.mjs). */
 const ANSWER = JSON.stringify({ type: "whatsapp", statuses: [{ message_id: "01HZX0000000000000000000AB", recipient: TO, status: "success", state: "queued" }] });
 
 /**

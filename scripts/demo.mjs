@@ -11,7 +11,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { startEmulator } from "../tests/emulator/server.mjs";
+import { startEmulator } from "../emulator/server.mjs";
 import { startWorker } from "../tests/support/worker.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");

@@ -24,7 +24,7 @@ step "native tests (core)"
 cargo test --quiet
 
 step "emulator tests"
-node --test tests/emulator/
+node --test emulator/
 
 step "wasm-bindgen-test: Node, headless Chromium, dedicated Worker"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}

@@ -4,7 +4,7 @@
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { TOKEN, consumer, resolveEntry } from "./support.mjs";
-import { startEmulator } from "../emulator/server.mjs";
+import { startEmulator } from "../../emulator/server.mjs";
 
 const BOT = "bot-faults";
 const TO = "+46732001122";

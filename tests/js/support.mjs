@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmulator } from "../emulator/server.mjs";
+import { startEmulator } from "../../emulator/server.mjs";
 
 export const root = resolve(fileURLToPath(import.meta.url), "../../..");
 export const outDir = join(root, "tests/out");

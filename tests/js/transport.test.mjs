@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { TOKEN, consumer, resolveEntry, root } from "./support.mjs";
-import { startEmulator } from "../emulator/server.mjs";
+import { startEmulator } from "../../emulator/server.mjs";
 import { startForeign } from "./foreign.mjs";
 
 const BOT = "bot-transport";

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { TOKEN, emulator, root } from "./support.mjs";
 import { startWorker } from "../support/worker.mjs";
-import { sign } from "../emulator/callbacks.mjs";
+import { sign } from "../../emulator/server.mjs";
 
 const BOT = "bot-node";
 const KEY = "worker-callback-key";

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmulator } from "../emulator/server.mjs";
+import { startEmulator } from "../../emulator/server.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../../..");
 const total = Number(process.argv[2] ?? 20_000);

@@ -1,16 +1,14 @@
 // A local Sinch WhatsApp API emulator for tests and demos: Node built-ins only.
-//
-//   node tests/emulator/server.mjs --port 8787 --bot my-bot:my-token \
-//        [--callback-url http://127.0.0.1:9000/hook] [--callback-secret KEY] [--rate-limit 20]
-//
-// Or from code: `const emu = await startEmulator({ bots: { "my-bot": "my-token" } })`.
-// The control API under /_emulator/ (and the same methods on the returned object) lets a
-// test read what went over the wire, inject faults and inbound messages; see README.md.
+// The package's entry: `const emu = await startEmulator({ bots: { "my-bot": "my-token" } })`
+// (the command line is bin.mjs). The control API under /_emulator/ (and the same methods on
+// the returned object) lets a test read what went over the wire, inject faults and inbound
+// messages; see README.md.
 import { createServer } from "node:http";
-import { pathToFileURL } from "node:url";
 import { Api } from "./api.mjs";
 import { Callbacks } from "./callbacks.mjs";
 import { hugeBody, redirect } from "./network-faults.mjs";
+
+export { sign } from "./callbacks.mjs";
 
 const CORS = {
   "access-control-allow-origin": "*",
@@ -28,7 +26,8 @@ const FAULT_BODIES = {
 const RATE_LIMITED = { message: "Request could not be processed", details: "Request rate limit of 20 requests per second exceeded." };
 
 /**
- * Starts the emulator on 127.0.0.1 (port 0: any free port).
+ * Starts the emulator on `host` (default 127.0.0.1) and `port` (default 0: any free port);
+ * resolves to the running emulator once it listens (`url`, `port`, `close()`, …).
  * Faults: `{ path (substring), method?, kind, ms?, status?, retryAfter?, body?, location?, bytes?,
  * contentLength?, times = 1 }` where kind is `latency` (wait `ms`, then answer normally), `status`
  * (answer `status` without processing), `redirect` (answer `status`, default 307, with `Location:
@@ -169,7 +168,7 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
   server.keepAliveTimeout = 65_000;
   await new Promise((ok, fail) => server.once("error", fail).listen(port, host, ok));
   emu.port = server.address().port;
-  emu.url = `http://${host}:${emu.port}`;
+  emu.url = `http://${host.includes(":") ? `[${host}]` : host}:${emu.port}`;
   return emu;
 }
 
@@ -185,30 +184,4 @@ function send(res, status, value, headers = {}) {
   const all = { ...CORS, ...headers };
   if (value === undefined) return res.writeHead(status, all).end();
   return res.writeHead(status, { ...all, "content-type": "application/json" }).end(JSON.stringify(value));
-}
-
-function cliOptions(argv) {
-  const options = { port: 8787, bots: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    i += 1;
-    if (flag === "--port") options.port = Number(value);
-    else if (flag === "--host") options.host = value;
-    else if (flag === "--bot") {
-      const [bot, token] = value.split(/:(.*)/s);
-      options.bots[bot] = token;
-    } else if (flag === "--callback-url") options.callbackUrl = value;
-    else if (flag === "--callback-secret") options.callbackSecret = value;
-    else if (flag === "--rate-limit") options.rateLimit = Number(value);
-    else throw new Error(`unknown flag ${flag}; see the header of tests/emulator/server.mjs`);
-  }
-  if (Object.keys(options.bots).length === 0) options.bots = { "demo-bot": "demo-token" };
-  return options;
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const emu = await startEmulator(cliOptions(process.argv.slice(2)));
-  console.log(`sinch-emulator listening on ${emu.url}`);
-  process.on("SIGINT", () => emu.close().then(() => process.exit(0)));
-  process.on("SIGTERM", () => emu.close().then(() => process.exit(0)));
 }

@@ -1,4 +1,4 @@
-// The API routes under /whatsapp/v1/{bot-id}, answering as sinch-docs/ documents,
+// The API routes under /whatsapp/v1/{bot-id}, answering as Sinch's docs describe,
 // with per-bot state (opt-ins, blacklist, providers, stickerpacks).
 import { randomBytes, randomUUID } from "node:crypto";
 import * as check from "./validate.mjs";

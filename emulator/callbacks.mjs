@@ -1,5 +1,5 @@
 // Outbound callbacks: delivery reports and inbound notifications, signed as
-// sinch-docs/whatsapp-callback.md describes, posted to the callback URL with
+// Sinch's callbacks page describes, posted to the callback URL with
 // retries, and kept in the callback store.
 import { createHmac, randomBytes } from "node:crypto";
 

@@ -1,5 +1,5 @@
-// Request validation as Sinch documents it (sinch-docs/*.md and whatsapp-api.yaml),
-// written from the docs, independently of the crate. A failed check throws
+// Request validation as Sinch documents it (its WhatsApp API pages and whatsapp-api.yaml),
+// written from the docs, independently of any client. A failed check throws
 // `Invalid`, which the server answers with 400 `{ message, details }`.
 
 export class Invalid extends Error {}
