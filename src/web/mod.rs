@@ -6,5 +6,7 @@
 mod callbacks;
 #[cfg(feature = "client")]
 mod client;
+#[cfg(feature = "client")]
+pub use client::Core;
 #[cfg(feature = "preflight")]
 mod media;
