@@ -42,11 +42,11 @@ build_variant pkg client,callbacks,preflight "api.js client.js runtime.js callba
 build_variant pkg/callbacks callbacks "callbacks.js" "callbacks.d.ts callbacks-api.d.ts"
 printf '%s\n' '// The ./callbacks entry: parse and verify webhooks.' \
   'export { parseCallback, verifyCallbackSignature } from "./callbacks.js";' \
-  'export { SinchError } from "./errors.js";' > pkg/callbacks/api.js
+  'export { SinchError } from "./errors.js";' 'export { initSync } from "./sinch_whatsapp.js";' > pkg/callbacks/api.js
 build_variant pkg/preflight preflight "preflight.js" "media.d.ts preflight-api.d.ts"
 printf '%s\n' '// The ./preflight entry: the media preflight.' \
   'export { validateMedia, validateMediaBytes } from "./preflight.js";' \
-  'export { SinchError } from "./errors.js";' > pkg/preflight/api.js
+  'export { SinchError } from "./errors.js";' 'export { initSync } from "./sinch_whatsapp.js";' > pkg/preflight/api.js
 cp js/package/package.json pkg/
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg/package.json
