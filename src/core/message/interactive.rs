@@ -2,23 +2,21 @@
 //! Wire: `{ type: "interactive", message: { type: "button" | "list", header?, body, footer?, action } }`.
 
 use super::media::{DocumentLink, MediaLink};
-use super::tagged::tagged;
-use super::{check_unique, item, sub};
+use super::{check_unique, item, objects, sub, write_tagged, Members};
 use crate::core::error::{Error, Result};
+use crate::core::json::read::{object, tag, Object};
+use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars, check_count};
-use serde::{Deserialize, Serialize};
 
 /// `{ message: button or list }`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Interactive {
     /// The button or list message.
     pub message: InteractiveMessage,
 }
 
 /// A button or a list message, tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum InteractiveMessage {
     /// Up to three reply buttons.
     Button(ButtonMessage),
@@ -26,35 +24,28 @@ pub enum InteractiveMessage {
     List(ListMessage),
 }
 
-tagged!(InteractiveMessage { "button" => Button(ButtonMessage), "list" => List(ListMessage) });
-
 /// `{ text }`: a body (≤1024), footer (≤60) or text header (≤60).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextPart {
     /// The text.
     pub text: String,
 }
 
 /// A button message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ButtonMessage {
     /// Text, image, video or document shown above the body.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub header: Option<ButtonHeader>,
     /// The body, 1–1024 characters.
     pub body: TextPart,
     /// A footer, 1–60 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub footer: Option<TextPart>,
     /// The buttons.
     pub action: ButtonAction,
 }
 
 /// The header of a button message.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ButtonHeader {
     /// `{ type: "text", text }`, ≤60 characters.
     Text(TextPart),
@@ -66,32 +57,16 @@ pub enum ButtonHeader {
     Document(DocumentLink),
 }
 
-tagged!(ButtonHeader {
-    "text" => Text(TextPart),
-    "image" => Image(MediaLink),
-    "video" => Video(MediaLink),
-    "document" => Document(DocumentLink),
-});
-
 /// `{ buttons: [1–3 reply buttons] }`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ButtonAction {
     /// The buttons, 1 to 3, ids unique.
     pub buttons: Vec<ReplyButton>,
 }
 
-/// `{ type: "reply", id, title }`; callers may leave out `type`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `{ type: "reply", id, title }`; callers may leave out `type`, which is always `reply`.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReplyButton {
-    /// Always `reply`.
-    #[serde(
-        rename = "type",
-        default = "reply",
-        deserialize_with = "constant::reply"
-    )]
-    pub kind: String,
     /// Comes back in the callback, 1–230 characters, unique in the message.
     pub id: String,
     /// The label, 1–20 characters.
@@ -99,35 +74,27 @@ pub struct ReplyButton {
 }
 
 /// A list message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ListMessage {
     /// A text header, ≤60 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub header: Option<ListHeader>,
     /// The body, 1–1024 characters.
     pub body: TextPart,
     /// A footer, 1–60 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub footer: Option<TextPart>,
     /// The button that opens the list, and the rows.
     pub action: ListAction,
 }
 
-/// `{ type: "text", text }`; callers may leave out `type`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `{ type: "text", text }`; callers may leave out `type`, which is always `text`.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListHeader {
-    /// Always `text`.
-    #[serde(rename = "type", default = "text", deserialize_with = "constant::text")]
-    pub kind: String,
     /// The header text, 1–60 characters.
     pub text: String,
 }
 
 /// `{ button, sections }`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ListAction {
     /// The label of the button that opens the list, 1–20 characters.
     pub button: String,
@@ -136,8 +103,7 @@ pub struct ListAction {
 }
 
 /// A titled group of rows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Section {
     /// 1–24 characters.
     pub title: String,
@@ -146,52 +112,261 @@ pub struct Section {
 }
 
 /// One choice of a list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Row {
     /// Comes back in the callback, 1–174 characters, unique in the message.
     pub id: String,
     /// 1–20 characters.
     pub title: String,
     /// Up to 72 characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
-fn reply() -> String {
-    "reply".into()
+impl Read for Interactive {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "message"])?;
+        Ok(Self {
+            message: fields.required("message")?,
+        })
+    }
 }
 
-fn text() -> String {
-    "text".into()
+impl Members for Interactive {
+    fn members(&self, out: &mut Writer) {
+        out.field("message", &self.message);
+    }
 }
 
-/// Deserializers for fields that may only hold one value.
-mod constant {
-    use serde::de::{Deserializer, Error};
-    use serde::Deserialize;
+impl Read for InteractiveMessage {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(match tag(value, at, &["button", "list"])? {
+            "button" => Self::Button(ButtonMessage::read(value, at)?),
+            _ => Self::List(ListMessage::read(value, at)?),
+        })
+    }
+}
 
-    fn only<'de, D: Deserializer<'de>>(
-        deserializer: D,
-        value: &'static str,
-    ) -> Result<String, D::Error> {
-        let given = String::deserialize(deserializer)?;
-        if given == value {
-            Ok(given)
-        } else {
-            Err(D::Error::invalid_value(
-                serde::de::Unexpected::Str(&given),
-                &value,
-            ))
+impl Write for InteractiveMessage {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            Self::Button(button) => write_tagged(out, "button", button),
+            Self::List(list) => write_tagged(out, "list", list),
         }
     }
+}
 
-    pub fn reply<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-        only(deserializer, "reply")
+impl Read for TextPart {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        TextPart::with_keys(value, at, &["text"])
     }
+}
 
-    pub fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-        only(deserializer, "text")
+impl TextPart {
+    /// Reads `{ text }` from an object that may hold `keys`.
+    fn with_keys(value: &Value, at: &Path, keys: &[&str]) -> Result<Self> {
+        Ok(Self {
+            text: object(value, at, keys)?.required("text")?,
+        })
+    }
+}
+
+impl Members for TextPart {
+    fn members(&self, out: &mut Writer) {
+        out.field("text", &self.text);
+    }
+}
+
+/// The members of both kinds of interactive message.
+const PARTS: &[&str] = &["type", "header", "body", "footer", "action"];
+
+impl Read for ButtonMessage {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, PARTS)?;
+        Ok(Self {
+            header: fields.optional("header")?,
+            body: fields.required("body")?,
+            footer: fields.optional("footer")?,
+            action: fields.required("action")?,
+        })
+    }
+}
+
+impl Members for ButtonMessage {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("header", &self.header);
+        out.field("body", &self.body);
+        out.field_opt("footer", &self.footer);
+        out.field("action", &self.action);
+    }
+}
+
+impl Read for ButtonHeader {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(
+            match tag(value, at, &["text", "image", "video", "document"])? {
+                "text" => Self::Text(TextPart::with_keys(value, at, &["type", "text"])?),
+                "image" => Self::Image(MediaLink::read(value, at)?),
+                "video" => Self::Video(MediaLink::read(value, at)?),
+                _ => Self::Document(DocumentLink::read(value, at)?),
+            },
+        )
+    }
+}
+
+impl Write for ButtonHeader {
+    fn write(&self, out: &mut Writer) {
+        let (tag, members): (&str, &dyn Members) = match self {
+            Self::Text(part) => ("text", part),
+            Self::Image(link) => ("image", link),
+            Self::Video(link) => ("video", link),
+            Self::Document(link) => ("document", link),
+        };
+        write_tagged(out, tag, members);
+    }
+}
+
+impl Read for ButtonAction {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(Self {
+            buttons: object(value, at, &["buttons"])?.required("buttons")?,
+        })
+    }
+}
+
+impl Members for ButtonAction {
+    fn members(&self, out: &mut Writer) {
+        out.field("buttons", &self.buttons);
+    }
+}
+
+impl Read for ReplyButton {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "id", "title"])?;
+        constant(&fields, "reply")?;
+        Ok(Self {
+            id: fields.required("id")?,
+            title: fields.required("title")?,
+        })
+    }
+}
+
+impl Members for ReplyButton {
+    fn members(&self, out: &mut Writer) {
+        out.field("type", "reply");
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+    }
+}
+
+impl Read for ListMessage {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, PARTS)?;
+        Ok(Self {
+            header: fields.optional("header")?,
+            body: fields.required("body")?,
+            footer: fields.optional("footer")?,
+            action: fields.required("action")?,
+        })
+    }
+}
+
+impl Members for ListMessage {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("header", &self.header);
+        out.field("body", &self.body);
+        out.field_opt("footer", &self.footer);
+        out.field("action", &self.action);
+    }
+}
+
+impl Read for ListHeader {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "text"])?;
+        constant(&fields, "text")?;
+        Ok(Self {
+            text: fields.required("text")?,
+        })
+    }
+}
+
+impl Members for ListHeader {
+    fn members(&self, out: &mut Writer) {
+        out.field("type", "text");
+        out.field("text", &self.text);
+    }
+}
+
+impl Read for ListAction {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["button", "sections"])?;
+        Ok(Self {
+            button: fields.required("button")?,
+            sections: fields.required("sections")?,
+        })
+    }
+}
+
+impl Members for ListAction {
+    fn members(&self, out: &mut Writer) {
+        out.field("button", &self.button);
+        out.field("sections", &self.sections);
+    }
+}
+
+impl Read for Section {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["title", "rows"])?;
+        Ok(Self {
+            title: fields.required("title")?,
+            rows: fields.required("rows")?,
+        })
+    }
+}
+
+impl Members for Section {
+    fn members(&self, out: &mut Writer) {
+        out.field("title", &self.title);
+        out.field("rows", &self.rows);
+    }
+}
+
+impl Read for Row {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["id", "title", "description"])?;
+        Ok(Self {
+            id: fields.required("id")?,
+            title: fields.required("title")?,
+            description: fields.optional("description")?,
+        })
+    }
+}
+
+impl Members for Row {
+    fn members(&self, out: &mut Writer) {
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+        out.field_opt("description", &self.description);
+    }
+}
+
+objects!(
+    TextPart,
+    ButtonAction,
+    ReplyButton,
+    ListHeader,
+    ListAction,
+    Section,
+    Row
+);
+
+/// A `type` that may be left out but, when given, must be `value`.
+fn constant(fields: &Object, value: &str) -> Result<()> {
+    match fields.optional::<String>("type")? {
+        Some(given) if given != value => Err(fields
+            .at()
+            .key("type")
+            .invalid(&["must be ", value].concat())),
+        _ => Ok(()),
     }
 }
 
