@@ -4,7 +4,9 @@
 //! caller's JSON ([`Read`], camelCase, unknown keys refused, errors rooted at the
 //! argument: `request.message.url`) and written to the wire ([`Write`], snake_case,
 //! absent optionals left out). Rule errors use the names JS callers write
-//! (`message.headerParams[0]`).
+//! (`message.headerParams[0]`). A `type`-tagged object's tag is read first
+//! ([`tag`] returns one of the names given, so each match's last arm is `_`), and
+//! picks the keys the variant knows.
 //!
 //! Lengths count characters as the user sees them (Unicode scalar values), not bytes.
 
@@ -131,7 +133,6 @@ impl Read for Message {
             "location" => Self::Location(Location::read(value, at)?),
             "contacts" => Self::Contacts(Contacts::read(value, at)?),
             "template" => Self::Template(Template::read(value, at)?),
-            // The tag is one of MESSAGE_TYPES: the last one.
             _ => Self::Interactive(Interactive::read(value, at)?),
         })
     }
