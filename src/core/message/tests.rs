@@ -2,37 +2,30 @@
 //! the wire shape of every message type.
 
 use super::*;
+use crate::core::json::parse;
 use serde_json::{json, Value};
 
-/// Reads JS-style JSON as the JS reader gives it: `type` first in every object
-/// (`json!` sorts keys; tagged enums read the tag first, see `tagged.rs`).
-fn read<T: serde::de::DeserializeOwned>(value: &Value) -> serde_json::Result<T> {
-    serde_json::from_str(&type_first(value))
+/// Reads JS-style JSON as it crosses from JS (`JSON.stringify`), rooted at
+/// `request`. `json!` sorts keys, so `type` is often not first: reading must not
+/// depend on key order.
+fn read<T: Read>(value: &Value) -> Result<T> {
+    let text = value.to_string();
+    let value = parse(&text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+    T::read(&value, &Path::root("request"))
 }
 
-fn type_first(value: &Value) -> String {
-    match value {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_by_key(|key| *key != "type");
-            let fields: Vec<String> = keys
-                .iter()
-                .map(|key| format!("{}:{}", Value::from(key.as_str()), type_first(&map[*key])))
-                .collect();
-            format!("{{{}}}", fields.join(","))
-        }
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(type_first).collect();
-            format!("[{}]", items.join(","))
-        }
-        other => other.to_string(),
-    }
+/// The wire JSON of `value`, read back by `serde_json` as an independent oracle.
+fn written<T: Write>(value: &T) -> Value {
+    let mut out = Writer::new();
+    value.write(&mut out);
+    let text = out.finish();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
 /// Reads a JS-style (camelCase) message and validates a send of it.
 fn check(message: Value) -> std::result::Result<(), String> {
     let request: SendRequest = read(&json!({"to": ["+46732001122"], "message": message}))
-        .map_err(|e| format!("shape: {e}"))?;
+        .map_err(|e| format!("shape: {}", e.message))?;
     request.validate().map_err(|e| e.field.unwrap_or_default())
 }
 
@@ -442,12 +435,20 @@ fn recipients_and_callback() {
 #[test]
 fn shape_errors_name_the_unknown_field() {
     let err = check(json!({"type": "text", "txt": "x"})).unwrap_err();
-    assert!(err.contains("txt"), "{err}");
+    assert_eq!(err, "shape: request.message.txt: is not a known field");
     let err = check(json!({"type": "audio", "url": "https://x.example/a.mp3", "caption": "no"}))
         .unwrap_err();
-    assert!(err.contains("caption"), "audio takes no caption: {err}");
+    assert_eq!(
+        err, "shape: request.message.caption: is not a known field",
+        "audio takes no caption"
+    );
+    // An unknown type is named by its path and the types known, never quoted.
     let err = check(json!({"type": "gif"})).unwrap_err();
-    assert!(err.contains("gif"), "{err}");
+    assert!(
+        err.starts_with(r#"shape: request.message.type: must be one of "text", "#)
+            && !err.contains("gif"),
+        "{err}"
+    );
 }
 
 /// Every message type puts the documented snake_case shape on the wire.
@@ -498,27 +499,110 @@ fn wire_shapes() {
     for (input, wire) in cases {
         let message: Message = read(&input).unwrap();
         message.validate("message").unwrap();
-        assert_eq!(serde_json::to_value(&message).unwrap(), wire, "{input}");
+        assert_eq!(written(&message), wire, "{input}");
     }
 }
 
 #[test]
-fn tagged_enums_read_the_tag_first() {
-    let message = |text: &str| serde_json::from_str::<Message>(text).map_err(|e| e.to_string());
+fn tagged_enums_read_the_tag_wherever_it_is() {
+    let message = |text: &str| {
+        let value = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        Message::read(&value, &Path::root("request.message")).map_err(|e| e.message)
+    };
     assert!(matches!(
-        message(r#"{"type":"text","text":"hi"}"#),
+        message(r#"{"text":"hi","type":"text"}"#),
         Ok(Message::Text(_))
     ));
-    let button = r#"{"type":"interactive","message":{"type":"button","body":{"text":"B"},
-        "action":{"buttons":[{"id":"a","title":"A"},{"title":"B"}]}}}"#;
-    assert!(message(button).unwrap_err().contains("missing field `id`"));
-    assert!(message(r#"{"type":"order"}"#)
-        .unwrap_err()
-        .contains("unknown variant"));
-    assert!(message(r#"{"text":"hi"}"#)
-        .unwrap_err()
-        .contains("missing field `type`"));
-    // Unit variants ignore the rest of the map, as serde's derive did.
-    let call: TemplateButton = serde_json::from_str(r#"{"type":"call","x":1}"#).unwrap();
+    let button = r#"{"message":{"body":{"text":"B"},"type":"button",
+        "action":{"buttons":[{"id":"a","title":"A"},{"title":"B"}]}},"type":"interactive"}"#;
+    assert_eq!(
+        message(button).unwrap_err(),
+        "request.message.message.action.buttons[1].id: is required"
+    );
+    assert_eq!(
+        message(r#"{"type":"order"}"#).unwrap_err(),
+        r#"request.message.type: must be one of "text", "image", "video", "audio", "document", "sticker", "location", "contacts", "template", "interactive""#
+    );
+    assert_eq!(
+        message(r#"{"text":"hi"}"#).unwrap_err(),
+        "request.message.type: is required"
+    );
+    let list = r#"{"type":"interactive","message":{"type":"list","header":{"type":"image","text":"H"},
+        "body":{"text":"B"},"action":{"button":"O","sections":[]}}}"#;
+    assert_eq!(
+        message(list).unwrap_err(),
+        "request.message.message.header.type: must be text"
+    );
+    // Variants without members ignore the rest, as serde's derive did.
+    let call: TemplateButton = read(&json!({"x": 1, "type": "call"})).unwrap();
     assert_eq!(call, TemplateButton::Call);
+    let media: TemplateMedia = read(&json!({"type": "text", "text": "ignored"})).unwrap();
+    assert_eq!(media, TemplateMedia::Text);
+}
+
+#[test]
+fn send_requests_refuse_unknown_and_repeated_keys_and_wrong_shapes() {
+    let refused = |text: &str| {
+        let value = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        let err = SendRequest::read(&value, &Path::root("request")).unwrap_err();
+        (err.field.unwrap_or_default(), err.message)
+    };
+    let cases = [
+        (
+            r#"{"to":["+1"],"message":{"type":"text","text":"x"},"cb":"x"}"#,
+            "request.cb",
+            "is not a known field",
+        ),
+        (
+            r#"{"to":["+1"],"to":["+2"],"message":{"type":"text","text":"x"}}"#,
+            "request.to",
+            "is given twice",
+        ),
+        (
+            r#"{"to":"+1","message":{"type":"text","text":"x"}}"#,
+            "request.to",
+            "must be an array",
+        ),
+        (
+            r#"{"to":["+1",2],"message":{"type":"text","text":"x"}}"#,
+            "request.to[1]",
+            "must be a string",
+        ),
+        (r#"{"to":["+1"]}"#, "request.message", "is required"),
+        (
+            r#"{"to":["+1"],"message":{"type":"location","lat":"55.7","lng":13.1}}"#,
+            "request.message.lat",
+            "must be a number",
+        ),
+        (
+            r#"{"to":["+1"],"message":{"type":"interactive","message":{"type":"button","body":{"text":"b","type":"text"},"action":{"buttons":[]}}}}"#,
+            "request.message.message.body.type",
+            "is not a known field",
+        ),
+        (r#""not an object""#, "request", "must be an object"),
+    ];
+    for (text, field, rule) in cases {
+        let (got_field, message) = refused(text);
+        assert_eq!(got_field, field, "{text}");
+        assert_eq!(message, [field, ": ", rule].concat(), "{text}");
+    }
+}
+
+/// Numbers reach the wire as the caller wrote them, and the request's members keep
+/// today's order: `to`, `message` (`type` first), `callback`.
+#[test]
+fn wire_text_is_exact() {
+    let send: SendRequest = read(&json!({
+        "callback": "https://hooks.example.com/wa",
+        "message": {"name": "Ideon", "lng": 13.191, "lat": -55.7047, "type": "location"},
+        "to": ["+46732001122"],
+    }))
+    .unwrap();
+    send.validate().unwrap();
+    let mut out = Writer::new();
+    send.write(&mut out);
+    assert_eq!(
+        out.finish(),
+        r#"{"to":["+46732001122"],"message":{"type":"location","lat":-55.7047,"lng":13.191,"name":"Ideon"},"callback":"https://hooks.example.com/wa"}"#
+    );
 }
