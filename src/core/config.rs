@@ -1,15 +1,15 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
+use crate::core::json::read::{object, whole};
+use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
 use crate::core::rules::check_segment;
 use crate::core::whatwg;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Region {
     /// `https://us1.whatsapp.api.sinch.com`
     Us,
@@ -27,11 +27,33 @@ impl Region {
     }
 }
 
+impl Read for Region {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value.as_str() {
+            Some("us") => Ok(Self::Us),
+            Some("eu") => Ok(Self::Eu),
+            _ => Err(at.invalid(r#"must be one of "us", "eu""#)),
+        }
+    }
+}
+
 /// A credential (the bearer token, a media provider's password or token). Its
-/// `Debug` form is redacted; it serializes as itself only because request bodies
+/// `Debug` form is redacted; it is written as itself only because request bodies
 /// that carry it to Sinch must.
-#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
+
+impl Read for Secret {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        String::read(value, at).map(Self)
+    }
+}
+
+impl Write for Secret {
+    fn write(&self, out: &mut Writer) {
+        out.string(&self.0);
+    }
+}
 
 impl Secret {
     /// The token itself, for the `Authorization` header only.
@@ -47,8 +69,7 @@ impl fmt::Debug for Secret {
 }
 
 /// What a caller passes to build a client (JS: the `WhatsAppClient` options object).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct ClientOptions {
     /// The bot identifier given by Sinch.
     pub bot_id: String,
@@ -68,26 +89,49 @@ pub struct ClientOptions {
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
-    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a
-    /// longer one fails with `invalid_response`. Checked in [`Config::new`].
-    pub max_response_bytes: Option<NumberOption>,
+    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]), as
+    /// given: [`Config::new`] refuses anything but a whole number in range, naming
+    /// the option without repeating the value.
+    pub max_response_bytes: Option<Value>,
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
-    /// A JS function `(info) => boolean | void` called before each retry; read by the JS layer.
-    #[serde(default)]
-    pub on_retry: Option<serde::de::IgnoredAny>,
 }
 
-/// A numeric option as given: a number, or any other value, which [`Config::new`]
-/// refuses naming the option without repeating the value.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(untagged)]
-pub enum NumberOption {
-    /// A number, not yet range-checked.
-    Number(f64),
-    /// Anything else (a string, an object, …).
-    Other(serde::de::IgnoredAny),
+/// The option keys, as JS spells them. `onRetry` (a function, kept by the JS face)
+/// is known but not read.
+const OPTION_KEYS: &[&str] = &[
+    "botId",
+    "token",
+    "region",
+    "baseUrl",
+    "allowInsecureHttp",
+    "timeoutMs",
+    "retries",
+    "maxRetryAfterMs",
+    "retryMessagesOnNetworkError",
+    "maxResponseBytes",
+    "dangerouslyAllowBrowser",
+    "onRetry",
+];
+
+impl Read for ClientOptions {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let options = object(value, at, OPTION_KEYS)?;
+        Ok(Self {
+            bot_id: options.required("botId")?,
+            token: options.optional("token")?,
+            region: options.optional("region")?,
+            base_url: options.optional("baseUrl")?,
+            allow_insecure_http: options.optional("allowInsecureHttp")?,
+            timeout_ms: options.optional("timeoutMs")?,
+            retries: options.optional("retries")?,
+            max_retry_after_ms: options.optional("maxRetryAfterMs")?,
+            retry_messages_on_network_error: options.optional("retryMessagesOnNetworkError")?,
+            max_response_bytes: options.optional("maxResponseBytes")?,
+            dangerously_allow_browser: options.optional("dangerouslyAllowBrowser")?,
+        })
+    }
 }
 
 /// Default per-request timeout.
@@ -129,6 +173,16 @@ pub enum Host {
 }
 
 impl Config {
+    /// The configuration of the options object whose JSON text is `options` (JS:
+    /// `JSON.stringify` of the constructor's options, `onRetry` taken out). A wrong
+    /// shape names its path below `options` (`options.region`); a broken rule names
+    /// the option (`baseUrl`). Neither repeats a value.
+    pub fn from_json(options: &str, host: Host) -> Result<Self> {
+        let at = Path::root("options");
+        let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
+        Self::new(ClientOptions::read(&value, &at)?, host)
+    }
+
     /// Checks `options` for a client running in `host` and fills in defaults.
     /// Errors name the option and the rule.
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
@@ -175,7 +229,7 @@ impl Config {
                 .ok_or_else(|| Error::invalid("timeoutMs", "must be between 1 and 600000"))?,
         };
         let retry = retry_policy(&options)?;
-        let max_response_bytes = max_response_bytes(options.max_response_bytes)?;
+        let max_response_bytes = max_response_bytes(options.max_response_bytes.as_ref())?;
         Ok(Self {
             bot_id,
             token: options.token,
@@ -215,13 +269,12 @@ fn whole_number(value: f64, max: u32) -> Option<u32> {
 }
 
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
-fn max_response_bytes(option: Option<NumberOption>) -> Result<u32> {
-    let bytes = match option {
-        None => return Ok(DEFAULT_MAX_RESPONSE_BYTES),
-        Some(NumberOption::Number(bytes)) => whole_number(bytes, MAX_RESPONSE_BYTES_LIMIT),
-        Some(NumberOption::Other(_)) => None,
+fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
+    let Some(value) = option else {
+        return Ok(DEFAULT_MAX_RESPONSE_BYTES);
     };
-    bytes.ok_or_else(|| {
+    let bytes = whole(value, u64::from(MAX_RESPONSE_BYTES_LIMIT)).filter(|bytes| *bytes >= 1);
+    bytes.map(|bytes| bytes as u32).ok_or_else(|| {
         Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
@@ -338,26 +391,137 @@ mod tests {
 
     #[test]
     fn max_response_bytes_rules() {
-        let with = |bytes| {
-            let mut opts = options(Some("https://x"), Some("t"));
-            opts.max_response_bytes = Some(NumberOption::Number(bytes));
-            Config::new(opts, Host::Server)
+        let with = |bytes: &str| {
+            Config::from_json(
+                &format!(
+                    r#"{{"botId":"b","token":"t","baseUrl":"https://x","maxResponseBytes":{bytes}}}"#
+                ),
+                Host::Server,
+            )
         };
-        assert_eq!(with(1.0).map(|c| c.max_response_bytes), Ok(1));
+        assert_eq!(with("1").map(|c| c.max_response_bytes), Ok(1));
+        assert_eq!(with("268435456").map(|c| c.max_response_bytes), Ok(1 << 28));
         assert_eq!(
-            with(268_435_456.0).map(|c| c.max_response_bytes),
-            Ok(1 << 28)
+            with("null").map(|c| c.max_response_bytes),
+            Ok(DEFAULT_MAX_RESPONSE_BYTES)
         );
-        for bad in [0.0, -1.0, 1.5, 268_435_457.0, f64::NAN, f64::INFINITY] {
+        for bad in [
+            "0",
+            "-1",
+            "1.5",
+            "268435457",
+            "1e+21",
+            "\"1mb-secret\"",
+            "[1]",
+        ] {
             let err = with(bad).unwrap_err();
             assert_eq!(err.field.as_deref(), Some("maxResponseBytes"), "{bad}");
-            assert!(!err.message.contains(&bad.to_string()), "{}", err.message);
+            assert!(!err.message.contains(bad), "{}", err.message);
+            assert!(!err.message.contains("secret"), "{}", err.message);
         }
-        let options: ClientOptions =
-            serde_json::from_str(r#"{"botId":"b","maxResponseBytes":"1mb-secret"}"#).unwrap();
-        let err = max_response_bytes(options.max_response_bytes).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("maxResponseBytes"));
-        assert!(!err.message.contains("secret"), "{}", err.message);
+    }
+
+    #[test]
+    fn options_are_read_from_json_naming_paths_and_unknown_keys() {
+        let read = |json: &str| Config::from_json(json, Host::Server);
+        let config = read(
+            r#"{"botId":" b ","token":"t","region":"eu","timeoutMs":5,"retries":0,"maxRetryAfterMs":7,
+                "retryMessagesOnNetworkError":true,"allowInsecureHttp":null,"dangerouslyAllowBrowser":false}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                config.bot_id.as_str(),
+                config.base_url.as_str(),
+                config.timeout_ms
+            ),
+            ("b", "https://eu1.whatsapp.api.sinch.com", 5)
+        );
+        assert_eq!(
+            (
+                config.retry.max_retries,
+                config.retry.max_retry_after_ms,
+                config.retry.retry_unsafe
+            ),
+            (0, 7, true)
+        );
+        let secret = "tok_live_9f8e7d6c5b4a";
+        for (json, field, rule) in [
+            (format!(r#""{secret}""#), "options", "must be an object"),
+            ("undefined".to_owned(), "options", "must be an object"),
+            (
+                r#"{"token":"t","region":"eu"}"#.to_owned(),
+                "options.botId",
+                "is required",
+            ),
+            (
+                format!(r#"{{"botId":"b","token":["{secret}"],"region":"eu"}}"#),
+                "options.token",
+                "must be a string",
+            ),
+            (
+                format!(r#"{{"botId":["{secret}"],"region":"eu"}}"#),
+                "options.botId",
+                "must be a string",
+            ),
+            (
+                format!(r#"{{"botId":"b","region":"{secret}"}}"#),
+                "options.region",
+                r#"must be one of "us", "eu""#,
+            ),
+            (
+                format!(r#"{{"botId":"b","baseUrl":{{"u":"{secret}"}}}}"#),
+                "options.baseUrl",
+                "must be a string",
+            ),
+            (
+                format!(r#"{{"botId":"b","timeoutMs":"{secret}"}}"#),
+                "options.timeoutMs",
+                "must be a whole number from 0 to 4294967295",
+            ),
+            (
+                format!(r#"{{"botId":"b","retries":"{secret}"}}"#),
+                "options.retries",
+                "must be a whole number from 0 to 4294967295",
+            ),
+            (
+                format!(r#"{{"botId":"b","maxRetryAfterMs":"{secret}"}}"#),
+                "options.maxRetryAfterMs",
+                "must be a whole number of 0 or more",
+            ),
+            (
+                format!(r#"{{"botId":"b","allowInsecureHttp":"{secret}"}}"#),
+                "options.allowInsecureHttp",
+                "must be a boolean",
+            ),
+            (
+                format!(r#"{{"botId":"b","retryMessagesOnNetworkError":"{secret}"}}"#),
+                "options.retryMessagesOnNetworkError",
+                "must be a boolean",
+            ),
+            (
+                format!(r#"{{"botId":"b","dangerouslyAllowBrowser":"{secret}"}}"#),
+                "options.dangerouslyAllowBrowser",
+                "must be a boolean",
+            ),
+            (
+                format!(r#"{{"botId":"b","retry":"{secret}"}}"#),
+                "options.retry",
+                "is not a known field",
+            ),
+            (
+                r#"{"botId":"b","botId":"c"}"#.to_owned(),
+                "options.botId",
+                "is given twice",
+            ),
+        ] {
+            let err = read(&json).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{json}");
+            assert_eq!(err.message, format!("{field}: {rule}"), "{json}");
+            assert!(!err.message.contains(secret), "{}", err.message);
+        }
+        let with_hook = read(r#"{"botId":"b","baseUrl":"https://relay.example","onRetry":null}"#);
+        assert!(with_hook.is_ok());
     }
 
     #[test]

@@ -1,10 +1,57 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
-use crate::core::error::{redact, Error, ErrorCode};
-use serde::Deserialize;
+use crate::core::error::{redact, Error, ErrorCode, Result as CoreResult};
+use crate::core::json::{Path, Read, Value, Write, Writer};
+
+/// An object of an answer being read. Unlike a caller's input, unknown keys are
+/// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`
+/// keeps it) and `null` reads as absent.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'v, 'p> {
+    members: &'v [(String, Value)],
+    at: &'p Path<'p>,
+}
+
+impl<'v, 'p> Fields<'v, 'p> {
+    /// Reads `value`, which must be an object.
+    pub fn new(value: &'v Value, at: &'p Path<'p>) -> CoreResult<Self> {
+        match value {
+            Value::Object(members) => Ok(Self { members, at }),
+            _ => Err(at.invalid("must be an object")),
+        }
+    }
+
+    /// The member `key`, unless it is absent or `null`.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        let found = self.members.iter().rev().find(|(k, _)| k == key);
+        found.map(|(_, value)| value).filter(|v| **v != Value::Null)
+    }
+
+    /// The member `key`, required.
+    pub fn required<T: Read>(&self, key: &str) -> CoreResult<T> {
+        match self.get(key) {
+            Some(value) => T::read(value, &self.at.key(key)),
+            None => Err(self.at.key(key).invalid("is required")),
+        }
+    }
+
+    /// The member `key`, if given.
+    pub fn optional<T: Read>(&self, key: &str) -> CoreResult<Option<T>> {
+        let value = self.get(key);
+        value.map(|v| T::read(v, &self.at.key(key))).transpose()
+    }
+}
+
+/// The JS result of a 2xx answer: `body` read as `T` (an error names its path
+/// below `body`), written back as JSON text.
+pub fn reply<T: Read + Write>(body: &Value) -> CoreResult<String> {
+    let mut out = Writer::new();
+    T::read(body, &Path::root("body"))?.write(&mut out);
+    Ok(out.finish())
+}
 
 /// The upstream error body, `{ message, details }` (an older draft said `reason`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ErrorBody {
     /// General error text.
     pub message: Option<String>,
@@ -15,6 +62,18 @@ pub struct ErrorBody {
 }
 
 impl ErrorBody {
+    /// The error body in `value`, when it has the documented shape: an object whose
+    /// `message`, `details` and `reason` are strings where given.
+    pub fn read(value: &Value) -> Option<Self> {
+        let at = Path::root("body");
+        let fields = Fields::new(value, &at).ok()?;
+        Some(Self {
+            message: fields.optional("message").ok()?,
+            details: fields.optional("details").ok()?,
+            reason: fields.optional("reason").ok()?,
+        })
+    }
+
     /// The body with every occurrence of `secret` (the token) replaced by
     /// `[redacted]`, before anything is cut: a server may echo the `Authorization`
     /// header back.
@@ -124,7 +183,32 @@ mod tests {
     use super::*;
 
     fn body(json: &str) -> Option<ErrorBody> {
-        serde_json::from_str(json).ok()
+        crate::core::json::parse(json)
+            .ok()
+            .as_ref()
+            .and_then(ErrorBody::read)
+    }
+
+    #[test]
+    fn error_bodies_of_the_documented_shape_only() {
+        assert_eq!(
+            body(r#"{"message":"m","details":null,"reason":"r","x":[1],"message":"last"}"#),
+            Some(ErrorBody {
+                message: Some("last".into()),
+                details: None,
+                reason: Some("r".into()),
+            })
+        );
+        assert_eq!(body("{}"), Some(ErrorBody::default()));
+        for bad in [
+            r#"{"message":5}"#,
+            r#"{"details":{}}"#,
+            "[]",
+            r#""m""#,
+            "null",
+        ] {
+            assert_eq!(body(bad), None, "{bad}");
+        }
     }
 
     #[test]
