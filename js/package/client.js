@@ -8,6 +8,9 @@ import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
 
 const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
+// JSON has no NaN or Infinity (JSON.stringify writes null, which reads as "not
+// given"): they cross as strings, which every number rule in Rust refuses.
+const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
 
 // Each method of the core (`core::ops::OPS`) and how many arguments it takes
 // before its call options.
@@ -40,7 +43,7 @@ export class WhatsAppClient {
       const hook = options !== null && typeof options === "object" && Object.hasOwn(options, "onRetry") ? options.onRetry : undefined;
       if (hook != null && typeof hook !== "function") throw refused("options.onRetry", "must be a function");
       this.#onRetry = hook ?? undefined;
-      text = JSON.stringify(options) ?? "null";
+      text = JSON.stringify(options, finite) ?? "null";
     } catch (err) {
       throw err instanceof SinchError ? err : refused("options", UNREADABLE);
     }
@@ -98,7 +101,7 @@ export class WhatsAppClient {
     const call = this.#callOptions(args[arity]);
     let text;
     try {
-      text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args);
+      text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
     } catch {
       throw refused("arguments", UNREADABLE);
     }
