@@ -1,6 +1,7 @@
 //! The crossing for config, numbers, providers and stickers, natively: each op's
 //! arguments as JS sends them (a JSON array) to the request on the wire, and
 //! `ops::answer` from status and body to the JS result or the typed error.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use sinch_whatsapp::core::config::{Config, Host};
 use sinch_whatsapp::core::error::{Error, ErrorCode};
