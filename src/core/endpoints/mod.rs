@@ -1,7 +1,8 @@
 //! Every endpoint: request builders (validated before anything is sent) and the
 //! typed answers. Sending is [`messages`]; the message types and their rules are
-//! [`crate::core::message`]. Wire names are snake_case; answers serialize to JS in
-//! camelCase.
+//! [`crate::core::message`]. Request bodies are JSON text with snake_case names;
+//! answers are read leniently ([`crate::core::response::Fields`]) and written as
+//! the JS results in camelCase ([`crate::core::response::reply`]).
 
 pub mod messages;
 pub mod numbers;
@@ -13,7 +14,8 @@ use serde::de::IgnoredAny;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The answer of endpoints that return nothing of use (an empty 200 or 201);
-/// JS sees `undefined`.
+/// JS sees `undefined`. Left for [`store`] until the callback store is converted
+/// (the converted endpoints answer through [`crate::core::ops::nothing`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Done;
 
