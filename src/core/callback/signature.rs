@@ -78,10 +78,14 @@ pub fn verify_signature(
     if !algorithm.eq_ignore_ascii_case(HMAC_SHA_256) {
         return Err(header_error(
             SIGNATURE_ALGORITHM_HEADER,
-            &format!(
-                "names the unsupported algorithm `{}`; only `{HMAC_SHA_256}` is supported",
-                quote(algorithm)
-            ),
+            &[
+                "names the unsupported algorithm `",
+                &quote(algorithm),
+                "`; only `",
+                HMAC_SHA_256,
+                "` is supported",
+            ]
+            .concat(),
         ));
     }
     let nonce = required(SIGNATURE_NONCE_HEADER, nonce)?;
@@ -198,7 +202,7 @@ fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
 fn header_error(header: &'static str, rule: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::SignatureInvalid,
-        format!("header `{header}` {rule}"),
+        ["header `", header, "` ", rule].concat(),
     );
     err.field = Some(header.to_owned());
     err
