@@ -30,9 +30,9 @@ build_variant() {
 
 rm -rf pkg
 build_variant pkg
-build_variant pkg/preflight --no-default-features
-# The preflight has no client, so none of the client's senders in its declarations.
-printf 'export * from "./sinch_whatsapp.js";\nexport { SinchError, SinchErrorCode } from "./sinch_error.js";\n' > pkg/preflight/index.d.ts
+build_variant pkg/preflight --no-default-features --features preflight
+# Its own face: validateMedia, validateMediaBytes and SinchError alone (js/package/preflight/).
+cp js/package/preflight/* pkg/preflight/
 cp js/package/package.json pkg/
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg/package.json

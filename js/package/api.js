@@ -4,6 +4,7 @@ import { SinchError } from "./sinch_error.js";
 
 export * from "./sinch_whatsapp.js";
 export { SinchError } from "./sinch_error.js";
+export { validateMedia, validateMediaBytes } from "./preflight.js";
 
 // Convenience senders: each builds one message object and calls `send`, where the
 // Rust core validates it. (The preflight-only build has no client.)

@@ -1,4 +1,5 @@
 export * from "./sinch_whatsapp.js";
+export * from "./preflight.js";
 export { SinchError, SinchErrorCode } from "./sinch_error.js";
 import type {
   CallOptions, ContactCard, ButtonMessage, ListMessage, LocationMessage, SendResult, TemplateFields,

@@ -3,6 +3,7 @@
 
 mod convert;
 mod de;
+#[cfg(feature = "preflight")]
 mod media;
 
 #[cfg(feature = "client")]
