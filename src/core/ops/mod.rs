@@ -171,8 +171,3 @@ impl<'v> Args<'v> {
         T::read(self.value(index), &Path::root(name))
     }
 }
-
-/// Until an area's conversion lands: refuses the call.
-fn unconverted() -> Error {
-    Error::invalid("operation", "is not available in this build yet")
-}
