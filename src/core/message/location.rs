@@ -37,21 +37,19 @@ impl Coordinate {
             None => (text, 0),
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        // The digits without leading zeros, and where the point sits in them.
-        let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
-        let zeros = digits.iter().take_while(|d| **d == b'0').count();
-        let digits = &digits[zeros..];
+        // The significant digits (leading zeros dropped) and where the point sits in them.
+        let all = whole.bytes().chain(fraction.bytes());
+        let zeros = all.clone().take_while(|d| *d == b'0').count();
+        let mut digits = all.skip(zeros).map(|d| u64::from(d.wrapping_sub(b'0')));
         let point = whole.len() as i64 - zeros as i64 + exponent;
-        if digits.iter().all(|d| *d == b'0') || point <= 0 {
+        if point <= 0 {
             return true;
         }
         if point > 10 {
-            return false;
+            return digits.all(|d| d == 0);
         }
-        let whole_part = (0..point as usize).fold(0u64, |n, i| {
-            n * 10 + u64::from(digits.get(i).map_or(0, |d| d - b'0'))
-        });
-        let rest_is_zero = digits.iter().skip(point as usize).all(|d| *d == b'0');
+        let whole_part = (0..point).fold(0, |n, _| n * 10 + digits.next().unwrap_or(0));
+        let rest_is_zero = digits.all(|d| d == 0);
         whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
     }
 }
