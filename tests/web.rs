@@ -26,7 +26,10 @@ fn ok(envelope: &str) -> Value {
 /// The error object of an envelope.
 fn error(envelope: &str) -> Value {
     let value = parse(envelope).unwrap();
-    value.get("error").cloned().unwrap_or_else(|| panic!("not an error: {envelope}"))
+    value
+        .get("error")
+        .cloned()
+        .unwrap_or_else(|| panic!("not an error: {envelope}"))
 }
 
 fn text<'v>(value: &'v Value, key: &str) -> &'v str {
@@ -37,11 +40,20 @@ fn text<'v>(value: &'v Value, key: &str) -> &'v str {
 fn options_open_a_client_or_name_the_wrong_field() {
     let facts = ok(&Core::new(OPTIONS, false).open());
     assert_eq!(text(&facts, "botId"), "bot-wasm");
-    assert_eq!(text(&facts, "baseUrl"), "https://eu1.whatsapp.api.sinch.com");
+    assert_eq!(
+        text(&facts, "baseUrl"),
+        "https://eu1.whatsapp.api.sinch.com"
+    );
     assert_eq!(text(&facts, "authorization"), "Bearer test-token");
     for (options, field) in [
-        (r#"{"botId":"b","token":"tok_secret","region":"tok_secret"}"#, "options.region"),
-        (r#"{"botId":"b","token":"tok_secret","region":"eu","timeout":1}"#, "options.timeout"),
+        (
+            r#"{"botId":"b","token":"tok_secret","region":"tok_secret"}"#,
+            "options.region",
+        ),
+        (
+            r#"{"botId":"b","token":"tok_secret","region":"eu","timeout":1}"#,
+            "options.timeout",
+        ),
         ("null", "options"),
         ("[1]", "options"),
     ] {
@@ -81,7 +93,11 @@ fn broken_arguments_are_refused_by_path() {
     let core = Core::new(OPTIONS, false);
     for (op, args, field) in [
         ("sendText", r#"[5,"x"]"#, "to"),
-        ("send", r#"[{"to":["+46732001122",7],"message":{"type":"text","text":"x"}}]"#, "request.to[1]"),
+        (
+            "send",
+            r#"[{"to":["+46732001122",7],"message":{"type":"text","text":"x"}}]"#,
+            "request.to[1]",
+        ),
         ("markRead", "[null]", "messageId"),
         ("noSuchMethod", "[]", "operation"),
     ] {
@@ -107,12 +123,18 @@ fn answers_become_results_errors_or_retries() {
     let echo = r#"{"message":"Bearer test-token refused"}"#;
     let shown = core.answer("sendText", 401, None, echo, 0, false, 0.0);
     assert_eq!(text(&error(&shown), "code"), "unauthorized");
-    assert!(!shown.contains(TOKEN) && shown.contains("[redacted]"), "{shown}");
+    assert!(
+        !shown.contains(TOKEN) && shown.contains("[redacted]"),
+        "{shown}"
+    );
     // 429 with Retry-After: retried after it, unless it is longer than allowed.
     let busy = parse(&core.answer("sendText", 429, Some("2".into()), "", 0, false, 0.5)).unwrap();
     assert_eq!(busy.get("retryMs"), Some(&Value::Number("2000".into())));
     let long = core.answer("sendText", 429, Some("3600".into()), "", 0, false, 0.5);
-    assert!(!long.contains("retryMs") && long.contains("maxRetryAfterMs"), "{long}");
+    assert!(
+        !long.contains("retryMs") && long.contains("maxRetryAfterMs"),
+        "{long}"
+    );
     let bad = error(&core.answer("sendText", 201, None, "not json", 0, false, 0.0));
     assert_eq!(text(&bad, "code"), "invalid_response");
 }
@@ -121,11 +143,27 @@ fn answers_become_results_errors_or_retries() {
 fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
     let core = Core::new(OPTIONS, false);
     let fail = |kind: &str, status, text: Option<&str>, idempotent| {
-        core.fail(kind, status, text.map(str::to_owned), 250, 0, idempotent, 0.0)
+        core.fail(
+            kind,
+            status,
+            text.map(str::to_owned),
+            250,
+            0,
+            idempotent,
+            0.0,
+        )
     };
-    let redirect = error(&fail("redirect", 307, Some("https://x.example/?t=test-token"), true));
+    let redirect = error(&fail(
+        "redirect",
+        307,
+        Some("https://x.example/?t=test-token"),
+        true,
+    ));
     assert_eq!(text(&redirect, "code"), "unexpected_redirect");
-    assert_eq!(text(&redirect, "details"), "Location: https://x.example/?t=[redacted]");
+    assert_eq!(
+        text(&redirect, "details"),
+        "Location: https://x.example/?t=[redacted]"
+    );
     let big = error(&fail("too_large", 200, None, true));
     assert!(text(&big, "message").contains("maxResponseBytes (1048576 bytes)"));
     assert_eq!(
@@ -135,13 +173,19 @@ fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
     // A send that may have arrived is not repeated; a safe request is.
     assert!(!fail("network", 0, Some("fetch failed"), false).contains("retryMs"));
     assert!(fail("network", 0, Some("fetch failed"), true).contains("retryMs"));
-    assert_eq!(text(&error(&fail("aborted", 0, None, true)), "code"), "aborted");
+    assert_eq!(
+        text(&error(&fail("aborted", 0, None, true)), "code"),
+        "aborted"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_per_call_timeout_rule() {
     assert_eq!(Core::timeout(5000.0), r#"{"ok":5000}"#);
     for wrong in [0.0, 1.5, 600_001.0, f64::NAN] {
-        assert_eq!(text(&error(&Core::timeout(wrong)), "field"), "options.timeoutMs");
+        assert_eq!(
+            text(&error(&Core::timeout(wrong)), "field"),
+            "options.timeoutMs"
+        );
     }
 }
