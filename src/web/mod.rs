@@ -5,7 +5,7 @@ mod convert;
 mod de;
 mod media;
 
-#[cfg(feature = "client")]
+#[cfg(feature = "callbacks")]
 mod callbacks;
 #[cfg(feature = "client")]
 mod client;
