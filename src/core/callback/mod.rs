@@ -13,7 +13,8 @@
 //! - [`signature`]: [`verify_signature`] and [`verify_signature_headers`]
 //!   (HMAC-SHA256 over `body.nonce`, signature in base64 or hex), with
 //!   [`ErrorCode::SignatureInvalid`](crate::core::error::ErrorCode::SignatureInvalid)
-//!   errors.
+//!   errors; [`verify_callback`]: the same with the headers as JSON text, as JS
+//!   gives them.
 //!
 //! ```
 //! use sinch_whatsapp::core::callback::{parse, DeliveryState, InboundMessage};
@@ -29,6 +30,8 @@
 //! ```
 
 pub mod entry;
+pub mod headers;
+mod mac_text;
 pub mod model;
 pub mod parse;
 pub mod signature;
@@ -37,6 +40,7 @@ pub mod signature;
 mod tests;
 
 pub use entry::{Entry, EntryError, InvalidEntry, ListEntry};
+pub use headers::verify_callback;
 pub use model::*;
 pub use parse::{parse, parse_bytes};
 pub use signature::{
