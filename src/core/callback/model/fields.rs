@@ -66,6 +66,7 @@ impl<'v, 'p> Fields<'v, 'p> {
     }
 
     /// Field `key` unless absent or `null`; a key given twice is an error.
+    #[inline(never)]
     fn get(&self, key: &str) -> Result<Option<&'v Value>> {
         let mut found = self.members.iter().filter(|(k, _)| k == key);
         let first = found.next().map(|(_, value)| value);
@@ -76,6 +77,7 @@ impl<'v, 'p> Fields<'v, 'p> {
     }
 
     /// A required field: `….message_id: is required`.
+    #[inline(never)]
     pub(super) fn required<T: Read>(&self, key: &str) -> Result<T> {
         match self.get(key)? {
             Some(value) => self.at_key(key, |at| T::read(value, at)),
@@ -84,6 +86,7 @@ impl<'v, 'p> Fields<'v, 'p> {
     }
 
     /// An optional field.
+    #[inline(never)]
     pub(super) fn optional<T: Read>(&self, key: &str) -> Result<Option<T>> {
         match self.get(key)? {
             Some(value) => self.at_key(key, |at| T::read(value, at)).map(Some),
