@@ -46,9 +46,12 @@ export async function validateMedia(blob, options) {
   const media = open(blob.size, options, blob.type, name);
   try {
     for (let start; (start = media.next()) >= 0; ) {
-      const part = await blob.slice(start, media.end()).arrayBuffer().catch(() => {
+      let part;
+      try {
+        part = await blob.slice(start, media.end()).arrayBuffer();
+      } catch {
         throw invalid("blob", "could not be read");
-      });
+      }
       media.supply(start, new Uint8Array(part));
     }
     return unwrap(media.report());
