@@ -23,17 +23,6 @@ function optionsText(options) {
 /** A check of a file of `size` bytes; the options are read at once (refused ones: no reads). */
 const open = (size, options, type, name) => new MediaCheck(size, optionsText(options), type, name);
 
-/** Runs a check of `size` bytes, reading each range with `read(start, end)`, synchronously. */
-function check(size, options, read) {
-  const media = open(size, options);
-  try {
-    for (let start; (start = media.next()) >= 0; ) media.supply(start, read(start, media.end()));
-    return unwrap(media.report());
-  } finally {
-    media.free();
-  }
-}
-
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>
   data instanceof ArrayBuffer
@@ -51,15 +40,18 @@ export async function validateMedia(blob, options) {
   if (!(blob instanceof Blob)) {
     const bytes = asBytes(blob);
     if (!bytes) throw invalid("blob", "must be a Blob or File");
-    return check(bytes.length, options, (start, end) => bytes.subarray(start, end));
+    return validateMediaBytes(bytes, options);
   }
   const name = typeof File === "function" && blob instanceof File ? blob.name : undefined;
   const media = open(blob.size, options, blob.type, name);
   try {
     for (let start; (start = media.next()) >= 0; ) {
-      const part = await blob.slice(start, media.end()).arrayBuffer().catch(() => {
+      let part;
+      try {
+        part = await blob.slice(start, media.end()).arrayBuffer();
+      } catch {
         throw invalid("blob", "could not be read");
-      });
+      }
       media.supply(start, new Uint8Array(part));
     }
     return unwrap(media.report());
@@ -71,5 +63,11 @@ export async function validateMedia(blob, options) {
 /** The same check on bytes already in memory; only the ranges asked for are copied into wasm. */
 export function validateMediaBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw invalid("bytes", "must be a Uint8Array");
-  return check(bytes.length, options, (start, end) => bytes.subarray(start, end));
+  const media = open(bytes.length, options);
+  try {
+    for (let start; (start = media.next()) >= 0; ) media.supply(start, bytes.subarray(start, media.end()));
+    return unwrap(media.report());
+  } finally {
+    media.free();
+  }
 }
