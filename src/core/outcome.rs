@@ -185,6 +185,21 @@ mod tests {
     }
 
     #[test]
+    fn a_redirect_location_never_shows_the_token() {
+        let options = r#"{"botId":"b","token":"tok_live_1","region":"eu"}"#;
+        let c = Config::from_json(options, crate::core::config::Host::Server).unwrap();
+        let err = Failure::Redirect {
+            status: None,
+            location: Some("https://x.example/?t=tok_live_1"),
+        }
+        .error(&c);
+        assert_eq!(
+            (err.status, err.details.as_deref()),
+            (None, Some("Location: https://x.example/?t=[redacted]"))
+        );
+    }
+
+    #[test]
     fn settle_carries_the_result_the_retry_or_the_final_error() {
         let c = config();
         assert_eq!(settle(&c, Ok("[1]".into()), FIRST), r#"{"ok":[1]}"#);
