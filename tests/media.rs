@@ -22,9 +22,10 @@ use sinch_whatsapp::core::media::{
 struct Case {
     file: String,
     /// The intended message type (`None`: best fit).
-    #[serde(rename = "as")]
+    #[serde(rename = "as", default, deserialize_with = "message_type")]
     intended: Option<MessageType>,
     mime: Option<String>,
+    #[serde(default, deserialize_with = "message_type")]
     message_type: Option<MessageType>,
     ok: bool,
     /// Issue codes, in order, with `!` for errors and `?` for warnings.
@@ -39,6 +40,13 @@ struct Expectations {
     /// Files whose tool may be missing (no HEIC/AVIF encoder in libheif, no AMR-WB encoder in sox).
     optional: Vec<String>,
     cases: Vec<Case>,
+}
+
+/// A message type by its JSON name (the library reads it without serde).
+fn message_type<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<MessageType>, D::Error> {
+    let name: Option<String> = Deserialize::deserialize(d)?;
+    name.map(|n| MessageType::parse(&n).ok_or_else(|| serde::de::Error::custom(n)))
+        .transpose()
 }
 
 fn expectations() -> Expectations {

@@ -1,126 +1,191 @@
-//! The exported JS face, compiled to wasm and run by wasm-bindgen-test in Node,
-//! in headless Chromium and in a dedicated Worker (no `window`), against the
-//! emulator whose URL the test script passes at build time (SINCH_EMULATOR_URL).
+//! What crosses the wasm boundary, compiled to wasm and run by wasm-bindgen-test in
+//! Node, in headless Chromium and in a dedicated Worker (no `window`): the `Core`
+//! class's envelopes for options, a prepared request, answers, the failures only
+//! JS sees and the retry decision. (The fetch loop around it is JS: the package
+//! tests in tests/js drive it against the emulator.)
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use js_sys::{Array, Reflect, JSON};
-use sinch_whatsapp::web::WhatsAppClient;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use sinch_whatsapp::core::json::{parse, Value};
+use sinch_whatsapp::web::Core;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const TOKEN: &str = "test-token";
-const BOT: &str = "bot-wasm";
-const TO: &str = "+46732001122";
+const OPTIONS: &str = r#"{"botId":"bot-wasm","token":"test-token","region":"eu"}"#;
+const RECEIPT: &str = r#"{"type":"whatsapp","statuses":[{"message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","status":"success","state":"queued"}]}"#;
 
-fn emulator() -> &'static str {
-    match option_env!("SINCH_EMULATOR_URL") {
-        Some(url) => url,
-        None => panic!("build with SINCH_EMULATOR_URL set (scripts/test.sh does)"),
+/// The `ok` value of an envelope, or a panic showing the error.
+fn ok(envelope: &str) -> Value {
+    let value = parse(envelope).unwrap();
+    match value.get("ok") {
+        Some(ok) => ok.clone(),
+        None => panic!("not ok: {envelope}"),
     }
 }
 
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let object = js_sys::Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&object, &(*key).into(), value).unwrap();
-    }
-    object.into()
+/// The error object of an envelope.
+fn error(envelope: &str) -> Value {
+    let value = parse(envelope).unwrap();
+    value
+        .get("error")
+        .cloned()
+        .unwrap_or_else(|| panic!("not an error: {envelope}"))
 }
 
-fn client(token: &str) -> WhatsAppClient {
-    let options = object(&[
-        ("botId", BOT.into()),
-        ("token", token.into()),
-        ("baseUrl", emulator().into()),
-        // The Chromium run is a page; the guard itself is tested in tests/js/browser.test.mjs.
-        ("dangerouslyAllowBrowser", true.into()),
-    ]);
-    WhatsAppClient::new(options).unwrap()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-fn text(value: &JsValue) -> String {
-    JSON::stringify(value).unwrap().as_string().unwrap()
+fn text<'v>(value: &'v Value, key: &str) -> &'v str {
+    value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
-fn bad_options_throw_a_sinch_error_naming_the_field() {
-    let options = object(&[
-        ("botId", BOT.into()),
-        ("token", "a\nb".into()),
-        ("region", "eu".into()),
-    ]);
-    let err = WhatsAppClient::new(options).err().unwrap();
-    assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&err, "name"), "SinchError");
-    assert_eq!(get(&err, "code"), "invalid_argument");
-    assert_eq!(get(&err, "field"), "token");
-    let hostile = [
-        JsValue::NULL,
-        JsValue::from(7),
-        JsValue::from("x"),
-        Array::new().into(),
-    ];
-    for value in hostile {
+fn options_open_a_client_or_name_the_wrong_field() {
+    let facts = ok(&Core::new(OPTIONS, false).open());
+    assert_eq!(text(&facts, "botId"), "bot-wasm");
+    assert_eq!(
+        text(&facts, "baseUrl"),
+        "https://eu1.whatsapp.api.sinch.com"
+    );
+    assert_eq!(text(&facts, "authorization"), "Bearer test-token");
+    for (options, field) in [
+        (
+            r#"{"botId":"b","token":"tok_secret","region":"tok_secret"}"#,
+            "options.region",
+        ),
+        (
+            r#"{"botId":"b","token":"tok_secret","region":"eu","timeout":1}"#,
+            "options.timeout",
+        ),
+        ("null", "options"),
+        ("[1]", "options"),
+    ] {
+        let shown = Core::new(options, false).open();
+        let err = error(&shown);
+        assert_eq!(text(&err, "code"), "invalid_argument");
+        assert_eq!(text(&err, "field"), field, "{shown}");
+        assert!(!shown.contains("tok_secret"), "{shown}");
+    }
+    // A token in a browser page is refused unless the caller accepts the risk.
+    let page = error(&Core::new(OPTIONS, true).open());
+    assert_eq!(text(&page, "field"), "token");
+    let allowed = r#"{"botId":"b","token":"t","region":"eu","dangerouslyAllowBrowser":true}"#;
+    ok(&Core::new(allowed, true).open());
+}
+
+#[wasm_bindgen_test]
+fn a_prepared_request_carries_the_wire_body() {
+    let core = Core::new(OPTIONS, false);
+    let request = ok(&core.prepare("sendText", r#"["+46732001122","Hello"]"#));
+    assert_eq!(text(&request, "method"), "POST");
+    assert_eq!(
+        text(&request, "url"),
+        "https://eu1.whatsapp.api.sinch.com/whatsapp/v1/bot-wasm/messages"
+    );
+    assert_eq!(
+        text(&request, "body"),
+        r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hello"}}"#
+    );
+    assert_eq!(request.get("idempotent"), Some(&Value::Bool(false)));
+    let get = ok(&core.prepare("listProviders", "[]"));
+    assert_eq!((text(&get, "method"), get.get("body")), ("GET", None));
+}
+
+#[wasm_bindgen_test]
+fn broken_arguments_are_refused_by_path() {
+    let core = Core::new(OPTIONS, false);
+    for (op, args, field) in [
+        ("sendText", r#"[5,"x"]"#, "to"),
+        (
+            "send",
+            r#"[{"to":["+46732001122",7],"message":{"type":"text","text":"x"}}]"#,
+            "request.to[1]",
+        ),
+        ("markRead", "[null]", "messageId"),
+        ("noSuchMethod", "[]", "operation"),
+    ] {
+        let err = error(&core.prepare(op, args));
+        assert_eq!(text(&err, "code"), "invalid_argument");
+        assert_eq!(text(&err, "field"), field, "{op}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn answers_become_results_errors_or_retries() {
+    let core = Core::new(OPTIONS, false);
+    let sent = ok(&core.answer("sendText", 201, None, RECEIPT, 0, false, 0.0));
+    let Some(Value::Array(messages)) = sent.get("messages") else {
+        panic!("{sent:?}");
+    };
+    assert_eq!(text(&messages[0], "id"), "01DPNXZ0WCF9XD19MH84XD0P62");
+    assert_eq!(
+        core.answer("markRead", 200, None, "", 0, false, 0.0),
+        r#"{"ok":null}"#
+    );
+    // A server echoing the token gets it redacted.
+    let echo = r#"{"message":"Bearer test-token refused"}"#;
+    let shown = core.answer("sendText", 401, None, echo, 0, false, 0.0);
+    assert_eq!(text(&error(&shown), "code"), "unauthorized");
+    assert!(
+        !shown.contains(TOKEN) && shown.contains("[redacted]"),
+        "{shown}"
+    );
+    // 429 with Retry-After: retried after it, unless it is longer than allowed.
+    let busy = parse(&core.answer("sendText", 429, Some("2".into()), "", 0, false, 0.5)).unwrap();
+    assert_eq!(busy.get("retryMs"), Some(&Value::Number("2000".into())));
+    let long = core.answer("sendText", 429, Some("3600".into()), "", 0, false, 0.5);
+    assert!(
+        !long.contains("retryMs") && long.contains("maxRetryAfterMs"),
+        "{long}"
+    );
+    let bad = error(&core.answer("sendText", 201, None, "not json", 0, false, 0.0));
+    assert_eq!(text(&bad, "code"), "invalid_response");
+}
+
+#[wasm_bindgen_test]
+fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
+    let core = Core::new(OPTIONS, false);
+    let fail = |kind: &str, status, text: Option<&str>, idempotent| {
+        core.fail(
+            kind,
+            status,
+            text.map(str::to_owned),
+            250,
+            0,
+            idempotent,
+            0.0,
+        )
+    };
+    let redirect = error(&fail(
+        "redirect",
+        307,
+        Some("https://x.example/?t=test-token"),
+        true,
+    ));
+    assert_eq!(text(&redirect, "code"), "unexpected_redirect");
+    assert_eq!(
+        text(&redirect, "details"),
+        "Location: https://x.example/?t=[redacted]"
+    );
+    let big = error(&fail("too_large", 200, None, true));
+    assert!(text(&big, "message").contains("maxResponseBytes (1048576 bytes)"));
+    assert_eq!(
+        text(&error(&fail("timeout", 0, None, false)), "message"),
+        "no complete answer within 250 ms"
+    );
+    // A send that may have arrived is not repeated; a safe request is.
+    assert!(!fail("network", 0, Some("fetch failed"), false).contains("retryMs"));
+    assert!(fail("network", 0, Some("fetch failed"), true).contains("retryMs"));
+    assert_eq!(
+        text(&error(&fail("aborted", 0, None, true)), "code"),
+        "aborted"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_per_call_timeout_rule() {
+    assert_eq!(Core::timeout(5000.0), r#"{"ok":5000}"#);
+    for wrong in [0.0, 1.5, 600_001.0, f64::NAN] {
         assert_eq!(
-            get(&WhatsAppClient::new(value).err().unwrap(), "code"),
-            "invalid_argument"
+            text(&error(&Core::timeout(wrong)), "field"),
+            "options.timeoutMs"
         );
     }
-}
-
-#[wasm_bindgen_test]
-async fn send_text_reaches_the_emulator() {
-    let result =
-        JsFuture::from(client(TOKEN).send_text(TO.into(), "from wasm-bindgen-test".into(), None))
-            .await
-            .unwrap();
-    let messages: Array = get(&result, "messages").dyn_into().unwrap();
-    assert_eq!(messages.length(), 1);
-    let id = get(&messages.get(0), "id").as_string().unwrap();
-    assert_eq!(id.len(), 26, "{}", text(&result));
-    assert_eq!(get(&messages.get(0), "recipient"), TO);
-}
-
-#[wasm_bindgen_test]
-async fn wrong_token_is_unauthorized_and_never_echoed() {
-    let secret = "not-the-token-42";
-    let client = client(secret);
-    let err = JsFuture::from(client.send_text(TO.into(), "x".into(), None))
-        .await
-        .unwrap_err();
-    assert_eq!(get(&err, "code"), "unauthorized");
-    assert_eq!(get(&err, "status"), 401);
-    let shown = [
-        text(&err),
-        String::from(err.unchecked_ref::<js_sys::Error>().to_string()),
-        text(&client.to_json()),
-    ];
-    for shown in shown {
-        assert!(!shown.contains(secret), "{shown}");
-    }
-}
-
-#[wasm_bindgen_test]
-async fn invalid_input_rejects_without_sending() {
-    let hostile = [
-        JsValue::NULL,
-        JsValue::from(1.5),
-        object(&[("to", JsValue::TRUE)]),
-    ];
-    for value in hostile {
-        let err = JsFuture::from(client(TOKEN).send(value, None))
-            .await
-            .unwrap_err();
-        assert_eq!(get(&err, "code"), "invalid_argument");
-    }
-    let err = JsFuture::from(client(TOKEN).send_text(JsValue::from(5), "x".into(), None))
-        .await
-        .unwrap_err();
-    assert_eq!(get(&err, "field"), "to");
 }

@@ -1,26 +1,42 @@
 //! Any bytes as a callback body: a typed callback or an error, never a panic; a
-//! malformed entry is kept in its place and its error names that place.
+//! malformed entry is kept in its place, its error names that place, and its `raw`
+//! is the entry as sent; what parsed is written as JSON that `serde_json` reads, with
+//! the three lists always present.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::callback::{parse_bytes, Entry};
 
-/// Every malformed entry's `field` starts with its own list and index.
-fn check_places<T>(entries: &[Entry<T>], list: &str) {
+/// Every malformed entry's `field` starts with its own list and index, and its
+/// `raw` is what `serde_json` read there.
+fn check_places<T>(entries: &[Entry<T>], list: &str, sent: &serde_json::Value) {
     for (index, entry) in entries.iter().enumerate() {
         if let Some(bad) = entry.invalid() {
             let place = format!("{list}[{index}]");
             assert!(bad.error.field.starts_with(&place), "{}", bad.error.field);
+            let raw: serde_json::Value =
+                serde_json::from_str(&bad.raw.to_text()).expect("raw is JSON");
+            assert_eq!(raw, sent[list][index]);
         }
     }
 }
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(callback) = parse_bytes(data) {
-        check_places(&callback.statuses, "statuses");
-        check_places(&callback.contacts, "contacts");
-        check_places(&callback.notifications, "notifications");
-        // What parsed must serialize for JS.
-        assert!(serde_json::to_string(&callback).is_ok());
+        let text = std::str::from_utf8(data).expect("parsed text is UTF-8");
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Numbers beyond f64 (1e400) are refused by serde_json, kept as text by us.
+        let Ok(sent) = serde_json::from_str::<serde_json::Value>(text) else {
+            return;
+        };
+        check_places(&callback.statuses, "statuses", &sent);
+        check_places(&callback.contacts, "contacts", &sent);
+        check_places(&callback.notifications, "notifications", &sent);
+        // What parsed is JSON for JS.
+        let out: serde_json::Value =
+            serde_json::from_str(&callback.to_json()).expect("the JS text is JSON");
+        for list in ["statuses", "contacts", "notifications"] {
+            assert!(out[list].is_array(), "{list}");
+        }
     }
 });

@@ -1,6 +1,7 @@
 //! Any bytes as a file: the preflight answers without panicking, its reads stay
 //! within the file and the budget and never repeat, and reading range by range
-//! gives the same report as holding the whole file.
+//! gives the same report as holding the whole file; the report's JSON (our own writer)
+//! is JSON that `serde_json` reads back with the same verdict.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -33,4 +34,12 @@ fuzz_target!(|data: &[u8]| {
         report.ok,
         report.issues.iter().all(|i| i.severity != Severity::Error)
     );
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).expect("report JSON");
+    assert_eq!(json["ok"], report.ok);
+    assert_eq!(json["size"], size);
+    assert_eq!(json["mimeType"].as_str(), report.mime_type.as_deref());
+    assert_eq!(json["issues"].as_array().map(Vec::len), Some(report.issues.len()));
+    for (i, issue) in report.issues.iter().enumerate() {
+        assert_eq!(json["issues"][i]["message"], issue.message.as_str());
+    }
 });

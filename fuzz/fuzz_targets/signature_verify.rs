@@ -1,10 +1,11 @@
 //! Body, signature, algorithm, nonce and key cut from the input at 0xFF bytes:
-//! verification answers, never panics, and accepts only what the key signed.
+//! verification answers, never panics, and accepts only what the key signed; the
+//! headers as JS gives them (JSON text, any bytes) never panic either.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::callback::{
-    compute_signature, verify_signature, verify_signature_headers, HMAC_SHA_256,
+    compute_signature, verify_callback, verify_signature, verify_signature_headers, HMAC_SHA_256,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -22,6 +23,8 @@ fuzz_target!(|data: &[u8]| {
         ("sinch-whatsapp-callback-signature-nonce", text(nonce)),
     ];
     let _ = verify_signature_headers(body, headers, key);
+    // The signature part as the headers' JSON text.
+    let _ = verify_callback(body, &text(signature), key);
     // A signature made with the key verifies, in hex; the same with one bit flipped does
     // not. Only for a nonce a header can carry: an empty one counts as missing, and
     // surrounding whitespace is not part of a header value.
@@ -32,6 +35,12 @@ fuzz_target!(|data: &[u8]| {
     let hex = |mac: &[u8]| mac.iter().map(|b| format!("{b:02x}")).collect::<String>();
     if let Ok(mut mac) = compute_signature(body, &nonce, key) {
         assert!(verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key).is_ok());
+        let pairs = serde_json::json!([
+            ["sinch-whatsapp-callback-signature", hex(&mac)],
+            ["sinch-whatsapp-callback-signature-algorithm", HMAC_SHA_256],
+            ["sinch-whatsapp-callback-signature-nonce", &nonce],
+        ]);
+        assert_eq!(verify_callback(body, &pairs.to_string(), key), Ok(true));
         mac[0] ^= 1;
         assert!(verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key).is_err());
     }

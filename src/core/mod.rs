@@ -8,6 +8,7 @@ pub mod json;
 pub mod media;
 pub mod message;
 pub mod ops;
+pub mod outcome;
 pub mod request;
 pub mod response;
 pub mod retry;

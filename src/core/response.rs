@@ -1,14 +1,57 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
-use crate::core::error::{redact, Error, ErrorCode};
-use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
-use serde::de::{self, IntoDeserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::marker::PhantomData;
+use crate::core::error::{redact, Error, ErrorCode, Result as CoreResult};
+use crate::core::json::{Path, Read, Value, Write, Writer};
+
+/// An object of an answer being read. Unlike a caller's input, unknown keys are
+/// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`
+/// keeps it) and `null` reads as absent.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'v, 'p> {
+    members: &'v [(String, Value)],
+    at: &'p Path<'p>,
+}
+
+impl<'v, 'p> Fields<'v, 'p> {
+    /// Reads `value`, which must be an object.
+    pub fn new(value: &'v Value, at: &'p Path<'p>) -> CoreResult<Self> {
+        match value {
+            Value::Object(members) => Ok(Self { members, at }),
+            _ => Err(at.invalid("must be an object")),
+        }
+    }
+
+    /// The member `key`, unless it is absent or `null`.
+    pub fn get(&self, key: &str) -> Option<&'v Value> {
+        let found = self.members.iter().rev().find(|(k, _)| k == key);
+        found.map(|(_, value)| value).filter(|v| **v != Value::Null)
+    }
+
+    /// The member `key`, required.
+    pub fn required<T: Read>(&self, key: &str) -> CoreResult<T> {
+        match self.get(key) {
+            Some(value) => T::read(value, &self.at.key(key)),
+            None => Err(self.at.key(key).invalid("is required")),
+        }
+    }
+
+    /// The member `key`, if given.
+    pub fn optional<T: Read>(&self, key: &str) -> CoreResult<Option<T>> {
+        let value = self.get(key);
+        value.map(|v| T::read(v, &self.at.key(key))).transpose()
+    }
+}
+
+/// The JS result of a 2xx answer: `body` read as `T` (an error names its path
+/// below `body`), written back as JSON text.
+pub fn reply<T: Read + Write>(body: &Value) -> CoreResult<String> {
+    let mut out = Writer::new();
+    T::read(body, &Path::root("body"))?.write(&mut out);
+    Ok(out.finish())
+}
 
 /// The upstream error body, `{ message, details }` (an older draft said `reason`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ErrorBody {
     /// General error text.
     pub message: Option<String>,
@@ -19,6 +62,18 @@ pub struct ErrorBody {
 }
 
 impl ErrorBody {
+    /// The error body in `value`, when it has the documented shape: an object whose
+    /// `message`, `details` and `reason` are strings where given.
+    pub fn read(value: &Value) -> Option<Self> {
+        let at = Path::root("body");
+        let fields = Fields::new(value, &at).ok()?;
+        Some(Self {
+            message: fields.optional("message").ok()?,
+            details: fields.optional("details").ok()?,
+            reason: fields.optional("reason").ok()?,
+        })
+    }
+
     /// The body with every occurrence of `secret` (the token) replaced by
     /// `[redacted]`, before anything is cut: a server may echo the `Authorization`
     /// header back.
@@ -85,117 +140,6 @@ fn truncate(text: &str) -> String {
     text.chars().take(MAX_DETAILS_CHARS).collect()
 }
 
-/// The 201 answer to `POST /messages`: delivery-report shaped.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Receipt {
-    /// Always `whatsapp`.
-    #[serde(rename = "type")]
-    pub kind: Option<String>,
-    /// One status per recipient. The OpenAPI example shows a bare object instead of an
-    /// array; both are accepted.
-    pub statuses: OneOrMany<WireStatus>,
-}
-
-/// A list the upstream sometimes sends as a single object (and a caller may give
-/// one recipient as a plain string).
-#[derive(Debug, Clone, PartialEq)]
-pub enum OneOrMany<T> {
-    /// The documented array.
-    Many(Vec<T>),
-    /// A single object.
-    One(T),
-}
-
-/// Read by the shape of the value, not by trying each variant in turn (serde's
-/// `untagged`), so an error inside keeps its path: `to[1]`, not `to`.
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(OneOrManyVisitor(PhantomData))
-    }
-}
-
-struct OneOrManyVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for OneOrManyVisitor<T> {
-    type Value = OneOrMany<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("one value or an array of them")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Vec::deserialize(SeqAccessDeserializer::new(seq)).map(OneOrMany::Many)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::deserialize(MapAccessDeserializer::new(map)).map(OneOrMany::One)
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        T::deserialize(text.into_deserializer()).map(OneOrMany::One)
-    }
-}
-
-impl<T> OneOrMany<T> {
-    /// The items as a list.
-    pub fn into_vec(self) -> Vec<T> {
-        match self {
-            Self::Many(items) => items,
-            Self::One(item) => vec![item],
-        }
-    }
-}
-
-/// One entry of `statuses` on the wire.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct WireStatus {
-    /// Sinch's id for the message to this recipient.
-    pub message_id: String,
-    /// The recipient's MSISDN.
-    pub recipient: String,
-    /// `success` or `failure`.
-    pub status: String,
-    /// `queued`, `dispatched`, …
-    pub state: String,
-}
-
-/// What `send` resolves to (JS: `{ messages: [{ id, recipient, status, state }] }`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SendResult {
-    /// One entry per recipient.
-    pub messages: Vec<SentMessage>,
-}
-
-/// One sent message.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SentMessage {
-    /// The message id, for read receipts and the callback store.
-    pub id: String,
-    /// The recipient's MSISDN.
-    pub recipient: String,
-    /// `success` or `failure`.
-    pub status: String,
-    /// `queued`, `dispatched`, …
-    pub state: String,
-}
-
-impl From<Receipt> for SendResult {
-    fn from(receipt: Receipt) -> Self {
-        let messages = receipt
-            .statuses
-            .into_vec()
-            .into_iter()
-            .map(|s| SentMessage {
-                id: s.message_id,
-                recipient: s.recipient,
-                status: s.status,
-                state: s.state,
-            })
-            .collect();
-        Self { messages }
-    }
-}
-
 /// The error for a 2xx answer whose body is not what the endpoint documents.
 pub fn invalid_response(status: u16, why: &str) -> Error {
     let mut err = Error::new(
@@ -239,7 +183,32 @@ mod tests {
     use super::*;
 
     fn body(json: &str) -> Option<ErrorBody> {
-        serde_json::from_str(json).ok()
+        crate::core::json::parse(json)
+            .ok()
+            .as_ref()
+            .and_then(ErrorBody::read)
+    }
+
+    #[test]
+    fn error_bodies_of_the_documented_shape_only() {
+        assert_eq!(
+            body(r#"{"message":"m","details":null,"reason":"r","x":[1],"message":"last"}"#),
+            Some(ErrorBody {
+                message: Some("last".into()),
+                details: None,
+                reason: Some("r".into()),
+            })
+        );
+        assert_eq!(body("{}"), Some(ErrorBody::default()));
+        for bad in [
+            r#"{"message":5}"#,
+            r#"{"details":{}}"#,
+            "[]",
+            r#""m""#,
+            "null",
+        ] {
+            assert_eq!(body(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -338,33 +307,5 @@ mod tests {
             "{}",
             err.message
         );
-    }
-
-    #[test]
-    fn receipt_array_or_object() {
-        let many: Receipt = serde_json::from_str(
-            r#"{"type":"whatsapp","statuses":[{"message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","status":"success","state":"queued"}]}"#,
-        )
-        .unwrap();
-        let one: Receipt = serde_json::from_str(
-            r#"{"type":"whatsapp","statuses":{"message_id":"01DPNXZ0WCF9XD19MH84XD0P62","recipient":"+46732001122","status":"success","state":"queued","extra":1}}"#,
-        )
-        .unwrap();
-        let result = SendResult::from(many);
-        assert_eq!(result, SendResult::from(one));
-        assert_eq!(result.messages[0].id, "01DPNXZ0WCF9XD19MH84XD0P62");
-        assert!(serde_json::from_str::<Receipt>(r#"{"type":"whatsapp"}"#).is_err());
-        let to =
-            |json: &str| serde_json::from_str::<OneOrMany<String>>(json).map(OneOrMany::into_vec);
-        assert_eq!(to(r#""+4673""#).unwrap(), ["+4673"]);
-        assert_eq!(to(r#"["a","b"]"#).unwrap(), ["a", "b"]);
-        assert!(to("5")
-            .unwrap_err()
-            .to_string()
-            .contains("one value or an array"));
-        assert!(to(r#"["a",5]"#)
-            .unwrap_err()
-            .to_string()
-            .contains("expected a string"));
     }
 }

@@ -1,274 +1,169 @@
-//! `WhatsAppClient`: the exported class. Each method converts its JS arguments,
-//! lets the core validate and build the request, and hands it to the transport.
+//! `Core`: the client's one synchronous crossing. `js/package/client.js` builds
+//! one per `WhatsAppClient`, asks it for each request ([`Core::prepare`]), does
+//! the `fetch`, and asks it what each attempt came to ([`Core::answer`],
+//! [`Core::fail`]): the result, or the typed error and whether to retry. Every
+//! method returns the JSON text of an envelope (`core::error::envelope`).
 
-use super::convert::{from_answer, from_js, string_arg, to_js, to_js_error};
-use super::transport::{self, CallOptions};
-use super::types::CallOptionsArg;
-use crate::core::config::{self, ClientOptions, Config, Host};
-use crate::core::endpoints::messages;
-use crate::core::error::{redact, Error, Result};
-use crate::core::message::{Message, SendRequest, Text};
-use crate::core::request::Request;
-use crate::core::response::{invalid_response, OneOrMany, Receipt, SendResult};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use std::future::Future;
-use std::rc::Rc;
+use crate::core::config::{self, Config, Host};
+use crate::core::error::{envelope, Error, Result};
+use crate::core::json::Writer;
+use crate::core::ops;
+use crate::core::outcome::{settle, Attempt, Failure};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// A client for one bot. Holds the token inside wasm memory; `toJSON`, `toString`
-/// and errors never show it.
+/// A client's checked configuration (token included: it stays in wasm memory), or
+/// the error its options gave.
 #[wasm_bindgen]
-pub struct WhatsAppClient {
-    inner: Rc<Inner>,
-}
-
-/// What every call needs; shared with the futures of calls in flight.
-pub(super) struct Inner {
-    pub(super) config: Config,
-    on_retry: Option<js_sys::Function>,
+pub struct Core {
+    config: Result<Config>,
 }
 
 #[wasm_bindgen]
-impl WhatsAppClient {
-    /// Checks the options and builds a client; throws `SinchError` (`invalid_argument`) on bad options.
+impl Core {
+    /// Reads the client options (JSON text, `onRetry` left out) for a client built
+    /// in a browser page (`browser_page`) or elsewhere. Never fails: [`Core::open`]
+    /// reports a refusal.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ClientOptions")] options: JsValue,
-    ) -> std::result::Result<WhatsAppClient, JsValue> {
-        let on_retry = function_option(&options, "onRetry").map_err(to_js_error)?;
-        let config = from_js::<ClientOptions>(options, "options")
-            .and_then(|options| Config::new(options, host()))
-            .map_err(to_js_error)?;
-        Ok(Self {
-            inner: Rc::new(Inner { config, on_retry }),
-        })
-    }
-
-    /// The bot id this client sends as.
-    #[wasm_bindgen(getter, js_name = botId)]
-    pub fn bot_id(&self) -> String {
-        self.inner.config.bot_id.clone()
-    }
-
-    /// The base URL requests go to.
-    #[wasm_bindgen(getter, js_name = baseUrl)]
-    pub fn base_url(&self) -> String {
-        self.inner.config.base_url.clone()
-    }
-
-    /// Sends any message object to 1–20 recipients (`POST /messages`).
-    #[wasm_bindgen(unchecked_return_type = "Promise<SendResult>")]
-    pub fn send(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "SendRequest")] request: JsValue,
-        options: Option<CallOptionsArg>,
-    ) -> js_sys::Promise {
-        self.run(options, |inner, call| async move {
-            let send = from_js::<SendRequest>(request, "request")?;
-            inner.send_message(send, &call).await
-        })
-    }
-
-    /// Sends a text message: `sendText("+46732001122", "Hello")`.
-    #[wasm_bindgen(js_name = sendText, unchecked_return_type = "Promise<SendResult>")]
-    pub fn send_text(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] to: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-        options: Option<CallOptionsArg>,
-    ) -> js_sys::Promise {
-        self.run(options, |inner, call| async move {
-            let to = from_js::<OneOrMany<String>>(to, "to")?.into_vec();
-            let text = string_arg(text, "text")?;
-            let message = Message::Text(Text {
-                text,
-                preview_url: None,
-            });
-            let send = SendRequest {
-                to,
-                message,
-                callback: None,
-            };
-            inner.send_message(send, &call).await
-        })
-    }
-
-    /// A safe summary for logs and `JSON.stringify`: bot id, base URL, and whether a token is set.
-    #[wasm_bindgen(
-        js_name = toJSON,
-        unchecked_return_type = "{ botId: string; baseUrl: string; token: string | null }"
-    )]
-    pub fn to_json(&self) -> JsValue {
-        let config = &self.inner.config;
-        let token = config.token.as_ref().map(|_| "[redacted]");
-        let summary = js_sys::Object::new();
-        for (key, value) in [
-            ("botId", JsValue::from_str(&config.bot_id)),
-            ("baseUrl", JsValue::from_str(&config.base_url)),
-            ("token", token.map_or(JsValue::NULL, JsValue::from_str)),
-        ] {
-            // A plain data property on a fresh object: cannot fail.
-            let _ = js_sys::Reflect::set(&summary, &JsValue::from_str(key), &value);
-        }
-        summary.into()
-    }
-
-    /// `WhatsAppClient(bot-id @ base-url)`.
-    #[wasm_bindgen(js_name = toString)]
-    pub fn to_display(&self) -> String {
-        let config = &self.inner.config;
-        [
-            "WhatsAppClient(",
-            &config.bot_id,
-            " @ ",
-            &config.base_url,
-            ")",
-        ]
-        .concat()
-    }
-}
-
-impl WhatsAppClient {
-    /// Runs a call as a Promise that rejects with a `SinchError`. Even bad per-call
-    /// options reject rather than throw, so every method fails the same way.
-    pub(super) fn run<F, Fut>(&self, options: Option<CallOptionsArg>, call: F) -> js_sys::Promise
-    where
-        F: FnOnce(Rc<Inner>, CallOptions) -> Fut + 'static,
-        Fut: Future<Output = Result<JsValue>> + 'static,
-    {
-        let inner = Rc::clone(&self.inner);
-        wasm_bindgen_futures::future_to_promise(async move {
-            let options = inner
-                .call_options(&options.map_or(JsValue::UNDEFINED, Into::into))
-                .map_err(to_js_error)?;
-            call(inner, options).await.map_err(to_js_error)
-        })
-    }
-}
-
-impl Inner {
-    async fn send_message(&self, send: SendRequest, call: &CallOptions) -> Result<JsValue> {
-        let request = messages::send_message(&self.config, send)?;
-        self.execute::<_, Receipt, SendResult>(&request, call).await
-    }
-
-    /// One request through the transport; a 2xx body is parsed as `W` (an empty
-    /// body as `{}`) and returned to JS as `R`.
-    pub(super) async fn execute<B, W, R>(
-        &self,
-        request: &Request<B>,
-        call: &CallOptions,
-    ) -> Result<JsValue>
-    where
-        B: Serialize,
-        W: DeserializeOwned,
-        R: From<W> + Serialize,
-    {
-        let reply = transport::send(&self.config, request, call).await?;
-        let text = if reply.body.trim().is_empty() {
-            "{}"
+    pub fn new(options: &str, browser_page: bool) -> Core {
+        let host = if browser_page {
+            Host::BrowserPage
         } else {
-            &reply.body
+            Host::Server
         };
-        let value = js_sys::JSON::parse(text)
-            .map_err(|_| invalid_response(reply.status, "the body is not JSON"))?;
-        let wire: W = from_answer(value).map_err(|why| {
-            // The reason may quote the answer, and a server may echo the token.
-            let token = self.config.token.as_ref().map_or("", |t| t.expose());
-            invalid_response(reply.status, &redact(&why, token))
-        })?;
-        // `Done` serializes as null; JS callers get `undefined` for "nothing of use".
-        to_js(&R::from(wire)).map(|value| {
-            if value.is_null() {
-                JsValue::UNDEFINED
-            } else {
-                value
-            }
-        })
+        Core {
+            config: Config::from_json(options, host),
+        }
     }
 
-    /// Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client.
-    fn call_options(&self, options: &JsValue) -> Result<CallOptions> {
-        let mut call = CallOptions {
-            timeout_ms: self.config.timeout_ms,
-            signal: None,
-            on_retry: self.on_retry.clone(),
+    /// What the JS face keeps: `{botId, baseUrl, timeoutMs, maxResponseBytes,
+    /// authorization?}` (the header value, for the private headers of its
+    /// requests), or the options' error.
+    pub fn open(&self) -> String {
+        envelope(self.config().map(|config| {
+            let mut out = Writer::new();
+            out.open_object();
+            out.field("botId", &config.bot_id);
+            out.field("baseUrl", &config.base_url);
+            out.field("timeoutMs", &config.timeout_ms);
+            out.field("maxResponseBytes", &config.max_response_bytes);
+            if let Some(token) = &config.token {
+                out.field("authorization", &["Bearer ", token.expose()].concat());
+            }
+            out.close_object();
+            out.finish()
+        }))
+    }
+
+    /// The request of operation `op` (a method's name) with `args` (the JSON text
+    /// of its argument array): `{method, url, body?, idempotent}`, `body` the JSON
+    /// text to send; or the `invalid_argument` of a broken rule.
+    pub fn prepare(&self, op: &str, args: &str) -> String {
+        envelope(self.config().and_then(|config| {
+            let request = ops::prepare(config, op, args)?;
+            let mut out = Writer::new();
+            out.open_object();
+            out.field("method", request.method.as_str());
+            out.field("url", &request.url);
+            out.field_opt("body", &request.body);
+            out.field("idempotent", &request.idempotent);
+            out.close_object();
+            Ok(out.finish())
+        }))
+    }
+
+    /// What attempt `attempt` of `op` came to when the server answered `status`
+    /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
+    /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
+    /// or the final `{"error":…}`. `jitter` is a random number in [0, 1).
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(
+        &self,
+        op: &str,
+        status: u16,
+        retry_after: Option<String>,
+        body: &str,
+        attempt: u32,
+        idempotent: bool,
+        jitter: f64,
+    ) -> String {
+        self.settle(
+            |config| {
+                let token = config.token.as_ref().map_or("", |t| t.expose());
+                ops::answer(ops::find(op)?, status, retry_after.as_deref(), body, token)
+            },
+            Attempt {
+                number: attempt,
+                idempotent,
+                jitter,
+            },
+        )
+    }
+
+    /// What attempt `attempt` came to when it got no readable answer, as
+    /// [`Core::answer`] says it. `kind`: `redirect` (`status` 0 when hidden,
+    /// `text` the `Location`), `too_large`, `timeout` (after `ms`), `network`
+    /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fail(
+        &self,
+        kind: &str,
+        status: u16,
+        text: Option<String>,
+        ms: u32,
+        attempt: u32,
+        idempotent: bool,
+        jitter: f64,
+    ) -> String {
+        let status_if_any = Some(status).filter(|s| *s != 0);
+        let text = text.as_deref();
+        let failure = match kind {
+            "redirect" => Failure::Redirect {
+                status: status_if_any,
+                location: text,
+            },
+            "too_large" => Failure::TooLarge { status },
+            "timeout" => Failure::Timeout { ms },
+            "network" => Failure::Network {
+                status: status_if_any,
+                reason: text.unwrap_or("unknown failure"),
+            },
+            _ => Failure::Aborted,
         };
-        if options.is_undefined() || options.is_null() {
-            return Ok(call);
-        }
-        if !options.is_object() {
-            return Err(Error::invalid("options", "must be an object"));
-        }
-        from_js::<CallOptionKeys>(options.clone(), "options")?;
-        if let Some(hook) = function_option(options, "onRetry")? {
-            call.on_retry = Some(hook);
-        }
-        let signal = property(options, "signal");
-        if !signal.is_undefined() {
-            let signal = signal
-                .dyn_into::<web_sys::AbortSignal>()
-                .map_err(|_| Error::invalid("options.signal", "must be an AbortSignal"))?;
-            call.signal = Some(signal);
-        }
-        let timeout = property(options, "timeoutMs");
-        if !timeout.is_undefined() {
-            call.timeout_ms = timeout
-                .as_f64()
-                .and_then(config::timeout_ms)
+        self.settle(
+            |config| Err(failure.error(config)),
+            Attempt {
+                number: attempt,
+                idempotent,
+                jitter,
+            },
+        )
+    }
+
+    /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
+    /// `{"ok":ms}`, or its `invalid_argument`.
+    pub fn timeout(ms: f64) -> String {
+        envelope(
+            config::timeout_ms(ms)
+                .map(|ms| ms.to_string())
                 .ok_or_else(|| {
                     Error::invalid(
                         "options.timeoutMs",
                         "must be a whole number from 1 to 600000",
                     )
-                })?;
+                }),
+        )
+    }
+}
+
+impl Core {
+    fn config(&self) -> Result<&Config> {
+        self.config.as_ref().map_err(Clone::clone)
+    }
+
+    fn settle(&self, outcome: impl FnOnce(&Config) -> Result<String>, attempt: Attempt) -> String {
+        match self.config() {
+            Ok(config) => settle(config, outcome(config), attempt),
+            Err(err) => envelope(Err(err)),
         }
-        Ok(call)
     }
-}
-
-/// A browser page has both `window` and `document`; Workers, workerd and Node do not.
-fn host() -> Host {
-    let global = js_sys::global();
-    let has = |name: &str| property(&global, name).is_object();
-    if has("window") && has("document") {
-        Host::BrowserPage
-    } else {
-        Host::Server
-    }
-}
-
-/// `object[key]`, or `undefined` when `object` is not an object or the read throws.
-fn property(object: &JsValue, key: &str) -> JsValue {
-    if !object.is_object() {
-        return JsValue::UNDEFINED;
-    }
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// An optional function-valued option such as `onRetry`.
-fn function_option(object: &JsValue, key: &str) -> Result<Option<js_sys::Function>> {
-    let value = property(object, key);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value
-        .dyn_into::<js_sys::Function>()
-        .map(Some)
-        .map_err(|_| Error::invalid(&["options.", key].concat(), "must be a function"))
-}
-
-/// The keys the per-call options `{ signal?, timeoutMs?, onRetry? }` may have, so that
-/// a typo is refused by name; their values are read from the JS object itself.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CallOptionKeys {
-    #[serde(rename = "signal")]
-    _signal: Option<serde::de::IgnoredAny>,
-    #[serde(rename = "timeoutMs")]
-    _timeout_ms: Option<serde::de::IgnoredAny>,
-    #[serde(rename = "onRetry")]
-    _on_retry: Option<serde::de::IgnoredAny>,
 }

@@ -1,22 +1,12 @@
-//! The JS face (wasm32 only): wasm-bindgen exports, JS↔Rust conversion and the
-//! `fetch` transport. Nothing in [`crate::core`] knows about JS.
+//! The JS face (wasm32 only): synchronous wasm-bindgen exports that take and give
+//! text (JSON) or bytes. The JS modules in `js/package/` do the `fetch`, the
+//! deadlines and the waiting; nothing in [`crate::core`] knows about JS.
 
-mod convert;
-mod de;
-mod media;
-
-#[cfg(feature = "client")]
+#[cfg(feature = "callbacks")]
 mod callbacks;
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
-mod provision;
-#[cfg(feature = "client")]
-mod stickers;
-#[cfg(feature = "client")]
-mod transport;
-#[cfg(feature = "client")]
-mod types;
-
-#[cfg(feature = "client")]
-pub use client::WhatsAppClient;
+pub use client::Core;
+#[cfg(feature = "preflight")]
+mod media;

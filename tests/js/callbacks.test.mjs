@@ -109,7 +109,7 @@ test("parseCallback keeps the well-formed entries when one is malformed, as a ty
   assert.deepEqual(event.statuses[0], { status: "success", state: "delivered", messageId: "m1", recipient: "+46732001122" });
   assert.deepEqual(event.statuses[1], {
     kind: "invalid",
-    error: { code: "invalid_callback", field: "statuses[1].status", message: "missing field `status`" },
+    error: { code: "invalid_callback", field: "statuses[1].status", message: "is required" },
     raw: { state: "read", message_id: "m2", recipient: "+46732001122" },
   });
   assert.equal(event.notifications[0].kind, "invalid");

@@ -106,3 +106,54 @@ test("the preflight-only entry validates without the client, from a much smaller
   console.log(`wasm: full ${sizes[0].length} bytes, preflight-only ${sizes[1].length} bytes`);
   assert.ok(sizes[1].length < sizes[0].length / 2);
 });
+
+test("validateMedia takes an ArrayBuffer or a typed array too, and refuses anything else", async () => {
+  const png = await readCorpus("image.png");
+  const expected = sdk.validateMediaBytes(png, { fileName: "image.png" });
+  assert.equal(expected.mimeType, "image/png");
+  const copy = png.buffer.slice(png.byteOffset, png.byteOffset + png.length);
+  assert.deepEqual(await sdk.validateMedia(copy, { fileName: "image.png" }), expected);
+  // A view that starts inside its buffer: only its own bytes are read.
+  const padded = new Uint8Array(png.length + 8);
+  padded.set(png, 5);
+  assert.deepEqual(await sdk.validateMedia(new DataView(padded.buffer, 5, png.length), { fileName: "image.png" }), expected);
+  for (const wrong of [undefined, "image.png", 42, {}, [1, 2]]) {
+    const err = await sdk.validateMedia(wrong).catch((e) => e);
+    assert.equal(err.code, "invalid_argument");
+    assert.equal(err.field, "blob", err.message);
+  }
+  assert.throws(() => sdk.validateMediaBytes(copy), (e) => e.code === "invalid_argument" && e.field === "bytes");
+});
+
+test("refused options read nothing of the Blob; a throwing getter is an error, not a trap", async () => {
+  const { slice } = Blob.prototype;
+  let reads = 0;
+  Blob.prototype.slice = function (...args) {
+    reads += 1;
+    return slice.apply(this, args);
+  };
+  try {
+    const blob = new Blob([await readCorpus("image.png")]);
+    for (const [options, field, rule] of [
+      [{ as: "gif" }, "options.as", 'must be one of "image", "audio", "video", "sticker", "document"'],
+      [{ as: 1 }, "options.as", "must be a string"],
+      [{ fileName: "a.png", size: 1 }, "options.size", "is not a known field"],
+      ["image", "options", "must be an object"],
+      [{ get as() { throw new Error("boom"); } }, "options", "could not be read (a getter or Proxy threw)"],
+    ]) {
+      const err = await sdk.validateMedia(blob, options).catch((e) => e);
+      assert.equal(err.code, "invalid_argument", String(err));
+      assert.equal(err.field, field);
+      assert.equal(err.message, `${field}: ${rule}`);
+    }
+    assert.equal(reads, 0);
+    // Options left out or null fall back to the Blob's own type.
+    const typed = new Blob([await readCorpus("image.png")], { type: "image/jpeg" });
+    for (const options of [undefined, null, { declaredType: null }]) {
+      assert.equal((await sdk.validateMedia(typed, options)).declaredMimeType, "image/jpeg");
+    }
+    assert.equal((await sdk.validateMedia(typed, { declaredType: "image/png" })).declaredMimeType, "image/png");
+  } finally {
+    Blob.prototype.slice = slice;
+  }
+});

@@ -1,5 +1,5 @@
-// The client's options and results. wasm-bindgen includes this file in sinch_whatsapp.d.ts
-// (src/web/types.rs), so paths here are relative to that file; the preflight build leaves it out.
+// The client's options and results, part of the full entry's index.d.ts (scripts/build.sh puts
+// js/package/types/*.d.ts together per entry; paths here are relative to the package root).
 /** Options of `new WhatsAppClient(options)`. Give `region` or `baseUrl`, not both. */
 export interface ClientOptions {
   /** The bot identifier Sinch gave you. */

@@ -7,18 +7,10 @@
 //! a malformed one is `{ kind: "invalid", error: { code, field, message }, raw }`.
 //! `kind` is therefore reserved on entries: a wire field of that name is not kept.
 
+use super::model::fields::Fields;
 use super::model::{Contact, DeliveryReport, Notification};
-use super::parse::invalid_callback;
-use crate::core::error::ErrorCode;
-use serde::de::{DeserializeOwned, Deserializer, SeqAccess, Visitor};
-use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
-use serde_json::Value;
-use std::fmt;
-use std::marker::PhantomData;
-
-/// The field that marks a malformed entry, and that a well-formed one never has.
-const RESERVED: &str = "kind";
+use crate::core::error::{ErrorCode, Result};
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// An entry of a callback list.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,7 +44,7 @@ impl<T> Entry<T> {
 pub struct InvalidEntry {
     /// Why.
     pub error: EntryError,
-    /// The entry exactly as received (JSON).
+    /// The entry exactly as received (numbers as their text).
     pub raw: Value,
 }
 
@@ -61,45 +53,40 @@ pub struct InvalidEntry {
 pub struct EntryError {
     /// Always [`ErrorCode::InvalidCallback`].
     pub code: ErrorCode,
-    /// The path of the offending part, from the callback's root: the entry
-    /// (`statuses[1]`), its inbound `message`, down to the field when a required one
-    /// is missing or the message's `type` is wrong (`notifications[0].message.url`).
+    /// The path of the deepest part at fault, from the callback's root: the entry
+    /// (`statuses[1]`: not an object), a field (`statuses[1].status`), down into
+    /// its inbound message (`notifications[0].message.url`).
     pub field: String,
-    /// What is wrong, cut to a few hundred characters.
+    /// The rule broken, never the value: `is required`, `must be a string`.
     pub message: String,
 }
 
-impl<T: Serialize> Serialize for Entry<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl<T: Write> Write for Entry<T> {
+    fn write(&self, out: &mut Writer) {
         match self {
-            Self::Valid(entry) => entry.serialize(serializer),
-            Self::Invalid(entry) => entry.serialize(serializer),
+            Self::Valid(entry) => entry.write(out),
+            Self::Invalid(entry) => entry.write(out),
         }
     }
 }
 
-impl Serialize for InvalidEntry {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("InvalidEntry", 3)?;
-        out.serialize_field(RESERVED, "invalid")?;
-        out.serialize_field("error", &self.error)?;
-        out.serialize_field("raw", &self.raw)?;
-        out.end()
-    }
-}
-
-impl Serialize for EntryError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("EntryError", 3)?;
-        out.serialize_field("code", self.code.as_str())?;
-        out.serialize_field("field", &self.field)?;
-        out.serialize_field("message", &self.message)?;
-        out.end()
+impl Write for InvalidEntry {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field("kind", "invalid");
+        out.key("error");
+        out.open_object();
+        out.field("code", self.error.code.as_str());
+        out.field("field", &self.error.field);
+        out.field("message", &self.error.message);
+        out.close_object();
+        out.field("raw", &self.raw);
+        out.close_object();
     }
 }
 
 /// A type a callback list holds.
-pub trait ListEntry: DeserializeOwned {
+pub trait ListEntry: Read {
     /// The list's wire name, which starts the path of an entry's error.
     const LIST: &'static str;
 }
@@ -117,106 +104,36 @@ impl ListEntry for Notification {
 }
 
 impl<T: ListEntry> Entry<T> {
-    /// Types the `index`th entry of its list, or keeps it raw with the reason.
-    pub fn from_raw(raw: Value, index: usize) -> Self {
-        let parsed = match raw.get(RESERVED) {
-            None => T::deserialize(&raw),
-            Some(_) => {
-                let mut fields = raw.clone();
-                if let Some(object) = fields.as_object_mut() {
-                    object.remove(RESERVED);
-                }
-                T::deserialize(fields)
-            }
-        };
-        match parsed {
+    /// Types the `index`th entry of its list, or keeps it as received with the reason.
+    pub fn from_raw(raw: &Value, index: usize) -> Self {
+        let list = Path::root(T::LIST);
+        match T::read(raw, &list.index(index)) {
             Ok(entry) => Self::Valid(entry),
             Err(err) => {
-                let message = invalid_callback(&err.to_string()).message;
-                let field = format!("{}[{index}]{}", T::LIST, path_in_entry(&message));
+                let field = err.field.unwrap_or_default();
+                // The reader's message is `path: rule`; the path is in `field`.
+                let rule = err.message.get(field.len() + 2..).unwrap_or_default();
                 let error = EntryError {
                     code: ErrorCode::InvalidCallback,
+                    message: rule.to_owned(),
                     field,
-                    message,
                 };
-                Self::Invalid(InvalidEntry { error, raw })
+                Self::Invalid(InvalidEntry {
+                    error,
+                    raw: raw.clone(),
+                })
             }
         }
     }
 }
 
-/// The path inside an entry that the model's error `message` names. The model
-/// prefixes an inbound message's errors with `message of type `…`: ` (and an
-/// interactive reply's with `interactive reply of type `…`: `), always a type it
-/// knows, and reports a `type` that is not a string with `` `type` `` in the text;
-/// serde names a missing field as ``missing field `x` ``. Quoted input only ever
-/// comes after serde's own words, which end the walk, so it cannot steer the path.
-fn path_in_entry(message: &str) -> String {
-    const NESTED: [&str; 2] = ["message", "interactive reply"];
-    let mut path = String::new();
-    let mut rest = message;
-    while let Some(after) = NESTED.iter().find_map(|what| rest.strip_prefix(what)) {
-        path.push_str(".message");
-        match after
-            .strip_prefix(" of type `")
-            .and_then(|t| t.split_once("`: "))
-        {
-            Some((_, inner)) => rest = inner,
-            None => {
-                if !after.starts_with(" must be") {
-                    path.push_str(".type");
-                }
-                return path;
-            }
-        }
-    }
-    if let Some(name) = rest
-        .strip_prefix("missing field `")
-        .and_then(|name| name.split('`').next())
-    {
-        path.push('.');
-        path.push_str(name);
-    }
-    path
-}
-
-/// Deserializes a callback list (`null` or absent is empty) entry by entry. The
-/// list itself must be an array: a body whose list is not one is not a callback.
-pub(super) fn entries<'de, D, T>(deserializer: D) -> Result<Vec<Entry<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: ListEntry,
-{
-    struct Entries<T>(PhantomData<T>);
-
-    impl<'de, T: ListEntry> Visitor<'de> for Entries<T> {
-        type Value = Vec<Entry<T>>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "`{}` as an array", T::LIST)
-        }
-
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
-            Ok(Vec::new())
-        }
-
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(Vec::new())
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_seq(self)
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-            while let Some(raw) = seq.next_element::<Value>()? {
-                let index = out.len();
-                out.push(Entry::from_raw(raw, index));
-            }
-            Ok(out)
-        }
-    }
-
-    deserializer.deserialize_option(Entries(PhantomData))
+/// The list `T::LIST` of a callback (absent or `null` is empty), entry by entry.
+/// The list itself must be an array: a body whose list is not one is not a callback.
+pub(super) fn entries<T: ListEntry>(fields: &Fields) -> Result<Vec<Entry<T>>> {
+    Ok(fields
+        .array(T::LIST)?
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| Entry::from_raw(entry, index))
+        .collect())
 }

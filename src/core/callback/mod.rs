@@ -1,10 +1,10 @@
 //! Callbacks (webhooks): typed parsing of delivery reports and inbound messages, and signature verification.
 //!
-//! - [`model`]: the serde types of a callback payload. They deserialize from the
-//!   snake_case wire names and serialize to camelCase (the names JS sees), so a
-//!   parsed [`Callback`] does not round-trip through its own serialization.
+//! - [`model`]: the types of a callback payload. They are read from the snake_case
+//!   wire names and written ([`Callback::to_json`]) in camelCase (the names JS
+//!   sees), so a parsed [`Callback`] does not round-trip through its own output.
 //!   Fields the model does not know are kept, under their wire names, in the
-//!   `extra` maps, which serialize flattened into their object.
+//!   `extra` lists, which are written back beside the typed fields.
 //! - [`entry`]: one entry of a callback list, typed, or kept raw with a typed error
 //!   when malformed, so that one bad entry does not cost the others.
 //! - [`parse`](mod@parse): [`parse()`], [`parse_bytes`]: raw body text to a [`Callback`],
@@ -13,7 +13,8 @@
 //! - [`signature`]: [`verify_signature`] and [`verify_signature_headers`]
 //!   (HMAC-SHA256 over `body.nonce`, signature in base64 or hex), with
 //!   [`ErrorCode::SignatureInvalid`](crate::core::error::ErrorCode::SignatureInvalid)
-//!   errors.
+//!   errors; [`verify_callback`]: the same with the headers as JSON text, as JS
+//!   gives them.
 //!
 //! ```
 //! use sinch_whatsapp::core::callback::{parse, DeliveryState, InboundMessage};
@@ -29,6 +30,8 @@
 //! ```
 
 pub mod entry;
+pub mod headers;
+mod mac_text;
 pub mod model;
 pub mod parse;
 pub mod signature;
@@ -37,8 +40,9 @@ pub mod signature;
 mod tests;
 
 pub use entry::{Entry, EntryError, InvalidEntry, ListEntry};
+pub use headers::verify_callback;
 pub use model::*;
-pub use parse::{invalid_callback, parse, parse_bytes};
+pub use parse::{parse, parse_bytes};
 pub use signature::{
     compute_signature, verify_signature, verify_signature_headers, HMAC_SHA_256,
     SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER, SIGNATURE_NONCE_HEADER,

@@ -1,27 +1,20 @@
 //! Raw callback body to a typed [`Callback`].
 //!
-//! The body is strict JSON (RFC 8259: no comments, no trailing commas), parsed with
-//! serde_json, whose nesting limit (128) turns hostile deep nesting into an error
-//! instead of a stack overflow. A leading UTF-8 byte-order mark is skipped.
+//! The body is strict JSON (RFC 8259: no comments, no trailing commas), read by
+//! [`crate::core::json::parse`], whose nesting limit (128) turns hostile deep
+//! nesting into an error instead of a stack overflow. A leading UTF-8 byte-order
+//! mark is skipped. No error quotes the body.
 
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
-use serde_json::error::Category;
+use crate::core::json;
 use std::str::FromStr;
 
-/// Longest error text kept: serde's messages can quote (hostile) input.
-const MAX_REASON_CHARS: usize = 300;
+const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
 
-/// The error for a body that is not a Sinch WhatsApp callback; `reason` is cut to a
-/// few hundred characters. Also for callers that deserialize a [`Callback`] by
-/// other means (e.g. from a JS value) and want the same error.
-pub fn invalid_callback(reason: &str) -> Error {
-    let mut chars = reason.chars();
-    let mut text: String = chars.by_ref().take(MAX_REASON_CHARS).collect();
-    if chars.next().is_some() {
-        text.push('…');
-    }
-    Error::new(ErrorCode::InvalidCallback, text)
+/// The error for a body that is not a Sinch WhatsApp callback.
+fn invalid_callback(reason: &str) -> Error {
+    Error::new(ErrorCode::InvalidCallback, reason)
 }
 
 /// Parses a callback body.
@@ -29,8 +22,8 @@ pub fn invalid_callback(reason: &str) -> Error {
 /// Errors ([`ErrorCode::InvalidCallback`]) only when the body is not a Sinch
 /// WhatsApp callback at all: empty, not JSON (or nested deeper than 128), not an
 /// object with `type: "whatsapp"`, a known top-level field of the wrong type (e.g.
-/// `statuses` not an array). A malformed entry of a list (a missing required field,
-/// a field of the wrong type) is kept in its place as an
+/// `statuses` not an array; `field` names it). A malformed entry of a list (a
+/// missing required field, a field of the wrong type) is kept in its place as an
 /// [`InvalidEntry`](super::entry::InvalidEntry), and the other entries are typed.
 /// Unknown fields and unknown message types are kept, not errors.
 ///
@@ -49,15 +42,25 @@ pub fn invalid_callback(reason: &str) -> Error {
 /// ```
 pub fn parse(raw: &str) -> Result<Callback> {
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    if text.trim().is_empty() {
+    if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         return Err(invalid_callback("the callback body is empty"));
     }
-    serde_json::from_str(text).map_err(|err| {
-        let what = match err.classify() {
-            Category::Data => "the callback is not a Sinch WhatsApp callback",
-            Category::Syntax | Category::Eof | Category::Io => "the callback body is not JSON",
-        };
-        invalid_callback(&format!("{what}: {err}"))
+    let value = json::parse(text).map_err(|err| {
+        let offset = err.offset.to_string();
+        invalid_callback(
+            &[
+                "the callback body is not JSON: ",
+                err.reason,
+                " at byte ",
+                &offset,
+            ]
+            .concat(),
+        )
+    })?;
+    Callback::from_value(&value).map_err(|err| {
+        let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
+        out.field = err.field;
+        out
     })
 }
 
@@ -66,10 +69,14 @@ pub fn parse(raw: &str) -> Result<Callback> {
 pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
     match std::str::from_utf8(raw) {
         Ok(text) => parse(text),
-        Err(err) => Err(invalid_callback(&format!(
-            "the callback body is not valid UTF-8 (bad byte at offset {})",
-            err.valid_up_to()
-        ))),
+        Err(err) => Err(invalid_callback(
+            &[
+                "the callback body is not valid UTF-8 (bad byte at offset ",
+                &err.valid_up_to().to_string(),
+                ")",
+            ]
+            .concat(),
+        )),
     }
 }
 

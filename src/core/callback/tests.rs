@@ -2,7 +2,21 @@
 
 use super::*;
 use crate::core::error::ErrorCode;
-use serde_json::{json, Value};
+use crate::core::json::{self, Value, Write, Writer};
+use serde_json::json;
+
+/// What JS gets for `x`, read back by `serde_json` (the oracle) for comparison.
+fn js<T: Write + ?Sized>(x: &T) -> serde_json::Value {
+    let mut out = Writer::new();
+    x.write(&mut out);
+    let text = out.finish();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// The kept unknown fields as one object.
+fn extra(extra: &Extra) -> serde_json::Value {
+    js(&Value::Object(extra.0.clone()))
+}
 
 /// Parses a body every entry of which must be well-formed.
 fn ok(raw: &str) -> Callback {
@@ -59,7 +73,7 @@ fn malformed(raw: &str, field: &str, words: &str) -> InvalidEntry {
         "expected {words:?} in {:?}",
         entry.error.message
     );
-    let sent: Value = serde_json::from_str(raw).unwrap();
+    let sent: serde_json::Value = serde_json::from_str(raw).unwrap();
     let list = field.split('[').next().unwrap();
     let index: usize = field[list.len() + 1..]
         .split(']')
@@ -67,7 +81,7 @@ fn malformed(raw: &str, field: &str, words: &str) -> InvalidEntry {
         .unwrap()
         .parse()
         .unwrap();
-    assert_eq!(entry.raw, sent[list][index]);
+    assert_eq!(js(&entry.raw), sent[list][index]);
     entry.clone()
 }
 
@@ -198,7 +212,11 @@ fn doc_sample_location() {
     let InboundMessage::Location(loc) = &n.message else {
         panic!("{:?}", n.message)
     };
-    assert_eq!((loc.latitude, loc.longitude), (55.7047, 13.191));
+    assert_eq!(
+        (loc.latitude.as_str(), loc.longitude.as_str()),
+        ("55.7047", "13.191")
+    );
+    assert_eq!(loc.latitude.to_f64(), Some(55.7047));
     assert_eq!(loc.name.as_deref(), Some("Sinch Ideon Lund"));
     assert_eq!(loc.address.as_deref(), Some("Scheelevägen 17"));
     assert_eq!(loc.url, None);
@@ -374,7 +392,7 @@ const DOC_LIST_REPLY: &str = r#"{
 fn doc_sample_interactive_list_reply() {
     // Verbatim it is not JSON (a trailing comma): a clear syntax error, as any JSON
     // parser (JSON.parse too) would give. Sinch's real callbacks are machine-made JSON.
-    fails(DOC_LIST_REPLY, "trailing comma");
+    fails(DOC_LIST_REPLY, "not JSON: expected a key");
     let fixed = DOC_LIST_REPLY.replace(r#""Description","#, r#""Description""#);
     assert_eq!(fixed.len() + 1, DOC_LIST_REPLY.len());
     let cb = ok(&fixed);
@@ -597,11 +615,11 @@ const DOC_STORE_STATUS: &str = r#"{
 
 #[test]
 fn doc_sample_store_statuses() {
-    let err = serde_json::from_str::<CallbackStoreResults>(DOC_STORE_STATUS).unwrap_err();
-    assert!(err.to_string().contains("trailing comma"), "{err}");
+    let err = json::parse(DOC_STORE_STATUS).unwrap_err();
+    assert_eq!(err.reason, "expected a key");
     let fixed = DOC_STORE_STATUS.replace(r#""+46732001122","#, r#""+46732001122""#);
     assert_eq!(fixed.len() + 1, DOC_STORE_STATUS.len());
-    let store: CallbackStoreResults = serde_json::from_str(&fixed).unwrap();
+    let store = store(&fixed);
     assert_eq!(store.results.len(), 1);
     let report = store.results[0].statuses[0].typed();
     assert_eq!(
@@ -612,10 +630,10 @@ fn doc_sample_store_statuses() {
     assert_eq!(report.recipient, "+46732001122");
     assert_eq!(report.timestamp, None);
     // The inner callback through `parse` too.
-    let inner =
-        serde_json::to_string(&serde_json::from_str::<Value>(&fixed).unwrap()["results"][0])
-            .unwrap();
-    assert_eq!(ok(&inner), store.results[0]);
+    let Some(Value::Array(results)) = json::parse(&fixed).unwrap().get("results").cloned() else {
+        panic!("no results")
+    };
+    assert_eq!(ok(&results[0].to_text()), store.results[0]);
 }
 
 #[test]
@@ -638,15 +656,21 @@ fn doc_sample_store_notifications() {
     }
   ]
 }"#;
-    let store: CallbackStoreResults = serde_json::from_str(raw).unwrap();
+    let store = store(raw);
     let n = only_notification(&store.results[0]);
     assert_eq!(n.from, "46732001122");
     assert_eq!(n.timestamp, None);
     assert!(
         matches!(&n.message, InboundMessage::Text(t) if t.body == "Hello bot I want to know something!")
     );
-    let empty: CallbackStoreResults = serde_json::from_str(r#"{"results":[]}"#).unwrap();
-    assert!(empty.results.is_empty());
+    assert!(self::store(r#"{"results":[]}"#).results.is_empty());
+    assert!(self::store(r#"{"results":null}"#).results.is_empty());
+}
+
+/// The store's answer, read as `callbackStatus` reads it.
+fn store(raw: &str) -> CallbackStoreResults {
+    use crate::core::json::{Path, Read};
+    CallbackStoreResults::read(&json::parse(raw).unwrap(), &Path::root("body")).unwrap()
 }
 
 // ---- whatsapp-api.yaml examples (schematic: no `type`, enum values joined by " | ") ----
@@ -677,7 +701,10 @@ fn yaml_examples_need_the_type() {
         ]
       }"#;
     for raw in [status, notification] {
-        fails(raw, "missing field `type`");
+        assert_eq!(
+            fails(raw, "type: is required").field.as_deref(),
+            Some("type")
+        );
     }
     let typed = |raw: &str| raw.replacen('{', r#"{"type":"whatsapp","#, 1);
     let cb = ok(&typed(status));
@@ -722,7 +749,7 @@ fn every_state_and_status() {
         assert_eq!(cb.statuses[0].typed().state.as_str(), wire);
         assert_eq!(cb.statuses[0].typed().status, DeliveryStatus::Failure);
         assert_eq!(cb.statuses[0].typed().details.as_deref(), Some("why"));
-        let out = serde_json::to_value(&cb).unwrap();
+        let out = js(&cb);
         assert_eq!(out["statuses"][0]["state"], wire);
     }
     let cb = ok(
@@ -751,9 +778,9 @@ fn all_media_types_and_sticker_metadata() {
         assert_eq!(media.mime_type, "a/b");
         assert_eq!(media.caption.as_deref(), Some("c"));
         assert_eq!(media.filename.as_deref(), Some("f.bin"));
-        assert_eq!(media.extra["sha256"], "abc");
-        assert_eq!(media.extra["id"], "media-1");
-        let out = serde_json::to_value(message).unwrap();
+        assert_eq!(extra(&media.extra)["sha256"], "abc");
+        assert_eq!(extra(&media.extra)["id"], "media-1");
+        let out = js(message);
         assert_eq!(out["type"], kind);
         assert_eq!(out["mimeType"], "a/b");
         assert_eq!(out["sha256"], "abc");
@@ -782,7 +809,7 @@ fn all_media_types_and_sticker_metadata() {
         Some("https://play.google.com/x")
     );
     assert_eq!(meta.is_first_party_sticker, Some(true));
-    let out = serde_json::to_value(&cb.notifications[0].typed().message).unwrap();
+    let out = js(&cb.notifications[0].typed().message);
     assert_eq!(
         out["metadata"],
         json!({"stickerpackId":"pack-1","stickerpackName":"Cats","stickerpackPublisher":"Me",
@@ -804,8 +831,8 @@ fn all_media_types_and_sticker_metadata() {
         assert_eq!(meta.unwrap().is_first_party_sticker, value);
         malformed(
             &raw.replace(&format!(":{wire}}}"), ":2}"),
-            "notifications[0].message",
-            "1, 0, true or false",
+            "notifications[0].message.metadata.is-first-party-sticker",
+            "must be 1, 0, true or false",
         );
     }
 }
@@ -830,8 +857,8 @@ fn referral_and_contact_card_extras() {
         (media.kind.as_deref(), media.url.as_deref()),
         (Some("image"), Some("https://img"))
     );
-    assert_eq!(r.extra["ctwa_clid"], "xyz");
-    let out = serde_json::to_value(r).unwrap();
+    assert_eq!(extra(&r.extra)["ctwa_clid"], "xyz");
+    let out = js(r);
     assert_eq!(
         out,
         json!({"headline":"Sale","body":"50% off","sourceType":"ad","sourceId":"123",
@@ -862,7 +889,7 @@ fn referral_and_contact_card_extras() {
     };
     let card = &c.contacts[0];
     assert_eq!(
-        card.ims,
+        card.ims.iter().map(js).collect::<Vec<_>>(),
         [json!("skype:x"), json!({"service":"AIM","user_id":"y"})]
     );
     assert_eq!(card.contact_image_url.as_deref(), Some("https://img"));
@@ -887,8 +914,8 @@ fn location_url_and_button_index_as_number() {
         panic!()
     };
     assert_eq!(
-        (l.latitude, l.longitude, l.url.as_deref()),
-        (-33.9, 151.2, Some("www.sinch.com"))
+        (l.latitude.as_str(), l.longitude.as_str(), l.url.as_deref()),
+        ("-33.9", "151.2", Some("www.sinch.com"))
     );
     let cb = ok(
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
@@ -904,8 +931,8 @@ fn location_url_and_button_index_as_number() {
     malformed(
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
         "message":{"type":"button","index":1.5}}]}"#,
-        "notifications[0].message",
-        "a string or an integer",
+        "notifications[0].message.index",
+        "must be a string or an integer",
     );
 }
 
@@ -923,11 +950,11 @@ fn unknown_message_types_are_kept_raw() {
     };
     assert_eq!(order.kind, "order");
     assert_eq!(cb.notifications[0].typed().message.kind(), "order");
-    assert_eq!(order.raw["order"]["product_items"][0]["quantity"], 2);
-    assert_eq!(order.raw["type"], "order");
+    assert_eq!(js(&order.raw)["order"]["product_items"][0]["quantity"], 2);
+    assert_eq!(js(&order.raw)["type"], "order");
     // Kept verbatim for JS, wire names and all.
-    let expected: Value = serde_json::from_str(raw).unwrap();
-    let out = serde_json::to_value(&cb).unwrap();
+    let expected: serde_json::Value = serde_json::from_str(raw).unwrap();
+    let out = js(&cb);
     assert_eq!(
         out["notifications"][0]["message"],
         expected["notifications"][0]["message"]
@@ -954,15 +981,16 @@ fn unknown_fields_are_kept() {
         "contacts":[{"wa_id":"1","profile":{"name":"N","about":"x"},"user_id":"U1"}],
         "notifications":[{"from":"1","message_id":"m","in_group":"g","context":{"x":1},
             "message":{"type":"text","body":"b","preview":false}}]}"#);
-    assert_eq!(cb.extra["callback_version"], 2);
-    assert_eq!(cb.statuses[0].typed().extra["conversation"]["id"], "c1");
-    assert_eq!(cb.statuses[0].typed().extra["pricing"]["billable"], true);
-    assert_eq!(cb.contacts[0].typed().extra["user_id"], "U1");
-    assert_eq!(cb.notifications[0].typed().extra["in_group"], "g");
+    assert_eq!(extra(&cb.extra)["callback_version"], 2);
+    let report = extra(&cb.statuses[0].typed().extra);
+    assert_eq!(report["conversation"]["id"], "c1");
+    assert_eq!(report["pricing"]["billable"], true);
+    assert_eq!(extra(&cb.contacts[0].typed().extra)["user_id"], "U1");
+    assert_eq!(extra(&cb.notifications[0].typed().extra)["in_group"], "g");
     let InboundMessage::Text(t) = &cb.notifications[0].typed().message else {
         panic!()
     };
-    assert_eq!(t.extra["preview"], false);
+    assert_eq!(extra(&t.extra)["preview"], false);
     assert!(!t.extra.contains_key("type"));
 }
 
@@ -978,7 +1006,7 @@ fn serializes_camel_case_for_js() {
             "message":{"type":"interactive","message":{"type":"list","id":"r1","title":"T"}},
             "timestamp":"2021-06-07T13:38:36Z","replying_to":{"from":"4475","message_id":"o1"},
             "frequently_forwarded":true}]}"#);
-    let out = serde_json::to_value(&cb).unwrap();
+    let out = js(&cb);
     assert_eq!(
         out,
         json!({
@@ -994,7 +1022,7 @@ fn serializes_camel_case_for_js() {
                 "forwarded": false, "frequentlyForwarded": true}]
         })
     );
-    let empty = serde_json::to_value(ok(r#"{"type":"whatsapp"}"#)).unwrap();
+    let empty = js(&ok(r#"{"type":"whatsapp"}"#));
     assert_eq!(
         empty,
         json!({"type":"whatsapp","statuses":[],"contacts":[],"notifications":[]})
@@ -1024,7 +1052,10 @@ fn not_json() {
     fails("{\"type\":\"whatsapp\"", "not JSON");
     fails("{\"type\":\"whatsapp\"} trailing", "not JSON");
     fails("{'type':'whatsapp'}", "not JSON");
-    fails("{\"type\":\"whatsapp\",}", "trailing comma");
+    fails(
+        "{\"type\":\"whatsapp\",}",
+        "not JSON: expected a key at byte 19",
+    );
     fails("\u{feff}\u{feff}{\"type\":\"whatsapp\"}", "not JSON");
     // One byte-order mark is skipped.
     assert!(parse("\u{feff}{\"type\":\"whatsapp\"}").is_ok());
@@ -1032,29 +1063,37 @@ fn not_json() {
 
 #[test]
 fn not_a_sinch_callback() {
-    fails("{}", "missing field `type`");
-    fails("[]", "a Sinch WhatsApp callback object");
+    let not = "the callback is not a Sinch WhatsApp callback: ";
+    let err = fails("{}", "type: is required");
+    assert_eq!(err.message, [not, "type: is required"].concat());
+    assert_eq!(err.field.as_deref(), Some("type"));
+    let err = fails("[]", "must be an object");
+    assert_eq!(err.message, [not, "must be an object"].concat());
+    assert_eq!(err.field, None);
     fails("null", "not a Sinch WhatsApp callback");
     fails("42", "not a Sinch WhatsApp callback");
     fails("\"whatsapp\"", "not a Sinch WhatsApp callback");
+    let err = fails(r#"{"type":"sms"}"#, r#"type: must be "whatsapp""#);
+    assert!(!err.message.contains("sms"), "{}", err.message);
+    fails(r#"{"type":"WhatsApp"}"#, r#"type: must be "whatsapp""#);
+    fails(r#"{"type":5}"#, "type: must be a string");
     fails(
-        r#"{"type":"sms"}"#,
-        "invalid value: string \"sms\", expected the callback type `whatsapp`",
+        r#"{"type":"whatsapp","type":"whatsapp"}"#,
+        "type: is given twice",
     );
     fails(
-        r#"{"type":"WhatsApp"}"#,
-        "expected the callback type `whatsapp`",
+        r#"{"type":"whatsapp","statuses":{}}"#,
+        "statuses: must be an array",
     );
     fails(
-        r#"{"type":5}"#,
-        "invalid type: integer `5`, expected a string",
+        r#"{"type":"whatsapp","notifications":"x"}"#,
+        "notifications: must be an array",
     );
-    fails(r#"{"type":"whatsapp","statuses":{}}"#, "invalid type: map");
-    fails(r#"{"type":"whatsapp","notifications":"x"}"#, "invalid type");
-    fails(
+    let err = fails(
         r#"{"type":"whatsapp","contacts":7}"#,
-        "`contacts` as an array",
+        "contacts: must be an array",
     );
+    assert_eq!(err.field.as_deref(), Some("contacts"));
 }
 
 // ---- a malformed entry is kept in its place; the others are typed ----
@@ -1083,7 +1122,10 @@ fn one_malformed_entry_does_not_cost_the_others() {
     assert_eq!(ids, ["m1", "m3"]);
     let bad = cb.statuses[1].invalid().unwrap();
     assert_eq!(bad.error.field, "statuses[1].status");
-    assert_eq!(bad.raw["message_id"], "m2");
+    assert_eq!(
+        bad.raw.get("message_id").and_then(Value::as_str),
+        Some("m2")
+    );
     assert_eq!(cb.contacts[0].typed().wa_id, "1");
     assert_eq!(
         cb.contacts[1].invalid().unwrap().error.field,
@@ -1091,21 +1133,18 @@ fn one_malformed_entry_does_not_cost_the_others() {
     );
     let image = cb.notifications[0].invalid().unwrap();
     assert_eq!(image.error.field, "notifications[0].message.url");
-    assert_eq!(
-        image.error.message,
-        "message of type `image`: missing field `url`"
-    );
+    assert_eq!(image.error.message, "is required");
     assert!(
         matches!(&cb.notifications[1].typed().message, InboundMessage::Text(t) if t.body == "kept")
     );
     // The JS shape: typed entries as before, the malformed one in its place.
-    let out = serde_json::to_value(&cb).unwrap();
+    let out = js(&cb);
     assert_eq!(out["statuses"][0]["messageId"], "m1");
     assert_eq!(
         out["statuses"][1],
         json!({"kind": "invalid",
             "error": {"code": "invalid_callback", "field": "statuses[1].status",
-                "message": "missing field `status`"},
+                "message": "is required"},
             "raw": {"state": "read", "message_id": "m2", "recipient": "+1"}})
     );
     assert_eq!(out["notifications"][0]["kind"], "invalid");
@@ -1117,122 +1156,133 @@ fn malformed_entries_name_the_part_at_fault() {
     let status = |fields: &str| format!(r#"{{"type":"whatsapp","statuses":[{{{fields}}}]}}"#);
     malformed(
         &status(r#""status":"success","state":"sent","message_id":7,"recipient":"+1""#),
-        "statuses[0]",
-        "invalid type: integer `7`",
+        "statuses[0].message_id",
+        "must be a string",
     );
     malformed(
         &status(r#""status":"success","state":"sent","recipient":"+1""#),
         "statuses[0].message_id",
-        "missing field `message_id`",
+        "is required",
     );
     malformed(
         &status(r#""status":true,"state":"sent","message_id":"m","recipient":"+1""#),
-        "statuses[0]",
-        "invalid type: boolean",
+        "statuses[0].status",
+        "must be a string",
+    );
+    malformed(
+        &status(
+            r#""status":"success","state":"sent","message_id":"m","message_id":"n","recipient":"+1""#,
+        ),
+        "statuses[0].message_id",
+        "is given twice",
     );
     malformed(
         r#"{"type":"whatsapp","statuses":["x"]}"#,
         "statuses[0]",
-        "a delivery report object",
+        "must be an object",
     );
     malformed(
         r#"{"type":"whatsapp","statuses":[null]}"#,
         "statuses[0]",
-        "invalid type: null",
+        "must be an object",
     );
     malformed(
         r#"{"type":"whatsapp","contacts":[{"profile":{"name":"x"}}]}"#,
         "contacts[0].wa_id",
-        "missing field `wa_id`",
+        "is required",
+    );
+    malformed(
+        r#"{"type":"whatsapp","contacts":[{"wa_id":"1","profile":{"name":2}}]}"#,
+        "contacts[0].profile.name",
+        "must be a string",
     );
     let n = |fields: &str| format!(r#"{{"type":"whatsapp","notifications":[{{{fields}}}]}}"#);
     let cases = [
-        (
-            r#""from":"1","message_id":"m""#,
-            "",
-            "missing field `message`",
-        ),
+        (r#""from":"1","message_id":"m""#, ".message", "is required"),
         (
             r#""message_id":"m","message":{"type":"text","body":"b"}"#,
-            "",
-            "missing field `from`",
+            ".from",
+            "is required",
         ),
         (
             r#""from":"1","message_id":"m","message":"hi""#,
-            "",
-            "message must be an object",
+            ".message",
+            "must be an object",
         ),
         (
             r#""from":"1","message_id":"m","message":{}"#,
-            ".type",
-            "message has no `type`",
+            ".message.type",
+            "is required",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":3}"#,
-            ".type",
-            "message `type` must be a string",
+            ".message.type",
+            "must be a string",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":"text","body":5}"#,
-            "",
-            "message of type `text`: invalid type: integer `5`",
+            ".message.body",
+            "must be a string",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":"text"}"#,
-            ".body",
-            "missing field `body`",
+            ".message.body",
+            "is required",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":"location","latitude":"55","longitude":13}"#,
-            "",
-            "message of type `location`",
+            ".message.latitude",
+            "must be a number",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":"interactive","message":{"type":"button","id":"x"}}"#,
-            ".message.title",
-            "interactive reply of type `button`: missing field `title`",
+            ".message.message.title",
+            "is required",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":"interactive","message":{}}"#,
-            ".message.type",
-            "interactive reply has no `type`",
+            ".message.message.type",
+            "is required",
         ),
         (
             r#""from":"1","message_id":"m","message":{"type":"interactive"}"#,
-            ".message",
-            "missing field `message`",
+            ".message.message",
+            "is required",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"forwarded":"yes""#,
+            ".forwarded",
+            "must be a boolean",
+        ),
+        (
+            r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"referral":{"source_type":1}"#,
+            ".referral.source_type",
+            "must be a string",
         ),
     ];
-    for (fields, below_message, words) in cases {
-        let field = if words.starts_with("missing field") && below_message.is_empty() {
-            format!("notifications[0].{}", &words[15..words.len() - 1])
-        } else {
-            format!("notifications[0].message{below_message}")
-        };
-        malformed(&n(fields), &field, words);
+    for (fields, below, rule) in cases {
+        let entry = malformed(&n(fields), &format!("notifications[0]{below}"), rule);
+        assert_eq!(entry.error.message, rule);
     }
-    malformed(
-        &n(r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"forwarded":"yes""#),
-        "notifications[0]",
-        "invalid type: string",
-    );
 }
 
 #[test]
-fn quoted_input_cannot_steer_the_field() {
-    // Hostile text quoted in serde's message, dressed as the model's own words.
-    malformed(
+fn errors_never_quote_the_input() {
+    // Hostile text in values, dressed as the model's own words, appears nowhere.
+    let entry = malformed(
         r#"{"type":"whatsapp","statuses":[{"status":"success","state":"sent","recipient":"+1",
             "message_id":{"x":"message of type `a`: missing field `evil`"}}]}"#,
-        "statuses[0]",
-        "invalid type: map",
+        "statuses[0].message_id",
+        "must be a string",
     );
-    malformed(
+    assert!(!entry.error.message.contains("evil"));
+    let entry = malformed(
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
             "message":{"type":"image","url":"u","mime_type":5,"caption":"missing field `evil`"}}]}"#,
-        "notifications[0].message",
-        "invalid type: integer `5`",
+        "notifications[0].message.mime_type",
+        "must be a string",
     );
+    assert!(!entry.error.message.contains("evil"));
 }
 
 #[test]
@@ -1244,14 +1294,55 @@ fn kind_is_reserved_on_entries() {
     );
     let report = cb.statuses[0].typed();
     assert!(!report.extra.contains_key("kind"));
-    let out = serde_json::to_value(&cb).unwrap();
+    let out = js(&cb);
     assert_eq!(out["statuses"][0].get("kind"), None);
     let bad = malformed(
         r#"{"type":"whatsapp","statuses":[{"kind":"invalid","state":"sent"}]}"#,
         "statuses[0].status",
-        "missing field `status`",
+        "is required",
     );
-    assert_eq!(bad.raw["kind"], "invalid");
+    assert_eq!(js(&bad.raw)["kind"], "invalid");
+}
+
+#[test]
+fn unknown_fields_cannot_stand_in_for_typed_ones() {
+    // A wire field spelled as a typed field's JS name would repeat that key in the
+    // JSON text, and JS's JSON.parse keeps the last: it is not kept.
+    let cb = ok(r#"{"type":"whatsapp",
+        "statuses":[{"status":"success","state":"sent","message_id":"m","recipient":"+1","messageId":"spoof"}],
+        "notifications":[{"from":"1","message_id":"n","replyingTo":{"from":"x"},"frequentlyForwarded":true,
+            "message":{"type":"image","url":"u","mime_type":"a/b","mimeType":"spoof"}}]}"#);
+    let out = js(&cb);
+    assert_eq!(out["statuses"][0]["messageId"], "m");
+    let n = &out["notifications"][0];
+    assert_eq!(n.get("replyingTo"), None);
+    assert_eq!(n["frequentlyForwarded"], false);
+    assert_eq!(n["message"]["mimeType"], "a/b");
+    assert!(!js_text(&cb).contains("spoof"));
+}
+
+fn js_text<T: Write>(x: &T) -> String {
+    let mut out = Writer::new();
+    x.write(&mut out);
+    out.finish()
+}
+
+#[test]
+fn numbers_reach_js_exactly_as_sent() {
+    let cb = ok(
+        r#"{"type":"whatsapp","big":123456789012345678901234567890,"e":1E+2,
+        "notifications":[{"from":"1","message_id":"m",
+        "message":{"type":"location","latitude":59.330000,"longitude":-0.0}}]}"#,
+    );
+    let text = js_text(&cb);
+    for number in [
+        "123456789012345678901234567890",
+        "1E+2",
+        "59.330000",
+        "-0.0",
+    ] {
+        assert!(text.contains(number), "{number} in {text}");
+    }
 }
 
 // ---- hostile input ----
@@ -1266,30 +1357,30 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let deep = nested(depth);
         fails(
             &format!(r#"{{"type":"whatsapp","x":{deep}}}"#),
-            "recursion limit exceeded",
+            "nested too deeply",
         );
         fails(
             &format!(
                 r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"order","x":{deep}}}}}]}}"#
             ),
-            "recursion limit exceeded",
+            "nested too deeply",
         );
         fails(
             &format!(
                 r#"{{"type":"whatsapp","statuses":[{{"status":"success","state":"sent","message_id":"m","recipient":"+1","x":{deep}}}]}}"#
             ),
-            "recursion limit exceeded",
+            "nested too deeply",
         );
-        fails(&deep, "not a Sinch WhatsApp callback");
+        fails(&deep, "not JSON: nested too deeply");
         let objects = format!("{}{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
         fails(
             &format!(r#"{{"type":"whatsapp","x":{objects}}}"#),
-            "recursion limit exceeded",
+            "nested too deeply",
         );
     }
     // Ordinary nesting inside unknown content is fine.
     let cb = ok(&format!(r#"{{"type":"whatsapp","x":{}}}"#, nested(100)));
-    assert!(cb.extra["x"].is_array());
+    assert!(matches!(cb.extra.get("x"), Some(Value::Array(_))));
 }
 
 #[test]
@@ -1306,17 +1397,20 @@ fn huge_inputs() {
         r#"{{"type":"whatsapp","junk":[{}]}}"#,
         vec!["0"; 500_000].join(",")
     );
-    assert_eq!(ok(&raw).extra["junk"].as_array().unwrap().len(), 500_000);
+    let Some(Value::Array(junk)) = ok(&raw).extra.get("junk").cloned() else {
+        panic!("no junk")
+    };
+    assert_eq!(junk.len(), 500_000);
     // A huge string does not make a huge error message.
     let long = "x".repeat(5_000_000);
-    let err = fails(&format!(r#"{{"type":"{long}"}}"#), "invalid value");
-    assert!(err.message.chars().count() <= 301, "{}", err.message.len());
+    let err = fails(&format!(r#"{{"type":"{long}"}}"#), "must be \"whatsapp\"");
+    assert!(err.message.len() < 100, "{}", err.message.len());
     let entry = malformed(
         &format!(r#"{{"type":"whatsapp","statuses":[{{"status":1,"state":"{long}"}}]}}"#),
-        "statuses[0]",
-        "invalid type",
+        "statuses[0].status",
+        "must be a string",
     );
-    assert!(entry.error.message.chars().count() <= 301);
+    assert!(entry.error.message.len() < 100);
 }
 
 #[test]
@@ -1346,7 +1440,7 @@ fn invalid_utf8() {
     // JSON escapes of a lone surrogate are not valid text either.
     fails(
         r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m","message":{"type":"text","body":"\ud800"}}]}"#,
-        "hex escape",
+        "not JSON: lone surrogate",
     );
 }
 
@@ -1360,25 +1454,34 @@ fn from_str_and_error_codes() {
     );
     assert_eq!(ErrorCode::InvalidCallback.as_str(), "invalid_callback");
     assert_eq!(ErrorCode::SignatureInvalid.as_str(), "signature_invalid");
-    let err = invalid_callback(&"é".repeat(1000));
-    assert_eq!(err.message.chars().count(), 301);
-    assert!(err.message.ends_with('…'));
 }
 
 #[test]
-fn deserializes_from_a_value_too() {
-    // What a JS layer would do with the result of JSON.parse (serde-wasm-bindgen is
-    // another self-describing deserializer, like serde_json::Value).
-    let value = json!({"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
-        "message":{"type":"sticker","url":"u","mime_type":"image/webp",
-            "metadata":{"is-first-party-sticker":1.0}}}]});
-    let cb: Callback = serde_json::from_value(value).unwrap();
-    let meta = cb.notifications[0]
-        .typed()
-        .message
-        .media()
-        .unwrap()
-        .metadata
-        .as_ref();
-    assert_eq!(meta.unwrap().is_first_party_sticker, Some(true));
+fn flags_and_indices_take_whole_numbers_in_any_form() {
+    let sticker = |flag: &str| {
+        ok(&format!(
+            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"sticker","url":"u","mime_type":"image/webp","metadata":{{"is-first-party-sticker":{flag}}}}}}}]}}"#
+        ))
+        .notifications[0]
+            .typed()
+            .message
+            .media()
+            .and_then(|m| m.metadata.as_ref())
+            .and_then(|m| m.is_first_party_sticker)
+    };
+    assert_eq!(sticker("1.0"), Some(true));
+    assert_eq!(sticker("0e3"), Some(false));
+    assert_eq!(sticker("false"), Some(false));
+    let index = |index: &str| {
+        let cb = ok(&format!(
+            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"button","index":{index}}}}}]}}"#
+        ));
+        let InboundMessage::Button(b) = &cb.notifications[0].typed().message else {
+            panic!()
+        };
+        b.index.clone()
+    };
+    assert_eq!(index("2.0").as_deref(), Some("2"));
+    assert_eq!(index("-1").as_deref(), Some("-1"));
+    assert_eq!(index("\"x\"").as_deref(), Some("x"));
 }

@@ -3,17 +3,21 @@
 
 use crate::core::config::Config;
 use crate::core::error::Result;
+use crate::core::json::{Write, Writer};
 use crate::core::message::SendRequest;
 use crate::core::request::{Method, Request};
 
-/// `POST /whatsapp/v1/{bot}/messages`, after validating `send`.
-pub fn send_message(config: &Config, send: SendRequest) -> Result<Request<SendRequest>> {
+/// `POST /whatsapp/v1/{bot}/messages` with the wire JSON of `send`, after
+/// validating it.
+pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<String>> {
     send.validate()?;
+    let mut body = Writer::new();
+    send.write(&mut body);
     Ok(Request::new(
         config,
         Method::Post,
         &["messages"],
-        Some(send),
+        Some(body.finish()),
     ))
 }
 
@@ -37,13 +41,17 @@ mod tests {
             }),
             callback: None,
         };
-        let req = send_message(&config(), send.clone()).unwrap();
+        let req = send_message(&config(), &send).unwrap();
         assert_eq!(req.method, Method::Post);
         assert!(req.url.ends_with("/messages"));
         assert!(!req.idempotent);
+        assert_eq!(
+            req.body.as_deref(),
+            Some(r#"{"to":["+46732001122"],"message":{"type":"text","text":"hi"}}"#)
+        );
         let bad = SendRequest { to: vec![], ..send };
         assert_eq!(
-            send_message(&config(), bad).unwrap_err().field.as_deref(),
+            send_message(&config(), &bad).unwrap_err().field.as_deref(),
             Some("to")
         );
     }

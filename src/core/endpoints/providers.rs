@@ -2,16 +2,16 @@
 //! Bearer auth. The credentials are secrets: they go to Sinch and nowhere else,
 //! and the provider list handed back to callers never contains them.
 
-use super::Done;
 use crate::core::config::{Config, Secret};
 use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
+use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::request::{Method, Request};
+use crate::core::response::Fields;
 use crate::core::rules::check_provider_name;
-use serde::{Deserialize, Serialize};
 
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProviderInput {
     /// `A-Z a-z - _`, at most 200 characters. Reusing a name replaces that provider.
     pub name: String,
@@ -21,9 +21,19 @@ pub struct ProviderInput {
     pub bearer: Option<Secret>,
 }
 
+impl Read for ProviderInput {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["name", "basic", "bearer"])?;
+        Ok(Self {
+            name: fields.required("name")?,
+            basic: fields.optional("basic")?,
+            bearer: fields.optional("bearer")?,
+        })
+    }
+}
+
 /// `{ username, password }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BasicAuth {
     /// The user name.
     pub username: String,
@@ -31,26 +41,27 @@ pub struct BasicAuth {
     pub password: Secret,
 }
 
-/// The wire body of `POST /provision/provider`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProviderBody {
-    name: String,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    config: ProviderConfig,
+impl Read for BasicAuth {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["username", "password"])?;
+        Ok(Self {
+            username: fields.required("username")?,
+            password: fields.required("password")?,
+        })
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "lowercase")]
-enum ProviderConfig {
-    Basic(BasicAuth),
-    Bearer(Secret),
-}
-
-/// `POST /provision/provider`: adds the provider, or replaces the one of that name.
-pub fn add_provider(config: &Config, input: ProviderInput) -> Result<Request<ProviderBody>> {
+/// `POST /provision/provider` with `{ name, type: "www", config: { basic | bearer } }`:
+/// adds the provider, or replaces the one of that name.
+pub fn add_provider(config: &Config, input: &ProviderInput) -> Result<Request<String>> {
     check_provider_name("name", &input.name)?;
-    let config_value = match (input.basic, input.bearer) {
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("name", &input.name);
+    out.field("type", "www");
+    out.key("config");
+    out.open_object();
+    match (&input.basic, &input.bearer) {
         (Some(basic), None) => {
             if basic.username.is_empty() || basic.password.expose().is_empty() {
                 return Err(Error::invalid(
@@ -58,9 +69,13 @@ pub fn add_provider(config: &Config, input: ProviderInput) -> Result<Request<Pro
                     "needs a non-empty username and password",
                 ));
             }
-            ProviderConfig::Basic(basic)
+            out.key("basic");
+            out.open_object();
+            out.field("username", &basic.username);
+            out.field("password", &basic.password);
+            out.close_object();
         }
-        (None, Some(bearer)) if !bearer.expose().is_empty() => ProviderConfig::Bearer(bearer),
+        (None, Some(bearer)) if !bearer.expose().is_empty() => out.field("bearer", bearer),
         (None, Some(_)) => return Err(Error::invalid("bearer", "must not be empty")),
         _ => {
             return Err(Error::invalid(
@@ -68,22 +83,20 @@ pub fn add_provider(config: &Config, input: ProviderInput) -> Result<Request<Pro
                 "give exactly one of basic or bearer",
             ))
         }
-    };
-    let body = ProviderBody {
-        name: input.name,
-        kind: "www",
-        config: config_value,
-    };
-    Ok(Request::new(config, Method::Post, &["provision", "provider"], Some(body)).idempotent())
+    }
+    out.close_object();
+    out.close_object();
+    let body = Some(out.finish());
+    Ok(Request::new(config, Method::Post, &["provision", "provider"], body).idempotent())
 }
 
 /// `GET /provision/provider`.
-pub fn list_providers(config: &Config) -> Request<Done> {
+pub fn list_providers(config: &Config) -> Request<String> {
     Request::new(config, Method::Get, &["provision", "provider"], None)
 }
 
 /// `DELETE /provision/provider/{name}`.
-pub fn delete_provider(config: &Config, name: &str) -> Result<Request<Done>> {
+pub fn delete_provider(config: &Config, name: &str) -> Result<Request<String>> {
     check_provider_name("name", name)?;
     Ok(Request::new(
         config,
@@ -93,95 +106,95 @@ pub fn delete_provider(config: &Config, name: &str) -> Result<Request<Done>> {
     ))
 }
 
-/// The wire answer of `GET /provision/provider`:
-/// `{ settings: { application: { media: { providers: [...] } } } }`.
-/// Passwords and tokens are not even read into memory: serde skips fields not declared.
-#[derive(Debug, Deserialize)]
-pub struct WireProviders {
-    settings: WireSettings,
-}
-
-#[derive(Debug, Deserialize)]
-struct WireSettings {
-    application: WireApplication,
-}
-
-#[derive(Debug, Deserialize)]
-struct WireApplication {
-    media: WireMedia,
-}
-
-#[derive(Debug, Deserialize)]
-struct WireMedia {
-    #[serde(default)]
-    providers: Vec<WireProvider>,
-}
-
-#[derive(Debug, Deserialize)]
-struct WireProvider {
-    name: String,
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    config: WireConfig,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct WireConfig {
-    basic: Option<WireBasic>,
-    bearer: Option<serde::de::IgnoredAny>,
-}
-
-#[derive(Debug, Deserialize)]
-struct WireBasic {
-    username: Option<String>,
-}
-
 /// A provider as callers see it: no secrets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProviderInfo {
     /// The provider's name.
     pub name: String,
     /// Always `www` today.
-    #[serde(rename = "type")]
     pub kind: String,
     /// `basic`, `bearer`, or `unknown`.
     pub auth: &'static str,
     /// The Basic auth user name (not a secret).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
 }
 
-/// What `listProviders` resolves to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What `listProviders` resolves to, read from the wire answer
+/// `{ settings: { application: { media: { providers: [...] } } } }`. Passwords and
+/// tokens are never read: only whether `basic` or `bearer` is there.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Providers {
     /// The providers, credentials left out.
     pub providers: Vec<ProviderInfo>,
 }
 
-impl From<WireProviders> for Providers {
-    fn from(wire: WireProviders) -> Self {
-        let providers = wire
-            .settings
-            .application
-            .media
-            .providers
-            .into_iter()
-            .map(|p| {
-                let auth = match (&p.config.basic, &p.config.bearer) {
-                    (Some(_), _) => "basic",
-                    (None, Some(_)) => "bearer",
-                    (None, None) => "unknown",
-                };
-                ProviderInfo {
-                    name: p.name,
-                    kind: p.kind,
-                    auth,
-                    username: p.config.basic.and_then(|b| b.username),
-                }
-            })
-            .collect();
-        Self { providers }
+impl Read for Providers {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let settings = at.key("settings");
+        let application = settings.key("application");
+        let media = application.key("media");
+        let value = member(value, at, "settings")?;
+        let value = member(value, &settings, "application")?;
+        let value = member(value, &application, "media")?;
+        let providers = Fields::new(value, &media)?.optional("providers")?;
+        Ok(Self {
+            providers: providers.unwrap_or_default(),
+        })
+    }
+}
+
+/// The member `key` of the object `value` at `at`, required.
+fn member<'v>(value: &'v Value, at: &Path, key: &str) -> Result<&'v Value> {
+    let found = Fields::new(value, at)?.get(key);
+    found.ok_or_else(|| at.key(key).invalid("is required"))
+}
+
+impl Read for ProviderInfo {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = Fields::new(value, at)?;
+        let config_at = at.key("config");
+        let config = match fields.get("config") {
+            Some(config) => Some(Fields::new(config, &config_at)?),
+            None => None,
+        };
+        let basic_at = config_at.key("basic");
+        let basic = match config.and_then(|config| config.get("basic")) {
+            Some(basic) => Some(Fields::new(basic, &basic_at)?),
+            None => None,
+        };
+        let bearer = config.and_then(|config| config.get("bearer"));
+        Ok(Self {
+            name: fields.required("name")?,
+            kind: fields.required("type")?,
+            auth: match (basic, bearer) {
+                (Some(_), _) => "basic",
+                (None, Some(_)) => "bearer",
+                (None, None) => "unknown",
+            },
+            username: basic
+                .map(|basic| basic.optional("username"))
+                .transpose()?
+                .flatten(),
+        })
+    }
+}
+
+impl Write for ProviderInfo {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field("name", &self.name);
+        out.field("type", &self.kind);
+        out.field("auth", self.auth);
+        out.field_opt("username", &self.username);
+        out.close_object();
+    }
+}
+
+impl Write for Providers {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field("providers", &self.providers);
+        out.close_object();
     }
 }
 
@@ -189,76 +202,123 @@ impl From<WireProviders> for Providers {
 mod tests {
     use super::*;
     use crate::core::config::test_config;
-    use serde_json::json;
+    use crate::core::json::parse;
+    use crate::core::response::reply;
 
     fn config() -> Config {
         test_config("b", "https://x")
     }
 
-    fn input(value: serde_json::Value) -> ProviderInput {
-        serde_json::from_value(value).unwrap()
+    fn input(json: &str) -> Result<ProviderInput> {
+        let value = parse(json).map_err(|e| Error::invalid("json", e.reason))?;
+        ProviderInput::read(&value, &Path::root("provider"))
+    }
+
+    fn add(json: &str) -> Result<Request<String>> {
+        add_provider(&config(), &input(json)?)
     }
 
     #[test]
     fn add_builds_the_documented_bodies() {
-        let basic = add_provider(
-            &config(),
-            input(json!({"name": "my-basic_one", "basic": {"username": "u", "password": "p@ss"}})),
-        );
+        let basic =
+            add(r#"{"name": "my-basic_one", "basic": {"username": "u", "password": "p@ss"}}"#);
         assert_eq!(
-            serde_json::to_value(basic.unwrap().body).unwrap(),
-            json!({"name": "my-basic_one", "type": "www", "config": {"basic": {"username": "u", "password": "p@ss"}}})
+            basic.unwrap().body.as_deref(),
+            Some(
+                r#"{"name":"my-basic_one","type":"www","config":{"basic":{"username":"u","password":"p@ss"}}}"#
+            )
         );
-        let bearer = add_provider(&config(), input(json!({"name": "b", "bearer": "tok"}))).unwrap();
+        let bearer = add(r#"{"name": "b", "bearer": "tok"}"#).unwrap();
         assert_eq!(
-            serde_json::to_value(bearer.body).unwrap(),
-            json!({"name": "b", "type": "www", "config": {"bearer": "tok"}})
+            bearer.body.as_deref(),
+            Some(r#"{"name":"b","type":"www","config":{"bearer":"tok"}}"#)
         );
         assert!(bearer.idempotent);
     }
 
     #[test]
     fn rules_and_no_secret_in_errors() {
-        let field = |v| add_provider(&config(), input(v)).unwrap_err().field;
+        let field = |json: &str| add(json).unwrap_err().field;
         assert_eq!(
-            field(json!({"name": "has space", "bearer": "t"})),
+            field(r#"{"name": "has space", "bearer": "t"}"#),
             Some("name".into())
         );
+        let long = format!(r#"{{"name": "{}", "bearer": "t"}}"#, "x".repeat(201));
+        assert_eq!(field(&long), Some("name".into()));
+        assert_eq!(field(r#"{"name": "n"}"#), Some("basic".into()));
         assert_eq!(
-            field(json!({"name": "x".repeat(201), "bearer": "t"})),
-            Some("name".into())
-        );
-        assert_eq!(field(json!({"name": "n"})), Some("basic".into()));
-        assert_eq!(
-            field(json!({"name": "n", "bearer": "t", "basic": {"username": "u", "password": "p"}})),
+            field(r#"{"name": "n", "bearer": "t", "basic": {"username": "u", "password": "p"}}"#),
             Some("basic".into())
         );
         assert_eq!(
-            field(json!({"name": "n", "bearer": ""})),
+            field(r#"{"name": "n", "bearer": ""}"#),
             Some("bearer".into())
         );
-        let debug = format!("{:?}", input(json!({"name": "n", "bearer": "very-secret"})));
+        assert_eq!(
+            field(r#"{"name": "n", "basic": {"username": "", "password": "p"}}"#),
+            Some("basic".into())
+        );
+        for (json, path) in [
+            (
+                r#"{"name": "p", "bearer": "secret-b", "kind": "www"}"#,
+                "provider.kind",
+            ),
+            (
+                r#"{"name": "p", "basic": {"username": "u", "password": "secret-p", "realm": "r"}}"#,
+                "provider.basic.realm",
+            ),
+            (
+                r#"{"name": "p", "basic": {"username": "u", "password": ["secret-p"]}}"#,
+                "provider.basic.password",
+            ),
+            (
+                r#"{"name": "p", "bearer": {"token": "secret-b"}}"#,
+                "provider.bearer",
+            ),
+            (r#"{"bearer": "secret-b"}"#, "provider.name"),
+            (r#""secret-b""#, "provider"),
+        ] {
+            let err = input(json).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(path), "{json}");
+            assert!(!err.message.contains("secret"), "{}", err.message);
+        }
+        let debug = format!("{:?}", input(r#"{"name": "n", "bearer": "very-secret"}"#));
         assert!(!debug.contains("very-secret"), "{debug}");
         assert_eq!(
             delete_provider(&config(), "my_p").unwrap().url,
             "https://x/whatsapp/v1/b/provision/provider/my_p"
         );
         assert!(delete_provider(&config(), "../x").is_err());
+        assert_eq!(list_providers(&config()).method, Method::Get);
     }
 
     #[test]
     fn the_list_drops_credentials() {
-        let wire: WireProviders = serde_json::from_value(json!({"settings": {"application": {"media": {"providers": [
+        let wire = parse(
+            r#"{"settings": {"application": {"media": {"providers": [
             {"name": "a", "type": "www", "config": {"basic": {"username": "user", "password": "AbCdEf123456&44jf"}}},
-            {"name": "b", "type": "www", "config": {"bearer": "AbCdEf123456&44jf"}}
-        ]}}}}))
+            {"name": "b", "type": "www", "config": {"bearer": "AbCdEf123456&44jf"}},
+            {"name": "c", "type": "www"}
+        ]}}}}"#,
+        )
         .unwrap();
-        let list = Providers::from(wire);
-        let text = serde_json::to_string(&list).unwrap();
+        let text = reply::<Providers>(&wire).unwrap();
         assert!(!text.contains("AbCdEf"), "{text}");
         assert_eq!(
-            serde_json::to_value(&list).unwrap(),
-            json!({"providers": [{"name": "a", "type": "www", "auth": "basic", "username": "user"}, {"name": "b", "type": "www", "auth": "bearer"}]})
+            text,
+            r#"{"providers":[{"name":"a","type":"www","auth":"basic","username":"user"},{"name":"b","type":"www","auth":"bearer"},{"name":"c","type":"www","auth":"unknown"}]}"#
+        );
+        let empty = parse(r#"{"settings": {"application": {"media": {}}}}"#).unwrap();
+        assert_eq!(reply::<Providers>(&empty).unwrap(), r#"{"providers":[]}"#);
+        let err = reply::<Providers>(&parse(r#"{"settings": {"application": 1}}"#).unwrap());
+        assert_eq!(
+            err.unwrap_err().message,
+            "body.settings.application: must be an object"
+        );
+        let err = reply::<Providers>(&parse(r#"{"settings": {}}"#).unwrap());
+        assert_eq!(
+            err.unwrap_err().message,
+            "body.settings.application: is required"
         );
     }
 }

@@ -1,15 +1,14 @@
 //! The callback store: callbacks Sinch kept instead of posting them
 //! (`GET /callbacks/status/{message-id}`, `GET /callbacks/notifications`).
 
-use super::Done;
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
+use crate::core::json::{read, Path, Read, Value};
 use crate::core::request::{Method, Request};
 use crate::core::rules::{check_datetime, check_id, check_msisdn};
-use serde::Deserialize;
 
 /// `GET /callbacks/status/{message-id}`: the stored delivery reports of one message.
-pub fn status(config: &Config, message_id: &str) -> Result<Request<Done>> {
+pub fn status(config: &Config, message_id: &str) -> Result<Request<String>> {
     check_id("messageId", message_id)?;
     let segments = ["callbacks", "status", message_id];
     Ok(Request::new(config, Method::Get, &segments, None))
@@ -17,8 +16,7 @@ pub fn status(config: &Config, message_id: &str) -> Result<Request<Done>> {
 
 /// Filters of `GET /callbacks/notifications`; all optional. Upstream documents
 /// them as a JSON body on a GET, which `fetch` cannot send: they go in the query.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NotificationFilter {
     /// ISO-8601 date-time; upstream default 2019-09-01.
     pub start_time: Option<String>,
@@ -32,8 +30,27 @@ pub struct NotificationFilter {
     pub page_size: Option<u32>,
 }
 
+/// Read from JS's camelCase (`pageSize`); a key it does not know is refused
+/// (`filter.frm: is not a known field`).
+impl Read for NotificationFilter {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = read::object(
+            value,
+            at,
+            &["startTime", "endTime", "from", "page", "pageSize"],
+        )?;
+        Ok(Self {
+            start_time: fields.optional("startTime")?,
+            end_time: fields.optional("endTime")?,
+            from: fields.optional("from")?,
+            page: fields.optional("page")?,
+            page_size: fields.optional("pageSize")?,
+        })
+    }
+}
+
 /// `GET /callbacks/notifications` with the filters given.
-pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Request<Done>> {
+pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Request<String>> {
     for (field, time) in [
         ("startTime", &filter.start_time),
         ("endTime", &filter.end_time),
@@ -73,6 +90,11 @@ mod tests {
         test_config("b", "https://x")
     }
 
+    fn filter(json: &str) -> Result<NotificationFilter> {
+        let value = crate::core::json::parse(json).expect("JSON");
+        NotificationFilter::read(&value, &Path::root("filter"))
+    }
+
     #[test]
     fn status_path_is_encoded() {
         let request = status(&config(), "a/b").unwrap();
@@ -89,9 +111,9 @@ mod tests {
 
     #[test]
     fn notification_filters_go_in_the_query() {
-        let filter: NotificationFilter = serde_json::from_value(serde_json::json!({
-            "startTime": "2026-11-01T00:00:00+01:00", "from": "+46732001122", "page": 2, "pageSize": 50
-        }))
+        let filter = filter(
+            r#"{"startTime": "2026-11-01T00:00:00+01:00", "from": "+46732001122", "page": 2, "pageSize": 50, "endTime": null}"#,
+        )
         .unwrap();
         let request = notifications(&config(), &filter).unwrap();
         assert_eq!(
@@ -105,23 +127,30 @@ mod tests {
     #[test]
     fn notification_filter_rules() {
         let field = |json| {
-            let filter: NotificationFilter = serde_json::from_value(json).unwrap();
-            notifications(&config(), &filter)
+            notifications(&config(), &filter(json).unwrap())
                 .unwrap_err()
                 .field
                 .unwrap()
         };
+        assert_eq!(field(r#"{"startTime": "yesterday"}"#), "startTime");
+        assert_eq!(field(r#"{"endTime": "2026-13"}"#), "endTime");
+        assert_eq!(field(r#"{"from": "0123"}"#), "from");
+        assert_eq!(field(r#"{"page": 0}"#), "page");
+        assert_eq!(field(r#"{"pageSize": 0}"#), "pageSize");
+        let refused = |json| filter(json).unwrap_err();
+        let err = refused(r#"{"size": 1}"#);
+        assert_eq!(err.field.as_deref(), Some("filter.size"));
+        assert_eq!(err.message, "filter.size: is not a known field");
+        let err = refused(r#"{"page": "1"}"#);
         assert_eq!(
-            field(serde_json::json!({"startTime": "yesterday"})),
-            "startTime"
+            err.message,
+            "filter.page: must be a whole number from 0 to 4294967295"
         );
-        assert_eq!(field(serde_json::json!({"endTime": "2026-13"})), "endTime");
-        assert_eq!(field(serde_json::json!({"from": "0123"})), "from");
-        assert_eq!(field(serde_json::json!({"page": 0})), "page");
-        assert_eq!(field(serde_json::json!({"pageSize": 0})), "pageSize");
-        assert!(
-            serde_json::from_value::<NotificationFilter>(serde_json::json!({"size": 1})).is_err()
+        assert_eq!(
+            refused(r#"{"from": 46}"#).message,
+            "filter.from: must be a string"
         );
+        assert_eq!(refused("[]").message, "filter: must be an object");
         for ok in [
             "2026-11-25",
             "2026-11-25T09:30:00Z",

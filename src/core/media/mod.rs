@@ -52,15 +52,16 @@
 mod declared;
 mod kind;
 mod ooxml;
+mod options;
 mod report;
 mod rules;
 mod sniff;
 mod typed;
 mod view;
 
+pub use options::OwnedOptions;
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 
-use serde::{Deserialize, Serialize};
 use view::View;
 
 /// How many bytes of the head are read first.
@@ -71,7 +72,7 @@ pub const MAX_READ_BYTES: u64 = 256 * 1024;
 pub const MAX_READS: usize = 12;
 
 /// A half-open byte range `start..end` of the file (as for `Blob.slice(start, end)`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ByteRange {
     /// First byte.
     pub start: u64,
@@ -345,10 +346,9 @@ mod tests {
                 intended: Some(MessageType::Image),
             },
         );
-        let json = serde_json::to_value(&report).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({
+        let json = crate::core::json::parse(&report.to_json()).unwrap();
+        let expected = crate::core::json::parse(
+            r#"{
                 "ok": false,
                 "messageType": "image",
                 "mimeType": "image/png",
@@ -360,9 +360,9 @@ mod tests {
                     "message": "The declared type is image/jpeg but the content is a PNG image (image/png)."
                 }],
                 "details": { "width": 2, "height": 3 }
-            })
-        );
-        let back: Report = serde_json::from_value(json).unwrap();
-        assert_eq!(back, report);
+            }"#,
+        )
+        .unwrap();
+        assert_eq!(json, expected);
     }
 }

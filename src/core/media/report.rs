@@ -1,10 +1,10 @@
-//! The preflight report: the verdict, the sniffed and declared types, and the issues found.
+//! The preflight report: the verdict, the sniffed and declared types, and the issues found;
+//! written as JSON by [`Report::to_json`].
 
-use serde::{Deserialize, Serialize};
+use crate::core::json::{Write, Writer};
 
 /// A WhatsApp media message type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MessageType {
     /// `image`: JPEG or PNG, 5 MB after processing.
     Image,
@@ -57,8 +57,7 @@ impl MessageType {
 }
 
 /// How bad an issue is: an error makes the report not `ok`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Severity {
     /// The file will be refused or fail: `ok` is false.
     Error,
@@ -66,9 +65,18 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// A stable issue code; serialized in snake_case (`"media_empty"`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum IssueCode {
     /// The file is empty (error).
@@ -148,7 +156,7 @@ impl IssueCode {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     /// The stable code.
     pub code: IssueCode,
@@ -177,31 +185,24 @@ impl Issue {
 }
 
 /// What the sniffers measured, where it applies.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Details {
     /// Image width in pixels (JPEG, PNG, WebP, GIF).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,
     /// Image height in pixels.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub height: Option<u32>,
     /// Whether a WebP is animated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub animated: Option<bool>,
     /// The first video track's codec id (`"h264"`, `"hevc"`, `"mpeg4"`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub video_codec: Option<String>,
     /// The first audio track's codec id (`"aac"`, `"mp3"`, `"opus"`, `"vorbis"`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audio_codec: Option<String>,
 }
 
 /// The preflight verdict. JSON (camelCase):
 /// `{ ok, messageType, mimeType, declaredMimeType, size, issues: [{ code, severity, message }],
 /// details: { width?, height?, animated?, videoCodec?, audioCodec? } }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// No issue is an error.
     pub ok: bool,
@@ -231,27 +232,110 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The JSON text JS callers get (camelCase; an absent type is `null`, an absent detail
+    /// is left out).
+    pub fn to_json(&self) -> String {
+        let mut out = Writer::new();
+        self.write(&mut out);
+        out.finish()
+    }
+}
+
+impl Write for MessageType {
+    fn write(&self, out: &mut Writer) {
+        out.string(self.as_str());
+    }
+}
+
+impl Write for Issue {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field("code", self.code.as_str());
+        out.field("severity", self.severity.as_str());
+        out.field("message", &self.message);
+        out.close_object();
+    }
+}
+
+impl Write for Details {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field_opt("width", &self.width);
+        out.field_opt("height", &self.height);
+        out.field_opt("animated", &self.animated);
+        out.field_opt("videoCodec", &self.video_codec);
+        out.field_opt("audioCodec", &self.audio_codec);
+        out.close_object();
+    }
+}
+
+impl Write for Report {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field("ok", &self.ok);
+        nullable(out, "messageType", &self.message_type);
+        nullable(out, "mimeType", &self.mime_type);
+        nullable(out, "declaredMimeType", &self.declared_mime_type);
+        out.field("size", &self.size);
+        out.field("issues", &self.issues);
+        out.field("details", &self.details);
+        out.close_object();
+    }
+}
+
+/// `"key": value`, or `"key": null` when there is none.
+fn nullable<T: Write>(out: &mut Writer, key: &str, value: &Option<T>) {
+    match value {
+        Some(value) => out.field(key, value),
+        None => {
+            out.key(key);
+            out.raw("null");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn codes_serialize_as_their_names() {
-        for code in [
-            IssueCode::MediaEmpty,
-            IssueCode::MediaOverProcessingLimit,
-            IssueCode::MediaNotFullyChecked,
-        ] {
-            let json = serde_json::to_string(&code).unwrap();
-            assert_eq!(json, format!("\"{}\"", code.as_str()));
-        }
+    fn names_are_the_json_names() {
+        assert_eq!(IssueCode::MediaEmpty.as_str(), "media_empty");
         assert_eq!(
-            serde_json::to_string(&MessageType::Sticker).unwrap(),
-            "\"sticker\""
+            IssueCode::MediaOverProcessingLimit.as_str(),
+            "media_over_processing_limit"
         );
+        assert_eq!(
+            IssueCode::MediaNotFullyChecked.as_str(),
+            "media_not_fully_checked"
+        );
+        assert_eq!(Severity::Warning.as_str(), "warning");
+        assert_eq!(MessageType::Sticker.as_str(), "sticker");
         assert_eq!(MessageType::parse("video"), Some(MessageType::Video));
         assert_eq!(MessageType::parse("Video"), None);
-        let t: MessageType = serde_json::from_str("\"document\"").unwrap();
-        assert_eq!(t, MessageType::Document);
+        assert_eq!(MessageType::parse("document"), Some(MessageType::Document));
+    }
+
+    #[test]
+    fn an_empty_report_writes_nulls_and_no_details() {
+        let report = Report {
+            ok: false,
+            message_type: None,
+            mime_type: None,
+            declared_mime_type: None,
+            size: 0,
+            issues: vec![Issue::error(
+                IssueCode::MediaEmpty,
+                "The file is \"empty\".",
+            )],
+            details: Details::default(),
+        };
+        assert_eq!(
+            report.to_json(),
+            r#"{"ok":false,"messageType":null,"mimeType":null,"declaredMimeType":null,"size":0,"issues":[{"code":"media_empty","severity":"error","message":"The file is \"empty\"."}],"details":{}}"#
+        );
+        let serde: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(serde["issues"][0]["message"], "The file is \"empty\".");
     }
 }

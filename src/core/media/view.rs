@@ -99,7 +99,14 @@ impl<'a> View<'a> {
 /// Copies of the runs of two or more chunks that touch or overlap.
 fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
     let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
-    order.sort_by_key(|c| c.offset);
+    // A stable insertion sort of at most MAX_READS chunks: `sort_by_key` links a driftsort.
+    for i in 1..order.len() {
+        let mut j = i;
+        while j > 0 && order[j - 1].offset > order[j].offset {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut out: Vec<(u64, Vec<u8>)> = Vec::new();
     let mut i = 0;
     while i < order.len() {

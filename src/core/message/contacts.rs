@@ -3,134 +3,304 @@
 //! address's `city`, an email's `email`, an organisation's `company`, a phone's
 //! `phone`, a URL's `url`.
 
-use super::{item, sub};
+use super::{item, objects, sub, Members};
 use crate::core::error::Result;
+use crate::core::json::read::object;
+use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::rules::{check_count, check_date, check_required};
-use serde::{Deserialize, Serialize};
 
 /// `{ contacts: [card, …] }`, at least one card.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Contacts {
     /// The cards to share.
     pub contacts: Vec<ContactCard>,
 }
 
 /// One contact card.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContactCard {
     /// The name; `formattedName` is required.
     pub name: ContactName,
     /// Postal addresses.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub addresses: Vec<Address>,
     /// `YYYY-MM-DD`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub birthday: Option<String>,
     /// Email addresses.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emails: Vec<Email>,
     /// The organisation.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub org: Option<Organization>,
     /// Phone numbers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phones: Vec<Phone>,
     /// Web addresses.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub urls: Vec<ContactUrl>,
 }
 
 /// A person's name.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContactName {
     /// The name as shown, e.g. "John Smith".
     pub formatted_name: String,
     /// First name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
     /// Last name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
 }
 
 /// A postal address.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Address {
     /// City (required).
     pub city: String,
     /// Street and number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
     /// Postal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub zip: Option<String>,
     /// State or region.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
     /// Country name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// ISO country code.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// e.g. `HOME`, `WORK`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
 }
 
 /// An email address.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Email {
     /// The address (required).
     pub email: String,
     /// e.g. `HOME`, `WORK`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
 }
 
 /// An organisation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Organization {
     /// Company name (required).
     pub company: String,
     /// Department.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
     /// Job title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
 
 /// A phone number, free-form as the user writes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Phone {
     /// The number (required), e.g. "+1 (650) 555-1234".
     pub phone: String,
     /// e.g. `HOME`, `WORK`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// The WhatsApp id, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub wa_id: Option<String>,
 }
 
 /// A web address.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContactUrl {
     /// The address (required).
     pub url: String,
     /// e.g. `HOME`, `WORK`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
 }
+
+impl Read for Contacts {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "contacts"])?;
+        Ok(Self {
+            contacts: fields.required("contacts")?,
+        })
+    }
+}
+
+impl Members for Contacts {
+    fn members(&self, out: &mut Writer) {
+        out.field("contacts", &self.contacts);
+    }
+}
+
+impl Read for ContactCard {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, CARD)?;
+        Ok(Self {
+            name: fields.required("name")?,
+            addresses: fields.optional("addresses")?.unwrap_or_default(),
+            birthday: fields.optional("birthday")?,
+            emails: fields.optional("emails")?.unwrap_or_default(),
+            org: fields.optional("org")?,
+            phones: fields.optional("phones")?.unwrap_or_default(),
+            urls: fields.optional("urls")?.unwrap_or_default(),
+        })
+    }
+}
+
+const CARD: &[&str] = &[
+    "name",
+    "addresses",
+    "birthday",
+    "emails",
+    "org",
+    "phones",
+    "urls",
+];
+
+impl Members for ContactCard {
+    fn members(&self, out: &mut Writer) {
+        out.field("name", &self.name);
+        list(out, "addresses", &self.addresses);
+        out.field_opt("birthday", &self.birthday);
+        list(out, "emails", &self.emails);
+        out.field_opt("org", &self.org);
+        list(out, "phones", &self.phones);
+        list(out, "urls", &self.urls);
+    }
+}
+
+/// `"key": [items]`, left out when there are none.
+fn list<T: crate::core::json::Write>(out: &mut Writer, key: &str, items: &[T]) {
+    if !items.is_empty() {
+        out.field(key, items);
+    }
+}
+
+impl Read for ContactName {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["formattedName", "firstName", "lastName"])?;
+        Ok(Self {
+            formatted_name: fields.required("formattedName")?,
+            first_name: fields.optional("firstName")?,
+            last_name: fields.optional("lastName")?,
+        })
+    }
+}
+
+impl Members for ContactName {
+    fn members(&self, out: &mut Writer) {
+        out.field("formatted_name", &self.formatted_name);
+        out.field_opt("first_name", &self.first_name);
+        out.field_opt("last_name", &self.last_name);
+    }
+}
+
+const ADDRESS: &[&str] = &[
+    "city",
+    "street",
+    "zip",
+    "state",
+    "country",
+    "countryCode",
+    "type",
+];
+
+impl Read for Address {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, ADDRESS)?;
+        Ok(Self {
+            city: fields.required("city")?,
+            street: fields.optional("street")?,
+            zip: fields.optional("zip")?,
+            state: fields.optional("state")?,
+            country: fields.optional("country")?,
+            country_code: fields.optional("countryCode")?,
+            kind: fields.optional("type")?,
+        })
+    }
+}
+
+impl Members for Address {
+    fn members(&self, out: &mut Writer) {
+        out.field("city", &self.city);
+        out.field_opt("street", &self.street);
+        out.field_opt("zip", &self.zip);
+        out.field_opt("state", &self.state);
+        out.field_opt("country", &self.country);
+        out.field_opt("country_code", &self.country_code);
+        out.field_opt("type", &self.kind);
+    }
+}
+
+impl Read for Email {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["email", "type"])?;
+        Ok(Self {
+            email: fields.required("email")?,
+            kind: fields.optional("type")?,
+        })
+    }
+}
+
+impl Members for Email {
+    fn members(&self, out: &mut Writer) {
+        out.field("email", &self.email);
+        out.field_opt("type", &self.kind);
+    }
+}
+
+impl Read for Organization {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["company", "department", "title"])?;
+        Ok(Self {
+            company: fields.required("company")?,
+            department: fields.optional("department")?,
+            title: fields.optional("title")?,
+        })
+    }
+}
+
+impl Members for Organization {
+    fn members(&self, out: &mut Writer) {
+        out.field("company", &self.company);
+        out.field_opt("department", &self.department);
+        out.field_opt("title", &self.title);
+    }
+}
+
+impl Read for Phone {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["phone", "type", "waId"])?;
+        Ok(Self {
+            phone: fields.required("phone")?,
+            kind: fields.optional("type")?,
+            wa_id: fields.optional("waId")?,
+        })
+    }
+}
+
+impl Members for Phone {
+    fn members(&self, out: &mut Writer) {
+        out.field("phone", &self.phone);
+        out.field_opt("type", &self.kind);
+        out.field_opt("wa_id", &self.wa_id);
+    }
+}
+
+impl Read for ContactUrl {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["url", "type"])?;
+        Ok(Self {
+            url: fields.required("url")?,
+            kind: fields.optional("type")?,
+        })
+    }
+}
+
+impl Members for ContactUrl {
+    fn members(&self, out: &mut Writer) {
+        out.field("url", &self.url);
+        out.field_opt("type", &self.kind);
+    }
+}
+
+objects!(
+    ContactCard,
+    ContactName,
+    Address,
+    Email,
+    Organization,
+    Phone,
+    ContactUrl
+);
 
 impl Contacts {
     pub(super) fn validate(&self, path: &str) -> Result<()> {

@@ -1,39 +1,157 @@
 //! A location message: `{ lat, lng, name?, address? }`.
 
-use super::sub;
+use super::{sub, Members};
 use crate::core::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use crate::core::json::read::object;
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// A point on the map, shown with an optional name and address.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Location {
     /// Latitude in degrees, -90 to 90.
-    pub lat: f64,
+    pub lat: Coordinate,
     /// Longitude in degrees, -180 to 180.
-    pub lng: f64,
+    pub lng: Coordinate,
     /// The place's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The place's address.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+}
+
+/// A coordinate in degrees, kept as the caller's JSON number text and sent as it
+/// is: no float is parsed or formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coordinate(String);
+
+impl Coordinate {
+    /// The JSON number text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the number is from `-max` to `max`, read exactly from its decimal text.
+    fn within(&self, max: u32) -> bool {
+        let text = self.0.strip_prefix('-').unwrap_or(&self.0);
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], exponent(&text[at + 1..])),
+            None => (text, 0),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        // The significant digits (leading zeros dropped) and where the point sits in them.
+        let all = whole.bytes().chain(fraction.bytes());
+        let zeros = all.clone().take_while(|d| *d == b'0').count();
+        let mut digits = all.skip(zeros).map(|d| u64::from(d.wrapping_sub(b'0')));
+        let point = whole.len() as i64 - zeros as i64 + exponent;
+        if point <= 0 {
+            return true;
+        }
+        if point > 10 {
+            return digits.all(|d| d == 0);
+        }
+        let whole_part = (0..point).fold(0, |n, _| n * 10 + digits.next().unwrap_or(0));
+        let rest_is_zero = digits.all(|d| d == 0);
+        whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
+    }
+}
+
+/// An exponent's value (`+5`, `-12`), saturated far beyond any text's length.
+fn exponent(text: &str) -> i64 {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let n = digits.bytes().fold(0i64, |n, d| {
+        (n * 10 + i64::from(d.wrapping_sub(b'0'))).min(1 << 40)
+    });
+    if negative {
+        -n
+    } else {
+        n
+    }
+}
+
+impl Read for Coordinate {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::Number(text) => Ok(Self(text.clone())),
+            _ => Err(at.invalid("must be a number")),
+        }
+    }
+}
+
+impl Write for Coordinate {
+    fn write(&self, out: &mut Writer) {
+        out.raw(&self.0);
+    }
+}
+
+impl Read for Location {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "lat", "lng", "name", "address"])?;
+        Ok(Self {
+            lat: fields.required("lat")?,
+            lng: fields.required("lng")?,
+            name: fields.optional("name")?,
+            address: fields.optional("address")?,
+        })
+    }
+}
+
+impl Members for Location {
+    fn members(&self, out: &mut Writer) {
+        out.field("lat", &self.lat);
+        out.field("lng", &self.lng);
+        out.field_opt("name", &self.name);
+        out.field_opt("address", &self.address);
+    }
 }
 
 impl Location {
     pub(super) fn validate(&self, path: &str) -> Result<()> {
-        if !(-90.0..=90.0).contains(&self.lat) {
+        if !self.lat.within(90) {
             return Err(Error::invalid(
                 &sub(path, "lat"),
                 "must be a number from -90 to 90",
             ));
         }
-        if !(-180.0..=180.0).contains(&self.lng) {
+        if !self.lng.within(180) {
             return Err(Error::invalid(
                 &sub(path, "lng"),
                 "must be a number from -180 to 180",
             ));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_read_exactly_from_the_decimal_text() {
+        let within = |text: &str, max| Coordinate(text.to_owned()).within(max);
+        for text in [
+            "0", "-0", "90", "-90", "90.0", "89.999", "9e1", "900e-1", "0.9E2", "1e-400", "0.0000",
+            "-00.5", "45", "1E+1",
+        ] {
+            assert!(within(text, 90), "{text}");
+        }
+        for text in [
+            "90.5",
+            "-90.0001",
+            "91",
+            "100",
+            "9.00001e1",
+            "1e400",
+            "1E+2",
+            "123456789012",
+            "90000000000e-8",
+        ] {
+            assert!(!within(text, 90), "{text}");
+        }
+        assert!(within("-180", 180) && within("179.9999999", 180));
+        assert!(!within("-180.1", 180) && !within("181", 180));
     }
 }

@@ -1,86 +1,171 @@
 //! Media messages (image, video, audio, document, sticker) and the media objects
 //! reused by template and interactive headers.
 //!
-//! Sinch states no limit on `caption` or `filename`, so none is checked here.
+//! Sinch states no limit on `caption` or `filename`, so none is checked here. Each
+//! is only ever read as a variant of a `type`-tagged object, so `type` is a known key.
 
-use super::{check_provider, sub};
+use super::{check_provider, sub, Members};
 use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
+use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::rules::{check_http_url, check_https_or_loopback_url, check_required};
-use serde::{Deserialize, Serialize};
 
 /// An image or video: `{ url, caption?, provider? }`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Media {
     /// Public http(s) URL of the file.
     pub url: String,
     /// Text shown under the media.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// Name of a media provider whose credentials Sinch uses to fetch `url`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }
 
 /// A media URL without caption: an audio message, or an image or video header
 /// (`{ url, provider? }`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct MediaLink {
     /// Public http(s) URL of the file.
     pub url: String,
     /// Name of a media provider whose credentials Sinch uses to fetch `url`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }
 
 /// A document message: `{ url, caption?, filename?, provider? }`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     /// Public http(s) URL of the file.
     pub url: String,
     /// Shown as the document's title.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     /// The file name the recipient sees.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// Name of a media provider whose credentials Sinch uses to fetch `url`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }
 
 /// A document header (template media or interactive button header): no caption,
 /// `{ url, filename?, provider? }`. Upstream names a template document
 /// "Filename" when `filename` is left out.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentLink {
     /// Public http(s) URL of the file.
     pub url: String,
     /// The file name the recipient sees.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// Name of a media provider whose credentials Sinch uses to fetch `url`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
 }
 
 /// A sticker: exactly one of `url` (a webp file) or `id` (from a stickerpack);
 /// `provider` only with `url`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sticker {
     /// Public http(s) URL of the sticker file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Id of a sticker in a stickerpack.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Name of a media provider whose credentials Sinch uses to fetch `url`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+}
+
+impl Read for Media {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "url", "caption", "provider"])?;
+        Ok(Self {
+            url: fields.required("url")?,
+            caption: fields.optional("caption")?,
+            provider: fields.optional("provider")?,
+        })
+    }
+}
+
+impl Members for Media {
+    fn members(&self, out: &mut Writer) {
+        out.field("url", &self.url);
+        out.field_opt("caption", &self.caption);
+        out.field_opt("provider", &self.provider);
+    }
+}
+
+impl Read for MediaLink {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "url", "provider"])?;
+        Ok(Self {
+            url: fields.required("url")?,
+            provider: fields.optional("provider")?,
+        })
+    }
+}
+
+impl Members for MediaLink {
+    fn members(&self, out: &mut Writer) {
+        out.field("url", &self.url);
+        out.field_opt("provider", &self.provider);
+    }
+}
+
+impl Read for Document {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(
+            value,
+            at,
+            &["type", "url", "caption", "filename", "provider"],
+        )?;
+        Ok(Self {
+            url: fields.required("url")?,
+            caption: fields.optional("caption")?,
+            filename: fields.optional("filename")?,
+            provider: fields.optional("provider")?,
+        })
+    }
+}
+
+impl Members for Document {
+    fn members(&self, out: &mut Writer) {
+        out.field("url", &self.url);
+        out.field_opt("caption", &self.caption);
+        out.field_opt("filename", &self.filename);
+        out.field_opt("provider", &self.provider);
+    }
+}
+
+impl Read for DocumentLink {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "url", "filename", "provider"])?;
+        Ok(Self {
+            url: fields.required("url")?,
+            filename: fields.optional("filename")?,
+            provider: fields.optional("provider")?,
+        })
+    }
+}
+
+impl Members for DocumentLink {
+    fn members(&self, out: &mut Writer) {
+        out.field("url", &self.url);
+        out.field_opt("filename", &self.filename);
+        out.field_opt("provider", &self.provider);
+    }
+}
+
+impl Read for Sticker {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "url", "id", "provider"])?;
+        Ok(Self {
+            url: fields.optional("url")?,
+            id: fields.optional("id")?,
+            provider: fields.optional("provider")?,
+        })
+    }
+}
+
+impl Members for Sticker {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("url", &self.url);
+        out.field_opt("id", &self.id);
+        out.field_opt("provider", &self.provider);
+    }
 }
 
 /// The URL and provider shared by every media object.

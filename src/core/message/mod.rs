@@ -1,8 +1,12 @@
 //! Outbound messages (`POST /messages`) and their validation.
 //!
-//! JS callers write camelCase; the wire is snake_case. Each type therefore
-//! deserializes camelCase and serializes snake_case. Error field paths use the
-//! names JS callers write (e.g. `message.headerParams[0]`).
+//! JS callers write camelCase; the wire is snake_case. Each type is read from the
+//! caller's JSON ([`Read`], camelCase, unknown keys refused, errors rooted at the
+//! argument: `request.message.url`) and written to the wire ([`Write`], snake_case,
+//! absent optionals left out). Rule errors use the names JS callers write
+//! (`message.headerParams[0]`). A `type`-tagged object's tag is read first
+//! ([`tag`] returns one of the names given, so each match's last arm is `_`), and
+//! picks the keys the variant knows.
 //!
 //! Lengths count characters as the user sees them (Unicode scalar values), not bytes.
 
@@ -10,7 +14,7 @@ mod contacts;
 mod interactive;
 mod location;
 mod media;
-mod tagged;
+mod receipt;
 mod template;
 
 #[cfg(test)]
@@ -23,13 +27,15 @@ pub use interactive::{
     ButtonAction, ButtonHeader, ButtonMessage, Interactive, InteractiveMessage, ListAction,
     ListHeader, ListMessage, ReplyButton, Row, Section, TextPart,
 };
-pub use location::Location;
+pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
+pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
 
 use crate::core::error::{Error, Result};
+use crate::core::json::read::{object, tag};
+use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars, check_http_url, check_msisdn, check_provider_name};
-use serde::{Deserialize, Serialize};
 
 /// Most recipients one send may name.
 pub const MAX_RECIPIENTS: usize = 20;
@@ -37,22 +43,19 @@ pub const MAX_RECIPIENTS: usize = 20;
 pub const MAX_TEXT_CHARS: usize = 4096;
 
 /// The body of `POST /messages`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SendRequest {
     /// 1–20 MSISDNs.
     pub to: Vec<String>,
     /// What to send.
     pub message: Message,
     /// Overrides the configured callback URL for this message's delivery reports.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub callback: Option<String>,
 }
 
 /// A message object, tagged by `type`.
 #[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// `{ type: "text", text, previewUrl? }`
     Text(Text),
@@ -76,29 +79,136 @@ pub enum Message {
     Interactive(Interactive),
 }
 
-tagged::tagged!(Message {
-    "text" => Text(Text),
-    "image" => Image(Media),
-    "video" => Video(Media),
-    "audio" => Audio(MediaLink),
-    "document" => Document(Document),
-    "sticker" => Sticker(Sticker),
-    "location" => Location(Location),
-    "contacts" => Contacts(Contacts),
-    "template" => Template(Template),
-    "interactive" => Interactive(Interactive),
-});
-
 /// `{ type: "text", text, preview_url? }`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     /// The body, 1–4096 characters.
     pub text: String,
     /// Whether WhatsApp shows a preview of the first URL in the text.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub preview_url: Option<bool>,
 }
+
+impl Read for SendRequest {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["to", "message", "callback"])?;
+        Ok(Self {
+            to: fields.required("to")?,
+            message: fields.required("message")?,
+            callback: fields.optional("callback")?,
+        })
+    }
+}
+
+impl Members for SendRequest {
+    fn members(&self, out: &mut Writer) {
+        out.field("to", &self.to);
+        out.field("message", &self.message);
+        out.field_opt("callback", &self.callback);
+    }
+}
+
+/// The message types, in the order errors list them.
+const MESSAGE_TYPES: &[&str] = &[
+    "text",
+    "image",
+    "video",
+    "audio",
+    "document",
+    "sticker",
+    "location",
+    "contacts",
+    "template",
+    "interactive",
+];
+
+impl Read for Message {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(match tag(value, at, MESSAGE_TYPES)? {
+            "text" => Self::Text(Text::read(value, at)?),
+            "image" => Self::Image(Media::read(value, at)?),
+            "video" => Self::Video(Media::read(value, at)?),
+            "audio" => Self::Audio(MediaLink::read(value, at)?),
+            "document" => Self::Document(Document::read(value, at)?),
+            "sticker" => Self::Sticker(Sticker::read(value, at)?),
+            "location" => Self::Location(Location::read(value, at)?),
+            "contacts" => Self::Contacts(Contacts::read(value, at)?),
+            "template" => Self::Template(Template::read(value, at)?),
+            _ => Self::Interactive(Interactive::read(value, at)?),
+        })
+    }
+}
+
+impl Write for Message {
+    fn write(&self, out: &mut Writer) {
+        let (tag, members): (&str, &dyn Members) = match self {
+            Self::Text(text) => ("text", text),
+            Self::Image(media) => ("image", media),
+            Self::Video(media) => ("video", media),
+            Self::Audio(link) => ("audio", link),
+            Self::Document(document) => ("document", document),
+            Self::Sticker(sticker) => ("sticker", sticker),
+            Self::Location(location) => ("location", location),
+            Self::Contacts(contacts) => ("contacts", contacts),
+            Self::Template(template) => ("template", template),
+            Self::Interactive(interactive) => ("interactive", interactive),
+        };
+        write_tagged(out, tag, members);
+    }
+}
+
+impl Read for Text {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "text", "previewUrl"])?;
+        Ok(Self {
+            text: fields.required("text")?,
+            preview_url: fields.optional("previewUrl")?,
+        })
+    }
+}
+
+impl Members for Text {
+    fn members(&self, out: &mut Writer) {
+        out.field("text", &self.text);
+        out.field_opt("preview_url", &self.preview_url);
+    }
+}
+
+/// An object's members on the wire, written between braces opened by the caller:
+/// a tagged enum writes `type` first ([`write_tagged`]), a plain object nothing
+/// ([`objects!`]).
+trait Members {
+    /// Writes `"key": value` for each member that is present.
+    fn members(&self, out: &mut Writer);
+}
+
+/// A variant with no members (`{ type: "call" }`).
+impl Members for () {
+    fn members(&self, _: &mut Writer) {}
+}
+
+/// `{ "type": tag, …members }`, as serde wrote internally tagged enums.
+fn write_tagged(out: &mut Writer, tag: &str, members: &dyn Members) {
+    out.open_object();
+    out.field("type", tag);
+    members.members(out);
+    out.close_object();
+}
+
+/// [`Write`] as `{ …members }` for each type named.
+macro_rules! objects {
+    ($($name:ty),* $(,)?) => {$(
+        impl $crate::core::json::Write for $name {
+            fn write(&self, out: &mut $crate::core::json::Writer) {
+                out.open_object();
+                $crate::core::message::Members::members(self, out);
+                out.close_object();
+            }
+        }
+    )*};
+}
+pub(crate) use objects;
+
+objects!(SendRequest);
 
 impl SendRequest {
     /// Checks every documented rule; the error names the field path and the rule.

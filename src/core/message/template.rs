@@ -6,12 +6,11 @@
 //! parameters alone must fit, and the rest is Sinch's to refuse.
 
 use super::media::{DocumentLink, MediaLink};
-use super::tagged::tagged;
-use super::{item, sub};
+use super::{item, sub, write_tagged, Members};
 use crate::core::error::{Error, Result};
+use crate::core::json::read::{object, tag};
+use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars, check_language, check_required};
-use serde::de::IgnoredAny;
-use serde::{Deserialize, Serialize};
 
 /// All header parameters together, in characters.
 pub const MAX_HEADER_PARAM_CHARS: usize = 60;
@@ -19,31 +18,23 @@ pub const MAX_HEADER_PARAM_CHARS: usize = 60;
 pub const MAX_BODY_PARAM_CHARS: usize = 1024;
 
 /// `{ templateName, language?, headerParams?, bodyParams?, media?, buttons? }`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Template {
     /// The template's name as registered.
     pub template_name: String,
     /// Language or locale code (`en`, `en_US`); upstream default `en`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Parameters of a text header.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub header_params: Option<Vec<String>>,
     /// Parameters of the body.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub body_params: Option<Vec<String>>,
     /// The header's media; `{ type: "text" }` for a template without media.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub media: Option<TemplateMedia>,
     /// Values for the template's buttons.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub buttons: Option<Vec<TemplateButton>>,
     /// Retired upstream on 2021-06-29: refused with a clear error.
-    #[serde(default, skip_serializing)]
     pub ttl: Option<Retired>,
     /// Retired upstream (replaced by `bodyParams`): refused with a clear error.
-    #[serde(default, skip_serializing)]
     pub params: Option<Retired>,
 }
 
@@ -51,17 +42,14 @@ pub struct Template {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Retired;
 
-impl<'de> Deserialize<'de> for Retired {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> std::result::Result<Self, D::Error> {
-        IgnoredAny::deserialize(deserializer).map(|_| Retired)
+impl Read for Retired {
+    fn read(_: &Value, _: &Path) -> Result<Self> {
+        Ok(Self)
     }
 }
 
 /// The header of a template: text (no media), or an image, video or document without caption.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TemplateMedia {
     /// No media: `{ type: "text" }`.
     Text,
@@ -73,16 +61,34 @@ pub enum TemplateMedia {
     Document(DocumentLink),
 }
 
-tagged!(TemplateMedia {
-    "text" => Text,
-    "image" => Image(MediaLink),
-    "video" => Video(MediaLink),
-    "document" => Document(DocumentLink),
-});
+impl Read for TemplateMedia {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(
+            match tag(value, at, &["text", "image", "video", "document"])? {
+                // A variant without members ignores the rest, as serde's derive did.
+                "text" => Self::Text,
+                "image" => Self::Image(MediaLink::read(value, at)?),
+                "video" => Self::Video(MediaLink::read(value, at)?),
+                _ => Self::Document(DocumentLink::read(value, at)?),
+            },
+        )
+    }
+}
+
+impl Write for TemplateMedia {
+    fn write(&self, out: &mut Writer) {
+        let (tag, members): (&str, &dyn Members) = match self {
+            Self::Text => ("text", &()),
+            Self::Image(link) => ("image", link),
+            Self::Video(link) => ("video", link),
+            Self::Document(link) => ("document", link),
+        };
+        write_tagged(out, tag, members);
+    }
+}
 
 /// A value for one of the template's buttons, in the template's order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TemplateButton {
     /// A call button: nothing to fill in.
     Call,
@@ -92,28 +98,108 @@ pub enum TemplateButton {
     QuickReply(QuickReplyButton),
 }
 
-tagged!(TemplateButton {
-    "call" => Call,
-    "url" => Url(UrlButton),
-    "quick_reply" => QuickReply(QuickReplyButton),
-});
+impl Read for TemplateButton {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(match tag(value, at, &["call", "url", "quick_reply"])? {
+            "call" => Self::Call,
+            "url" => Self::Url(UrlButton::read(value, at)?),
+            _ => Self::QuickReply(QuickReplyButton::read(value, at)?),
+        })
+    }
+}
+
+impl Write for TemplateButton {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            Self::Call => write_tagged(out, "call", &()),
+            Self::Url(button) => write_tagged(out, "url", button),
+            Self::QuickReply(button) => write_tagged(out, "quick_reply", button),
+        }
+    }
+}
 
 /// `{ type: "url", parameter? }`
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UrlButton {
     /// The variable part of a dynamic URL.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parameter: Option<String>,
 }
 
 /// `{ type: "quick_reply", payload? }`
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuickReplyButton {
     /// Returned in the callback when the button is pressed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
+}
+
+impl Read for UrlButton {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "parameter"])?;
+        Ok(Self {
+            parameter: fields.optional("parameter")?,
+        })
+    }
+}
+
+impl Members for UrlButton {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("parameter", &self.parameter);
+    }
+}
+
+impl Read for QuickReplyButton {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "payload"])?;
+        Ok(Self {
+            payload: fields.optional("payload")?,
+        })
+    }
+}
+
+impl Members for QuickReplyButton {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("payload", &self.payload);
+    }
+}
+
+const TEMPLATE: &[&str] = &[
+    "type",
+    "templateName",
+    "language",
+    "headerParams",
+    "bodyParams",
+    "media",
+    "buttons",
+    "ttl",
+    "params",
+];
+
+impl Read for Template {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, TEMPLATE)?;
+        Ok(Self {
+            template_name: fields.required("templateName")?,
+            language: fields.optional("language")?,
+            header_params: fields.optional("headerParams")?,
+            body_params: fields.optional("bodyParams")?,
+            media: fields.optional("media")?,
+            buttons: fields.optional("buttons")?,
+            ttl: fields.optional("ttl")?,
+            params: fields.optional("params")?,
+        })
+    }
+}
+
+/// `ttl` and `params` are never written: a template with them is refused.
+impl Members for Template {
+    fn members(&self, out: &mut Writer) {
+        out.field("template_name", &self.template_name);
+        out.field_opt("language", &self.language);
+        out.field_opt("header_params", &self.header_params);
+        out.field_opt("body_params", &self.body_params);
+        out.field_opt("media", &self.media);
+        out.field_opt("buttons", &self.buttons);
+    }
 }
 
 impl Template {

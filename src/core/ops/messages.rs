@@ -1,18 +1,118 @@
 //! `send` and `sendText`: their arguments and result.
 
-use super::{unconverted, Args};
+use super::Args;
 use crate::core::config::Config;
+use crate::core::endpoints::messages::send_message;
 use crate::core::error::Result;
-use crate::core::json::Value;
+use crate::core::json::{Path, Read, Value};
+use crate::core::message::{Message, OneOrMany, Receipt, SendRequest, SendResult, Text};
 use crate::core::request::Request;
 
-// STUB (issue 12): replaced by the message model's conversion.
-pub fn send(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+/// `send(request)`: `{ to: string[], message, callback? }`; a shape error is rooted
+/// at `request` (`request.to[1]`), a broken rule names the field (`to[1]`).
+pub fn send(config: &Config, args: &Args) -> Result<Request<String>> {
+    let send = SendRequest::read(args.value(0), &Path::root("request"))?;
+    send_message(config, &send)
 }
-pub fn send_text(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `sendText(to, text)`: `to` one recipient or an array of them.
+pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
+    let send = SendRequest {
+        to: args.read::<OneOrMany<String>>(0, "to")?.into_vec(),
+        message: Message::Text(Text {
+            text: args.read(1, "text")?,
+            preview_url: None,
+        }),
+        callback: None,
+    };
+    send_message(config, &send)
 }
-pub fn sent(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// The 201 answer of `POST /messages` → `{ messages: [{ id, recipient, status, state }] }`.
+pub fn sent(body: &Value) -> Result<String> {
+    let receipt = Receipt::read(body, &Path::root("body"))?;
+    Ok(SendResult::from(receipt).to_json())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::config::test_config;
+    use crate::core::json::parse;
+    use crate::core::ops::{find, prepare};
+
+    fn prepared(op: &str, args: &str) -> Result<String, (String, String)> {
+        let config = test_config("bot", "http://127.0.0.1:9");
+        prepare(&config, op, args)
+            .map(|request| request.body.unwrap_or_default())
+            .map_err(|e| (e.field.unwrap_or_default(), e.message))
+    }
+
+    #[test]
+    fn send_text_takes_one_recipient_or_many() {
+        let body = r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hi"}}"#;
+        assert_eq!(
+            prepared("sendText", r#"["+46732001122","Hi"]"#).unwrap(),
+            body
+        );
+        assert_eq!(
+            prepared("sendText", r#"[["+46732001122"],"Hi"]"#).unwrap(),
+            body
+        );
+        let refused = [
+            (
+                r#"[5,"Hi"]"#,
+                "to",
+                "to: must be one value or an array of them",
+            ),
+            (
+                r#"[["+46732001122",5],"Hi"]"#,
+                "to[1]",
+                "to[1]: must be a string",
+            ),
+            (r#"["+46732001122"]"#, "text", "text: must be a string"),
+            (r#"["+46732001122",1]"#, "text", "text: must be a string"),
+            (r#"["0732001122","x"]"#, "to[0]", ""),
+            (r#"["+46732001122",""]"#, "message.text", ""),
+        ];
+        for (args, field, message) in refused {
+            let (got, text) = prepared("sendText", args).unwrap_err();
+            assert_eq!(got, field, "{args}");
+            assert!(text.starts_with(&[field, ": "].concat()), "{text}");
+            assert!(message.is_empty() || text == message, "{text}");
+        }
+    }
+
+    #[test]
+    fn send_roots_shape_errors_at_request_and_rules_at_the_field() {
+        let body = prepared(
+            "send",
+            r#"[{"message":{"text":"Hi","previewUrl":false,"type":"text"},"to":["+46732001122"]}]"#,
+        );
+        assert_eq!(
+            body.unwrap(),
+            r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hi","preview_url":false}}"#
+        );
+        let shape = prepared(
+            "send",
+            r#"[{"to":["+46732001122"],"message":{"type":"text","text":1}}]"#,
+        );
+        assert_eq!(shape.unwrap_err().0, "request.message.text");
+        let rule = prepared(
+            "send",
+            r#"[{"to":["+46732001122"],"message":{"type":"text","text":""}}]"#,
+        );
+        assert_eq!(rule.unwrap_err().0, "message.text");
+        assert_eq!(prepared("send", "[]").unwrap_err().0, "request");
+    }
+
+    #[test]
+    fn sent_is_the_js_result() {
+        let sent = |text: &str| (find("send").unwrap().answer)(&parse(text).unwrap());
+        let one = r#"{"type":"whatsapp","statuses":{"message_id":"m1","recipient":"+1","status":"success","state":"queued"}}"#;
+        assert_eq!(
+            sent(one).unwrap(),
+            r#"{"messages":[{"id":"m1","recipient":"+1","status":"success","state":"queued"}]}"#
+        );
+        assert!(sent("{}").is_err() && sent("[]").is_err());
+    }
 }

@@ -119,14 +119,25 @@ pub fn prepare(config: &Config, name: &str, args: &str) -> Result<Request<String
 /// ([`crate::core::response`]). `token` is redacted from everything taken from the
 /// body before it is cut. `retry_after` is the raw `Retry-After` header.
 pub fn answer(
-    _op: &Op,
-    _status: u16,
-    _retry_after: Option<&str>,
-    _body: &str,
-    _token: &str,
+    op: &Op,
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+    token: &str,
 ) -> Result<String> {
-    // STUB (issue 12): replaced by the response conversion.
-    Err(unconverted())
+    use crate::core::error::redact;
+    use crate::core::response::{error_for_status, invalid_response, ErrorBody};
+    if !(200..300).contains(&status) {
+        let parsed = crate::core::json::parse(body).ok();
+        let error_body = parsed.as_ref().and_then(ErrorBody::read);
+        let error_body = error_body.map(|error_body| error_body.redacted(token));
+        return Err(error_for_status(status, error_body, retry_after));
+    }
+    let text = if body.trim().is_empty() { "{}" } else { body };
+    let value = crate::core::json::parse(text)
+        .map_err(|_| invalid_response(status, "the body is not JSON"))?;
+    // The reason names a path, and a server may echo the token into a key.
+    (op.answer)(&value).map_err(|err| invalid_response(status, &redact(&err.message, token)))
 }
 
 /// The result of an answer that is "nothing of use": JS gets `undefined`.
@@ -159,9 +170,4 @@ impl<'v> Args<'v> {
     pub fn read<T: Read>(&self, index: usize, name: &str) -> Result<T> {
         T::read(self.value(index), &Path::root(name))
     }
-}
-
-/// Until an area's conversion lands: refuses the call.
-fn unconverted() -> Error {
-    Error::invalid("operation", "is not available in this build yet")
 }

@@ -1,39 +1,66 @@
 //! Read events, capability, opt-in and blacklist: their arguments and results.
 
-use super::{unconverted, Args};
+use super::Args;
 use crate::core::config::Config;
+use crate::core::endpoints::numbers::OptInResult;
+use crate::core::endpoints::numbers::{self as api, BlacklistPage, Capabilities, Numbers};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
+use crate::core::response::reply;
 
-// STUB (issue 12): replaced by this area's conversion.
-pub fn mark_read(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+/// The first argument, `numbers`: 1–20 MSISDNs.
+fn numbers(args: &Args) -> Result<Numbers> {
+    Numbers::new(args.read(0, "numbers")?)
 }
-pub fn capability(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `markRead(messageId)`.
+pub fn mark_read(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::mark_read(config, &args.read::<String>(0, "messageId")?)
 }
-pub fn opt_in(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `capability(numbers)`.
+pub fn capability(config: &Config, args: &Args) -> Result<Request<String>> {
+    Ok(api::capability(config, &numbers(args)?))
 }
-pub fn opt_out(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `optIn(numbers)`.
+pub fn opt_in(config: &Config, args: &Args) -> Result<Request<String>> {
+    Ok(api::opt_in(config, &numbers(args)?, true))
 }
-pub fn add_to_blacklist(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `optOut(numbers)`.
+pub fn opt_out(config: &Config, args: &Args) -> Result<Request<String>> {
+    Ok(api::opt_in(config, &numbers(args)?, false))
 }
-pub fn remove_from_blacklist(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `addToBlacklist(numbers)`.
+pub fn add_to_blacklist(config: &Config, args: &Args) -> Result<Request<String>> {
+    Ok(api::blacklist(config, &numbers(args)?, true))
 }
-pub fn blacklist(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `removeFromBlacklist(numbers)`.
+pub fn remove_from_blacklist(config: &Config, args: &Args) -> Result<Request<String>> {
+    Ok(api::blacklist(config, &numbers(args)?, false))
 }
-pub fn capabilities(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `blacklist(page?)`: page 0 when not given.
+pub fn blacklist(config: &Config, args: &Args) -> Result<Request<String>> {
+    let page = args.read::<Option<u32>>(0, "page")?.unwrap_or(0);
+    Ok(api::blacklist_page(config, page))
 }
-pub fn opt_in_result(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `{ capabilities: [{ msisdn, capable, waid? }] }`.
+pub fn capabilities(body: &Value) -> Result<String> {
+    reply::<Capabilities>(body)
 }
-pub fn blacklist_page(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `{ optInNumbers?, failedToOptInNumbers? }`.
+pub fn opt_in_result(body: &Value) -> Result<String> {
+    reply::<OptInResult>(body)
+}
+
+/// `{ numbers }`.
+pub fn blacklist_page(body: &Value) -> Result<String> {
+    reply::<BlacklistPage>(body)
 }

@@ -1,21 +1,29 @@
 //! Media providers: their arguments and results.
 
-use super::{unconverted, Args};
+use super::Args;
 use crate::core::config::Config;
+use crate::core::endpoints::providers::{self as api, ProviderInput, Providers};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
+use crate::core::response::reply;
 
-// STUB (issue 12): replaced by this area's conversion.
-pub fn add(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+/// `addProvider(provider)`.
+pub fn add(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::add_provider(config, &args.read::<ProviderInput>(0, "provider")?)
 }
-pub fn list(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `listProviders()`.
+pub fn list(config: &Config, _: &Args) -> Result<Request<String>> {
+    Ok(api::list_providers(config))
 }
-pub fn delete(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `deleteProvider(name)`.
+pub fn delete(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::delete_provider(config, &args.read::<String>(0, "name")?)
 }
-pub fn listed(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `{ providers: [{ name, type, auth, username? }] }`, no credential.
+pub fn listed(body: &Value) -> Result<String> {
+    reply::<Providers>(body)
 }

@@ -1,57 +1,116 @@
 //! Stickerpacks and stickers: their arguments and results.
 
-use super::{unconverted, Args};
+use super::Args;
 use crate::core::config::Config;
+use crate::core::endpoints::stickers::{self as api, Namespace, StickerIndex};
+use crate::core::endpoints::stickers::{PackId, PackInfo, PackList, StickerIndexOnly};
+use crate::core::endpoints::stickers::{
+    StickerFields, StickerInfo, StickerList, StickerpackFields,
+};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
+use crate::core::response::reply;
 
-// STUB (issue 12): replaced by this area's conversion.
-pub fn list_packs(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+/// Argument `index`: `stickerpackId`.
+fn pack_arg(args: &Args, index: usize) -> Result<String> {
+    args.read(index, "stickerpackId")
 }
-pub fn get_pack(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// Argument `index`: the optional `namespace`.
+fn namespace_arg(args: &Args, index: usize) -> Result<Option<Namespace>> {
+    args.read(index, "namespace")
 }
-pub fn create_pack(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// Argument `index`: a sticker's `index`.
+fn index_arg(args: &Args, index: usize) -> Result<StickerIndex> {
+    args.read(index, "index")
 }
-pub fn update_pack(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `listStickerpacks(namespace?)`.
+pub fn list_packs(config: &Config, args: &Args) -> Result<Request<String>> {
+    Ok(api::list_packs(config, namespace_arg(args, 0)?))
 }
-pub fn delete_pack(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `getStickerpack(stickerpackId, namespace?)`.
+pub fn get_pack(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::get_pack(config, &pack_arg(args, 0)?, namespace_arg(args, 1)?)
 }
-pub fn list_stickers(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `createStickerpack(fields)`.
+pub fn create_pack(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::create_pack(config, &args.read::<StickerpackFields>(0, "fields")?)
 }
-pub fn get_sticker(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `updateStickerpack(stickerpackId, fields)`.
+pub fn update_pack(config: &Config, args: &Args) -> Result<Request<String>> {
+    let id = pack_arg(args, 0)?;
+    api::update_pack(config, &id, &args.read::<StickerpackFields>(1, "fields")?)
 }
-pub fn create_sticker(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `deleteStickerpack(stickerpackId)`.
+pub fn delete_pack(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::delete_pack(config, &pack_arg(args, 0)?)
 }
-pub fn update_sticker(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `listStickers(stickerpackId, namespace?)`.
+pub fn list_stickers(config: &Config, args: &Args) -> Result<Request<String>> {
+    api::list_stickers(config, &pack_arg(args, 0)?, namespace_arg(args, 1)?)
 }
-pub fn delete_sticker(_: &Config, _: &Args) -> Result<Request<String>> {
-    Err(unconverted())
+
+/// `getSticker(stickerpackId, index, namespace?)`.
+pub fn get_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
+    let id = pack_arg(args, 0)?;
+    let index = index_arg(args, 1)?;
+    api::get_sticker(config, &id, &index, namespace_arg(args, 2)?)
 }
-pub fn pack_list(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `createSticker(stickerpackId, fields)`.
+pub fn create_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
+    let id = pack_arg(args, 0)?;
+    api::create_sticker(config, &id, &args.read::<StickerFields>(1, "fields")?)
 }
-pub fn pack_info(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `updateSticker(stickerpackId, index, fields)`.
+pub fn update_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
+    let id = pack_arg(args, 0)?;
+    let index = index_arg(args, 1)?;
+    let fields = args.read::<StickerFields>(2, "fields")?;
+    api::update_sticker(config, &id, &index, &fields)
 }
-pub fn pack_id(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `deleteSticker(stickerpackId, index)`.
+pub fn delete_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
+    let id = pack_arg(args, 0)?;
+    api::delete_sticker(config, &id, &index_arg(args, 1)?)
 }
-pub fn sticker_list(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `{ stickerpacks: [{ id }] }`.
+pub fn pack_list(body: &Value) -> Result<String> {
+    reply::<PackList>(body)
 }
-pub fn sticker_info(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `{ publisher, name, iosAppStoreLink?, androidAppStoreLink? }`.
+pub fn pack_info(body: &Value) -> Result<String> {
+    reply::<PackInfo>(body)
 }
-pub fn sticker_index(_: &Value) -> Result<String> {
-    Err(unconverted())
+
+/// `{ id }` of the created pack.
+pub fn pack_id(body: &Value) -> Result<String> {
+    reply::<PackId>(body)
+}
+
+/// `{ stickers: [{ index }] }`.
+pub fn sticker_list(body: &Value) -> Result<String> {
+    reply::<StickerList>(body)
+}
+
+/// `{ id, emojis }`.
+pub fn sticker_info(body: &Value) -> Result<String> {
+    reply::<StickerInfo>(body)
+}
+
+/// `{ index }` of the created sticker.
+pub fn sticker_index(body: &Value) -> Result<String> {
+    reply::<StickerIndexOnly>(body)
 }

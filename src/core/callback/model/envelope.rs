@@ -1,33 +1,32 @@
 //! The envelope: the payload's `type` and its three lists; and the callback store's answer.
 
 use super::contact::Contact;
+use super::fields::{object, Extra, Fields};
 use super::notification::Notification;
 use super::status::DeliveryReport;
-use super::wire::null_as_default;
-use super::Extra;
 use crate::core::callback::entry::{entries, Entry};
-use serde::de::{self, Deserializer};
-use serde::{Deserialize, Serialize};
+use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// The payload's `type`; the only documented value is `whatsapp`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Channel {
     /// `whatsapp`.
     Whatsapp,
 }
 
-impl<'de> Deserialize<'de> for Channel {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        if value == "whatsapp" {
-            Ok(Self::Whatsapp)
-        } else {
-            Err(de::Error::invalid_value(
-                de::Unexpected::Str(&value),
-                &"the callback type `whatsapp`",
-            ))
+impl Read for Channel {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match String::read(value, at)?.as_str() {
+            "whatsapp" => Ok(Self::Whatsapp),
+            _ => Err(at.invalid("must be \"whatsapp\"")),
         }
+    }
+}
+
+impl Write for Channel {
+    fn write(&self, out: &mut Writer) {
+        out.string("whatsapp");
     }
 }
 
@@ -37,35 +36,88 @@ impl<'de> Deserialize<'de> for Channel {
 /// notifications: Notification[], ...extra }` (the three arrays are always present,
 /// possibly empty). Each list keeps a malformed entry in its place as an
 /// [`InvalidEntry`](crate::core::callback::InvalidEntry) rather than failing the callback.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    rename_all(serialize = "camelCase"),
-    expecting = "a Sinch WhatsApp callback object"
-)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Callback {
     /// Always `whatsapp`; anything else is not a Sinch WhatsApp callback.
-    #[serde(rename = "type")]
     pub kind: Channel,
     /// Delivery reports.
-    #[serde(default, deserialize_with = "entries")]
     pub statuses: Vec<Entry<DeliveryReport>>,
     /// The senders of the inbound messages (Sinch sends them for some message types only).
-    #[serde(default, deserialize_with = "entries")]
     pub contacts: Vec<Entry<Contact>>,
     /// Inbound messages.
-    #[serde(default, deserialize_with = "entries")]
     pub notifications: Vec<Entry<Notification>>,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Callback {
+    /// Reads a callback from its parsed body. An error names the field at fault from
+    /// the callback's root (`type`, `statuses`), or none when the body is not an
+    /// object; its code is `invalid_argument` until the caller gives it its own.
+    pub fn from_value(value: &Value) -> Result<Self> {
+        match value {
+            Value::Object(members) => Self::from_fields(&Fields::root(members)),
+            _ => Err(Error::new(ErrorCode::InvalidArgument, "must be an object")),
+        }
+    }
+
+    fn from_fields(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            kind: fields.required("type")?,
+            statuses: entries(fields)?,
+            contacts: entries(fields)?,
+            notifications: entries(fields)?,
+            extra: fields.extra(&["type", "statuses", "contacts", "notifications"]),
+        })
+    }
+
+    /// The JSON text JS gets (camelCase; unknown fields under their wire names).
+    pub fn to_json(&self) -> String {
+        let mut out = Writer::new();
+        self.write(&mut out);
+        out.finish()
+    }
+}
+
+/// A callback inside another answer (the store's `results[0]`).
+impl Read for Callback {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Self::from_fields(&Fields::new(value, at)?)
+    }
+}
+
+impl Write for Callback {
+    fn write(&self, out: &mut Writer) {
+        object(out, &self.extra, |out| {
+            out.field("type", &self.kind);
+            out.field("statuses", &self.statuses);
+            out.field("contacts", &self.contacts);
+            out.field("notifications", &self.notifications);
+        });
+    }
 }
 
 /// The answer of the callback store (`GET /callbacks/status/{id}` and
 /// `GET /callbacks/notifications`): `{ results: Callback[] }`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallbackStoreResults {
     /// The stored callbacks.
-    #[serde(default, deserialize_with = "null_as_default")]
     pub results: Vec<Callback>,
+}
+
+impl Read for CallbackStoreResults {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = Fields::new(value, at)?;
+        Ok(Self {
+            results: fields.list("results")?,
+        })
+    }
+}
+
+impl Write for CallbackStoreResults {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        out.field("results", &self.results);
+        out.close_object();
+    }
 }

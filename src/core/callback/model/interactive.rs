@@ -1,23 +1,32 @@
 //! Interactive replies: the button or list row a user chose in an interactive message.
 
-use super::unknown::{split_type, typed, unknown, UnknownMessage};
-use super::Extra;
-use serde::de::{self, Deserializer};
-use serde::ser::Serializer;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use super::fields::{Extra, Fields};
+use super::unknown::{known, tagged, unknown, write_tagged, Body, UnknownMessage};
+use crate::core::error::Result;
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// A reply to an interactive message. On the wire and in JS the reply is under
 /// `message` (`{ type: "interactive", message: { type: "button", id, title } }`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InteractiveMessage {
     /// The reply.
-    #[serde(rename = "message")]
     pub reply: InteractiveReply,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Body for InteractiveMessage {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            reply: fields.required("message")?,
+            extra: fields.extra(&["type", "message"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field("message", &self.reply);
+        self.extra.write_into(out);
+    }
 }
 
 /// The reply inside an interactive message, by its `type`.
@@ -33,31 +42,26 @@ pub enum InteractiveReply {
 }
 
 /// A pressed interactive reply button.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ButtonReply {
     /// The button id given when sending.
     pub id: String,
     /// The button title.
     pub title: String,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
 /// A chosen list row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ListReply {
     /// The row id given when sending.
     pub id: String,
     /// The row title.
     pub title: String,
     /// The row description, if the row had one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
@@ -72,34 +76,57 @@ impl InteractiveReply {
     }
 }
 
-impl<'de> Deserialize<'de> for InteractiveReply {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const WHAT: &str = "interactive reply";
-        let value = Value::deserialize(deserializer)?;
-        let (kind, fields) = split_type(value, WHAT).map_err(de::Error::custom)?;
-        let reply = match kind.as_str() {
-            "button" => Self::Button(typed(WHAT, &kind, fields)?),
-            "list" => Self::List(typed(WHAT, &kind, fields)?),
-            _ => Self::Other(unknown(kind, fields)),
-        };
-        Ok(reply)
+impl Read for InteractiveReply {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let (kind, fields) = tagged(value, at)?;
+        match kind.as_str() {
+            "button" => known(&fields, Self::Button),
+            "list" => known(&fields, Self::List),
+            _ => Ok(Self::Other(unknown(kind, value))),
+        }
     }
 }
 
-/// The serialized form of the known interactive replies.
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum TaggedReply<'a> {
-    Button(&'a ButtonReply),
-    List(&'a ListReply),
+impl Write for InteractiveReply {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            Self::Button(reply) => write_tagged(out, "button", &|out| reply.write(out)),
+            Self::List(reply) => write_tagged(out, "list", &|out| reply.write(out)),
+            Self::Other(other) => other.write(out),
+        }
+    }
 }
 
-impl Serialize for InteractiveReply {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Button(r) => TaggedReply::Button(r).serialize(serializer),
-            Self::List(r) => TaggedReply::List(r).serialize(serializer),
-            Self::Other(other) => other.serialize(serializer),
-        }
+impl Body for ButtonReply {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            id: fields.required("id")?,
+            title: fields.required("title")?,
+            extra: fields.extra(&["type", "id", "title"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+        self.extra.write_into(out);
+    }
+}
+
+impl Body for ListReply {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            id: fields.required("id")?,
+            title: fields.required("title")?,
+            description: fields.optional("description")?,
+            extra: fields.extra(&["type", "id", "title", "description"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+        out.field_opt("description", &self.description);
+        self.extra.write_into(out);
     }
 }

@@ -1,20 +1,18 @@
 //! The inbound `message`, by its `type`, and its simple kinds: text, location, template button, error.
 
 use super::contact::ContactsMessage;
+use super::fields::{Extra, Fields};
 use super::interactive::InteractiveMessage;
 use super::media::MediaMessage;
-use super::unknown::{split_type, typed, unknown, UnknownMessage};
-use super::wire::string_or_integer;
-use super::Extra;
-use serde::de::{self, Deserializer};
-use serde::ser::Serializer;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use super::unknown::{known, tagged, unknown, write_tagged, Body, UnknownMessage};
+use super::wire::{Number, StringOrInteger};
+use crate::core::error::Result;
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// The `message` of a notification, by its `type`.
 ///
-/// Serializes as the wire object with `type` first-class (JS: `message.type`); an
-/// [`Other`](Self::Other) message serializes as it came, under its wire names.
+/// Written as the object with `type` first-class (JS: `message.type`); an
+/// [`Other`](Self::Other) message is written as it came, under its wire names.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InboundMessage {
@@ -80,133 +78,162 @@ impl InboundMessage {
     }
 }
 
-impl<'de> Deserialize<'de> for InboundMessage {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        const WHAT: &str = "message";
-        let value = Value::deserialize(deserializer)?;
-        let (kind, fields) = split_type(value, WHAT).map_err(de::Error::custom)?;
-        let message = match kind.as_str() {
-            "text" => Self::Text(typed(WHAT, &kind, fields)?),
-            "location" => Self::Location(typed(WHAT, &kind, fields)?),
-            "button" => Self::Button(typed(WHAT, &kind, fields)?),
-            "interactive" => Self::Interactive(typed(WHAT, &kind, fields)?),
-            "contacts" => Self::Contacts(typed(WHAT, &kind, fields)?),
-            "image" => Self::Image(typed(WHAT, &kind, fields)?),
-            "document" => Self::Document(typed(WHAT, &kind, fields)?),
-            "audio" => Self::Audio(typed(WHAT, &kind, fields)?),
-            "video" => Self::Video(typed(WHAT, &kind, fields)?),
-            "voice" => Self::Voice(typed(WHAT, &kind, fields)?),
-            "sticker" => Self::Sticker(typed(WHAT, &kind, fields)?),
-            "error" => Self::Error(typed(WHAT, &kind, fields)?),
-            _ => Self::Other(unknown(kind, fields)),
-        };
-        Ok(message)
+impl Read for InboundMessage {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let (kind, fields) = tagged(value, at)?;
+        let fields = &fields;
+        match kind.as_str() {
+            "text" => known(fields, Self::Text),
+            "location" => known(fields, Self::Location),
+            "button" => known(fields, Self::Button),
+            "interactive" => known(fields, Self::Interactive),
+            "contacts" => known(fields, Self::Contacts),
+            "image" => known(fields, Self::Image),
+            "document" => known(fields, Self::Document),
+            "audio" => known(fields, Self::Audio),
+            "video" => known(fields, Self::Video),
+            "voice" => known(fields, Self::Voice),
+            "sticker" => known(fields, Self::Sticker),
+            "error" => known(fields, Self::Error),
+            _ => Ok(Self::Other(unknown(kind, value))),
+        }
     }
 }
 
-/// The serialized form of the known message types: the struct's fields plus `type`.
-#[derive(Serialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum TaggedMessage<'a> {
-    Text(&'a TextMessage),
-    Location(&'a LocationMessage),
-    Button(&'a ButtonMessage),
-    Interactive(&'a InteractiveMessage),
-    Contacts(&'a ContactsMessage),
-    Image(&'a MediaMessage),
-    Document(&'a MediaMessage),
-    Audio(&'a MediaMessage),
-    Video(&'a MediaMessage),
-    Voice(&'a MediaMessage),
-    Sticker(&'a MediaMessage),
-    Error(&'a ErrorNotice),
-}
-
-impl Serialize for InboundMessage {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let tagged = match self {
-            Self::Text(m) => TaggedMessage::Text(m),
-            Self::Location(m) => TaggedMessage::Location(m),
-            Self::Button(m) => TaggedMessage::Button(m),
-            Self::Interactive(m) => TaggedMessage::Interactive(m),
-            Self::Contacts(m) => TaggedMessage::Contacts(m),
-            Self::Image(m) => TaggedMessage::Image(m),
-            Self::Document(m) => TaggedMessage::Document(m),
-            Self::Audio(m) => TaggedMessage::Audio(m),
-            Self::Video(m) => TaggedMessage::Video(m),
-            Self::Voice(m) => TaggedMessage::Voice(m),
-            Self::Sticker(m) => TaggedMessage::Sticker(m),
-            Self::Error(m) => TaggedMessage::Error(m),
-            Self::Other(other) => return other.serialize(serializer),
+impl Write for InboundMessage {
+    fn write(&self, out: &mut Writer) {
+        let body: &dyn Body = match self {
+            Self::Text(m) => m,
+            Self::Location(m) => m,
+            Self::Button(m) => m,
+            Self::Interactive(m) => m,
+            Self::Contacts(m) => m,
+            Self::Image(m)
+            | Self::Document(m)
+            | Self::Audio(m)
+            | Self::Video(m)
+            | Self::Voice(m)
+            | Self::Sticker(m) => m,
+            Self::Error(m) => m,
+            Self::Other(other) => return other.write(out),
         };
-        tagged.serialize(serializer)
+        write_tagged(out, self.kind(), &|out| body.write(out));
     }
 }
 
 /// A text message.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TextMessage {
     /// The text.
     pub body: String,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Body for TextMessage {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            body: fields.required("body")?,
+            extra: fields.extra(&["type", "body"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field("body", &self.body);
+        self.extra.write_into(out);
+    }
 }
 
 /// A location.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LocationMessage {
-    /// Latitude.
-    pub latitude: f64,
-    /// Longitude.
-    pub longitude: f64,
+    /// Latitude, as sent.
+    pub latitude: Number,
+    /// Longitude, as sent.
+    pub longitude: Number,
     /// Name of the place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Address of the place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Website the location information came from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Body for LocationMessage {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            latitude: fields.required("latitude")?,
+            longitude: fields.required("longitude")?,
+            name: fields.optional("name")?,
+            address: fields.optional("address")?,
+            url: fields.optional("url")?,
+            extra: fields.extra(&["type", "latitude", "longitude", "name", "address", "url"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field("latitude", &self.latitude);
+        out.field("longitude", &self.longitude);
+        out.field_opt("name", &self.name);
+        out.field_opt("address", &self.address);
+        out.field_opt("url", &self.url);
+        self.extra.write_into(out);
+    }
 }
 
 /// A template quick-reply button press (not an interactive button reply).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ButtonMessage {
     /// Index of the button in the template (`"0"`–`"2"`; documented as a string,
-    /// a number is accepted and kept as its decimal text).
-    #[serde(
-        default,
-        deserialize_with = "string_or_integer",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// a whole number is accepted and kept as its decimal text).
     pub index: Option<String>,
     /// The button text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The payload sent with the button.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
 }
 
+impl Body for ButtonMessage {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            index: fields.optional::<StringOrInteger>("index")?.map(|i| i.0),
+            text: fields.optional("text")?,
+            payload: fields.optional("payload")?,
+            extra: fields.extra(&["type", "index", "text", "payload"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field_opt("index", &self.index);
+        out.field_opt("text", &self.text);
+        out.field_opt("payload", &self.payload);
+        self.extra.write_into(out);
+    }
+}
+
 /// An error notification.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all(serialize = "camelCase"))]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ErrorNotice {
     /// What went wrong.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// Unknown fields.
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Body for ErrorNotice {
+    fn read(fields: &Fields) -> Result<Self> {
+        Ok(Self {
+            details: fields.optional("details")?,
+            extra: fields.extra(&["type", "details"]),
+        })
+    }
+
+    fn write(&self, out: &mut Writer) {
+        out.field_opt("details", &self.details);
+        self.extra.write_into(out);
+    }
 }

@@ -1,11 +1,15 @@
-//! The callback payload as serde types.
+//! The callback payload as Rust types.
 //!
-//! Naming convention: every type deserializes from the wire (snake_case, e.g.
-//! `message_id`) and serializes to camelCase for JS (e.g. `messageId`). A field
-//! whose wire name is `type` is `kind` in Rust and `type` in both directions.
+//! Naming convention: every type is read ([`Read`](crate::core::json::Read)) from
+//! the wire (snake_case, e.g. `message_id`) and written
+//! ([`Write`](crate::core::json::Write)) in camelCase for JS (e.g. `messageId`). A
+//! field whose wire name is `type` is `kind` in Rust and `type` in both directions.
 //! Unknown fields are tolerated everywhere; on the objects that carry an `extra`
-//! map they are kept under their wire names and serialized back, flattened, under
-//! those same names. Optional fields that are absent are left out of the output.
+//! map they are kept under their wire names and written back, beside the typed
+//! ones, under those same names (a field named as a typed one's JS name, such as
+//! `messageId`, is not kept: it could stand in for the typed one in JS). Optional
+//! fields that are absent are left out of the output. Numbers are kept as their
+//! text ([`Number`]): nothing is parsed into a float and written back.
 //!
 //! Strictness: a payload must have `type: "whatsapp"`; identifiers and
 //! discriminators the docs always show (`message_id`, `status`, `state`,
@@ -19,6 +23,7 @@
 
 mod contact;
 mod envelope;
+pub(super) mod fields;
 mod interactive;
 mod media;
 mod message;
@@ -29,14 +34,11 @@ mod wire;
 
 pub use contact::*;
 pub use envelope::*;
+pub use fields::Extra;
 pub use interactive::*;
 pub use media::*;
 pub use message::*;
 pub use notification::*;
 pub use status::*;
-pub use unknown::*;
-
-use serde_json::{Map, Value};
-
-/// Unknown fields of an object, under their wire names.
-pub type Extra = Map<String, Value>;
+pub use unknown::UnknownMessage;
+pub use wire::Number;

@@ -1,8 +1,9 @@
 //! Delivery reports: the status and state of a sent message.
 
+use super::fields::{object, Extra, Fields};
 use super::wire::open_enum;
-use super::Extra;
-use serde::{Deserialize, Serialize};
+use crate::core::error::Result;
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 open_enum! {
     /// A delivery report's `status`.
@@ -41,11 +42,7 @@ open_enum! {
 /// A delivery report: the status and state of one sent message.
 ///
 /// Sinch retries callbacks, so the same report can arrive twice and out of order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    rename_all(serialize = "camelCase"),
-    expecting = "a delivery report object"
-)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DeliveryReport {
     /// `success` or `failure`.
     pub status: DeliveryStatus,
@@ -57,12 +54,46 @@ pub struct DeliveryReport {
     /// The recipient of that message.
     pub recipient: String,
     /// ISO-8601 time of the update, as sent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<String>,
     /// Detailed text, typically for failures.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// Unknown fields (e.g. the conversation and pricing fields of later releases).
-    #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Read for DeliveryReport {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = Fields::new(value, at)?;
+        Ok(Self {
+            status: fields.required("status")?,
+            state: fields.required("state")?,
+            message_id: fields.required("message_id")?,
+            recipient: fields.required("recipient")?,
+            timestamp: fields.optional("timestamp")?,
+            details: fields.optional("details")?,
+            extra: fields.extra(&[
+                "kind",
+                "status",
+                "state",
+                "message_id",
+                "messageId",
+                "recipient",
+                "timestamp",
+                "details",
+            ]),
+        })
+    }
+}
+
+impl Write for DeliveryReport {
+    fn write(&self, out: &mut Writer) {
+        object(out, &self.extra, |out| {
+            out.field("status", &self.status);
+            out.field("state", &self.state);
+            out.field("messageId", &self.message_id);
+            out.field("recipient", &self.recipient);
+            out.field_opt("timestamp", &self.timestamp);
+            out.field_opt("details", &self.details);
+        });
+    }
 }

@@ -1,9 +1,9 @@
-//! Messages and replies of an unknown `type`, kept raw, and the split of a `{ type, ... }` object.
+//! Objects tagged by `type` (an inbound message, an interactive reply): the body
+//! of a known type, or one of an unknown type kept raw.
 
-use serde::de;
-use serde::ser::Serializer;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use super::fields::Fields;
+use crate::core::error::Result;
+use crate::core::json::{Path, Value, Write, Writer};
 
 /// A message (or interactive reply) of a type this version does not know.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,41 +14,50 @@ pub struct UnknownMessage {
     pub raw: Value,
 }
 
-impl Serialize for UnknownMessage {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.raw.serialize(serializer)
-    }
+/// The fields of a known `type`, beside `type` itself.
+pub(super) trait Body {
+    /// Reads them (`type` is one of the known fields, never kept as extra).
+    fn read(fields: &Fields) -> Result<Self>
+    where
+        Self: Sized;
+    /// Writes them into the object, after `type`.
+    fn write(&self, out: &mut Writer);
 }
 
-/// Splits a `{ type, ... }` object into its type and its other fields; `what`
-/// names the object in errors. The wording of these errors and of [`typed`]'s
-/// prefix is what `entry::path_in_entry` reads a malformed entry's field from.
-pub(super) fn split_type(value: Value, what: &str) -> Result<(String, Map<String, Value>), String> {
-    let Value::Object(mut fields) = value else {
-        return Err(format!("{what} must be an object with a string `type`"));
-    };
-    match fields.remove("type") {
-        Some(Value::String(kind)) => Ok((kind, fields)),
-        Some(_) => Err(format!("{what} `type` must be a string")),
-        None => Err(format!("{what} has no `type`")),
-    }
+/// A tagged object read: its `type` and its fields. `at` is its path; an error
+/// names it (`….message: must be an object`) or its `type`.
+pub(super) fn tagged<'v, 'p>(
+    value: &'v Value,
+    at: &'p Path<'p>,
+) -> Result<(String, Fields<'v, 'p>)> {
+    let fields = Fields::new(value, at)?;
+    let kind = fields.required::<String>("type")?;
+    Ok((kind, fields))
 }
 
-/// Keeps a message of an unknown type as it came.
-pub(super) fn unknown(kind: String, mut fields: Map<String, Value>) -> UnknownMessage {
-    fields.insert("type".to_owned(), Value::String(kind.clone()));
+/// Reads the body of a known type into its variant.
+pub(super) fn known<B: Body, T>(fields: &Fields, variant: fn(B) -> T) -> Result<T> {
+    B::read(fields).map(variant)
+}
+
+/// Keeps an object of an unknown type as it came.
+pub(super) fn unknown(kind: String, value: &Value) -> UnknownMessage {
     UnknownMessage {
         kind,
-        raw: Value::Object(fields),
+        raw: value.clone(),
     }
 }
 
-/// Deserializes the fields of a known `type` into its struct.
-pub(super) fn typed<T: de::DeserializeOwned, E: de::Error>(
-    what: &str,
-    kind: &str,
-    fields: Map<String, Value>,
-) -> Result<T, E> {
-    serde_json::from_value(Value::Object(fields))
-        .map_err(|err| E::custom(format!("{what} of type `{kind}`: {err}")))
+/// Writes `{ type, …body }`.
+pub(super) fn write_tagged(out: &mut Writer, kind: &str, body: &dyn Fn(&mut Writer)) {
+    out.open_object();
+    out.field("type", kind);
+    body(out);
+    out.close_object();
+}
+
+impl Write for UnknownMessage {
+    fn write(&self, out: &mut Writer) {
+        self.raw.write(out);
+    }
 }

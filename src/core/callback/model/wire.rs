@@ -1,8 +1,8 @@
-//! Wire helpers: string enums open to later values, and lenient field deserializers.
+//! Wire helpers: string enums open to later values, numbers kept as their text, and
+//! the lenient values (`1`/`0` flags, an index as a string or an integer).
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
-use std::fmt;
+use crate::core::error::Result;
+use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// Declares a string enum that keeps values it does not know in `Other`.
 macro_rules! open_enum {
@@ -46,16 +46,18 @@ macro_rules! open_enum {
             }
         }
 
-        impl ::serde::Serialize for $name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+        impl $crate::core::json::Read for $name {
+            fn read(
+                value: &$crate::core::json::Value,
+                at: &$crate::core::json::Path,
+            ) -> $crate::core::error::Result<Self> {
+                String::read(value, at).map(|text| Self::from(text.as_str()))
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
-                Ok(Self::from(value.as_str()))
+        impl $crate::core::json::Write for $name {
+            fn write(&self, out: &mut $crate::core::json::Writer) {
+                out.string(self.as_str());
             }
         }
     };
@@ -63,123 +65,145 @@ macro_rules! open_enum {
 
 pub(super) use open_enum;
 
-/// `null` (or absence, with `#[serde(default)]`) as the type's default.
-pub(super) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de> + Default,
-{
-    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
-}
+/// A JSON number as its text (`55.7047`), as sent: never parsed into a float, so it
+/// reaches JS exactly as Sinch wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number(String);
 
-/// A string, or an integer kept as its decimal text; `null` as absent.
-pub(super) fn string_or_integer<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    struct StringOrInteger;
-
-    impl<'de> Visitor<'de> for StringOrInteger {
-        type Value = Option<String>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string or an integer")
-        }
-
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
-        }
-
-        fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
-        }
-
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            // JS numbers may arrive as floats; only whole ones are indices.
-            if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
-                Ok(Some(format!("{v:.0}")))
-            } else {
-                Err(E::invalid_value(de::Unexpected::Float(v), &self))
-            }
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
-        }
+impl Number {
+    /// The number's JSON text.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 
-    deserializer.deserialize_option(StringOrInteger)
+    /// The number as the nearest `f64` (for Rust callers; JS reads the text itself).
+    pub fn to_f64(&self) -> Option<f64> {
+        self.0.parse().ok()
+    }
 }
 
-/// `1`/`0` or `true`/`false`; `null` as absent.
-pub(super) fn zero_one_bool<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<bool>, D::Error> {
-    struct ZeroOne;
-
-    impl<'de> Visitor<'de> for ZeroOne {
-        type Value = Option<bool>;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("1, 0, true or false")
-        }
-
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v))
-        }
-
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            match v {
-                0 => Ok(Some(false)),
-                1 => Ok(Some(true)),
-                _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
-            }
-        }
-
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            match u64::try_from(v) {
-                Ok(v) => self.visit_u64(v),
-                Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
-            }
-        }
-
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            if v == 0.0 {
-                Ok(Some(false))
-            } else if v == 1.0 {
-                Ok(Some(true))
-            } else {
-                Err(E::invalid_value(de::Unexpected::Float(v), &self))
-            }
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            d.deserialize_any(self)
+impl Read for Number {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::Number(text) => Ok(Self(text.clone())),
+            _ => Err(at.invalid("must be a number")),
         }
     }
+}
 
-    deserializer.deserialize_option(ZeroOne)
+impl Write for Number {
+    fn write(&self, out: &mut Writer) {
+        out.raw(&self.0);
+    }
+}
+
+/// A template button's `index`: a string, or an integer kept as its decimal text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StringOrInteger(pub(super) String);
+
+impl Read for StringOrInteger {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value {
+            Value::String(text) => Some(text.clone()),
+            Value::Number(text) => integer(text),
+            _ => None,
+        }
+        .map(Self)
+        .ok_or_else(|| at.invalid("must be a string or an integer"))
+    }
+}
+
+/// A flag sent as `1`/`0` (or `true`/`false`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ZeroOne(pub(super) bool);
+
+impl Read for ZeroOne {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let flag = match value {
+            Value::Bool(flag) => Some(*flag),
+            Value::Number(text) => match integer(text).as_deref() {
+                Some("0" | "-0") => Some(false),
+                Some("1") => Some(true),
+                _ => None,
+            },
+            _ => None,
+        };
+        flag.map(Self)
+            .ok_or_else(|| at.invalid("must be 1, 0, true or false"))
+    }
+}
+
+/// Magnitudes at or above this are not held exactly by a JS number.
+const EXACT_DIGITS: usize = 16;
+const EXACT_LIMIT: u64 = 1 << 53;
+
+/// The decimal text of the whole number a JSON number's `text` denotes, worked out
+/// on its digits (no float): a plain integer within `i64`/`u64` as written; one with
+/// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
+/// magnitude. `None` otherwise.
+pub(super) fn integer(text: &str) -> Option<String> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if fraction.is_empty() && exponent.is_none() {
+        let fits = if negative {
+            whole.parse::<u64>().is_ok_and(|n| n <= 1 << 63)
+        } else {
+            whole.parse::<u64>().is_ok()
+        };
+        return fits.then(|| text.to_owned());
+    }
+    let exponent: i64 = exponent
+        .map(|e| e.strip_prefix('+').unwrap_or(e))
+        .map_or(Some(0), |e| e.parse().ok())?;
+    // The significant digits and the power of ten they are multiplied by.
+    let digits = [whole, fraction].concat();
+    let digits = digits.trim_start_matches('0');
+    let mut power = exponent.checked_sub(fraction.len() as i64)?;
+    let significant = digits.trim_end_matches('0');
+    power = power.checked_add((digits.len() - significant.len()) as i64)?;
+    let sign = if negative { "-" } else { "" };
+    if significant.is_empty() {
+        return Some([sign, "0"].concat());
+    }
+    let zeros = usize::try_from(power).ok()?;
+    if significant.len() + zeros > EXACT_DIGITS {
+        return None;
+    }
+    let value: u64 = [significant, &"0".repeat(zeros)].concat().parse().ok()?;
+    (value < EXACT_LIMIT).then(|| [sign, &value.to_string()].concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_are_worked_out_on_the_digits() {
+        for (text, whole) in [
+            ("7", Some("7")),
+            ("-0", Some("-0")),
+            ("18446744073709551615", Some("18446744073709551615")),
+            ("-9223372036854775808", Some("-9223372036854775808")),
+            ("18446744073709551616", None),
+            ("1.0", Some("1")),
+            ("-2.50e1", Some("-25")),
+            ("0.0", Some("0")),
+            ("100e-2", Some("1")),
+            ("1.5", None),
+            ("1e-1", None),
+            ("9007199254740991.0", Some("9007199254740991")),
+            ("9007199254740992.0", None),
+            ("1e400", None),
+            ("1e-99999999999999999999", None),
+        ] {
+            assert_eq!(integer(text).as_deref(), whole, "{text}");
+        }
+    }
 }

@@ -98,6 +98,13 @@ fn starts_ci(t: &str, pat: &str) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case(pat))
 }
 
+/// Whether `hay` holds `needle` (ASCII, lower case) in any ASCII case. A plain window
+/// scan: `str::contains` would link the two-way searcher and its panic formatting.
+fn holds_ci(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// HTML, SVG or XML posing as text.
 fn markup(text: &str) -> Option<Kind> {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
@@ -120,15 +127,13 @@ fn markup(text: &str) -> Option<Kind> {
     }
     let xml = starts_ci(t, "<?xml");
     if xml || starts_ci(t, "<!--") {
-        let lead: String = t
-            .chars()
-            .take(2048)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if lead.contains("<svg") {
+        // The first 2048 characters.
+        let end = t.char_indices().nth(2048).map_or(t.len(), |(i, _)| i);
+        let lead = t.as_bytes().get(..end).unwrap_or_default();
+        if holds_ci(lead, "<svg") {
             return Some(Kind::Svg);
         }
-        if lead.contains("<html") || lead.contains("<!doctype html") {
+        if holds_ci(lead, "<html") || holds_ci(lead, "<!doctype html") {
             return Some(Kind::Html);
         }
         if xml {

@@ -1,15 +1,15 @@
 //! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
+use crate::core::json::read::{object, whole};
+use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
 use crate::core::rules::check_segment;
 use crate::core::whatwg;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Region {
     /// `https://us1.whatsapp.api.sinch.com`
     Us,
@@ -27,11 +27,33 @@ impl Region {
     }
 }
 
+impl Read for Region {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value.as_str() {
+            Some("us") => Ok(Self::Us),
+            Some("eu") => Ok(Self::Eu),
+            _ => Err(at.invalid(r#"must be one of "us", "eu""#)),
+        }
+    }
+}
+
 /// A credential (the bearer token, a media provider's password or token). Its
-/// `Debug` form is redacted; it serializes as itself only because request bodies
+/// `Debug` form is redacted; it is written as itself only because request bodies
 /// that carry it to Sinch must.
-#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
+
+impl Read for Secret {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        String::read(value, at).map(Self)
+    }
+}
+
+impl Write for Secret {
+    fn write(&self, out: &mut Writer) {
+        out.string(&self.0);
+    }
+}
 
 impl Secret {
     /// The token itself, for the `Authorization` header only.
@@ -47,8 +69,7 @@ impl fmt::Debug for Secret {
 }
 
 /// What a caller passes to build a client (JS: the `WhatsAppClient` options object).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default)]
 pub struct ClientOptions {
     /// The bot identifier given by Sinch.
     pub bot_id: String,
@@ -68,26 +89,49 @@ pub struct ClientOptions {
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
-    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]); a
-    /// longer one fails with `invalid_response`. Checked in [`Config::new`].
-    pub max_response_bytes: Option<NumberOption>,
+    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]), as
+    /// given: [`Config::new`] refuses anything but a whole number in range, naming
+    /// the option without repeating the value.
+    pub max_response_bytes: Option<Value>,
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
-    /// A JS function `(info) => boolean | void` called before each retry; read by the JS layer.
-    #[serde(default)]
-    pub on_retry: Option<serde::de::IgnoredAny>,
 }
 
-/// A numeric option as given: a number, or any other value, which [`Config::new`]
-/// refuses naming the option without repeating the value.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(untagged)]
-pub enum NumberOption {
-    /// A number, not yet range-checked.
-    Number(f64),
-    /// Anything else (a string, an object, …).
-    Other(serde::de::IgnoredAny),
+/// The option keys, as JS spells them. `onRetry` (a function, kept by the JS face)
+/// is known but not read.
+const OPTION_KEYS: &[&str] = &[
+    "botId",
+    "token",
+    "region",
+    "baseUrl",
+    "allowInsecureHttp",
+    "timeoutMs",
+    "retries",
+    "maxRetryAfterMs",
+    "retryMessagesOnNetworkError",
+    "maxResponseBytes",
+    "dangerouslyAllowBrowser",
+    "onRetry",
+];
+
+impl Read for ClientOptions {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let options = object(value, at, OPTION_KEYS)?;
+        Ok(Self {
+            bot_id: options.required("botId")?,
+            token: options.optional("token")?,
+            region: options.optional("region")?,
+            base_url: options.optional("baseUrl")?,
+            allow_insecure_http: options.optional("allowInsecureHttp")?,
+            timeout_ms: options.optional("timeoutMs")?,
+            retries: options.optional("retries")?,
+            max_retry_after_ms: options.optional("maxRetryAfterMs")?,
+            retry_messages_on_network_error: options.optional("retryMessagesOnNetworkError")?,
+            max_response_bytes: options.optional("maxResponseBytes")?,
+            dangerously_allow_browser: options.optional("dangerouslyAllowBrowser")?,
+        })
+    }
 }
 
 /// Default per-request timeout.
@@ -129,6 +173,16 @@ pub enum Host {
 }
 
 impl Config {
+    /// The configuration of the options object whose JSON text is `options` (JS:
+    /// `JSON.stringify` of the constructor's options, `onRetry` taken out). A wrong
+    /// shape names its path below `options` (`options.region`); a broken rule names
+    /// the option (`baseUrl`). Neither repeats a value.
+    pub fn from_json(options: &str, host: Host) -> Result<Self> {
+        let at = Path::root("options");
+        let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
+        Self::new(ClientOptions::read(&value, &at)?, host)
+    }
+
     /// Checks `options` for a client running in `host` and fills in defaults.
     /// Errors name the option and the rule.
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
@@ -175,7 +229,7 @@ impl Config {
                 .ok_or_else(|| Error::invalid("timeoutMs", "must be between 1 and 600000"))?,
         };
         let retry = retry_policy(&options)?;
-        let max_response_bytes = max_response_bytes(options.max_response_bytes)?;
+        let max_response_bytes = max_response_bytes(options.max_response_bytes.as_ref())?;
         Ok(Self {
             bot_id,
             token: options.token,
@@ -215,13 +269,12 @@ fn whole_number(value: f64, max: u32) -> Option<u32> {
 }
 
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
-fn max_response_bytes(option: Option<NumberOption>) -> Result<u32> {
-    let bytes = match option {
-        None => return Ok(DEFAULT_MAX_RESPONSE_BYTES),
-        Some(NumberOption::Number(bytes)) => whole_number(bytes, MAX_RESPONSE_BYTES_LIMIT),
-        Some(NumberOption::Other(_)) => None,
+fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
+    let Some(value) = option else {
+        return Ok(DEFAULT_MAX_RESPONSE_BYTES);
     };
-    bytes.ok_or_else(|| {
+    let bytes = whole(value, u64::from(MAX_RESPONSE_BYTES_LIMIT)).filter(|bytes| *bytes >= 1);
+    bytes.map(|bytes| bytes as u32).ok_or_else(|| {
         Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
@@ -310,186 +363,4 @@ pub(crate) fn test_config(bot_id: &str, base_url: &str) -> Config {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn options(base_url: Option<&str>, token: Option<&str>) -> ClientOptions {
-        ClientOptions {
-            bot_id: "bot-1".into(),
-            token: token.map(|t| Secret(t.into())),
-            base_url: base_url.map(Into::into),
-            ..ClientOptions::default()
-        }
-    }
-
-    fn field_of(result: Result<Config>) -> Option<String> {
-        result.err().and_then(|e| e.field)
-    }
-
-    #[test]
-    fn region_gives_its_base_url() {
-        let mut opts = options(None, Some("tok"));
-        opts.region = Some(Region::Eu);
-        let config = Config::new(opts, Host::Server).unwrap();
-        assert_eq!(config.base_url, "https://eu1.whatsapp.api.sinch.com");
-        assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
-        assert_eq!(config.max_response_bytes, 1_048_576);
-    }
-
-    #[test]
-    fn max_response_bytes_rules() {
-        let with = |bytes| {
-            let mut opts = options(Some("https://x"), Some("t"));
-            opts.max_response_bytes = Some(NumberOption::Number(bytes));
-            Config::new(opts, Host::Server)
-        };
-        assert_eq!(with(1.0).map(|c| c.max_response_bytes), Ok(1));
-        assert_eq!(
-            with(268_435_456.0).map(|c| c.max_response_bytes),
-            Ok(1 << 28)
-        );
-        for bad in [0.0, -1.0, 1.5, 268_435_457.0, f64::NAN, f64::INFINITY] {
-            let err = with(bad).unwrap_err();
-            assert_eq!(err.field.as_deref(), Some("maxResponseBytes"), "{bad}");
-            assert!(!err.message.contains(&bad.to_string()), "{}", err.message);
-        }
-        let options: ClientOptions =
-            serde_json::from_str(r#"{"botId":"b","maxResponseBytes":"1mb-secret"}"#).unwrap();
-        let err = max_response_bytes(options.max_response_bytes).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("maxResponseBytes"));
-        assert!(!err.message.contains("secret"), "{}", err.message);
-    }
-
-    #[test]
-    fn one_timeout_rule_for_client_and_call() {
-        assert_eq!(timeout_ms(1.0), Some(1));
-        assert_eq!(timeout_ms(600_000.0), Some(MAX_TIMEOUT_MS));
-        for bad in [0.0, -1.0, 1.5, 600_001.0, f64::NAN, f64::INFINITY] {
-            assert_eq!(timeout_ms(bad), None, "{bad}");
-        }
-        let with = |ms| {
-            let mut opts = options(Some("https://x"), Some("t"));
-            opts.timeout_ms = Some(ms);
-            Config::new(opts, Host::Server)
-        };
-        assert_eq!(with(600_000).map(|c| c.timeout_ms), Ok(600_000));
-        for bad in [0, 600_001, u32::MAX] {
-            let err = with(bad).unwrap_err();
-            assert_eq!(err.field.as_deref(), Some("timeoutMs"));
-            assert_eq!(err.message, "timeoutMs: must be between 1 and 600000");
-        }
-    }
-
-    #[test]
-    fn base_url_rules() {
-        let ok =
-            |url| Config::new(options(Some(url), Some("tok")), Host::Server).map(|c| c.base_url);
-        assert_eq!(
-            ok("http://127.0.0.1:8080/").unwrap(),
-            "http://127.0.0.1:8080"
-        );
-        assert_eq!(ok("http://localhost:1/x").unwrap(), "http://localhost:1/x");
-        assert_eq!(ok("http://[::1]:9").unwrap(), "http://[::1]:9");
-        assert!(ok("https://relay.example.com/api").is_ok());
-        assert_eq!(ok("http://0x7f.1:9").unwrap(), "http://0x7f.1:9");
-        for bad in [
-            "http://127.evil.com",
-            "http://127.0.0.1.nip.io",
-            "http://127.0.0.1%2eevil.com",
-            "http://127.0.0.1\\@evil.com",
-            "http://example.com",
-            "ftp://x",
-            "example.com",
-            "https://u:p@x",
-            "https://x/?q",
-            "https://",
-        ] {
-            assert_eq!(
-                field_of(Config::new(options(Some(bad), Some("t")), Host::Server)),
-                Some("baseUrl".into()),
-                "{bad}"
-            );
-        }
-        let mut opts = options(Some("http://example.com"), Some("t"));
-        opts.allow_insecure_http = Some(true);
-        assert!(Config::new(opts, Host::Server).is_ok());
-    }
-
-    #[test]
-    fn token_rules_never_echo_the_token() {
-        for bad in ["", "abc\r\nX-Evil: 1", "has space", "tab\t"] {
-            let err = Config::new(options(Some("https://x"), Some(bad)), Host::Server).unwrap_err();
-            assert_eq!(err.field.as_deref(), Some("token"));
-            assert!(
-                bad.is_empty() || !err.message.contains(bad),
-                "{}",
-                err.message
-            );
-        }
-        let err = Config::new(options(None, None), Host::Server).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("region"));
-        let mut opts = options(None, None);
-        opts.region = Some(Region::Us);
-        assert_eq!(
-            field_of(Config::new(opts, Host::Server)),
-            Some("token".into())
-        );
-        assert!(Config::new(options(Some("https://relay.example"), None), Host::Server).is_ok());
-    }
-
-    #[test]
-    fn a_token_in_a_browser_page_needs_the_loud_opt_in() {
-        let err =
-            Config::new(options(Some("https://x"), Some("tok")), Host::BrowserPage).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("token"));
-        assert!(err.message.contains("relay"), "{}", err.message);
-        assert!(Config::new(
-            options(Some("https://relay.example"), None),
-            Host::BrowserPage
-        )
-        .is_ok());
-        let mut opts = options(Some("https://x"), Some("tok"));
-        opts.dangerously_allow_browser = Some(true);
-        assert!(Config::new(opts, Host::BrowserPage).is_ok());
-    }
-
-    #[test]
-    fn debug_is_redacted() {
-        let config = Config::new(
-            options(Some("https://x"), Some("s3cr3t-token")),
-            Host::Server,
-        )
-        .unwrap();
-        assert!(!format!("{config:?}").contains("s3cr3t"));
-    }
-
-    #[test]
-    fn bot_id_and_timeout_rules() {
-        let mut opts = options(Some("https://x"), Some("t"));
-        opts.bot_id = "  ".into();
-        assert_eq!(
-            field_of(Config::new(opts.clone(), Host::Server)),
-            Some("botId".into())
-        );
-        for dots in ["..", " . ", "%2e%2E", "%252e"] {
-            opts.bot_id = dots.into();
-            assert_eq!(
-                field_of(Config::new(opts.clone(), Host::Server)),
-                Some("botId".into()),
-                "{dots}"
-            );
-        }
-        opts.bot_id = "b".into();
-        opts.timeout_ms = Some(0);
-        assert_eq!(
-            field_of(Config::new(opts.clone(), Host::Server)),
-            Some("timeoutMs".into())
-        );
-        opts.region = Some(Region::Us);
-        opts.timeout_ms = None;
-        assert_eq!(
-            field_of(Config::new(opts, Host::Server)),
-            Some("region".into())
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,49 @@
+// parseCallback and verifyCallbackSignature: the face of the callbacks' crossing
+// (src/web/callbacks.rs). Bytes and text go in; an envelope comes back, which
+// `unwrap` turns into the value (built by JSON.parse: `__proto__` stays plain data)
+// or a thrown SinchError.
+import { __parseCallback, __verifyCallback } from "./sinch_whatsapp.js";
+import { SinchError, unwrap } from "./errors.js";
+
+const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
+const encoder = new TextEncoder();
+
+/** A string (as UTF-8), a Uint8Array or an ArrayBuffer, as a Uint8Array. */
+function bytes(value, field) {
+  if (typeof value === "string") return encoder.encode(value);
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  throw refused(field, "must be a string, a Uint8Array or an ArrayBuffer");
+}
+
+/** A `Headers` as its [name, value] pairs; a plain object or an array of pairs as it is. */
+function headerText(headers) {
+  try {
+    const plain = typeof Headers === "function" && headers instanceof Headers ? [...headers] : headers;
+    return JSON.stringify(plain) ?? "null";
+  } catch {
+    throw refused("headers", "could not be read");
+  }
+}
+
+/**
+ * Parses a callback body (the raw text, or its bytes) into typed delivery reports,
+ * contacts and inbound notifications; a malformed entry stays in its place as
+ * `{ kind: "invalid", error: { code, field, message }, raw }`. Throws SinchError
+ * (`invalid_callback`) only when the body is not a Sinch WhatsApp callback at all.
+ */
+export function parseCallback(rawBody) {
+  return unwrap(__parseCallback(bytes(rawBody, "rawBody")));
+}
+
+/**
+ * Checks the HMAC-SHA256 signature Sinch puts on a callback: `true` when it matches,
+ * `false` when it does not; throws SinchError (`signature_invalid`, `field` naming
+ * the header) when a signature header is missing or malformed or the algorithm is
+ * not `HMAC_SHA_256`. Pass the body exactly as received: bytes are safest.
+ */
+export function verifyCallbackSignature(rawBody, headers, key) {
+  const body = bytes(rawBody, "rawBody");
+  const keyBytes = bytes(key, "key");
+  return unwrap(__verifyCallback(body, headerText(headers), keyBytes));
+}

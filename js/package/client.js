@@ -1,0 +1,247 @@
+// `WhatsAppClient`: the JS face of the client. Rust (the wasm `Core`) reads and
+// checks every argument, builds each request and says what each answer means and
+// whether to retry; this file does the fetch, the deadline, the caller's
+// AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
+import { Core } from "./sinch_whatsapp.js";
+import { SinchError, toSinchError, unwrap } from "./errors.js";
+import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+
+const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
+const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
+// JSON has no NaN or Infinity (JSON.stringify writes null, which reads as "not
+// given"): they cross as strings, which every number rule in Rust refuses.
+const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
+
+// Each method of the core (`core::ops::OPS`) and how many arguments it takes
+// before its call options.
+const OPS = {
+  send: 1, sendText: 2, markRead: 1, capability: 1, optIn: 1, optOut: 1,
+  addToBlacklist: 1, removeFromBlacklist: 1, blacklist: 1,
+  callbackStatus: 1, callbackNotifications: 1,
+  addProvider: 1, listProviders: 0, deleteProvider: 1,
+  listStickerpacks: 1, getStickerpack: 2, createStickerpack: 1, updateStickerpack: 2, deleteStickerpack: 1,
+  listStickers: 2, getSticker: 3, createSticker: 2, updateSticker: 3, deleteSticker: 2,
+};
+
+/** A client for one bot. The token stays in private fields and wasm memory. */
+export class WhatsAppClient {
+  #core;
+  #botId;
+  #baseUrl;
+  #timeoutMs;
+  #maxBytes;
+  #onRetry;
+  #hasToken;
+  #plain; // headers of a request without a body
+  #json; // headers of a request with a JSON body
+
+  /** Checks the options; throws `SinchError` (`invalid_argument`) on bad ones. */
+  constructor(options) {
+    let text;
+    try {
+      // `onRetry` is a function, which JSON leaves out; it is checked here.
+      const hook = options !== null && typeof options === "object" && Object.hasOwn(options, "onRetry") ? options.onRetry : undefined;
+      if (hook != null && typeof hook !== "function") throw refused("options.onRetry", "must be a function");
+      this.#onRetry = hook ?? undefined;
+      text = JSON.stringify(options, finite) ?? "null";
+    } catch (err) {
+      throw err instanceof SinchError ? err : refused("options", UNREADABLE);
+    }
+    const core = new Core(text, inBrowserPage());
+    let facts;
+    try {
+      facts = unwrap(core.open());
+    } catch (err) {
+      core.free();
+      throw err;
+    }
+    this.#core = core;
+    this.#botId = facts.botId;
+    this.#baseUrl = facts.baseUrl;
+    this.#timeoutMs = facts.timeoutMs;
+    this.#maxBytes = facts.maxResponseBytes;
+    this.#hasToken = facts.authorization !== undefined;
+    const auth = this.#hasToken ? { Authorization: facts.authorization } : {};
+    this.#plain = { Accept: "application/json", ...auth };
+    this.#json = { Accept: "application/json", "Content-Type": "application/json", ...auth };
+  }
+
+  /** The bot id this client sends as. */
+  get botId() {
+    return this.#botId;
+  }
+
+  /** The base URL requests go to. */
+  get baseUrl() {
+    return this.#baseUrl;
+  }
+
+  /** A safe summary for logs and `JSON.stringify`: no token, only whether one is set. */
+  toJSON() {
+    return { botId: this.#botId, baseUrl: this.#baseUrl, token: this.#hasToken ? "[redacted]" : null };
+  }
+
+  /** `WhatsAppClient(bot-id @ base-url)`. */
+  toString() {
+    return `WhatsAppClient(${this.#botId} @ ${this.#baseUrl})`;
+  }
+
+  static {
+    for (const [op, arity] of Object.entries(OPS)) {
+      Object.defineProperty(this.prototype, op, {
+        value: { [op](...args) { return this.#call(op, args, arity); } }[op],
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+
+  /** One method call: its request prepared by Rust, then attempts until Rust says stop. */
+  async #call(op, args, arity) {
+    const call = this.#callOptions(args[arity]);
+    let text;
+    try {
+      text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
+    } catch {
+      throw refused("arguments", UNREADABLE);
+    }
+    const request = unwrap(this.#core.prepare(op, text));
+    for (let attempt = 0; ; attempt++) {
+      const outcome = JSON.parse(await this.#attempt(op, request, call, attempt));
+      if (!outcome.error) return outcome.ok ?? undefined;
+      const error = toSinchError(outcome.error);
+      const delayMs = outcome.retryMs;
+      if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
+      try {
+        await sleep(delayMs, call.signal);
+      } catch {
+        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, false, 0));
+      }
+    }
+  }
+
+  /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
+  #callOptions(options) {
+    const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
+    if (options === undefined || options === null) return call;
+    if (typeof options !== "object") throw refused("options", "must be an object");
+    let keys;
+    try {
+      keys = Object.keys(options).map((key) => [key, options[key]]);
+    } catch {
+      throw refused("options", UNREADABLE);
+    }
+    for (const [key, value] of keys) {
+      if (key === "signal") {
+        if (value === undefined) continue;
+        if (!(value instanceof AbortSignal)) throw refused("options.signal", "must be an AbortSignal");
+        call.signal = value;
+      } else if (key === "timeoutMs") {
+        if (value !== undefined) call.timeoutMs = unwrap(Core.timeout(typeof value === "number" ? value : NaN));
+      } else if (key === "onRetry") {
+        if (value == null) continue;
+        if (typeof value !== "function") throw refused("options.onRetry", "must be a function");
+        call.onRetry = value;
+      } else {
+        throw refused(`options.${key}`, "is not a known field");
+      }
+    }
+    return call;
+  }
+
+  /** One attempt under its own deadline: the JSON text of what it came to (see `Core.answer`). */
+  async #attempt(op, request, call, attempt) {
+    const core = this.#core;
+    const { idempotent } = request;
+    const fail = (kind, status = 0, text = undefined) =>
+      core.fail(kind, status, text, call.timeoutMs, attempt, idempotent, Math.random());
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, call.timeoutMs);
+    const { signal } = call;
+    const onAbort = () => controller.abort(signal.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
+    let status = 0;
+    try {
+      // The runtime's own global fetch, called unbound as Workers require; a
+      // redirect is never followed, so a message never goes elsewhere or twice.
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.body === undefined ? this.#plain : this.#json,
+        body: request.body,
+        redirect: "manual",
+        signal: controller.signal,
+      });
+      // A browser hides a manual redirect as an "opaqueredirect" of status 0.
+      if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+        discard(response);
+        return fail("redirect", response.status, response.headers.get("location") ?? undefined);
+      }
+      const retryAfter = response.headers.get("retry-after") ?? undefined;
+      status = response.status;
+      const body = await readBody(response, this.#maxBytes);
+      if (body === undefined) return fail("too_large", status);
+      return core.answer(op, status, retryAfter, body, attempt, idempotent, Math.random());
+    } catch (err) {
+      if (signal?.aborted) return fail("aborted");
+      if (timedOut) return fail("timeout");
+      return fail("network", status, typeof err?.message === "string" ? err.message : undefined);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}
+
+/** Asks the caller's `onRetry` hook; an explicit `false` or a throw vetoes. */
+function retryAllowed(hook, attempt, delayMs, error) {
+  if (!hook) return true;
+  try {
+    return hook({ attempt, delayMs, error }) !== false;
+  } catch {
+    return false;
+  }
+}
+
+// Convenience senders: each builds one message object and calls `send`, where the
+// Rust core validates it. Like every method, a sender never throws: a value that
+// cannot even be read (a throwing getter, a Proxy) rejects with a SinchError.
+const list = (to) => (Array.isArray(to) ? to : [to]);
+// The call options come right after the arguments `fields` takes.
+const sender = (type, fields) =>
+  function (to, ...args) {
+    let request;
+    try {
+      const message = fields(...args);
+      // The helper's own type wins; another one given in its fields is refused, not obeyed.
+      if (Object.hasOwn(message, "type") && message.type !== type) {
+        return Promise.reject(refused("message.type", `this helper sends only ${type} messages; use send for another type`));
+      }
+      request = { to: list(to), message: { ...message, type } };
+    } catch {
+      return Promise.reject(refused("message", `the ${type} message could not be read`));
+    }
+    return this.send(request, args[fields.length]);
+  };
+const byUrl = (url, extra) => ({ url, ...extra });
+// A reference with ":" or "/" is a URL (which must be https, or http on loopback);
+// anything else is the id of a stickerpack's sticker.
+const sticker = (urlOrId) => (typeof urlOrId === "string" && /[:/]/.test(urlOrId) ? { url: urlOrId } : { id: urlOrId });
+
+for (const [name, value] of Object.entries({
+  sendImage: sender("image", byUrl),
+  sendVideo: sender("video", byUrl),
+  sendAudio: sender("audio", byUrl),
+  sendDocument: sender("document", byUrl),
+  sendSticker: sender("sticker", sticker),
+  sendLocation: sender("location", (location) => location),
+  sendContacts: sender("contacts", (contacts) => ({ contacts })),
+  sendTemplate: sender("template", (template) => template),
+  sendInteractive: sender("interactive", (message) => ({ message })),
+})) {
+  Object.defineProperty(WhatsAppClient.prototype, name, { value, writable: true, configurable: true });
+}

@@ -1,0 +1,63 @@
+// The runtime plumbing of the client's fetch loop: where it runs, a capped body
+// reader and an abortable wait. The decisions (the cap, what an answer means,
+// whether to retry) stay in Rust.
+
+/** A browser page has both `window` and `document`; Workers, workerd and Node do not. */
+export const inBrowserPage = () =>
+  typeof globalThis.window === "object" && globalThis.window !== null &&
+  typeof globalThis.document === "object" && globalThis.document !== null;
+
+/** Resolves after `ms`, or rejects when `signal` fires first. */
+export function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * The body of `response` as UTF-8 text, read chunk by chunk and stopped as soon as
+ * it passes `maxBytes` (declared by Content-Length or counted): then `undefined`,
+ * and the rest is cancelled, never read or held.
+ */
+export async function readBody(response, maxBytes) {
+  if (Number(response.headers.get("content-length")) > maxBytes) return discard(response);
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return decoder.decode(bytes);
+}
+
+const decoder = new TextDecoder();
+
+/** Cancels the body of `response` unread (a redirect's, an oversized one's). */
+export function discard(response) {
+  response.body?.cancel().catch(() => {});
+  return undefined;
+}

@@ -1,0 +1,6 @@
+// The media preflight (js/package/preflight.js), part of the full and ./preflight entries' index.d.ts.
+
+/** Checks a `Blob` or `File` before upload: its real type from its bytes, the message type it fits, the size limits. */
+export declare function validateMedia(blob: Blob, options?: MediaOptions): Promise<MediaReport>;
+/** The same check on bytes already in memory. */
+export declare function validateMediaBytes(bytes: Uint8Array, options?: MediaOptions): MediaReport;

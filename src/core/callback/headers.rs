@@ -1,0 +1,120 @@
+//! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
+//! as JSON text — `[[name, value], …]` pairs (from a `Headers` or an array) or an
+//! object of name → value or values (as Node's `req.headers`, where a repeated
+//! header holds an array).
+
+use super::signature::verify_signature_headers;
+use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::json::{self, Path, Read, Value};
+
+/// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
+/// formed but it does not; an error when the headers cannot be read
+/// (`invalid_argument`, `field` naming them), the key is empty, or a signature
+/// header is missing or malformed (`signature_invalid`, `field` naming it).
+pub fn verify_callback(raw_body: &[u8], headers: &str, key: &[u8]) -> Result<bool> {
+    let headers = json::parse(headers)
+        .map_err(|_| Error::invalid("headers", "could not be read"))
+        .and_then(|value| header_pairs(&value))?;
+    match verify_signature_headers(raw_body, headers, key) {
+        Ok(()) => Ok(true),
+        Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
+        Err(err) => Err(err),
+    }
+}
+
+/// The `(name, value)` pairs of `headers`.
+pub fn header_pairs(headers: &Value) -> Result<Vec<(String, String)>> {
+    let at = Path::root("headers");
+    match headers {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let at = at.index(i);
+                match <Vec<String>>::read(item, &at)?.as_slice() {
+                    [name, value] => Ok((name.clone(), value.clone())),
+                    _ => Err(at.invalid("must be a [name, value] pair")),
+                }
+            })
+            .collect(),
+        Value::Object(members) => {
+            let mut pairs = Vec::with_capacity(members.len());
+            for (name, value) in members {
+                let at = at.key(name);
+                match value {
+                    Value::String(value) => pairs.push((name.clone(), value.clone())),
+                    Value::Array(_) => {
+                        let values = <Vec<String>>::read(value, &at)?;
+                        pairs.extend(values.into_iter().map(|value| (name.clone(), value)));
+                    }
+                    _ => return Err(at.invalid("must be a string or an array of strings")),
+                }
+            }
+            Ok(pairs)
+        }
+        _ => Err(at.invalid(
+            "must be a Headers, an object of header values or an array of [name, value] pairs",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::callback::{compute_signature, SIGNATURE_HEADER};
+
+    const BODY: &[u8] = br#"{"type":"whatsapp"}"#;
+
+    /// The headers of `BODY` signed with `key` and nonce `n1`, in hex.
+    fn signed(key: &[u8]) -> String {
+        let mac = compute_signature(BODY, "n1", key).expect("a key");
+        let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+        hex
+    }
+
+    #[test]
+    fn pairs_and_objects_verify_alike() {
+        let sig = signed(b"key");
+        let pairs = format!(
+            r#"[["content-type","application/json"],["sinch-whatsapp-callback-signature","{sig}"],
+            ["Sinch-WhatsApp-Callback-Signature-Algorithm","HMAC_SHA_256"],
+            ["sinch-whatsapp-callback-signature-nonce","n1"]]"#
+        );
+        assert_eq!(verify_callback(BODY, &pairs, b"key"), Ok(true));
+        assert_eq!(verify_callback(BODY, &pairs, b"other"), Ok(false));
+        let object = format!(
+            r#"{{"set-cookie":["a","b"],"sinch-whatsapp-callback-signature":["{sig}","{sig}"],
+            "sinch-whatsapp-callback-signature-algorithm":"HMAC_SHA_256",
+            "sinch-whatsapp-callback-signature-nonce":"n1"}}"#
+        );
+        assert_eq!(verify_callback(BODY, &object, b"key"), Ok(true));
+        assert_eq!(verify_callback(b"{}", &object, b"key"), Ok(false));
+    }
+
+    #[test]
+    fn malformed_headers_are_named() {
+        let field = |headers: &str| {
+            let err = verify_callback(BODY, headers, b"key").unwrap_err();
+            (err.code, err.field.unwrap_or_default(), err.message)
+        };
+        let (code, name, _) = field("{}");
+        assert_eq!(
+            (code, name.as_str()),
+            (ErrorCode::SignatureInvalid, SIGNATURE_HEADER)
+        );
+        let (code, name, message) = field(r#"{"x-secret":5}"#);
+        assert_eq!(code, ErrorCode::InvalidArgument);
+        assert_eq!(name, "headers.x-secret");
+        assert_eq!(
+            message,
+            "headers.x-secret: must be a string or an array of strings"
+        );
+        assert_eq!(field(r#"[["a"]]"#).1, "headers[0]");
+        assert_eq!(field(r#"[["a",["b"]]]"#).1, "headers[0][1]");
+        assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
+        assert_eq!(field("null").1, "headers");
+        assert_eq!(field("not json").2, "headers: could not be read");
+        let err = verify_callback(BODY, "[]", b"").unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("key"));
+    }
+}

@@ -1,0 +1,125 @@
+//! A signature header's text to the 32 bytes of an HMAC-SHA256: hex (exactly 64
+//! digits, either case) or standard base64 (padding optional, as the `base64`
+//! crate's indifferent mode reads it: the bits after the last byte must be zero).
+
+/// Bytes in an HMAC-SHA256.
+pub const MAC_LEN: usize = 32;
+/// Base64 characters of 32 bytes, without the one `=` of padding.
+const BASE64_LEN: usize = 43;
+
+/// The MAC in `text`, or `None` when it is neither encoding of 32 bytes.
+pub fn decode_signature(text: &str) -> Option<[u8; MAC_LEN]> {
+    decode_hex(text).or_else(|| decode_base64(text))
+}
+
+pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
+    let digits = text.as_bytes();
+    if digits.len() != 2 * MAC_LEN {
+        return None;
+    }
+    let mut out = [0u8; MAC_LEN];
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        *byte = (hex_value(pair[0])? << 4) | hex_value(pair[1])?;
+    }
+    Some(out)
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {
+    let chars = text.strip_suffix('=').unwrap_or(text).as_bytes();
+    if chars.len() != BASE64_LEN {
+        return None;
+    }
+    let mut out = [0u8; MAC_LEN];
+    let (mut bits, mut held, mut at) = (0u32, 0u32, 0);
+    for &c in chars {
+        bits = (bits << 6) | u32::from(base64_value(c)?);
+        held += 6;
+        if held >= 8 {
+            held -= 8;
+            *out.get_mut(at)? = (bits >> held) as u8;
+            at += 1;
+        }
+    }
+    // 43 characters are 258 bits: 32 bytes and 2 bits that must be zero.
+    (bits & ((1 << held) - 1) == 0).then_some(out)
+}
+
+fn base64_value(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// Standard base64 with padding: the independent encoder of the tests.
+    pub(crate) fn base64(bytes: &[u8]) -> String {
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+            for i in 0..4 {
+                out.push(if i <= chunk.len() {
+                    char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
+
+    pub(in crate::core::callback) use super::decode_hex;
+
+    const SIG_B64: &str = "MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4=";
+    const SIG_HEX: &str = "31487ddc76c0b021fcfc3462414af9b2125d4a5cbabccb535f690dd288e071ae";
+
+    #[test]
+    fn hex_and_base64_decoding() {
+        let bytes = decode_hex(SIG_HEX).unwrap();
+        assert_eq!(base64(&bytes), SIG_B64);
+        assert_eq!(decode_signature(SIG_B64), Some(bytes));
+        assert_eq!(decode_signature(&SIG_HEX.to_ascii_uppercase()), Some(bytes));
+        assert_eq!(decode_signature(SIG_B64.trim_end_matches('=')), Some(bytes));
+        assert_eq!(decode_signature(""), None);
+        assert_eq!(decode_hex(&"0".repeat(62)), None);
+        // Every 32-byte value round-trips; non-zero trailing bits, `==`, or another
+        // alphabet do not decode.
+        for seed in 0..=255u8 {
+            let mac: [u8; MAC_LEN] = std::array::from_fn(|i| seed.wrapping_mul(31) ^ (i as u8 * 7));
+            assert_eq!(decode_signature(&base64(&mac)), Some(mac));
+        }
+        assert_eq!(
+            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca5="),
+            None
+        );
+        assert_eq!(
+            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4=="),
+            None
+        );
+        assert_eq!(
+            decode_signature("MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4="),
+            None
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! A button message: a body with up to three reply buttons.
+
+use super::{check_body_footer, constant, TextPart, PARTS};
+use crate::core::error::Result;
+use crate::core::json::read::{object, tag};
+use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::message::media::{DocumentLink, MediaLink};
+use crate::core::message::{check_unique, item, objects, sub, write_tagged, Members};
+use crate::core::rules::{check_chars, check_count};
+
+/// A button message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ButtonMessage {
+    /// Text, image, video or document shown above the body.
+    pub header: Option<ButtonHeader>,
+    /// The body, 1–1024 characters.
+    pub body: TextPart,
+    /// A footer, 1–60 characters.
+    pub footer: Option<TextPart>,
+    /// The buttons.
+    pub action: ButtonAction,
+}
+
+/// The header of a button message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ButtonHeader {
+    /// `{ type: "text", text }`, ≤60 characters.
+    Text(TextPart),
+    /// `{ type: "image", url, provider? }`
+    Image(MediaLink),
+    /// `{ type: "video", url, provider? }`
+    Video(MediaLink),
+    /// `{ type: "document", url, filename?, provider? }`
+    Document(DocumentLink),
+}
+
+/// `{ buttons: [1–3 reply buttons] }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ButtonAction {
+    /// The buttons, 1 to 3, ids unique.
+    pub buttons: Vec<ReplyButton>,
+}
+
+/// `{ type: "reply", id, title }`; callers may leave out `type`, which is always `reply`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplyButton {
+    /// Comes back in the callback, 1–230 characters, unique in the message.
+    pub id: String,
+    /// The label, 1–20 characters.
+    pub title: String,
+}
+
+impl Read for ButtonMessage {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, PARTS)?;
+        Ok(Self {
+            header: fields.optional("header")?,
+            body: fields.required("body")?,
+            footer: fields.optional("footer")?,
+            action: fields.required("action")?,
+        })
+    }
+}
+
+impl Members for ButtonMessage {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("header", &self.header);
+        out.field("body", &self.body);
+        out.field_opt("footer", &self.footer);
+        out.field("action", &self.action);
+    }
+}
+
+impl Read for ButtonHeader {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(
+            match tag(value, at, &["text", "image", "video", "document"])? {
+                "text" => Self::Text(TextPart::with_keys(value, at, &["type", "text"])?),
+                "image" => Self::Image(MediaLink::read(value, at)?),
+                "video" => Self::Video(MediaLink::read(value, at)?),
+                _ => Self::Document(DocumentLink::read(value, at)?),
+            },
+        )
+    }
+}
+
+impl Write for ButtonHeader {
+    fn write(&self, out: &mut Writer) {
+        let (tag, members): (&str, &dyn Members) = match self {
+            Self::Text(part) => ("text", part),
+            Self::Image(link) => ("image", link),
+            Self::Video(link) => ("video", link),
+            Self::Document(link) => ("document", link),
+        };
+        write_tagged(out, tag, members);
+    }
+}
+
+impl Read for ButtonAction {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        Ok(Self {
+            buttons: object(value, at, &["buttons"])?.required("buttons")?,
+        })
+    }
+}
+
+impl Members for ButtonAction {
+    fn members(&self, out: &mut Writer) {
+        out.field("buttons", &self.buttons);
+    }
+}
+
+impl Read for ReplyButton {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "id", "title"])?;
+        constant(&fields, "reply")?;
+        Ok(Self {
+            id: fields.required("id")?,
+            title: fields.required("title")?,
+        })
+    }
+}
+
+impl Members for ReplyButton {
+    fn members(&self, out: &mut Writer) {
+        out.field("type", "reply");
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+    }
+}
+
+objects!(ButtonAction, ReplyButton);
+
+impl ButtonMessage {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        let header = sub(path, "header");
+        match &self.header {
+            Some(ButtonHeader::Text(part)) => {
+                check_chars(&sub(&header, "text"), &part.text, 1, 60)?
+            }
+            Some(ButtonHeader::Image(link) | ButtonHeader::Video(link)) => {
+                link.validate(&header)?
+            }
+            Some(ButtonHeader::Document(link)) => link.validate(&header)?,
+            None => {}
+        }
+        check_body_footer(path, &self.body, self.footer.as_ref())?;
+        let buttons = sub(path, "action.buttons");
+        let list = &self.action.buttons;
+        check_count(&buttons, list.len(), 1, 3, "must hold 1 to 3 buttons")?;
+        let mut seen = Vec::with_capacity(list.len());
+        for (i, button) in list.iter().enumerate() {
+            let at = item(&buttons, i);
+            check_chars(&sub(&at, "id"), &button.id, 1, 230)?;
+            check_unique(|| sub(&at, "id"), &seen, &button.id)?;
+            check_chars(&sub(&at, "title"), &button.title, 1, 20)?;
+            seen.push(&button.id);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,193 @@
+//! A list message: rows in sections, opened by a button.
+
+use super::{check_body_footer, constant, TextPart, PARTS};
+use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
+use crate::core::json::{Path, Read, Value, Writer};
+use crate::core::message::{check_unique, item, objects, sub, Members};
+use crate::core::rules::{check_chars, check_count};
+
+/// A list message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListMessage {
+    /// A text header, ≤60 characters.
+    pub header: Option<ListHeader>,
+    /// The body, 1–1024 characters.
+    pub body: TextPart,
+    /// A footer, 1–60 characters.
+    pub footer: Option<TextPart>,
+    /// The button that opens the list, and the rows.
+    pub action: ListAction,
+}
+
+/// `{ type: "text", text }`; callers may leave out `type`, which is always `text`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListHeader {
+    /// The header text, 1–60 characters.
+    pub text: String,
+}
+
+/// `{ button, sections }`
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListAction {
+    /// The label of the button that opens the list, 1–20 characters.
+    pub button: String,
+    /// 1–10 sections, 10 rows at most in all.
+    pub sections: Vec<Section>,
+}
+
+/// A titled group of rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Section {
+    /// 1–24 characters.
+    pub title: String,
+    /// 1–10 rows.
+    pub rows: Vec<Row>,
+}
+
+/// One choice of a list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    /// Comes back in the callback, 1–174 characters, unique in the message.
+    pub id: String,
+    /// 1–20 characters.
+    pub title: String,
+    /// Up to 72 characters.
+    pub description: Option<String>,
+}
+
+impl Read for ListMessage {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, PARTS)?;
+        Ok(Self {
+            header: fields.optional("header")?,
+            body: fields.required("body")?,
+            footer: fields.optional("footer")?,
+            action: fields.required("action")?,
+        })
+    }
+}
+
+impl Members for ListMessage {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("header", &self.header);
+        out.field("body", &self.body);
+        out.field_opt("footer", &self.footer);
+        out.field("action", &self.action);
+    }
+}
+
+impl Read for ListHeader {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "text"])?;
+        constant(&fields, "text")?;
+        Ok(Self {
+            text: fields.required("text")?,
+        })
+    }
+}
+
+impl Members for ListHeader {
+    fn members(&self, out: &mut Writer) {
+        out.field("type", "text");
+        out.field("text", &self.text);
+    }
+}
+
+impl Read for ListAction {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["button", "sections"])?;
+        Ok(Self {
+            button: fields.required("button")?,
+            sections: fields.required("sections")?,
+        })
+    }
+}
+
+impl Members for ListAction {
+    fn members(&self, out: &mut Writer) {
+        out.field("button", &self.button);
+        out.field("sections", &self.sections);
+    }
+}
+
+impl Read for Section {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["title", "rows"])?;
+        Ok(Self {
+            title: fields.required("title")?,
+            rows: fields.required("rows")?,
+        })
+    }
+}
+
+impl Members for Section {
+    fn members(&self, out: &mut Writer) {
+        out.field("title", &self.title);
+        out.field("rows", &self.rows);
+    }
+}
+
+impl Read for Row {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["id", "title", "description"])?;
+        Ok(Self {
+            id: fields.required("id")?,
+            title: fields.required("title")?,
+            description: fields.optional("description")?,
+        })
+    }
+}
+
+impl Members for Row {
+    fn members(&self, out: &mut Writer) {
+        out.field("id", &self.id);
+        out.field("title", &self.title);
+        out.field_opt("description", &self.description);
+    }
+}
+
+objects!(ListHeader, ListAction, Section, Row);
+
+impl ListMessage {
+    pub(super) fn validate(&self, path: &str) -> Result<()> {
+        if let Some(header) = &self.header {
+            check_chars(&sub(path, "header.text"), &header.text, 1, 60)?;
+        }
+        check_body_footer(path, &self.body, self.footer.as_ref())?;
+        check_chars(&sub(path, "action.button"), &self.action.button, 1, 20)?;
+        let sections = sub(path, "action.sections");
+        let list = &self.action.sections;
+        check_count(&sections, list.len(), 1, 10, "must hold 1 to 10 sections")?;
+        let total: usize = list.iter().map(|s| s.rows.len()).sum();
+        if total > 10 {
+            return Err(Error::invalid(
+                &sections,
+                "may hold at most 10 rows in all sections together",
+            ));
+        }
+        let mut seen = Vec::with_capacity(total);
+        for (i, section) in list.iter().enumerate() {
+            let at = item(&sections, i);
+            check_chars(&sub(&at, "title"), &section.title, 1, 24)?;
+            check_count(
+                &sub(&at, "rows"),
+                section.rows.len(),
+                1,
+                10,
+                "must hold 1 to 10 rows",
+            )?;
+            for (j, row) in section.rows.iter().enumerate() {
+                let row_at = item(&sub(&at, "rows"), j);
+                check_chars(&sub(&row_at, "id"), &row.id, 1, 174)?;
+                check_unique(|| sub(&row_at, "id"), &seen, &row.id)?;
+                check_chars(&sub(&row_at, "title"), &row.title, 1, 20)?;
+                if let Some(description) = &row.description {
+                    check_chars(&sub(&row_at, "description"), description, 0, 72)?;
+                }
+                seen.push(&row.id);
+            }
+        }
+        Ok(())
+    }
+}

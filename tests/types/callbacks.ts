@@ -1,0 +1,25 @@
+// Compiled with `tsc --strict` against pkg/callbacks/'s declarations alone: the callbacks entry
+// declares parse and verify, their types and SinchError, and no client or preflight.
+import { SinchError, parseCallback, verifyCallbackSignature } from "sinch-whatsapp/callbacks";
+import type { Callback, DeliveryReport, InvalidEntry, SinchErrorCode } from "sinch-whatsapp/callbacks";
+// @ts-expect-error the client is not in the callbacks entry
+import { WhatsAppClient } from "sinch-whatsapp/callbacks";
+// @ts-expect-error nor is the preflight
+import { validateMedia } from "sinch-whatsapp/callbacks";
+// @ts-expect-error nor the client's types
+import type { ClientOptions } from "sinch-whatsapp/callbacks";
+
+export function receive(body: Uint8Array, headers: Headers, key: string): DeliveryReport[] {
+  try {
+    if (!verifyCallbackSignature(body, headers, key)) return [];
+    const callback: Callback = parseCallback(body);
+    // A malformed entry stays in its place, as `kind: "invalid"`.
+    return callback.statuses.filter((s): s is DeliveryReport => (s as InvalidEntry).kind !== "invalid");
+  } catch (err) {
+    if (err instanceof SinchError) {
+      const code: SinchErrorCode = err.code;
+      console.error(code, err.field);
+    }
+    return [];
+  }
+}
