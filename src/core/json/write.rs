@@ -235,4 +235,13 @@ mod tests {
             r#"{"a":[1,20,300],"b":"q\"\\\n\u0001é","c":[{},0,18446744073709551615],"d":true}"#
         );
     }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut text: String = (0u8..0x80).map(char::from).collect();
+        text.push_str("é\u{2028}\u{ffff}😀");
+        let mut out = Writer::new();
+        out.string(&text);
+        assert_eq!(Some(out.finish()), serde_json::to_string(&text).ok());
+    }
 }
