@@ -7,13 +7,13 @@
 // serve), client.mjs (per message vs fetch, CPU with fetch stubbed), preflight.mjs
 // (vs file-type), budgets.mjs + report.mjs (the limits and the table).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { perMessage, stubbedCpu } from "./client.mjs";
 import { preflightVsFileType } from "./preflight.mjs";
 import { check, render } from "./report.mjs";
-import { dirSize, hasEntry, viteAppSize, wasmFiles, wasmSizes } from "./size.mjs";
+import { APPS, dirSize, hasEntry, viteAppSize, wasmFiles, wasmSizes } from "./size.mjs";
 import { nodeStartup, workerdStartup } from "./startup.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
@@ -52,6 +52,9 @@ rows.callbacksApp = hasEntry(pkg, "./callbacks")
   ? app(await measure("callbacksApp", () => viteAppSize(pkg, apps, "callbacks")))
   : { note: "not built yet: pkg/package.json exports no ./callbacks" };
 rows.fullApp = app(await measure("fullApp", () => viteAppSize(pkg, apps, "full")));
+const both = APPS.preflightAndCallbacks.entries.every((entry) => hasEntry(pkg, entry))
+  ? await measure("preflightAndCallbacksApp", () => viteAppSize(pkg, apps, "preflightAndCallbacks"))
+  : { error: "not built yet: pkg/package.json exports no ./callbacks" };
 
 // Per message against the emulator, and CPU with fetch stubbed.
 const msg = await measure("sendTextRatio", () => perMessage(sdk, { messages: RUNS.messages, rounds: RUNS.rounds, concurrency: 16 }));
@@ -76,7 +79,16 @@ const infoLines = [
   ...Object.entries(info.wasm).map(([f, s]) => [`pkg/${f}`, `${KiB(s.raw)} raw, ${KiB(s.gzip)} gzip -9, ${KiB(s.brotli)} brotli 11`]),
   ["pkg/ in all", KiB(info.pkgBytes)],
 ];
+infoLines.push(["./preflight + ./callbacks in one Vite app", both.error ?? app(both).note]);
+infoLines.push(["scripts/fuzz.sh, last run (≥ 10 million executions each, no crash)", fuzzSummary(join(root, "fuzz/out/results.json"))]);
 if (!pf.error) infoLines.push(["preflight, bytes read per file (vs file-type)", `${pf.sinchWhatsapp.bytesPerFile.toFixed(0)} vs ${pf.fileType.bytesPerFile.toFixed(0)}: ratio ${pf.bytesRatio.toFixed(2)}`]);
+
+/** The last `scripts/fuzz.sh` run's figures (fuzz/out/results.json), or why there are none. */
+function fuzzSummary(path) {
+  if (!existsSync(path)) return "not run on this machine (json_parse took 14 min for 10 million on 2 shared cores: run it apart)";
+  const { at, targets } = JSON.parse(readFileSync(path, "utf8"));
+  return `${at}: ${targets.map((t) => `${t.target} ${t.executions}${t.crashed ? " CRASHED" : ""}`).join(", ")}`;
+}
 
 const checked = check(rows);
 console.log(`\n${render(checked, infoLines)}${quick ? " (--quick: fewer runs)" : ""}`);

@@ -27,6 +27,15 @@ document.querySelector("input").addEventListener("change", async (event) => {
 globalThis.onCallback = (body, headers, key) => verifyCallbackSignature(body, headers, key) && parseCallback(body);
 `,
   },
+  // Information: two entries in one app, to see what they share (issue 12: shared
+  // code should not ship twice where the bundler can avoid it).
+  preflightAndCallbacks: {
+    entries: ["./preflight", "./callbacks"],
+    source: `import { validateMedia } from "sinch-whatsapp/preflight";
+import { parseCallback, verifyCallbackSignature } from "sinch-whatsapp/callbacks";
+globalThis.app = { validateMedia, parseCallback, verifyCallbackSignature };
+`,
+  },
   full: {
     entry: ".",
     source: `import { WhatsAppClient, parseCallback, validateMedia, verifyCallbackSignature } from "sinch-whatsapp";

@@ -1,11 +1,19 @@
 //! JSON text → [`Value`], as strict as `serde_json`: no trailing commas, comments,
 //! byte order mark, lone surrogates or control characters in strings; nesting is
-//! bounded like `serde_json`'s (128 levels), so no input can exhaust the stack.
+//! bounded as in `serde_json` (127 levels), so no input can exhaust the stack.
+//!
+//! One deliberate difference: a number beyond `f64`'s range (`1e400`, 400 digits)
+//! matches the grammar and is read as its text, where `serde_json` refuses it as out
+//! of range. No number is ever converted here, so nothing can overflow; the typed
+//! readers take only plain digits within their range ([`super::read::whole`]), and
+//! JS's `JSON.parse` reads such a number as `Infinity` rather than failing.
+//! `fuzz/fuzz_targets/json_parse.rs` checks this is the only difference.
 
 use super::Value;
 
-/// Deepest nesting of arrays and objects accepted (`serde_json`'s own limit).
-pub const MAX_DEPTH: u32 = 128;
+/// Deepest nesting of arrays and objects accepted (`serde_json` refuses the 128th
+/// level).
+pub const MAX_DEPTH: u32 = 127;
 
 /// Why a text is not JSON, and the byte offset where that was found. The reason
 /// never quotes the text.
@@ -345,11 +353,46 @@ mod tests {
 
     #[test]
     fn depth_is_bounded_without_exhausting_the_stack() {
-        let at_limit = "[".repeat(128) + &"]".repeat(128);
+        let at_limit = "[".repeat(127) + &"]".repeat(127);
         assert!(parse(&at_limit).is_ok());
-        let over = "[".repeat(129) + &"]".repeat(129);
+        let over = "[".repeat(64) + &"{\"a\":".repeat(64) + "1" + &"}".repeat(64) + &"]".repeat(64);
         assert_eq!(parse(&over).map_err(|e| e.reason), Err("nested too deeply"));
         assert!(parse(&"{\"a\":".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_kept_as_their_text() {
+        for text in [
+            "1e400",
+            "-1E+400",
+            "1".repeat(400).as_str(),
+            "0e99999999999999999999",
+        ] {
+            assert_eq!(ok(text), Value::Number(text.into()));
+        }
+    }
+
+    /// Acceptance as `serde_json` decides it, on the corners the fuzz target found or
+    /// guards (its seeds in `fuzz/seeds/json_parse/`), out-of-range numbers aside.
+    #[test]
+    fn accepts_exactly_what_serde_json_accepts() {
+        let deep = |n: usize| "[".repeat(n) + &"]".repeat(n);
+        for text in [
+            deep(127),
+            deep(128),
+            "[".repeat(100) + &"{\"k\":".repeat(27) + "1" + &"}".repeat(27) + &"]".repeat(100),
+            "[".repeat(100) + &"{\"k\":".repeat(28) + "1" + &"}".repeat(28) + &"]".repeat(100),
+            "\"\\ud83d\\ude00\\uDBFF\\uDFFF\"".into(),
+            "\"\\ud83d\\u0041\"".into(),
+            "\"\\ud83d\\\"".into(),
+            "\"\u{7f}\u{2028}\"".into(),
+            "-0.0e-0".into(),
+            "[-]".into(),
+            "{\"a\":1 , \"a\" :\t2}".into(),
+        ] {
+            let theirs = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+            assert_eq!(parse(&text).is_ok(), theirs, "{text:?}");
+        }
     }
 
     #[test]

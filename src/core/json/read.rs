@@ -61,7 +61,7 @@ impl<'a> Path<'a> {
             }
             Step::Index(index) => {
                 out.push('[');
-                out.push_str(&index.to_string());
+                super::write::push_uint(&mut out, index as u64);
                 out.push(']');
             }
         }

@@ -99,18 +99,9 @@ impl Writer {
     }
 
     /// A whole number.
-    pub fn uint(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.raw(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    pub fn uint(&mut self, n: u64) {
+        self.item();
+        push_uint(&mut self.text, n);
     }
 
     /// `"…"` with the escapes `serde_json` writes.
@@ -137,6 +128,22 @@ impl Writer {
         }
         self.text.push('"');
     }
+}
+
+/// Appends `n` in decimal (no `core::fmt`: this ships in every entry).
+pub(super) fn push_uint(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&digit| char::from(digit)));
 }
 
 impl Write for str {
@@ -234,5 +241,14 @@ mod tests {
             out.finish(),
             r#"{"a":[1,20,300],"b":"q\"\\\n\u0001é","c":[{},0,18446744073709551615],"d":true}"#
         );
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut text: String = (0u8..0x80).map(char::from).collect();
+        text.push_str("é\u{2028}\u{ffff}😀");
+        let mut out = Writer::new();
+        out.string(&text);
+        assert_eq!(Some(out.finish()), serde_json::to_string(&text).ok());
     }
 }
