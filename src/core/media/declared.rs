@@ -97,11 +97,18 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
-    let message = format!(
-        "The declared type is {declared_raw} but the content is {} {} ({sniffed}).",
+    let message = [
+        "The declared type is ",
+        declared_raw,
+        " but the content is ",
         kind.article(),
-        kind.label()
-    );
+        " ",
+        kind.label(),
+        " (",
+        sniffed,
+        ").",
+    ]
+    .concat();
     Some(if near {
         Issue::warning(IssueCode::MediaTypeMismatch, message)
     } else {
@@ -127,12 +134,18 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
     }
     Some(Issue::warning(
         IssueCode::MediaExtensionMismatch,
-        format!(
-            "The file name ends in .{ext} but the content is {} {} (usually .{}).",
+        [
+            "The file name ends in .",
+            &ext,
+            " but the content is ",
             kind.article(),
+            " ",
             kind.label(),
-            usual.first().copied().unwrap_or("")
-        ),
+            " (usually .",
+            usual.first().copied().unwrap_or(""),
+            ").",
+        ]
+        .concat(),
     ))
 }
 

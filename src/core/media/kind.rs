@@ -380,7 +380,7 @@ impl Codec {
             Codec::Eac3 => "E-AC-3",
             Codec::Pcm => "uncompressed PCM",
             Codec::Encrypted => "an encrypted codec",
-            Codec::Other(_) => return format!("an unknown codec ({})", self.id()),
+            Codec::Other(_) => return ["an unknown codec (", &self.id(), ")"].concat(),
         };
         s.to_string()
     }

@@ -58,6 +58,7 @@ mod rules;
 mod sniff;
 mod typed;
 mod view;
+mod words;
 
 pub use options::OwnedOptions;
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};

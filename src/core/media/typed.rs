@@ -3,8 +3,9 @@
 
 use super::kind::{Codec, Kind};
 use super::report::{Issue, IssueCode, MessageType};
-use super::rules::{ambiguous, group, size_against};
+use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
+use super::words::{decimal, group};
 
 /// Whether message type `t` takes content of `kind`.
 pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
@@ -38,15 +39,21 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     if !takes(t, kind) {
         out.push(Issue::error(
             IssueCode::MediaNotForType,
-            format!(
-                "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+            [
                 if kind.article() == "an" { "An" } else { "A" },
+                " ",
                 kind.label(),
+                " (",
                 kind.mime(),
+                ") cannot be sent as ",
                 t.with_article(),
+                " message: ",
                 t.as_str(),
-                accepted_names(t)
-            ),
+                " messages take ",
+                accepted_names(t),
+                ".",
+            ]
+            .concat(),
         ));
         return out;
     }
@@ -56,7 +63,12 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             if let Some(coding) = d.image_coding {
                 out.push(Issue::error(
                     IssueCode::MediaImageCodec,
-                    format!("Image messages need a baseline or progressive JPEG; this file is {coding}, which WhatsApp's decoder does not read."),
+                    [
+                        "Image messages need a baseline or progressive JPEG; this file is ",
+                        coding,
+                        ", which WhatsApp's decoder does not read.",
+                    ]
+                    .concat(),
                 ));
             }
         }
@@ -78,11 +90,18 @@ fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
     size_against(size, mb, what, out, |hi| {
         Issue::warning(
             IssueCode::MediaOverProcessingLimit,
-            format!(
-                "The file is {} bytes, over the {mb} MB limit for {what} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-                group(size),
-                group(hi)
-            ),
+            [
+                "The file is ",
+                &group(size),
+                " bytes, over the ",
+                &decimal(mb),
+                " MB limit for ",
+                what,
+                " after processing (",
+                &group(hi),
+                " bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+            ]
+            .concat(),
         )
     });
 }
@@ -97,11 +116,15 @@ fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.audio.filter(|&c| c != need) {
         out.push(Issue::error(
             IssueCode::MediaAudioCodec,
-            format!(
-                "{container} must use {} for audio messages; this file uses {}.",
-                need.name(),
-                c.name()
-            ),
+            [
+                container,
+                " must use ",
+                &need.name(),
+                " for audio messages; this file uses ",
+                &c.name(),
+                ".",
+            ]
+            .concat(),
         ));
     }
 }
@@ -110,19 +133,23 @@ fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
         out.push(Issue::error(
             IssueCode::MediaVideoCodec,
-            format!(
-                "Video messages need H.264 video; this file's video is {}.",
-                c.name()
-            ),
+            [
+                "Video messages need H.264 video; this file's video is ",
+                &c.name(),
+                ".",
+            ]
+            .concat(),
         ));
     }
     if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
         out.push(Issue::error(
             IssueCode::MediaAudioCodec,
-            format!(
-                "Video messages need AAC audio; this file's audio is {}.",
-                c.name()
-            ),
+            [
+                "Video messages need AAC audio; this file's audio is ",
+                &c.name(),
+                ".",
+            ]
+            .concat(),
         ));
     }
 }
@@ -132,7 +159,14 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
         (Some(512), Some(512)) => {}
         (Some(w), Some(h)) => out.push(Issue::error(
             IssueCode::MediaStickerDimensions,
-            format!("Stickers must be 512x512 pixels; this WebP is {w}x{h}."),
+            [
+                "Stickers must be 512x512 pixels; this WebP is ",
+                &decimal(w.into()),
+                "x",
+                &decimal(h.into()),
+                ".",
+            ]
+            .concat(),
         )),
         _ => out.push(Issue::error(
             IssueCode::MediaStickerDimensions,
@@ -148,13 +182,26 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     if size > hi {
         out.push(Issue::error(
             IssueCode::MediaStickerTooLarge,
-            format!(
-                "The limit for {what} is {kb} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-                group(size),
-                group(hi)
-            ),
+            [
+                "The limit for ",
+                what,
+                " is ",
+                &decimal(kb),
+                " KB; this file is ",
+                &group(size),
+                " bytes (over ",
+                &group(hi),
+                " bytes even if KB means 1,024 bytes).",
+            ]
+            .concat(),
         ));
     } else if size > lo {
-        out.push(ambiguous(size, &format!("{kb} KB"), what, lo, hi));
+        out.push(ambiguous(
+            size,
+            &[&decimal(kb), " KB"].concat(),
+            what,
+            lo,
+            hi,
+        ));
     }
 }

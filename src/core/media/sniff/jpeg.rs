@@ -142,7 +142,12 @@ fn end(d: Detected, tail: &[u8]) -> Detected {
         };
         return d.note(
             IssueCode::MediaTrailingData,
-            format!("The JPEG image has data after its end: possibly another file appended to it{what}."),
+            [
+                "The JPEG image has data after its end: possibly another file appended to it",
+                what,
+                ".",
+            ]
+            .concat(),
         );
     }
     // A warning only: the viewer shows what there is.

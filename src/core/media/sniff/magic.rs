@@ -5,6 +5,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
+use crate::core::media::words::decimal;
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
 const PDF_TAIL: u64 = 1024;
@@ -56,7 +57,12 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     if at > 0 {
         d = d.note(
             IssueCode::MediaLeadingData,
-            format!("The PDF document has {at} bytes before its %PDF- header; most readers accept it, but some tools may not."),
+            [
+                "The PDF document has ",
+                &decimal(at as u64),
+                " bytes before its %PDF- header; most readers accept it, but some tools may not.",
+            ]
+            .concat(),
         );
     }
     Some(match v.tail(PDF_TAIL) {
