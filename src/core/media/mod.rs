@@ -138,12 +138,21 @@ fn bytes_held(chunks: &[Chunk<'_>]) -> u64 {
 /// assert_eq!(next_read(size, &[Chunk { offset: 0, bytes: &head }]), None);
 /// ```
 pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
+    step(size, chunks).err().flatten()
+}
+
+/// What the sniffers make of `chunks`: the finding when they need nothing more, else the
+/// range to read next (`None`: the read budget is spent).
+fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteRange>> {
     let held = bytes_held(chunks);
     if chunks.len() >= MAX_READS || held >= MAX_READ_BYTES {
-        return None;
+        return Err(None);
     }
     let v = View::new(size, chunks, false);
-    let want = sniff::sniff(&v).err()?;
+    let want = match sniff::sniff(&v) {
+        Ok(found) => return Ok(found),
+        Err(want) => want,
+    };
     // Ask only for bytes not held yet: a range starting inside a chunk starts at its end
     // (the view joins touching chunks)…
     let mut start = want.start;
@@ -169,7 +178,7 @@ pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
         .min(next_held)
         .min(start.saturating_add(MAX_READ_BYTES - held));
     let range = ByteRange { start, end };
-    (!range.is_empty()).then_some(range)
+    Err((!range.is_empty()).then_some(range))
 }
 
 /// Validates a file from the chunks read (see [`next_read`]). Never reads more: what is
@@ -231,6 +240,9 @@ pub fn validate_bytes(bytes: &[u8], options: &Options<'_>) -> Report {
 pub struct Preflight {
     size: u64,
     chunks: Vec<(u64, Vec<u8>)>,
+    /// What the last [`Preflight::next_read`] found when it needed nothing more: `finish`
+    /// then sniffs no second time (the last pass would find the same, as nothing is missing).
+    found: Option<sniff::Detected>,
 }
 
 impl Preflight {
@@ -239,6 +251,7 @@ impl Preflight {
         Preflight {
             size,
             chunks: Vec::new(),
+            found: None,
         }
     }
 
@@ -260,8 +273,14 @@ impl Preflight {
     }
 
     /// The next range to read, or `None` when done.
-    pub fn next_read(&self) -> Option<ByteRange> {
-        self.with_chunks(|c| next_read(self.size, c))
+    pub fn next_read(&mut self) -> Option<ByteRange> {
+        match self.with_chunks(|c| step(self.size, c)) {
+            Ok(found) => {
+                self.found = Some(found);
+                None
+            }
+            Err(range) => range,
+        }
     }
 
     /// Stores bytes read at `offset` (copied; cut to what is left of [`MAX_READ_BYTES`]).
@@ -269,6 +288,7 @@ impl Preflight {
         let left = MAX_READ_BYTES.saturating_sub(self.bytes_read());
         let keep = usize::try_from(left).unwrap_or(usize::MAX).min(bytes.len());
         if keep > 0 && self.chunks.len() < MAX_READS {
+            self.found = None;
             self.chunks
                 .push((offset, bytes.get(..keep).unwrap_or(bytes).to_vec()));
         }
@@ -281,6 +301,9 @@ impl Preflight {
 
     /// The report.
     pub fn finish(&self, options: &Options<'_>) -> Report {
+        if let Some(found) = &self.found {
+            return rules::evaluate(self.size, found, options);
+        }
         self.with_chunks(|chunks| {
             validate(&Input {
                 size: self.size,
