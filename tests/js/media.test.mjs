@@ -146,6 +146,8 @@ test("refused options read nothing of the Blob; a throwing getter is an error, n
       [{ as: "Image" }, "options.as", 'must be one of "image", "audio", "video", "sticker", "document"'],
       [{ fileName: true, as: 5 }, "options.as", "must be a string"],
       [{ fileName: true }, "options.fileName", "must be a string"],
+      [{ fileName: true, as: "gif" }, "options.as", 'must be one of "image", "audio", "video", "sticker", "document"'],
+      [{ __proto__: null, ["__proto__"]: 1 }, "options.__proto__", "is not a known field"],
       [{ declaredType: {} }, "options.declaredType", "must be a string"],
       [{ declaredType: ["image/png"] }, "options.declaredType", "must be a string"],
       [[], "options", "must be an object"],

@@ -52,7 +52,6 @@
 mod declared;
 mod kind;
 mod ooxml;
-mod options;
 mod report;
 mod rules;
 mod sniff;
@@ -60,7 +59,6 @@ mod typed;
 mod view;
 mod words;
 
-pub use options::OwnedOptions;
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 
 use view::View;
