@@ -104,13 +104,17 @@ impl Writer {
         let mut at = digits.len();
         loop {
             at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
+            // Through `get_mut`: indexing links a bounds-check panic and its formatting.
+            if let Some(digit) = digits.get_mut(at) {
+                *digit = b'0' + (n % 10) as u8;
+            }
             n /= 10;
             if n == 0 {
                 break;
             }
         }
-        self.raw(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        let digits = digits.get(at..).unwrap_or_default();
+        self.raw(std::str::from_utf8(digits).unwrap_or_default());
     }
 
     /// `"…"` with the escapes `serde_json` writes.

@@ -14,10 +14,12 @@ use super::report::{Issue, IssueCode};
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
 /// `None` for an absent or generic type (nothing to compare).
 fn canonical(declared: &str) -> Option<String> {
+    // Up to the first `;`, by hand: `split` links a searcher whose slicing can panic.
     let m = declared
-        .split(';')
-        .next()
-        .unwrap_or("")
+        .bytes()
+        .position(|b| b == b';')
+        .and_then(|end| declared.get(..end))
+        .unwrap_or(declared)
         .trim()
         .to_ascii_lowercase();
     let folded = match m.as_str() {
@@ -118,7 +120,10 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
 
 /// The file name's extension in lower case, if it has a plausible one.
 fn lower_extension(file_name: Option<&str>) -> Option<String> {
-    let (_, ext) = file_name?.rsplit_once('.')?;
+    // By hand: `rsplit_once` links a `memrchr` whose slicing can panic (with formatting).
+    let name = file_name?;
+    let dot = name.bytes().rposition(|b| b == b'.')?;
+    let ext = name.get(dot + 1..)?;
     if ext.is_empty() || ext.len() > 5 || ext.contains(['/', '\\']) {
         return None;
     }
