@@ -10,6 +10,7 @@
 use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
+use super::words::fill;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
 /// `None` for an absent or generic type (nothing to compare).
@@ -99,18 +100,10 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
-    let message = [
-        "The declared type is ",
-        declared_raw,
-        " but the content is ",
-        kind.article(),
-        " ",
-        kind.label(),
-        " (",
-        sniffed,
-        ").",
-    ]
-    .concat();
+    let message = fill(
+        "The declared type is {} but the content is {} {} ({}).",
+        &[declared_raw, kind.article(), kind.label(), sniffed],
+    );
     Some(if near {
         Issue::warning(IssueCode::MediaTypeMismatch, message)
     } else {
@@ -139,18 +132,15 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
     }
     Some(Issue::warning(
         IssueCode::MediaExtensionMismatch,
-        [
-            "The file name ends in .",
-            &ext,
-            " but the content is ",
-            kind.article(),
-            " ",
-            kind.label(),
-            " (usually .",
-            usual.first().copied().unwrap_or(""),
-            ").",
-        ]
-        .concat(),
+        fill(
+            "The file name ends in .{} but the content is {} {} (usually .{}).",
+            &[
+                &ext,
+                kind.article(),
+                kind.label(),
+                usual.first().copied().unwrap_or(""),
+            ],
+        ),
     ))
 }
 

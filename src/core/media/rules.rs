@@ -18,7 +18,7 @@ use super::kind::{Codec, Kind};
 use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, takes};
-use super::words::{decimal, group};
+use super::words::{decimal, fill, group};
 use super::Options;
 
 const MB: u64 = 1_000_000;
@@ -93,27 +93,19 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
                 .map_or(String::new(), |m| [" (declared as ", m, ")"].concat());
             out.push(Issue::error(
                 IssueCode::MediaUnsupportedType,
-                [
-                    "The content",
-                    &declared,
-                    " is not recognised as any type WhatsApp accepts.",
-                ]
-                .concat(),
+                fill(
+                    "The content{} is not recognised as any type WhatsApp accepts.",
+                    &[&declared],
+                ),
             ));
         }
         Some(_) if unreadable => {}
         Some(k) if !k.accepted() => out.push(Issue::error(
             IssueCode::MediaUnsupportedType,
-            [
-                "The content is ",
-                k.article(),
-                " ",
-                k.label(),
-                " (",
-                k.mime(),
-                "), which WhatsApp does not accept for any message type.",
-            ]
-            .concat(),
+            fill(
+                "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
+                &[k.article(), k.label(), k.mime()],
+            ),
         )),
         Some(_) => {}
     }
@@ -134,14 +126,10 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
     {
         out.push(Issue::warning(
             IssueCode::MediaMacroEnabled,
-            [
-                "The file is ",
-                Kind::Office(o).article(),
-                " ",
-                o.label(),
-                ": recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
-            ]
-            .concat(),
+            fill(
+"The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
+&[Kind::Office(o).article(), o.label()],
+),
         ));
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
@@ -161,25 +149,19 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
     if d.incomplete {
         out.push(Issue::warning(
             IssueCode::MediaNotFullyChecked,
-            [
-                "Only part of the ",
-                what,
-                " could be checked: a needed part of the file was not read.",
-            ]
-            .concat(),
+            fill(
+                "Only part of the {} could be checked: a needed part of the file was not read.",
+                &[what],
+            ),
         ));
     }
     size_against(size, UPLOAD_MB, "any upload", &mut out, |over| {
         Issue::error(
             IssueCode::MediaTooLarge,
-            [
-                "The file is ",
-                &group(size),
-                " bytes, over the 100 MB limit for any upload (",
-                &group(over),
-                " bytes even if MB means 1,048,576 bytes).",
-            ]
-            .concat(),
+            fill(
+"The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
+&[&group(size), &group(over)],
+),
         )
     });
     out
@@ -211,22 +193,10 @@ pub(super) fn size_against(
 pub(super) fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) -> Issue {
     Issue::warning(
         IssueCode::MediaSizeAmbiguous,
-        [
-            "The file is ",
-            &group(size),
-            " bytes: over the ",
-            limit,
-            " limit for ",
-            what,
-            " if MB means 1,000,000 bytes (",
-            &group(lo),
-            "), within it if MB means 1,048,576 bytes (",
-            &group(hi),
-            "). Neither Sinch nor Meta says which; stay at or under ",
-            &group(lo),
-            " bytes to be safe.",
-        ]
-        .concat(),
+        fill(
+"The file is {} bytes: over the {} limit for {} if MB means 1,000,000 bytes ({}), within it if MB means 1,048,576 bytes ({}). Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
+&[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
+),
     )
 }
 

@@ -5,7 +5,7 @@ use super::kind::{Codec, Kind};
 use super::report::{Issue, IssueCode, MessageType};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
-use super::words::{decimal, group};
+use super::words::{decimal, fill, group};
 
 /// Whether message type `t` takes content of `kind`.
 pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
@@ -39,21 +39,17 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     if !takes(t, kind) {
         out.push(Issue::error(
             IssueCode::MediaNotForType,
-            [
-                if kind.article() == "an" { "An" } else { "A" },
-                " ",
-                kind.label(),
-                " (",
-                kind.mime(),
-                ") cannot be sent as ",
-                t.with_article(),
-                " message: ",
-                t.as_str(),
-                " messages take ",
-                accepted_names(t),
-                ".",
-            ]
-            .concat(),
+            fill(
+                "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+                &[
+                    if kind.article() == "an" { "An" } else { "A" },
+                    kind.label(),
+                    kind.mime(),
+                    t.with_article(),
+                    t.as_str(),
+                    accepted_names(t),
+                ],
+            ),
         ));
         return out;
     }
@@ -63,12 +59,10 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             if let Some(coding) = d.image_coding {
                 out.push(Issue::error(
                     IssueCode::MediaImageCodec,
-                    [
-                        "Image messages need a baseline or progressive JPEG; this file is ",
-                        coding,
-                        ", which WhatsApp's decoder does not read.",
-                    ]
-                    .concat(),
+                    fill(
+"Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.",
+&[coding],
+),
                 ));
             }
         }
@@ -90,18 +84,10 @@ fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
     size_against(size, mb, what, out, |hi| {
         Issue::warning(
             IssueCode::MediaOverProcessingLimit,
-            [
-                "The file is ",
-                &group(size),
-                " bytes, over the ",
-                &decimal(mb),
-                " MB limit for ",
-                what,
-                " after processing (",
-                &group(hi),
-                " bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-            ]
-            .concat(),
+            fill(
+"The file is {} bytes, over the {} MB limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+&[&group(size), &decimal(mb), what, &group(hi)],
+),
         )
     });
 }
@@ -116,15 +102,10 @@ fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.audio.filter(|&c| c != need) {
         out.push(Issue::error(
             IssueCode::MediaAudioCodec,
-            [
-                container,
-                " must use ",
-                &need.name(),
-                " for audio messages; this file uses ",
-                &c.name(),
-                ".",
-            ]
-            .concat(),
+            fill(
+                "{} must use {} for audio messages; this file uses {}.",
+                &[container, &need.name(), &c.name()],
+            ),
         ));
     }
 }
@@ -133,23 +114,19 @@ fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
         out.push(Issue::error(
             IssueCode::MediaVideoCodec,
-            [
-                "Video messages need H.264 video; this file's video is ",
-                &c.name(),
-                ".",
-            ]
-            .concat(),
+            fill(
+                "Video messages need H.264 video; this file's video is {}.",
+                &[&c.name()],
+            ),
         ));
     }
     if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
         out.push(Issue::error(
             IssueCode::MediaAudioCodec,
-            [
-                "Video messages need AAC audio; this file's audio is ",
-                &c.name(),
-                ".",
-            ]
-            .concat(),
+            fill(
+                "Video messages need AAC audio; this file's audio is {}.",
+                &[&c.name()],
+            ),
         ));
     }
 }
@@ -159,14 +136,10 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
         (Some(512), Some(512)) => {}
         (Some(w), Some(h)) => out.push(Issue::error(
             IssueCode::MediaStickerDimensions,
-            [
-                "Stickers must be 512x512 pixels; this WebP is ",
-                &decimal(w.into()),
-                "x",
-                &decimal(h.into()),
-                ".",
-            ]
-            .concat(),
+            fill(
+                "Stickers must be 512x512 pixels; this WebP is {}x{}.",
+                &[&decimal(w.into()), &decimal(h.into())],
+            ),
         )),
         _ => out.push(Issue::error(
             IssueCode::MediaStickerDimensions,
@@ -182,18 +155,10 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     if size > hi {
         out.push(Issue::error(
             IssueCode::MediaStickerTooLarge,
-            [
-                "The limit for ",
-                what,
-                " is ",
-                &decimal(kb),
-                " KB; this file is ",
-                &group(size),
-                " bytes (over ",
-                &group(hi),
-                " bytes even if KB means 1,024 bytes).",
-            ]
-            .concat(),
+            fill(
+"The limit for {} is {} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
+&[what, &decimal(kb), &group(size), &group(hi)],
+),
         ));
     } else if size > lo {
         out.push(ambiguous(

@@ -41,6 +41,22 @@ fn grouped(mut n: u64, comma: Option<u8>) -> String {
         .unwrap_or_default()
 }
 
+/// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
+/// `core::fmt`; one string per message instead of a piece per word).
+#[inline(never)]
+pub(crate) fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.as_bytes().windows(2).position(|w| w == b"{}") {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(args.next().copied().unwrap_or_default());
+        rest = rest.get(at + 2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD (as
 /// `String::from_utf8_lossy`, without its iterator machinery).
 pub(crate) fn lossy(mut bytes: &[u8]) -> String {
@@ -77,6 +93,14 @@ mod tests {
         assert_eq!(group(1000), "1,000");
         assert_eq!(group(104_857_600), "104,857,600");
         assert_eq!(group(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn fills_in_order() {
+        assert_eq!(fill("a {} b {}.", &["1", "two"]), "a 1 b two.");
+        assert_eq!(fill("{}{}", &["x", "{}"]), "x{}");
+        assert_eq!(fill("no holes", &[]), "no holes");
+        assert_eq!(fill("é {} ü", &["ß"]), "é ß ü");
     }
 
     #[test]

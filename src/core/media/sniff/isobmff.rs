@@ -4,7 +4,7 @@
 use super::{settle, Detected, Step};
 use crate::core::media::kind::{Codec, Kind};
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
-use crate::core::media::words::lossy;
+use crate::core::media::words::{fill, lossy};
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
@@ -160,12 +160,10 @@ fn walk(v: &View<'_>, family: Family) -> Step {
             let d = decide(family, &found);
             return Ok(d.damaged(
                 true,
-                [
-                    "is shorter than its '",
-                    &lossy(&h.kind),
-                    "' box says: it is truncated",
-                ]
-                .concat(),
+                fill(
+                    "is shorter than its '{}' box says: it is truncated",
+                    &[&lossy(&h.kind)],
+                ),
             ));
         }
         if found.moov && mdat {

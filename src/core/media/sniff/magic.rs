@@ -5,7 +5,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
-use crate::core::media::words::decimal;
+use crate::core::media::words::{decimal, fill};
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
 const PDF_TAIL: u64 = 1024;
@@ -57,12 +57,10 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     if at > 0 {
         d = d.note(
             IssueCode::MediaLeadingData,
-            [
-                "The PDF document has ",
-                &decimal(at as u64),
-                " bytes before its %PDF- header; most readers accept it, but some tools may not.",
-            ]
-            .concat(),
+            fill(
+"The PDF document has {} bytes before its %PDF- header; most readers accept it, but some tools may not.",
+&[&decimal(at as u64)],
+),
         );
     }
     Some(match v.tail(PDF_TAIL) {

@@ -12,7 +12,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be32, has_at, rfind, View};
-use crate::core::media::words::{decimal, lossy};
+use crate::core::media::words::{decimal, fill, lossy};
 
 /// How much of the end is read to find `IEND`.
 const TAIL: u64 = 1024;
@@ -74,27 +74,17 @@ fn walk(head: &[u8], size: u64) -> Walk {
         };
         let name = || lossy(kind);
         if len > 0x7FFF_FFFF || !kind.iter().all(u8::is_ascii_alphabetic) {
-            return Walk::Broken(
-                [
-                    "has an impossible chunk (",
-                    &name(),
-                    ", ",
-                    &decimal(len.into()),
-                    " bytes): it is corrupt",
-                ]
-                .concat(),
-            );
+            return Walk::Broken(fill(
+                "has an impossible chunk ({}, {} bytes): it is corrupt",
+                &[&name(), &decimal(len.into())],
+            ));
         }
         let end = off as u64 + 12 + u64::from(len);
         if end > size {
-            return Walk::Broken(
-                [
-                    "is shorter than its ",
-                    &name(),
-                    " chunk says: it is truncated or corrupt",
-                ]
-                .concat(),
-            );
+            return Walk::Broken(fill(
+                "is shorter than its {} chunk says: it is truncated or corrupt",
+                &[&name()],
+            ));
         }
         let Some((data, crc)) = usize::try_from(end)
             .ok()
@@ -132,12 +122,10 @@ fn backwards(tail: &[u8], mut end: usize) -> Option<String> {
 }
 
 fn crc_wrong(kind: &[u8]) -> String {
-    [
-        "has a wrong checksum (CRC) in its ",
-        &lossy(kind),
-        " chunk: it is corrupt",
-    ]
-    .concat()
+    fill(
+        "has a wrong checksum (CRC) in its {} chunk: it is corrupt",
+        &[&lossy(kind)],
+    )
 }
 
 fn after_end(d: Detected, end: u64, size: u64) -> Detected {
@@ -146,12 +134,10 @@ fn after_end(d: Detected, end: u64, size: u64) -> Detected {
     }
     d.note(
         IssueCode::MediaTrailingData,
-        [
-            "The PNG image has ",
-            &decimal(size - end),
-            " bytes after its end chunk (IEND): possibly another file appended to it.",
-        ]
-        .concat(),
+        fill(
+"The PNG image has {} bytes after its end chunk (IEND): possibly another file appended to it.",
+&[&decimal(size - end)],
+),
     )
 }
 
