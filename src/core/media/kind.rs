@@ -395,70 +395,113 @@ pub(crate) enum Codec {
     Other([u8; 4]),
 }
 
+/// The stable short ids for the report, by [`Codec::row`].
+const CODEC_ID: [&str; 22] = [
+    "h264",      // H264
+    "hevc",      // Hevc
+    "mpeg4",     // Mpeg4Visual
+    "h263",      // H263
+    "av1",       // Av1
+    "vp8",       // Vp8
+    "vp9",       // Vp9
+    "aac",       // Aac
+    "mp3",       // Mp3
+    "mp2",       // Mp2
+    "mp1",       // Mp1
+    "alac",      // Alac
+    "amr_nb",    // AmrNb
+    "amr_wb",    // AmrWb
+    "opus",      // Opus
+    "vorbis",    // Vorbis
+    "flac",      // Flac
+    "speex",     // Speex
+    "ac3",       // Ac3
+    "eac3",      // Eac3
+    "pcm",       // Pcm
+    "encrypted", // Encrypted
+];
+
+/// The names for messages, by [`Codec::row`].
+const CODEC_NAME: [&str; 22] = [
+    "H.264",                 // H264
+    "HEVC (H.265)",          // Hevc
+    "MPEG-4 Part 2",         // Mpeg4Visual
+    "H.263",                 // H263
+    "AV1",                   // Av1
+    "VP8",                   // Vp8
+    "VP9",                   // Vp9
+    "AAC",                   // Aac
+    "MP3",                   // Mp3
+    "MPEG Layer II",         // Mp2
+    "MPEG Layer I",          // Mp1
+    "Apple Lossless (ALAC)", // Alac
+    "AMR",                   // AmrNb
+    "AMR-WB",                // AmrWb
+    "Opus",                  // Opus
+    "Vorbis",                // Vorbis
+    "FLAC",                  // Flac
+    "Speex",                 // Speex
+    "AC-3",                  // Ac3
+    "E-AC-3",                // Eac3
+    "uncompressed PCM",      // Pcm
+    "an encrypted codec",    // Encrypted
+];
+
 impl Codec {
     /// A stable short id for the report (`"h264"`, `"aac"`, or the sample entry's code).
     pub fn id(self) -> String {
-        let s = match self {
-            Codec::H264 => "h264",
-            Codec::Hevc => "hevc",
-            Codec::Mpeg4Visual => "mpeg4",
-            Codec::H263 => "h263",
-            Codec::Av1 => "av1",
-            Codec::Vp8 => "vp8",
-            Codec::Vp9 => "vp9",
-            Codec::Aac => "aac",
-            Codec::Mp3 => "mp3",
-            Codec::Mp2 => "mp2",
-            Codec::Mp1 => "mp1",
-            Codec::Alac => "alac",
-            Codec::AmrNb => "amr_nb",
-            Codec::AmrWb => "amr_wb",
-            Codec::Opus => "opus",
-            Codec::Vorbis => "vorbis",
-            Codec::Flac => "flac",
-            Codec::Speex => "speex",
-            Codec::Ac3 => "ac3",
-            Codec::Eac3 => "eac3",
-            Codec::Pcm => "pcm",
-            Codec::Encrypted => "encrypted",
-            Codec::Other(cc) => {
-                return cc
-                    .iter()
-                    .map(|&b| if b.is_ascii_graphic() { b as char } else { '_' })
-                    .collect();
-            }
-        };
-        s.to_string()
+        match self {
+            Codec::Other(cc) => cc
+                .iter()
+                .map(|&b| if b.is_ascii_graphic() { b as char } else { '_' })
+                .collect(),
+            _ => CODEC_ID
+                .get(self.row())
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+        }
     }
 
     /// A name for messages.
     pub fn name(self) -> String {
-        let s = match self {
-            Codec::H264 => "H.264",
-            Codec::Hevc => "HEVC (H.265)",
-            Codec::Mpeg4Visual => "MPEG-4 Part 2",
-            Codec::H263 => "H.263",
-            Codec::Av1 => "AV1",
-            Codec::Vp8 => "VP8",
-            Codec::Vp9 => "VP9",
-            Codec::Aac => "AAC",
-            Codec::Mp3 => "MP3",
-            Codec::Mp2 => "MPEG Layer II",
-            Codec::Mp1 => "MPEG Layer I",
-            Codec::Alac => "Apple Lossless (ALAC)",
-            Codec::AmrNb => "AMR",
-            Codec::AmrWb => "AMR-WB",
-            Codec::Opus => "Opus",
-            Codec::Vorbis => "Vorbis",
-            Codec::Flac => "FLAC",
-            Codec::Speex => "Speex",
-            Codec::Ac3 => "AC-3",
-            Codec::Eac3 => "E-AC-3",
-            Codec::Pcm => "uncompressed PCM",
-            Codec::Encrypted => "an encrypted codec",
-            Codec::Other(_) => return ["an unknown codec (", &self.id(), ")"].concat(),
-        };
-        s.to_string()
+        match self {
+            Codec::Other(_) => ["an unknown codec (", &self.id(), ")"].concat(),
+            _ => CODEC_NAME
+                .get(self.row())
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
+    /// The codec's row in [`CODEC_ID`] and [`CODEC_NAME`]: its place in the declaration.
+    fn row(self) -> usize {
+        match self {
+            Codec::H264 => 0,
+            Codec::Hevc => 1,
+            Codec::Mpeg4Visual => 2,
+            Codec::H263 => 3,
+            Codec::Av1 => 4,
+            Codec::Vp8 => 5,
+            Codec::Vp9 => 6,
+            Codec::Aac => 7,
+            Codec::Mp3 => 8,
+            Codec::Mp2 => 9,
+            Codec::Mp1 => 10,
+            Codec::Alac => 11,
+            Codec::AmrNb => 12,
+            Codec::AmrWb => 13,
+            Codec::Opus => 14,
+            Codec::Vorbis => 15,
+            Codec::Flac => 16,
+            Codec::Speex => 17,
+            Codec::Ac3 => 18,
+            Codec::Eac3 => 19,
+            Codec::Pcm => 20,
+            Codec::Encrypted => 21,
+            Codec::Other(_) => 22,
+        }
     }
 }
 
@@ -494,5 +537,25 @@ mod tests {
             (Ooxml::Docx.mime(), Ooxml::Docx.label())
         );
         assert!(MIME.iter().chain(&LABEL).filter(|s| s.is_empty()).count() == 2);
+    }
+
+    #[test]
+    fn codec_tables_follow_the_declaration() {
+        assert_eq!(
+            (Codec::H264.id(), Codec::H264.name()),
+            ("h264".into(), "H.264".into())
+        );
+        assert_eq!(
+            (Codec::AmrNb.id(), Codec::AmrNb.name()),
+            ("amr_nb".into(), "AMR".into())
+        );
+        let last = (Codec::Encrypted.id(), Codec::Encrypted.name());
+        assert_eq!(last, ("encrypted".into(), "an encrypted codec".into()));
+        assert_eq!(Codec::Encrypted.row(), CODEC_ID.len() - 1);
+        let other = Codec::Other(*b"ap\0\x01");
+        assert_eq!(
+            (other.id(), other.name()),
+            ("ap__".into(), "an unknown codec (ap__)".into())
+        );
     }
 }
