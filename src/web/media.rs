@@ -67,8 +67,3 @@ impl MediaCheck {
         })
     }
 }
-
-// The TypeScript declarations of `MediaOptions`, `MediaReport` and their parts, included in the
-// generated sinch_whatsapp.d.ts (of the full and of the preflight build).
-#[wasm_bindgen(typescript_custom_section)]
-const MEDIA_TYPES: &str = include_str!("../../js/package/types/media.d.ts");
