@@ -60,9 +60,10 @@ pub(super) fn write_tagged(out: &mut Writer, kind: &str, body: &dyn Fn(&mut Writ
 /// narrows the known types on `type`, and the object as sent under `raw`.
 impl Write for UnknownMessage {
     fn write(&self, out: &mut Writer) {
-        write_tagged(out, "unknown", &|out| {
-            out.field("rawType", &self.kind);
-            out.field("raw", &self.raw);
-        });
+        out.open_object();
+        out.field("type", "unknown");
+        out.field("rawType", &self.kind);
+        out.field("raw", &self.raw);
+        out.close_object();
     }
 }
