@@ -1,4 +1,4 @@
-// Compiled with `tsc --strict` against pkg/callbacks/'s declarations alone: the callbacks entry
+// Type-checked by types.test.mjs against the installed package's ./callbacks entry: it
 // declares parse and verify, their types and SinchError, and no client or preflight.
 import { SinchError, parseCallback, verifyCallbackSignature } from "sinch-whatsapp/callbacks";
 import type { Callback, DeliveryReport, InboundNotification, InvalidEntry, SinchErrorCode } from "sinch-whatsapp/callbacks";

@@ -1,5 +1,5 @@
-// Compiled with `tsc --strict` against pkg/'s declarations: the README's examples
-// and every method's argument and result types. It is type-checked, not run.
+// Type-checked (not run) by types.test.mjs against the installed package, in every lib and module
+// resolution: the README's examples, every method's argument and result types, the inbound union.
 import { SinchError, WhatsAppClient } from "sinch-whatsapp";
 import { parseCallback, validateMedia, validateMediaBytes, verifyCallbackSignature } from "sinch-whatsapp";
 import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback, DeliveryReport } from "sinch-whatsapp";
