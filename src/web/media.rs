@@ -75,8 +75,3 @@ impl MediaCheck {
         envelope(Ok(self.preflight.finish(&options).to_json()))
     }
 }
-
-// The TypeScript declarations of `MediaOptions`, `MediaReport` and their parts, included in the
-// generated sinch_whatsapp.d.ts (of the full and of the preflight build).
-#[wasm_bindgen(typescript_custom_section)]
-const MEDIA_TYPES: &str = include_str!("../../js/package/types/media.d.ts");
