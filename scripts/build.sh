@@ -53,4 +53,5 @@ repository=$(sed -n 's/^repository = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 sed -e "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" -e "s|@repository@|$repository|g" \
   js/package/package.json > pkg/package.json
 # The package's own README (for npm users; the repo's README is for contributors) and LICENSE.
-cp js/package/README.md LICENSE pkg/
+sed "s|@repository@|$repository|g" js/package/README.md > pkg/README.md
+cp LICENSE pkg/

@@ -10,6 +10,9 @@ import { TOKEN, emulator, root } from "../js/support.mjs";
 import { packedProject, run, writeFiles } from "./project.mjs";
 
 const BOT = "bot-node";
+const CARGO = await readFile(join(root, "Cargo.toml"), "utf8");
+/** A `[package]` field of Cargo.toml, where the version and the repository URL live. */
+const cargo = (field) => new RegExp(`^${field} = "(.*)"$`, "m").exec(CARGO)[1];
 let emu, packed, installed;
 
 before(async () => {
@@ -51,15 +54,17 @@ test("the tarball holds only what is used: the files the exports reach, README, 
   assert.equal(license, await readFile(join(root, "LICENSE"), "utf8"));
   assert.match(license, /^MIT License/);
   const readme = await readFile(join(installed, "README.md"), "utf8");
-  assert.equal(readme, await readFile(join(root, "js/package/README.md"), "utf8"), "the package's own README, not the repo's");
+  const repository = cargo("repository");
+  const own = (await readFile(join(root, "js/package/README.md"), "utf8")).replaceAll("@repository@", repository);
+  assert.equal(readme, own, "the package's own README, not the repo's, linking the repository");
+  assert.ok(readme.includes(repository));
   for (const path of readme.matchAll(/\]\((?!https?:|#)([^)]+)\)/g)) assert.fail(`README links ${path[1]}, which does not ship`);
 });
 
 test("package.json: version and repository links from Cargo.toml, engines naming the Node versions require() needs", async () => {
   const manifest = JSON.parse(await readFile(join(installed, "package.json"), "utf8"));
-  const cargo = await readFile(join(root, "Cargo.toml"), "utf8");
-  const repository = /^repository = "(.*)"$/m.exec(cargo)[1];
-  assert.equal(manifest.version, /^version = "(.*)"$/m.exec(cargo)[1]);
+  const repository = cargo("repository");
+  assert.equal(manifest.version, cargo("version"));
   assert.deepEqual(
     [manifest.repository, manifest.homepage, manifest.bugs],
     [{ type: "git", url: `git+${repository}.git` }, `${repository}#readme`, { url: `${repository}/issues` }],
