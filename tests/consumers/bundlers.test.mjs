@@ -65,7 +65,9 @@ async function outcome(dist, query) {
   const [server, page] = await Promise.all([serveStatic(dist), browser.newPage()]);
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "warning" || m.type() === "error" ? errors.push(m.text()) : undefined);
+  page.on("console", (m) => {
+    if (m.type() === "warning" || m.type() === "error") errors.push(m.text());
+  });
   try {
     await page.goto(`${server.url}/index.html?${new URLSearchParams(query)}`);
     await page.waitForFunction(() => window.__outcome !== undefined, null, { timeout: 15_000 });
