@@ -48,7 +48,11 @@ build_variant pkg/preflight preflight "preflight.js" "media.d.ts preflight-api.d
 printf '%s\n' '// The ./preflight entry: the media preflight.' \
   'export { validateMedia, validateMediaBytes } from "./preflight.js";' \
   'export { SinchError } from "./errors.js";' 'export { initSync } from "./sinch_whatsapp.js";' > pkg/preflight/api.js
-cp js/package/package.json pkg/
+# The version and the repository links (repository, homepage, bugs) come from Cargo.toml.
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
-sed -i "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" pkg/package.json
-cp README.md pkg/README.md
+repository=$(sed -n 's/^repository = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+sed -e "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" -e "s|@repository@|$repository|g" \
+  js/package/package.json > pkg/package.json
+# The package's own README (for npm users; the repo's README is for contributors) and LICENSE.
+sed "s|@repository@|$repository|g" js/package/README.md > pkg/README.md
+cp LICENSE pkg/

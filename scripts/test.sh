@@ -41,3 +41,6 @@ node --test tests/types/
 
 step "package tests: Node, workerd (Miniflare), Chromium (direct and Vite)"
 node --test --test-concurrency=1 tests/js/
+
+step "consumer tests: the packed tarball in fresh Vite, webpack 5 and wrangler projects, require() and --conditions=browser"
+node --test --test-concurrency=1 tests/consumers/
