@@ -1,17 +1,17 @@
 // The public TypeScript of the built package (pkg/, after scripts/build.sh), as a user meets it:
-// a fresh consumer project with the package in its node_modules, resolved through its `exports`.
+// a fresh consumer project with the packed tarball installed, resolved through its `exports`.
 // The consumer files (usage.ts: the full entry; callbacks.ts; preflight.ts) are type-checked with
 // `strict` and `skipLibCheck: false`, no @types/node, in every environment × module resolution;
 // their `@ts-expect-error` lines are what must not compile. Then no `any` may be reachable from an
 // export of any entry, and the types declare the runtime's exports, no more and no fewer.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 import { anyReachable } from "./reachable.mjs";
+import { packedProject } from "../consumers/project.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -29,19 +29,20 @@ const resolutions = {
   nodenext: { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
 };
 
-/** A consumer project in a temporary folder (no node_modules above it): pkg/ installed by copy. */
-function consumerProject() {
-  const dir = mkdtempSync(join(tmpdir(), "sinch-whatsapp-types-"));
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  cpSync(join(root, "pkg"), join(dir, "node_modules", "sinch-whatsapp"), { recursive: true });
-  mkdirSync(join(dir, "node_modules", "@cloudflare"));
-  symlinkSync(join(root, "node_modules", "@cloudflare", "workers-types"), join(dir, "node_modules", "@cloudflare", "workers-types"));
-  for (const file of consumers) cpSync(join(here, file), join(dir, file));
-  return dir;
+/**
+ * A consumer project as a user makes one: the packed tarball of pkg/ installed offline into a
+ * temporary folder (no node_modules above it), so only what ships is there.
+ */
+async function consumerProject() {
+  const { dir: temp, project } = await packedProject();
+  mkdirSync(join(project, "node_modules", "@cloudflare"));
+  symlinkSync(join(root, "node_modules", "@cloudflare", "workers-types"), join(project, "node_modules", "@cloudflare", "workers-types"));
+  for (const file of consumers) cpSync(join(here, file), join(project, file));
+  return { temp, project };
 }
 
-const dir = consumerProject();
-process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+const { temp, project: dir } = await consumerProject();
+process.on("exit", () => rmSync(temp, { recursive: true, force: true }));
 
 // Lib and package files are parsed once and shared by the programs below.
 const parsed = new Map();
