@@ -6,10 +6,11 @@ use crate::core::callback;
 use crate::core::error::envelope;
 use wasm_bindgen::prelude::*;
 
-/// `parseCallback`: the envelope of the callback's JSON text as JS gets it.
+/// `parseCallback`: the envelope of the callback's JSON text as JS gets it, by the
+/// schema pass (the typed model is not linked).
 #[wasm_bindgen(js_name = "__parseCallback")]
 pub fn parse_callback(raw_body: &[u8]) -> String {
-    envelope(callback::parse_bytes(raw_body).map(|event| event.to_json()))
+    envelope(callback::pass::callback_json(raw_body))
 }
 
 /// `verifyCallbackSignature`: the envelope of `true` or `false`. `headers` is the
