@@ -40,6 +40,7 @@ pub mod model;
 pub mod parse;
 pub mod pass;
 mod schema;
+mod sha256;
 pub mod signature;
 
 #[cfg(test)]
