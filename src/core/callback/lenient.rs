@@ -31,53 +31,86 @@ pub(super) fn index(value: &Value) -> Option<String> {
     }
 }
 
-/// Magnitudes at or above this are not held exactly by a JS number.
-const EXACT_DIGITS: usize = 16;
-const EXACT_LIMIT: u64 = 1 << 53;
+/// The largest magnitudes, as digits, that a `u64`, an `i64` and a JS number (below
+/// 2^53) hold exactly.
+const U64_MAX: &[u8] = b"18446744073709551615";
+const I64_MIN: &[u8] = b"9223372036854775808";
+const EXACT_MAX: &[u8] = b"9007199254740991";
+
+/// Whether `digits` (no leading zeros) are at most `max`.
+fn at_most(digits: &[u8], max: &[u8]) -> bool {
+    digits.len() < max.len() || (digits.len() == max.len() && digits <= max)
+}
 
 /// The decimal text of the whole number a JSON number's `text` denotes, worked out
 /// on its digits (no float): a plain integer within `i64`/`u64` as written; one with
 /// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
 /// magnitude. `None` otherwise.
 fn integer(text: &str) -> Option<String> {
-    let (negative, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest.as_bytes()),
+        None => ("", text.as_bytes()),
     };
-    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+    let (mantissa, exponent) = match unsigned.iter().position(|b| b | 0x20 == b'e') {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
         None => (unsigned, None),
     };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    if fraction.is_empty() && exponent.is_none() {
-        let fits = if negative {
-            whole.parse::<u64>().is_ok_and(|n| n <= 1 << 63)
-        } else {
-            whole.parse::<u64>().is_ok()
-        };
-        return fits.then(|| text.to_owned());
+    let point = mantissa.iter().position(|&b| b == b'.');
+    let fraction = point.map_or(0, |at| mantissa.len() - at - 1);
+    let Some(exponent) = exponent else {
+        if point.is_none() {
+            let max = if sign.is_empty() { U64_MAX } else { I64_MIN };
+            return at_most(mantissa, max).then(|| text.to_owned());
+        }
+        return whole(sign, mantissa, fraction, 0);
+    };
+    // As `i64` parses it (after one `+`), accumulated with its sign.
+    let (negative, digits) = match exponent {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let mut power: i64 = 0;
+    for &digit in digits {
+        let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+        power = power
+            .checked_mul(10)?
+            .checked_add(if negative { -digit } else { digit })?;
     }
-    let exponent: i64 = exponent
-        .map(|e| e.strip_prefix('+').unwrap_or(e))
-        .map_or(Some(0), |e| e.parse().ok())?;
-    // The significant digits and the power of ten they are multiplied by.
-    let digits = [whole, fraction].concat();
-    let digits = digits.trim_start_matches('0');
-    let mut power = exponent.checked_sub(fraction.len() as i64)?;
-    let significant = digits.trim_end_matches('0');
-    power = power.checked_add((digits.len() - significant.len()) as i64)?;
-    let sign = if negative { "-" } else { "" };
+    if digits.is_empty() {
+        return None;
+    }
+    whole(sign, mantissa, fraction, power)
+}
+
+/// The decimal text of `mantissa` (digits with a point `fraction` digits from its
+/// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude.
+fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
+    let digits: Vec<u8> = mantissa.iter().copied().filter(|&b| b != b'.').collect();
+    let lead = digits.iter().take_while(|&&b| b == b'0').count();
+    let digits = &digits[lead..];
+    let trail = digits.iter().rev().take_while(|&&b| b == b'0').count();
+    let significant = &digits[..digits.len() - trail];
+    let power = exponent
+        .checked_sub(i64::try_from(fraction).ok()?)?
+        .checked_add(i64::try_from(trail).ok()?)?;
     if significant.is_empty() {
         return Some([sign, "0"].concat());
     }
     let zeros = usize::try_from(power).ok()?;
-    if significant.len() + zeros > EXACT_DIGITS {
+    let mut text = significant.to_vec();
+    text.resize(
+        significant
+            .len()
+            .checked_add(zeros)?
+            .min(EXACT_MAX.len() + 1),
+        b'0',
+    );
+    if !at_most(&text, EXACT_MAX) {
         return None;
     }
-    // `significant` starts with a non-zero digit: these digits are the decimal text.
-    let digits = [significant, &"0".repeat(zeros)].concat();
-    let value: u64 = digits.parse().ok()?;
-    (value < EXACT_LIMIT).then(|| [sign, &digits].concat())
+    let digits = String::from_utf8(text).ok()?;
+    Some([sign, &digits].concat())
 }
 
 #[cfg(test)]
