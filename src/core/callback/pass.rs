@@ -152,7 +152,7 @@ fn get<'v>(
     if found.next().is_some() {
         return Err(fault(at, "is given twice"));
     }
-    Ok(first.filter(|value| **value != Value::Null))
+    Ok(first.filter(|value| !matches!(value, Value::Null)))
 }
 
 /// An object of `shape`: `{ …fields, …extra }`.
