@@ -67,7 +67,10 @@ pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
 /// The body's JSON value (a leading byte-order mark skipped), or why it has none.
 pub(super) fn body(raw: &str) -> Result<Value> {
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    if text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
         return Err(invalid_callback("the callback body is empty"));
     }
     json::parse(text).map_err(|err| {
