@@ -1,5 +1,5 @@
 //! The schema pass: a parsed callback [`Value`] straight to the JSON text JS gets,
-//! driven by the tables of [`schema`](super::schema), with no typed model in between
+//! driven by the tables of `schema`, with no typed model in between
 //! (this is what ships in the wasm). It gives the same text and the same errors as
 //! [`Callback::to_json`](super::Callback::to_json) after [`parse()`](super::parse()):
 //! the tests and the `callback_parse` fuzz target compare the two.
