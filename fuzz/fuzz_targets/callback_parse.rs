@@ -1,11 +1,12 @@
 //! Any bytes as a callback body: a typed callback or an error, never a panic; a
 //! malformed entry is kept in its place, its error names that place, and its `raw`
 //! is the entry as sent; what parsed is written as JSON that `serde_json` reads, with
-//! the three lists always present.
+//! the three lists always present; and the schema pass (what the wasm ships) gives
+//! the same JSON text, or the same error, as the typed model.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sinch_whatsapp::core::callback::{parse_bytes, Entry};
+use sinch_whatsapp::core::callback::{parse_bytes, pass, Callback, Entry};
 
 /// Every malformed entry's `field` starts with its own list and index, and its
 /// `raw` is what `serde_json` read there.
@@ -22,7 +23,10 @@ fn check_places<T>(entries: &[Entry<T>], list: &str, sent: &serde_json::Value) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(callback) = parse_bytes(data) {
+    let typed = parse_bytes(data);
+    let text = typed.as_ref().map(Callback::to_json).map_err(Clone::clone);
+    assert_eq!(text, pass::callback_json(data));
+    if let Ok(callback) = typed {
         let text = std::str::from_utf8(data).expect("parsed text is UTF-8");
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // Numbers beyond f64 (1e400) are refused by serde_json, kept as text by us.

@@ -16,14 +16,20 @@ function bytes(value, field) {
   throw refused(field, "must be a string, a Uint8Array or an ArrayBuffer");
 }
 
-/** A `Headers` as its [name, value] pairs; a plain object or an array of pairs as it is. */
-function headerText(headers) {
+/**
+ * The UTF-8 of the JSON text of the headers: a `Headers` as its [name, value] pairs; a
+ * plain object or an array of pairs as it is. (Bytes, not a string: the entry then
+ * needs no string-passing glue.)
+ */
+function headerBytes(headers) {
+  let text;
   try {
     const plain = typeof Headers === "function" && headers instanceof Headers ? [...headers] : headers;
-    return JSON.stringify(plain) ?? "null";
+    text = JSON.stringify(plain) ?? "null";
   } catch {
     throw refused("headers", "could not be read");
   }
+  return encoder.encode(text);
 }
 
 /**
@@ -45,5 +51,5 @@ export function parseCallback(rawBody) {
 export function verifyCallbackSignature(rawBody, headers, key) {
   const body = bytes(rawBody, "rawBody");
   const keyBytes = bytes(key, "key");
-  return unwrap(__verifyCallback(body, headerText(headers), keyBytes));
+  return unwrap(__verifyCallback(body, headerBytes(headers), keyBytes));
 }

@@ -3,19 +3,23 @@
 //! (`core::error::envelope`) that the face unwraps.
 
 use crate::core::callback;
-use crate::core::error::envelope;
+use crate::core::error::{envelope, Error};
 use wasm_bindgen::prelude::*;
 
-/// `parseCallback`: the envelope of the callback's JSON text as JS gets it.
+/// `parseCallback`: the envelope of the callback's JSON text as JS gets it, by the
+/// schema pass (the typed model is not linked).
 #[wasm_bindgen(js_name = "__parseCallback")]
 pub fn parse_callback(raw_body: &[u8]) -> String {
-    envelope(callback::parse_bytes(raw_body).map(|event| event.to_json()))
+    envelope(callback::pass::callback_json(raw_body))
 }
 
 /// `verifyCallbackSignature`: the envelope of `true` or `false`. `headers` is the
-/// JSON text of `[name, value]` pairs or of an object of values.
+/// UTF-8 of the JSON text of `[name, value]` pairs or of an object of values (bytes,
+/// as the body and key are: no string-passing glue in this entry).
 #[wasm_bindgen(js_name = "__verifyCallback")]
-pub fn verify_callback(raw_body: &[u8], headers: &str, key: &[u8]) -> String {
-    let verdict = callback::verify_callback(raw_body, headers, key);
+pub fn verify_callback(raw_body: &[u8], headers: &[u8], key: &[u8]) -> String {
+    let verdict = std::str::from_utf8(headers)
+        .map_err(|_| Error::invalid("headers", "could not be read"))
+        .and_then(|headers| callback::verify_callback(raw_body, headers, key));
     envelope(verdict.map(|ok| if ok { "true" } else { "false" }.to_owned()))
 }

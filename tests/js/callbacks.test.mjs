@@ -72,6 +72,43 @@ test("a tampered body or wrong key is false; a missing header throws signature_i
   assert.equal(err.field, "sinch-whatsapp-callback-signature-nonce");
 });
 
+test("the ./callbacks entry verifies and parses as the full entry does, from its own small wasm", async () => {
+  const dir = consumer();
+  const path = resolveEntry(dir, [], "sinch-whatsapp/callbacks");
+  assert.match(path, /\/pkg\/callbacks\/node\.js$/);
+  const entry = await import(path);
+  assert.equal(entry.WhatsAppClient, undefined);
+  assert.equal(entry.validateMedia, undefined);
+  const { messages } = await wa.sendText("+46732001122", "entry");
+  await until(() => about(messages[0].id).length > 0);
+  const { headers, body } = about(messages[0].id)[0];
+  assert.equal(entry.verifyCallbackSignature(body, headers, KEY), true);
+  assert.equal(entry.verifyCallbackSignature(body.toString(), new Headers(headers), KEY), true);
+  // The headers cross as UTF-8: other headers may carry any text.
+  const noted = { ...headers, "x-note": "caf\u00e9 \u2713" };
+  assert.equal(entry.verifyCallbackSignature(body, noted, KEY), true);
+  assert.equal(sdk.verifyCallbackSignature(body, Object.entries(noted), KEY), true);
+  assert.equal(entry.verifyCallbackSignature(body, headers, "other-key"), false);
+  assert.deepEqual(entry.parseCallback(body), sdk.parseCallback(body));
+  const odd = JSON.stringify({
+    type: "whatsapp", x: [1e400, "\u2028"],
+    statuses: [{ state: "read" }, 7],
+    notifications: [{ from: "1", message_id: "m", message: { type: "button", index: 2.0, payload: "p" }, forwarded: 1 }],
+  }).replace('"1e400"', "1e400");
+  assert.deepEqual(entry.parseCallback(odd), sdk.parseCallback(odd));
+  for (const bad of ["", "[]", '{"type":"sms"}', '{"type":"whatsapp","contacts":{}}']) {
+    const [a, b] = [entry, sdk].map((m) => {
+      try {
+        m.parseCallback(bad);
+      } catch (e) {
+        return { name: e.name, code: e.code, field: e.field, message: e.message };
+      }
+    });
+    assert.equal(a.code, "invalid_callback", bad);
+    assert.deepEqual(a, b, bad);
+  }
+});
+
 test("parseCallback keeps unknown message types and refuses what is not a callback", () => {
   const event = sdk.parseCallback(JSON.stringify({
     type: "whatsapp",

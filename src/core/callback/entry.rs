@@ -72,17 +72,22 @@ impl<T: Write> Write for Entry<T> {
 
 impl Write for InvalidEntry {
     fn write(&self, out: &mut Writer) {
-        out.open_object();
-        out.field("kind", "invalid");
-        out.key("error");
-        out.open_object();
-        out.field("code", self.error.code.as_str());
-        out.field("field", &self.error.field);
-        out.field("message", &self.error.message);
-        out.close_object();
-        out.field("raw", &self.raw);
-        out.close_object();
+        write_invalid(out, &self.error.field, &self.error.message, &self.raw);
     }
+}
+
+/// Writes a malformed entry: `{ kind: "invalid", error: { code, field, message }, raw }`.
+pub(super) fn write_invalid(out: &mut Writer, field: &str, rule: &str, raw: &Value) {
+    out.open_object();
+    out.field("kind", "invalid");
+    out.key("error");
+    out.open_object();
+    out.field("code", ErrorCode::InvalidCallback.as_str());
+    out.field("field", field);
+    out.field("message", rule);
+    out.close_object();
+    out.field("raw", raw);
+    out.close_object();
 }
 
 /// A type a callback list holds.

@@ -5,7 +5,7 @@
 
 use super::signature::verify_signature_headers;
 use crate::core::error::{Error, ErrorCode, Result};
-use crate::core::json::{self, Path, Read, Value};
+use crate::core::json::{self, Path, Value};
 
 /// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
 /// formed but it does not; an error when the headers cannot be read
@@ -25,37 +25,53 @@ pub fn verify_callback(raw_body: &[u8], headers: &str, key: &[u8]) -> Result<boo
 /// The `(name, value)` pairs of `headers`.
 pub fn header_pairs(headers: &Value) -> Result<Vec<(String, String)>> {
     let at = Path::root("headers");
+    let mut pairs = Vec::new();
     match headers {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
                 let at = at.index(i);
-                match <Vec<String>>::read(item, &at)?.as_slice() {
-                    [name, value] => Ok((name.clone(), value.clone())),
-                    _ => Err(at.invalid("must be a [name, value] pair")),
+                match strings(item, &at)?[..] {
+                    [name, value] => pairs.push((name.to_owned(), value.to_owned())),
+                    _ => return Err(at.invalid("must be a [name, value] pair")),
                 }
-            })
-            .collect(),
+            }
+        }
         Value::Object(members) => {
-            let mut pairs = Vec::with_capacity(members.len());
             for (name, value) in members {
                 let at = at.key(name);
                 match value {
                     Value::String(value) => pairs.push((name.clone(), value.clone())),
                     Value::Array(_) => {
-                        let values = <Vec<String>>::read(value, &at)?;
-                        pairs.extend(values.into_iter().map(|value| (name.clone(), value)));
+                        for value in strings(value, &at)? {
+                            pairs.push((name.clone(), value.to_owned()));
+                        }
                     }
                     _ => return Err(at.invalid("must be a string or an array of strings")),
                 }
             }
-            Ok(pairs)
         }
-        _ => Err(at.invalid(
-            "must be a Headers, an object of header values or an array of [name, value] pairs",
-        )),
+        _ => {
+            return Err(at.invalid(
+                "must be a Headers, an object of header values or an array of [name, value] pairs",
+            ))
+        }
     }
+    Ok(pairs)
+}
+
+/// The strings of an array; an error names the first item that is not one.
+fn strings<'v>(value: &'v Value, at: &Path) -> Result<Vec<&'v str>> {
+    let Value::Array(items) = value else {
+        return Err(at.invalid("must be an array"));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::String(text) => out.push(text.as_str()),
+            _ => return Err(at.index(i).invalid("must be a string")),
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -111,6 +127,15 @@ mod tests {
         );
         assert_eq!(field(r#"[["a"]]"#).1, "headers[0]");
         assert_eq!(field(r#"[["a",["b"]]]"#).1, "headers[0][1]");
+        assert_eq!(
+            field(r#"[["a","b","c"]]"#).2,
+            "headers[0]: must be a [name, value] pair"
+        );
+        assert_eq!(
+            field(r#"[[1,"b","c"]]"#).2,
+            "headers[0][0]: must be a string"
+        );
+        assert_eq!(field(r#"[5]"#).2, "headers[0]: must be an array");
         assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
         assert_eq!(field("null").1, "headers");
         assert_eq!(field("not json").2, "headers: could not be read");

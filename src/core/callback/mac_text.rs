@@ -3,7 +3,7 @@
 //! crate's indifferent mode reads it: the bits after the last byte must be zero).
 
 /// Bytes in an HMAC-SHA256.
-pub const MAC_LEN: usize = 32;
+pub const MAC_LEN: usize = super::sha256::DIGEST_LEN;
 /// Base64 characters of 32 bytes, without the one `=` of padding.
 const BASE64_LEN: usize = 43;
 

@@ -10,6 +10,9 @@
 //! - [`parse`](mod@parse): [`parse()`], [`parse_bytes`]: raw body text to a [`Callback`],
 //!   with [`ErrorCode::InvalidCallback`](crate::core::error::ErrorCode::InvalidCallback)
 //!   errors.
+//! - [`pass`]: the same body straight to the JSON text JS gets, driven by tables
+//!   (`schema`) instead of the typed model: what the wasm ships (the model stays
+//!   for Rust callers; the tests and the fuzz target hold the two to the same output).
 //! - [`signature`]: [`verify_signature`] and [`verify_signature_headers`]
 //!   (HMAC-SHA256 over `body.nonce`, signature in base64 or hex), with
 //!   [`ErrorCode::SignatureInvalid`](crate::core::error::ErrorCode::SignatureInvalid)
@@ -31,9 +34,13 @@
 
 pub mod entry;
 pub mod headers;
+mod lenient;
 mod mac_text;
 pub mod model;
 pub mod parse;
+pub mod pass;
+mod schema;
+mod sha256;
 pub mod signature;
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
-use crate::core::json;
+use crate::core::json::{self, Value, Writer};
 use std::str::FromStr;
 
 const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
@@ -41,43 +41,63 @@ fn invalid_callback(reason: &str) -> Error {
 /// # Ok::<(), sinch_whatsapp::core::error::Error>(())
 /// ```
 pub fn parse(raw: &str) -> Result<Callback> {
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
-        return Err(invalid_callback("the callback body is empty"));
-    }
-    let value = json::parse(text).map_err(|err| {
-        let offset = err.offset.to_string();
-        invalid_callback(
-            &[
-                "the callback body is not JSON: ",
-                err.reason,
-                " at byte ",
-                &offset,
-            ]
-            .concat(),
-        )
-    })?;
-    Callback::from_value(&value).map_err(|err| {
-        let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
-        out.field = err.field;
-        out
-    })
+    Callback::from_value(&body(raw)?).map_err(not_a_callback)
 }
 
 /// Parses a callback body given as bytes: like [`parse()`], after checking that the
 /// bytes are UTF-8 (the error gives the offset of the first bad byte).
 pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
-    match std::str::from_utf8(raw) {
-        Ok(text) => parse(text),
-        Err(err) => Err(invalid_callback(
+    parse(utf8(raw)?)
+}
+
+/// The body's text, when the bytes are UTF-8.
+pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
+    std::str::from_utf8(raw).map_err(|err| {
+        invalid_callback(
             &[
                 "the callback body is not valid UTF-8 (bad byte at offset ",
-                &err.valid_up_to().to_string(),
+                &decimal(err.valid_up_to()),
                 ")",
             ]
             .concat(),
-        )),
+        )
+    })
+}
+
+/// The body's JSON value (a leading byte-order mark skipped), or why it has none.
+pub(super) fn body(raw: &str) -> Result<Value> {
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if text
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        return Err(invalid_callback("the callback body is empty"));
     }
+    json::parse(text).map_err(|err| {
+        invalid_callback(
+            &[
+                "the callback body is not JSON: ",
+                err.reason,
+                " at byte ",
+                &decimal(err.offset),
+            ]
+            .concat(),
+        )
+    })
+}
+
+/// A reader's error on the body's value, as `invalid_callback` keeping its `field`.
+pub(super) fn not_a_callback(err: Error) -> Error {
+    let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
+    out.field = err.field;
+    out
+}
+
+/// `n` in decimal, without `core::fmt` (which would ship in the wasm for this alone).
+fn decimal(n: usize) -> String {
+    let mut out = Writer::new();
+    out.uint(n as u64);
+    out.finish()
 }
 
 impl FromStr for Callback {

@@ -15,9 +15,8 @@
 //! but the signature does not match the body, nonce and key.
 
 use super::mac_text::{decode_signature, MAC_LEN};
+use super::sha256::HmacSha256;
 use crate::core::error::{Error, ErrorCode, Result};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
 
 /// The header with the signature.
 pub const SIGNATURE_HEADER: &str = "sinch-whatsapp-callback-signature";
@@ -30,8 +29,6 @@ pub const HMAC_SHA_256: &str = "HMAC_SHA_256";
 
 /// Longest header value quoted in an error.
 const MAX_QUOTED_CHARS: usize = 40;
-
-type HmacSha256 = Hmac<Sha256>;
 
 /// Checks a callback's signature given the three header values.
 ///
@@ -82,15 +79,15 @@ pub fn verify_signature(
             "is neither base64 nor hex of a 32-byte HMAC-SHA256",
         )
     })?;
-    mac_over(mac, raw_body, nonce)
-        .verify_slice(&expected)
-        .map_err(|_| {
-            Error::new(
-                ErrorCode::SignatureInvalid,
-                "the callback signature does not match the body, nonce and key \
-                 (wrong key, or the body was changed)",
-            )
-        })
+    if mac_over(mac, raw_body, nonce).verify(&expected) {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::SignatureInvalid,
+            "the callback signature does not match the body, nonce and key \
+             (wrong key, or the body was changed)",
+        ))
+    }
 }
 
 /// Checks a callback's signature given its headers as `(name, value)` pairs
@@ -153,7 +150,7 @@ where
 /// tests and local emulators; encode it as you need).
 pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8; MAC_LEN]> {
     let mac = mac_over(keyed(key)?, raw_body, nonce);
-    Ok(mac.finalize().into_bytes().into())
+    Ok(mac.finish())
 }
 
 fn keyed(key: &[u8]) -> Result<HmacSha256> {
@@ -163,8 +160,7 @@ fn keyed(key: &[u8]) -> Result<HmacSha256> {
             "must be the non-empty HMAC key configured for the callbacks",
         ));
     }
-    HmacSha256::new_from_slice(key)
-        .map_err(|_| Error::invalid("key", "is not a usable HMAC-SHA256 key"))
+    Ok(HmacSha256::new(key))
 }
 
 fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str) -> HmacSha256 {

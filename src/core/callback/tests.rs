@@ -18,6 +18,25 @@ fn extra(extra: &Extra) -> serde_json::Value {
     js(&Value::Object(extra.0.clone()))
 }
 
+/// [`super::parse_bytes`], held to the schema pass (what the wasm ships): the same
+/// JSON text for JS, or the same error. Every test below goes through it.
+fn parse_bytes(raw: &[u8]) -> crate::core::error::Result<Callback> {
+    let typed = super::parse_bytes(raw);
+    let text = typed.as_ref().map(Callback::to_json).map_err(Clone::clone);
+    assert_eq!(
+        text,
+        pass::callback_json(raw),
+        "{}",
+        String::from_utf8_lossy(raw)
+    );
+    typed
+}
+
+/// [`super::parse`], held to the schema pass as [`parse_bytes`] is.
+fn parse(raw: &str) -> crate::core::error::Result<Callback> {
+    parse_bytes(raw.as_bytes())
+}
+
 /// Parses a body every entry of which must be well-formed.
 fn ok(raw: &str) -> Callback {
     let cb = parse(raw).unwrap_or_else(|e| panic!("{e}\n{raw}"));
@@ -667,10 +686,13 @@ fn doc_sample_store_notifications() {
     assert!(self::store(r#"{"results":null}"#).results.is_empty());
 }
 
-/// The store's answer, read as `callbackStatus` reads it.
+/// The store's answer, read as `callbackStatus` reads it, and held to the schema pass.
 fn store(raw: &str) -> CallbackStoreResults {
     use crate::core::json::{Path, Read};
-    CallbackStoreResults::read(&json::parse(raw).unwrap(), &Path::root("body")).unwrap()
+    let answer = json::parse(raw).unwrap();
+    let results = CallbackStoreResults::read(&answer, &Path::root("body")).unwrap();
+    assert_eq!(pass::store_json(&answer), Ok(js_text(&results)));
+    results
 }
 
 // ---- whatsapp-api.yaml examples (schematic: no `type`, enum values joined by " | ") ----

@@ -1,11 +1,11 @@
 //! The callback store (callbackStatus, callbackNotifications): arguments and results.
 
 use super::Args;
-use crate::core::callback::CallbackStoreResults;
+use crate::core::callback;
 use crate::core::config::Config;
 use crate::core::endpoints::store::{self, NotificationFilter};
 use crate::core::error::Result;
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::Value;
 use crate::core::request::Request;
 
 /// `callbackStatus(messageId)`.
@@ -19,12 +19,10 @@ pub fn notifications(config: &Config, args: &Args) -> Result<Request<String>> {
     store::notifications(config, &filter.unwrap_or_default())
 }
 
-/// `{ results: Callback[] }`, each callback as `parseCallback` gives it.
+/// `{ results: Callback[] }`, each callback as `parseCallback` gives it (by the
+/// callbacks' schema pass, as `parseCallback` does).
 pub fn results(body: &Value) -> Result<String> {
-    let results = CallbackStoreResults::read(body, &Path::root("body"))?;
-    let mut out = Writer::new();
-    results.write(&mut out);
-    Ok(out.finish())
+    callback::pass::store_json(body)
 }
 
 #[cfg(test)]

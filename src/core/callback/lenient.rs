@@ -1,0 +1,142 @@
+//! The lenient wire values, shared by the typed model and the schema pass: a flag
+//! sent as `1`/`0` (or `true`/`false`), and an index sent as a string or a whole
+//! number. Worked out on the digits: no float, no `core::fmt`.
+
+use crate::core::json::Value;
+
+/// The rule a flag breaks.
+pub(super) const ZERO_ONE_RULE: &str = "must be 1, 0, true or false";
+/// The rule an index breaks.
+pub(super) const INDEX_RULE: &str = "must be a string or an integer";
+
+/// A flag: `true`/`false`, or a number that is `1` or `0` (`1.0`, `-0`).
+pub(super) fn zero_one(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(flag) => Some(*flag),
+        Value::Number(text) => match integer(text).as_deref() {
+            Some("0" | "-0") => Some(false),
+            Some("1") => Some(true),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// An index: a string as it is, a whole number as its decimal text.
+pub(super) fn index(value: &Value) -> Option<String> {
+    match value {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(text) => integer(text),
+        _ => None,
+    }
+}
+
+/// The largest magnitudes, as digits, that a `u64`, an `i64` and a JS number (below
+/// 2^53) hold exactly.
+const U64_MAX: &[u8] = b"18446744073709551615";
+const I64_MIN: &[u8] = b"9223372036854775808";
+const EXACT_MAX: &[u8] = b"9007199254740991";
+
+/// Whether `digits` (no leading zeros) are at most `max`.
+fn at_most(digits: &[u8], max: &[u8]) -> bool {
+    digits.len() < max.len() || (digits.len() == max.len() && digits <= max)
+}
+
+/// The decimal text of the whole number a JSON number's `text` denotes, worked out
+/// on its digits (no float): a plain integer within `i64`/`u64` as written; one with
+/// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
+/// magnitude. `None` otherwise.
+fn integer(text: &str) -> Option<String> {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest.as_bytes()),
+        None => ("", text.as_bytes()),
+    };
+    let (mantissa, exponent) = match unsigned.iter().position(|b| b | 0x20 == b'e') {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        None => (unsigned, None),
+    };
+    let point = mantissa.iter().position(|&b| b == b'.');
+    let fraction = point.map_or(0, |at| mantissa.len() - at - 1);
+    let Some(exponent) = exponent else {
+        if point.is_none() {
+            let max = if sign.is_empty() { U64_MAX } else { I64_MIN };
+            return at_most(mantissa, max).then(|| text.to_owned());
+        }
+        return whole(sign, mantissa, fraction, 0);
+    };
+    // As `i64` parses it (after one `+`), accumulated with its sign.
+    let (negative, digits) = match exponent {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let mut power: i64 = 0;
+    for &digit in digits {
+        let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+        power = power
+            .checked_mul(10)?
+            .checked_add(if negative { -digit } else { digit })?;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    whole(sign, mantissa, fraction, power)
+}
+
+/// The decimal text of `mantissa` (digits with a point `fraction` digits from its
+/// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude.
+fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
+    let digits: Vec<u8> = mantissa.iter().copied().filter(|&b| b != b'.').collect();
+    let lead = digits.iter().take_while(|&&b| b == b'0').count();
+    let digits = &digits[lead..];
+    let trail = digits.iter().rev().take_while(|&&b| b == b'0').count();
+    let significant = &digits[..digits.len() - trail];
+    let power = exponent
+        .checked_sub(i64::try_from(fraction).ok()?)?
+        .checked_add(i64::try_from(trail).ok()?)?;
+    if significant.is_empty() {
+        return Some([sign, "0"].concat());
+    }
+    let zeros = usize::try_from(power).ok()?;
+    let mut text = significant.to_vec();
+    text.resize(
+        significant
+            .len()
+            .checked_add(zeros)?
+            .min(EXACT_MAX.len() + 1),
+        b'0',
+    );
+    if !at_most(&text, EXACT_MAX) {
+        return None;
+    }
+    let digits = String::from_utf8(text).ok()?;
+    Some([sign, &digits].concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_are_worked_out_on_the_digits() {
+        for (text, whole) in [
+            ("7", Some("7")),
+            ("-0", Some("-0")),
+            ("18446744073709551615", Some("18446744073709551615")),
+            ("-9223372036854775808", Some("-9223372036854775808")),
+            ("18446744073709551616", None),
+            ("1.0", Some("1")),
+            ("-2.50e1", Some("-25")),
+            ("0.0", Some("0")),
+            ("100e-2", Some("1")),
+            ("1.5", None),
+            ("1e-1", None),
+            ("9007199254740991.0", Some("9007199254740991")),
+            ("9007199254740992.0", None),
+            ("1e400", None),
+            ("1e-99999999999999999999", None),
+        ] {
+            assert_eq!(integer(text).as_deref(), whole, "{text}");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The schema pass: a parsed callback [`Value`] straight to the JSON text JS gets,
+//! driven by the tables of `schema`, with no typed model in between
+//! (this is what ships in the wasm). It gives the same text and the same errors as
+//! [`Callback::to_json`](super::Callback::to_json) after [`parse()`](super::parse()):
+//! the tests and the `callback_parse` fuzz target compare the two.
+
+use super::entry::write_invalid;
+use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
+use super::parse::{body, not_a_callback, utf8};
+use super::schema::{Field, Kind, Shape, CONTACT, NOTIFICATION, STATUS};
+use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::json::{Path, Value, Write, Writer};
+
+/// A rule broken at a place: the path (`None`: the callback itself) and the rule.
+struct Fault {
+    field: Option<String>,
+    rule: &'static str,
+}
+
+type Pass = std::result::Result<(), Fault>;
+
+fn fault(at: &Path, rule: &'static str) -> Fault {
+    Fault {
+        field: Some(at.text()),
+        rule,
+    }
+}
+
+impl Fault {
+    /// As `invalid_argument`, as the typed readers give it.
+    fn into_error(self) -> Error {
+        match self.field {
+            Some(field) => Error::invalid(&field, self.rule),
+            None => Error::new(ErrorCode::InvalidArgument, self.rule),
+        }
+    }
+}
+
+/// `parseCallback`: a body as bytes to the callback's JSON text, or the error
+/// [`parse_bytes`](super::parse_bytes) gives.
+pub fn callback_json(raw: &[u8]) -> Result<String> {
+    let value = body(utf8(raw)?)?;
+    let mut out = Writer::new();
+    callback(&value, None, &mut out).map_err(|err| not_a_callback(err.into_error()))?;
+    Ok(out.finish())
+}
+
+/// The callback store's answer (`{ results: Callback[] }`) as JS gets it; an error
+/// names the path from `body`, as [`CallbackStoreResults`](super::CallbackStoreResults)'s
+/// reader does.
+pub fn store_json(answer: &Value) -> Result<String> {
+    let at = Path::root("body");
+    let mut out = Writer::new();
+    out.open_object();
+    out.key("results");
+    store(answer, &at, &mut out).map_err(Fault::into_error)?;
+    out.close_object();
+    Ok(out.finish())
+}
+
+fn store(answer: &Value, at: &Path, out: &mut Writer) -> Pass {
+    let results = at.key("results");
+    let list = match get(object(answer, at)?, "results", &results)? {
+        None => &[][..],
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(fault(&results, "must be an array")),
+    };
+    out.open_array();
+    for (i, item) in list.iter().enumerate() {
+        callback(item, Some(&results.index(i)), out)?;
+    }
+    out.close_array();
+    Ok(())
+}
+
+/// A callback: `{ type, statuses, contacts, notifications, …extra }`. `at` is its
+/// path (`None`: the body itself, whose fields are named from the root).
+fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
+    const LISTS: [(&str, &Shape); 3] = [
+        ("statuses", &STATUS),
+        ("contacts", &CONTACT),
+        ("notifications", &NOTIFICATION),
+    ];
+    let members = match (value, at) {
+        (Value::Object(members), _) => members,
+        (_, Some(at)) => return Err(fault(at, "must be an object")),
+        (_, None) => {
+            return Err(Fault {
+                field: None,
+                rule: "must be an object",
+            })
+        }
+    };
+    let root = |key| at.map_or_else(|| Path::root(key), |at| at.key(key));
+    let kind = root("type");
+    match get(members, "type", &kind)? {
+        Some(Value::String(text)) if text == "whatsapp" => {}
+        Some(Value::String(_)) => return Err(fault(&kind, "must be \"whatsapp\"")),
+        Some(_) => return Err(fault(&kind, "must be a string")),
+        None => return Err(fault(&kind, "is required")),
+    }
+    out.open_object();
+    out.field("type", "whatsapp");
+    for (list, shape) in LISTS {
+        let entries = match get(members, list, &root(list))? {
+            None => &[][..],
+            Some(Value::Array(items)) => items,
+            Some(_) => return Err(fault(&root(list), "must be an array")),
+        };
+        out.key(list);
+        out.open_array();
+        for (index, raw) in entries.iter().enumerate() {
+            entry(shape, raw, list, index, out);
+        }
+        out.close_array();
+    }
+    for (key, value) in members {
+        if !["type", "statuses", "contacts", "notifications"].contains(&key.as_str()) {
+            out.field(key, value);
+        }
+    }
+    out.close_object();
+    Ok(())
+}
+
+/// One entry of a list: typed, or `{ kind: "invalid", error, raw }` in its place.
+fn entry(shape: &Shape, raw: &Value, list: &str, index: usize, out: &mut Writer) {
+    let list = Path::root(list);
+    let mut typed = Writer::new();
+    match shaped(shape, raw, &list.index(index), &mut typed) {
+        Ok(()) => out.raw(&typed.finish()),
+        Err(err) => write_invalid(out, &err.field.unwrap_or_default(), err.rule, raw),
+    }
+}
+
+/// `value` as an object's members, or `…: must be an object`.
+fn object<'v>(value: &'v Value, at: &Path) -> std::result::Result<&'v [(String, Value)], Fault> {
+    match value {
+        Value::Object(members) => Ok(members),
+        _ => Err(fault(at, "must be an object")),
+    }
+}
+
+/// Member `key` unless absent or `null`; a key given twice is a fault at `at`.
+fn get<'v>(
+    members: &'v [(String, Value)],
+    key: &str,
+    at: &Path,
+) -> std::result::Result<Option<&'v Value>, Fault> {
+    let mut found = members.iter().filter(|(k, _)| k == key);
+    let first = found.next().map(|(_, value)| value);
+    if found.next().is_some() {
+        return Err(fault(at, "is given twice"));
+    }
+    Ok(first.filter(|value| !matches!(value, Value::Null)))
+}
+
+/// An object of `shape`: `{ …fields, …extra }`.
+fn shaped(shape: &Shape, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+    let members = object(value, at)?;
+    out.open_object();
+    fields(shape, members, at, out)?;
+    out.close_object();
+    Ok(())
+}
+
+/// The fields of `shape` in its order, then the members it keeps.
+fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Writer) -> Pass {
+    for field in shape.fields {
+        let place = at.key(field.wire);
+        match get(members, field.wire, &place)? {
+            Some(value) => {
+                out.key(field.js);
+                kind(&field.kind, value, &place, out)?;
+            }
+            None if field.required => return Err(fault(&place, "is required")),
+            None => absent(field, out),
+        }
+    }
+    if shape.keeps {
+        let known = |key: &str| {
+            shape.reserved == Some(key)
+                || (shape.fields.iter()).any(|field| field.wire == key || field.js == key)
+        };
+        for (key, value) in members.iter().filter(|(key, _)| !known(key)) {
+            out.field(key, value);
+        }
+    }
+    Ok(())
+}
+
+/// An optional field left out: a list is written empty, a flag `false`.
+fn absent(field: &Field, out: &mut Writer) {
+    match field.kind {
+        Kind::List(_) => {
+            out.key(field.js);
+            out.open_array();
+            out.close_array();
+        }
+        Kind::Flag => out.field(field.js, &false),
+        _ => {}
+    }
+}
+
+/// One value of `kind`, read and written.
+fn kind(kind: &Kind, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+    match (kind, value) {
+        (Kind::Object(shape), _) => shaped(shape, value, at, out),
+        (Kind::Tagged(types), _) => tagged(types, value, at, out),
+        (Kind::List(item), Value::Array(items)) => {
+            out.open_array();
+            for (i, each) in items.iter().enumerate() {
+                self::kind(item, each, &at.index(i), out)?;
+            }
+            out.close_array();
+            Ok(())
+        }
+        _ => plain(kind, value, out).map_err(|rule| fault(at, rule)),
+    }
+}
+
+/// A value of a kind with no parts (or a list that is not an array): written, or
+/// the rule it breaks.
+fn plain(kind: &Kind, value: &Value, out: &mut Writer) -> std::result::Result<(), &'static str> {
+    match (kind, value) {
+        (Kind::Str, Value::String(text)) => out.string(text),
+        (Kind::Number, Value::Number(text)) => out.raw(text),
+        (Kind::Flag, Value::Bool(flag)) => flag.write(out),
+        (Kind::ZeroOne, _) => lenient::zero_one(value).ok_or(ZERO_ONE_RULE)?.write(out),
+        (Kind::Index, _) => out.string(&lenient::index(value).ok_or(INDEX_RULE)?),
+        (Kind::Any, _) => value.write(out),
+        (Kind::Str, _) => return Err("must be a string"),
+        (Kind::Number, _) => return Err("must be a number"),
+        (Kind::Flag, _) => return Err("must be a boolean"),
+        // Objects and tagged objects are read by `kind`: only a list is left.
+        (Kind::List(_) | Kind::Object(_) | Kind::Tagged(_), _) => return Err("must be an array"),
+    }
+    Ok(())
+}
+
+/// An object tagged by `type`: `{ type, …fields of its shape, …extra }` for a known
+/// type, `{ type: "unknown", rawType, raw }` (the object as sent) for another.
+fn tagged(types: &[(&str, &'static Shape)], value: &Value, at: &Path, out: &mut Writer) -> Pass {
+    let members = object(value, at)?;
+    let place = at.key("type");
+    let name = match get(members, "type", &place)? {
+        Some(Value::String(name)) => name,
+        Some(_) => return Err(fault(&place, "must be a string")),
+        None => return Err(fault(&place, "is required")),
+    };
+    match types.iter().find(|(known, _)| known == name) {
+        Some((name, shape)) => {
+            out.open_object();
+            out.field("type", *name);
+            fields(shape, members, at, out)?;
+            out.close_object();
+        }
+        // `{ type: "unknown", rawType, raw }`, as `model::unknown` writes it.
+        None => {
+            out.open_object();
+            out.field("type", "unknown");
+            out.field("rawType", name);
+            out.field("raw", value);
+            out.close_object();
+        }
+    }
+    Ok(())
+}
