@@ -28,7 +28,7 @@ build_variant() {
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
-  for file in index.js node.js workerd.js errors.js sinch_error.d.ts $js; do
+  for file in index.js node.js node-legacy.js workerd.js errors.js sinch_error.d.ts $js; do
     cp "js/package/$file" "$out/"
   done
   cp "js/package/$api" "$out/api.js"

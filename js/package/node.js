@@ -1,7 +1,11 @@
-// Node >= 20: the .wasm is read from disk and compiled synchronously.
-import { readFileSync } from "node:fs";
+// Node >= 20: the .wasm is read from disk and compiled synchronously. It is read
+// through process.getBuiltinModule (Node >= 20.16 and 22.3, and every Node with the
+// "module-sync" export condition, which picks this file): an `import` of node:fs would
+// build its ES module facade, which loads fs/promises too, 1.9 ms of CPU at startup.
+// Older Node gets node-legacy.js, which imports node:fs and initialises.
 import { initSync } from "./sinch_whatsapp.js";
 
-initSync({ module: readFileSync(new URL("./sinch_whatsapp_bg.wasm", import.meta.url)) });
+const fs = globalThis.process.getBuiltinModule?.("node:fs");
+if (fs) initSync({ module: fs.readFileSync(new URL("./sinch_whatsapp_bg.wasm", import.meta.url)) });
 
 export * from "./api.js";
