@@ -137,6 +137,10 @@ function inline(path) {
 
 for (const path of process.argv.slice(2)) {
   const text = inline(path);
-  execFileSync(process.execPath, ["--input-type=module", "--check"], { input: text, stdio: ["pipe", "inherit", "inherit"] });
+  try {
+    execFileSync(process.execPath, ["--input-type=module", "--check"], { input: text, stdio: ["pipe", "inherit", "inherit"] });
+  } catch {
+    fail(path, "the module put together does not parse (Node's error above; a top-level name in two modules?)");
+  }
   writeFileSync(path, text);
 }

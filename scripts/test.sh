@@ -36,8 +36,11 @@ WASM_BINDGEN_USE_DEDICATED_WORKER=1 with_emulator cargo test --target wasm32-unk
 step "package build"
 scripts/build.sh
 
-step "TypeScript: the declarations and examples under tsc --strict"
-node_modules/.bin/tsc -p tests/types
+step "TypeScript: the public types in every lib and module resolution, no any, as installed"
+node --test tests/types/
 
 step "package tests: Node, workerd (Miniflare), Chromium (direct and Vite)"
 node --test --test-concurrency=1 tests/js/
+
+step "consumer tests: the packed tarball in fresh Vite, webpack 5 and wrangler projects, require() and --conditions=browser"
+node --test --test-concurrency=1 tests/consumers/

@@ -83,7 +83,14 @@ fn preflight(bytes: &[u8], options: &Options<'_>) -> (Report, Vec<u64>) {
         reads.push(r.len());
         p.supply(r.start, &bytes[r.start as usize..r.end as usize]);
     }
-    (p.finish(options), reads)
+    let report = p.finish(options);
+    // The report from the sniff cached by the last `next_read` is the one a fresh last pass gives.
+    assert_eq!(
+        report,
+        validate_bytes(bytes, options),
+        "cached sniff differs"
+    );
+    (report, reads)
 }
 
 fn issue_marks(report: &Report) -> Vec<String> {

@@ -38,7 +38,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(json["ok"], report.ok);
     assert_eq!(json["size"], size);
     assert_eq!(json["mimeType"].as_str(), report.mime_type.as_deref());
-    assert_eq!(json["issues"].as_array().map(Vec::len), Some(report.issues.len()));
+    assert_eq!(
+        json["issues"].as_array().map(Vec::len),
+        Some(report.issues.len())
+    );
     for (i, issue) in report.issues.iter().enumerate() {
         assert_eq!(json["issues"][i]["message"], issue.message.as_str());
     }

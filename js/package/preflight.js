@@ -6,21 +6,48 @@ import { MediaCheck } from "./sinch_whatsapp.js";
 import { refused as invalid, unwrap } from "./errors.js";
 
 
-/** The options argument as JSON text (own enumerable properties only); `null` when left out. */
-function optionsText(options) {
-  if (options == null) return "null";
+const KNOWN = ["as", "declaredType", "fileName"];
+const TYPES = ["image", "audio", "video", "sticker", "document"];
+// A lone surrogate, which JSON.stringify writes as an escape (an odd run of backslashes before it).
+const LONE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f]/i;
+
+/**
+ * The options argument as JSON sees it (own enumerable properties, `toJSON`, no `undefined`),
+ * checked with the words of the package's JSON reader: the first unknown key, then each known
+ * key in turn; never a value in the message. Left out or `null`: `{}`.
+ */
+function readOptions(options) {
   let text;
   try {
-    text = JSON.stringify(options);
+    text = JSON.stringify(options ?? null);
   } catch {
     throw invalid("options", "could not be read (a getter or Proxy threw)");
   }
-  // A function or symbol has no JSON: Rust refuses the empty string as "must be an object".
-  return text ?? '""';
+  if (text && LONE.test(text)) throw invalid("options", "could not be read");
+  // A function or symbol has no JSON: not an object either.
+  const value = text === undefined ? "" : JSON.parse(text);
+  if (value === null) return {};
+  if (typeof value !== "object" || Array.isArray(value)) throw invalid("options", "must be an object");
+  const unknown = Object.keys(value).find((key) => !KNOWN.includes(key));
+  if (unknown !== undefined) throw invalid(`options.${unknown}`, "is not a known field");
+  for (const key of KNOWN) {
+    const v = value[key];
+    if (v != null && typeof v !== "string") throw invalid(`options.${key}`, "must be a string");
+    if (key === "as" && v != null && !TYPES.includes(v)) {
+      throw invalid("options.as", `must be one of ${TYPES.map((t) => `"${t}"`).join(", ")}`);
+    }
+  }
+  return value;
 }
 
-/** A check of a file of `size` bytes; the options are read at once (refused ones: no reads). */
-const open = (size, options, type, name) => new MediaCheck(size, optionsText(options), type, name);
+/**
+ * A check of a file of `size` bytes; the options are read first (refused ones: no reads). The
+ * file's own type (ignored when empty) and name fill what the options leave out.
+ */
+function open(size, options, type, name) {
+  const o = readOptions(options);
+  return new MediaCheck(size, o.as ?? undefined, o.declaredType ?? (type || undefined), o.fileName ?? name);
+}
 
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>

@@ -4,43 +4,49 @@
 //! as `validateMedia` and `validateMediaBytes`. Only the ranges asked for cross into wasm
 //! memory (which never shrinks), never the whole file.
 
-use crate::core::error::{envelope, Result};
-use crate::core::media::{OwnedOptions, Preflight};
+use crate::core::error::envelope;
+use crate::core::media::{MessageType, Options, Preflight};
 use wasm_bindgen::prelude::*;
 
 /// One file being checked (internal to `preflight.js`, not in the TypeScript API).
 #[wasm_bindgen(skip_typescript)]
 pub struct MediaCheck {
     preflight: Preflight,
-    /// The options read, or why they were refused (then nothing is read).
-    options: Result<OwnedOptions>,
+    /// The message type the file is meant for.
+    intended: Option<MessageType>,
+    /// The declared MIME type.
+    declared: Option<String>,
+    /// The file name.
+    name: Option<String>,
     /// The end of the range [`MediaCheck::next`] last gave.
     end: u64,
 }
 
 #[wasm_bindgen]
 impl MediaCheck {
-    /// A check of a file of `size` bytes: the options argument as JSON text, and the
-    /// file's own type and name (`blob.type`, `file.name`) for what the options leave out.
+    /// A check of a file of `size` bytes with the options `preflight.js` has read and checked
+    /// (`intended` one of the message type names; the file's own type and name filled in).
     #[wasm_bindgen(constructor)]
     pub fn new(
         size: f64,
-        options: &str,
+        intended: Option<String>,
         declared: Option<String>,
         name: Option<String>,
     ) -> MediaCheck {
         MediaCheck {
             // A Blob's size is a whole number below 2^53: exact in an f64.
             preflight: Preflight::new(size as u64),
-            options: OwnedOptions::from_json(options).map(|o| o.or_from_file(declared, name)),
+            intended: intended.as_deref().and_then(MessageType::parse),
+            declared,
+            name,
             end: 0,
         }
     }
 
     /// The start of the next range to read (its end is [`MediaCheck::end`]), or -1 when
-    /// nothing more is needed or the options were refused.
+    /// nothing more is needed.
     pub fn next(&mut self) -> f64 {
-        match self.options.as_ref().ok().and(self.preflight.next_read()) {
+        match self.preflight.next_read() {
             Some(range) => {
                 self.end = range.end;
                 range.start as f64
@@ -59,16 +65,13 @@ impl MediaCheck {
         self.preflight.supply(offset as u64, bytes);
     }
 
-    /// The report's envelope: `{"ok":report}`, or `{"error":…}` for refused options.
+    /// The report's envelope: `{"ok":report}`.
     pub fn report(&self) -> String {
-        envelope(match &self.options {
-            Ok(options) => Ok(self.preflight.finish(&options.as_options()).to_json()),
-            Err(err) => Err(err.clone()),
-        })
+        let options = Options {
+            declared_mime: self.declared.as_deref(),
+            file_name: self.name.as_deref(),
+            intended: self.intended,
+        };
+        envelope(Ok(self.preflight.finish(&options).to_json()))
     }
 }
-
-// The TypeScript declarations of `MediaOptions`, `MediaReport` and their parts, included in the
-// generated sinch_whatsapp.d.ts (of the full and of the preflight build).
-#[wasm_bindgen(typescript_custom_section)]
-const MEDIA_TYPES: &str = include_str!("../../js/package/types/media.d.ts");

@@ -77,7 +77,8 @@ test("parseCallback keeps unknown message types and refuses what is not a callba
     type: "whatsapp",
     notifications: [{ from: "46732001122", message_id: "m1", message: { type: "order", order: { items: 2 } }, pricing: { model: "CBP" } }],
   }));
-  assert.deepEqual(event.notifications[0].message, { type: "order", order: { items: 2 } });
+  // `type: "unknown"`, so TypeScript narrows the known types on `type`; the wire type and object beside it.
+  assert.deepEqual(event.notifications[0].message, { type: "unknown", rawType: "order", raw: { type: "order", order: { items: 2 } } });
   assert.deepEqual(event.notifications[0].pricing, { model: "CBP" });
   for (const bad of ["", "not json", '{"type":"sms"}', new Uint8Array([0x7b, 0xff, 0x7d]), 42]) {
     const err = (() => {

@@ -140,6 +140,24 @@ test("refused options read nothing of the Blob; a throwing getter is an error, n
       [{ fileName: "a.png", size: 1 }, "options.size", "is not a known field"],
       ["image", "options", "must be an object"],
       [{ get as() { throw new Error("boom"); } }, "options", "could not be read (a getter or Proxy threw)"],
+      // The words of the JSON reader that read them before: the first unknown key in order,
+      // then each known key in turn; JSON's view of the value (toJSON, no undefined).
+      [{ fileNmae: "a.png", as: 1 }, "options.fileNmae", "is not a known field"],
+      [{ as: "Image" }, "options.as", 'must be one of "image", "audio", "video", "sticker", "document"'],
+      [{ fileName: true, as: 5 }, "options.as", "must be a string"],
+      [{ fileName: true }, "options.fileName", "must be a string"],
+      [{ fileName: true, as: "gif" }, "options.as", 'must be one of "image", "audio", "video", "sticker", "document"'],
+      [{ __proto__: null, ["__proto__"]: 1 }, "options.__proto__", "is not a known field"],
+      [{ declaredType: {} }, "options.declaredType", "must be a string"],
+      [{ declaredType: ["image/png"] }, "options.declaredType", "must be a string"],
+      [[], "options", "must be an object"],
+      [["image"], "options", "must be an object"],
+      [5, "options", "must be an object"],
+      [() => {}, "options", "must be an object"],
+      [{ toJSON: () => "x" }, "options", "must be an object"],
+      [{ toJSON: () => ({ size: 1 }) }, "options.size", "is not a known field"],
+      [{ 2: 1, as: "image" }, "options.2", "is not a known field"],
+      [{ fileName: "a\ud800.png" }, "options", "could not be read"],
     ]) {
       const err = await sdk.validateMedia(blob, options).catch((e) => e);
       assert.equal(err.code, "invalid_argument", String(err));
@@ -149,10 +167,18 @@ test("refused options read nothing of the Blob; a throwing getter is an error, n
     assert.equal(reads, 0);
     // Options left out or null fall back to the Blob's own type.
     const typed = new Blob([await readCorpus("image.png")], { type: "image/jpeg" });
-    for (const options of [undefined, null, { declaredType: null }]) {
+    for (const options of [undefined, null, { declaredType: null }, { declaredType: undefined, fileName: undefined }, NaN, { toJSON: () => null }]) {
       assert.equal((await sdk.validateMedia(typed, options)).declaredMimeType, "image/jpeg");
     }
     assert.equal((await sdk.validateMedia(typed, { declaredType: "image/png" })).declaredMimeType, "image/png");
+    // The File's name too, unless given; an empty blob.type is no declared type.
+    const file = new File([await readCorpus("image.png")], "photo.jpg");
+    const named = (options) => sdk.validateMedia(file, options).then((r) => [r.declaredMimeType, r.issues.map((i) => i.code)]);
+    assert.deepEqual(await named(), [null, ["media_extension_mismatch"]]);
+    assert.deepEqual(await named({ fileName: "photo.png" }), [null, []]);
+    assert.deepEqual(await named({ as: "image", declaredType: "image/png" }), ["image/png", ["media_extension_mismatch"]]);
+    // A key JSON cannot see is no key; a string of a known message type is read as one.
+    assert.equal((await sdk.validateMedia(typed, { as: "document", extra: undefined })).messageType, "document");
   } finally {
     Blob.prototype.slice = slice;
   }

@@ -1,7 +1,7 @@
-// Compiled with `tsc --strict` against pkg/callbacks/'s declarations alone: the callbacks entry
+// Type-checked by types.test.mjs against the installed package's ./callbacks entry: it
 // declares parse and verify, their types and SinchError, and no client or preflight.
 import { SinchError, parseCallback, verifyCallbackSignature } from "sinch-whatsapp/callbacks";
-import type { Callback, DeliveryReport, InvalidEntry, SinchErrorCode } from "sinch-whatsapp/callbacks";
+import type { Callback, DeliveryReport, InboundNotification, InvalidEntry, SinchErrorCode } from "sinch-whatsapp/callbacks";
 // @ts-expect-error the client is not in the callbacks entry
 import { WhatsAppClient } from "sinch-whatsapp/callbacks";
 // @ts-expect-error nor is the preflight
@@ -22,4 +22,11 @@ export function receive(body: Uint8Array, headers: Headers, key: string): Delive
     }
     return [];
   }
+}
+
+/** The texts of a callback's well-formed text messages. */
+export function texts(callback: Callback): string[] {
+  return callback.notifications
+    .filter((n): n is InboundNotification => n.kind !== "invalid")
+    .flatMap((n) => (n.message.type === "text" ? [n.message.body] : []));
 }

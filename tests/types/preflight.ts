@@ -1,5 +1,5 @@
-// Compiled with `tsc --strict` against pkg/preflight/'s declarations alone (nothing here imports
-// the full entry): the preflight entry declares the media preflight and SinchError, and no client.
+// Type-checked by types.test.mjs against the installed package's ./preflight entry alone (nothing
+// here imports the full entry): it declares the media preflight and SinchError, and no client.
 import { SinchError, validateMedia, validateMediaBytes } from "sinch-whatsapp/preflight";
 import type {
   MediaIssue, MediaIssueCode, MediaMessageType, MediaOptions, MediaReport, SinchErrorCode,

@@ -1,9 +1,16 @@
-// Compiled with `tsc --strict` against pkg/'s declarations: the README's examples
-// and every method's argument and result types. It is type-checked, not run.
+// Type-checked (not run) by types.test.mjs against the installed package, in every lib and module
+// resolution: the README's examples, every method's argument and result types, the inbound union.
 import { SinchError, WhatsAppClient } from "sinch-whatsapp";
 import { parseCallback, validateMedia, validateMediaBytes, verifyCallbackSignature } from "sinch-whatsapp";
 import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback, DeliveryReport } from "sinch-whatsapp";
+import type { InboundMessage, InboundNotification, InboundUnknown } from "sinch-whatsapp";
 import { validateMedia as preflightOnly } from "sinch-whatsapp/preflight";
+// @ts-expect-error renamed InboundNotification: `Notification` is the DOM's
+import type { Notification } from "sinch-whatsapp";
+// @ts-expect-error wasm-bindgen's glue is not public
+import { initSync } from "sinch-whatsapp";
+// @ts-expect-error nor are its types
+import type { InitInput, InitOutput, SyncInitInput } from "sinch-whatsapp";
 
 declare const env: { SINCH_TOKEN: string };
 
@@ -57,6 +64,72 @@ export async function everyMethod(wa: WhatsAppClient, signal: AbortSignal): Prom
   json.token;
   (await wa.callbackStatus("id")).results.forEach((c: Callback) => c.statuses.map((s) => (s.kind === "invalid" ? s.error.field : s.state)));
   (await wa.callbackNotifications({ from: "+46732001122", pageSize: 50 })).results.length;
+}
+
+export async function optionalArguments(wa: WhatsAppClient, to: string): Promise<void> {
+  (await wa.blacklist()).numbers;
+  (await wa.callbackNotifications()).results;
+  (await wa.listProviders()).providers;
+  (await wa.listStickerpacks()).stickerpacks;
+  (await wa.getStickerpack("p")).name;
+  (await wa.listStickers("p")).stickers;
+  (await wa.getSticker("p", 0)).id;
+  await wa.sendImage(to, "https://e.com/a.jpg");
+  await wa.sendDocument(to, "https://e.com/d.pdf", undefined, { timeoutMs: 1000 });
+  // @ts-expect-error a read receipt needs the message id
+  await wa.markRead();
+  // @ts-expect-error a blacklist page is a number
+  await wa.blacklist("1");
+  // @ts-expect-error the filter is an object
+  await wa.callbackNotifications("+46732001122");
+  // @ts-expect-error an unknown filter field
+  await wa.callbackNotifications({ sender: "+46732001122" });
+}
+
+/** Narrowing on `type` gives each member's fields; an unknown type is `type: "unknown"`. */
+export function inbound(notification: InboundNotification): string {
+  const m: InboundMessage = notification.message;
+  // @ts-expect-error an unknown wire type is never `type` itself: it is `rawType` of `type: "unknown"`
+  if (m.type === "order") return "";
+  switch (m.type) {
+    case "text": {
+      const body: string = m.body;
+      // @ts-expect-error a text message has no typed latitude
+      const latitude: number = m.latitude;
+      return body + latitude;
+    }
+    case "location": {
+      const at: [number, number] = [m.latitude, m.longitude];
+      return `${at} ${m.name ?? ""}`;
+    }
+    case "button":
+      return m.payload ?? m.text ?? "";
+    case "interactive": {
+      const reply = m.message;
+      if (reply.type === "button") return reply.id + reply.title;
+      if (reply.type === "list") return reply.description ?? reply.title;
+      const unknown: InboundUnknown = reply;
+      return unknown.rawType;
+    }
+    case "contacts":
+      return m.contacts.map((card) => card.phones[0]?.waId ?? "").join();
+    case "image": case "document": case "audio": case "video": case "voice": case "sticker": {
+      const url: string = m.url;
+      return `${m.mimeType} ${url} ${m.caption ?? ""} ${m.metadata?.emojis.join() ?? ""}`;
+    }
+    case "error":
+      return m.details ?? "";
+    case "unknown": {
+      const wire: string = m.raw.type;
+      // @ts-expect-error an unknown message has no typed fields but `rawType` and `raw`
+      m.body;
+      return m.rawType + wire;
+    }
+    default: {
+      const exhaustive: never = m;
+      return exhaustive;
+    }
+  }
 }
 
 export async function everyMessage(wa: WhatsAppClient): Promise<SendResult[]> {

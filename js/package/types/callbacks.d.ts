@@ -1,6 +1,5 @@
-// The callback payload, the callback store's answer, and the two callback functions
-// (js/package/callbacks.js): part of the declarations of the full and the
-// "./callbacks" entries.
+// The callback payload and the callback store's answer: part of the declarations of the full
+// and the "./callbacks" entries (the functions are in callbacks-api.d.ts).
 /**
  * A callback payload: delivery reports, contacts and inbound messages together. A
  * malformed entry stays in its place as an `InvalidEntry` (`kind: "invalid"`, which
@@ -10,7 +9,7 @@ export interface Callback {
   type: "whatsapp";
   statuses: (DeliveryReport | InvalidEntry)[];
   contacts: (CallbackContact | InvalidEntry)[];
-  notifications: (Notification | InvalidEntry)[];
+  notifications: (InboundNotification | InvalidEntry)[];
   /** Fields this version does not know, under their wire names. */
   [extra: string]: unknown;
 }
@@ -53,7 +52,7 @@ export interface DeliveryReport {
 }
 export interface CallbackContact { waId: string; profile?: { name?: string }; kind?: undefined; [extra: string]: unknown }
 /** One inbound message from a user. */
-export interface Notification {
+export interface InboundNotification {
   from: string;
   to?: string;
   messageId: string;
@@ -70,16 +69,42 @@ export interface Notification {
   kind?: undefined;
   [extra: string]: unknown;
 }
+/**
+ * An inbound message, by `type`: `if (m.type === "text") m.body` is a string. A type
+ * this version does not know arrives as `InboundUnknown` (`type: "unknown"`). Fields
+ * this version does not know are kept under their wire names.
+ */
 export type InboundMessage =
-  | { type: "text"; body: string }
-  | { type: "location"; latitude: number; longitude: number; name?: string; address?: string; url?: string }
-  | { type: "button"; index?: string; text?: string; payload?: string }
-  | { type: "interactive"; message: { type: "button"; id: string; title: string } | { type: "list"; id: string; title: string; description?: string } }
-  | { type: "contacts"; contacts: InboundContactCard[] }
-  | InboundMedia
-  | { type: "error"; details?: string }
-  /** A type this version does not know (e.g. `order`), kept exactly as received. */
-  | { type: string; [wire: string]: unknown };
+  | InboundText | InboundLocation | InboundButton | InboundInteractive | InboundContacts | InboundMedia
+  | InboundError | InboundUnknown;
+export interface InboundText { type: "text"; body: string; [extra: string]: unknown }
+export interface InboundLocation {
+  type: "location"; latitude: number; longitude: number; name?: string; address?: string; url?: string;
+  [extra: string]: unknown;
+}
+/** A template quick-reply button press (an interactive reply is `InboundInteractive`). */
+export interface InboundButton { type: "button"; index?: string; text?: string; payload?: string; [extra: string]: unknown }
+/** A reply to an interactive message: the button or list row chosen. */
+export interface InboundInteractive {
+  type: "interactive";
+  message:
+    | { type: "button"; id: string; title: string; [extra: string]: unknown }
+    | { type: "list"; id: string; title: string; description?: string; [extra: string]: unknown }
+    | InboundUnknown;
+  [extra: string]: unknown;
+}
+export interface InboundContacts { type: "contacts"; contacts: InboundContactCard[]; [extra: string]: unknown }
+/** Sinch reports a problem instead of a message. */
+export interface InboundError { type: "error"; details?: string; [extra: string]: unknown }
+/**
+ * A message (or interactive reply) of a type this version does not know (e.g. `order`):
+ * `rawType` is its `type`, `raw` the object exactly as received (wire names).
+ */
+export interface InboundUnknown {
+  type: "unknown";
+  rawType: string;
+  raw: { type: string; [wire: string]: unknown };
+}
 export interface InboundMedia {
   type: "image" | "document" | "audio" | "video" | "voice" | "sticker";
   url: string;
@@ -104,21 +129,3 @@ export interface InboundContactCard {
   contactImageUrl?: string;
   [extra: string]: unknown;
 }
-/**
- * Parses a callback body (the raw text, or its bytes) into typed delivery reports,
- * contacts and inbound notifications; a malformed entry stays in its place as an
- * `InvalidEntry`. Throws `SinchError` (`invalid_callback`) only when the body is not
- * a Sinch WhatsApp callback at all.
- */
-export declare function parseCallback(rawBody: string | Uint8Array | ArrayBuffer): Callback;
-/**
- * Checks the HMAC-SHA256 signature Sinch puts on a callback: `true` when it matches,
- * `false` when it does not. Throws `SinchError` (`signature_invalid`, `field` naming
- * the header) when a signature header is missing or malformed or the algorithm is not
- * `HMAC_SHA_256`. Pass the body exactly as received: bytes are safest.
- */
-export declare function verifyCallbackSignature(
-  rawBody: string | Uint8Array | ArrayBuffer,
-  headers: Headers | Record<string, string | string[]> | [string, string][],
-  key: string | Uint8Array | ArrayBuffer,
-): boolean;

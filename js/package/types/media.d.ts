@@ -1,5 +1,4 @@
-// The media preflight's options and report. wasm-bindgen includes this file in
-// sinch_whatsapp.d.ts (src/web/media.rs), in the full build and in pkg/preflight/.
+// The media preflight's options and report, part of the full and ./preflight entries' index.d.ts.
 /** The WhatsApp message types a file can be sent as. */
 export type MediaMessageType = "image" | "video" | "audio" | "document" | "sticker";
 /** Options of `validateMedia` and `validateMediaBytes`; all optional. */

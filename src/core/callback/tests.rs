@@ -952,16 +952,20 @@ fn unknown_message_types_are_kept_raw() {
     assert_eq!(cb.notifications[0].typed().message.kind(), "order");
     assert_eq!(js(&order.raw)["order"]["product_items"][0]["quantity"], 2);
     assert_eq!(js(&order.raw)["type"], "order");
-    // Kept verbatim for JS, wire names and all.
+    // JS gets `type: "unknown"`, the wire type and the object verbatim, wire names and all.
     let expected: serde_json::Value = serde_json::from_str(raw).unwrap();
     let out = js(&cb);
+    let order = &out["notifications"][0]["message"];
+    assert_eq!(order["type"], "unknown");
+    assert_eq!(order["rawType"], "order");
+    assert_eq!(order["raw"], expected["notifications"][0]["message"]);
+    let reply = &out["notifications"][1]["message"]["message"];
+    assert_eq!(out["notifications"][1]["message"]["type"], "interactive");
+    assert_eq!(reply["type"], "unknown");
+    assert_eq!(reply["rawType"], "nfm_reply");
     assert_eq!(
-        out["notifications"][0]["message"],
-        expected["notifications"][0]["message"]
-    );
-    assert_eq!(
-        out["notifications"][1]["message"],
-        expected["notifications"][1]["message"]
+        reply["raw"],
+        expected["notifications"][1]["message"]["message"]
     );
     let InboundMessage::Interactive(i) = &cb.notifications[1].typed().message else {
         panic!()

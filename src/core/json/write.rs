@@ -137,13 +137,17 @@ pub(super) fn push_uint(out: &mut String, n: u64) {
     let mut rest = n;
     loop {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
+        // Through `get_mut`: indexing links a bounds-check panic and its formatting.
+        if let Some(digit) = digits.get_mut(at) {
+            *digit = b'0' + (rest % 10) as u8;
+        }
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&digit| char::from(digit)));
+    let digits = digits.get(at..).unwrap_or_default();
+    out.extend(digits.iter().map(|&digit| char::from(digit)));
 }
 
 impl Write for str {

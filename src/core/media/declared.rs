@@ -10,47 +10,84 @@
 use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
+use super::words::fill;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
 /// `None` for an absent or generic type (nothing to compare).
 fn canonical(declared: &str) -> Option<String> {
+    // Up to the first `;`, by hand: `split` links a searcher whose slicing can panic.
     let m = declared
-        .split(';')
-        .next()
-        .unwrap_or("")
+        .bytes()
+        .position(|b| b == b';')
+        .and_then(|end| declared.get(..end))
+        .unwrap_or(declared)
         .trim()
         .to_ascii_lowercase();
-    let folded = match m.as_str() {
-        "" | "application/octet-stream" | "binary/octet-stream" | "application/unknown" => {
-            return None
-        }
-        "image/jpg" | "image/pjpeg" => "image/jpeg",
-        "image/x-png" => "image/png",
-        "audio/x-m4a" | "audio/m4a" | "audio/x-mp4" | "audio/mp4a-latm" => "audio/mp4",
-        "audio/mp3" | "audio/x-mp3" | "audio/mpeg3" | "audio/x-mpeg" | "audio/mpg" => "audio/mpeg",
-        "audio/x-aac" | "audio/aacp" | "audio/aac-adts" => "audio/aac",
-        "audio/opus" => "audio/ogg",
-        "video/3gp" => "video/3gpp",
-        "text/rtf" | "application/x-rtf" | "application/rtf.0" => "application/rtf",
-        "application/x-pdf" => "application/pdf",
-        "text/x-csv" | "application/csv" | "text/comma-separated-values" => "text/csv",
-        "application/tar" => "application/x-tar",
-        "image/x-ms-bmp" | "image/x-bmp" => "image/bmp",
-        "audio/x-wav" | "audio/wave" | "audio/vnd.wave" => "audio/wav",
-        "audio/x-flac" => "audio/flac",
-        "application/x-msdownload" | "application/x-dosexec" | "application/x-msdos-program" => {
-            "application/vnd.microsoft.portable-executable"
-        }
-        "application/x-zip-compressed" | "application/x-zip" => "application/zip",
-        "application/x-gzip" => "application/gzip",
-        "application/x-rar-compressed" => "application/vnd.rar",
-        "text/xml" => "application/xml",
-        "video/mkv" => "video/x-matroska",
-        "video/avi" | "video/msvideo" => "video/x-msvideo",
-        other => return Some(other.to_string()),
-    };
-    Some(folded.to_string())
+    match ALIASES.iter().find(|(alias, _)| *alias == m) {
+        Some((_, "")) => None,
+        Some((_, to)) => Some((*to).to_string()),
+        None => Some(m),
+    }
 }
+
+/// Declared types folded into the one compared (`""`: generic, nothing to compare).
+const ALIASES: [(&str, &str); 46] = [
+    ("", ""),
+    ("application/octet-stream", ""),
+    ("binary/octet-stream", ""),
+    ("application/unknown", ""),
+    ("image/jpg", "image/jpeg"),
+    ("image/pjpeg", "image/jpeg"),
+    ("image/x-png", "image/png"),
+    ("audio/x-m4a", "audio/mp4"),
+    ("audio/m4a", "audio/mp4"),
+    ("audio/x-mp4", "audio/mp4"),
+    ("audio/mp4a-latm", "audio/mp4"),
+    ("audio/mp3", "audio/mpeg"),
+    ("audio/x-mp3", "audio/mpeg"),
+    ("audio/mpeg3", "audio/mpeg"),
+    ("audio/x-mpeg", "audio/mpeg"),
+    ("audio/mpg", "audio/mpeg"),
+    ("audio/x-aac", "audio/aac"),
+    ("audio/aacp", "audio/aac"),
+    ("audio/aac-adts", "audio/aac"),
+    ("audio/opus", "audio/ogg"),
+    ("video/3gp", "video/3gpp"),
+    ("text/rtf", "application/rtf"),
+    ("application/x-rtf", "application/rtf"),
+    ("application/rtf.0", "application/rtf"),
+    ("application/x-pdf", "application/pdf"),
+    ("text/x-csv", "text/csv"),
+    ("application/csv", "text/csv"),
+    ("text/comma-separated-values", "text/csv"),
+    ("application/tar", "application/x-tar"),
+    ("image/x-ms-bmp", "image/bmp"),
+    ("image/x-bmp", "image/bmp"),
+    ("audio/x-wav", "audio/wav"),
+    ("audio/wave", "audio/wav"),
+    ("audio/vnd.wave", "audio/wav"),
+    ("audio/x-flac", "audio/flac"),
+    (
+        "application/x-msdownload",
+        "application/vnd.microsoft.portable-executable",
+    ),
+    (
+        "application/x-dosexec",
+        "application/vnd.microsoft.portable-executable",
+    ),
+    (
+        "application/x-msdos-program",
+        "application/vnd.microsoft.portable-executable",
+    ),
+    ("application/x-zip-compressed", "application/zip"),
+    ("application/x-zip", "application/zip"),
+    ("application/x-gzip", "application/gzip"),
+    ("application/x-rar-compressed", "application/vnd.rar"),
+    ("text/xml", "application/xml"),
+    ("video/mkv", "video/x-matroska"),
+    ("video/avi", "video/x-msvideo"),
+    ("video/msvideo", "video/x-msvideo"),
+];
 
 /// The MIME type of a password-protected OOXML file: the declared type when it names an
 /// OOXML type, else the one usual for the file name's extension, else `None`.
@@ -97,10 +134,9 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
-    let message = format!(
-        "The declared type is {declared_raw} but the content is {} {} ({sniffed}).",
-        kind.article(),
-        kind.label()
+    let message = fill(
+        "The declared type is {} but the content is {} {} ({}).",
+        &[declared_raw, kind.article(), kind.label(), sniffed],
     );
     Some(if near {
         Issue::warning(IssueCode::MediaTypeMismatch, message)
@@ -111,7 +147,10 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
 
 /// The file name's extension in lower case, if it has a plausible one.
 fn lower_extension(file_name: Option<&str>) -> Option<String> {
-    let (_, ext) = file_name?.rsplit_once('.')?;
+    // By hand: `rsplit_once` links a `memrchr` whose slicing can panic (with formatting).
+    let name = file_name?;
+    let dot = name.bytes().rposition(|b| b == b'.')?;
+    let ext = name.get(dot + 1..)?;
     if ext.is_empty() || ext.len() > 5 || ext.contains(['/', '\\']) {
         return None;
     }
@@ -127,11 +166,14 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
     }
     Some(Issue::warning(
         IssueCode::MediaExtensionMismatch,
-        format!(
-            "The file name ends in .{ext} but the content is {} {} (usually .{}).",
-            kind.article(),
-            kind.label(),
-            usual.first().copied().unwrap_or("")
+        fill(
+            "The file name ends in .{} but the content is {} {} (usually .{}).",
+            &[
+                &ext,
+                kind.article(),
+                kind.label(),
+                usual.first().copied().unwrap_or(""),
+            ],
         ),
     ))
 }

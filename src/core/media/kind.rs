@@ -68,128 +68,204 @@ pub(crate) enum Kind {
     Epub,
 }
 
+/// The MIME types, as named in the accepted-media table where listed there, by [`Kind::row`] (OOXML: [`Ooxml`]'s own).
+const MIME: [&str; 56] = [
+    "image/jpeg",                    // Jpeg
+    "image/png",                     // Png
+    "image/webp",                    // Webp
+    "video/mp4",                     // Mp4Video
+    "audio/mp4",                     // Mp4Audio
+    "video/3gpp",                    // Video3gpp
+    "audio/aac",                     // Aac
+    "audio/amr",                     // Amr
+    "audio/mpeg",                    // Mp3
+    "audio/mpeg",                    // Mp2
+    "audio/ogg",                     // Ogg
+    "application/pdf",               // Pdf
+    "application/msword",            // Doc
+    "application/vnd.ms-excel",      // Xls
+    "application/vnd.ms-powerpoint", // Ppt
+    "",                              // Office
+    // EncryptedOffice: the report names the type from the declared type or the extension.
+    "application/octet-stream",
+    "application/vnd.oasis.opendocument.text",        // Odt
+    "application/vnd.oasis.opendocument.spreadsheet", // Ods
+    "application/vnd.oasis.opendocument.presentation", // Odp
+    "application/x-tar",                              // Tar
+    "application/rtf",                                // Rtf
+    "text/plain",                                     // Text
+    "text/csv",                                       // Csv
+    "image/jls",                                      // JpegLs
+    "image/gif",                                      // Gif
+    "image/bmp",                                      // Bmp
+    "image/tiff",                                     // Tiff
+    "image/heic",                                     // Heic
+    "image/heif",                                     // Heif
+    "image/avif",                                     // Avif
+    "video/quicktime",                                // QuickTime
+    "audio/3gpp",                                     // Audio3gpp
+    "video/3gpp2",                                    // Video3gpp2
+    "video/webm",                                     // Webm
+    "video/x-matroska",                               // Matroska
+    "video/x-msvideo",                                // Avi
+    "audio/wav",                                      // Wav
+    "audio/flac",                                     // Flac
+    "audio/ogg",                                      // OggFlac
+    "audio/amr-wb",                                   // AmrWb
+    "video/ogg",                                      // OggVideo
+    "application/ogg",                                // OggOther
+    "application/zip",                                // Zip
+    "application/gzip",                               // Gzip
+    "application/x-7z-compressed",                    // SevenZip
+    "application/vnd.rar",                            // Rar
+    "application/vnd.microsoft.portable-executable",  // Exe
+    "application/x-executable",                       // Elf
+    "application/x-mach-binary",                      // MachO
+    "text/html",                                      // Html
+    "image/svg+xml",                                  // Svg
+    "application/xml",                                // Xml
+    "application/x-ole-storage",                      // Ole
+    "application/vnd.oasis.opendocument.graphics",    // Odg
+    "application/epub+zip",                           // Epub
+];
+
+/// The short names for messages, by [`Kind::row`] (OOXML: [`Ooxml`]'s own).
+const LABEL: [&str; 56] = [
+    "JPEG image",                                         // Jpeg
+    "PNG image",                                          // Png
+    "WebP image",                                         // Webp
+    "MP4 video",                                          // Mp4Video
+    "MP4 (M4A) audio file",                               // Mp4Audio
+    "3GP video",                                          // Video3gpp
+    "AAC (ADTS) audio file",                              // Aac
+    "AMR audio file",                                     // Amr
+    "MP3 audio file",                                     // Mp3
+    "MPEG Layer I/II audio file",                         // Mp2
+    "Ogg audio file",                                     // Ogg
+    "PDF document",                                       // Pdf
+    "Word 97-2003 document",                              // Doc
+    "Excel 97-2003 workbook",                             // Xls
+    "PowerPoint 97-2003 presentation",                    // Ppt
+    "",                                                   // Office
+    "password-protected Office document",                 // EncryptedOffice
+    "OpenDocument text",                                  // Odt
+    "OpenDocument spreadsheet",                           // Ods
+    "OpenDocument presentation",                          // Odp
+    "tar archive",                                        // Tar
+    "RTF document",                                       // Rtf
+    "plain text file",                                    // Text
+    "CSV file",                                           // Csv
+    "JPEG-LS image",                                      // JpegLs
+    "GIF image",                                          // Gif
+    "BMP image",                                          // Bmp
+    "TIFF image",                                         // Tiff
+    "HEIC image",                                         // Heic
+    "HEIF image",                                         // Heif
+    "AVIF image",                                         // Avif
+    "QuickTime (MOV) video",                              // QuickTime
+    "3GP audio file",                                     // Audio3gpp
+    "3G2 video",                                          // Video3gpp2
+    "WebM video",                                         // Webm
+    "Matroska (MKV) video",                               // Matroska
+    "AVI video",                                          // Avi
+    "WAV audio file",                                     // Wav
+    "FLAC audio file",                                    // Flac
+    "FLAC audio file in Ogg",                             // OggFlac
+    "AMR-WB audio file",                                  // AmrWb
+    "Ogg video",                                          // OggVideo
+    "Ogg file",                                           // OggOther
+    "ZIP archive",                                        // Zip
+    "gzip archive",                                       // Gzip
+    "7-Zip archive",                                      // SevenZip
+    "RAR archive",                                        // Rar
+    "Windows executable",                                 // Exe
+    "ELF executable",                                     // Elf
+    "Mach-O executable",                                  // MachO
+    "HTML page",                                          // Html
+    "SVG image",                                          // Svg
+    "XML file",                                           // Xml
+    "OLE2 compound file (not Word, Excel or PowerPoint)", // Ole
+    "OpenDocument drawing",                               // Odg
+    "EPUB book",                                          // Epub
+];
+
 impl Kind {
     /// The MIME type, as named in the accepted-media table where it is listed there.
     pub fn mime(self) -> &'static str {
         match self {
-            Kind::Jpeg => "image/jpeg",
-            Kind::Png => "image/png",
-            Kind::Webp => "image/webp",
-            Kind::Mp4Video => "video/mp4",
-            Kind::Mp4Audio => "audio/mp4",
-            Kind::Video3gpp => "video/3gpp",
-            Kind::Aac => "audio/aac",
-            Kind::Amr => "audio/amr",
-            Kind::Mp3 | Kind::Mp2 => "audio/mpeg",
-            Kind::Ogg => "audio/ogg",
-            Kind::Pdf => "application/pdf",
-            Kind::Doc => "application/msword",
-            Kind::Xls => "application/vnd.ms-excel",
-            Kind::Ppt => "application/vnd.ms-powerpoint",
             Kind::Office(o) => o.mime(),
-            // The report names the type from the declared type or the extension instead.
-            Kind::EncryptedOffice => "application/octet-stream",
-            Kind::Odt => "application/vnd.oasis.opendocument.text",
-            Kind::Ods => "application/vnd.oasis.opendocument.spreadsheet",
-            Kind::Odp => "application/vnd.oasis.opendocument.presentation",
-            Kind::Tar => "application/x-tar",
-            Kind::Rtf => "application/rtf",
-            Kind::Text => "text/plain",
-            Kind::Csv => "text/csv",
-            Kind::JpegLs => "image/jls",
-            Kind::Gif => "image/gif",
-            Kind::Bmp => "image/bmp",
-            Kind::Tiff => "image/tiff",
-            Kind::Heic => "image/heic",
-            Kind::Heif => "image/heif",
-            Kind::Avif => "image/avif",
-            Kind::QuickTime => "video/quicktime",
-            Kind::Audio3gpp => "audio/3gpp",
-            Kind::Video3gpp2 => "video/3gpp2",
-            Kind::Webm => "video/webm",
-            Kind::Matroska => "video/x-matroska",
-            Kind::Avi => "video/x-msvideo",
-            Kind::Wav => "audio/wav",
-            Kind::Flac => "audio/flac",
-            Kind::OggFlac => "audio/ogg",
-            Kind::AmrWb => "audio/amr-wb",
-            Kind::OggVideo => "video/ogg",
-            Kind::OggOther => "application/ogg",
-            Kind::Zip => "application/zip",
-            Kind::Gzip => "application/gzip",
-            Kind::SevenZip => "application/x-7z-compressed",
-            Kind::Rar => "application/vnd.rar",
-            Kind::Exe => "application/vnd.microsoft.portable-executable",
-            Kind::Elf => "application/x-executable",
-            Kind::MachO => "application/x-mach-binary",
-            Kind::Html => "text/html",
-            Kind::Svg => "image/svg+xml",
-            Kind::Xml => "application/xml",
-            Kind::Ole => "application/x-ole-storage",
-            Kind::Odg => "application/vnd.oasis.opendocument.graphics",
-            Kind::Epub => "application/epub+zip",
+            _ => MIME.get(self.row()).copied().unwrap_or_default(),
         }
     }
 
     /// A short name for messages ("a PNG image").
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Jpeg => "JPEG image",
-            Kind::Png => "PNG image",
-            Kind::Webp => "WebP image",
-            Kind::Mp4Video => "MP4 video",
-            Kind::Mp4Audio => "MP4 (M4A) audio file",
-            Kind::Video3gpp => "3GP video",
-            Kind::Aac => "AAC (ADTS) audio file",
-            Kind::Amr => "AMR audio file",
-            Kind::Mp3 => "MP3 audio file",
-            Kind::Mp2 => "MPEG Layer I/II audio file",
-            Kind::Ogg => "Ogg audio file",
-            Kind::Pdf => "PDF document",
-            Kind::Doc => "Word 97-2003 document",
-            Kind::Xls => "Excel 97-2003 workbook",
-            Kind::Ppt => "PowerPoint 97-2003 presentation",
             Kind::Office(o) => o.label(),
-            Kind::EncryptedOffice => "password-protected Office document",
-            Kind::Odt => "OpenDocument text",
-            Kind::Ods => "OpenDocument spreadsheet",
-            Kind::Odp => "OpenDocument presentation",
-            Kind::Tar => "tar archive",
-            Kind::Rtf => "RTF document",
-            Kind::Text => "plain text file",
-            Kind::Csv => "CSV file",
-            Kind::JpegLs => "JPEG-LS image",
-            Kind::Gif => "GIF image",
-            Kind::Bmp => "BMP image",
-            Kind::Tiff => "TIFF image",
-            Kind::Heic => "HEIC image",
-            Kind::Heif => "HEIF image",
-            Kind::Avif => "AVIF image",
-            Kind::QuickTime => "QuickTime (MOV) video",
-            Kind::Audio3gpp => "3GP audio file",
-            Kind::Video3gpp2 => "3G2 video",
-            Kind::Webm => "WebM video",
-            Kind::Matroska => "Matroska (MKV) video",
-            Kind::Avi => "AVI video",
-            Kind::Wav => "WAV audio file",
-            Kind::Flac => "FLAC audio file",
-            Kind::OggFlac => "FLAC audio file in Ogg",
-            Kind::AmrWb => "AMR-WB audio file",
-            Kind::OggVideo => "Ogg video",
-            Kind::OggOther => "Ogg file",
-            Kind::Zip => "ZIP archive",
-            Kind::Gzip => "gzip archive",
-            Kind::SevenZip => "7-Zip archive",
-            Kind::Rar => "RAR archive",
-            Kind::Exe => "Windows executable",
-            Kind::Elf => "ELF executable",
-            Kind::MachO => "Mach-O executable",
-            Kind::Html => "HTML page",
-            Kind::Svg => "SVG image",
-            Kind::Xml => "XML file",
-            Kind::Ole => "OLE2 compound file (not Word, Excel or PowerPoint)",
-            Kind::Odg => "OpenDocument drawing",
-            Kind::Epub => "EPUB book",
+            _ => LABEL.get(self.row()).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The kind's row in [`MIME`] and [`LABEL`]: its place in the declaration (tables, not
+    /// matches of string pairs: a smaller wasm).
+    fn row(self) -> usize {
+        match self {
+            Kind::Jpeg => 0,
+            Kind::Png => 1,
+            Kind::Webp => 2,
+            Kind::Mp4Video => 3,
+            Kind::Mp4Audio => 4,
+            Kind::Video3gpp => 5,
+            Kind::Aac => 6,
+            Kind::Amr => 7,
+            Kind::Mp3 => 8,
+            Kind::Mp2 => 9,
+            Kind::Ogg => 10,
+            Kind::Pdf => 11,
+            Kind::Doc => 12,
+            Kind::Xls => 13,
+            Kind::Ppt => 14,
+            Kind::Office(_) => 15,
+            Kind::EncryptedOffice => 16,
+            Kind::Odt => 17,
+            Kind::Ods => 18,
+            Kind::Odp => 19,
+            Kind::Tar => 20,
+            Kind::Rtf => 21,
+            Kind::Text => 22,
+            Kind::Csv => 23,
+            Kind::JpegLs => 24,
+            Kind::Gif => 25,
+            Kind::Bmp => 26,
+            Kind::Tiff => 27,
+            Kind::Heic => 28,
+            Kind::Heif => 29,
+            Kind::Avif => 30,
+            Kind::QuickTime => 31,
+            Kind::Audio3gpp => 32,
+            Kind::Video3gpp2 => 33,
+            Kind::Webm => 34,
+            Kind::Matroska => 35,
+            Kind::Avi => 36,
+            Kind::Wav => 37,
+            Kind::Flac => 38,
+            Kind::OggFlac => 39,
+            Kind::AmrWb => 40,
+            Kind::OggVideo => 41,
+            Kind::OggOther => 42,
+            Kind::Zip => 43,
+            Kind::Gzip => 44,
+            Kind::SevenZip => 45,
+            Kind::Rar => 46,
+            Kind::Exe => 47,
+            Kind::Elf => 48,
+            Kind::MachO => 49,
+            Kind::Html => 50,
+            Kind::Svg => 51,
+            Kind::Xml => 52,
+            Kind::Ole => 53,
+            Kind::Odg => 54,
+            Kind::Epub => 55,
         }
     }
 
@@ -319,69 +395,167 @@ pub(crate) enum Codec {
     Other([u8; 4]),
 }
 
+/// The stable short ids for the report, by [`Codec::row`].
+const CODEC_ID: [&str; 22] = [
+    "h264",      // H264
+    "hevc",      // Hevc
+    "mpeg4",     // Mpeg4Visual
+    "h263",      // H263
+    "av1",       // Av1
+    "vp8",       // Vp8
+    "vp9",       // Vp9
+    "aac",       // Aac
+    "mp3",       // Mp3
+    "mp2",       // Mp2
+    "mp1",       // Mp1
+    "alac",      // Alac
+    "amr_nb",    // AmrNb
+    "amr_wb",    // AmrWb
+    "opus",      // Opus
+    "vorbis",    // Vorbis
+    "flac",      // Flac
+    "speex",     // Speex
+    "ac3",       // Ac3
+    "eac3",      // Eac3
+    "pcm",       // Pcm
+    "encrypted", // Encrypted
+];
+
+/// The names for messages, by [`Codec::row`].
+const CODEC_NAME: [&str; 22] = [
+    "H.264",                 // H264
+    "HEVC (H.265)",          // Hevc
+    "MPEG-4 Part 2",         // Mpeg4Visual
+    "H.263",                 // H263
+    "AV1",                   // Av1
+    "VP8",                   // Vp8
+    "VP9",                   // Vp9
+    "AAC",                   // Aac
+    "MP3",                   // Mp3
+    "MPEG Layer II",         // Mp2
+    "MPEG Layer I",          // Mp1
+    "Apple Lossless (ALAC)", // Alac
+    "AMR",                   // AmrNb
+    "AMR-WB",                // AmrWb
+    "Opus",                  // Opus
+    "Vorbis",                // Vorbis
+    "FLAC",                  // Flac
+    "Speex",                 // Speex
+    "AC-3",                  // Ac3
+    "E-AC-3",                // Eac3
+    "uncompressed PCM",      // Pcm
+    "an encrypted codec",    // Encrypted
+];
+
 impl Codec {
     /// A stable short id for the report (`"h264"`, `"aac"`, or the sample entry's code).
     pub fn id(self) -> String {
-        let s = match self {
-            Codec::H264 => "h264",
-            Codec::Hevc => "hevc",
-            Codec::Mpeg4Visual => "mpeg4",
-            Codec::H263 => "h263",
-            Codec::Av1 => "av1",
-            Codec::Vp8 => "vp8",
-            Codec::Vp9 => "vp9",
-            Codec::Aac => "aac",
-            Codec::Mp3 => "mp3",
-            Codec::Mp2 => "mp2",
-            Codec::Mp1 => "mp1",
-            Codec::Alac => "alac",
-            Codec::AmrNb => "amr_nb",
-            Codec::AmrWb => "amr_wb",
-            Codec::Opus => "opus",
-            Codec::Vorbis => "vorbis",
-            Codec::Flac => "flac",
-            Codec::Speex => "speex",
-            Codec::Ac3 => "ac3",
-            Codec::Eac3 => "eac3",
-            Codec::Pcm => "pcm",
-            Codec::Encrypted => "encrypted",
-            Codec::Other(cc) => {
-                return cc
-                    .iter()
-                    .map(|&b| if b.is_ascii_graphic() { b as char } else { '_' })
-                    .collect();
-            }
-        };
-        s.to_string()
+        match self {
+            Codec::Other(cc) => cc
+                .iter()
+                .map(|&b| if b.is_ascii_graphic() { b as char } else { '_' })
+                .collect(),
+            _ => CODEC_ID
+                .get(self.row())
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+        }
     }
 
     /// A name for messages.
     pub fn name(self) -> String {
-        let s = match self {
-            Codec::H264 => "H.264",
-            Codec::Hevc => "HEVC (H.265)",
-            Codec::Mpeg4Visual => "MPEG-4 Part 2",
-            Codec::H263 => "H.263",
-            Codec::Av1 => "AV1",
-            Codec::Vp8 => "VP8",
-            Codec::Vp9 => "VP9",
-            Codec::Aac => "AAC",
-            Codec::Mp3 => "MP3",
-            Codec::Mp2 => "MPEG Layer II",
-            Codec::Mp1 => "MPEG Layer I",
-            Codec::Alac => "Apple Lossless (ALAC)",
-            Codec::AmrNb => "AMR",
-            Codec::AmrWb => "AMR-WB",
-            Codec::Opus => "Opus",
-            Codec::Vorbis => "Vorbis",
-            Codec::Flac => "FLAC",
-            Codec::Speex => "Speex",
-            Codec::Ac3 => "AC-3",
-            Codec::Eac3 => "E-AC-3",
-            Codec::Pcm => "uncompressed PCM",
-            Codec::Encrypted => "an encrypted codec",
-            Codec::Other(_) => return format!("an unknown codec ({})", self.id()),
-        };
-        s.to_string()
+        match self {
+            Codec::Other(_) => ["an unknown codec (", &self.id(), ")"].concat(),
+            _ => CODEC_NAME
+                .get(self.row())
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
+    /// The codec's row in [`CODEC_ID`] and [`CODEC_NAME`]: its place in the declaration.
+    fn row(self) -> usize {
+        match self {
+            Codec::H264 => 0,
+            Codec::Hevc => 1,
+            Codec::Mpeg4Visual => 2,
+            Codec::H263 => 3,
+            Codec::Av1 => 4,
+            Codec::Vp8 => 5,
+            Codec::Vp9 => 6,
+            Codec::Aac => 7,
+            Codec::Mp3 => 8,
+            Codec::Mp2 => 9,
+            Codec::Mp1 => 10,
+            Codec::Alac => 11,
+            Codec::AmrNb => 12,
+            Codec::AmrWb => 13,
+            Codec::Opus => 14,
+            Codec::Vorbis => 15,
+            Codec::Flac => 16,
+            Codec::Speex => 17,
+            Codec::Ac3 => 18,
+            Codec::Eac3 => 19,
+            Codec::Pcm => 20,
+            Codec::Encrypted => 21,
+            Codec::Other(_) => 22,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_follow_the_declaration() {
+        let named = [
+            (Kind::Jpeg, "image/jpeg", "JPEG image"),
+            (Kind::Mp2, "audio/mpeg", "MPEG Layer I/II audio file"),
+            (
+                Kind::Ppt,
+                "application/vnd.ms-powerpoint",
+                "PowerPoint 97-2003 presentation",
+            ),
+            (
+                Kind::EncryptedOffice,
+                "application/octet-stream",
+                "password-protected Office document",
+            ),
+            (Kind::OggFlac, "audio/ogg", "FLAC audio file in Ogg"),
+            (Kind::Epub, "application/epub+zip", "EPUB book"),
+        ];
+        for (kind, mime, label) in named {
+            assert_eq!((kind.mime(), kind.label()), (mime, label));
+        }
+        assert_eq!(Kind::Epub.row(), MIME.len() - 1);
+        let docx = Kind::Office(Ooxml::Docx);
+        assert_eq!(
+            (docx.mime(), docx.label()),
+            (Ooxml::Docx.mime(), Ooxml::Docx.label())
+        );
+        assert!(MIME.iter().chain(&LABEL).filter(|s| s.is_empty()).count() == 2);
+    }
+
+    #[test]
+    fn codec_tables_follow_the_declaration() {
+        assert_eq!(
+            (Codec::H264.id(), Codec::H264.name()),
+            ("h264".into(), "H.264".into())
+        );
+        assert_eq!(
+            (Codec::AmrNb.id(), Codec::AmrNb.name()),
+            ("amr_nb".into(), "AMR".into())
+        );
+        let last = (Codec::Encrypted.id(), Codec::Encrypted.name());
+        assert_eq!(last, ("encrypted".into(), "an encrypted codec".into()));
+        assert_eq!(Codec::Encrypted.row(), CODEC_ID.len() - 1);
+        let other = Codec::Other(*b"ap\0\x01");
+        assert_eq!(
+            (other.id(), other.name()),
+            ("ap__".into(), "an unknown codec (ap__)".into())
+        );
     }
 }

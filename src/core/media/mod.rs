@@ -52,14 +52,13 @@
 mod declared;
 mod kind;
 mod ooxml;
-mod options;
 mod report;
 mod rules;
 mod sniff;
 mod typed;
 mod view;
+mod words;
 
-pub use options::OwnedOptions;
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 
 use view::View;
@@ -137,12 +136,21 @@ fn bytes_held(chunks: &[Chunk<'_>]) -> u64 {
 /// assert_eq!(next_read(size, &[Chunk { offset: 0, bytes: &head }]), None);
 /// ```
 pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
+    step(size, chunks).err().flatten()
+}
+
+/// What the sniffers make of `chunks`: the finding when they need nothing more, else the
+/// range to read next (`None`: the read budget is spent).
+fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteRange>> {
     let held = bytes_held(chunks);
     if chunks.len() >= MAX_READS || held >= MAX_READ_BYTES {
-        return None;
+        return Err(None);
     }
     let v = View::new(size, chunks, false);
-    let want = sniff::sniff(&v).err()?;
+    let want = match sniff::sniff(&v) {
+        Ok(found) => return Ok(found),
+        Err(want) => want,
+    };
     // Ask only for bytes not held yet: a range starting inside a chunk starts at its end
     // (the view joins touching chunks)…
     let mut start = want.start;
@@ -168,7 +176,7 @@ pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
         .min(next_held)
         .min(start.saturating_add(MAX_READ_BYTES - held));
     let range = ByteRange { start, end };
-    (!range.is_empty()).then_some(range)
+    Err((!range.is_empty()).then_some(range))
 }
 
 /// Validates a file from the chunks read (see [`next_read`]). Never reads more: what is
@@ -230,6 +238,9 @@ pub fn validate_bytes(bytes: &[u8], options: &Options<'_>) -> Report {
 pub struct Preflight {
     size: u64,
     chunks: Vec<(u64, Vec<u8>)>,
+    /// What the last [`Preflight::next_read`] found when it needed nothing more: `finish`
+    /// then sniffs no second time (the last pass would find the same, as nothing is missing).
+    found: Option<sniff::Detected>,
 }
 
 impl Preflight {
@@ -238,6 +249,7 @@ impl Preflight {
         Preflight {
             size,
             chunks: Vec::new(),
+            found: None,
         }
     }
 
@@ -259,8 +271,14 @@ impl Preflight {
     }
 
     /// The next range to read, or `None` when done.
-    pub fn next_read(&self) -> Option<ByteRange> {
-        self.with_chunks(|c| next_read(self.size, c))
+    pub fn next_read(&mut self) -> Option<ByteRange> {
+        match self.with_chunks(|c| step(self.size, c)) {
+            Ok(found) => {
+                self.found = Some(found);
+                None
+            }
+            Err(range) => range,
+        }
     }
 
     /// Stores bytes read at `offset` (copied; cut to what is left of [`MAX_READ_BYTES`]).
@@ -268,6 +286,7 @@ impl Preflight {
         let left = MAX_READ_BYTES.saturating_sub(self.bytes_read());
         let keep = usize::try_from(left).unwrap_or(usize::MAX).min(bytes.len());
         if keep > 0 && self.chunks.len() < MAX_READS {
+            self.found = None;
             self.chunks
                 .push((offset, bytes.get(..keep).unwrap_or(bytes).to_vec()));
         }
@@ -280,6 +299,9 @@ impl Preflight {
 
     /// The report.
     pub fn finish(&self, options: &Options<'_>) -> Report {
+        if let Some(found) = &self.found {
+            return rules::evaluate(self.size, found, options);
+        }
         self.with_chunks(|chunks| {
             validate(&Input {
                 size: self.size,

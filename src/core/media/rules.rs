@@ -18,6 +18,7 @@ use super::kind::{Codec, Kind};
 use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, takes};
+use super::words::{decimal, fill, group};
 use super::Options;
 
 const MB: u64 = 1_000_000;
@@ -89,26 +90,27 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
                 .declared_mime
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map_or(String::new(), |m| format!(" (declared as {m})"));
+                .map_or(String::new(), |m| [" (declared as ", m, ")"].concat());
             out.push(Issue::error(
                 IssueCode::MediaUnsupportedType,
-                format!("The content{declared} is not recognised as any type WhatsApp accepts."),
+                fill(
+                    "The content{} is not recognised as any type WhatsApp accepts.",
+                    &[&declared],
+                ),
             ));
         }
         Some(_) if unreadable => {}
         Some(k) if !k.accepted() => out.push(Issue::error(
             IssueCode::MediaUnsupportedType,
-            format!(
+            fill(
                 "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
-                k.article(),
-                k.label(),
-                k.mime()
+                &[k.article(), k.label(), k.mime()],
             ),
         )),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
-        let message = format!("The {what} {}.", damage.reason);
+        let message = ["The ", what, " ", &damage.reason, "."].concat();
         out.push(if damage.fatal {
             Issue::error(IssueCode::MediaTruncated, message)
         } else {
@@ -124,11 +126,10 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
     {
         out.push(Issue::warning(
             IssueCode::MediaMacroEnabled,
-            format!(
-                "The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
-                Kind::Office(o).article(),
-                o.label()
-            ),
+            fill(
+"The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
+&[Kind::Office(o).article(), o.label()],
+),
         ));
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
@@ -148,19 +149,19 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
     if d.incomplete {
         out.push(Issue::warning(
             IssueCode::MediaNotFullyChecked,
-            format!(
-                "Only part of the {what} could be checked: a needed part of the file was not read."
+            fill(
+                "Only part of the {} could be checked: a needed part of the file was not read.",
+                &[what],
             ),
         ));
     }
     size_against(size, UPLOAD_MB, "any upload", &mut out, |over| {
         Issue::error(
             IssueCode::MediaTooLarge,
-            format!(
-                "The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
-                group(size),
-                group(over)
-            ),
+            fill(
+"The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
+&[&group(size), &group(over)],
+),
         )
     });
     out
@@ -179,20 +180,23 @@ pub(super) fn size_against(
     if size > hi {
         out.push(over(hi));
     } else if size > lo {
-        out.push(ambiguous(size, &format!("{mb} MB"), what, lo, hi));
+        out.push(ambiguous(
+            size,
+            &[&decimal(mb), " MB"].concat(),
+            what,
+            lo,
+            hi,
+        ));
     }
 }
 
 pub(super) fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) -> Issue {
     Issue::warning(
         IssueCode::MediaSizeAmbiguous,
-        format!(
-            "The file is {} bytes: over the {limit} limit for {what} if MB means 1,000,000 bytes ({}), within it if MB means 1,048,576 bytes ({}). Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
-            group(size),
-            group(lo),
-            group(hi),
-            group(lo)
-        ),
+        fill(
+"The file is {} bytes: over the {} limit for {} if MB means 1,000,000 bytes ({}), within it if MB means 1,048,576 bytes ({}). Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
+&[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
+),
     )
 }
 
@@ -223,7 +227,7 @@ fn choose(
         .map(|i| {
             Issue::warning(
                 i.code,
-                format!("{} It can still be sent as a document.", i.message),
+                [&i.message, " It can still be sent as a document."].concat(),
             )
         })
         .collect();
@@ -236,19 +240,6 @@ fn preferred(kind: Kind) -> MessageType {
         .into_iter()
         .find(|&t| t != MessageType::Document && takes(t, kind))
         .unwrap_or(MessageType::Document)
-}
-
-/// `1234567` → `"1,234,567"`.
-pub(super) fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -265,14 +256,6 @@ mod tests {
 
     fn kind(k: Kind) -> Detected {
         Detected::new(k)
-    }
-
-    #[test]
-    fn groups_digits() {
-        assert_eq!(group(0), "0");
-        assert_eq!(group(999), "999");
-        assert_eq!(group(1000), "1,000");
-        assert_eq!(group(104_857_600), "104,857,600");
     }
 
     #[test]

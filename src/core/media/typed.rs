@@ -3,8 +3,9 @@
 
 use super::kind::{Codec, Kind};
 use super::report::{Issue, IssueCode, MessageType};
-use super::rules::{ambiguous, group, size_against};
+use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
+use super::words::{decimal, fill, group};
 
 /// Whether message type `t` takes content of `kind`.
 pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
@@ -38,14 +39,16 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     if !takes(t, kind) {
         out.push(Issue::error(
             IssueCode::MediaNotForType,
-            format!(
+            fill(
                 "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
-                if kind.article() == "an" { "An" } else { "A" },
-                kind.label(),
-                kind.mime(),
-                t.with_article(),
-                t.as_str(),
-                accepted_names(t)
+                &[
+                    if kind.article() == "an" { "An" } else { "A" },
+                    kind.label(),
+                    kind.mime(),
+                    t.with_article(),
+                    t.as_str(),
+                    accepted_names(t),
+                ],
             ),
         ));
         return out;
@@ -56,7 +59,10 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             if let Some(coding) = d.image_coding {
                 out.push(Issue::error(
                     IssueCode::MediaImageCodec,
-                    format!("Image messages need a baseline or progressive JPEG; this file is {coding}, which WhatsApp's decoder does not read."),
+                    fill(
+"Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.",
+&[coding],
+),
                 ));
             }
         }
@@ -78,11 +84,10 @@ fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
     size_against(size, mb, what, out, |hi| {
         Issue::warning(
             IssueCode::MediaOverProcessingLimit,
-            format!(
-                "The file is {} bytes, over the {mb} MB limit for {what} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-                group(size),
-                group(hi)
-            ),
+            fill(
+"The file is {} bytes, over the {} MB limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+&[&group(size), &decimal(mb), what, &group(hi)],
+),
         )
     });
 }
@@ -97,10 +102,9 @@ fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.audio.filter(|&c| c != need) {
         out.push(Issue::error(
             IssueCode::MediaAudioCodec,
-            format!(
-                "{container} must use {} for audio messages; this file uses {}.",
-                need.name(),
-                c.name()
+            fill(
+                "{} must use {} for audio messages; this file uses {}.",
+                &[container, &need.name(), &c.name()],
             ),
         ));
     }
@@ -110,18 +114,18 @@ fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
         out.push(Issue::error(
             IssueCode::MediaVideoCodec,
-            format!(
+            fill(
                 "Video messages need H.264 video; this file's video is {}.",
-                c.name()
+                &[&c.name()],
             ),
         ));
     }
     if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
         out.push(Issue::error(
             IssueCode::MediaAudioCodec,
-            format!(
+            fill(
                 "Video messages need AAC audio; this file's audio is {}.",
-                c.name()
+                &[&c.name()],
             ),
         ));
     }
@@ -132,7 +136,10 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
         (Some(512), Some(512)) => {}
         (Some(w), Some(h)) => out.push(Issue::error(
             IssueCode::MediaStickerDimensions,
-            format!("Stickers must be 512x512 pixels; this WebP is {w}x{h}."),
+            fill(
+                "Stickers must be 512x512 pixels; this WebP is {}x{}.",
+                &[&decimal(w.into()), &decimal(h.into())],
+            ),
         )),
         _ => out.push(Issue::error(
             IssueCode::MediaStickerDimensions,
@@ -148,13 +155,18 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     if size > hi {
         out.push(Issue::error(
             IssueCode::MediaStickerTooLarge,
-            format!(
-                "The limit for {what} is {kb} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-                group(size),
-                group(hi)
-            ),
+            fill(
+"The limit for {} is {} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
+&[what, &decimal(kb), &group(size), &group(hi)],
+),
         ));
     } else if size > lo {
-        out.push(ambiguous(size, &format!("{kb} KB"), what, lo, hi));
+        out.push(ambiguous(
+            size,
+            &[&decimal(kb), " KB"].concat(),
+            what,
+            lo,
+            hi,
+        ));
     }
 }

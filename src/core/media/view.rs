@@ -100,10 +100,14 @@ impl<'a> View<'a> {
 fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
     let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
     // A stable insertion sort of at most MAX_READS chunks: `sort_by_key` links a driftsort.
+    // Read through `get`: indexing links a bounds-check panic and its formatting.
     for i in 1..order.len() {
         let mut j = i;
-        while j > 0 && order[j - 1].offset > order[j].offset {
-            order.swap(j - 1, j);
+        while let Some(pair) = j.checked_sub(1).and_then(|k| order.get_mut(k..=j)) {
+            if !matches!(pair, [a, b] if a.offset > b.offset) {
+                break;
+            }
+            pair.reverse();
             j -= 1;
         }
     }

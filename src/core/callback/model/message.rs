@@ -12,7 +12,7 @@ use crate::core::json::{Path, Read, Value, Write, Writer};
 /// The `message` of a notification, by its `type`.
 ///
 /// Written as the object with `type` first-class (JS: `message.type`); an
-/// [`Other`](Self::Other) message is written as it came, under its wire names.
+/// [`Other`](Self::Other) message as `{ type: "unknown", rawType, raw }`, `raw` as it came.
 #[non_exhaustive]
 #[derive(Debug, Clone, PartialEq)]
 pub enum InboundMessage {

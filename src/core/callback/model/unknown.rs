@@ -56,8 +56,14 @@ pub(super) fn write_tagged(out: &mut Writer, kind: &str, body: &dyn Fn(&mut Writ
     out.close_object();
 }
 
+/// JS gets `{ type: "unknown", rawType, raw }`: a `type` of its own, so TypeScript
+/// narrows the known types on `type`, and the object as sent under `raw`.
 impl Write for UnknownMessage {
     fn write(&self, out: &mut Writer) {
-        self.raw.write(out);
+        out.open_object();
+        out.field("type", "unknown");
+        out.field("rawType", &self.kind);
+        out.field("raw", &self.raw);
+        out.close_object();
     }
 }

@@ -151,9 +151,11 @@ fn blocks(bits: &mut Bits<'_>, out: &mut Vec<u8>, limit: usize) -> Option<()> {
         match bits.take(2)? {
             0 => stored(bits, out)?,
             1 => {
-                let mut lengths = [8u8; 288];
-                lengths[144..256].fill(9);
-                lengths[256..280].fill(7);
+                let lengths: [u8; 288] = std::array::from_fn(|i| match i {
+                    144..=255 => 9,
+                    256..=279 => 7,
+                    _ => 8,
+                });
                 let lit = Huffman::new(&lengths);
                 let dist = Huffman::new(&[5u8; 30]);
                 codes(bits, out, limit, &lit, &dist)?;

@@ -4,6 +4,7 @@
 use super::{settle, Detected, Step};
 use crate::core::media::kind::{Codec, Kind};
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
+use crate::core::media::words::{fill, lossy};
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
@@ -157,10 +158,12 @@ fn walk(v: &View<'_>, family: Family) -> Step {
         mdat |= &h.kind == b"mdat";
         if h.end > v.size {
             let d = decide(family, &found);
-            let name = String::from_utf8_lossy(&h.kind).into_owned();
             return Ok(d.damaged(
                 true,
-                format!("is shorter than its '{name}' box says: it is truncated"),
+                fill(
+                    "is shorter than its '{}' box says: it is truncated",
+                    &[&lossy(&h.kind)],
+                ),
             ));
         }
         if found.moov && mdat {

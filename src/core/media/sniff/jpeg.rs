@@ -9,6 +9,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be16, find, u8_at, View};
+use crate::core::media::words::fill;
 
 /// How much to read when a segment lies beyond the bytes read so far.
 const WINDOW: u64 = 4096;
@@ -142,7 +143,10 @@ fn end(d: Detected, tail: &[u8]) -> Detected {
         };
         return d.note(
             IssueCode::MediaTrailingData,
-            format!("The JPEG image has data after its end: possibly another file appended to it{what}."),
+            fill(
+                "The JPEG image has data after its end: possibly another file appended to it{}.",
+                &[what],
+            ),
         );
     }
     // A warning only: the viewer shows what there is.

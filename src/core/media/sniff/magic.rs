@@ -5,6 +5,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
+use crate::core::media::words::{decimal, fill};
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
 const PDF_TAIL: u64 = 1024;
@@ -56,7 +57,10 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     if at > 0 {
         d = d.note(
             IssueCode::MediaLeadingData,
-            format!("The PDF document has {at} bytes before its %PDF- header; most readers accept it, but some tools may not."),
+            fill(
+"The PDF document has {} bytes before its %PDF- header; most readers accept it, but some tools may not.",
+&[&decimal(at as u64)],
+),
         );
     }
     Some(match v.tail(PDF_TAIL) {
@@ -74,16 +78,20 @@ fn is_v7_tar(head: &[u8]) -> bool {
         return false;
     };
     let field = h.get(148..156).unwrap_or(&[]);
-    let digits: Vec<u8> = field
+    // The octal digits after any spaces, read by hand (at most 8: no overflow); none, or an
+    // 8 or 9 among them, is no checksum.
+    let digits = field
         .iter()
-        .copied()
-        .skip_while(|&b| b == b' ')
-        .take_while(u8::is_ascii_digit)
-        .collect();
-    let Ok(text) = std::str::from_utf8(&digits) else {
-        return false;
-    };
-    let Ok(stored) = u32::from_str_radix(text, 8) else {
+        .skip_while(|&&b| b == b' ')
+        .take_while(|b| b.is_ascii_digit());
+    let mut stored = None;
+    for &b in digits {
+        if b > b'7' {
+            return false;
+        }
+        stored = Some(stored.unwrap_or(0u32) * 8 + u32::from(b - b'0'));
+    }
+    let Some(stored) = stored else {
         return false;
     };
     let sum: u32 = h

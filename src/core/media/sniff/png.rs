@@ -12,6 +12,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be32, has_at, rfind, View};
+use crate::core::media::words::{decimal, fill, lossy};
 
 /// How much of the end is read to find `IEND`.
 const TAIL: u64 = 1024;
@@ -71,18 +72,18 @@ fn walk(head: &[u8], size: u64) -> Walk {
         let (Some(len), Some(kind)) = (be32(head, off), head.get(off + 4..off + 8)) else {
             return Walk::Beyond;
         };
-        let name = || String::from_utf8_lossy(kind).into_owned();
+        let name = || lossy(kind);
         if len > 0x7FFF_FFFF || !kind.iter().all(u8::is_ascii_alphabetic) {
-            return Walk::Broken(format!(
-                "has an impossible chunk ({}, {len} bytes): it is corrupt",
-                name()
+            return Walk::Broken(fill(
+                "has an impossible chunk ({}, {} bytes): it is corrupt",
+                &[&name(), &decimal(len.into())],
             ));
         }
         let end = off as u64 + 12 + u64::from(len);
         if end > size {
-            return Walk::Broken(format!(
+            return Walk::Broken(fill(
                 "is shorter than its {} chunk says: it is truncated or corrupt",
-                name()
+                &[&name()],
             ));
         }
         let Some((data, crc)) = usize::try_from(end)
@@ -92,10 +93,7 @@ fn walk(head: &[u8], size: u64) -> Walk {
             return Walk::Beyond;
         };
         if crc32(&[data]) != crc {
-            return Walk::Broken(format!(
-                "has a wrong checksum (CRC) in its {} chunk: it is corrupt",
-                name()
-            ));
+            return Walk::Broken(crc_wrong(kind));
         }
         if kind == b"IEND" {
             return Walk::End(end);
@@ -116,14 +114,18 @@ fn backwards(tail: &[u8], mut end: usize) -> Option<String> {
         })?;
         let data = tail.get(start + 4..end - 4)?;
         if crc32(&[data]) != be32(tail, end - 4)? {
-            let name = String::from_utf8_lossy(data.get(..4)?).into_owned();
-            return Some(format!(
-                "has a wrong checksum (CRC) in its {name} chunk: it is corrupt"
-            ));
+            return Some(crc_wrong(data.get(..4)?));
         }
         end = start;
     }
     None
+}
+
+fn crc_wrong(kind: &[u8]) -> String {
+    fill(
+        "has a wrong checksum (CRC) in its {} chunk: it is corrupt",
+        &[&lossy(kind)],
+    )
 }
 
 fn after_end(d: Detected, end: u64, size: u64) -> Detected {
@@ -132,10 +134,10 @@ fn after_end(d: Detected, end: u64, size: u64) -> Detected {
     }
     d.note(
         IssueCode::MediaTrailingData,
-        format!(
-            "The PNG image has {} bytes after its end chunk (IEND): possibly another file appended to it.",
-            size - end
-        ),
+        fill(
+"The PNG image has {} bytes after its end chunk (IEND): possibly another file appended to it.",
+&[&decimal(size - end)],
+),
     )
 }
 

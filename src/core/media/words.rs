@@ -1,0 +1,122 @@
+//! The report's words without `core::fmt`: numbers written digit by digit, names decoded
+//! by hand (the preflight's wasm carries no formatting machinery).
+
+/// `n` in decimal: `1234567` → `"1234567"`.
+pub(crate) fn decimal(n: u64) -> String {
+    grouped(n, None)
+}
+
+/// `n` in decimal with a comma every three digits: `1234567` → `"1,234,567"`.
+pub(crate) fn group(n: u64) -> String {
+    grouped(n, Some(b','))
+}
+
+#[inline(never)]
+fn grouped(mut n: u64, comma: Option<u8>) -> String {
+    // u64::MAX has 20 digits and 6 commas.
+    let mut out = [0u8; 26];
+    let mut at = out.len();
+    let mut digits = 0;
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            if let Some(c) = comma {
+                at -= 1;
+                if let Some(slot) = out.get_mut(at) {
+                    *slot = c;
+                }
+            }
+        }
+        at -= 1;
+        if let Some(slot) = out.get_mut(at) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        digits += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.get(at..)
+        .map(|b| b.iter().map(|&b| char::from(b)).collect())
+        .unwrap_or_default()
+}
+
+/// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
+/// `core::fmt`; one string per message instead of a piece per word).
+#[inline(never)]
+pub(crate) fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.as_bytes().windows(2).position(|w| w == b"{}") {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(args.next().copied().unwrap_or_default());
+        rest = rest.get(at + 2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD (as
+/// `String::from_utf8_lossy`, without its iterator machinery).
+pub(crate) fn lossy(mut bytes: &[u8]) -> String {
+    let mut out = String::new();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at_checked(e.valid_up_to()).unwrap_or_default();
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push('\u{FFFD}');
+                bytes = rest
+                    .get(e.error_len().unwrap_or(rest.len())..)
+                    .unwrap_or_default();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_numbers() {
+        for n in [0, 7, 10, 999, 1000, 65_535, 104_857_600, u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+        assert_eq!(group(0), "0");
+        assert_eq!(group(999), "999");
+        assert_eq!(group(1000), "1,000");
+        assert_eq!(group(104_857_600), "104,857,600");
+        assert_eq!(group(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn fills_in_order() {
+        assert_eq!(fill("a {} b {}.", &["1", "two"]), "a 1 b two.");
+        assert_eq!(fill("{}{}", &["x", "{}"]), "x{}");
+        assert_eq!(fill("no holes", &[]), "no holes");
+        assert_eq!(fill("é {} ü", &["ß"]), "é ß ü");
+    }
+
+    #[test]
+    fn decodes_like_from_utf8_lossy() {
+        let cases: [&[u8]; 8] = [
+            b"IHDR",
+            b"",
+            b"\xff\xfeAB",
+            b"a\xc3\xa9b",
+            b"a\xc3",
+            b"\xe2\x82",
+            b"\xf0\x9f\x98\x80x\x80",
+            b"\xed\xa0\x80z",
+        ];
+        for b in cases {
+            assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
+        }
+    }
+}
