@@ -4,7 +4,11 @@
 // load (fs/promises, readline, the streams), 1.9 ms of CPU at startup on Node 20.
 import { initSync } from "./sinch_whatsapp.js";
 
-const { readFileSync } = globalThis.process.getBuiltinModule("node:fs");
-initSync({ module: readFileSync(new URL("./sinch_whatsapp_bg.wasm", import.meta.url)) });
+const fs = globalThis.process.getBuiltinModule?.("node:fs");
+if (!fs) {
+  const help = "it needs process.getBuiltinModule (Node 20.16+ / 22.3+); elsewhere import it with the `browser` condition";
+  throw new Error(`sinch-whatsapp: cannot read its .wasm: ${help}`);
+}
+initSync({ module: fs.readFileSync(new URL("./sinch_whatsapp_bg.wasm", import.meta.url)) });
 
 export * from "./api.js";

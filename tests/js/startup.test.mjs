@@ -3,6 +3,7 @@
 // process.getBuiltinModule, not an import of node:fs. (tests/consumers/ checks require().)
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./support.mjs";
@@ -17,5 +18,14 @@ test("each entry of each build is one module: only workerd.js imports, and only 
       const imports = [...text.matchAll(IMPORTS)].map((m) => m[1]);
       assert.deepEqual(imports, file === "workerd.js" ? ["./sinch_whatsapp_bg.wasm"] : [], `pkg/${build}${file}`);
     }
+  }
+});
+
+test("without process.getBuiltinModule the Node entries say what they need instead of failing later", () => {
+  for (const build of BUILDS) {
+    const entry = JSON.stringify(join(root, "pkg", build, "node.js"));
+    const code = `delete process.getBuiltinModule; await import(${entry}).then(() => console.log("loaded"), (e) => console.log(e.message));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", code]).toString();
+    assert.match(out, /^sinch-whatsapp: cannot read its \.wasm: it needs process\.getBuiltinModule/, `pkg/${build}node.js`);
   }
 });
