@@ -64,9 +64,9 @@ rows.cpuPerSend = cpu.error ? failed(cpu) : { value: cpu.sdkMicros, note: `plain
 
 // Startup.
 const wd = await measure("workerdAdded", () => workerdStartup({ root, pkg, dir: join(out, "workerd"), runs: RUNS.workerd }));
-rows.workerdAdded = wd.error ? failed(wd) : { value: wd.addedMs, note: `${wd.withClientMs.toFixed(1)} vs ${wd.bareMs.toFixed(1)} ms bare, spawn → first 200, median of ${wd.runs} each, alternating` };
+rows.workerdAdded = wd.error ? failed(wd) : { value: wd.addedMs, note: `${wd.withClientMs.toFixed(1)} vs ${wd.bareMs.toFixed(1)} ms bare, spawn → first 200, median of ${wd.runs} each, alternating; load ${wd.load.join(" → ")}` };
 const node = await measure("nodeStartup", () => nodeStartup(pkg, RUNS.node));
-rows.nodeStartup = node.error ? failed(node) : { value: node.ms, note: `timed inside the process, median of ${node.runs}` };
+rows.nodeStartup = node.error ? failed(node) : { value: node.ms, note: `timed inside the process, median of ${node.runs}; CPU ${node.cpuMs.toFixed(1)} ms; ${node.warmedMs.toFixed(1)} ms after an app's own first module; load ${node.load.join(" → ")}` };
 
 // Preflight against file-type.
 const pf = await measure("preflightSpeed", () => preflightVsFileType(sdk, join(root, "tests/out/media"), RUNS.preflightRounds));

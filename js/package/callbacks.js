@@ -3,9 +3,8 @@
 // `unwrap` turns into the value (built by JSON.parse: `__proto__` stays plain data)
 // or a thrown SinchError.
 import { __parseCallback, __verifyCallback } from "./sinch_whatsapp.js";
-import { SinchError, unwrap } from "./errors.js";
+import { refused, unwrap } from "./errors.js";
 
-const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 const encoder = new TextEncoder();
 
 /** A string (as UTF-8), a Uint8Array or an ArrayBuffer, as a Uint8Array. */

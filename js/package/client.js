@@ -3,10 +3,9 @@
 // whether to retry; this file does the fetch, the deadline, the caller's
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
-import { SinchError, toSinchError, unwrap } from "./errors.js";
+import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
 import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
 
-const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
 // JSON has no NaN or Infinity (JSON.stringify writes null, which reads as "not
 // given"): they cross as strings, which every number rule in Rust refuses.

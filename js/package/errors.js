@@ -20,6 +20,9 @@ export class SinchError extends Error {
   }
 }
 
+/** The `invalid_argument` error of `field` breaking `rule` (never quoting the value). */
+export const refused = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
+
 /** The SinchError of an `{"error": …}` envelope's error object. */
 export const toSinchError = (e) => new SinchError(e.code, e.message, e);
 

@@ -3,9 +3,8 @@
 // slice of the Blob (or of the bytes) and hands it in, until Rust gives the report. Only
 // those ranges are read, never the whole file.
 import { MediaCheck } from "./sinch_whatsapp.js";
-import { SinchError, unwrap } from "./errors.js";
+import { refused as invalid, unwrap } from "./errors.js";
 
-const invalid = (field, rule) => new SinchError("invalid_argument", `${field}: ${rule}`, { field });
 
 const KNOWN = ["as", "declaredType", "fileName"];
 const TYPES = ["image", "audio", "video", "sticker", "document"];
