@@ -64,11 +64,17 @@ impl ErrorCode {
 }
 
 /// An error with a stable code, a message naming the field and rule, and, for
-/// errors that came from Sinch, the HTTP status and upstream details.
+/// errors that came from Sinch, the HTTP status and upstream details: its
+/// [`ErrorFields`], read and set through `Deref` (`err.code`, `err.status = …`).
 ///
+/// One pointer wide, so that every `Result` and `?` moves 4 bytes, not 64.
 /// Never holds a secret: the token is not passed to anything that builds an error.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Error {
+pub struct Error(Box<ErrorFields>);
+
+/// What an [`Error`] says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorFields {
     /// Machine-readable kind.
     pub code: ErrorCode,
     /// Human-readable text.
@@ -88,15 +94,25 @@ pub struct Error {
 impl Error {
     /// An error of `code` with `message` and nothing else set.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
+        Self::with(code, message.into())
+    }
+
+    /// [`Error::new`], once for every kind of message.
+    fn with(code: ErrorCode, message: String) -> Self {
+        Self(Box::new(ErrorFields {
             code,
-            message: message.into(),
+            message,
             field: None,
             status: None,
             details: None,
             retryable: false,
             retry_after_ms: None,
-        }
+        }))
+    }
+
+    /// The fields, owned.
+    pub fn into_fields(self) -> ErrorFields {
+        *self.0
     }
 
     /// A caller error: `field` breaks `rule` (e.g. `"to[0]"`, `"must be an MSISDN"`).
@@ -104,6 +120,19 @@ impl Error {
         let mut err = Self::new(ErrorCode::InvalidArgument, [field, rule].join(": "));
         err.field = Some(field.to_owned());
         err
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorFields;
+    fn deref(&self) -> &ErrorFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorFields {
+        &mut self.0
     }
 }
 

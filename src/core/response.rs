@@ -290,7 +290,7 @@ mod tests {
             Some("Location: https://elsewhere.example/messages")
         );
         let opaque = unexpected_redirect(None, None);
-        assert_eq!((opaque.status, opaque.details), (None, None));
+        assert_eq!((opaque.status, opaque.details.clone()), (None, None));
         assert!(
             opaque.message.contains("not followed"),
             "{}",

@@ -59,7 +59,7 @@ pub fn parse(raw: &str) -> Result<Callback> {
     })?;
     Callback::from_value(&value).map_err(|err| {
         let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
-        out.field = err.field;
+        out.field = err.into_fields().field;
         out
     })
 }

@@ -238,7 +238,7 @@ mod tests {
 
     #[test]
     fn rules_and_no_secret_in_errors() {
-        let field = |json: &str| add(json).unwrap_err().field;
+        let field = |json: &str| add(json).unwrap_err().into_fields().field;
         assert_eq!(
             field(r#"{"name": "has space", "bearer": "t"}"#),
             Some("name".into())

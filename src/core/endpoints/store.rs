@@ -129,6 +129,7 @@ mod tests {
         let field = |json| {
             notifications(&config(), &filter(json).unwrap())
                 .unwrap_err()
+                .into_fields()
                 .field
                 .unwrap()
         };

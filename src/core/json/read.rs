@@ -250,7 +250,9 @@ mod tests {
     }
 
     fn fails<T: Read + std::fmt::Debug>(text: &str) -> (String, String) {
-        let err = T::read(&value(text), &Path::root("request")).expect_err("an error");
+        let err = T::read(&value(text), &Path::root("request"))
+            .expect_err("an error")
+            .into_fields();
         (err.field.unwrap_or_default(), err.message)
     }
 

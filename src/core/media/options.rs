@@ -74,7 +74,7 @@ mod tests {
     use super::*;
 
     fn refused(text: &str) -> (String, String) {
-        let err = OwnedOptions::from_json(text).unwrap_err();
+        let err = OwnedOptions::from_json(text).unwrap_err().into_fields();
         (err.field.unwrap_or_default(), err.message)
     }
 
