@@ -121,11 +121,13 @@ impl Read for u64 {
 impl<T: Read> Read for Vec<T> {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         match value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::read(item, &at.index(i)))
-                .collect(),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::read(item, &at.index(i))?);
+                }
+                Ok(out)
+            }
             _ => Err(at.invalid("must be an array")),
         }
     }
@@ -195,27 +197,35 @@ impl<'v, 'p> Object<'v, 'p> {
     }
 
     /// The member `key`, unless it is absent or `null`.
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'v Value> {
-        self.members
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, value)| value)
-            .filter(|value| **value != Value::Null)
+        let (_, value) = self.members.iter().find(|(k, _)| k == key)?;
+        (!matches!(value, Value::Null)).then_some(value)
     }
 
-    /// The member `key`, required: `request.to: is required`.
+    /// The member `key`, required: `request.to: is required`. Not inlined: one copy
+    /// per type read, shared by every reader.
+    #[inline(never)]
     pub fn required<T: Read>(&self, key: &str) -> Result<T> {
         match self.get(key) {
             Some(value) => T::read(value, &self.at.key(key)),
-            None => Err(self.at.key(key).invalid("is required")),
+            None => Err(self.missing(key)),
         }
     }
 
     /// The member `key`, if given (`null` counts as not given).
+    #[inline(never)]
     pub fn optional<T: Read>(&self, key: &str) -> Result<Option<T>> {
-        self.get(key)
-            .map(|value| T::read(value, &self.at.key(key)))
-            .transpose()
+        match self.get(key) {
+            Some(value) => T::read(value, &self.at.key(key)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// `….key: is required`.
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        self.at.key(key).invalid("is required")
     }
 }
 
