@@ -320,8 +320,12 @@ fn check_token(token: &Secret) -> Result<()> {
 /// anywhere when explicitly allowed).
 fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
     let url = url.trim().trim_end_matches('/');
+    // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
     let (scheme, rest) = url
-        .split_once("://")
+        .as_bytes()
+        .windows(3)
+        .position(|three| three == b"://")
+        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| Error::invalid("baseUrl", "must be an absolute http(s) URL"))?;
     let authority = whatwg::authority(rest);
     if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {
