@@ -245,8 +245,16 @@ pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
         .find(|tag| *tag == name)
         .copied()
         .ok_or_else(|| {
-            let names: Vec<String> = tags.iter().map(|tag| ["\"", tag, "\""].concat()).collect();
-            path.invalid(&["must be one of ", &names.join(", ")].concat())
+            let mut rule = String::from("must be one of ");
+            for (i, tag) in tags.iter().enumerate() {
+                if i > 0 {
+                    rule.push_str(", ");
+                }
+                rule.push('"');
+                rule.push_str(tag);
+                rule.push('"');
+            }
+            path.invalid(&rule)
         })
 }
 
