@@ -1,46 +1,12 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
 use crate::core::error::{redact, Error, ErrorCode, Result as CoreResult};
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{Object, Path, Read, Value, Write, Writer};
 
-/// An object of an answer being read. Unlike a caller's input, unknown keys are
+/// An object of an answer being read ([`Object::lenient`]): unknown keys are
 /// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`
 /// keeps it) and `null` reads as absent.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields<'v, 'p> {
-    members: &'v [(String, Value)],
-    at: &'p Path<'p>,
-}
-
-impl<'v, 'p> Fields<'v, 'p> {
-    /// Reads `value`, which must be an object.
-    pub fn new(value: &'v Value, at: &'p Path<'p>) -> CoreResult<Self> {
-        match value {
-            Value::Object(members) => Ok(Self { members, at }),
-            _ => Err(at.invalid("must be an object")),
-        }
-    }
-
-    /// The member `key`, unless it is absent or `null`.
-    pub fn get(&self, key: &str) -> Option<&'v Value> {
-        let found = self.members.iter().rev().find(|(k, _)| k == key);
-        found.map(|(_, value)| value).filter(|v| **v != Value::Null)
-    }
-
-    /// The member `key`, required.
-    pub fn required<T: Read>(&self, key: &str) -> CoreResult<T> {
-        match self.get(key) {
-            Some(value) => T::read(value, &self.at.key(key)),
-            None => Err(self.at.key(key).invalid("is required")),
-        }
-    }
-
-    /// The member `key`, if given.
-    pub fn optional<T: Read>(&self, key: &str) -> CoreResult<Option<T>> {
-        let value = self.get(key);
-        value.map(|v| T::read(v, &self.at.key(key))).transpose()
-    }
-}
+pub type Fields<'v, 'p> = Object<'v, 'p>;
 
 /// The JS result of a 2xx answer: `body` read as `T` (an error names its path
 /// below `body`), written back as JSON text.
@@ -66,7 +32,7 @@ impl ErrorBody {
     /// `message`, `details` and `reason` are strings where given.
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
-        let fields = Fields::new(value, &at).ok()?;
+        let fields = Fields::lenient(value, &at).ok()?;
         Some(Self {
             message: fields.optional("message").ok()?,
             details: fields.optional("details").ok()?,

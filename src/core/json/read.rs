@@ -191,15 +191,26 @@ pub fn object<'v, 'p>(
 }
 
 impl<'v, 'p> Object<'v, 'p> {
+    /// Reads `value`, an object of an answer, whatever its keys: unknown ones are
+    /// skipped (Sinch adds fields) and a repeated one reads as its last, as
+    /// `JSON.parse` keeps it.
+    pub fn lenient(value: &'v Value, at: &'p Path<'p>) -> Result<Self> {
+        match value {
+            Value::Object(members) => Ok(Self { members, at }),
+            _ => Err(at.invalid("must be an object")),
+        }
+    }
+
     /// The path of this object.
     pub fn at(&self) -> &'p Path<'p> {
         self.at
     }
 
-    /// The member `key`, unless it is absent or `null`.
+    /// The member `key` (its last, in a [`Object::lenient`] object), unless it is
+    /// absent or `null`.
     #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'v Value> {
-        let (_, value) = self.members.iter().find(|(k, _)| k == key)?;
+        let (_, value) = self.members.iter().rev().find(|(k, _)| k == key)?;
         (!matches!(value, Value::Null)).then_some(value)
     }
 
@@ -220,6 +231,20 @@ impl<'v, 'p> Object<'v, 'p> {
             Some(value) => T::read(value, &self.at.key(key)).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// [`Object::required`] into `slot`.
+    #[inline(never)]
+    pub fn set<T: Read>(&self, slot: &mut T, key: &str) -> Result<()> {
+        *slot = self.required(key)?;
+        Ok(())
+    }
+
+    /// [`Object::optional`] into `slot`.
+    #[inline(never)]
+    pub fn set_opt<T: Read>(&self, slot: &mut Option<T>, key: &str) -> Result<()> {
+        *slot = self.optional(key)?;
+        Ok(())
     }
 
     /// `….key: is required`.
@@ -315,6 +340,19 @@ mod tests {
         assert_eq!(fields.optional::<String>("from").expect("null"), None);
         let err = fields.required::<String>("to").expect_err("missing");
         assert_eq!(err.message, "filter.to: is required");
+    }
+
+    #[test]
+    fn lenient_objects_skip_unknown_keys_and_read_a_repeated_one_as_its_last() {
+        let at = Path::root("body");
+        let input = value(r#"{"id":"a","extra":1,"id":"b","gone":null}"#);
+        let fields = Object::lenient(&input, &at).expect("an object");
+        assert_eq!(fields.required::<String>("id").expect("id"), "b");
+        assert_eq!(fields.optional::<String>("gone").expect("null"), None);
+        let err = fields.required::<String>("gone").expect_err("null");
+        assert_eq!(err.message, "body.gone: is required");
+        let err = Object::lenient(&value("[]"), &at).expect_err("array");
+        assert_eq!(err.message, "body: must be an object");
     }
 
     #[test]

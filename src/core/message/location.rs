@@ -6,7 +6,7 @@ use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// A point on the map, shown with an optional name and address.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Location {
     /// Latitude in degrees, -90 to 90.
     pub lat: Coordinate,
@@ -20,7 +20,7 @@ pub struct Location {
 
 /// A coordinate in degrees, kept as the caller's JSON number text and sent as it
 /// is: no float is parsed or formatted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Coordinate(String);
 
 impl Coordinate {
@@ -89,12 +89,12 @@ impl Write for Coordinate {
 impl Read for Location {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "lat", "lng", "name", "address"])?;
-        Ok(Self {
-            lat: fields.required("lat")?,
-            lng: fields.required("lng")?,
-            name: fields.optional("name")?,
-            address: fields.optional("address")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.lat, "lat")?;
+        fields.set(&mut out.lng, "lng")?;
+        fields.set_opt(&mut out.name, "name")?;
+        fields.set_opt(&mut out.address, "address")?;
+        Ok(out)
     }
 }
 

@@ -26,10 +26,10 @@ impl<const PACKS: bool> Listing<PACKS> {
 impl<const PACKS: bool> Read for Listing<PACKS> {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let (list, item) = Self::KEYS;
-        let items: Vec<Value> = Fields::new(value, at)?.required(list)?;
+        let items: Vec<Value> = Fields::lenient(value, at)?.required(list)?;
         let list_at = at.key(list);
         let read =
-            |(i, value): (usize, &Value)| Fields::new(value, &list_at.index(i))?.required(item);
+            |(i, value): (usize, &Value)| Fields::lenient(value, &list_at.index(i))?.required(item);
         Ok(Self(
             items.iter().enumerate().map(read).collect::<Result<_>>()?,
         ))
@@ -67,7 +67,7 @@ impl<const PACK: bool> Created<PACK> {
 
 impl<const PACK: bool> Read for Created<PACK> {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        Fields::new(value, at)?.required(Self::KEY).map(Self)
+        Fields::lenient(value, at)?.required(Self::KEY).map(Self)
     }
 }
 
@@ -80,7 +80,7 @@ impl<const PACK: bool> Write for Created<PACK> {
 }
 
 /// A pack's details (snake_case on the wire, camelCase in JS).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PackInfo {
     /// Who publishes it.
     pub publisher: String,
@@ -94,13 +94,13 @@ pub struct PackInfo {
 
 impl Read for PackInfo {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
-        Ok(Self {
-            publisher: fields.required("publisher")?,
-            name: fields.required("name")?,
-            ios_app_store_link: fields.optional("ios_app_store_link")?,
-            android_app_store_link: fields.optional("android_app_store_link")?,
-        })
+        let fields = Fields::lenient(value, at)?;
+        let mut out = Self::default();
+        fields.set(&mut out.publisher, "publisher")?;
+        fields.set(&mut out.name, "name")?;
+        fields.set_opt(&mut out.ios_app_store_link, "ios_app_store_link")?;
+        fields.set_opt(&mut out.android_app_store_link, "android_app_store_link")?;
+        Ok(out)
     }
 }
 
@@ -126,7 +126,7 @@ pub struct StickerInfo {
 
 impl Read for StickerInfo {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
+        let fields = Fields::lenient(value, at)?;
         Ok(Self {
             id: fields.required("id")?,
             emojis: fields.optional("emojis")?.unwrap_or_default(),
