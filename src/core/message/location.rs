@@ -33,7 +33,10 @@ impl Coordinate {
     fn within(&self, max: u32) -> bool {
         let text = self.0.strip_prefix('-').unwrap_or(&self.0);
         let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(at) => (&text[..at], exponent(&text[at + 1..])),
+            Some(at) => (
+                text.get(..at).unwrap_or_default(),
+                exponent(text.get(at + 1..).unwrap_or_default()),
+            ),
             None => (text, 0),
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -57,8 +60,8 @@ impl Coordinate {
 /// An exponent's value (`+5`, `-12`), saturated far beyond any text's length.
 fn exponent(text: &str) -> i64 {
     let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
+        Some(b'-') => (true, text.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, text.get(1..).unwrap_or_default()),
         _ => (false, text),
     };
     let n = digits.bytes().fold(0i64, |n, d| {
