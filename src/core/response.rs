@@ -102,8 +102,12 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
     seconds.checked_mul(1000)
 }
 
+/// The first `MAX_DETAILS_CHARS` characters of `text`.
 fn truncate(text: &str) -> String {
-    text.chars().take(MAX_DETAILS_CHARS).collect()
+    match text.char_indices().nth(MAX_DETAILS_CHARS) {
+        Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
+        None => text.to_owned(),
+    }
 }
 
 /// The error for a 2xx answer whose body is not what the endpoint documents.
@@ -147,6 +151,22 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_keeps_the_first_characters_not_bytes() {
+        for len in [
+            0,
+            1,
+            MAX_DETAILS_CHARS - 1,
+            MAX_DETAILS_CHARS,
+            MAX_DETAILS_CHARS + 1,
+            3000,
+        ] {
+            let text: String = "é😀x".chars().cycle().take(len).collect();
+            let expected: String = text.chars().take(MAX_DETAILS_CHARS).collect();
+            assert_eq!(truncate(&text), expected, "{len}");
+        }
+    }
 
     fn body(json: &str) -> Option<ErrorBody> {
         crate::core::json::parse(json)
