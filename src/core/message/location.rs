@@ -41,18 +41,24 @@ impl Coordinate {
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         // The significant digits (leading zeros dropped) and where the point sits in them.
-        let all = whole.bytes().chain(fraction.bytes());
-        let zeros = all.clone().take_while(|d| *d == b'0').count();
-        let mut digits = all.skip(zeros).map(|d| u64::from(d.wrapping_sub(b'0')));
+        let mut all = Vec::with_capacity(mantissa.len());
+        all.extend_from_slice(whole.as_bytes());
+        all.extend_from_slice(fraction.as_bytes());
+        let zeros = all.iter().take_while(|d| **d == b'0').count();
+        let digits = all.get(zeros..).unwrap_or_default();
         let point = whole.len() as i64 - zeros as i64 + exponent;
         if point <= 0 {
             return true;
         }
+        let all_zero = |digits: &[u8]| digits.iter().all(|d| *d == b'0');
         if point > 10 {
-            return digits.all(|d| d == 0);
+            return all_zero(digits);
         }
-        let whole_part = (0..point).fold(0, |n, _| n * 10 + digits.next().unwrap_or(0));
-        let rest_is_zero = digits.all(|d| d == 0);
+        // The whole part: the first `point` digits, padded with zeros.
+        let whole_part = (0..point as usize).fold(0u64, |n, i| {
+            n * 10 + digits.get(i).map_or(0, |d| u64::from(d.wrapping_sub(b'0')))
+        });
+        let rest_is_zero = all_zero(digits.get(point as usize..).unwrap_or_default());
         whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
     }
 }
