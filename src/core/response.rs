@@ -83,9 +83,13 @@ pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Optio
         _ => "Sinch answered an unexpected status",
     };
     let message = if upstream.is_empty() {
-        format!("{summary} (HTTP {status})")
+        format!("{summary} (HTTP {})", u32::from(status))
     } else {
-        format!("{summary} (HTTP {status}): {}", truncate(upstream))
+        format!(
+            "{summary} (HTTP {}): {}",
+            u32::from(status),
+            truncate(upstream)
+        )
     };
     let mut err = Error::new(code, message);
     err.status = Some(status);
@@ -114,7 +118,10 @@ fn truncate(text: &str) -> String {
 pub fn invalid_response(status: u16, why: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
-        format!("Sinch answered HTTP {status} with a body this client cannot read: {why}"),
+        format!(
+            "Sinch answered HTTP {} with a body this client cannot read: {why}",
+            u32::from(status)
+        ),
     );
     err.status = Some(status);
     err
@@ -126,8 +133,9 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
         format!(
-            "Sinch answered HTTP {status} with a body over maxResponseBytes ({max_bytes} bytes); \
-             the rest was not read"
+            "Sinch answered HTTP {} with a body over maxResponseBytes ({max_bytes} bytes); \
+             the rest was not read",
+            u32::from(status)
         ),
     );
     err.status = Some(status);
@@ -138,7 +146,10 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
 /// message never goes to another server or twice. `status` is `None` when the
 /// runtime hides it (a browser's opaque redirect); `location` is kept in `details`.
 pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error {
-    let shown = status.map_or_else(|| "a redirect".to_owned(), |s| format!("HTTP {s}"));
+    let shown = status.map_or_else(
+        || "a redirect".to_owned(),
+        |s| format!("HTTP {}", u32::from(s)),
+    );
     let mut err = Error::new(
         ErrorCode::UnexpectedRedirect,
         format!("Sinch answered {shown}, which it never does; the redirect was not followed"),
