@@ -23,7 +23,9 @@ fn reply(name: &str, status: u16, retry_after: Option<&str>, body: &str) -> Resu
 
 /// The error of calling op `name` with `args`: its field and message.
 fn refused(name: &str, args: &str) -> (String, String) {
-    let err = prepare(&config(), name, args).expect_err("refused");
+    let err = prepare(&config(), name, args)
+        .expect_err("refused")
+        .into_fields();
     assert_eq!(err.code, ErrorCode::InvalidArgument, "{name}({args})");
     (err.field.unwrap_or_default(), err.message)
 }
@@ -460,7 +462,10 @@ fn other_statuses_are_typed_errors_with_the_token_redacted() {
         )
     );
     let err = reply("listProviders", 401, None, r#"{"message":5,"details":"d"}"#).expect_err("401");
-    assert_eq!((err.code, err.details), (ErrorCode::Unauthorized, None));
+    assert_eq!(
+        (err.code, err.details.clone()),
+        (ErrorCode::Unauthorized, None)
+    );
     let err = reply(
         "getSticker",
         404,

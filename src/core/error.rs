@@ -64,11 +64,17 @@ impl ErrorCode {
 }
 
 /// An error with a stable code, a message naming the field and rule, and, for
-/// errors that came from Sinch, the HTTP status and upstream details.
+/// errors that came from Sinch, the HTTP status and upstream details: its
+/// [`ErrorFields`], read and set through `Deref` (`err.code`, `err.status = …`).
 ///
+/// One pointer wide, so that every `Result` and `?` moves 4 bytes, not 64.
 /// Never holds a secret: the token is not passed to anything that builds an error.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Error {
+pub struct Error(Box<ErrorFields>);
+
+/// What an [`Error`] says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorFields {
     /// Machine-readable kind.
     pub code: ErrorCode,
     /// Human-readable text.
@@ -88,15 +94,25 @@ pub struct Error {
 impl Error {
     /// An error of `code` with `message` and nothing else set.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self {
+        Self::with(code, message.into())
+    }
+
+    /// [`Error::new`], once for every kind of message.
+    fn with(code: ErrorCode, message: String) -> Self {
+        Self(Box::new(ErrorFields {
             code,
-            message: message.into(),
+            message,
             field: None,
             status: None,
             details: None,
             retryable: false,
             retry_after_ms: None,
-        }
+        }))
+    }
+
+    /// The fields, owned.
+    pub fn into_fields(self) -> ErrorFields {
+        *self.0
     }
 
     /// A caller error: `field` breaks `rule` (e.g. `"to[0]"`, `"must be an MSISDN"`).
@@ -104,6 +120,19 @@ impl Error {
         let mut err = Self::new(ErrorCode::InvalidArgument, [field, rule].join(": "));
         err.field = Some(field.to_owned());
         err
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorFields;
+    fn deref(&self) -> &ErrorFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorFields {
+        &mut self.0
     }
 }
 
@@ -115,14 +144,30 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// `text` with every occurrence of `secret` (the token) replaced by `[redacted]`;
-/// for text that came from the network, which may echo the `Authorization` header.
+/// `text` with every occurrence of `secret` (the token) replaced by `[redacted]`,
+/// left to right as `str::replace` does; for text that came from the network, which
+/// may echo the `Authorization` header. A plain scan rather than `str::replace`,
+/// whose two-way searcher (≈2.5 KB of wasm) nothing else in the client needs. A
+/// match of UTF-8 `secret` can only start on a character boundary of `text`.
 pub fn redact(text: &str, secret: &str) -> String {
-    if secret.is_empty() {
-        text.to_owned()
-    } else {
-        text.replace(secret, "[redacted]")
+    let (bytes, needle) = (text.as_bytes(), secret.as_bytes());
+    if needle.is_empty() {
+        return text.to_owned();
     }
+    let mut out = String::with_capacity(text.len());
+    let (mut kept, mut at) = (0, 0);
+    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        if rest.starts_with(needle) {
+            out.push_str(text.get(kept..at).unwrap_or_default());
+            out.push_str("[redacted]");
+            at += needle.len();
+            kept = at;
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(text.get(kept..).unwrap_or_default());
+    out
 }
 
 /// Result with the crate's [`Error`].
@@ -165,6 +210,26 @@ impl crate::core::json::Write for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redact_replaces_as_str_replace_does() {
+        for (text, secret) in [
+            ("Bearer tok and tok", "tok"),
+            ("aaaaa", "aa"),
+            ("é-tök-ü tök", "tök"),
+            ("tok", "tok"),
+            ("to", "tok"),
+            ("", "tok"),
+            ("no secret here", ""),
+        ] {
+            let expected = if secret.is_empty() {
+                text.to_owned()
+            } else {
+                text.replace(secret, "[redacted]")
+            };
+            assert_eq!(redact(text, secret), expected, "{text} / {secret}");
+        }
+    }
 
     #[test]
     fn envelopes_carry_a_result_or_every_field_of_an_error() {

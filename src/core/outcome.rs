@@ -64,7 +64,7 @@ impl Failure<'_> {
                 let message = match status {
                     Some(status) => [
                         "Sinch's answer (HTTP ",
-                        &status.to_string(),
+                        &u32::from(status).to_string(),
                         ") broke off: ",
                         reason,
                     ]

@@ -1,46 +1,12 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
 use crate::core::error::{redact, Error, ErrorCode, Result as CoreResult};
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{Object, Path, Read, Value, Write, Writer};
 
-/// An object of an answer being read. Unlike a caller's input, unknown keys are
+/// An object of an answer being read ([`Object::lenient`]): unknown keys are
 /// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`
 /// keeps it) and `null` reads as absent.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields<'v, 'p> {
-    members: &'v [(String, Value)],
-    at: &'p Path<'p>,
-}
-
-impl<'v, 'p> Fields<'v, 'p> {
-    /// Reads `value`, which must be an object.
-    pub fn new(value: &'v Value, at: &'p Path<'p>) -> CoreResult<Self> {
-        match value {
-            Value::Object(members) => Ok(Self { members, at }),
-            _ => Err(at.invalid("must be an object")),
-        }
-    }
-
-    /// The member `key`, unless it is absent or `null`.
-    pub fn get(&self, key: &str) -> Option<&'v Value> {
-        let found = self.members.iter().rev().find(|(k, _)| k == key);
-        found.map(|(_, value)| value).filter(|v| **v != Value::Null)
-    }
-
-    /// The member `key`, required.
-    pub fn required<T: Read>(&self, key: &str) -> CoreResult<T> {
-        match self.get(key) {
-            Some(value) => T::read(value, &self.at.key(key)),
-            None => Err(self.at.key(key).invalid("is required")),
-        }
-    }
-
-    /// The member `key`, if given.
-    pub fn optional<T: Read>(&self, key: &str) -> CoreResult<Option<T>> {
-        let value = self.get(key);
-        value.map(|v| T::read(v, &self.at.key(key))).transpose()
-    }
-}
+pub type Fields<'v, 'p> = Object<'v, 'p>;
 
 /// The JS result of a 2xx answer: `body` read as `T` (an error names its path
 /// below `body`), written back as JSON text.
@@ -66,7 +32,7 @@ impl ErrorBody {
     /// `message`, `details` and `reason` are strings where given.
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
-        let fields = Fields::new(value, &at).ok()?;
+        let fields = Fields::lenient(value, &at).ok()?;
         Some(Self {
             message: fields.optional("message").ok()?,
             details: fields.optional("details").ok()?,
@@ -117,9 +83,13 @@ pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Optio
         _ => "Sinch answered an unexpected status",
     };
     let message = if upstream.is_empty() {
-        format!("{summary} (HTTP {status})")
+        format!("{summary} (HTTP {})", u32::from(status))
     } else {
-        format!("{summary} (HTTP {status}): {}", truncate(upstream))
+        format!(
+            "{summary} (HTTP {}): {}",
+            u32::from(status),
+            truncate(upstream)
+        )
     };
     let mut err = Error::new(code, message);
     err.status = Some(status);
@@ -136,15 +106,22 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
     seconds.checked_mul(1000)
 }
 
+/// The first `MAX_DETAILS_CHARS` characters of `text`.
 fn truncate(text: &str) -> String {
-    text.chars().take(MAX_DETAILS_CHARS).collect()
+    match text.char_indices().nth(MAX_DETAILS_CHARS) {
+        Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
+        None => text.to_owned(),
+    }
 }
 
 /// The error for a 2xx answer whose body is not what the endpoint documents.
 pub fn invalid_response(status: u16, why: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
-        format!("Sinch answered HTTP {status} with a body this client cannot read: {why}"),
+        format!(
+            "Sinch answered HTTP {} with a body this client cannot read: {why}",
+            u32::from(status)
+        ),
     );
     err.status = Some(status);
     err
@@ -156,8 +133,9 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
         format!(
-            "Sinch answered HTTP {status} with a body over maxResponseBytes ({max_bytes} bytes); \
-             the rest was not read"
+            "Sinch answered HTTP {} with a body over maxResponseBytes ({max_bytes} bytes); \
+             the rest was not read",
+            u32::from(status)
         ),
     );
     err.status = Some(status);
@@ -168,7 +146,10 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
 /// message never goes to another server or twice. `status` is `None` when the
 /// runtime hides it (a browser's opaque redirect); `location` is kept in `details`.
 pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error {
-    let shown = status.map_or_else(|| "a redirect".to_owned(), |s| format!("HTTP {s}"));
+    let shown = status.map_or_else(
+        || "a redirect".to_owned(),
+        |s| format!("HTTP {}", u32::from(s)),
+    );
     let mut err = Error::new(
         ErrorCode::UnexpectedRedirect,
         format!("Sinch answered {shown}, which it never does; the redirect was not followed"),
@@ -181,6 +162,22 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_keeps_the_first_characters_not_bytes() {
+        for len in [
+            0,
+            1,
+            MAX_DETAILS_CHARS - 1,
+            MAX_DETAILS_CHARS,
+            MAX_DETAILS_CHARS + 1,
+            3000,
+        ] {
+            let text: String = "é😀x".chars().cycle().take(len).collect();
+            let expected: String = text.chars().take(MAX_DETAILS_CHARS).collect();
+            assert_eq!(truncate(&text), expected, "{len}");
+        }
+    }
 
     fn body(json: &str) -> Option<ErrorBody> {
         crate::core::json::parse(json)
@@ -290,7 +287,7 @@ mod tests {
             Some("Location: https://elsewhere.example/messages")
         );
         let opaque = unexpected_redirect(None, None);
-        assert_eq!((opaque.status, opaque.details), (None, None));
+        assert_eq!((opaque.status, opaque.details.clone()), (None, None));
         assert!(
             opaque.message.contains("not followed"),
             "{}",

@@ -89,9 +89,9 @@ pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
 pub fn check_http_url(field: &str, url: &str) -> Result<()> {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
-        &url[8..]
+        url.get(8..).unwrap_or_default()
     } else if lower.starts_with("http://") {
-        &url[7..]
+        url.get(7..).unwrap_or_default()
     } else {
         return Err(Error::invalid(field, "must be an http(s) URL"));
     };

@@ -66,45 +66,46 @@ fn is_loopback_name(host: &str) -> bool {
 /// allowed. `None` when `host` is not an IPv4 address (a domain, or invalid).
 fn ipv4(host: &str) -> Option<u32> {
     let host = host.strip_suffix('.').unwrap_or(host);
-    let parts: Vec<&str> = host.split('.').collect();
-    if parts.len() > 4 {
+    let count = host.split('.').count();
+    if count > 4 {
         return None;
     }
-    let numbers = parts
-        .iter()
-        .map(|part| ipv4_number(part))
-        .collect::<Option<Vec<u64>>>()?;
-    let (last, init) = numbers.split_last()?;
-    if init.iter().any(|&n| n > 255) || *last >= 1u64 << (8 * (5 - numbers.len())) {
+    let (mut high, mut last) = (0u64, 0u64);
+    for (i, part) in host.split('.').enumerate() {
+        let n = ipv4_number(part)?;
+        if i + 1 == count {
+            last = n;
+        } else if n > 255 {
+            return None;
+        } else {
+            high += n << (8 * (3 - i));
+        }
+    }
+    if last >= 1u64 << (8 * (5 - count)) {
         return None;
     }
-    let high = init
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| n << (8 * (3 - i)))
-        .sum::<u64>();
     u32::try_from(high + last).ok()
 }
 
-/// One IPv4 part; `None` when it is not a number in its radix or too big to matter.
+/// One IPv4 part; `None` when it is not a number in its radix. One too big to
+/// matter saturates at `u64::MAX`, over any limit.
 fn ipv4_number(part: &str) -> Option<u64> {
     let (digits, radix) = if let Some(hex) = part.strip_prefix("0x") {
         (hex, 16)
     } else if part.len() > 1 && part.starts_with('0') {
-        (&part[1..], 8)
+        (part.get(1..).unwrap_or_default(), 8)
     } else if part.is_empty() {
         return None;
     } else {
         (part, 10)
     };
-    if digits.is_empty() {
-        return Some(0);
-    }
-    if !digits.chars().all(|c| c.is_digit(radix)) {
-        return None;
-    }
-    // Too long for u64 is far over any valid part: report it as over the limit.
-    Some(u64::from_str_radix(digits, radix).unwrap_or(u64::MAX))
+    digits.chars().try_fold(0u64, |n, c| {
+        let digit = c.to_digit(radix)?;
+        Some(
+            n.saturating_mul(u64::from(radix))
+                .saturating_add(u64::from(digit)),
+        )
+    })
 }
 
 /// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a

@@ -115,6 +115,7 @@ impl<T: ListEntry> Entry<T> {
         match T::read(raw, &list.index(index)) {
             Ok(entry) => Self::Valid(entry),
             Err(err) => {
+                let err = err.into_fields();
                 let field = err.field.unwrap_or_default();
                 // The reader's message is `path: rule`; the path is in `field`.
                 let rule = err.message.get(field.len() + 2..).unwrap_or_default();

@@ -110,7 +110,9 @@ mod tests {
     #[test]
     fn malformed_headers_are_named() {
         let field = |headers: &str| {
-            let err = verify_callback(BODY, headers, b"key").unwrap_err();
+            let err = verify_callback(BODY, headers, b"key")
+                .unwrap_err()
+                .into_fields();
             (err.code, err.field.unwrap_or_default(), err.message)
         };
         let (code, name, _) = field("{}");

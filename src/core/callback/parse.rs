@@ -89,7 +89,7 @@ pub(super) fn body(raw: &str) -> Result<Value> {
 /// A reader's error on the body's value, as `invalid_callback` keeping its `field`.
 pub(super) fn not_a_callback(err: Error) -> Error {
     let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
-    out.field = err.field;
+    out.field = err.into_fields().field;
     out
 }
 

@@ -40,7 +40,7 @@ impl Read for Region {
 /// A credential (the bearer token, a media provider's password or token). Its
 /// `Debug` form is redacted; it is written as itself only because request bodies
 /// that carry it to Sinch must.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl Read for Secret {
@@ -118,19 +118,25 @@ const OPTION_KEYS: &[&str] = &[
 impl Read for ClientOptions {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let options = object(value, at, OPTION_KEYS)?;
-        Ok(Self {
-            bot_id: options.required("botId")?,
-            token: options.optional("token")?,
-            region: options.optional("region")?,
-            base_url: options.optional("baseUrl")?,
-            allow_insecure_http: options.optional("allowInsecureHttp")?,
-            timeout_ms: options.optional("timeoutMs")?,
-            retries: options.optional("retries")?,
-            max_retry_after_ms: options.optional("maxRetryAfterMs")?,
-            retry_messages_on_network_error: options.optional("retryMessagesOnNetworkError")?,
-            max_response_bytes: options.optional("maxResponseBytes")?,
-            dangerously_allow_browser: options.optional("dangerouslyAllowBrowser")?,
-        })
+        let mut out = Self::default();
+        options.set(&mut out.bot_id, "botId")?;
+        options.set_opt(&mut out.token, "token")?;
+        options.set_opt(&mut out.region, "region")?;
+        options.set_opt(&mut out.base_url, "baseUrl")?;
+        options.set_opt(&mut out.allow_insecure_http, "allowInsecureHttp")?;
+        options.set_opt(&mut out.timeout_ms, "timeoutMs")?;
+        options.set_opt(&mut out.retries, "retries")?;
+        options.set_opt(&mut out.max_retry_after_ms, "maxRetryAfterMs")?;
+        options.set_opt(
+            &mut out.retry_messages_on_network_error,
+            "retryMessagesOnNetworkError",
+        )?;
+        options.set_opt(&mut out.max_response_bytes, "maxResponseBytes")?;
+        options.set_opt(
+            &mut out.dangerously_allow_browser,
+            "dangerouslyAllowBrowser",
+        )?;
+        Ok(out)
     }
 }
 
@@ -320,8 +326,12 @@ fn check_token(token: &Secret) -> Result<()> {
 /// anywhere when explicitly allowed).
 fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
     let url = url.trim().trim_end_matches('/');
+    // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
     let (scheme, rest) = url
-        .split_once("://")
+        .as_bytes()
+        .windows(3)
+        .position(|three| three == b"://")
+        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| Error::invalid("baseUrl", "must be an absolute http(s) URL"))?;
     let authority = whatwg::authority(rest);
     if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {

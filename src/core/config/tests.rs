@@ -12,7 +12,7 @@ fn options(base_url: Option<&str>, token: Option<&str>) -> ClientOptions {
 }
 
 fn field_of(result: Result<Config>) -> Option<String> {
-    result.err().and_then(|e| e.field)
+    result.err().and_then(|e| e.into_fields().field)
 }
 
 #[test]

@@ -65,7 +65,7 @@ pub struct Capabilities {
 
 /// Whether one number can receive WhatsApp messages. Upstream answers `true` for
 /// every number since 2023-03-28.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Capability {
     /// The number.
     pub msisdn: String,
@@ -77,7 +77,7 @@ pub struct Capability {
 
 impl Read for Capabilities {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let capabilities = Fields::new(value, at)?.required("capabilities")?;
+        let capabilities = Fields::lenient(value, at)?.required("capabilities")?;
         Ok(Self { capabilities })
     }
 }
@@ -92,12 +92,12 @@ impl Write for Capabilities {
 
 impl Read for Capability {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
-        Ok(Self {
-            msisdn: fields.required("msisdn")?,
-            capable: fields.required("capable")?,
-            waid: fields.optional("waid")?,
-        })
+        let fields = Fields::lenient(value, at)?;
+        let mut out = Self::default();
+        fields.set(&mut out.msisdn, "msisdn")?;
+        fields.set(&mut out.capable, "capable")?;
+        fields.set_opt(&mut out.waid, "waid")?;
+        Ok(out)
     }
 }
 
@@ -136,11 +136,11 @@ pub struct OptInResult {
 
 impl Read for OptInResult {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
-        Ok(Self {
-            opt_in_numbers: fields.optional("optInNumbers")?,
-            failed_to_opt_in_numbers: fields.optional("failedToOptInNumbers")?,
-        })
+        let fields = Fields::lenient(value, at)?;
+        let mut out = Self::default();
+        fields.set_opt(&mut out.opt_in_numbers, "optInNumbers")?;
+        fields.set_opt(&mut out.failed_to_opt_in_numbers, "failedToOptInNumbers")?;
+        Ok(out)
     }
 }
 
@@ -181,7 +181,7 @@ pub struct BlacklistPage {
 
 impl Read for BlacklistPage {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let numbers = Fields::new(value, at)?.required("numbers")?;
+        let numbers = Fields::lenient(value, at)?.required("numbers")?;
         Ok(Self { numbers })
     }
 }

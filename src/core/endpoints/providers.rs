@@ -11,7 +11,7 @@ use crate::core::response::Fields;
 use crate::core::rules::check_provider_name;
 
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProviderInput {
     /// `A-Z a-z - _`, at most 200 characters. Reusing a name replaces that provider.
     pub name: String,
@@ -24,16 +24,16 @@ pub struct ProviderInput {
 impl Read for ProviderInput {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["name", "basic", "bearer"])?;
-        Ok(Self {
-            name: fields.required("name")?,
-            basic: fields.optional("basic")?,
-            bearer: fields.optional("bearer")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.name, "name")?;
+        fields.set_opt(&mut out.basic, "basic")?;
+        fields.set_opt(&mut out.bearer, "bearer")?;
+        Ok(out)
     }
 }
 
 /// `{ username, password }`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BasicAuth {
     /// The user name.
     pub username: String,
@@ -44,10 +44,10 @@ pub struct BasicAuth {
 impl Read for BasicAuth {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["username", "password"])?;
-        Ok(Self {
-            username: fields.required("username")?,
-            password: fields.required("password")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.username, "username")?;
+        fields.set(&mut out.password, "password")?;
+        Ok(out)
     }
 }
 
@@ -136,7 +136,7 @@ impl Read for Providers {
         let value = member(value, at, "settings")?;
         let value = member(value, &settings, "application")?;
         let value = member(value, &application, "media")?;
-        let providers = Fields::new(value, &media)?.optional("providers")?;
+        let providers = Fields::lenient(value, &media)?.optional("providers")?;
         Ok(Self {
             providers: providers.unwrap_or_default(),
         })
@@ -145,21 +145,21 @@ impl Read for Providers {
 
 /// The member `key` of the object `value` at `at`, required.
 fn member<'v>(value: &'v Value, at: &Path, key: &str) -> Result<&'v Value> {
-    let found = Fields::new(value, at)?.get(key);
+    let found = Fields::lenient(value, at)?.get(key);
     found.ok_or_else(|| at.key(key).invalid("is required"))
 }
 
 impl Read for ProviderInfo {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
+        let fields = Fields::lenient(value, at)?;
         let config_at = at.key("config");
         let config = match fields.get("config") {
-            Some(config) => Some(Fields::new(config, &config_at)?),
+            Some(config) => Some(Fields::lenient(config, &config_at)?),
             None => None,
         };
         let basic_at = config_at.key("basic");
         let basic = match config.and_then(|config| config.get("basic")) {
-            Some(basic) => Some(Fields::new(basic, &basic_at)?),
+            Some(basic) => Some(Fields::lenient(basic, &basic_at)?),
             None => None,
         };
         let bearer = config.and_then(|config| config.get("bearer"));
@@ -238,7 +238,7 @@ mod tests {
 
     #[test]
     fn rules_and_no_secret_in_errors() {
-        let field = |json: &str| add(json).unwrap_err().field;
+        let field = |json: &str| add(json).unwrap_err().into_fields().field;
         assert_eq!(
             field(r#"{"name": "has space", "bearer": "t"}"#),
             Some("name".into())

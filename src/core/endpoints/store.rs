@@ -39,13 +39,13 @@ impl Read for NotificationFilter {
             at,
             &["startTime", "endTime", "from", "page", "pageSize"],
         )?;
-        Ok(Self {
-            start_time: fields.optional("startTime")?,
-            end_time: fields.optional("endTime")?,
-            from: fields.optional("from")?,
-            page: fields.optional("page")?,
-            page_size: fields.optional("pageSize")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.start_time, "startTime")?;
+        fields.set_opt(&mut out.end_time, "endTime")?;
+        fields.set_opt(&mut out.from, "from")?;
+        fields.set_opt(&mut out.page, "page")?;
+        fields.set_opt(&mut out.page_size, "pageSize")?;
+        Ok(out)
     }
 }
 
@@ -129,6 +129,7 @@ mod tests {
         let field = |json| {
             notifications(&config(), &filter(json).unwrap())
                 .unwrap_err()
+                .into_fields()
                 .field
                 .unwrap()
         };

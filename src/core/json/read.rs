@@ -121,11 +121,13 @@ impl Read for u64 {
 impl<T: Read> Read for Vec<T> {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         match value {
-            Value::Array(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| T::read(item, &at.index(i)))
-                .collect(),
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    out.push(T::read(item, &at.index(i))?);
+                }
+                Ok(out)
+            }
             _ => Err(at.invalid("must be an array")),
         }
     }
@@ -189,33 +191,66 @@ pub fn object<'v, 'p>(
 }
 
 impl<'v, 'p> Object<'v, 'p> {
+    /// Reads `value`, an object of an answer, whatever its keys: unknown ones are
+    /// skipped (Sinch adds fields) and a repeated one reads as its last, as
+    /// `JSON.parse` keeps it.
+    pub fn lenient(value: &'v Value, at: &'p Path<'p>) -> Result<Self> {
+        match value {
+            Value::Object(members) => Ok(Self { members, at }),
+            _ => Err(at.invalid("must be an object")),
+        }
+    }
+
     /// The path of this object.
     pub fn at(&self) -> &'p Path<'p> {
         self.at
     }
 
-    /// The member `key`, unless it is absent or `null`.
+    /// The member `key` (its last, in a [`Object::lenient`] object), unless it is
+    /// absent or `null`.
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'v Value> {
-        self.members
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, value)| value)
-            .filter(|value| **value != Value::Null)
+        let (_, value) = self.members.iter().rev().find(|(k, _)| k == key)?;
+        (!matches!(value, Value::Null)).then_some(value)
     }
 
-    /// The member `key`, required: `request.to: is required`.
+    /// The member `key`, required: `request.to: is required`. Not inlined: one copy
+    /// per type read, shared by every reader.
+    #[inline(never)]
     pub fn required<T: Read>(&self, key: &str) -> Result<T> {
         match self.get(key) {
             Some(value) => T::read(value, &self.at.key(key)),
-            None => Err(self.at.key(key).invalid("is required")),
+            None => Err(self.missing(key)),
         }
     }
 
     /// The member `key`, if given (`null` counts as not given).
+    #[inline(never)]
     pub fn optional<T: Read>(&self, key: &str) -> Result<Option<T>> {
-        self.get(key)
-            .map(|value| T::read(value, &self.at.key(key)))
-            .transpose()
+        match self.get(key) {
+            Some(value) => T::read(value, &self.at.key(key)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// [`Object::required`] into `slot`.
+    #[inline(never)]
+    pub fn set<T: Read>(&self, slot: &mut T, key: &str) -> Result<()> {
+        *slot = self.required(key)?;
+        Ok(())
+    }
+
+    /// [`Object::optional`] into `slot`.
+    #[inline(never)]
+    pub fn set_opt<T: Read>(&self, slot: &mut Option<T>, key: &str) -> Result<()> {
+        *slot = self.optional(key)?;
+        Ok(())
+    }
+
+    /// `….key: is required`.
+    #[inline(never)]
+    fn missing(&self, key: &str) -> Error {
+        self.at.key(key).invalid("is required")
     }
 }
 
@@ -235,8 +270,16 @@ pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
         .find(|tag| *tag == name)
         .copied()
         .ok_or_else(|| {
-            let names: Vec<String> = tags.iter().map(|tag| ["\"", tag, "\""].concat()).collect();
-            path.invalid(&["must be one of ", &names.join(", ")].concat())
+            let mut rule = String::from("must be one of ");
+            for (i, tag) in tags.iter().enumerate() {
+                if i > 0 {
+                    rule.push_str(", ");
+                }
+                rule.push('"');
+                rule.push_str(tag);
+                rule.push('"');
+            }
+            path.invalid(&rule)
         })
 }
 
@@ -250,7 +293,9 @@ mod tests {
     }
 
     fn fails<T: Read + std::fmt::Debug>(text: &str) -> (String, String) {
-        let err = T::read(&value(text), &Path::root("request")).expect_err("an error");
+        let err = T::read(&value(text), &Path::root("request"))
+            .expect_err("an error")
+            .into_fields();
         (err.field.unwrap_or_default(), err.message)
     }
 
@@ -295,6 +340,19 @@ mod tests {
         assert_eq!(fields.optional::<String>("from").expect("null"), None);
         let err = fields.required::<String>("to").expect_err("missing");
         assert_eq!(err.message, "filter.to: is required");
+    }
+
+    #[test]
+    fn lenient_objects_skip_unknown_keys_and_read_a_repeated_one_as_its_last() {
+        let at = Path::root("body");
+        let input = value(r#"{"id":"a","extra":1,"id":"b","gone":null}"#);
+        let fields = Object::lenient(&input, &at).expect("an object");
+        assert_eq!(fields.required::<String>("id").expect("id"), "b");
+        assert_eq!(fields.optional::<String>("gone").expect("null"), None);
+        let err = fields.required::<String>("gone").expect_err("null");
+        assert_eq!(err.message, "body.gone: is required");
+        let err = Object::lenient(&value("[]"), &at).expect_err("array");
+        assert_eq!(err.message, "body: must be an object");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::rules::{check_count, check_date, check_required};
 
 /// `{ contacts: [card, …] }`, at least one card.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Contacts {
     /// The cards to share.
     pub contacts: Vec<ContactCard>,
@@ -108,9 +108,9 @@ pub struct ContactUrl {
 impl Read for Contacts {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "contacts"])?;
-        Ok(Self {
-            contacts: fields.required("contacts")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.contacts, "contacts")?;
+        Ok(out)
     }
 }
 
@@ -167,11 +167,11 @@ fn list<T: crate::core::json::Write>(out: &mut Writer, key: &str, items: &[T]) {
 impl Read for ContactName {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["formattedName", "firstName", "lastName"])?;
-        Ok(Self {
-            formatted_name: fields.required("formattedName")?,
-            first_name: fields.optional("firstName")?,
-            last_name: fields.optional("lastName")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.formatted_name, "formattedName")?;
+        fields.set_opt(&mut out.first_name, "firstName")?;
+        fields.set_opt(&mut out.last_name, "lastName")?;
+        Ok(out)
     }
 }
 
@@ -196,15 +196,15 @@ const ADDRESS: &[&str] = &[
 impl Read for Address {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, ADDRESS)?;
-        Ok(Self {
-            city: fields.required("city")?,
-            street: fields.optional("street")?,
-            zip: fields.optional("zip")?,
-            state: fields.optional("state")?,
-            country: fields.optional("country")?,
-            country_code: fields.optional("countryCode")?,
-            kind: fields.optional("type")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.city, "city")?;
+        fields.set_opt(&mut out.street, "street")?;
+        fields.set_opt(&mut out.zip, "zip")?;
+        fields.set_opt(&mut out.state, "state")?;
+        fields.set_opt(&mut out.country, "country")?;
+        fields.set_opt(&mut out.country_code, "countryCode")?;
+        fields.set_opt(&mut out.kind, "type")?;
+        Ok(out)
     }
 }
 
@@ -223,10 +223,10 @@ impl Members for Address {
 impl Read for Email {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["email", "type"])?;
-        Ok(Self {
-            email: fields.required("email")?,
-            kind: fields.optional("type")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.email, "email")?;
+        fields.set_opt(&mut out.kind, "type")?;
+        Ok(out)
     }
 }
 
@@ -240,11 +240,11 @@ impl Members for Email {
 impl Read for Organization {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["company", "department", "title"])?;
-        Ok(Self {
-            company: fields.required("company")?,
-            department: fields.optional("department")?,
-            title: fields.optional("title")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.company, "company")?;
+        fields.set_opt(&mut out.department, "department")?;
+        fields.set_opt(&mut out.title, "title")?;
+        Ok(out)
     }
 }
 
@@ -259,11 +259,11 @@ impl Members for Organization {
 impl Read for Phone {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["phone", "type", "waId"])?;
-        Ok(Self {
-            phone: fields.required("phone")?,
-            kind: fields.optional("type")?,
-            wa_id: fields.optional("waId")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.phone, "phone")?;
+        fields.set_opt(&mut out.kind, "type")?;
+        fields.set_opt(&mut out.wa_id, "waId")?;
+        Ok(out)
     }
 }
 
@@ -278,10 +278,10 @@ impl Members for Phone {
 impl Read for ContactUrl {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["url", "type"])?;
-        Ok(Self {
-            url: fields.required("url")?,
-            kind: fields.optional("type")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.url, "url")?;
+        fields.set_opt(&mut out.kind, "type")?;
+        Ok(out)
     }
 }
 

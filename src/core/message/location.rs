@@ -6,7 +6,7 @@ use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Write, Writer};
 
 /// A point on the map, shown with an optional name and address.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Location {
     /// Latitude in degrees, -90 to 90.
     pub lat: Coordinate,
@@ -20,7 +20,7 @@ pub struct Location {
 
 /// A coordinate in degrees, kept as the caller's JSON number text and sent as it
 /// is: no float is parsed or formatted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Coordinate(String);
 
 impl Coordinate {
@@ -33,23 +33,32 @@ impl Coordinate {
     fn within(&self, max: u32) -> bool {
         let text = self.0.strip_prefix('-').unwrap_or(&self.0);
         let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(at) => (&text[..at], exponent(&text[at + 1..])),
+            Some(at) => (
+                text.get(..at).unwrap_or_default(),
+                exponent(text.get(at + 1..).unwrap_or_default()),
+            ),
             None => (text, 0),
         };
         let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
         // The significant digits (leading zeros dropped) and where the point sits in them.
-        let all = whole.bytes().chain(fraction.bytes());
-        let zeros = all.clone().take_while(|d| *d == b'0').count();
-        let mut digits = all.skip(zeros).map(|d| u64::from(d.wrapping_sub(b'0')));
+        let mut all = Vec::with_capacity(mantissa.len());
+        all.extend_from_slice(whole.as_bytes());
+        all.extend_from_slice(fraction.as_bytes());
+        let zeros = all.iter().take_while(|d| **d == b'0').count();
+        let digits = all.get(zeros..).unwrap_or_default();
         let point = whole.len() as i64 - zeros as i64 + exponent;
         if point <= 0 {
             return true;
         }
+        let all_zero = |digits: &[u8]| digits.iter().all(|d| *d == b'0');
         if point > 10 {
-            return digits.all(|d| d == 0);
+            return all_zero(digits);
         }
-        let whole_part = (0..point).fold(0, |n, _| n * 10 + digits.next().unwrap_or(0));
-        let rest_is_zero = digits.all(|d| d == 0);
+        // The whole part: the first `point` digits, padded with zeros.
+        let whole_part = (0..point as usize).fold(0u64, |n, i| {
+            n * 10 + digits.get(i).map_or(0, |d| u64::from(d.wrapping_sub(b'0')))
+        });
+        let rest_is_zero = all_zero(digits.get(point as usize..).unwrap_or_default());
         whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
     }
 }
@@ -57,8 +66,8 @@ impl Coordinate {
 /// An exponent's value (`+5`, `-12`), saturated far beyond any text's length.
 fn exponent(text: &str) -> i64 {
     let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
+        Some(b'-') => (true, text.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, text.get(1..).unwrap_or_default()),
         _ => (false, text),
     };
     let n = digits.bytes().fold(0i64, |n, d| {
@@ -89,12 +98,12 @@ impl Write for Coordinate {
 impl Read for Location {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "lat", "lng", "name", "address"])?;
-        Ok(Self {
-            lat: fields.required("lat")?,
-            lng: fields.required("lng")?,
-            name: fields.optional("name")?,
-            address: fields.optional("address")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.lat, "lat")?;
+        fields.set(&mut out.lng, "lng")?;
+        fields.set_opt(&mut out.name, "name")?;
+        fields.set_opt(&mut out.address, "address")?;
+        Ok(out)
     }
 }
 

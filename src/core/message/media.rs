@@ -72,11 +72,11 @@ pub struct Sticker {
 impl Read for Media {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "url", "caption", "provider"])?;
-        Ok(Self {
-            url: fields.required("url")?,
-            caption: fields.optional("caption")?,
-            provider: fields.optional("provider")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.url, "url")?;
+        fields.set_opt(&mut out.caption, "caption")?;
+        fields.set_opt(&mut out.provider, "provider")?;
+        Ok(out)
     }
 }
 
@@ -91,10 +91,10 @@ impl Members for Media {
 impl Read for MediaLink {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "url", "provider"])?;
-        Ok(Self {
-            url: fields.required("url")?,
-            provider: fields.optional("provider")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.url, "url")?;
+        fields.set_opt(&mut out.provider, "provider")?;
+        Ok(out)
     }
 }
 
@@ -112,12 +112,12 @@ impl Read for Document {
             at,
             &["type", "url", "caption", "filename", "provider"],
         )?;
-        Ok(Self {
-            url: fields.required("url")?,
-            caption: fields.optional("caption")?,
-            filename: fields.optional("filename")?,
-            provider: fields.optional("provider")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.url, "url")?;
+        fields.set_opt(&mut out.caption, "caption")?;
+        fields.set_opt(&mut out.filename, "filename")?;
+        fields.set_opt(&mut out.provider, "provider")?;
+        Ok(out)
     }
 }
 
@@ -133,11 +133,11 @@ impl Members for Document {
 impl Read for DocumentLink {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "url", "filename", "provider"])?;
-        Ok(Self {
-            url: fields.required("url")?,
-            filename: fields.optional("filename")?,
-            provider: fields.optional("provider")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.url, "url")?;
+        fields.set_opt(&mut out.filename, "filename")?;
+        fields.set_opt(&mut out.provider, "provider")?;
+        Ok(out)
     }
 }
 
@@ -152,11 +152,11 @@ impl Members for DocumentLink {
 impl Read for Sticker {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "url", "id", "provider"])?;
-        Ok(Self {
-            url: fields.optional("url")?,
-            id: fields.optional("id")?,
-            provider: fields.optional("provider")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.url, "url")?;
+        fields.set_opt(&mut out.id, "id")?;
+        fields.set_opt(&mut out.provider, "provider")?;
+        Ok(out)
     }
 }
 

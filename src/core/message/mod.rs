@@ -80,7 +80,7 @@ pub enum Message {
 }
 
 /// `{ type: "text", text, preview_url? }`
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Text {
     /// The body, 1–4096 characters.
     pub text: String,
@@ -159,10 +159,10 @@ impl Write for Message {
 impl Read for Text {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "text", "previewUrl"])?;
-        Ok(Self {
-            text: fields.required("text")?,
-            preview_url: fields.optional("previewUrl")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.text, "text")?;
+        fields.set_opt(&mut out.preview_url, "previewUrl")?;
+        Ok(out)
     }
 }
 

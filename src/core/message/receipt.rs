@@ -123,17 +123,16 @@ impl Read for WireStatus {
 
 impl From<Receipt> for SendResult {
     fn from(receipt: Receipt) -> Self {
-        let messages = receipt
-            .statuses
-            .into_vec()
-            .into_iter()
-            .map(|s| SentMessage {
+        let statuses = receipt.statuses.into_vec();
+        let mut messages = Vec::with_capacity(statuses.len());
+        for s in statuses {
+            messages.push(SentMessage {
                 id: s.message_id,
                 recipient: s.recipient,
                 status: s.status,
                 state: s.state,
-            })
-            .collect();
+            });
+        }
         Self { messages }
     }
 }

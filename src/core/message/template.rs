@@ -135,9 +135,9 @@ pub struct QuickReplyButton {
 impl Read for UrlButton {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "parameter"])?;
-        Ok(Self {
-            parameter: fields.optional("parameter")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.parameter, "parameter")?;
+        Ok(out)
     }
 }
 
@@ -150,9 +150,9 @@ impl Members for UrlButton {
 impl Read for QuickReplyButton {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "payload"])?;
-        Ok(Self {
-            payload: fields.optional("payload")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.payload, "payload")?;
+        Ok(out)
     }
 }
 
@@ -177,16 +177,16 @@ const TEMPLATE: &[&str] = &[
 impl Read for Template {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, TEMPLATE)?;
-        Ok(Self {
-            template_name: fields.required("templateName")?,
-            language: fields.optional("language")?,
-            header_params: fields.optional("headerParams")?,
-            body_params: fields.optional("bodyParams")?,
-            media: fields.optional("media")?,
-            buttons: fields.optional("buttons")?,
-            ttl: fields.optional("ttl")?,
-            params: fields.optional("params")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.template_name, "templateName")?;
+        fields.set_opt(&mut out.language, "language")?;
+        fields.set_opt(&mut out.header_params, "headerParams")?;
+        fields.set_opt(&mut out.body_params, "bodyParams")?;
+        fields.set_opt(&mut out.media, "media")?;
+        fields.set_opt(&mut out.buttons, "buttons")?;
+        fields.set_opt(&mut out.ttl, "ttl")?;
+        fields.set_opt(&mut out.params, "params")?;
+        Ok(out)
     }
 }
 

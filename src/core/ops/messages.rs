@@ -44,7 +44,10 @@ mod tests {
         let config = test_config("bot", "http://127.0.0.1:9");
         prepare(&config, op, args)
             .map(|request| request.body.unwrap_or_default())
-            .map_err(|e| (e.field.unwrap_or_default(), e.message))
+            .map_err(|e| {
+                let e = e.into_fields();
+                (e.field.unwrap_or_default(), e.message)
+            })
     }
 
     #[test]

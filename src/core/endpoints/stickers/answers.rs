@@ -26,30 +26,47 @@ impl<const PACKS: bool> Listing<PACKS> {
 impl<const PACKS: bool> Read for Listing<PACKS> {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let (list, item) = Self::KEYS;
-        let items: Vec<Value> = Fields::new(value, at)?.required(list)?;
-        let list_at = at.key(list);
-        let read =
-            |(i, value): (usize, &Value)| Fields::new(value, &list_at.index(i))?.required(item);
-        Ok(Self(
-            items.iter().enumerate().map(read).collect::<Result<_>>()?,
-        ))
+        read_listing(value, at, list, item).map(Self)
     }
+}
+
+/// The `item` of each object in the array `list` of `value`; one copy for both kinds
+/// of [`Listing`].
+fn read_listing(value: &Value, at: &Path, list: &str, item: &str) -> Result<Vec<String>> {
+    let fields = Fields::lenient(value, at)?;
+    let list_at = at.key(list);
+    let Some(entries) = fields.get(list) else {
+        return Err(list_at.invalid("is required"));
+    };
+    let Value::Array(entries) = entries else {
+        return Err(list_at.invalid("must be an array"));
+    };
+    let mut out = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        out.push(Fields::lenient(entry, &list_at.index(i))?.required(item)?);
+    }
+    Ok(out)
 }
 
 impl<const PACKS: bool> Write for Listing<PACKS> {
     fn write(&self, out: &mut Writer) {
         let (list, item) = Self::KEYS;
+        write_listing(out, list, item, &self.0);
+    }
+}
+
+/// `{ list: [{ item: value }…] }`; one copy for both kinds of [`Listing`].
+fn write_listing(out: &mut Writer, list: &str, item: &str, values: &[String]) {
+    out.open_object();
+    out.key(list);
+    out.open_array();
+    for value in values {
         out.open_object();
-        out.key(list);
-        out.open_array();
-        for value in &self.0 {
-            out.open_object();
-            out.field(item, value);
-            out.close_object();
-        }
-        out.close_array();
+        out.field(item, value);
         out.close_object();
     }
+    out.close_array();
+    out.close_object();
 }
 
 /// The answer of a create: `{ id }` of a pack, `{ index }` of a sticker.
@@ -67,7 +84,7 @@ impl<const PACK: bool> Created<PACK> {
 
 impl<const PACK: bool> Read for Created<PACK> {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        Fields::new(value, at)?.required(Self::KEY).map(Self)
+        Fields::lenient(value, at)?.required(Self::KEY).map(Self)
     }
 }
 
@@ -80,7 +97,7 @@ impl<const PACK: bool> Write for Created<PACK> {
 }
 
 /// A pack's details (snake_case on the wire, camelCase in JS).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PackInfo {
     /// Who publishes it.
     pub publisher: String,
@@ -94,13 +111,13 @@ pub struct PackInfo {
 
 impl Read for PackInfo {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
-        Ok(Self {
-            publisher: fields.required("publisher")?,
-            name: fields.required("name")?,
-            ios_app_store_link: fields.optional("ios_app_store_link")?,
-            android_app_store_link: fields.optional("android_app_store_link")?,
-        })
+        let fields = Fields::lenient(value, at)?;
+        let mut out = Self::default();
+        fields.set(&mut out.publisher, "publisher")?;
+        fields.set(&mut out.name, "name")?;
+        fields.set_opt(&mut out.ios_app_store_link, "ios_app_store_link")?;
+        fields.set_opt(&mut out.android_app_store_link, "android_app_store_link")?;
+        Ok(out)
     }
 }
 
@@ -126,7 +143,7 @@ pub struct StickerInfo {
 
 impl Read for StickerInfo {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::new(value, at)?;
+        let fields = Fields::lenient(value, at)?;
         Ok(Self {
             id: fields.required("id")?,
             emojis: fields.optional("emojis")?.unwrap_or_default(),

@@ -35,12 +35,12 @@ impl Read for StickerpackFields {
             "androidAppStoreLink",
         ];
         let fields = object(value, at, &keys)?;
-        Ok(Self {
-            publisher: fields.optional("publisher")?,
-            name: fields.optional("name")?,
-            ios_app_store_link: fields.optional("iosAppStoreLink")?,
-            android_app_store_link: fields.optional("androidAppStoreLink")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.publisher, "publisher")?;
+        fields.set_opt(&mut out.name, "name")?;
+        fields.set_opt(&mut out.ios_app_store_link, "iosAppStoreLink")?;
+        fields.set_opt(&mut out.android_app_store_link, "androidAppStoreLink")?;
+        Ok(out)
     }
 }
 
@@ -97,10 +97,10 @@ pub struct StickerFields {
 impl Read for StickerFields {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["url", "emojis"])?;
-        Ok(Self {
-            url: fields.optional("url")?,
-            emojis: fields.optional("emojis")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.url, "url")?;
+        fields.set_opt(&mut out.emojis, "emojis")?;
+        Ok(out)
     }
 }
 

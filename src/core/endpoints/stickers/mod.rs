@@ -69,7 +69,10 @@ impl Read for StickerIndex {
 
 fn pack_path<'a>(id: &'a str, rest: &[&'a str]) -> Result<Vec<&'a str>> {
     check_id("stickerpackId", id)?;
-    Ok([&["stickerpacks", id][..], rest].concat())
+    let mut path = Vec::with_capacity(2 + rest.len());
+    path.extend_from_slice(&["stickerpacks", id]);
+    path.extend_from_slice(rest);
+    Ok(path)
 }
 
 /// `GET` of `path`, with `?namespace=…` when one is given.

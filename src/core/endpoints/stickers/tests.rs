@@ -77,7 +77,7 @@ fn paths_methods_and_queries() {
         get_pack(&c, "", None).unwrap_err().field.as_deref(),
         Some("stickerpackId")
     );
-    let field = |r: Result<Request<String>>| r.unwrap_err().field;
+    let field = |r: Result<Request<String>>| r.unwrap_err().into_fields().field;
     assert_eq!(field(delete_pack(&c, "..")), Some("stickerpackId".into()));
     assert_eq!(
         field(delete_sticker(&c, ".", &index("0"))),
@@ -154,7 +154,12 @@ fn sticker_bodies_and_rules() {
         create.body.as_deref(),
         Some(r#"{"url":"https://example.com/s.webp","emojis":["🐥","👍🏽"]}"#)
     );
-    let field = |json: &str| create_sticker(&c, "p", &fields(json)).unwrap_err().field;
+    let field = |json: &str| {
+        create_sticker(&c, "p", &fields(json))
+            .unwrap_err()
+            .into_fields()
+            .field
+    };
     assert_eq!(field(r#"{"emojis": ["🐥"]}"#), Some("url".into()));
     assert_eq!(
         field(r#"{"url": "https://e.com/s", "emojis": ["a", "b", "c", "d"]}"#),

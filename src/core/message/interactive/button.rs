@@ -9,7 +9,7 @@ use crate::core::message::{check_unique, item, objects, sub, write_tagged, Membe
 use crate::core::rules::{check_chars, check_count};
 
 /// A button message.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ButtonMessage {
     /// Text, image, video or document shown above the body.
     pub header: Option<ButtonHeader>,
@@ -35,7 +35,7 @@ pub enum ButtonHeader {
 }
 
 /// `{ buttons: [1–3 reply buttons] }`
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ButtonAction {
     /// The buttons, 1 to 3, ids unique.
     pub buttons: Vec<ReplyButton>,
@@ -53,12 +53,12 @@ pub struct ReplyButton {
 impl Read for ButtonMessage {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, PARTS)?;
-        Ok(Self {
-            header: fields.optional("header")?,
-            body: fields.required("body")?,
-            footer: fields.optional("footer")?,
-            action: fields.required("action")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.header, "header")?;
+        fields.set(&mut out.body, "body")?;
+        fields.set_opt(&mut out.footer, "footer")?;
+        fields.set(&mut out.action, "action")?;
+        Ok(out)
     }
 }
 
@@ -114,10 +114,10 @@ impl Read for ReplyButton {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "id", "title"])?;
         constant(&fields, "reply")?;
-        Ok(Self {
-            id: fields.required("id")?,
-            title: fields.required("title")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.id, "id")?;
+        fields.set(&mut out.title, "title")?;
+        Ok(out)
     }
 }
 

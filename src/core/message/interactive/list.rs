@@ -8,7 +8,7 @@ use crate::core::message::{check_unique, item, objects, sub, Members};
 use crate::core::rules::{check_chars, check_count};
 
 /// A list message.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListMessage {
     /// A text header, ≤60 characters.
     pub header: Option<ListHeader>,
@@ -28,7 +28,7 @@ pub struct ListHeader {
 }
 
 /// `{ button, sections }`
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListAction {
     /// The label of the button that opens the list, 1–20 characters.
     pub button: String,
@@ -59,12 +59,12 @@ pub struct Row {
 impl Read for ListMessage {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, PARTS)?;
-        Ok(Self {
-            header: fields.optional("header")?,
-            body: fields.required("body")?,
-            footer: fields.optional("footer")?,
-            action: fields.required("action")?,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.header, "header")?;
+        fields.set(&mut out.body, "body")?;
+        fields.set_opt(&mut out.footer, "footer")?;
+        fields.set(&mut out.action, "action")?;
+        Ok(out)
     }
 }
 
@@ -81,9 +81,9 @@ impl Read for ListHeader {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["type", "text"])?;
         constant(&fields, "text")?;
-        Ok(Self {
-            text: fields.required("text")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.text, "text")?;
+        Ok(out)
     }
 }
 
@@ -97,10 +97,10 @@ impl Members for ListHeader {
 impl Read for ListAction {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["button", "sections"])?;
-        Ok(Self {
-            button: fields.required("button")?,
-            sections: fields.required("sections")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.button, "button")?;
+        fields.set(&mut out.sections, "sections")?;
+        Ok(out)
     }
 }
 
@@ -114,10 +114,10 @@ impl Members for ListAction {
 impl Read for Section {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["title", "rows"])?;
-        Ok(Self {
-            title: fields.required("title")?,
-            rows: fields.required("rows")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.title, "title")?;
+        fields.set(&mut out.rows, "rows")?;
+        Ok(out)
     }
 }
 
@@ -131,11 +131,11 @@ impl Members for Section {
 impl Read for Row {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, &["id", "title", "description"])?;
-        Ok(Self {
-            id: fields.required("id")?,
-            title: fields.required("title")?,
-            description: fields.optional("description")?,
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.id, "id")?;
+        fields.set(&mut out.title, "title")?;
+        fields.set_opt(&mut out.description, "description")?;
+        Ok(out)
     }
 }
 

@@ -28,7 +28,9 @@ fn written<T: Write>(value: &T) -> Value {
 fn check(message: Value) -> std::result::Result<(), String> {
     let request: SendRequest = read(&json!({"to": ["+46732001122"], "message": message}))
         .map_err(|e| format!("shape: {}", e.message))?;
-    request.validate().map_err(|e| e.field.unwrap_or_default())
+    request
+        .validate()
+        .map_err(|e| e.into_fields().field.unwrap_or_default())
 }
 
 fn rows(n: usize, prefix: &str) -> Vec<Value> {
@@ -401,7 +403,9 @@ fn recipients_and_callback() {
             body["callback"] = json!(url);
         }
         let request: SendRequest = read(&body).unwrap();
-        request.validate().map_err(|e| e.field.unwrap_or_default())
+        request
+            .validate()
+            .map_err(|e| e.into_fields().field.unwrap_or_default())
     };
     assert_eq!(send(json!(vec!["+46732001122"; 20]), None), Ok(()));
     assert_eq!(

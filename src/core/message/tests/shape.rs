@@ -81,7 +81,7 @@ fn wire_shapes() {
 fn tagged_enums_read_the_tag_wherever_it_is() {
     let message = |text: &str| {
         let value = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        Message::read(&value, &Path::root("request.message")).map_err(|e| e.message)
+        Message::read(&value, &Path::root("request.message")).map_err(|e| e.into_fields().message)
     };
     assert!(matches!(
         message(r#"{"text":"hi","type":"text"}"#),
@@ -118,7 +118,9 @@ fn tagged_enums_read_the_tag_wherever_it_is() {
 fn send_requests_refuse_unknown_and_repeated_keys_and_wrong_shapes() {
     let refused = |text: &str| {
         let value = parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
-        let err = SendRequest::read(&value, &Path::root("request")).unwrap_err();
+        let err = SendRequest::read(&value, &Path::root("request"))
+            .unwrap_err()
+            .into_fields();
         (err.field.unwrap_or_default(), err.message)
     };
     let cases = [
