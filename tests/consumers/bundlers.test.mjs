@@ -46,11 +46,8 @@ async function vite(name) {
 /** Builds app `name` with webpack-cli in production mode; returns the output folder. Any warning fails. */
 async function webpack(name) {
   const dir = await app(name, "webpack", '<script src="./main.js"></script>');
-  // webpack's default size hint (244 KiB an asset) flags the full entry's ~296 KiB .wasm (the
-  // README says so); the full app raises it to 400 KB, the other entries keep the default.
-  const performance = name === "full" ? ", performance: { maxAssetSize: 400_000, maxEntrypointSize: 400_000 }" : "";
   const output = 'output: { path: new URL("./dist", import.meta.url).pathname, clean: true }';
-  const config = `export default { mode: "production", entry: "./main.js", ${output}${performance} };\n`;
+  const config = `export default { mode: "production", entry: "./main.js", ${output} };\n`;
   await writeFiles(dir, { "webpack.config.mjs": config });
   const cli = join(root, "node_modules/webpack-cli/bin/cli.js");
   const { stdout, stderr } = await run(process.execPath, [cli, "build", "--config", "webpack.config.mjs"], { cwd: dir, env: packed.env });
