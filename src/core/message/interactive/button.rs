@@ -1,6 +1,6 @@
 //! A button message: a body with up to three reply buttons.
 
-use super::{check_body_footer, constant, TextPart, PARTS};
+use super::{check_body_footer, constant, Parts, TextPart};
 use crate::core::error::Result;
 use crate::core::json::read::{object, tag};
 use crate::core::json::{Path, Read, Value, Write, Writer};
@@ -8,18 +8,8 @@ use crate::core::message::media::{DocumentLink, MediaLink};
 use crate::core::message::{check_unique, item, objects, sub, write_tagged, Members};
 use crate::core::rules::{check_chars, check_count};
 
-/// A button message.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ButtonMessage {
-    /// Text, image, video or document shown above the body.
-    pub header: Option<ButtonHeader>,
-    /// The body, 1–1024 characters.
-    pub body: TextPart,
-    /// A footer, 1–60 characters.
-    pub footer: Option<TextPart>,
-    /// The buttons.
-    pub action: ButtonAction,
-}
+/// A button message: its header is a [`ButtonHeader`], its action a [`ButtonAction`].
+pub type ButtonMessage = Parts<ButtonHeader, ButtonAction>;
 
 /// The header of a button message.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,27 +38,6 @@ pub struct ReplyButton {
     pub id: String,
     /// The label, 1–20 characters.
     pub title: String,
-}
-
-impl Read for ButtonMessage {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, PARTS)?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.header, "header")?;
-        fields.set(&mut out.body, "body")?;
-        fields.set_opt(&mut out.footer, "footer")?;
-        fields.set(&mut out.action, "action")?;
-        Ok(out)
-    }
-}
-
-impl Members for ButtonMessage {
-    fn members(&self, out: &mut Writer) {
-        out.field_opt("header", &self.header);
-        out.field("body", &self.body);
-        out.field_opt("footer", &self.footer);
-        out.field("action", &self.action);
-    }
 }
 
 impl Read for ButtonHeader {

@@ -1,24 +1,14 @@
 //! A list message: rows in sections, opened by a button.
 
-use super::{check_body_footer, constant, TextPart, PARTS};
+use super::{check_body_footer, constant, Parts};
 use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::message::{check_unique, item, objects, sub, Members};
 use crate::core::rules::{check_chars, check_count};
 
-/// A list message.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ListMessage {
-    /// A text header, ≤60 characters.
-    pub header: Option<ListHeader>,
-    /// The body, 1–1024 characters.
-    pub body: TextPart,
-    /// A footer, 1–60 characters.
-    pub footer: Option<TextPart>,
-    /// The button that opens the list, and the rows.
-    pub action: ListAction,
-}
+/// A list message: its header is a [`ListHeader`], its action a [`ListAction`].
+pub type ListMessage = Parts<ListHeader, ListAction>;
 
 /// `{ type: "text", text }`; callers may leave out `type`, which is always `text`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,27 +44,6 @@ pub struct Row {
     pub title: String,
     /// Up to 72 characters.
     pub description: Option<String>,
-}
-
-impl Read for ListMessage {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, PARTS)?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.header, "header")?;
-        fields.set(&mut out.body, "body")?;
-        fields.set_opt(&mut out.footer, "footer")?;
-        fields.set(&mut out.action, "action")?;
-        Ok(out)
-    }
-}
-
-impl Members for ListMessage {
-    fn members(&self, out: &mut Writer) {
-        out.field_opt("header", &self.header);
-        out.field("body", &self.body);
-        out.field_opt("footer", &self.footer);
-        out.field("action", &self.action);
-    }
 }
 
 impl Read for ListHeader {

@@ -91,8 +91,50 @@ impl Members for TextPart {
     }
 }
 
-/// The members of both kinds of interactive message.
-pub(super) const PARTS: &[&str] = &["type", "header", "body", "footer", "action"];
+/// The parts of both kinds of interactive message: `{ header?, body, footer?, action }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parts<H, A> {
+    /// Shown above the body (a list's is text; a button message's text or media).
+    pub header: Option<H>,
+    /// The body, 1–1024 characters.
+    pub body: TextPart,
+    /// A footer, 1–60 characters.
+    pub footer: Option<TextPart>,
+    /// The buttons, or the button that opens the list and its rows.
+    pub action: A,
+}
+
+impl<H, A: Default> Default for Parts<H, A> {
+    fn default() -> Self {
+        Self {
+            header: None,
+            body: TextPart::default(),
+            footer: None,
+            action: A::default(),
+        }
+    }
+}
+
+impl<H: Read, A: Read + Default> Read for Parts<H, A> {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        let fields = object(value, at, &["type", "header", "body", "footer", "action"])?;
+        let mut out = Self::default();
+        fields.set_opt(&mut out.header, "header")?;
+        fields.set(&mut out.body, "body")?;
+        fields.set_opt(&mut out.footer, "footer")?;
+        fields.set(&mut out.action, "action")?;
+        Ok(out)
+    }
+}
+
+impl<H: Write, A: Write> Members for Parts<H, A> {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("header", &self.header);
+        out.field("body", &self.body);
+        out.field_opt("footer", &self.footer);
+        out.field("action", &self.action);
+    }
+}
 
 objects!(TextPart);
 
