@@ -8,6 +8,7 @@
 
 use sinch_whatsapp::core::json::{parse, Value};
 use sinch_whatsapp::web::Core;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const TOKEN: &str = "test-token";
@@ -32,13 +33,18 @@ fn error(envelope: &str) -> Value {
         .unwrap_or_else(|| panic!("not an error: {envelope}"))
 }
 
+/// The text of an envelope as JS gets it.
+fn s(envelope: JsValue) -> String {
+    envelope.as_string().expect("a string")
+}
+
 fn text<'v>(value: &'v Value, key: &str) -> &'v str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 fn options_open_a_client_or_name_the_wrong_field() {
-    let facts = ok(&Core::new(OPTIONS, false).open());
+    let facts = ok(&s(Core::new(OPTIONS, false).open()));
     assert_eq!(text(&facts, "botId"), "bot-wasm");
     assert_eq!(
         text(&facts, "baseUrl"),
@@ -57,23 +63,23 @@ fn options_open_a_client_or_name_the_wrong_field() {
         ("null", "options"),
         ("[1]", "options"),
     ] {
-        let shown = Core::new(options, false).open();
+        let shown = s(Core::new(options, false).open());
         let err = error(&shown);
         assert_eq!(text(&err, "code"), "invalid_argument");
         assert_eq!(text(&err, "field"), field, "{shown}");
         assert!(!shown.contains("tok_secret"), "{shown}");
     }
     // A token in a browser page is refused unless the caller accepts the risk.
-    let page = error(&Core::new(OPTIONS, true).open());
+    let page = error(&s(Core::new(OPTIONS, true).open()));
     assert_eq!(text(&page, "field"), "token");
     let allowed = r#"{"botId":"b","token":"t","region":"eu","dangerouslyAllowBrowser":true}"#;
-    ok(&Core::new(allowed, true).open());
+    ok(&s(Core::new(allowed, true).open()));
 }
 
 #[wasm_bindgen_test]
 fn a_prepared_request_carries_the_wire_body() {
     let core = Core::new(OPTIONS, false);
-    let request = ok(&core.prepare("sendText", r#"["+46732001122","Hello"]"#));
+    let request = ok(&s(core.prepare("sendText", r#"["+46732001122","Hello"]"#)));
     assert_eq!(text(&request, "method"), "POST");
     assert_eq!(
         text(&request, "url"),
@@ -84,7 +90,7 @@ fn a_prepared_request_carries_the_wire_body() {
         r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hello"}}"#
     );
     assert_eq!(request.get("idempotent"), Some(&Value::Bool(false)));
-    let get = ok(&core.prepare("listProviders", "[]"));
+    let get = ok(&s(core.prepare("listProviders", "[]")));
     assert_eq!((text(&get, "method"), get.get("body")), ("GET", None));
 }
 
@@ -101,7 +107,7 @@ fn broken_arguments_are_refused_by_path() {
         ("markRead", "[null]", "messageId"),
         ("noSuchMethod", "[]", "operation"),
     ] {
-        let err = error(&core.prepare(op, args));
+        let err = error(&s(core.prepare(op, args)));
         assert_eq!(text(&err, "code"), "invalid_argument");
         assert_eq!(text(&err, "field"), field, "{op}");
     }
@@ -110,32 +116,45 @@ fn broken_arguments_are_refused_by_path() {
 #[wasm_bindgen_test]
 fn answers_become_results_errors_or_retries() {
     let core = Core::new(OPTIONS, false);
-    let sent = ok(&core.answer("sendText", 201, None, RECEIPT, 0, false, 0.0));
+    let sent = ok(&s(
+        core.answer("sendText", 201, None, RECEIPT, 0, false, 0.0)
+    ));
     let Some(Value::Array(messages)) = sent.get("messages") else {
         panic!("{sent:?}");
     };
     assert_eq!(text(&messages[0], "id"), "01DPNXZ0WCF9XD19MH84XD0P62");
     assert_eq!(
-        core.answer("markRead", 200, None, "", 0, false, 0.0),
+        s(core.answer("markRead", 200, None, "", 0, false, 0.0)),
         r#"{"ok":null}"#
     );
     // A server echoing the token gets it redacted.
     let echo = r#"{"message":"Bearer test-token refused"}"#;
-    let shown = core.answer("sendText", 401, None, echo, 0, false, 0.0);
+    let shown = s(core.answer("sendText", 401, None, echo, 0, false, 0.0));
     assert_eq!(text(&error(&shown), "code"), "unauthorized");
     assert!(
         !shown.contains(TOKEN) && shown.contains("[redacted]"),
         "{shown}"
     );
     // 429 with Retry-After: retried after it, unless it is longer than allowed.
-    let busy = parse(&core.answer("sendText", 429, Some("2".into()), "", 0, false, 0.5)).unwrap();
+    let busy = parse(&s(core.answer(
+        "sendText",
+        429,
+        Some("2".into()),
+        "",
+        0,
+        false,
+        0.5,
+    )))
+    .unwrap();
     assert_eq!(busy.get("retryMs"), Some(&Value::Number("2000".into())));
-    let long = core.answer("sendText", 429, Some("3600".into()), "", 0, false, 0.5);
+    let long = s(core.answer("sendText", 429, Some("3600".into()), "", 0, false, 0.5));
     assert!(
         !long.contains("retryMs") && long.contains("maxRetryAfterMs"),
         "{long}"
     );
-    let bad = error(&core.answer("sendText", 201, None, "not json", 0, false, 0.0));
+    let bad = error(&s(
+        core.answer("sendText", 201, None, "not json", 0, false, 0.0)
+    ));
     assert_eq!(text(&bad, "code"), "invalid_response");
 }
 
@@ -143,7 +162,7 @@ fn answers_become_results_errors_or_retries() {
 fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
     let core = Core::new(OPTIONS, false);
     let fail = |kind: &str, status, text: Option<&str>, idempotent| {
-        core.fail(
+        s(core.fail(
             kind,
             status,
             text.map(str::to_owned),
@@ -151,7 +170,7 @@ fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
             0,
             idempotent,
             0.0,
-        )
+        ))
     };
     let redirect = error(&fail(
         "redirect",
@@ -181,10 +200,10 @@ fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
 
 #[wasm_bindgen_test]
 fn the_per_call_timeout_rule() {
-    assert_eq!(Core::timeout(5000.0), r#"{"ok":5000}"#);
+    assert_eq!(s(Core::timeout(5000.0)), r#"{"ok":5000}"#);
     for wrong in [0.0, 1.5, 600_001.0, f64::NAN] {
         assert_eq!(
-            text(&error(&Core::timeout(wrong)), "field"),
+            text(&error(&s(Core::timeout(wrong))), "field"),
             "options.timeoutMs"
         );
     }

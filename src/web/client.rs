@@ -4,6 +4,7 @@
 //! [`Core::fail`]): the result, or the typed error and whether to retry. Every
 //! method returns the JSON text of an envelope (`core::error::envelope`).
 
+use super::text;
 use crate::core::config::{self, Config, Host};
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
@@ -38,8 +39,8 @@ impl Core {
     /// What the JS face keeps: `{botId, baseUrl, timeoutMs, maxResponseBytes,
     /// authorization?}` (the header value, for the private headers of its
     /// requests), or the options' error.
-    pub fn open(&self) -> String {
-        envelope(self.config().map(|config| {
+    pub fn open(&self) -> JsValue {
+        text(envelope(self.config().map(|config| {
             let mut out = Writer::new();
             out.open_object();
             out.field("botId", &config.bot_id);
@@ -51,14 +52,14 @@ impl Core {
             }
             out.close_object();
             out.finish()
-        }))
+        })))
     }
 
     /// The request of operation `op` (a method's name) with `args` (the JSON text
     /// of its argument array): `{method, url, body?, idempotent}`, `body` the JSON
     /// text to send; or the `invalid_argument` of a broken rule.
-    pub fn prepare(&self, op: &str, args: &str) -> String {
-        envelope(self.config().and_then(|config| {
+    pub fn prepare(&self, op: &str, args: &str) -> JsValue {
+        text(envelope(self.config().and_then(|config| {
             let request = ops::prepare(config, op, args)?;
             let mut out = Writer::new();
             out.open_object();
@@ -68,7 +69,7 @@ impl Core {
             out.field("idempotent", &request.idempotent);
             out.close_object();
             Ok(out.finish())
-        }))
+        })))
     }
 
     /// What attempt `attempt` of `op` came to when the server answered `status`
@@ -85,7 +86,7 @@ impl Core {
         attempt: u32,
         idempotent: bool,
         jitter: f64,
-    ) -> String {
+    ) -> JsValue {
         self.settle(
             |config| {
                 let token = config.token.as_ref().map_or("", |t| t.expose());
@@ -113,7 +114,7 @@ impl Core {
         attempt: u32,
         idempotent: bool,
         jitter: f64,
-    ) -> String {
+    ) -> JsValue {
         let status_if_any = Some(status).filter(|s| *s != 0);
         let text = text.as_deref();
         let failure = match kind {
@@ -141,8 +142,8 @@ impl Core {
 
     /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
     /// `{"ok":ms}`, or its `invalid_argument`.
-    pub fn timeout(ms: f64) -> String {
-        envelope(
+    pub fn timeout(ms: f64) -> JsValue {
+        text(envelope(
             config::timeout_ms(ms)
                 .map(|ms| ms.to_string())
                 .ok_or_else(|| {
@@ -151,7 +152,7 @@ impl Core {
                         "must be a whole number from 1 to 600000",
                     )
                 }),
-        )
+        ))
     }
 }
 
@@ -160,10 +161,10 @@ impl Core {
         self.config.as_ref().map_err(Clone::clone)
     }
 
-    fn settle(&self, outcome: impl FnOnce(&Config) -> Result<String>, attempt: Attempt) -> String {
-        match self.config() {
+    fn settle(&self, outcome: impl FnOnce(&Config) -> Result<String>, attempt: Attempt) -> JsValue {
+        text(match self.config() {
             Ok(config) => settle(config, outcome(config), attempt),
             Err(err) => envelope(Err(err)),
-        }
+        })
     }
 }

@@ -4,6 +4,7 @@
 //! as `validateMedia` and `validateMediaBytes`. Only the ranges asked for cross into wasm
 //! memory (which never shrinks), never the whole file.
 
+use super::text;
 use crate::core::error::envelope;
 use crate::core::media::{MessageType, Options, Preflight};
 use wasm_bindgen::prelude::*;
@@ -66,12 +67,12 @@ impl MediaCheck {
     }
 
     /// The report's envelope: `{"ok":report}`.
-    pub fn report(&self) -> String {
+    pub fn report(&self) -> JsValue {
         let options = Options {
             declared_mime: self.declared.as_deref(),
             file_name: self.name.as_deref(),
             intended: self.intended,
         };
-        envelope(Ok(self.preflight.finish(&options).to_json()))
+        text(envelope(Ok(self.preflight.finish(&options).to_json())))
     }
 }

@@ -1,6 +1,8 @@
 // What keeps the start cheap (bench/startup.mjs measures it): each entry is one module
 // (scripts/inline.mjs), and Node's imports nothing: the .wasm is read through
-// process.getBuiltinModule, not an import of node:fs. (tests/consumers/ checks require().)
+// process.getBuiltinModule, not an import of node:fs; every wasm export returns at most one
+// value (Node 20 compiles an optimized wrapper for each that returns two: README, Startup).
+// (tests/consumers/ checks require().)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -27,5 +29,70 @@ test("without process.getBuiltinModule the Node entries say what they need inste
     const code = `delete process.getBuiltinModule; await import(${entry}).then(() => console.log("loaded"), (e) => console.log(e.message));`;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", code]).toString();
     assert.match(out, /^sinch-whatsapp: cannot read its \.wasm: it needs process\.getBuiltinModule/, `pkg/${build}node.js`);
+  }
+});
+
+/** The exported functions of a `.wasm` and how many values each returns (its type's results). */
+function exportResults(bytes) {
+  let at = 8; // magic and version
+  const u32 = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  const name = () => {
+    const length = u32();
+    at += length;
+    return Buffer.from(bytes.subarray(at - length, at)).toString();
+  };
+  const limits = () => (bytes[at++] & 1 ? (u32(), u32()) : u32());
+  const results = []; // per type
+  const funcTypes = []; // per function index, imports first
+  const exports = new Map();
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const end = u32() + at;
+    if (id === 1) {
+      for (let n = u32(); n > 0; n--) {
+        assert.equal(bytes[at++], 0x60, "a function type");
+        const params = u32(); // then one byte each, as the results
+        at += params;
+        results.push(u32());
+        at += results.at(-1);
+      }
+    } else if (id === 2) {
+      for (let n = u32(); n > 0; n--) {
+        name();
+        name();
+        const kind = bytes[at++];
+        if (kind === 0) funcTypes.push(u32());
+        else if (kind === 1) (at++, limits());
+        else if (kind === 2) limits();
+        else at += 2; // a global: its type and mutability
+      }
+    } else if (id === 3) {
+      for (let n = u32(); n > 0; n--) funcTypes.push(u32());
+    } else if (id === 7) {
+      for (let n = u32(); n > 0; n--) {
+        const exported = name();
+        const kind = bytes[at++];
+        const index = u32();
+        if (kind === 0) exports.set(exported, index);
+      }
+    }
+    at = end;
+  }
+  return new Map([...exports].map(([exported, index]) => [exported, results[funcTypes[index]]]));
+}
+
+test("every wasm export returns at most one value", () => {
+  for (const build of BUILDS) {
+    const results = exportResults(readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm")));
+    assert.ok(results.has("__wbindgen_malloc") && results.size > 3, `pkg/${build}: the exports were read`);
+    const several = [...results].filter(([, count]) => count > 1).map(([exported]) => exported);
+    assert.deepEqual(several, [], `pkg/${build}`);
   }
 });
