@@ -466,7 +466,7 @@ impl Codec {
     /// A name for messages.
     pub fn name(self) -> String {
         match self {
-            Codec::Other(_) => ["an unknown codec (", &self.id(), ")"].concat(),
+            Codec::Other(_) => super::words::fill("an unknown codec ({})", &[&self.id()]),
             _ => CODEC_NAME
                 .get(self.row())
                 .copied()

@@ -90,7 +90,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
                 .declared_mime
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map_or(String::new(), |m| [" (declared as ", m, ")"].concat());
+                .map_or(String::new(), |m| fill(" (declared as {})", &[m]));
             out.push(Issue::error(
                 IssueCode::MediaUnsupportedType,
                 fill(
@@ -110,7 +110,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
-        let message = ["The ", what, " ", &damage.reason, "."].concat();
+        let message = fill("The {} {}.", &[what, &damage.reason]);
         out.push(if damage.fatal {
             Issue::error(IssueCode::MediaTruncated, message)
         } else {
@@ -182,7 +182,7 @@ pub(super) fn size_against(
     } else if size > lo {
         out.push(ambiguous(
             size,
-            &[&decimal(mb), " MB"].concat(),
+            &fill("{} MB", &[&decimal(mb)]),
             what,
             lo,
             hi,
@@ -227,7 +227,7 @@ fn choose(
         .map(|i| {
             Issue::warning(
                 i.code,
-                [&i.message, " It can still be sent as a document."].concat(),
+                fill("{} It can still be sent as a document.", &[&i.message]),
             )
         })
         .collect();
