@@ -160,7 +160,7 @@ fn walk(v: &View<'_>, family: Family) -> Step {
             let d = decide(family, &found);
             return Ok(d.damaged(
                 true,
-                fill(
+                &fill(
                     "is shorter than its '{}' box says: it is truncated",
                     &[&lossy(&h.kind)],
                 ),
