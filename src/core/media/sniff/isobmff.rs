@@ -41,14 +41,31 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     Some(walk(v, family))
 }
 
+/// Major brands that alone give the family, or an image kind.
+const BRANDS: [(&[u8; 4], Result<Family, Kind>); 14] = [
+    (b"qt  ", Ok(Family::QuickTime)),
+    (b"M4A ", Ok(Family::M4a)),
+    (b"M4B ", Ok(Family::M4a)),
+    (b"M4P ", Ok(Family::M4a)),
+    (b"f4a ", Ok(Family::M4a)),
+    (b"F4A ", Ok(Family::M4a)),
+    (b"heic", Err(Kind::Heic)),
+    (b"heix", Err(Kind::Heic)),
+    (b"heim", Err(Kind::Heic)),
+    (b"heis", Err(Kind::Heic)),
+    (b"hevc", Err(Kind::Heic)),
+    (b"hevx", Err(Kind::Heic)),
+    (b"avif", Err(Kind::Avif)),
+    (b"avis", Err(Kind::Avif)),
+];
+
 /// The family by brand; an image kind for HEIF/AVIF.
 fn classify(major: &[u8; 4], compat: &[[u8; 4]]) -> Result<Family, Kind> {
     let has = |b: &[u8; 4]| compat.contains(b);
+    if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| *b == major) {
+        return found;
+    }
     match major {
-        b"qt  " => Ok(Family::QuickTime),
-        b"M4A " | b"M4B " | b"M4P " | b"f4a " | b"F4A " => Ok(Family::M4a),
-        b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" => Err(Kind::Heic),
-        b"avif" | b"avis" => Err(Kind::Avif),
         b"mif1" | b"msf1" | b"miaf" => {
             if has(b"avif") || has(b"avis") {
                 Err(Kind::Avif)
