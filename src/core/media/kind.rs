@@ -129,6 +129,38 @@ const MIME: [&str; 56] = [
     "application/epub+zip",                           // Epub
 ];
 
+/// Plain text and CSV: either may be either (the CSV test is a heuristic).
+const TEXT: &[&str] = &["txt", "text", "csv", "tsv", "log", "md"];
+
+/// The usual extensions by [`Kind::row`], for the accepted kinds (the rows after these have none;
+/// OOXML: [`Ooxml`]'s own).
+const EXTENSIONS: [&[&str]; 24] = [
+    &["jpg", "jpeg", "jpe", "jfif"],       // Jpeg
+    &["png"],                              // Png
+    &["webp"],                             // Webp
+    &["mp4", "m4v"],                       // Mp4Video
+    &["m4a", "mp4", "m4b", "aac"],         // Mp4Audio
+    &["3gp", "3gpp"],                      // Video3gpp
+    &["aac", "adts"],                      // Aac
+    &["amr"],                              // Amr
+    &["mp3", "mpga"],                      // Mp3
+    &["mp2", "mp1", "mpa", "mpga", "m2a"], // Mp2
+    &["ogg", "oga", "opus"],               // Ogg
+    &["pdf"],                              // Pdf
+    &["doc", "dot"],                       // Doc
+    &["xls", "xlt"],                       // Xls
+    &["ppt", "pps", "pot"],                // Ppt
+    &[],                                   // Office
+    &[],                                   // EncryptedOffice
+    &["odt"],                              // Odt
+    &["ods"],                              // Ods
+    &["odp"],                              // Odp
+    &["tar"],                              // Tar
+    &["rtf"],                              // Rtf
+    TEXT,                                  // Text
+    TEXT,                                  // Csv
+];
+
 /// The short names for messages, by [`Kind::row`] (OOXML: [`Ooxml`]'s own).
 const LABEL: [&str; 56] = [
     "JPEG image",                                         // Jpeg
@@ -306,29 +338,8 @@ impl Kind {
     /// File-name extensions usual for this type (lower case, without the dot). Empty: no check.
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
-            Kind::Jpeg => &["jpg", "jpeg", "jpe", "jfif"],
-            Kind::Png => &["png"],
-            Kind::Webp => &["webp"],
-            Kind::Mp4Video => &["mp4", "m4v"],
-            Kind::Mp4Audio => &["m4a", "mp4", "m4b", "aac"],
-            Kind::Video3gpp => &["3gp", "3gpp"],
-            Kind::Aac => &["aac", "adts"],
-            Kind::Amr => &["amr"],
-            Kind::Mp3 => &["mp3", "mpga"],
-            Kind::Mp2 => &["mp2", "mp1", "mpa", "mpga", "m2a"],
-            Kind::Ogg => &["ogg", "oga", "opus"],
-            Kind::Pdf => &["pdf"],
-            Kind::Doc => &["doc", "dot"],
-            Kind::Xls => &["xls", "xlt"],
-            Kind::Ppt => &["ppt", "pps", "pot"],
             Kind::Office(o) => o.extensions(),
-            Kind::Odt => &["odt"],
-            Kind::Ods => &["ods"],
-            Kind::Odp => &["odp"],
-            Kind::Tar => &["tar"],
-            Kind::Rtf => &["rtf"],
-            Kind::Text | Kind::Csv => &["txt", "text", "csv", "tsv", "log", "md"],
-            _ => &[],
+            _ => EXTENSIONS.get(self.row()).copied().unwrap_or_default(),
         }
     }
 
@@ -466,7 +477,7 @@ impl Codec {
     /// A name for messages.
     pub fn name(self) -> String {
         match self {
-            Codec::Other(_) => ["an unknown codec (", &self.id(), ")"].concat(),
+            Codec::Other(_) => super::words::fill("an unknown codec ({})", &[&self.id()]),
             _ => CODEC_NAME
                 .get(self.row())
                 .copied()
@@ -537,6 +548,21 @@ mod tests {
             (Ooxml::Docx.mime(), Ooxml::Docx.label())
         );
         assert!(MIME.iter().chain(&LABEL).filter(|s| s.is_empty()).count() == 2);
+        let usual = [
+            (Kind::Jpeg, "jfif"),
+            (Kind::Mp2, "m2a"),
+            (Kind::Ppt, "pot"),
+            (Kind::Odt, "odt"),
+            (Kind::Csv, "md"),
+        ];
+        for (kind, ext) in usual {
+            assert_eq!(kind.extensions().last(), Some(&ext), "{kind:?}");
+        }
+        assert_eq!(Kind::Csv.row(), EXTENSIONS.len() - 1);
+        for kind in [Kind::EncryptedOffice, Kind::JpegLs, Kind::Epub] {
+            assert!(kind.extensions().is_empty(), "{kind:?}");
+        }
+        assert_eq!(Kind::Office(Ooxml::Pptm).extensions(), ["pptm"]);
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
         ));
         return report;
     }
-    let mut issues = common(size, d, options);
+    let mut issues = common(size, d, options, report.declared_mime_type.as_deref());
     if let Some(kind) = d.kind.filter(|k| k.accepted()) {
         let (chosen, mut typed) = choose(size, kind, d, options.intended);
         report.message_type = Some(chosen);
@@ -77,8 +77,8 @@ fn details(d: &Detected) -> Details {
     }
 }
 
-/// Issues that do not depend on the message type.
-fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
+/// Issues that do not depend on the message type (`declared`: the declared type, trimmed).
+fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>) -> Vec<Issue> {
     let mut out = Vec::new();
     let what = d.kind.map_or("file", Kind::label);
     // A broken ZIP or OLE2 file whose inner type could not be read: only the damage is sure.
@@ -86,11 +86,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
     let unreadable = fatal && matches!(d.kind, Some(Kind::Zip | Kind::Ole));
     match d.kind {
         None => {
-            let declared = options
-                .declared_mime
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map_or(String::new(), |m| [" (declared as ", m, ")"].concat());
+            let declared = declared.map_or(String::new(), |m| fill(" (declared as {})", &[m]));
             out.push(Issue::error(
                 IssueCode::MediaUnsupportedType,
                 fill(
@@ -110,7 +106,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>) -> Vec<Issue> {
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
-        let message = ["The ", what, " ", &damage.reason, "."].concat();
+        let message = fill("The {} {}.", &[what, &damage.reason]);
         out.push(if damage.fatal {
             Issue::error(IssueCode::MediaTruncated, message)
         } else {
@@ -182,7 +178,7 @@ pub(super) fn size_against(
     } else if size > lo {
         out.push(ambiguous(
             size,
-            &[&decimal(mb), " MB"].concat(),
+            &fill("{} MB", &[&decimal(mb)]),
             what,
             lo,
             hi,
@@ -227,7 +223,7 @@ fn choose(
         .map(|i| {
             Issue::warning(
                 i.code,
-                [&i.message, " It can still be sent as a document."].concat(),
+                fill("{} It can still be sent as a document.", &[&i.message]),
             )
         })
         .collect();

@@ -163,7 +163,7 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     } else if size > lo {
         out.push(ambiguous(
             size,
-            &[&decimal(kb), " KB"].concat(),
+            &fill("{} KB", &[&decimal(kb)]),
             what,
             lo,
             hi,

@@ -41,14 +41,31 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     Some(walk(v, family))
 }
 
+/// Major brands that alone give the family, or an image kind.
+const BRANDS: [(&[u8; 4], Result<Family, Kind>); 14] = [
+    (b"qt  ", Ok(Family::QuickTime)),
+    (b"M4A ", Ok(Family::M4a)),
+    (b"M4B ", Ok(Family::M4a)),
+    (b"M4P ", Ok(Family::M4a)),
+    (b"f4a ", Ok(Family::M4a)),
+    (b"F4A ", Ok(Family::M4a)),
+    (b"heic", Err(Kind::Heic)),
+    (b"heix", Err(Kind::Heic)),
+    (b"heim", Err(Kind::Heic)),
+    (b"heis", Err(Kind::Heic)),
+    (b"hevc", Err(Kind::Heic)),
+    (b"hevx", Err(Kind::Heic)),
+    (b"avif", Err(Kind::Avif)),
+    (b"avis", Err(Kind::Avif)),
+];
+
 /// The family by brand; an image kind for HEIF/AVIF.
 fn classify(major: &[u8; 4], compat: &[[u8; 4]]) -> Result<Family, Kind> {
     let has = |b: &[u8; 4]| compat.contains(b);
+    if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| *b == major) {
+        return found;
+    }
     match major {
-        b"qt  " => Ok(Family::QuickTime),
-        b"M4A " | b"M4B " | b"M4P " | b"f4a " | b"F4A " => Ok(Family::M4a),
-        b"heic" | b"heix" | b"heim" | b"heis" | b"hevc" | b"hevx" => Err(Kind::Heic),
-        b"avif" | b"avis" => Err(Kind::Avif),
         b"mif1" | b"msf1" | b"miaf" => {
             if has(b"avif") || has(b"avis") {
                 Err(Kind::Avif)
@@ -160,7 +177,7 @@ fn walk(v: &View<'_>, family: Family) -> Step {
             let d = decide(family, &found);
             return Ok(d.damaged(
                 true,
-                fill(
+                &fill(
                     "is shorter than its '{}' box says: it is truncated",
                     &[&lossy(&h.kind)],
                 ),
@@ -261,35 +278,58 @@ fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     Ok(())
 }
 
+/// Video sample entry types and their codecs.
+const VIDEO: [(&[u8; 4], Codec); 13] = [
+    (b"avc1", Codec::H264),
+    (b"avc2", Codec::H264),
+    (b"avc3", Codec::H264),
+    (b"avc4", Codec::H264),
+    (b"hvc1", Codec::Hevc),
+    (b"hev1", Codec::Hevc),
+    (b"mp4v", Codec::Mpeg4Visual),
+    (b"s263", Codec::H263),
+    (b"h263", Codec::H263),
+    (b"av01", Codec::Av1),
+    (b"vp08", Codec::Vp8),
+    (b"vp09", Codec::Vp9),
+    (b"encv", Codec::Encrypted),
+];
+
+/// Audio sample entry types (but `mp4a`, see [`mp4a_codec`]) and their codecs.
+const AUDIO: [(&[u8; 4], Codec); 14] = [
+    (b"samr", Codec::AmrNb),
+    (b"sawb", Codec::AmrWb),
+    (b"Opus", Codec::Opus),
+    (b"fLaC", Codec::Flac),
+    (b"alac", Codec::Alac),
+    (b"ac-3", Codec::Ac3),
+    (b"ec-3", Codec::Eac3),
+    (b".mp3", Codec::Mp3),
+    (b"lpcm", Codec::Pcm),
+    (b"sowt", Codec::Pcm),
+    (b"twos", Codec::Pcm),
+    (b"ipcm", Codec::Pcm),
+    (b"fpcm", Codec::Pcm),
+    (b"enca", Codec::Encrypted),
+];
+
+/// The codec `cc` names in `table`, or `Codec::Other`.
+fn lookup(table: &[(&[u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
+    table
+        .iter()
+        .find(|(t, _)| *t == cc)
+        .map_or(Codec::Other(*cc), |&(_, c)| c)
+}
+
 fn video_codec(cc: &[u8; 4]) -> Codec {
-    match cc {
-        b"avc1" | b"avc2" | b"avc3" | b"avc4" => Codec::H264,
-        b"hvc1" | b"hev1" => Codec::Hevc,
-        b"mp4v" => Codec::Mpeg4Visual,
-        b"s263" | b"h263" => Codec::H263,
-        b"av01" => Codec::Av1,
-        b"vp08" => Codec::Vp8,
-        b"vp09" => Codec::Vp9,
-        b"encv" => Codec::Encrypted,
-        _ => Codec::Other(*cc),
-    }
+    lookup(&VIDEO, cc)
 }
 
 fn audio_codec(v: &View<'_>, cc: &[u8; 4], start: u64, end: u64) -> Result<Codec, Miss> {
-    Ok(match cc {
-        b"mp4a" => mp4a_codec(v, start, end)?,
-        b"samr" => Codec::AmrNb,
-        b"sawb" => Codec::AmrWb,
-        b"Opus" => Codec::Opus,
-        b"fLaC" => Codec::Flac,
-        b"alac" => Codec::Alac,
-        b"ac-3" => Codec::Ac3,
-        b"ec-3" => Codec::Eac3,
-        b".mp3" => Codec::Mp3,
-        b"lpcm" | b"sowt" | b"twos" | b"ipcm" | b"fpcm" => Codec::Pcm,
-        b"enca" => Codec::Encrypted,
-        _ => Codec::Other(*cc),
-    })
+    if cc == b"mp4a" {
+        return mp4a_codec(v, start, end);
+    }
+    Ok(lookup(&AUDIO, cc))
 }
 
 /// `mp4a` is AAC unless its `esds` names another object type (MP3 in MP4 is `mp4a` too).

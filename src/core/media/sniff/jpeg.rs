@@ -143,7 +143,7 @@ fn end(d: Detected, tail: &[u8]) -> Detected {
         };
         return d.note(
             IssueCode::MediaTrailingData,
-            fill(
+            &fill(
                 "The JPEG image has data after its end: possibly another file appended to it{}.",
                 &[what],
             ),

@@ -57,7 +57,7 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     if at > 0 {
         d = d.note(
             IssueCode::MediaLeadingData,
-            fill(
+            &fill(
 "The PDF document has {} bytes before its %PDF- header; most readers accept it, but some tools may not.",
 &[&decimal(at as u64)],
 ),

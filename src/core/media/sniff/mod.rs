@@ -73,20 +73,22 @@ impl Detected {
     }
 
     /// Adds a warning.
-    pub fn note(mut self, code: IssueCode, message: impl Into<String>) -> Self {
+    #[inline(never)]
+    pub fn note(mut self, code: IssueCode, message: &str) -> Self {
         self.notes.push(Note {
             code,
-            message: message.into(),
+            message: message.to_string(),
         });
         self
     }
 
     /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
-    pub fn damaged(mut self, fatal: bool, reason: impl Into<String>) -> Self {
+    #[inline(never)]
+    pub fn damaged(mut self, fatal: bool, reason: &str) -> Self {
         if self.damage.is_none() {
             self.damage = Some(Damage {
                 fatal,
-                reason: reason.into(),
+                reason: reason.to_string(),
             });
         }
         self

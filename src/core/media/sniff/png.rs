@@ -37,7 +37,7 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
     d.width = be32(head, 16);
     d.height = be32(head, 20);
     match walk(head, v.size) {
-        Walk::Broken(reason) => return Ok(d.damaged(true, reason)),
+        Walk::Broken(reason) => return Ok(d.damaged(true, &reason)),
         Walk::End(at) => return Ok(after_end(d, at, v.size)),
         Walk::Beyond => {}
     }
@@ -46,7 +46,7 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
             let base = v.size - t.len() as u64;
             Ok(match rfind(t, IEND) {
                 Some(i) => match backwards(t, i) {
-                    Some(reason) => d.damaged(true, reason),
+                    Some(reason) => d.damaged(true, &reason),
                     None => after_end(d, base + i as u64 + IEND.len() as u64, v.size),
                 },
                 None => d.damaged(true, "has no PNG end chunk (IEND): it is truncated"),
@@ -134,7 +134,7 @@ fn after_end(d: Detected, end: u64, size: u64) -> Detected {
     }
     d.note(
         IssueCode::MediaTrailingData,
-        fill(
+        &fill(
 "The PNG image has {} bytes after its end chunk (IEND): possibly another file appended to it.",
 &[&decimal(size - end)],
 ),

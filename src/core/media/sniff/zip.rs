@@ -237,14 +237,14 @@ fn mimetype_entry(head: &[u8]) -> Option<Kind> {
     let len = usize::try_from(le32(head, 18)?).ok()?.min(200);
     let start = 30 + n + extra;
     let value = head.get(start..start + len)?;
-    Some(match value {
-        b"application/vnd.oasis.opendocument.text" => Kind::Odt,
-        b"application/vnd.oasis.opendocument.spreadsheet" => Kind::Ods,
-        b"application/vnd.oasis.opendocument.presentation" => Kind::Odp,
-        b"application/vnd.oasis.opendocument.graphics" => Kind::Odg,
-        b"application/epub+zip" => Kind::Epub,
-        _ => Kind::Zip,
-    })
+    // The value is the kind's MIME type.
+    let kinds = [Kind::Odt, Kind::Ods, Kind::Odp, Kind::Odg, Kind::Epub];
+    Some(
+        kinds
+            .into_iter()
+            .find(|k| k.mime().as_bytes() == value)
+            .unwrap_or(Kind::Zip),
+    )
 }
 
 /// Names of the local entries found in the head (for a guess when the directory is missing).
