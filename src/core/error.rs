@@ -1,7 +1,8 @@
 //! The one error type of the crate, with stable machine-readable codes.
 
 use crate::core::json::Write as _;
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// Stable error codes; [`ErrorCode::as_str`] gives the string JS callers see as `err.code`.
 #[non_exhaustive]
@@ -123,14 +124,14 @@ impl Error {
     }
 }
 
-impl std::ops::Deref for Error {
+impl core::ops::Deref for Error {
     type Target = ErrorFields;
     fn deref(&self) -> &ErrorFields {
         &self.0
     }
 }
 
-impl std::ops::DerefMut for Error {
+impl core::ops::DerefMut for Error {
     fn deref_mut(&mut self) -> &mut ErrorFields {
         &mut self.0
     }
@@ -142,7 +143,7 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 /// `text` with every occurrence of `secret` (the token) replaced by `[redacted]`,
 /// left to right as `str::replace` does; for text that came from the network, which
@@ -171,7 +172,7 @@ pub fn redact(text: &str, secret: &str) -> String {
 }
 
 /// Result with the crate's [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
+pub type Result<T> = core::result::Result<T, Error>;
 
 /// What crosses back to JS from every sync call: `{"ok":<result JSON>}` or
 /// `{"error":{code, message, field?, status?, details?, retryable, retryAfterMs?}}`,

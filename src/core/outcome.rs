@@ -9,6 +9,7 @@ use crate::core::error::{envelope, redact, Error, ErrorCode, Result};
 use crate::core::json::{Write as _, Writer};
 use crate::core::response::{too_large, unexpected_redirect};
 use crate::core::retry::Decision;
+use crate::prelude::*;
 
 /// Why an attempt gave no answer that [`crate::core::ops::answer`] can read.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,6 +1,7 @@
 //! Request building: turns a validated call into method, URL and body.
 
 use crate::core::config::Config;
+use crate::prelude::*;
 
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +170,7 @@ mod tests {
             let path: Vec<&str> = url.path_segments().unwrap().collect();
             assert_eq!(path.len(), 4 + ids.len(), "{built}");
             assert_eq!(path[..3], ["relay", "whatsapp", "v1"], "{built}");
-            let given = std::iter::once(config.bot_id.as_str()).chain(segments);
+            let given = core::iter::once(config.bot_id.as_str()).chain(segments);
             for (segment, value) in path[3..].iter().zip(given) {
                 assert_eq!(percent_decode(segment), value.as_bytes(), "{built}");
             }

@@ -2,6 +2,7 @@
 
 use crate::core::error::{redact, Error, ErrorCode, Result as CoreResult};
 use crate::core::json::{Object, Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// An object of an answer being read ([`Object::lenient`]): unknown keys are
 /// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`

@@ -2,6 +2,7 @@
 //! the randomness, so the policy is tested deterministically.
 
 use crate::core::error::{Error, ErrorCode};
+use crate::prelude::*;
 
 /// Retry settings (JS: client options `retries`, `maxRetryAfterMs`, `retryMessagesOnNetworkError`).
 #[derive(Debug, Clone, Copy, PartialEq)]

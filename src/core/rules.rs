@@ -8,6 +8,7 @@
 
 use crate::core::error::{Error, Result};
 use crate::core::whatwg::{self, percent_decode};
+use crate::prelude::*;
 
 /// Longest id accepted in a path (message ids are ~60 characters).
 const MAX_ID_CHARS: usize = 512;
@@ -152,7 +153,7 @@ pub fn check_date(field: &str, value: &str) -> Result<()> {
 /// `T` and a time. Upstream checks the value itself; this catches typos before sending.
 pub fn check_datetime(field: &str, value: &str) -> Result<()> {
     let bytes = value.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
+    let digits = |range: core::ops::Range<usize>| {
         bytes
             .get(range)
             .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
@@ -175,7 +176,7 @@ pub fn check_datetime(field: &str, value: &str) -> Result<()> {
 /// `en`, `pt_BR`, `zh_HK`: a 2–3 letter language, optionally `_` and a 2–4 letter region.
 pub fn check_language(field: &str, code: &str) -> Result<()> {
     let (language, region) = code.split_once('_').unwrap_or((code, "AA"));
-    let letters = |s: &str, range: std::ops::RangeInclusive<usize>| {
+    let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
         range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
     };
     if letters(language, 2..=3) && letters(region, 2..=4) {

@@ -3,6 +3,8 @@
 //! machine (anything not read here exactly as the parser would read it counts as
 //! "not loopback"), and what a path segment decodes to.
 
+use crate::prelude::*;
+
 /// The authority (`host[:port]`, with any `user@`) of `rest`, the part of an
 /// `http(s)` URL after `://`: up to the first `/`, `\`, `?` or `#` (the parser
 /// reads a backslash as `/` in http URLs).

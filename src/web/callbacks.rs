@@ -5,6 +5,7 @@
 use super::text;
 use crate::core::callback;
 use crate::core::error::{envelope, Error};
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// `parseCallback`: the envelope of the callback's JSON text as JS gets it, by the
@@ -19,7 +20,7 @@ pub fn parse_callback(raw_body: &[u8]) -> JsValue {
 /// as the body and key are: no string-passing glue in this entry).
 #[wasm_bindgen(js_name = "__verifyCallback")]
 pub fn verify_callback(raw_body: &[u8], headers: &[u8], key: &[u8]) -> JsValue {
-    let verdict = std::str::from_utf8(headers)
+    let verdict = core::str::from_utf8(headers)
         .map_err(|_| Error::invalid("headers", "could not be read"))
         .and_then(|headers| callback::verify_callback(raw_body, headers, key));
     text(envelope(

@@ -10,6 +10,7 @@ use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
 use crate::core::outcome::{settle, Attempt, Failure};
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// A client's checked configuration (token included: it stays in wasm memory), or

@@ -7,6 +7,7 @@
 use super::text;
 use crate::core::error::envelope;
 use crate::core::media::{MessageType, Options, Preflight};
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// One file being checked (internal to `preflight.js`, not in the TypeScript API).

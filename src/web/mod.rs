@@ -16,6 +16,6 @@ mod media;
 /// JS-to-wasm wrapper for each export returning two values when it compiles the
 /// module (README, "Startup").
 #[cfg(any(feature = "client", feature = "callbacks", feature = "preflight"))]
-fn text(envelope: String) -> wasm_bindgen::JsValue {
+fn text(envelope: crate::prelude::String) -> wasm_bindgen::JsValue {
     wasm_bindgen::JsValue::from_str(&envelope)
 }

@@ -30,13 +30,13 @@ const HOSTILE = [
   TOKEN, [TOKEN], { token: [TOKEN], region: TOKEN, timeoutMs: TOKEN },
 ];
 
-/** Calls fn; returns "ok", or the error if it is a SinchError; fails the test otherwise. */
-async function settle(label, fn) {
+/** Calls fn; returns "ok", or the error if it is a SinchError (the entry's own); fails the test otherwise. */
+async function settle(label, fn, SinchError = sdk.SinchError) {
   try {
     await fn();
     return "ok";
   } catch (err) {
-    assert.ok(err instanceof sdk.SinchError, `${label} threw ${err?.constructor?.name}: ${err?.message}`);
+    assert.ok(err instanceof SinchError, `${label} threw ${err?.constructor?.name}: ${err?.message}`);
     assert.ok(!JSON.stringify(err).includes(TOKEN), `${label}: token in error`);
     return err;
   }
@@ -77,6 +77,25 @@ test("exported functions and the constructor take every hostile value", async ()
     await settle("new WhatsAppClient({botId})", () => new sdk.WhatsAppClient({ botId: value, token: TOKEN, baseUrl: emu.url }));
   }
   assert.equal(sdk.parseCallback('{"type":"whatsapp"}').type, "whatsapp");
+});
+
+test("the ./callbacks and ./preflight entries (each its own no_std wasm) take every hostile value", async () => {
+  const dir = consumer();
+  for (const specifier of ["sinch-whatsapp/callbacks", "sinch-whatsapp/preflight"]) {
+    const entry = await import(resolveEntry(dir, [], specifier));
+    const fns = Object.entries(entry).filter(([name, f]) => typeof f === "function" && /^[a-z]/.test(name) && name !== "initSync");
+    assert.ok(fns.length >= 2, `${specifier}: ${fns.length} functions`);
+    for (const [name, fn] of fns) {
+      for (const value of HOSTILE) {
+        for (const args of [[value], [value, value], ['{"type":"whatsapp"}', value, value]]) {
+          await settle(`${specifier} ${name}`, () => fn(...args), entry.SinchError);
+        }
+      }
+    }
+    // The instance still works afterwards.
+    if (entry.parseCallback) assert.equal(entry.parseCallback('{"type":"whatsapp"}').type, "whatsapp");
+    if (entry.validateMediaBytes) assert.equal(entry.validateMediaBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47])).size, 4);
+  }
 });
 
 test("inputs are read from their own properties only: nothing comes in through a prototype", async () => {

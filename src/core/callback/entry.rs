@@ -11,6 +11,7 @@ use super::model::fields::Fields;
 use super::model::{Contact, DeliveryReport, Notification};
 use crate::core::error::{ErrorCode, Result};
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// An entry of a callback list.
 #[derive(Debug, Clone, PartialEq)]

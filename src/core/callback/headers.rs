@@ -6,6 +6,7 @@
 use super::signature::verify_signature_headers;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, Path, Value};
+use crate::prelude::*;
 
 /// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
 /// formed but it does not; an error when the headers cannot be read

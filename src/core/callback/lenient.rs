@@ -3,6 +3,7 @@
 //! number. Worked out on the digits: no float, no `core::fmt`.
 
 use crate::core::json::Value;
+use crate::prelude::*;
 
 /// The rule a flag breaks.
 pub(super) const ZERO_ONE_RULE: &str = "must be 1, 0, true or false";

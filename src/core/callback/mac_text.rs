@@ -106,7 +106,8 @@ pub(super) mod tests {
         // Every 32-byte value round-trips; non-zero trailing bits, `==`, or another
         // alphabet do not decode.
         for seed in 0..=255u8 {
-            let mac: [u8; MAC_LEN] = std::array::from_fn(|i| seed.wrapping_mul(31) ^ (i as u8 * 7));
+            let mac: [u8; MAC_LEN] =
+                core::array::from_fn(|i| seed.wrapping_mul(31) ^ (i as u8 * 7));
             assert_eq!(decode_signature(&base64(&mac)), Some(mac));
         }
         assert_eq!(

@@ -8,7 +8,8 @@
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, Value, Writer};
-use std::str::FromStr;
+use crate::prelude::*;
+use core::str::FromStr;
 
 const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
 
@@ -52,7 +53,7 @@ pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
 
 /// The body's text, when the bytes are UTF-8.
 pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
-    std::str::from_utf8(raw).map_err(|err| {
+    core::str::from_utf8(raw).map_err(|err| {
         invalid_callback(
             &[
                 "the callback body is not valid UTF-8 (bad byte at offset ",

@@ -10,6 +10,7 @@ use super::parse::{body, not_a_callback, utf8};
 use super::schema::{Field, Kind, Shape, CONTACT, NOTIFICATION, STATUS};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
+use crate::prelude::*;
 
 /// A rule broken at a place: the path (`None`: the callback itself) and the rule.
 struct Fault {
@@ -17,7 +18,7 @@ struct Fault {
     rule: &'static str,
 }
 
-type Pass = std::result::Result<(), Fault>;
+type Pass = core::result::Result<(), Fault>;
 
 fn fault(at: &Path, rule: &'static str) -> Fault {
     Fault {
@@ -134,7 +135,7 @@ fn entry(shape: &Shape, raw: &Value, list: &str, index: usize, out: &mut Writer)
 }
 
 /// `value` as an object's members, or `…: must be an object`.
-fn object<'v>(value: &'v Value, at: &Path) -> std::result::Result<&'v [(String, Value)], Fault> {
+fn object<'v>(value: &'v Value, at: &Path) -> core::result::Result<&'v [(String, Value)], Fault> {
     match value {
         Value::Object(members) => Ok(members),
         _ => Err(fault(at, "must be an object")),
@@ -146,7 +147,7 @@ fn get<'v>(
     members: &'v [(String, Value)],
     key: &str,
     at: &Path,
-) -> std::result::Result<Option<&'v Value>, Fault> {
+) -> core::result::Result<Option<&'v Value>, Fault> {
     let mut found = members.iter().filter(|(k, _)| k == key);
     let first = found.next().map(|(_, value)| value);
     if found.next().is_some() {
@@ -221,7 +222,7 @@ fn kind(kind: &Kind, value: &Value, at: &Path, out: &mut Writer) -> Pass {
 
 /// A value of a kind with no parts (or a list that is not an array): written, or
 /// the rule it breaks.
-fn plain(kind: &Kind, value: &Value, out: &mut Writer) -> std::result::Result<(), &'static str> {
+fn plain(kind: &Kind, value: &Value, out: &mut Writer) -> core::result::Result<(), &'static str> {
     match (kind, value) {
         (Kind::Str, Value::String(text)) => out.string(text),
         (Kind::Number, Value::Number(text)) => out.raw(text),

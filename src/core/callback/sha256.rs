@@ -145,7 +145,7 @@ impl HmacSha256 {
     /// Whether the MAC is `expected`, compared in constant time.
     pub fn verify(self, expected: &[u8; DIGEST_LEN]) -> bool {
         let differ = (self.finish().iter().zip(expected))
-            .fold(0u8, |acc, (a, b)| std::hint::black_box(acc | (a ^ b)));
+            .fold(0u8, |acc, (a, b)| core::hint::black_box(acc | (a ^ b)));
         differ == 0
     }
 }

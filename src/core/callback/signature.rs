@@ -17,6 +17,7 @@
 use super::mac_text::{decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
 use crate::core::error::{Error, ErrorCode, Result};
+use crate::prelude::*;
 
 /// The header with the signature.
 pub const SIGNATURE_HEADER: &str = "sinch-whatsapp-callback-signature";

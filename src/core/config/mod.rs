@@ -6,7 +6,8 @@ use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
 use crate::core::rules::check_segment;
 use crate::core::whatwg;
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,8 +271,10 @@ pub fn timeout_ms(ms: f64) -> Option<u32> {
 }
 
 /// `value` as a `u32` when it is a whole number from 1 to `max`.
+/// (In range, the cast truncates: it is whole when converting back gives it again.)
 fn whole_number(value: f64, max: u32) -> Option<u32> {
-    (value.fract() == 0.0 && (1.0..=f64::from(max)).contains(&value)).then_some(value as u32)
+    let whole = value as u32;
+    ((1.0..=f64::from(max)).contains(&value) && f64::from(whole) == value).then_some(whole)
 }
 
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].

@@ -6,6 +6,7 @@ use crate::core::error::Result;
 use crate::core::json::{Write, Writer};
 use crate::core::message::SendRequest;
 use crate::core::request::{Method, Request};
+use crate::prelude::*;
 
 /// `POST /whatsapp/v1/{bot}/messages` with the wire JSON of `send`, after
 /// validating it.

@@ -8,6 +8,7 @@ use crate::core::message::MAX_RECIPIENTS;
 use crate::core::request::{Method, Request};
 use crate::core::response::Fields;
 use crate::core::rules::{check_id, check_msisdn};
+use crate::prelude::*;
 
 /// `{ numbers: [...] }`: 1–20 MSISDNs.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,6 +9,7 @@ use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::request::{Method, Request};
 use crate::core::response::Fields;
 use crate::core::rules::check_provider_name;
+use crate::prelude::*;
 
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -6,6 +6,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::{read, Path, Read, Value};
 use crate::core::request::{Method, Request};
 use crate::core::rules::{check_datetime, check_id, check_msisdn};
+use crate::prelude::*;
 
 /// `GET /callbacks/status/{message-id}`: the stored delivery reports of one message.
 pub fn status(config: &Config, message_id: &str) -> Result<Request<String>> {

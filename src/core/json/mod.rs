@@ -9,6 +9,8 @@
 //!   the rule, never the value.
 //! - [`Writer`] writes JSON text.
 
+use crate::prelude::*;
+
 mod parse;
 pub mod read;
 mod write;

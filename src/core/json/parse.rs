@@ -10,6 +10,7 @@
 //! `fuzz/fuzz_targets/json_parse.rs` checks this is the only difference.
 
 use super::Value;
+use crate::prelude::*;
 
 /// Deepest nesting of arrays and objects accepted (`serde_json` refuses the 128th
 /// level).

@@ -6,6 +6,7 @@
 
 use super::Value;
 use crate::core::error::{Error, Result};
+use crate::prelude::*;
 
 /// Where a value sits below the argument: `request`, `request.to`, `request.to[1]`.
 /// Built on the stack as reading goes down; turned into text only for an error.
@@ -292,7 +293,7 @@ mod tests {
         parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"))
     }
 
-    fn fails<T: Read + std::fmt::Debug>(text: &str) -> (String, String) {
+    fn fails<T: Read + core::fmt::Debug>(text: &str) -> (String, String) {
         let err = T::read(&value(text), &Path::root("request"))
             .expect_err("an error")
             .into_fields();

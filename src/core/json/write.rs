@@ -1,6 +1,7 @@
 //! [`Writer`]: JSON text, written in one pass with no float formatting.
 
 use super::Value;
+use crate::prelude::*;
 
 /// Writes JSON text. Containers are opened and closed explicitly; commas come by
 /// themselves.

@@ -11,6 +11,7 @@ use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
 use super::words::fill;
+use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
 /// `None` for an absent or generic type (nothing to compare).

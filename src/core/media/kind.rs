@@ -1,6 +1,7 @@
 //! The file types the sniffers tell apart, their MIME names and usual file-name extensions.
 
 use super::ooxml::Ooxml;
+use crate::prelude::*;
 
 /// A file type recognised by content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -49,6 +49,8 @@
 //! linking it costs about 27 KB of wasm (10.7 KB gzipped; measured on a size-optimised
 //! cdylib calling `infer::get`). So it is not used.
 
+use crate::prelude::*;
+
 mod declared;
 mod kind;
 mod ooxml;

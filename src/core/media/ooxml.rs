@@ -169,7 +169,7 @@ impl Ooxml {
 
     /// The usual extension, as a one-element list.
     pub fn extensions(self) -> &'static [&'static str] {
-        self.row().map_or(&[], |r| std::slice::from_ref(&r.ext))
+        self.row().map_or(&[], |r| core::slice::from_ref(&r.ext))
     }
 
     /// Whether the file may hold macros.

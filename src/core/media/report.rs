@@ -2,6 +2,7 @@
 //! written as JSON by [`Report::to_json`].
 
 use crate::core::json::{Write, Writer};
+use crate::prelude::*;
 
 /// A WhatsApp media message type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -20,6 +20,7 @@ use super::sniff::Detected;
 use super::typed::{for_type, takes};
 use super::words::{decimal, fill, group};
 use super::Options;
+use crate::prelude::*;
 
 const MB: u64 = 1_000_000;
 const MIB: u64 = 1 << 20;

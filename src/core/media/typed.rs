@@ -6,6 +6,7 @@ use super::report::{Issue, IssueCode, MessageType};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
 use super::words::{decimal, fill, group};
+use crate::prelude::*;
 
 /// Whether message type `t` takes content of `kind`.
 pub(super) fn takes(t: MessageType, kind: Kind) -> bool {

@@ -1,6 +1,7 @@
 //! The bytes read so far, as a sparse view of the file, and panic-free integer readers.
 
 use super::{ByteRange, Chunk};
+use crate::prelude::*;
 
 /// Why bytes could not be had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

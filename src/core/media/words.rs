@@ -1,6 +1,8 @@
 //! The report's words without `core::fmt`: numbers written digit by digit, names decoded
 //! by hand (the preflight's wasm carries no formatting machinery).
 
+use crate::prelude::*;
+
 /// `n` in decimal: `1234567` → `"1234567"`.
 pub(crate) fn decimal(n: u64) -> String {
     grouped(n, None)
@@ -62,14 +64,14 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
 pub(crate) fn lossy(mut bytes: &[u8]) -> String {
     let mut out = String::new();
     loop {
-        match std::str::from_utf8(bytes) {
+        match core::str::from_utf8(bytes) {
             Ok(s) => {
                 out.push_str(s);
                 return out;
             }
             Err(e) => {
                 let (valid, rest) = bytes.split_at_checked(e.valid_up_to()).unwrap_or_default();
-                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push_str(core::str::from_utf8(valid).unwrap_or_default());
                 out.push('\u{FFFD}');
                 bytes = rest
                     .get(e.error_len().unwrap_or(rest.len())..)

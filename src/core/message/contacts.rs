@@ -8,6 +8,7 @@ use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::rules::{check_count, check_date, check_required};
+use crate::prelude::*;
 
 /// `{ contacts: [card, …] }`, at least one card.
 #[derive(Debug, Clone, Default, PartialEq)]

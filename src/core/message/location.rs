@@ -4,6 +4,7 @@ use super::{sub, Members};
 use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// A point on the map, shown with an optional name and address.
 #[derive(Debug, Clone, Default, PartialEq)]

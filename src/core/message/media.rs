@@ -9,6 +9,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::rules::{check_http_url, check_https_or_loopback_url, check_required};
+use crate::prelude::*;
 
 /// An image or video: `{ url, caption?, provider? }`.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -10,6 +10,8 @@
 //!
 //! Lengths count characters as the user sees them (Unicode scalar values), not bytes.
 
+use crate::prelude::*;
+
 mod contacts;
 mod interactive;
 mod location;

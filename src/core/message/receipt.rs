@@ -2,6 +2,7 @@
 
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// The 201 answer to `POST /messages`: delivery-report shaped. Keys it does not
 /// name are ignored.

@@ -11,6 +11,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};
 use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars, check_language, check_required};
+use crate::prelude::*;
 
 /// All header parameters together, in characters.
 pub const MAX_HEADER_PARAM_CHARS: usize = 60;

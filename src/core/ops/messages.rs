@@ -7,6 +7,7 @@ use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value};
 use crate::core::message::{Message, OneOrMany, Receipt, SendRequest, SendResult, Text};
 use crate::core::request::Request;
+use crate::prelude::*;
 
 /// `send(request)`: `{ to: string[], message, callback? }`; a shape error is rooted
 /// at `request` (`request.to[1]`), a broken rule names the field (`to[1]`).

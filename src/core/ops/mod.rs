@@ -9,6 +9,8 @@
 //! its results. The request building and rules stay in [`crate::core::endpoints`]
 //! and [`crate::core::message`].
 
+use crate::prelude::*;
+
 mod messages;
 mod numbers;
 mod providers;

@@ -8,6 +8,7 @@ use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
 use crate::core::response::reply;
+use crate::prelude::*;
 
 /// The first argument, `numbers`: 1–20 MSISDNs.
 fn numbers(args: &Args) -> Result<Numbers> {

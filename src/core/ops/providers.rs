@@ -7,6 +7,7 @@ use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
 use crate::core::response::reply;
+use crate::prelude::*;
 
 /// `addProvider(provider)`.
 pub fn add(config: &Config, args: &Args) -> Result<Request<String>> {

@@ -11,6 +11,7 @@ use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
 use crate::core::response::reply;
+use crate::prelude::*;
 
 /// Argument `index`: `stickerpackId`.
 fn pack_arg(args: &Args, index: usize) -> Result<String> {

@@ -7,6 +7,7 @@ use crate::core::endpoints::store::{self, NotificationFilter};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
+use crate::prelude::*;
 
 /// `callbackStatus(messageId)`.
 pub fn status(config: &Config, args: &Args) -> Result<Request<String>> {

@@ -4,6 +4,7 @@ use super::fields::{object, optional_strings, Extra, Fields};
 use super::unknown::Body;
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// The sender of inbound messages.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,6 +7,7 @@ use super::status::DeliveryReport;
 use crate::core::callback::entry::{entries, Entry};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// The payload's `type`; the only documented value is `whatsapp`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Writer};
+use crate::prelude::*;
 
 /// Unknown fields of an object, under their wire names, in the order sent.
 #[derive(Debug, Clone, Default, PartialEq)]

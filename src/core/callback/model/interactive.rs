@@ -4,6 +4,7 @@ use super::fields::{Extra, Fields};
 use super::unknown::{known, tagged, unknown, write_tagged, Body, UnknownMessage};
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// A reply to an interactive message. On the wire and in JS the reply is under
 /// `message` (`{ type: "interactive", message: { type: "button", id, title } }`).

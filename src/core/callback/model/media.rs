@@ -5,6 +5,7 @@ use super::unknown::Body;
 use super::wire::ZeroOne;
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// An image, document, audio, video, voice or sticker message. The media type is
 /// the [`InboundMessage`](super::InboundMessage) variant.

@@ -8,6 +8,7 @@ use super::unknown::{known, tagged, unknown, write_tagged, Body, UnknownMessage}
 use super::wire::{Number, StringOrInteger};
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 /// The `message` of a notification, by its `type`.
 ///

@@ -5,6 +5,7 @@ use super::message::InboundMessage;
 use super::wire::open_enum;
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 open_enum! {
     /// A referral's `source_type`.

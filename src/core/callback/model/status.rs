@@ -4,6 +4,7 @@ use super::fields::{object, Extra, Fields};
 use super::wire::open_enum;
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::prelude::*;
 
 open_enum! {
     /// A delivery report's `status`.

@@ -4,6 +4,7 @@
 use super::fields::Fields;
 use crate::core::error::Result;
 use crate::core::json::{Path, Value, Write, Writer};
+use crate::prelude::*;
 
 /// A message (or interactive reply) of a type this version does not know.
 #[derive(Debug, Clone, PartialEq)]

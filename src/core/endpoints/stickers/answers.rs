@@ -4,6 +4,7 @@
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::response::Fields;
+use crate::prelude::*;
 
 /// An answer `{ <key>: [{ <item>: "…" }] }` (`{ stickerpacks: [{ id }] }`, `{
 /// stickers: [{ index }] }`), written back as it is with only those keys.

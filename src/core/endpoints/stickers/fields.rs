@@ -5,6 +5,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::rules::check_http_url;
+use crate::prelude::*;
 
 /// Most emojis one sticker may carry.
 const MAX_EMOJIS: usize = 3;

@@ -7,6 +7,7 @@ use crate::core::json::read::whole;
 use crate::core::json::{Path, Read, Value};
 use crate::core::request::{Method, Request};
 use crate::core::rules::check_id;
+use crate::prelude::*;
 
 mod answers;
 mod fields;

@@ -60,7 +60,7 @@ fn main_part(xml: &[u8]) -> Option<Ooxml> {
     while let Some(i) = find(rest, ATTR) {
         rest = rest.get(i + ATTR.len()..)?;
         let end = find(rest, b"\"")?;
-        let value = std::str::from_utf8(rest.get(..end)?).unwrap_or("");
+        let value = core::str::from_utf8(rest.get(..end)?).unwrap_or("");
         if let Some(o) = Ooxml::from_main_content_type(value) {
             return Some(o);
         }

@@ -2,6 +2,8 @@
 //! (`[Content_Types].xml`). It stops at `limit` output bytes and returns what it has when the
 //! input is cut short or broken: the caller searches the text, it does not trust it.
 
+use crate::prelude::*;
+
 /// Base lengths and extra bits of length codes 257..=285.
 const LENGTH: [(u16, u8); 29] = [
     (3, 0),
@@ -151,7 +153,7 @@ fn blocks(bits: &mut Bits<'_>, out: &mut Vec<u8>, limit: usize) -> Option<()> {
         match bits.take(2)? {
             0 => stored(bits, out)?,
             1 => {
-                let lengths: [u8; 288] = std::array::from_fn(|i| match i {
+                let lengths: [u8; 288] = core::array::from_fn(|i| match i {
                     144..=255 => 9,
                     256..=279 => 7,
                     _ => 8,
@@ -202,7 +204,7 @@ fn dynamic(bits: &mut Bits<'_>) -> Option<(Huffman, Huffman)> {
             18 => (0, 11 + bits.take(7)?),
             _ => return None,
         };
-        lengths.extend(std::iter::repeat(value).take(repeat as usize));
+        lengths.extend(core::iter::repeat(value).take(repeat as usize));
     }
     let lit = Huffman::new(lengths.get(..nlen)?);
     let dist = Huffman::new(lengths.get(nlen..nlen + ndist)?);

@@ -5,6 +5,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::{Codec, Kind};
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
 use crate::core::media::words::{fill, lossy};
+use crate::prelude::*;
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;

@@ -1,6 +1,8 @@
 //! Content sniffers, one module per family. Each looks at the head and returns `None` when the
 //! file is not of its family, or a [`Step`]: the finding, or a range it needs read first.
 
+use crate::prelude::*;
+
 mod audio;
 mod content_types;
 mod crc;

@@ -13,6 +13,7 @@ use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be32, has_at, rfind, View};
 use crate::core::media::words::{decimal, fill, lossy};
+use crate::prelude::*;
 
 /// How much of the end is read to find `IEND`.
 const TAIL: u64 = 1024;

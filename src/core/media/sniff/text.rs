@@ -6,6 +6,7 @@
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::View;
+use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
 const MAX_RECORDS: usize = 200;
@@ -58,11 +59,11 @@ fn allowed_control(b: u8) -> bool {
 }
 
 fn utf8(b: &[u8], complete: bool) -> Option<String> {
-    match std::str::from_utf8(b) {
+    match core::str::from_utf8(b) {
         Ok(s) => Some(s.to_string()),
         // A character cut at the end of the head is fine.
         Err(e) if e.error_len().is_none() && !complete => {
-            std::str::from_utf8(b.get(..e.valid_up_to())?)
+            core::str::from_utf8(b.get(..e.valid_up_to())?)
                 .ok()
                 .map(str::to_string)
         }

@@ -7,6 +7,7 @@ use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::message::media::{DocumentLink, MediaLink};
 use crate::core::message::{check_unique, item, objects, sub, write_tagged, Members};
 use crate::core::rules::{check_chars, check_count};
+use crate::prelude::*;
 
 /// A button message: its header is a [`ButtonHeader`], its action a [`ButtonAction`].
 pub type ButtonMessage = Parts<ButtonHeader, ButtonAction>;

@@ -6,6 +6,7 @@ use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::message::{check_unique, item, objects, sub, Members};
 use crate::core::rules::{check_chars, check_count};
+use crate::prelude::*;
 
 /// A list message: its header is a [`ListHeader`], its action a [`ListAction`].
 pub type ListMessage = Parts<ListHeader, ListAction>;

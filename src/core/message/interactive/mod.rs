@@ -2,6 +2,8 @@
 //! to ten rows ([`list`]).
 //! Wire: `{ type: "interactive", message: { type: "button" | "list", header?, body, footer?, action } }`.
 
+use crate::prelude::*;
+
 mod button;
 mod list;
 
