@@ -7,8 +7,7 @@
 
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
-use crate::core::json::{self, Value, Writer};
-use crate::prelude::*;
+use crate::core::json::{self, decimal, Value};
 use core::str::FromStr;
 
 const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
@@ -57,7 +56,7 @@ pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
         invalid_callback(
             &[
                 "the callback body is not valid UTF-8 (bad byte at offset ",
-                &decimal(err.valid_up_to()),
+                &decimal(err.valid_up_to() as u64),
                 ")",
             ]
             .concat(),
@@ -80,7 +79,7 @@ pub(super) fn body(raw: &str) -> Result<Value> {
                 "the callback body is not JSON: ",
                 err.reason,
                 " at byte ",
-                &decimal(err.offset),
+                &decimal(err.offset as u64),
             ]
             .concat(),
         )
@@ -92,13 +91,6 @@ pub(super) fn not_a_callback(err: Error) -> Error {
     let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
     out.field = err.into_fields().field;
     out
-}
-
-/// `n` in decimal, without `core::fmt` (which would ship in the wasm for this alone).
-fn decimal(n: usize) -> String {
-    let mut out = Writer::new();
-    out.uint(n as u64);
-    out.finish()
 }
 
 impl FromStr for Callback {

@@ -17,7 +17,7 @@ mod write;
 
 pub use parse::{parse, ParseError, MAX_DEPTH};
 pub use read::{Object, Path, Read};
-pub use write::{Write, Writer};
+pub use write::{decimal, Write, Writer};
 
 /// A JSON value. Object members keep their order, and a repeated key is kept twice
 /// (readers of typed input refuse it; see [`read::object`]).

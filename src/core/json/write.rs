@@ -131,6 +131,13 @@ impl Writer {
     }
 }
 
+/// `n` in decimal, for text beside JSON (an offset in a message, a size in a report).
+pub fn decimal(n: u64) -> String {
+    let mut out = String::new();
+    push_uint(&mut out, n);
+    out
+}
+
 /// Appends `n` in decimal (no `core::fmt`: this ships in every entry).
 pub(super) fn push_uint(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];

@@ -3,29 +3,20 @@
 
 use crate::prelude::*;
 
-/// `n` in decimal: `1234567` → `"1234567"`.
-pub(crate) fn decimal(n: u64) -> String {
-    grouped(n, None)
-}
+pub(crate) use crate::core::json::decimal;
 
 /// `n` in decimal with a comma every three digits: `1234567` → `"1,234,567"`.
-pub(crate) fn group(n: u64) -> String {
-    grouped(n, Some(b','))
-}
-
 #[inline(never)]
-fn grouped(mut n: u64, comma: Option<u8>) -> String {
+pub(crate) fn group(mut n: u64) -> String {
     // u64::MAX has 20 digits and 6 commas.
     let mut out = [0u8; 26];
     let mut at = out.len();
     let mut digits = 0;
     loop {
         if digits > 0 && digits % 3 == 0 {
-            if let Some(c) = comma {
-                at -= 1;
-                if let Some(slot) = out.get_mut(at) {
-                    *slot = c;
-                }
+            at -= 1;
+            if let Some(slot) = out.get_mut(at) {
+                *slot = b',';
             }
         }
         at -= 1;
