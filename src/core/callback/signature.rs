@@ -114,12 +114,36 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let names = [
-        SIGNATURE_HEADER,
-        SIGNATURE_ALGORITHM_HEADER,
-        SIGNATURE_NONCE_HEADER,
-    ];
-    let mut values: [Option<String>; 3] = [None, None, None];
+    let [signature, algorithm, nonce] = collect(
+        headers,
+        [
+            SIGNATURE_HEADER,
+            SIGNATURE_ALGORITHM_HEADER,
+            SIGNATURE_NONCE_HEADER,
+        ],
+    )?;
+    verify_signature(
+        raw_body,
+        signature.as_deref().unwrap_or_default(),
+        algorithm.as_deref().unwrap_or_default(),
+        nonce.as_deref().unwrap_or_default(),
+        key,
+    )
+}
+
+/// The values of the headers `names` (matched ignoring ASCII case, trimmed; others
+/// ignored). A header repeated with the same value is accepted; with different values
+/// it is an error naming it.
+pub(super) fn collect<I, N, V, const K: usize>(
+    headers: I,
+    names: [&'static str; K],
+) -> Result<[Option<String>; K]>
+where
+    I: IntoIterator<Item = (N, V)>,
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    let mut values: [Option<String>; K] = core::array::from_fn(|_| None);
     for (name, value) in headers {
         let name = name.as_ref().trim();
         let value = value.as_ref().trim();
@@ -137,14 +161,7 @@ where
             None => values[i] = Some(value.to_owned()),
         }
     }
-    let [signature, algorithm, nonce] = values;
-    verify_signature(
-        raw_body,
-        signature.as_deref().unwrap_or_default(),
-        algorithm.as_deref().unwrap_or_default(),
-        nonce.as_deref().unwrap_or_default(),
-        key,
-    )
+    Ok(values)
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
@@ -154,7 +171,7 @@ pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8
     Ok(mac.finish())
 }
 
-fn keyed(key: &[u8]) -> Result<HmacSha256> {
+pub(super) fn keyed(key: &[u8]) -> Result<HmacSha256> {
     if key.is_empty() {
         return Err(Error::invalid(
             "key",
@@ -172,7 +189,7 @@ fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str) -> HmacSha256 {
 }
 
 /// The trimmed value, or the "missing header" error.
-fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
+pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
     let value = value.trim();
     if value.is_empty() {
         return Err(header_error(
@@ -183,7 +200,7 @@ fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
     Ok(value)
 }
 
-fn header_error(header: &'static str, rule: &str) -> Error {
+pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::SignatureInvalid,
         ["header `", header, "` ", rule].concat(),
@@ -192,7 +209,7 @@ fn header_error(header: &'static str, rule: &str) -> Error {
     err
 }
 
-fn quote(value: &str) -> String {
+pub(super) fn quote(value: &str) -> String {
     let mut chars = value.chars();
     let mut text: String = chars
         .by_ref()
