@@ -22,7 +22,6 @@ use super::sha256::HmacSha256;
 use super::signature::{collect, header_error, keyed, quote, required};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
-use crate::prelude::*;
 
 /// The header with the signature.
 pub const WEBHOOK_SIGNATURE_HEADER: &str = "x-sinch-webhook-signature";
