@@ -59,20 +59,7 @@ pub fn verify_signature(
 ) -> Result<()> {
     let mac = keyed(key)?;
     let signature = required(SIGNATURE_HEADER, signature)?;
-    let algorithm = required(SIGNATURE_ALGORITHM_HEADER, algorithm)?;
-    if !algorithm.eq_ignore_ascii_case(HMAC_SHA_256) {
-        return Err(header_error(
-            SIGNATURE_ALGORITHM_HEADER,
-            &[
-                "names the unsupported algorithm `",
-                &quote(algorithm),
-                "`; only `",
-                HMAC_SHA_256,
-                "` is supported",
-            ]
-            .concat(),
-        ));
-    }
+    algorithm_is(SIGNATURE_ALGORITHM_HEADER, algorithm, HMAC_SHA_256)?;
     let nonce = required(SIGNATURE_NONCE_HEADER, nonce)?;
     let expected = decode_signature(signature).ok_or_else(|| {
         header_error(
@@ -114,9 +101,9 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let [signature, algorithm, nonce] = collect(
+    let values = collect(
         headers,
-        [
+        &[
             SIGNATURE_HEADER,
             SIGNATURE_ALGORITHM_HEADER,
             SIGNATURE_NONCE_HEADER,
@@ -124,44 +111,56 @@ where
     )?;
     verify_signature(
         raw_body,
-        signature.as_deref().unwrap_or_default(),
-        algorithm.as_deref().unwrap_or_default(),
-        nonce.as_deref().unwrap_or_default(),
+        value(&values, 0),
+        value(&values, 1),
+        value(&values, 2),
         key,
     )
 }
 
 /// The values of the headers `names` (matched ignoring ASCII case, trimmed; others
-/// ignored). A header repeated with the same value is accepted; with different values
-/// it is an error naming it.
-pub(super) fn collect<I, N, V, const K: usize>(
-    headers: I,
-    names: [&'static str; K],
-) -> Result<[Option<String>; K]>
+/// ignored), in their order. A header repeated with the same value is accepted; with
+/// different values it is an error naming it.
+pub(super) fn collect<I, N, V>(headers: I, names: &[&'static str]) -> Result<Vec<Option<String>>>
 where
     I: IntoIterator<Item = (N, V)>,
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let mut values: [Option<String>; K] = core::array::from_fn(|_| None);
+    let mut values = vec![None; names.len()];
     for (name, value) in headers {
-        let name = name.as_ref().trim();
-        let value = value.as_ref().trim();
-        let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case(name)) else {
-            continue;
-        };
-        match &values[i] {
-            Some(seen) if seen != value => {
-                return Err(header_error(
-                    names[i],
-                    "appears more than once with different values",
-                ));
-            }
-            Some(_) => {}
-            None => values[i] = Some(value.to_owned()),
-        }
+        note(&mut values, names, name.as_ref(), value.as_ref())?;
     }
     Ok(values)
+}
+
+/// Notes one header in `values` when it is one of `names` (not generic: one copy).
+fn note(
+    values: &mut [Option<String>],
+    names: &[&'static str],
+    name: &str,
+    value: &str,
+) -> Result<()> {
+    let (name, value) = (name.trim(), value.trim());
+    let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case(name)) else {
+        return Ok(());
+    };
+    match &values[i] {
+        Some(seen) if seen != value => Err(header_error(
+            names[i],
+            "appears more than once with different values",
+        )),
+        Some(_) => Ok(()),
+        None => {
+            values[i] = Some(value.to_owned());
+            Ok(())
+        }
+    }
+}
+
+/// The `i`th value [`collect`] found, empty when missing.
+pub(super) fn value(values: &[Option<String>], i: usize) -> &str {
+    values.get(i).and_then(Option::as_deref).unwrap_or_default()
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
@@ -188,6 +187,25 @@ fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str) -> HmacSha256 {
     mac
 }
 
+/// That `header` names the algorithm `expected` (ignoring ASCII case).
+pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) -> Result<()> {
+    let algorithm = required(header, value)?;
+    if algorithm.eq_ignore_ascii_case(expected) {
+        return Ok(());
+    }
+    Err(header_error(
+        header,
+        &[
+            "names the unsupported algorithm `",
+            &quote(algorithm),
+            "`; only `",
+            expected,
+            "` is supported",
+        ]
+        .concat(),
+    ))
+}
+
 /// The trimmed value, or the "missing header" error.
 pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
     let value = value.trim();
@@ -209,7 +227,7 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     err
 }
 
-pub(super) fn quote(value: &str) -> String {
+fn quote(value: &str) -> String {
     let mut chars = value.chars();
     let mut text: String = chars
         .by_ref()

@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_base64_padded, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{collect, header_error, keyed, quote, required};
+use super::signature::{algorithm_is, collect, header_error, keyed, required, value};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -85,20 +85,7 @@ pub fn verify_webhook(
 ) -> Result<()> {
     let mac = keyed(secret)?;
     let signature = required(WEBHOOK_SIGNATURE_HEADER, signature)?;
-    let algorithm = required(WEBHOOK_ALGORITHM_HEADER, algorithm)?;
-    if !algorithm.eq_ignore_ascii_case(HMAC_SHA256) {
-        return Err(header_error(
-            WEBHOOK_ALGORITHM_HEADER,
-            &[
-                "names the unsupported algorithm `",
-                &quote(algorithm),
-                "`; only `",
-                HMAC_SHA256,
-                "` is supported",
-            ]
-            .concat(),
-        ));
-    }
+    algorithm_is(WEBHOOK_ALGORITHM_HEADER, algorithm, HMAC_SHA256)?;
     let nonce = required(WEBHOOK_NONCE_HEADER, nonce)?;
     let timestamp = required(WEBHOOK_TIMESTAMP_HEADER, timestamp)?;
     let seconds = unix_seconds(timestamp)
@@ -149,8 +136,8 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let values = collect(headers, WEBHOOK_HEADERS)?;
-    let values = values.each_ref().map(|v| v.as_deref().unwrap_or_default());
+    let values = collect(headers, &WEBHOOK_HEADERS)?;
+    let values = [0, 1, 2, 3].map(|i| value(&values, i));
     verify_webhook(raw_body, values, secret, freshness)
 }
 
