@@ -106,3 +106,19 @@ test("a body that is not JSON, or none, is 400; a refused send creates no messag
   assert.equal(emu.conversation.reports.messages.length, 0);
   assert.equal(emu.requests.filter((r) => r.created).length, 0);
 });
+
+test("with templates it knows, a quick-reply button's payload key must be present (even empty) and button keys match their buttons", async () => {
+  const own = await startEmulator({ conversation: { window: "open", templates: { order_update: { buttons: ["url", "quick_reply"] } } } });
+  try {
+    const sendTo = (parameters, id = "order_update") => call(own, "POST", "/messages:send", msg(template({ template_id: id, parameters })));
+    assert.equal((await sendTo({ "button[0]url[1]text": "1234", "button[1]quick_reply[1]payload": "" })).status, 200);
+    const missing = await sendTo({ "button[0]url[1]text": "1234" });
+    assert.equal(missing.status, 400);
+    assert.match(missing.body.error.message, /parameters\["button\[1\]quick_reply\[1\]payload"\]: must be present/);
+    const wrongType = await sendTo({ "button[1]quick_reply[1]payload": "", "button[1]url[1]text": "x" });
+    assert.match(wrongType.body.error.message, /parameters\["button\[1\]url\[1\]text"\]/);
+    assert.equal((await sendTo({ "button[0]url[1]text": "1234" }, "other_template")).status, 200, "a template it was not told about is not checked");
+  } finally {
+    await own.close();
+  }
+});

@@ -98,7 +98,7 @@ test("the installed package exports startEmulator, sign and signConversation, an
 // fault kind and a missing `status` must be errors.
 const USAGE_TS = `
 import { sign, signConversation, startEmulator, type ConversationMessage, type Emulator, type Fault } from "sinch-whatsapp-emulator";
-const emu: Emulator = await startEmulator({ bots: { b: "t" }, rateLimit: 100, conversation: { projectId: "p", window: "open" } });
+const emu: Emulator = await startEmulator({ bots: { b: "t" }, rateLimit: 100, conversation: { projectId: "p", window: "open", templates: { t: { buttons: ["quick_reply"] } } } });
 emu.addFault({ path: "/messages", kind: "status", status: 503, retryAfter: 2, times: 2 });
 emu.addFault({ path: "/messages", kind: "huge_body", bytes: 1024, contentLength: true });
 const last: string | undefined = emu.requests.at(-1)?.method;

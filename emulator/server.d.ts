@@ -40,6 +40,12 @@ export interface ConversationOptions {
    * in its window.
    */
   window?: "enforce" | "open";
+  /**
+   * Approved templates it knows, by name, with their buttons in order: a send of one of them
+   * must give each quick-reply button's payload key (even empty), and button keys must match
+   * their button's type. Templates it was not told about are not checked. Default none.
+   */
+  templates?: Record<string, { buttons?: Array<"url" | "quick_reply" | "call"> }>;
 }
 
 /** A stored Conversation API message, as `GET /v1/projects/{pid}/messages/{id}` answers it. */

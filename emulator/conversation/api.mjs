@@ -9,7 +9,7 @@ import * as check from "./requests.mjs";
 import { Webhooks } from "./webhooks.mjs";
 
 /** The defaults of `startEmulator({ conversation })` (contract §3). */
-export const DEFAULTS = { projectId: "project-1", appId: "app-1", keyId: "key-1", keySecret: "secret-1", tokenTtlSeconds: 3600, window: "enforce" };
+export const DEFAULTS = { projectId: "project-1", appId: "app-1", keyId: "key-1", keySecret: "secret-1", tokenTtlSeconds: 3600, window: "enforce", templates: {} };
 export const WINDOWS = ["enforce", "open"];
 
 /** An answer other than 200: Sinch's wrapped error body (brief §5.1). */
@@ -19,7 +19,7 @@ class ApiError extends Error {
     Object.assign(this, { code, status, headers });
   }
 }
-const notFound = (what) => new ApiError(404, "NOT_FOUND", `${what} not found (it may live in another region).`);
+const notFound = (what) => new ApiError(404, "NOT_FOUND", `The ${what} was not found (it may live in another region).`);
 
 /** `[status, body, headers]` of an error. */
 export const errorAnswer = (code, status, message, headers = {}) => [code, { error: { code, message, status, details: [] } }, headers];
@@ -33,7 +33,7 @@ const PATH = /^\/v1\/projects\/([^/]+)(\/.*)?$/;
 const ROUTES = [
   ["POST", /^\/messages:send$/, ({ conv, body }) => conv.send(body)],
   ["GET", /^\/messages$/, ({ conv, query }) => [200, conv.reports.list(query)]],
-  ["GET", /^\/messages\/([^/:]+)$/, ({ conv, params: [id] }) => [200, conv.reports.find(id) ?? throwing(notFound(`Message ${id}`))]],
+  ["GET", /^\/messages\/([^/:]+)$/, ({ conv, params: [id] }) => [200, conv.reports.find(id) ?? throwing(notFound("message"))]],
   ["POST", /^\/events:send$/, ({ conv, body }) => {
     check.event(body);
     conv.knownApp(body.app_id);
@@ -54,9 +54,9 @@ const ROUTES = [
     conv.knownApp(app);
     return [200, { webhooks: conv.webhooks.list(app) }];
   }],
-  ["GET", /^\/webhooks\/([^/]+)$/, ({ conv, params: [id] }) => [200, conv.webhooks.all.get(id) ?? throwing(notFound(`Webhook ${id}`))]],
+  ["GET", /^\/webhooks\/([^/]+)$/, ({ conv, params: [id] }) => [200, conv.webhooks.all.get(id) ?? throwing(notFound("webhook"))]],
   ["DELETE", /^\/webhooks\/([^/]+)$/, ({ conv, params: [id] }) => {
-    if (!conv.webhooks.all.delete(id)) throw notFound(`Webhook ${id}`);
+    if (!conv.webhooks.all.delete(id)) throw notFound("webhook");
     return [200, {}];
   }],
 ];
@@ -88,12 +88,12 @@ export class ConversationApi {
 
   /** Throws 404 unless `appId` is the emulator's app; returns undefined. */
   knownApp(appId) {
-    if (appId !== this.app.appId) throw notFound(`App ${appId}`);
+    if (appId !== this.app.appId) throw notFound("app");
   }
 
   /** `messages:send`. */
   send(body) {
-    const { identity, kind } = check.send(body);
+    const { identity, kind } = check.send(body, this.app);
     this.knownApp(body.app_id);
     const message = this.reports.sent(body, identity, kind);
     return [200, { message_id: message.id, accepted_time: message.accept_time }];
@@ -107,7 +107,7 @@ export class ConversationApi {
     const denied = this.auth.check(req.headers.authorization);
     if (denied) return errorAnswer(401, "UNAUTHENTICATED", denied.message, { "www-authenticate": denied.challenge });
     const project = decodeURIComponent(match[1]);
-    if (project !== this.app.projectId) return errorAnswer(404, "NOT_FOUND", `Project ${project} not found (it may live in another region).`);
+    if (project !== this.app.projectId) return errorAnswer(404, "NOT_FOUND", "The project was not found (it may live in another region).");
     if (req.bodyError) return errorAnswer(400, "INVALID_ARGUMENT", "body: not valid JSON.");
     const rest = (match[2] ?? "").replace(/%3A/gi, ":");
     const routes = ROUTES.filter(([, pattern]) => pattern.test(rest));

@@ -160,12 +160,32 @@ function templateRef(ref, at, { omni }) {
   }
 }
 
-function template(m, at) {
+/**
+ * Against a template the emulator was told about (`templates[name].buttons`, e.g. `["url",
+ * "quick_reply"]`): every quick-reply button's payload key is present (it may be empty), and
+ * a button key names its button's own type.
+ */
+function knownButtons(ref, at, templates) {
+  const buttons = Object.hasOwn(templates, ref.template_id) ? templates[ref.template_id].buttons ?? [] : undefined;
+  if (!buttons) return;
+  const keys = Object.keys(ref.parameters ?? {});
+  buttons.forEach((type, i) => {
+    const payload = `button[${i}]quick_reply[1]payload`;
+    if (type === "quick_reply" && !keys.includes(payload)) fail(`${at}.parameters["${payload}"]`, "must be present for a quick-reply button, even when empty");
+  });
+  for (const key of keys) {
+    const [, index, type] = /^button\[(\d+)\](\w+)\[/.exec(key) ?? [];
+    if (index !== undefined && buttons[Number(index)] !== type) fail(`${at}.parameters["${key}"]`, `the template has no ${type} button at index ${index}`);
+  }
+}
+
+function template(m, at, { templates }) {
   object(m, at, ["channel_template", "omni_template"]);
   if (m.channel_template === undefined && m.omni_template === undefined) fail(at, "needs channel_template.WHATSAPP or omni_template");
   if (m.channel_template !== undefined) {
     object(m.channel_template, `${at}.channel_template`, ["WHATSAPP"]);
     templateRef(m.channel_template.WHATSAPP, `${at}.channel_template.WHATSAPP`, { omni: false });
+    knownButtons(m.channel_template.WHATSAPP, `${at}.channel_template.WHATSAPP`, templates);
   }
   if (m.omni_template !== undefined) templateRef(m.omni_template, `${at}.omni_template`, { omni: true });
 }
@@ -242,11 +262,14 @@ function extras(m) {
   return Boolean(explicit || omni || specific);
 }
 
-/** Checks `message`; returns its content key (undefined when an extra carries WhatsApp's content). */
-export function appMessage(m) {
+/**
+ * Checks `message` (`templates`: what the emulator knows of approved templates' buttons);
+ * returns its content key (undefined when an extra carries WhatsApp's content).
+ */
+export function appMessage(m, { templates = {} } = {}) {
   object(m, "message", [...CONTENT, ...EXTRAS]);
   const carried = extras(m);
   const kind = exactlyOne(m, "message", CONTENT, { optional: carried });
-  if (kind) CONTENT_CHECKS[kind](m[kind], `message.${kind}`);
+  if (kind) CONTENT_CHECKS[kind](m[kind], `message.${kind}`, { templates });
   return kind;
 }

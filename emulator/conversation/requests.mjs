@@ -63,9 +63,9 @@ function envelope(body, fields, own) {
 }
 
 /** `messages:send`: returns `{ identity, kind }` (kind: the message's content key). */
-export function send(body) {
+export function send(body, options) {
   const identity = envelope(body, SEND, ["message"]);
-  return { identity, kind: appMessage(body.message) };
+  return { identity, kind: appMessage(body.message, options) };
 }
 
 const EVENTS = ["composing_event", "composing_end_event", "read_message_event", "agent_joined_event", "agent_left_event", "comment_reply_event"];
