@@ -57,13 +57,13 @@ export class Auth {
     return [200, this.issue(now), { "cache-control": "no-store", pragma: "no-cache" }];
   }
 
-  /** A new JWT-shaped token (its `exp` claim is when it expires). */
+  /** A new JWT-shaped token, valid `tokenTtlSeconds` from now (its `exp` claim: that time, rounded down). */
   issue(now) {
-    const iat = Math.floor(now / 1000);
-    const exp = iat + this.tokenTtlSeconds;
+    const expires = now + this.tokenTtlSeconds * 1000;
+    const [iat, exp] = [Math.floor(now / 1000), Math.floor(expires / 1000)];
     const head = `${base64url({ alg: "HS256", typ: "JWT" })}.${base64url({ sub: this.keyId, project_id: this.projectId, iat, exp, jti: randomBytes(8).toString("hex") })}`;
     const token = `${head}.${createHmac("sha256", this.signingKey).update(head).digest("base64url")}`;
-    this.tokens.set(token, exp * 1000);
+    this.tokens.set(token, expires);
     return { access_token: token, token_type: "bearer", expires_in: this.tokenTtlSeconds, scope: "" };
   }
 
