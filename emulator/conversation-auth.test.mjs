@@ -164,3 +164,14 @@ test("faults apply to the new paths: wrapped error bodies, the token URL include
   assert.equal(emu.requests.filter((q) => q.created).length, 1, "the dropped send was accepted");
   assert.equal(emu.conversation.reports.messages.length, 1);
 });
+
+test("an unknown path is 404 and a known path with another method 405, both in the wrapped form; a browser may read WWW-Authenticate", async () => {
+  const unknown = await call(emu, "POST", "/messages:blast", {});
+  assert.deepEqual([unknown.status, unknown.body.error.status], [404, "NOT_FOUND"]);
+  const method = await call(emu, "DELETE", "/messages:send");
+  assert.deepEqual([method.status, method.body.error.code], [405, 405]);
+  const preflight = await fetch(`${emu.url}/oauth2/token`, { method: "OPTIONS" });
+  assert.equal(preflight.status, 204);
+  assert.match(preflight.headers.get("access-control-expose-headers"), /www-authenticate/);
+  assert.equal((await call(emu, "GET", `/messages?app_id=${APP}`)).status, 200);
+});

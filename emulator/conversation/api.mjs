@@ -33,7 +33,7 @@ const PATH = /^\/v1\/projects\/([^/]+)(\/.*)?$/;
 const ROUTES = [
   ["POST", /^\/messages:send$/, ({ conv, body }) => conv.send(body)],
   ["GET", /^\/messages$/, ({ conv, query }) => [200, conv.reports.list(query)]],
-  ["GET", /^\/messages\/([^/:]+)$/, ({ conv, params: [id] }) => [200, conv.reports.find(id) ?? throwing(notFound("message"))]],
+  ["GET", /^\/messages\/([^/:]+)$/, ({ conv, params: [id] }) => [200, found(conv.reports.find(id), "message")]],
   ["POST", /^\/events:send$/, ({ conv, body }) => {
     check.event(body);
     conv.knownApp(body.app_id);
@@ -54,15 +54,17 @@ const ROUTES = [
     conv.knownApp(app);
     return [200, { webhooks: conv.webhooks.list(app) }];
   }],
-  ["GET", /^\/webhooks\/([^/]+)$/, ({ conv, params: [id] }) => [200, conv.webhooks.all.get(id) ?? throwing(notFound("webhook"))]],
+  ["GET", /^\/webhooks\/([^/]+)$/, ({ conv, params: [id] }) => [200, found(conv.webhooks.all.get(id), "webhook")]],
   ["DELETE", /^\/webhooks\/([^/]+)$/, ({ conv, params: [id] }) => {
     if (!conv.webhooks.all.delete(id)) throw notFound("webhook");
     return [200, {}];
   }],
 ];
 
-function throwing(err) {
-  throw err;
+/** `value`, or a 404 naming `what` when it is undefined. */
+function found(value, what) {
+  if (value === undefined) throw notFound(what);
+  return value;
 }
 
 export class ConversationApi {
