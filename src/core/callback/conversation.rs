@@ -87,7 +87,7 @@ static INBOUND: Shape = keeping(
         req("channel_identity", "channel_identity", Flat(&SENDER)),
         opt("sender_id", "to", Str),
         req("id", "messageId", Str),
-        req("contact_message", "message", Keyed(CONTENTS)),
+        req("contact_message", "message", Keyed(&CONTENTS)),
         req("contact_message", "contact_message", Flat(&REPLY)),
         opt("forwarded", "forwarded", Flag),
         opt("frequently_forwarded", "frequentlyForwarded", Flag),

@@ -19,7 +19,7 @@ pub(super) enum Kind {
     /// An object of a shape.
     Object(&'static Shape),
     /// An object tagged by `type`: the shape of a known type, or kept as sent.
-    Tagged(&'static [(&'static str, &'static Shape)]),
+    Tagged(&'static &'static [(&'static str, &'static Shape)]),
     /// An array of a kind; absent is empty, always written.
     List(&'static Kind),
     /// An object whose fields are written into the enclosing object (no key of
@@ -27,7 +27,7 @@ pub(super) enum Kind {
     Flat(&'static Shape),
     /// An object holding one message under its kind's key (a Conversation
     /// `contact_message`, beside `reply_to`): the shape of a known kind, or kept as sent.
-    Keyed(&'static [Content]),
+    Keyed(&'static &'static [Content]),
     /// A Conversation delivery status as today's `status`: `failure` for `FAILED`,
     /// `success` for any other.
     Outcome,
@@ -158,7 +158,7 @@ pub(super) static NOTIFICATION: Shape = keeping(
         req("from", "from", Str),
         opt("to", "to", Str),
         req("message_id", "messageId", Str),
-        req("message", "message", Tagged(MESSAGES)),
+        req("message", "message", Tagged(&MESSAGES)),
         opt("timestamp", "timestamp", Str),
         opt("replying_to", "replyingTo", Object(&REPLYING_TO)),
         opt("forwarded", "forwarded", Flag),
@@ -207,7 +207,7 @@ static BUTTON: Shape = keeping(
 
 static ERROR: Shape = keeping(&[opt("details", "details", Str)], &["type"]);
 
-static INTERACTIVE: Shape = keeping(&[req("message", "message", Tagged(REPLIES))], &["type"]);
+static INTERACTIVE: Shape = keeping(&[req("message", "message", Tagged(&REPLIES))], &["type"]);
 
 static REPLIES: &[(&str, &Shape)] = &[("button", &BUTTON_REPLY), ("list", &LIST_REPLY)];
 
