@@ -137,8 +137,8 @@ where
     V: AsRef<str>,
 {
     let values = collect(headers, &WEBHOOK_HEADERS)?;
-    let values = [0, 1, 2, 3].map(|i| value(&values, i));
-    verify_webhook(raw_body, values, secret, freshness)
+    let v = |i| value(&values, i);
+    verify_webhook(raw_body, [v(0), v(1), v(2), v(3)], secret, freshness)
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce`, `.`, `timestamp` under `secret`:
