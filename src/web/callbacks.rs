@@ -50,7 +50,10 @@ fn freshness(now_ms: f64, tolerance: Option<f64>) -> Result<Freshness> {
     }
     let tolerance = match tolerance {
         None => DEFAULT_TOLERANCE_SECONDS,
-        Some(t) if (0.0..=1e15).contains(&t) && t == (t as u64) as f64 => t as u64,
+        // Up to 2^53 - 1 (`Number.MAX_SAFE_INTEGER`): past it a number is not exactly whole.
+        Some(t) if (0.0..=9_007_199_254_740_991.0).contains(&t) && t == (t as u64) as f64 => {
+            t as u64
+        }
         Some(_) => {
             return Err(Error::invalid(
                 "options.toleranceSeconds",
