@@ -2,7 +2,7 @@
 //! so a message with more is refused (sending one message per card would change
 //! what a send returns); fields it has no place for are refused by path.
 
-use super::refuse_if;
+use super::{open, refuse_if};
 use crate::core::error::{Error, Result};
 use crate::core::json::Writer;
 use crate::core::message::{item, sub, Address, ContactCard, Contacts};
@@ -22,8 +22,7 @@ pub(super) fn contacts(contacts: &Contacts, path: &str, out: &mut Writer) -> Res
     check(card, &path)?;
     out.key("contact_info_message");
     out.open_object();
-    out.key("name");
-    out.open_object();
+    open(out, &["name"]);
     out.field("full_name", &card.name.formatted_name);
     out.field_opt("first_name", &card.name.first_name);
     out.field_opt("last_name", &card.name.last_name);
@@ -38,8 +37,7 @@ pub(super) fn contacts(contacts: &Contacts, path: &str, out: &mut Writer) -> Res
         out.field_opt("type", &email.kind);
     });
     if let Some(org) = &card.org {
-        out.key("organization");
-        out.open_object();
+        open(out, &["organization"]);
         out.field("company", &org.company);
         out.field_opt("department", &org.department);
         out.field_opt("title", &org.title);

@@ -4,6 +4,7 @@
 //! checked by brief §2.3 and written in its wire names (`flowId` → `flow_id`, …;
 //! `flowActionPayload.data` as written), an order's object passed through as written.
 
+use super::{close, one_member, open, text_object};
 use crate::core::error::{Error, Result};
 use crate::core::json::Writer;
 use crate::core::message::{sub, ChannelSpecific, Extras, FlowHeader, Flows, TextPart};
@@ -76,10 +77,7 @@ pub(super) fn channel_specific(extras: &Extras, out: &mut Writer) {
     let Some(specific) = &extras.channel_specific_message else {
         return;
     };
-    out.key("channel_specific_message");
-    out.open_object();
-    out.key("WHATSAPP");
-    out.open_object();
+    open(out, &["channel_specific_message", "WHATSAPP"]);
     match specific {
         ChannelSpecific::Flows(flows) => {
             out.field("message_type", "FLOWS");
@@ -95,8 +93,7 @@ pub(super) fn channel_specific(extras: &Extras, out: &mut Writer) {
             out.field("message", message);
         }
     }
-    out.close_object();
-    out.close_object();
+    close(out, 2);
 }
 
 fn write_flows(flows: &Flows, out: &mut Writer) {
@@ -107,15 +104,13 @@ fn write_flows(flows: &Flows, out: &mut Writer) {
     out.field_opt("flow_mode", &flows.flow_mode);
     out.field_opt("flow_action", &flows.flow_action);
     if let Some(payload) = &flows.flow_action_payload {
-        out.key("flow_action_payload");
-        out.open_object();
+        open(out, &["flow_action_payload"]);
         out.field_opt("screen", &payload.screen);
         out.field_opt("data", &payload.data);
         out.close_object();
     }
     if let Some(header) = &flows.header {
-        out.key("header");
-        out.open_object();
+        open(out, &["header"]);
         match header {
             FlowHeader::Text(text) => {
                 out.field("type", "text");
@@ -123,20 +118,14 @@ fn write_flows(flows: &Flows, out: &mut Writer) {
             }
             FlowHeader::Media(kind, link) => {
                 out.field("type", *kind);
-                out.key(kind);
-                out.open_object();
-                out.field("link", link);
-                out.close_object();
+                one_member(out, kind, "link", link);
             }
         }
         out.close_object();
     }
     for (key, part) in [("body", &flows.body), ("footer", &flows.footer)] {
         if let Some(TextPart { text }) = part {
-            out.key(key);
-            out.open_object();
-            out.field("text", text);
-            out.close_object();
+            text_object(out, key, text);
         }
     }
     out.close_object();

@@ -10,12 +10,12 @@
 //! both are rules here: otherwise Sinch would send plain text.
 
 use super::media::{refuse_provider, write_object};
-use super::no_field;
+use super::{close, no_field, one_member, open, text_object};
 use crate::core::error::{Error, Result};
 use crate::core::json::Writer;
 use crate::core::message::{
     item, sub, ButtonHeader, ButtonMessage, Interactive, InteractiveMessage, ListMessage,
-    ReplyButton, TextPart,
+    ReplyButton,
 };
 use crate::core::rules::check_chars;
 
@@ -50,16 +50,11 @@ fn write_buttons(message: &ButtonMessage, path: &str, out: &mut Writer) -> Resul
         }
     }
     let Some(header) = &message.header else {
-        out.key("choice_message");
-        out.open_object();
-        out.key("text_message");
-        write_text(&message.body, out);
+        open(out, &["choice_message"]);
+        text_object(out, "text_message", &message.body.text);
         write_choices(list, out);
         if let Some(footer) = &message.footer {
-            out.key("message_properties");
-            out.open_object();
-            out.field("whatsapp_footer", &footer.text);
-            out.close_object();
+            one_member(out, "message_properties", "whatsapp_footer", &footer.text);
         }
         out.close_object();
         return Ok(());
@@ -78,8 +73,7 @@ fn write_buttons(message: &ButtonMessage, path: &str, out: &mut Writer) -> Resul
         ButtonHeader::Document(link) => refuse_provider(link.provider.is_some(), &at)?,
         ButtonHeader::Text(_) => {}
     }
-    out.key("card_message");
-    out.open_object();
+    open(out, &["card_message"]);
     out.field("description", &message.body.text);
     match header {
         ButtonHeader::Text(_) => {}
@@ -94,10 +88,7 @@ fn write_buttons(message: &ButtonMessage, path: &str, out: &mut Writer) -> Resul
     }
     write_choices(list, out);
     if let ButtonHeader::Text(text) = header {
-        out.key("message_properties");
-        out.open_object();
-        out.field("whatsapp_header", &text.text);
-        out.close_object();
+        one_member(out, "message_properties", "whatsapp_header", &text.text);
     }
     out.close_object();
     Ok(())
@@ -109,29 +100,18 @@ fn write_choices(buttons: &[ReplyButton], out: &mut Writer) {
     out.open_array();
     for button in buttons {
         out.open_object();
-        out.key("text_message");
-        out.open_object();
-        out.field("text", &button.title);
-        out.close_object();
+        text_object(out, "text_message", &button.title);
         out.field("postback_data", &button.id);
         out.close_object();
     }
     out.close_array();
 }
 
-/// `{ text }`.
-fn write_text(text: &TextPart, out: &mut Writer) {
-    out.open_object();
-    out.field("text", &text.text);
-    out.close_object();
-}
-
 fn write_list(message: &ListMessage, path: &str, out: &mut Writer) -> Result<()> {
     if message.footer.is_some() {
         return Err(no_field(&sub(path, "footer"), "list_message has no footer"));
     }
-    out.key("list_message");
-    out.open_object();
+    open(out, &["list_message"]);
     out.field("title", &message.body.text);
     out.key("sections");
     out.open_array();
@@ -142,20 +122,17 @@ fn write_list(message: &ListMessage, path: &str, out: &mut Writer) -> Result<()>
         out.open_array();
         for row in &section.rows {
             out.open_object();
-            out.key("choice");
-            out.open_object();
+            open(out, &["choice"]);
             out.field("title", &row.title);
             out.field_opt("description", &row.description);
             out.field("postback_data", &row.id);
-            out.close_object();
-            out.close_object();
+            close(out, 2);
         }
         out.close_array();
         out.close_object();
     }
     out.close_array();
-    out.key("message_properties");
-    out.open_object();
+    open(out, &["message_properties"]);
     out.field("menu", &message.action.button);
     if let Some(header) = &message.header {
         out.field("whatsapp_header", &header.text);

@@ -7,9 +7,8 @@ use crate::core::json::Writer;
 use crate::core::message::{sub, Document, Media, MediaLink, Sticker};
 use crate::prelude::*;
 
-const NO_CAPTION: &str = "media_message has no caption; a captioned card_message's rendering \
-                          on WhatsApp is unconfirmed, so send the text as its own message";
-const NO_PROVIDER: &str = "media is fetched from a public URL, with no provider credentials";
+const NO_CAPTION: &str = "media_message has no caption; send the text as its own message";
+const NO_PROVIDER: &str = "media must be at a public URL";
 
 /// An image or video.
 pub(super) fn media(media: &Media, path: &str, out: &mut Writer) -> Result<()> {

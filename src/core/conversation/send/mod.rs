@@ -17,7 +17,7 @@
 
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Writer};
-use crate::core::message::{sub, Location, Message, SendRequest, Template, Text};
+use crate::core::message::{sub, Location, Message, SendRequest, Text};
 use crate::prelude::*;
 
 mod contacts;
@@ -33,27 +33,14 @@ mod tests;
 /// `send.to` order, every rule checked before any is built.
 pub fn send_bodies(app_id: &str, send: &SendRequest) -> Result<Vec<String>> {
     send.validate_envelope()?;
-    let normalized;
-    let message = match &send.message {
-        Message::Template(template)
-            if template
-                .language
-                .as_deref()
-                .is_some_and(|l| l.contains('-')) =>
-        {
-            normalized = Message::Template(Template {
-                language: template.language.as_ref().map(|l| l.replace('-', "_")),
-                ..template.clone()
-            });
-            &normalized
-        }
-        message => message,
-    };
-    message.validate("message")?;
+    match &send.message {
+        Message::Template(t) => t.validate_as("message", Some(&template::language(t)))?,
+        message => message.validate("message")?,
+    }
     extras::validate(&send.extras)?;
     let mut out = Writer::new();
     out.open_object();
-    app_message(message, &mut out)?;
+    app_message(&send.message, &mut out)?;
     extras::channel_specific(&send.extras, &mut out);
     out.close_object();
     let message = out.finish();
@@ -70,10 +57,7 @@ fn envelope(app_id: &str, to: &str, message: &str, send: &SendRequest) -> String
     let mut out = Writer::new();
     out.open_object();
     out.field("app_id", app_id);
-    out.key("recipient");
-    out.open_object();
-    out.key("identified_by");
-    out.open_object();
+    open(&mut out, &["recipient", "identified_by"]);
     out.key("channel_identities");
     out.open_array();
     out.open_object();
@@ -81,8 +65,7 @@ fn envelope(app_id: &str, to: &str, message: &str, send: &SendRequest) -> String
     out.field("identity", to.strip_prefix('+').unwrap_or(to));
     out.close_object();
     out.close_array();
-    out.close_object();
-    out.close_object();
+    close(&mut out, 2);
     out.key("message");
     out.raw(message);
     out.field_opt("callback_url", &send.callback);
@@ -118,10 +101,7 @@ fn write_text(text: &Text, out: &mut Writer) -> Result<()> {
             "text_message has no link preview setting",
         ));
     }
-    out.key("text_message");
-    out.open_object();
-    out.field("text", &text.text);
-    out.close_object();
+    text_object(out, "text_message", &text.text);
     Ok(())
 }
 
@@ -134,10 +114,7 @@ fn write_location(location: &Location, out: &mut Writer) -> Result<()> {
             "is required by the Conversation API (it becomes location_message.title)",
         ));
     };
-    out.key("location_message");
-    out.open_object();
-    out.key("coordinates");
-    out.open_object();
+    open(out, &["location_message", "coordinates"]);
     out.field("latitude", &location.lat);
     out.field("longitude", &location.lng);
     out.close_object();
@@ -166,4 +143,31 @@ fn refuse_if(given: bool, base: &str, leaf: &str, why: &str) -> Result<()> {
         return Err(no_field(&sub(base, leaf), why));
     }
     Ok(())
+}
+
+/// `"k1": { "k2": { …`, one object opened per key; the caller closes them ([`close`]).
+fn open(out: &mut Writer, keys: &[&str]) {
+    for key in keys {
+        out.key(key);
+        out.open_object();
+    }
+}
+
+/// Closes `n` objects.
+fn close(out: &mut Writer, n: usize) {
+    for _ in 0..n {
+        out.close_object();
+    }
+}
+
+/// `"key": { "text": text }`.
+fn text_object(out: &mut Writer, key: &str, text: &str) {
+    one_member(out, key, "text", text);
+}
+
+/// `"key": { "member": value }`.
+fn one_member(out: &mut Writer, key: &str, member: &str, value: &str) {
+    open(out, &[key]);
+    out.field(member, value);
+    out.close_object();
 }

@@ -7,12 +7,22 @@
 //! `en`, which is what the standalone API applied when it was left out.
 
 use super::media::refuse_provider;
+use super::{close, open};
 use crate::core::error::Result;
 use crate::core::json::{decimal, Writer};
 use crate::core::message::{
     sub, QuickReplyButton, Template, TemplateButton, TemplateMedia, UrlButton,
 };
 use crate::prelude::*;
+
+/// The `language_code`: the template's language in underscore form, `en` if none.
+pub(super) fn language(template: &Template) -> String {
+    template
+        .language
+        .as_deref()
+        .unwrap_or("en")
+        .replace('-', "_")
+}
 
 /// `"template_message": { channel_template: { WHATSAPP: { … } } }`.
 pub(super) fn template(template: &Template, path: &str, out: &mut Writer) -> Result<()> {
@@ -24,19 +34,10 @@ pub(super) fn template(template: &Template, path: &str, out: &mut Writer) -> Res
         Some(TemplateMedia::Document(link)) => refuse_provider(link.provider.is_some(), &media)?,
         Some(TemplateMedia::Text) | None => {}
     }
-    out.key("template_message");
-    out.open_object();
-    out.key("channel_template");
-    out.open_object();
-    out.key("WHATSAPP");
-    out.open_object();
+    open(out, &["template_message", "channel_template", "WHATSAPP"]);
     out.field("template_id", &template.template_name);
-    out.field(
-        "language_code",
-        template.language.as_deref().unwrap_or("en"),
-    );
-    out.key("parameters");
-    out.open_object();
+    out.field("language_code", &language(template));
+    open(out, &["parameters"]);
     let numbered = |out: &mut Writer, component: &str, params: &Option<Vec<String>>| {
         for (i, value) in params.iter().flatten().enumerate() {
             let key = [component, "[", &decimal(i as u64 + 1), "]text"].concat();
@@ -66,9 +67,6 @@ pub(super) fn template(template: &Template, path: &str, out: &mut Writer) -> Res
         };
         out.field(&["button[", &decimal(n as u64), kind].concat(), value);
     }
-    out.close_object();
-    out.close_object();
-    out.close_object();
-    out.close_object();
+    close(out, 4);
     Ok(())
 }

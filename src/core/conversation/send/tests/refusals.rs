@@ -50,7 +50,7 @@ fn unmappable_fields_are_refused_by_path() {
         (
             json!({"type": "audio", "url": url, "provider": "p"}),
             "message.provider",
-            "no provider",
+            "public URL",
         ),
         (
             json!({"type": "document", "url": url, "provider": "p"}),
