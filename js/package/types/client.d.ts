@@ -195,6 +195,7 @@ export interface FlowMessage {
   flowAction?: "navigate" | "data_exchange";
   /** The first screen and its data (an object, sent as written). */
   flowActionPayload?: { screen?: string; data?: Record<string, unknown> };
+  /** A text header is 1–60 characters. */
   header?:
     | { type: "text"; text: string }
     | { type: "image"; image: { link: string } }

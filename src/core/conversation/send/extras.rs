@@ -35,7 +35,7 @@ pub(super) fn validate(extras: &Extras) -> Result<()> {
 }
 
 /// Brief §2.3: `flow_id` required, `flow_cta` ≤20, body ≤1024, footer ≤60, the
-/// enums, and a header's text or http(s) link.
+/// enums, and a header's text (≤60, WhatsApp's header limit) or http(s) link.
 fn validate_flows(flows: &Flows) -> Result<()> {
     check_required(&sub(FLOW, "flowId"), &flows.flow_id)?;
     check_chars(&sub(FLOW, "flowCta"), &flows.flow_cta, 1, 20)?;
@@ -46,7 +46,7 @@ fn validate_flows(flows: &Flows) -> Result<()> {
         &["navigate", "data_exchange"],
     )?;
     match &flows.header {
-        Some(FlowHeader::Text(text)) => check_required(&sub(FLOW, "header.text"), text)?,
+        Some(FlowHeader::Text(text)) => check_chars(&sub(FLOW, "header.text"), text, 1, 60)?,
         Some(FlowHeader::Media(kind, link)) => {
             check_http_url(&[FLOW, ".header.", kind, ".link"].concat(), link)?
         }

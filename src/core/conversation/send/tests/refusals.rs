@@ -267,9 +267,9 @@ fn the_extras_are_checked() {
             "1 to 60",
         ),
         (
-            flow(json!({"header": {"type": "text", "text": ""}})),
+            flow(json!({"header": {"type": "text", "text": "x".repeat(61)}})),
             flow_path("header.text"),
-            "must not be empty",
+            "1 to 60",
         ),
         (
             flow(json!({"header": {"type": "image", "image": {"link": "ftp://x"}}})),
