@@ -3,8 +3,9 @@
 //!
 //! Every rule is checked before any body is built: the standalone rules on `to`,
 //! `callback` and the message (the same code the standalone path runs), then the
-//! Conversation rules. A field the Conversation API cannot carry is refused by its
-//! path, saying why; none is dropped. Decisions where the brief is not sure:
+//! extras', then the message's Conversation rules as its JSON is written (once, for
+//! every body). A field the Conversation API cannot carry is refused by its path,
+//! saying why; none is dropped. Decisions where the brief is not sure:
 //! - a media `caption` is refused (`media_message` has none; a `card_message`
 //!   rendering is unconfirmed), as is every media `provider` (media must be public);
 //! - a location needs a `name` (it becomes the required `title`);
@@ -13,7 +14,9 @@
 //!   `en-US` is sent as `en_US`;
 //! - reply buttons: `choice_message` without a header, `card_message` with one
 //!   (body → `description`); a footer only where a field exists
-//!   (`choice_message.message_properties.whatsapp_footer`); a list's footer is refused.
+//!   (`choice_message.message_properties.whatsapp_footer`); a list's footer is refused;
+//!   a reply button's id is at most 229 characters and titles are unique (WhatsApp's
+//!   native buttons through Sinch).
 
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Writer};
