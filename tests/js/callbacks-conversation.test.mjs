@@ -197,7 +197,7 @@ async function startHook() {
 }
 
 const until = async (cond) => {
-  for (let i = 0; i < 300 && !cond(); i++) await new Promise((ok) => setTimeout(ok, 10));
+  for (let i = 0; i < 1000 && !cond(); i++) await new Promise((ok) => setTimeout(ok, 10));
   assert.ok(cond(), "timed out waiting for webhooks");
 };
 
@@ -224,7 +224,8 @@ test("the emulator's signed delivery reports and inbound messages verify with th
       assert.equal(report.recipient, "46732001122");
       states.push([report.state, report.status, report.conversationStatus]);
     }
-    assert.deepEqual(states, [["dispatched", "success", "QUEUED_ON_CHANNEL"], ["delivered", "success", "DELIVERED"], ["read", "success", "READ"]]);
+    // Posted in this order, but under load they may land in another (as Sinch's may).
+    assert.deepEqual(states.sort(), [["delivered", "success", "DELIVERED"], ["dispatched", "success", "QUEUED_ON_CHANNEL"], ["read", "success", "READ"]]);
     hook.posts.length = 0;
     await emu.conversationInbound({ from: "+46700000009", contactMessage: { text_message: { text: "hello" } } });
     await until(() => hook.posts.length === 1);
