@@ -108,6 +108,7 @@ export function inbound(notification: InboundNotification): string {
       const reply = m.message;
       if (reply.type === "button") return reply.id + reply.title;
       if (reply.type === "list") return reply.description ?? reply.title;
+      if (reply.type === "choice") return reply.id + (reply.messageId ?? "");
       const unknown: InboundUnknown = reply;
       return unknown.rawType;
     }
@@ -119,8 +120,20 @@ export function inbound(notification: InboundNotification): string {
     }
     case "error":
       return m.details ?? "";
+    case "media": case "media_card": {
+      // @ts-expect-error the Conversation API sends no MIME type
+      const mime: string = m.mimeType;
+      return `${m.url} ${m.thumbnailUrl ?? m.caption ?? ""} ${mime}`;
+    }
+    case "product_response":
+      return m.products.map((p) => `${p.id} ${p.quantity} ${p.itemPrice}`).join() + (m.catalogId ?? "");
+    case "fallback":
+      return `${m.rawMessage} ${m.reason?.code}`;
+    case "channel_specific":
+      return m.messageType;
     case "unknown": {
-      const wire: string = m.raw.type;
+      // A Conversation API `contact_message` of an unknown kind has no `type`.
+      const wire: string = m.raw.type ?? "";
       // @ts-expect-error an unknown message has no typed fields but `rawType` and `raw`
       m.body;
       return m.rawType + wire;
