@@ -108,7 +108,7 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
 }
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.
-fn truncate(text: &str) -> String {
+pub fn truncate(text: &str) -> String {
     match text.char_indices().nth(MAX_DETAILS_CHARS) {
         Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
         None => text.to_owned(),

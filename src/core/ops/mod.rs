@@ -11,6 +11,7 @@
 
 use crate::prelude::*;
 
+pub mod conversation;
 mod messages;
 mod numbers;
 mod providers;

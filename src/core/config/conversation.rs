@@ -1,0 +1,231 @@
+//! The options of `api: "conversation"`: a project's app on the Conversation API's
+//! WhatsApp channel, its access key, how it authenticates and where (brief §1).
+
+use super::{
+    base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
+    Host, Secret,
+};
+use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
+use crate::core::json::{Path, Read, Value};
+use crate::prelude::*;
+
+/// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
+pub const ONLY: &[&str] = &[
+    "projectId",
+    "appId",
+    "keyId",
+    "keySecret",
+    "authUrl",
+    "auth",
+];
+
+/// Every option key `api: "conversation"` knows.
+const KEYS: &[&str] = &[
+    "api",
+    "projectId",
+    "appId",
+    "keyId",
+    "keySecret",
+    "region",
+    "baseUrl",
+    "authUrl",
+    "auth",
+    "allowInsecureHttp",
+    "timeoutMs",
+    "retries",
+    "maxRetryAfterMs",
+    "retryMessagesOnNetworkError",
+    "maxResponseBytes",
+    "dangerouslyAllowBrowser",
+    "onRetry",
+];
+
+/// The OAuth2 token URL every region shares (brief §1.2).
+pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";
+
+/// The Conversation API's regions; a project's app lives in one, the others answer 404.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Us,
+    Eu,
+    Br,
+}
+
+impl Read for Region {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value.as_str() {
+            Some("us") => Ok(Self::Us),
+            Some("eu") => Ok(Self::Eu),
+            Some("br") => Ok(Self::Br),
+            _ => Err(at.invalid(r#"must be one of "us", "eu", "br""#)),
+        }
+    }
+}
+
+impl Region {
+    fn base_url(self) -> &'static str {
+        match self {
+            Self::Us => "https://us.conversation.api.sinch.com",
+            Self::Eu => "https://eu.conversation.api.sinch.com",
+            Self::Br => "https://br.conversation.api.sinch.com",
+        }
+    }
+}
+
+/// How API calls authenticate (the `auth` option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// `"oauth2"` (the default): a bearer token from the token URL, cached.
+    OAuth2,
+    /// `"basic"`: the key on every call (for tests; Sinch rate-limits it tighter).
+    Basic,
+}
+
+impl Read for Auth {
+    fn read(value: &Value, at: &Path) -> Result<Self> {
+        match value.as_str() {
+            Some("oauth2") => Ok(Self::OAuth2),
+            Some("basic") => Ok(Self::Basic),
+            _ => Err(at.invalid(r#"must be one of "oauth2", "basic""#)),
+        }
+    }
+}
+
+/// A project's app, as a client of `api: "conversation"` is configured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// The project id (in every path).
+    pub project_id: String,
+    /// The sending app (in every body).
+    pub app_id: String,
+    /// `Basic base64(keyId:keySecret)` and the key secret; `None` behind a relay
+    /// that adds auth itself.
+    pub key: Option<(Secret, Secret)>,
+    /// How API calls authenticate.
+    pub auth: Auth,
+    /// The OAuth2 token URL.
+    pub auth_url: String,
+    /// The current access token, once the token URL gave one (kept for redaction).
+    pub access_token: Option<Secret>,
+}
+
+impl Project {
+    /// The `Authorization` header of a token request (the key as Basic), if any.
+    pub fn basic(&self) -> Option<&str> {
+        self.key.as_ref().map(|(basic, _)| basic.expose())
+    }
+
+    /// Whether API calls need a bearer token from the token URL first.
+    pub fn needs_token(&self) -> bool {
+        self.auth == Auth::OAuth2 && self.key.is_some()
+    }
+
+    /// The key secret, its Basic header and the access token, as far as known.
+    pub fn secrets(&self) -> Vec<&str> {
+        let key = self.key.iter().flat_map(|(basic, secret)| {
+            let encoded = basic.expose().get("Basic ".len()..).unwrap_or_default();
+            [secret.expose(), encoded]
+        });
+        key.chain(self.access_token.iter().map(Secret::expose))
+            .collect()
+    }
+}
+
+/// The config of `api: "conversation"` options `value` (at `at`), for `host`.
+pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
+    let fields = object(value, at, KEYS)?;
+    let mut shared = ClientOptions::default();
+    shared.read_shared(&fields)?;
+    let key_id: Option<Secret> = fields.optional("keyId")?;
+    let key_secret: Option<Secret> = fields.optional("keySecret")?;
+    if host == Host::BrowserPage
+        && key_secret.is_some()
+        && shared.dangerously_allow_browser != Some(true)
+    {
+        return Err(in_browser_page("keySecret", "key"));
+    }
+    let project_id = check_id("projectId", &fields.required::<String>("projectId")?)?;
+    let app_id = check_id("appId", &fields.required::<String>("appId")?)?;
+    let key = match (key_id, key_secret) {
+        (Some(id), Some(secret)) => {
+            check_token("keyId", &id)?;
+            check_token("keySecret", &secret)?;
+            if id.expose().contains(':') {
+                return Err(Error::invalid("keyId", "must not contain \":\""));
+            }
+            let pair = [id.expose(), ":", secret.expose()].concat();
+            let basic = Secret(["Basic ", &base64(pair.as_bytes())].concat());
+            Some((basic, secret))
+        }
+        (None, None) => None,
+        (Some(_), None) | (None, Some(_)) => {
+            return Err(Error::invalid("keyId", "give keyId and keySecret together"))
+        }
+    };
+    let region: Option<Region> = fields.optional("region")?;
+    let neither = "give a region (\"us\", \"eu\" or \"br\") or a baseUrl";
+    let base_url = base_url(&shared, region.map(Region::base_url), neither)?;
+    if key.is_none() && shared.base_url.is_none() {
+        return Err(Error::invalid(
+            "keyId",
+            "keyId and keySecret are required when calling Sinch directly (only a relay baseUrl may go without them)",
+        ));
+    }
+    let auth = fields.optional("auth")?.unwrap_or(Auth::OAuth2);
+    if auth == Auth::Basic && key.is_none() {
+        return Err(Error::invalid(
+            "auth",
+            "\"basic\" needs keyId and keySecret",
+        ));
+    }
+    let insecure = shared.allow_insecure_http.unwrap_or(false);
+    let auth_url = match fields.optional::<String>("authUrl")? {
+        Some(url) => check_url("authUrl", &url, insecure)?,
+        None => DEFAULT_AUTH_URL.to_owned(),
+    };
+    let project = Project {
+        project_id,
+        app_id,
+        key,
+        auth,
+        auth_url,
+        access_token: None,
+    };
+    Config::with(Api::Conversation(project), base_url, &shared)
+}
+
+/// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
+fn check_id(name: &str, id: &str) -> Result<String> {
+    if id.contains(['/', '?', '#']) {
+        return Err(Error::invalid(
+            name,
+            "must not contain \"/\", \"?\" or \"#\"",
+        ));
+    }
+    check_name(name, id)
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            let sextet = (n >> (18 - 6 * i)) & 63;
+            out.push(if i <= chunk.len() {
+                char::from(ABC[sextet as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,189 @@
+//! The op table of `api: "conversation"`: the same method names as the
+//! standalone table ([`super::OPS`]), each prepared as the Conversation API's
+//! request, or refused with `unsupported` before anything is sent (brief §3.2).
+//! A send or capability query goes out once per recipient: [`prepare`] gives the
+//! JS face every part (`{"method", "url", "idempotent", "into", "parts": [{recipient,
+//! body}]}`), which it runs at most 4 at a time and merges into one result.
+
+use super::{messages, Args};
+use crate::core::config::{redact_all, Config, Project};
+use crate::core::conversation::errors::{error_for_status, unsupported};
+use crate::core::conversation::{about, answers, send::send_bodies, url};
+use crate::core::endpoints::numbers::Numbers;
+use crate::core::error::{Error, Result};
+use crate::core::json::{self, Path, Read, Value, Writer};
+use crate::core::message::SendRequest;
+use crate::core::request::encode_segment;
+use crate::core::response::invalid_response;
+use crate::core::rules::check_id;
+use crate::prelude::*;
+
+/// How one method's request is prepared: the JSON text JS gets.
+type Prepare = fn(&Config, &Project, &Args) -> Result<String>;
+/// How a 2xx answer (parsed; empty reads as `{}`) becomes the JS result (or part).
+type Answer = fn(&Value) -> Result<String>;
+
+/// The methods the Conversation API can do.
+const OPS: &[(&str, Prepare, Answer)] = &[
+    ("send", send, answers::sent),
+    ("sendText", send_text, answers::sent),
+    ("capability", capability, answers::capability),
+    ("callbackStatus", callback_status, answers::stored),
+];
+
+const CONSENTS: &str =
+    "opt-in is not enforced since 2022-06-30 and the Conversation API provisions none; \
+     read consents with GET /v1/projects/{projectId}/apps/{appId}/consents/OPT_OUT_ALL, \
+     or subscribe to the OPT_IN and OPT_OUT webhook triggers";
+const BLACKLIST: &str =
+    "the Conversation API has no blacklist; the closest is the read-only consent list \
+     GET /v1/projects/{projectId}/apps/{appId}/consents/OPT_OUT_ALL";
+const PROVIDERS: &str =
+    "the Conversation API has no media providers: give media as public https URLs";
+const STICKERS: &str =
+    "the Conversation API has no stickerpacks: send a sticker by the URL of its WebP \
+     (sendSticker(to, url))";
+
+/// The methods it cannot do, and why / what to use instead.
+const UNSUPPORTED: &[(&str, &str)] = &[
+    (
+        "markRead",
+        "its only candidate, read_message_event on POST /v1/projects/{projectId}/events:send, \
+         has no confirmed way to name the message it marks read, so no read receipt is sent \
+         rather than a wrong one; mark messages read in the Sinch dashboard or through events:send \
+         yourself once Sinch confirms its shape",
+    ),
+    ("optIn", CONSENTS),
+    ("optOut", CONSENTS),
+    ("addToBlacklist", BLACKLIST),
+    ("removeFromBlacklist", BLACKLIST),
+    ("blacklist", BLACKLIST),
+    (
+        "callbackNotifications",
+        "the Conversation API keeps no callback store: receive inbound messages on a \
+         MESSAGE_INBOUND webhook (parseCallback), or list stored ones with \
+         GET /v1/projects/{projectId}/messages (as far as the app's retention keeps them)",
+    ),
+    ("addProvider", PROVIDERS),
+    ("listProviders", PROVIDERS),
+    ("deleteProvider", PROVIDERS),
+    ("listStickerpacks", STICKERS),
+    ("getStickerpack", STICKERS),
+    ("createStickerpack", STICKERS),
+    ("updateStickerpack", STICKERS),
+    ("deleteStickerpack", STICKERS),
+    ("listStickers", STICKERS),
+    ("getSticker", STICKERS),
+    ("createSticker", STICKERS),
+    ("updateSticker", STICKERS),
+    ("deleteSticker", STICKERS),
+];
+
+fn find(name: &str) -> Result<&'static (&'static str, Prepare, Answer)> {
+    if let Some((_, why)) = UNSUPPORTED.iter().find(|(op, _)| *op == name) {
+        return Err(unsupported(name, why));
+    }
+    OPS.iter()
+        .find(|(op, _, _)| *op == name)
+        .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))
+}
+
+/// The prepared request (JSON text, see the module) of method `name` with `args`
+/// (the JSON text of its argument array), every rule checked first.
+pub fn prepare(config: &Config, project: &Project, name: &str, args: &str) -> Result<String> {
+    let (_, prepare, _) = find(name)?;
+    let args = json::parse(args).map_err(|_| Error::invalid("arguments", "could not be read"))?;
+    prepare(config, project, &Args::new(&args)?)
+}
+
+/// What an answer to (one part of) method `name` means: the JS result or part's
+/// JSON text, or the typed error, every one of `secrets` redacted.
+pub fn answer(
+    name: &str,
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+    secrets: &[&str],
+) -> Result<String> {
+    let (_, _, answer) = find(name)?;
+    if !(200..300).contains(&status) {
+        return Err(error_for_status(status, body, retry_after, secrets));
+    }
+    let text = if body.trim().is_empty() { "{}" } else { body };
+    let value = json::parse(text).map_err(|_| invalid_response(status, "the body is not JSON"))?;
+    answer(&value).map_err(|err| invalid_response(status, &redact_all(&err.message, secrets)))
+}
+
+/// `send(request)`.
+fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    let send = SendRequest::read(args.value(0), &Path::root("request"))?;
+    fan_out(config, project, &send)
+}
+
+/// `sendText(to, text)`.
+fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    fan_out(config, project, &messages::text_request(args)?)
+}
+
+/// One `messages:send` per recipient.
+fn fan_out(config: &Config, project: &Project, send: &SendRequest) -> Result<String> {
+    let bodies = send_bodies(&project.app_id, send)?;
+    let url = url(&config.base_url, project, "messages:send");
+    Ok(parts(&url, "messages", false, send.to.iter().zip(bodies)))
+}
+
+/// `capability(numbers)`: one `capability:query` per number; the answers come
+/// later, on the CAPABILITY webhook.
+fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    let numbers = Numbers::new(args.read(0, "numbers")?)?.numbers;
+    let bodies = numbers.iter().map(|number| about(&project.app_id, number));
+    let url = url(&config.base_url, project, "capability:query");
+    Ok(parts(&url, "requests", true, numbers.iter().zip(bodies)))
+}
+
+/// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
+fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    let id: String = args.read(0, "messageId")?;
+    check_id("messageId", &id)?;
+    let path = ["messages/", &encode_segment(&id)].concat();
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("method", "GET");
+    out.field("url", &url(&config.base_url, project, &path));
+    out.field("idempotent", &true);
+    out.close_object();
+    Ok(out.finish())
+}
+
+/// A POST to `url` per `(recipient, body)`, merged by JS into a result's list
+/// `into` (`asynchronous` when the answers only say the request was taken).
+fn parts<'a>(
+    url: &str,
+    into: &str,
+    asynchronous: bool,
+    parts: impl Iterator<Item = (&'a String, String)>,
+) -> String {
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("method", "POST");
+    out.field("url", url);
+    out.field("idempotent", &false);
+    out.field("into", into);
+    if asynchronous {
+        out.field("asynchronous", &true);
+    }
+    out.key("parts");
+    out.open_array();
+    for (recipient, body) in parts {
+        out.open_object();
+        out.field("recipient", recipient);
+        out.field("body", &body);
+        out.close_object();
+    }
+    out.close_array();
+    out.close_object();
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests;
