@@ -103,8 +103,8 @@ impl Core {
                 api: Api::Conversation(project),
                 ..
             }) => auth::token_answer(project, status, retry_after.as_deref(), body),
-            Ok(_) => Err(not_conversation()),
-            Err(err) => Err(err.clone()),
+            // (A client whose options were refused was never built.)
+            _ => Err(not_conversation()),
         };
         self.settle(
             |_| outcome,

@@ -121,14 +121,15 @@ impl Project {
         self.auth == Auth::OAuth2 && self.key.is_some()
     }
 
-    /// The key secret, its Basic header and the access token, as far as known.
-    pub fn secrets(&self) -> Vec<&str> {
-        let key = self.key.iter().flat_map(|(basic, secret)| {
-            let encoded = basic.expose().get("Basic ".len()..).unwrap_or_default();
-            [secret.expose(), encoded]
-        });
-        key.chain(self.access_token.iter().map(Secret::expose))
-            .collect()
+    /// Adds the key secret, its Basic header and the access token, as far as known.
+    pub fn secrets<'a>(&'a self, secrets: &mut Vec<&'a str>) {
+        if let Some((basic, secret)) = &self.key {
+            secrets.push(secret.expose());
+            secrets.push(basic.expose().get("Basic ".len()..).unwrap_or_default());
+        }
+        if let Some(token) = &self.access_token {
+            secrets.push(token.expose());
+        }
     }
 }
 
@@ -169,7 +170,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     if key.is_none() && shared.base_url.is_none() {
         return Err(Error::invalid(
             "keyId",
-            "keyId and keySecret are required when calling Sinch directly (only a relay baseUrl may go without them)",
+            "is required with keySecret when calling Sinch directly (only a relay baseUrl may go without)",
         ));
     }
     let auth = fields.optional("auth")?.unwrap_or(Auth::OAuth2);
@@ -197,7 +198,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
 fn check_id(name: &str, id: &str) -> Result<String> {
-    if id.contains(['/', '?', '#']) {
+    if id.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
         return Err(Error::invalid(
             name,
             "must not contain \"/\", \"?\" or \"#\"",

@@ -213,10 +213,15 @@ impl Config {
     /// Every secret of this client that a server could echo (the token; the key
     /// secret, its Basic header and the current access token), for [`redact_all`].
     pub fn secrets(&self) -> Vec<&str> {
+        let mut secrets = Vec::new();
         match &self.api {
-            Api::WhatsApp(bot) => bot.token.iter().map(Secret::expose).collect(),
-            Api::Conversation(project) => project.secrets(),
+            Api::WhatsApp(Bot {
+                token: Some(token), ..
+            }) => secrets.push(token.expose()),
+            Api::WhatsApp(_) => {}
+            Api::Conversation(project) => project.secrets(&mut secrets),
         }
+        secrets
     }
 }
 
@@ -247,13 +252,12 @@ impl Config {
     pub fn from_json(options: &str, host: Host) -> Result<Self> {
         let at = Path::root("options");
         let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
-        let api = value.get("api").filter(|api| **api != Value::Null);
-        match api.map(Value::as_str) {
-            None | Some(Some("whatsapp")) => {
+        match value.get("api").map(|api| (api, api.as_str())) {
+            None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
                 only_for(&value, conversation::ONLY, "conversation")?;
                 Self::new(ClientOptions::read(&value, &at)?, host)
             }
-            Some(Some("conversation")) => {
+            Some((_, Some("conversation"))) => {
                 only_for(&value, &["botId", "token"], "whatsapp")?;
                 conversation::config(&value, &at, host)
             }

@@ -33,30 +33,28 @@ pub fn capability(body: &Value) -> Result<String> {
 
 /// A stored message (`GET …/messages/{id}`, a ConversationMessage) → `{"message":
 /// {id, direction?, acceptTime?, channel?, identity?, raw}}`: what it is, who it
-/// was with and when Sinch took it; `raw` keeps the whole stored message (the
-/// deprecated `message_status` included), as Sinch sent it.
+/// was with and when Sinch took it (each where it is a string); `raw` keeps the
+/// whole stored message (the deprecated `message_status` included) as Sinch sent it.
 pub fn stored(body: &Value) -> Result<String> {
     let at = Path::root("body");
-    let fields = Object::lenient(body, &at)?;
-    let id: String = fields.required("id")?;
-    let direction: Option<String> = fields.optional("direction")?;
-    let accept_time: Option<String> = fields.optional("accept_time")?;
-    let (mut channel, mut identity) = (None, None);
-    if let Some(value) = fields.get("channel_identity") {
-        let path = at.key("channel_identity");
-        let inner = Object::lenient(value, &path)?;
-        channel = inner.optional::<String>("channel")?;
-        identity = inner.optional::<String>("identity")?;
-    }
+    let id: String = Object::lenient(body, &at)?.required("id")?;
     let mut out = Writer::new();
     out.open_object();
     out.key("message");
     out.open_object();
     out.field("id", &id);
-    out.field_opt("direction", &direction);
-    out.field_opt("acceptTime", &accept_time);
-    out.field_opt("channel", &channel);
-    out.field_opt("identity", &identity);
+    let identity = body.get("channel_identity");
+    let found = [
+        ("direction", body.get("direction")),
+        ("acceptTime", body.get("accept_time")),
+        ("channel", identity.and_then(|i| i.get("channel"))),
+        ("identity", identity.and_then(|i| i.get("identity"))),
+    ];
+    for (name, value) in found {
+        if let Some(text) = value.and_then(Value::as_str) {
+            out.field(name, text);
+        }
+    }
     out.key("raw");
     out.raw(&body.to_text());
     out.close_object();

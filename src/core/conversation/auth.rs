@@ -39,12 +39,9 @@ pub fn token_answer(
     body: &str,
 ) -> Result<String> {
     if !(200..300).contains(&status) {
-        return Err(error_for_status(
-            status,
-            body,
-            retry_after,
-            &project.secrets(),
-        ));
+        let mut secrets = Vec::new();
+        project.secrets(&mut secrets);
+        return Err(error_for_status(status, body, retry_after, &secrets));
     }
     let value = json::parse(body).map_err(|_| invalid_response(status, "the body is not JSON"))?;
     let at = Path::root("body");

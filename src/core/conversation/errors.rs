@@ -28,14 +28,16 @@ fn read_body(body: &str) -> (Option<String>, Option<String>, Option<String>) {
         Some(Value::Array(items)) => {
             let mut text = String::new();
             for item in items {
-                for (key, after) in [("type_url", ": "), ("value", "; ")] {
+                for key in ["type_url", "value"] {
                     if let Some(part) = item.get(key).and_then(Value::as_str) {
+                        if !text.is_empty() {
+                            text.push_str(if key == "value" { ": " } else { "; " });
+                        }
                         text.push_str(part);
-                        text.push_str(after);
                     }
                 }
             }
-            Some(text.trim_end_matches([';', ' ', ':']).to_owned()).filter(|t| !t.is_empty())
+            Some(text).filter(|t| !t.is_empty())
         }
         Some(Value::String(text)) => Some(text.clone()),
         _ => None,
@@ -56,15 +58,21 @@ pub fn error_for_status(
         400 => (ErrorCode::BadRequest, "Sinch rejected the request"),
         401 | 403 => (
             ErrorCode::Unauthorized,
-            "Sinch refused the credentials (a wrong or expired key or token, or a key of another project)",
+            "Sinch refused the credentials (a wrong key, or another project's)",
         ),
         404 => (
             ErrorCode::NotFound,
-            "Sinch found no such resource (the project or app may live in another region: check region)",
+            "Sinch found no such resource (is the app in another region?)",
         ),
-        429 => (ErrorCode::RateLimited, "Sinch is rate-limiting this project"),
+        429 => (
+            ErrorCode::RateLimited,
+            "Sinch is rate-limiting this project",
+        ),
         500..=599 => (ErrorCode::ServerError, "Sinch had a server error"),
-        _ => (ErrorCode::UnexpectedStatus, "Sinch answered an unexpected status"),
+        _ => (
+            ErrorCode::UnexpectedStatus,
+            "Sinch answered an unexpected status",
+        ),
     };
     let mut message = [summary, " (HTTP ", &u32::from(status).to_string()].concat();
     if let Some(grpc) = grpc.filter(|g| g.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')) {

@@ -31,27 +31,19 @@ const OPS: &[(&str, Prepare, Answer)] = &[
     ("callbackStatus", callback_status, answers::stored),
 ];
 
-const CONSENTS: &str =
-    "opt-in is not enforced since 2022-06-30 and the Conversation API provisions none; \
-     read consents with GET /v1/projects/{projectId}/apps/{appId}/consents/OPT_OUT_ALL, \
-     or subscribe to the OPT_IN and OPT_OUT webhook triggers";
+const CONSENTS: &str = "opt-in is not enforced since 2022-06-30; read consents with \
+     GET …/apps/{appId}/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhook triggers";
 const BLACKLIST: &str =
-    "the Conversation API has no blacklist; the closest is the read-only consent list \
-     GET /v1/projects/{projectId}/apps/{appId}/consents/OPT_OUT_ALL";
-const PROVIDERS: &str =
-    "the Conversation API has no media providers: give media as public https URLs";
-const STICKERS: &str =
-    "the Conversation API has no stickerpacks: send a sticker by the URL of its WebP \
-     (sendSticker(to, url))";
+    "no blacklist; the closest is GET …/apps/{appId}/consents/OPT_OUT_ALL (read-only)";
+const PROVIDERS: &str = "no media providers: give media as public https URLs";
+const STICKERS: &str = "no stickerpacks: send a sticker by its WebP's URL (sendSticker(to, url))";
 
 /// The methods it cannot do, and why / what to use instead.
 const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "markRead",
-        "its only candidate, read_message_event on POST /v1/projects/{projectId}/events:send, \
-         has no confirmed way to name the message it marks read, so no read receipt is sent \
-         rather than a wrong one; mark messages read in the Sinch dashboard or through events:send \
-         yourself once Sinch confirms its shape",
+        "how read_message_event (POST …/events:send) names the message is unconfirmed, \
+         so no read receipt is sent rather than a wrong one; send that event yourself once Sinch confirms it",
     ),
     ("optIn", CONSENTS),
     ("optOut", CONSENTS),
@@ -60,9 +52,8 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("blacklist", BLACKLIST),
     (
         "callbackNotifications",
-        "the Conversation API keeps no callback store: receive inbound messages on a \
-         MESSAGE_INBOUND webhook (parseCallback), or list stored ones with \
-         GET /v1/projects/{projectId}/messages (as far as the app's retention keeps them)",
+        "no callback store: receive inbound messages on a MESSAGE_INBOUND webhook (parseCallback), \
+         or list stored ones with GET …/messages",
     ),
     ("addProvider", PROVIDERS),
     ("listProviders", PROVIDERS),
@@ -129,16 +120,19 @@ fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> 
 fn fan_out(config: &Config, project: &Project, send: &SendRequest) -> Result<String> {
     let bodies = send_bodies(&project.app_id, send)?;
     let url = url(&config.base_url, project, "messages:send");
-    Ok(parts(&url, "messages", false, send.to.iter().zip(bodies)))
+    Ok(parts(&url, "messages", false, &send.to, &bodies))
 }
 
 /// `capability(numbers)`: one `capability:query` per number; the answers come
 /// later, on the CAPABILITY webhook.
 fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let numbers = Numbers::new(args.read(0, "numbers")?)?.numbers;
-    let bodies = numbers.iter().map(|number| about(&project.app_id, number));
+    let mut bodies = Vec::with_capacity(numbers.len());
+    for number in &numbers {
+        bodies.push(about(&project.app_id, number));
+    }
     let url = url(&config.base_url, project, "capability:query");
-    Ok(parts(&url, "requests", true, numbers.iter().zip(bodies)))
+    Ok(parts(&url, "requests", true, &numbers, &bodies))
 }
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
@@ -155,13 +149,14 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     Ok(out.finish())
 }
 
-/// A POST to `url` per `(recipient, body)`, merged by JS into a result's list
+/// A POST to `url` per recipient with its body, merged by JS into a result's list
 /// `into` (`asynchronous` when the answers only say the request was taken).
-fn parts<'a>(
+fn parts(
     url: &str,
     into: &str,
     asynchronous: bool,
-    parts: impl Iterator<Item = (&'a String, String)>,
+    recipients: &[String],
+    bodies: &[String],
 ) -> String {
     let mut out = Writer::new();
     out.open_object();
@@ -174,10 +169,10 @@ fn parts<'a>(
     }
     out.key("parts");
     out.open_array();
-    for (recipient, body) in parts {
+    for (i, body) in bodies.iter().enumerate() {
         out.open_object();
-        out.field("recipient", recipient);
-        out.field("body", &body);
+        out.field("recipient", recipients.get(i).map_or("", String::as_str));
+        out.field("body", body);
         out.close_object();
     }
     out.close_array();
