@@ -1,6 +1,7 @@
 //! The Conversation API's errors (brief §5): both body forms, `{"error": {code,
-//! message, status, details}}` and the flat `{code, message, status}`, an empty or
-//! non-JSON body tolerated; a 404 hints at the region; 429 and 5xx are retryable.
+//! message, status, details}}` and the flat `{code, message, status}` (and the
+//! token URL's OAuth2 `{error, error_description}`), an empty or non-JSON body
+//! tolerated; a 404 hints at the region; 429 and 5xx are retryable.
 
 use crate::core::config::redact_all;
 use crate::core::error::{Error, ErrorCode};
@@ -42,7 +43,9 @@ fn read_body(body: &str) -> (Option<String>, Option<String>, Option<String>) {
         Some(Value::String(text)) => Some(text.clone()),
         _ => None,
     };
-    (text("message"), text("status"), details)
+    // The token URL answers in OAuth2's form, `{error, error_description}`.
+    let message = text("message").or_else(|| text("error_description"));
+    (message, text("status"), details)
 }
 
 /// The typed error of a non-2xx answer `status` with `body` and the raw
