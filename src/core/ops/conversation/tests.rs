@@ -220,8 +220,15 @@ fn errors_read_both_body_forms_and_hint_at_the_region() {
     );
     assert!(err(500, "").retryable && !err(403, "").retryable);
     assert_eq!(err(418, "").code, ErrorCode::UnexpectedStatus);
-    let oauth = err(401, r#"{"error":"invalid_client","error_description":"bad key"}"#);
-    assert!(oauth.message.ends_with("(HTTP 401): bad key"), "{}", oauth.message);
+    let oauth = err(
+        401,
+        r#"{"error":"invalid_client","error_description":"bad key"}"#,
+    );
+    assert!(
+        oauth.message.ends_with("(HTTP 401): bad key"),
+        "{}",
+        oauth.message
+    );
 }
 
 #[test]
