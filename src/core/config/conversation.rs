@@ -7,7 +7,7 @@ use super::{
 };
 use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
-use crate::core::json::{Path, Read, Value};
+use crate::core::json::{Path, Value};
 use crate::prelude::*;
 
 /// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
@@ -44,33 +44,15 @@ const KEYS: &[&str] = &[
 /// The OAuth2 token URL every region shares (brief §1.2).
 pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";
 
-/// The Conversation API's regions; a project's app lives in one, the others answer 404.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Region {
-    Us,
-    Eu,
-    Br,
-}
-
-impl Read for Region {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        match value.as_str() {
-            Some("us") => Ok(Self::Us),
-            Some("eu") => Ok(Self::Eu),
-            Some("br") => Ok(Self::Br),
-            _ => Err(at.invalid(r#"must be one of "us", "eu", "br""#)),
-        }
-    }
-}
-
-impl Region {
-    fn base_url(self) -> &'static str {
-        match self {
-            Self::Us => "https://us.conversation.api.sinch.com",
-            Self::Eu => "https://eu.conversation.api.sinch.com",
-            Self::Br => "https://br.conversation.api.sinch.com",
-        }
-    }
+/// The base URL of a Conversation API region (`us`, `eu`, `br`); an app lives in
+/// one, the others answer 404.
+fn region_url(region: &str) -> Option<&'static str> {
+    Some(match region {
+        "us" => "https://us.conversation.api.sinch.com",
+        "eu" => "https://eu.conversation.api.sinch.com",
+        "br" => "https://br.conversation.api.sinch.com",
+        _ => return None,
+    })
 }
 
 /// How API calls authenticate (the `auth` option).
@@ -80,16 +62,6 @@ pub enum Auth {
     OAuth2,
     /// `"basic"`: the key on every call (for tests; Sinch rate-limits it tighter).
     Basic,
-}
-
-impl Read for Auth {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        match value.as_str() {
-            Some("oauth2") => Ok(Self::OAuth2),
-            Some("basic") => Ok(Self::Basic),
-            _ => Err(at.invalid(r#"must be one of "oauth2", "basic""#)),
-        }
-    }
 }
 
 /// A project's app, as a client of `api: "conversation"` is configured.
@@ -164,16 +136,27 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             return Err(Error::invalid("keyId", "give keyId and keySecret together"))
         }
     };
-    let region: Option<Region> = fields.optional("region")?;
+    // `region` and `auth` are read as text and matched: no reader of their own.
+    let one_of = |key: &str, rule: &str| at.key(key).invalid(rule);
+    let region = match fields.optional::<String>("region")? {
+        Some(name) => Some(
+            region_url(&name).ok_or_else(|| one_of("region", r#"must be one of "us", "eu", "br""#))?,
+        ),
+        None => None,
+    };
     let neither = "give a region (\"us\", \"eu\" or \"br\") or a baseUrl";
-    let base_url = base_url(&shared, region.map(Region::base_url), neither)?;
+    let base_url = base_url(&shared, region, neither)?;
     if key.is_none() && shared.base_url.is_none() {
         return Err(Error::invalid(
             "keyId",
             "is required with keySecret when calling Sinch directly (only a relay baseUrl may go without)",
         ));
     }
-    let auth = fields.optional("auth")?.unwrap_or(Auth::OAuth2);
+    let auth = match fields.optional::<String>("auth")?.as_deref() {
+        None | Some("oauth2") => Auth::OAuth2,
+        Some("basic") => Auth::Basic,
+        Some(_) => return Err(one_of("auth", r#"must be one of "oauth2", "basic""#)),
+    };
     if auth == Auth::Basic && key.is_none() {
         return Err(Error::invalid(
             "auth",

@@ -6,7 +6,7 @@
 //! body}]}`), which it runs at most 4 at a time and merges into one result.
 
 use super::{messages, Args};
-use crate::core::config::{redact_all, Config, Project};
+use crate::core::config::{Config, Project};
 use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{about, answers, send::send_bodies, url};
 use crate::core::endpoints::numbers::Numbers;
@@ -14,7 +14,6 @@ use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Writer};
 use crate::core::message::SendRequest;
 use crate::core::request::encode_segment;
-use crate::core::response::invalid_response;
 use crate::core::rules::check_id;
 use crate::prelude::*;
 
@@ -100,9 +99,7 @@ pub fn answer(
     if !(200..300).contains(&status) {
         return Err(error_for_status(status, body, retry_after, secrets));
     }
-    let text = if body.trim().is_empty() { "{}" } else { body };
-    let value = json::parse(text).map_err(|_| invalid_response(status, "the body is not JSON"))?;
-    answer(&value).map_err(|err| invalid_response(status, &redact_all(&err.message, secrets)))
+    super::reply(status, body, secrets, *answer)
 }
 
 /// `send(request)`.
@@ -140,13 +137,20 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     let id: String = args.read(0, "messageId")?;
     check_id("messageId", &id)?;
     let path = ["messages/", &encode_segment(&id)].concat();
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("method", "GET");
-    out.field("url", &url(&config.base_url, project, &path));
-    out.field("idempotent", &true);
+    let mut out = request(false, &url(&config.base_url, project, &path));
     out.close_object();
     Ok(out.finish())
+}
+
+/// The open object `{"method", "url", "idempotent"}` of a GET (a safe repeat) or a
+/// POST (not: a send).
+fn request(post: bool, url: &str) -> Writer {
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("method", if post { "POST" } else { "GET" });
+    out.field("url", url);
+    out.field("idempotent", &!post);
+    out
 }
 
 /// A POST to `url` per recipient with its body, merged by JS into a result's list
@@ -158,11 +162,7 @@ fn parts(
     recipients: &[String],
     bodies: &[String],
 ) -> String {
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("method", "POST");
-    out.field("url", url);
-    out.field("idempotent", &false);
+    let mut out = request(true, url);
     out.field("into", into);
     if asynchronous {
         out.field("asynchronous", &true);
