@@ -30,6 +30,7 @@ pub fn text_request(args: &Args) -> Result<SendRequest> {
             preview_url: None,
         }),
         callback: None,
+        extras: Default::default(),
     })
 }
 
