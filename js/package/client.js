@@ -135,22 +135,34 @@ export class WhatsAppClient {
   }
 
   /**
-   * One request (or one part of a fan-out) with `body`, attempted until Rust says
-   * stop. Under `api: "conversation"` with OAuth2 each attempt first gets the cached
-   * bearer token (refreshed when due); a 401 saying it expired refreshes it and
-   * repeats the request once.
+   * One request (or one part of a fan-out) with `body`. Under `api: "conversation"` with
+   * OAuth2 each attempt first gets the cached bearer token (refreshed when due); a 401
+   * saying it expired drops it (unless another call already refreshed it) and repeats
+   * the request once.
    */
-  async #run(op, request, body, call) {
+  #run(op, request, body, call) {
+    let bearer;
     let renewed = false;
+    const once = async (attempt) => {
+      bearer = this.#project?.token ? await this.#bearerHeader(call) : undefined;
+      return this.#attempt(op, request, body, bearer, call, attempt);
+    };
+    const renew = () => {
+      if (renewed || bearer === undefined) return false;
+      renewed = true;
+      if (this.#bearer?.header === bearer) this.#bearer = undefined;
+      return true;
+    };
+    return this.#until(call, once, renew);
+  }
+
+  /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
+  async #until(call, once, renew) {
     for (let attempt = 0; ; attempt++) {
-      const bearer = this.#project?.token ? await this.#bearerHeader(call) : undefined;
-      const answer = await this.#attempt(op, request, body, bearer, call, attempt);
+      const answer = await once(attempt);
       const outcome = JSON.parse(answer.text);
       if (!outcome.error) return outcome.ok ?? undefined;
-      if (answer.expired && !renewed && bearer !== undefined) {
-        renewed = true;
-        // Drop the token only if no other call has refreshed it meanwhile.
-        if (this.#bearer?.header === bearer) this.#bearer = undefined;
+      if (answer.expired && renew?.()) {
         attempt--;
         continue;
       }
@@ -218,18 +230,10 @@ export class WhatsAppClient {
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
     const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
-    for (let attempt = 0; ; attempt++) {
-      const outcome = JSON.parse((await this.#exchange(request, headers, body, call, attempt, answer)).text);
-      if (!outcome.error) {
-        const { authorization: header, expiresInMs } = outcome.ok;
-        this.#bearer = { header, refreshAt: Date.now() + expiresInMs - TOKEN_MARGIN_MS };
-        return header;
-      }
-      const error = toSinchError(outcome.error);
-      const delayMs = outcome.retryMs;
-      if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
-      await sleep(delayMs);
-    }
+    const once = (attempt) => this.#exchange(request, headers, body, call, attempt, answer);
+    const { authorization: header, expiresInMs } = await this.#until(call, once);
+    this.#bearer = { header, refreshAt: Date.now() + expiresInMs - TOKEN_MARGIN_MS };
+    return header;
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */

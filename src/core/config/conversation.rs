@@ -140,7 +140,8 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     let one_of = |key: &str, rule: &str| at.key(key).invalid(rule);
     let region = match fields.optional::<String>("region")? {
         Some(name) => Some(
-            region_url(&name).ok_or_else(|| one_of("region", r#"must be one of "us", "eu", "br""#))?,
+            region_url(&name)
+                .ok_or_else(|| one_of("region", r#"must be one of "us", "eu", "br""#))?,
         ),
         None => None,
     };

@@ -3,26 +3,21 @@
 //! token URL's OAuth2 `{error, error_description}`), an empty or non-JSON body
 //! tolerated; a 404 hints at the region; 429 and 5xx are retryable.
 
-use crate::core::config::redact_all;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::json::{self, Object, Path, Value};
-use crate::core::response::{parse_retry_after, truncate};
+use crate::core::response::{answer_error, ErrorBody};
 use crate::prelude::*;
 
-/// What an error body says: its message, gRPC-style status and details, as far
-/// as they are strings (anything else is left out).
-fn read_body(body: &str) -> (Option<String>, Option<String>, Option<String>) {
-    let Ok(value) = json::parse(body) else {
-        return (None, None, None);
-    };
+/// What an error body says (its message, gRPC-style status and details, as far as
+/// they are strings; anything else is left out), every one of `secrets` redacted.
+fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
+    let value = json::parse(body).ok()?;
     let inner = match value.get("error") {
         Some(error @ Value::Object(_)) => error,
         _ => &value,
     };
     let at = Path::root("body");
-    let Ok(fields) = Object::lenient(inner, &at) else {
-        return (None, None, None);
-    };
+    let fields = Object::lenient(inner, &at).ok()?;
     let text = |key| fields.optional::<String>(key).ok().flatten();
     // `details: [{type_url, value}]` as "type_url: value; …" (a string kept as it is).
     let details = match fields.get("details") {
@@ -43,9 +38,14 @@ fn read_body(body: &str) -> (Option<String>, Option<String>, Option<String>) {
         Some(Value::String(text)) => Some(text.clone()),
         _ => None,
     };
-    // The token URL answers in OAuth2's form, `{error, error_description}`.
-    let message = text("message").or_else(|| text("error_description"));
-    (message, text("status"), details)
+    let body = ErrorBody {
+        // The token URL answers in OAuth2's form, `{error, error_description}`.
+        message: text("message").or_else(|| text("error_description")),
+        details,
+        reason: None,
+        status: text("status"),
+    };
+    Some(body.redacted(secrets))
 }
 
 /// The typed error of a non-2xx answer `status` with `body` and the raw
@@ -56,43 +56,7 @@ pub fn error_for_status(
     retry_after: Option<&str>,
     secrets: &[&str],
 ) -> Error {
-    let (upstream, grpc, details) = read_body(body);
-    let (code, summary) = match status {
-        400 => (ErrorCode::BadRequest, "Sinch rejected the request"),
-        401 | 403 => (
-            ErrorCode::Unauthorized,
-            "Sinch refused the credentials (a wrong key, or another project's)",
-        ),
-        404 => (
-            ErrorCode::NotFound,
-            "Sinch found no such resource (is the app in another region?)",
-        ),
-        429 => (
-            ErrorCode::RateLimited,
-            "Sinch is rate-limiting this project",
-        ),
-        500..=599 => (ErrorCode::ServerError, "Sinch had a server error"),
-        _ => (
-            ErrorCode::UnexpectedStatus,
-            "Sinch answered an unexpected status",
-        ),
-    };
-    let mut message = [summary, " (HTTP ", &u32::from(status).to_string()].concat();
-    if let Some(grpc) = grpc.filter(|g| g.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')) {
-        message.push(' ');
-        message.push_str(&grpc);
-    }
-    message.push(')');
-    if let Some(text) = upstream.filter(|text| !text.is_empty()) {
-        message.push_str(": ");
-        message.push_str(&truncate(&redact_all(&text, secrets)));
-    }
-    let mut err = Error::new(code, message);
-    err.status = Some(status);
-    err.details = details.map(|text| truncate(&redact_all(&text, secrets)));
-    err.retryable = code == ErrorCode::RateLimited || code == ErrorCode::ServerError;
-    err.retry_after_ms = retry_after.and_then(parse_retry_after);
-    err
+    answer_error(status, read_body(body, secrets), retry_after, true)
 }
 
 /// The `unsupported` error of method `name` under `api: "conversation"`: `why`

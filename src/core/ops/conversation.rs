@@ -30,19 +30,18 @@ const OPS: &[(&str, Prepare, Answer)] = &[
     ("callbackStatus", callback_status, answers::stored),
 ];
 
-const CONSENTS: &str = "opt-in is not enforced since 2022-06-30; read consents with \
-     GET …/apps/{appId}/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhook triggers";
-const BLACKLIST: &str =
-    "no blacklist; the closest is GET …/apps/{appId}/consents/OPT_OUT_ALL (read-only)";
-const PROVIDERS: &str = "no media providers: give media as public https URLs";
-const STICKERS: &str = "no stickerpacks: send a sticker by its WebP's URL (sendSticker(to, url))";
+const CONSENTS: &str = "opt-in is no longer enforced; read consents with \
+     GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhook triggers";
+const BLACKLIST: &str = "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)";
+const PROVIDERS: &str = "no media providers: use public https URLs";
+const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, url))";
 
 /// The methods it cannot do, and why / what to use instead.
 const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "markRead",
-        "how read_message_event (POST …/events:send) names the message is unconfirmed, \
-         so no read receipt is sent rather than a wrong one; send that event yourself once Sinch confirms it",
+        "how events:send would name the message to mark read is unconfirmed, \
+         so no read receipt is sent rather than a wrong one",
     ),
     ("optIn", CONSENTS),
     ("optOut", CONSENTS),
@@ -51,8 +50,7 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("blacklist", BLACKLIST),
     (
         "callbackNotifications",
-        "no callback store: receive inbound messages on a MESSAGE_INBOUND webhook (parseCallback), \
-         or list stored ones with GET …/messages",
+        "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
     ),
     ("addProvider", PROVIDERS),
     ("listProviders", PROVIDERS),

@@ -132,7 +132,7 @@ pub fn answer(
     if !(200..300).contains(&status) {
         let parsed = crate::core::json::parse(body).ok();
         let error_body = parsed.as_ref().and_then(ErrorBody::read);
-        let error_body = error_body.map(|error_body| error_body.redacted(token));
+        let error_body = error_body.map(|error_body| error_body.redacted(&[token]));
         return Err(error_for_status(status, error_body, retry_after));
     }
     reply(status, body, &[token], op.answer)
