@@ -110,6 +110,20 @@ test("an expired token's 401 refreshes it once and repeats the send once", async
   assert.equal(tokenRequests().length, 3);
 });
 
+test("an abort while waiting for the shared token stops that call only", async () => {
+  fresh();
+  const wa = client();
+  emu.addFault({ path: "/oauth2/token", kind: "latency", ms: 300, times: 1 });
+  const controller = new AbortController();
+  const aborted = wa.sendText("+46732001122", "aborted", { signal: controller.signal });
+  const other = wa.sendText("+46732001122", "waits on");
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(aborted, (err) => err instanceof SinchError && err.code === "aborted");
+  assert.equal((await other).messages.length, 1);
+  assert.equal(tokenRequests().length, 1);
+  assert.deepEqual(sends().map((r) => r.body.message.text_message.text), ["waits on"]);
+});
+
 test("a 401 that does not say expired is final: no refresh, no repeat", async () => {
   fresh();
   const wa = client();
