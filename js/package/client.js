@@ -120,18 +120,25 @@ export class WhatsAppClient {
     }
   }
 
-  /** One method call: its request prepared by Rust, then attempts until Rust says stop. */
-  async #call(op, args, arity) {
-    const call = this.#callOptions(args[arity]);
-    let text;
+  /**
+   * One method call: its request prepared by Rust, then attempts until Rust says stop.
+   * Not async itself (one promise fewer on the hot path): what it throws, it rejects with.
+   */
+  #call(op, args, arity) {
     try {
-      text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
-    } catch {
-      throw refused("arguments", UNREADABLE);
+      const call = this.#callOptions(args[arity]);
+      let text;
+      try {
+        text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
+      } catch {
+        throw refused("arguments", UNREADABLE);
+      }
+      const request = unwrap(this.#core.prepare(op, text));
+      if (request.parts) return this.#fanOut(op, request, call);
+      return this.#run(op, request, request.body, call);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    const request = unwrap(this.#core.prepare(op, text));
-    if (request.parts) return this.#fanOut(op, request, call);
-    return this.#run(op, request, request.body, call);
   }
 
   /**
@@ -141,14 +148,15 @@ export class WhatsAppClient {
    * the request once.
    */
   #run(op, request, body, call) {
+    if (!this.#project?.token) return this.#until(call, (attempt) => this.#attempt(op, request, body, undefined, call, attempt));
     let bearer;
     let renewed = false;
     const once = async (attempt) => {
-      bearer = this.#project?.token ? await this.#bearerHeader(call) : undefined;
+      bearer = await this.#bearerHeader(call);
       return this.#attempt(op, request, body, bearer, call, attempt);
     };
     const renew = () => {
-      if (renewed || bearer === undefined) return false;
+      if (renewed) return false;
       renewed = true;
       if (this.#bearer?.header === bearer) this.#bearer = undefined;
       return true;
