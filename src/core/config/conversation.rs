@@ -105,44 +105,46 @@ impl Project {
     }
 }
 
-/// The config of `api: "conversation"` options `value` (at `at`), for `host`.
+/// The config of `api: "conversation"` options `value` (at `at`), for `host`. Every
+/// rule is checked on the borrowed text before anything is allocated.
 pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     let fields = object(value, at, KEYS)?;
     let mut shared = ClientOptions::default();
     shared.read_shared(&fields)?;
-    let key_id: Option<Secret> = fields.optional("keyId")?;
-    let key_secret: Option<Secret> = fields.optional("keySecret")?;
+    let text = |key: &str| match fields.get(key) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.as_str())),
+        Some(_) => Err(at.key(key).invalid("must be a string")),
+    };
+    let required = |key: &str| text(key)?.ok_or_else(|| at.key(key).invalid("is required"));
+    let (key_id, key_secret) = (text("keyId")?, text("keySecret")?);
     if host == Host::BrowserPage
         && key_secret.is_some()
         && shared.dangerously_allow_browser != Some(true)
     {
         return Err(in_browser_page("keySecret", "key"));
     }
-    let project_id = check_id("projectId", &fields.required::<String>("projectId")?)?;
-    let app_id = check_id("appId", &fields.required::<String>("appId")?)?;
+    let project_id = check_id("projectId", required("projectId")?)?;
+    let app_id = check_id("appId", required("appId")?)?;
     let key = match (key_id, key_secret) {
         (Some(id), Some(secret)) => {
-            check_token("keyId", &id)?;
-            check_token("keySecret", &secret)?;
-            if id.expose().contains(':') {
+            check_token("keyId", id)?;
+            check_token("keySecret", secret)?;
+            if id.contains(':') {
                 return Err(Error::invalid("keyId", "must not contain \":\""));
             }
-            let pair = [id.expose(), ":", secret.expose()].concat();
-            let basic = Secret(["Basic ", &base64(pair.as_bytes())].concat());
-            Some((basic, secret))
+            Some((id, secret))
         }
         (None, None) => None,
         (Some(_), None) | (None, Some(_)) => {
             return Err(Error::invalid("keyId", "give keyId and keySecret together"))
         }
     };
-    // `region` and `auth` are read as text and matched: no reader of their own.
-    let one_of = |key: &str, rule: &str| at.key(key).invalid(rule);
-    let region = match fields.optional::<String>("region")? {
-        Some(name) => Some(
-            region_url(&name)
-                .ok_or_else(|| one_of("region", r#"must be one of "us", "eu", "br""#))?,
-        ),
+    let region = match text("region")? {
+        Some(name) => Some(region_url(name).ok_or_else(|| {
+            at.key("region")
+                .invalid(r#"must be one of "us", "eu", "br""#)
+        })?),
         None => None,
     };
     let neither = "give a region (\"us\", \"eu\" or \"br\") or a baseUrl";
@@ -153,25 +155,34 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             "is required with keySecret when calling Sinch directly (only a relay baseUrl may go without)",
         ));
     }
-    let auth = match fields.optional::<String>("auth")?.as_deref() {
+    let auth = match text("auth")? {
         None | Some("oauth2") => Auth::OAuth2,
-        Some("basic") => Auth::Basic,
-        Some(_) => return Err(one_of("auth", r#"must be one of "oauth2", "basic""#)),
+        Some("basic") if key.is_some() => Auth::Basic,
+        Some("basic") => {
+            return Err(Error::invalid(
+                "auth",
+                "\"basic\" needs keyId and keySecret",
+            ))
+        }
+        Some(_) => {
+            return Err(at
+                .key("auth")
+                .invalid(r#"must be one of "oauth2", "basic""#))
+        }
     };
-    if auth == Auth::Basic && key.is_none() {
-        return Err(Error::invalid(
-            "auth",
-            "\"basic\" needs keyId and keySecret",
-        ));
-    }
     let insecure = shared.allow_insecure_http.unwrap_or(false);
-    let auth_url = match fields.optional::<String>("authUrl")? {
-        Some(url) => check_url("authUrl", &url, insecure)?,
+    let auth_url = match text("authUrl")? {
+        Some(url) => check_url("authUrl", url, insecure)?,
         None => DEFAULT_AUTH_URL.to_owned(),
     };
+    let key = key.map(|(id, secret)| {
+        let pair = [id, ":", secret].concat();
+        let basic = ["Basic ", &base64(pair.as_bytes())].concat();
+        (Secret(basic), Secret(secret.to_owned()))
+    });
     let project = Project {
-        project_id,
-        app_id,
+        project_id: project_id.to_owned(),
+        app_id: app_id.to_owned(),
         key,
         auth,
         auth_url,
@@ -181,7 +192,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
-fn check_id(name: &str, id: &str) -> Result<String> {
+fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     if id.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
         return Err(Error::invalid(
             name,

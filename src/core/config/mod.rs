@@ -276,9 +276,9 @@ impl Config {
         {
             return Err(in_browser_page("token", "token"));
         }
-        let bot_id = check_name("botId", &options.bot_id)?;
+        let bot_id = check_name("botId", &options.bot_id)?.to_owned();
         if let Some(token) = &options.token {
-            check_token("token", token)?;
+            check_token("token", token.expose())?;
         }
         let region = options.region.map(Region::base_url);
         let base_url = base_url(
@@ -399,7 +399,7 @@ fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
 
 /// A bot id, project id or app id (option `name`): trimmed, 1–200 characters, no
 /// control characters, one path segment ([`check_segment`]).
-fn check_name(name: &str, id: &str) -> Result<String> {
+fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     let trimmed = id.trim();
     if trimmed.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
@@ -411,13 +411,12 @@ fn check_name(name: &str, id: &str) -> Result<String> {
         return Err(Error::invalid(name, "must not contain control characters"));
     }
     check_segment(name, trimmed)?;
-    Ok(trimmed.to_owned())
+    Ok(trimmed)
 }
 
 /// A token or key (option `name`) must be a legal HTTP header value: visible ASCII,
 /// no spaces, no CR/LF. The message never repeats it.
-fn check_token(name: &str, token: &Secret) -> Result<()> {
-    let value = token.expose();
+fn check_token(name: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
