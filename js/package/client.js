@@ -38,7 +38,7 @@ export class WhatsAppClient {
   #hasToken;
   #plain; // headers of a request without a body
   #json; // headers of a request with a JSON body
-  #project; // api: "conversation": { projectId, appId, key, token } (no secret)
+  #project; // api: "conversation": { projectId, appId, key, token? } (token: the token request, the key as Basic)
   #bearer; // api: "conversation", oauth2: { header, refreshAt } of the cached access token
   #refresh; // the one token refresh in flight, shared by every call waiting for it
 
@@ -233,7 +233,7 @@ export class WhatsAppClient {
   /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
   async #fetchToken() {
     const core = this.#core;
-    const { url, authorization, body } = unwrap(core.tokenRequest());
+    const { url, authorization, body } = this.#project.token;
     const request = { method: "POST", url, idempotent: true };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };

@@ -42,8 +42,9 @@ impl Core {
     /// authorization?}` (the header value, for the private headers of its
     /// requests), or the options' error. Under `api: "conversation"`, `projectId`
     /// and `appId` instead of `botId`, `authorization` only for `auth: "basic"`,
-    /// `token: true` when a bearer token must come from the token URL first
-    /// ([`Core::token_request`]), and `key: true` when a key secret is set.
+    /// `token: {url, authorization, body}` when a bearer token must come from the
+    /// token URL first (its request: a form-encoded POST), and `key: true` when a
+    /// key secret is set.
     pub fn open(&self) -> JsValue {
         text(envelope(self.config().map(|config| {
             let mut out = Writer::new();
@@ -60,7 +61,7 @@ impl Core {
                     out.field("projectId", &project.project_id);
                     out.field("appId", &project.app_id);
                     out.field("key", &project.key.is_some());
-                    out.field("token", &project.needs_token());
+                    auth::write_token_request(&mut out, project);
                     let basic = project.basic().filter(|_| project.auth == Auth::Basic);
                     basic.map(str::to_owned)
                 }
@@ -72,18 +73,6 @@ impl Core {
             out.close_object();
             out.finish()
         })))
-    }
-
-    /// The token request (`{url, authorization, body}`: a form-encoded POST) of a
-    /// client of `api: "conversation"` with `auth: "oauth2"`, or why there is none.
-    #[wasm_bindgen(js_name = tokenRequest)]
-    pub fn token_request(&self) -> JsValue {
-        text(envelope(self.config().and_then(
-            |config| match &config.api {
-                Api::Conversation(project) => auth::token_request(project),
-                Api::WhatsApp(_) => Err(not_conversation()),
-            },
-        )))
     }
 
     /// What attempt `attempt` of the token request came to (as [`Core::answer`]

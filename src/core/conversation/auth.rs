@@ -5,7 +5,7 @@
 
 use super::errors::error_for_status;
 use crate::core::config::{Project, Secret};
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use crate::core::json::{self, Object, Path, Writer};
 use crate::core::response::invalid_response;
 use crate::prelude::*;
@@ -13,20 +13,18 @@ use crate::prelude::*;
 /// The token request's form body.
 pub const GRANT: &str = "grant_type=client_credentials";
 
-/// The token request of `project`: `{"url", "authorization", "body"}` (POST,
-/// form-encoded), or why there is none (a relay, or Basic auth).
-pub fn token_request(project: &Project) -> Result<String> {
-    let basic = project
-        .basic()
-        .filter(|_| project.needs_token())
-        .ok_or_else(|| Error::invalid("auth", "this client takes no token"))?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("url", &project.auth_url);
-    out.field("authorization", basic);
-    out.field("body", GRANT);
-    out.close_object();
-    Ok(out.finish())
+/// Writes `"token": {"url", "authorization", "body"}`, the token request (a
+/// form-encoded POST) of `project`, when its calls need a bearer token first (OAuth2
+/// with a key; not behind a relay, nor with Basic auth).
+pub fn write_token_request(out: &mut Writer, project: &Project) {
+    if let Some(basic) = project.basic().filter(|_| project.needs_token()) {
+        out.key("token");
+        out.open_object();
+        out.field("url", &project.auth_url);
+        out.field("authorization", basic);
+        out.field("body", GRANT);
+        out.close_object();
+    }
 }
 
 /// What the token URL's answer means: for a 2xx `{ access_token, token_type:

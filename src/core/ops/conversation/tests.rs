@@ -3,8 +3,9 @@
 
 use super::*;
 use crate::core::config::Host;
-use crate::core::conversation::auth::{expired, token_answer, token_request};
+use crate::core::conversation::auth::{expired, token_answer, write_token_request};
 use crate::core::error::ErrorCode;
+use crate::core::json::Writer;
 
 const OPTIONS: &str = r#"{"api":"conversation","projectId":"p 1","appId":"app-1",
     "keyId":"key-1","keySecret":"s3cr3t-key","baseUrl":"http://127.0.0.1:9"}"#;
@@ -238,8 +239,14 @@ fn the_token_request_and_its_answer() {
         panic!("not a conversation config");
     };
     project.auth_url = "http://127.0.0.1:9/oauth2/token".into();
-    let request: serde_json::Value =
-        serde_json::from_str(&token_request(project).unwrap()).unwrap();
+    let token_request = |project: &Project| {
+        let mut out = Writer::new();
+        out.open_object();
+        write_token_request(&mut out, project);
+        out.close_object();
+        serde_json::from_str::<serde_json::Value>(&out.finish()).unwrap()
+    };
+    let request = token_request(project)["token"].clone();
     assert_eq!(
         request,
         serde_json::json!({"url":"http://127.0.0.1:9/oauth2/token",
@@ -269,12 +276,12 @@ fn the_token_request_and_its_answer() {
     assert!(!refused.message.contains("s3cr3t"), "{}", refused.message);
     let busy = token_answer(project, 429, None, "").unwrap_err();
     assert!(busy.retryable);
-    // A relay or Basic auth takes no token.
+    // Basic auth, or a relay, takes no token.
+    project.auth = crate::core::config::Auth::Basic;
+    assert_eq!(token_request(project), serde_json::json!({}));
+    project.auth = crate::core::config::Auth::OAuth2;
     project.key = None;
-    assert_eq!(
-        token_request(project).unwrap_err().field.as_deref(),
-        Some("auth")
-    );
+    assert_eq!(token_request(project), serde_json::json!({}));
 }
 
 #[test]
