@@ -6,6 +6,7 @@ use super::ClientOptions;
 use crate::core::error::{Error, Result};
 use crate::core::rules::check_segment;
 use crate::core::whatwg;
+use crate::prelude::*;
 
 /// Longest bot, project or app id accepted; Sinch's are far shorter.
 const MAX_ID_LEN: usize = 200;
