@@ -40,8 +40,8 @@ const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, 
 const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "markRead",
-        "how events:send would name the message to mark read is unconfirmed, \
-         so no read receipt is sent rather than a wrong one",
+        "how events:send would name the message to mark read is unconfirmed, so no read \
+         receipt is sent rather than a wrong one; send read_message_event once Sinch confirms it",
     ),
     ("optIn", CONSENTS),
     ("optOut", CONSENTS),
