@@ -3,6 +3,7 @@
 import { SinchError, WhatsAppClient } from "sinch-whatsapp";
 import { parseCallback, validateMedia, validateMediaBytes, verifyCallbackSignature } from "sinch-whatsapp";
 import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback, DeliveryReport } from "sinch-whatsapp";
+import type { ConversationOptions, CapabilityRequests, StoredMessage, RecipientFailure, SinchErrorCode } from "sinch-whatsapp";
 import type { InboundMessage, InboundNotification, InboundUnknown } from "sinch-whatsapp";
 import { validateMedia as preflightOnly } from "sinch-whatsapp/preflight";
 // @ts-expect-error renamed InboundNotification: `Notification` is the DOM's
@@ -84,6 +85,35 @@ export async function optionalArguments(wa: WhatsAppClient, to: string): Promise
   await wa.callbackNotifications("+46732001122");
   // @ts-expect-error an unknown filter field
   await wa.callbackNotifications({ sender: "+46732001122" });
+}
+
+/** `api: "conversation"`: its options, and the results that differ (the class is generic over the options). */
+export async function conversation(env: { KEY_ID: string; KEY_SECRET: string }): Promise<void> {
+  const wa = new WhatsAppClient({ api: "conversation", projectId: "p", appId: "a", keyId: env.KEY_ID, keySecret: env.KEY_SECRET, region: "br" });
+  const sent: SendResult = await wa.sendText("+46732001122", "Hello");
+  sent.failed?.forEach((f: RecipientFailure) => f.error.code === "bad_request" && f.recipient);
+  const caps: CapabilityRequests = await wa.capability(["+46732001122"]);
+  const requestIds: string[] = caps.requests.map((r) => r.requestId);
+  const stored: StoredMessage = await wa.callbackStatus(sent.messages[0].id);
+  const raw: Record<string, unknown> = stored.message.raw;
+  const project: string = wa.projectId;
+  const summary: { keySecret: string | null } = wa.toJSON();
+  const code: SinchErrorCode = "unsupported";
+  // @ts-expect-error its capability is asynchronous: no `capabilities`
+  (await wa.capability(["+46732001122"])).capabilities;
+  // @ts-expect-error a conversation client has no bot id
+  const bot: string = wa.botId;
+  const relay: ConversationOptions = { api: "conversation", projectId: "p", appId: "a", baseUrl: "https://relay.example", auth: "oauth2" };
+  new WhatsAppClient(relay);
+  // @ts-expect-error botId is only for api: "whatsapp"
+  new WhatsAppClient({ api: "conversation", projectId: "p", appId: "a", botId: "b" });
+  // @ts-expect-error appId is only for api: "conversation"
+  new WhatsAppClient({ botId: "b", token: "t", appId: "a" });
+  // @ts-expect-error "br" is a Conversation API region only
+  new WhatsAppClient({ botId: "b", token: "t", region: "br" });
+  // @ts-expect-error a conversation client needs its app
+  new WhatsAppClient({ api: "conversation", projectId: "p" });
+  console.log(requestIds, raw, project, summary, code, bot);
 }
 
 /** Narrowing on `type` gives each member's fields; an unknown type is `type: "unknown"`. */
