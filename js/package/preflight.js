@@ -3,7 +3,7 @@
 // slice of the Blob (or of the bytes) and hands it in, until Rust gives the report. Only
 // those ranges are read, never the whole file.
 import { MediaCheck } from "./sinch_whatsapp.js";
-import { refused as invalid, unwrap } from "./errors.js";
+import { refused as invalid } from "./errors.js";
 
 
 const KNOWN = ["as", "declaredType", "fileName"];
@@ -80,7 +80,7 @@ export async function validateMedia(blob, options) {
       }
       media.supply(start, new Uint8Array(part));
     }
-    return unwrap(media.report());
+    return JSON.parse(media.report());
   } finally {
     media.free();
   }
@@ -92,7 +92,7 @@ export function validateMediaBytes(bytes, options) {
   const media = open(bytes.length, options);
   try {
     for (let start; (start = media.next()) >= 0; ) media.supply(start, bytes.subarray(start, media.end()));
-    return unwrap(media.report());
+    return JSON.parse(media.report());
   } finally {
     media.free();
   }
