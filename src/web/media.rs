@@ -25,21 +25,22 @@ pub struct MediaCheck {
 
 #[wasm_bindgen]
 impl MediaCheck {
-    /// A check of a file of `size` bytes with the options `preflight.js` has read and checked
-    /// (`intended` one of the message type names; the file's own type and name filled in).
+    /// A check of a file of `size` bytes with the options `preflight.js` has read and checked:
+    /// `intended` an index into [`MessageType::ALL`] (any other number: none), the declared
+    /// type and the file name as UTF-8 (bytes, so no string-passing glue ships).
     #[wasm_bindgen(constructor)]
     pub fn new(
         size: f64,
-        intended: Option<String>,
-        declared: Option<String>,
-        name: Option<String>,
+        intended: u32,
+        declared: Option<Vec<u8>>,
+        name: Option<Vec<u8>>,
     ) -> MediaCheck {
         MediaCheck {
             // A Blob's size is a whole number below 2^53: exact in an f64.
             preflight: Preflight::new(size as u64),
-            intended: intended.as_deref().and_then(MessageType::parse),
-            declared,
-            name,
+            intended: MessageType::ALL.get(intended as usize).copied(),
+            declared: declared.and_then(utf8),
+            name: name.and_then(utf8),
             end: 0,
         }
     }
@@ -76,4 +77,9 @@ impl MediaCheck {
         };
         text(self.preflight.finish(&options).to_json())
     }
+}
+
+/// Text `TextEncoder` wrote (always UTF-8; anything else is dropped as absent).
+fn utf8(bytes: Vec<u8>) -> Option<String> {
+    String::from_utf8(bytes).ok()
 }
