@@ -218,16 +218,13 @@ fn choose(
         return (preferred, issues);
     }
     // Sendable only as a document: keep why, as warnings.
-    let mut out: Vec<Issue> = issues
-        .into_iter()
-        .filter(|i| i.severity == Severity::Error)
-        .map(|i| {
-            Issue::warning(
-                i.code,
-                fill("{} It can still be sent as a document.", &[&i.message]),
-            )
-        })
-        .collect();
+    let mut out = Vec::new();
+    for i in issues.iter().filter(|i| i.severity == Severity::Error) {
+        out.push(Issue::warning(
+            i.code,
+            fill("{} It can still be sent as a document.", &[&i.message]),
+        ));
+    }
     out.extend(doc);
     (MessageType::Document, out)
 }
