@@ -152,7 +152,7 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
     let name = file_name?;
     let dot = name.bytes().rposition(|b| b == b'.')?;
     let ext = name.get(dot + 1..)?;
-    if ext.is_empty() || ext.len() > 5 || ext.contains(['/', '\\']) {
+    if ext.is_empty() || ext.len() > 5 || ext.bytes().any(|b| b == b'/' || b == b'\\') {
         return None;
     }
     Some(ext.to_ascii_lowercase())

@@ -53,6 +53,22 @@ fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
         .then_some((text, false))
 }
 
+/// The byte offset of character `n` of `t` (counted from 0), or `t.len()` when it has no more
+/// (a loop over the bytes, where `char_indices().nth` links the iterator machinery).
+fn char_offset(t: &str, n: usize) -> usize {
+    let mut chars = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        // A character starts at every byte that is not a UTF-8 continuation byte.
+        if b & 0xC0 != 0x80 {
+            if chars == n {
+                return i;
+            }
+            chars += 1;
+        }
+    }
+    t.len()
+}
+
 fn allowed_control(b: u8) -> bool {
     // Tab, line feed, vertical tab, form feed, carriage return, DOS end-of-file, escape.
     matches!(b, 0x09..=0x0D | 0x1A | 0x1B)
@@ -129,7 +145,7 @@ fn markup(text: &str) -> Option<Kind> {
     let xml = starts_ci(t, "<?xml");
     if xml || starts_ci(t, "<!--") {
         // The first 2048 characters.
-        let end = t.char_indices().nth(2048).map_or(t.len(), |(i, _)| i);
+        let end = char_offset(t, 2048);
         let lead = t.as_bytes().get(..end).unwrap_or_default();
         if holds_ci(lead, "<svg") {
             return Some(Kind::Svg);
@@ -190,6 +206,16 @@ fn is_csv(text: &str, complete: bool) -> bool {
 mod tests {
     use super::*;
     use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
+
+    #[test]
+    fn char_offsets_are_char_indices() {
+        for t in ["", "abc", "é€😀x", "ü"] {
+            for n in 0..6 {
+                let want = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+                assert_eq!(char_offset(t, n), want, "{t:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn encodings() {
