@@ -5,7 +5,6 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::{Codec, Kind};
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
 use crate::core::media::words::{fill, lossy};
-use crate::prelude::*;
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
@@ -31,11 +30,11 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     }
     let ftyp_len = usize::try_from(be32(head, 0)?).ok()?;
     let major: [u8; 4] = arr(head, 8)?;
-    let compat: Vec<[u8; 4]> = (16..ftyp_len.min(head.len()).min(16 + 4 * 32))
-        .step_by(4)
-        .filter_map(|i| arr(head, i))
-        .collect();
-    let family = match classify(&major, &compat) {
+    // The compatible brands: at most 32, up to the end of `ftyp` or of the head.
+    let compat = head
+        .get(16..ftyp_len.min(head.len()).min(16 + 4 * 32))
+        .unwrap_or_default();
+    let family = match classify(&major, compat) {
         Ok(f) => f,
         Err(kind) => return Some(Ok(Detected::new(kind))),
     };
@@ -61,8 +60,8 @@ const BRANDS: [(&[u8; 4], Result<Family, Kind>); 14] = [
 ];
 
 /// The family by brand; an image kind for HEIF/AVIF.
-fn classify(major: &[u8; 4], compat: &[[u8; 4]]) -> Result<Family, Kind> {
-    let has = |b: &[u8; 4]| compat.contains(b);
+fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
+    let has = |b: &[u8; 4]| compat.chunks_exact(4).any(|c| c == b);
     if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| *b == major) {
         return found;
     }
