@@ -1,6 +1,7 @@
 //! The file types the sniffers tell apart, their MIME names and usual file-name extensions.
 
 use super::ooxml::Ooxml;
+use super::words::latin1;
 use crate::prelude::*;
 
 /// A file type recognised by content.
@@ -463,10 +464,7 @@ impl Codec {
     /// A stable short id for the report (`"h264"`, `"aac"`, or the sample entry's code).
     pub fn id(self) -> String {
         match self {
-            Codec::Other(cc) => cc
-                .iter()
-                .map(|&b| if b.is_ascii_graphic() { b as char } else { '_' })
-                .collect(),
+            Codec::Other(cc) => latin1(&cc.map(|b| if b.is_ascii_graphic() { b } else { b'_' })),
             _ => CODEC_ID
                 .get(self.row())
                 .copied()

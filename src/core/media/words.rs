@@ -29,9 +29,17 @@ pub(crate) fn group(mut n: u64) -> String {
             break;
         }
     }
-    out.get(at..)
-        .map(|b| b.iter().map(|&b| char::from(b)).collect())
-        .unwrap_or_default()
+    latin1(out.get(at..).unwrap_or_default())
+}
+
+/// Bytes read as Latin-1 (each byte the character of its value), by a loop: collecting
+/// `char`s links `String`'s `FromIterator` machinery.
+pub(crate) fn latin1(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
+        out.push(char::from(b));
+    }
+    out
 }
 
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without

@@ -6,6 +6,7 @@
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::View;
+use crate::core::media::words::latin1;
 use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
@@ -46,7 +47,7 @@ fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
         {
             return None;
         }
-        return Some((head.iter().map(|&b| char::from(b)).collect(), true));
+        return Some((latin1(head), true));
     };
     text.chars()
         .all(|c| u32::from(c) >= 0x20 || allowed_control(c as u8))
