@@ -191,7 +191,7 @@ pub(super) fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) ->
     Issue::warning(
         IssueCode::MediaSizeAmbiguous,
         fill(
-"The file is {} bytes: over the {} limit for {} if MB means 1,000,000 bytes ({}), within it if MB means 1,048,576 bytes ({}). Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
+"The file is {} bytes: over the {} limit for {} if that means {} bytes, within it if it means {} bytes. Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
 &[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
 ),
     )
@@ -287,6 +287,14 @@ mod tests {
         assert_eq!((r.message_type, r.ok), (Some(MessageType::Sticker), true));
         let r = report(101_000, &webp, None);
         assert_eq!(r.codes(), ["media_size_ambiguous"]);
+        // A KB limit is read as 1,000 or 1,024 bytes (not "MB").
+        assert!(
+            r.issues[0].message.contains(
+                "over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
+            ),
+            "{}",
+            r.issues[0].message
+        );
         let r = report(200_000, &webp, None);
         assert_eq!(r.message_type, Some(MessageType::Document));
         assert_eq!(r.codes(), ["media_sticker_too_large"]);
