@@ -63,6 +63,7 @@ pub(crate) struct Detected {
 }
 
 impl Detected {
+    #[inline(never)]
     pub fn new(kind: Kind) -> Self {
         Detected {
             kind: Some(kind),
