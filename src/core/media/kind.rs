@@ -1,7 +1,7 @@
 //! The file types the sniffers tell apart, their MIME names and usual file-name extensions.
 
 use super::ooxml::Ooxml;
-use super::words::latin1;
+use super::words::{latin1, nth};
 use crate::prelude::*;
 
 /// A file type recognised by content.
@@ -71,65 +71,65 @@ pub(crate) enum Kind {
 }
 
 /// The MIME types, as named in the accepted-media table where listed there, by [`Kind::row`] (OOXML: [`Ooxml`]'s own).
-const MIME: [&str; 56] = [
-    "image/jpeg",                    // Jpeg
-    "image/png",                     // Png
-    "image/webp",                    // Webp
-    "video/mp4",                     // Mp4Video
-    "audio/mp4",                     // Mp4Audio
-    "video/3gpp",                    // Video3gpp
-    "audio/aac",                     // Aac
-    "audio/amr",                     // Amr
-    "audio/mpeg",                    // Mp3
-    "audio/mpeg",                    // Mp2
-    "audio/ogg",                     // Ogg
-    "application/pdf",               // Pdf
-    "application/msword",            // Doc
-    "application/vnd.ms-excel",      // Xls
-    "application/vnd.ms-powerpoint", // Ppt
-    "",                              // Office
+const MIME: &str = concat!(
+    "image/jpeg\n",                    // Jpeg
+    "image/png\n",                     // Png
+    "image/webp\n",                    // Webp
+    "video/mp4\n",                     // Mp4Video
+    "audio/mp4\n",                     // Mp4Audio
+    "video/3gpp\n",                    // Video3gpp
+    "audio/aac\n",                     // Aac
+    "audio/amr\n",                     // Amr
+    "audio/mpeg\n",                    // Mp3
+    "audio/mpeg\n",                    // Mp2
+    "audio/ogg\n",                     // Ogg
+    "application/pdf\n",               // Pdf
+    "application/msword\n",            // Doc
+    "application/vnd.ms-excel\n",      // Xls
+    "application/vnd.ms-powerpoint\n", // Ppt
+    "\n",                              // Office
     // EncryptedOffice: the report names the type from the declared type or the extension.
-    "application/octet-stream",
-    "application/vnd.oasis.opendocument.text",        // Odt
-    "application/vnd.oasis.opendocument.spreadsheet", // Ods
-    "application/vnd.oasis.opendocument.presentation", // Odp
-    "application/x-tar",                              // Tar
-    "application/rtf",                                // Rtf
-    "text/plain",                                     // Text
-    "text/csv",                                       // Csv
-    "image/jls",                                      // JpegLs
-    "image/gif",                                      // Gif
-    "image/bmp",                                      // Bmp
-    "image/tiff",                                     // Tiff
-    "image/heic",                                     // Heic
-    "image/heif",                                     // Heif
-    "image/avif",                                     // Avif
-    "video/quicktime",                                // QuickTime
-    "audio/3gpp",                                     // Audio3gpp
-    "video/3gpp2",                                    // Video3gpp2
-    "video/webm",                                     // Webm
-    "video/x-matroska",                               // Matroska
-    "video/x-msvideo",                                // Avi
-    "audio/wav",                                      // Wav
-    "audio/flac",                                     // Flac
-    "audio/ogg",                                      // OggFlac
-    "audio/amr-wb",                                   // AmrWb
-    "video/ogg",                                      // OggVideo
-    "application/ogg",                                // OggOther
-    "application/zip",                                // Zip
-    "application/gzip",                               // Gzip
-    "application/x-7z-compressed",                    // SevenZip
-    "application/vnd.rar",                            // Rar
-    "application/vnd.microsoft.portable-executable",  // Exe
-    "application/x-executable",                       // Elf
-    "application/x-mach-binary",                      // MachO
-    "text/html",                                      // Html
-    "image/svg+xml",                                  // Svg
-    "application/xml",                                // Xml
-    "application/x-ole-storage",                      // Ole
-    "application/vnd.oasis.opendocument.graphics",    // Odg
-    "application/epub+zip",                           // Epub
-];
+    "application/octet-stream\n",
+    "application/vnd.oasis.opendocument.text\n", // Odt
+    "application/vnd.oasis.opendocument.spreadsheet\n", // Ods
+    "application/vnd.oasis.opendocument.presentation\n", // Odp
+    "application/x-tar\n",                       // Tar
+    "application/rtf\n",                         // Rtf
+    "text/plain\n",                              // Text
+    "text/csv\n",                                // Csv
+    "image/jls\n",                               // JpegLs
+    "image/gif\n",                               // Gif
+    "image/bmp\n",                               // Bmp
+    "image/tiff\n",                              // Tiff
+    "image/heic\n",                              // Heic
+    "image/heif\n",                              // Heif
+    "image/avif\n",                              // Avif
+    "video/quicktime\n",                         // QuickTime
+    "audio/3gpp\n",                              // Audio3gpp
+    "video/3gpp2\n",                             // Video3gpp2
+    "video/webm\n",                              // Webm
+    "video/x-matroska\n",                        // Matroska
+    "video/x-msvideo\n",                         // Avi
+    "audio/wav\n",                               // Wav
+    "audio/flac\n",                              // Flac
+    "audio/ogg\n",                               // OggFlac
+    "audio/amr-wb\n",                            // AmrWb
+    "video/ogg\n",                               // OggVideo
+    "application/ogg\n",                         // OggOther
+    "application/zip\n",                         // Zip
+    "application/gzip\n",                        // Gzip
+    "application/x-7z-compressed\n",             // SevenZip
+    "application/vnd.rar\n",                     // Rar
+    "application/vnd.microsoft.portable-executable\n", // Exe
+    "application/x-executable\n",                // Elf
+    "application/x-mach-binary\n",               // MachO
+    "text/html\n",                               // Html
+    "image/svg+xml\n",                           // Svg
+    "application/xml\n",                         // Xml
+    "application/x-ole-storage\n",               // Ole
+    "application/vnd.oasis.opendocument.graphics\n", // Odg
+    "application/epub+zip",                      // Epub
+);
 
 /// Plain text and CSV: either may be either (the CSV test is a heuristic).
 const TEXT: &[&str] = &["txt", "text", "csv", "tsv", "log", "md"];
@@ -164,71 +164,71 @@ const EXTENSIONS: [&[&str]; 24] = [
 ];
 
 /// The short names for messages, by [`Kind::row`] (OOXML: [`Ooxml`]'s own).
-const LABEL: [&str; 56] = [
-    "JPEG image",                                         // Jpeg
-    "PNG image",                                          // Png
-    "WebP image",                                         // Webp
-    "MP4 video",                                          // Mp4Video
-    "MP4 (M4A) audio file",                               // Mp4Audio
-    "3GP video",                                          // Video3gpp
-    "AAC (ADTS) audio file",                              // Aac
-    "AMR audio file",                                     // Amr
-    "MP3 audio file",                                     // Mp3
-    "MPEG Layer I/II audio file",                         // Mp2
-    "Ogg audio file",                                     // Ogg
-    "PDF document",                                       // Pdf
-    "Word 97-2003 document",                              // Doc
-    "Excel 97-2003 workbook",                             // Xls
-    "PowerPoint 97-2003 presentation",                    // Ppt
-    "",                                                   // Office
-    "password-protected Office document",                 // EncryptedOffice
-    "OpenDocument text",                                  // Odt
-    "OpenDocument spreadsheet",                           // Ods
-    "OpenDocument presentation",                          // Odp
-    "tar archive",                                        // Tar
-    "RTF document",                                       // Rtf
-    "plain text file",                                    // Text
-    "CSV file",                                           // Csv
-    "JPEG-LS image",                                      // JpegLs
-    "GIF image",                                          // Gif
-    "BMP image",                                          // Bmp
-    "TIFF image",                                         // Tiff
-    "HEIC image",                                         // Heic
-    "HEIF image",                                         // Heif
-    "AVIF image",                                         // Avif
-    "QuickTime (MOV) video",                              // QuickTime
-    "3GP audio file",                                     // Audio3gpp
-    "3G2 video",                                          // Video3gpp2
-    "WebM video",                                         // Webm
-    "Matroska (MKV) video",                               // Matroska
-    "AVI video",                                          // Avi
-    "WAV audio file",                                     // Wav
-    "FLAC audio file",                                    // Flac
-    "FLAC audio file in Ogg",                             // OggFlac
-    "AMR-WB audio file",                                  // AmrWb
-    "Ogg video",                                          // OggVideo
-    "Ogg file",                                           // OggOther
-    "ZIP archive",                                        // Zip
-    "gzip archive",                                       // Gzip
-    "7-Zip archive",                                      // SevenZip
-    "RAR archive",                                        // Rar
-    "Windows executable",                                 // Exe
-    "ELF executable",                                     // Elf
-    "Mach-O executable",                                  // MachO
-    "HTML page",                                          // Html
-    "SVG image",                                          // Svg
-    "XML file",                                           // Xml
-    "OLE2 compound file (not Word, Excel or PowerPoint)", // Ole
-    "OpenDocument drawing",                               // Odg
-    "EPUB book",                                          // Epub
-];
+const LABEL: &str = concat!(
+    "JPEG image\n",                                         // Jpeg
+    "PNG image\n",                                          // Png
+    "WebP image\n",                                         // Webp
+    "MP4 video\n",                                          // Mp4Video
+    "MP4 (M4A) audio file\n",                               // Mp4Audio
+    "3GP video\n",                                          // Video3gpp
+    "AAC (ADTS) audio file\n",                              // Aac
+    "AMR audio file\n",                                     // Amr
+    "MP3 audio file\n",                                     // Mp3
+    "MPEG Layer I/II audio file\n",                         // Mp2
+    "Ogg audio file\n",                                     // Ogg
+    "PDF document\n",                                       // Pdf
+    "Word 97-2003 document\n",                              // Doc
+    "Excel 97-2003 workbook\n",                             // Xls
+    "PowerPoint 97-2003 presentation\n",                    // Ppt
+    "\n",                                                   // Office
+    "password-protected Office document\n",                 // EncryptedOffice
+    "OpenDocument text\n",                                  // Odt
+    "OpenDocument spreadsheet\n",                           // Ods
+    "OpenDocument presentation\n",                          // Odp
+    "tar archive\n",                                        // Tar
+    "RTF document\n",                                       // Rtf
+    "plain text file\n",                                    // Text
+    "CSV file\n",                                           // Csv
+    "JPEG-LS image\n",                                      // JpegLs
+    "GIF image\n",                                          // Gif
+    "BMP image\n",                                          // Bmp
+    "TIFF image\n",                                         // Tiff
+    "HEIC image\n",                                         // Heic
+    "HEIF image\n",                                         // Heif
+    "AVIF image\n",                                         // Avif
+    "QuickTime (MOV) video\n",                              // QuickTime
+    "3GP audio file\n",                                     // Audio3gpp
+    "3G2 video\n",                                          // Video3gpp2
+    "WebM video\n",                                         // Webm
+    "Matroska (MKV) video\n",                               // Matroska
+    "AVI video\n",                                          // Avi
+    "WAV audio file\n",                                     // Wav
+    "FLAC audio file\n",                                    // Flac
+    "FLAC audio file in Ogg\n",                             // OggFlac
+    "AMR-WB audio file\n",                                  // AmrWb
+    "Ogg video\n",                                          // OggVideo
+    "Ogg file\n",                                           // OggOther
+    "ZIP archive\n",                                        // Zip
+    "gzip archive\n",                                       // Gzip
+    "7-Zip archive\n",                                      // SevenZip
+    "RAR archive\n",                                        // Rar
+    "Windows executable\n",                                 // Exe
+    "ELF executable\n",                                     // Elf
+    "Mach-O executable\n",                                  // MachO
+    "HTML page\n",                                          // Html
+    "SVG image\n",                                          // Svg
+    "XML file\n",                                           // Xml
+    "OLE2 compound file (not Word, Excel or PowerPoint)\n", // Ole
+    "OpenDocument drawing\n",                               // Odg
+    "EPUB book",                                            // Epub
+);
 
 impl Kind {
     /// The MIME type, as named in the accepted-media table where it is listed there.
     pub fn mime(self) -> &'static str {
         match self {
             Kind::Office(o) => o.mime(),
-            _ => MIME.get(self.row()).copied().unwrap_or_default(),
+            _ => nth(MIME, self.row()),
         }
     }
 
@@ -236,7 +236,7 @@ impl Kind {
     pub fn label(self) -> &'static str {
         match self {
             Kind::Office(o) => o.label(),
-            _ => LABEL.get(self.row()).copied().unwrap_or_default(),
+            _ => nth(LABEL, self.row()),
         }
     }
 
@@ -540,13 +540,20 @@ mod tests {
         for (kind, mime, label) in named {
             assert_eq!((kind.mime(), kind.label()), (mime, label));
         }
-        assert_eq!(Kind::Epub.row(), MIME.len() - 1);
+        assert_eq!(Kind::Epub.row(), MIME.split('\n').count() - 1);
+        assert_eq!(MIME.split('\n').count(), LABEL.split('\n').count());
         let docx = Kind::Office(Ooxml::Docx);
         assert_eq!(
             (docx.mime(), docx.label()),
             (Ooxml::Docx.mime(), Ooxml::Docx.label())
         );
-        assert!(MIME.iter().chain(&LABEL).filter(|s| s.is_empty()).count() == 2);
+        assert!(
+            MIME.split('\n')
+                .chain(LABEL.split('\n'))
+                .filter(|s| s.is_empty())
+                .count()
+                == 2
+        );
         let usual = [
             (Kind::Jpeg, "jfif"),
             (Kind::Mp2, "m2a"),

@@ -42,6 +42,28 @@ pub(crate) fn latin1(bytes: &[u8]) -> String {
     out
 }
 
+/// Line `n` (from 0) of `lines`, or `""` past the last: a table of strings as one text, so
+/// the wasm holds no pointer and length per entry.
+#[inline(never)]
+pub(crate) fn nth(lines: &'static str, n: usize) -> &'static str {
+    let mut start = 0;
+    let mut line = 0;
+    for (i, &b) in lines.as_bytes().iter().enumerate() {
+        if b == b'\n' {
+            if line == n {
+                return lines.get(start..i).unwrap_or_default();
+            }
+            line += 1;
+            start = i + 1;
+        }
+    }
+    if line == n {
+        lines.get(start..).unwrap_or_default()
+    } else {
+        ""
+    }
+}
+
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
 /// `core::fmt`; one string per message instead of a piece per word).
 #[inline(never)]
@@ -94,6 +116,14 @@ mod tests {
         assert_eq!(group(1000), "1,000");
         assert_eq!(group(104_857_600), "104,857,600");
         assert_eq!(group(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn picks_lines() {
+        for n in 0..4 {
+            assert_eq!(nth("a\n\nccc", n), ["a", "", "ccc", ""][n]);
+        }
+        assert_eq!(nth("", 0), "");
     }
 
     #[test]
