@@ -409,67 +409,63 @@ pub(crate) enum Codec {
 }
 
 /// The stable short ids for the report, by [`Codec::row`].
-const CODEC_ID: [&str; 22] = [
-    "h264",      // H264
-    "hevc",      // Hevc
-    "mpeg4",     // Mpeg4Visual
-    "h263",      // H263
-    "av1",       // Av1
-    "vp8",       // Vp8
-    "vp9",       // Vp9
-    "aac",       // Aac
-    "mp3",       // Mp3
-    "mp2",       // Mp2
-    "mp1",       // Mp1
-    "alac",      // Alac
-    "amr_nb",    // AmrNb
-    "amr_wb",    // AmrWb
-    "opus",      // Opus
-    "vorbis",    // Vorbis
-    "flac",      // Flac
-    "speex",     // Speex
-    "ac3",       // Ac3
-    "eac3",      // Eac3
-    "pcm",       // Pcm
+const CODEC_ID: &str = concat!(
+    "h264\n",    // H264
+    "hevc\n",    // Hevc
+    "mpeg4\n",   // Mpeg4Visual
+    "h263\n",    // H263
+    "av1\n",     // Av1
+    "vp8\n",     // Vp8
+    "vp9\n",     // Vp9
+    "aac\n",     // Aac
+    "mp3\n",     // Mp3
+    "mp2\n",     // Mp2
+    "mp1\n",     // Mp1
+    "alac\n",    // Alac
+    "amr_nb\n",  // AmrNb
+    "amr_wb\n",  // AmrWb
+    "opus\n",    // Opus
+    "vorbis\n",  // Vorbis
+    "flac\n",    // Flac
+    "speex\n",   // Speex
+    "ac3\n",     // Ac3
+    "eac3\n",    // Eac3
+    "pcm\n",     // Pcm
     "encrypted", // Encrypted
-];
+);
 
 /// The names for messages, by [`Codec::row`].
-const CODEC_NAME: [&str; 22] = [
-    "H.264",                 // H264
-    "HEVC (H.265)",          // Hevc
-    "MPEG-4 Part 2",         // Mpeg4Visual
-    "H.263",                 // H263
-    "AV1",                   // Av1
-    "VP8",                   // Vp8
-    "VP9",                   // Vp9
-    "AAC",                   // Aac
-    "MP3",                   // Mp3
-    "MPEG Layer II",         // Mp2
-    "MPEG Layer I",          // Mp1
-    "Apple Lossless (ALAC)", // Alac
-    "AMR",                   // AmrNb
-    "AMR-WB",                // AmrWb
-    "Opus",                  // Opus
-    "Vorbis",                // Vorbis
-    "FLAC",                  // Flac
-    "Speex",                 // Speex
-    "AC-3",                  // Ac3
-    "E-AC-3",                // Eac3
-    "uncompressed PCM",      // Pcm
-    "an encrypted codec",    // Encrypted
-];
+const CODEC_NAME: &str = concat!(
+    "H.264\n",                 // H264
+    "HEVC (H.265)\n",          // Hevc
+    "MPEG-4 Part 2\n",         // Mpeg4Visual
+    "H.263\n",                 // H263
+    "AV1\n",                   // Av1
+    "VP8\n",                   // Vp8
+    "VP9\n",                   // Vp9
+    "AAC\n",                   // Aac
+    "MP3\n",                   // Mp3
+    "MPEG Layer II\n",         // Mp2
+    "MPEG Layer I\n",          // Mp1
+    "Apple Lossless (ALAC)\n", // Alac
+    "AMR\n",                   // AmrNb
+    "AMR-WB\n",                // AmrWb
+    "Opus\n",                  // Opus
+    "Vorbis\n",                // Vorbis
+    "FLAC\n",                  // Flac
+    "Speex\n",                 // Speex
+    "AC-3\n",                  // Ac3
+    "E-AC-3\n",                // Eac3
+    "uncompressed PCM\n",      // Pcm
+    "an encrypted codec",      // Encrypted
+);
 
 impl Codec {
     /// A stable short id for the report (`"h264"`, `"aac"`, or the sample entry's code).
     pub fn id(self) -> String {
         match self {
             Codec::Other(cc) => latin1(&cc.map(|b| if b.is_ascii_graphic() { b } else { b'_' })),
-            _ => CODEC_ID
-                .get(self.row())
-                .copied()
-                .unwrap_or_default()
-                .to_string(),
+            _ => nth(CODEC_ID, self.row()).to_string(),
         }
     }
 
@@ -477,11 +473,7 @@ impl Codec {
     pub fn name(self) -> String {
         match self {
             Codec::Other(_) => super::words::fill("an unknown codec ({})", &[&self.id()]),
-            _ => CODEC_NAME
-                .get(self.row())
-                .copied()
-                .unwrap_or_default()
-                .to_string(),
+            _ => nth(CODEC_NAME, self.row()).to_string(),
         }
     }
 
@@ -583,7 +575,8 @@ mod tests {
         );
         let last = (Codec::Encrypted.id(), Codec::Encrypted.name());
         assert_eq!(last, ("encrypted".into(), "an encrypted codec".into()));
-        assert_eq!(Codec::Encrypted.row(), CODEC_ID.len() - 1);
+        assert_eq!(Codec::Encrypted.row(), CODEC_ID.split('\n').count() - 1);
+        assert_eq!(CODEC_NAME.split('\n').count(), CODEC_ID.split('\n').count());
         let other = Codec::Other(*b"ap\0\x01");
         assert_eq!(
             (other.id(), other.name()),
