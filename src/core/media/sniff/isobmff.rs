@@ -42,27 +42,27 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 }
 
 /// Major brands that alone give the family, or an image kind.
-const BRANDS: [(&[u8; 4], Result<Family, Kind>); 14] = [
-    (b"qt  ", Ok(Family::QuickTime)),
-    (b"M4A ", Ok(Family::M4a)),
-    (b"M4B ", Ok(Family::M4a)),
-    (b"M4P ", Ok(Family::M4a)),
-    (b"f4a ", Ok(Family::M4a)),
-    (b"F4A ", Ok(Family::M4a)),
-    (b"heic", Err(Kind::Heic)),
-    (b"heix", Err(Kind::Heic)),
-    (b"heim", Err(Kind::Heic)),
-    (b"heis", Err(Kind::Heic)),
-    (b"hevc", Err(Kind::Heic)),
-    (b"hevx", Err(Kind::Heic)),
-    (b"avif", Err(Kind::Avif)),
-    (b"avis", Err(Kind::Avif)),
+const BRANDS: [([u8; 4], Result<Family, Kind>); 14] = [
+    (*b"qt  ", Ok(Family::QuickTime)),
+    (*b"M4A ", Ok(Family::M4a)),
+    (*b"M4B ", Ok(Family::M4a)),
+    (*b"M4P ", Ok(Family::M4a)),
+    (*b"f4a ", Ok(Family::M4a)),
+    (*b"F4A ", Ok(Family::M4a)),
+    (*b"heic", Err(Kind::Heic)),
+    (*b"heix", Err(Kind::Heic)),
+    (*b"heim", Err(Kind::Heic)),
+    (*b"heis", Err(Kind::Heic)),
+    (*b"hevc", Err(Kind::Heic)),
+    (*b"hevx", Err(Kind::Heic)),
+    (*b"avif", Err(Kind::Avif)),
+    (*b"avis", Err(Kind::Avif)),
 ];
 
 /// The family by brand; an image kind for HEIF/AVIF.
 fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
     let has = |b: &[u8; 4]| compat.chunks_exact(4).any(|c| c == b);
-    if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| *b == major) {
+    if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| b == major) {
         return found;
     }
     match major {
@@ -279,45 +279,45 @@ fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
 }
 
 /// Video sample entry types and their codecs.
-const VIDEO: [(&[u8; 4], Codec); 13] = [
-    (b"avc1", Codec::H264),
-    (b"avc2", Codec::H264),
-    (b"avc3", Codec::H264),
-    (b"avc4", Codec::H264),
-    (b"hvc1", Codec::Hevc),
-    (b"hev1", Codec::Hevc),
-    (b"mp4v", Codec::Mpeg4Visual),
-    (b"s263", Codec::H263),
-    (b"h263", Codec::H263),
-    (b"av01", Codec::Av1),
-    (b"vp08", Codec::Vp8),
-    (b"vp09", Codec::Vp9),
-    (b"encv", Codec::Encrypted),
+const VIDEO: [([u8; 4], Codec); 13] = [
+    (*b"avc1", Codec::H264),
+    (*b"avc2", Codec::H264),
+    (*b"avc3", Codec::H264),
+    (*b"avc4", Codec::H264),
+    (*b"hvc1", Codec::Hevc),
+    (*b"hev1", Codec::Hevc),
+    (*b"mp4v", Codec::Mpeg4Visual),
+    (*b"s263", Codec::H263),
+    (*b"h263", Codec::H263),
+    (*b"av01", Codec::Av1),
+    (*b"vp08", Codec::Vp8),
+    (*b"vp09", Codec::Vp9),
+    (*b"encv", Codec::Encrypted),
 ];
 
 /// Audio sample entry types (but `mp4a`, see [`mp4a_codec`]) and their codecs.
-const AUDIO: [(&[u8; 4], Codec); 14] = [
-    (b"samr", Codec::AmrNb),
-    (b"sawb", Codec::AmrWb),
-    (b"Opus", Codec::Opus),
-    (b"fLaC", Codec::Flac),
-    (b"alac", Codec::Alac),
-    (b"ac-3", Codec::Ac3),
-    (b"ec-3", Codec::Eac3),
-    (b".mp3", Codec::Mp3),
-    (b"lpcm", Codec::Pcm),
-    (b"sowt", Codec::Pcm),
-    (b"twos", Codec::Pcm),
-    (b"ipcm", Codec::Pcm),
-    (b"fpcm", Codec::Pcm),
-    (b"enca", Codec::Encrypted),
+const AUDIO: [([u8; 4], Codec); 14] = [
+    (*b"samr", Codec::AmrNb),
+    (*b"sawb", Codec::AmrWb),
+    (*b"Opus", Codec::Opus),
+    (*b"fLaC", Codec::Flac),
+    (*b"alac", Codec::Alac),
+    (*b"ac-3", Codec::Ac3),
+    (*b"ec-3", Codec::Eac3),
+    (*b".mp3", Codec::Mp3),
+    (*b"lpcm", Codec::Pcm),
+    (*b"sowt", Codec::Pcm),
+    (*b"twos", Codec::Pcm),
+    (*b"ipcm", Codec::Pcm),
+    (*b"fpcm", Codec::Pcm),
+    (*b"enca", Codec::Encrypted),
 ];
 
 /// The codec `cc` names in `table`, or `Codec::Other`.
-fn lookup(table: &[(&[u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
+fn lookup(table: &[([u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
     table
         .iter()
-        .find(|(t, _)| *t == cc)
+        .find(|(t, _)| t == cc)
         .map_or(Codec::Other(*cc), |&(_, c)| c)
 }
 
