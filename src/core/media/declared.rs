@@ -10,7 +10,7 @@
 use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
-use super::words::fill;
+use super::words::{fill, value};
 use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
@@ -24,71 +24,62 @@ fn canonical(declared: &str) -> Option<String> {
         .unwrap_or(declared)
         .trim()
         .to_ascii_lowercase();
-    match ALIASES.iter().find(|(alias, _)| *alias == m) {
-        Some((_, "")) => None,
-        Some((_, to)) => Some((*to).to_string()),
+    match value(ALIASES, &m) {
+        Some("") => None,
+        Some(to) => Some(to.to_string()),
         None => Some(m),
     }
 }
 
 /// Declared types folded into the one compared (`""`: generic, nothing to compare).
-const ALIASES: [(&str, &str); 46] = [
-    ("", ""),
-    ("application/octet-stream", ""),
-    ("binary/octet-stream", ""),
-    ("application/unknown", ""),
-    ("image/jpg", "image/jpeg"),
-    ("image/pjpeg", "image/jpeg"),
-    ("image/x-png", "image/png"),
-    ("audio/x-m4a", "audio/mp4"),
-    ("audio/m4a", "audio/mp4"),
-    ("audio/x-mp4", "audio/mp4"),
-    ("audio/mp4a-latm", "audio/mp4"),
-    ("audio/mp3", "audio/mpeg"),
-    ("audio/x-mp3", "audio/mpeg"),
-    ("audio/mpeg3", "audio/mpeg"),
-    ("audio/x-mpeg", "audio/mpeg"),
-    ("audio/mpg", "audio/mpeg"),
-    ("audio/x-aac", "audio/aac"),
-    ("audio/aacp", "audio/aac"),
-    ("audio/aac-adts", "audio/aac"),
-    ("audio/opus", "audio/ogg"),
-    ("video/3gp", "video/3gpp"),
-    ("text/rtf", "application/rtf"),
-    ("application/x-rtf", "application/rtf"),
-    ("application/rtf.0", "application/rtf"),
-    ("application/x-pdf", "application/pdf"),
-    ("text/x-csv", "text/csv"),
-    ("application/csv", "text/csv"),
-    ("text/comma-separated-values", "text/csv"),
-    ("application/tar", "application/x-tar"),
-    ("image/x-ms-bmp", "image/bmp"),
-    ("image/x-bmp", "image/bmp"),
-    ("audio/x-wav", "audio/wav"),
-    ("audio/wave", "audio/wav"),
-    ("audio/vnd.wave", "audio/wav"),
-    ("audio/x-flac", "audio/flac"),
-    (
-        "application/x-msdownload",
-        "application/vnd.microsoft.portable-executable",
-    ),
-    (
-        "application/x-dosexec",
-        "application/vnd.microsoft.portable-executable",
-    ),
-    (
-        "application/x-msdos-program",
-        "application/vnd.microsoft.portable-executable",
-    ),
-    ("application/x-zip-compressed", "application/zip"),
-    ("application/x-zip", "application/zip"),
-    ("application/x-gzip", "application/gzip"),
-    ("application/x-rar-compressed", "application/vnd.rar"),
-    ("text/xml", "application/xml"),
-    ("video/mkv", "video/x-matroska"),
-    ("video/avi", "video/x-msvideo"),
-    ("video/msvideo", "video/x-msvideo"),
-];
+const ALIASES: &str = concat!(
+    "=\n",
+    "application/octet-stream=\n",
+    "binary/octet-stream=\n",
+    "application/unknown=\n",
+    "image/jpg=image/jpeg\n",
+    "image/pjpeg=image/jpeg\n",
+    "image/x-png=image/png\n",
+    "audio/x-m4a=audio/mp4\n",
+    "audio/m4a=audio/mp4\n",
+    "audio/x-mp4=audio/mp4\n",
+    "audio/mp4a-latm=audio/mp4\n",
+    "audio/mp3=audio/mpeg\n",
+    "audio/x-mp3=audio/mpeg\n",
+    "audio/mpeg3=audio/mpeg\n",
+    "audio/x-mpeg=audio/mpeg\n",
+    "audio/mpg=audio/mpeg\n",
+    "audio/x-aac=audio/aac\n",
+    "audio/aacp=audio/aac\n",
+    "audio/aac-adts=audio/aac\n",
+    "audio/opus=audio/ogg\n",
+    "video/3gp=video/3gpp\n",
+    "text/rtf=application/rtf\n",
+    "application/x-rtf=application/rtf\n",
+    "application/rtf.0=application/rtf\n",
+    "application/x-pdf=application/pdf\n",
+    "text/x-csv=text/csv\n",
+    "application/csv=text/csv\n",
+    "text/comma-separated-values=text/csv\n",
+    "application/tar=application/x-tar\n",
+    "image/x-ms-bmp=image/bmp\n",
+    "image/x-bmp=image/bmp\n",
+    "audio/x-wav=audio/wav\n",
+    "audio/wave=audio/wav\n",
+    "audio/vnd.wave=audio/wav\n",
+    "audio/x-flac=audio/flac\n",
+    "application/x-msdownload=application/vnd.microsoft.portable-executable\n",
+    "application/x-dosexec=application/vnd.microsoft.portable-executable\n",
+    "application/x-msdos-program=application/vnd.microsoft.portable-executable\n",
+    "application/x-zip-compressed=application/zip\n",
+    "application/x-zip=application/zip\n",
+    "application/x-gzip=application/gzip\n",
+    "application/x-rar-compressed=application/vnd.rar\n",
+    "text/xml=application/xml\n",
+    "video/mkv=video/x-matroska\n",
+    "video/avi=video/x-msvideo\n",
+    "video/msvideo=video/x-msvideo",
+);
 
 /// The MIME type of a password-protected OOXML file: the declared type when it names an
 /// OOXML type, else the one usual for the file name's extension, else `None`.

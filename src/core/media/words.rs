@@ -64,6 +64,23 @@ pub(crate) fn nth(lines: &'static str, n: usize) -> &'static str {
     }
 }
 
+/// In `lines` of `key=value` (neither holding a `=`), the value of the first line whose key
+/// is `key` (a table of string pairs as one text).
+#[inline(never)]
+pub(crate) fn value(lines: &'static str, key: &str) -> Option<&'static str> {
+    let mut rest = lines;
+    loop {
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = rest.get(..end)?;
+        if line.as_bytes().get(key.len()) == Some(&b'=')
+            && line.as_bytes().starts_with(key.as_bytes())
+        {
+            return line.get(key.len() + 1..);
+        }
+        rest = rest.get(end + 1..)?;
+    }
+}
+
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
 /// `core::fmt`; one string per message instead of a piece per word).
 #[inline(never)]
@@ -124,6 +141,18 @@ mod tests {
             assert_eq!(nth("a\n\nccc", n), ["a", "", "ccc", ""][n]);
         }
         assert_eq!(nth("", 0), "");
+    }
+
+    #[test]
+    fn looks_up_values() {
+        let table = "=\na=1\nab=\nb=2";
+        assert_eq!(value(table, ""), Some(""));
+        assert_eq!(value(table, "a"), Some("1"));
+        assert_eq!(value(table, "ab"), Some(""));
+        assert_eq!(value(table, "b"), Some("2"));
+        for missing in ["c", "a=1", "b=2", "=", "ab="] {
+            assert_eq!(value(table, missing), None, "{missing}");
+        }
     }
 
     #[test]
