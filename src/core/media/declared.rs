@@ -153,9 +153,11 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
 pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
     let ext = lower_extension(file_name)?;
     let usual = kind.extensions();
-    if usual.is_empty() || usual.contains(&ext.as_str()) {
+    let mut words = usual.as_bytes().split(|&b| b == b' ');
+    if usual.is_empty() || words.any(|w| w == ext.as_bytes()) {
         return None;
     }
+    let first = usual.get(..usual.bytes().position(|b| b == b' ').unwrap_or(usual.len()));
     Some(Issue::warning(
         IssueCode::MediaExtensionMismatch,
         fill(
@@ -164,7 +166,7 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
                 &ext,
                 kind.article(),
                 kind.label(),
-                usual.first().copied().unwrap_or(""),
+                first.unwrap_or_default(),
             ],
         ),
     ))

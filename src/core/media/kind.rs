@@ -131,37 +131,35 @@ const MIME: &str = concat!(
     "application/epub+zip",                      // Epub
 );
 
-/// Plain text and CSV: either may be either (the CSV test is a heuristic).
-const TEXT: &[&str] = &["txt", "text", "csv", "tsv", "log", "md"];
-
-/// The usual extensions by [`Kind::row`], for the accepted kinds (the rows after these have none;
-/// OOXML: [`Ooxml`]'s own).
-const EXTENSIONS: [&[&str]; 24] = [
-    &["jpg", "jpeg", "jpe", "jfif"],       // Jpeg
-    &["png"],                              // Png
-    &["webp"],                             // Webp
-    &["mp4", "m4v"],                       // Mp4Video
-    &["m4a", "mp4", "m4b", "aac"],         // Mp4Audio
-    &["3gp", "3gpp"],                      // Video3gpp
-    &["aac", "adts"],                      // Aac
-    &["amr"],                              // Amr
-    &["mp3", "mpga"],                      // Mp3
-    &["mp2", "mp1", "mpa", "mpga", "m2a"], // Mp2
-    &["ogg", "oga", "opus"],               // Ogg
-    &["pdf"],                              // Pdf
-    &["doc", "dot"],                       // Doc
-    &["xls", "xlt"],                       // Xls
-    &["ppt", "pps", "pot"],                // Ppt
-    &[],                                   // Office
-    &[],                                   // EncryptedOffice
-    &["odt"],                              // Odt
-    &["ods"],                              // Ods
-    &["odp"],                              // Odp
-    &["tar"],                              // Tar
-    &["rtf"],                              // Rtf
-    TEXT,                                  // Text
-    TEXT,                                  // Csv
-];
+/// The usual extensions by [`Kind::row`], a space between two, for the accepted kinds (the rows
+/// after these have none; OOXML: [`Ooxml`]'s own). Plain text and CSV have the same: either may
+/// be either (the CSV test is a heuristic).
+const EXTENSIONS: &str = concat!(
+    "jpg jpeg jpe jfif\n",       // Jpeg
+    "png\n",                     // Png
+    "webp\n",                    // Webp
+    "mp4 m4v\n",                 // Mp4Video
+    "m4a mp4 m4b aac\n",         // Mp4Audio
+    "3gp 3gpp\n",                // Video3gpp
+    "aac adts\n",                // Aac
+    "amr\n",                     // Amr
+    "mp3 mpga\n",                // Mp3
+    "mp2 mp1 mpa mpga m2a\n",    // Mp2
+    "ogg oga opus\n",            // Ogg
+    "pdf\n",                     // Pdf
+    "doc dot\n",                 // Doc
+    "xls xlt\n",                 // Xls
+    "ppt pps pot\n",             // Ppt
+    "\n",                        // Office
+    "\n",                        // EncryptedOffice
+    "odt\n",                     // Odt
+    "ods\n",                     // Ods
+    "odp\n",                     // Odp
+    "tar\n",                     // Tar
+    "rtf\n",                     // Rtf
+    "txt text csv tsv log md\n", // Text
+    "txt text csv tsv log md",   // Csv
+);
 
 /// The short names for messages, by [`Kind::row`] (OOXML: [`Ooxml`]'s own).
 const LABEL: &str = concat!(
@@ -337,11 +335,12 @@ impl Kind {
         }
     }
 
-    /// File-name extensions usual for this type (lower case, without the dot). Empty: no check.
-    pub fn extensions(self) -> &'static [&'static str] {
+    /// File-name extensions usual for this type (lower case, without the dot; a space between
+    /// two), the most usual first. Empty: no check.
+    pub fn extensions(self) -> &'static str {
         match self {
             Kind::Office(o) => o.extensions(),
-            _ => EXTENSIONS.get(self.row()).copied().unwrap_or_default(),
+            _ => nth(EXTENSIONS, self.row()),
         }
     }
 
@@ -554,13 +553,13 @@ mod tests {
             (Kind::Csv, "md"),
         ];
         for (kind, ext) in usual {
-            assert_eq!(kind.extensions().last(), Some(&ext), "{kind:?}");
+            assert_eq!(kind.extensions().split(' ').last(), Some(ext), "{kind:?}");
         }
-        assert_eq!(Kind::Csv.row(), EXTENSIONS.len() - 1);
+        assert_eq!(Kind::Csv.row(), EXTENSIONS.split('\n').count() - 1);
         for kind in [Kind::EncryptedOffice, Kind::JpegLs, Kind::Epub] {
             assert!(kind.extensions().is_empty(), "{kind:?}");
         }
-        assert_eq!(Kind::Office(Ooxml::Pptm).extensions(), ["pptm"]);
+        assert_eq!(Kind::Office(Ooxml::Pptm).extensions(), "pptm");
     }
 
     #[test]

@@ -167,9 +167,9 @@ impl Ooxml {
         self.row().map_or("Office document", |r| r.label)
     }
 
-    /// The usual extension, as a one-element list.
-    pub fn extensions(self) -> &'static [&'static str] {
-        self.row().map_or(&[], |r| core::slice::from_ref(&r.ext))
+    /// The usual extension.
+    pub fn extensions(self) -> &'static str {
+        self.row().map_or("", |r| r.ext)
     }
 
     /// Whether the file may hold macros.
