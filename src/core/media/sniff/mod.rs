@@ -65,12 +65,12 @@ pub(crate) struct Detected {
 impl Detected {
     #[inline(never)]
     pub fn new(kind: Kind) -> Self {
-        Detected {
-            kind: Some(kind),
-            ..Detected::default()
-        }
+        let mut d = Detected::unknown();
+        d.kind = Some(kind);
+        d
     }
 
+    #[inline(never)]
     pub fn unknown() -> Self {
         Detected::default()
     }
