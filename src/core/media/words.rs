@@ -44,21 +44,26 @@ pub(crate) fn latin1(bytes: &[u8]) -> String {
 
 /// Line `n` (from 0) of `lines`, or `""` past the last: a table of strings as one text, so
 /// the wasm holds no pointer and length per entry.
-#[inline(never)]
 pub(crate) fn nth(lines: &'static str, n: usize) -> &'static str {
+    part(lines, b'\n', n)
+}
+
+/// Part `n` (from 0) of `text` cut at each `sep`, or `""` past the last.
+#[inline(never)]
+pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
     let mut start = 0;
-    let mut line = 0;
-    for (i, &b) in lines.as_bytes().iter().enumerate() {
-        if b == b'\n' {
-            if line == n {
-                return lines.get(start..i).unwrap_or_default();
+    let mut at = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == sep {
+            if at == n {
+                return text.get(start..i).unwrap_or_default();
             }
-            line += 1;
+            at += 1;
             start = i + 1;
         }
     }
-    if line == n {
-        lines.get(start..).unwrap_or_default()
+    if at == n {
+        text.get(start..).unwrap_or_default()
     } else {
         ""
     }
