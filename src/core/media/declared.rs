@@ -10,7 +10,7 @@
 use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
-use super::words::{fill, value};
+use super::words::{fill, line_where, part};
 use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
@@ -24,14 +24,15 @@ fn canonical(declared: &str) -> Option<String> {
         .unwrap_or(declared)
         .trim()
         .to_ascii_lowercase();
-    match value(ALIASES, &m) {
+    match line_where(ALIASES, b'=', 0, &m).map(|(_, line)| part(line, b'=', 1)) {
         Some("") => None,
         Some(to) => Some(to.to_string()),
         None => Some(m),
     }
 }
 
-/// Declared types folded into the one compared (`""`: generic, nothing to compare).
+/// Declared types folded into the one compared, a line of `alias=type` each (an empty type:
+/// generic, nothing to compare).
 const ALIASES: &str = concat!(
     "=\n",
     "application/octet-stream=\n",

@@ -2,7 +2,7 @@
 //! PowerPoint, with and without macros, told apart by the content type of the main part in
 //! `[Content_Types].xml`.
 
-use super::words::{nth, part};
+use super::words::{line_where, nth, part};
 
 /// An OOXML file type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,17 +147,9 @@ impl Ooxml {
     }
 }
 
-/// The first type whose field `field` is `value` in any ASCII case (one pass over [`TABLE`]).
+/// The first type whose field `field` is `value` in any ASCII case.
 fn find(field: usize, value: &str) -> Option<Ooxml> {
-    let mut rest = TABLE;
-    for kind in ALL {
-        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
-        if part(rest.get(..end)?, b';', field).eq_ignore_ascii_case(value) {
-            return Some(kind);
-        }
-        rest = rest.get(end + 1..).unwrap_or_default();
-    }
-    None
+    line_where(TABLE, b';', field, value).and_then(|(n, _)| ALL.get(n).copied())
 }
 
 #[cfg(test)]

@@ -69,20 +69,25 @@ pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
     }
 }
 
-/// In `lines` of `key=value` (neither holding a `=`), the value of the first line whose key
-/// is `key` (a table of string pairs as one text).
+/// The first line of `lines` whose field `field` (cut at `sep`) is `value` in any ASCII case,
+/// with its number (from 0): a lookup in a table held as one text.
 #[inline(never)]
-pub(crate) fn value(lines: &'static str, key: &str) -> Option<&'static str> {
+pub(crate) fn line_where(
+    lines: &'static str,
+    sep: u8,
+    field: usize,
+    value: &str,
+) -> Option<(usize, &'static str)> {
     let mut rest = lines;
+    let mut n = 0;
     loop {
         let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
         let line = rest.get(..end)?;
-        if line.as_bytes().get(key.len()) == Some(&b'=')
-            && line.as_bytes().starts_with(key.as_bytes())
-        {
-            return line.get(key.len() + 1..);
+        if part(line, sep, field).eq_ignore_ascii_case(value) {
+            return Some((n, line));
         }
         rest = rest.get(end + 1..)?;
+        n += 1;
     }
 }
 
@@ -149,15 +154,17 @@ mod tests {
     }
 
     #[test]
-    fn looks_up_values() {
-        let table = "=\na=1\nab=\nb=2";
-        assert_eq!(value(table, ""), Some(""));
-        assert_eq!(value(table, "a"), Some("1"));
-        assert_eq!(value(table, "ab"), Some(""));
-        assert_eq!(value(table, "b"), Some("2"));
+    fn finds_lines() {
+        let table = "=\na=1\nab=\nb=2;x";
+        let value = |key| line_where(table, b'=', 0, key).map(|(n, l)| (n, part(l, b'=', 1)));
+        assert_eq!(value(""), Some((0, "")));
+        assert_eq!(value("A"), Some((1, "1")));
+        assert_eq!(value("ab"), Some((2, "")));
+        assert_eq!(value("b"), Some((3, "2;x")));
         for missing in ["c", "a=1", "b=2", "=", "ab="] {
-            assert_eq!(value(table, missing), None, "{missing}");
+            assert_eq!(value(missing), None, "{missing}");
         }
+        assert_eq!(line_where(table, b';', 1, "x"), Some((3, "b=2;x")));
     }
 
     #[test]
