@@ -31,13 +31,7 @@ impl MessageType {
 
     /// The lower-case name used in JSON (`"image"`, ...).
     pub fn as_str(self) -> &'static str {
-        match self {
-            MessageType::Image => "image",
-            MessageType::Audio => "audio",
-            MessageType::Video => "video",
-            MessageType::Sticker => "sticker",
-            MessageType::Document => "document",
-        }
+        super::words::nth("image\naudio\nvideo\nsticker\ndocument", self as usize)
     }
 
     /// Parses the lower-case name; `None` for anything else.
@@ -47,13 +41,10 @@ impl MessageType {
 
     /// "an image", "a video", ... for messages.
     pub(crate) fn with_article(self) -> &'static str {
-        match self {
-            MessageType::Image => "an image",
-            MessageType::Audio => "an audio",
-            MessageType::Video => "a video",
-            MessageType::Sticker => "a sticker",
-            MessageType::Document => "a document",
-        }
+        super::words::nth(
+            "an image\nan audio\na video\na sticker\na document",
+            self as usize,
+        )
     }
 }
 
@@ -319,6 +310,9 @@ mod tests {
         assert_eq!(CODES.split('\n').count(), 20);
         assert_eq!(Severity::Warning.as_str(), "warning");
         assert_eq!(MessageType::Sticker.as_str(), "sticker");
+        for t in MessageType::ALL {
+            assert!(t.with_article().ends_with(t.as_str()), "{t:?}");
+        }
         assert_eq!(MessageType::parse("video"), Some(MessageType::Video));
         assert_eq!(MessageType::parse("Video"), None);
         assert_eq!(MessageType::parse("document"), Some(MessageType::Document));
