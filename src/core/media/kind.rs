@@ -553,7 +553,11 @@ mod tests {
             (Kind::Csv, "md"),
         ];
         for (kind, ext) in usual {
-            assert_eq!(kind.extensions().split(' ').last(), Some(ext), "{kind:?}");
+            assert_eq!(
+                kind.extensions().split(' ').next_back(),
+                Some(ext),
+                "{kind:?}"
+            );
         }
         assert_eq!(Kind::Csv.row(), EXTENSIONS.split('\n').count() - 1);
         for kind in [Kind::EncryptedOffice, Kind::JpegLs, Kind::Epub] {

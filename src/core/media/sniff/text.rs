@@ -5,7 +5,7 @@
 
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::View;
+use crate::core::media::view::{arr, View};
 use crate::core::media::words::latin1;
 use crate::prelude::*;
 
@@ -88,24 +88,37 @@ fn utf8(b: &[u8], complete: bool) -> Option<String> {
     }
 }
 
+/// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an
+/// unpaired surrogate is refused, but as the last unit of a head that is not the whole file.
 fn utf16(b: &[u8], complete: bool, unit: fn([u8; 2]) -> u16) -> Option<String> {
     if complete && b.len() % 2 != 0 {
         return None;
     }
-    let units = b
-        .chunks_exact(2)
-        .filter_map(|p| p.try_into().ok())
-        .map(unit);
+    let unit_at = |i: usize| arr(b, i).map(unit);
     let mut out = String::new();
     let mut bad_at_end = false;
-    for c in char::decode_utf16(units) {
+    let mut i = 0;
+    while let Some(u) = unit_at(i) {
         if bad_at_end {
             return None;
         }
+        i += 2;
+        let c = match u {
+            0xD800..=0xDBFF => match unit_at(i) {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    i += 2;
+                    let high = u32::from(u) - 0xD800;
+                    char::from_u32(0x10000 + (high << 10) + (u32::from(low) - 0xDC00))
+                }
+                _ => None,
+            },
+            // A lone low surrogate is no char.
+            _ => char::from_u32(u32::from(u)),
+        };
         match c {
-            Ok(c) => out.push(c),
-            Err(_) if !complete => bad_at_end = true,
-            Err(_) => return None,
+            Some(c) => out.push(c),
+            None if !complete => bad_at_end = true,
+            None => return None,
         }
     }
     Some(out)
@@ -207,6 +220,59 @@ fn is_csv(text: &str, complete: bool) -> bool {
 mod tests {
     use super::*;
     use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
+
+    /// The decoding before the hand-written one, as the oracle.
+    fn utf16_by_std(b: &[u8], complete: bool) -> Option<String> {
+        if complete && b.len() % 2 != 0 {
+            return None;
+        }
+        let units = b.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
+        let mut out = String::new();
+        let mut bad_at_end = false;
+        for c in char::decode_utf16(units) {
+            if bad_at_end {
+                return None;
+            }
+            match c {
+                Ok(c) => out.push(c),
+                Err(_) if !complete => bad_at_end = true,
+                Err(_) => return None,
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn utf16_decodes_as_std_does() {
+        let units = [
+            0x41, 0xE9, 0xD83D, 0xDE00, 0xD800, 0xDC00, 0xDBFF, 0xDFFF, 0xFFFF,
+        ];
+        // Every sequence of up to three of these units, with and without a stray last byte.
+        let mut cases: Vec<Vec<u16>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<u16>> = cases
+                .iter()
+                .flat_map(|c| units.iter().map(move |&u| [c.as_slice(), &[u]].concat()))
+                .collect();
+            cases.extend(longer);
+        }
+        for c in &cases {
+            let mut bytes: Vec<u8> = c.iter().flat_map(|u| u.to_le_bytes()).collect();
+            for odd in [false, true] {
+                if odd {
+                    bytes.push(0x41);
+                }
+                for complete in [false, true] {
+                    let got = utf16(&bytes, complete, u16::from_le_bytes);
+                    assert_eq!(
+                        got,
+                        utf16_by_std(&bytes, complete),
+                        "{c:x?} {odd} {complete}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn char_offsets_are_char_indices() {
