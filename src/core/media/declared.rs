@@ -10,20 +10,21 @@
 use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::{Issue, IssueCode};
-use super::words::{fill, line_where, part};
+use super::words::{fill, line_where, part, trim};
 use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
 /// `None` for an absent or generic type (nothing to compare).
 fn canonical(declared: &str) -> Option<String> {
     // Up to the first `;`, by hand: `split` links a searcher whose slicing can panic.
-    let m = declared
-        .bytes()
-        .position(|b| b == b';')
-        .and_then(|end| declared.get(..end))
-        .unwrap_or(declared)
-        .trim()
-        .to_ascii_lowercase();
+    let m = trim(
+        declared
+            .bytes()
+            .position(|b| b == b';')
+            .and_then(|end| declared.get(..end))
+            .unwrap_or(declared),
+    )
+    .to_ascii_lowercase();
     match line_where(ALIASES, b'=', 0, &m).map(|(_, line)| part(line, b'=', 1)) {
         Some("") => None,
         Some(to) => Some(to.to_string()),
@@ -97,7 +98,7 @@ pub(crate) fn encrypted_office_mime(
 
 /// Declared vs sniffed.
 pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
-    let declared_raw = declared?.trim();
+    let declared_raw = trim(declared?);
     let declared = canonical(declared_raw)?;
     let sniffed = kind.mime();
     let office = |k: Kind| match k {

@@ -2,7 +2,7 @@
 //! PowerPoint, with and without macros, told apart by the content type of the main part in
 //! `[Content_Types].xml`.
 
-use super::words::{line_where, nth, part};
+use super::words::{line_where, nth, part, trim};
 
 /// An OOXML file type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +121,7 @@ impl Ooxml {
 
     /// The type whose main part has this content type (`...main+xml`), if any.
     pub fn from_main_content_type(ct: &str) -> Option<Ooxml> {
-        let base = ct.trim().strip_suffix(".main+xml")?;
+        let base = trim(ct).strip_suffix(".main+xml")?;
         // At most one of the two matches: a table value starts with `application/` only
         // where it does not start with OXML.
         find(MAIN, base).or_else(|| find(MAIN, base.strip_prefix(OXML)?))

@@ -18,7 +18,7 @@ use super::kind::{Codec, Kind};
 use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, takes};
-use super::words::{decimal, fill, group};
+use super::words::{decimal, fill, group, trim};
 use super::Options;
 use crate::prelude::*;
 
@@ -31,7 +31,7 @@ const UPLOAD_MB: u64 = 100;
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
     let declared = options
         .declared_mime
-        .map(str::trim)
+        .map(trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string);
     let mut report = Report {

@@ -91,6 +91,51 @@ pub(crate) fn line_where(
     }
 }
 
+/// The UTF-8 length of the white space (as `char::is_whitespace` says) or, with `bom`, the
+/// U+FEFF that `b` starts with; 0 for anything else. Bytes, not `char`s: `str::trim` links
+/// the Unicode white-space table and the `char` decoding of its pattern machinery.
+fn space_at(b: &[u8], bom: bool) -> usize {
+    match b {
+        [b'\t'..=b'\r' | b' ', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        [0xEF, 0xBB, 0xBF, ..] if bom => 3,
+        _ => 0,
+    }
+}
+
+/// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`.
+pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
+    let mut start = 0;
+    while let Some(n) = s
+        .as_bytes()
+        .get(start..)
+        .map(|b| space_at(b, bom))
+        .filter(|&n| n > 0)
+    {
+        start += n;
+    }
+    s.get(start..).unwrap_or_default()
+}
+
+/// `s` without leading or trailing white space, as `str::trim`.
+pub(crate) fn trim(s: &str) -> &str {
+    let s = trim_start(s, false);
+    let mut end = s.len();
+    // A white-space character of `n` bytes ending at `end` (1 to 3 bytes long).
+    while let Some(n) = (1..=3).find(|&n| {
+        end.checked_sub(n)
+            .and_then(|at| s.as_bytes().get(at..end))
+            .is_some_and(|b| space_at(b, false) == n)
+    }) {
+        end -= n;
+    }
+    s.get(..end).unwrap_or_default()
+}
+
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
 /// `core::fmt`; one string per message instead of a piece per word).
 #[inline(never)]
@@ -165,6 +210,33 @@ mod tests {
             assert_eq!(value(missing), None, "{missing}");
         }
         assert_eq!(line_where(table, b';', 1, "x"), Some((3, "b=2;x")));
+    }
+
+    #[test]
+    fn trims_as_std_does() {
+        let mut all = String::new();
+        for c in (0..=0x3000u32).chain([0xFEFF]).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(trim(&one), one.trim(), "{c:?}");
+            assert_eq!(trim_start(&one, false), one.trim_start(), "{c:?}");
+            assert_eq!(
+                trim_start(&one, true).is_empty(),
+                c.is_whitespace() || c == '\u{FEFF}'
+            );
+            all.push(c);
+        }
+        for s in [
+            " a ",
+            "\u{3000}é\u{2028}",
+            "\u{85}\u{A0}",
+            "",
+            "x\u{202F}y\u{205F}",
+            &all,
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+            assert_eq!(trim_start(s, true), t);
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, View};
-use crate::core::media::words::latin1;
+use crate::core::media::words::{latin1, trim_start};
 use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
@@ -138,7 +138,7 @@ fn holds_ci(hay: &[u8], needle: &str) -> bool {
 
 /// HTML, SVG or XML posing as text.
 fn markup(text: &str) -> Option<Kind> {
-    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let t = trim_start(text, true);
     if !t.starts_with('<') {
         return None;
     }
