@@ -31,11 +31,11 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 
 /// The text, and whether it was decoded as a legacy single-byte encoding.
 fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
-    let text = if let Some(rest) = head.strip_prefix(b"\xEF\xBB\xBF") {
+    let text = if let Some(rest) = after(head, b"\xEF\xBB\xBF") {
         utf8(rest, complete)?
-    } else if let Some(rest) = head.strip_prefix(b"\xFF\xFE") {
+    } else if let Some(rest) = after(head, b"\xFF\xFE") {
         utf16(rest, complete, u16::from_le_bytes)?
-    } else if let Some(rest) = head.strip_prefix(b"\xFE\xFF") {
+    } else if let Some(rest) = after(head, b"\xFE\xFF") {
         utf16(rest, complete, u16::from_be_bytes)?
     } else if let Some(t) = utf8(head, complete) {
         t
@@ -68,6 +68,13 @@ fn char_offset(t: &str, n: usize) -> usize {
         }
     }
     t.len()
+}
+
+/// `b` after `prefix`, if it starts so (`<[u8]>::strip_prefix` links `split_at`'s panic).
+fn after<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    b.starts_with(prefix)
+        .then(|| b.get(prefix.len()..))
+        .flatten()
 }
 
 fn allowed_control(b: u8) -> bool {
