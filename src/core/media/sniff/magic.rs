@@ -152,7 +152,8 @@ fn is_exe(head: &[u8]) -> bool {
     let pe = le32(head, 0x3C)
         .and_then(|at| usize::try_from(at).ok())
         .is_some_and(|at| has_at(head, at, b"PE\0\0"));
-    pe || head.get(..64).is_some_and(|h| h.contains(&0))
+    // A plain scan: `contains(&0)` links the word-at-a-time `memchr`.
+    pe || head.get(..64).is_some_and(|h| h.iter().any(|&b| b == 0))
 }
 
 #[cfg(test)]
