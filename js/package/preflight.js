@@ -49,8 +49,8 @@ function open(size, options, type, name) {
   return new MediaCheck(size, TYPES.indexOf(o.as), utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name));
 }
 
-/** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); `undefined` stays. */
-const utf8 = (text) => (text == null ? undefined : new TextEncoder().encode(text));
+/** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
+const utf8 = (text) => new TextEncoder().encode(text ?? "");
 
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>

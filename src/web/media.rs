@@ -27,20 +27,16 @@ pub struct MediaCheck {
 impl MediaCheck {
     /// A check of a file of `size` bytes with the options `preflight.js` has read and checked:
     /// `intended` an index into [`MessageType::ALL`] (any other number: none), the declared
-    /// type and the file name as UTF-8 (bytes, so no string-passing glue ships).
+    /// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when
+    /// absent, which the rules read as absent too).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        size: f64,
-        intended: u32,
-        declared: Option<Vec<u8>>,
-        name: Option<Vec<u8>>,
-    ) -> MediaCheck {
+    pub fn new(size: f64, intended: u32, declared: &[u8], name: &[u8]) -> MediaCheck {
         MediaCheck {
             // A Blob's size is a whole number below 2^53: exact in an f64.
             preflight: Preflight::new(size as u64),
             intended: MessageType::ALL.get(intended as usize).copied(),
-            declared: declared.and_then(utf8),
-            name: name.and_then(utf8),
+            declared: utf8(declared),
+            name: utf8(name),
             end: 0,
         }
     }
@@ -79,7 +75,10 @@ impl MediaCheck {
     }
 }
 
-/// Text `TextEncoder` wrote (always UTF-8; anything else is dropped as absent).
-fn utf8(bytes: Vec<u8>) -> Option<String> {
-    String::from_utf8(bytes).ok()
+/// Text `TextEncoder` wrote (always UTF-8; anything else, and nothing, is absent).
+fn utf8(bytes: &[u8]) -> Option<String> {
+    core::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| !text.is_empty())
+        .map(String::from)
 }

@@ -178,6 +178,32 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
 mod tests {
     use super::*;
 
+    /// The wasm face passes an absent type or name as empty text: the rules must read both alike.
+    #[test]
+    fn empty_is_absent() {
+        use crate::core::media::rules::evaluate;
+        use crate::core::media::sniff::Detected;
+        use crate::core::media::Options;
+        let kinds = [
+            Kind::Png,
+            Kind::Csv,
+            Kind::EncryptedOffice,
+            Kind::Office(Ooxml::Docx),
+            Kind::Gif,
+        ];
+        for kind in kinds {
+            let d = Detected::new(kind);
+            let given = |declared_mime, file_name| Options {
+                declared_mime,
+                file_name,
+                intended: None,
+            };
+            let absent = evaluate(10, &d, &given(None, None));
+            assert_eq!(evaluate(10, &d, &given(Some(""), Some(""))), absent);
+            assert_eq!(evaluate(10, &d, &given(Some(" "), None)), absent);
+        }
+    }
+
     #[test]
     fn aliases_fold() {
         assert_eq!(
