@@ -1,5 +1,6 @@
 //! The report's words without `core::fmt`: numbers written digit by digit, names decoded
-//! by hand (the preflight's wasm carries no formatting machinery).
+//! and white space trimmed by hand, tables of strings held as one text each (the
+//! preflight's wasm carries no formatting or Unicode machinery, and no pointer per entry).
 
 use crate::prelude::*;
 
