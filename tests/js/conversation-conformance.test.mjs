@@ -245,3 +245,207 @@ test("the request check can fail: unknown paths, wrong headers and bodies are ca
   ];
   for (const [request, message] of broken) assert.throws(() => checkRequest(request, who), { name: "AssertionError", message }, JSON.stringify(request));
 });
+
+// ---- the real thing: the packed client against the emulator ---------------------------------
+
+const CONV = { projectId: "project-conf", appId: "app-conf", keyId: "key-conf", keySecret: "secret-conf" };
+const WHO = { auth: "Bearer", basic: `${CONV.keyId}:${CONV.keySecret}`, projectId: CONV.projectId };
+const TO = "+46732001122";
+const MEDIA = "https://media.example.com";
+const FLOW = { flow_id: "1234567890", flow_cta: "Book now", flow_token: "tok", flow_mode: "published", flow_action: "navigate", flow_action_payload: { screen: "START" }, body: { text: "Pick a time" }, footer: { text: "Ideon" } };
+const BUTTONS = [{ id: "yes-1", title: "Yes" }, { id: "no-1", title: "No" }];
+const buttons = (extra) => ({ type: "button", body: { text: "Shall we?" }, action: { buttons: BUTTONS }, ...extra });
+
+/** The reply buttons of a choice or card message: what WhatsApp renders natively (§2.3). */
+function nativeButtons(choices) {
+  valid("NativeReplyButtons", choices);
+  assert.deepEqual(choices.map((c) => [c.text_message.text, c.postback_data]), BUTTONS.map((b) => [b.title, b.id]), "title → text, id → postback_data");
+}
+const content = (body, key) => {
+  assert.deepEqual(Object.keys(body.message).filter((k) => k.endsWith("_message") && !k.startsWith("explicit") && k !== "channel_specific_message"), [key]);
+  return body.message[key];
+};
+
+/**
+ * Every message type the standalone API has, and the Conversation-only extras, each with what the
+ * brief says its body must carry beyond the schema (`expect`, given the bodies in `to` order).
+ */
+const SENDS = [
+  ["text", (c) => c.sendText(TO, "hi"), ([b]) => assert.equal(content(b, "text_message").text, "hi")],
+  ["text to two recipients: one request each, in order", (c) => c.send({ to: [TO, "+46732002244"], message: { type: "text", text: "hi" } }), (bodies) =>
+    assert.deepEqual(bodies.map((b) => b.recipient.identified_by.channel_identities[0].identity), ["46732001122", "46732002244"])],
+  ["image", (c) => c.sendImage(TO, `${MEDIA}/a.jpg`), ([b]) => assert.equal(content(b, "media_message").url, `${MEDIA}/a.jpg`)],
+  ["video", (c) => c.sendVideo(TO, `${MEDIA}/v.mp4`), ([b]) => assert.equal(content(b, "media_message").url, `${MEDIA}/v.mp4`)],
+  ["audio", (c) => c.sendAudio(TO, `${MEDIA}/a.ogg`), ([b]) => assert.equal(content(b, "media_message").url, `${MEDIA}/a.ogg`)],
+  ["document with filename", (c) => c.sendDocument(TO, `${MEDIA}/d.pdf`, { filename: "invoice.pdf" }), ([b]) =>
+    assert.deepEqual(content(b, "media_message"), { url: `${MEDIA}/d.pdf`, filename_override: "invoice.pdf" })],
+  ["sticker by URL", (c) => c.sendSticker(TO, `${MEDIA}/s.webp`), ([b]) => assert.equal(content(b, "media_message").url, `${MEDIA}/s.webp`)],
+  ["location", (c) => c.sendLocation(TO, { lat: 55.7047, lng: 13.191, name: "Ideon", address: "Scheelevägen 17" }), ([b]) =>
+    assert.deepEqual(content(b, "location_message"), { coordinates: { latitude: 55.7047, longitude: 13.191 }, title: "Ideon", label: "Scheelevägen 17" })],
+  ["contacts", (c) => c.sendContacts(TO, [{
+    name: { formattedName: "John Smith", firstName: "John", lastName: "Smith" },
+    addresses: [{ city: "Menlo Park", country: "United States", countryCode: "us", state: "CA", type: "HOME", zip: "94025" }],
+    birthday: "2012-08-18",
+    emails: [{ email: "test@fb.com", type: "WORK" }],
+    org: { company: "WhatsApp", department: "Design", title: "Manager" },
+    phones: [{ phone: "+1 (650) 555-1234", type: "WORK" }],
+    urls: [{ url: "https://www.facebook.com", type: "WORK" }],
+  }]), ([b]) => {
+    const card = content(b, "contact_info_message");
+    assert.equal(card.name.full_name, "John Smith");
+    assert.equal(card.phone_numbers[0].phone_number, "+1 (650) 555-1234");
+    assert.equal(card.birthday, "2012-08-18");
+  }],
+  ["template: header and body params, url and quick-reply buttons", (c) => c.sendTemplate(TO, {
+    templateName: "order_update", language: "en_US", headerParams: ["Ada"], bodyParams: ["#1234", "today"],
+    buttons: [{ type: "url", parameter: "1234" }, { type: "quick_reply" }, { type: "quick_reply", payload: "STOP" }],
+  }), ([b]) => assert.deepEqual(content(b, "template_message").channel_template.WHATSAPP, {
+    template_id: "order_update", language_code: "en_US",
+    // §2.4: a quick-reply payload key is sent even when empty.
+    parameters: { "header[1]text": "Ada", "body[1]text": "#1234", "body[2]text": "today", "button[0]url[1]text": "1234", "button[1]quick_reply[1]payload": "", "button[2]quick_reply[1]payload": "STOP" },
+  })],
+  ["template: media header", (c) => c.sendTemplate(TO, { templateName: "invoice", language: "pt_BR", bodyParams: ["Ada"], media: { type: "document", url: `${MEDIA}/inv.pdf`, filename: "inv.pdf" } }), ([b]) =>
+    assert.deepEqual(content(b, "template_message").channel_template.WHATSAPP.parameters, { "header[1]document.link": `${MEDIA}/inv.pdf`, "header[1]document.filename": "inv.pdf", "body[1]text": "Ada" })],
+  ["interactive buttons with a footer", (c) => c.sendInteractive(TO, buttons({ footer: { text: "Reply below" } })), ([b]) => {
+    const choice = content(b, "choice_message");
+    assert.equal(choice.text_message.text, "Shall we?");
+    assert.equal(choice.message_properties.whatsapp_footer, "Reply below");
+    nativeButtons(choice.choices);
+  }],
+  ["interactive buttons with a text header", (c) => c.sendInteractive(TO, buttons({ header: { type: "text", text: "Booking" } })), ([b]) => {
+    // §3.1: a text header exists only on card_message.
+    const card = content(b, "card_message");
+    assert.equal(card.message_properties.whatsapp_header, "Booking");
+    nativeButtons(card.choices);
+  }],
+  ["interactive buttons with an image header", (c) => c.sendInteractive(TO, buttons({ header: { type: "image", url: `${MEDIA}/h.jpg` } })), ([b]) => {
+    const card = content(b, "card_message");
+    assert.equal(card.media_message.url, `${MEDIA}/h.jpg`);
+    nativeButtons(card.choices);
+  }],
+  ["interactive buttons with a document header", (c) => c.sendInteractive(TO, buttons({ header: { type: "document", url: `${MEDIA}/h.pdf`, filename: "h.pdf" } })), ([b]) => {
+    const card = content(b, "card_message");
+    assert.deepEqual(card.media_message, { url: `${MEDIA}/h.pdf`, filename_override: "h.pdf" });
+    nativeButtons(card.choices);
+  }],
+  ["interactive list", (c) => c.sendInteractive(TO, {
+    type: "list", header: { type: "text", text: "Menu" }, body: { text: "Pick one" },
+    action: { button: "Open", sections: [{ title: "Mains", rows: [{ id: "r1", title: "Fish", description: "Cod" }, { id: "r2", title: "Soup" }] }, { title: "Sides", rows: [{ id: "r3", title: "Bread" }] }] },
+  }), ([b]) => {
+    const list = content(b, "list_message");
+    assert.equal(list.message_properties.menu, "Open");
+    assert.equal(list.message_properties.whatsapp_header, "Menu");
+    assert.deepEqual(list.sections.map((s) => [s.title, s.items.map((i) => [i.choice.title, i.choice.description, i.choice.postback_data])]), [
+      ["Mains", [["Fish", "Cod", "r1"], ["Soup", undefined, "r2"]]],
+      ["Sides", [["Bread", undefined, "r3"]]],
+    ]);
+    assert.ok(list.sections.flatMap((s) => s.items).length <= 10, "§2.3: up to 10 choices in all");
+  }],
+  ["correlationId, ttl and callback", (c, sink) => c.send({ to: [TO], message: { type: "text", text: "hi" }, correlationId: "order-42", ttl: 3600, callback: sink }), ([b], sink) => {
+    assert.equal(b.correlation_id, "order-42");
+    assert.equal(b.ttl, "3600s");
+    assert.equal(b.callback_url, sink);
+  }],
+  ["channelSpecificMessage: a WhatsApp Flow", (c) => c.send({ to: [TO], message: { type: "text", text: "Book a table" }, channelSpecificMessage: { messageType: "FLOWS", message: FLOW } }), ([b]) => {
+    assert.equal(content(b, "text_message").text, "Book a table");
+    assert.deepEqual(b.message.channel_specific_message, { WHATSAPP: { message_type: "FLOWS", message: FLOW } });
+  }],
+];
+
+describe("the packed client's requests under api: \"conversation\" match the document", () => {
+  let emu, sink, sinkUrl, sdk, client, firstId;
+  const since = (from) => emu.requests.slice(from);
+  const ofOperation = (requests, id) => requests.filter((r) => operationFor(r.method, r.path)?.op.operationId === id);
+
+  before(async () => {
+    sink = createServer((req, res) => req.resume().on("end", () => res.writeHead(200).end()));
+    await new Promise((ok) => sink.listen(0, "127.0.0.1", ok));
+    sinkUrl = `http://127.0.0.1:${sink.address().port}/reports`;
+    emu = await startEmulator({ port: 0, conversation: CONV });
+    sdk = await import(resolveEntry(consumer()));
+    client = new sdk.WhatsAppClient({ api: "conversation", ...CONV, baseUrl: emu.url, authUrl: `${emu.url}/oauth2/token` });
+  });
+  after(async () => {
+    await emu?.close();
+    sink?.closeAllConnections();
+    await new Promise((ok) => (sink ? sink.close(ok) : ok()));
+  });
+
+  for (const [name, call, expect] of SENDS) {
+    test(`sends ${name}`, async () => {
+      const from = emu.requests.length;
+      const result = await call(client, sinkUrl);
+      const sent = ofOperation(since(from), "sendMessage");
+      for (const request of sent) {
+        checkRequest(request, WHO);
+        assert.equal(request.body.app_id, CONV.appId);
+      }
+      assert.equal(sent.length, result.messages.length, "one messages:send per accepted recipient");
+      expect(sent.map((r) => r.body), sinkUrl);
+      firstId ??= result.messages[0].id;
+    });
+  }
+
+  test("capability → capability:query for the recipient", async () => {
+    const from = emu.requests.length;
+    await client.capability([TO]);
+    const [query, ...more] = ofOperation(since(from), "queryCapability");
+    assert.equal(more.length, 0);
+    checkRequest(query, WHO);
+    assert.equal(query.body.app_id, CONV.appId);
+    assert.deepEqual(query.body.recipient, { identified_by: { channel_identities: [{ channel: "WHATSAPP", identity: "46732001122" }] } });
+  });
+
+  test("callbackStatus → GET messages/{message_id}", async () => {
+    assert.ok(firstId, "a message was sent");
+    const from = emu.requests.length;
+    await client.callbackStatus(firstId).catch((e) => assert.notEqual(e.code, "unsupported", e.message));
+    const [read, ...more] = ofOperation(since(from), "getMessage");
+    assert.equal(more.length, 0);
+    assert.equal(checkRequest(read, WHO).params.message_id, firstId);
+  });
+
+  test("markRead → events:send when the client maps it, or unsupported with nothing sent", async () => {
+    const from = emu.requests.length;
+    const error = await client.markRead("inbound-message-1").then(() => undefined, (e) => e);
+    if (error?.code === "unsupported") return assert.equal(since(from).length, 0, "nothing sent");
+    const [event, ...more] = ofOperation(since(from), "sendEvent");
+    assert.ok(event, `markRead sent no events:send (${error?.code ?? "resolved"})`);
+    assert.equal(more.length, 0);
+    checkRequest(event, WHO);
+  });
+
+  test("every recorded request is in the document: one token request (form body, Basic), then Bearer calls", () => {
+    const operations = emu.requests.map((r) => checkRequest(r, WHO).op.operationId);
+    assert.equal(operations.filter((o) => o === "token").length, 1, "one token request for all the calls (§1.2's cache)");
+    assert.equal(operations[0], "token");
+    for (const id of ["sendMessage", "queryCapability", "getMessage"]) assert.ok(operations.includes(id), id);
+  });
+
+  test('auth: "basic" puts Basic keyId:keySecret on every API call and asks for no token', async () => {
+    const basic = new sdk.WhatsAppClient({ api: "conversation", ...CONV, auth: "basic", baseUrl: emu.url, authUrl: `${emu.url}/oauth2/token` });
+    const from = emu.requests.length;
+    await basic.sendText(TO, "hi");
+    await basic.capability([TO]);
+    const requests = since(from);
+    assert.deepEqual(requests.map((r) => checkRequest(r, { ...WHO, auth: "Basic" }).op.operationId), ["sendMessage", "queryCapability"]);
+  });
+
+  test("the emulator's answers match the document too", async () => {
+    const basic = `Basic ${Buffer.from(WHO.basic).toString("base64")}`;
+    const post = (path, auth, body, type = "application/json") =>
+      fetch(`${emu.url}${path}`, { method: "POST", headers: { authorization: auth, "content-type": type }, body });
+    const token = await post("/oauth2/token", basic, "grant_type=client_credentials", "application/x-www-form-urlencoded");
+    assert.equal(token.status, 200);
+    const grant = await token.json();
+    valid("TokenResponse", grant);
+    const bearer = `Bearer ${grant.access_token}`;
+    const body = JSON.stringify({ ...BRIEF_TEXT_SEND, app_id: CONV.appId });
+    const sent = await post(`/v1/projects/${CONV.projectId}/messages:send`, bearer, body);
+    assert.equal(sent.status, 200, "§2.2: 200, not 201");
+    valid("SendMessageResponse", await sent.json());
+    const elsewhere = await post("/v1/projects/another-region/messages:send", bearer, body);
+    assert.equal(elsewhere.status, 404);
+    valid("Error", await elsewhere.json());
+  });
+});
