@@ -151,7 +151,9 @@ const CONV = { projectId: "project-conf", appId: "app-conf", keyId: "key-conf", 
 const WHO = { auth: "Bearer", basic: `${CONV.keyId}:${CONV.keySecret}`, projectId: CONV.projectId };
 const TO = "+46732001122";
 const MEDIA = "https://media.example.com";
-const FLOW = { flow_id: "1234567890", flow_cta: "Book now", flow_token: "tok", flow_mode: "published", flow_action: "navigate", flow_action_payload: { screen: "START" }, body: { text: "Pick a time" }, footer: { text: "Ideon" } };
+/** A Flow as the user writes it (contract §2: typed, camelCase) and as brief §2.3 puts it on the wire. */
+const FLOW = { flowId: "1234567890", flowCta: "Book now", flowToken: "tok", flowMode: "published", flowAction: "navigate", flowActionPayload: { screen: "START", data: { party: 2 } }, header: { type: "image", image: { link: `${MEDIA}/f.png` } }, body: { text: "Pick a time" }, footer: { text: "Ideon" } };
+const FLOW_WIRE = { flow_id: "1234567890", flow_cta: "Book now", flow_token: "tok", flow_mode: "published", flow_action: "navigate", flow_action_payload: { screen: "START", data: { party: 2 } }, header: { type: "image", image: { link: `${MEDIA}/f.png` } }, body: { text: "Pick a time" }, footer: { text: "Ideon" } };
 const BUTTONS = [{ id: "yes-1", title: "Yes" }, { id: "no-1", title: "No" }];
 const buttons = (extra) => ({ type: "button", body: { text: "Shall we?" }, action: { buttons: BUTTONS }, ...extra });
 
@@ -247,7 +249,7 @@ const SENDS = [
   }],
   ["channelSpecificMessage: a WhatsApp Flow", (c) => c.send({ to: [TO], message: { type: "text", text: "Book a table" }, channelSpecificMessage: { messageType: "FLOWS", message: FLOW } }), ([b]) => {
     assert.equal(content(b, "text_message").text, "Book a table");
-    assert.deepEqual(b.message.channel_specific_message, { WHATSAPP: { message_type: "FLOWS", message: FLOW } });
+    assert.deepEqual(b.message.channel_specific_message, { WHATSAPP: { message_type: "FLOWS", message: FLOW_WIRE } });
   }],
 ];
 
