@@ -324,6 +324,15 @@ describe("the packed client's requests under api: \"conversation\" match the doc
     for (const id of ["sendMessage", "queryCapability", "getMessage"]) assert.ok(operations.includes(id), id);
   });
 
+  test("after the tokens expire: the 401'd send, the new token request and the repeat all match", async () => {
+    const from = emu.requests.length;
+    emu.expireTokens();
+    await client.sendText(TO, "again");
+    const requests = since(from);
+    assert.deepEqual(requests.map((r) => checkRequest(r, WHO).op.operationId), ["sendMessage", "token", "sendMessage"]);
+    assert.notEqual(requests[2].headers.authorization, requests[0].headers.authorization, "the new token");
+  });
+
   test('auth: "basic" puts Basic keyId:keySecret on every API call and asks for no token', async () => {
     const basic = new sdk.WhatsAppClient({ api: "conversation", ...CONV, auth: "basic", baseUrl: emu.url, authUrl: `${emu.url}/oauth2/token` });
     const from = emu.requests.length;
@@ -349,5 +358,8 @@ describe("the packed client's requests under api: \"conversation\" match the doc
     const elsewhere = await post("/v1/projects/another-region/messages:send", bearer, body);
     assert.equal(elsewhere.status, 404);
     valid("Error", await elsewhere.json());
+    const stale = await post(`/v1/projects/${CONV.projectId}/messages:send`, "Bearer not-a-token", body);
+    assert.equal(stale.status, 401);
+    valid("Error", await stale.json());
   });
 });
