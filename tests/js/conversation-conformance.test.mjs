@@ -153,7 +153,7 @@ const TO = "+46732001122";
 const MEDIA = "https://media.example.com";
 /** A Flow as the user writes it (contract §2: typed, camelCase) and as brief §2.3 puts it on the wire. */
 const FLOW = { flowId: "1234567890", flowCta: "Book now", flowToken: "tok", flowMode: "published", flowAction: "navigate", flowActionPayload: { screen: "START", data: { party: 2 } }, header: { type: "image", image: { link: `${MEDIA}/f.png` } }, body: { text: "Pick a time" }, footer: { text: "Ideon" } };
-const FLOW_WIRE = { flow_id: "1234567890", flow_cta: "Book now", flow_token: "tok", flow_mode: "published", flow_action: "navigate", flow_action_payload: { screen: "START", data: { party: 2 } }, header: { type: "image", image: { link: `${MEDIA}/f.png` } }, body: { text: "Pick a time" }, footer: { text: "Ideon" } };
+const FLOW_WIRE = Object.fromEntries(Object.entries(FLOW).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
 const BUTTONS = [{ id: "yes-1", title: "Yes" }, { id: "no-1", title: "No" }];
 const buttons = (extra) => ({ type: "button", body: { text: "Shall we?" }, action: { buttons: BUTTONS }, ...extra });
 
