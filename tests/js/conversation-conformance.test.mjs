@@ -341,25 +341,31 @@ describe("the packed client's requests under api: \"conversation\" match the doc
     const requests = since(from);
     assert.deepEqual(requests.map((r) => checkRequest(r, { ...WHO, auth: "Basic" }).op.operationId), ["sendMessage", "queryCapability"]);
   });
+});
 
-  test("the emulator's answers match the document too", async () => {
-    const basic = `Basic ${Buffer.from(WHO.basic).toString("base64")}`;
-    const post = (path, auth, body, type = "application/json") =>
-      fetch(`${emu.url}${path}`, { method: "POST", headers: { authorization: auth, "content-type": type }, body });
-    const token = await post("/oauth2/token", basic, "grant_type=client_credentials", "application/x-www-form-urlencoded");
-    assert.equal(token.status, 200);
-    const grant = await token.json();
-    valid("TokenResponse", grant);
-    const bearer = `Bearer ${grant.access_token}`;
-    const body = JSON.stringify({ ...BRIEF_TEXT_SEND, app_id: CONV.appId });
-    const sent = await post(`/v1/projects/${CONV.projectId}/messages:send`, bearer, body);
-    assert.equal(sent.status, 200, "§2.2: 200, not 201");
-    valid("SendMessageResponse", await sent.json());
-    const elsewhere = await post("/v1/projects/another-region/messages:send", bearer, body);
-    assert.equal(elsewhere.status, 404);
-    valid("Error", await elsewhere.json());
-    const stale = await post(`/v1/projects/${CONV.projectId}/messages:send`, "Bearer not-a-token", body);
-    assert.equal(stale.status, 401);
-    valid("Error", await stale.json());
-  });
+test("the emulator's answers match the document too", async (t) => {
+  const emu = await startEmulator({ port: 0, conversation: CONV });
+  t.after(() => emu.close());
+  const call = (method, path, auth, body, type = "application/json") =>
+    fetch(`${emu.url}${path}`, { method, headers: { authorization: auth, ...(body && { "content-type": type }) }, body });
+  /** The answer's status and body against the document; the body. */
+  const answer = async (response, status, ref) => {
+    assert.equal(response.status, status, ref);
+    const body = await response.json();
+    valid(ref, body);
+    return body;
+  };
+  const basic = `Basic ${Buffer.from(WHO.basic).toString("base64")}`;
+  const grant = await answer(await call("POST", "/oauth2/token", basic, "grant_type=client_credentials", "application/x-www-form-urlencoded"), 200, "TokenResponse");
+  const bearer = `Bearer ${grant.access_token}`;
+  const project = `/v1/projects/${CONV.projectId}`;
+  const text = JSON.stringify({ ...BRIEF_TEXT_SEND, app_id: CONV.appId });
+  const { message_id } = await answer(await call("POST", `${project}/messages:send`, bearer, text), 200, "SendMessageResponse");
+  await answer(await call("GET", `${project}/messages/${message_id}`, bearer), 200, "ConversationMessage");
+  const about = { app_id: CONV.appId, recipient: BRIEF_TEXT_SEND.recipient };
+  await answer(await call("POST", `${project}/capability:query`, bearer, JSON.stringify(about)), 200, "CapabilityQueryResponse");
+  await answer(await call("POST", `${project}/events:send`, bearer, JSON.stringify({ ...about, event: { composing_event: {} } })), 200, "SendEventResponse");
+  await answer(await call("POST", "/v1/projects/another-region/messages:send", bearer, text), 404, "Error");
+  await answer(await call("POST", `${project}/messages:send`, "Bearer not-a-token", text), 401, "Error");
+  await answer(await call("POST", `${project}/messages:send`, bearer, JSON.stringify({ ...BRIEF_TEXT_SEND, app_id: CONV.appId, message: {} })), 400, "Error");
 });
