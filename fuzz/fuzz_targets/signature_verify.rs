@@ -18,9 +18,14 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = (chunk.iter().enumerate()).fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        let n =
+            (chunk.iter().enumerate()).fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..4 {
-            out.push(if i <= chunk.len() { char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]) } else { '=' });
+            out.push(if i <= chunk.len() {
+                char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
+            } else {
+                '='
+            });
         }
     }
     out
@@ -29,17 +34,40 @@ fn base64(bytes: &[u8]) -> String {
 /// The Conversation webhook paths: any values never panic; a signature made with the
 /// key over `body.nonce.timestamp` verifies within the tolerance and not outside it,
 /// nor with a bit flipped; the HMAC agrees with the oracle.
-fn webhook(body: &[u8], signature: &str, algorithm: &str, nonce: &str, key: &[u8], timestamp: &str, clock: &[u8]) {
+fn webhook(
+    body: &[u8],
+    signature: &str,
+    algorithm: &str,
+    nonce: &str,
+    key: &[u8],
+    timestamp: &str,
+    clock: &[u8],
+) {
     let mut eight = [0u8; 8];
     for (slot, byte) in eight.iter_mut().zip(clock) {
         *slot = *byte;
     }
     let tolerance = u64::from(clock.get(8).copied().unwrap_or(0)) * 60;
-    let freshness = Freshness { now: i64::from_le_bytes(eight), tolerance };
-    let _ = verify_webhook(body, [signature, nonce, timestamp, algorithm], key, freshness);
-    let headers = WEBHOOK_HEADERS.into_iter().zip([signature, nonce, timestamp, algorithm]);
+    let freshness = Freshness {
+        now: i64::from_le_bytes(eight),
+        tolerance,
+    };
+    let _ = verify_webhook(
+        body,
+        [signature, nonce, timestamp, algorithm],
+        key,
+        freshness,
+    );
+    let headers = WEBHOOK_HEADERS
+        .into_iter()
+        .zip([signature, nonce, timestamp, algorithm]);
     let _ = verify_webhook_headers(body, headers, key, freshness);
-    let _ = verify_callback(body, &format!("[[{:?},{:?}]]", WEBHOOK_HEADERS[2], timestamp), key, freshness);
+    let _ = verify_callback(
+        body,
+        &format!("[[{:?},{:?}]]", WEBHOOK_HEADERS[2], timestamp),
+        key,
+        freshness,
+    );
     if key.is_empty() {
         return;
     }
@@ -60,18 +88,48 @@ fn webhook(body: &[u8], signature: &str, algorithm: &str, nonce: &str, key: &[u8
         return;
     }
     let mut mac = oracle;
-    let fresh = Freshness { now: seconds.saturating_add(tolerance as i64), tolerance };
-    assert_eq!(verify_webhook(body, [&base64(&mac), nonce, timestamp, HMAC_SHA256], key, fresh), Ok(()));
+    let fresh = Freshness {
+        now: seconds.saturating_add(tolerance as i64),
+        tolerance,
+    };
+    assert_eq!(
+        verify_webhook(
+            body,
+            [&base64(&mac), nonce, timestamp, HMAC_SHA256],
+            key,
+            fresh
+        ),
+        Ok(())
+    );
     let pairs = serde_json::json!([
-        [WEBHOOK_HEADERS[0], base64(&mac)], [WEBHOOK_HEADERS[1], nonce],
-        [WEBHOOK_HEADERS[2], timestamp], [WEBHOOK_HEADERS[3], "hmacsha256"],
+        [WEBHOOK_HEADERS[0], base64(&mac)],
+        [WEBHOOK_HEADERS[1], nonce],
+        [WEBHOOK_HEADERS[2], timestamp],
+        [WEBHOOK_HEADERS[3], "hmacsha256"],
     ]);
-    assert_eq!(verify_callback(body, &pairs.to_string(), key, fresh), Ok(true));
-    let stale = Freshness { now: fresh.now.saturating_add(1), tolerance };
-    let err = verify_webhook(body, [&base64(&mac), nonce, timestamp, HMAC_SHA256], key, stale);
+    assert_eq!(
+        verify_callback(body, &pairs.to_string(), key, fresh),
+        Ok(true)
+    );
+    let stale = Freshness {
+        now: fresh.now.saturating_add(1),
+        tolerance,
+    };
+    let err = verify_webhook(
+        body,
+        [&base64(&mac), nonce, timestamp, HMAC_SHA256],
+        key,
+        stale,
+    );
     assert_eq!(err.unwrap_err().field.as_deref(), Some(WEBHOOK_HEADERS[2]));
     mac[31] ^= 1;
-    assert!(verify_webhook(body, [&base64(&mac), nonce, timestamp, HMAC_SHA256], key, fresh).is_err());
+    assert!(verify_webhook(
+        body,
+        [&base64(&mac), nonce, timestamp, HMAC_SHA256],
+        key,
+        fresh
+    )
+    .is_err());
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -80,7 +138,15 @@ fuzz_target!(|data: &[u8]| {
     let (body, signature, algorithm, nonce, key) = (next(), next(), next(), next(), next());
     let (timestamp, clock) = (next(), next());
     let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
-    webhook(body, &text(signature), &text(algorithm), &text(nonce), key, &text(timestamp), clock);
+    webhook(
+        body,
+        &text(signature),
+        &text(algorithm),
+        &text(nonce),
+        key,
+        &text(timestamp),
+        clock,
+    );
     if !key.is_empty() {
         let mut oracle = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("any key");
         oracle.update(body);
@@ -116,7 +182,10 @@ fuzz_target!(|data: &[u8]| {
             ["sinch-whatsapp-callback-signature-algorithm", HMAC_SHA_256],
             ["sinch-whatsapp-callback-signature-nonce", &nonce],
         ]);
-        assert_eq!(verify_callback(body, &pairs.to_string(), key, Freshness::at(0)), Ok(true));
+        assert_eq!(
+            verify_callback(body, &pairs.to_string(), key, Freshness::at(0)),
+            Ok(true)
+        );
         mac[0] ^= 1;
         assert!(verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key).is_err());
     }
