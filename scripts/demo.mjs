@@ -70,9 +70,13 @@ async function registerWebhook(emulator, target, secret) {
   if (!res.ok) throw new Error(`the emulator refused the demo's webhook: HTTP ${res.status} ${await res.text()}`);
 }
 
-/** Starts emulator, relay and page; `close()` stops them all; `client` are the options of a client of the same Sinch. */
+/**
+ * Starts emulator, relay and page; `close()` stops them all. `client` are the options of a
+ * client of the same Sinch, `to` the number to send to (DEMO_TO).
+ */
 export async function startDemo({ port = 0, env = process.env } = {}) {
   const conversation = env.SINCH_API === "conversation";
+  const to = env.DEMO_TO ?? "+46732001122";
   const real = Boolean(conversation ? env.SINCH_KEY_SECRET : env.SINCH_TOKEN);
   const relayKey = randomBytes(16).toString("hex");
   const hmacKey = (real && env.CALLBACK_HMAC_KEY) || randomBytes(16).toString("hex");
@@ -87,8 +91,12 @@ export async function startDemo({ port = 0, env = process.env } = {}) {
     r2Buckets: ["MEDIA"],
     durableObjects: { EVENT_LOG: { className: "EventLog", useSQLite: true } },
   });
-  if (emulator && conversation) await registerWebhook(emulator, `${worker.url}/callbacks`, hmacKey);
-  else emulator?.configure({ callbackUrl: `${worker.url}/callbacks` });
+  if (emulator && conversation) {
+    await registerWebhook(emulator, `${worker.url}/callbacks`, hmacKey);
+    // The Conversation API fails a free-form message to someone who has not written in the
+    // last 24 hours (a template still goes): the demo's number writes first.
+    await emulator.conversationInbound({ from: to.replace(/^\+/, ""), contactMessage: { text_message: { text: "Hi! (this opens the 24-hour window)" } } });
+  } else emulator?.configure({ callbackUrl: `${worker.url}/callbacks` });
 
   const page = createServer(async (req, res) => {
     try {
@@ -107,6 +115,7 @@ export async function startDemo({ port = 0, env = process.env } = {}) {
     url: `http://127.0.0.1:${page.address().port}`,
     api: conversation ? "conversation" : "whatsapp",
     client: sinch.client,
+    to,
     emulator,
     worker,
     close: async () => {
@@ -133,11 +142,10 @@ async function relay(req, res, target, relayKey) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { SinchError, WhatsAppClient } = await import("../pkg/node.js");
   const demo = await startDemo({ port: Number(process.env.DEMO_PORT ?? 0) });
-  const to = process.env.DEMO_TO ?? "+46732001122";
   const client = new WhatsAppClient(demo.client);
   console.log(`client: ${client}  (JSON: ${JSON.stringify(client)})`);
   try {
-    const result = await client.sendText(to, process.env.DEMO_TEXT ?? "Hello from sinch-whatsapp (Rust → WebAssembly)");
+    const result = await client.sendText(demo.to, process.env.DEMO_TEXT ?? "Hello from sinch-whatsapp (Rust → WebAssembly)");
     for (const m of result.messages) console.log(`sent to ${m.recipient}: message id ${m.id} (${m.status}, ${m.state})`);
   } catch (err) {
     if (!(err instanceof SinchError)) throw err;
