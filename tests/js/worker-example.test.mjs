@@ -404,7 +404,7 @@ describe("SINCH_API=conversation", () => {
     assert.deepEqual((await events(conv.url)).filter((e) => e.messageId === "conv-forged").map((e) => e.state), ["read"]);
   });
 
-  test("an upload is preflighted again, stored in R2 and sent as a media message by URL", async () => {
+  test("an upload is preflighted again, stored in R2 and sent as a media message by URL; a caption is refused", async () => {
     await inbound();
     const png = await readFile(join(root, "tests/out/media/image.png"));
     const form = new FormData();
@@ -415,6 +415,12 @@ describe("SINCH_API=conversation", () => {
     assert.equal(body.messageType, "image");
     assert.deepEqual(csent()[0].body.message, { media_message: { url: body.url } });
     assert.deepEqual(Buffer.from(await (await fetch(body.url)).arrayBuffer()), png);
+    // A caption has no field there: refused, naming it, and not sent without it.
+    form.set("caption", "a photo");
+    const captioned = await call(conv.url, "/media", { method: "POST", body: form });
+    assert.equal(captioned.status, 400, JSON.stringify(captioned.body));
+    assert.equal(captioned.body.error.field, "message.caption");
+    assert.equal(csent().length, 1);
   });
 
   test("it fails closed without the access key: a 500 for every route and a log line naming the secret", async () => {
