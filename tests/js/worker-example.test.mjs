@@ -343,6 +343,21 @@ describe("SINCH_API=conversation", () => {
     assert.deepEqual(csent().map((r) => r.body.message.text_message.text), ["before", "after", "after"]);
   });
 
+  test("concurrent requests to a fresh relay share one token request", async () => {
+    await inbound();
+    const fresh = await startRelay(conversationBindings());
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => postTo(fresh.url, "/send", { to: NUMBER, message: { type: "text", text: `burst ${i}` } })),
+      );
+      assert.deepEqual(answers.map((a) => a.status), Array(10).fill(200), JSON.stringify(answers.find((a) => a.status !== 200)));
+      assert.equal(tokenRequests().length, 1);
+      assert.equal(csent().length, 10);
+    } finally {
+      await fresh.mf.dispose();
+    }
+  });
+
   test("bad input and what the Conversation API cannot carry are refused with the field named; nothing is sent", async () => {
     const bad = await cpost("/send", { to: "0123", message: { type: "text", text: "x" } });
     assert.equal(bad.status, 400);
