@@ -117,8 +117,10 @@ function say(text, tone = "") {
   $("send-result").className = `result ${tone}`;
 }
 
-/** Why a report failed, when Sinch said. */
-const because = (report) => (report.details ? `: ${report.details}` : "");
+/** Why a report failed, when Sinch said (and its reason code, from the Conversation API). */
+const because = (report) => (report.details ? `: ${report.details}` : "") + (report.reason?.code ? ` (${report.reason.code})` : "");
+/** A number as a person writes it: the Conversation API's identities have no `+`. */
+const number = (n) => (/^[0-9]+$/.test(n ?? "") ? `+${n}` : n);
 
 let since = 0;
 async function poll() {
@@ -131,9 +133,9 @@ async function poll() {
         const li = document.createElement("li");
         if (e.kind === "status") {
           li.className = e.status === "failure" ? "bad" : "ok";
-          li.textContent = `${e.recipient}: ${STATE_WORDS[e.state] ?? e.state}${because(e)} (message ${e.messageId})`;
+          li.textContent = `${number(e.recipient)}: ${STATE_WORDS[e.state] ?? e.state}${because(e)} (message ${e.messageId})`;
         } else {
-          li.textContent = `${e.from} wrote: ${e.message.type === "text" ? `“${e.message.body}”` : `a ${e.message.type} message`}`;
+          li.textContent = `${number(e.from)} wrote: ${e.message.type === "text" ? `“${e.message.body}”` : `a ${e.message.type} message`}`;
         }
         $("reports").prepend(li);
       }

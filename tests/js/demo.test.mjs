@@ -147,7 +147,9 @@ describe("SINCH_API=conversation", () => {
     await phone().fill("+46732005566");
     await cpage.getByRole("button", { name: "Send" }).click();
     await cpage.getByText(/^Sent\. Message id/).waitFor();
-    await cpage.locator("#reports li.bad", { hasText: "+46732005566: could not be delivered" }).waitFor({ timeout: 10_000 });
+    const failed = cpage.locator("#reports li.bad", { hasText: "+46732005566: could not be delivered" });
+    await failed.waitFor({ timeout: 10_000 });
+    assert.match(await failed.textContent(), /\(OUTSIDE_ALLOWED_SENDING_WINDOW\)/);
     await cpage.getByLabel("Template", { exact: true }).check();
     await cpage.getByRole("button", { name: "Send" }).click();
     await cpage.locator("#reports li.ok", { hasText: "+46732005566: read by the recipient" }).waitFor({ timeout: 10_000 });
