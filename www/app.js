@@ -11,7 +11,8 @@ const LIMITS = { image: 5 * MB, video: 16 * MB, audio: 16 * MB, sticker: 100 * 1
 const STATE_WORDS = {
   queued: "queued at Sinch", dispatched: "handed to WhatsApp", sent: "sent", delivered: "delivered to the phone",
   read: "read by the recipient", failed: "could not be delivered", deleted: "deleted", no_opt_in: "not delivered: no opt-in",
-  no_capability: "not delivered: the number has no WhatsApp", switching_channel: "not delivered on WhatsApp: trying the next channel",
+  no_capability: "not delivered: the number has no WhatsApp",
+  switching_channel: "not delivered on WhatsApp: trying the next channel",
 };
 let checked; // { file, report } of the last check
 let previewUrl; // the object URL the preview shows; revoked when the preview is replaced
