@@ -8,7 +8,7 @@
 // SINCH_APP_ID, SINCH_KEY_ID + SINCH_KEY_SECRET: the client gets and caches OAuth2 tokens;
 // callbacks are the webhooks registered for the app, signed with the webhook's secret).
 // The browser never holds the Sinch credentials. Routes:
-//   POST /send       {to, message}  text or template, validated, sent with the token
+//   POST /send       {to, message}  text or template, validated, sent with the Sinch credentials
 //   POST /media      form: file, to, caption?, as?  preflighted again here, stored in R2, sent by URL
 //   GET  /events     ?since=N  delivery reports and inbound messages recorded from callbacks
 //   POST /callbacks  Sinch's callbacks: signature checked, parsed, each entry recorded once, then 200
@@ -16,8 +16,8 @@
 //
 // It fails closed: without its Sinch secrets (SINCH_TOKEN, or SINCH_KEY_ID and
 // SINCH_KEY_SECRET), RELAY_KEY or CALLBACK_HMAC_KEY it answers every request 500 and logs
-// the missing secret's name. ALLOW_UNSIGNED_CALLBACKS=true lets it
-// take unsigned callbacks without CALLBACK_HMAC_KEY, and only when served on loopback.
+// the missing secret's name. ALLOW_UNSIGNED_CALLBACKS=true lets it take unsigned
+// callbacks without CALLBACK_HMAC_KEY, and only when served on loopback.
 import { DurableObject } from "cloudflare:workers";
 import { SinchError, WhatsAppClient, parseCallback, validateMedia, verifyCallbackSignature } from "sinch-whatsapp";
 
@@ -151,15 +151,17 @@ async function receiveCallback(request, env) {
 
 /**
  * Whether the callback is signed with CALLBACK_HMAC_KEY. In Conversation mode only the
- * webhook form counts (x-sinch-webhook-signature*): its timestamp is what makes a
- * replayed callback fail, so the standalone form (no timestamp) is not taken there.
+ * webhook form counts (x-sinch-webhook-signature*): a timestamp more than 5 minutes off
+ * fails, so a captured callback cannot be replayed later (within those minutes, a replay
+ * records nothing new: the log's keys are unique), and the standalone form, which has no
+ * timestamp, is not taken there.
  */
 function signed(body, headers, env) {
   if (conversation(env) && !headers.has("x-sinch-webhook-signature")) return false;
   try {
     return verifyCallbackSignature(body, headers, env.CALLBACK_HMAC_KEY);
   } catch {
-    return false; // a missing or malformed signature header: unsigned
+    return false; // a missing or malformed signature header, or a stale timestamp
   }
 }
 
