@@ -5,7 +5,8 @@ import { startEmulator } from "./server.mjs";
 const NAME = "sinch-whatsapp-emulator";
 const HELP = `Usage: ${NAME} [options]
 
-A local stand-in for Sinch's WhatsApp Business Messaging API (see README.md).
+A local stand-in for Sinch's WhatsApp Business Messaging API and the WhatsApp
+channel of its Conversation API (see README.md).
 
 Options:
   --port N               port to listen on (default 8787; 0 picks a free one)
@@ -14,7 +15,13 @@ Options:
                          (default: one bot, demo-bot:demo-token)
   --callback-url URL     where delivery reports and inbound messages are posted
   --callback-secret KEY  sign callbacks with HMAC-SHA256 under KEY
-  --rate-limit N         requests per second per bot before Sinch's rate-limit 500 (default 20)
+  --rate-limit N         requests per second per bot (Sinch's rate-limit 500) and per
+                         Conversation API project (429) (default 20)
+  --conversation PROJECT:APP:KEY_ID:KEY_SECRET
+                         the Conversation API's project, app and access key (the secret
+                         may contain :) (default project-1:app-1:key-1:secret-1)
+  --window W             the 24-hour window: enforce (default: free-form messages to a
+                         number that has not written in 24 h fail) or open
   -h, --help             show this help and exit
 
 Each option's value may also follow an = (--port=8787).
@@ -41,14 +48,25 @@ function addBot(bots, text) {
   bots[id] = text.slice(at + 1);
 }
 
+/** `PROJECT:APP:KEY_ID:KEY_SECRET` (the secret may hold colons) into `conversation`. */
+function setConversation(conversation, text) {
+  const parts = text.split(":");
+  const secret = parts.slice(3).join(":");
+  if (parts.length < 4 || parts.slice(0, 3).some((p) => p === "") || secret === "") {
+    throw new Usage("--conversation takes PROJECT:APP:KEY_ID:KEY_SECRET, all non-empty");
+  }
+  [conversation.projectId, conversation.appId, conversation.keyId] = parts;
+  conversation.keySecret = secret;
+}
+
 /** The options for `startEmulator`, or `undefined` for --help. */
 function parse(argv) {
-  const options = { port: 8787 };
+  const options = { port: 8787, conversation: {} };
   const bots = {};
   for (let i = 0; i < argv.length; i++) {
     const [, flag, inline] = /^(--[^=]+)=(.*)$/s.exec(argv[i]) ?? [, argv[i]];
     if (flag === "-h" || flag === "--help") return undefined;
-    if (!["--port", "--host", "--bot", "--callback-url", "--callback-secret", "--rate-limit"].includes(flag)) {
+    if (!["--port", "--host", "--bot", "--callback-url", "--callback-secret", "--rate-limit", "--conversation", "--window"].includes(flag)) {
       throw new Usage(flag.startsWith("-") ? `unknown option ${flag}` : "unexpected argument");
     }
     const value = inline ?? argv[++i];
@@ -58,6 +76,11 @@ function parse(argv) {
     else if (flag === "--bot") addBot(bots, value);
     else if (flag === "--callback-url") options.callbackUrl = value;
     else if (flag === "--callback-secret") options.callbackSecret = value;
+    else if (flag === "--conversation") setConversation(options.conversation, value);
+    else if (flag === "--window") {
+      if (!["enforce", "open"].includes(value)) throw new Usage("--window takes enforce or open");
+      options.conversation.window = value;
+    }
     else options.rateLimit = integer(value, flag, 1, 1_000_000);
   }
   options.bots = Object.keys(bots).length > 0 ? bots : { "demo-bot": "demo-token" };
@@ -86,6 +109,8 @@ try {
 }
 console.log(`${NAME} listening on ${emu.url}`);
 console.log(`bots: ${Object.keys(options.bots).join(", ")}`);
+const { projectId, appId, window } = emu.conversation.app;
+console.log(`conversation: project ${projectId}, app ${appId}, token URL ${emu.url}/oauth2/token, window ${window}`);
 
 let stopping = false;
 const stop = () => {

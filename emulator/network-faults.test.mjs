@@ -35,7 +35,7 @@ test("redirect answers the status and Location before acting, `times` over", asy
     const res = await post({ redirect: "manual" });
     assert.equal(res.status, 308);
     assert.equal(res.headers.get("location"), "https://elsewhere.example/x");
-    assert.equal(res.headers.get("access-control-expose-headers"), "retry-after, location");
+    assert.equal(res.headers.get("access-control-expose-headers"), "retry-after, location, www-authenticate"); // www-authenticate: a page reads why a token was refused
     assert.equal(await res.text(), "");
   }
   assert.equal((await post({ redirect: "manual" })).status, 201);

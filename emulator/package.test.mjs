@@ -33,8 +33,9 @@ after(() => rm(dir, { recursive: true, force: true }));
 test("the tarball holds the emulator, its README and LICENSE, and no tests", () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
-    "LICENSE", "README.md", "api.mjs", "bin.mjs", "callbacks.mjs", "network-faults.mjs", "package.json", "server.d.ts", "server.mjs",
-    "validate.mjs",
+    "LICENSE", "README.md", "api.mjs", "bin.mjs", "callbacks.mjs", "conversation/api.mjs", "conversation/auth.mjs", "conversation/check.mjs",
+    "conversation/message.mjs", "conversation/reports.mjs", "conversation/requests.mjs", "conversation/webhooks.mjs", "network-faults.mjs",
+    "package.json", "server.d.ts", "server.mjs", "validate.mjs",
   ]);
   assert.equal(packed.name, BIN);
 });
@@ -79,35 +80,43 @@ test("npx sinch-whatsapp-emulator serves the API and stops cleanly on Ctrl-C", {
   }
 });
 
-test("the installed package exports startEmulator and sign", async () => {
+test("the installed package exports startEmulator, sign and signConversation, and serves the Conversation API", async () => {
   const code = `
-    import { sign, startEmulator } from "sinch-whatsapp-emulator";
+    import { sign, signConversation, startEmulator } from "sinch-whatsapp-emulator";
     const emu = await startEmulator({ bots: { b: "t" } });
     const res = await fetch(emu.url + "/whatsapp/v1/b/provision/blacklist", { headers: { authorization: "Bearer t" } });
-    console.log(res.status, JSON.stringify(await res.json()), sign("{}", "n", "k"));
+    const token = await fetch(emu.url + "/oauth2/token", { method: "POST", headers: { authorization: "Basic " + btoa("key-1:secret-1"), "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" });
+    console.log(res.status, JSON.stringify(await res.json()), sign("{}", "n", "k"), signConversation("{}", "n", "1", "k"), token.status);
     await emu.close();`;
   const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", code], { cwd: project });
   const expected = (await import("./callbacks.mjs")).sign("{}", "n", "k");
-  assert.equal(stdout, `200 {"numbers":[]} ${expected}\n`);
+  const conversation = (await import("./conversation/webhooks.mjs")).signConversation("{}", "n", "1", "k");
+  assert.equal(stdout, `200 {"numbers":[]} ${expected} ${conversation} 200\n`);
 });
 
 // The declarations as a strict TypeScript user meets them, with no Node types: a mistyped
 // fault kind and a missing `status` must be errors.
 const USAGE_TS = `
-import { sign, startEmulator, type Emulator, type Fault } from "sinch-whatsapp-emulator";
-const emu: Emulator = await startEmulator({ bots: { b: "t" }, rateLimit: 100 });
+import { sign, signConversation, startEmulator, type ConversationMessage, type Emulator, type Fault } from "sinch-whatsapp-emulator";
+const emu: Emulator = await startEmulator({ bots: { b: "t" }, rateLimit: 100, conversation: { projectId: "p", window: "open", templates: { t: { buttons: ["quick_reply"] } } } });
 emu.addFault({ path: "/messages", kind: "status", status: 503, retryAfter: 2, times: 2 });
 emu.addFault({ path: "/messages", kind: "huge_body", bytes: 1024, contentLength: true });
 const last: string | undefined = emu.requests.at(-1)?.method;
 const signature: string = sign("{}", "nonce", "key");
 const reports: unknown[] = emu.callbacks.query("b", { kind: "status", messageId: "x" });
 await emu.inbound("b", { type: "text", text: { body: "hi" } });
+emu.expireTokens();
+const inbound: ConversationMessage = await emu.conversationInbound({ from: "+46732001122", contactMessage: { text_message: { text: "hi" } } });
+const signed: string = signConversation("{}", "nonce", "1714644931", "key");
+const project: string = emu.conversation.app.projectId;
+// @ts-expect-error: not a window setting
+emu.configure({ window: "closed" });
 await emu.close();
 // @ts-expect-error: not a fault kind
 const typo: Fault = { path: "/", kind: "late" };
 // @ts-expect-error: a status fault needs its status
 const bare: Fault = { path: "/", kind: "status" };
-export { last, signature, reports, typo, bare };
+export { last, signature, reports, typo, bare, inbound, signed, project };
 `;
 
 test("the declarations check under tsc --strict in a fresh project (nodenext, lib es2022 + dom)", async () => {

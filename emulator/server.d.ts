@@ -16,6 +16,76 @@ export interface EmulatorOptions {
   rateLimit?: number;
   /** Milliseconds between one delivery state and the next; default 10. */
   reportDelayMs?: number;
+  /** The Conversation API's project, app and key; every field has a default. */
+  conversation?: ConversationOptions;
+}
+
+/** The Conversation API's one project, one app (in DISPATCH mode) and one access key. */
+export interface ConversationOptions {
+  /** Default "project-1". */
+  projectId?: string;
+  /** Default "app-1". */
+  appId?: string;
+  /** Default "key-1". */
+  keyId?: string;
+  /** Default "secret-1". */
+  keySecret?: string;
+  /** Lifetime of an access token; default 3600. */
+  tokenTtlSeconds?: number;
+  /** The app's secret for overridden callback URLs: signs callbacks posted to a message's `callback_url`. */
+  callbackSecret?: string;
+  /**
+   * "enforce" (the default): a free-form message to a number that has not written in the last
+   * 24 hours is reported FAILED with OUTSIDE_ALLOWED_SENDING_WINDOW. "open": every number is
+   * in its window.
+   */
+  window?: "enforce" | "open";
+  /**
+   * Approved templates it knows, by name, with their buttons in order: a send of one of them
+   * must give each quick-reply button's payload key (even empty), and button keys must match
+   * their button's type. Templates it was not told about are not checked. Default none.
+   */
+  templates?: Record<string, { buttons?: Array<"url" | "quick_reply" | "call"> }>;
+}
+
+/** A stored Conversation API message, as `GET /v1/projects/{pid}/messages/{id}` answers it. */
+export interface ConversationMessage {
+  id: string;
+  direction: "TO_APP" | "TO_CONTACT";
+  /** An outbound message's AppMessage, as sent. */
+  app_message?: Record<string, unknown>;
+  /** An inbound message's ContactMessage. */
+  contact_message?: Record<string, unknown>;
+  channel_identity: { channel: "WHATSAPP"; identity: string; app_id: string };
+  contact_id: string;
+  conversation_id: string;
+  accept_time: string;
+  metadata: string;
+  sender_id?: string;
+  processing_mode: "DISPATCH";
+  injected: boolean;
+  /** An outbound message's latest delivery status (deprecated in Sinch's API, kept here). */
+  message_status?: { status: string; event_time: string; reason?: string };
+}
+
+/** A registered Conversation API webhook. */
+export interface ConversationWebhook {
+  id: string;
+  app_id: string;
+  target: string;
+  target_type: "HTTP" | "DISMISS";
+  secret: string;
+  triggers: string[];
+}
+
+/** An inbound Conversation API message from a user. */
+export interface ConversationInbound {
+  /** The sender's number, E.164 (with or without +). */
+  from: string;
+  /** The ContactMessage, e.g. `{ text_message: { text: "hi" } }`. */
+  contactMessage: Record<string, unknown>;
+  /** When it was received (ms since the epoch); default now. An old time tests the 24-hour window. */
+  at?: number;
 }
 
 /** Which requests a fault applies to: the next `times` (default 1) whose path contains `path`. */
@@ -91,10 +161,23 @@ export interface Emulator {
   /** Every POST made to a callback URL since the last reset. */
   readonly deliveries: Delivery[];
   readonly callbacks: CallbackStore;
-  /** Forgets requests, faults, state and callbacks. */
+  /** The Conversation API's settings and state. */
+  readonly conversation: {
+    readonly app: Required<Omit<ConversationOptions, "callbackSecret">> & { callbackSecret?: string };
+    readonly reports: { readonly messages: ConversationMessage[] };
+    readonly webhooks: { list(appId: string): ConversationWebhook[] };
+  };
+  /** Forgets requests, faults, state (webhooks and windows included) and callbacks; issued tokens stay. */
   reset(): void;
   addFault(fault: Fault): void;
-  configure(settings: { callbackUrl?: string; callbackSecret?: string }): void;
+  configure(settings: { callbackUrl?: string; callbackSecret?: string; window?: "enforce" | "open" }): void;
+  /** Every Conversation API token issued so far expires now. */
+  expireTokens(): void;
+  /**
+   * An inbound Conversation API message: stored, its sender's 24-hour window opened, posted to
+   * the MESSAGE_INBOUND webhooks; resolves to the stored message once each first post is answered.
+   */
+  conversationInbound(message: ConversationInbound): Promise<ConversationMessage>;
   /** An inbound message from a user to `bot`, stored and posted to `url` or the callback URL. */
   inbound(bot: string, notification: Record<string, unknown>, contacts?: unknown[], url?: string): Promise<void>;
   /** Posts delivery `index` again, as Sinch's retry would. */
@@ -108,3 +191,6 @@ export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
 
 /** The callback signature: base64 HMAC-SHA256 of `body`, ".", `nonce` under `secret`. */
 export function sign(body: string, nonce: string, secret: string): string;
+
+/** The Conversation API's callback signature: base64 HMAC-SHA256 of `body`, ".", `nonce`, ".", `timestamp` under `secret`. */
+export function signConversation(body: string, nonce: string, timestamp: string, secret: string): string;

@@ -6,15 +6,18 @@
 import { createServer } from "node:http";
 import { Api } from "./api.mjs";
 import { Callbacks } from "./callbacks.mjs";
+import { ConversationApi, WINDOWS, errorAnswer } from "./conversation/api.mjs";
+import { Invalid } from "./conversation/check.mjs";
 import { hugeBody, redirect } from "./network-faults.mjs";
 
 export { sign } from "./callbacks.mjs";
+export { signConversation } from "./conversation/webhooks.mjs";
 
 const CORS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers": "authorization, content-type",
-  "access-control-expose-headers": "retry-after, location",
+  "access-control-expose-headers": "retry-after, location, www-authenticate",
   "access-control-max-age": "600",
 };
 
@@ -24,6 +27,8 @@ const FAULT_BODIES = {
   503: { message: "Service unavailable", details: "Try again later." },
 };
 const RATE_LIMITED = { message: "Request could not be processed", details: "Request rate limit of 20 requests per second exceeded." };
+/** gRPC-style names of the Conversation API's error statuses, for injected faults' bodies. */
+const STATUS_NAMES = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PERMISSION_DENIED", 404: "NOT_FOUND", 429: "RESOURCE_EXHAUSTED", 500: "INTERNAL", 503: "UNAVAILABLE" };
 
 /**
  * Starts the emulator on `host` (default 127.0.0.1) and `port` (default 0: any free port);
@@ -35,10 +40,12 @@ const RATE_LIMITED = { message: "Request could not be processed", details: "Requ
  * then lose or mangle the answer: the case where the client cannot know whether a message went
  * out), `huge_body` (the answer padded with spaces to `bytes`, streamed; with `status`, that
  * status and an error body, without processing; see network-faults.mjs).
+ * `conversation` configures the Conversation API's project, app and key (conversation/api.mjs).
  */
-export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bot-1": "test-token" }, callbackUrl, callbackSecret, rateLimit = 20, reportDelayMs } = {}) {
+export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bot-1": "test-token" }, callbackUrl, callbackSecret, rateLimit = 20, reportDelayMs, conversation = {} } = {}) {
   const api = new Api(bots);
   const callbacks = new Callbacks({ callbackUrl, callbackSecret, reportDelayMs });
+  const conv = new ConversationApi(conversation, callbacks);
   const requests = [];
   const faults = [];
   const recent = new Map();
@@ -61,6 +68,7 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
     port: 0,
     requests,
     callbacks,
+    conversation: conv,
     /** Every POST to a callback URL, with its status. */
     deliveries: callbacks.deliveries,
     reset() {
@@ -68,15 +76,22 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
       faults.length = 0;
       recent.clear();
       api.reset();
+      conv.reset();
       callbacks.reset();
     },
     addFault(fault) {
       faults.push({ times: 1, ...fault });
     },
-    configure({ callbackUrl, callbackSecret }) {
+    configure({ callbackUrl, callbackSecret, window }) {
+      if (window !== undefined && !WINDOWS.includes(window)) throw new Invalid(`window: must be ${WINDOWS.join(" or ")}`);
       if (callbackUrl !== undefined) callbacks.callbackUrl = callbackUrl;
       if (callbackSecret !== undefined) callbacks.callbackSecret = callbackSecret;
+      if (window !== undefined) conv.app.window = window;
     },
+    /** Every Conversation API token issued so far expires now. */
+    expireTokens: () => conv.auth.expireAll(),
+    /** An inbound Conversation API message `{ from, contactMessage, at? }`, posted to the MESSAGE_INBOUND webhooks. */
+    conversationInbound: (options) => conv.inbound(options),
     /** An inbound message from a user to `bot`, stored and posted to the callback URL. */
     inbound(bot, notification, contacts, url) {
       const full = { from: "46732001122", to: bot, message_id: messageIdFor(), timestamp: new Date().toISOString(), ...notification };
@@ -93,6 +108,15 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
 
   async function control(req, res, path, body) {
     const json = (status, value) => send(res, status, value);
+    try {
+      return await controlRoute(req, path, body, json);
+    } catch (err) {
+      if (err instanceof Invalid) return json(400, { message: "Invalid", details: err.message });
+      throw err;
+    }
+  }
+
+  async function controlRoute(req, path, body, json) {
     if (req.method === "GET" && path === "/_emulator/requests") return json(200, requests);
     if (req.method === "GET" && path === "/_emulator/callbacks") return json(200, callbacks.deliveries);
     if (req.method === "POST" && path === "/_emulator/reset") return json(200, emu.reset());
@@ -100,6 +124,8 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
     if (req.method === "POST" && path === "/_emulator/config") return json(200, emu.configure(body ?? {}));
     if (req.method === "POST" && path === "/_emulator/inbound") return json(200, await emu.inbound(body.bot, body.notification, body.contacts, body.url));
     if (req.method === "POST" && path === "/_emulator/redeliver") return json(200, await emu.redeliver(body.index));
+    if (req.method === "POST" && path === "/_emulator/expire-tokens") return json(200, emu.expireTokens());
+    if (req.method === "POST" && path === "/_emulator/conversation/inbound") return json(200, await emu.conversationInbound(body));
     return json(404, { message: "Not found", details: path });
   }
 
@@ -124,11 +150,21 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
       record.fault = "rate_limit";
       return send(res, 500, RATE_LIMITED);
     }
+    const isConv = ConversationApi.owns(url.pathname);
+    const project = isConv ? ConversationApi.project(url.pathname) : undefined;
+    if (project !== undefined && overLimit(`project:${project}`, at)) {
+      record.fault = "rate_limit";
+      return send(res, ...errorAnswer(429, "RESOURCE_EXHAUSTED", `Request rate limit of ${rateLimit} requests per second per project exceeded.`));
+    }
 
     const fault = takeFault(req.method, url.pathname);
     record.fault = fault?.kind;
     if (fault?.kind === "latency") await new Promise((ok) => setTimeout(ok, fault.ms ?? 1000));
-    const faultBody = () => fault.body ?? FAULT_BODIES[fault.status] ?? { message: "Error", details: "Injected fault." };
+    const faultBody = () => {
+      if (fault.body !== undefined) return fault.body;
+      if (isConv) return errorAnswer(fault.status, STATUS_NAMES[fault.status] ?? "UNKNOWN", "Injected fault.")[1];
+      return FAULT_BODIES[fault.status] ?? { message: "Error", details: "Injected fault." };
+    };
     if (fault?.kind === "status") {
       const headers = fault.retryAfter === undefined ? {} : { "retry-after": String(fault.retryAfter) };
       return send(res, fault.status, faultBody(), headers);
@@ -136,8 +172,9 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
     if (fault?.kind === "redirect") return redirect(res, fault, CORS);
     if (fault?.kind === "huge_body" && fault.status) return hugeBody(res, fault.status, faultBody(), fault, CORS);
 
-    const [status, answer] = api.handle({ ...record, bodyError, emu });
+    const [status, answer, headers] = isConv ? conv.handle({ ...record, text, bodyError }) : api.handle({ ...record, bodyError, emu });
     if (status === 201 && answer?.statuses) record.created = answer.statuses.map((s) => s.message_id);
+    if (status === 200 && isConv && answer?.message_id) record.created = [answer.message_id];
     if (res.destroyed) return;
     switch (fault?.kind) {
       case "drop":
@@ -154,7 +191,7 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
       case "huge_body":
         return hugeBody(res, status, answer, fault, CORS);
       default:
-        return send(res, status, answer);
+        return send(res, status, answer, headers);
     }
   }
 
