@@ -76,6 +76,21 @@ test("bad input is refused before sending, naming the field and the rule", async
   assert.equal(emu.requests.length, 0);
 });
 
+test('the Conversation API\'s send fields are refused under api: "whatsapp", before sending', async () => {
+  const text = { type: "text", text: "x" };
+  const extras = [["correlationId", "order-7"], ["ttl", 60], ["channelSpecificMessage", { messageType: "FLOWS", message: { flowId: "f", flowCta: "Go" } }]];
+  for (const [key, value] of extras) {
+    const err = await wa.send({ to: [TO], message: text, [key]: value }).catch((e) => e);
+    assert.equal(err.code, "invalid_argument", String(err));
+    assert.equal(err.field, key, err.message);
+    assert.equal(err.message, `${key}: is only for api: "conversation"`);
+  }
+  // They are still read with their types first: a wrong one is named by its path.
+  const err = await wa.send({ to: [TO], message: text, ttl: "60s" }).catch((e) => e);
+  assert.equal(err.field, "request.ttl", err.message);
+  assert.equal(emu.requests.length, 0);
+});
+
 test("a structural error names the deepest wrong path and the expected type", async () => {
   const buttons = (items) => ({ type: "interactive", message: { type: "button", body: { text: "b" }, action: { buttons: items } } });
   const ok = { id: "a", title: "A" };

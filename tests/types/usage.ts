@@ -167,3 +167,19 @@ export async function preflightAndCallbacks(file: File, body: Uint8Array, header
   event.contacts.forEach((c) => c.kind === "invalid" && c.error.code === "invalid_callback");
   return verifyCallbackSignature(body, headers, "key");
 }
+
+export async function conversationExtras(wa: WhatsAppClient): Promise<void> {
+  const message: Message = { type: "text", text: "hi" };
+  await wa.send({
+    to: ["+46732001122"], message, correlationId: "order-7", ttl: 3600,
+    channelSpecificMessage: {
+      messageType: "FLOWS",
+      message: { flowId: "f1", flowCta: "Book", flowMode: "draft", flowAction: "navigate", flowActionPayload: { screen: "S1", data: { a: 1 } }, header: { type: "image", image: { link: "https://e.com/i.png" } }, body: { text: "b" } },
+    },
+  });
+  await wa.send({ to: ["+46732001122"], message, channelSpecificMessage: { messageType: "ORDER_STATUS", message: { reference_id: "r1" } } });
+  // @ts-expect-error a flow is written camelCase (flowId), like every other field
+  await wa.send({ to: ["+46732001122"], message, channelSpecificMessage: { messageType: "FLOWS", message: { flow_id: "f1", flowCta: "Go" } } });
+  // @ts-expect-error only the three WhatsApp message types
+  await wa.send({ to: ["+46732001122"], message, channelSpecificMessage: { messageType: "PAYMENT", message: {} } });
+}

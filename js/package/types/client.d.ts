@@ -158,11 +158,53 @@ export type Message =
 
 /** What `send` takes. */
 export interface SendRequest {
-  /** 1–20 MSISDNs in international form, e.g. "+46732001122". */
+  /** 1–20 MSISDNs in international form, e.g. "+46732001122". Under `api: "conversation"`,
+   * one `messages:send` per number, sent as digits without the `+`. */
   to: string[];
+  /** Under `api: "conversation"` some fields have no equivalent and are refused
+   * (`invalid_argument` naming the field): `previewUrl`, a media `caption` or `provider`,
+   * a sticker `id`, a location without `name`, more than one contact card, a card without
+   * phones, a phone's `waId`, an address's `street`, a footer with a button header or on a
+   * list, reply button ids over 229 characters or repeated titles. */
   message: Message;
-  /** Overrides the configured callback URL for this message's delivery reports. */
+  /** Overrides the configured callback URL for this message's delivery reports
+   * (`callback_url` under `api: "conversation"`). */
   callback?: string;
+  /** `api: "conversation"` only: 1–128 characters, echoed on every callback about the message. */
+  correlationId?: string;
+  /** `api: "conversation"` only: whole seconds (3–315576000000) Sinch keeps trying. */
+  ttl?: number;
+  /** `api: "conversation"` only: a WhatsApp message sent in place of `message` on WhatsApp
+   * (`message` is still required and checked). */
+  channelSpecificMessage?: ChannelSpecificMessage;
+}
+
+/** `channel_specific_message.WHATSAPP`: a WhatsApp Flow (typed, written in its wire names:
+ * `flowId` → `flow_id`, …), or a payments order object passed through as written. */
+export type ChannelSpecificMessage =
+  | { messageType: "FLOWS"; message: FlowMessage }
+  | { messageType: "ORDER_DETAILS" | "ORDER_STATUS"; message: Record<string, unknown> };
+
+/** A WhatsApp Flow. */
+export interface FlowMessage {
+  flowId: string;
+  /** The button that opens the flow, 1–20 characters. */
+  flowCta: string;
+  flowToken?: string;
+  flowMode?: "draft" | "published";
+  flowAction?: "navigate" | "data_exchange";
+  /** The first screen and its data (an object, sent as written). */
+  flowActionPayload?: { screen?: string; data?: Record<string, unknown> };
+  /** A text header is 1–60 characters. */
+  header?:
+    | { type: "text"; text: string }
+    | { type: "image"; image: { link: string } }
+    | { type: "video"; video: { link: string } }
+    | { type: "document"; document: { link: string } };
+  /** Up to 1024 characters. */
+  body?: TextPart;
+  /** Up to 60 characters. */
+  footer?: TextPart;
 }
 
 /** One accepted message per recipient. */

@@ -41,6 +41,7 @@ mod tests {
                 preview_url: None,
             }),
             callback: None,
+            extras: Default::default(),
         };
         let req = send_message(&config(), &send).unwrap();
         assert_eq!(req.method, Method::Post);

@@ -13,6 +13,7 @@
 use crate::prelude::*;
 
 mod contacts;
+mod extras;
 mod interactive;
 mod location;
 mod media;
@@ -25,6 +26,7 @@ mod tests;
 pub use contacts::{
     Address, ContactCard, ContactName, ContactUrl, Contacts, Email, Organization, Phone,
 };
+pub use extras::{ChannelSpecific, Extras, FlowActionPayload, FlowHeader, Flows};
 pub use interactive::{
     ButtonAction, ButtonHeader, ButtonMessage, Interactive, InteractiveMessage, ListAction,
     ListHeader, ListMessage, ReplyButton, Row, Section, TextPart,
@@ -53,6 +55,8 @@ pub struct SendRequest {
     pub message: Message,
     /// Overrides the configured callback URL for this message's delivery reports.
     pub callback: Option<String>,
+    /// `correlationId`, `ttl`, `channelSpecificMessage`: Conversation API only.
+    pub extras: Extras,
 }
 
 /// A message object, tagged by `type`.
@@ -92,15 +96,30 @@ pub struct Text {
 
 impl Read for SendRequest {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["to", "message", "callback"])?;
+        let fields = object(value, at, SEND)?;
         Ok(Self {
             to: fields.required("to")?,
             message: fields.required("message")?,
             callback: fields.optional("callback")?,
+            extras: Extras {
+                correlation_id: fields.optional("correlationId")?,
+                ttl: fields.optional("ttl")?,
+                channel_specific_message: fields.optional("channelSpecificMessage")?,
+            },
         })
     }
 }
 
+const SEND: &[&str] = &[
+    "to",
+    "message",
+    "callback",
+    "correlationId",
+    "ttl",
+    "channelSpecificMessage",
+];
+
+/// The standalone wire: the extras are refused before this is written.
 impl Members for SendRequest {
     fn members(&self, out: &mut Writer) {
         out.field("to", &self.to);
@@ -213,18 +232,26 @@ pub(crate) use objects;
 objects!(SendRequest);
 
 impl SendRequest {
-    /// Checks every documented rule; the error names the field path and the rule.
+    /// Checks every rule of the standalone API (which has none of the [`Extras`]);
+    /// the error names the field path and the rule.
     pub fn validate(&self) -> Result<()> {
+        self.extras.refuse()?;
+        self.validate_envelope()?;
+        self.message.validate("message")
+    }
+
+    /// The rules on `to` and `callback`, shared by both APIs.
+    pub fn validate_envelope(&self) -> Result<()> {
         if self.to.is_empty() || self.to.len() > MAX_RECIPIENTS {
             return Err(Error::invalid("to", "must list 1 to 20 recipients"));
         }
         for (i, number) in self.to.iter().enumerate() {
             check_msisdn(&item("to", i), number)?;
         }
-        if let Some(url) = &self.callback {
-            check_http_url("callback", url)?;
+        match &self.callback {
+            Some(url) => check_http_url("callback", url),
+            None => Ok(()),
         }
-        self.message.validate("message")
     }
 }
 
@@ -246,12 +273,12 @@ impl Message {
 }
 
 /// `base.leaf`, e.g. `message.url`.
-fn sub(base: &str, leaf: &str) -> String {
+pub(crate) fn sub(base: &str, leaf: &str) -> String {
     [base, ".", leaf].concat()
 }
 
 /// `base[index]`, e.g. `message.buttons[1]`.
-fn item(base: &str, index: usize) -> String {
+pub(crate) fn item(base: &str, index: usize) -> String {
     [base, "[", &index.to_string(), "]"].concat()
 }
 

@@ -205,6 +205,12 @@ impl Members for Template {
 
 impl Template {
     pub(super) fn validate(&self, path: &str) -> Result<()> {
+        self.validate_as(path, self.language.as_deref())
+    }
+
+    /// [`Template::validate`] with `language` checked in place of the template's own
+    /// (the Conversation API sends `en-US` as `en_US`).
+    pub(crate) fn validate_as(&self, path: &str, language: Option<&str>) -> Result<()> {
         for (name, value) in [("ttl", &self.ttl), ("params", &self.params)] {
             if value.is_some() {
                 return Err(Error::invalid(
@@ -214,7 +220,7 @@ impl Template {
             }
         }
         check_chars(&sub(path, "templateName"), &self.template_name, 1, 512)?;
-        if let Some(language) = &self.language {
+        if let Some(language) = language {
             check_language(&sub(path, "language"), language)?;
         }
         check_params(

@@ -25,6 +25,7 @@ pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
             preview_url: None,
         }),
         callback: None,
+        extras: Default::default(),
     };
     send_message(config, &send)
 }

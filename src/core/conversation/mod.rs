@@ -1,0 +1,3 @@
+//! The Conversation API backend (`api: "conversation"`).
+
+pub mod send;

@@ -1,0 +1,109 @@
+//! A contacts message → `contact_info_message`, field by field. It holds one card,
+//! so a message with more is refused (sending one message per card would change
+//! what a send returns); fields it has no place for are refused by path.
+
+use super::{open, refuse_if};
+use crate::core::error::{Error, Result};
+use crate::core::json::Writer;
+use crate::core::message::{item, sub, Address, ContactCard, Contacts};
+
+/// `"contact_info_message": { name, phone_numbers, addresses?, email_addresses?,
+/// organization?, urls?, birthday? }`.
+pub(super) fn contacts(contacts: &Contacts, path: &str, out: &mut Writer) -> Result<()> {
+    let cards = sub(path, "contacts");
+    let [card] = contacts.contacts.as_slice() else {
+        return Err(Error::invalid(
+            &cards,
+            "must hold one contact card: the Conversation API's contact_info_message \
+             carries one, so send each card in its own message",
+        ));
+    };
+    let path = item(&cards, 0);
+    check(card, &path)?;
+    out.key("contact_info_message");
+    out.open_object();
+    open(out, &["name"]);
+    out.field("full_name", &card.name.formatted_name);
+    out.field_opt("first_name", &card.name.first_name);
+    out.field_opt("last_name", &card.name.last_name);
+    out.close_object();
+    list(out, "phone_numbers", &card.phones, |out, phone| {
+        out.field("phone_number", &phone.phone);
+        out.field_opt("type", &phone.kind);
+    });
+    list(out, "addresses", &card.addresses, write_address);
+    list(out, "email_addresses", &card.emails, |out, email| {
+        out.field("email_address", &email.email);
+        out.field_opt("type", &email.kind);
+    });
+    if let Some(org) = &card.org {
+        open(out, &["organization"]);
+        out.field("company", &org.company);
+        out.field_opt("department", &org.department);
+        out.field_opt("title", &org.title);
+        out.close_object();
+    }
+    list(out, "urls", &card.urls, |out, url| {
+        out.field("url", &url.url);
+        out.field_opt("type", &url.kind);
+    });
+    out.field_opt("birthday", &card.birthday);
+    out.close_object();
+    Ok(())
+}
+
+/// What `contact_info_message` cannot carry: a card without phones, a phone's
+/// `waId`, an address's `street`.
+fn check(card: &ContactCard, path: &str) -> Result<()> {
+    if card.phones.is_empty() {
+        return Err(Error::invalid(
+            &sub(path, "phones"),
+            "must list at least one phone: the Conversation API's contact_info_message \
+             requires phone_numbers",
+        ));
+    }
+    for (i, phone) in card.phones.iter().enumerate() {
+        let at = item(&sub(path, "phones"), i);
+        refuse_if(
+            phone.wa_id.is_some(),
+            &at,
+            "waId",
+            "phone_numbers have no WhatsApp id",
+        )?;
+    }
+    for (i, address) in card.addresses.iter().enumerate() {
+        let at = item(&sub(path, "addresses"), i);
+        refuse_if(
+            address.street.is_some(),
+            &at,
+            "street",
+            "addresses have no street line",
+        )?;
+    }
+    Ok(())
+}
+
+/// `{ city, country?, state?, zip?, type?, country_code? }`.
+fn write_address(out: &mut Writer, address: &Address) {
+    out.field("city", &address.city);
+    out.field_opt("country", &address.country);
+    out.field_opt("state", &address.state);
+    out.field_opt("zip", &address.zip);
+    out.field_opt("type", &address.kind);
+    out.field_opt("country_code", &address.country_code);
+}
+
+/// `"key": [{ …members }]`, left out when there are none.
+fn list<T>(out: &mut Writer, key: &str, items: &[T], members: impl Fn(&mut Writer, &T)) {
+    if items.is_empty() {
+        return;
+    }
+    out.key(key);
+    out.open_array();
+    for entry in items {
+        out.open_object();
+        members(out, entry);
+        out.close_object();
+    }
+    out.close_array();
+}

@@ -1,0 +1,132 @@
+//! `correlationId` → `correlation_id` (≤128 characters), `ttl` → `"<n>s"` (3 to
+//! 315576000000 seconds), and `channelSpecificMessage` →
+//! `message.channel_specific_message.WHATSAPP { message_type, message }`: a Flow
+//! checked by brief §2.3 and written in its wire names (`flowId` → `flow_id`, …;
+//! `flowActionPayload.data` as written), an order's object passed through as written.
+
+use super::{close, one_member, open, text_object};
+use crate::core::error::{Error, Result};
+use crate::core::json::Writer;
+use crate::core::message::{sub, ChannelSpecific, Extras, FlowHeader, Flows, TextPart};
+use crate::core::rules::{check_chars, check_http_url, check_required};
+use crate::prelude::*;
+
+/// Longest `correlation_id`.
+const MAX_CORRELATION_ID_CHARS: usize = 128;
+/// Shortest and longest `ttl`, in seconds.
+const TTL_SECONDS: core::ops::RangeInclusive<u64> = 3..=315_576_000_000;
+const FLOW: &str = "channelSpecificMessage.message";
+
+/// The Conversation rules on the extras.
+pub(super) fn validate(extras: &Extras) -> Result<()> {
+    if let Some(id) = &extras.correlation_id {
+        check_chars("correlationId", id, 1, MAX_CORRELATION_ID_CHARS)?;
+    }
+    if extras.ttl.is_some_and(|ttl| !TTL_SECONDS.contains(&ttl)) {
+        return Err(Error::invalid(
+            "ttl",
+            "must be whole seconds from 3 to 315576000000",
+        ));
+    }
+    match &extras.channel_specific_message {
+        Some(ChannelSpecific::Flows(flows)) => validate_flows(flows),
+        _ => Ok(()),
+    }
+}
+
+/// Brief §2.3: `flow_id` required, `flow_cta` ≤20, body ≤1024, footer ≤60, the
+/// enums, and a header's text (≤60, WhatsApp's header limit) or http(s) link.
+fn validate_flows(flows: &Flows) -> Result<()> {
+    check_required(&sub(FLOW, "flowId"), &flows.flow_id)?;
+    check_chars(&sub(FLOW, "flowCta"), &flows.flow_cta, 1, 20)?;
+    one_of(&flows.flow_mode, "flowMode", &["draft", "published"])?;
+    one_of(
+        &flows.flow_action,
+        "flowAction",
+        &["navigate", "data_exchange"],
+    )?;
+    match &flows.header {
+        Some(FlowHeader::Text(text)) => check_chars(&sub(FLOW, "header.text"), text, 1, 60)?,
+        Some(FlowHeader::Media(kind, link)) => {
+            check_http_url(&[FLOW, ".header.", kind, ".link"].concat(), link)?
+        }
+        None => {}
+    }
+    if let Some(body) = &flows.body {
+        check_chars(&sub(FLOW, "body.text"), &body.text, 1, 1024)?;
+    }
+    match &flows.footer {
+        Some(footer) => check_chars(&sub(FLOW, "footer.text"), &footer.text, 1, 60),
+        None => Ok(()),
+    }
+}
+
+/// `value`, when given, is one of `allowed`.
+fn one_of(value: &Option<String>, leaf: &str, allowed: &[&str]) -> Result<()> {
+    match value {
+        Some(given) if !allowed.contains(&given.as_str()) => {
+            let rule = ["must be \"", &allowed.join("\" or \""), "\""].concat();
+            Err(Error::invalid(&sub(FLOW, leaf), &rule))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `"channel_specific_message": { WHATSAPP: { message_type, message } }`, if given.
+pub(super) fn channel_specific(extras: &Extras, out: &mut Writer) {
+    let Some(specific) = &extras.channel_specific_message else {
+        return;
+    };
+    open(out, &["channel_specific_message", "WHATSAPP"]);
+    match specific {
+        ChannelSpecific::Flows(flows) => {
+            out.field("message_type", "FLOWS");
+            out.key("message");
+            write_flows(flows, out);
+        }
+        ChannelSpecific::OrderDetails(message) => {
+            out.field("message_type", "ORDER_DETAILS");
+            out.field("message", message);
+        }
+        ChannelSpecific::OrderStatus(message) => {
+            out.field("message_type", "ORDER_STATUS");
+            out.field("message", message);
+        }
+    }
+    close(out, 2);
+}
+
+fn write_flows(flows: &Flows, out: &mut Writer) {
+    out.open_object();
+    out.field("flow_id", &flows.flow_id);
+    out.field("flow_cta", &flows.flow_cta);
+    out.field_opt("flow_token", &flows.flow_token);
+    out.field_opt("flow_mode", &flows.flow_mode);
+    out.field_opt("flow_action", &flows.flow_action);
+    if let Some(payload) = &flows.flow_action_payload {
+        open(out, &["flow_action_payload"]);
+        out.field_opt("screen", &payload.screen);
+        out.field_opt("data", &payload.data);
+        out.close_object();
+    }
+    if let Some(header) = &flows.header {
+        open(out, &["header"]);
+        match header {
+            FlowHeader::Text(text) => {
+                out.field("type", "text");
+                out.field("text", text);
+            }
+            FlowHeader::Media(kind, link) => {
+                out.field("type", *kind);
+                one_member(out, kind, "link", link);
+            }
+        }
+        out.close_object();
+    }
+    for (key, part) in [("body", &flows.body), ("footer", &flows.footer)] {
+        if let Some(TextPart { text }) = part {
+            text_object(out, key, text);
+        }
+    }
+    out.close_object();
+}
