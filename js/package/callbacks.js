@@ -42,13 +42,22 @@ export function parseCallback(rawBody) {
 }
 
 /**
- * Checks the HMAC-SHA256 signature Sinch puts on a callback: `true` when it matches,
- * `false` when it does not; throws SinchError (`signature_invalid`, `field` naming
- * the header) when a signature header is missing or malformed or the algorithm is
- * not `HMAC_SHA_256`. Pass the body exactly as received: bytes are safest.
+ * Checks the HMAC-SHA256 signature Sinch puts on a callback (the standalone API's
+ * `sinch-whatsapp-callback-signature*` headers, or the Conversation API's
+ * `x-sinch-webhook-signature*`): `true` when it matches, `false` when it does not;
+ * throws SinchError (`signature_invalid`, `field` naming the header) when a signature
+ * header is missing or malformed, the algorithm is another, or a Conversation
+ * webhook's timestamp is further than `options.toleranceSeconds` (default 300) from
+ * `options.now` (a Date or milliseconds; default the clock). Pass the body exactly as
+ * received: bytes are safest.
  */
-export function verifyCallbackSignature(rawBody, headers, key) {
+export function verifyCallbackSignature(rawBody, headers, key, options) {
   const body = bytes(rawBody, "rawBody");
   const keyBytes = bytes(key, "key");
-  return unwrap(__verifyCallback(body, headerBytes(headers), keyBytes));
+  if (options != null && typeof options !== "object") throw refused("options", "must be an object");
+  const { now = Date.now(), toleranceSeconds, ...other } = options ?? {};
+  for (const name in other) throw refused(`options.${name}`, "is not an option (now, toleranceSeconds)");
+  const ms = now instanceof Date ? now.getTime() : typeof now === "number" ? now : NaN;
+  const tolerance = toleranceSeconds === undefined || typeof toleranceSeconds === "number" ? toleranceSeconds : NaN;
+  return unwrap(__verifyCallback(body, headerBytes(headers), keyBytes, ms, tolerance));
 }

@@ -4,12 +4,17 @@
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
 import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
-import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { abortable, discard, inBrowserPage, readBody, sleep } from "./runtime.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
 // JSON has no NaN or Infinity (JSON.stringify writes null, which reads as "not
 // given"): they cross as strings, which every number rule in Rust refuses.
 const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
+
+// Under api: "conversation": sends in flight per call, and how long before its
+// expiry an access token is refreshed.
+const FAN_OUT = 4;
+const TOKEN_MARGIN_MS = 60_000;
 
 // Each method of the core (`core::ops::OPS`) and how many arguments it takes
 // before its call options.
@@ -22,7 +27,7 @@ const OPS = {
   listStickers: 2, getSticker: 3, createSticker: 2, updateSticker: 3, deleteSticker: 2,
 };
 
-/** A client for one bot. The token stays in private fields and wasm memory. */
+/** A client for one bot (or, with `api: "conversation"`, one project's app). Secrets stay in private fields and wasm memory. */
 export class WhatsAppClient {
   #core;
   #botId;
@@ -33,6 +38,9 @@ export class WhatsAppClient {
   #hasToken;
   #plain; // headers of a request without a body
   #json; // headers of a request with a JSON body
+  #project; // api: "conversation": { projectId, appId, key, token? } (token: the token request, the key as Basic)
+  #bearer; // api: "conversation", oauth2: { header, refreshAt } of the cached access token
+  #refresh; // the one token refresh in flight, shared by every call waiting for it
 
   /** Checks the options; throws `SinchError` (`invalid_argument`) on bad ones. */
   constructor(options) {
@@ -60,14 +68,25 @@ export class WhatsAppClient {
     this.#timeoutMs = facts.timeoutMs;
     this.#maxBytes = facts.maxResponseBytes;
     this.#hasToken = facts.authorization !== undefined;
+    if (facts.api === "conversation") this.#project = { projectId: facts.projectId, appId: facts.appId, key: facts.key, token: facts.token };
     const auth = this.#hasToken ? { Authorization: facts.authorization } : {};
     this.#plain = { Accept: "application/json", ...auth };
     this.#json = { Accept: "application/json", "Content-Type": "application/json", ...auth };
   }
 
-  /** The bot id this client sends as. */
+  /** The bot id this client sends as (`undefined` under `api: "conversation"`). */
   get botId() {
     return this.#botId;
+  }
+
+  /** The project id (`api: "conversation"` only). */
+  get projectId() {
+    return this.#project?.projectId;
+  }
+
+  /** The app id (`api: "conversation"` only). */
+  get appId() {
+    return this.#project?.appId;
   }
 
   /** The base URL requests go to. */
@@ -75,14 +94,20 @@ export class WhatsAppClient {
     return this.#baseUrl;
   }
 
-  /** A safe summary for logs and `JSON.stringify`: no token, only whether one is set. */
+  /** A safe summary for logs and `JSON.stringify`: no secret, only whether one is set. */
   toJSON() {
+    const project = this.#project;
+    if (project) {
+      const { projectId, appId, key } = project;
+      return { api: "conversation", projectId, appId, baseUrl: this.#baseUrl, keySecret: key ? "[redacted]" : null };
+    }
     return { botId: this.#botId, baseUrl: this.#baseUrl, token: this.#hasToken ? "[redacted]" : null };
   }
 
-  /** `WhatsAppClient(bot-id @ base-url)`. */
+  /** `WhatsAppClient(bot-id @ base-url)`, or `WhatsAppClient(project-id/app-id @ base-url)`. */
   toString() {
-    return `WhatsAppClient(${this.#botId} @ ${this.#baseUrl})`;
+    const who = this.#project ? `${this.#project.projectId}/${this.#project.appId}` : this.#botId;
+    return `WhatsAppClient(${who} @ ${this.#baseUrl})`;
   }
 
   static {
@@ -95,19 +120,60 @@ export class WhatsAppClient {
     }
   }
 
-  /** One method call: its request prepared by Rust, then attempts until Rust says stop. */
-  async #call(op, args, arity) {
-    const call = this.#callOptions(args[arity]);
-    let text;
+  /**
+   * One method call: its request prepared by Rust, then attempts until Rust says stop.
+   * Not async itself (one promise fewer on the hot path): what it throws, it rejects with.
+   */
+  #call(op, args, arity) {
     try {
-      text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
-    } catch {
-      throw refused("arguments", UNREADABLE);
+      const call = this.#callOptions(args[arity]);
+      let text;
+      try {
+        text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
+      } catch {
+        throw refused("arguments", UNREADABLE);
+      }
+      const request = unwrap(this.#core.prepare(op, text));
+      if (request.parts) return this.#fanOut(op, request, call);
+      return this.#run(op, request, request.body, call);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    const request = unwrap(this.#core.prepare(op, text));
+  }
+
+  /**
+   * One request (or one part of a fan-out) with `body`. Under `api: "conversation"` with
+   * OAuth2 each attempt first gets the cached bearer token (refreshed when due); a 401
+   * saying it expired drops it (unless another call already refreshed it) and repeats
+   * the request once.
+   */
+  #run(op, request, body, call) {
+    if (!this.#project?.token) return this.#until(call, (attempt) => this.#attempt(op, request, body, undefined, call, attempt));
+    let bearer;
+    let renewed = false;
+    const once = async (attempt) => {
+      bearer = await this.#bearerHeader(call);
+      return this.#attempt(op, request, body, bearer, call, attempt);
+    };
+    const renew = () => {
+      if (renewed) return false;
+      renewed = true;
+      if (this.#bearer?.header === bearer) this.#bearer = undefined;
+      return true;
+    };
+    return this.#until(call, once, renew);
+  }
+
+  /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
+  async #until(call, once, renew) {
     for (let attempt = 0; ; attempt++) {
-      const outcome = JSON.parse(await this.#attempt(op, request, call, attempt));
+      const answer = await once(attempt);
+      const outcome = JSON.parse(answer.text);
       if (!outcome.error) return outcome.ok ?? undefined;
+      if (answer.expired && renew?.()) {
+        attempt--;
+        continue;
+      }
       const error = toSinchError(outcome.error);
       const delayMs = outcome.retryMs;
       if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
@@ -117,6 +183,65 @@ export class WhatsAppClient {
         unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, false, 0));
       }
     }
+  }
+
+  /**
+   * A fan-out (`api: "conversation"`: one send or capability query per recipient),
+   * at most 4 in flight, merged in order into `{ [into]: entries }`, plus
+   * `failed: [{ recipient, error }]` when only some fail; all failed rejects with
+   * the first recipient's error.
+   */
+  async #fanOut(op, request, call) {
+    const { parts } = request;
+    const results = new Array(parts.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < parts.length) {
+        const i = next++;
+        try {
+          results[i] = { ok: await this.#run(op, request, parts[i].body, call) };
+        } catch (error) {
+          results[i] = { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FAN_OUT, parts.length) }, worker));
+    const entries = [];
+    const failed = [];
+    results.forEach(({ ok, error }, i) => {
+      const { recipient } = parts[i];
+      if (error) failed.push({ recipient, error });
+      else entries.push({ ...ok, recipient });
+    });
+    if (entries.length === 0) throw failed[0].error;
+    const result = request.asynchronous ? { asynchronous: true, [request.into]: entries } : { [request.into]: entries };
+    if (failed.length > 0) result.failed = failed;
+    return result;
+  }
+
+  /** The cached `Bearer …` header, refreshed (once for every call waiting) when due. */
+  async #bearerHeader(call) {
+    const cached = this.#bearer;
+    if (cached && Date.now() < cached.refreshAt) return cached.header;
+    this.#refresh ??= this.#fetchToken().finally(() => {
+      this.#refresh = undefined;
+    });
+    // The refresh is shared: one caller's abort stops its own wait, not the others'.
+    return abortable(this.#refresh, call.signal, () => toSinchError(JSON.parse(this.#core.fail("aborted", 0, undefined, 0, 0, false, 0)).error));
+  }
+
+  /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
+  async #fetchToken() {
+    const core = this.#core;
+    const { url, authorization, body } = this.#project.token;
+    const request = { method: "POST", url, idempotent: true };
+    const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
+    const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
+    const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
+    const once = (attempt) => this.#exchange(request, headers, body, call, attempt, answer);
+    const { authorization: header, expiresInMs } = await this.#until(call, once);
+    this.#bearer = { header, refreshAt: Date.now() + expiresInMs - TOKEN_MARGIN_MS };
+    return header;
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
@@ -148,12 +273,27 @@ export class WhatsAppClient {
     return call;
   }
 
-  /** One attempt under its own deadline: the JSON text of what it came to (see `Core.answer`). */
-  async #attempt(op, request, call, attempt) {
+  /** One attempt of `request` with `body`: `{ text, expired }` (see `#exchange`). */
+  #attempt(op, request, body, bearer, call, attempt) {
+    const core = this.#core;
+    let headers = body === undefined ? this.#plain : this.#json;
+    if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
+    const answer = (status, retryAfter, text, attempt) =>
+      core.answer(op, status, retryAfter, text, attempt, request.idempotent, Math.random());
+    return this.#exchange(request, headers, body, call, attempt, answer);
+  }
+
+  /**
+   * One attempt under its own deadline: `{ text, expired }`, `text` the JSON text of
+   * what it came to (`answer(status, retryAfter, body, attempt)` for a readable answer,
+   * else `Core.fail`), `expired` when a 401 of `api: "conversation"` says the access
+   * token expired.
+   */
+  async #exchange(request, headers, body, call, attempt, answer) {
     const core = this.#core;
     const { idempotent } = request;
     const fail = (kind, status = 0, text = undefined) =>
-      core.fail(kind, status, text, call.timeoutMs, attempt, idempotent, Math.random());
+      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, idempotent, Math.random()) });
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -170,8 +310,8 @@ export class WhatsAppClient {
       // redirect is never followed, so a message never goes elsewhere or twice.
       const response = await fetch(request.url, {
         method: request.method,
-        headers: request.body === undefined ? this.#plain : this.#json,
-        body: request.body,
+        headers,
+        body,
         redirect: "manual",
         signal: controller.signal,
       });
@@ -182,9 +322,10 @@ export class WhatsAppClient {
       }
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       status = response.status;
-      const body = await readBody(response, this.#maxBytes);
-      if (body === undefined) return fail("too_large", status);
-      return core.answer(op, status, retryAfter, body, attempt, idempotent, Math.random());
+      const expired = status === 401 && this.#project !== undefined && Core.expired(response.headers.get("www-authenticate") ?? "");
+      const text = await readBody(response, this.#maxBytes);
+      if (text === undefined) return fail("too_large", status);
+      return { text: answer(status, retryAfter, text, attempt), expired };
     } catch (err) {
       if (signal?.aborted) return fail("aborted");
       if (timedOut) return fail("timeout");

@@ -1,7 +1,11 @@
 // The error every failed call throws (or rejects with), and the reading of what
 // crosses back from Rust: `{"ok": result}` or `{"error": {code, message, …}}`.
 
-/** The error every failed call throws (or rejects with). */
+/**
+ * The error every failed call throws (or rejects with). `code` is one of the README's error
+ * table (`SinchErrorCode` in sinch_error.d.ts), `unsupported` included: a method with no
+ * equivalent under api: "conversation".
+ */
 export class SinchError extends Error {
   constructor(code, message, fields = {}) {
     super(message);

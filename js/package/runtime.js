@@ -23,6 +23,17 @@ export function sleep(ms, signal) {
   });
 }
 
+/** `promise`, or a rejection with `aborted()` as soon as `signal` fires (the promise runs on). */
+export function abortable(promise, signal, aborted) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(aborted());
+    const onAbort = () => reject(aborted());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 /**
  * The body of `response` as UTF-8 text, read chunk by chunk and stopped as soon as
  * it passes `maxBytes` (declared by Content-Length or counted): then `undefined`,

@@ -13,7 +13,8 @@ export type SinchErrorCode =
   | "invalid_response"
   | "unexpected_redirect"
   | "invalid_callback"
-  | "signature_invalid";
+  | "signature_invalid"
+  | "unsupported";
 
 /** What every failed call throws (or rejects with). Never carries the token. */
 export declare class SinchError extends Error {

@@ -40,6 +40,9 @@ pub enum ErrorCode {
     /// A callback's signature headers are missing or malformed, name an unsupported
     /// algorithm, or do not match the body, nonce and key.
     SignatureInvalid,
+    /// A method with no equivalent in the API the client speaks (`api:
+    /// "conversation"`); the message names what to use instead. Nothing was sent.
+    Unsupported,
 }
 
 impl ErrorCode {
@@ -60,6 +63,7 @@ impl ErrorCode {
             Self::UnexpectedRedirect => "unexpected_redirect",
             Self::InvalidCallback => "invalid_callback",
             Self::SignatureInvalid => "signature_invalid",
+            Self::Unsupported => "unsupported",
         }
     }
 }

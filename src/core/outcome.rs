@@ -4,8 +4,8 @@
 //! result, or the error together with the retry decision
 //! ([`crate::core::retry::RetryPolicy::decide`]).
 
-use crate::core::config::Config;
-use crate::core::error::{envelope, redact, Error, ErrorCode, Result};
+use crate::core::config::{redact_all, Config};
+use crate::core::error::{envelope, Error, ErrorCode, Result};
 use crate::core::json::{Write as _, Writer};
 use crate::core::response::{too_large, unexpected_redirect};
 use crate::core::retry::Decision;
@@ -48,8 +48,7 @@ impl Failure<'_> {
     pub fn error(self, config: &Config) -> Error {
         match self {
             Self::Redirect { status, location } => {
-                let token = config.token.as_ref().map_or("", |t| t.expose());
-                let location = location.map(|text| redact(text, token));
+                let location = location.map(|text| redact_all(text, &config.secrets()));
                 unexpected_redirect(status, location.as_deref())
             }
             Self::TooLarge { status } => too_large(status, config.max_response_bytes),
@@ -126,8 +125,10 @@ mod tests {
 
     fn config() -> Config {
         Config {
-            bot_id: "bot".into(),
-            token: None,
+            api: crate::core::config::Api::WhatsApp(crate::core::config::Bot {
+                bot_id: "bot".into(),
+                token: None,
+            }),
             base_url: "https://eu1.whatsapp.api.sinch.com".into(),
             timeout_ms: 30_000,
             retry: RetryPolicy::default(),

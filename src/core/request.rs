@@ -77,7 +77,7 @@ impl<B> Request<B> {
 pub fn endpoint(config: &Config, segments: &[&str]) -> String {
     let mut url = config.base_url.clone();
     url.push_str("/whatsapp/v1/");
-    url.push_str(&encode_segment(&config.bot_id));
+    url.push_str(&encode_segment(config.bot_id()));
     for segment in segments {
         url.push('/');
         url.push_str(&encode_segment(segment));
@@ -170,7 +170,7 @@ mod tests {
             let path: Vec<&str> = url.path_segments().unwrap().collect();
             assert_eq!(path.len(), 4 + ids.len(), "{built}");
             assert_eq!(path[..3], ["relay", "whatsapp", "v1"], "{built}");
-            let given = core::iter::once(config.bot_id.as_str()).chain(segments);
+            let given = core::iter::once(config.bot_id()).chain(segments);
             for (segment, value) in path[3..].iter().zip(given) {
                 assert_eq!(percent_decode(segment), value.as_bytes(), "{built}");
             }

@@ -1,6 +1,7 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
-use crate::core::error::{redact, Error, ErrorCode, Result as CoreResult};
+use crate::core::config::redact_all;
+use crate::core::error::{Error, ErrorCode, Result as CoreResult};
 use crate::core::json::{Object, Path, Read, Value, Write, Writer};
 use crate::prelude::*;
 
@@ -17,7 +18,9 @@ pub fn reply<T: Read + Write>(body: &Value) -> CoreResult<String> {
     Ok(out.finish())
 }
 
-/// The upstream error body, `{ message, details }` (an older draft said `reason`).
+/// The upstream error body, `{ message, details }` (an older draft said `reason`);
+/// the Conversation API's also has a gRPC-style `status`
+/// ([`crate::core::conversation::errors`] reads its forms).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ErrorBody {
     /// General error text.
@@ -26,6 +29,8 @@ pub struct ErrorBody {
     pub details: Option<String>,
     /// The older draft's name for `details`.
     pub reason: Option<String>,
+    /// The Conversation API's gRPC-style status name (`INVALID_ARGUMENT`).
+    pub status: Option<String>,
 }
 
 impl ErrorBody {
@@ -38,18 +43,20 @@ impl ErrorBody {
             message: fields.optional("message").ok()?,
             details: fields.optional("details").ok()?,
             reason: fields.optional("reason").ok()?,
+            status: None,
         })
     }
 
-    /// The body with every occurrence of `secret` (the token) replaced by
-    /// `[redacted]`, before anything is cut: a server may echo the `Authorization`
-    /// header back.
-    pub fn redacted(self, secret: &str) -> Self {
-        let hide = |text: Option<String>| text.map(|text| redact(&text, secret));
+    /// The body with every occurrence of each of `secrets` (the token, the key)
+    /// replaced by `[redacted]`, before anything is cut: a server may echo the
+    /// `Authorization` header back.
+    pub fn redacted(self, secrets: &[&str]) -> Self {
+        let hide = |text: Option<String>| text.map(|text| redact_all(&text, secrets));
         Self {
             message: hide(self.message),
             details: hide(self.details),
             reason: hide(self.reason),
+            status: self.status,
         }
     }
 }
@@ -62,6 +69,18 @@ const MAX_DETAILS_CHARS: usize = 1000;
 /// The typed error for a non-2xx answer. `body` is the parsed error body when it
 /// was JSON of the documented shape; `retry_after` is the raw `Retry-After` header.
 pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Option<&str>) -> Error {
+    answer_error(status, body, retry_after, false)
+}
+
+/// [`error_for_status`] of the standalone API, or of the Conversation API
+/// (`conversation`): its summaries (a 404 hints at the region), the gRPC status
+/// in the message, and every 5xx retryable (brief §5.2).
+pub fn answer_error(
+    status: u16,
+    body: Option<ErrorBody>,
+    retry_after: Option<&str>,
+    conversation: bool,
+) -> Error {
     let body = body.unwrap_or_default();
     let upstream = body.message.as_deref().unwrap_or_default();
     let code = match status {
@@ -73,21 +92,36 @@ pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Optio
         500..=599 => ErrorCode::ServerError,
         _ => ErrorCode::UnexpectedStatus,
     };
-    let summary = match code {
-        ErrorCode::BadRequest => "Sinch rejected the request",
-        ErrorCode::Unauthorized => {
+    let summary = match (code, conversation) {
+        (ErrorCode::BadRequest, _) => "Sinch rejected the request",
+        (ErrorCode::Unauthorized, false) => {
             "Sinch refused the credentials (wrong token, or the bot lives in the other region)"
         }
-        ErrorCode::NotFound => "Sinch found no such resource",
-        ErrorCode::RateLimited => "Sinch is rate-limiting this bot (20 requests per second)",
-        ErrorCode::ServerError => "Sinch had a server error",
+        (ErrorCode::Unauthorized, true) => {
+            "Sinch refused the credentials (a wrong key, or another project's)"
+        }
+        (ErrorCode::NotFound, false) => "Sinch found no such resource",
+        (ErrorCode::NotFound, true) => {
+            "Sinch found no such resource (is the app in another region?)"
+        }
+        (ErrorCode::RateLimited, false) => {
+            "Sinch is rate-limiting this bot (20 requests per second)"
+        }
+        (ErrorCode::RateLimited, true) => "Sinch is rate-limiting this project",
+        (ErrorCode::ServerError, _) => "Sinch had a server error",
         _ => "Sinch answered an unexpected status",
     };
+    // A gRPC-style status joins the HTTP one: `(HTTP 400 INVALID_ARGUMENT)`.
+    let grpc = match &body.status {
+        Some(name) if name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') => name.as_str(),
+        _ => "",
+    };
+    let space = if grpc.is_empty() { "" } else { " " };
     let message = if upstream.is_empty() {
-        format!("{summary} (HTTP {})", u32::from(status))
+        format!("{summary} (HTTP {}{space}{grpc})", u32::from(status))
     } else {
         format!(
-            "{summary} (HTTP {}): {}",
+            "{summary} (HTTP {}{space}{grpc}): {}",
             u32::from(status),
             truncate(upstream)
         )
@@ -95,7 +129,9 @@ pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Optio
     let mut err = Error::new(code, message);
     err.status = Some(status);
     err.details = body.details.or(body.reason).map(|d| truncate(&d));
-    err.retryable = code == ErrorCode::RateLimited || status == 503;
+    err.retryable = code == ErrorCode::RateLimited
+        || status == 503
+        || (conversation && code == ErrorCode::ServerError);
     err.retry_after_ms = retry_after.and_then(parse_retry_after);
     err
 }
@@ -195,6 +231,7 @@ mod tests {
                 message: Some("last".into()),
                 details: None,
                 reason: Some("r".into()),
+                status: None,
             })
         );
         assert_eq!(body("{}"), Some(ErrorBody::default()));
@@ -265,15 +302,16 @@ mod tests {
             message: Some(format!("Authorization: Bearer {secret}")),
             details: Some(long),
             reason: Some(secret.to_owned()),
+            status: None,
         };
-        let err = error_for_status(400, Some(echo.clone().redacted(secret)), None);
+        let err = error_for_status(400, Some(echo.clone().redacted(&[secret])), None);
         let texts = [
             err.message.as_str(),
             err.details.as_deref().unwrap_or_default(),
         ];
         assert!(texts.iter().all(|text| !text.contains("tok_")), "{texts:?}");
         assert!(err.message.ends_with("Bearer [redacted]"));
-        assert_eq!(echo.clone().redacted(""), echo);
+        assert_eq!(echo.clone().redacted(&[""]), echo);
     }
 
     #[test]

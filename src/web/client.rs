@@ -5,7 +5,8 @@
 //! method returns the JSON text of an envelope (`core::error::envelope`).
 
 use super::text;
-use crate::core::config::{self, Config, Host};
+use crate::core::config::{self, Api, Auth, Config, Host};
+use crate::core::conversation::auth;
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
@@ -39,21 +40,75 @@ impl Core {
 
     /// What the JS face keeps: `{botId, baseUrl, timeoutMs, maxResponseBytes,
     /// authorization?}` (the header value, for the private headers of its
-    /// requests), or the options' error.
+    /// requests), or the options' error. Under `api: "conversation"`, `projectId`
+    /// and `appId` instead of `botId`, `authorization` only for `auth: "basic"`,
+    /// `token: {url, authorization, body}` when a bearer token must come from the
+    /// token URL first (its request: a form-encoded POST), and `key: true` when a
+    /// key secret is set.
     pub fn open(&self) -> JsValue {
         text(envelope(self.config().map(|config| {
             let mut out = Writer::new();
             out.open_object();
-            out.field("botId", &config.bot_id);
+            let authorization = match &config.api {
+                Api::WhatsApp(bot) => {
+                    out.field("botId", &bot.bot_id);
+                    bot.token
+                        .as_ref()
+                        .map(|token| ["Bearer ", token.expose()].concat())
+                }
+                Api::Conversation(project) => {
+                    out.field("api", "conversation");
+                    out.field("projectId", &project.project_id);
+                    out.field("appId", &project.app_id);
+                    out.field("key", &project.key.is_some());
+                    auth::write_token_request(&mut out, project);
+                    let basic = project.basic().filter(|_| project.auth == Auth::Basic);
+                    basic.map(str::to_owned)
+                }
+            };
             out.field("baseUrl", &config.base_url);
             out.field("timeoutMs", &config.timeout_ms);
             out.field("maxResponseBytes", &config.max_response_bytes);
-            if let Some(token) = &config.token {
-                out.field("authorization", &["Bearer ", token.expose()].concat());
-            }
+            out.field_opt("authorization", &authorization);
             out.close_object();
             out.finish()
         })))
+    }
+
+    /// What attempt `attempt` of the token request came to (as [`Core::answer`]
+    /// says it): `{"ok":{"authorization", "expiresInMs"}}`, the access token kept
+    /// here for redaction; or the error, with `retryMs` when it may be retried.
+    #[wasm_bindgen(js_name = tokenAnswer)]
+    pub fn token_answer(
+        &mut self,
+        status: u16,
+        retry_after: Option<String>,
+        body: &str,
+        attempt: u32,
+        jitter: f64,
+    ) -> JsValue {
+        let outcome = match self.config.as_mut() {
+            Ok(Config {
+                api: Api::Conversation(project),
+                ..
+            }) => auth::token_answer(project, status, retry_after.as_deref(), body),
+            // (A client whose options were refused was never built.)
+            _ => Err(not_conversation()),
+        };
+        self.settle(
+            |_| outcome,
+            Attempt {
+                number: attempt,
+                idempotent: true,
+                jitter,
+            },
+        )
+    }
+
+    /// Whether a 401's `WWW-Authenticate` header says the access token expired:
+    /// then the JS face refreshes it once and repeats the request once.
+    pub fn expired(www_authenticate: &str) -> bool {
+        auth::expired(www_authenticate)
     }
 
     /// The request of operation `op` (a method's name) with `args` (the JSON text
@@ -61,6 +116,9 @@ impl Core {
     /// text to send; or the `invalid_argument` of a broken rule.
     pub fn prepare(&self, op: &str, args: &str) -> JsValue {
         text(envelope(self.config().and_then(|config| {
+            if let Api::Conversation(project) = &config.api {
+                return ops::conversation::prepare(config, project, op, args);
+            }
             let request = ops::prepare(config, op, args)?;
             let mut out = Writer::new();
             out.open_object();
@@ -90,8 +148,17 @@ impl Core {
     ) -> JsValue {
         self.settle(
             |config| {
-                let token = config.token.as_ref().map_or("", |t| t.expose());
-                ops::answer(ops::find(op)?, status, retry_after.as_deref(), body, token)
+                let retry_after = retry_after.as_deref();
+                match &config.api {
+                    Api::WhatsApp(bot) => {
+                        let token = bot.token.as_ref().map_or("", |t| t.expose());
+                        ops::answer(ops::find(op)?, status, retry_after, body, token)
+                    }
+                    Api::Conversation(_) => {
+                        let secrets = config.secrets();
+                        ops::conversation::answer(op, status, retry_after, body, &secrets)
+                    }
+                }
             },
             Attempt {
                 number: attempt,
@@ -155,6 +222,14 @@ impl Core {
                 }),
         ))
     }
+}
+
+/// The refusal of a token call on a client of the standalone API.
+fn not_conversation() -> Error {
+    Error::invalid(
+        "api",
+        "only a client of api: \"conversation\" takes a token",
+    )
 }
 
 impl Core {

@@ -30,3 +30,15 @@ export function texts(callback: Callback): string[] {
     .filter((n): n is InboundNotification => n.kind !== "invalid")
     .flatMap((n) => (n.message.type === "text" ? [n.message.body] : []));
 }
+
+/** A Conversation API webhook within 10 minutes of now, and what it carries. */
+export function conversation(body: Uint8Array, headers: Headers, secret: string): string {
+  if (!verifyCallbackSignature(body, headers, secret, { toleranceSeconds: 600, now: new Date() })) return "";
+  // @ts-expect-error an unknown option
+  verifyCallbackSignature(body, headers, secret, { tolerance: 600 });
+  const cb = parseCallback(body);
+  if (cb.api !== "conversation") return "";
+  const report = cb.statuses[0];
+  if (report && report.kind !== "invalid") return `${report.state} ${report.conversationStatus} ${report.reason?.code} ${report.correlationId}`;
+  return cb.unknown?.rawType ?? "";
+}

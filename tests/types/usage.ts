@@ -3,6 +3,7 @@
 import { SinchError, WhatsAppClient } from "sinch-whatsapp";
 import { parseCallback, validateMedia, validateMediaBytes, verifyCallbackSignature } from "sinch-whatsapp";
 import type { SendResult, ClientOptions, Capabilities, Providers, RetryInfo, Message, MediaReport, Callback, DeliveryReport } from "sinch-whatsapp";
+import type { ConversationOptions, CapabilityRequests, StoredMessage, RecipientFailure, SinchErrorCode } from "sinch-whatsapp";
 import type { InboundMessage, InboundNotification, InboundUnknown } from "sinch-whatsapp";
 import { validateMedia as preflightOnly } from "sinch-whatsapp/preflight";
 // @ts-expect-error renamed InboundNotification: `Notification` is the DOM's
@@ -86,6 +87,35 @@ export async function optionalArguments(wa: WhatsAppClient, to: string): Promise
   await wa.callbackNotifications({ sender: "+46732001122" });
 }
 
+/** `api: "conversation"`: its options, and the results that differ (the class is generic over the options). */
+export async function conversation(env: { KEY_ID: string; KEY_SECRET: string }): Promise<void> {
+  const wa = new WhatsAppClient({ api: "conversation", projectId: "p", appId: "a", keyId: env.KEY_ID, keySecret: env.KEY_SECRET, region: "br" });
+  const sent: SendResult = await wa.sendText("+46732001122", "Hello");
+  sent.failed?.forEach((f: RecipientFailure) => f.error.code === "bad_request" && f.recipient);
+  const caps: CapabilityRequests = await wa.capability(["+46732001122"]);
+  const requestIds: string[] = caps.requests.map((r) => r.requestId);
+  const stored: StoredMessage = await wa.callbackStatus(sent.messages[0].id);
+  const raw: Record<string, unknown> = stored.message.raw;
+  const project: string = wa.projectId;
+  const summary: { keySecret: string | null } = wa.toJSON();
+  const code: SinchErrorCode = "unsupported";
+  // @ts-expect-error its capability is asynchronous: no `capabilities`
+  (await wa.capability(["+46732001122"])).capabilities;
+  // @ts-expect-error a conversation client has no bot id
+  const bot: string = wa.botId;
+  const relay: ConversationOptions = { api: "conversation", projectId: "p", appId: "a", baseUrl: "https://relay.example", auth: "oauth2" };
+  new WhatsAppClient(relay);
+  // @ts-expect-error botId is only for api: "whatsapp"
+  new WhatsAppClient({ api: "conversation", projectId: "p", appId: "a", botId: "b" });
+  // @ts-expect-error appId is only for api: "conversation"
+  new WhatsAppClient({ botId: "b", token: "t", appId: "a" });
+  // @ts-expect-error "br" is a Conversation API region only
+  new WhatsAppClient({ botId: "b", token: "t", region: "br" });
+  // @ts-expect-error a conversation client needs its app
+  new WhatsAppClient({ api: "conversation", projectId: "p" });
+  console.log(requestIds, raw, project, summary, code, bot);
+}
+
 /** Narrowing on `type` gives each member's fields; an unknown type is `type: "unknown"`. */
 export function inbound(notification: InboundNotification): string {
   const m: InboundMessage = notification.message;
@@ -108,6 +138,7 @@ export function inbound(notification: InboundNotification): string {
       const reply = m.message;
       if (reply.type === "button") return reply.id + reply.title;
       if (reply.type === "list") return reply.description ?? reply.title;
+      if (reply.type === "choice") return reply.id + (reply.messageId ?? "");
       const unknown: InboundUnknown = reply;
       return unknown.rawType;
     }
@@ -119,8 +150,20 @@ export function inbound(notification: InboundNotification): string {
     }
     case "error":
       return m.details ?? "";
+    case "media": case "media_card": {
+      // @ts-expect-error the Conversation API sends no MIME type
+      const mime: string = m.mimeType;
+      return `${m.url} ${m.thumbnailUrl ?? m.caption ?? ""} ${mime}`;
+    }
+    case "product_response":
+      return m.products.map((p) => `${p.id} ${p.quantity} ${p.itemPrice}`).join() + (m.catalogId ?? "");
+    case "fallback":
+      return `${m.rawMessage} ${m.reason?.code}`;
+    case "channel_specific":
+      return m.messageType;
     case "unknown": {
-      const wire: string = m.raw.type;
+      // A Conversation API `contact_message` of an unknown kind has no `type`.
+      const wire: string = m.raw.type ?? "";
       // @ts-expect-error an unknown message has no typed fields but `rawType` and `raw`
       m.body;
       return m.rawType + wire;

@@ -1,21 +1,31 @@
 // The client class (js/package/client.js), part of the full entry's index.d.ts.
 type Recipients = string | string[];
+/** `C` for a client of `api: "conversation"`, else `W`. */
+type ByApi<O, C, W> = O extends { api: "conversation" } ? C : W;
 type Fields<M> = Omit<M, "type">;
 
-/** A client for one bot. `toJSON`, `toString` and errors never show the token. */
-export declare class WhatsAppClient {
+/**
+ * A client for one bot, or (`api: "conversation"`) one project's app. `toJSON`, `toString`,
+ * `inspect` and errors never show the token, key secret or access token. Under
+ * `api: "conversation"` a method with no equivalent rejects with `unsupported`.
+ */
+export declare class WhatsAppClient<O extends ClientOptions = WhatsAppOptions> {
   /** Checks the options; throws `SinchError` (`invalid_argument`) on bad ones. */
-  constructor(options: ClientOptions);
+  constructor(options: O);
   /** The bot id this client sends as. */
-  readonly botId: string;
+  readonly botId: ByApi<O, undefined, string>;
+  /** The project id (`api: "conversation"`). */
+  readonly projectId: ByApi<O, string, undefined>;
+  /** The app id (`api: "conversation"`). */
+  readonly appId: ByApi<O, string, undefined>;
   /** The base URL requests go to. */
   readonly baseUrl: string;
   /** A safe summary for logs and `JSON.stringify`. */
-  toJSON(): { botId: string; baseUrl: string; token: string | null };
-  /** `WhatsAppClient(bot-id @ base-url)`. */
+  toJSON(): ByApi<O, { api: "conversation"; projectId: string; appId: string; baseUrl: string; keySecret: string | null }, { botId: string; baseUrl: string; token: string | null }>;
+  /** `WhatsAppClient(bot-id @ base-url)`, or `WhatsAppClient(project-id/app-id @ base-url)`. */
   toString(): string;
 
-  /** Sends any message object to 1–20 recipients (`POST /messages`). */
+  /** Sends any message object to 1–20 recipients (`POST /messages`; under `api: "conversation"` one `messages:send` each, 4 at a time). */
   send(request: SendRequest, options?: CallOptions): Promise<SendResult>;
   /** Sends a text message: `sendText("+46732001122", "Hello")`. */
   sendText(to: Recipients, text: string, options?: CallOptions): Promise<SendResult>;
@@ -31,10 +41,10 @@ export declare class WhatsAppClient {
   sendTemplate(to: Recipients, template: TemplateFields, options?: CallOptions): Promise<SendResult>;
   sendInteractive(to: Recipients, message: ButtonMessage | ListMessage, options?: CallOptions): Promise<SendResult>;
 
-  /** Marks a received message as read (`POST /events`). */
+  /** Marks a received message as read (`POST /events`; `unsupported` under `api: "conversation"`). */
   markRead(messageId: string, options?: CallOptions): Promise<void>;
-  /** Which numbers can receive WhatsApp messages (`POST /capability`). */
-  capability(numbers: string[], options?: CallOptions): Promise<Capabilities>;
+  /** Which numbers can receive WhatsApp messages (`POST /capability`; asynchronous `capability:query` per number under `api: "conversation"`). */
+  capability(numbers: string[], options?: CallOptions): Promise<ByApi<O, CapabilityRequests, Capabilities>>;
   /** Opts numbers in (`POST /provision/optin`). */
   optIn(numbers: string[], options?: CallOptions): Promise<OptInResult>;
   /** Opts numbers out (`DELETE /provision/optin`). */
@@ -46,8 +56,8 @@ export declare class WhatsAppClient {
   /** One page of the blacklist (`GET /provision/blacklist`). */
   blacklist(page?: number, options?: CallOptions): Promise<BlacklistPage>;
 
-  /** The stored delivery reports of one message (`GET /callbacks/status/{id}`). */
-  callbackStatus(messageId: string, options?: CallOptions): Promise<CallbackStoreResults>;
+  /** The stored delivery reports of one message (`GET /callbacks/status/{id}`; the stored message, `GET …/messages/{id}`, under `api: "conversation"`). */
+  callbackStatus(messageId: string, options?: CallOptions): Promise<ByApi<O, StoredMessage, CallbackStoreResults>>;
   /** Stored inbound messages (`GET /callbacks/notifications`). */
   callbackNotifications(filter?: NotificationFilter, options?: CallOptions): Promise<CallbackStoreResults>;
 

@@ -1,16 +1,10 @@
 // The client's options and results, part of the full entry's index.d.ts (scripts/build.sh puts
 // js/package/types/*.d.ts together per entry; paths here are relative to the package root).
-/** Options of `new WhatsAppClient(options)`. Give `region` or `baseUrl`, not both. */
-export interface ClientOptions {
-  /** The bot identifier Sinch gave you. */
-  botId: string;
-  /** The bearer token. Leave it out only when `baseUrl` is a relay that adds it. */
-  token?: string;
-  /** Where the bot lives: a bot in one region gets 401 from the other. */
-  region?: "us" | "eu";
+/** The options both APIs share. Give `region` or `baseUrl`, not both. */
+export interface CommonOptions {
   /** A custom base URL (a relay, or the local emulator). https, or http on loopback. */
   baseUrl?: string;
-  /** Allow a plain-http `baseUrl` that is not loopback. Default false. */
+  /** Allow a plain-http `baseUrl` (and `authUrl`) that is not loopback. Default false. */
   allowInsecureHttp?: boolean;
   /** Per-request timeout in ms (1..600000). Default 30000. */
   timeoutMs?: number;
@@ -28,11 +22,52 @@ export interface ClientOptions {
   /** Called before each retry; return false to stop. */
   onRetry?: (info: RetryInfo) => boolean | void;
   /**
-   * Allow `token` in a browser page, where any script on the page can read it.
-   * Default false: a page should call a relay (e.g. a Worker holding the token) instead.
+   * Allow `token` (or `keySecret`) in a browser page, where any script on the page can read it.
+   * Default false: a page should call a relay (e.g. a Worker holding the secret) instead.
    */
   dangerouslyAllowBrowser?: boolean;
 }
+
+/** Options of the standalone WhatsApp API (`api: "whatsapp"`, the default). */
+export interface WhatsAppOptions extends CommonOptions {
+  api?: "whatsapp";
+  /** The bot identifier Sinch gave you. */
+  botId: string;
+  /** The bearer token. Leave it out only when `baseUrl` is a relay that adds it. */
+  token?: string;
+  /** Where the bot lives: a bot in one region gets 401 from the other. */
+  region?: "us" | "eu";
+  projectId?: never;
+  appId?: never;
+  keyId?: never;
+  keySecret?: never;
+  authUrl?: never;
+  auth?: never;
+}
+
+/** Options of the Conversation API's WhatsApp channel (`api: "conversation"`). */
+export interface ConversationOptions extends CommonOptions {
+  api: "conversation";
+  /** The project id (in every path). */
+  projectId: string;
+  /** The app that sends (its WhatsApp channel). */
+  appId: string;
+  /** The access key's id. `keyId` and `keySecret` go together; leave both out only with a relay `baseUrl`. */
+  keyId?: string;
+  /** The access key's secret: never shown again (errors, `toJSON`, `toString`, `inspect`). */
+  keySecret?: string;
+  /** Where the app lives: an app in one region gets 404 from the others. */
+  region?: "us" | "eu" | "br";
+  /** The OAuth2 token URL. Default `https://auth.sinch.com/oauth2/token`. */
+  authUrl?: string;
+  /** `"oauth2"` (default: a cached bearer token) or `"basic"` (the key on every call; for tests only). */
+  auth?: "oauth2" | "basic";
+  botId?: never;
+  token?: never;
+}
+
+/** Options of `new WhatsAppClient(options)`: `api` picks the API, and with it the other options. */
+export type ClientOptions = WhatsAppOptions | ConversationOptions;
 
 /** Per-call options (each method's last argument). */
 export interface CallOptions {
@@ -218,15 +253,50 @@ export interface SentMessage {
   state: string;
 }
 
+/** A recipient whose request failed when others succeeded (`api: "conversation"`: one request per recipient). */
+export interface RecipientFailure {
+  recipient: string;
+  error: import("./sinch_error.js").SinchError;
+}
+
 /** What `send` and the `send*` helpers resolve to. */
 export interface SendResult {
+  /** One per accepted recipient, in `to` order (under `api: "conversation"`, state "queued"). */
   messages: SentMessage[];
+  /** `api: "conversation"` only, when some recipients failed and others did not (all failing rejects). */
+  failed?: RecipientFailure[];
 }
 
 
 /** Whether numbers can receive WhatsApp messages. */
 export interface Capabilities {
   capabilities: { msisdn: string; capable: boolean; waid?: string }[];
+}
+
+/**
+ * `capability` under `api: "conversation"`: asynchronous. Each number's query was accepted; its
+ * answer comes later on the app's CAPABILITY webhook, matched by `requestId`.
+ */
+export interface CapabilityRequests {
+  asynchronous: true;
+  requests: { recipient: string; requestId: string }[];
+  failed?: RecipientFailure[];
+}
+
+/** `callbackStatus` under `api: "conversation"`: the message as Sinch stored it (`GET …/messages/{id}`). */
+export interface StoredMessage {
+  message: {
+    id: string;
+    /** "TO_APP" (inbound) or "TO_CONTACT" (sent). */
+    direction?: string;
+    /** When Sinch accepted it (RFC 3339). */
+    acceptTime?: string;
+    channel?: string;
+    /** The contact's number, digits only. */
+    identity?: string;
+    /** The whole stored message as Sinch sent it (snake_case, including the deprecated `message_status`). */
+    raw: Record<string, unknown>;
+  };
 }
 
 /** Answer of `optIn` / `optOut`: Sinch documents an empty body, so both lists may be absent. */

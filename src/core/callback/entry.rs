@@ -113,7 +113,14 @@ impl<T: ListEntry> Entry<T> {
     /// Types the `index`th entry of its list, or keeps it as received with the reason.
     pub fn from_raw(raw: &Value, index: usize) -> Self {
         let list = Path::root(T::LIST);
-        match T::read(raw, &list.index(index)) {
+        Self::from_result(T::read(raw, &list.index(index)), raw)
+    }
+}
+
+impl<T> Entry<T> {
+    /// The entry read from `raw`, or `raw` kept with the reason it could not be.
+    pub(super) fn from_result(read: Result<T>, raw: &Value) -> Self {
+        match read {
             Ok(entry) => Self::Valid(entry),
             Err(err) => {
                 let err = err.into_fields();

@@ -1,9 +1,13 @@
 //! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
-//! as JSON text — `[[name, value], …]` pairs (from a `Headers` or an array) or an
+//! as JSON text, and now with the tolerance for a Conversation API webhook's
+//! timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
+//! checked by [`verify_webhook_headers`], any other callback as a standalone one
+//! by [`verify_signature_headers`]. The headers — `[[name, value], …]` pairs (from a `Headers` or an array) or an
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
 use super::signature::verify_signature_headers;
+use super::webhook::{verify_webhook_headers, Freshness, WEBHOOK_HEADERS};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
@@ -11,12 +15,27 @@ use crate::prelude::*;
 /// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
 /// formed but it does not; an error when the headers cannot be read
 /// (`invalid_argument`, `field` naming them), the key is empty, or a signature
-/// header is missing or malformed (`signature_invalid`, `field` naming it).
-pub fn verify_callback(raw_body: &[u8], headers: &str, key: &[u8]) -> Result<bool> {
+/// header is missing or malformed, or a webhook's timestamp is not within
+/// `freshness` (`signature_invalid`, `field` naming it).
+pub fn verify_callback(
+    raw_body: &[u8],
+    headers: &str,
+    key: &[u8],
+    freshness: Freshness,
+) -> Result<bool> {
     let headers = json::parse(headers)
         .map_err(|_| Error::invalid("headers", "could not be read"))
         .and_then(|value| header_pairs(&value))?;
-    match verify_signature_headers(raw_body, headers, key) {
+    let webhook = headers.iter().any(|(name, _)| {
+        let name = name.trim();
+        WEBHOOK_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+    });
+    let verdict = if webhook {
+        verify_webhook_headers(raw_body, headers, key, freshness)
+    } else {
+        verify_signature_headers(raw_body, headers, key)
+    };
+    match verdict {
         Ok(()) => Ok(true),
         Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
         Err(err) => Err(err),
@@ -81,6 +100,10 @@ mod tests {
     use crate::core::callback::{compute_signature, SIGNATURE_HEADER};
 
     const BODY: &[u8] = br#"{"type":"whatsapp"}"#;
+    const NOW: Freshness = Freshness {
+        now: 1_714_644_931,
+        tolerance: 300,
+    };
 
     /// The headers of `BODY` signed with `key` and nonce `n1`, in hex.
     fn signed(key: &[u8]) -> String {
@@ -97,21 +120,21 @@ mod tests {
             ["Sinch-WhatsApp-Callback-Signature-Algorithm","HMAC_SHA_256"],
             ["sinch-whatsapp-callback-signature-nonce","n1"]]"#
         );
-        assert_eq!(verify_callback(BODY, &pairs, b"key"), Ok(true));
-        assert_eq!(verify_callback(BODY, &pairs, b"other"), Ok(false));
+        assert_eq!(verify_callback(BODY, &pairs, b"key", NOW), Ok(true));
+        assert_eq!(verify_callback(BODY, &pairs, b"other", NOW), Ok(false));
         let object = format!(
             r#"{{"set-cookie":["a","b"],"sinch-whatsapp-callback-signature":["{sig}","{sig}"],
             "sinch-whatsapp-callback-signature-algorithm":"HMAC_SHA_256",
             "sinch-whatsapp-callback-signature-nonce":"n1"}}"#
         );
-        assert_eq!(verify_callback(BODY, &object, b"key"), Ok(true));
-        assert_eq!(verify_callback(b"{}", &object, b"key"), Ok(false));
+        assert_eq!(verify_callback(BODY, &object, b"key", NOW), Ok(true));
+        assert_eq!(verify_callback(b"{}", &object, b"key", NOW), Ok(false));
     }
 
     #[test]
     fn malformed_headers_are_named() {
         let field = |headers: &str| {
-            let err = verify_callback(BODY, headers, b"key")
+            let err = verify_callback(BODY, headers, b"key", NOW)
                 .unwrap_err()
                 .into_fields();
             (err.code, err.field.unwrap_or_default(), err.message)
@@ -142,7 +165,7 @@ mod tests {
         assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
         assert_eq!(field("null").1, "headers");
         assert_eq!(field("not json").2, "headers: could not be read");
-        let err = verify_callback(BODY, "[]", b"").unwrap_err();
+        let err = verify_callback(BODY, "[]", b"", NOW).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("key"));
     }
 }

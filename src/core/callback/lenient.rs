@@ -1,6 +1,7 @@
 //! The lenient wire values, shared by the typed model and the schema pass: a flag
-//! sent as `1`/`0` (or `true`/`false`), and an index sent as a string or a whole
-//! number. Worked out on the digits: no float, no `core::fmt`.
+//! sent as `1`/`0` (or `true`/`false`), an index sent as a string or a whole
+//! number (worked out on the digits: no float, no `core::fmt`), and a Conversation
+//! delivery status as today's `status` and `state`.
 
 use crate::core::json::Value;
 use crate::prelude::*;
@@ -29,6 +30,26 @@ pub(super) fn index(value: &Value) -> Option<String> {
         Value::String(text) => Some(text.clone()),
         Value::Number(text) => integer(text),
         _ => None,
+    }
+}
+
+/// A Conversation delivery status as today's `state`: `QUEUED_ON_CHANNEL` (handed
+/// to WhatsApp) is `dispatched`; any other is its ASCII lower case (`DELIVERED` is
+/// `delivered`, `SWITCHING_CHANNEL` is `switching_channel`, a later value likewise).
+pub(super) fn state(status: &str) -> String {
+    match status {
+        "QUEUED_ON_CHANNEL" => "dispatched".to_owned(),
+        other => other.to_ascii_lowercase(),
+    }
+}
+
+/// A Conversation delivery status as today's `status`: `FAILED` (terminal, no
+/// channel left) is `failure`; any other, `SWITCHING_CHANNEL` included, `success`.
+pub(super) fn outcome(status: &str) -> &'static str {
+    if status == "FAILED" {
+        "failure"
+    } else {
+        "success"
     }
 }
 

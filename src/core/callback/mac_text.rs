@@ -12,6 +12,12 @@ pub fn decode_signature(text: &str) -> Option<[u8; MAC_LEN]> {
     decode_hex(text).or_else(|| decode_base64(text))
 }
 
+/// The MAC in `text` as standard base64 with its one `=` of padding, the only form
+/// the Conversation API sends.
+pub fn decode_base64_padded(text: &str) -> Option<[u8; MAC_LEN]> {
+    text.ends_with('=').then(|| decode_base64(text)).flatten()
+}
+
 pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
     let digits = text.as_bytes();
     if digits.len() != 2 * MAC_LEN {

@@ -16,8 +16,12 @@
 //! - [`signature`]: [`verify_signature`] and [`verify_signature_headers`]
 //!   (HMAC-SHA256 over `body.nonce`, signature in base64 or hex), with
 //!   [`ErrorCode::SignatureInvalid`](crate::core::error::ErrorCode::SignatureInvalid)
-//!   errors; [`verify_callback`]: the same with the headers as JSON text, as JS
-//!   gives them.
+//!   errors.
+//! - [`webhook`]: the Conversation API's signature ([`verify_webhook`]:
+//!   `x-sinch-webhook-signature*`, HMAC-SHA256 over `body.nonce.timestamp`, base64,
+//!   the timestamp within a tolerance of now).
+//! - [`verify_callback`]: either, chosen by the headers, with the headers as JSON
+//!   text, as JS gives them.
 //!
 //! ```
 //! use sinch_whatsapp::core::callback::{parse, DeliveryState, InboundMessage};
@@ -32,6 +36,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod conversation;
 pub mod entry;
 pub mod headers;
 mod lenient;
@@ -42,6 +47,7 @@ pub mod pass;
 mod schema;
 mod sha256;
 pub mod signature;
+pub mod webhook;
 
 #[cfg(test)]
 mod tests;
@@ -54,3 +60,4 @@ pub use signature::{
     compute_signature, verify_signature, verify_signature_headers, HMAC_SHA_256,
     SIGNATURE_ALGORITHM_HEADER, SIGNATURE_HEADER, SIGNATURE_NONCE_HEADER,
 };
+pub use webhook::{verify_webhook, verify_webhook_headers, webhook_signature, Freshness};

@@ -4,10 +4,11 @@
 //! [`Callback::to_json`](super::Callback::to_json) after [`parse()`](super::parse()):
 //! the tests and the `callback_parse` fuzz target compare the two.
 
+use super::conversation::{ENVELOPE, INBOUND_BODY, REPORT_BODY};
 use super::entry::write_invalid;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
 use super::parse::{body, not_a_callback, utf8};
-use super::schema::{Field, Kind, Shape, CONTACT, NOTIFICATION, STATUS};
+use super::schema::{Content, Field, Kind, Shape, CONTACT, NOTIFICATION, STATUS};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::prelude::*;
@@ -95,6 +96,10 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
     let root = |key| at.map_or_else(|| Path::root(key), |at| at.key(key));
     let kind = root("type");
     match get(members, "type", &kind)? {
+        None if members.iter().any(|(key, _)| key == "app_id") => {
+            conversation(value, members, out);
+            return Ok(());
+        }
         Some(Value::String(text)) if text == "whatsapp" => {}
         Some(Value::String(_)) => return Err(fault(&kind, "must be \"whatsapp\"")),
         Some(_) => return Err(fault(&kind, "must be a string")),
@@ -111,7 +116,7 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
         out.key(list);
         out.open_array();
         for (index, raw) in entries.iter().enumerate() {
-            entry(shape, raw, list, index, out);
+            entry(shape, raw, &Path::root(list).index(index), out);
         }
         out.close_array();
     }
@@ -124,14 +129,70 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
     Ok(())
 }
 
-/// One entry of a list: typed, or `{ kind: "invalid", error, raw }` in its place.
-fn entry(shape: &Shape, raw: &Value, list: &str, index: usize, out: &mut Writer) {
-    let list = Path::root(list);
+/// One entry at `at`: typed, or `{ kind: "invalid", error, raw }` in its place.
+/// (A Conversation entry is the whole body, at the empty path: its fields' paths
+/// lose their leading `.`.)
+fn entry(shape: &Shape, raw: &Value, at: &Path, out: &mut Writer) {
     let mut typed = Writer::new();
-    match shaped(shape, raw, &list.index(index), &mut typed) {
+    match shaped(shape, raw, at, &mut typed) {
         Ok(()) => out.raw(&typed.finish()),
-        Err(err) => write_invalid(out, &err.field.unwrap_or_default(), err.rule, raw),
+        Err(err) => {
+            let field = err.field.unwrap_or_default();
+            write_invalid(out, field.trim_start_matches('.'), err.rule, raw);
+        }
     }
+}
+
+/// A Conversation API callback in today's shape: `{ type: "whatsapp", api:
+/// "conversation", statuses, contacts, notifications, unknown?, …extra }`. Its kind
+/// is its first field outside the envelope: a delivery report is the one entry of
+/// `statuses`, an inbound message of `notifications`; another kind (or none) is
+/// `unknown: { type: "unknown", rawType, raw }`, `raw` the body as sent.
+fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
+    let envelope = |key: &str| ENVELOPE.iter().any(|field| field.wire == key);
+    let kind = members.iter().find(|(key, _)| !envelope(key));
+    let kind = kind.map_or("", |(key, _)| key.as_str());
+    out.open_object();
+    out.field("type", "whatsapp");
+    out.field("api", "conversation");
+    for (list, shape) in [
+        (
+            "statuses",
+            (kind == "message_delivery_report").then_some(&REPORT_BODY),
+        ),
+        ("contacts", None),
+        (
+            "notifications",
+            (kind == "message").then_some(&INBOUND_BODY),
+        ),
+    ] {
+        out.key(list);
+        out.open_array();
+        if let Some(shape) = shape {
+            entry(shape, body, &Path::root(""), out);
+        }
+        out.close_array();
+    }
+    if !["message_delivery_report", "message"].contains(&kind) {
+        out.key("unknown");
+        unknown(kind, body, out);
+    }
+    let top = ["api", "unknown", "statuses", "contacts", "notifications"];
+    for (key, value) in members {
+        if key != kind && !envelope(key) && !top.contains(&key.as_str()) {
+            out.field(key, value);
+        }
+    }
+    out.close_object();
+}
+
+/// `{ type: "unknown", rawType, raw }`, as `model::unknown` writes it.
+fn unknown(kind: &str, raw: &Value, out: &mut Writer) {
+    out.open_object();
+    out.field("type", "unknown");
+    out.field("rawType", kind);
+    out.field("raw", raw);
+    out.close_object();
 }
 
 /// `value` as an object's members, or `…: must be an object`.
@@ -169,18 +230,19 @@ fn shaped(shape: &Shape, value: &Value, at: &Path, out: &mut Writer) -> Pass {
 fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Writer) -> Pass {
     for field in shape.fields {
         let place = at.key(field.wire);
-        match get(members, field.wire, &place)? {
-            Some(value) => {
+        match (get(members, field.wire, &place)?, &field.kind) {
+            (Some(value), Kind::Flat(inner)) => fields(inner, object(value, &place)?, &place, out)?,
+            (Some(value), _) => {
                 out.key(field.js);
                 kind(&field.kind, value, &place, out)?;
             }
-            None if field.required => return Err(fault(&place, "is required")),
-            None => absent(field, out),
+            (None, _) if field.required => return Err(fault(&place, "is required")),
+            (None, _) => absent(field, out),
         }
     }
     if shape.keeps {
         let known = |key: &str| {
-            shape.reserved == Some(key)
+            shape.reserved.contains(&key)
                 || (shape.fields.iter()).any(|field| field.wire == key || field.js == key)
         };
         for (key, value) in members.iter().filter(|(key, _)| !known(key)) {
@@ -206,7 +268,8 @@ fn absent(field: &Field, out: &mut Writer) {
 /// One value of `kind`, read and written.
 fn kind(kind: &Kind, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     match (kind, value) {
-        (Kind::Object(shape), _) => shaped(shape, value, at, out),
+        (Kind::Object(shape) | Kind::Flat(shape), _) => shaped(shape, value, at, out),
+        (Kind::Keyed(contents), _) => keyed(contents, value, at, out),
         (Kind::Tagged(types), _) => tagged(types, value, at, out),
         (Kind::List(item), Value::Array(items)) => {
             out.open_array();
@@ -230,11 +293,15 @@ fn plain(kind: &Kind, value: &Value, out: &mut Writer) -> core::result::Result<(
         (Kind::ZeroOne, _) => lenient::zero_one(value).ok_or(ZERO_ONE_RULE)?.write(out),
         (Kind::Index, _) => out.string(&lenient::index(value).ok_or(INDEX_RULE)?),
         (Kind::Any, _) => value.write(out),
-        (Kind::Str, _) => return Err("must be a string"),
+        (Kind::Outcome, Value::String(status)) => out.string(lenient::outcome(status)),
+        (Kind::State, Value::String(status)) => out.string(&lenient::state(status)),
+        (Kind::Str | Kind::Outcome | Kind::State, _) => return Err("must be a string"),
         (Kind::Number, _) => return Err("must be a number"),
         (Kind::Flag, _) => return Err("must be a boolean"),
         // Objects and tagged objects are read by `kind`: only a list is left.
-        (Kind::List(_) | Kind::Object(_) | Kind::Tagged(_), _) => return Err("must be an array"),
+        (Kind::List(_) | Kind::Object(_) | Kind::Flat(_) | Kind::Tagged(_) | Kind::Keyed(_), _) => {
+            return Err("must be an array")
+        }
     }
     Ok(())
 }
@@ -256,14 +323,38 @@ fn tagged(types: &[(&str, &'static Shape)], value: &Value, at: &Path, out: &mut 
             fields(shape, members, at, out)?;
             out.close_object();
         }
-        // `{ type: "unknown", rawType, raw }`, as `model::unknown` writes it.
-        None => {
-            out.open_object();
-            out.field("type", "unknown");
-            out.field("rawType", name);
-            out.field("raw", value);
-            out.close_object();
-        }
+        None => unknown(name, value, out),
+    }
+    Ok(())
+}
+
+/// An object holding one message under its kind's key, beside `reply_to`: `{ type,
+/// …fields of its shape, …extra }` (inside `{ type, message }` for a kind written
+/// within another) for a known kind, `{ type: "unknown", rawType, raw }` (the
+/// object as sent) for another.
+fn keyed(contents: &[Content], value: &Value, at: &Path, out: &mut Writer) -> Pass {
+    let members = object(value, at)?;
+    let Some((name, _)) = members.iter().find(|(key, _)| key != "reply_to") else {
+        return Err(fault(at, "must hold a message"));
+    };
+    let Some(content) = contents.iter().find(|content| content.wire == name) else {
+        unknown(name, value, out);
+        return Ok(());
+    };
+    let place = at.key(content.wire);
+    let inner = get(members, content.wire, &place)?.unwrap_or(&Value::Null);
+    let inner = object(inner, &place)?;
+    if let Some(within) = content.within {
+        out.open_object();
+        out.field("type", within);
+        out.key("message");
+    }
+    out.open_object();
+    out.field("type", content.kind);
+    fields(content.shape, inner, &place, out)?;
+    out.close_object();
+    if content.within.is_some() {
+        out.close_object();
     }
     Ok(())
 }

@@ -19,9 +19,33 @@ pub(super) enum Kind {
     /// An object of a shape.
     Object(&'static Shape),
     /// An object tagged by `type`: the shape of a known type, or kept as sent.
-    Tagged(&'static [(&'static str, &'static Shape)]),
+    Tagged(&'static &'static [(&'static str, &'static Shape)]),
     /// An array of a kind; absent is empty, always written.
     List(&'static Kind),
+    /// An object whose fields are written into the enclosing object (no key of
+    /// its own): a Conversation callback's `channel_identity` as `recipient`.
+    Flat(&'static Shape),
+    /// An object holding one message under its kind's key (a Conversation
+    /// `contact_message`, beside `reply_to`): the shape of a known kind, or kept as sent.
+    Keyed(&'static &'static [Content]),
+    /// A Conversation delivery status as today's `status`: `failure` for `FAILED`,
+    /// `success` for any other.
+    Outcome,
+    /// A Conversation delivery status as today's `state` ([`state`](super::lenient::state)).
+    State,
+}
+
+/// A kind of message a [`Kind::Keyed`] object may hold.
+pub(super) struct Content {
+    /// Its key (`text_message`).
+    pub wire: &'static str,
+    /// The `type` JS sees (`text`).
+    pub kind: &'static str,
+    /// Its fields.
+    pub shape: &'static Shape,
+    /// The `type` of an object it is written inside, under `message` (a choice
+    /// is an `interactive` reply, as today's button and list replies are).
+    pub within: Option<&'static str>,
 }
 
 /// A field: its wire name (read), its JS name (written) and kind.
@@ -42,11 +66,12 @@ pub(super) struct Shape {
     pub fields: &'static [Field],
     /// Whether unknown fields are kept (under their wire names, after the typed ones).
     pub keeps: bool,
-    /// A name that is never kept: `kind` on list entries, `type` on tagged bodies.
-    pub reserved: Option<&'static str>,
+    /// Names that are never kept: `kind` on list entries, `type` on tagged bodies,
+    /// the names written from elsewhere ([`Kind::Flat`], a Conversation envelope).
+    pub reserved: &'static [&'static str],
 }
 
-const fn req(wire: &'static str, js: &'static str, kind: Kind) -> Field {
+pub(super) const fn req(wire: &'static str, js: &'static str, kind: Kind) -> Field {
     Field {
         wire,
         js,
@@ -55,7 +80,7 @@ const fn req(wire: &'static str, js: &'static str, kind: Kind) -> Field {
     }
 }
 
-const fn opt(wire: &'static str, js: &'static str, kind: Kind) -> Field {
+pub(super) const fn opt(wire: &'static str, js: &'static str, kind: Kind) -> Field {
     Field {
         wire,
         js,
@@ -65,16 +90,16 @@ const fn opt(wire: &'static str, js: &'static str, kind: Kind) -> Field {
 }
 
 /// An object of optional strings whose unknown fields are dropped.
-const fn strings(fields: &'static [Field]) -> Shape {
+pub(super) const fn strings(fields: &'static [Field]) -> Shape {
     Shape {
         fields,
         keeps: false,
-        reserved: None,
+        reserved: &[],
     }
 }
 
 /// An object that keeps its unknown fields.
-const fn keeping(fields: &'static [Field], reserved: Option<&'static str>) -> Shape {
+pub(super) const fn keeping(fields: &'static [Field], reserved: &'static [&'static str]) -> Shape {
     Shape {
         fields,
         keeps: true,
@@ -94,7 +119,7 @@ pub(super) static STATUS: Shape = keeping(
         opt("timestamp", "timestamp", Str),
         opt("details", "details", Str),
     ],
-    Some("kind"),
+    &["kind"],
 );
 
 static PROFILE: Shape = strings(&[opt("name", "name", Str)]);
@@ -105,7 +130,7 @@ pub(super) static CONTACT: Shape = keeping(
         req("wa_id", "waId", Str),
         opt("profile", "profile", Object(&PROFILE)),
     ],
-    Some("kind"),
+    &["kind"],
 );
 
 static REPLYING_TO: Shape = strings(&[
@@ -124,7 +149,7 @@ static REFERRAL: Shape = keeping(
         opt("source_url", "sourceUrl", Str),
         opt("referral_media", "referralMedia", Object(&REFERRAL_MEDIA)),
     ],
-    None,
+    &[],
 );
 
 /// An inbound message (`notifications[i]`).
@@ -133,14 +158,14 @@ pub(super) static NOTIFICATION: Shape = keeping(
         req("from", "from", Str),
         opt("to", "to", Str),
         req("message_id", "messageId", Str),
-        req("message", "message", Tagged(MESSAGES)),
+        req("message", "message", Tagged(&MESSAGES)),
         opt("timestamp", "timestamp", Str),
         opt("replying_to", "replyingTo", Object(&REPLYING_TO)),
         opt("forwarded", "forwarded", Flag),
         opt("frequently_forwarded", "frequentlyForwarded", Flag),
         opt("referral", "referral", Object(&REFERRAL)),
     ],
-    Some("kind"),
+    &["kind"],
 );
 
 static MESSAGES: &[(&str, &Shape)] = &[
@@ -158,7 +183,7 @@ static MESSAGES: &[(&str, &Shape)] = &[
     ("error", &ERROR),
 ];
 
-static TEXT: Shape = keeping(&[req("body", "body", Str)], Some("type"));
+static TEXT: Shape = keeping(&[req("body", "body", Str)], &["type"]);
 
 static LOCATION: Shape = keeping(
     &[
@@ -168,7 +193,7 @@ static LOCATION: Shape = keeping(
         opt("address", "address", Str),
         opt("url", "url", Str),
     ],
-    Some("type"),
+    &["type"],
 );
 
 static BUTTON: Shape = keeping(
@@ -177,18 +202,18 @@ static BUTTON: Shape = keeping(
         opt("text", "text", Str),
         opt("payload", "payload", Str),
     ],
-    Some("type"),
+    &["type"],
 );
 
-static ERROR: Shape = keeping(&[opt("details", "details", Str)], Some("type"));
+static ERROR: Shape = keeping(&[opt("details", "details", Str)], &["type"]);
 
-static INTERACTIVE: Shape = keeping(&[req("message", "message", Tagged(REPLIES))], Some("type"));
+static INTERACTIVE: Shape = keeping(&[req("message", "message", Tagged(&REPLIES))], &["type"]);
 
 static REPLIES: &[(&str, &Shape)] = &[("button", &BUTTON_REPLY), ("list", &LIST_REPLY)];
 
 static BUTTON_REPLY: Shape = keeping(
     &[req("id", "id", Str), req("title", "title", Str)],
-    Some("type"),
+    &["type"],
 );
 
 static LIST_REPLY: Shape = keeping(
@@ -197,7 +222,7 @@ static LIST_REPLY: Shape = keeping(
         req("title", "title", Str),
         opt("description", "description", Str),
     ],
-    Some("type"),
+    &["type"],
 );
 
 static MEDIA: Shape = keeping(
@@ -208,7 +233,7 @@ static MEDIA: Shape = keeping(
         opt("filename", "filename", Str),
         opt("metadata", "metadata", Object(&STICKER_METADATA)),
     ],
-    Some("type"),
+    &["type"],
 );
 
 static STICKER_METADATA: Shape = strings(&[
@@ -223,7 +248,7 @@ static STICKER_METADATA: Shape = strings(&[
 
 static CONTACTS: Shape = keeping(
     &[opt("contacts", "contacts", List(&Object(&CARD)))],
-    Some("type"),
+    &["type"],
 );
 
 static CARD: Shape = keeping(
@@ -238,7 +263,7 @@ static CARD: Shape = keeping(
         opt("urls", "urls", List(&Object(&URL))),
         opt("contact_image_url", "contactImageUrl", Str),
     ],
-    None,
+    &[],
 );
 
 static ADDRESS: Shape = strings(&[

@@ -1,13 +1,18 @@
-//! Client configuration: who we are (bot id, token) and where Sinch lives (region or base URL).
+//! Client configuration: which API the client speaks, who we are there (a bot id and
+//! token, or a Conversation API project, app and access key: [`conversation`]) and where
+//! Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, whole};
-use crate::core::json::{self, Path, Read, Value, Write, Writer};
+use crate::core::json::{self, Object, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
-use crate::core::rules::check_segment;
-use crate::core::whatwg;
 use crate::prelude::*;
 use core::fmt;
+
+mod checks;
+pub mod conversation;
+use checks::{base_url, check_name, check_token, check_url, in_browser_page};
+pub use conversation::{Auth, Project};
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,6 +119,7 @@ const OPTION_KEYS: &[&str] = &[
     "maxResponseBytes",
     "dangerouslyAllowBrowser",
     "onRetry",
+    "api",
 ];
 
 impl Read for ClientOptions {
@@ -123,6 +129,15 @@ impl Read for ClientOptions {
         options.set(&mut out.bot_id, "botId")?;
         options.set_opt(&mut out.token, "token")?;
         options.set_opt(&mut out.region, "region")?;
+        out.read_shared(&options)?;
+        Ok(out)
+    }
+}
+
+impl ClientOptions {
+    /// Reads the options both APIs share (all but `botId`, `token` and `region`).
+    fn read_shared(&mut self, options: &Object) -> Result<()> {
+        let out = self;
         options.set_opt(&mut out.base_url, "baseUrl")?;
         options.set_opt(&mut out.allow_insecure_http, "allowInsecureHttp")?;
         options.set_opt(&mut out.timeout_ms, "timeoutMs")?;
@@ -137,7 +152,7 @@ impl Read for ClientOptions {
             &mut out.dangerously_allow_browser,
             "dangerouslyAllowBrowser",
         )?;
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -149,16 +164,12 @@ pub const MAX_TIMEOUT_MS: u32 = 600_000;
 pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
 /// Highest `maxResponseBytes` a caller may set (256 MiB): the body is held in memory twice.
 pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 28;
-/// Longest bot id accepted; Sinch's are far shorter.
-const MAX_BOT_ID_LEN: usize = 200;
 
 /// A validated configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The bot identifier.
-    pub bot_id: String,
-    /// The bearer token, if any.
-    pub token: Option<Secret>,
+    /// Which API the client speaks, and who it is there.
+    pub api: Api,
     /// Base URL without a trailing slash.
     pub base_url: String,
     /// Per-request timeout in milliseconds.
@@ -167,6 +178,58 @@ pub struct Config {
     pub retry: RetryPolicy,
     /// Longest answer body read, in bytes.
     pub max_response_bytes: u32,
+}
+
+/// The API a client speaks (JS: the `api` option).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Api {
+    /// `"whatsapp"` (the default): the standalone WhatsApp API, as a bot.
+    WhatsApp(Bot),
+    /// `"conversation"`: the Conversation API's WhatsApp channel, as a project's app.
+    Conversation(Project),
+}
+
+/// A bot of the standalone API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bot {
+    /// The bot identifier.
+    pub bot_id: String,
+    /// The bearer token, if any.
+    pub token: Option<Secret>,
+}
+
+impl Config {
+    /// The standalone bot id; empty under `api: "conversation"`, whose op table
+    /// reaches no standalone endpoint.
+    pub fn bot_id(&self) -> &str {
+        match &self.api {
+            Api::WhatsApp(bot) => &bot.bot_id,
+            Api::Conversation(_) => "",
+        }
+    }
+
+    /// Every secret of this client that a server could echo (the token; the key
+    /// secret, its Basic header and the current access token), for [`redact_all`].
+    pub fn secrets(&self) -> Vec<&str> {
+        let mut secrets = Vec::new();
+        match &self.api {
+            Api::WhatsApp(Bot {
+                token: Some(token), ..
+            }) => secrets.push(token.expose()),
+            Api::WhatsApp(_) => {}
+            Api::Conversation(project) => project.secrets(&mut secrets),
+        }
+        secrets
+    }
+}
+
+/// `text` with every one of `secrets` replaced by `[redacted]`.
+pub fn redact_all(text: &str, secrets: &[&str]) -> String {
+    let mut text = text.to_owned();
+    for secret in secrets {
+        text = crate::core::error::redact(&text, secret);
+    }
+    text
 }
 
 /// Where the client is being built; only a browser page (a `window` with a
@@ -187,7 +250,19 @@ impl Config {
     pub fn from_json(options: &str, host: Host) -> Result<Self> {
         let at = Path::root("options");
         let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
-        Self::new(ClientOptions::read(&value, &at)?, host)
+        match value.get("api").map(|api| (api, api.as_str())) {
+            None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
+                only_for(&value, conversation::ONLY, "conversation")?;
+                Self::new(ClientOptions::read(&value, &at)?, host)
+            }
+            Some((_, Some("conversation"))) => {
+                only_for(&value, &["botId", "token"], "whatsapp")?;
+                conversation::config(&value, &at, host)
+            }
+            Some(_) => Err(at
+                .key("api")
+                .invalid(r#"must be one of "whatsapp", "conversation""#)),
+        }
     }
 
     /// Checks `options` for a client running in `host` and fills in defaults.
@@ -197,54 +272,53 @@ impl Config {
             && options.token.is_some()
             && options.dangerously_allow_browser != Some(true)
         {
-            return Err(Error::invalid(
-                "token",
-                "must not be used in a browser page, where any script can read it: \
-                 call a relay (e.g. a Cloudflare Worker holding the token) by giving baseUrl and no token, \
-                 or pass dangerouslyAllowBrowser: true if you accept the risk",
-            ));
+            return Err(in_browser_page("token", "token"));
         }
-        let bot_id = check_bot_id(&options.bot_id)?;
+        let bot_id = check_name("botId", &options.bot_id)?.to_owned();
         if let Some(token) = &options.token {
-            check_token(token)?;
+            check_token("token", token.expose())?;
         }
-        let base_url = match (options.region, &options.base_url) {
-            (Some(_), Some(_)) => {
-                return Err(Error::invalid(
-                    "region",
-                    "give either region or baseUrl, not both",
-                ))
-            }
-            (Some(region), None) => region.base_url().to_owned(),
-            (None, Some(url)) => check_base_url(url, options.allow_insecure_http.unwrap_or(false))?,
-            (None, None) => {
-                return Err(Error::invalid(
-                    "region",
-                    "give a region (\"us\" or \"eu\") or a baseUrl",
-                ))
-            }
-        };
+        let region = options.region.map(Region::base_url);
+        let base_url = base_url(
+            &options,
+            region,
+            "give a region (\"us\" or \"eu\") or a baseUrl",
+        )?;
         if options.token.is_none() && options.base_url.is_none() {
             return Err(Error::invalid(
                 "token",
                 "is required when calling Sinch directly (only a relay baseUrl may go without it)",
             ));
         }
+        let token = options.token.clone();
+        Self::with(Api::WhatsApp(Bot { bot_id, token }), base_url, &options)
+    }
+
+    /// The config of `api` at `base_url`, with the shared options' rules checked.
+    fn with(api: Api, base_url: String, options: &ClientOptions) -> Result<Self> {
         let timeout_ms = match options.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
             Some(ms) => timeout_ms(f64::from(ms))
                 .ok_or_else(|| Error::invalid("timeoutMs", "must be between 1 and 600000"))?,
         };
-        let retry = retry_policy(&options)?;
-        let max_response_bytes = max_response_bytes(options.max_response_bytes.as_ref())?;
         Ok(Self {
-            bot_id,
-            token: options.token,
+            api,
             base_url,
             timeout_ms,
-            retry,
-            max_response_bytes,
+            retry: retry_policy(options)?,
+            max_response_bytes: max_response_bytes(options.max_response_bytes.as_ref())?,
         })
+    }
+}
+
+/// Refuses the first of `keys` that `options` has: an option of the other API.
+fn only_for(options: &Value, keys: &[&str], api: &str) -> Result<()> {
+    match keys.iter().find(|key| options.get(key).is_some()) {
+        Some(key) => Err(Error::invalid(
+            key,
+            &["is only for api: \"", api, "\""].concat(),
+        )),
+        None => Ok(()),
     }
 }
 
@@ -289,78 +363,6 @@ fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
             "must be a whole number of bytes from 1 to 268435456",
         )
     })
-}
-
-fn check_bot_id(bot_id: &str) -> Result<String> {
-    let trimmed = bot_id.trim();
-    if trimmed.is_empty() {
-        return Err(Error::invalid("botId", "must not be empty"));
-    }
-    if trimmed.chars().count() > MAX_BOT_ID_LEN {
-        return Err(Error::invalid("botId", "must be at most 200 characters"));
-    }
-    if trimmed.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "botId",
-            "must not contain control characters",
-        ));
-    }
-    check_segment("botId", trimmed)?;
-    Ok(trimmed.to_owned())
-}
-
-/// A token must be a legal HTTP header value: visible ASCII, no spaces, no CR/LF.
-/// The message never repeats the token.
-fn check_token(token: &Secret) -> Result<()> {
-    let value = token.expose();
-    if value.is_empty() {
-        return Err(Error::invalid("token", "must not be empty"));
-    }
-    if !value.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(Error::invalid(
-            "token",
-            "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",
-        ));
-    }
-    Ok(())
-}
-
-/// Accepts `https://…`, or `http://…` on loopback as `fetch` reads the host (or
-/// anywhere when explicitly allowed).
-fn check_base_url(url: &str, allow_insecure_http: bool) -> Result<String> {
-    let url = url.trim().trim_end_matches('/');
-    // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
-    let (scheme, rest) = url
-        .as_bytes()
-        .windows(3)
-        .position(|three| three == b"://")
-        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
-        .ok_or_else(|| Error::invalid("baseUrl", "must be an absolute http(s) URL"))?;
-    let authority = whatwg::authority(rest);
-    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {
-        return Err(Error::invalid(
-            "baseUrl",
-            "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",
-        ));
-    }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(Error::invalid(
-            "baseUrl",
-            "must not contain spaces or control characters",
-        ));
-    }
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(url.to_owned()),
-        "http" if allow_insecure_http || whatwg::is_loopback(authority) => Ok(url.to_owned()),
-        "http" => Err(Error::invalid(
-            "baseUrl",
-            "plain http is only allowed for loopback hosts unless allowInsecureHttp is true",
-        )),
-        _ => Err(Error::invalid(
-            "baseUrl",
-            "must use https (or http on loopback)",
-        )),
-    }
 }
 
 /// A server-side config for `bot_id` at `base_url` with token `t`, for unit tests.

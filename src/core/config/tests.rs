@@ -66,11 +66,7 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
     )
     .unwrap();
     assert_eq!(
-        (
-            config.bot_id.as_str(),
-            config.base_url.as_str(),
-            config.timeout_ms
-        ),
+        (config.bot_id(), config.base_url.as_str(), config.timeout_ms),
         ("b", "https://eu1.whatsapp.api.sinch.com", 5)
     );
     assert_eq!(

@@ -18,7 +18,12 @@ pub fn send(config: &Config, args: &Args) -> Result<Request<String>> {
 
 /// `sendText(to, text)`: `to` one recipient or an array of them.
 pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
-    let send = SendRequest {
+    send_message(config, &text_request(args)?)
+}
+
+/// The `SendRequest` of `sendText(to, text)`'s arguments (both APIs).
+pub fn text_request(args: &Args) -> Result<SendRequest> {
+    Ok(SendRequest {
         to: args.read::<OneOrMany<String>>(0, "to")?.into_vec(),
         message: Message::Text(Text {
             text: args.read(1, "text")?,
@@ -26,8 +31,7 @@ pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
         }),
         callback: None,
         extras: Default::default(),
-    };
-    send_message(config, &send)
+    })
 }
 
 /// The 201 answer of `POST /messages` → `{ messages: [{ id, recipient, status, state }] }`.

@@ -11,6 +11,7 @@
 
 use crate::prelude::*;
 
+pub mod conversation;
 mod messages;
 mod numbers;
 mod providers;
@@ -127,19 +128,33 @@ pub fn answer(
     body: &str,
     token: &str,
 ) -> Result<String> {
-    use crate::core::error::redact;
-    use crate::core::response::{error_for_status, invalid_response, ErrorBody};
+    use crate::core::response::{error_for_status, ErrorBody};
     if !(200..300).contains(&status) {
         let parsed = crate::core::json::parse(body).ok();
         let error_body = parsed.as_ref().and_then(ErrorBody::read);
-        let error_body = error_body.map(|error_body| error_body.redacted(token));
+        let error_body = error_body.map(|error_body| error_body.redacted(&[token]));
         return Err(error_for_status(status, error_body, retry_after));
     }
+    reply(status, body, &[token], op.answer)
+}
+
+/// The JS result of a 2xx answer `body` (empty reads as `{}`) read by `answer`; a
+/// body that is not JSON or not its shape is `invalid_response`, whose reason (a
+/// path: a server may echo a secret into a key) has every one of `secrets` redacted.
+pub fn reply(
+    status: u16,
+    body: &str,
+    secrets: &[&str],
+    answer: fn(&Value) -> Result<String>,
+) -> Result<String> {
+    use crate::core::response::invalid_response;
     let text = if body.trim().is_empty() { "{}" } else { body };
     let value = crate::core::json::parse(text)
         .map_err(|_| invalid_response(status, "the body is not JSON"))?;
-    // The reason names a path, and a server may echo the token into a key.
-    (op.answer)(&value).map_err(|err| invalid_response(status, &redact(&err.message, token)))
+    answer(&value).map_err(|err| {
+        let reason = crate::core::config::redact_all(&err.message, secrets);
+        invalid_response(status, &reason)
+    })
 }
 
 /// The result of an answer that is "nothing of use": JS gets `undefined`.

@@ -4,6 +4,7 @@ use super::contact::Contact;
 use super::fields::{object, Extra, Fields};
 use super::notification::Notification;
 use super::status::DeliveryReport;
+use super::unknown::UnknownMessage;
 use crate::core::callback::entry::{entries, Entry};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Read, Value, Write, Writer};
@@ -49,6 +50,11 @@ pub struct Callback {
     pub notifications: Vec<Entry<Notification>>,
     /// Unknown fields.
     pub extra: Extra,
+    /// Whether it came from the Conversation API (JS: `api: "conversation"`).
+    pub conversation: bool,
+    /// A Conversation callback of a kind other than a delivery report or an inbound
+    /// message (an `event`, a `contact_create_notification`…), the body as sent.
+    pub unknown: Option<UnknownMessage>,
 }
 
 impl Callback {
@@ -63,12 +69,17 @@ impl Callback {
     }
 
     fn from_fields(fields: &Fields) -> Result<Self> {
+        if fields.optional::<Value>("type")?.is_none() && fields.has("app_id") {
+            return Ok(super::conversation::callback(fields));
+        }
         Ok(Self {
             kind: fields.required("type")?,
             statuses: entries(fields)?,
             contacts: entries(fields)?,
             notifications: entries(fields)?,
             extra: fields.extra(&["type", "statuses", "contacts", "notifications"]),
+            conversation: false,
+            unknown: None,
         })
     }
 
@@ -91,9 +102,13 @@ impl Write for Callback {
     fn write(&self, out: &mut Writer) {
         object(out, &self.extra, |out| {
             out.field("type", &self.kind);
+            if self.conversation {
+                out.field("api", "conversation");
+            }
             out.field("statuses", &self.statuses);
             out.field("contacts", &self.contacts);
             out.field("notifications", &self.notifications);
+            out.field_opt("unknown", &self.unknown);
         });
     }
 }

@@ -58,6 +58,16 @@ impl<'v, 'p> Fields<'v, 'p> {
         Self { members, at: None }
     }
 
+    /// The object's members, as sent.
+    pub(super) fn members(&self) -> &'v [(String, Value)] {
+        self.members
+    }
+
+    /// Whether field `key` is given (`null` included).
+    pub(super) fn has(&self, key: &str) -> bool {
+        self.members.iter().any(|(k, _)| k == key)
+    }
+
     /// Runs `read` with the path of field `key`.
     fn at_key<T>(&self, key: &str, read: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
         match self.at {

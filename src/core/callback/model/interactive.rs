@@ -1,5 +1,6 @@
 //! Interactive replies: the button or list row a user chose in an interactive message.
 
+use super::conversation_content::ChoiceReply;
 use super::fields::{Extra, Fields};
 use super::unknown::{known, tagged, unknown, write_tagged, Body, UnknownMessage};
 use crate::core::error::Result;
@@ -38,6 +39,8 @@ pub enum InteractiveReply {
     Button(ButtonReply),
     /// `list`: a list row was chosen.
     List(ListReply),
+    /// `choice` (Conversation API): a reply button or list row, it does not say which.
+    Choice(ChoiceReply),
     /// A reply type this version does not know, kept raw.
     Other(UnknownMessage),
 }
@@ -72,6 +75,7 @@ impl InteractiveReply {
         match self {
             Self::Button(_) => "button",
             Self::List(_) => "list",
+            Self::Choice(_) => "choice",
             Self::Other(other) => &other.kind,
         }
     }
@@ -93,6 +97,7 @@ impl Write for InteractiveReply {
         match self {
             Self::Button(reply) => write_tagged(out, "button", &|out| reply.write(out)),
             Self::List(reply) => write_tagged(out, "list", &|out| reply.write(out)),
+            Self::Choice(reply) => write_tagged(out, "choice", &|out| reply.write(out)),
             Self::Other(other) => other.write(out),
         }
     }

@@ -1,6 +1,7 @@
 //! The inbound `message`, by its `type`, and its simple kinds: text, location, template button, error.
 
 use super::contact::ContactsMessage;
+use super::conversation_content::{ChannelSpecific, Fallback, LinkMedia, ProductResponse};
 use super::fields::{Extra, Fields};
 use super::interactive::InteractiveMessage;
 use super::media::MediaMessage;
@@ -41,6 +42,16 @@ pub enum InboundMessage {
     Sticker(MediaMessage),
     /// `error`: Sinch reports a problem instead of a message.
     Error(ErrorNotice),
+    /// `media` (Conversation API): a file by link, of no stated type.
+    Media(LinkMedia),
+    /// `media_card` (Conversation API): a captioned file by link, of no stated type.
+    MediaCard(LinkMedia),
+    /// `product_response` (Conversation API): an order or cart.
+    ProductResponse(ProductResponse),
+    /// `fallback` (Conversation API): content it could not map.
+    Fallback(Fallback),
+    /// `channel_specific` (Conversation API): e.g. a WhatsApp Flow reply.
+    ChannelSpecific(ChannelSpecific),
     /// A type this version does not know (e.g. `order`), kept raw.
     Other(UnknownMessage),
 }
@@ -61,6 +72,11 @@ impl InboundMessage {
             Self::Voice(_) => "voice",
             Self::Sticker(_) => "sticker",
             Self::Error(_) => "error",
+            Self::Media(_) => "media",
+            Self::MediaCard(_) => "media_card",
+            Self::ProductResponse(_) => "product_response",
+            Self::Fallback(_) => "fallback",
+            Self::ChannelSpecific(_) => "channel_specific",
             Self::Other(other) => &other.kind,
         }
     }
@@ -116,6 +132,10 @@ impl Write for InboundMessage {
             | Self::Voice(m)
             | Self::Sticker(m) => m,
             Self::Error(m) => m,
+            Self::Media(m) | Self::MediaCard(m) => m,
+            Self::ProductResponse(m) => m,
+            Self::Fallback(m) => m,
+            Self::ChannelSpecific(m) => m,
             Self::Other(other) => return other.write(out),
         };
         write_tagged(out, self.kind(), &|out| body.write(out));

@@ -22,6 +22,8 @@
 //! `order`) are kept raw in [`InboundMessage::Other`].
 
 mod contact;
+mod conversation;
+mod conversation_content;
 mod envelope;
 pub(super) mod fields;
 mod interactive;
@@ -33,6 +35,8 @@ mod unknown;
 mod wire;
 
 pub use contact::*;
+pub use conversation::{Envelope, InboundDetails, ReportDetails};
+pub use conversation_content::*;
 pub use envelope::*;
 pub use fields::Extra;
 pub use interactive::*;

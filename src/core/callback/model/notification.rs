@@ -1,5 +1,6 @@
 //! Inbound notifications: the sender, the time, the message replied to, the ad or post answered.
 
+use super::conversation::InboundDetails;
 use super::fields::{object, optional_strings, Extra, Fields};
 use super::message::InboundMessage;
 use super::wire::open_enum;
@@ -40,6 +41,8 @@ pub struct Notification {
     pub referral: Option<Referral>,
     /// Unknown fields.
     pub extra: Extra,
+    /// What only a Conversation API message carries (`None` for the standalone API's).
+    pub conversation: Option<InboundDetails>,
 }
 
 impl Read for Notification {
@@ -70,12 +73,16 @@ impl Read for Notification {
                 "frequentlyForwarded",
                 "referral",
             ]),
+            conversation: None,
         })
     }
 }
 
 impl Write for Notification {
     fn write(&self, out: &mut Writer) {
+        if let Some(details) = &self.conversation {
+            return details.write(self, out);
+        }
         object(out, &self.extra, |out| {
             out.field("from", &self.from);
             out.field_opt("to", &self.to);

@@ -1,5 +1,6 @@
 //! Delivery reports: the status and state of a sent message.
 
+use super::conversation::ReportDetails;
 use super::fields::{object, Extra, Fields};
 use super::wire::open_enum;
 use crate::core::error::Result;
@@ -60,6 +61,8 @@ pub struct DeliveryReport {
     pub details: Option<String>,
     /// Unknown fields (e.g. the conversation and pricing fields of later releases).
     pub extra: Extra,
+    /// What only a Conversation API report carries (`None` for the standalone API's).
+    pub conversation: Option<ReportDetails>,
 }
 
 impl Read for DeliveryReport {
@@ -82,12 +85,16 @@ impl Read for DeliveryReport {
                 "timestamp",
                 "details",
             ]),
+            conversation: None,
         })
     }
 }
 
 impl Write for DeliveryReport {
     fn write(&self, out: &mut Writer) {
+        if let Some(details) = &self.conversation {
+            return details.write(self, out);
+        }
         object(out, &self.extra, |out| {
             out.field("status", &self.status);
             out.field("state", &self.state);

@@ -1,0 +1,175 @@
+//! Conversation API webhook signatures.
+//!
+//! A webhook registered with a `secret` (or a message's `callback_url`, signed with
+//! the app's `secret_for_overridden_callback_urls`) carries four headers:
+//! [`WEBHOOK_SIGNATURE_HEADER`], [`WEBHOOK_NONCE_HEADER`],
+//! [`WEBHOOK_TIMESTAMP_HEADER`] (Unix seconds) and [`WEBHOOK_ALGORITHM_HEADER`]
+//! ([`HMAC_SHA256`]). The signature is standard base64 (padded) of HMAC-SHA256,
+//! keyed with the secret's UTF-8 bytes, over the raw body, `.`, the nonce, `.`, the
+//! timestamp. The comparison is constant time. Beyond Sinch's SDKs, a timestamp
+//! further than a tolerance ([`Freshness`]) from now is refused, so that a captured
+//! callback cannot be replayed later; remember the nonces of the tolerance window
+//! to refuse a replay within it.
+//!
+//! Errors are those of [`verify_signature`](super::verify_signature): an empty
+//! secret is `invalid_argument` (`field: "key"`); a missing, malformed or
+//! duplicated header, another algorithm, or a timestamp outside the tolerance is
+//! `signature_invalid` naming the header; a signature that does not match is
+//! `signature_invalid` with no `field`.
+
+use super::mac_text::{decode_base64_padded, MAC_LEN};
+use super::sha256::HmacSha256;
+use super::signature::{algorithm_is, collect, header_error, keyed, required, value};
+use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::json::decimal;
+
+/// The header with the signature.
+pub const WEBHOOK_SIGNATURE_HEADER: &str = "x-sinch-webhook-signature";
+/// The header with the nonce.
+pub const WEBHOOK_NONCE_HEADER: &str = "x-sinch-webhook-signature-nonce";
+/// The header with the time of signing, in Unix seconds.
+pub const WEBHOOK_TIMESTAMP_HEADER: &str = "x-sinch-webhook-signature-timestamp";
+/// The header naming the algorithm.
+pub const WEBHOOK_ALGORITHM_HEADER: &str = "x-sinch-webhook-signature-algorithm";
+/// The only algorithm accepted (matched ignoring ASCII case).
+pub const HMAC_SHA256: &str = "HmacSHA256";
+/// The four headers, in the order [`verify_webhook`] takes their values.
+pub const WEBHOOK_HEADERS: [&str; 4] = [
+    WEBHOOK_SIGNATURE_HEADER,
+    WEBHOOK_NONCE_HEADER,
+    WEBHOOK_TIMESTAMP_HEADER,
+    WEBHOOK_ALGORITHM_HEADER,
+];
+/// The default tolerance: five minutes either side of now.
+pub const DEFAULT_TOLERANCE_SECONDS: u64 = 300;
+
+/// Now, and how far from it (either way) a webhook's timestamp may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Freshness {
+    /// Now, in Unix seconds.
+    pub now: i64,
+    /// Seconds a timestamp may be from `now`, older or newer.
+    pub tolerance: u64,
+}
+
+impl Freshness {
+    /// `now` with the default tolerance ([`DEFAULT_TOLERANCE_SECONDS`]).
+    pub fn at(now: i64) -> Self {
+        Self {
+            now,
+            tolerance: DEFAULT_TOLERANCE_SECONDS,
+        }
+    }
+}
+
+/// Checks a webhook's signature given the values of [`WEBHOOK_HEADERS`], in that
+/// order (an empty value counts as missing; surrounding whitespace is ignored).
+///
+/// ```
+/// use sinch_whatsapp::core::callback::webhook::{verify_webhook, Freshness};
+///
+/// // Test vector A of Sinch's Node SDK (a contact-create callback).
+/// let body = include_bytes!("testdata/vector-a-body.json");
+/// let sig = "6bpJoRmFoXVjfJIVglMoJzYXxnoxRujzR4k2GOXewOE=";
+/// let headers = [sig, "01FJA8B4A7BM43YGWSG9GBV067", "1634579353", "HmacSHA256"];
+/// verify_webhook(body, headers, b"foo_secret1234", Freshness::at(1634579400))?;
+/// let stale = verify_webhook(body, headers, b"foo_secret1234", Freshness::at(1634580000));
+/// assert!(stale.is_err());
+/// # Ok::<(), sinch_whatsapp::core::error::Error>(())
+/// ```
+pub fn verify_webhook(
+    raw_body: &[u8],
+    [signature, nonce, timestamp, algorithm]: [&str; 4],
+    secret: &[u8],
+    freshness: Freshness,
+) -> Result<()> {
+    let mac = keyed(secret)?;
+    let signature = required(WEBHOOK_SIGNATURE_HEADER, signature)?;
+    algorithm_is(WEBHOOK_ALGORITHM_HEADER, algorithm, HMAC_SHA256)?;
+    let nonce = required(WEBHOOK_NONCE_HEADER, nonce)?;
+    let timestamp = required(WEBHOOK_TIMESTAMP_HEADER, timestamp)?;
+    let seconds = unix_seconds(timestamp)
+        .ok_or_else(|| header_error(WEBHOOK_TIMESTAMP_HEADER, "is not a time in Unix seconds"))?;
+    let expected = decode_base64_padded(signature).ok_or_else(|| {
+        header_error(
+            WEBHOOK_SIGNATURE_HEADER,
+            "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
+        )
+    })?;
+    if seconds.abs_diff(freshness.now) > freshness.tolerance {
+        let rule = if seconds < freshness.now {
+            "is older than the tolerance of "
+        } else {
+            "is further ahead of this clock than the tolerance of "
+        };
+        return Err(header_error(
+            WEBHOOK_TIMESTAMP_HEADER,
+            &[
+                rule,
+                &decimal(freshness.tolerance),
+                " s allows (a replayed or long-delayed callback, or a wrong clock)",
+            ]
+            .concat(),
+        ));
+    }
+    if mac_over(mac, raw_body, nonce, timestamp).verify(&expected) {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::SignatureInvalid,
+            "the webhook signature does not match the body, nonce, timestamp and secret \
+             (wrong secret, or the body was changed or re-serialised)",
+        ))
+    }
+}
+
+/// Checks a webhook's signature given its headers as `(name, value)` pairs (names
+/// matched ignoring ASCII case; other headers ignored), as [`verify_webhook`] does.
+pub fn verify_webhook_headers<I, N, V>(
+    raw_body: &[u8],
+    headers: I,
+    secret: &[u8],
+    freshness: Freshness,
+) -> Result<()>
+where
+    I: IntoIterator<Item = (N, V)>,
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    let values = collect(headers, &WEBHOOK_HEADERS)?;
+    let v = |i| value(&values, i);
+    verify_webhook(raw_body, [v(0), v(1), v(2), v(3)], secret, freshness)
+}
+
+/// The HMAC-SHA256 of `raw_body`, `.`, `nonce`, `.`, `timestamp` under `secret`:
+/// what Sinch signs (for tests and local emulators; base64 it for the header).
+pub fn webhook_signature(
+    raw_body: &[u8],
+    nonce: &str,
+    timestamp: &str,
+    secret: &[u8],
+) -> Result<[u8; MAC_LEN]> {
+    Ok(mac_over(keyed(secret)?, raw_body, nonce, timestamp).finish())
+}
+
+fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str, timestamp: &str) -> HmacSha256 {
+    mac.update(raw_body);
+    mac.update(b".");
+    mac.update(nonce.as_bytes());
+    mac.update(b".");
+    mac.update(timestamp.as_bytes());
+    mac
+}
+
+/// A timestamp of 1 to 18 ASCII digits as seconds.
+fn unix_seconds(text: &str) -> Option<i64> {
+    let digits = text.as_bytes();
+    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(digits.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+}
+
+#[cfg(test)]
+#[path = "webhook_tests.rs"]
+mod tests;

@@ -1,0 +1,113 @@
+//! The rules the options of both APIs share: secrets in a browser page, the base
+//! URL (a region's or `baseUrl`), ids that go into paths, header-safe secrets and
+//! URL options. Each error names the option, never its value.
+
+use super::ClientOptions;
+use crate::core::error::{Error, Result};
+use crate::core::rules::check_segment;
+use crate::core::whatwg;
+use crate::prelude::*;
+
+/// Longest bot, project or app id accepted; Sinch's are far shorter.
+const MAX_ID_LEN: usize = 200;
+
+/// The refusal of secret option `name` in a browser page: the loud opt-in, or a
+/// relay holding `what` instead.
+pub(super) fn in_browser_page(name: &str, what: &str) -> Error {
+    let rule = [
+        "must not be used in a browser page, where any script can read it: \
+         call a relay (e.g. a Cloudflare Worker holding the ",
+        what,
+        ") by giving baseUrl and no ",
+        name,
+        ", or pass dangerouslyAllowBrowser: true if you accept the risk",
+    ];
+    Error::invalid(name, &rule.concat())
+}
+
+/// The base URL: the region's (`region`, when one was given) or the checked
+/// `baseUrl`, exactly one of them; `neither` is the rule when both are missing.
+pub(super) fn base_url(
+    options: &ClientOptions,
+    region: Option<&str>,
+    neither: &str,
+) -> Result<String> {
+    match (region, &options.base_url) {
+        (Some(_), Some(_)) => Err(Error::invalid(
+            "region",
+            "give either region or baseUrl, not both",
+        )),
+        (Some(url), None) => Ok(url.to_owned()),
+        (None, Some(url)) => {
+            check_url("baseUrl", url, options.allow_insecure_http.unwrap_or(false))
+        }
+        (None, None) => Err(Error::invalid("region", neither)),
+    }
+}
+
+/// A bot id, project id or app id (option `name`): trimmed, 1–200 characters, no
+/// control characters, one path segment ([`check_segment`]).
+pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
+    let trimmed = id.trim();
+    if trimmed.is_empty() {
+        return Err(Error::invalid(name, "must not be empty"));
+    }
+    if trimmed.chars().count() > MAX_ID_LEN {
+        return Err(Error::invalid(name, "must be at most 200 characters"));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(Error::invalid(name, "must not contain control characters"));
+    }
+    check_segment(name, trimmed)?;
+    Ok(trimmed)
+}
+
+/// A token or key (option `name`) must be a legal HTTP header value: visible ASCII,
+/// no spaces, no CR/LF. The message never repeats it.
+pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
+    if value.is_empty() {
+        return Err(Error::invalid(name, "must not be empty"));
+    }
+    if !value.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(Error::invalid(
+            name,
+            "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",
+        ));
+    }
+    Ok(())
+}
+
+/// URL option `name` (`baseUrl`, `authUrl`): accepts `https://…`, or `http://…` on
+/// loopback as `fetch` reads the host (or anywhere when explicitly allowed).
+pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Result<String> {
+    let url = url.trim().trim_end_matches('/');
+    // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
+    let (scheme, rest) = url
+        .as_bytes()
+        .windows(3)
+        .position(|three| three == b"://")
+        .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
+        .ok_or_else(|| Error::invalid(name, "must be an absolute http(s) URL"))?;
+    let authority = whatwg::authority(rest);
+    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {
+        return Err(Error::invalid(
+            name,
+            "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",
+        ));
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Error::invalid(
+            name,
+            "must not contain spaces or control characters",
+        ));
+    }
+    match scheme.to_ascii_lowercase().as_str() {
+        "https" => Ok(url.to_owned()),
+        "http" if allow_insecure_http || whatwg::is_loopback(authority) => Ok(url.to_owned()),
+        "http" => Err(Error::invalid(
+            name,
+            "plain http is only allowed for loopback hosts unless allowInsecureHttp is true",
+        )),
+        _ => Err(Error::invalid(name, "must use https (or http on loopback)")),
+    }
+}

@@ -1,0 +1,227 @@
+//! The options of `api: "conversation"`: a project's app on the Conversation API's
+//! WhatsApp channel, its access key, how it authenticates and where (brief §1).
+
+use super::{
+    base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
+    Host, Secret,
+};
+use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
+use crate::core::json::{Path, Value};
+use crate::prelude::*;
+
+/// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
+pub const ONLY: &[&str] = &[
+    "projectId",
+    "appId",
+    "keyId",
+    "keySecret",
+    "authUrl",
+    "auth",
+];
+
+/// Every option key `api: "conversation"` knows.
+const KEYS: &[&str] = &[
+    "api",
+    "projectId",
+    "appId",
+    "keyId",
+    "keySecret",
+    "region",
+    "baseUrl",
+    "authUrl",
+    "auth",
+    "allowInsecureHttp",
+    "timeoutMs",
+    "retries",
+    "maxRetryAfterMs",
+    "retryMessagesOnNetworkError",
+    "maxResponseBytes",
+    "dangerouslyAllowBrowser",
+    "onRetry",
+];
+
+/// The OAuth2 token URL every region shares (brief §1.2).
+pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";
+
+/// The base URL of a Conversation API region (`us`, `eu`, `br`); an app lives in
+/// one, the others answer 404.
+fn region_url(region: &str) -> Option<&'static str> {
+    Some(match region {
+        "us" => "https://us.conversation.api.sinch.com",
+        "eu" => "https://eu.conversation.api.sinch.com",
+        "br" => "https://br.conversation.api.sinch.com",
+        _ => return None,
+    })
+}
+
+/// How API calls authenticate (the `auth` option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// `"oauth2"` (the default): a bearer token from the token URL, cached.
+    OAuth2,
+    /// `"basic"`: the key on every call (for tests; Sinch rate-limits it tighter).
+    Basic,
+}
+
+/// A project's app, as a client of `api: "conversation"` is configured.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    /// The project id (in every path).
+    pub project_id: String,
+    /// The sending app (in every body).
+    pub app_id: String,
+    /// `Basic base64(keyId:keySecret)` and the key secret; `None` behind a relay
+    /// that adds auth itself.
+    pub key: Option<(Secret, Secret)>,
+    /// How API calls authenticate.
+    pub auth: Auth,
+    /// The OAuth2 token URL.
+    pub auth_url: String,
+    /// The current access token, once the token URL gave one (kept for redaction).
+    pub access_token: Option<Secret>,
+}
+
+impl Project {
+    /// The `Authorization` header of a token request (the key as Basic), if any.
+    pub fn basic(&self) -> Option<&str> {
+        self.key.as_ref().map(|(basic, _)| basic.expose())
+    }
+
+    /// Whether API calls need a bearer token from the token URL first.
+    pub fn needs_token(&self) -> bool {
+        self.auth == Auth::OAuth2 && self.key.is_some()
+    }
+
+    /// Adds the key secret, its Basic header and the access token, as far as known.
+    pub fn secrets<'a>(&'a self, secrets: &mut Vec<&'a str>) {
+        if let Some((basic, secret)) = &self.key {
+            secrets.push(secret.expose());
+            secrets.push(basic.expose().get("Basic ".len()..).unwrap_or_default());
+        }
+        if let Some(token) = &self.access_token {
+            secrets.push(token.expose());
+        }
+    }
+}
+
+/// The config of `api: "conversation"` options `value` (at `at`), for `host`. Every
+/// rule is checked on the borrowed text before anything is allocated.
+pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
+    let fields = object(value, at, KEYS)?;
+    let mut shared = ClientOptions::default();
+    shared.read_shared(&fields)?;
+    let text = |key: &str| match fields.get(key) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.as_str())),
+        Some(_) => Err(at.key(key).invalid("must be a string")),
+    };
+    let required = |key: &str| text(key)?.ok_or_else(|| at.key(key).invalid("is required"));
+    let (key_id, key_secret) = (text("keyId")?, text("keySecret")?);
+    if host == Host::BrowserPage
+        && key_secret.is_some()
+        && shared.dangerously_allow_browser != Some(true)
+    {
+        return Err(in_browser_page("keySecret", "key"));
+    }
+    let project_id = check_id("projectId", required("projectId")?)?;
+    let app_id = check_id("appId", required("appId")?)?;
+    let key = match (key_id, key_secret) {
+        (Some(id), Some(secret)) => {
+            check_token("keyId", id)?;
+            check_token("keySecret", secret)?;
+            if id.contains(':') {
+                return Err(Error::invalid("keyId", "must not contain \":\""));
+            }
+            Some((id, secret))
+        }
+        (None, None) => None,
+        (Some(_), None) | (None, Some(_)) => {
+            return Err(Error::invalid("keyId", "give keyId and keySecret together"))
+        }
+    };
+    let region = match text("region")? {
+        Some(name) => Some(region_url(name).ok_or_else(|| {
+            at.key("region")
+                .invalid(r#"must be one of "us", "eu", "br""#)
+        })?),
+        None => None,
+    };
+    let neither = "give a region (\"us\", \"eu\" or \"br\") or a baseUrl";
+    let base_url = base_url(&shared, region, neither)?;
+    if key.is_none() && shared.base_url.is_none() {
+        return Err(Error::invalid(
+            "keyId",
+            "is required with keySecret when calling Sinch directly (only a relay baseUrl may go without)",
+        ));
+    }
+    let auth = match text("auth")? {
+        None | Some("oauth2") => Auth::OAuth2,
+        Some("basic") if key.is_some() => Auth::Basic,
+        Some("basic") => {
+            return Err(Error::invalid(
+                "auth",
+                "\"basic\" needs keyId and keySecret",
+            ))
+        }
+        Some(_) => {
+            return Err(at
+                .key("auth")
+                .invalid(r#"must be one of "oauth2", "basic""#))
+        }
+    };
+    let insecure = shared.allow_insecure_http.unwrap_or(false);
+    let auth_url = match text("authUrl")? {
+        Some(url) => check_url("authUrl", url, insecure)?,
+        None => DEFAULT_AUTH_URL.to_owned(),
+    };
+    let key = key.map(|(id, secret)| {
+        let pair = [id, ":", secret].concat();
+        let basic = ["Basic ", &base64(pair.as_bytes())].concat();
+        (Secret(basic), Secret(secret.to_owned()))
+    });
+    let project = Project {
+        project_id: project_id.to_owned(),
+        app_id: app_id.to_owned(),
+        key,
+        auth,
+        auth_url,
+        access_token: None,
+    };
+    Config::with(Api::Conversation(project), base_url, &shared)
+}
+
+/// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
+fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
+    if id.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
+        return Err(Error::invalid(
+            name,
+            "must not contain \"/\", \"?\" or \"#\"",
+        ));
+    }
+    check_name(name, id)
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            let sextet = (n >> (18 - 6 * i)) & 63;
+            out.push(if i <= chunk.len() {
+                char::from(ABC[sextet as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

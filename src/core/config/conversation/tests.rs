@@ -1,0 +1,235 @@
+//! The rules of `api: "conversation"` options.
+
+use super::*;
+use crate::core::config::redact_all;
+
+const KEY: &str = r#""keyId":"key-1","keySecret":"s3cr3t-key""#;
+
+fn config(extra: &str) -> Result<Config> {
+    let options = [
+        r#"{"api":"conversation","projectId":"p-1","appId":"app-1","#,
+        extra,
+        "}",
+    ];
+    Config::from_json(&options.concat(), Host::Server)
+}
+
+fn project(config: &Config) -> &Project {
+    match &config.api {
+        Api::Conversation(project) => project,
+        Api::WhatsApp(_) => panic!("a standalone config"),
+    }
+}
+
+/// The field and message of the refusal of `extra`, checked never to show the key secret.
+fn refused(extra: &str) -> (String, String) {
+    let err = config(extra).unwrap_err().into_fields();
+    assert!(!err.message.contains("s3cr3t"), "{}", err.message);
+    (err.field.unwrap_or_default(), err.message)
+}
+
+#[test]
+fn regions_and_defaults() {
+    for (region, host) in [("us", "us"), ("eu", "eu"), ("br", "br")] {
+        let c = config(&[KEY, r#","region":""#, region, "\""].concat()).unwrap();
+        let url = ["https://", host, ".conversation.api.sinch.com"].concat();
+        assert_eq!(c.base_url, url);
+        let p = project(&c);
+        assert_eq!((p.project_id.as_str(), p.app_id.as_str()), ("p-1", "app-1"));
+        assert_eq!(
+            (p.auth, p.auth_url.as_str()),
+            (Auth::OAuth2, DEFAULT_AUTH_URL)
+        );
+        assert!(p.needs_token() && p.access_token.is_none());
+        // base64("key-1:s3cr3t-key")
+        assert_eq!(p.basic(), Some("Basic a2V5LTE6czNjcjN0LWtleQ=="));
+        assert_eq!(c.bot_id(), "");
+    }
+    let (field, message) = refused(&[KEY, r#","region":"us1""#].concat());
+    assert_eq!(field, "options.region");
+    assert_eq!(
+        message,
+        r#"options.region: must be one of "us", "eu", "br""#
+    );
+}
+
+#[test]
+fn base64_is_standard_with_padding() {
+    for (text, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="),
+        ("\u{ff}\u{fe}", "w7/Dvg=="),
+    ] {
+        assert_eq!(base64(text.as_bytes()), encoded, "{text}");
+    }
+}
+
+#[test]
+fn a_relay_a_token_url_and_basic_auth() {
+    let c =
+        config(r#""baseUrl":"http://127.0.0.1:8787/","authUrl":"http://localhost:1/oauth2/token""#)
+            .unwrap();
+    assert_eq!(c.base_url, "http://127.0.0.1:8787");
+    let p = project(&c);
+    assert_eq!((p.key.is_none(), p.needs_token()), (true, false));
+    assert_eq!(p.auth_url, "http://localhost:1/oauth2/token");
+    let basic = config(&[KEY, r#","region":"eu","auth":"basic""#].concat()).unwrap();
+    assert_eq!(
+        (project(&basic).auth, project(&basic).needs_token()),
+        (Auth::Basic, false)
+    );
+    let cases = [
+        (r#""region":"eu""#, "keyId"),
+        (r#""region":"eu","keyId":"k""#, "keyId"),
+        (r#""region":"eu","keySecret":"s3cr3t-key""#, "keyId"),
+        (r#""baseUrl":"http://127.0.0.1:1","auth":"basic""#, "auth"),
+        (
+            r#""baseUrl":"http://127.0.0.1:1","auth":"s3cr3t""#,
+            "options.auth",
+        ),
+        (
+            &[KEY, r#","region":"eu","baseUrl":"https://x""#].concat(),
+            "region",
+        ),
+        (KEY, "region"),
+        (
+            &[KEY, r#","region":"eu","authUrl":"http://auth.example/t""#].concat(),
+            "authUrl",
+        ),
+        (
+            &[KEY, r#","region":"eu","authUrl":"https://a/t?s3cr3t""#].concat(),
+            "authUrl",
+        ),
+        (
+            r#""region":"eu","keyId":"k:1","keySecret":"s3cr3t-key""#,
+            "keyId",
+        ),
+        (
+            r#""region":"eu","keyId":"k","keySecret":"s3cr3t key""#,
+            "keySecret",
+        ),
+        (r#""region":"eu","keyId":"k","keySecret":"""#, "keySecret"),
+        (
+            r#""region":"eu","keyId":"k","keySecret":["s3cr3t"]"#,
+            "options.keySecret",
+        ),
+    ];
+    for (extra, field) in cases {
+        assert_eq!(refused(extra).0, field, "{extra}");
+    }
+    let insecure = [
+        KEY,
+        r#","baseUrl":"http://10.0.0.1","allowInsecureHttp":true,"authUrl":"http://10.0.0.1/t""#,
+    ];
+    assert!(config(&insecure.concat()).is_ok());
+}
+
+#[test]
+fn project_and_app_ids_are_one_clean_segment() {
+    for bad in [
+        r#""""#,
+        r#"" ""#,
+        r#""a/b""#,
+        r#""a?b""#,
+        r#""a#b""#,
+        r#""..""#,
+        r#""%2e%2E""#,
+        r#""a\u0007b""#,
+    ] {
+        for key in ["projectId", "appId"] {
+            let other = if key == "projectId" {
+                "appId"
+            } else {
+                "projectId"
+            };
+            let options = format!(
+                r#"{{"api":"conversation","{key}":{bad},"{other}":"x","keyId":"k","keySecret":"s","region":"us"}}"#
+            );
+            let err = Config::from_json(&options, Host::Server).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(key), "{options}");
+        }
+    }
+    let options = r#"{"api":"conversation","appId":"a","keyId":"k","keySecret":"s","region":"us"}"#;
+    let err = Config::from_json(options, Host::Server).unwrap_err();
+    assert_eq!(err.message, "options.projectId: is required");
+}
+
+#[test]
+fn options_of_the_other_api_are_refused_by_name() {
+    let (field, message) = refused(&[KEY, r#","region":"eu","botId":"b""#].concat());
+    assert_eq!(
+        (field.as_str(), message.as_str()),
+        ("botId", r#"botId: is only for api: "whatsapp""#)
+    );
+    assert_eq!(
+        refused(&[KEY, r#","region":"eu","token":"t""#].concat()).0,
+        "token"
+    );
+    for key in ONLY {
+        let options = [
+            r#"{"botId":"b","token":"t","region":"eu",""#,
+            key,
+            r#"":"s3cr3t"}"#,
+        ];
+        let err = Config::from_json(&options.concat(), Host::Server).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some(*key));
+        assert_eq!(
+            err.message,
+            [key, r#": is only for api: "conversation""#].concat()
+        );
+    }
+    let standalone = r#"{"api":"whatsapp","botId":"b","token":"t","region":"eu","projectId":null}"#;
+    let err = Config::from_json(standalone, Host::Server).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("projectId"));
+    let standalone = r#"{"api":null,"botId":"b","token":"t","region":"eu"}"#;
+    assert!(Config::from_json(standalone, Host::Server).is_ok());
+    let err = Config::from_json(r#"{"api":"sms","botId":"b"}"#, Host::Server).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("options.api"));
+    let err = config(&[KEY, r#","region":"eu","frm":1"#].concat()).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("options.frm"));
+}
+
+#[test]
+fn a_key_secret_in_a_browser_page_needs_the_loud_opt_in() {
+    let page = |extra: &str| {
+        let options = [
+            r#"{"api":"conversation","projectId":"p","appId":"a","#,
+            extra,
+            "}",
+        ];
+        Config::from_json(&options.concat(), Host::BrowserPage)
+    };
+    let err = page(&[KEY, r#","region":"eu""#].concat()).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("keySecret"));
+    assert_eq!(
+        err.message,
+        "keySecret: must not be used in a browser page, where any script can read it: \
+         call a relay (e.g. a Cloudflare Worker holding the key) by giving baseUrl and no keySecret, \
+         or pass dangerouslyAllowBrowser: true if you accept the risk"
+    );
+    assert!(page(&[KEY, r#","region":"eu","dangerouslyAllowBrowser":true"#].concat()).is_ok());
+    assert!(page(r#""baseUrl":"https://relay.example""#).is_ok());
+}
+
+#[test]
+fn secrets_cover_the_key_its_basic_header_and_the_access_token() {
+    let mut c = config(&[KEY, r#","region":"eu""#].concat()).unwrap();
+    assert_eq!(c.secrets(), ["s3cr3t-key", "a2V5LTE6czNjcjN0LWtleQ=="]);
+    if let Api::Conversation(p) = &mut c.api {
+        p.access_token = Some(Secret("jwt-1".into()));
+    }
+    assert_eq!(c.secrets().last(), Some(&"jwt-1"));
+    let shown = format!("{c:?}");
+    assert!(
+        !shown.contains("s3cr3t") && !shown.contains("jwt-1") && !shown.contains("a2V5"),
+        "{shown}"
+    );
+    let text = "Basic a2V5LTE6czNjcjN0LWtleQ== s3cr3t-key jwt-1";
+    assert_eq!(
+        redact_all(text, &c.secrets()),
+        "Basic [redacted] [redacted] [redacted]"
+    );
+}

@@ -1,0 +1,83 @@
+//! OAuth2 client credentials (brief §1.2): the token request, what its answer
+//! means, and whether a 401 says the token expired. The JS face caches the header
+//! and shares one refresh among concurrent calls; the token itself stays here too
+//! ([`Project::access_token`]), so that no error can show it.
+
+use super::errors::error_for_status;
+use crate::core::config::{Project, Secret};
+use crate::core::error::Result;
+use crate::core::json::{self, Object, Path, Writer};
+use crate::core::response::invalid_response;
+use crate::prelude::*;
+
+/// The token request's form body.
+pub const GRANT: &str = "grant_type=client_credentials";
+
+/// Writes `"token": {"url", "authorization", "body"}`, the token request (a
+/// form-encoded POST) of `project`, when its calls need a bearer token first (OAuth2
+/// with a key; not behind a relay, nor with Basic auth).
+pub fn write_token_request(out: &mut Writer, project: &Project) {
+    if let Some(basic) = project.basic().filter(|_| project.needs_token()) {
+        out.key("token");
+        out.open_object();
+        out.field("url", &project.auth_url);
+        out.field("authorization", basic);
+        out.field("body", GRANT);
+        out.close_object();
+    }
+}
+
+/// What the token URL's answer means: for a 2xx `{ access_token, token_type:
+/// "bearer", expires_in }`, the token is kept in `project` and JS gets
+/// `{"authorization": "Bearer …", "expiresInMs": n}`; otherwise the typed error.
+pub fn token_answer(
+    project: &mut Project,
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Result<String> {
+    if !(200..300).contains(&status) {
+        let mut secrets = Vec::new();
+        project.secrets(&mut secrets);
+        return Err(error_for_status(status, body, retry_after, &secrets));
+    }
+    let value = json::parse(body).map_err(|_| invalid_response(status, "the body is not JSON"))?;
+    let at = Path::root("body");
+    let read = || -> Result<(Secret, u64)> {
+        let fields = Object::lenient(&value, &at)?;
+        let token: Secret = fields.required("access_token")?;
+        let kind: String = fields.required("token_type")?;
+        if !kind.eq_ignore_ascii_case("bearer") {
+            return Err(at.key("token_type").invalid("must be \"bearer\""));
+        }
+        let seconds =
+            json::read::whole(&fields.required("expires_in")?, 1 << 40).ok_or_else(|| {
+                at.key("expires_in")
+                    .invalid("must be a whole number of seconds")
+            })?;
+        let visible =
+            !token.expose().is_empty() && token.expose().bytes().all(|b| b.is_ascii_graphic());
+        if !visible {
+            return Err(at.key("access_token").invalid("must be visible ASCII"));
+        }
+        Ok((token, seconds))
+    };
+    // The reason names a path (fixed keys here), never a value.
+    let (token, seconds) = read().map_err(|err| invalid_response(status, &err.message))?;
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("authorization", &["Bearer ", token.expose()].concat());
+    out.field("expiresInMs", &seconds.saturating_mul(1000));
+    out.close_object();
+    project.access_token = Some(token);
+    Ok(out.finish())
+}
+
+/// Whether a 401's `WWW-Authenticate` header says the token expired (contains
+/// `expired`, any case): then the token is refreshed and the request repeated once.
+pub fn expired(www_authenticate: &str) -> bool {
+    www_authenticate
+        .as_bytes()
+        .windows(7)
+        .any(|seven| seven.eq_ignore_ascii_case(b"expired"))
+}

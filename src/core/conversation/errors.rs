@@ -1,0 +1,69 @@
+//! The Conversation API's errors (brief §5): both body forms, `{"error": {code,
+//! message, status, details}}` and the flat `{code, message, status}` (and the
+//! token URL's OAuth2 `{error, error_description}`), an empty or non-JSON body
+//! tolerated; a 404 hints at the region; 429 and 5xx are retryable.
+
+use crate::core::error::{Error, ErrorCode};
+use crate::core::json::{self, Object, Path, Value};
+use crate::core::response::{answer_error, ErrorBody};
+use crate::prelude::*;
+
+/// What an error body says (its message, gRPC-style status and details, as far as
+/// they are strings; anything else is left out), every one of `secrets` redacted.
+fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
+    let value = json::parse(body).ok()?;
+    let inner = match value.get("error") {
+        Some(error @ Value::Object(_)) => error,
+        _ => &value,
+    };
+    let at = Path::root("body");
+    let fields = Object::lenient(inner, &at).ok()?;
+    let text = |key| fields.optional::<String>(key).ok().flatten();
+    // `details: [{type_url, value}]` as "type_url: value; …" (a string kept as it is).
+    let details = match fields.get("details") {
+        Some(Value::Array(items)) => {
+            let mut text = String::new();
+            for item in items {
+                for key in ["type_url", "value"] {
+                    if let Some(part) = item.get(key).and_then(Value::as_str) {
+                        if !text.is_empty() {
+                            text.push_str(if key == "value" { ": " } else { "; " });
+                        }
+                        text.push_str(part);
+                    }
+                }
+            }
+            Some(text).filter(|t| !t.is_empty())
+        }
+        Some(Value::String(text)) => Some(text.clone()),
+        _ => None,
+    };
+    let body = ErrorBody {
+        // The token URL answers in OAuth2's form, `{error, error_description}`.
+        message: text("message").or_else(|| text("error_description")),
+        details,
+        reason: None,
+        status: text("status"),
+    };
+    Some(body.redacted(secrets))
+}
+
+/// The typed error of a non-2xx answer `status` with `body` and the raw
+/// `Retry-After` header, every one of `secrets` redacted from what the body says.
+pub fn error_for_status(
+    status: u16,
+    body: &str,
+    retry_after: Option<&str>,
+    secrets: &[&str],
+) -> Error {
+    answer_error(status, read_body(body, secrets), retry_after, true)
+}
+
+/// The `unsupported` error of method `name` under `api: "conversation"`: `why`
+/// says why and what to use instead.
+pub fn unsupported(name: &str, why: &str) -> Error {
+    Error::new(
+        ErrorCode::Unsupported,
+        [name, " is not supported with api: \"conversation\": ", why].concat(),
+    )
+}

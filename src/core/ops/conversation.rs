@@ -1,0 +1,182 @@
+//! The op table of `api: "conversation"`: the same method names as the
+//! standalone table ([`super::OPS`]), each prepared as the Conversation API's
+//! request, or refused with `unsupported` before anything is sent (brief §3.2).
+//! A send or capability query goes out once per recipient: [`prepare`] gives the
+//! JS face every part (`{"method", "url", "idempotent", "into", "parts": [{recipient,
+//! body}]}`), which it runs at most 4 at a time and merges into one result.
+
+use super::{messages, Args};
+use crate::core::config::{Config, Project};
+use crate::core::conversation::errors::{error_for_status, unsupported};
+use crate::core::conversation::{about, answers, send::send_bodies, url};
+use crate::core::endpoints::numbers::Numbers;
+use crate::core::error::{Error, Result};
+use crate::core::json::{self, Path, Read, Value, Writer};
+use crate::core::message::SendRequest;
+use crate::core::request::encode_segment;
+use crate::core::rules::check_id;
+use crate::prelude::*;
+
+/// How one method's request is prepared: the JSON text JS gets.
+type Prepare = fn(&Config, &Project, &Args) -> Result<String>;
+/// How a 2xx answer (parsed; empty reads as `{}`) becomes the JS result (or part).
+type Answer = fn(&Value) -> Result<String>;
+
+/// The methods the Conversation API can do.
+const OPS: &[(&str, Prepare, Answer)] = &[
+    ("send", send, answers::sent),
+    ("sendText", send_text, answers::sent),
+    ("capability", capability, answers::capability),
+    ("callbackStatus", callback_status, answers::stored),
+];
+
+const CONSENTS: &str = "opt-in is no longer enforced; read consents with \
+     GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhook triggers";
+const BLACKLIST: &str = "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)";
+const PROVIDERS: &str = "no media providers: use public https URLs";
+const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, url))";
+
+/// The methods it cannot do, and why / what to use instead.
+const UNSUPPORTED: &[(&str, &str)] = &[
+    (
+        "markRead",
+        "how events:send would name the message to mark read is unconfirmed, so no read \
+         receipt is sent rather than a wrong one; send read_message_event once Sinch confirms it",
+    ),
+    ("optIn", CONSENTS),
+    ("optOut", CONSENTS),
+    ("addToBlacklist", BLACKLIST),
+    ("removeFromBlacklist", BLACKLIST),
+    ("blacklist", BLACKLIST),
+    (
+        "callbackNotifications",
+        "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
+    ),
+    ("addProvider", PROVIDERS),
+    ("listProviders", PROVIDERS),
+    ("deleteProvider", PROVIDERS),
+    ("listStickerpacks", STICKERS),
+    ("getStickerpack", STICKERS),
+    ("createStickerpack", STICKERS),
+    ("updateStickerpack", STICKERS),
+    ("deleteStickerpack", STICKERS),
+    ("listStickers", STICKERS),
+    ("getSticker", STICKERS),
+    ("createSticker", STICKERS),
+    ("updateSticker", STICKERS),
+    ("deleteSticker", STICKERS),
+];
+
+fn find(name: &str) -> Result<&'static (&'static str, Prepare, Answer)> {
+    if let Some((_, why)) = UNSUPPORTED.iter().find(|(op, _)| *op == name) {
+        return Err(unsupported(name, why));
+    }
+    OPS.iter()
+        .find(|(op, _, _)| *op == name)
+        .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))
+}
+
+/// The prepared request (JSON text, see the module) of method `name` with `args`
+/// (the JSON text of its argument array), every rule checked first.
+pub fn prepare(config: &Config, project: &Project, name: &str, args: &str) -> Result<String> {
+    let (_, prepare, _) = find(name)?;
+    let args = json::parse(args).map_err(|_| Error::invalid("arguments", "could not be read"))?;
+    prepare(config, project, &Args::new(&args)?)
+}
+
+/// What an answer to (one part of) method `name` means: the JS result or part's
+/// JSON text, or the typed error, every one of `secrets` redacted.
+pub fn answer(
+    name: &str,
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+    secrets: &[&str],
+) -> Result<String> {
+    let (_, _, answer) = find(name)?;
+    if !(200..300).contains(&status) {
+        return Err(error_for_status(status, body, retry_after, secrets));
+    }
+    super::reply(status, body, secrets, *answer)
+}
+
+/// `send(request)`.
+fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    let send = SendRequest::read(args.value(0), &Path::root("request"))?;
+    fan_out(config, project, &send)
+}
+
+/// `sendText(to, text)`.
+fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    fan_out(config, project, &messages::text_request(args)?)
+}
+
+/// One `messages:send` per recipient.
+fn fan_out(config: &Config, project: &Project, send: &SendRequest) -> Result<String> {
+    let bodies = send_bodies(&project.app_id, send)?;
+    let url = url(&config.base_url, project, "messages:send");
+    Ok(parts(&url, "messages", false, &send.to, &bodies))
+}
+
+/// `capability(numbers)`: one `capability:query` per number; the answers come
+/// later, on the CAPABILITY webhook.
+fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    let numbers = Numbers::new(args.read(0, "numbers")?)?.numbers;
+    let mut bodies = Vec::with_capacity(numbers.len());
+    for number in &numbers {
+        bodies.push(about(&project.app_id, number));
+    }
+    let url = url(&config.base_url, project, "capability:query");
+    Ok(parts(&url, "requests", true, &numbers, &bodies))
+}
+
+/// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
+fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
+    let id: String = args.read(0, "messageId")?;
+    check_id("messageId", &id)?;
+    let path = ["messages/", &encode_segment(&id)].concat();
+    let mut out = request(false, &url(&config.base_url, project, &path));
+    out.close_object();
+    Ok(out.finish())
+}
+
+/// The open object `{"method", "url", "idempotent"}` of a GET (a safe repeat) or a
+/// POST (not: a send).
+fn request(post: bool, url: &str) -> Writer {
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("method", if post { "POST" } else { "GET" });
+    out.field("url", url);
+    out.field("idempotent", &!post);
+    out
+}
+
+/// A POST to `url` per recipient with its body, merged by JS into a result's list
+/// `into` (`asynchronous` when the answers only say the request was taken).
+fn parts(
+    url: &str,
+    into: &str,
+    asynchronous: bool,
+    recipients: &[String],
+    bodies: &[String],
+) -> String {
+    let mut out = request(true, url);
+    out.field("into", into);
+    if asynchronous {
+        out.field("asynchronous", &true);
+    }
+    out.key("parts");
+    out.open_array();
+    for (i, body) in bodies.iter().enumerate() {
+        out.open_object();
+        out.field("recipient", recipients.get(i).map_or("", String::as_str));
+        out.field("body", body);
+        out.close_object();
+    }
+    out.close_array();
+    out.close_object();
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,298 @@
+//! The conversation op table: what each method prepares, what answers mean, the
+//! token and the refusals.
+
+use super::*;
+use crate::core::config::Host;
+use crate::core::conversation::auth::{expired, token_answer, write_token_request};
+use crate::core::error::ErrorCode;
+use crate::core::json::Writer;
+
+const OPTIONS: &str = r#"{"api":"conversation","projectId":"p 1","appId":"app-1",
+    "keyId":"key-1","keySecret":"s3cr3t-key","baseUrl":"http://127.0.0.1:9"}"#;
+
+fn config() -> Config {
+    Config::from_json(OPTIONS, Host::Server).unwrap()
+}
+
+fn with_project<T>(f: impl FnOnce(&Config, &Project) -> T) -> T {
+    let config = config();
+    match &config.api {
+        crate::core::config::Api::Conversation(project) => f(&config, project),
+        _ => panic!("not a conversation config"),
+    }
+}
+
+fn prepared(op: &str, args: &str) -> Result<serde_json::Value> {
+    with_project(|c, p| prepare(c, p, op, args))
+        .map(|text| serde_json::from_str(&text).expect("JSON text"))
+}
+
+#[test]
+fn a_send_is_one_request_per_recipient_in_order() {
+    let got = prepared("sendText", r#"[["+46732001122","46732002244"],"Hi"]"#).unwrap();
+    let url = "http://127.0.0.1:9/v1/projects/p%201/messages:send";
+    assert_eq!(
+        (
+            &got["method"],
+            &got["url"],
+            &got["idempotent"],
+            &got["into"]
+        ),
+        (
+            &"POST".into(),
+            &url.into(),
+            &false.into(),
+            &"messages".into()
+        )
+    );
+    assert_eq!(got.get("asynchronous"), None);
+    let parts = got["parts"].as_array().unwrap();
+    let recipients: Vec<&str> = parts
+        .iter()
+        .map(|p| p["recipient"].as_str().unwrap())
+        .collect();
+    assert_eq!(recipients, ["+46732001122", "46732002244"]);
+    for (part, identity) in parts.iter().zip(["46732001122", "46732002244"]) {
+        let body: serde_json::Value = serde_json::from_str(part["body"].as_str().unwrap()).unwrap();
+        assert_eq!(body["app_id"], "app-1");
+        assert_eq!(
+            body["recipient"],
+            serde_json::json!({"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":identity}]}})
+        );
+    }
+    // Every recipient is checked before any request is built.
+    let err = prepared("sendText", r#"[["+46732001122","0732"],"Hi"]"#).unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("to[1]"));
+    let err = prepared(
+        "send",
+        r#"[{"to":["+46732001122"],"message":{"type":"text","text":1}}]"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("request.message.text"));
+}
+
+#[test]
+fn capability_is_asynchronous_one_query_per_number() {
+    let got = prepared("capability", r#"[["+46732001122","+46732002244"]]"#).unwrap();
+    assert_eq!(
+        got["url"],
+        "http://127.0.0.1:9/v1/projects/p%201/capability:query"
+    );
+    assert_eq!(
+        (&got["into"], &got["asynchronous"]),
+        (&"requests".into(), &true.into())
+    );
+    let body: serde_json::Value =
+        serde_json::from_str(got["parts"][1]["body"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"app_id":"app-1","recipient":{"identified_by":{"channel_identities":[
+            {"channel":"WHATSAPP","identity":"46732002244"}]}}})
+    );
+    assert_eq!(
+        prepared("capability", "[[]]").unwrap_err().field.as_deref(),
+        Some("numbers")
+    );
+    let answer = |body| answer("capability", 200, None, body, &[]);
+    assert_eq!(
+        answer(r#"{"app_id":"app-1","recipient":{},"request_id":"r1"}"#).unwrap(),
+        r#"{"requestId":"r1"}"#
+    );
+    assert_eq!(answer("{}").unwrap_err().code, ErrorCode::InvalidResponse);
+}
+
+#[test]
+fn callback_status_reads_the_stored_message() {
+    let got = prepared("callbackStatus", r#"["m/1"]"#).unwrap();
+    assert_eq!(
+        got,
+        serde_json::json!({"method":"GET","url":"http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1","idempotent":true})
+    );
+    assert_eq!(
+        prepared("callbackStatus", r#"[".."]"#)
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("messageId")
+    );
+    let stored = r#"{"id":"m1","direction":"TO_CONTACT","app_message":{"text_message":{"text":"Hi"}},
+        "channel_identity":{"channel":"WHATSAPP","identity":"46732001122","app_id":"app-1"},
+        "accept_time":"2026-01-01T00:00:00Z","message_status":{"status":"DELIVERED"}}"#;
+    let got: serde_json::Value =
+        serde_json::from_str(&answer("callbackStatus", 200, None, stored, &[]).unwrap()).unwrap();
+    let raw: serde_json::Value = serde_json::from_str(stored).unwrap();
+    assert_eq!(
+        got,
+        serde_json::json!({"message":{"id":"m1","direction":"TO_CONTACT","acceptTime":"2026-01-01T00:00:00Z",
+            "channel":"WHATSAPP","identity":"46732001122","raw":raw}})
+    );
+    let minimal = answer("callbackStatus", 200, None, r#"{"id":"m2"}"#, &[]).unwrap();
+    assert_eq!(minimal, r#"{"message":{"id":"m2","raw":{"id":"m2"}}}"#);
+}
+
+#[test]
+fn a_sent_answer_is_one_queued_entry() {
+    let sent = answer(
+        "send",
+        200,
+        None,
+        r#"{"message_id":"01H","accepted_time":"t"}"#,
+        &[],
+    );
+    assert_eq!(
+        sent.unwrap(),
+        r#"{"id":"01H","status":"success","state":"queued"}"#
+    );
+    for bad in ["", "{}", "[]", "not json", r#"{"message_id":5}"#] {
+        let err = answer("sendText", 200, None, bad, &[]).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
+    }
+}
+
+#[test]
+fn methods_without_an_equivalent_are_unsupported_before_anything_is_read() {
+    for (name, _) in UNSUPPORTED {
+        let err = prepared(name, "not even JSON").unwrap_err();
+        assert_eq!(
+            (err.code, err.field.clone()),
+            (ErrorCode::Unsupported, None),
+            "{name}"
+        );
+        let start = [name, " is not supported with api: \"conversation\": "].concat();
+        assert!(err.message.starts_with(&start), "{}", err.message);
+    }
+    // Every standalone method is either mapped or refused.
+    for op in crate::core::ops::OPS {
+        let known = OPS.iter().any(|(name, _, _)| *name == op.name)
+            || UNSUPPORTED.iter().any(|(name, _)| *name == op.name);
+        assert!(known, "{}", op.name);
+    }
+    let err = prepared("nope", "[]").unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("operation"));
+}
+
+#[test]
+fn errors_read_both_body_forms_and_hint_at_the_region() {
+    let secrets = ["s3cr3t-key", "jwt-1"];
+    let err = |status, body| answer("send", status, None, body, &secrets).unwrap_err();
+    let wrapped = err(
+        400,
+        r#"{"error":{"code":400,"message":"bad s3cr3t-key","status":"INVALID_ARGUMENT",
+        "details":[{"type_url":"t/BadRequest","value":"app_id jwt-1"}]}}"#,
+    );
+    assert_eq!(
+        (wrapped.code, wrapped.status, wrapped.retryable),
+        (ErrorCode::BadRequest, Some(400), false)
+    );
+    assert_eq!(
+        wrapped.message,
+        "Sinch rejected the request (HTTP 400 INVALID_ARGUMENT): bad [redacted]"
+    );
+    assert_eq!(
+        wrapped.details.as_deref(),
+        Some("t/BadRequest: app_id [redacted]")
+    );
+    let flat = err(
+        401,
+        r#"{"code":401,"message":"expired","status":"UNAUTHENTICATED"}"#,
+    );
+    assert_eq!(flat.code, ErrorCode::Unauthorized);
+    assert!(
+        flat.message
+            .ends_with("(HTTP 401 UNAUTHENTICATED): expired"),
+        "{}",
+        flat.message
+    );
+    let lost = err(404, "");
+    assert_eq!(lost.code, ErrorCode::NotFound);
+    assert!(lost.message.contains("another region"), "{}", lost.message);
+    for body in [
+        "<html>oops</html>",
+        "[]",
+        r#"{"error":"x"}"#,
+        r#"{"message":5}"#,
+    ] {
+        assert_eq!(err(502, body).code, ErrorCode::ServerError, "{body}");
+    }
+    let busy = answer("send", 429, Some("2"), "", &secrets).unwrap_err();
+    assert_eq!(
+        (busy.code, busy.retryable, busy.retry_after_ms),
+        (ErrorCode::RateLimited, true, Some(2000))
+    );
+    assert!(err(500, "").retryable && !err(403, "").retryable);
+    assert_eq!(err(418, "").code, ErrorCode::UnexpectedStatus);
+    let oauth = err(
+        401,
+        r#"{"error":"invalid_client","error_description":"bad key"}"#,
+    );
+    assert!(
+        oauth.message.ends_with("(HTTP 401): bad key"),
+        "{}",
+        oauth.message
+    );
+}
+
+#[test]
+fn the_token_request_and_its_answer() {
+    let mut config = config();
+    let crate::core::config::Api::Conversation(project) = &mut config.api else {
+        panic!("not a conversation config");
+    };
+    project.auth_url = "http://127.0.0.1:9/oauth2/token".into();
+    let token_request = |project: &Project| {
+        let mut out = Writer::new();
+        out.open_object();
+        write_token_request(&mut out, project);
+        out.close_object();
+        serde_json::from_str::<serde_json::Value>(&out.finish()).unwrap()
+    };
+    let request = token_request(project)["token"].clone();
+    assert_eq!(
+        request,
+        serde_json::json!({"url":"http://127.0.0.1:9/oauth2/token",
+            "authorization":"Basic a2V5LTE6czNjcjN0LWtleQ==","body":"grant_type=client_credentials"})
+    );
+    let body = r#"{"access_token":"jwt-1","token_type":"Bearer","expires_in":3600,"scope":""}"#;
+    assert_eq!(
+        token_answer(project, 200, None, body).unwrap(),
+        r#"{"authorization":"Bearer jwt-1","expiresInMs":3600000}"#
+    );
+    let mut secrets = Vec::new();
+    project.secrets(&mut secrets);
+    assert!(secrets.contains(&"jwt-1"));
+    for bad in [
+        "",
+        r#"{"access_token":"jwt 2","token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":"jwt-2","token_type":"mac","expires_in":1}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":-1}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer"}"#,
+    ] {
+        let err = token_answer(project, 200, None, bad).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
+        assert!(!err.message.contains("jwt"), "{}", err.message);
+    }
+    let refused = token_answer(project, 401, None, r#"{"message":"no s3cr3t-key"}"#).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Unauthorized);
+    assert!(!refused.message.contains("s3cr3t"), "{}", refused.message);
+    let busy = token_answer(project, 429, None, "").unwrap_err();
+    assert!(busy.retryable);
+    // Basic auth, or a relay, takes no token.
+    project.auth = crate::core::config::Auth::Basic;
+    assert_eq!(token_request(project), serde_json::json!({}));
+    project.auth = crate::core::config::Auth::OAuth2;
+    project.key = None;
+    assert_eq!(token_request(project), serde_json::json!({}));
+}
+
+#[test]
+fn only_a_401_saying_expired_renews_the_token() {
+    let says = [
+        r#"Bearer error="invalid_token", error_description="The access token expired""#,
+        "EXPIRED",
+        "token Expired",
+    ];
+    assert!(says.iter().all(|header| expired(header)));
+    for header in ["", "Bearer realm=\"sinch\"", "expire", "Basic"] {
+        assert!(!expired(header), "{header}");
+    }
+}
