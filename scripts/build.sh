@@ -24,7 +24,7 @@ build_variant() {
   cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features "$features"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$crate" "$wasm"
   # Features rustc enables by default for wasm32-unknown-unknown; the input uses them.
-  node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --strip-debug --strip-producers \
+  node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"

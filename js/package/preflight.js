@@ -3,7 +3,7 @@
 // slice of the Blob (or of the bytes) and hands it in, until Rust gives the report. Only
 // those ranges are read, never the whole file.
 import { MediaCheck } from "./sinch_whatsapp.js";
-import { refused as invalid, unwrap } from "./errors.js";
+import { refused as invalid } from "./errors.js";
 
 
 const KNOWN = ["as", "declaredType", "fileName"];
@@ -46,8 +46,11 @@ function readOptions(options) {
  */
 function open(size, options, type, name) {
   const o = readOptions(options);
-  return new MediaCheck(size, o.as ?? undefined, o.declaredType ?? (type || undefined), o.fileName ?? name);
+  return new MediaCheck(size, TYPES.indexOf(o.as), utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name));
 }
+
+/** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
+const utf8 = (text) => new TextEncoder().encode(text ?? "");
 
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>
@@ -80,7 +83,7 @@ export async function validateMedia(blob, options) {
       }
       media.supply(start, new Uint8Array(part));
     }
-    return unwrap(media.report());
+    return JSON.parse(media.report());
   } finally {
     media.free();
   }
@@ -92,7 +95,7 @@ export function validateMediaBytes(bytes, options) {
   const media = open(bytes.length, options);
   try {
     for (let start; (start = media.next()) >= 0; ) media.supply(start, bytes.subarray(start, media.end()));
-    return unwrap(media.report());
+    return JSON.parse(media.report());
   } finally {
     media.free();
   }

@@ -5,7 +5,6 @@
 //! memory (which never shrinks), never the whole file.
 
 use super::text;
-use crate::core::error::envelope;
 use crate::core::media::{MessageType, Options, Preflight};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -26,21 +25,18 @@ pub struct MediaCheck {
 
 #[wasm_bindgen]
 impl MediaCheck {
-    /// A check of a file of `size` bytes with the options `preflight.js` has read and checked
-    /// (`intended` one of the message type names; the file's own type and name filled in).
+    /// A check of a file of `size` bytes with the options `preflight.js` has read and checked:
+    /// `intended` an index into [`MessageType::ALL`] (any other number: none), the declared
+    /// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when
+    /// absent, which the rules read as absent too).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        size: f64,
-        intended: Option<String>,
-        declared: Option<String>,
-        name: Option<String>,
-    ) -> MediaCheck {
+    pub fn new(size: f64, intended: u32, declared: &[u8], name: &[u8]) -> MediaCheck {
         MediaCheck {
             // A Blob's size is a whole number below 2^53: exact in an f64.
             preflight: Preflight::new(size as u64),
-            intended: intended.as_deref().and_then(MessageType::parse),
-            declared,
-            name,
+            intended: MessageType::ALL.get(intended as usize).copied(),
+            declared: utf8(declared),
+            name: utf8(name),
             end: 0,
         }
     }
@@ -67,13 +63,22 @@ impl MediaCheck {
         self.preflight.supply(offset as u64, bytes);
     }
 
-    /// The report's envelope: `{"ok":report}`.
+    /// The report as JSON text. It is never an error, so it crosses without the
+    /// `{"ok":…}` envelope (and this entry links none of the error writer).
     pub fn report(&self) -> JsValue {
         let options = Options {
             declared_mime: self.declared.as_deref(),
             file_name: self.name.as_deref(),
             intended: self.intended,
         };
-        text(envelope(Ok(self.preflight.finish(&options).to_json())))
+        text(self.preflight.finish(&options).to_json())
     }
+}
+
+/// Text `TextEncoder` wrote (always UTF-8; anything else, and nothing, is absent).
+fn utf8(bytes: &[u8]) -> Option<String> {
+    core::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| !text.is_empty())
+        .map(String::from)
 }

@@ -2,6 +2,8 @@
 //! PowerPoint, with and without macros, told apart by the content type of the main part in
 //! `[Content_Types].xml`.
 
+use super::words::{line_where, nth, part, trim};
+
 /// An OOXML file type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Ooxml {
@@ -21,155 +23,71 @@ pub(crate) enum Ooxml {
     Ppsm,
 }
 
-/// One row of [`TABLE`].
-struct Row {
-    kind: Ooxml,
-    /// The usual extension.
-    ext: &'static str,
-    /// The file's MIME type.
-    mime: &'static str,
-    /// The content type of the main part (`word/document.xml`, ...), without `.main+xml`.
-    main: &'static str,
-    label: &'static str,
-}
-
-const fn row(
-    kind: Ooxml,
-    ext: &'static str,
-    mime: &'static str,
-    main: &'static str,
-    label: &'static str,
-) -> Row {
-    Row {
-        kind,
-        ext,
-        mime,
-        main,
-        label,
-    }
-}
-
 const OXML: &str = "application/vnd.openxmlformats-officedocument.";
 
-const TABLE: [Row; 14] = [
-    row(
-        Ooxml::Docx,
-        "docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "wordprocessingml.document",
-        "Word document",
-    ),
-    row(
-        Ooxml::Docm,
-        "docm",
-        "application/vnd.ms-word.document.macroEnabled.12",
-        "application/vnd.ms-word.document.macroEnabled",
-        "macro-enabled Word document",
-    ),
-    row(
-        Ooxml::Dotx,
-        "dotx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.template",
-        "wordprocessingml.template",
-        "Word template",
-    ),
-    row(
-        Ooxml::Dotm,
-        "dotm",
-        "application/vnd.ms-word.template.macroEnabled.12",
-        "application/vnd.ms-word.template.macroEnabledTemplate",
-        "macro-enabled Word template",
-    ),
-    row(
-        Ooxml::Xlsx,
-        "xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "spreadsheetml.sheet",
-        "Excel workbook",
-    ),
-    row(
-        Ooxml::Xlsm,
-        "xlsm",
-        "application/vnd.ms-excel.sheet.macroEnabled.12",
-        "application/vnd.ms-excel.sheet.macroEnabled",
-        "macro-enabled Excel workbook",
-    ),
-    row(
-        Ooxml::Xltx,
-        "xltx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
-        "spreadsheetml.template",
-        "Excel template",
-    ),
-    row(
-        Ooxml::Xltm,
-        "xltm",
-        "application/vnd.ms-excel.template.macroEnabled.12",
-        "application/vnd.ms-excel.template.macroEnabled",
-        "macro-enabled Excel template",
-    ),
-    row(
-        Ooxml::Pptx,
-        "pptx",
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "presentationml.presentation",
-        "PowerPoint presentation",
-    ),
-    row(
-        Ooxml::Pptm,
-        "pptm",
-        "application/vnd.ms-powerpoint.presentation.macroEnabled.12",
-        "application/vnd.ms-powerpoint.presentation.macroEnabled",
-        "macro-enabled PowerPoint presentation",
-    ),
-    row(
-        Ooxml::Potx,
-        "potx",
-        "application/vnd.openxmlformats-officedocument.presentationml.template",
-        "presentationml.template",
-        "PowerPoint template",
-    ),
-    row(
-        Ooxml::Potm,
-        "potm",
-        "application/vnd.ms-powerpoint.template.macroEnabled.12",
-        "application/vnd.ms-powerpoint.template.macroEnabled",
-        "macro-enabled PowerPoint template",
-    ),
-    row(
-        Ooxml::Ppsx,
-        "ppsx",
-        "application/vnd.openxmlformats-officedocument.presentationml.slideshow",
-        "presentationml.slideshow",
-        "PowerPoint slide show",
-    ),
-    row(
-        Ooxml::Ppsm,
-        "ppsm",
-        "application/vnd.ms-powerpoint.slideshow.macroEnabled.12",
-        "application/vnd.ms-powerpoint.slideshow.macroEnabled",
-        "macro-enabled PowerPoint slide show",
-    ),
+/// The types, in the order of [`TABLE`]'s lines.
+const ALL: [Ooxml; 14] = [
+    Ooxml::Docx,
+    Ooxml::Docm,
+    Ooxml::Dotx,
+    Ooxml::Dotm,
+    Ooxml::Xlsx,
+    Ooxml::Xlsm,
+    Ooxml::Xltx,
+    Ooxml::Xltm,
+    Ooxml::Pptx,
+    Ooxml::Pptm,
+    Ooxml::Potx,
+    Ooxml::Potm,
+    Ooxml::Ppsx,
+    Ooxml::Ppsm,
 ];
 
+/// A line per type, in [`ALL`]'s order, of four fields with a `;` between: the usual
+/// extension, the file's MIME type, the content type of the main part (`word/document.xml`,
+/// ...) without `.main+xml` (and without [`OXML`] where it starts so), and the label.
+const TABLE: &str = concat!(
+    "docx;application/vnd.openxmlformats-officedocument.wordprocessingml.document;wordprocessingml.document;Word document\n",
+    "docm;application/vnd.ms-word.document.macroEnabled.12;application/vnd.ms-word.document.macroEnabled;macro-enabled Word document\n",
+    "dotx;application/vnd.openxmlformats-officedocument.wordprocessingml.template;wordprocessingml.template;Word template\n",
+    "dotm;application/vnd.ms-word.template.macroEnabled.12;application/vnd.ms-word.template.macroEnabledTemplate;macro-enabled Word template\n",
+    "xlsx;application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;spreadsheetml.sheet;Excel workbook\n",
+    "xlsm;application/vnd.ms-excel.sheet.macroEnabled.12;application/vnd.ms-excel.sheet.macroEnabled;macro-enabled Excel workbook\n",
+    "xltx;application/vnd.openxmlformats-officedocument.spreadsheetml.template;spreadsheetml.template;Excel template\n",
+    "xltm;application/vnd.ms-excel.template.macroEnabled.12;application/vnd.ms-excel.template.macroEnabled;macro-enabled Excel template\n",
+    "pptx;application/vnd.openxmlformats-officedocument.presentationml.presentation;presentationml.presentation;PowerPoint presentation\n",
+    "pptm;application/vnd.ms-powerpoint.presentation.macroEnabled.12;application/vnd.ms-powerpoint.presentation.macroEnabled;macro-enabled PowerPoint presentation\n",
+    "potx;application/vnd.openxmlformats-officedocument.presentationml.template;presentationml.template;PowerPoint template\n",
+    "potm;application/vnd.ms-powerpoint.template.macroEnabled.12;application/vnd.ms-powerpoint.template.macroEnabled;macro-enabled PowerPoint template\n",
+    "ppsx;application/vnd.openxmlformats-officedocument.presentationml.slideshow;presentationml.slideshow;PowerPoint slide show\n",
+    "ppsm;application/vnd.ms-powerpoint.slideshow.macroEnabled.12;application/vnd.ms-powerpoint.slideshow.macroEnabled;macro-enabled PowerPoint slide show",
+);
+
+/// Field numbers in a line of [`TABLE`].
+const EXT: usize = 0;
+const MIME: usize = 1;
+const MAIN: usize = 2;
+const LABEL: usize = 3;
+
 impl Ooxml {
-    fn row(self) -> Option<&'static Row> {
-        TABLE.iter().find(|r| r.kind == self)
+    /// Field `field` of the type's line in [`TABLE`].
+    fn field(self, field: usize) -> &'static str {
+        part(nth(TABLE, self as usize), b';', field)
     }
 
     /// The file's MIME type.
     pub fn mime(self) -> &'static str {
-        self.row().map_or("application/octet-stream", |r| r.mime)
+        self.field(MIME)
     }
 
     /// A short name ("Word template").
     pub fn label(self) -> &'static str {
-        self.row().map_or("Office document", |r| r.label)
+        self.field(LABEL)
     }
 
-    /// The usual extension, as a one-element list.
-    pub fn extensions(self) -> &'static [&'static str] {
-        self.row().map_or(&[], |r| core::slice::from_ref(&r.ext))
+    /// The usual extension.
+    pub fn extensions(self) -> &'static str {
+        self.field(EXT)
     }
 
     /// Whether the file may hold macros.
@@ -203,29 +121,20 @@ impl Ooxml {
 
     /// The type whose main part has this content type (`...main+xml`), if any.
     pub fn from_main_content_type(ct: &str) -> Option<Ooxml> {
-        let base = ct.trim().strip_suffix(".main+xml")?;
-        TABLE
-            .iter()
-            .find(|r| {
-                base.eq_ignore_ascii_case(r.main)
-                    || base
-                        .strip_prefix(OXML)
-                        .is_some_and(|rest| rest.eq_ignore_ascii_case(r.main))
-            })
-            .map(|r| r.kind)
+        let base = trim(ct).strip_suffix(".main+xml")?;
+        // At most one of the two matches: a table value starts with `application/` only
+        // where it does not start with OXML.
+        find(MAIN, base).or_else(|| find(MAIN, base.strip_prefix(OXML)?))
     }
 
     /// The type with this MIME type (compared without case), if any.
     pub fn from_mime(mime: &str) -> Option<Ooxml> {
-        TABLE
-            .iter()
-            .find(|r| r.mime.eq_ignore_ascii_case(mime))
-            .map(|r| r.kind)
+        find(MIME, mime)
     }
 
     /// The type usual for this extension (lower case, without the dot), if any.
     pub fn from_extension(ext: &str) -> Option<Ooxml> {
-        TABLE.iter().find(|r| r.ext == ext).map(|r| r.kind)
+        find(EXT, ext)
     }
 
     /// Word, Excel or PowerPoint: types of one application are near relatives.
@@ -238,24 +147,35 @@ impl Ooxml {
     }
 }
 
+/// The first type whose field `field` is `value` in any ASCII case.
+fn find(field: usize, value: &str) -> Option<Ooxml> {
+    line_where(TABLE, b';', field, value).and_then(|(n, _)| ALL.get(n).copied())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn table_round_trips() {
-        for r in &TABLE {
-            assert_eq!(Ooxml::from_mime(r.mime), Some(r.kind));
-            assert_eq!(Ooxml::from_extension(r.ext), Some(r.kind));
-            let main = if r.main.starts_with("application/") {
-                format!("{}.main+xml", r.main)
+        assert_eq!(TABLE.split('\n').count(), ALL.len());
+        for (i, kind) in ALL.into_iter().enumerate() {
+            assert_eq!(kind as usize, i);
+            let ext = kind.extensions();
+            let main_field = kind.field(MAIN);
+            assert_eq!(nth(TABLE, i).split(';').count(), 4);
+            assert_eq!(Ooxml::from_mime(kind.mime()), Some(kind));
+            assert_eq!(Ooxml::from_extension(ext), Some(kind));
+            let main = if main_field.starts_with("application/") {
+                format!("{main_field}.main+xml")
             } else {
-                format!("{OXML}{}.main+xml", r.main)
+                format!("{OXML}{main_field}.main+xml")
             };
-            assert_eq!(Ooxml::from_main_content_type(&main), Some(r.kind), "{main}");
-            assert_eq!(r.kind.macros(), r.ext.ends_with('m'));
-            assert!(r.kind.with_macros().macros());
+            assert_eq!(Ooxml::from_main_content_type(&main), Some(kind), "{main}");
+            assert_eq!(kind.macros(), ext.ends_with('m'));
+            assert!(kind.with_macros().macros());
         }
+        assert_eq!(Ooxml::Dotx.label(), "Word template");
         assert_eq!(Ooxml::Docx.with_macros(), Ooxml::Docm);
         assert_eq!(Ooxml::from_main_content_type("application/xml"), None);
     }

@@ -31,13 +31,7 @@ impl MessageType {
 
     /// The lower-case name used in JSON (`"image"`, ...).
     pub fn as_str(self) -> &'static str {
-        match self {
-            MessageType::Image => "image",
-            MessageType::Audio => "audio",
-            MessageType::Video => "video",
-            MessageType::Sticker => "sticker",
-            MessageType::Document => "document",
-        }
+        super::words::nth("image\naudio\nvideo\nsticker\ndocument", self as usize)
     }
 
     /// Parses the lower-case name; `None` for anything else.
@@ -47,13 +41,10 @@ impl MessageType {
 
     /// "an image", "a video", ... for messages.
     pub(crate) fn with_article(self) -> &'static str {
-        match self {
-            MessageType::Image => "an image",
-            MessageType::Audio => "an audio",
-            MessageType::Video => "a video",
-            MessageType::Sticker => "a sticker",
-            MessageType::Document => "a document",
-        }
+        super::words::nth(
+            "an image\nan audio\na video\na sticker\na document",
+            self as usize,
+        )
     }
 }
 
@@ -128,31 +119,35 @@ pub enum IssueCode {
     MediaNotFullyChecked,
 }
 
+/// The codes, one a line, in the order of [`IssueCode`]'s variants ([`IssueCode::as_str`] picks by
+/// discriminant).
+const CODES: &str = concat!(
+    "media_empty\n",
+    "media_unsupported_type\n",
+    "media_type_mismatch\n",
+    "media_extension_mismatch\n",
+    "media_too_large\n",
+    "media_size_ambiguous\n",
+    "media_over_processing_limit\n",
+    "media_truncated\n",
+    "media_sticker_dimensions\n",
+    "media_sticker_too_large\n",
+    "media_video_codec\n",
+    "media_audio_codec\n",
+    "media_not_for_type\n",
+    "media_image_codec\n",
+    "media_text_encoding\n",
+    "media_leading_data\n",
+    "media_trailing_data\n",
+    "media_encrypted\n",
+    "media_macro_enabled\n",
+    "media_not_fully_checked",
+);
+
 impl IssueCode {
     /// The stable snake_case code.
     pub fn as_str(self) -> &'static str {
-        match self {
-            IssueCode::MediaEmpty => "media_empty",
-            IssueCode::MediaUnsupportedType => "media_unsupported_type",
-            IssueCode::MediaTypeMismatch => "media_type_mismatch",
-            IssueCode::MediaExtensionMismatch => "media_extension_mismatch",
-            IssueCode::MediaTooLarge => "media_too_large",
-            IssueCode::MediaSizeAmbiguous => "media_size_ambiguous",
-            IssueCode::MediaOverProcessingLimit => "media_over_processing_limit",
-            IssueCode::MediaTruncated => "media_truncated",
-            IssueCode::MediaStickerDimensions => "media_sticker_dimensions",
-            IssueCode::MediaStickerTooLarge => "media_sticker_too_large",
-            IssueCode::MediaVideoCodec => "media_video_codec",
-            IssueCode::MediaAudioCodec => "media_audio_codec",
-            IssueCode::MediaNotForType => "media_not_for_type",
-            IssueCode::MediaImageCodec => "media_image_codec",
-            IssueCode::MediaTextEncoding => "media_text_encoding",
-            IssueCode::MediaLeadingData => "media_leading_data",
-            IssueCode::MediaTrailingData => "media_trailing_data",
-            IssueCode::MediaEncrypted => "media_encrypted",
-            IssueCode::MediaMacroEnabled => "media_macro_enabled",
-            IssueCode::MediaNotFullyChecked => "media_not_fully_checked",
-        }
+        super::words::nth(CODES, self as usize)
     }
 }
 
@@ -311,8 +306,13 @@ mod tests {
             IssueCode::MediaNotFullyChecked.as_str(),
             "media_not_fully_checked"
         );
+        assert_eq!(IssueCode::MediaTruncated.as_str(), "media_truncated");
+        assert_eq!(CODES.split('\n').count(), 20);
         assert_eq!(Severity::Warning.as_str(), "warning");
         assert_eq!(MessageType::Sticker.as_str(), "sticker");
+        for t in MessageType::ALL {
+            assert!(t.with_article().ends_with(t.as_str()), "{t:?}");
+        }
         assert_eq!(MessageType::parse("video"), Some(MessageType::Video));
         assert_eq!(MessageType::parse("Video"), None);
         assert_eq!(MessageType::parse("document"), Some(MessageType::Document));

@@ -18,7 +18,7 @@ use super::kind::{Codec, Kind};
 use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, takes};
-use super::words::{decimal, fill, group};
+use super::words::{decimal, fill, group, trim};
 use super::Options;
 use crate::prelude::*;
 
@@ -31,7 +31,7 @@ const UPLOAD_MB: u64 = 100;
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
     let declared = options
         .declared_mime
-        .map(str::trim)
+        .map(trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string);
     let mut report = Report {
@@ -191,7 +191,7 @@ pub(super) fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) ->
     Issue::warning(
         IssueCode::MediaSizeAmbiguous,
         fill(
-"The file is {} bytes: over the {} limit for {} if MB means 1,000,000 bytes ({}), within it if MB means 1,048,576 bytes ({}). Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
+"The file is {} bytes: over the {} limit for {} if that means {} bytes, within it if it means {} bytes. Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
 &[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
 ),
     )
@@ -218,16 +218,13 @@ fn choose(
         return (preferred, issues);
     }
     // Sendable only as a document: keep why, as warnings.
-    let mut out: Vec<Issue> = issues
-        .into_iter()
-        .filter(|i| i.severity == Severity::Error)
-        .map(|i| {
-            Issue::warning(
-                i.code,
-                fill("{} It can still be sent as a document.", &[&i.message]),
-            )
-        })
-        .collect();
+    let mut out = Vec::new();
+    for i in issues.iter().filter(|i| i.severity == Severity::Error) {
+        out.push(Issue::warning(
+            i.code,
+            fill("{} It can still be sent as a document.", &[&i.message]),
+        ));
+    }
     out.extend(doc);
     (MessageType::Document, out)
 }
@@ -290,6 +287,14 @@ mod tests {
         assert_eq!((r.message_type, r.ok), (Some(MessageType::Sticker), true));
         let r = report(101_000, &webp, None);
         assert_eq!(r.codes(), ["media_size_ambiguous"]);
+        // A KB limit is read as 1,000 or 1,024 bytes (not "MB").
+        assert!(
+            r.issues[0].message.contains(
+                "over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
+            ),
+            "{}",
+            r.issues[0].message
+        );
         let r = report(200_000, &webp, None);
         assert_eq!(r.message_type, Some(MessageType::Document));
         assert_eq!(r.codes(), ["media_sticker_too_large"]);

@@ -5,7 +5,7 @@ use super::kind::{Codec, Kind};
 use super::report::{Issue, IssueCode, MessageType};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
-use super::words::{decimal, fill, group};
+use super::words::{decimal, fill, group, nth};
 use crate::prelude::*;
 
 /// Whether message type `t` takes content of `kind`.
@@ -22,17 +22,14 @@ pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
     }
 }
 
-fn accepted_names(t: MessageType) -> &'static str {
-    match t {
-        MessageType::Image => "image/jpeg or image/png",
-        MessageType::Audio => "audio/aac, audio/mp4, audio/amr, audio/mpeg or audio/ogg (Opus)",
-        MessageType::Video => "video/mp4 or video/3gpp (H.264 video, AAC audio)",
-        MessageType::Sticker => "image/webp (512x512; static up to 100 KB, animated up to 500 KB)",
-        MessageType::Document => {
-            "the document types and any type accepted for images, audio, video or stickers"
-        }
-    }
-}
+/// What each message type takes, a line per type in [`MessageType::ALL`]'s order.
+const ACCEPTED: &str = concat!(
+    "image/jpeg or image/png\n",
+    "audio/aac, audio/mp4, audio/amr, audio/mpeg or audio/ogg (Opus)\n",
+    "video/mp4 or video/3gpp (H.264 video, AAC audio)\n",
+    "image/webp (512x512; static up to 100 KB, animated up to 500 KB)\n",
+    "the document types and any type accepted for images, audio, video or stickers",
+);
 
 /// The issues of sending content of `kind` as message type `t`.
 pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
@@ -48,7 +45,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
                     kind.mime(),
                     t.with_article(),
                     t.as_str(),
-                    accepted_names(t),
+                    nth(ACCEPTED, t as usize),
                 ],
             ),
         ));
@@ -169,5 +166,17 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
             lo,
             hi,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_type_names_what_it_takes() {
+        assert_eq!(ACCEPTED.split('\n').count(), MessageType::ALL.len());
+        assert!(nth(ACCEPTED, MessageType::Image as usize).starts_with("image/jpeg"));
+        assert!(nth(ACCEPTED, MessageType::Document as usize).starts_with("the document"));
     }
 }

@@ -130,8 +130,11 @@ fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
             let mut buf = vec![0u8; len];
             for c in order.get(i..j).unwrap_or(&[]) {
                 let at = usize::try_from(c.offset - start).unwrap_or(0);
-                if let Some(dst) = buf.get_mut(at..at + c.bytes.len()) {
-                    dst.copy_from_slice(c.bytes);
+                // Byte by byte (a memcpy all the same): `copy_from_slice` links a
+                // length-mismatch panic and its message.
+                let dst = buf.get_mut(at..).unwrap_or_default();
+                for (d, &b) in dst.iter_mut().zip(c.bytes) {
+                    *d = b;
                 }
             }
             out.push((start, buf));

@@ -1,5 +1,6 @@
 //! The report's words without `core::fmt`: numbers written digit by digit, names decoded
-//! by hand (the preflight's wasm carries no formatting machinery).
+//! and white space trimmed by hand, tables of strings held as one text each (the
+//! preflight's wasm carries no formatting or Unicode machinery, and no pointer per entry).
 
 use crate::prelude::*;
 
@@ -29,9 +30,111 @@ pub(crate) fn group(mut n: u64) -> String {
             break;
         }
     }
-    out.get(at..)
-        .map(|b| b.iter().map(|&b| char::from(b)).collect())
-        .unwrap_or_default()
+    latin1(out.get(at..).unwrap_or_default())
+}
+
+/// Bytes read as Latin-1 (each byte the character of its value), by a loop: collecting
+/// `char`s links `String`'s `FromIterator` machinery.
+pub(crate) fn latin1(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
+        out.push(char::from(b));
+    }
+    out
+}
+
+/// Line `n` (from 0) of `lines`, or `""` past the last: a table of strings as one text, so
+/// the wasm holds no pointer and length per entry.
+pub(crate) fn nth(lines: &'static str, n: usize) -> &'static str {
+    part(lines, b'\n', n)
+}
+
+/// Part `n` (from 0) of `text` cut at each `sep`, or `""` past the last.
+#[inline(never)]
+pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
+    let mut start = 0;
+    let mut at = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == sep {
+            if at == n {
+                return text.get(start..i).unwrap_or_default();
+            }
+            at += 1;
+            start = i + 1;
+        }
+    }
+    if at == n {
+        text.get(start..).unwrap_or_default()
+    } else {
+        ""
+    }
+}
+
+/// The first line of `lines` whose field `field` (cut at `sep`) is `value` in any ASCII case,
+/// with its number (from 0): a lookup in a table held as one text.
+#[inline(never)]
+pub(crate) fn line_where(
+    lines: &'static str,
+    sep: u8,
+    field: usize,
+    value: &str,
+) -> Option<(usize, &'static str)> {
+    let mut rest = lines;
+    let mut n = 0;
+    loop {
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = rest.get(..end)?;
+        if part(line, sep, field).eq_ignore_ascii_case(value) {
+            return Some((n, line));
+        }
+        rest = rest.get(end + 1..)?;
+        n += 1;
+    }
+}
+
+/// The UTF-8 length of the white space (as `char::is_whitespace` says) or, with `bom`, the
+/// U+FEFF that `b` starts with; 0 for anything else. Bytes, not `char`s: `str::trim` links
+/// the Unicode white-space table and the `char` decoding of its pattern machinery.
+fn space_at(b: &[u8], bom: bool) -> usize {
+    match b {
+        [b'\t'..=b'\r' | b' ', ..] => 1,
+        [0xC2, 0x85 | 0xA0, ..] => 2,
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => 3,
+        [0xEF, 0xBB, 0xBF, ..] if bom => 3,
+        _ => 0,
+    }
+}
+
+/// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`.
+pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
+    let mut start = 0;
+    while let Some(n) = s
+        .as_bytes()
+        .get(start..)
+        .map(|b| space_at(b, bom))
+        .filter(|&n| n > 0)
+    {
+        start += n;
+    }
+    s.get(start..).unwrap_or_default()
+}
+
+/// `s` without leading or trailing white space, as `str::trim`.
+pub(crate) fn trim(s: &str) -> &str {
+    let s = trim_start(s, false);
+    let mut end = s.len();
+    // A white-space character of `n` bytes ending at `end` (1 to 3 bytes long).
+    while let Some(n) = (1..=3).find(|&n| {
+        end.checked_sub(n)
+            .and_then(|at| s.as_bytes().get(at..end))
+            .is_some_and(|b| space_at(b, false) == n)
+    }) {
+        end -= n;
+    }
+    s.get(..end).unwrap_or_default()
 }
 
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
@@ -86,6 +189,55 @@ mod tests {
         assert_eq!(group(1000), "1,000");
         assert_eq!(group(104_857_600), "104,857,600");
         assert_eq!(group(u64::MAX), "18,446,744,073,709,551,615");
+    }
+
+    #[test]
+    fn picks_lines() {
+        for n in 0..4 {
+            assert_eq!(nth("a\n\nccc", n), ["a", "", "ccc", ""][n]);
+        }
+        assert_eq!(nth("", 0), "");
+    }
+
+    #[test]
+    fn finds_lines() {
+        let table = "=\na=1\nab=\nb=2;x";
+        let value = |key| line_where(table, b'=', 0, key).map(|(n, l)| (n, part(l, b'=', 1)));
+        assert_eq!(value(""), Some((0, "")));
+        assert_eq!(value("A"), Some((1, "1")));
+        assert_eq!(value("ab"), Some((2, "")));
+        assert_eq!(value("b"), Some((3, "2;x")));
+        for missing in ["c", "a=1", "b=2", "=", "ab="] {
+            assert_eq!(value(missing), None, "{missing}");
+        }
+        assert_eq!(line_where(table, b';', 1, "x"), Some((3, "b=2;x")));
+    }
+
+    #[test]
+    fn trims_as_std_does() {
+        let mut all = String::new();
+        for c in (0..=0x3000u32).chain([0xFEFF]).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(trim(&one), one.trim(), "{c:?}");
+            assert_eq!(trim_start(&one, false), one.trim_start(), "{c:?}");
+            assert_eq!(
+                trim_start(&one, true).is_empty(),
+                c.is_whitespace() || c == '\u{FEFF}'
+            );
+            all.push(c);
+        }
+        for s in [
+            " a ",
+            "\u{3000}é\u{2028}",
+            "\u{85}\u{A0}",
+            "",
+            "x\u{202F}y\u{205F}",
+            &all,
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+            assert_eq!(trim_start(s, true), t);
+        }
     }
 
     #[test]

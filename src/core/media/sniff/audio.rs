@@ -128,10 +128,11 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
     }
     let bps = u32::from(*kbps) * 1000;
     let pad = u32::from((b2 >> 1) & 1);
+    // `checked_div`: the rates are never 0, but `/` would link a division-by-zero panic.
     let len = match layer {
-        3 => (12 * bps / rate + pad) * 4,
-        1 if version != 3 => 72 * bps / rate + pad,
-        _ => 144 * bps / rate + pad,
+        3 => ((12 * bps).checked_div(rate)? + pad) * 4,
+        1 if version != 3 => (72 * bps).checked_div(rate)? + pad,
+        _ => (144 * bps).checked_div(rate)? + pad,
     };
     Some((usize::try_from(len).ok()?, codec))
 }

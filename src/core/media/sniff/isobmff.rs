@@ -5,7 +5,6 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::{Codec, Kind};
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
 use crate::core::media::words::{fill, lossy};
-use crate::prelude::*;
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
@@ -31,11 +30,11 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     }
     let ftyp_len = usize::try_from(be32(head, 0)?).ok()?;
     let major: [u8; 4] = arr(head, 8)?;
-    let compat: Vec<[u8; 4]> = (16..ftyp_len.min(head.len()).min(16 + 4 * 32))
-        .step_by(4)
-        .filter_map(|i| arr(head, i))
-        .collect();
-    let family = match classify(&major, &compat) {
+    // The compatible brands: at most 32, up to the end of `ftyp` or of the head.
+    let compat = head
+        .get(16..ftyp_len.min(head.len()).min(16 + 4 * 32))
+        .unwrap_or_default();
+    let family = match classify(&major, compat) {
         Ok(f) => f,
         Err(kind) => return Some(Ok(Detected::new(kind))),
     };
@@ -43,27 +42,27 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 }
 
 /// Major brands that alone give the family, or an image kind.
-const BRANDS: [(&[u8; 4], Result<Family, Kind>); 14] = [
-    (b"qt  ", Ok(Family::QuickTime)),
-    (b"M4A ", Ok(Family::M4a)),
-    (b"M4B ", Ok(Family::M4a)),
-    (b"M4P ", Ok(Family::M4a)),
-    (b"f4a ", Ok(Family::M4a)),
-    (b"F4A ", Ok(Family::M4a)),
-    (b"heic", Err(Kind::Heic)),
-    (b"heix", Err(Kind::Heic)),
-    (b"heim", Err(Kind::Heic)),
-    (b"heis", Err(Kind::Heic)),
-    (b"hevc", Err(Kind::Heic)),
-    (b"hevx", Err(Kind::Heic)),
-    (b"avif", Err(Kind::Avif)),
-    (b"avis", Err(Kind::Avif)),
+const BRANDS: [([u8; 4], Result<Family, Kind>); 14] = [
+    (*b"qt  ", Ok(Family::QuickTime)),
+    (*b"M4A ", Ok(Family::M4a)),
+    (*b"M4B ", Ok(Family::M4a)),
+    (*b"M4P ", Ok(Family::M4a)),
+    (*b"f4a ", Ok(Family::M4a)),
+    (*b"F4A ", Ok(Family::M4a)),
+    (*b"heic", Err(Kind::Heic)),
+    (*b"heix", Err(Kind::Heic)),
+    (*b"heim", Err(Kind::Heic)),
+    (*b"heis", Err(Kind::Heic)),
+    (*b"hevc", Err(Kind::Heic)),
+    (*b"hevx", Err(Kind::Heic)),
+    (*b"avif", Err(Kind::Avif)),
+    (*b"avis", Err(Kind::Avif)),
 ];
 
 /// The family by brand; an image kind for HEIF/AVIF.
-fn classify(major: &[u8; 4], compat: &[[u8; 4]]) -> Result<Family, Kind> {
-    let has = |b: &[u8; 4]| compat.contains(b);
-    if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| *b == major) {
+fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
+    let has = |b: &[u8; 4]| compat.chunks_exact(4).any(|c| c == b);
+    if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| b == major) {
         return found;
     }
     match major {
@@ -280,45 +279,45 @@ fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
 }
 
 /// Video sample entry types and their codecs.
-const VIDEO: [(&[u8; 4], Codec); 13] = [
-    (b"avc1", Codec::H264),
-    (b"avc2", Codec::H264),
-    (b"avc3", Codec::H264),
-    (b"avc4", Codec::H264),
-    (b"hvc1", Codec::Hevc),
-    (b"hev1", Codec::Hevc),
-    (b"mp4v", Codec::Mpeg4Visual),
-    (b"s263", Codec::H263),
-    (b"h263", Codec::H263),
-    (b"av01", Codec::Av1),
-    (b"vp08", Codec::Vp8),
-    (b"vp09", Codec::Vp9),
-    (b"encv", Codec::Encrypted),
+const VIDEO: [([u8; 4], Codec); 13] = [
+    (*b"avc1", Codec::H264),
+    (*b"avc2", Codec::H264),
+    (*b"avc3", Codec::H264),
+    (*b"avc4", Codec::H264),
+    (*b"hvc1", Codec::Hevc),
+    (*b"hev1", Codec::Hevc),
+    (*b"mp4v", Codec::Mpeg4Visual),
+    (*b"s263", Codec::H263),
+    (*b"h263", Codec::H263),
+    (*b"av01", Codec::Av1),
+    (*b"vp08", Codec::Vp8),
+    (*b"vp09", Codec::Vp9),
+    (*b"encv", Codec::Encrypted),
 ];
 
 /// Audio sample entry types (but `mp4a`, see [`mp4a_codec`]) and their codecs.
-const AUDIO: [(&[u8; 4], Codec); 14] = [
-    (b"samr", Codec::AmrNb),
-    (b"sawb", Codec::AmrWb),
-    (b"Opus", Codec::Opus),
-    (b"fLaC", Codec::Flac),
-    (b"alac", Codec::Alac),
-    (b"ac-3", Codec::Ac3),
-    (b"ec-3", Codec::Eac3),
-    (b".mp3", Codec::Mp3),
-    (b"lpcm", Codec::Pcm),
-    (b"sowt", Codec::Pcm),
-    (b"twos", Codec::Pcm),
-    (b"ipcm", Codec::Pcm),
-    (b"fpcm", Codec::Pcm),
-    (b"enca", Codec::Encrypted),
+const AUDIO: [([u8; 4], Codec); 14] = [
+    (*b"samr", Codec::AmrNb),
+    (*b"sawb", Codec::AmrWb),
+    (*b"Opus", Codec::Opus),
+    (*b"fLaC", Codec::Flac),
+    (*b"alac", Codec::Alac),
+    (*b"ac-3", Codec::Ac3),
+    (*b"ec-3", Codec::Eac3),
+    (*b".mp3", Codec::Mp3),
+    (*b"lpcm", Codec::Pcm),
+    (*b"sowt", Codec::Pcm),
+    (*b"twos", Codec::Pcm),
+    (*b"ipcm", Codec::Pcm),
+    (*b"fpcm", Codec::Pcm),
+    (*b"enca", Codec::Encrypted),
 ];
 
 /// The codec `cc` names in `table`, or `Codec::Other`.
-fn lookup(table: &[(&[u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
+fn lookup(table: &[([u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
     table
         .iter()
-        .find(|(t, _)| *t == cc)
+        .find(|(t, _)| t == cc)
         .map_or(Codec::Other(*cc), |&(_, c)| c)
 }
 

@@ -63,37 +63,50 @@ pub(crate) struct Detected {
 }
 
 impl Detected {
+    #[inline(never)]
     pub fn new(kind: Kind) -> Self {
-        Detected {
-            kind: Some(kind),
-            ..Detected::default()
-        }
+        let mut d = Detected::unknown();
+        d.kind = Some(kind);
+        d
     }
 
+    #[inline(never)]
     pub fn unknown() -> Self {
         Detected::default()
     }
 
     /// Adds a warning.
-    #[inline(never)]
+    #[inline(always)]
     pub fn note(mut self, code: IssueCode, message: &str) -> Self {
+        self.add_note(code, message);
+        self
+    }
+
+    /// [`Detected::note`] in place, out of line.
+    #[inline(never)]
+    fn add_note(&mut self, code: IssueCode, message: &str) {
         self.notes.push(Note {
             code,
             message: message.to_string(),
         });
-        self
     }
 
     /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
-    #[inline(never)]
+    #[inline(always)]
     pub fn damaged(mut self, fatal: bool, reason: &str) -> Self {
+        self.mark(fatal, reason);
+        self
+    }
+
+    /// [`Detected::damaged`] in place, out of line: the finding is not moved in and out.
+    #[inline(never)]
+    fn mark(&mut self, fatal: bool, reason: &str) {
         if self.damage.is_none() {
             self.damage = Some(Damage {
                 fatal,
                 reason: reason.to_string(),
             });
         }
-        self
     }
 }
 

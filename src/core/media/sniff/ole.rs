@@ -267,11 +267,11 @@ fn scan(dir: &[u8], streams: &mut Streams) {
 }
 
 fn utf16_is(name: &[u8], s: &str) -> bool {
+    // By index: `chunks_exact` with `zip` links a division-by-zero panic.
     name.len() == s.len() * 2
-        && name
-            .chunks_exact(2)
-            .zip(s.bytes())
-            .all(|(u, c)| u == [c, 0])
+        && s.bytes()
+            .enumerate()
+            .all(|(i, c)| name.get(2 * i..2 * i + 2) == Some(&[c, 0]))
 }
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).

@@ -5,7 +5,8 @@
 
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::View;
+use crate::core::media::view::{arr, View};
+use crate::core::media::words::{latin1, trim_start};
 use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
@@ -30,11 +31,11 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 
 /// The text, and whether it was decoded as a legacy single-byte encoding.
 fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
-    let text = if let Some(rest) = head.strip_prefix(b"\xEF\xBB\xBF") {
+    let text = if let Some(rest) = after(head, b"\xEF\xBB\xBF") {
         utf8(rest, complete)?
-    } else if let Some(rest) = head.strip_prefix(b"\xFF\xFE") {
+    } else if let Some(rest) = after(head, b"\xFF\xFE") {
         utf16(rest, complete, u16::from_le_bytes)?
-    } else if let Some(rest) = head.strip_prefix(b"\xFE\xFF") {
+    } else if let Some(rest) = after(head, b"\xFE\xFF") {
         utf16(rest, complete, u16::from_be_bytes)?
     } else if let Some(t) = utf8(head, complete) {
         t
@@ -46,11 +47,34 @@ fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
         {
             return None;
         }
-        return Some((head.iter().map(|&b| char::from(b)).collect(), true));
+        return Some((latin1(head), true));
     };
     text.chars()
         .all(|c| u32::from(c) >= 0x20 || allowed_control(c as u8))
         .then_some((text, false))
+}
+
+/// The byte offset of character `n` of `t` (counted from 0), or `t.len()` when it has no more
+/// (a loop over the bytes, where `char_indices().nth` links the iterator machinery).
+fn char_offset(t: &str, n: usize) -> usize {
+    let mut chars = 0;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        // A character starts at every byte that is not a UTF-8 continuation byte.
+        if b & 0xC0 != 0x80 {
+            if chars == n {
+                return i;
+            }
+            chars += 1;
+        }
+    }
+    t.len()
+}
+
+/// `b` after `prefix`, if it starts so (`<[u8]>::strip_prefix` links `split_at`'s panic).
+fn after<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    b.starts_with(prefix)
+        .then(|| b.get(prefix.len()..))
+        .flatten()
 }
 
 fn allowed_control(b: u8) -> bool {
@@ -71,24 +95,37 @@ fn utf8(b: &[u8], complete: bool) -> Option<String> {
     }
 }
 
+/// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an
+/// unpaired surrogate is refused, but as the last unit of a head that is not the whole file.
 fn utf16(b: &[u8], complete: bool, unit: fn([u8; 2]) -> u16) -> Option<String> {
     if complete && b.len() % 2 != 0 {
         return None;
     }
-    let units = b
-        .chunks_exact(2)
-        .filter_map(|p| p.try_into().ok())
-        .map(unit);
+    let unit_at = |i: usize| arr(b, i).map(unit);
     let mut out = String::new();
     let mut bad_at_end = false;
-    for c in char::decode_utf16(units) {
+    let mut i = 0;
+    while let Some(u) = unit_at(i) {
         if bad_at_end {
             return None;
         }
+        i += 2;
+        let c = match u {
+            0xD800..=0xDBFF => match unit_at(i) {
+                Some(low @ 0xDC00..=0xDFFF) => {
+                    i += 2;
+                    let high = u32::from(u) - 0xD800;
+                    char::from_u32(0x10000 + (high << 10) + (u32::from(low) - 0xDC00))
+                }
+                _ => None,
+            },
+            // A lone low surrogate is no char.
+            _ => char::from_u32(u32::from(u)),
+        };
         match c {
-            Ok(c) => out.push(c),
-            Err(_) if !complete => bad_at_end = true,
-            Err(_) => return None,
+            Some(c) => out.push(c),
+            None if !complete => bad_at_end = true,
+            None => return None,
         }
     }
     Some(out)
@@ -108,7 +145,7 @@ fn holds_ci(hay: &[u8], needle: &str) -> bool {
 
 /// HTML, SVG or XML posing as text.
 fn markup(text: &str) -> Option<Kind> {
-    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let t = trim_start(text, true);
     if !t.starts_with('<') {
         return None;
     }
@@ -129,7 +166,7 @@ fn markup(text: &str) -> Option<Kind> {
     let xml = starts_ci(t, "<?xml");
     if xml || starts_ci(t, "<!--") {
         // The first 2048 characters.
-        let end = t.char_indices().nth(2048).map_or(t.len(), |(i, _)| i);
+        let end = char_offset(t, 2048);
         let lead = t.as_bytes().get(..end).unwrap_or_default();
         if holds_ci(lead, "<svg") {
             return Some(Kind::Svg);
@@ -190,6 +227,69 @@ fn is_csv(text: &str, complete: bool) -> bool {
 mod tests {
     use super::*;
     use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
+
+    /// The decoding before the hand-written one, as the oracle.
+    fn utf16_by_std(b: &[u8], complete: bool) -> Option<String> {
+        if complete && b.len() % 2 != 0 {
+            return None;
+        }
+        let units = b.chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]]));
+        let mut out = String::new();
+        let mut bad_at_end = false;
+        for c in char::decode_utf16(units) {
+            if bad_at_end {
+                return None;
+            }
+            match c {
+                Ok(c) => out.push(c),
+                Err(_) if !complete => bad_at_end = true,
+                Err(_) => return None,
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn utf16_decodes_as_std_does() {
+        let units = [
+            0x41, 0xE9, 0xD83D, 0xDE00, 0xD800, 0xDC00, 0xDBFF, 0xDFFF, 0xFFFF,
+        ];
+        // Every sequence of up to three of these units, with and without a stray last byte.
+        let mut cases: Vec<Vec<u16>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<u16>> = cases
+                .iter()
+                .flat_map(|c| units.iter().map(move |&u| [c.as_slice(), &[u]].concat()))
+                .collect();
+            cases.extend(longer);
+        }
+        for c in &cases {
+            let mut bytes: Vec<u8> = c.iter().flat_map(|u| u.to_le_bytes()).collect();
+            for odd in [false, true] {
+                if odd {
+                    bytes.push(0x41);
+                }
+                for complete in [false, true] {
+                    let got = utf16(&bytes, complete, u16::from_le_bytes);
+                    assert_eq!(
+                        got,
+                        utf16_by_std(&bytes, complete),
+                        "{c:x?} {odd} {complete}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn char_offsets_are_char_indices() {
+        for t in ["", "abc", "é€😀x", "ü"] {
+            for n in 0..6 {
+                let want = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+                assert_eq!(char_offset(t, n), want, "{t:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn encodings() {
