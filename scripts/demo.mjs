@@ -1,11 +1,18 @@
 // The main job. Starts, on 127.0.0.1: the Sinch emulator, the Worker example (the
-// relay holding the token) in workerd, and the demo page (www/) whose /api/* goes to
-// the relay. Sends one text through the package to show the path works, prints the
-// message id and the page URL, and serves until Ctrl-C (`--once`: exit after the text).
+// relay holding the Sinch credentials) in workerd, and the demo page (www/) whose /api/*
+// goes to the relay. Sends one text through the package to show the path works, prints
+// the message id and the page URL, and serves until Ctrl-C (`--once`: exit after the text).
 //
-// With SINCH_BOT_ID, SINCH_TOKEN and SINCH_REGION (us|eu) set, the relay talks to the
-// real Sinch API instead of the emulator (media then needs PUBLIC_URL: a public origin
-// for the relay, since Sinch fetches media by URL).
+// SINCH_API=conversation speaks the Conversation API's WhatsApp channel instead of the
+// standalone WhatsApp API: the emulator's Conversation API (OAuth2 tokens, `messages:send`,
+// a webhook registered for the relay, signed delivery reports), the relay in Conversation mode.
+//
+// Real Sinch instead of the emulator: SINCH_BOT_ID, SINCH_TOKEN and SINCH_REGION (us|eu);
+// or SINCH_API=conversation with SINCH_PROJECT_ID, SINCH_APP_ID, SINCH_KEY_ID,
+// SINCH_KEY_SECRET and SINCH_REGION (us|eu|br). Media then needs PUBLIC_URL (a public
+// origin for the relay: Sinch fetches media by URL), and delivery reports reach the page
+// only through a callback URL (standalone) or webhook (Conversation) you set up at Sinch
+// for PUBLIC_URL/callbacks, signed with CALLBACK_HMAC_KEY.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -17,23 +24,79 @@ import { startWorker } from "../tests/support/worker.mjs";
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json", ".ts": "text/plain" };
 
-/** Starts emulator, relay and page; `close()` stops them all. */
+/** The emulator's Conversation project, app and access key the demo uses. */
+const DEMO_APP = { projectId: "demo-project", appId: "demo-app", keyId: "demo-key", keySecret: "demo-key-secret" };
+
+/**
+ * Where the relay's Sinch is, as Worker bindings (`relay`), and the options of a client
+ * of the same Sinch (`client`): the emulator, or real Sinch as `env` describes it.
+ */
+function sinchSettings(env, emulator) {
+  const where = emulator ? { SINCH_BASE_URL: emulator.url } : { SINCH_REGION: env.SINCH_REGION ?? "eu" };
+  const placement = emulator ? { baseUrl: emulator.url } : { region: where.SINCH_REGION };
+  const media = env.PUBLIC_URL ? { PUBLIC_URL: env.PUBLIC_URL } : {};
+  if (env.SINCH_API !== "conversation") {
+    const [botId, token] = emulator ? ["demo-bot", "demo-token"] : [env.SINCH_BOT_ID, env.SINCH_TOKEN];
+    return { relay: { BOT_ID: botId, SINCH_TOKEN: token, ...where, ...media }, client: { botId, token, ...placement } };
+  }
+  const app = emulator ? DEMO_APP : { projectId: env.SINCH_PROJECT_ID, appId: env.SINCH_APP_ID, keyId: env.SINCH_KEY_ID, keySecret: env.SINCH_KEY_SECRET };
+  const authUrl = emulator ? `${emulator.url}/oauth2/token` : env.SINCH_AUTH_URL;
+  return {
+    relay: {
+      SINCH_API: "conversation",
+      SINCH_PROJECT_ID: app.projectId,
+      SINCH_APP_ID: app.appId,
+      SINCH_KEY_ID: app.keyId,
+      SINCH_KEY_SECRET: app.keySecret,
+      ...where,
+      ...(authUrl ? { SINCH_AUTH_URL: authUrl } : {}),
+      ...media,
+    },
+    client: { api: "conversation", ...app, ...placement, ...(authUrl ? { authUrl } : {}) },
+  };
+}
+
+/**
+ * Registers the relay as a webhook of the emulator's demo app, through the Conversation
+ * API's own webhook endpoint, signed with `secret`: delivery reports and inbound messages.
+ */
+async function registerWebhook(emulator, target, secret) {
+  const basic = Buffer.from(`${DEMO_APP.keyId}:${DEMO_APP.keySecret}`).toString("base64");
+  const res = await fetch(`${emulator.url}/v1/projects/${DEMO_APP.projectId}/webhooks`, {
+    method: "POST",
+    headers: { authorization: `Basic ${basic}`, "content-type": "application/json" },
+    body: JSON.stringify({ app_id: DEMO_APP.appId, target, target_type: "HTTP", triggers: ["MESSAGE_DELIVERY", "MESSAGE_INBOUND"], secret }),
+  });
+  if (!res.ok) throw new Error(`the emulator refused the demo's webhook: HTTP ${res.status} ${await res.text()}`);
+}
+
+/**
+ * Starts emulator, relay and page; `close()` stops them all. `client` are the options of a
+ * client of the same Sinch, `to` the number to send to (DEMO_TO).
+ */
 export async function startDemo({ port = 0, env = process.env } = {}) {
-  const real = Boolean(env.SINCH_TOKEN);
+  const conversation = env.SINCH_API === "conversation";
+  const to = env.DEMO_TO ?? "+46732001122";
+  const real = Boolean(conversation ? env.SINCH_KEY_SECRET : env.SINCH_TOKEN);
   const relayKey = randomBytes(16).toString("hex");
-  const hmacKey = randomBytes(16).toString("hex");
-  const emulator = real ? undefined : await startEmulator({ bots: { "demo-bot": "demo-token" }, callbackSecret: hmacKey });
-  const sinch = real
-    ? { BOT_ID: env.SINCH_BOT_ID, SINCH_TOKEN: env.SINCH_TOKEN, SINCH_REGION: env.SINCH_REGION ?? "eu", ...(env.PUBLIC_URL ? { PUBLIC_URL: env.PUBLIC_URL } : {}) }
-    : { BOT_ID: "demo-bot", SINCH_TOKEN: "demo-token", SINCH_BASE_URL: emulator.url };
+  const hmacKey = (real && env.CALLBACK_HMAC_KEY) || randomBytes(16).toString("hex");
+  const emulator = real
+    ? undefined
+    : await startEmulator({ bots: { "demo-bot": "demo-token" }, callbackSecret: hmacKey, conversation: { ...DEMO_APP, callbackSecret: hmacKey } });
+  const sinch = sinchSettings(env, emulator);
   const worker = await startWorker({
     script: join(root, "examples/worker/src/index.js"),
-    // The relay fails closed: it needs SINCH_TOKEN, RELAY_KEY and CALLBACK_HMAC_KEY.
-    bindings: { ...sinch, RELAY_KEY: relayKey, CALLBACK_HMAC_KEY: hmacKey },
+    // The relay fails closed: it needs its Sinch secrets, RELAY_KEY and CALLBACK_HMAC_KEY.
+    bindings: { ...sinch.relay, RELAY_KEY: relayKey, CALLBACK_HMAC_KEY: hmacKey },
     r2Buckets: ["MEDIA"],
     durableObjects: { EVENT_LOG: { className: "EventLog", useSQLite: true } },
   });
-  emulator?.configure({ callbackUrl: `${worker.url}/callbacks` });
+  if (emulator && conversation) {
+    await registerWebhook(emulator, `${worker.url}/callbacks`, hmacKey);
+    // The Conversation API fails a free-form message to someone who has not written in the
+    // last 24 hours (a template still goes): the demo's number writes first.
+    await emulator.conversationInbound({ from: to.replace(/^\+/, ""), contactMessage: { text_message: { text: "Hi! (this opens the 24-hour window)" } } });
+  } else emulator?.configure({ callbackUrl: `${worker.url}/callbacks` });
 
   const page = createServer(async (req, res) => {
     try {
@@ -50,6 +113,9 @@ export async function startDemo({ port = 0, env = process.env } = {}) {
   await new Promise((ok) => page.listen(port, "127.0.0.1", ok));
   return {
     url: `http://127.0.0.1:${page.address().port}`,
+    api: conversation ? "conversation" : "whatsapp",
+    client: sinch.client,
+    to,
     emulator,
     worker,
     close: async () => {
@@ -76,13 +142,10 @@ async function relay(req, res, target, relayKey) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { SinchError, WhatsAppClient } = await import("../pkg/node.js");
   const demo = await startDemo({ port: Number(process.env.DEMO_PORT ?? 0) });
-  const to = process.env.DEMO_TO ?? "+46732001122";
-  const client = demo.emulator
-    ? new WhatsAppClient({ botId: "demo-bot", token: "demo-token", baseUrl: demo.emulator.url })
-    : new WhatsAppClient({ botId: process.env.SINCH_BOT_ID, token: process.env.SINCH_TOKEN, region: process.env.SINCH_REGION ?? "eu" });
+  const client = new WhatsAppClient(demo.client);
   console.log(`client: ${client}  (JSON: ${JSON.stringify(client)})`);
   try {
-    const result = await client.sendText(to, process.env.DEMO_TEXT ?? "Hello from sinch-whatsapp (Rust → WebAssembly)");
+    const result = await client.sendText(demo.to, process.env.DEMO_TEXT ?? "Hello from sinch-whatsapp (Rust → WebAssembly)");
     for (const m of result.messages) console.log(`sent to ${m.recipient}: message id ${m.id} (${m.status}, ${m.state})`);
   } catch (err) {
     if (!(err instanceof SinchError)) throw err;
@@ -92,7 +155,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   if (process.argv.includes("--once")) {
     await demo.close();
   } else {
-    console.log(`\ndemo page: ${demo.url}  (${demo.emulator ? `Sinch emulator at ${demo.emulator.url}` : "real Sinch"}, relay Worker at ${demo.worker.url})`);
+    console.log(`\ndemo page: ${demo.url}  (${demo.api === "conversation" ? "Conversation API, " : ""}${demo.emulator ? `Sinch emulator at ${demo.emulator.url}` : "real Sinch"}, relay Worker at ${demo.worker.url})`);
     console.log("Ctrl-C to stop.");
     const stop = () => demo.close().then(() => process.exit());
     process.on("SIGINT", stop).on("SIGTERM", stop);

@@ -1,6 +1,7 @@
 // The demo page: checks a file with the package's preflight (in the browser, no
 // upload), and sends messages through the relay (/api/*, the Worker example),
-// which holds the Sinch token. Delivery reports arrive from the relay by polling.
+// which holds the Sinch credentials (a token, or a Conversation API access key): the
+// page is the same for both APIs. Delivery reports and replies arrive from the relay by polling.
 import { validateMedia } from "sinch-whatsapp/preflight";
 
 const $ = (id) => document.getElementById(id);
@@ -11,6 +12,7 @@ const STATE_WORDS = {
   queued: "queued at Sinch", dispatched: "handed to WhatsApp", sent: "sent", delivered: "delivered to the phone",
   read: "read by the recipient", failed: "could not be delivered", deleted: "deleted", no_opt_in: "not delivered: no opt-in",
   no_capability: "not delivered: the number has no WhatsApp",
+  switching_channel: "not delivered on WhatsApp: trying the next channel",
 };
 let checked; // { file, report } of the last check
 let previewUrl; // the object URL the preview shows; revoked when the preview is replaced
@@ -94,7 +96,7 @@ async function send(event) {
   } else {
     const message = kind === "text"
       ? { type: "text", text: form.get("text") }
-      : { type: "template", templateName: form.get("templateName"), bodyParams: form.get("bodyParams").split("\n").filter(Boolean) };
+      : { type: "template", templateName: form.get("templateName"), language: form.get("language"), bodyParams: form.get("bodyParams").split("\n").filter(Boolean) };
     request = fetch("/api/send", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ to: form.get("to"), message }) });
   }
   $("send-button").disabled = true;
@@ -116,6 +118,11 @@ function say(text, tone = "") {
   $("send-result").className = `result ${tone}`;
 }
 
+/** Why a report failed, when Sinch said (and its reason code, from the Conversation API). */
+const because = (report) => (report.details ? `: ${report.details}` : "") + (report.reason?.code ? ` (${report.reason.code})` : "");
+/** A number as a person writes it: the Conversation API's identities have no `+`. */
+const number = (n) => (/^[0-9]+$/.test(n ?? "") ? `+${n}` : n);
+
 let since = 0;
 async function poll() {
   try {
@@ -123,10 +130,14 @@ async function poll() {
     if (res.ok) {
       const { events, next } = await res.json();
       since = next;
-      for (const e of events.filter((e) => e.kind === "status")) {
+      for (const e of events) {
         const li = document.createElement("li");
-        li.className = e.status === "failure" ? "bad" : "ok";
-        li.textContent = `${e.recipient}: ${STATE_WORDS[e.state] ?? e.state} (message ${e.messageId})`;
+        if (e.kind === "status") {
+          li.className = e.status === "failure" ? "bad" : "ok";
+          li.textContent = `${number(e.recipient)}: ${STATE_WORDS[e.state] ?? e.state}${because(e)} (message ${e.messageId})`;
+        } else {
+          li.textContent = `${number(e.from)} wrote: ${e.message.type === "text" ? `“${e.message.body}”` : `a ${e.message.type} message`}`;
+        }
         $("reports").prepend(li);
       }
     }

@@ -1,7 +1,9 @@
 // The demo page in headless Chromium, driven by Playwright as a person would use it
 // (labels, keyboard): a real file is checked in the page, a message goes through the
-// relay Worker to the emulator, and its delivery reports come back to the page.
-import { after, before, test } from "node:test";
+// relay Worker to the emulator, and its delivery reports come back to the page. The same
+// on the Conversation API (SINCH_API=conversation): the relay holds the access key, and
+// the reports come back as signed webhooks.
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -106,4 +108,52 @@ test("a template and a bad number: the result is shown in words", async () => {
   await page.getByText(/^Sent\. Message id/).waitFor();
   assert.equal(demo.emulator.requests.at(-1).body.message.template_name, "order_update");
   assert.deepEqual(errors, []);
+});
+
+describe("SINCH_API=conversation", () => {
+  const KEY_SECRET = "demo-key-secret";
+  let cdemo, cpage;
+  const seen = []; // every answer the page got from the relay
+  const phone = () => cpage.getByLabel("Phone number (international, with country code)");
+  const sent = () => cdemo.emulator.requests.filter((r) => r.path.endsWith("/messages:send"));
+
+  before(async () => {
+    cdemo = await startDemo({ env: { SINCH_API: "conversation" } });
+    cpage = await browser.newPage();
+    cpage.on("pageerror", (e) => errors.push(e.message));
+    cpage.on("response", async (res) => seen.push(await res.text().catch(() => "")));
+    await cpage.goto(cdemo.url);
+  });
+  after(async () => {
+    await cpage?.close();
+    await cdemo?.close();
+  });
+
+  test("the number's message shows, a text goes out on the Conversation API, and its reports arrive as webhooks", async () => {
+    await cpage.locator("#reports li", { hasText: "wrote: “Hi!" }).waitFor({ timeout: 10_000 });
+    await phone().fill(cdemo.to);
+    await phone().press("Enter");
+    await cpage.getByText(/^Sent\. Message id/).waitFor();
+    await cpage.locator("#reports li", { hasText: "read by the recipient" }).waitFor({ timeout: 10_000 });
+    assert.equal(sent().length, 1);
+    assert.deepEqual(sent()[0].body.message, { text_message: { text: "Hello from sinch-whatsapp" } });
+    assert.equal(sent()[0].body.recipient.identified_by.channel_identities[0].identity, cdemo.to.slice(1));
+    assert.equal(cdemo.emulator.requests.filter((r) => r.path === "/oauth2/token").length, 1);
+    assert.ok(!seen.join("").includes(KEY_SECRET) && !(await cpage.content()).includes(KEY_SECRET), "the page never sees the key secret");
+    await cpage.screenshot({ path: join(outDir, "demo-conversation.png"), fullPage: true });
+  });
+
+  test("a text to a number that has not written fails with Sinch's reason; a template to it goes", async () => {
+    await phone().fill("+46732005566");
+    await cpage.getByRole("button", { name: "Send" }).click();
+    await cpage.getByText(/^Sent\. Message id/).waitFor();
+    const failed = cpage.locator("#reports li.bad", { hasText: "+46732005566: could not be delivered" });
+    await failed.waitFor({ timeout: 10_000 });
+    assert.match(await failed.textContent(), /\(OUTSIDE_ALLOWED_SENDING_WINDOW\)/);
+    await cpage.getByLabel("Template", { exact: true }).check();
+    await cpage.getByRole("button", { name: "Send" }).click();
+    await cpage.locator("#reports li.ok", { hasText: "+46732005566: read by the recipient" }).waitFor({ timeout: 10_000 });
+    assert.equal(sent().at(-1).body.message.template_message.channel_template.WHATSAPP.template_id, "order_update");
+    assert.deepEqual(errors, []);
+  });
 });

@@ -2,14 +2,17 @@
 // the emulator: the relay sends for the browser without exposing the token, preflights
 // uploads again, serves them to Sinch from R2, takes Sinch's signed callbacks exactly
 // once (a Durable Object's UNIQUE key, even under concurrent redelivery), and refuses to
-// serve at all when a secret it needs is missing.
-import { after, before, beforeEach, test } from "node:test";
+// serve at all when a secret it needs is missing. The same in Conversation mode
+// (SINCH_API=conversation): OAuth2 tokens got and reused by the Worker, webhooks of the
+// emulator's Conversation API signed with x-sinch-webhook-signature*, replays refused.
+import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { TOKEN, emulator, root } from "./support.mjs";
 import { startWorker } from "../support/worker.mjs";
-import { sign } from "../../emulator/server.mjs";
+import { sign, startEmulator } from "../../emulator/server.mjs";
 
 const BOT = "bot-node";
 const KEY = "worker-callback-key";
@@ -41,9 +44,12 @@ after(async () => {
   await emu?.close();
 });
 
-const relay = (path, init = {}) =>
-  fetch(`${worker.url}${path}`, { ...init, headers: { "x-relay-key": RELAY_KEY, ...init.headers } }).then(async (res) => ({ status: res.status, body: await res.json() }));
-const post = (path, value) => relay(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
+/** A call to the relay at `base` with the relay key: `{ status, body }`. */
+const call = (base, path, init = {}) =>
+  fetch(`${base}${path}`, { ...init, headers: { "x-relay-key": RELAY_KEY, ...init.headers } }).then(async (res) => ({ status: res.status, body: await res.json() }));
+const postTo = (base, path, value) => call(base, path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
+const relay = (path, init) => call(worker.url, path, init);
+const post = (path, value) => postTo(worker.url, path, value);
 /** The signature headers Sinch would send with `body`. */
 const signature = (body, nonce = crypto.randomUUID()) => ({
   "sinch-whatsapp-callback-signature": sign(body, nonce, KEY),
@@ -51,7 +57,7 @@ const signature = (body, nonce = crypto.randomUUID()) => ({
   "sinch-whatsapp-callback-signature-nonce": nonce,
 });
 const sent = () => emu.requests.filter((r) => r.path.endsWith("/messages"));
-const events = async () => (await relay("/events?since=0")).body.events;
+const events = async (base = worker.url) => (await call(base, "/events?since=0")).body.events;
 const until = async (cond, what) => {
   for (let i = 0; i < 300; i++) {
     if (await cond()) return;
@@ -222,4 +228,232 @@ test("ALLOW_UNSIGNED_CALLBACKS=true takes unsigned callbacks on loopback only, a
   } finally {
     await relay.mf.dispose();
   }
+});
+
+describe("SINCH_API=conversation", () => {
+  const APP = { projectId: "project-w", appId: "app-w", keyId: "key-w", keySecret: "key-secret-w" };
+  const NUMBER = "+46732001122";
+  let cemu, conv;
+  const cpost = (path, value) => postTo(conv.url, path, value);
+  const csent = () => cemu.requests.filter((r) => r.path === `/v1/projects/${APP.projectId}/messages:send`);
+  const tokenRequests = () => cemu.requests.filter((r) => r.path === "/oauth2/token");
+  const mine = async (id) => (await events(conv.url)).filter((e) => e.messageId === id);
+  /** The `x-sinch-webhook-signature*` headers of a webhook `body` signed with `secret` at `timestamp`. */
+  const webhookSignature = (body, { secret = KEY, timestamp = Math.floor(Date.now() / 1000), nonce = crypto.randomUUID() } = {}) => ({
+    "x-sinch-webhook-signature": createHmac("sha256", secret).update(`${body}.${nonce}.${timestamp}`).digest("base64"),
+    "x-sinch-webhook-signature-nonce": nonce,
+    "x-sinch-webhook-signature-timestamp": String(timestamp),
+    "x-sinch-webhook-signature-algorithm": "HmacSHA256",
+  });
+  /** A `message_delivery_report` webhook body as brief §4.4 shapes it. */
+  const report = (messageId, status) => {
+    const at = new Date().toISOString();
+    return JSON.stringify({
+      app_id: APP.appId,
+      project_id: APP.projectId,
+      accepted_time: at,
+      event_time: at,
+      message_delivery_report: {
+        message_id: messageId,
+        conversation_id: "",
+        status,
+        channel_identity: { channel: "WHATSAPP", identity: NUMBER.slice(1), app_id: APP.appId },
+        contact_id: "",
+        metadata: "",
+        processing_mode: "DISPATCH",
+      },
+    });
+  };
+  const conversationBindings = () => ({
+    SINCH_API: "conversation",
+    SINCH_PROJECT_ID: APP.projectId,
+    SINCH_APP_ID: APP.appId,
+    SINCH_KEY_ID: APP.keyId,
+    SINCH_KEY_SECRET: APP.keySecret,
+    SINCH_BASE_URL: cemu.url,
+    SINCH_AUTH_URL: `${cemu.url}/oauth2/token`,
+    CALLBACK_HMAC_KEY: KEY,
+    RELAY_KEY,
+  });
+  /** Registers the relay as the app's webhook, through the emulator's Conversation API. */
+  const registerWebhook = async () => {
+    const res = await fetch(`${cemu.url}/v1/projects/${APP.projectId}/webhooks`, {
+      method: "POST",
+      headers: { authorization: `Basic ${btoa(`${APP.keyId}:${APP.keySecret}`)}`, "content-type": "application/json" },
+      body: JSON.stringify({ app_id: APP.appId, target: `${conv.url}/callbacks`, target_type: "HTTP", triggers: ["MESSAGE_DELIVERY", "MESSAGE_INBOUND"], secret: KEY }),
+    });
+    assert.equal(res.status, 200, await res.text());
+  };
+  /** The number writes first: opens the 24-hour window, and its message reaches the relay. */
+  const inbound = async (text = "Hi") => {
+    await cemu.conversationInbound({ from: NUMBER.slice(1), contactMessage: { text_message: { text } } });
+  };
+
+  before(async () => {
+    cemu = await startEmulator({ port: 0, conversation: { ...APP, callbackSecret: KEY } });
+    conv = await startRelay(conversationBindings());
+  });
+  beforeEach(async () => {
+    cemu.reset();
+    await registerWebhook();
+  });
+  after(async () => {
+    await conv?.mf.dispose();
+    await cemu?.close();
+  });
+
+  test("the relay sends with an OAuth2 token it gets once and reuses, never showing the key secret or the token", async () => {
+    await inbound();
+    const text = await cpost("/send", { to: NUMBER, message: { type: "text", text: "via the relay" } });
+    assert.equal(text.status, 200, JSON.stringify(text.body));
+    const template = await cpost("/send", { to: NUMBER, message: { type: "template", templateName: "order_update", language: "en_US", bodyParams: ["Ada"] } });
+    assert.equal(template.status, 200, JSON.stringify(template.body));
+    assert.equal(tokenRequests().length, 1, "one token for both sends (the relay's first)");
+    assert.equal(tokenRequests()[0].headers.authorization, `Basic ${btoa(`${APP.keyId}:${APP.keySecret}`)}`);
+    const [first, second] = csent();
+    assert.deepEqual(first.body, {
+      app_id: APP.appId,
+      recipient: { identified_by: { channel_identities: [{ channel: "WHATSAPP", identity: "46732001122" }] } },
+      message: { text_message: { text: "via the relay" } },
+    });
+    assert.deepEqual(second.body.message, {
+      template_message: { channel_template: { WHATSAPP: { template_id: "order_update", language_code: "en_US", parameters: { "body[1]text": "Ada" } } } },
+    });
+    const bearer = first.headers.authorization;
+    assert.match(bearer, /^Bearer \S+$/);
+    assert.equal(second.headers.authorization, bearer);
+    for (const answer of [text, template]) {
+      assert.equal(answer.body.messages.length, 1);
+      assert.equal(answer.body.messages[0].recipient, NUMBER);
+      assert.match(answer.body.messages[0].id, /\S/);
+    }
+    const shown = JSON.stringify([text, template, await events(conv.url)]) + conv.logs.join("");
+    assert.ok(!shown.includes(APP.keySecret) && !shown.includes(bearer.slice(7)), "no key secret or token in an answer or the log");
+  });
+
+  test("an expired token is refreshed once and the send repeated once", async () => {
+    await inbound();
+    assert.equal((await cpost("/send", { to: NUMBER, message: { type: "text", text: "before" } })).status, 200);
+    const tokens = tokenRequests().length; // 0 when the relay still holds an earlier test's token
+    cemu.expireTokens();
+    const again = await cpost("/send", { to: NUMBER, message: { type: "text", text: "after" } });
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.equal(tokenRequests().length, tokens + 1, "one refresh");
+    assert.deepEqual(csent().map((r) => r.body.message.text_message.text), ["before", "after", "after"]);
+  });
+
+  test("concurrent requests to a fresh relay share one token request", async () => {
+    await inbound();
+    const fresh = await startRelay(conversationBindings());
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => postTo(fresh.url, "/send", { to: NUMBER, message: { type: "text", text: `burst ${i}` } })),
+      );
+      assert.deepEqual(answers.map((a) => a.status), Array(10).fill(200), JSON.stringify(answers.find((a) => a.status !== 200)));
+      assert.equal(tokenRequests().length, 1);
+      assert.equal(csent().length, 10);
+      assert.equal(fresh.logs.join(""), "", "workerd warns of nothing (no promise shared across requests goes wrong)");
+    } finally {
+      await fresh.mf.dispose();
+    }
+  });
+
+  test("bad input and what the Conversation API cannot carry are refused with the field named; nothing is sent", async () => {
+    const bad = await cpost("/send", { to: "0123", message: { type: "text", text: "x" } });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.field, "to[0]");
+    const preview = await cpost("/send", { to: NUMBER, message: { type: "text", text: "x", previewUrl: true } });
+    assert.equal(preview.status, 400, JSON.stringify(preview.body));
+    assert.equal(preview.body.error.code, "invalid_argument");
+    assert.equal(preview.body.error.field, "message.previewUrl");
+    assert.equal(csent().length, 0);
+  });
+
+  test("delivery reports arrive as signed webhooks and are recorded once, even when redelivered at once", async () => {
+    await inbound();
+    const { body } = await cpost("/send", { to: NUMBER, message: { type: "text", text: "track" } });
+    const id = body.messages[0].id;
+    await until(async () => (await mine(id)).some((e) => e.state === "read"), "the read report");
+    const states = (await mine(id)).map((e) => e.state);
+    assert.ok(states.includes("delivered"), states.join());
+    // Each report of the message, signed as the emulator sent it, 20 times at the same moment.
+    const firsts = cemu.deliveries.map((d, i) => [d, i]).filter(([d]) => d.attempt === 1 && d.body.includes(id));
+    assert.equal(firsts.length, states.length);
+    assert.ok(firsts.every(([d]) => d.headers["x-sinch-webhook-signature"] && d.status === 200), JSON.stringify(firsts));
+    await Promise.all(firsts.flatMap(([, i]) => Array.from({ length: 20 }, () => cemu.redeliver(i))));
+    const again = cemu.deliveries.filter((d) => d.attempt === 2);
+    assert.equal(again.length, 20 * firsts.length);
+    assert.ok(again.every((d) => d.status === 200), JSON.stringify(again.map((d) => d.status)));
+    assert.deepEqual((await mine(id)).map((e) => e.state).sort(), [...states].sort());
+  });
+
+  test("a free-form text outside the 24-hour window is reported failed with Sinch's reason", async () => {
+    const { status, body } = await cpost("/send", { to: "+46732005566", message: { type: "text", text: "out of the blue" } });
+    assert.equal(status, 200, "the send itself is accepted: the failure comes as a report");
+    const id = body.messages[0].id;
+    await until(async () => (await mine(id)).some((e) => e.state === "failed"), "the failed report");
+    const failed = (await mine(id)).find((e) => e.state === "failed");
+    assert.equal(failed.status, "failure");
+    assert.equal(failed.reason.code, "OUTSIDE_ALLOWED_SENDING_WINDOW");
+  });
+
+  test("an inbound message reaches the relay as a webhook and is recorded", async () => {
+    await inbound("Hello relay");
+    const hello = async () => (await events(conv.url)).filter((e) => e.kind === "message" && e.message.body === "Hello relay");
+    await until(async () => (await hello()).length > 0, "the inbound message");
+    const [message] = await hello();
+    assert.equal(message.message.type, "text");
+    assert.equal(message.from, NUMBER.slice(1));
+    assert.ok(cemu.deliveries.every((d) => d.status === 200));
+  });
+
+  test("forged, replayed, unsigned or standalone-signed webhooks are refused with 401", async () => {
+    const body = report("conv-forged", "READ");
+    const deliver = (headers) => fetch(`${conv.url}/callbacks`, { method: "POST", body, headers }).then((r) => r.status);
+    assert.equal(await deliver({}), 401, "unsigned");
+    assert.equal(await deliver(webhookSignature(body, { secret: "not-the-key" })), 401, "another secret");
+    assert.equal(await deliver(webhookSignature(body, { timestamp: Math.floor(Date.now() / 1000) - 600 })), 401, "ten minutes old: a replay");
+    assert.equal(await deliver({ ...webhookSignature(body), "x-sinch-webhook-signature-algorithm": "HmacSHA1" }), 401, "another algorithm");
+    assert.equal(await deliver(signature(body)), 401, "the standalone signature");
+    assert.ok(!(await events(conv.url)).some((e) => e.messageId === "conv-forged"));
+    // The same report, signed now with the webhook's secret, is taken.
+    assert.equal(await deliver(webhookSignature(body)), 200);
+    assert.deepEqual((await events(conv.url)).filter((e) => e.messageId === "conv-forged").map((e) => e.state), ["read"]);
+  });
+
+  test("an upload is preflighted again, stored in R2 and sent as a media message by URL; a caption is refused", async () => {
+    await inbound();
+    const png = await readFile(join(root, "tests/out/media/image.png"));
+    const form = new FormData();
+    form.set("file", new File([png], "photo.png", { type: "image/png" }));
+    form.set("to", NUMBER);
+    const { status, body } = await call(conv.url, "/media", { method: "POST", body: form });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.equal(body.messageType, "image");
+    assert.deepEqual(csent()[0].body.message, { media_message: { url: body.url } });
+    assert.deepEqual(Buffer.from(await (await fetch(body.url)).arrayBuffer()), png);
+    // A caption has no field there: refused, naming it, and not sent without it.
+    form.set("caption", "a photo");
+    const captioned = await call(conv.url, "/media", { method: "POST", body: form });
+    assert.equal(captioned.status, 400, JSON.stringify(captioned.body));
+    assert.equal(captioned.body.error.field, "message.caption");
+    assert.equal(csent().length, 1);
+  });
+
+  test("it fails closed without the access key: a 500 for every route and a log line naming the secret", async () => {
+    for (const secret of ["SINCH_KEY_ID", "SINCH_KEY_SECRET"]) {
+      const { [secret]: _, ...rest } = conversationBindings();
+      const relay = await startRelay(rest);
+      try {
+        const res = await fetch(`${relay.url}/send`, { method: "POST", headers: { "x-relay-key": RELAY_KEY }, body: "{}" });
+        assert.equal(res.status, 500, secret);
+        assert.equal((await res.json()).error.code, "misconfigured");
+        await until(async () => relay.logs.join("").includes(`missing secret ${secret}`), `a log line naming ${secret}`);
+        assert.ok(!relay.logs.join("").includes(APP.keySecret));
+      } finally {
+        await relay.mf.dispose();
+      }
+    }
+    assert.equal(csent().length, 0);
+  });
 });

@@ -1,18 +1,23 @@
 // A Cloudflare Worker in front of Sinch: the recommended shape for a web app.
 //
-//   browser ──(relay key / your session)──▶ Worker ──(Bearer token, a Worker secret)──▶ Sinch
+//   browser ──(relay key / your session)──▶ Worker ──(Sinch credentials, Worker secrets)──▶ Sinch
 //   Sinch ──(signed callbacks)──▶ Worker ──▶ Durable Object event log ◀── browser polls /events
 //
-// The browser never holds the Sinch token. Routes:
-//   POST /send       {to, message}  text or template, validated, sent with the token
+// It speaks the standalone WhatsApp API (BOT_ID + SINCH_TOKEN) or, with
+// SINCH_API=conversation, the Conversation API's WhatsApp channel (SINCH_PROJECT_ID,
+// SINCH_APP_ID, SINCH_KEY_ID + SINCH_KEY_SECRET: the client gets and caches OAuth2 tokens;
+// callbacks are the webhooks registered for the app, signed with the webhook's secret).
+// The browser never holds the Sinch credentials. Routes:
+//   POST /send       {to, message}  text or template, validated, sent with the Sinch credentials
 //   POST /media      form: file, to, caption?, as?  preflighted again here, stored in R2, sent by URL
 //   GET  /events     ?since=N  delivery reports and inbound messages recorded from callbacks
 //   POST /callbacks  Sinch's callbacks: signature checked, parsed, each entry recorded once, then 200
 //   GET  /media/:key the stored file, for Sinch to fetch (public by an unguessable key)
 //
-// It fails closed: without SINCH_TOKEN, RELAY_KEY or CALLBACK_HMAC_KEY it answers every
-// request 500 and logs the missing secret's name. ALLOW_UNSIGNED_CALLBACKS=true lets it
-// take unsigned callbacks without CALLBACK_HMAC_KEY, and only when served on loopback.
+// It fails closed: without its Sinch secrets (SINCH_TOKEN, or SINCH_KEY_ID and
+// SINCH_KEY_SECRET), RELAY_KEY or CALLBACK_HMAC_KEY it answers every request 500 and logs
+// the missing secret's name. ALLOW_UNSIGNED_CALLBACKS=true lets it take unsigned
+// callbacks without CALLBACK_HMAC_KEY, and only when served on loopback.
 import { DurableObject } from "cloudflare:workers";
 import { SinchError, WhatsAppClient, parseCallback, validateMedia, verifyCallbackSignature } from "sinch-whatsapp";
 
@@ -45,7 +50,8 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /** The secrets this Worker cannot run safely without, that `env` lacks. */
 function missingSecrets(env, url) {
   const unsigned = env.ALLOW_UNSIGNED_CALLBACKS === "true" && LOOPBACK.has(url.hostname);
-  const required = ["SINCH_TOKEN", "RELAY_KEY", ...(unsigned ? [] : ["CALLBACK_HMAC_KEY"])];
+  const sinch = conversation(env) ? ["SINCH_KEY_ID", "SINCH_KEY_SECRET"] : ["SINCH_TOKEN"];
+  const required = [...sinch, "RELAY_KEY", ...(unsigned ? [] : ["CALLBACK_HMAC_KEY"])];
   return required.filter((name) => typeof env[name] !== "string" || env[name] === "");
 }
 
@@ -93,12 +99,32 @@ const RELAY = {
   },
 };
 
-const client = (env) =>
-  new WhatsAppClient({
-    botId: env.BOT_ID,
-    token: env.SINCH_TOKEN,
-    ...(env.SINCH_BASE_URL ? { baseUrl: env.SINCH_BASE_URL } : { region: env.SINCH_REGION ?? "eu" }),
-  });
+const conversation = (env) => env.SINCH_API === "conversation";
+
+/** The client options `env` describes, for either API. */
+function options(env) {
+  const where = env.SINCH_BASE_URL ? { baseUrl: env.SINCH_BASE_URL } : { region: env.SINCH_REGION ?? "eu" };
+  if (!conversation(env)) return { botId: env.BOT_ID, token: env.SINCH_TOKEN, ...where };
+  return {
+    api: "conversation",
+    projectId: env.SINCH_PROJECT_ID,
+    appId: env.SINCH_APP_ID,
+    keyId: env.SINCH_KEY_ID,
+    keySecret: env.SINCH_KEY_SECRET,
+    ...where,
+    ...(env.SINCH_AUTH_URL ? { authUrl: env.SINCH_AUTH_URL } : {}),
+  };
+}
+
+let cached; // { key, client }: one client per isolate, so its OAuth2 token is reused across requests
+
+/** The client for `env`, made once per isolate and settings. */
+function client(env) {
+  const settings = options(env);
+  const key = JSON.stringify(settings);
+  if (cached?.key !== key) cached = { key, client: new WhatsAppClient(settings) };
+  return cached.client;
+}
 
 /**
  * Verifies, parses and records a callback, and answers 200 once it is recorded: a
@@ -106,7 +132,7 @@ const client = (env) =>
  */
 async function receiveCallback(request, env) {
   const body = new Uint8Array(await request.arrayBuffer());
-  if (env.CALLBACK_HMAC_KEY && !signed(body, request.headers, env.CALLBACK_HMAC_KEY)) {
+  if (env.CALLBACK_HMAC_KEY && !signed(body, request.headers, env)) {
     return json({ error: { code: "signature_invalid", message: "Bad or missing signature." } }, 401);
   }
   const event = parseCallback(body);
@@ -123,16 +149,24 @@ async function receiveCallback(request, env) {
   return new Response(null, { status: 200 });
 }
 
-function signed(body, headers, key) {
+/**
+ * Whether the callback is signed with CALLBACK_HMAC_KEY. In Conversation mode only the
+ * webhook form counts (x-sinch-webhook-signature*): a timestamp more than 5 minutes off
+ * fails, so a captured callback cannot be replayed later (within those minutes, a replay
+ * records nothing new: the log's keys are unique), and the standalone form, which has no
+ * timestamp, is not taken there.
+ */
+function signed(body, headers, env) {
+  if (conversation(env) && !headers.has("x-sinch-webhook-signature")) return false;
   try {
-    return verifyCallbackSignature(body, headers, key);
+    return verifyCallbackSignature(body, headers, env.CALLBACK_HMAC_KEY);
   } catch {
-    return false; // a missing or malformed signature header: unsigned
+    return false; // a missing or malformed signature header, or a stale timestamp
   }
 }
 
-/** The bot's event log (one Durable Object per bot). */
-const eventLog = (env) => env.EVENT_LOG.get(env.EVENT_LOG.idFromName(env.BOT_ID));
+/** The event log of the bot, or of the Conversation app (one Durable Object each). */
+const eventLog = (env) => env.EVENT_LOG.get(env.EVENT_LOG.idFromName(conversation(env) ? `app:${env.SINCH_APP_ID}` : env.BOT_ID));
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
