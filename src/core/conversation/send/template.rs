@@ -45,10 +45,9 @@ pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
         Some(TemplateMedia::Text) | None => {}
     }
     numbered(out, "body", &template.body_params);
-    let mut next = 0;
+    let mut n = 0;
     for button in template.buttons.as_deref().unwrap_or_default() {
-        let n = next;
-        next += 1;
+        n += 1;
         let (kind, value) = match button {
             TemplateButton::Url(UrlButton {
                 parameter: Some(value),
@@ -58,7 +57,7 @@ pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
             }
             TemplateButton::Url(_) | TemplateButton::Call => continue,
         };
-        out.field(&["button[", &decimal(n), kind].concat(), value);
+        out.field(&["button[", &decimal(n - 1), kind].concat(), value);
     }
     close(out, 4);
     Ok(())
