@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { perMessage, stubbedCpu } from "./client.mjs";
 import { preflightVsFileType } from "./preflight.mjs";
 import { check, render } from "./report.mjs";
-import { APPS, dirSize, hasEntry, viteAppSize, wasmFiles, wasmSizes } from "./size.mjs";
+import { APPS, dirSize, hasEntry, viteAppSize, wasmFiles, wasmSizes, withoutConversation } from "./size.mjs";
 import { nodeStartup, workerdStartup } from "./startup.mjs";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
@@ -52,6 +52,12 @@ rows.callbacksApp = hasEntry(pkg, "./callbacks")
   ? app(await measure("callbacksApp", () => viteAppSize(pkg, apps, "callbacks")))
   : { note: "not built yet: pkg/package.json exports no ./callbacks" };
 rows.fullApp = app(await measure("fullApp", () => viteAppSize(pkg, apps, "full")));
+// The full entry built again without the Conversation backend (only to measure it).
+const full = raw.fullApp;
+const bare = await measure("withoutConversation", () => withoutConversation(root, pkg, apps));
+rows.conversationAdded = full.error || bare.error
+  ? failed(full.error ? full : bare)
+  : { value: kb(full.bytes - bare.bytes), note: `${full.bytes} − ${bare.bytes} B; wasm gzip -9 ${wasmSizes(join(pkg, "sinch_whatsapp_bg.wasm")).gzip} − ${bare.wasm.gzip} B` };
 const both = APPS.preflightAndCallbacks.entries.every((entry) => hasEntry(pkg, entry))
   ? await measure("preflightAndCallbacksApp", () => viteAppSize(pkg, apps, "preflightAndCallbacks"))
   : { error: "not built yet: pkg/package.json exports no ./callbacks" };

@@ -1,7 +1,7 @@
 // Size: what a Vite app ships for each entry of the package (every emitted .js and
 // .wasm, gzip -9, summed), and the .wasm files and pkg/ as information.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { build } from "vite";
@@ -70,6 +70,33 @@ export async function viteAppSize(pkg, work, name) {
     .filter((f) => [".js", ".wasm"].includes(extname(f)))
     .map((f) => ({ file: f.slice(outDir.length + 1), gzip: gzip9(readFileSync(f)) }));
   return { bytes: shipped.reduce((n, f) => n + f.gzip, 0), files: shipped };
+}
+
+/**
+ * What the Conversation API backend (the Cargo feature `conversation`) adds to the full
+ * entry: the full entry built without it into `work` (`scripts/build.sh --full-into`,
+ * only the wasm and its glue differ; the JS faces are the same files), its Vite app
+ * measured as `viteAppSize` does. Returns `{ bytes, without, withoutWasm }`, `bytes` to
+ * subtract from the full app's. Only for measuring: every shipped full entry has it.
+ */
+export async function withoutConversation(root, pkg, work) {
+  const dir = join(work, "pkg-without-conversation");
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(join(root, "scripts/build.sh"), ["--full-into", dir, "client,callbacks,preflight"], { stdio: ["ignore", "ignore", "inherit"] });
+  copyFileSync(join(pkg, "package.json"), join(dir, "package.json"));
+  // Without the backend, `api: "conversation"` is refused by name, never half-served.
+  const { WhatsAppClient } = await import(join(dir, "node.js"));
+  const options = { api: "conversation", projectId: "p", appId: "a", keyId: "k", keySecret: "s", region: "eu" };
+  const refused = (() => {
+    try {
+      new WhatsAppClient(options);
+    } catch (err) {
+      return err.code === "invalid_argument" && err.field === "options.api";
+    }
+  })();
+  if (!refused) throw new Error("the build without conversation did not refuse api: \"conversation\"");
+  const app = await viteAppSize(dir, join(work, "without-conversation"), "full");
+  return { ...app, wasm: wasmSizes(join(dir, "sinch_whatsapp_bg.wasm")) };
 }
 
 /** Information: raw / gzip -9 / brotli 11 of a .wasm. */

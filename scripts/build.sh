@@ -45,9 +45,17 @@ build_variant() {
   echo "built $out: $(wc -c < "$out/${crate}_bg.wasm") bytes of wasm, $(gzip -9c "$out/${crate}_bg.wasm" | wc -c) gzipped"
 }
 
+full_js="client.js runtime.js callbacks.js preflight.js"
+full_dts="client.d.ts client-api.d.ts callbacks.d.ts callbacks-api.d.ts media.d.ts preflight-api.d.ts"
+# scripts/build.sh --full-into DIR FEATURES: only the full entry's files, built with
+# FEATURES, into DIR (the bench builds it without `conversation` to weigh that backend).
+if [[ ${1:-} == --full-into ]]; then
+  build_variant "$2" "$3" api.js "$full_js" "$full_dts"
+  exit
+fi
+
 rm -rf pkg
-build_variant pkg client,callbacks,preflight api.js "client.js runtime.js callbacks.js preflight.js" \
-  "client.d.ts client-api.d.ts callbacks.d.ts callbacks-api.d.ts media.d.ts preflight-api.d.ts"
+build_variant pkg client,conversation,callbacks,preflight api.js "$full_js" "$full_dts"
 build_variant pkg/callbacks callbacks api-callbacks.js "callbacks.js" "callbacks.d.ts callbacks-api.d.ts"
 build_variant pkg/preflight preflight api-preflight.js "preflight.js" "media.d.ts preflight-api.d.ts"
 # The version and the repository links (repository, homepage, bugs) come from Cargo.toml.

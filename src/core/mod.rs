@@ -2,6 +2,7 @@
 
 pub mod callback;
 pub mod config;
+#[cfg(feature = "conversation")]
 pub mod conversation;
 pub mod endpoints;
 pub mod error;

@@ -5,12 +5,13 @@
 //! method returns the JSON text of an envelope (`core::error::envelope`).
 
 use super::text;
-use crate::core::config::{self, Api, Auth, Config, Host};
-use crate::core::conversation::auth;
+use crate::core::config::{self, Api, Config, Host};
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
 use crate::core::outcome::{settle, Attempt, Failure};
+#[cfg(feature = "conversation")]
+use crate::core::{config::Auth, conversation::auth};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -56,6 +57,7 @@ impl Core {
                         .as_ref()
                         .map(|token| ["Bearer ", token.expose()].concat())
                 }
+                #[cfg(feature = "conversation")]
                 Api::Conversation(project) => {
                     out.field("api", "conversation");
                     out.field("projectId", &project.project_id);
@@ -78,6 +80,7 @@ impl Core {
     /// What attempt `attempt` of the token request came to (as [`Core::answer`]
     /// says it): `{"ok":{"authorization", "expiresInMs"}}`, the access token kept
     /// here for redaction; or the error, with `retryMs` when it may be retried.
+    #[cfg(feature = "conversation")]
     #[wasm_bindgen(js_name = tokenAnswer)]
     pub fn token_answer(
         &mut self,
@@ -107,6 +110,7 @@ impl Core {
 
     /// Whether a 401's `WWW-Authenticate` header says the access token expired:
     /// then the JS face refreshes it once and repeats the request once.
+    #[cfg(feature = "conversation")]
     pub fn expired(www_authenticate: &str) -> bool {
         auth::expired(www_authenticate)
     }
@@ -116,6 +120,7 @@ impl Core {
     /// text to send; or the `invalid_argument` of a broken rule.
     pub fn prepare(&self, op: &str, args: &str) -> JsValue {
         text(envelope(self.config().and_then(|config| {
+            #[cfg(feature = "conversation")]
             if let Api::Conversation(project) = &config.api {
                 return ops::conversation::prepare(config, project, op, args);
             }
@@ -154,6 +159,7 @@ impl Core {
                         let token = bot.token.as_ref().map_or("", |t| t.expose());
                         ops::answer(ops::find(op)?, status, retry_after, body, token)
                     }
+                    #[cfg(feature = "conversation")]
                     Api::Conversation(_) => {
                         let secrets = config.secrets();
                         ops::conversation::answer(op, status, retry_after, body, &secrets)
@@ -225,6 +231,7 @@ impl Core {
 }
 
 /// The refusal of a token call on a client of the standalone API.
+#[cfg(feature = "conversation")]
 fn not_conversation() -> Error {
     Error::invalid(
         "api",

@@ -30,8 +30,8 @@ const OPS: &[(&str, Prepare, Answer)] = &[
     ("callbackStatus", callback_status, answers::stored),
 ];
 
-const CONSENTS: &str = "opt-in is no longer enforced; read consents with \
-     GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhook triggers";
+const CONSENTS: &str = "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the \
+     OPT_IN/OPT_OUT webhooks";
 const BLACKLIST: &str = "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)";
 const PROVIDERS: &str = "no media providers: use public https URLs";
 const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, url))";
@@ -40,8 +40,8 @@ const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, 
 const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "markRead",
-        "how events:send would name the message to mark read is unconfirmed, so no read \
-         receipt is sent rather than a wrong one; send read_message_event once Sinch confirms it",
+        "use events:send's read_message_event once Sinch confirms how it names the \
+         message (no receipt rather than a wrong one)",
     ),
     ("optIn", CONSENTS),
     ("optOut", CONSENTS),

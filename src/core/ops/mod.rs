@@ -11,6 +11,7 @@
 
 use crate::prelude::*;
 
+#[cfg(feature = "conversation")]
 pub mod conversation;
 mod messages;
 mod numbers;

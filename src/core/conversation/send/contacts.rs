@@ -2,24 +2,25 @@
 //! so a message with more is refused (sending one message per card would change
 //! what a send returns); fields it has no place for are refused by path.
 
-use super::{open, refuse_if};
+use super::{no_field, open};
 use crate::core::error::{Error, Result};
 use crate::core::json::Writer;
 use crate::core::message::{item, sub, Address, ContactCard, Contacts};
 
+/// The one card's path.
+const CARD: &str = "message.contacts[0]";
+
 /// `"contact_info_message": { name, phone_numbers, addresses?, email_addresses?,
 /// organization?, urls?, birthday? }`.
-pub(super) fn contacts(contacts: &Contacts, path: &str, out: &mut Writer) -> Result<()> {
-    let cards = sub(path, "contacts");
+pub(super) fn contacts(contacts: &Contacts, out: &mut Writer) -> Result<()> {
     let [card] = contacts.contacts.as_slice() else {
         return Err(Error::invalid(
-            &cards,
+            "message.contacts",
             "must hold one contact card: the Conversation API's contact_info_message \
              carries one, so send each card in its own message",
         ));
     };
-    let path = item(&cards, 0);
-    check(card, &path)?;
+    check(card)?;
     out.key("contact_info_message");
     out.open_object();
     open(out, &["name"]);
@@ -54,33 +55,31 @@ pub(super) fn contacts(contacts: &Contacts, path: &str, out: &mut Writer) -> Res
 
 /// What `contact_info_message` cannot carry: a card without phones, a phone's
 /// `waId`, an address's `street`.
-fn check(card: &ContactCard, path: &str) -> Result<()> {
+fn check(card: &ContactCard) -> Result<()> {
     if card.phones.is_empty() {
         return Err(Error::invalid(
-            &sub(path, "phones"),
+            "message.contacts[0].phones",
             "must list at least one phone: the Conversation API's contact_info_message \
              requires phone_numbers",
         ));
     }
-    for (i, phone) in card.phones.iter().enumerate() {
-        let at = item(&sub(path, "phones"), i);
-        refuse_if(
-            phone.wa_id.is_some(),
-            &at,
-            "waId",
-            "phone_numbers have no WhatsApp id",
-        )?;
+    let phone = card.phones.iter().position(|phone| phone.wa_id.is_some());
+    refuse_at(phone, "phones", "waId", "phone_numbers have no WhatsApp id")?;
+    let address = card.addresses.iter().position(|a| a.street.is_some());
+    refuse_at(
+        address,
+        "addresses",
+        "street",
+        "addresses have no street line",
+    )
+}
+
+/// [`no_field`] for `leaf` of the card's `list[index]`, if there is an `index`.
+fn refuse_at(index: Option<usize>, list: &str, leaf: &str, why: &str) -> Result<()> {
+    match index {
+        Some(i) => Err(no_field(&sub(&item(&sub(CARD, list), i), leaf), why)),
+        None => Ok(()),
     }
-    for (i, address) in card.addresses.iter().enumerate() {
-        let at = item(&sub(path, "addresses"), i);
-        refuse_if(
-            address.street.is_some(),
-            &at,
-            "street",
-            "addresses have no street line",
-        )?;
-    }
-    Ok(())
 }
 
 /// `{ city, country?, state?, zip?, type?, country_code? }`.

@@ -9,8 +9,8 @@
 //! `postback_data` is at most 229 characters (the standalone id allowed 230), so
 //! both are rules here: otherwise Sinch would send plain text.
 
-use super::media::{refuse_provider, write_object};
-use super::{close, no_field, one_member, open, text_object};
+use super::media::{refuse_provider, write};
+use super::{close, one_member, open, refuse_if, text_object};
 use crate::core::error::{Error, Result};
 use crate::core::json::Writer;
 use crate::core::message::{
@@ -23,27 +23,26 @@ use crate::core::rules::check_chars;
 const MAX_POSTBACK_CHARS: usize = 229;
 
 /// The button or list message of `interactive`.
-pub(super) fn interactive(interactive: &Interactive, path: &str, out: &mut Writer) -> Result<()> {
-    let path = sub(path, "message");
+pub(super) fn interactive(interactive: &Interactive, out: &mut Writer) -> Result<()> {
     match &interactive.message {
-        InteractiveMessage::Button(buttons) => write_buttons(buttons, &path, out),
-        InteractiveMessage::List(list) => write_list(list, &path, out),
+        InteractiveMessage::Button(buttons) => write_buttons(buttons, out),
+        InteractiveMessage::List(list) => write_list(list, out),
     }
 }
 
-fn write_buttons(message: &ButtonMessage, path: &str, out: &mut Writer) -> Result<()> {
-    let buttons = sub(path, "action.buttons");
+fn write_buttons(message: &ButtonMessage, out: &mut Writer) -> Result<()> {
     let list = &message.action.buttons;
-    for (i, button) in list.iter().enumerate() {
-        let at = item(&buttons, i);
-        check_chars(&sub(&at, "id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
-        if list
-            .iter()
-            .take(i)
-            .any(|earlier| earlier.title == button.title)
-        {
+    let mut i = 0;
+    for button in list {
+        i += 1;
+        let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
+        if button.id.chars().count() > MAX_POSTBACK_CHARS {
+            check_chars(&at("id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
+        }
+        // The first button with this title is this one.
+        if list.iter().position(|b| b.title == button.title) != Some(i - 1) {
             return Err(Error::invalid(
-                &sub(&at, "title"),
+                &at("title"),
                 "must be unique in the message: through the Conversation API, WhatsApp \
                  shows buttons with repeated titles as plain text",
             ));
@@ -59,32 +58,27 @@ fn write_buttons(message: &ButtonMessage, path: &str, out: &mut Writer) -> Resul
         out.close_object();
         return Ok(());
     };
-    if message.footer.is_some() {
-        return Err(no_field(
-            &sub(path, "footer"),
-            "a message with a header is a card_message, which has no footer",
-        ));
-    }
-    let at = sub(path, "header");
-    match header {
+    refuse_if(
+        message.footer.is_some(),
+        "message.message.footer",
+        "a message with a header is a card_message, which has no footer",
+    )?;
+    // (url, provider given, filename) of a media header.
+    let media = match header {
+        ButtonHeader::Text(_) => None,
         ButtonHeader::Image(link) | ButtonHeader::Video(link) => {
-            refuse_provider(link.provider.is_some(), &at)?
-        }
-        ButtonHeader::Document(link) => refuse_provider(link.provider.is_some(), &at)?,
-        ButtonHeader::Text(_) => {}
-    }
-    open(out, &["card_message"]);
-    out.field("description", &message.body.text);
-    match header {
-        ButtonHeader::Text(_) => {}
-        ButtonHeader::Image(link) | ButtonHeader::Video(link) => {
-            out.key("media_message");
-            write_object(&link.url, None, out);
+            Some((&link.url, link.provider.is_some(), None))
         }
         ButtonHeader::Document(link) => {
-            out.key("media_message");
-            write_object(&link.url, link.filename.as_ref(), out);
+            Some((&link.url, link.provider.is_some(), link.filename.as_ref()))
         }
+    };
+    let provider = media.is_some_and(|(_, provider, _)| provider);
+    refuse_provider(provider, "message.message.header.provider")?;
+    open(out, &["card_message"]);
+    out.field("description", &message.body.text);
+    if let Some((url, _, filename)) = media {
+        write(url, filename, out);
     }
     write_choices(list, out);
     if let ButtonHeader::Text(text) = header {
@@ -107,10 +101,12 @@ fn write_choices(buttons: &[ReplyButton], out: &mut Writer) {
     out.close_array();
 }
 
-fn write_list(message: &ListMessage, path: &str, out: &mut Writer) -> Result<()> {
-    if message.footer.is_some() {
-        return Err(no_field(&sub(path, "footer"), "list_message has no footer"));
-    }
+fn write_list(message: &ListMessage, out: &mut Writer) -> Result<()> {
+    refuse_if(
+        message.footer.is_some(),
+        "message.message.footer",
+        "list_message has no footer",
+    )?;
     open(out, &["list_message"]);
     out.field("title", &message.body.text);
     out.key("sections");

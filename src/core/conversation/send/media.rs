@@ -4,62 +4,47 @@
 use super::refuse_if;
 use crate::core::error::{Error, Result};
 use crate::core::json::Writer;
-use crate::core::message::{sub, Document, Media, MediaLink, Sticker};
+use crate::core::message::Sticker;
 use crate::prelude::*;
 
 const NO_CAPTION: &str = "media_message has no caption; send the text as its own message";
 const NO_PROVIDER: &str = "media must be at a public URL";
 
-/// An image or video.
-pub(super) fn media(media: &Media, path: &str, out: &mut Writer) -> Result<()> {
-    refuse_if(media.caption.is_some(), path, "caption", NO_CAPTION)?;
-    refuse_provider(media.provider.is_some(), path)?;
-    write(&media.url, None, out);
-    Ok(())
-}
-
-/// An audio.
-pub(super) fn link(link: &MediaLink, path: &str, out: &mut Writer) -> Result<()> {
-    refuse_provider(link.provider.is_some(), path)?;
-    write(&link.url, None, out);
-    Ok(())
-}
-
-/// A document: `filename` → `filename_override`.
-pub(super) fn document(document: &Document, path: &str, out: &mut Writer) -> Result<()> {
-    refuse_if(document.caption.is_some(), path, "caption", NO_CAPTION)?;
-    refuse_provider(document.provider.is_some(), path)?;
-    write(&document.url, document.filename.as_ref(), out);
+/// An image, video, audio or document (`filename` → `filename_override`), unless it
+/// has a `caption` or a `provider`.
+pub(super) fn media(
+    url: &str,
+    caption: bool,
+    provider: bool,
+    filename: Option<&String>,
+    out: &mut Writer,
+) -> Result<()> {
+    refuse_if(caption, "message.caption", NO_CAPTION)?;
+    refuse_provider(provider, "message.provider")?;
+    write(url, filename, out);
     Ok(())
 }
 
 /// A sticker by URL; sticker ids have no equivalent.
-pub(super) fn sticker(sticker: &Sticker, path: &str, out: &mut Writer) -> Result<()> {
+pub(super) fn sticker(sticker: &Sticker, out: &mut Writer) -> Result<()> {
     let Some(url) = &sticker.url else {
         return Err(Error::invalid(
-            &sub(path, "id"),
+            "message.id",
             "sticker ids and stickerpacks do not exist in the Conversation API: \
              give the sticker's url (a WebP file) instead",
         ));
     };
-    refuse_provider(sticker.provider.is_some(), path)?;
-    write(url, None, out);
-    Ok(())
+    media(url, false, sticker.provider.is_some(), None, out)
 }
 
-/// A media `provider` when `given`.
-pub(super) fn refuse_provider(given: bool, path: &str) -> Result<()> {
-    refuse_if(given, path, "provider", NO_PROVIDER)
+/// A media `provider` (at `field`) when `given`.
+pub(super) fn refuse_provider(given: bool, field: &str) -> Result<()> {
+    refuse_if(given, field, NO_PROVIDER)
 }
 
 /// `"media_message": { url, filename_override? }`.
 pub(super) fn write(url: &str, filename: Option<&String>, out: &mut Writer) {
     out.key("media_message");
-    write_object(url, filename, out);
-}
-
-/// `{ url, filename_override? }`.
-pub(super) fn write_object(url: &str, filename: Option<&String>, out: &mut Writer) {
     out.open_object();
     out.field("url", url);
     if let Some(name) = filename {

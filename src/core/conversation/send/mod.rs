@@ -18,9 +18,10 @@
 //!   a reply button's id is at most 229 characters and titles are unique (WhatsApp's
 //!   native buttons through Sinch).
 
+use super::write_recipient;
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Writer};
-use crate::core::message::{sub, Location, Message, SendRequest, Text};
+use crate::core::message::{Location, Message, SendRequest, Text};
 use crate::prelude::*;
 
 mod contacts;
@@ -47,11 +48,11 @@ pub fn send_bodies(app_id: &str, send: &SendRequest) -> Result<Vec<String>> {
     extras::channel_specific(&send.extras, &mut out);
     out.close_object();
     let message = out.finish();
-    Ok(send
-        .to
-        .iter()
-        .map(|to| envelope(app_id, to, &message, send))
-        .collect())
+    let mut bodies = Vec::with_capacity(send.to.len());
+    for to in &send.to {
+        bodies.push(envelope(app_id, to, &message, send));
+    }
+    Ok(bodies)
 }
 
 /// `{ app_id, recipient, message, callback_url?, correlation_id?, ttl? }` for one
@@ -60,15 +61,7 @@ fn envelope(app_id: &str, to: &str, message: &str, send: &SendRequest) -> String
     let mut out = Writer::new();
     out.open_object();
     out.field("app_id", app_id);
-    open(&mut out, &["recipient", "identified_by"]);
-    out.key("channel_identities");
-    out.open_array();
-    out.open_object();
-    out.field("channel", "WHATSAPP");
-    out.field("identity", to.strip_prefix('+').unwrap_or(to));
-    out.close_object();
-    out.close_array();
-    close(&mut out, 2);
+    write_recipient(&mut out, to);
     out.key("message");
     out.raw(message);
     out.field_opt("callback_url", &send.callback);
@@ -81,18 +74,26 @@ fn envelope(app_id: &str, to: &str, message: &str, send: &SendRequest) -> String
 }
 
 /// The AppMessage's one content key and its object, after the Conversation rules.
+/// The message is always at `message`, so every path here is a constant.
 fn app_message(message: &Message, out: &mut Writer) -> Result<()> {
-    let path = "message";
     match message {
         Message::Text(text) => write_text(text, out),
-        Message::Image(media) | Message::Video(media) => media::media(media, path, out),
-        Message::Audio(link) => media::link(link, path, out),
-        Message::Document(document) => media::document(document, path, out),
-        Message::Sticker(sticker) => media::sticker(sticker, path, out),
+        Message::Image(m) | Message::Video(m) => {
+            media::media(&m.url, m.caption.is_some(), m.provider.is_some(), None, out)
+        }
+        Message::Audio(m) => media::media(&m.url, false, m.provider.is_some(), None, out),
+        Message::Document(m) => media::media(
+            &m.url,
+            m.caption.is_some(),
+            m.provider.is_some(),
+            m.filename.as_ref(),
+            out,
+        ),
+        Message::Sticker(sticker) => media::sticker(sticker, out),
         Message::Location(location) => write_location(location, out),
-        Message::Contacts(contacts) => contacts::contacts(contacts, path, out),
-        Message::Template(template) => template::template(template, path, out),
-        Message::Interactive(interactive) => interactive::interactive(interactive, path, out),
+        Message::Contacts(contacts) => contacts::contacts(contacts, out),
+        Message::Template(template) => template::template(template, out),
+        Message::Interactive(interactive) => interactive::interactive(interactive, out),
     }
 }
 
@@ -140,10 +141,10 @@ fn no_field(field: &str, why: &str) -> Error {
     )
 }
 
-/// [`no_field`] for `base.leaf` when `given`.
-fn refuse_if(given: bool, base: &str, leaf: &str, why: &str) -> Result<()> {
+/// [`no_field`] for `field` when `given`.
+fn refuse_if(given: bool, field: &str, why: &str) -> Result<()> {
     if given {
-        return Err(no_field(&sub(base, leaf), why));
+        return Err(no_field(field, why));
     }
     Ok(())
 }

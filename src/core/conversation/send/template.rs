@@ -10,40 +10,30 @@ use super::media::refuse_provider;
 use super::{close, open};
 use crate::core::error::Result;
 use crate::core::json::{decimal, Writer};
-use crate::core::message::{
-    sub, QuickReplyButton, Template, TemplateButton, TemplateMedia, UrlButton,
-};
+use crate::core::message::{QuickReplyButton, Template, TemplateButton, TemplateMedia, UrlButton};
 use crate::prelude::*;
 
 /// The `language_code`: the template's language in underscore form, `en` if none.
 pub(super) fn language(template: &Template) -> String {
-    template
-        .language
-        .as_deref()
-        .unwrap_or("en")
-        .replace('-', "_")
+    let mut code = String::new();
+    for c in template.language.as_deref().unwrap_or("en").chars() {
+        code.push(if c == '-' { '_' } else { c });
+    }
+    code
 }
 
 /// `"template_message": { channel_template: { WHATSAPP: { … } } }`.
-pub(super) fn template(template: &Template, path: &str, out: &mut Writer) -> Result<()> {
-    let media = sub(path, "media");
-    match &template.media {
-        Some(TemplateMedia::Image(link) | TemplateMedia::Video(link)) => {
-            refuse_provider(link.provider.is_some(), &media)?
-        }
-        Some(TemplateMedia::Document(link)) => refuse_provider(link.provider.is_some(), &media)?,
-        Some(TemplateMedia::Text) | None => {}
-    }
+pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
+    let provider = match &template.media {
+        Some(TemplateMedia::Image(link) | TemplateMedia::Video(link)) => link.provider.is_some(),
+        Some(TemplateMedia::Document(link)) => link.provider.is_some(),
+        Some(TemplateMedia::Text) | None => false,
+    };
+    refuse_provider(provider, "message.media.provider")?;
     open(out, &["template_message", "channel_template", "WHATSAPP"]);
     out.field("template_id", &template.template_name);
     out.field("language_code", &language(template));
     open(out, &["parameters"]);
-    let numbered = |out: &mut Writer, component: &str, params: &Option<Vec<String>>| {
-        for (i, value) in params.iter().flatten().enumerate() {
-            let key = [component, "[", &decimal(i as u64 + 1), "]text"].concat();
-            out.field(&key, value);
-        }
-    };
     numbered(out, "header", &template.header_params);
     match &template.media {
         Some(TemplateMedia::Image(link)) => out.field("header[1]image.link", &link.url),
@@ -55,7 +45,9 @@ pub(super) fn template(template: &Template, path: &str, out: &mut Writer) -> Res
         Some(TemplateMedia::Text) | None => {}
     }
     numbered(out, "body", &template.body_params);
-    for (n, button) in template.buttons.iter().flatten().enumerate() {
+    let mut n = 0;
+    for button in template.buttons.as_deref().unwrap_or_default() {
+        n += 1;
         let (kind, value) = match button {
             TemplateButton::Url(UrlButton {
                 parameter: Some(value),
@@ -65,8 +57,17 @@ pub(super) fn template(template: &Template, path: &str, out: &mut Writer) -> Res
             }
             TemplateButton::Url(_) | TemplateButton::Call => continue,
         };
-        out.field(&["button[", &decimal(n as u64), kind].concat(), value);
+        out.field(&["button[", &decimal(n - 1), kind].concat(), value);
     }
     close(out, 4);
     Ok(())
+}
+
+/// `"<component>[i]text": value` for each of `params`, `i` from 1.
+fn numbered(out: &mut Writer, component: &str, params: &Option<Vec<String>>) {
+    let mut i = 0;
+    for value in params.as_deref().unwrap_or_default() {
+        i += 1;
+        out.field(&[component, "[", &decimal(i), "]text"].concat(), value);
+    }
 }
