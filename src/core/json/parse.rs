@@ -281,11 +281,13 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Parsed<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = self
-                .peek()
-                .and_then(|byte| (byte as char).to_digit(16))
-                .ok_or_else(|| self.fail("invalid \\u escape"))?;
-            code = code * 16 + digit;
+            let digit = match self.peek() {
+                Some(byte @ b'0'..=b'9') => byte - b'0',
+                Some(byte @ b'a'..=b'f') => byte - b'a' + 10,
+                Some(byte @ b'A'..=b'F') => byte - b'A' + 10,
+                _ => return Err(self.fail("invalid \\u escape")),
+            };
+            code = code * 16 + u32::from(digit);
             self.at += 1;
         }
         Ok(code)
