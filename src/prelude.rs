@@ -3,5 +3,5 @@
 pub use alloc::borrow::ToOwned;
 pub use alloc::boxed::Box;
 pub use alloc::string::{String, ToString};
+pub use alloc::vec;
 pub use alloc::vec::Vec;
-pub use alloc::{format, vec};

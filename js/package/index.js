@@ -1,13 +1,28 @@
-// Browsers and bundlers (Vite, webpack 5): the .wasm is fetched next to this file.
-import init from "./sinch_whatsapp.js";
+// Browsers and bundlers (Vite, webpack 5): the .wasm is fetched next to this file and
+// compiled as it streams in, then instantiated by the glue's `initSync`. The glue's own
+// async loader (its deprecated-argument and MIME-type warnings) is then left out of bundles.
+import { initSync } from "./sinch_whatsapp.js";
 
 const wasmUrl = new URL("./sinch_whatsapp_bg.wasm", import.meta.url);
-try {
+
+/** The compiled .wasm. */
+async function compile() {
   // A file: URL: a runtime's `browser` condition picked this entry (Node under
   // --conditions=browser, as Jest and Vitest with jsdom resolve). Node's fetch cannot read
   // file:, its fs can (getBuiltinModule: no import for a bundler to follow); Deno and Bun fetch it.
   const fs = wasmUrl.protocol === "file:" && globalThis.process?.getBuiltinModule?.("node:fs");
-  await init({ module_or_path: fs ? fs.readFileSync(wasmUrl) : wasmUrl });
+  if (fs) return WebAssembly.compile(fs.readFileSync(wasmUrl));
+  const response = await fetch(wasmUrl);
+  if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${response.url}'`);
+  // Streaming compilation needs the `application/wasm` type; a server that sends another gets its bytes compiled.
+  if (WebAssembly.compileStreaming && response.headers.get("content-type") === "application/wasm") {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+try {
+  initSync({ module: await compile() });
 } catch (cause) {
   if (wasmUrl.protocol !== "file:") throw cause;
   const help = "under Node older than 20.16 or 22.3, import it without the `browser` condition; Deno needs --allow-read";

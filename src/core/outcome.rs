@@ -6,7 +6,7 @@
 
 use crate::core::config::{redact_all, Config};
 use crate::core::error::{envelope, Error, ErrorCode, Result};
-use crate::core::json::{Write as _, Writer};
+use crate::core::json::{decimal, Write as _, Writer};
 use crate::core::response::{too_large, unexpected_redirect};
 use crate::core::retry::Decision;
 use crate::prelude::*;
@@ -55,7 +55,7 @@ impl Failure<'_> {
             Self::Timeout { ms } => {
                 let mut err = Error::new(
                     ErrorCode::Timeout,
-                    ["no complete answer within ", &ms.to_string(), " ms"].concat(),
+                    ["no complete answer within ", &decimal(ms.into()), " ms"].concat(),
                 );
                 err.retryable = true;
                 err
@@ -64,7 +64,7 @@ impl Failure<'_> {
                 let message = match status {
                     Some(status) => [
                         "Sinch's answer (HTTP ",
-                        &u32::from(status).to_string(),
+                        &decimal(status.into()),
                         ") broke off: ",
                         reason,
                     ]

@@ -2,7 +2,7 @@
 
 use crate::core::config::redact_all;
 use crate::core::error::{Error, ErrorCode, Result as CoreResult};
-use crate::core::json::{Object, Path, Read, Value, Write, Writer};
+use crate::core::json::{decimal, Object, Path, Read, Value, Write, Writer};
 use crate::prelude::*;
 
 /// An object of an answer being read ([`Object::lenient`]): unknown keys are
@@ -117,14 +117,18 @@ pub fn answer_error(
         _ => "",
     };
     let space = if grpc.is_empty() { "" } else { " " };
+    let head = [
+        summary,
+        " (HTTP ",
+        &decimal(status.into()),
+        space,
+        grpc,
+        ")",
+    ];
     let message = if upstream.is_empty() {
-        format!("{summary} (HTTP {}{space}{grpc})", u32::from(status))
+        head.concat()
     } else {
-        format!(
-            "{summary} (HTTP {}{space}{grpc}): {}",
-            u32::from(status),
-            truncate(upstream)
-        )
+        [&head.concat(), ": ", &truncate(upstream)].concat()
     };
     let mut err = Error::new(code, message);
     err.status = Some(status);
@@ -155,10 +159,13 @@ fn truncate(text: &str) -> String {
 pub fn invalid_response(status: u16, why: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
-        format!(
-            "Sinch answered HTTP {} with a body this client cannot read: {why}",
-            u32::from(status)
-        ),
+        [
+            "Sinch answered HTTP ",
+            &decimal(status.into()),
+            " with a body this client cannot read: ",
+            why,
+        ]
+        .concat(),
     );
     err.status = Some(status);
     err
@@ -169,11 +176,14 @@ pub fn invalid_response(status: u16, why: &str) -> Error {
 pub fn too_large(status: u16, max_bytes: u32) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
-        format!(
-            "Sinch answered HTTP {} with a body over maxResponseBytes ({max_bytes} bytes); \
-             the rest was not read",
-            u32::from(status)
-        ),
+        [
+            "Sinch answered HTTP ",
+            &decimal(status.into()),
+            " with a body over maxResponseBytes (",
+            &decimal(max_bytes.into()),
+            " bytes); the rest was not read",
+        ]
+        .concat(),
     );
     err.status = Some(status);
     err
@@ -185,11 +195,16 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
 pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error {
     let shown = status.map_or_else(
         || "a redirect".to_owned(),
-        |s| format!("HTTP {}", u32::from(s)),
+        |s| ["HTTP ", &decimal(s.into())].concat(),
     );
     let mut err = Error::new(
         ErrorCode::UnexpectedRedirect,
-        format!("Sinch answered {shown}, which it never does; the redirect was not followed"),
+        [
+            "Sinch answered ",
+            &shown,
+            ", which it never does; the redirect was not followed",
+        ]
+        .concat(),
     );
     err.status = status;
     err.details = location.map(|l| ["Location: ", &truncate(l)].concat());

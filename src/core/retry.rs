@@ -2,7 +2,7 @@
 //! the randomness, so the policy is tested deterministically.
 
 use crate::core::error::{Error, ErrorCode};
-use crate::prelude::*;
+use crate::core::json::decimal;
 
 /// Retry settings (JS: client options `retries`, `maxRetryAfterMs`, `retryMessagesOnNetworkError`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -100,10 +100,15 @@ impl RetryPolicy {
 
 fn too_long_to_wait(mut err: Error, wait: u64, limit: u64) -> Error {
     err.code = ErrorCode::RateLimited;
-    err.message = format!(
-        "{} — Sinch asked to wait {wait} ms before retrying, more than maxRetryAfterMs ({limit} ms)",
-        err.message
-    );
+    err.message = [
+        &err.message,
+        " — Sinch asked to wait ",
+        &decimal(wait),
+        " ms before retrying, more than maxRetryAfterMs (",
+        &decimal(limit),
+        " ms)",
+    ]
+    .concat();
     err
 }
 

@@ -7,6 +7,7 @@
 //! module may use it without importing in a circle.
 
 use crate::core::error::{Error, Result};
+use crate::core::json::decimal;
 use crate::core::whatwg::{self, percent_decode};
 use crate::prelude::*;
 
@@ -201,10 +202,21 @@ pub fn check_required(field: &str, value: &str) -> Result<()> {
 pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
     let count = value.chars().count();
     if count < min || count > max {
+        let (max, count) = (&decimal(max as u64), &decimal(count as u64));
         let rule = if min == 0 {
-            format!("must be at most {max} characters (has {count})")
+            ["must be at most ", max, " characters (has ", count, ")"].concat()
         } else {
-            format!("must be {min} to {max} characters (has {count})")
+            let min = &decimal(min as u64);
+            [
+                "must be ",
+                min,
+                " to ",
+                max,
+                " characters (has ",
+                count,
+                ")",
+            ]
+            .concat()
         };
         return Err(Error::invalid(field, &rule));
     }

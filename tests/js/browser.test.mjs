@@ -52,6 +52,15 @@ test("a page imports the package directly and sends a text", async () => {
   }
 });
 
+test("a page loads the package from a server that sends the .wasm without application/wasm (no streaming compile)", async () => {
+  const server = await serveStatic(root, { ".wasm": "application/octet-stream" });
+  try {
+    assertSent(await outcome(`${server.url}/tests/js/browser/index.html`, "bot-browser"), "bot-browser");
+  } finally {
+    await server.close();
+  }
+});
+
 test("a Vite build of an app that imports the package sends a text", async () => {
   const dir = consumer();
   copyFileSync(join(root, "tests/js/browser/app.js"), join(dir, "app.js"));

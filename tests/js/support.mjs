@@ -39,13 +39,17 @@ export function resolveEntry(dir, conditions = [], specifier = "sinch-whatsapp")
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 
-/** A static file server for `dir` on 127.0.0.1 (browsers need http, not file:). */
-export async function serveStatic(dir) {
+/**
+ * A static file server for `dir` on 127.0.0.1 (browsers need http, not file:); `types`
+ * overrides the Content-Type of an extension (`{ ".wasm": "application/octet-stream" }`).
+ */
+export async function serveStatic(dir, types = {}) {
   const server = createServer(async (req, res) => {
     const path = join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname));
     try {
       const body = await readFile(path.endsWith("/") ? join(path, "index.html") : path);
-      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(body);
+      const type = types[extname(path)] ?? TYPES[extname(path)] ?? "application/octet-stream";
+      res.writeHead(200, { "content-type": type }).end(body);
     } catch {
       res.writeHead(404).end("not found");
     }

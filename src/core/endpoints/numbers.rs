@@ -3,7 +3,7 @@
 
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
 use crate::core::message::MAX_RECIPIENTS;
 use crate::core::request::{Method, Request};
 use crate::core::response::Fields;
@@ -169,7 +169,7 @@ pub fn blacklist(config: &Config, numbers: &Numbers, add: bool) -> Request<Strin
 
 /// `GET /provision/blacklist?page=N` (0 is the first page; 100 numbers a page).
 pub fn blacklist_page(config: &Config, page: u32) -> Request<String> {
-    let page = page.to_string();
+    let page = decimal(page.into());
     Request::new(config, Method::Get, &["provision", "blacklist"], None).query("page", Some(&page))
 }
 

@@ -3,7 +3,7 @@
 
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::json::{read, Path, Read, Value};
+use crate::core::json::{decimal, read, Path, Read, Value};
 use crate::core::request::{Method, Request};
 use crate::core::rules::{check_datetime, check_id, check_msisdn};
 use crate::prelude::*;
@@ -78,7 +78,7 @@ pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Req
 fn positive(field: &str, value: Option<u32>) -> Result<Option<String>> {
     match value {
         Some(0) => Err(Error::invalid(field, "must be a whole number from 1")),
-        other => Ok(other.map(|n| n.to_string())),
+        other => Ok(other.map(|n| decimal(n.into()))),
     }
 }
 

@@ -113,8 +113,15 @@ impl Parser<'_> {
         value
     }
 
+    /// Whether the text here starts with `prefix` (no slicing: its panic path would link).
+    fn at_prefix(&self, prefix: &[u8]) -> bool {
+        self.bytes
+            .get(self.at..)
+            .is_some_and(|rest| rest.starts_with(prefix))
+    }
+
     fn literal(&mut self, word: &'static str, value: Value) -> Parsed<Value> {
-        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+        if self.at_prefix(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
@@ -255,7 +262,7 @@ impl Parser<'_> {
         let first = self.hex4()?;
         let code = match first {
             0xD800..=0xDBFF => {
-                if !self.bytes[self.at..].starts_with(b"\\u") {
+                if !self.at_prefix(b"\\u") {
                     return Err(self.fail("lone surrogate"));
                 }
                 self.at += 2;
@@ -274,11 +281,13 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Parsed<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = self
-                .peek()
-                .and_then(|byte| (byte as char).to_digit(16))
-                .ok_or_else(|| self.fail("invalid \\u escape"))?;
-            code = code * 16 + digit;
+            let digit = match self.peek() {
+                Some(byte @ b'0'..=b'9') => byte - b'0',
+                Some(byte @ b'a'..=b'f') => byte - b'a' + 10,
+                Some(byte @ b'A'..=b'F') => byte - b'A' + 10,
+                _ => return Err(self.fail("invalid \\u escape")),
+            };
+            code = code * 16 + u32::from(digit);
             self.at += 1;
         }
         Ok(code)

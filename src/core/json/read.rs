@@ -184,7 +184,8 @@ pub fn object<'v, 'p>(
         if !known.contains(&key.as_str()) {
             return Err(at.key(key).invalid("is not a known field"));
         }
-        if members[..i].iter().any(|(earlier, _)| earlier == key) {
+        let earlier = members.get(..i).unwrap_or_default();
+        if earlier.iter().any(|(earlier, _)| earlier == key) {
             return Err(at.key(key).invalid("is given twice"));
         }
     }

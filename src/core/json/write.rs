@@ -155,7 +155,7 @@ pub(super) fn push_uint(out: &mut String, n: u64) {
         }
     }
     let digits = digits.get(at..).unwrap_or_default();
-    out.extend(digits.iter().map(|&digit| char::from(digit)));
+    out.push_str(core::str::from_utf8(digits).unwrap_or_default());
 }
 
 impl Write for str {

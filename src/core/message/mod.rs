@@ -38,7 +38,7 @@ pub use template::{QuickReplyButton, Retired, Template, TemplateButton, Template
 
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars, check_http_url, check_msisdn, check_provider_name};
 
 /// Most recipients one send may name.
@@ -279,7 +279,7 @@ pub(crate) fn sub(base: &str, leaf: &str) -> String {
 
 /// `base[index]`, e.g. `message.buttons[1]`.
 pub(crate) fn item(base: &str, index: usize) -> String {
-    [base, "[", &index.to_string(), "]"].concat()
+    [base, "[", &decimal(index as u64), "]"].concat()
 }
 
 /// An optional media provider name (`A-Z a-z - _`, 1–200 characters).

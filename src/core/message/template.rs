@@ -9,7 +9,7 @@ use super::media::{DocumentLink, MediaLink};
 use super::{item, sub, write_tagged, Members};
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars, check_language, check_required};
 use crate::prelude::*;
 
@@ -269,9 +269,14 @@ fn check_params(field: &str, params: Option<&[String]>, max: usize) -> Result<()
     }
     let total: usize = params.iter().map(|p| p.chars().count()).sum();
     if total > max {
-        let rule = format!(
-            "must be at most {max} characters all together (has {total}), template text included"
-        );
+        let rule = [
+            "must be at most ",
+            &decimal(max as u64),
+            " characters all together (has ",
+            &decimal(total as u64),
+            "), template text included",
+        ]
+        .concat();
         return Err(Error::invalid(field, &rule));
     }
     Ok(())

@@ -4,7 +4,7 @@
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::json::read::whole;
-use crate::core::json::{Path, Read, Value};
+use crate::core::json::{decimal, Path, Read, Value};
 use crate::core::request::{Method, Request};
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -59,7 +59,7 @@ impl Read for StickerIndex {
             {
                 Some(s.clone())
             }
-            Value::Number(_) => whole(value, u64::from(u32::MAX)).map(|n| n.to_string()),
+            Value::Number(_) => whole(value, u64::from(u32::MAX)).map(decimal),
             _ => None,
         };
         segment
