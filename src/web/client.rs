@@ -219,7 +219,7 @@ impl Core {
     pub fn timeout(ms: f64) -> JsValue {
         text(envelope(
             config::timeout_ms(ms)
-                .map(|ms| ms.to_string())
+                .map(|ms| crate::core::json::decimal(ms.into()))
                 .ok_or_else(|| {
                     Error::invalid(
                         "options.timeoutMs",

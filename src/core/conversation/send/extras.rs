@@ -39,11 +39,17 @@ pub(super) fn validate(extras: &Extras) -> Result<()> {
 fn validate_flows(flows: &Flows) -> Result<()> {
     check_required(&sub(FLOW, "flowId"), &flows.flow_id)?;
     check_chars(&sub(FLOW, "flowCta"), &flows.flow_cta, 1, 20)?;
-    one_of(&flows.flow_mode, "flowMode", &["draft", "published"])?;
+    one_of(
+        &flows.flow_mode,
+        "flowMode",
+        &["draft", "published"],
+        r#"must be "draft" or "published""#,
+    )?;
     one_of(
         &flows.flow_action,
         "flowAction",
         &["navigate", "data_exchange"],
+        r#"must be "navigate" or "data_exchange""#,
     )?;
     match &flows.header {
         Some(FlowHeader::Text(text)) => check_chars(&sub(FLOW, "header.text"), text, 1, 60)?,
@@ -61,12 +67,11 @@ fn validate_flows(flows: &Flows) -> Result<()> {
     }
 }
 
-/// `value`, when given, is one of `allowed`.
-fn one_of(value: &Option<String>, leaf: &str, allowed: &[&str]) -> Result<()> {
+/// `value`, when given, is one of `allowed`; otherwise the error says `rule`.
+fn one_of(value: &Option<String>, leaf: &str, allowed: &[&str], rule: &str) -> Result<()> {
     match value {
         Some(given) if !allowed.contains(&given.as_str()) => {
-            let rule = ["must be \"", &allowed.join("\" or \""), "\""].concat();
-            Err(Error::invalid(&sub(FLOW, leaf), &rule))
+            Err(Error::invalid(&sub(FLOW, leaf), rule))
         }
         _ => Ok(()),
     }
