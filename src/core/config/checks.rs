@@ -52,7 +52,7 @@ pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     if trimmed.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
-    if trimmed.chars().count() > MAX_ID_LEN {
+    if crate::core::rules::count_chars(trimmed) > MAX_ID_LEN {
         return Err(Error::invalid(name, "must be at most 200 characters"));
     }
     if trimmed.chars().any(char::is_control) {

@@ -267,7 +267,10 @@ fn check_params(field: &str, params: Option<&[String]>, max: usize) -> Result<()
     for (i, param) in params.iter().enumerate() {
         check_required(&item(field, i), param)?;
     }
-    let total: usize = params.iter().map(|p| p.chars().count()).sum();
+    let total: usize = params
+        .iter()
+        .map(|p| crate::core::rules::count_chars(p))
+        .sum();
     if total > max {
         let rule = [
             "must be at most ",

@@ -36,7 +36,7 @@ fn write_buttons(message: &ButtonMessage, out: &mut Writer) -> Result<()> {
     for button in list {
         i += 1;
         let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
-        if button.id.chars().count() > MAX_POSTBACK_CHARS {
+        if crate::core::rules::count_chars(&button.id) > MAX_POSTBACK_CHARS {
             check_chars(&at("id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
         }
         // The first button with this title is this one.

@@ -118,7 +118,7 @@ impl StickerFields {
             }
             let at = Path::root("emojis");
             for (i, emoji) in emojis.iter().enumerate() {
-                let scalars = emoji.chars().count();
+                let scalars = crate::core::rules::count_chars(emoji);
                 if scalars == 0
                     || scalars > MAX_EMOJI_SCALARS
                     || emoji.chars().any(char::is_whitespace)
