@@ -69,16 +69,20 @@ fn at_most(digits: &[u8], max: &[u8]) -> bool {
 /// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
 /// magnitude. `None` otherwise.
 fn integer(text: &str) -> Option<String> {
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest.as_bytes()),
-        None => ("", text.as_bytes()),
+    // Slices by `get` and `split_at_checked`: no slicing panic and its formatting.
+    let (sign, unsigned) = match text.as_bytes() {
+        [b'-', rest @ ..] => ("-", rest),
+        all => ("", all),
     };
     let (mantissa, exponent) = match unsigned.iter().position(|b| b | 0x20 == b'e') {
-        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        Some(at) => {
+            let (mantissa, exponent) = unsigned.split_at_checked(at)?;
+            (mantissa, Some(exponent.get(1..)?))
+        }
         None => (unsigned, None),
     };
     let point = mantissa.iter().position(|&b| b == b'.');
-    let fraction = point.map_or(0, |at| mantissa.len() - at - 1);
+    let fraction = point.map_or(0, |at| mantissa.len().saturating_sub(at + 1));
     let Some(exponent) = exponent else {
         if point.is_none() {
             let max = if sign.is_empty() { U64_MAX } else { I64_MIN };
@@ -110,9 +114,9 @@ fn integer(text: &str) -> Option<String> {
 fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
     let digits: Vec<u8> = mantissa.iter().copied().filter(|&b| b != b'.').collect();
     let lead = digits.iter().take_while(|&&b| b == b'0').count();
-    let digits = &digits[lead..];
+    let digits = digits.get(lead..)?;
     let trail = digits.iter().rev().take_while(|&&b| b == b'0').count();
-    let significant = &digits[..digits.len() - trail];
+    let significant = digits.get(..digits.len().saturating_sub(trail))?;
     let power = exponent
         .checked_sub(i64::try_from(fraction).ok()?)?
         .checked_add(i64::try_from(trail).ok()?)?;
