@@ -138,7 +138,12 @@ fn entry(shape: &Shape, raw: &Value, at: &Path, out: &mut Writer) {
         Ok(()) => out.raw(&typed.finish()),
         Err(err) => {
             let field = err.field.unwrap_or_default();
-            write_invalid(out, field.strip_prefix('.').unwrap_or(&field), err.rule, raw);
+            write_invalid(
+                out,
+                field.strip_prefix('.').unwrap_or(&field),
+                err.rule,
+                raw,
+            );
         }
     }
 }

@@ -141,7 +141,10 @@ where
 fn note(values: &mut Values, names: &[&'static str], name: &str, value: &str) -> Result<()> {
     let (name, value) = (name.trim(), value.trim());
     let known = names.iter().zip(values.iter_mut());
-    let Some((header, slot)) = known.into_iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) else {
+    let Some((header, slot)) = known
+        .into_iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+    else {
         return Ok(());
     };
     match slot {
