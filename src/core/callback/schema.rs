@@ -33,6 +33,12 @@ pub(super) enum Kind {
     Outcome,
     /// A Conversation delivery status as today's `state` ([`state`](super::lenient::state)).
     State,
+    /// A string that must be `whatsapp` (a callback's `type`).
+    Whatsapp,
+    /// A callback's list: each entry of a shape, or kept as sent with why it is not
+    /// (`{ kind: "invalid", error, raw }`), its path from the list's own name
+    /// (`statuses[1].status`); absent is empty, always written.
+    Entries(&'static Shape),
 }
 
 /// A kind of message a [`Kind::Keyed`] object may hold.
@@ -107,7 +113,18 @@ pub(super) const fn keeping(fields: &'static [Field], reserved: &'static [&'stat
     }
 }
 
-use Kind::{Any, Flag, Index, List, Number, Object, Str, Tagged, ZeroOne};
+use Kind::{Any, Entries, Flag, Index, List, Number, Object, Str, Tagged, Whatsapp, ZeroOne};
+
+/// A standalone callback: `{ type, statuses, contacts, notifications, …extra }`.
+pub(super) static CALLBACK: Shape = keeping(
+    &[
+        req("type", "type", Whatsapp),
+        opt("statuses", "statuses", Entries(&STATUS)),
+        opt("contacts", "contacts", Entries(&CONTACT)),
+        opt("notifications", "notifications", Entries(&NOTIFICATION)),
+    ],
+    &[],
+);
 
 /// A delivery report (`statuses[i]`).
 pub(super) static STATUS: Shape = keeping(
