@@ -125,11 +125,18 @@ impl HmacSha256 {
                 *slot = *byte;
             }
         }
+        // The pads XORed in place (no `array::map` copies): inner, then inner to outer.
         let mut inner = Sha256::new();
-        inner.update(&block.map(|byte| byte ^ 0x36));
+        for byte in &mut block {
+            *byte ^= 0x36;
+        }
+        inner.update(&block);
+        for byte in &mut block {
+            *byte ^= 0x36 ^ 0x5c;
+        }
         Self {
             inner,
-            outer_key: block.map(|byte| byte ^ 0x5c),
+            outer_key: block,
         }
     }
 
