@@ -50,8 +50,8 @@ pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let at = at.index(i);
-                match strings(item, &at)?[..] {
-                    [name, value] => pairs.push((name, value)),
+                match strings(item, &at)? {
+                    [name, value] => pairs.push((text(name), text(value))),
                     _ => return Err(at.invalid("must be a [name, value] pair")),
                 }
             }
@@ -63,7 +63,7 @@ pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
                     Value::String(value) => pairs.push((name.as_str(), value.as_str())),
                     Value::Array(_) => {
                         for value in strings(value, &at)? {
-                            pairs.push((name.as_str(), value));
+                            pairs.push((name.as_str(), text(value)));
                         }
                     }
                     _ => return Err(at.invalid("must be a string or an array of strings")),
@@ -79,19 +79,20 @@ pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
     Ok(pairs)
 }
 
-/// The strings of an array; an error names the first item that is not one.
-fn strings<'v>(value: &'v Value, at: &Path) -> Result<Vec<&'v str>> {
+/// The items of an array of strings; an error names the first item that is not one.
+fn strings<'v>(value: &'v Value, at: &Path) -> Result<&'v [Value]> {
     let Value::Array(items) = value else {
         return Err(at.invalid("must be an array"));
     };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        match item {
-            Value::String(text) => out.push(text.as_str()),
-            _ => return Err(at.index(i).invalid("must be a string")),
-        }
+    match items.iter().position(|item| !matches!(item, Value::String(_))) {
+        Some(i) => Err(at.index(i).invalid("must be a string")),
+        None => Ok(items),
     }
-    Ok(out)
+}
+
+/// The text of an item [`strings`] checked.
+fn text(item: &Value) -> &str {
+    item.as_str().unwrap_or_default()
 }
 
 #[cfg(test)]
