@@ -197,12 +197,16 @@ fn get<'v>(
     key: &str,
     at: &Path,
 ) -> core::result::Result<Option<&'v Value>, Fault> {
-    let mut found = members.iter().filter(|(k, _)| k == key);
-    let first = found.next().map(|(_, value)| value);
-    if found.next().is_some() {
-        return Err(fault(at, "is given twice"));
+    let mut found = None;
+    for (name, value) in members {
+        if name == key {
+            if found.is_some() {
+                return Err(fault(at, "is given twice"));
+            }
+            found = Some(value);
+        }
     }
-    Ok(first.filter(|value| !matches!(value, Value::Null)))
+    Ok(found.filter(|value| !matches!(value, Value::Null)))
 }
 
 /// An object of `shape`: `{ …fields, …extra }`.
