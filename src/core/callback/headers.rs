@@ -84,7 +84,10 @@ fn strings<'v>(value: &'v Value, at: &Path) -> Result<&'v [Value]> {
     let Value::Array(items) = value else {
         return Err(at.invalid("must be an array"));
     };
-    match items.iter().position(|item| !matches!(item, Value::String(_))) {
+    match items
+        .iter()
+        .position(|item| !matches!(item, Value::String(_)))
+    {
         Some(i) => Err(at.index(i).invalid("must be a string")),
         None => Ok(items),
     }
