@@ -237,12 +237,12 @@ fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Write
         }
     }
     if shape.keeps {
-        let known = |key: &str| {
-            shape.reserved.contains(&key)
-                || (shape.fields.iter()).any(|field| field.wire == key || field.js == key)
-        };
-        for (key, value) in members.iter().filter(|(key, _)| !known(key)) {
-            out.field(key, value);
+        for (key, value) in members {
+            let known = shape.reserved.contains(&key.as_str())
+                || (shape.fields.iter()).any(|field| field.wire == key || field.js == key);
+            if !known {
+                out.field(key, value);
+            }
         }
     }
     Ok(())
