@@ -164,10 +164,14 @@ fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str, timestamp: &str) 
 /// A timestamp of 1 to 18 ASCII digits as seconds.
 fn unix_seconds(text: &str) -> Option<i64> {
     let digits = text.as_bytes();
-    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+    if digits.is_empty() || digits.len() > 18 {
         return None;
     }
-    Some(digits.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+    let mut seconds = 0;
+    for &digit in digits {
+        seconds = seconds * 10 + i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+    }
+    Some(seconds)
 }
 
 #[cfg(test)]
