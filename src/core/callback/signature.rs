@@ -109,13 +109,8 @@ where
             SIGNATURE_NONCE_HEADER,
         ],
     )?;
-    verify_signature(
-        raw_body,
-        value(&values, 0),
-        value(&values, 1),
-        value(&values, 2),
-        key,
-    )
+    let [signature, algorithm, nonce, _] = texts(&values);
+    verify_signature(raw_body, signature, algorithm, nonce, key)
 }
 
 /// The values of up to four headers, in the order of their names.
@@ -160,9 +155,15 @@ fn note(values: &mut Values, names: &[&'static str], name: &str, value: &str) ->
     }
 }
 
-/// The `i`th value [`collect`] found, empty when missing.
-pub(super) fn value(values: &Values, i: usize) -> &str {
-    values.get(i).and_then(Option::as_deref).unwrap_or_default()
+/// The values [`collect`] found, empty when missing.
+pub(super) fn texts(values: &Values) -> [&str; 4] {
+    let [a, b, c, d] = values;
+    [text(a), text(b), text(c), text(d)]
+}
+
+/// A found value, empty when missing.
+fn text(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or_default()
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for

@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_base64_padded, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{algorithm_is, collect, header_error, keyed, required, value};
+use super::signature::{algorithm_is, collect, header_error, keyed, required, texts};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -137,8 +137,7 @@ where
     V: AsRef<str>,
 {
     let values = collect(headers, &WEBHOOK_HEADERS)?;
-    let v = |i| value(&values, i);
-    verify_webhook(raw_body, [v(0), v(1), v(2), v(3)], secret, freshness)
+    verify_webhook(raw_body, texts(&values), secret, freshness)
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce`, `.`, `timestamp` under `secret`:
