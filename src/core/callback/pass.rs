@@ -230,7 +230,7 @@ fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Write
             }
             (Some(value), _) => {
                 out.key(field.js);
-                kind(&field.kind, value, &place, out)?;
+                kind(field.kind, value, &place, out)?;
             }
             (None, _) if field.required => return Err(fault(&place, "is required")),
             (None, _) => absent(field, out),
