@@ -57,7 +57,12 @@ export function verifyCallbackSignature(rawBody, headers, key, options) {
   if (options != null && typeof options !== "object") throw refused("options", "must be an object");
   const { now = Date.now(), toleranceSeconds, ...other } = options ?? {};
   for (const name in other) throw refused(`options.${name}`, "is not an option (now, toleranceSeconds)");
-  const ms = now instanceof Date ? now.getTime() : typeof now === "number" ? now : NaN;
-  const tolerance = toleranceSeconds === undefined || typeof toleranceSeconds === "number" ? toleranceSeconds : NaN;
-  return unwrap(__verifyCallback(body, headerBytes(headers), keyBytes, ms, tolerance));
+  const headerText = headerBytes(headers);
+  const ms = now instanceof Date ? now.getTime() : now;
+  if (!Number.isFinite(ms)) throw refused("options.now", "must be a Date or a time in milliseconds since 1970");
+  // Up to Number.MAX_SAFE_INTEGER: past it a number is not exactly whole.
+  if (toleranceSeconds !== undefined && !(Number.isSafeInteger(toleranceSeconds) && toleranceSeconds >= 0)) {
+    throw refused("options.toleranceSeconds", "must be a whole number of seconds, 0 or more");
+  }
+  return unwrap(__verifyCallback(body, headerText, keyBytes, ms, toleranceSeconds));
 }

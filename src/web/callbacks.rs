@@ -5,7 +5,7 @@
 use super::text;
 use crate::core::callback;
 use crate::core::callback::webhook::{Freshness, DEFAULT_TOLERANCE_SECONDS};
-use crate::core::error::{envelope, Error, Result};
+use crate::core::error::{envelope, Error};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -20,7 +20,8 @@ pub fn parse_callback(raw_body: &[u8]) -> JsValue {
 /// UTF-8 of the JSON text of `[name, value]` pairs or of an object of values (bytes,
 /// as the body and key are: no string-passing glue in this entry). `now_ms` is
 /// `options.now` (or the clock) in milliseconds, `tolerance` the
-/// `options.toleranceSeconds` given (`NaN` when not a number).
+/// `options.toleranceSeconds` given, in seconds: both checked by the face (a finite
+/// time; a whole number, 0 or more), so that their rules and words are written once.
 #[wasm_bindgen(js_name = "__verifyCallback")]
 pub fn verify_callback(
     raw_body: &[u8],
@@ -29,40 +30,14 @@ pub fn verify_callback(
     now_ms: f64,
     tolerance: Option<f64>,
 ) -> JsValue {
-    let verdict = freshness(now_ms, tolerance).and_then(|freshness| {
-        let headers = core::str::from_utf8(headers)
-            .map_err(|_| Error::invalid("headers", "could not be read"))?;
-        callback::verify_callback(raw_body, headers, key, freshness)
-    });
+    let freshness = Freshness {
+        now: (now_ms / 1000.0) as i64,
+        tolerance: tolerance.map_or(DEFAULT_TOLERANCE_SECONDS, |t| t as u64),
+    };
+    let verdict = core::str::from_utf8(headers)
+        .map_err(|_| Error::invalid("headers", "could not be read"))
+        .and_then(|headers| callback::verify_callback(raw_body, headers, key, freshness));
     text(envelope(
         verdict.map(|ok| if ok { "true" } else { "false" }.to_owned()),
     ))
-}
-
-/// The options of `verifyCallbackSignature` as a [`Freshness`]: `now` a finite time
-/// in milliseconds, `toleranceSeconds` a whole number of seconds, 0 or more.
-fn freshness(now_ms: f64, tolerance: Option<f64>) -> Result<Freshness> {
-    if !now_ms.is_finite() {
-        return Err(Error::invalid(
-            "options.now",
-            "must be a Date or a time in milliseconds since 1970",
-        ));
-    }
-    let tolerance = match tolerance {
-        None => DEFAULT_TOLERANCE_SECONDS,
-        // Up to 2^53 - 1 (`Number.MAX_SAFE_INTEGER`): past it a number is not exactly whole.
-        Some(t) if (0.0..=9_007_199_254_740_991.0).contains(&t) && t == (t as u64) as f64 => {
-            t as u64
-        }
-        Some(_) => {
-            return Err(Error::invalid(
-                "options.toleranceSeconds",
-                "must be a whole number of seconds, 0 or more",
-            ))
-        }
-    };
-    Ok(Freshness {
-        now: (now_ms / 1000.0) as i64,
-        tolerance,
-    })
 }

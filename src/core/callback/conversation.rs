@@ -20,12 +20,12 @@ macro_rules! body {
     ($first:expr) => {
         strings(&[
             $first,
-            opt("event_time", "timestamp", Str),
-            opt("accepted_time", "acceptedTime", Str),
-            opt("correlation_id", "correlationId", Str),
-            opt("message_metadata", "messageMetadata", Str),
-            opt("app_id", "appId", Str),
-            opt("project_id", "projectId", Str),
+            opt("event_time", "timestamp", &Str),
+            opt("accepted_time", "acceptedTime", &Str),
+            opt("correlation_id", "correlationId", &Str),
+            opt("message_metadata", "messageMetadata", &Str),
+            opt("app_id", "appId", &Str),
+            opt("project_id", "projectId", &Str),
         ])
     };
 }
@@ -41,72 +41,75 @@ macro_rules! envelope_names {
 pub(super) static REPORT_BODY: Shape = body!(req(
     "message_delivery_report",
     "message_delivery_report",
-    Flat(&REPORT)
+    &Flat(&REPORT)
 ));
 
 /// A `message` callback (the whole body) as a `notifications` entry.
-pub(super) static INBOUND_BODY: Shape = body!(req("message", "message", Flat(&INBOUND)));
+pub(super) static INBOUND_BODY: Shape = body!(req("message", "message", &Flat(&INBOUND)));
 
 static REPORT: Shape = keeping(
     &[
-        req("status", "status", Outcome),
-        req("status", "state", State),
-        req("message_id", "messageId", Str),
-        req("channel_identity", "channel_identity", Flat(&RECIPIENT)),
-        opt("reason", "reason", Object(&REASON)),
-        opt("reason", "reason", Flat(&DETAILS)),
-        req("status", "conversationStatus", Str),
-        opt("conversation_id", "conversationId", Str),
-        opt("contact_id", "contactId", Str),
-        opt("metadata", "metadata", Str),
-        opt("processing_mode", "processingMode", Str),
+        req("status", "status", &Outcome),
+        req("status", "state", &State),
+        req("message_id", "messageId", &Str),
+        req("channel_identity", "channel_identity", &Flat(&RECIPIENT)),
+        opt("reason", "reason", &Object(&REASON)),
+        opt("reason", "reason", &Flat(&DETAILS)),
+        req("status", "conversationStatus", &Str),
+        opt("conversation_id", "conversationId", &Str),
+        opt("contact_id", "contactId", &Str),
+        opt("metadata", "metadata", &Str),
+        opt("processing_mode", "processingMode", &Str),
     ],
     envelope_names!("recipient", "channel", "details"),
 );
 
 static RECIPIENT: Shape = strings(&[
-    req("identity", "recipient", Str),
-    opt("channel", "channel", Str),
+    req("identity", "recipient", &Str),
+    opt("channel", "channel", &Str),
 ]);
 
-static DETAILS: Shape = strings(&[opt("description", "details", Str)]);
+static DETAILS: Shape = strings(&[opt("description", "details", &Str)]);
 
 /// A delivery report's or a fallback message's `reason`.
 static REASON: Shape = keeping(
     &[
-        opt("code", "code", Str),
-        opt("description", "description", Str),
-        opt("sub_code", "subCode", Str),
-        opt("channel_code", "channelCode", Any),
+        opt("code", "code", &Str),
+        opt("description", "description", &Str),
+        opt("sub_code", "subCode", &Str),
+        opt("channel_code", "channelCode", &Any),
     ],
     &[],
 );
 
 static INBOUND: Shape = keeping(
     &[
-        req("channel_identity", "channel_identity", Flat(&SENDER)),
-        opt("sender_id", "to", Str),
-        req("id", "messageId", Str),
-        req("contact_message", "message", Keyed(&CONTENTS)),
-        req("contact_message", "contact_message", Flat(&REPLY)),
-        opt("forwarded", "forwarded", Flag),
-        opt("frequently_forwarded", "frequentlyForwarded", Flag),
-        opt("conversation_id", "conversationId", Str),
-        opt("contact_id", "contactId", Str),
-        opt("metadata", "metadata", Str),
-        opt("accept_time", "acceptTime", Str),
-        opt("processing_mode", "processingMode", Str),
-        opt("direction", "direction", Str),
-        opt("injected", "injected", Any),
+        req("channel_identity", "channel_identity", &Flat(&SENDER)),
+        opt("sender_id", "to", &Str),
+        req("id", "messageId", &Str),
+        req("contact_message", "message", &Keyed(&CONTENTS)),
+        req("contact_message", "contact_message", &Flat(&REPLY)),
+        opt("forwarded", "forwarded", &Flag),
+        opt("frequently_forwarded", "frequentlyForwarded", &Flag),
+        opt("conversation_id", "conversationId", &Str),
+        opt("contact_id", "contactId", &Str),
+        opt("metadata", "metadata", &Str),
+        opt("accept_time", "acceptTime", &Str),
+        opt("processing_mode", "processingMode", &Str),
+        opt("direction", "direction", &Str),
+        opt("injected", "injected", &Any),
     ],
     envelope_names!("from", "channel", "replyingTo", "referral"),
 );
 
-static SENDER: Shape = strings(&[req("identity", "from", Str), opt("channel", "channel", Str)]);
+static SENDER: Shape = strings(&[
+    req("identity", "from", &Str),
+    opt("channel", "channel", &Str),
+]);
 
-static REPLY: Shape = strings(&[opt("reply_to", "replyingTo", Object(&REPLY_TO))]);
+static REPLY: Shape = strings(&[opt("reply_to", "replyingTo", &Object(&REPLY_TO))]);
 
-static REPLY_TO: Shape = strings(&[opt("message_id", "messageId", Str)]);
+static REPLY_TO: Shape = strings(&[opt("message_id", "messageId", &Str)]);
 
 const fn content(wire: &'static str, kind: &'static str, shape: &'static Shape) -> Content {
     Content {
@@ -138,76 +141,76 @@ static CONTENTS: &[Content] = &[
     ),
 ];
 
-static TEXT: Shape = keeping(&[req("text", "body", Str)], &["type"]);
+static TEXT: Shape = keeping(&[req("text", "body", &Str)], &["type"]);
 
 static MEDIA: Shape = keeping(
     &[
-        req("url", "url", Str),
-        opt("thumbnail_url", "thumbnailUrl", Str),
-        opt("filename_override", "filename", Str),
+        req("url", "url", &Str),
+        opt("thumbnail_url", "thumbnailUrl", &Str),
+        opt("filename_override", "filename", &Str),
     ],
     &["type", "mimeType"],
 );
 
 static MEDIA_CARD: Shape = keeping(
-    &[req("url", "url", Str), opt("caption", "caption", Str)],
+    &[req("url", "url", &Str), opt("caption", "caption", &Str)],
     &["type", "mimeType"],
 );
 
 static LOCATION: Shape = keeping(
     &[
-        req("coordinates", "coordinates", Flat(&COORDINATES)),
-        opt("title", "name", Str),
-        opt("label", "address", Str),
+        req("coordinates", "coordinates", &Flat(&COORDINATES)),
+        opt("title", "name", &Str),
+        opt("label", "address", &Str),
     ],
     &["type", "latitude", "longitude"],
 );
 
 static COORDINATES: Shape = strings(&[
-    req("latitude", "latitude", Number),
-    req("longitude", "longitude", Number),
+    req("latitude", "latitude", &Number),
+    req("longitude", "longitude", &Number),
 ]);
 
 static CHOICE: Shape = keeping(
     &[
-        req("postback_data", "id", Str),
-        opt("message_id", "messageId", Str),
+        req("postback_data", "id", &Str),
+        opt("message_id", "messageId", &Str),
     ],
     &["type", "title"],
 );
 
 static PRODUCTS: Shape = keeping(
     &[
-        opt("products", "products", List(&Object(&PRODUCT))),
-        opt("text", "text", Str),
-        opt("catalog_id", "catalogId", Str),
+        opt("products", "products", &List(&Object(&PRODUCT))),
+        opt("text", "text", &Str),
+        opt("catalog_id", "catalogId", &Str),
     ],
     &["type"],
 );
 
 static PRODUCT: Shape = keeping(
     &[
-        opt("id", "id", Str),
-        opt("marketplace", "marketplace", Str),
-        opt("quantity", "quantity", Number),
-        opt("item_price", "itemPrice", Number),
-        opt("currency", "currency", Str),
+        opt("id", "id", &Str),
+        opt("marketplace", "marketplace", &Str),
+        opt("quantity", "quantity", &Number),
+        opt("item_price", "itemPrice", &Number),
+        opt("currency", "currency", &Str),
     ],
     &[],
 );
 
 static FALLBACK: Shape = keeping(
     &[
-        opt("raw_message", "rawMessage", Str),
-        opt("reason", "reason", Object(&REASON)),
+        opt("raw_message", "rawMessage", &Str),
+        opt("reason", "reason", &Object(&REASON)),
     ],
     &["type"],
 );
 
 static CHANNEL_SPECIFIC: Shape = keeping(
     &[
-        req("message_type", "messageType", Str),
-        opt("message", "message", Any),
+        req("message_type", "messageType", &Str),
+        opt("message", "message", &Any),
     ],
     &["type"],
 );

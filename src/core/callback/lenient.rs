@@ -69,16 +69,20 @@ fn at_most(digits: &[u8], max: &[u8]) -> bool {
 /// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
 /// magnitude. `None` otherwise.
 fn integer(text: &str) -> Option<String> {
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest.as_bytes()),
-        None => ("", text.as_bytes()),
+    // Slices by `get` and `split_at_checked`: no slicing panic and its formatting.
+    let (sign, unsigned) = match text.as_bytes() {
+        [b'-', rest @ ..] => ("-", rest),
+        all => ("", all),
     };
     let (mantissa, exponent) = match unsigned.iter().position(|b| b | 0x20 == b'e') {
-        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        Some(at) => {
+            let (mantissa, exponent) = unsigned.split_at_checked(at)?;
+            (mantissa, Some(exponent.get(1..)?))
+        }
         None => (unsigned, None),
     };
     let point = mantissa.iter().position(|&b| b == b'.');
-    let fraction = point.map_or(0, |at| mantissa.len() - at - 1);
+    let fraction = point.map_or(0, |at| mantissa.len().saturating_sub(at + 1));
     let Some(exponent) = exponent else {
         if point.is_none() {
             let max = if sign.is_empty() { U64_MAX } else { I64_MIN };
@@ -108,30 +112,33 @@ fn integer(text: &str) -> Option<String> {
 /// The decimal text of `mantissa` (digits with a point `fraction` digits from its
 /// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude.
 fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
-    let digits: Vec<u8> = mantissa.iter().copied().filter(|&b| b != b'.').collect();
-    let lead = digits.iter().take_while(|&&b| b == b'0').count();
-    let digits = &digits[lead..];
-    let trail = digits.iter().rev().take_while(|&&b| b == b'0').count();
-    let significant = &digits[..digits.len() - trail];
+    // The significant digits, in one loop: leading zeros dropped, zeros held back
+    // until a later digit shows they are not trailing (no collects or slicing).
+    let mut digits = Vec::new();
+    let mut trail = 0usize;
+    for &digit in mantissa.iter().filter(|&&b| b != b'.') {
+        if digit != b'0' {
+            digits.resize(digits.len() + trail, b'0');
+            digits.push(digit);
+            trail = 0;
+        } else if !digits.is_empty() {
+            trail += 1;
+        }
+    }
+    if digits.is_empty() {
+        return Some([sign, "0"].concat());
+    }
     let power = exponent
         .checked_sub(i64::try_from(fraction).ok()?)?
         .checked_add(i64::try_from(trail).ok()?)?;
-    if significant.is_empty() {
-        return Some([sign, "0"].concat());
-    }
     let zeros = usize::try_from(power).ok()?;
-    let mut text = significant.to_vec();
-    text.resize(
-        significant
-            .len()
-            .checked_add(zeros)?
-            .min(EXACT_MAX.len() + 1),
-        b'0',
-    );
-    if !at_most(&text, EXACT_MAX) {
+    // Enough zeros to tell whether it is above the largest exact integer.
+    let len = digits.len().checked_add(zeros)?.min(EXACT_MAX.len() + 1);
+    digits.resize(len.max(digits.len()), b'0');
+    if !at_most(&digits, EXACT_MAX) {
         return None;
     }
-    let digits = String::from_utf8(text).ok()?;
+    let digits = String::from_utf8(digits).ok()?;
     Some([sign, &digits].concat())
 }
 
@@ -159,6 +166,58 @@ mod tests {
             ("1e-99999999999999999999", None),
         ] {
             assert_eq!(integer(text).as_deref(), whole, "{text}");
+        }
+    }
+
+    /// What `integer` gives for a number with a fraction or an exponent, worked out
+    /// with `u128` arithmetic (mantissas of up to 30 digits).
+    fn exact(negative: bool, int: &str, frac: &str, exp: i64) -> Option<String> {
+        let mantissa: u128 = [int, frac].concat().parse().ok()?;
+        let power = exp - frac.len() as i64;
+        let value = if mantissa == 0 {
+            0
+        } else if power >= 0 {
+            mantissa.checked_mul(10u128.checked_pow(u32::try_from(power).ok()?)?)?
+        } else {
+            let divisor = 10u128.checked_pow(u32::try_from(-power).ok()?)?;
+            (mantissa % divisor == 0).then_some(mantissa / divisor)?
+        };
+        (value < 1 << 53).then(|| format!("{}{value}", if negative { "-" } else { "" }))
+    }
+
+    #[test]
+    fn whole_numbers_agree_with_exact_arithmetic() {
+        let ints = [
+            "0",
+            "1",
+            "10",
+            "100",
+            "120",
+            "9007199254740991",
+            "9007199254740992",
+            "4500",
+        ];
+        let fracs = ["", "0", "00", "5", "50", "25", "000001", "1000"];
+        for negative in [false, true] {
+            for int in ints {
+                for frac in fracs {
+                    for exp in -8..=20 {
+                        let sign = if negative { "-" } else { "" };
+                        let point = if frac.is_empty() {
+                            String::new()
+                        } else {
+                            format!(".{frac}")
+                        };
+                        let text = format!("{sign}{int}{point}e{exp}");
+                        let expected = exact(negative, int, frac, exp);
+                        assert_eq!(integer(&text), expected, "{text}");
+                        if exp == 0 && !frac.is_empty() {
+                            let text = format!("{sign}{int}{point}");
+                            assert_eq!(integer(&text), expected, "{text}");
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -20,14 +20,7 @@ pub fn decode_base64_padded(text: &str) -> Option<[u8; MAC_LEN]> {
 
 pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
     let digits = text.as_bytes();
-    if digits.len() != 2 * MAC_LEN {
-        return None;
-    }
-    let mut out = [0u8; MAC_LEN];
-    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
-        *byte = (hex_value(pair[0])? << 4) | hex_value(pair[1])?;
-    }
-    Some(out)
+    (digits.len() == 2 * MAC_LEN).then(|| decode(digits, 4, hex_value))?
 }
 
 fn hex_value(digit: u8) -> Option<u8> {
@@ -41,21 +34,24 @@ fn hex_value(digit: u8) -> Option<u8> {
 
 fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {
     let chars = text.strip_suffix('=').unwrap_or(text).as_bytes();
-    if chars.len() != BASE64_LEN {
-        return None;
-    }
+    (chars.len() == BASE64_LEN).then(|| decode(chars, 6, base64_value))?
+}
+
+/// The 32 bytes that `chars`, each worth `width` bits by `value`, spell, when the
+/// bits after the last byte are zero (hex has none; 43 base64 characters are 258
+/// bits: 32 bytes and 2 bits). One loop for both encodings.
+fn decode(chars: &[u8], width: u32, value: fn(u8) -> Option<u8>) -> Option<[u8; MAC_LEN]> {
     let mut out = [0u8; MAC_LEN];
     let (mut bits, mut held, mut at) = (0u32, 0u32, 0);
     for &c in chars {
-        bits = (bits << 6) | u32::from(base64_value(c)?);
-        held += 6;
+        bits = (bits << width) | u32::from(value(c)?);
+        held += width;
         if held >= 8 {
             held -= 8;
             *out.get_mut(at)? = (bits >> held) as u8;
             at += 1;
         }
     }
-    // 43 characters are 258 bits: 32 bytes and 2 bits that must be zero.
     (bits & ((1 << held) - 1) == 0).then_some(out)
 }
 

@@ -8,7 +8,7 @@ use super::conversation::{ENVELOPE, INBOUND_BODY, REPORT_BODY};
 use super::entry::write_invalid;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
 use super::parse::{body, not_a_callback, utf8};
-use super::schema::{Content, Field, Kind, Shape, CONTACT, NOTIFICATION, STATUS};
+use super::schema::{Content, Field, Kind, Shape, CALLBACK};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::prelude::*;
@@ -21,9 +21,16 @@ struct Fault {
 
 type Pass = core::result::Result<(), Fault>;
 
+/// `rule` broken at `at`. (A path from the empty root — a callback's own fields, a
+/// Conversation entry, which is the whole body — loses its leading `.`.)
 fn fault(at: &Path, rule: &'static str) -> Fault {
+    let text = at.text();
+    let field = match text.strip_prefix('.') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
     Fault {
-        field: Some(at.text()),
+        field: Some(field),
         rule,
     }
 }
@@ -75,71 +82,52 @@ fn store(answer: &Value, at: &Path, out: &mut Writer) -> Pass {
     Ok(())
 }
 
-/// A callback: `{ type, statuses, contacts, notifications, …extra }`. `at` is its
-/// path (`None`: the body itself, whose fields are named from the root).
+/// A callback: `{ type, statuses, contacts, notifications, …extra }` ([`CALLBACK`]),
+/// or a Conversation API callback (no `type`, an `app_id`). `at` is its path
+/// (`None`: the body itself, whose fields are named from the root).
 fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
-    const LISTS: [(&str, &Shape); 3] = [
-        ("statuses", &STATUS),
-        ("contacts", &CONTACT),
-        ("notifications", &NOTIFICATION),
-    ];
-    let members = match (value, at) {
-        (Value::Object(members), _) => members,
-        (_, Some(at)) => return Err(fault(at, "must be an object")),
-        (_, None) => {
-            return Err(Fault {
+    let Value::Object(members) = value else {
+        return Err(match at {
+            Some(at) => fault(at, "must be an object"),
+            None => Fault {
                 field: None,
                 rule: "must be an object",
-            })
-        }
+            },
+        });
     };
-    let root = |key| at.map_or_else(|| Path::root(key), |at| at.key(key));
-    let kind = root("type");
-    match get(members, "type", &kind)? {
-        None if members.iter().any(|(key, _)| key == "app_id") => {
-            conversation(value, members, out);
-            return Ok(());
-        }
-        Some(Value::String(text)) if text == "whatsapp" => {}
-        Some(Value::String(_)) => return Err(fault(&kind, "must be \"whatsapp\"")),
-        Some(_) => return Err(fault(&kind, "must be a string")),
-        None => return Err(fault(&kind, "is required")),
+    let root = Path::root("");
+    let at = at.unwrap_or(&root);
+    if get(members, "type", &at.key("type"))?.is_none()
+        && members.iter().any(|(key, _)| key == "app_id")
+    {
+        conversation(value, members, out);
+        return Ok(());
     }
     out.open_object();
-    out.field("type", "whatsapp");
-    for (list, shape) in LISTS {
-        let entries = match get(members, list, &root(list))? {
-            None => &[][..],
-            Some(Value::Array(items)) => items,
-            Some(_) => return Err(fault(&root(list), "must be an array")),
-        };
-        out.key(list);
-        out.open_array();
-        for (index, raw) in entries.iter().enumerate() {
-            entry(shape, raw, &Path::root(list).index(index), out);
-        }
-        out.close_array();
-    }
-    for (key, value) in members {
-        if !["type", "statuses", "contacts", "notifications"].contains(&key.as_str()) {
-            out.field(key, value);
-        }
-    }
+    fields(&CALLBACK, members, at, out)?;
     out.close_object();
     Ok(())
 }
 
+/// A callback's list `list` ([`Kind::Entries`]): each entry typed or kept invalid.
+fn entries(shape: &Shape, list: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+    let Value::Array(items) = value else {
+        return Err(fault(at, "must be an array"));
+    };
+    out.open_array();
+    for (index, raw) in items.iter().enumerate() {
+        entry(shape, raw, &Path::root(list).index(index), out);
+    }
+    out.close_array();
+    Ok(())
+}
+
 /// One entry at `at`: typed, or `{ kind: "invalid", error, raw }` in its place.
-/// (A Conversation entry is the whole body, at the empty path: its fields' paths
-/// lose their leading `.`.)
 fn entry(shape: &Shape, raw: &Value, at: &Path, out: &mut Writer) {
     let mut typed = Writer::new();
     match shaped(shape, raw, at, &mut typed) {
         Ok(()) => out.raw(&typed.finish()),
-        Err(err) => {
-            let field = err.field.unwrap_or_default();
-            write_invalid(out, field.trim_start_matches('.'), err.rule, raw);
-        }
+        Err(err) => write_invalid(out, &err.field.unwrap_or_default(), err.rule, raw),
     }
 }
 
@@ -209,12 +197,16 @@ fn get<'v>(
     key: &str,
     at: &Path,
 ) -> core::result::Result<Option<&'v Value>, Fault> {
-    let mut found = members.iter().filter(|(k, _)| k == key);
-    let first = found.next().map(|(_, value)| value);
-    if found.next().is_some() {
-        return Err(fault(at, "is given twice"));
+    let mut found = None;
+    for (name, value) in members {
+        if name == key {
+            if found.is_some() {
+                return Err(fault(at, "is given twice"));
+            }
+            found = Some(value);
+        }
     }
-    Ok(first.filter(|value| !matches!(value, Value::Null)))
+    Ok(found.filter(|value| !matches!(value, Value::Null)))
 }
 
 /// An object of `shape`: `{ …fields, …extra }`.
@@ -232,21 +224,25 @@ fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Write
         let place = at.key(field.wire);
         match (get(members, field.wire, &place)?, &field.kind) {
             (Some(value), Kind::Flat(inner)) => fields(inner, object(value, &place)?, &place, out)?,
+            (Some(value), Kind::Entries(inner)) => {
+                out.key(field.js);
+                entries(inner, field.wire, value, &place, out)?;
+            }
             (Some(value), _) => {
                 out.key(field.js);
-                kind(&field.kind, value, &place, out)?;
+                kind(field.kind, value, &place, out)?;
             }
             (None, _) if field.required => return Err(fault(&place, "is required")),
             (None, _) => absent(field, out),
         }
     }
     if shape.keeps {
-        let known = |key: &str| {
-            shape.reserved.contains(&key)
-                || (shape.fields.iter()).any(|field| field.wire == key || field.js == key)
-        };
-        for (key, value) in members.iter().filter(|(key, _)| !known(key)) {
-            out.field(key, value);
+        for (key, value) in members {
+            let known = shape.reserved.contains(&key.as_str())
+                || (shape.fields.iter()).any(|field| field.wire == key || field.js == key);
+            if !known {
+                out.field(key, value);
+            }
         }
     }
     Ok(())
@@ -255,7 +251,7 @@ fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Write
 /// An optional field left out: a list is written empty, a flag `false`.
 fn absent(field: &Field, out: &mut Writer) {
     match field.kind {
-        Kind::List(_) => {
+        Kind::List(_) | Kind::Entries(_) => {
             out.key(field.js);
             out.open_array();
             out.close_array();
@@ -295,13 +291,23 @@ fn plain(kind: &Kind, value: &Value, out: &mut Writer) -> core::result::Result<(
         (Kind::Any, _) => value.write(out),
         (Kind::Outcome, Value::String(status)) => out.string(lenient::outcome(status)),
         (Kind::State, Value::String(status)) => out.string(&lenient::state(status)),
-        (Kind::Str | Kind::Outcome | Kind::State, _) => return Err("must be a string"),
+        (Kind::Whatsapp, Value::String(text)) if text == "whatsapp" => out.string(text),
+        (Kind::Whatsapp, Value::String(_)) => return Err("must be \"whatsapp\""),
+        (Kind::Str | Kind::Outcome | Kind::State | Kind::Whatsapp, _) => {
+            return Err("must be a string")
+        }
         (Kind::Number, _) => return Err("must be a number"),
         (Kind::Flag, _) => return Err("must be a boolean"),
         // Objects and tagged objects are read by `kind`: only a list is left.
-        (Kind::List(_) | Kind::Object(_) | Kind::Flat(_) | Kind::Tagged(_) | Kind::Keyed(_), _) => {
-            return Err("must be an array")
-        }
+        (
+            Kind::List(_)
+            | Kind::Entries(_)
+            | Kind::Object(_)
+            | Kind::Flat(_)
+            | Kind::Tagged(_)
+            | Kind::Keyed(_),
+            _,
+        ) => return Err("must be an array"),
     }
     Ok(())
 }

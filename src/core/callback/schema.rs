@@ -33,6 +33,12 @@ pub(super) enum Kind {
     Outcome,
     /// A Conversation delivery status as today's `state` ([`state`](super::lenient::state)).
     State,
+    /// A string that must be `whatsapp` (a callback's `type`).
+    Whatsapp,
+    /// A callback's list: each entry of a shape, or kept as sent with why it is not
+    /// (`{ kind: "invalid", error, raw }`), its path from the list's own name
+    /// (`statuses[1].status`); absent is empty, always written.
+    Entries(&'static Shape),
 }
 
 /// A kind of message a [`Kind::Keyed`] object may hold.
@@ -55,7 +61,7 @@ pub(super) struct Field {
     /// The name JS sees.
     pub js: &'static str,
     /// How it is read and written.
-    pub kind: Kind,
+    pub kind: &'static Kind,
     /// Whether absent (or `null`) is an error.
     pub required: bool,
 }
@@ -71,7 +77,7 @@ pub(super) struct Shape {
     pub reserved: &'static [&'static str],
 }
 
-pub(super) const fn req(wire: &'static str, js: &'static str, kind: Kind) -> Field {
+pub(super) const fn req(wire: &'static str, js: &'static str, kind: &'static Kind) -> Field {
     Field {
         wire,
         js,
@@ -80,7 +86,7 @@ pub(super) const fn req(wire: &'static str, js: &'static str, kind: Kind) -> Fie
     }
 }
 
-pub(super) const fn opt(wire: &'static str, js: &'static str, kind: Kind) -> Field {
+pub(super) const fn opt(wire: &'static str, js: &'static str, kind: &'static Kind) -> Field {
     Field {
         wire,
         js,
@@ -107,47 +113,58 @@ pub(super) const fn keeping(fields: &'static [Field], reserved: &'static [&'stat
     }
 }
 
-use Kind::{Any, Flag, Index, List, Number, Object, Str, Tagged, ZeroOne};
+use Kind::{Any, Entries, Flag, Index, List, Number, Object, Str, Tagged, Whatsapp, ZeroOne};
+
+/// A standalone callback: `{ type, statuses, contacts, notifications, …extra }`.
+pub(super) static CALLBACK: Shape = keeping(
+    &[
+        req("type", "type", &Whatsapp),
+        opt("statuses", "statuses", &Entries(&STATUS)),
+        opt("contacts", "contacts", &Entries(&CONTACT)),
+        opt("notifications", "notifications", &Entries(&NOTIFICATION)),
+    ],
+    &[],
+);
 
 /// A delivery report (`statuses[i]`).
 pub(super) static STATUS: Shape = keeping(
     &[
-        req("status", "status", Str),
-        req("state", "state", Str),
-        req("message_id", "messageId", Str),
-        req("recipient", "recipient", Str),
-        opt("timestamp", "timestamp", Str),
-        opt("details", "details", Str),
+        req("status", "status", &Str),
+        req("state", "state", &Str),
+        req("message_id", "messageId", &Str),
+        req("recipient", "recipient", &Str),
+        opt("timestamp", "timestamp", &Str),
+        opt("details", "details", &Str),
     ],
     &["kind"],
 );
 
-static PROFILE: Shape = strings(&[opt("name", "name", Str)]);
+static PROFILE: Shape = strings(&[opt("name", "name", &Str)]);
 
 /// A sender (`contacts[i]`).
 pub(super) static CONTACT: Shape = keeping(
     &[
-        req("wa_id", "waId", Str),
-        opt("profile", "profile", Object(&PROFILE)),
+        req("wa_id", "waId", &Str),
+        opt("profile", "profile", &Object(&PROFILE)),
     ],
     &["kind"],
 );
 
 static REPLYING_TO: Shape = strings(&[
-    opt("message_id", "messageId", Str),
-    opt("from", "from", Str),
+    opt("message_id", "messageId", &Str),
+    opt("from", "from", &Str),
 ]);
 
-static REFERRAL_MEDIA: Shape = strings(&[opt("type", "type", Str), opt("url", "url", Str)]);
+static REFERRAL_MEDIA: Shape = strings(&[opt("type", "type", &Str), opt("url", "url", &Str)]);
 
 static REFERRAL: Shape = keeping(
     &[
-        opt("headline", "headline", Str),
-        opt("body", "body", Str),
-        opt("source_type", "sourceType", Str),
-        opt("source_id", "sourceId", Str),
-        opt("source_url", "sourceUrl", Str),
-        opt("referral_media", "referralMedia", Object(&REFERRAL_MEDIA)),
+        opt("headline", "headline", &Str),
+        opt("body", "body", &Str),
+        opt("source_type", "sourceType", &Str),
+        opt("source_id", "sourceId", &Str),
+        opt("source_url", "sourceUrl", &Str),
+        opt("referral_media", "referralMedia", &Object(&REFERRAL_MEDIA)),
     ],
     &[],
 );
@@ -155,15 +172,15 @@ static REFERRAL: Shape = keeping(
 /// An inbound message (`notifications[i]`).
 pub(super) static NOTIFICATION: Shape = keeping(
     &[
-        req("from", "from", Str),
-        opt("to", "to", Str),
-        req("message_id", "messageId", Str),
-        req("message", "message", Tagged(&MESSAGES)),
-        opt("timestamp", "timestamp", Str),
-        opt("replying_to", "replyingTo", Object(&REPLYING_TO)),
-        opt("forwarded", "forwarded", Flag),
-        opt("frequently_forwarded", "frequentlyForwarded", Flag),
-        opt("referral", "referral", Object(&REFERRAL)),
+        req("from", "from", &Str),
+        opt("to", "to", &Str),
+        req("message_id", "messageId", &Str),
+        req("message", "message", &Tagged(&MESSAGES)),
+        opt("timestamp", "timestamp", &Str),
+        opt("replying_to", "replyingTo", &Object(&REPLYING_TO)),
+        opt("forwarded", "forwarded", &Flag),
+        opt("frequently_forwarded", "frequentlyForwarded", &Flag),
+        opt("referral", "referral", &Object(&REFERRAL)),
     ],
     &["kind"],
 );
@@ -183,120 +200,120 @@ static MESSAGES: &[(&str, &Shape)] = &[
     ("error", &ERROR),
 ];
 
-static TEXT: Shape = keeping(&[req("body", "body", Str)], &["type"]);
+static TEXT: Shape = keeping(&[req("body", "body", &Str)], &["type"]);
 
 static LOCATION: Shape = keeping(
     &[
-        req("latitude", "latitude", Number),
-        req("longitude", "longitude", Number),
-        opt("name", "name", Str),
-        opt("address", "address", Str),
-        opt("url", "url", Str),
+        req("latitude", "latitude", &Number),
+        req("longitude", "longitude", &Number),
+        opt("name", "name", &Str),
+        opt("address", "address", &Str),
+        opt("url", "url", &Str),
     ],
     &["type"],
 );
 
 static BUTTON: Shape = keeping(
     &[
-        opt("index", "index", Index),
-        opt("text", "text", Str),
-        opt("payload", "payload", Str),
+        opt("index", "index", &Index),
+        opt("text", "text", &Str),
+        opt("payload", "payload", &Str),
     ],
     &["type"],
 );
 
-static ERROR: Shape = keeping(&[opt("details", "details", Str)], &["type"]);
+static ERROR: Shape = keeping(&[opt("details", "details", &Str)], &["type"]);
 
-static INTERACTIVE: Shape = keeping(&[req("message", "message", Tagged(&REPLIES))], &["type"]);
+static INTERACTIVE: Shape = keeping(&[req("message", "message", &Tagged(&REPLIES))], &["type"]);
 
 static REPLIES: &[(&str, &Shape)] = &[("button", &BUTTON_REPLY), ("list", &LIST_REPLY)];
 
 static BUTTON_REPLY: Shape = keeping(
-    &[req("id", "id", Str), req("title", "title", Str)],
+    &[req("id", "id", &Str), req("title", "title", &Str)],
     &["type"],
 );
 
 static LIST_REPLY: Shape = keeping(
     &[
-        req("id", "id", Str),
-        req("title", "title", Str),
-        opt("description", "description", Str),
+        req("id", "id", &Str),
+        req("title", "title", &Str),
+        opt("description", "description", &Str),
     ],
     &["type"],
 );
 
 static MEDIA: Shape = keeping(
     &[
-        req("url", "url", Str),
-        req("mime_type", "mimeType", Str),
-        opt("caption", "caption", Str),
-        opt("filename", "filename", Str),
-        opt("metadata", "metadata", Object(&STICKER_METADATA)),
+        req("url", "url", &Str),
+        req("mime_type", "mimeType", &Str),
+        opt("caption", "caption", &Str),
+        opt("filename", "filename", &Str),
+        opt("metadata", "metadata", &Object(&STICKER_METADATA)),
     ],
     &["type"],
 );
 
 static STICKER_METADATA: Shape = strings(&[
-    opt("stickerpack-id", "stickerpackId", Str),
-    opt("stickerpack-name", "stickerpackName", Str),
-    opt("stickerpack-publisher", "stickerpackPublisher", Str),
-    opt("emojis", "emojis", List(&Str)),
-    opt("ios-app-store-link", "iosAppStoreLink", Str),
-    opt("android-app-store-link", "androidAppStoreLink", Str),
-    opt("is-first-party-sticker", "isFirstPartySticker", ZeroOne),
+    opt("stickerpack-id", "stickerpackId", &Str),
+    opt("stickerpack-name", "stickerpackName", &Str),
+    opt("stickerpack-publisher", "stickerpackPublisher", &Str),
+    opt("emojis", "emojis", &List(&Str)),
+    opt("ios-app-store-link", "iosAppStoreLink", &Str),
+    opt("android-app-store-link", "androidAppStoreLink", &Str),
+    opt("is-first-party-sticker", "isFirstPartySticker", &ZeroOne),
 ]);
 
 static CONTACTS: Shape = keeping(
-    &[opt("contacts", "contacts", List(&Object(&CARD)))],
+    &[opt("contacts", "contacts", &List(&Object(&CARD)))],
     &["type"],
 );
 
 static CARD: Shape = keeping(
     &[
-        opt("addresses", "addresses", List(&Object(&ADDRESS))),
-        opt("birthday", "birthday", Str),
-        opt("emails", "emails", List(&Object(&EMAIL))),
-        opt("ims", "ims", List(&Any)),
-        opt("name", "name", Object(&NAME)),
-        opt("org", "org", Object(&ORG)),
-        opt("phones", "phones", List(&Object(&PHONE))),
-        opt("urls", "urls", List(&Object(&URL))),
-        opt("contact_image_url", "contactImageUrl", Str),
+        opt("addresses", "addresses", &List(&Object(&ADDRESS))),
+        opt("birthday", "birthday", &Str),
+        opt("emails", "emails", &List(&Object(&EMAIL))),
+        opt("ims", "ims", &List(&Any)),
+        opt("name", "name", &Object(&NAME)),
+        opt("org", "org", &Object(&ORG)),
+        opt("phones", "phones", &List(&Object(&PHONE))),
+        opt("urls", "urls", &List(&Object(&URL))),
+        opt("contact_image_url", "contactImageUrl", &Str),
     ],
     &[],
 );
 
 static ADDRESS: Shape = strings(&[
-    opt("type", "type", Str),
-    opt("street", "street", Str),
-    opt("city", "city", Str),
-    opt("state", "state", Str),
-    opt("zip", "zip", Str),
-    opt("country", "country", Str),
-    opt("country_code", "countryCode", Str),
+    opt("type", "type", &Str),
+    opt("street", "street", &Str),
+    opt("city", "city", &Str),
+    opt("state", "state", &Str),
+    opt("zip", "zip", &Str),
+    opt("country", "country", &Str),
+    opt("country_code", "countryCode", &Str),
 ]);
 
-static EMAIL: Shape = strings(&[opt("type", "type", Str), opt("email", "email", Str)]);
+static EMAIL: Shape = strings(&[opt("type", "type", &Str), opt("email", "email", &Str)]);
 
 static NAME: Shape = strings(&[
-    opt("formatted_name", "formattedName", Str),
-    opt("first_name", "firstName", Str),
-    opt("last_name", "lastName", Str),
-    opt("middle_name", "middleName", Str),
-    opt("suffix", "suffix", Str),
-    opt("prefix", "prefix", Str),
+    opt("formatted_name", "formattedName", &Str),
+    opt("first_name", "firstName", &Str),
+    opt("last_name", "lastName", &Str),
+    opt("middle_name", "middleName", &Str),
+    opt("suffix", "suffix", &Str),
+    opt("prefix", "prefix", &Str),
 ]);
 
 static ORG: Shape = strings(&[
-    opt("company", "company", Str),
-    opt("department", "department", Str),
-    opt("title", "title", Str),
+    opt("company", "company", &Str),
+    opt("department", "department", &Str),
+    opt("title", "title", &Str),
 ]);
 
 static PHONE: Shape = strings(&[
-    opt("type", "type", Str),
-    opt("phone", "phone", Str),
-    opt("wa_id", "waId", Str),
+    opt("type", "type", &Str),
+    opt("phone", "phone", &Str),
+    opt("wa_id", "waId", &Str),
 ]);
 
-static URL: Shape = strings(&[opt("type", "type", Str), opt("url", "url", Str)]);
+static URL: Shape = strings(&[opt("type", "type", &Str), opt("url", "url", &Str)]);

@@ -62,17 +62,19 @@ impl Sha256 {
         }
         self.update(&bits.to_be_bytes());
         let mut out = [0; DIGEST_LEN];
-        for (bytes, word) in out.chunks_exact_mut(4).zip(self.state) {
-            bytes.copy_from_slice(&word.to_be_bytes());
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = (self.state[i / 4] >> (24 - 8 * (i % 4))) as u8;
         }
         out
     }
 }
 
 fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
+    // Index loops over fixed sizes: no `chunks_exact` zip (its length division and
+    // its panic) in the wasm.
     let mut w = [0u32; 64];
-    for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
-        *word = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+    for (i, byte) in block.iter().enumerate() {
+        w[i / 4] = (w[i / 4] << 8) | u32::from(*byte);
     }
     for i in 16..64 {
         let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
@@ -119,13 +121,22 @@ impl HmacSha256 {
             hash.update(key);
             block[..DIGEST_LEN].copy_from_slice(&hash.finish());
         } else {
-            block[..key.len()].copy_from_slice(key);
+            for (slot, byte) in block.iter_mut().zip(key) {
+                *slot = *byte;
+            }
         }
+        // The pads XORed in place (no `array::map` copies): inner, then inner to outer.
         let mut inner = Sha256::new();
-        inner.update(&block.map(|byte| byte ^ 0x36));
+        for byte in &mut block {
+            *byte ^= 0x36;
+        }
+        inner.update(&block);
+        for byte in &mut block {
+            *byte ^= 0x36 ^ 0x5c;
+        }
         Self {
             inner,
-            outer_key: block.map(|byte| byte ^ 0x5c),
+            outer_key: block,
         }
     }
 

@@ -109,25 +109,23 @@ where
             SIGNATURE_NONCE_HEADER,
         ],
     )?;
-    verify_signature(
-        raw_body,
-        value(&values, 0),
-        value(&values, 1),
-        value(&values, 2),
-        key,
-    )
+    let [signature, algorithm, nonce, _] = texts(&values);
+    verify_signature(raw_body, signature, algorithm, nonce, key)
 }
 
-/// The values of the headers `names` (matched ignoring ASCII case, trimmed; others
-/// ignored), in their order. A header repeated with the same value is accepted; with
-/// different values it is an error naming it.
-pub(super) fn collect<I, N, V>(headers: I, names: &[&'static str]) -> Result<Vec<Option<String>>>
+/// The values of up to four headers, in the order of their names.
+pub(super) type Values = [Option<String>; 4];
+
+/// The values of the headers `names` (at most four; matched ignoring ASCII case,
+/// trimmed; others ignored), in their order. A header repeated with the same value
+/// is accepted; with different values it is an error naming it.
+pub(super) fn collect<I, N, V>(headers: I, names: &[&'static str]) -> Result<Values>
 where
     I: IntoIterator<Item = (N, V)>,
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let mut values = vec![None; names.len()];
+    let mut values = Values::default();
     for (name, value) in headers {
         note(&mut values, names, name.as_ref(), value.as_ref())?;
     }
@@ -135,32 +133,37 @@ where
 }
 
 /// Notes one header in `values` when it is one of `names` (not generic: one copy).
-fn note(
-    values: &mut [Option<String>],
-    names: &[&'static str],
-    name: &str,
-    value: &str,
-) -> Result<()> {
+fn note(values: &mut Values, names: &[&'static str], name: &str, value: &str) -> Result<()> {
     let (name, value) = (name.trim(), value.trim());
-    let Some(i) = names.iter().position(|n| n.eq_ignore_ascii_case(name)) else {
+    let known = names.iter().zip(values.iter_mut());
+    let Some((header, slot)) = known
+        .into_iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+    else {
         return Ok(());
     };
-    match &values[i] {
+    match slot {
         Some(seen) if seen != value => Err(header_error(
-            names[i],
+            header,
             "appears more than once with different values",
         )),
         Some(_) => Ok(()),
         None => {
-            values[i] = Some(value.to_owned());
+            *slot = Some(value.to_owned());
             Ok(())
         }
     }
 }
 
-/// The `i`th value [`collect`] found, empty when missing.
-pub(super) fn value(values: &[Option<String>], i: usize) -> &str {
-    values.get(i).and_then(Option::as_deref).unwrap_or_default()
+/// The values [`collect`] found, empty when missing.
+pub(super) fn texts(values: &Values) -> [&str; 4] {
+    let [a, b, c, d] = values;
+    [text(a), text(b), text(c), text(d)]
+}
+
+/// A found value, empty when missing.
+fn text(value: &Option<String>) -> &str {
+    value.as_deref().unwrap_or_default()
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
@@ -227,15 +230,16 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     err
 }
 
+/// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control
+/// characters as `?`, `…` when cut (a loop: no `char` collect).
 fn quote(value: &str) -> String {
-    let mut chars = value.chars();
-    let mut text: String = chars
-        .by_ref()
-        .take(MAX_QUOTED_CHARS)
-        .map(|c| if c.is_control() { '?' } else { c })
-        .collect();
-    if chars.next().is_some() {
-        text.push('…');
+    let mut text = String::new();
+    for (n, c) in value.chars().enumerate() {
+        if n == MAX_QUOTED_CHARS {
+            text.push('…');
+            break;
+        }
+        text.push(if c.is_control() { '?' } else { c });
     }
     text
 }

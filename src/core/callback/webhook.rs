@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_base64_padded, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{algorithm_is, collect, header_error, keyed, required, value};
+use super::signature::{algorithm_is, collect, header_error, keyed, required, texts};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -137,8 +137,7 @@ where
     V: AsRef<str>,
 {
     let values = collect(headers, &WEBHOOK_HEADERS)?;
-    let v = |i| value(&values, i);
-    verify_webhook(raw_body, [v(0), v(1), v(2), v(3)], secret, freshness)
+    verify_webhook(raw_body, texts(&values), secret, freshness)
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce`, `.`, `timestamp` under `secret`:
@@ -164,10 +163,14 @@ fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str, timestamp: &str) 
 /// A timestamp of 1 to 18 ASCII digits as seconds.
 fn unix_seconds(text: &str) -> Option<i64> {
     let digits = text.as_bytes();
-    if digits.is_empty() || digits.len() > 18 || !digits.iter().all(u8::is_ascii_digit) {
+    if digits.is_empty() || digits.len() > 18 {
         return None;
     }
-    Some(digits.iter().fold(0, |n, d| n * 10 + i64::from(d - b'0')))
+    let mut seconds = 0;
+    for &digit in digits {
+        seconds = seconds * 10 + i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+    }
+    Some(seconds)
 }
 
 #[cfg(test)]
