@@ -11,10 +11,8 @@ const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy t
 // given"): they cross as strings, which every number rule in Rust refuses.
 const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
 
-// Under api: "conversation": sends in flight per call, and how long before its
-// expiry an access token is refreshed.
+// Under api: "conversation": sends in flight per call.
 const FAN_OUT = 4;
-const TOKEN_MARGIN_MS = 60_000;
 
 // Each method of the core (`core::ops::OPS`) and how many arguments it takes
 // before its call options.
@@ -239,8 +237,8 @@ export class WhatsAppClient {
     const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
     const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
     const once = (attempt) => this.#exchange(request, headers, body, call, attempt, answer);
-    const { authorization: header, expiresInMs } = await this.#until(call, once);
-    this.#bearer = { header, refreshAt: Date.now() + expiresInMs - TOKEN_MARGIN_MS };
+    const { authorization: header, refreshInMs } = await this.#until(call, once);
+    this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
     return header;
   }
 
