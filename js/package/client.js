@@ -217,15 +217,26 @@ export class WhatsAppClient {
     return result;
   }
 
-  /** The cached `Bearer …` header, refreshed (once for every call waiting) when due. */
+  /**
+   * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
+   * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
+   */
   async #bearerHeader(call) {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     this.#refresh ??= this.#fetchToken().finally(() => {
       this.#refresh = undefined;
     });
-    // The refresh is shared: one caller's abort stops its own wait, not the others'.
-    return abortable(this.#refresh, call.signal, () => toSinchError(JSON.parse(this.#core.fail("aborted", 0, undefined, 0, 0, false, 0)).error));
+    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, false, 0)).error);
+    let timer;
+    const deadline = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);
+    });
+    try {
+      return await Promise.race([abortable(this.#refresh, call.signal, () => failed("aborted")), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
