@@ -77,3 +77,29 @@ test("a token expired again right after its refresh: one refresh, one repeat, th
   await assert.rejects(wa.sendText("+46732001122", "loop?"), (err) => err instanceof SinchError && err.code === "unauthorized");
   assert.equal(count(emu, "/oauth2/token"), 2, "one token, one refresh");
 });
+
+test("a __proto__ key in Sinch's answers stays a plain key: callbackStatus's raw, capability's entries", async (t) => {
+  fresh();
+  const wa = conversationClient(WhatsAppClient, emu.url);
+  const original = globalThis.fetch;
+  t.after(() => {
+    globalThis.fetch = original;
+  });
+  const hostile = {
+    "/messages/m-1": '{"id":"m-1","direction":"TO_CONTACT","__proto__":{"polluted":true},"metadata":{"__proto__":{"polluted":true}}}',
+    "/capability:query": '{"app_id":"app-1","request_id":"r-1","__proto__":{"polluted":true}}',
+  };
+  globalThis.fetch = async (url, init) => {
+    const path = Object.keys(hostile).find((end) => String(url).endsWith(end));
+    if (path === undefined) return original(url, init);
+    return new Response(hostile[path], { status: 200, headers: { "content-type": "application/json" } });
+  };
+  const { message } = await wa.callbackStatus("m-1");
+  const { requests } = await wa.capability(["+46732001122"]);
+  for (const value of [message, message.raw, message.raw.metadata, requests[0]]) {
+    assert.equal(Object.getPrototypeOf(value), Object.prototype);
+    assert.equal(value.polluted, undefined);
+  }
+  assert.equal(Object.hasOwn(message.raw, "__proto__"), true, "kept as Sinch sent it, as an own key");
+  assert.equal({}.polluted, undefined);
+});
