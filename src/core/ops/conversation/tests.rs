@@ -281,6 +281,14 @@ fn the_token_request_and_its_answer() {
         r#"{"access_token":"jwt-2","token_type":"mac","expires_in":1}"#,
         r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":-1}"#,
         r#"{"access_token":"jwt-2","token_type":"bearer"}"#,
+        r#"{"access_token":"jwt-2\r\nX-Injected: 1","token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":5,"token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":"","token_type":"bearer","expires_in":1}"#,
+        r#"{"token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":"3600"}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":1.5}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":2199023255553}"#,
+        r#"[{"access_token":"jwt-2","token_type":"bearer","expires_in":1}]"#,
     ] {
         let err = token_answer(project, 200, None, bad).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
