@@ -19,6 +19,16 @@ const fresh = () => {
   emu.configure({ window: "open" });
 };
 const count = (server, suffix) => server.requests.filter((r) => r.path.endsWith(suffix)).length;
+const json = (text, status, headers = {}) => new Response(text, { status, headers: { "content-type": "application/json", ...headers } });
+
+/** Until test `t` ends, fetch gives `answer(url)` where that is a Response, and goes out otherwise. */
+function intercept(t, answer) {
+  const original = globalThis.fetch;
+  t.after(() => {
+    globalThis.fetch = original;
+  });
+  globalThis.fetch = async (url, init) => answer(String(url)) ?? original(url, init);
+}
 
 test("a token living no longer than the 60 s margin is reused for half its life, not fetched per call", async () => {
   const short = await startEmulator({ port: 0, rateLimit: 1000, conversation: { ...CONVERSATION, tokenTtlSeconds: 30 } });
@@ -62,18 +72,9 @@ test("a burst during a failing refresh: every waiter gets its error, the next ca
 test("a token expired again right after its refresh: one refresh, one repeat, then unauthorized", async (t) => {
   fresh();
   const wa = conversationClient(WhatsAppClient, emu.url);
-  const original = globalThis.fetch;
-  t.after(() => {
-    globalThis.fetch = original;
-  });
-  globalThis.fetch = async (url, init) => {
-    if (!String(url).endsWith("/messages:send")) return original(url, init);
-    const challenge = 'Bearer error="invalid_token", error_description="The access token expired"';
-    return new Response(JSON.stringify({ error: { code: 401, message: "expired", status: "UNAUTHENTICATED" } }), {
-      status: 401,
-      headers: { "content-type": "application/json", "www-authenticate": challenge },
-    });
-  };
+  const challenge = 'Bearer error="invalid_token", error_description="The access token expired"';
+  const expired = JSON.stringify({ error: { code: 401, message: "expired", status: "UNAUTHENTICATED" } });
+  intercept(t, (url) => (url.endsWith("/messages:send") ? json(expired, 401, { "www-authenticate": challenge }) : undefined));
   await assert.rejects(wa.sendText("+46732001122", "loop?"), (err) => err instanceof SinchError && err.code === "unauthorized");
   assert.equal(count(emu, "/oauth2/token"), 2, "one token, one refresh");
 });
@@ -81,19 +82,14 @@ test("a token expired again right after its refresh: one refresh, one repeat, th
 test("a __proto__ key in Sinch's answers stays a plain key: callbackStatus's raw, capability's entries", async (t) => {
   fresh();
   const wa = conversationClient(WhatsAppClient, emu.url);
-  const original = globalThis.fetch;
-  t.after(() => {
-    globalThis.fetch = original;
-  });
   const hostile = {
     "/messages/m-1": '{"id":"m-1","direction":"TO_CONTACT","__proto__":{"polluted":true},"metadata":{"__proto__":{"polluted":true}}}',
     "/capability:query": '{"app_id":"app-1","request_id":"r-1","__proto__":{"polluted":true}}',
   };
-  globalThis.fetch = async (url, init) => {
-    const path = Object.keys(hostile).find((end) => String(url).endsWith(end));
-    if (path === undefined) return original(url, init);
-    return new Response(hostile[path], { status: 200, headers: { "content-type": "application/json" } });
-  };
+  intercept(t, (url) => {
+    const end = Object.keys(hostile).find((path) => url.endsWith(path));
+    return end === undefined ? undefined : json(hostile[end], 200);
+  });
   const { message } = await wa.callbackStatus("m-1");
   const { requests } = await wa.capability(["+46732001122"]);
   for (const value of [message, message.raw, message.raw.metadata, requests[0]]) {
