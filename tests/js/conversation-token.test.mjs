@@ -99,3 +99,15 @@ test("a __proto__ key in Sinch's answers stays a plain key: callbackStatus's raw
   assert.equal(Object.hasOwn(message.raw, "__proto__"), true, "kept as Sinch sent it, as an own key");
   assert.equal({}.polluted, undefined);
 });
+
+test("the token URL's redirect is not followed (the key goes nowhere else) and its huge answer is not read whole", async () => {
+  fresh();
+  const wa = conversationClient(WhatsAppClient, emu.url, { retries: 0, maxResponseBytes: 4096 });
+  emu.addFault({ path: "/oauth2/token", kind: "redirect", status: 307, location: `${emu.url}/elsewhere/oauth2/token`, times: 1 });
+  await assert.rejects(wa.sendText("+46732001122", "x"), (err) => err instanceof SinchError && err.code === "unexpected_redirect");
+  assert.deepEqual(emu.requests.map((r) => r.path), ["/oauth2/token"]);
+  emu.addFault({ path: "/oauth2/token", kind: "huge_body", status: 200, times: 1 });
+  await assert.rejects(wa.sendText("+46732001122", "x"), (err) => err instanceof SinchError && err.code === "invalid_response");
+  assert.equal(count(emu, "/messages:send"), 0);
+  assert.equal((await wa.sendText("+46732001122", "then")).messages.length, 1);
+});
