@@ -175,3 +175,10 @@ test("an unknown path is 404 and a known path with another method 405, both in t
   assert.match(preflight.headers.get("access-control-expose-headers"), /www-authenticate/);
   assert.equal((await call(emu, "GET", `/messages?app_id=${APP}`)).status, 200);
 });
+
+test("a broken percent-encoding in the project or an id is 404 NOT_FOUND in the wrapped form, not the emulator's 500", async () => {
+  for (const [rest, project] of [["/messages", "%E0"], ["/messages/%E0", PROJECT], ["/webhooks/%", PROJECT], ["/apps/%zz/webhooks", PROJECT]]) {
+    const answer = await call(emu, "GET", rest, undefined, { project });
+    assert.deepEqual([answer.status, answer.body.error?.status], [404, "NOT_FOUND"], `${project}${rest}`);
+  }
+});

@@ -61,6 +61,15 @@ const ROUTES = [
   }],
 ];
 
+/** `decodeURIComponent(text)`, or undefined when its percent-encoding is broken (then a 404, not a 500). */
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `value`, or a 404 naming `what` when it is undefined. */
 function found(value, what) {
   if (value === undefined) throw notFound(what);
@@ -85,7 +94,7 @@ export class ConversationApi {
   /** The project id in `path`, if any (for the per-project rate limit). */
   static project(path) {
     const id = PATH.exec(path)?.[1];
-    return id === undefined ? undefined : decodeURIComponent(id);
+    return id === undefined ? undefined : decoded(id);
   }
 
   /** Throws 404 unless `appId` is the emulator's app; returns undefined. */
@@ -108,14 +117,15 @@ export class ConversationApi {
     if (!match) return errorAnswer(404, "NOT_FOUND", "No such resource.");
     const denied = this.auth.check(req.headers.authorization);
     if (denied) return errorAnswer(401, "UNAUTHENTICATED", denied.message, { "www-authenticate": denied.challenge });
-    const project = decodeURIComponent(match[1]);
+    const project = decoded(match[1]);
     if (project !== this.app.projectId) return errorAnswer(404, "NOT_FOUND", "The project was not found (it may live in another region).");
     if (req.bodyError) return errorAnswer(400, "INVALID_ARGUMENT", "body: not valid JSON.");
     const rest = (match[2] ?? "").replace(/%3A/gi, ":");
     const routes = ROUTES.filter(([, pattern]) => pattern.test(rest));
     const route = routes.find(([method]) => method === req.method);
     if (!route) return routes.length ? errorAnswer(405, "UNIMPLEMENTED", `${req.method} is not allowed here.`) : errorAnswer(404, "NOT_FOUND", "No such resource.");
-    const params = route[1].exec(rest).slice(1).map(decodeURIComponent);
+    const params = route[1].exec(rest).slice(1).map(decoded);
+    if (params.includes(undefined)) return errorAnswer(404, "NOT_FOUND", "No such resource.");
     try {
       if (req.method === "POST" && req.body === undefined) fail("body", "must be a JSON object");
       return route[2]({ conv: this, body: req.body, query: req.query, params });

@@ -11,10 +11,8 @@ const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy t
 // given"): they cross as strings, which every number rule in Rust refuses.
 const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
 
-// Under api: "conversation": sends in flight per call, and how long before its
-// expiry an access token is refreshed.
+// Under api: "conversation": sends in flight per call.
 const FAN_OUT = 4;
-const TOKEN_MARGIN_MS = 60_000;
 
 // Each method of the core (`core::ops::OPS`) and how many arguments it takes
 // before its call options.
@@ -219,15 +217,26 @@ export class WhatsAppClient {
     return result;
   }
 
-  /** The cached `Bearer …` header, refreshed (once for every call waiting) when due. */
+  /**
+   * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
+   * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
+   */
   async #bearerHeader(call) {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     this.#refresh ??= this.#fetchToken().finally(() => {
       this.#refresh = undefined;
     });
-    // The refresh is shared: one caller's abort stops its own wait, not the others'.
-    return abortable(this.#refresh, call.signal, () => toSinchError(JSON.parse(this.#core.fail("aborted", 0, undefined, 0, 0, false, 0)).error));
+    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, false, 0)).error);
+    let timer;
+    const deadline = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);
+    });
+    try {
+      return await Promise.race([abortable(this.#refresh, call.signal, () => failed("aborted")), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
@@ -239,8 +248,8 @@ export class WhatsAppClient {
     const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
     const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
     const once = (attempt) => this.#exchange(request, headers, body, call, attempt, answer);
-    const { authorization: header, expiresInMs } = await this.#until(call, once);
-    this.#bearer = { header, refreshAt: Date.now() + expiresInMs - TOKEN_MARGIN_MS };
+    const { authorization: header, refreshInMs } = await this.#until(call, once);
+    this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
     return header;
   }
 

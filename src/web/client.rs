@@ -78,7 +78,7 @@ impl Core {
     }
 
     /// What attempt `attempt` of the token request came to (as [`Core::answer`]
-    /// says it): `{"ok":{"authorization", "expiresInMs"}}`, the access token kept
+    /// says it): `{"ok":{"authorization", "refreshInMs"}}`, the access token kept
     /// here for redaction; or the error, with `retryMs` when it may be retried.
     #[cfg(feature = "conversation")]
     #[wasm_bindgen(js_name = tokenAnswer)]

@@ -13,6 +13,9 @@ use crate::prelude::*;
 /// The token request's form body.
 pub const GRANT: &str = "grant_type=client_credentials";
 
+/// How long before its expiry an access token is refreshed (brief §1.2).
+const MARGIN_MS: u64 = 60_000;
+
 /// Writes `"token": {"url", "authorization", "body"}`, the token request (a
 /// form-encoded POST) of `project`, when its calls need a bearer token first (OAuth2
 /// with a key; not behind a relay, nor with Basic auth).
@@ -29,7 +32,9 @@ pub fn write_token_request(out: &mut Writer, project: &Project) {
 
 /// What the token URL's answer means: for a 2xx `{ access_token, token_type:
 /// "bearer", expires_in }`, the token is kept in `project` and JS gets
-/// `{"authorization": "Bearer …", "expiresInMs": n}`; otherwise the typed error.
+/// `{"authorization": "Bearer …", "refreshInMs": n}` (when to refresh it: 60 s
+/// before it expires, or half way through a life of 60 s or less, so that such a
+/// token is still reused, not fetched again for every call); otherwise the typed error.
 pub fn token_answer(
     project: &mut Project,
     status: u16,
@@ -67,7 +72,13 @@ pub fn token_answer(
     let mut out = Writer::new();
     out.open_object();
     out.field("authorization", &["Bearer ", token.expose()].concat());
-    out.field("expiresInMs", &seconds.saturating_mul(1000));
+    let life = seconds.saturating_mul(1000);
+    let refresh = if life > MARGIN_MS {
+        life - MARGIN_MS
+    } else {
+        life / 2
+    };
+    out.field("refreshInMs", &refresh);
     out.close_object();
     project.access_token = Some(token);
     Ok(out.finish())

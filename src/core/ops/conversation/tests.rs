@@ -255,8 +255,23 @@ fn the_token_request_and_its_answer() {
     let body = r#"{"access_token":"jwt-1","token_type":"Bearer","expires_in":3600,"scope":""}"#;
     assert_eq!(
         token_answer(project, 200, None, body).unwrap(),
-        r#"{"authorization":"Bearer jwt-1","expiresInMs":3600000}"#
+        r#"{"authorization":"Bearer jwt-1","refreshInMs":3540000}"#
     );
+    // A token living no longer than the 60 s margin is reused for half its life, not
+    // refreshed on every call; one with no life at all is not reused.
+    for (seconds, refresh) in [("61", "1000"), ("60", "30000"), ("30", "15000"), ("0", "0")] {
+        let body = [
+            r#"{"access_token":"jwt-1","token_type":"bearer","expires_in":"#,
+            seconds,
+            "}",
+        ]
+        .concat();
+        let answer = token_answer(project, 200, None, &body).unwrap();
+        assert!(
+            answer.ends_with(&[r#""refreshInMs":"#, refresh, "}"].concat()),
+            "{answer}"
+        );
+    }
     let mut secrets = Vec::new();
     project.secrets(&mut secrets);
     assert!(secrets.contains(&"jwt-1"));
@@ -266,6 +281,14 @@ fn the_token_request_and_its_answer() {
         r#"{"access_token":"jwt-2","token_type":"mac","expires_in":1}"#,
         r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":-1}"#,
         r#"{"access_token":"jwt-2","token_type":"bearer"}"#,
+        r#"{"access_token":"jwt-2\r\nX-Injected: 1","token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":5,"token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":"","token_type":"bearer","expires_in":1}"#,
+        r#"{"token_type":"bearer","expires_in":1}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":"3600"}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":1.5}"#,
+        r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":2199023255553}"#,
+        r#"[{"access_token":"jwt-2","token_type":"bearer","expires_in":1}]"#,
     ] {
         let err = token_answer(project, 200, None, bad).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
