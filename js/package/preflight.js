@@ -1,8 +1,8 @@
 // The media preflight's JS face: `validateMedia` and `validateMediaBytes`. Rust
-// (`MediaCheck`, src/web/media.rs) says which byte range it needs next; this reads that
-// slice of the Blob (or of the bytes) and hands it in, until Rust gives the report. Only
-// those ranges are read, never the whole file.
-import { MediaCheck } from "./sinch_whatsapp.js";
+// (`media_step`, src/web/media.rs) says which byte range it needs next; this reads that
+// slice of the Blob (or of the bytes) and hands in every range read so far, until Rust
+// gives the report. Only those ranges are read, never the whole file.
+import { media_step } from "./sinch_whatsapp.js";
 import { refused as invalid } from "./errors.js";
 
 
@@ -41,12 +41,27 @@ function readOptions(options) {
 }
 
 /**
- * A check of a file of `size` bytes; the options are read first (refused ones: no reads). The
- * file's own type (ignored when empty) and name fill what the options leave out.
+ * The check of a file of `size` bytes; the options are read first (refused ones: no reads). The
+ * file's own type (ignored when empty) and name fill what the options leave out. `read(start,
+ * end)` gives those bytes (or a promise of them); the steps run while Rust asks for ranges, so
+ * the result is the report, or a promise of it when `read` gives promises.
  */
-function open(size, options, type, name) {
+function check(size, options, type, name, read) {
   const o = readOptions(options);
-  return new MediaCheck(size, TYPES.indexOf(o.as), utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name));
+  const args = [size, TYPES.indexOf(o.as), utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
+  const parts = [];
+  const at = [];
+  const step = () => {
+    const held = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((i, p) => (held.set(p, i), i + p.length), 0);
+    const answer = JSON.parse(media_step(...args, held, new Uint8Array(new Float64Array(at).buffer)));
+    if (!Array.isArray(answer)) return answer;
+    const [start, end] = answer;
+    const add = (bytes) => (parts.push(bytes), at.push(start, bytes.length), step());
+    const bytes = read(start, end);
+    return bytes instanceof Promise ? bytes.then(add) : add(bytes);
+  };
+  return step();
 }
 
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
@@ -72,31 +87,18 @@ export async function validateMedia(blob, options) {
     return validateMediaBytes(bytes, options);
   }
   const name = typeof File === "function" && blob instanceof File ? blob.name : undefined;
-  const media = open(blob.size, options, blob.type, name);
-  try {
-    for (let start; (start = media.next()) >= 0; ) {
-      let part;
-      try {
-        part = await blob.slice(start, media.end()).arrayBuffer();
-      } catch {
+  return check(blob.size, options, blob.type, name, (start, end) =>
+    blob.slice(start, end).arrayBuffer().then(
+      (part) => new Uint8Array(part),
+      () => {
         throw invalid("blob", "could not be read");
-      }
-      media.supply(start, new Uint8Array(part));
-    }
-    return JSON.parse(media.report());
-  } finally {
-    media.free();
-  }
+      },
+    ),
+  );
 }
 
 /** The same check on bytes already in memory; only the ranges asked for are copied into wasm. */
 export function validateMediaBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw invalid("bytes", "must be a Uint8Array");
-  const media = open(bytes.length, options);
-  try {
-    for (let start; (start = media.next()) >= 0; ) media.supply(start, bytes.subarray(start, media.end()));
-    return JSON.parse(media.report());
-  } finally {
-    media.free();
-  }
+  return check(bytes.length, options, undefined, undefined, (start, end) => bytes.subarray(start, end));
 }
