@@ -48,16 +48,18 @@ function readOptions(options) {
  */
 function check(size, options, type, name, read) {
   const o = readOptions(options);
-  const args = [size, TYPES.indexOf(o.as), utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
-  const parts = [];
-  const at = [];
+  // The declared type and the file name, then the bytes of each range read.
+  const held = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
+  // How many ranges were read, the size, the message type, the texts' lengths, (offset, length) per range.
+  const numbers = [0, size, TYPES.indexOf(o.as) + 1, held[0].length, held[1].length];
   const step = () => {
-    const held = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((i, p) => (held.set(p, i), i + p.length), 0);
-    const answer = JSON.parse(media_step(...args, held, new Uint8Array(new Float64Array(at).buffer)));
+    const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...held];
+    const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((i, p) => (input.set(p, i), i + p.length), 0);
+    const answer = JSON.parse(media_step(input));
     if (!Array.isArray(answer)) return answer;
     const [start, end] = answer;
-    const add = (bytes) => (parts.push(bytes), at.push(start, bytes.length), step());
+    const add = (bytes) => (held.push(bytes), numbers[0]++, numbers.push(start, bytes.length), step());
     const bytes = read(start, end);
     return bytes instanceof Promise ? bytes.then(add) : add(bytes);
   };

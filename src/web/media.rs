@@ -7,44 +7,60 @@
 
 use super::text;
 use crate::core::json::decimal;
-use crate::core::media::{MessageType, Options, Preflight};
+use crate::core::media::{next_or_report, Chunk, Input, MessageType, Options, MAX_READS};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// One step of the check of a file of `size` bytes: the ranges read so far are `held`, one
-/// after another, placed by `at`, a little-endian `f64` pair (offset, length) per range (a
-/// `Float64Array`'s bytes). Gives `[start,end]`, the range to read next, or the report, as
-/// JSON text. The options as `preflight.js` has read and checked them: `intended` an index
-/// into [`MessageType::ALL`] (any other number: none), the declared type and the file name
-/// as UTF-8 (bytes, so no string-passing glue ships; empty when absent, which the rules read
-/// as absent too).
+/// One step of the check of a file, all of it in one buffer (one copy into wasm memory, one
+/// slice of glue). `input` starts with little-endian `f64`s (a `Float64Array`'s bytes): `n`,
+/// the number of ranges read so far; the file size; the intended message type (1 + an index
+/// into [`MessageType::ALL`]; any other number: none); the byte lengths of the declared type
+/// and of the file name; then an offset and a length per range. After them come the declared
+/// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when absent,
+/// which the rules read as absent too), then the ranges' bytes, one after another. Gives
+/// `[start,end]`, the range to read next, or the report, as JSON text.
 #[wasm_bindgen(skip_typescript)]
-pub fn media_step(
-    size: f64,
-    intended: u32,
-    declared: &[u8],
-    name: &[u8],
-    held: &[u8],
-    at: &[u8],
-) -> JsValue {
-    // A Blob's size and offsets are whole numbers below 2^53: exact in an f64.
-    let mut preflight = Preflight::new(size as u64);
-    let mut rest = held;
-    for pair in at.chunks_exact(16) {
-        let number = |i: usize| {
-            pair.get(i..i + 8)
-                .and_then(|b| b.try_into().ok())
-                .map_or(0, |b| f64::from_le_bytes(b) as u64)
-        };
-        let len = usize::try_from(number(8))
-            .unwrap_or(usize::MAX)
-            .min(rest.len());
-        let (bytes, after) = rest.split_at_checked(len).unwrap_or_default();
-        preflight.supply(number(0), bytes);
+pub fn media_step(input: &[u8]) -> JsValue {
+    // Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
+    let number = |i: usize| {
+        input
+            .get(i * 8..i * 8 + 8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| f64::from_le_bytes(b) as u64)
+    };
+    let ranges = usize::try_from(number(0)).unwrap_or(0).min(MAX_READS);
+    let mut rest = input.get((5 + 2 * ranges) * 8..).unwrap_or_default();
+    let mut take = |len: u64| {
+        let len = usize::try_from(len).unwrap_or(usize::MAX).min(rest.len());
+        let (taken, after) = rest.split_at_checked(len).unwrap_or_default();
         rest = after;
+        taken
+    };
+    let declared = take(number(3));
+    let name = take(number(4));
+    let mut chunks = Vec::new();
+    for i in 0..ranges {
+        chunks.push(Chunk {
+            offset: number(5 + 2 * i),
+            bytes: take(number(6 + 2 * i)),
+        });
     }
-    text(match preflight.next_read() {
-        Some(range) => {
+    let input = Input {
+        size: number(1),
+        chunks: &chunks,
+        options: Options {
+            declared_mime: utf8(declared),
+            file_name: utf8(name),
+            intended: usize::try_from(number(2))
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| MessageType::ALL.get(i))
+                .copied(),
+        },
+    };
+    text(match next_or_report(&input) {
+        Ok(report) => report.to_json(),
+        Err(range) => {
             let mut out = String::from("[");
             out.push_str(&decimal(range.start));
             out.push(',');
@@ -52,13 +68,6 @@ pub fn media_step(
             out.push(']');
             out
         }
-        None => preflight
-            .finish(&Options {
-                declared_mime: utf8(declared),
-                file_name: utf8(name),
-                intended: MessageType::ALL.get(intended as usize).copied(),
-            })
-            .to_json(),
     })
 }
 
