@@ -15,6 +15,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{le16, le32, u8_at, Miss, View};
+use crate::core::media::words::nth;
 
 /// At most this many directory sectors are read.
 const MAX_DIR_SECTORS: usize = 16;
@@ -250,21 +251,20 @@ fn scan(dir: &[u8], streams: &mut Streams) {
         if kind != 2 {
             continue;
         }
-        if utf16_is(name, "WordDocument") {
-            streams.word = Some(stream);
-        } else if utf16_is(name, "Workbook") || utf16_is(name, "Book") {
-            streams.excel = Some(stream);
-        } else if utf16_is(name, "PowerPoint Document") {
-            streams.powerpoint = true;
-        } else if utf16_is(name, "EncryptionInfo") {
-            streams.encryption_info = true;
-        } else if utf16_is(name, "EncryptedPackage") {
-            streams.encrypted_package = true;
-        } else if utf16_is(name, "EncryptedSummary") {
-            streams.encrypted_summary = true;
+        match (0..7).find(|&i| utf16_is(name, nth(NAMES, i))) {
+            Some(0) => streams.word = Some(stream),
+            Some(1 | 2) => streams.excel = Some(stream),
+            Some(3) => streams.powerpoint = true,
+            Some(4) => streams.encryption_info = true,
+            Some(5) => streams.encrypted_package = true,
+            Some(6) => streams.encrypted_summary = true,
+            _ => {}
         }
     }
 }
+
+/// The stream names looked for, a line each (as `scan` numbers them).
+const NAMES: &str = "WordDocument\nWorkbook\nBook\nPowerPoint Document\nEncryptionInfo\nEncryptedPackage\nEncryptedSummary";
 
 fn utf16_is(name: &[u8], s: &str) -> bool {
     // By index: `chunks_exact` with `zip` links a division-by-zero panic.
