@@ -13,23 +13,21 @@ pub(crate) enum Miss {
 }
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
-/// they have instead of asking for more. Chunks that touch or overlap are joined (copied) so a
-/// range read in two parts reads as one.
+/// they have instead of asking for more. The chunks are copied into runs, those that touch or
+/// overlap joined, so a range read in two parts reads as one.
 #[derive(Debug, Clone)]
-pub(crate) struct View<'a> {
+pub(crate) struct View {
     pub size: u64,
-    pub chunks: &'a [Chunk<'a>],
     pub last_pass: bool,
-    joined: Vec<(u64, Vec<u8>)>,
+    runs: Vec<(u64, Vec<u8>)>,
 }
 
-impl<'a> View<'a> {
-    pub fn new(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
+impl View {
+    pub fn new(size: u64, chunks: &[Chunk<'_>], last_pass: bool) -> View {
         View {
             size,
-            chunks,
             last_pass,
-            joined: join(chunks),
+            runs: join(chunks),
         }
     }
 
@@ -44,10 +42,8 @@ impl<'a> View<'a> {
         if len == 0 {
             return Ok(&[]);
         }
-        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
-        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
-        for (at, bytes) in joined.chain(chunks) {
-            if let Some(b) = slice_at(at, bytes, offset, len, self.size) {
+        for (at, bytes) in &self.runs {
+            if let Some(b) = slice_at(*at, bytes, offset, len, self.size) {
                 return Ok(b);
             }
         }
@@ -67,9 +63,7 @@ impl<'a> View<'a> {
     /// The longest run of read bytes starting at `offset`, at most `max` long (maybe empty).
     pub fn avail(&self, offset: u64, max: usize) -> &[u8] {
         let mut best: &[u8] = &[];
-        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
-        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
-        for (at, bytes) in joined.chain(chunks) {
+        for &(at, ref bytes) in &self.runs {
             let Some(skip) = offset.checked_sub(at).and_then(|s| usize::try_from(s).ok()) else {
                 continue;
             };
@@ -97,7 +91,7 @@ impl<'a> View<'a> {
     }
 }
 
-/// Copies of the runs of two or more chunks that touch or overlap.
+/// The chunks as runs of bytes, in order of offset: chunks that touch or overlap joined.
 fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
     let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
     // A stable insertion sort of at most MAX_READS chunks: `sort_by_key` links a driftsort.
@@ -123,22 +117,20 @@ fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
             end = end.max(next.offset.saturating_add(next.bytes.len() as u64));
             j += 1;
         }
-        if j - i > 1 {
-            let Ok(len) = usize::try_from(end - start) else {
-                break;
-            };
-            let mut buf = vec![0u8; len];
-            for c in order.get(i..j).unwrap_or(&[]) {
-                let at = usize::try_from(c.offset - start).unwrap_or(0);
-                // Byte by byte (a memcpy all the same): `copy_from_slice` links a
-                // length-mismatch panic and its message.
-                let dst = buf.get_mut(at..).unwrap_or_default();
-                for (d, &b) in dst.iter_mut().zip(c.bytes) {
-                    *d = b;
-                }
+        let Ok(len) = usize::try_from(end - start) else {
+            break;
+        };
+        let mut buf = vec![0u8; len];
+        for c in order.get(i..j).unwrap_or(&[]) {
+            let at = usize::try_from(c.offset - start).unwrap_or(0);
+            // Byte by byte (a memcpy all the same): `copy_from_slice` links a
+            // length-mismatch panic and its message.
+            let dst = buf.get_mut(at..).unwrap_or_default();
+            for (d, &b) in dst.iter_mut().zip(c.bytes) {
+                *d = b;
             }
-            out.push((start, buf));
         }
+        out.push((start, buf));
         i = j;
     }
     out
@@ -221,7 +213,7 @@ pub(crate) fn rfind(b: &[u8], pat: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn view<'a>(size: u64, chunks: &'a [Chunk<'a>]) -> View<'a> {
+    fn view(size: u64, chunks: &[Chunk<'_>]) -> View {
         View::new(size, chunks, false)
     }
 
