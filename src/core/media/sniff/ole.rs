@@ -62,18 +62,20 @@ impl Streams {
             (self.powerpoint, Kind::Ppt),
             (self.excel.is_some(), Kind::Xls),
         ];
-        let count = named.iter().filter(|(hit, _)| *hit).count();
-        if count > 1 {
-            // An embedded object adds the other application's streams: trust the root class.
-            if let Some(k) = self.root_class.filter(|k| named.contains(&(true, *k))) {
-                return Some(k);
+        // An embedded object adds the other application's streams: when more than one is
+        // named, trust the root class if it names one of them.
+        let mut first = None;
+        let mut class_named = false;
+        for (hit, kind) in named {
+            if hit {
+                first = first.or(Some(kind));
+                class_named |= self.root_class == Some(kind);
             }
         }
-        named
-            .iter()
-            .find(|(hit, _)| *hit)
-            .map(|(_, k)| *k)
-            .or(self.root_class)
+        if class_named {
+            return self.root_class;
+        }
+        first.or(self.root_class)
     }
 
     fn detected(&self) -> Detected {
