@@ -6,7 +6,7 @@
 //! class, handle or `free` in the glue).
 
 use super::text;
-use crate::core::json::decimal;
+use crate::core::media::words::{decimal, fill};
 use crate::core::media::{next_or_report, Chunk, Input, MessageType, Options, MAX_READS};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -60,14 +60,7 @@ pub fn media_step(input: &[u8]) -> JsValue {
     };
     text(match next_or_report(&input) {
         Ok(report) => report.to_json(),
-        Err(range) => {
-            let mut out = String::from("[");
-            out.push_str(&decimal(range.start));
-            out.push(',');
-            out.push_str(&decimal(range.end));
-            out.push(']');
-            out
-        }
+        Err(range) => fill("[{},{}]", &[&decimal(range.start), &decimal(range.end)]),
     })
 }
 

@@ -59,7 +59,7 @@ mod rules;
 mod sniff;
 mod typed;
 mod view;
-mod words;
+pub(crate) mod words;
 
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 
