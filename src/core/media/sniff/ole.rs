@@ -273,20 +273,14 @@ fn utf16_is(name: &[u8], s: &str) -> bool {
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).
 fn class_kind(clsid: &[u8]) -> Option<Kind> {
-    const WORD: [[u8; 4]; 2] = [[0x06, 0x09, 0x02, 0x00], [0x00, 0x09, 0x02, 0x00]];
-    const EXCEL: [[u8; 4]; 2] = [[0x20, 0x08, 0x02, 0x00], [0x10, 0x08, 0x02, 0x00]];
-    const POWERPOINT: [u8; 4] = [0x10, 0x8D, 0x81, 0x64];
     const OFFICE_TAIL: [u8; 8] = [0xC0, 0, 0, 0, 0, 0, 0, 0x46];
-    let first: [u8; 4] = clsid.get(..4)?.try_into().ok()?;
+    let first = u32::from_le_bytes(clsid.get(..4)?.try_into().ok()?);
     let office = clsid.get(4..8) == Some(&[0, 0, 0, 0]) && clsid.get(8..16) == Some(&OFFICE_TAIL);
-    if office && WORD.contains(&first) {
-        Some(Kind::Doc)
-    } else if office && EXCEL.contains(&first) {
-        Some(Kind::Xls)
-    } else if first == POWERPOINT {
-        Some(Kind::Ppt)
-    } else {
-        None
+    match first {
+        0x0002_0906 | 0x0002_0900 if office => Some(Kind::Doc),
+        0x0002_0820 | 0x0002_0810 if office => Some(Kind::Xls),
+        0x6481_8D10 => Some(Kind::Ppt),
+        _ => None,
     }
 }
 
