@@ -13,21 +13,23 @@ pub(crate) enum Miss {
 }
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
-/// they have instead of asking for more. The chunks are copied into runs, those that touch or
-/// overlap joined, so a range read in two parts reads as one.
+/// they have instead of asking for more. Chunks that touch or overlap are joined (copied) so a
+/// range read in two parts reads as one.
 #[derive(Debug, Clone)]
-pub(crate) struct View {
+pub(crate) struct View<'a> {
     pub size: u64,
+    pub chunks: &'a [Chunk<'a>],
     pub last_pass: bool,
-    runs: Vec<(u64, Vec<u8>)>,
+    joined: Vec<(u64, Vec<u8>)>,
 }
 
-impl View {
-    pub fn new(size: u64, chunks: &[Chunk<'_>], last_pass: bool) -> View {
+impl<'a> View<'a> {
+    pub fn new(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
         View {
             size,
+            chunks,
             last_pass,
-            runs: join(chunks),
+            joined: join(chunks),
         }
     }
 
@@ -42,8 +44,10 @@ impl View {
         if len == 0 {
             return Ok(&[]);
         }
-        for (at, bytes) in &self.runs {
-            if let Some(b) = slice_at(*at, bytes, offset, len, self.size) {
+        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
+        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
+        for (at, bytes) in joined.chain(chunks) {
+            if let Some(b) = slice_at(at, bytes, offset, len, self.size) {
                 return Ok(b);
             }
         }
@@ -63,7 +67,9 @@ impl View {
     /// The longest run of read bytes starting at `offset`, at most `max` long (maybe empty).
     pub fn avail(&self, offset: u64, max: usize) -> &[u8] {
         let mut best: &[u8] = &[];
-        for &(at, ref bytes) in &self.runs {
+        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
+        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
+        for (at, bytes) in joined.chain(chunks) {
             let Some(skip) = offset.checked_sub(at).and_then(|s| usize::try_from(s).ok()) else {
                 continue;
             };
@@ -91,7 +97,7 @@ impl View {
     }
 }
 
-/// The chunks as runs of bytes, in order of offset: chunks that touch or overlap joined.
+/// Copies of the runs of two or more chunks that touch or overlap.
 fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
     let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
     // A stable insertion sort of at most MAX_READS chunks: `sort_by_key` links a driftsort.
@@ -117,20 +123,22 @@ fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
             end = end.max(next.offset.saturating_add(next.bytes.len() as u64));
             j += 1;
         }
-        let Ok(len) = usize::try_from(end - start) else {
-            break;
-        };
-        let mut buf = vec![0u8; len];
-        for c in order.get(i..j).unwrap_or(&[]) {
-            let at = usize::try_from(c.offset - start).unwrap_or(0);
-            // Byte by byte (a memcpy all the same): `copy_from_slice` links a
-            // length-mismatch panic and its message.
-            let dst = buf.get_mut(at..).unwrap_or_default();
-            for (d, &b) in dst.iter_mut().zip(c.bytes) {
-                *d = b;
+        if j - i > 1 {
+            let Ok(len) = usize::try_from(end - start) else {
+                break;
+            };
+            let mut buf = vec![0u8; len];
+            for c in order.get(i..j).unwrap_or(&[]) {
+                let at = usize::try_from(c.offset - start).unwrap_or(0);
+                // Byte by byte (a memcpy all the same): `copy_from_slice` links a
+                // length-mismatch panic and its message.
+                let dst = buf.get_mut(at..).unwrap_or_default();
+                for (d, &b) in dst.iter_mut().zip(c.bytes) {
+                    *d = b;
+                }
             }
+            out.push((start, buf));
         }
-        out.push((start, buf));
         i = j;
     }
     out
@@ -213,7 +221,7 @@ pub(crate) fn rfind(b: &[u8], pat: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn view(size: u64, chunks: &[Chunk<'_>]) -> View {
+    fn view<'a>(size: u64, chunks: &'a [Chunk<'a>]) -> View<'a> {
         View::new(size, chunks, false)
     }
 

@@ -8,7 +8,7 @@ use crate::core::media::view::{arr, has_at, u8_at, View};
 /// How much to read after an ID3 tag that ends beyond the bytes read so far.
 const AFTER_TAG_WINDOW: u64 = 4096;
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     if head.starts_with(b"ID3") {
         return Some(after_id3(v));
     }
@@ -138,7 +138,7 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
 }
 
 /// After one or more ID3v2 tags: MPEG frames (MP3), ADTS (AAC) or FLAC.
-fn after_id3(v: &View) -> Step {
+fn after_id3(v: &View<'_>) -> Step {
     let mut d = Detected::new(Kind::Mp3);
     d.audio = Some(Codec::Mp3);
     let mut off = 0u64;

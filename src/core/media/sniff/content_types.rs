@@ -22,7 +22,7 @@ pub(super) struct Entry {
 }
 
 /// The exact OOXML type from `[Content_Types].xml`; `by_names` when it cannot be read.
-pub(super) fn content_types(v: &View, e: Entry, by_names: Detected) -> Step {
+pub(super) fn content_types(v: &View<'_>, e: Entry, by_names: Detected) -> Step {
     if e.compressed > MAX_TYPES || !matches!(e.method, 0 | 8) {
         return Ok(by_names);
     }

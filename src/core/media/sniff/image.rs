@@ -4,7 +4,7 @@ use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{has_at, le16, le32, u8_at, View};
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     if head.starts_with(b"RIFF") {
         return riff(v, head);
     }
@@ -29,7 +29,7 @@ fn is_bmp(head: &[u8]) -> bool {
         && matches!(le32(head, 14), Some(12 | 40 | 52 | 56 | 64 | 108 | 124))
 }
 
-fn riff(v: &View, head: &[u8]) -> Option<Step> {
+fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     let form = head.get(8..12)?;
     let kind = match form {
         b"WEBP" => Kind::Webp,

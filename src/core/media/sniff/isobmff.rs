@@ -20,7 +20,7 @@ enum Family {
     QuickTime,
 }
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     let box_type = head.get(4..8)?;
     if box_type != b"ftyp" {
         // Old QuickTime files start with a movie or data box and have no `ftyp`.
@@ -115,7 +115,7 @@ struct BoxHdr {
 /// Reads the box header at `off` (inside a parent ending at `parent_end`), asking for `want`
 /// bytes from there when it was not read.
 fn header(
-    v: &View,
+    v: &View<'_>,
     off: u64,
     parent_end: u64,
     want: u64,
@@ -151,7 +151,7 @@ fn header(
 
 /// Walks the top-level boxes; reads the movie box; stops once the movie and the media data
 /// have been seen.
-fn walk(v: &View, family: Family) -> Step {
+fn walk(v: &View<'_>, family: Family) -> Step {
     let mut found = Found::default();
     let mut mdat = false;
     let mut off = 0u64;
@@ -197,7 +197,7 @@ fn walk(v: &View, family: Family) -> Step {
 
 /// The child boxes of `parent`, up to `MAX_BOXES`, calling `f` on each until it returns `true`.
 fn children(
-    v: &View,
+    v: &View<'_>,
     parent: BoxHdr,
     mut f: impl FnMut(BoxHdr) -> Result<bool, Miss>,
 ) -> Result<(), Miss> {
@@ -218,7 +218,7 @@ fn children(
     Ok(())
 }
 
-fn child(v: &View, parent: BoxHdr, kind: &[u8; 4]) -> Result<Option<BoxHdr>, Miss> {
+fn child(v: &View<'_>, parent: BoxHdr, kind: &[u8; 4]) -> Result<Option<BoxHdr>, Miss> {
     let mut hit = None;
     children(v, parent, |h| {
         let is = &h.kind == kind;
@@ -230,7 +230,7 @@ fn child(v: &View, parent: BoxHdr, kind: &[u8; 4]) -> Result<Option<BoxHdr>, Mis
     Ok(hit)
 }
 
-fn movie(v: &View, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
+fn movie(v: &View<'_>, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     children(v, moov, |h| {
         if &h.kind == b"trak" {
             track(v, h, found)?;
@@ -239,7 +239,7 @@ fn movie(v: &View, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     })
 }
 
-fn track(v: &View, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
+fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     let Some(mdia) = child(v, trak, b"mdia")? else {
         return Ok(());
     };
@@ -325,7 +325,7 @@ fn video_codec(cc: &[u8; 4]) -> Codec {
     lookup(&VIDEO, cc)
 }
 
-fn audio_codec(v: &View, cc: &[u8; 4], start: u64, end: u64) -> Result<Codec, Miss> {
+fn audio_codec(v: &View<'_>, cc: &[u8; 4], start: u64, end: u64) -> Result<Codec, Miss> {
     if cc == b"mp4a" {
         return mp4a_codec(v, start, end);
     }
@@ -333,7 +333,7 @@ fn audio_codec(v: &View, cc: &[u8; 4], start: u64, end: u64) -> Result<Codec, Mi
 }
 
 /// `mp4a` is AAC unless its `esds` names another object type (MP3 in MP4 is `mp4a` too).
-fn mp4a_codec(v: &View, start: u64, end: u64) -> Result<Codec, Miss> {
+fn mp4a_codec(v: &View<'_>, start: u64, end: u64) -> Result<Codec, Miss> {
     // Sound sample entry: 8 header + 8 + version(2) at 16...; children after 28 + 8 bytes,
     // 16 more for QuickTime version 1, 36 more for version 2.
     let b = v.read(start, 18, WINDOW)?;

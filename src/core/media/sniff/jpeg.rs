@@ -20,12 +20,12 @@ const SOF55: u8 = 0xF7;
 /// Define hierarchical progression.
 const DHP: u8 = 0xDE;
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     head.starts_with(&[0xFF, 0xD8, 0xFF]).then(|| jpeg(v))
 }
 
 /// Walks the segments up to the start of the scan; checks the frame type and the end.
-fn jpeg(v: &View) -> Step {
+fn jpeg(v: &View<'_>) -> Step {
     let mut d = Detected::new(Kind::Jpeg);
     let mut off: u64 = 2;
     let mut scan_found = false;

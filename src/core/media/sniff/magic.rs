@@ -11,7 +11,7 @@ use crate::core::media::words::{decimal, fill};
 const PDF_TAIL: u64 = 1024;
 const PDF_HEAD: usize = 1024;
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     if let Some(at) = find(head.get(..PDF_HEAD).unwrap_or(head), b"%PDF-") {
         if let Some(step) = pdf(v, head, at) {
             return Some(step);
@@ -47,7 +47,7 @@ pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
 /// A PDF whose header is at `at`. Readers accept bytes before it (a byte order mark, junk,
 /// blank lines): a warning. Text before it must be followed by a PDF end (`%%EOF`), or the
 /// file is text that mentions the header: `None`.
-fn pdf(v: &View, head: &[u8], at: usize) -> Option<Step> {
+fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     let mut d = Detected::new(Kind::Pdf);
     let binary = head
         .get(..at)
@@ -110,7 +110,7 @@ fn is_v7_tar(head: &[u8]) -> bool {
 }
 
 /// A tar archive is whole 512-byte records.
-fn tar(v: &View) -> Detected {
+fn tar(v: &View<'_>) -> Detected {
     let d = Detected::new(Kind::Tar);
     if v.size % 512 != 0 {
         return d.damaged(

@@ -112,7 +112,7 @@ impl Detected {
 
 /// In a planning pass asks for `miss`'s range; in the last pass (or at the end of the file)
 /// settles for `fallback`, marked incomplete when bytes were missing.
-pub(crate) fn settle(v: &View, miss: Miss, mut fallback: Detected) -> Step {
+pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
     match miss {
         Miss::Need(range) if !v.last_pass => Err(range),
         Miss::Need(_) => {
@@ -124,10 +124,10 @@ pub(crate) fn settle(v: &View, miss: Miss, mut fallback: Detected) -> Step {
 }
 
 /// A family's sniffer: `None` when the head is not of its family.
-type Sniffer = fn(&View, &[u8]) -> Option<Step>;
+type Sniffer = fn(&View<'_>, &[u8]) -> Option<Step>;
 
 /// Sniffs the file's type from the bytes read so far.
-pub(crate) fn sniff(v: &View) -> Step {
+pub(crate) fn sniff(v: &View<'_>) -> Step {
     if v.size == 0 {
         return Ok(Detected::unknown());
     }

@@ -29,7 +29,7 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFA;
 
 const SIGNATURE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     head.starts_with(SIGNATURE).then(|| compound(v, head))
 }
 
@@ -107,7 +107,7 @@ impl Layout<'_> {
     }
 
     /// The sector after `sector` in its chain, from the FAT; `None` past the header's FAT list.
-    fn next(self, v: &View, sector: u32) -> Result<Option<u32>, Miss> {
+    fn next(self, v: &View<'_>, sector: u32) -> Result<Option<u32>, Miss> {
         let per_fat_sector = 1u32 << (self.shift - 2);
         let index = usize::try_from(sector / per_fat_sector).unwrap_or(usize::MAX);
         let Some(fat_sector) = index
@@ -123,7 +123,12 @@ impl Layout<'_> {
 
     /// The first [`STREAM_HEAD`] bytes of a stream (fewer if it is shorter), through the mini
     /// stream when it is smaller than the cutoff; `None` when the chain cannot be followed.
-    fn stream_head(self, v: &View, s: Stream, root: Stream) -> Result<Option<&[u8]>, Miss> {
+    fn stream_head<'v>(
+        self,
+        v: &'v View<'_>,
+        s: Stream,
+        root: Stream,
+    ) -> Result<Option<&'v [u8]>, Miss> {
         let len = usize::try_from(s.size).unwrap_or(0).min(STREAM_HEAD);
         let cutoff = le32(self.head, 0x38).unwrap_or(4096);
         if s.size >= cutoff {
@@ -151,7 +156,7 @@ impl Layout<'_> {
     }
 }
 
-fn compound(v: &View, head: &[u8]) -> Step {
+fn compound(v: &View<'_>, head: &[u8]) -> Step {
     let mut streams = Streams::default();
     if head.len() < 512 {
         return Ok(
@@ -192,7 +197,7 @@ fn compound(v: &View, head: &[u8]) -> Step {
 }
 
 /// Whether the first bytes of the Word or Excel stream say the file is encrypted.
-fn legacy_encryption(v: &View, layout: Layout<'_>, streams: &Streams) -> Result<bool, Miss> {
+fn legacy_encryption(v: &View<'_>, layout: Layout<'_>, streams: &Streams) -> Result<bool, Miss> {
     match streams.kind() {
         Some(Kind::Doc) => {
             let Some(s) = streams.word else {
@@ -221,7 +226,7 @@ fn legacy_encryption(v: &View, layout: Layout<'_>, streams: &Streams) -> Result<
     }
 }
 
-fn ole_settle(v: &View, m: Miss, streams: &Streams) -> Step {
+fn ole_settle(v: &View<'_>, m: Miss, streams: &Streams) -> Step {
     match m {
         Miss::Eof => Ok(streams.detected().damaged(
             true,

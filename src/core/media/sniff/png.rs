@@ -20,11 +20,11 @@ const TAIL: u64 = 1024;
 /// The `IEND` chunk: no data, fixed CRC.
 const IEND: &[u8] = b"\0\0\0\0IEND\xAE\x42\x60\x82";
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     head.starts_with(b"\x89PNG\r\n\x1a\n").then(|| png(v, head))
 }
 
-fn png(v: &View, head: &[u8]) -> Step {
+fn png(v: &View<'_>, head: &[u8]) -> Step {
     let mut d = Detected::new(Kind::Png);
     if v.size < 33 || head.len() < 33 {
         return Ok(d.damaged(true, "ends before its header chunk (IHDR): it is truncated"));

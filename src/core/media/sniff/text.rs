@@ -14,7 +14,7 @@ const MAX_RECORDS: usize = 200;
 /// Text in a legacy encoding is at least this long: a few stray bytes are not text.
 const MIN_LEGACY: usize = 8;
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     let complete = head.len() as u64 >= v.size;
     let (text, not_utf8) = decode(head, complete)?;
     let kind = markup(&text).unwrap_or_else(|| {

@@ -22,7 +22,7 @@ const MAX_TAIL: u64 = 22 + 65_535;
 /// At most this much of the central directory is read.
 const MAX_DIRECTORY: u64 = 64 * 1024;
 
-pub(super) fn sniff(v: &View, head: &[u8]) -> Option<Step> {
+pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     let zip = [b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"];
     if !zip.iter().any(|sig| head.starts_with(*sig)) {
         return None;
@@ -73,7 +73,7 @@ impl Names {
     }
 }
 
-fn archive(v: &View, head: &[u8]) -> Step {
+fn archive(v: &View<'_>, head: &[u8]) -> Step {
     let odf = mimetype_entry(head);
     let guess = || Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
     let eocd = match end_record(v) {
@@ -150,7 +150,7 @@ struct Eocd {
 
 impl Eocd {
     /// The ZIP64 values when the classic record defers to them; `None` when they are corrupt.
-    fn zip64(self, v: &View) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
+    fn zip64(self, v: &View<'_>) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
         let deferred =
             self.entries == 0xFFFF || self.cd_size == 0xFFFF_FFFF || self.cd_off == 0xFFFF_FFFF;
         if !deferred {
@@ -180,7 +180,7 @@ impl Eocd {
 }
 
 /// Finds the end record in a [`TAIL`] read, then in a [`MAX_TAIL`] one.
-fn end_record(v: &View) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
+fn end_record(v: &View<'_>) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
     let small = v.tail(TAIL)?;
     if let Some(e) = scan_end(small, v.size) {
         return Ok(Some(e));
