@@ -42,28 +42,23 @@ function readOptions(options) {
 
 /**
  * The check of a file of `size` bytes; the options are read first (refused ones: no reads). The
- * file's own type (ignored when empty) and name fill what the options leave out. `read(start,
- * end)` gives those bytes (or a promise of them); the steps run while Rust asks for ranges, so
- * the result is the report, or a promise of it when `read` gives promises.
+ * file's own type (ignored when empty) and name fill what the options leave out. Gives a step:
+ * `step(start, bytes)` hands in the bytes read at `start` (none at first) with every range read
+ * before, and gives Rust's answer: `[start, end]`, the range to read next, or the report.
  */
-function check(size, options, type, name, read) {
+function open(size, options, type, name) {
   const o = readOptions(options);
   // The declared type and the file name, then the bytes of each range read.
   const held = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
   // How many ranges were read, the size, the message type, the texts' lengths, (offset, length) per range.
   const numbers = [0, size, TYPES.indexOf(o.as) + 1, held[0].length, held[1].length];
-  const step = () => {
+  return (start, bytes) => {
+    if (bytes) held.push(bytes), numbers[0]++, numbers.push(start, bytes.length);
     const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...held];
     const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     parts.reduce((i, p) => (input.set(p, i), i + p.length), 0);
-    const answer = JSON.parse(media_step(input));
-    if (!Array.isArray(answer)) return answer;
-    const [start, end] = answer;
-    const add = (bytes) => (held.push(bytes), numbers[0]++, numbers.push(start, bytes.length), step());
-    const bytes = read(start, end);
-    return bytes instanceof Promise ? bytes.then(add) : add(bytes);
+    return JSON.parse(media_step(input));
   };
-  return step();
 }
 
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
@@ -89,18 +84,25 @@ export async function validateMedia(blob, options) {
     return validateMediaBytes(bytes, options);
   }
   const name = typeof File === "function" && blob instanceof File ? blob.name : undefined;
-  return check(blob.size, options, blob.type, name, (start, end) =>
-    blob.slice(start, end).arrayBuffer().then(
-      (part) => new Uint8Array(part),
-      () => {
-        throw invalid("blob", "could not be read");
-      },
-    ),
-  );
+  const step = open(blob.size, options, blob.type, name);
+  let answer = step();
+  while (Array.isArray(answer)) {
+    let part;
+    try {
+      part = await blob.slice(answer[0], answer[1]).arrayBuffer();
+    } catch {
+      throw invalid("blob", "could not be read");
+    }
+    answer = step(answer[0], new Uint8Array(part));
+  }
+  return answer;
 }
 
 /** The same check on bytes already in memory; only the ranges asked for are copied into wasm. */
 export function validateMediaBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw invalid("bytes", "must be a Uint8Array");
-  return check(bytes.length, options, undefined, undefined, (start, end) => bytes.subarray(start, end));
+  const step = open(bytes.length, options);
+  let answer = step();
+  while (Array.isArray(answer)) answer = step(answer[0], bytes.subarray(answer[0], answer[1]));
+  return answer;
 }
