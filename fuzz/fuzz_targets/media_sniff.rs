@@ -6,7 +6,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::media::{
-    validate_bytes, Options, Preflight, Severity, MAX_READS, MAX_READ_BYTES,
+    next_or_report, validate_bytes, Chunk, Input, Options, Preflight, Severity, MAX_READS,
+    MAX_READ_BYTES,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -30,6 +31,23 @@ fuzz_target!(|data: &[u8]| {
     assert!(read.iter().map(|(s, e)| e - s).sum::<u64>() <= MAX_READ_BYTES);
     let report = preflight.finish(&Options::default());
     assert_eq!(report, validate_bytes(data, &Options::default()));
+    // The wasm face's stateless loop: every range handed in at each step, the same report.
+    let mut chunks: Vec<Chunk<'_>> = Vec::new();
+    let stateless = loop {
+        let input = Input {
+            size,
+            chunks: &chunks,
+            options: Options::default(),
+        };
+        match next_or_report(&input) {
+            Ok(report) => break report,
+            Err(r) => chunks.push(Chunk {
+                offset: r.start,
+                bytes: &data[r.start as usize..r.end as usize],
+            }),
+        }
+    };
+    assert_eq!(stateless, report);
     assert_eq!(
         report.ok,
         report.issues.iter().all(|i| i.severity != Severity::Error)

@@ -1,8 +1,8 @@
 // The media preflight's JS face: `validateMedia` and `validateMediaBytes`. Rust
-// (`MediaCheck`, src/web/media.rs) says which byte range it needs next; this reads that
-// slice of the Blob (or of the bytes) and hands it in, until Rust gives the report. Only
-// those ranges are read, never the whole file.
-import { MediaCheck } from "./sinch_whatsapp.js";
+// (`media_step`, src/web/media.rs) says which byte range it needs next; this reads that
+// slice of the Blob (or of the bytes) and hands in every range read so far, until Rust
+// gives the report. Only those ranges are read, never the whole file.
+import { media_step } from "./sinch_whatsapp.js";
 import { refused as invalid } from "./errors.js";
 
 
@@ -41,12 +41,24 @@ function readOptions(options) {
 }
 
 /**
- * A check of a file of `size` bytes; the options are read first (refused ones: no reads). The
- * file's own type (ignored when empty) and name fill what the options leave out.
+ * The check of a file of `size` bytes; the options are read first (refused ones: no reads). The
+ * file's own type (ignored when empty) and name fill what the options leave out. Gives a step:
+ * `step(start, bytes)` hands in the bytes read at `start` (none at first) with every range read
+ * before, and gives Rust's answer: `[start, end]`, the range to read next, or the report.
  */
 function open(size, options, type, name) {
   const o = readOptions(options);
-  return new MediaCheck(size, TYPES.indexOf(o.as), utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name));
+  // The declared type and the file name, then the bytes of each range read.
+  const held = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
+  // How many ranges were read, the size, the message type, the texts' lengths, (offset, length) per range.
+  const numbers = [0, size, TYPES.indexOf(o.as) + 1, held[0].length, held[1].length];
+  return (start, bytes) => {
+    if (bytes) held.push(bytes), numbers[0]++, numbers.push(start, bytes.length);
+    const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...held];
+    const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((i, p) => (input.set(p, i), i + p.length), 0);
+    return JSON.parse(media_step(input));
+  };
 }
 
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
@@ -72,31 +84,25 @@ export async function validateMedia(blob, options) {
     return validateMediaBytes(bytes, options);
   }
   const name = typeof File === "function" && blob instanceof File ? blob.name : undefined;
-  const media = open(blob.size, options, blob.type, name);
-  try {
-    for (let start; (start = media.next()) >= 0; ) {
-      let part;
-      try {
-        part = await blob.slice(start, media.end()).arrayBuffer();
-      } catch {
-        throw invalid("blob", "could not be read");
-      }
-      media.supply(start, new Uint8Array(part));
+  const step = open(blob.size, options, blob.type, name);
+  let answer = step();
+  while (Array.isArray(answer)) {
+    let part;
+    try {
+      part = await blob.slice(answer[0], answer[1]).arrayBuffer();
+    } catch {
+      throw invalid("blob", "could not be read");
     }
-    return JSON.parse(media.report());
-  } finally {
-    media.free();
+    answer = step(answer[0], new Uint8Array(part));
   }
+  return answer;
 }
 
 /** The same check on bytes already in memory; only the ranges asked for are copied into wasm. */
 export function validateMediaBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw invalid("bytes", "must be a Uint8Array");
-  const media = open(bytes.length, options);
-  try {
-    for (let start; (start = media.next()) >= 0; ) media.supply(start, bytes.subarray(start, media.end()));
-    return JSON.parse(media.report());
-  } finally {
-    media.free();
-  }
+  const step = open(bytes.length, options);
+  let answer = step();
+  while (Array.isArray(answer)) answer = step(answer[0], bytes.subarray(answer[0], answer[1]));
+  return answer;
 }

@@ -1,84 +1,72 @@
-//! The media preflight's crossing, synchronous: JS asks which byte range is needed next,
-//! reads that slice (of a `Blob`, or of bytes it holds) and hands the bytes in, until
-//! nothing more is needed; then it takes the report. `js/package/preflight.js` drives it
-//! as `validateMedia` and `validateMediaBytes`. Only the ranges asked for cross into wasm
-//! memory (which never shrinks), never the whole file.
+//! The media preflight's crossing: one synchronous, stateless export. JS holds the ranges
+//! read so far and hands them all in at each step; Rust answers with the next range to read
+//! or, when nothing more is needed, the report. `js/package/preflight.js` drives it as
+//! `validateMedia` and `validateMediaBytes`. Only the ranges asked for cross into wasm
+//! memory (which never shrinks), never the whole file; no object lives between calls (no
+//! class, handle or `free` in the glue).
 
 use super::text;
-use crate::core::media::{MessageType, Options, Preflight};
+use crate::core::media::words::{decimal, fill};
+use crate::core::media::{next_or_report, Chunk, Input, MessageType, Options, MAX_READS};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// One file being checked (internal to `preflight.js`, not in the TypeScript API).
+/// One step of the check of a file, all of it in one buffer (one copy into wasm memory, one
+/// slice of glue). `input` starts with little-endian `f64`s (a `Float64Array`'s bytes): `n`,
+/// the number of ranges read so far; the file size; the intended message type (1 + an index
+/// into [`MessageType::ALL`]; any other number: none); the byte lengths of the declared type
+/// and of the file name; then an offset and a length per range. After them come the declared
+/// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when absent,
+/// which the rules read as absent too), then the ranges' bytes, one after another. Gives
+/// `[start,end]`, the range to read next, or the report, as JSON text.
 #[wasm_bindgen(skip_typescript)]
-pub struct MediaCheck {
-    preflight: Preflight,
-    /// The message type the file is meant for.
-    intended: Option<MessageType>,
-    /// The declared MIME type.
-    declared: Option<String>,
-    /// The file name.
-    name: Option<String>,
-    /// The end of the range [`MediaCheck::next`] last gave.
-    end: u64,
-}
-
-#[wasm_bindgen]
-impl MediaCheck {
-    /// A check of a file of `size` bytes with the options `preflight.js` has read and checked:
-    /// `intended` an index into [`MessageType::ALL`] (any other number: none), the declared
-    /// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when
-    /// absent, which the rules read as absent too).
-    #[wasm_bindgen(constructor)]
-    pub fn new(size: f64, intended: u32, declared: &[u8], name: &[u8]) -> MediaCheck {
-        MediaCheck {
-            // A Blob's size is a whole number below 2^53: exact in an f64.
-            preflight: Preflight::new(size as u64),
-            intended: MessageType::ALL.get(intended as usize).copied(),
-            declared: utf8(declared),
-            name: utf8(name),
-            end: 0,
-        }
+pub fn media_step(input: &[u8]) -> JsValue {
+    // Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
+    let number = |i: usize| {
+        input
+            .get(i * 8..i * 8 + 8)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| f64::from_le_bytes(b) as u64)
+    };
+    let ranges = usize::try_from(number(0)).unwrap_or(0).min(MAX_READS);
+    let mut rest = input.get((5 + 2 * ranges) * 8..).unwrap_or_default();
+    let mut take = |len: u64| {
+        let len = usize::try_from(len).unwrap_or(usize::MAX).min(rest.len());
+        let (taken, after) = rest.split_at_checked(len).unwrap_or_default();
+        rest = after;
+        taken
+    };
+    let declared = take(number(3));
+    let name = take(number(4));
+    let mut chunks = Vec::new();
+    for i in 0..ranges {
+        chunks.push(Chunk {
+            offset: number(5 + 2 * i),
+            bytes: take(number(6 + 2 * i)),
+        });
     }
-
-    /// The start of the next range to read (its end is [`MediaCheck::end`]), or -1 when
-    /// nothing more is needed.
-    pub fn next(&mut self) -> f64 {
-        match self.preflight.next_read() {
-            Some(range) => {
-                self.end = range.end;
-                range.start as f64
-            }
-            None => -1.0,
-        }
-    }
-
-    /// The end (exclusive) of the range [`MediaCheck::next`] gave.
-    pub fn end(&self) -> f64 {
-        self.end as f64
-    }
-
-    /// The bytes read at `offset`.
-    pub fn supply(&mut self, offset: f64, bytes: &[u8]) {
-        self.preflight.supply(offset as u64, bytes);
-    }
-
-    /// The report as JSON text. It is never an error, so it crosses without the
-    /// `{"ok":…}` envelope (and this entry links none of the error writer).
-    pub fn report(&self) -> JsValue {
-        let options = Options {
-            declared_mime: self.declared.as_deref(),
-            file_name: self.name.as_deref(),
-            intended: self.intended,
-        };
-        text(self.preflight.finish(&options).to_json())
-    }
+    let input = Input {
+        size: number(1),
+        chunks: &chunks,
+        options: Options {
+            declared_mime: utf8(declared),
+            file_name: utf8(name),
+            intended: usize::try_from(number(2))
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| MessageType::ALL.get(i))
+                .copied(),
+        },
+    };
+    text(match next_or_report(&input) {
+        Ok(report) => report.to_json(),
+        Err(range) => fill("[{},{}]", &[&decimal(range.start), &decimal(range.end)]),
+    })
 }
 
 /// Text `TextEncoder` wrote (always UTF-8; anything else, and nothing, is absent).
-fn utf8(bytes: &[u8]) -> Option<String> {
+fn utf8(bytes: &[u8]) -> Option<&str> {
     core::str::from_utf8(bytes)
         .ok()
         .filter(|text| !text.is_empty())
-        .map(String::from)
 }

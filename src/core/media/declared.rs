@@ -9,8 +9,8 @@
 
 use super::kind::Kind;
 use super::ooxml::Ooxml;
-use super::report::{Issue, IssueCode};
-use super::words::{fill, line_where, part, trim};
+use super::report::{add, Issue, IssueCode, Severity};
+use super::words::{line_where, part, trim};
 use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
@@ -96,10 +96,14 @@ pub(crate) fn encrypted_office_mime(
         .map(Ooxml::mime)
 }
 
-/// Declared vs sniffed.
-pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
-    let declared_raw = trim(declared?);
-    let declared = canonical(declared_raw)?;
+/// Declared vs sniffed: adds `media_type_mismatch` when they differ.
+pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>) {
+    let Some(declared_raw) = declared.map(trim) else {
+        return;
+    };
+    let Some(declared) = canonical(declared_raw) else {
+        return;
+    };
     let sniffed = kind.mime();
     let office = |k: Kind| match k {
         Kind::Office(o) => Some(o),
@@ -109,11 +113,11 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
     if declared.eq_ignore_ascii_case(sniffed)
         || (kind == Kind::EncryptedOffice && declared_office.is_some())
     {
-        return None;
+        return;
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
     if text && (declared == "text/plain" || declared == "text/csv") {
-        return None; // CSV is plain text; the CSV test is a heuristic.
+        return; // CSV is plain text; the CSV test is a heuristic.
     }
     let iso = ["video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp"];
     let zip_based = matches!(
@@ -128,15 +132,17 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
-    let message = fill(
+    add(
+        out,
+        IssueCode::MediaTypeMismatch,
+        if near {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
         "The declared type is {} but the content is {} {} ({}).",
         &[declared_raw, kind.article(), kind.label(), sniffed],
     );
-    Some(if near {
-        Issue::warning(IssueCode::MediaTypeMismatch, message)
-    } else {
-        Issue::error(IssueCode::MediaTypeMismatch, message)
-    })
 }
 
 /// The file name's extension in lower case, if it has a plausible one.
@@ -151,27 +157,29 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
     Some(ext.to_ascii_lowercase())
 }
 
-/// File-name extension vs sniffed (a warning).
-pub(crate) fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
-    let ext = lower_extension(file_name)?;
+/// File-name extension vs sniffed: adds `media_extension_mismatch` (a warning).
+pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue>) {
+    let Some(ext) = lower_extension(file_name) else {
+        return;
+    };
     let usual = kind.extensions();
     let mut words = usual.as_bytes().split(|&b| b == b' ');
     if usual.is_empty() || words.any(|w| w == ext.as_bytes()) {
-        return None;
+        return;
     }
     let first = usual.get(..usual.bytes().position(|b| b == b' ').unwrap_or(usual.len()));
-    Some(Issue::warning(
+    add(
+        out,
         IssueCode::MediaExtensionMismatch,
-        fill(
-            "The file name ends in .{} but the content is {} {} (usually .{}).",
-            &[
-                &ext,
-                kind.article(),
-                kind.label(),
-                first.unwrap_or_default(),
-            ],
-        ),
-    ))
+        Severity::Warning,
+        "The file name ends in .{} but the content is {} {} (usually .{}).",
+        &[
+            &ext,
+            kind.article(),
+            kind.label(),
+            first.unwrap_or_default(),
+        ],
+    );
 }
 
 #[cfg(test)]
@@ -217,6 +225,22 @@ mod tests {
         );
         assert_eq!(canonical("application/octet-stream"), None);
         assert_eq!(canonical(""), None);
+    }
+
+    /// The issue [`super::mismatch`] adds, if any (it adds at most one).
+    fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
+        let mut out = Vec::new();
+        super::mismatch(kind, declared, &mut out);
+        assert!(out.len() <= 1);
+        out.pop()
+    }
+
+    /// The issue [`super::extension`] adds, if any (it adds at most one).
+    fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
+        let mut out = Vec::new();
+        super::extension(kind, file_name, &mut out);
+        assert!(out.len() <= 1);
+        out.pop()
     }
 
     #[test]

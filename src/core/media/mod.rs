@@ -59,7 +59,7 @@ mod rules;
 mod sniff;
 mod typed;
 mod view;
-mod words;
+pub(crate) mod words;
 
 pub use report::{Details, Issue, IssueCode, MessageType, Report, Severity};
 
@@ -191,6 +191,17 @@ pub fn validate(input: &Input<'_>) -> Report {
         d
     });
     rules::evaluate(input.size, &detected, &input.options)
+}
+
+/// One step of a stateless read loop: the report when `chunks` suffice (or the read budget
+/// is spent), else the next range to read. A file is sniffed once per step: the pass that
+/// needs nothing more gives the report.
+pub fn next_or_report(input: &Input<'_>) -> Result<Report, ByteRange> {
+    match step(input.size, input.chunks) {
+        Ok(found) => Ok(rules::evaluate(input.size, &found, &input.options)),
+        Err(Some(range)) => Err(range),
+        Err(None) => Ok(validate(input)),
+    }
 }
 
 /// Validates a file held in memory, reading only the ranges the sniffers ask for.

@@ -162,22 +162,22 @@ pub struct Issue {
     pub message: String,
 }
 
-impl Issue {
-    pub(crate) fn error(code: IssueCode, message: impl Into<String>) -> Issue {
-        Issue {
-            code,
-            severity: Severity::Error,
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn warning(code: IssueCode, message: impl Into<String>) -> Issue {
-        Issue {
-            code,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
-    }
+/// Adds an issue whose message is `template` with its `{}`s filled by `args` (see
+/// [`fill`](super::words::fill)), out of line: one push for every finding, not one inlined
+/// per message.
+#[inline(never)]
+pub(crate) fn add(
+    out: &mut Vec<Issue>,
+    code: IssueCode,
+    severity: Severity,
+    template: &str,
+    args: &[&str],
+) {
+    out.push(Issue {
+        code,
+        severity,
+        message: super::words::fill(template, args),
+    });
 }
 
 /// What the sniffers measured, where it applies.
@@ -326,10 +326,11 @@ mod tests {
             mime_type: None,
             declared_mime_type: None,
             size: 0,
-            issues: vec![Issue::error(
-                IssueCode::MediaEmpty,
-                "The file is \"empty\".",
-            )],
+            issues: vec![Issue {
+                code: IssueCode::MediaEmpty,
+                severity: Severity::Error,
+                message: "The file is \"empty\".".into(),
+            }],
             details: Details::default(),
         };
         assert_eq!(

@@ -15,12 +15,14 @@
 
 use super::declared::{encrypted_office_mime, extension, mismatch};
 use super::kind::{Codec, Kind};
-use super::report::{Details, Issue, IssueCode, MessageType, Report, Severity};
+use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, takes};
 use super::words::{decimal, fill, group, trim};
 use super::Options;
 use crate::prelude::*;
+use IssueCode::*;
+use Severity::{Error, Warning};
 
 const MB: u64 = 1_000_000;
 const MIB: u64 = 1 << 20;
@@ -51,10 +53,13 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
         details: details(d),
     };
     if size == 0 {
-        report.issues.push(Issue::error(
-            IssueCode::MediaEmpty,
+        add(
+            &mut report.issues,
+            MediaEmpty,
+            Error,
             "The file is empty (0 bytes).",
-        ));
+            &[],
+        );
         return report;
     }
     let mut issues = common(size, d, options, report.declared_mime_type.as_deref());
@@ -88,113 +93,116 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
     match d.kind {
         None => {
             let declared = declared.map_or(String::new(), |m| fill(" (declared as {})", &[m]));
-            out.push(Issue::error(
-                IssueCode::MediaUnsupportedType,
-                fill(
-                    "The content{} is not recognised as any type WhatsApp accepts.",
-                    &[&declared],
-                ),
-            ));
+            add(
+                &mut out,
+                MediaUnsupportedType,
+                Error,
+                "The content{} is not recognised as any type WhatsApp accepts.",
+                &[&declared],
+            );
         }
         Some(_) if unreadable => {}
-        Some(k) if !k.accepted() => out.push(Issue::error(
-            IssueCode::MediaUnsupportedType,
-            fill(
-                "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
-                &[k.article(), k.label(), k.mime()],
-            ),
-        )),
+        Some(k) if !k.accepted() => add(
+            &mut out,
+            MediaUnsupportedType,
+            Error,
+            "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
+            &[k.article(), k.label(), k.mime()],
+        ),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
-        let message = fill("The {} {}.", &[what, &damage.reason]);
-        out.push(if damage.fatal {
-            Issue::error(IssueCode::MediaTruncated, message)
-        } else {
-            Issue::warning(IssueCode::MediaTruncated, message)
-        });
+        let severity = if damage.fatal { Error } else { Warning };
+        add(
+            &mut out,
+            MediaTruncated,
+            severity,
+            "The {} {}.",
+            &[what, &damage.reason],
+        );
     }
     for note in &d.notes {
-        out.push(Issue::warning(note.code, note.message.clone()));
+        add(&mut out, note.code, Warning, "{}", &[&note.message]);
     }
     if let Some(Kind::Office(o)) = d
         .kind
         .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
     {
-        out.push(Issue::warning(
-            IssueCode::MediaMacroEnabled,
-            fill(
+        add(
+            &mut out,
+            MediaMacroEnabled,
+            Warning,
 "The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
 &[Kind::Office(o).article(), o.label()],
-),
-        ));
+        );
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
-        if let Some(i) = mismatch(kind, options.declared_mime) {
-            out.push(i);
-        }
-        if let Some(i) = extension(kind, options.file_name) {
-            out.push(i);
-        }
+        mismatch(kind, options.declared_mime, &mut out);
+        extension(kind, options.file_name, &mut out);
     }
     if d.not_utf8 {
-        out.push(Issue::warning(
-            IssueCode::MediaTextEncoding,
+        add(
+            &mut out,
+            MediaTextEncoding,
+            Warning,
             "The text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.",
-        ));
+            &[],
+        );
     }
     if d.incomplete {
-        out.push(Issue::warning(
-            IssueCode::MediaNotFullyChecked,
-            fill(
-                "Only part of the {} could be checked: a needed part of the file was not read.",
-                &[what],
-            ),
-        ));
+        add(
+            &mut out,
+            MediaNotFullyChecked,
+            Warning,
+            "Only part of the {} could be checked: a needed part of the file was not read.",
+            &[what],
+        );
     }
-    size_against(size, UPLOAD_MB, "any upload", &mut out, |over| {
-        Issue::error(
-            IssueCode::MediaTooLarge,
-            fill(
+    size_against(size, UPLOAD_MB, "any upload", &mut out, |out, over| {
+        add(
+            out,
+            MediaTooLarge,
+            Error,
 "The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
 &[&group(size), &group(over)],
-),
         )
     });
     out
 }
 
-/// Pushes `media_size_ambiguous` between the two readings of `mb`, or `over(limit)` above
-/// the 2^20 reading.
+/// Adds `media_size_ambiguous` between the two readings of `mb`, or calls `over(out, limit)`
+/// above the 2^20 reading.
 pub(super) fn size_against(
     size: u64,
     mb: u64,
     what: &str,
     out: &mut Vec<Issue>,
-    over: impl FnOnce(u64) -> Issue,
+    over: impl FnOnce(&mut Vec<Issue>, u64),
 ) {
     let (lo, hi) = (mb * MB, mb * MIB);
     if size > hi {
-        out.push(over(hi));
+        over(out, hi);
     } else if size > lo {
-        out.push(ambiguous(
-            size,
-            &fill("{} MB", &[&decimal(mb)]),
-            what,
-            lo,
-            hi,
-        ));
+        ambiguous(out, size, &fill("{} MB", &[&decimal(mb)]), what, lo, hi);
     }
 }
 
-pub(super) fn ambiguous(size: u64, limit: &str, what: &str, lo: u64, hi: u64) -> Issue {
-    Issue::warning(
-        IssueCode::MediaSizeAmbiguous,
-        fill(
+/// Adds `media_size_ambiguous`: `size` is over `limit` (`lo` bytes) but not over `hi`.
+pub(super) fn ambiguous(
+    out: &mut Vec<Issue>,
+    size: u64,
+    limit: &str,
+    what: &str,
+    lo: u64,
+    hi: u64,
+) {
+    add(
+        out,
+        MediaSizeAmbiguous,
+        Warning,
 "The file is {} bytes: over the {} limit for {} if that means {} bytes, within it if it means {} bytes. Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
 &[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
-),
-    )
+    );
 }
 
 /// Picks the message type (the intended one, or the best fit) and returns its issues.
@@ -220,10 +228,13 @@ fn choose(
     // Sendable only as a document: keep why, as warnings.
     let mut out = Vec::new();
     for i in issues.iter().filter(|i| i.severity == Severity::Error) {
-        out.push(Issue::warning(
+        add(
+            &mut out,
             i.code,
-            fill("{} It can still be sent as a document.", &[&i.message]),
-        ));
+            Warning,
+            "{} It can still be sent as a document.",
+            &[&i.message],
+        );
     }
     out.extend(doc);
     (MessageType::Document, out)

@@ -2,7 +2,7 @@
 //! it (processing size, codecs, JPEG coding, sticker dimensions and size).
 
 use super::kind::{Codec, Kind};
-use super::report::{Issue, IssueCode, MessageType};
+use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
 use super::words::{decimal, fill, group, nth};
@@ -35,33 +35,33 @@ const ACCEPTED: &str = concat!(
 pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
     let mut out = Vec::new();
     if !takes(t, kind) {
-        out.push(Issue::error(
-            IssueCode::MediaNotForType,
-            fill(
-                "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
-                &[
-                    if kind.article() == "an" { "An" } else { "A" },
-                    kind.label(),
-                    kind.mime(),
-                    t.with_article(),
-                    t.as_str(),
-                    nth(ACCEPTED, t as usize),
-                ],
-            ),
-        ));
+        add(
+            &mut out,
+            MediaNotForType,
+            Error,
+            "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+            &[
+                if kind.article() == "an" { "An" } else { "A" },
+                kind.label(),
+                kind.mime(),
+                t.with_article(),
+                t.as_str(),
+                nth(ACCEPTED, t as usize),
+            ],
+        );
         return out;
     }
     match t {
         MessageType::Image => {
             processing(size, 5, "images", &mut out);
             if let Some(coding) = d.image_coding {
-                out.push(Issue::error(
-                    IssueCode::MediaImageCodec,
-                    fill(
+                add(
+                    &mut out,
+                    MediaImageCodec,
+                    Error,
 "Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.",
 &[coding],
-),
-                ));
+                );
             }
         }
         MessageType::Audio => {
@@ -79,13 +79,13 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
 }
 
 fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
-    size_against(size, mb, what, out, |hi| {
-        Issue::warning(
-            IssueCode::MediaOverProcessingLimit,
-            fill(
+    size_against(size, mb, what, out, |out, hi| {
+        add(
+            out,
+            MediaOverProcessingLimit,
+            Warning,
 "The file is {} bytes, over the {} MB limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
 &[&group(size), &decimal(mb), what, &group(hi)],
-),
         )
     });
 }
@@ -98,51 +98,54 @@ fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
         _ => return,
     };
     if let Some(c) = d.audio.filter(|&c| c != need) {
-        out.push(Issue::error(
-            IssueCode::MediaAudioCodec,
-            fill(
-                "{} must use {} for audio messages; this file uses {}.",
-                &[container, &need.name(), &c.name()],
-            ),
-        ));
+        add(
+            out,
+            MediaAudioCodec,
+            Error,
+            "{} must use {} for audio messages; this file uses {}.",
+            &[container, &need.name(), &c.name()],
+        );
     }
 }
 
 fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
-        out.push(Issue::error(
-            IssueCode::MediaVideoCodec,
-            fill(
-                "Video messages need H.264 video; this file's video is {}.",
-                &[&c.name()],
-            ),
-        ));
+        add(
+            out,
+            MediaVideoCodec,
+            Error,
+            "Video messages need H.264 video; this file's video is {}.",
+            &[&c.name()],
+        );
     }
     if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
-        out.push(Issue::error(
-            IssueCode::MediaAudioCodec,
-            fill(
-                "Video messages need AAC audio; this file's audio is {}.",
-                &[&c.name()],
-            ),
-        ));
+        add(
+            out,
+            MediaAudioCodec,
+            Error,
+            "Video messages need AAC audio; this file's audio is {}.",
+            &[&c.name()],
+        );
     }
 }
 
 fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     match (d.width, d.height) {
         (Some(512), Some(512)) => {}
-        (Some(w), Some(h)) => out.push(Issue::error(
-            IssueCode::MediaStickerDimensions,
-            fill(
-                "Stickers must be 512x512 pixels; this WebP is {}x{}.",
-                &[&decimal(w.into()), &decimal(h.into())],
-            ),
-        )),
-        _ => out.push(Issue::error(
-            IssueCode::MediaStickerDimensions,
+        (Some(w), Some(h)) => add(
+            out,
+            MediaStickerDimensions,
+            Error,
+            "Stickers must be 512x512 pixels; this WebP is {}x{}.",
+            &[&decimal(w.into()), &decimal(h.into())],
+        ),
+        _ => add(
+            out,
+            MediaStickerDimensions,
+            Error,
             "Stickers must be 512x512 pixels; this WebP's size could not be read.",
-        )),
+            &[],
+        ),
     }
     let (what, kb) = if d.animated {
         ("animated stickers", 500)
@@ -151,21 +154,15 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     };
     let (lo, hi) = (kb * 1000, kb * 1024);
     if size > hi {
-        out.push(Issue::error(
-            IssueCode::MediaStickerTooLarge,
-            fill(
+        add(
+            out,
+            MediaStickerTooLarge,
+            Error,
 "The limit for {} is {} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
 &[what, &decimal(kb), &group(size), &group(hi)],
-),
-        ));
+        );
     } else if size > lo {
-        out.push(ambiguous(
-            size,
-            &fill("{} KB", &[&decimal(kb)]),
-            what,
-            lo,
-            hi,
-        ));
+        ambiguous(out, size, &fill("{} KB", &[&decimal(kb)]), what, lo, hi);
     }
 }
 

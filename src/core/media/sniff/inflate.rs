@@ -1,143 +1,88 @@
 //! A small raw DEFLATE decoder (RFC 1951), for the one ZIP entry the sniffer reads
 //! (`[Content_Types].xml`). It stops at `limit` output bytes and returns what it has when the
-//! input is cut short or broken: the caller searches the text, it does not trust it.
+//! input is cut short or broken: the caller searches the text, it does not trust it. Small
+//! by design: bits read one at a time, codes decoded bit by bit (as zlib's `puff`), tables
+//! on the stack (no `Vec` but the output), the length and distance bases worked out.
 
+use crate::core::media::view::le16;
 use crate::prelude::*;
 
-/// Base lengths and extra bits of length codes 257..=285.
-const LENGTH: [(u16, u8); 29] = [
-    (3, 0),
-    (4, 0),
-    (5, 0),
-    (6, 0),
-    (7, 0),
-    (8, 0),
-    (9, 0),
-    (10, 0),
-    (11, 1),
-    (13, 1),
-    (15, 1),
-    (17, 1),
-    (19, 2),
-    (23, 2),
-    (27, 2),
-    (31, 2),
-    (35, 3),
-    (43, 3),
-    (51, 3),
-    (59, 3),
-    (67, 4),
-    (83, 4),
-    (99, 4),
-    (115, 4),
-    (131, 5),
-    (163, 5),
-    (195, 5),
-    (227, 5),
-    (258, 0),
-];
-/// Base distances and extra bits of distance codes 0..=29.
-const DISTANCE: [(u16, u8); 30] = [
-    (1, 0),
-    (2, 0),
-    (3, 0),
-    (4, 0),
-    (5, 1),
-    (7, 1),
-    (9, 2),
-    (13, 2),
-    (17, 3),
-    (25, 3),
-    (33, 4),
-    (49, 4),
-    (65, 5),
-    (97, 5),
-    (129, 6),
-    (193, 6),
-    (257, 7),
-    (385, 7),
-    (513, 8),
-    (769, 8),
-    (1025, 9),
-    (1537, 9),
-    (2049, 10),
-    (3073, 10),
-    (4097, 11),
-    (6145, 11),
-    (8193, 12),
-    (12289, 12),
-    (16385, 13),
-    (24577, 13),
-];
 /// The order code length code lengths are stored in.
-const ORDER: [usize; 19] = [
+const ORDER: [u8; 19] = [
     16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
 ];
 
 /// Decompresses raw DEFLATE `input`, at most `limit` bytes of output.
 pub(crate) fn inflate(input: &[u8], limit: usize) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut bits = Bits { input, pos: 0 };
-    let _ = blocks(&mut bits, &mut out, limit);
-    out.truncate(limit);
-    out
+    let mut s = Inflate {
+        input,
+        pos: 0,
+        out: Vec::new(),
+        limit,
+    };
+    let _ = s.blocks();
+    s.out.truncate(limit);
+    s.out
 }
 
-struct Bits<'a> {
+struct Inflate<'a> {
     input: &'a [u8],
     /// In bits.
     pos: usize,
-}
-
-impl Bits<'_> {
-    fn bit(&mut self) -> Option<u32> {
-        let byte = self.input.get(self.pos / 8)?;
-        let b = (byte >> (self.pos % 8)) & 1;
-        self.pos += 1;
-        Some(u32::from(b))
-    }
-
-    fn take(&mut self, n: u8) -> Option<u32> {
-        (0..n).try_fold(0u32, |acc, i| Some(acc | (self.bit()? << i)))
-    }
+    out: Vec<u8>,
+    limit: usize,
 }
 
 /// A canonical Huffman code: the count of codes per length and the symbols in code order.
 struct Huffman {
     counts: [u16; 16],
-    symbols: Vec<u16>,
+    symbols: [u16; 288],
 }
 
 impl Huffman {
     fn new(lengths: &[u8]) -> Huffman {
-        let mut counts = [0u16; 16];
-        for &l in lengths {
-            if let Some(c) = counts.get_mut(usize::from(l)) {
-                *c += 1;
-            }
-        }
-        counts[0] = 0;
-        let mut symbols = Vec::with_capacity(lengths.len());
+        let mut h = Huffman {
+            counts: [0; 16],
+            symbols: [0; 288],
+        };
+        let mut n = 0;
         for len in 1..16u8 {
-            for (s, &l) in lengths.iter().enumerate() {
+            for (symbol, &l) in lengths.iter().enumerate() {
                 if l == len {
-                    symbols.push(s as u16);
+                    if let (Some(slot), Some(count)) =
+                        (h.symbols.get_mut(n), h.counts.get_mut(usize::from(len)))
+                    {
+                        *slot = symbol as u16;
+                        *count += 1;
+                    }
+                    n += 1;
                 }
             }
         }
-        Huffman { counts, symbols }
+        h
+    }
+}
+
+impl Inflate<'_> {
+    /// The next `n` bits, the first read the lowest.
+    fn bits(&mut self, n: u8) -> Option<u32> {
+        let mut value = 0;
+        for i in 0..n {
+            let byte = self.input.get(self.pos / 8)?;
+            value |= u32::from((byte >> (self.pos % 8)) & 1) << i;
+            self.pos += 1;
+        }
+        Some(value)
     }
 
-    fn decode(&self, bits: &mut Bits<'_>) -> Option<u16> {
-        let (mut code, mut first, mut index) = (0i32, 0i32, 0i32);
-        for len in 1..16 {
-            code |= bits.bit()? as i32;
-            let count = i32::from(*self.counts.get(len)?);
-            if code - first < count {
-                return self
-                    .symbols
-                    .get(usize::try_from(index + code - first).ok()?)
-                    .copied();
+    fn decode(&mut self, h: &Huffman) -> Option<usize> {
+        let (mut code, mut first, mut index) = (0usize, 0usize, 0usize);
+        for &count in h.counts.get(1..)? {
+            code |= self.bits(1)? as usize;
+            let count = usize::from(count);
+            let offset = code.wrapping_sub(first);
+            if offset < count {
+                return h.symbols.get(index + offset).map(|&s| usize::from(s));
             }
             index += count;
             first = (first + count) << 1;
@@ -145,104 +90,212 @@ impl Huffman {
         }
         None
     }
-}
 
-fn blocks(bits: &mut Bits<'_>, out: &mut Vec<u8>, limit: usize) -> Option<()> {
-    loop {
-        let last = bits.take(1)? == 1;
-        match bits.take(2)? {
-            0 => stored(bits, out)?,
-            1 => {
-                let lengths: [u8; 288] = core::array::from_fn(|i| match i {
-                    144..=255 => 9,
-                    256..=279 => 7,
-                    _ => 8,
-                });
-                let lit = Huffman::new(&lengths);
-                let dist = Huffman::new(&[5u8; 30]);
-                codes(bits, out, limit, &lit, &dist)?;
+    /// A length (`dist` false: code 0 is symbol 257) or a distance from its code and extra
+    /// bits: the bases grow by `1 << extra`, the extra bits by one every four length codes
+    /// or two distance codes after the first eight or four.
+    fn span(&mut self, code: usize, dist: bool) -> Option<usize> {
+        let (codes, shift, mut base) = if dist { (30, 1, 1) } else { (29, 2, 3) };
+        if code >= codes {
+            return None;
+        }
+        if !dist && code == 28 {
+            return Some(258);
+        }
+        let extra = |k: usize| (k >> shift).saturating_sub(1) as u8;
+        for k in 0..code {
+            base += 1 << extra(k);
+        }
+        Some(base + self.bits(extra(code))? as usize)
+    }
+
+    fn blocks(&mut self) -> Option<()> {
+        loop {
+            let last = self.bits(1)?;
+            let kind = self.bits(2)?;
+            if kind == 0 {
+                self.stored()?;
+            } else {
+                // Literal/length code lengths, then distance code lengths.
+                let mut lengths = [5u8; 320];
+                let (nlen, ndist) = match kind {
+                    1 => {
+                        for (i, l) in lengths.iter_mut().enumerate().take(288) {
+                            *l = match i {
+                                144..=255 => 9,
+                                256..=279 => 7,
+                                _ => 8,
+                            };
+                        }
+                        (288, 30)
+                    }
+                    2 => self.dynamic(&mut lengths)?,
+                    _ => return None,
+                };
+                let lit = Huffman::new(lengths.get(..nlen)?);
+                let dist = Huffman::new(lengths.get(nlen..nlen + ndist)?);
+                self.codes(&lit, &dist)?;
             }
-            2 => {
-                let (lit, dist) = dynamic(bits)?;
-                codes(bits, out, limit, &lit, &dist)?;
+            if last == 1 || self.out.len() >= self.limit {
+                return Some(());
             }
-            _ => return None,
-        }
-        if last || out.len() >= limit {
-            return Some(());
         }
     }
-}
 
-fn stored(bits: &mut Bits<'_>, out: &mut Vec<u8>) -> Option<()> {
-    let at = bits.pos.div_ceil(8);
-    let len = usize::from(u16::from_le_bytes(
-        bits.input.get(at..at + 2)?.try_into().ok()?,
-    ));
-    let data = bits.input.get(at + 4..at + 4 + len)?;
-    out.extend_from_slice(data);
-    bits.pos = (at + 4 + len) * 8;
-    Some(())
-}
+    fn stored(&mut self) -> Option<()> {
+        let at = self.pos.div_ceil(8);
+        let len = usize::from(le16(self.input, at)?);
+        let data = self.input.get(at + 4..at + 4 + len)?;
+        self.out.extend_from_slice(data);
+        self.pos = (at + 4 + len) * 8;
+        Some(())
+    }
 
-fn dynamic(bits: &mut Bits<'_>) -> Option<(Huffman, Huffman)> {
-    let nlen = bits.take(5)? as usize + 257;
-    let ndist = bits.take(5)? as usize + 1;
-    let ncode = bits.take(4)? as usize + 4;
-    let mut code_lengths = [0u8; 19];
-    for &i in ORDER.get(..ncode)? {
-        *code_lengths.get_mut(i)? = bits.take(3)? as u8;
+    /// Reads a dynamic block's code lengths into `lengths`; gives their two counts.
+    fn dynamic(&mut self, lengths: &mut [u8; 320]) -> Option<(usize, usize)> {
+        let nlen = self.bits(5)? as usize + 257;
+        let ndist = self.bits(5)? as usize + 1;
+        let ncode = self.bits(4)? as usize + 4;
+        let mut code_lengths = [0u8; 19];
+        for &i in ORDER.get(..ncode)? {
+            *code_lengths.get_mut(usize::from(i))? = self.bits(3)? as u8;
+        }
+        let code = Huffman::new(&code_lengths);
+        let mut i = 0;
+        while i < nlen + ndist {
+            let (value, repeat) = match self.decode(&code)? {
+                sym @ 0..=15 => (sym as u8, 1),
+                16 => (*lengths.get(i.checked_sub(1)?)?, 3 + self.bits(2)?),
+                17 => (0, 3 + self.bits(3)?),
+                _ => (0, 11 + self.bits(7)?),
+            };
+            for _ in 0..repeat {
+                if let Some(l) = lengths.get_mut(i) {
+                    *l = value;
+                }
+                i += 1;
+            }
+        }
+        Some((nlen, ndist))
     }
-    let code = Huffman::new(&code_lengths);
-    let mut lengths = Vec::with_capacity(nlen + ndist);
-    while lengths.len() < nlen + ndist {
-        let sym = code.decode(bits)?;
-        let (value, repeat) = match sym {
-            0..=15 => (sym as u8, 1),
-            16 => (*lengths.last()?, 3 + bits.take(2)?),
-            17 => (0, 3 + bits.take(3)?),
-            18 => (0, 11 + bits.take(7)?),
-            _ => return None,
-        };
-        lengths.extend(core::iter::repeat(value).take(repeat as usize));
-    }
-    let lit = Huffman::new(lengths.get(..nlen)?);
-    let dist = Huffman::new(lengths.get(nlen..nlen + ndist)?);
-    Some((lit, dist))
-}
 
-fn codes(
-    bits: &mut Bits<'_>,
-    out: &mut Vec<u8>,
-    limit: usize,
-    lit: &Huffman,
-    dist: &Huffman,
-) -> Option<()> {
-    while out.len() < limit {
-        let sym = lit.decode(bits)?;
-        if sym < 256 {
-            out.push(sym as u8);
-            continue;
+    fn codes(&mut self, lit: &Huffman, dist: &Huffman) -> Option<()> {
+        while self.out.len() < self.limit {
+            let sym = self.decode(lit)?;
+            if sym < 256 {
+                self.out.push(sym as u8);
+                continue;
+            }
+            if sym == 256 {
+                return Some(());
+            }
+            let len = self.span(sym - 257, false)?;
+            let code = self.decode(dist)?;
+            let back = self.span(code, true)?;
+            let from = self.out.len().checked_sub(back)?;
+            for i in from..from + len {
+                let b = *self.out.get(i)?;
+                self.out.push(b);
+            }
         }
-        if sym == 256 {
-            return Some(());
-        }
-        let (base, extra) = *LENGTH.get(usize::from(sym - 257))?;
-        let len = usize::from(base) + bits.take(extra)? as usize;
-        let (base, extra) = *DISTANCE.get(usize::from(dist.decode(bits)?))?;
-        let back = usize::from(base) + bits.take(extra)? as usize;
-        let from = out.len().checked_sub(back)?;
-        for i in 0..len {
-            let b = *out.get(from + i)?;
-            out.push(b);
-        }
+        Some(())
     }
-    Some(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::inflate;
+    use super::{inflate, Inflate};
+
+    #[test]
+    fn length_and_distance_bases_are_rfc_1951s() {
+        // RFC 1951, 3.2.5: (base, extra bits) of length codes 257..=285 and distance codes.
+        let lengths: [(usize, u8); 29] = [
+            (3, 0),
+            (4, 0),
+            (5, 0),
+            (6, 0),
+            (7, 0),
+            (8, 0),
+            (9, 0),
+            (10, 0),
+            (11, 1),
+            (13, 1),
+            (15, 1),
+            (17, 1),
+            (19, 2),
+            (23, 2),
+            (27, 2),
+            (31, 2),
+            (35, 3),
+            (43, 3),
+            (51, 3),
+            (59, 3),
+            (67, 4),
+            (83, 4),
+            (99, 4),
+            (115, 4),
+            (131, 5),
+            (163, 5),
+            (195, 5),
+            (227, 5),
+            (258, 0),
+        ];
+        let distances: [(usize, u8); 30] = [
+            (1, 0),
+            (2, 0),
+            (3, 0),
+            (4, 0),
+            (5, 1),
+            (7, 1),
+            (9, 2),
+            (13, 2),
+            (17, 3),
+            (25, 3),
+            (33, 4),
+            (49, 4),
+            (65, 5),
+            (97, 5),
+            (129, 6),
+            (193, 6),
+            (257, 7),
+            (385, 7),
+            (513, 8),
+            (769, 8),
+            (1025, 9),
+            (1537, 9),
+            (2049, 10),
+            (3073, 10),
+            (4097, 11),
+            (6145, 11),
+            (8193, 12),
+            (12289, 12),
+            (16385, 13),
+            (24577, 13),
+        ];
+        for (dist, table) in [(false, &lengths[..]), (true, &distances[..])] {
+            for (code, &(base, extra)) in table.iter().enumerate() {
+                // With every extra bit clear, then every one set.
+                for (fill, add) in [(0x00u8, 0), (0xFF, (1usize << extra) - 1)] {
+                    let input = [fill; 4];
+                    let mut s = Inflate {
+                        input: &input,
+                        pos: 0,
+                        out: Vec::new(),
+                        limit: 0,
+                    };
+                    assert_eq!(s.span(code, dist), Some(base + add), "{dist} {code}");
+                    assert_eq!(s.pos, usize::from(extra));
+                }
+            }
+            let mut s = Inflate {
+                input: &[0; 4],
+                pos: 0,
+                out: Vec::new(),
+                limit: 0,
+            };
+            assert_eq!(s.span(table.len(), dist), None);
+        }
+    }
 
     #[test]
     fn stored_fixed_and_dynamic_blocks() {

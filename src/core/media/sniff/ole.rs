@@ -15,6 +15,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{le16, le32, u8_at, Miss, View};
+use crate::core::media::words::nth;
 
 /// At most this many directory sectors are read.
 const MAX_DIR_SECTORS: usize = 16;
@@ -61,18 +62,20 @@ impl Streams {
             (self.powerpoint, Kind::Ppt),
             (self.excel.is_some(), Kind::Xls),
         ];
-        let count = named.iter().filter(|(hit, _)| *hit).count();
-        if count > 1 {
-            // An embedded object adds the other application's streams: trust the root class.
-            if let Some(k) = self.root_class.filter(|k| named.contains(&(true, *k))) {
-                return Some(k);
+        // An embedded object adds the other application's streams: when more than one is
+        // named, trust the root class if it names one of them.
+        let mut first = None;
+        let mut class_named = false;
+        for (hit, kind) in named {
+            if hit {
+                first = first.or(Some(kind));
+                class_named |= self.root_class == Some(kind);
             }
         }
-        named
-            .iter()
-            .find(|(hit, _)| *hit)
-            .map(|(_, k)| *k)
-            .or(self.root_class)
+        if class_named {
+            return self.root_class;
+        }
+        first.or(self.root_class)
     }
 
     fn detected(&self) -> Detected {
@@ -250,21 +253,20 @@ fn scan(dir: &[u8], streams: &mut Streams) {
         if kind != 2 {
             continue;
         }
-        if utf16_is(name, "WordDocument") {
-            streams.word = Some(stream);
-        } else if utf16_is(name, "Workbook") || utf16_is(name, "Book") {
-            streams.excel = Some(stream);
-        } else if utf16_is(name, "PowerPoint Document") {
-            streams.powerpoint = true;
-        } else if utf16_is(name, "EncryptionInfo") {
-            streams.encryption_info = true;
-        } else if utf16_is(name, "EncryptedPackage") {
-            streams.encrypted_package = true;
-        } else if utf16_is(name, "EncryptedSummary") {
-            streams.encrypted_summary = true;
+        match (0..7).find(|&i| utf16_is(name, nth(NAMES, i))) {
+            Some(0) => streams.word = Some(stream),
+            Some(1 | 2) => streams.excel = Some(stream),
+            Some(3) => streams.powerpoint = true,
+            Some(4) => streams.encryption_info = true,
+            Some(5) => streams.encrypted_package = true,
+            Some(6) => streams.encrypted_summary = true,
+            _ => {}
         }
     }
 }
+
+/// The stream names looked for, a line each (as `scan` numbers them).
+const NAMES: &str = "WordDocument\nWorkbook\nBook\nPowerPoint Document\nEncryptionInfo\nEncryptedPackage\nEncryptedSummary";
 
 fn utf16_is(name: &[u8], s: &str) -> bool {
     // By index: `chunks_exact` with `zip` links a division-by-zero panic.
@@ -276,20 +278,14 @@ fn utf16_is(name: &[u8], s: &str) -> bool {
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).
 fn class_kind(clsid: &[u8]) -> Option<Kind> {
-    const WORD: [[u8; 4]; 2] = [[0x06, 0x09, 0x02, 0x00], [0x00, 0x09, 0x02, 0x00]];
-    const EXCEL: [[u8; 4]; 2] = [[0x20, 0x08, 0x02, 0x00], [0x10, 0x08, 0x02, 0x00]];
-    const POWERPOINT: [u8; 4] = [0x10, 0x8D, 0x81, 0x64];
     const OFFICE_TAIL: [u8; 8] = [0xC0, 0, 0, 0, 0, 0, 0, 0x46];
-    let first: [u8; 4] = clsid.get(..4)?.try_into().ok()?;
+    let first = u32::from_le_bytes(clsid.get(..4)?.try_into().ok()?);
     let office = clsid.get(4..8) == Some(&[0, 0, 0, 0]) && clsid.get(8..16) == Some(&OFFICE_TAIL);
-    if office && WORD.contains(&first) {
-        Some(Kind::Doc)
-    } else if office && EXCEL.contains(&first) {
-        Some(Kind::Xls)
-    } else if first == POWERPOINT {
-        Some(Kind::Ppt)
-    } else {
-        None
+    match first {
+        0x0002_0906 | 0x0002_0900 if office => Some(Kind::Doc),
+        0x0002_0820 | 0x0002_0810 if office => Some(Kind::Xls),
+        0x6481_8D10 => Some(Kind::Ppt),
+        _ => None,
     }
 }
 
