@@ -70,6 +70,25 @@ fn base64_value(c: u8) -> Option<u8> {
 pub(super) mod tests {
     use super::*;
 
+    use crate::core::error::{ErrorCode, Result};
+
+    /// `result` is a signature mismatch (no header to blame).
+    pub(crate) fn mismatch(result: Result<()>) {
+        let err = result.unwrap_err();
+        assert_eq!(err.code, ErrorCode::SignatureInvalid);
+        assert_eq!(err.field, None, "{err}");
+        assert!(err.message.contains("does not match"), "{err}");
+    }
+
+    /// `result` is `signature_invalid` naming `header`, its message saying `words`.
+    pub(crate) fn header_fault(result: Result<()>, header: &str, words: &str) {
+        let err = result.unwrap_err();
+        assert_eq!(err.code.as_str(), "signature_invalid", "{err}");
+        assert_eq!(err.field.as_deref(), Some(header), "{err}");
+        assert!(err.message.contains(header), "{err}");
+        assert!(err.message.contains(words), "{err}");
+    }
+
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     /// Standard base64 with padding: the independent encoder of the tests.

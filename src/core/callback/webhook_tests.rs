@@ -3,7 +3,7 @@
 //! headers as JS gives them.
 
 use super::super::headers::verify_callback;
-use super::super::mac_text::tests::base64;
+use super::super::mac_text::tests::{base64, header_fault, mismatch};
 use super::*;
 
 // Vector A: Sinch's Node SDK, packages/sdk-client/tests/utils/authorization.helper.test.ts.
@@ -31,21 +31,6 @@ const B_NOW: Freshness = Freshness {
 
 fn b(body: &[u8], sig: &str, nonce: &str, time: &str, freshness: Freshness) -> Result<()> {
     verify_webhook(body, [sig, nonce, time, HMAC_SHA256], B_SECRET, freshness)
-}
-
-fn mismatch(result: Result<()>) {
-    let err = result.unwrap_err();
-    assert_eq!(err.code, ErrorCode::SignatureInvalid);
-    assert_eq!(err.field, None, "{err}");
-    assert!(err.message.contains("does not match"), "{err}");
-}
-
-fn header_fault(result: Result<()>, header: &str, words: &str) {
-    let err = result.unwrap_err();
-    assert_eq!(err.code, ErrorCode::SignatureInvalid, "{err}");
-    assert_eq!(err.field.as_deref(), Some(header), "{err}");
-    assert!(err.message.contains(header), "{err}");
-    assert!(err.message.contains(words), "{err}");
 }
 
 #[test]
