@@ -74,8 +74,8 @@ export async function viteAppSize(pkg, work, name) {
 
 /**
  * What the Conversation API backend (the Cargo feature `conversation`) adds to the full
- * entry: the full entry built without it into `work` (`scripts/build.sh --full-into`,
- * only the wasm and its glue differ; the JS faces are the same files), its Vite app
+ * entry: the full entry built without it into `work` (`scripts/build.sh --full-into`:
+ * without its wasm, its glue and its JS face, js/package/conversation.js), its Vite app
  * measured as `viteAppSize` does. Returns `{ bytes, without, withoutWasm }`, `bytes` to
  * subtract from the full app's. Only for measuring: every shipped full entry has it.
  */

@@ -35,6 +35,11 @@ build_variant() {
   for file in index.js node.js workerd.js errors.js sinch_error.d.ts $js; do
     cp "js/package/$file" "$out/"
   done
+  # client.js's Conversation API part: without the feature `conversation` (the bench's
+  # build), a stub whose `project` is always undefined, so neither its wasm nor its JS ships.
+  if [[ ,$features, != *,conversation,* && -e $out/conversation.js ]]; then
+    echo 'export const project = () => undefined;' > "$out/conversation.js"
+  fi
   cp "js/package/$api" "$out/api.js"
   node scripts/inline.mjs "$out/index.js" "$out/node.js" "$out/workerd.js"
   for file in "$crate.js" api.js errors.js $js; do
@@ -49,7 +54,7 @@ build_variant() {
   echo "built $out: $(wc -c < "$out/${crate}_bg.wasm") bytes of wasm, $(gzip -9c "$out/${crate}_bg.wasm" | wc -c) gzipped"
 }
 
-full_js="client.js runtime.js callbacks.js preflight.js"
+full_js="client.js conversation.js runtime.js callbacks.js preflight.js"
 full_dts="client.d.ts client-api.d.ts callbacks.d.ts callbacks-api.d.ts media.d.ts preflight-api.d.ts"
 # scripts/build.sh --full-into DIR FEATURES: only the full entry's files, built with
 # FEATURES, into DIR (the bench builds it without `conversation` to weigh that backend).

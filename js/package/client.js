@@ -4,15 +4,13 @@
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
 import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
-import { abortable, discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { project } from "./conversation.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
 // JSON has no NaN or Infinity (JSON.stringify writes null, which reads as "not
 // given"): they cross as strings, which every number rule in Rust refuses.
 const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
-
-// Under api: "conversation": sends in flight per call.
-const FAN_OUT = 4;
 
 // Each method of the core (`core::ops::OPS`) and how many arguments it takes
 // before its call options.
@@ -36,9 +34,7 @@ export class WhatsAppClient {
   #hasToken;
   #plain; // headers of a request without a body
   #json; // headers of a request with a JSON body
-  #project; // api: "conversation": { projectId, appId, key, token? } (token: the token request, the key as Basic)
-  #bearer; // api: "conversation", oauth2: { header, refreshAt } of the cached access token
-  #refresh; // the one token refresh in flight, shared by every call waiting for it
+  #project; // api: "conversation": its `Project` (conversation.js)
 
   /** Checks the options; throws `SinchError` (`invalid_argument`) on bad ones. */
   constructor(options) {
@@ -66,7 +62,13 @@ export class WhatsAppClient {
     this.#timeoutMs = facts.timeoutMs;
     this.#maxBytes = facts.maxResponseBytes;
     this.#hasToken = facts.authorization !== undefined;
-    if (facts.api === "conversation") this.#project = { projectId: facts.projectId, appId: facts.appId, key: facts.key, token: facts.token };
+    const io = {
+      until: (call, once, renew) => this.#until(call, once, renew),
+      exchange: (...args) => this.#exchange(...args),
+      timeoutMs: this.#timeoutMs,
+      onRetry: this.#onRetry,
+    };
+    this.#project = project(facts, core, io);
     const auth = this.#hasToken ? { Authorization: facts.authorization } : {};
     this.#plain = { Accept: "application/json", ...auth };
     this.#json = { Accept: "application/json", "Content-Type": "application/json", ...auth };
@@ -94,11 +96,7 @@ export class WhatsAppClient {
 
   /** A safe summary for logs and `JSON.stringify`: no secret, only whether one is set. */
   toJSON() {
-    const project = this.#project;
-    if (project) {
-      const { projectId, appId, key } = project;
-      return { api: "conversation", projectId, appId, baseUrl: this.#baseUrl, keySecret: key ? "[redacted]" : null };
-    }
+    if (this.#project) return this.#project.summary(this.#baseUrl);
     return { botId: this.#botId, baseUrl: this.#baseUrl, token: this.#hasToken ? "[redacted]" : null };
   }
 
@@ -132,34 +130,17 @@ export class WhatsAppClient {
         throw refused("arguments", UNREADABLE);
       }
       const request = unwrap(this.#core.prepare(op, text));
-      if (request.parts) return this.#fanOut(op, request, call);
+      if (request.parts) return this.#project.fanOut(request, (body) => this.#run(op, request, body, call));
       return this.#run(op, request, request.body, call);
     } catch (err) {
       return Promise.reject(err);
     }
   }
 
-  /**
-   * One request (or one part of a fan-out) with `body`. Under `api: "conversation"` with
-   * OAuth2 each attempt first gets the cached bearer token (refreshed when due); a 401
-   * saying it expired drops it (unless another call already refreshed it) and repeats
-   * the request once.
-   */
+  /** One request (or one part of a fan-out) with `body`, attempted until Rust says stop. */
   #run(op, request, body, call) {
-    if (!this.#project?.token) return this.#until(call, (attempt) => this.#attempt(op, request, body, undefined, call, attempt));
-    let bearer;
-    let renewed = false;
-    const once = async (attempt) => {
-      bearer = await this.#bearerHeader(call);
-      return this.#attempt(op, request, body, bearer, call, attempt);
-    };
-    const renew = () => {
-      if (renewed) return false;
-      renewed = true;
-      if (this.#bearer?.header === bearer) this.#bearer = undefined;
-      return true;
-    };
-    return this.#until(call, once, renew);
+    const attempt = (bearer, n) => this.#attempt(op, request, body, bearer, call, n);
+    return this.#project ? this.#project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
   }
 
   /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
@@ -181,76 +162,6 @@ export class WhatsAppClient {
         unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, false, 0));
       }
     }
-  }
-
-  /**
-   * A fan-out (`api: "conversation"`: one send or capability query per recipient),
-   * at most 4 in flight, merged in order into `{ [into]: entries }`, plus
-   * `failed: [{ recipient, error }]` when only some fail; all failed rejects with
-   * the first recipient's error.
-   */
-  async #fanOut(op, request, call) {
-    const { parts } = request;
-    const results = new Array(parts.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < parts.length) {
-        const i = next++;
-        try {
-          results[i] = { ok: await this.#run(op, request, parts[i].body, call) };
-        } catch (error) {
-          results[i] = { error };
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(FAN_OUT, parts.length) }, worker));
-    const entries = [];
-    const failed = [];
-    results.forEach(({ ok, error }, i) => {
-      const { recipient } = parts[i];
-      if (error) failed.push({ recipient, error });
-      else entries.push({ ...ok, recipient });
-    });
-    if (entries.length === 0) throw failed[0].error;
-    const result = request.asynchronous ? { asynchronous: true, [request.into]: entries } : { [request.into]: entries };
-    if (failed.length > 0) result.failed = failed;
-    return result;
-  }
-
-  /**
-   * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
-   * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
-   */
-  async #bearerHeader(call) {
-    const cached = this.#bearer;
-    if (cached && Date.now() < cached.refreshAt) return cached.header;
-    this.#refresh ??= this.#fetchToken().finally(() => {
-      this.#refresh = undefined;
-    });
-    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, false, 0)).error);
-    let timer;
-    const deadline = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);
-    });
-    try {
-      return await Promise.race([abortable(this.#refresh, call.signal, () => failed("aborted")), deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
-  async #fetchToken() {
-    const core = this.#core;
-    const { url, authorization, body } = this.#project.token;
-    const request = { method: "POST", url, idempotent: true };
-    const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
-    const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
-    const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
-    const once = (attempt) => this.#exchange(request, headers, body, call, attempt, answer);
-    const { authorization: header, refreshInMs } = await this.#until(call, once);
-    this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
-    return header;
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
@@ -331,7 +242,7 @@ export class WhatsAppClient {
       }
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       status = response.status;
-      const expired = status === 401 && this.#project !== undefined && Core.expired(response.headers.get("www-authenticate") ?? "");
+      const expired = this.#project?.expired(response);
       const text = await readBody(response, this.#maxBytes);
       if (text === undefined) return fail("too_large", status);
       return { text: answer(status, retryAfter, text, attempt), expired };

@@ -152,7 +152,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     if key.is_none() && shared.base_url.is_none() {
         return Err(Error::invalid(
             "keyId",
-            "is required with keySecret when calling Sinch directly (only a relay baseUrl may go without)",
+            "and keySecret are required, except behind a relay baseUrl",
         ));
     }
     let auth = match text("auth")? {

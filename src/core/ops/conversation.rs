@@ -40,8 +40,7 @@ const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, 
 const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "markRead",
-        "use events:send's read_message_event once Sinch confirms how it names the \
-         message (no receipt rather than a wrong one)",
+        "not sent until Sinch confirms how events:send names the message",
     ),
     ("optIn", CONSENTS),
     ("optOut", CONSENTS),

@@ -16,8 +16,7 @@ pub(super) fn contacts(contacts: &Contacts, out: &mut Writer) -> Result<()> {
     let [card] = contacts.contacts.as_slice() else {
         return Err(Error::invalid(
             "message.contacts",
-            "must hold one contact card: the Conversation API's contact_info_message \
-             carries one, so send each card in its own message",
+            "must hold one card (contact_info_message has one): send each card in its own message",
         ));
     };
     check(card)?;

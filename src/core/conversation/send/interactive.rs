@@ -43,8 +43,7 @@ fn write_buttons(message: &ButtonMessage, out: &mut Writer) -> Result<()> {
         if list.iter().position(|b| b.title == button.title) != Some(i - 1) {
             return Err(Error::invalid(
                 &at("title"),
-                "must be unique in the message: through the Conversation API, WhatsApp \
-                 shows buttons with repeated titles as plain text",
+                "must be unique (WhatsApp shows repeated titles as plain text)",
             ));
         }
     }

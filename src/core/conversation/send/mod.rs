@@ -115,7 +115,7 @@ fn write_location(location: &Location, out: &mut Writer) -> Result<()> {
     let Some(name) = &location.name else {
         return Err(Error::invalid(
             "message.name",
-            "is required by the Conversation API (it becomes location_message.title)",
+            "is required (it becomes location_message.title)",
         ));
     };
     open(out, &["location_message", "coordinates"]);

@@ -1,0 +1,139 @@
+// The Conversation API's part of the JS face (`api: "conversation"`): the project's
+// facts, its OAuth2 access token (cached, one refresh shared by every call waiting for
+// it) and the fan-out of one request per recipient. Only the full entry built with the
+// Cargo feature `conversation` has this file; without it, scripts/build.sh puts in a
+// `project` that is always undefined (Rust refuses `api: "conversation"` there).
+import { Core } from "./sinch_whatsapp.js";
+import { toSinchError } from "./errors.js";
+import { abortable } from "./runtime.js";
+
+// Sends in flight per call.
+const FAN_OUT = 4;
+
+/**
+ * The project of a client `Core.open` said is `api: "conversation"` (`facts`), else
+ * undefined. `io` is the client's `{ until, exchange, timeoutMs, onRetry }`.
+ */
+export const project = (facts, core, io) => (facts.api === "conversation" ? new Project(facts, core, io) : undefined);
+
+class Project {
+  #core;
+  #io;
+  #key;
+  #token; // the token request (the key as Basic), with OAuth2
+  #bearer; // { header, refreshAt } of the cached access token
+  #refresh; // the one token refresh in flight, shared by every call waiting for it
+
+  constructor({ projectId, appId, key, token }, core, io) {
+    this.projectId = projectId;
+    this.appId = appId;
+    this.#key = key;
+    this.#token = token;
+    this.#core = core;
+    this.#io = io;
+  }
+
+  /** The client's safe summary for logs and `JSON.stringify`. */
+  summary(baseUrl) {
+    const { projectId, appId } = this;
+    return { api: "conversation", projectId, appId, baseUrl, keySecret: this.#key ? "[redacted]" : null };
+  }
+
+  /** Whether `response` is a 401 saying the access token expired. */
+  expired(response) {
+    return response.status === 401 && Core.expired(response.headers.get("www-authenticate") ?? "");
+  }
+
+  /**
+   * Attempts `attempt(bearer, n)` until Rust says stop. With OAuth2 each attempt first
+   * gets the cached bearer token (refreshed when due); a 401 saying it expired drops it
+   * (unless another call already refreshed it) and repeats the request once.
+   */
+  run(call, attempt) {
+    if (!this.#token) return this.#io.until(call, (n) => attempt(undefined, n));
+    let bearer;
+    let renewed = false;
+    const once = async (n) => {
+      bearer = await this.#bearerHeader(call);
+      return attempt(bearer, n);
+    };
+    const renew = () => {
+      if (renewed) return false;
+      renewed = true;
+      if (this.#bearer?.header === bearer) this.#bearer = undefined;
+      return true;
+    };
+    return this.#io.until(call, once, renew);
+  }
+
+  /**
+   * A fan-out (one send or capability query per recipient, `run(body)` each), at most
+   * 4 in flight, merged in order into `{ [into]: entries }`, plus
+   * `failed: [{ recipient, error }]` when only some fail; all failed rejects with the
+   * first recipient's error.
+   */
+  async fanOut(request, run) {
+    const { parts } = request;
+    const results = new Array(parts.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < parts.length) {
+        const i = next++;
+        try {
+          results[i] = { ok: await run(parts[i].body) };
+        } catch (error) {
+          results[i] = { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(FAN_OUT, parts.length) }, worker));
+    const entries = [];
+    const failed = [];
+    results.forEach(({ ok, error }, i) => {
+      const { recipient } = parts[i];
+      if (error) failed.push({ recipient, error });
+      else entries.push({ ...ok, recipient });
+    });
+    if (entries.length === 0) throw failed[0].error;
+    const result = request.asynchronous ? { asynchronous: true, [request.into]: entries } : { [request.into]: entries };
+    if (failed.length > 0) result.failed = failed;
+    return result;
+  }
+
+  /**
+   * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
+   * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
+   */
+  async #bearerHeader(call) {
+    const cached = this.#bearer;
+    if (cached && Date.now() < cached.refreshAt) return cached.header;
+    this.#refresh ??= this.#fetchToken().finally(() => {
+      this.#refresh = undefined;
+    });
+    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, false, 0)).error);
+    let timer;
+    const deadline = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);
+    });
+    try {
+      return await Promise.race([abortable(this.#refresh, call.signal, () => failed("aborted")), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
+  async #fetchToken() {
+    const core = this.#core;
+    const { until, exchange, timeoutMs, onRetry } = this.#io;
+    const { url, authorization, body } = this.#token;
+    const request = { method: "POST", url, idempotent: true };
+    const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
+    const call = { signal: undefined, timeoutMs, onRetry };
+    const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
+    const once = (attempt) => exchange(request, headers, body, call, attempt, answer);
+    const { authorization: header, refreshInMs } = await until(call, once);
+    this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
+    return header;
+  }
+}
