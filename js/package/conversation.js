@@ -3,7 +3,6 @@
 // it) and the fan-out of one request per recipient. Only the full entry built with the
 // Cargo feature `conversation` has this file; without it, scripts/build.sh puts in a
 // `project` that is always undefined (Rust refuses `api: "conversation"` there).
-import { Core } from "./sinch_whatsapp.js";
 import { toSinchError } from "./errors.js";
 import { abortable } from "./runtime.js";
 
@@ -39,9 +38,13 @@ class Project {
     return { api: "conversation", projectId, appId, baseUrl, keySecret: this.#key ? "[redacted]" : null };
   }
 
-  /** Whether `response` is a 401 saying the access token expired. */
+  /**
+   * Whether `response` is a 401 whose `WWW-Authenticate` says the access token expired
+   * (contains "expired", any case, as Sinch's SDKs read it): then the token is renewed
+   * once and the request repeated once.
+   */
   expired(response) {
-    return response.status === 401 && Core.expired(response.headers.get("www-authenticate") ?? "");
+    return response.status === 401 && /expired/i.test(response.headers.get("www-authenticate") ?? "");
   }
 
   /**

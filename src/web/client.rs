@@ -108,13 +108,6 @@ impl Core {
         )
     }
 
-    /// Whether a 401's `WWW-Authenticate` header says the access token expired:
-    /// then the JS face refreshes it once and repeats the request once.
-    #[cfg(feature = "conversation")]
-    pub fn expired(www_authenticate: &str) -> bool {
-        auth::expired(www_authenticate)
-    }
-
     /// The request of operation `op` (a method's name) with `args` (the JSON text
     /// of its argument array): `{method, url, body?, idempotent}`, `body` the JSON
     /// text to send; or the `invalid_argument` of a broken rule.

@@ -1,5 +1,5 @@
-//! OAuth2 client credentials (brief §1.2): the token request, what its answer
-//! means, and whether a 401 says the token expired. The JS face caches the header
+//! OAuth2 client credentials (brief §1.2): the token request and what its answer
+//! means. The JS face caches the header, renews it on a 401 saying it expired,
 //! and shares one refresh among concurrent calls; the token itself stays here too
 //! ([`Project::access_token`]), so that no error can show it.
 
@@ -82,13 +82,4 @@ pub fn token_answer(
     out.close_object();
     project.access_token = Some(token);
     Ok(out.finish())
-}
-
-/// Whether a 401's `WWW-Authenticate` header says the token expired (contains
-/// `expired`, any case): then the token is refreshed and the request repeated once.
-pub fn expired(www_authenticate: &str) -> bool {
-    www_authenticate
-        .as_bytes()
-        .windows(7)
-        .any(|seven| seven.eq_ignore_ascii_case(b"expired"))
 }

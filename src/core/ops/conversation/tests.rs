@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::core::config::Host;
-use crate::core::conversation::auth::{expired, token_answer, write_token_request};
+use crate::core::conversation::auth::{token_answer, write_token_request};
 use crate::core::error::ErrorCode;
 use crate::core::json::Writer;
 
@@ -305,17 +305,4 @@ fn the_token_request_and_its_answer() {
     project.auth = crate::core::config::Auth::OAuth2;
     project.key = None;
     assert_eq!(token_request(project), serde_json::json!({}));
-}
-
-#[test]
-fn only_a_401_saying_expired_renews_the_token() {
-    let says = [
-        r#"Bearer error="invalid_token", error_description="The access token expired""#,
-        "EXPIRED",
-        "token Expired",
-    ];
-    assert!(says.iter().all(|header| expired(header)));
-    for header in ["", "Bearer realm=\"sinch\"", "expire", "Basic"] {
-        assert!(!expired(header), "{header}");
-    }
 }
