@@ -221,7 +221,7 @@ fn choose(
     if !failed || preferred == MessageType::Document {
         return (preferred, issues);
     }
-    let doc = for_type(MessageType::Document, size, kind, d);
+    let mut doc = for_type(MessageType::Document, size, kind, d);
     if doc.iter().any(|i| i.severity == Severity::Error) {
         return (preferred, issues);
     }
@@ -236,7 +236,7 @@ fn choose(
             &[&i.message],
         );
     }
-    out.extend(doc);
+    out.append(&mut doc);
     (MessageType::Document, out)
 }
 
