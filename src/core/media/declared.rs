@@ -19,8 +19,9 @@ fn canonical(declared: &str) -> Option<String> {
     // Up to the first `;`, by hand: `split` links a searcher whose slicing can panic.
     let m = trim(
         declared
-            .bytes()
-            .position(|b| b == b';')
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b';')
             .and_then(|end| declared.get(..end))
             .unwrap_or(declared),
     )
@@ -147,9 +148,10 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
 
 /// The file name's extension in lower case, if it has a plausible one.
 fn lower_extension(file_name: Option<&str>) -> Option<String> {
-    // By hand: `rsplit_once` links a `memrchr` whose slicing can panic (with formatting).
+    // By the view's `rfind`: `rsplit_once` links a `memrchr` whose slicing can panic (with
+    // formatting), and a `rposition` of its own is one more search loop.
     let name = file_name?;
-    let dot = name.bytes().rposition(|b| b == b'.')?;
+    let dot = super::view::rfind(name.as_bytes(), b".")?;
     let ext = name.get(dot + 1..)?;
     if ext.is_empty() || ext.len() > 5 || ext.bytes().any(|b| b == b'/' || b == b'\\') {
         return None;
@@ -167,7 +169,7 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue
     if usual.is_empty() || words.any(|w| w == ext.as_bytes()) {
         return;
     }
-    let first = usual.get(..usual.bytes().position(|b| b == b' ').unwrap_or(usual.len()));
+    let first = usual.get(..usual.as_bytes().iter().position(|&b| b == b' ').unwrap_or(usual.len()));
     add(
         out,
         IssueCode::MediaExtensionMismatch,

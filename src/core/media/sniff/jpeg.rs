@@ -118,9 +118,10 @@ fn frame_type(mut d: Detected, frame: Option<u8>, hierarchical: bool) -> Detecte
 /// end-of-image marker, or what follows it.
 fn end(d: Detected, tail: &[u8]) -> Detected {
     // Trailing zeros are padding, not data.
-    let t = tail
-        .get(..tail.iter().rposition(|&x| x != 0).map_or(0, |i| i + 1))
-        .unwrap_or(&[]);
+    let mut t = tail;
+    while let [rest @ .., 0] = t {
+        t = rest;
+    }
     if t.ends_with(&[0xFF, 0xD9]) {
         return d;
     }
