@@ -153,7 +153,7 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
     let name = file_name?;
     let dot = super::view::rfind(name.as_bytes(), b".")?;
     let ext = name.get(dot + 1..)?;
-    if ext.is_empty() || ext.len() > 5 || ext.bytes().any(|b| b == b'/' || b == b'\\') {
+    if ext.is_empty() || ext.len() > 5 || ext.as_bytes().iter().any(|&b| b == b'/' || b == b'\\') {
         return None;
     }
     Some(ext.to_ascii_lowercase())
@@ -169,7 +169,13 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue
     if usual.is_empty() || words.any(|w| w == ext.as_bytes()) {
         return;
     }
-    let first = usual.get(..usual.as_bytes().iter().position(|&b| b == b' ').unwrap_or(usual.len()));
+    let first = usual.get(
+        ..usual
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b' ')
+            .unwrap_or(usual.len()),
+    );
     add(
         out,
         IssueCode::MediaExtensionMismatch,

@@ -82,7 +82,11 @@ pub(crate) fn line_where(
     let mut rest = lines;
     let mut n = 0;
     loop {
-        let end = rest.as_bytes().iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        let end = rest
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(rest.len());
         let line = rest.get(..end)?;
         if part(line, sep, field).eq_ignore_ascii_case(value) {
             return Some((n, line));

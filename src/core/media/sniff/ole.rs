@@ -271,9 +271,10 @@ const NAMES: &str = "WordDocument\nWorkbook\nBook\nPowerPoint Document\nEncrypti
 fn utf16_is(name: &[u8], s: &str) -> bool {
     // By index: `chunks_exact` with `zip` links a division-by-zero panic.
     name.len() == s.len() * 2
-        && s.bytes()
+        && s.as_bytes()
+            .iter()
             .enumerate()
-            .all(|(i, c)| name.get(2 * i..2 * i + 2) == Some(&[c, 0]))
+            .all(|(i, &c)| name.get(2 * i..2 * i + 2) == Some(&[c, 0]))
 }
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).

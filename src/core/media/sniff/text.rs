@@ -50,8 +50,9 @@ fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
         return Some((latin1(head), true));
     };
     // Bytes: every byte of a longer UTF-8 sequence is 0x80 or more.
-    text.bytes()
-        .all(|b| b >= 0x20 || allowed_control(b))
+    text.as_bytes()
+        .iter()
+        .all(|&b| b >= 0x20 || allowed_control(b))
         .then_some((text, false))
 }
 
