@@ -77,7 +77,7 @@ fn details(d: &Detected) -> Details {
     Details {
         width: d.width,
         height: d.height,
-        animated: (d.kind == Some(Kind::Webp)).then_some(d.animated),
+        animated: matches!(d.kind, Some(Kind::Webp)).then_some(d.animated),
         video_codec: d.video.map(Codec::id),
         audio_codec: d.audio.map(Codec::id),
     }

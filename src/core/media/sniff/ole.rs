@@ -80,7 +80,7 @@ impl Streams {
 
     fn detected(&self) -> Detected {
         let d = Detected::new(self.kind().unwrap_or(Kind::Ole));
-        if self.encrypted_summary || d.kind == Some(Kind::EncryptedOffice) {
+        if self.encrypted_summary || matches!(d.kind, Some(Kind::EncryptedOffice)) {
             return encrypted(d);
         }
         d
