@@ -31,11 +31,10 @@ const UPLOAD_MB: u64 = 100;
 
 /// Builds the report for a file of `size` bytes.
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
-    let declared = options
-        .declared_mime
-        .map(trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
+    let declared = match options.declared_mime.map(trim) {
+        Some(s) if !s.is_empty() => Some(s.to_string()),
+        _ => None,
+    };
     let mut report = Report {
         ok: false,
         message_type: options.intended,
