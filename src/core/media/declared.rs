@@ -112,12 +112,12 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
     };
     let declared_office = Ooxml::from_mime(&declared);
     if declared.eq_ignore_ascii_case(sniffed)
-        || (kind == Kind::EncryptedOffice && declared_office.is_some())
+        || (matches!(kind, Kind::EncryptedOffice) && declared_office.is_some())
     {
         return;
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
-    if text && (declared == "text/plain" || declared == "text/csv") {
+    if text && (declared.as_str() == "text/plain" || declared.as_str() == "text/csv") {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
     let iso = ["video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp"];
@@ -126,10 +126,10 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
         Kind::Office(_) | Kind::Odt | Kind::Ods | Kind::Odp | Kind::Odg | Kind::Epub
     );
     let near = (iso.contains(&sniffed) && iso.contains(&declared.as_str()))
-        || (zip_based && declared == "application/zip")
+        || (zip_based && declared.as_str() == "application/zip")
         || (text && declared.starts_with("text/") && !matches!(declared.as_str(), "text/html"))
-        || (kind == Kind::Csv && declared == "application/vnd.ms-excel")
-        || (kind == Kind::Ogg && declared == "application/ogg")
+        || (matches!(kind, Kind::Csv) && declared.as_str() == "application/vnd.ms-excel")
+        || (matches!(kind, Kind::Ogg) && declared.as_str() == "application/ogg")
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
