@@ -19,8 +19,9 @@ fn canonical(declared: &str) -> Option<String> {
     // Up to the first `;`, by hand: `split` links a searcher whose slicing can panic.
     let m = trim(
         declared
-            .bytes()
-            .position(|b| b == b';')
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b';')
             .and_then(|end| declared.get(..end))
             .unwrap_or(declared),
     )
@@ -111,12 +112,12 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
     };
     let declared_office = Ooxml::from_mime(&declared);
     if declared.eq_ignore_ascii_case(sniffed)
-        || (kind == Kind::EncryptedOffice && declared_office.is_some())
+        || (matches!(kind, Kind::EncryptedOffice) && declared_office.is_some())
     {
         return;
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
-    if text && (declared == "text/plain" || declared == "text/csv") {
+    if text && (declared.as_str() == "text/plain" || declared.as_str() == "text/csv") {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
     let iso = ["video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp"];
@@ -125,10 +126,10 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
         Kind::Office(_) | Kind::Odt | Kind::Ods | Kind::Odp | Kind::Odg | Kind::Epub
     );
     let near = (iso.contains(&sniffed) && iso.contains(&declared.as_str()))
-        || (zip_based && declared == "application/zip")
+        || (zip_based && declared.as_str() == "application/zip")
         || (text && declared.starts_with("text/") && !matches!(declared.as_str(), "text/html"))
-        || (kind == Kind::Csv && declared == "application/vnd.ms-excel")
-        || (kind == Kind::Ogg && declared == "application/ogg")
+        || (matches!(kind, Kind::Csv) && declared.as_str() == "application/vnd.ms-excel")
+        || (matches!(kind, Kind::Ogg) && declared.as_str() == "application/ogg")
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
@@ -147,11 +148,12 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
 
 /// The file name's extension in lower case, if it has a plausible one.
 fn lower_extension(file_name: Option<&str>) -> Option<String> {
-    // By hand: `rsplit_once` links a `memrchr` whose slicing can panic (with formatting).
+    // By the view's `rfind`: `rsplit_once` links a `memrchr` whose slicing can panic (with
+    // formatting), and a `rposition` of its own is one more search loop.
     let name = file_name?;
-    let dot = name.bytes().rposition(|b| b == b'.')?;
+    let dot = super::view::rfind(name.as_bytes(), b".")?;
     let ext = name.get(dot + 1..)?;
-    if ext.is_empty() || ext.len() > 5 || ext.bytes().any(|b| b == b'/' || b == b'\\') {
+    if ext.is_empty() || ext.len() > 5 || ext.as_bytes().iter().any(|&b| b == b'/' || b == b'\\') {
         return None;
     }
     Some(ext.to_ascii_lowercase())
@@ -167,7 +169,13 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue
     if usual.is_empty() || words.any(|w| w == ext.as_bytes()) {
         return;
     }
-    let first = usual.get(..usual.bytes().position(|b| b == b' ').unwrap_or(usual.len()));
+    let first = usual.get(
+        ..usual
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b' ')
+            .unwrap_or(usual.len()),
+    );
     add(
         out,
         IssueCode::MediaExtensionMismatch,

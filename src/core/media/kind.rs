@@ -463,7 +463,14 @@ impl Codec {
     /// A stable short id for the report (`"h264"`, `"aac"`, or the sample entry's code).
     pub fn id(self) -> String {
         match self {
-            Codec::Other(cc) => latin1(&cc.map(|b| if b.is_ascii_graphic() { b } else { b'_' })),
+            Codec::Other(mut cc) => {
+                for b in &mut cc {
+                    if !b.is_ascii_graphic() {
+                        *b = b'_';
+                    }
+                }
+                latin1(&cc)
+            }
             _ => nth(CODEC_ID, self.row()).to_string(),
         }
     }

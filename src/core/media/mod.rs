@@ -125,7 +125,11 @@ pub struct Input<'a> {
 }
 
 fn bytes_held(chunks: &[Chunk<'_>]) -> u64 {
-    chunks.iter().map(|c| c.bytes.len() as u64).sum()
+    let mut held = 0;
+    for c in chunks {
+        held += c.bytes.len() as u64;
+    }
+    held
 }
 
 /// The next range to read, or `None` when the chunks suffice (or the read budget is spent).
@@ -155,23 +159,23 @@ fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteR
     };
     // Ask only for bytes not held yet: a range starting inside a chunk starts at its end
     // (the view joins touching chunks)…
+    // (Plain loops: iterator adapters link a copy of their folds each.)
     let mut start = want.start;
     for _ in 0..=chunks.len() {
-        let inside = chunks
-            .iter()
-            .find(|c| c.offset <= start && start < c.offset.saturating_add(c.bytes.len() as u64));
-        match inside {
-            Some(c) => start = c.offset.saturating_add(c.bytes.len() as u64),
-            None => break,
+        for c in chunks {
+            let end = c.offset.saturating_add(c.bytes.len() as u64);
+            if c.offset <= start && start < end {
+                start = end;
+            }
         }
     }
     // …and ends where the next held chunk begins, so no byte is ever read twice.
-    let next_held = chunks
-        .iter()
-        .map(|c| c.offset)
-        .filter(|&offset| offset > start)
-        .min()
-        .unwrap_or(u64::MAX);
+    let mut next_held = u64::MAX;
+    for c in chunks {
+        if c.offset > start {
+            next_held = next_held.min(c.offset);
+        }
+    }
     let end = want
         .end
         .min(size)

@@ -31,11 +31,10 @@ const UPLOAD_MB: u64 = 100;
 
 /// Builds the report for a file of `size` bytes.
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
-    let declared = options
-        .declared_mime
-        .map(trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
+    let declared = match options.declared_mime.map(trim) {
+        Some(s) if !s.is_empty() => Some(s.to_string()),
+        _ => None,
+    };
     let mut report = Report {
         ok: false,
         message_type: options.intended,
@@ -77,7 +76,7 @@ fn details(d: &Detected) -> Details {
     Details {
         width: d.width,
         height: d.height,
-        animated: (d.kind == Some(Kind::Webp)).then_some(d.animated),
+        animated: matches!(d.kind, Some(Kind::Webp)).then_some(d.animated),
         video_codec: d.video.map(Codec::id),
         audio_codec: d.audio.map(Codec::id),
     }
@@ -221,7 +220,7 @@ fn choose(
     if !failed || preferred == MessageType::Document {
         return (preferred, issues);
     }
-    let doc = for_type(MessageType::Document, size, kind, d);
+    let mut doc = for_type(MessageType::Document, size, kind, d);
     if doc.iter().any(|i| i.severity == Severity::Error) {
         return (preferred, issues);
     }
@@ -236,7 +235,7 @@ fn choose(
             &[&i.message],
         );
     }
-    out.extend(doc);
+    out.append(&mut doc);
     (MessageType::Document, out)
 }
 

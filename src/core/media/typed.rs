@@ -17,7 +17,7 @@ pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
             Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Mp2 | Kind::Ogg
         ),
         MessageType::Video => matches!(kind, Kind::Mp4Video | Kind::Video3gpp),
-        MessageType::Sticker => kind == Kind::Webp,
+        MessageType::Sticker => matches!(kind, Kind::Webp),
         MessageType::Document => kind.accepted(),
     }
 }

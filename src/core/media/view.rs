@@ -99,7 +99,13 @@ impl<'a> View<'a> {
 
 /// Copies of the runs of two or more chunks that touch or overlap.
 fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
-    let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
+    // Pushed by a loop: a `filter().collect()` links its own `Vec` builder.
+    let mut order: Vec<&Chunk<'_>> = Vec::new();
+    for c in chunks {
+        if !c.bytes.is_empty() {
+            order.push(c);
+        }
+    }
     // A stable insertion sort of at most MAX_READS chunks: `sort_by_key` links a driftsort.
     // Read through `get`: indexing links a bounds-check panic and its formatting.
     for i in 1..order.len() {
@@ -127,15 +133,13 @@ fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
             let Ok(len) = usize::try_from(end - start) else {
                 break;
             };
-            let mut buf = vec![0u8; len];
+            // Sorted by offset, each chunk adds what lies past the bytes joined so far: no
+            // zero-filled buffer (`vec![0; n]`) and no `copy_from_slice` length-mismatch panic.
+            let mut buf = Vec::with_capacity(len);
             for c in order.get(i..j).unwrap_or(&[]) {
-                let at = usize::try_from(c.offset - start).unwrap_or(0);
-                // Byte by byte (a memcpy all the same): `copy_from_slice` links a
-                // length-mismatch panic and its message.
-                let dst = buf.get_mut(at..).unwrap_or_default();
-                for (d, &b) in dst.iter_mut().zip(c.bytes) {
-                    *d = b;
-                }
+                let done = start.saturating_add(buf.len() as u64);
+                let skip = usize::try_from(done.saturating_sub(c.offset)).unwrap_or(usize::MAX);
+                buf.extend_from_slice(c.bytes.get(skip..).unwrap_or_default());
             }
             out.push((start, buf));
         }

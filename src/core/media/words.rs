@@ -54,8 +54,9 @@ pub(crate) fn nth(lines: &'static str, n: usize) -> &'static str {
 pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
     let mut start = 0;
     let mut at = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b == sep {
+    // The end of the text ends the last part: one slicing for every part.
+    for i in 0..=text.len() {
+        if !matches!(text.as_bytes().get(i), Some(&b) if b != sep) {
             if at == n {
                 return text.get(start..i).unwrap_or_default();
             }
@@ -63,11 +64,7 @@ pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
             start = i + 1;
         }
     }
-    if at == n {
-        text.get(start..).unwrap_or_default()
-    } else {
-        ""
-    }
+    ""
 }
 
 /// The first line of `lines` whose field `field` (cut at `sep`) is `value` in any ASCII case,
@@ -82,7 +79,11 @@ pub(crate) fn line_where(
     let mut rest = lines;
     let mut n = 0;
     loop {
-        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let end = rest
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(rest.len());
         let line = rest.get(..end)?;
         if part(line, sep, field).eq_ignore_ascii_case(value) {
             return Some((n, line));
@@ -127,12 +128,19 @@ pub(crate) fn trim(s: &str) -> &str {
     let s = trim_start(s, false);
     let mut end = s.len();
     // A white-space character of `n` bytes ending at `end` (1 to 3 bytes long).
-    while let Some(n) = (1..=3).find(|&n| {
-        end.checked_sub(n)
-            .and_then(|at| s.as_bytes().get(at..end))
-            .is_some_and(|b| space_at(b, false) == n)
-    }) {
-        end -= n;
+    // Plain loops: `find` links a fold of its own.
+    'cut: loop {
+        for n in 1..=3 {
+            let at = end.checked_sub(n);
+            if at
+                .and_then(|at| s.as_bytes().get(at..end))
+                .is_some_and(|b| space_at(b, false) == n)
+            {
+                end -= n;
+                continue 'cut;
+            }
+        }
+        break;
     }
     s.get(..end).unwrap_or_default()
 }

@@ -45,7 +45,7 @@ fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
             "is shorter than its RIFF header says: it is truncated",
         );
     }
-    if kind != Kind::Webp {
+    if !matches!(kind, Kind::Webp) {
         return Some(Ok(d));
     }
     Some(Ok(webp(head, d)))

@@ -41,7 +41,7 @@ fn jpeg(v: &View<'_>) -> Step {
         if b.len() < 4 {
             return Ok(d.damaged(true, "ends before its image data: it is truncated"));
         }
-        if u8_at(b, 0) != Some(0xFF) {
+        if !matches!(u8_at(b, 0), Some(0xFF)) {
             return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"));
         }
         let marker = u8_at(b, 1).unwrap_or(0);
@@ -118,9 +118,10 @@ fn frame_type(mut d: Detected, frame: Option<u8>, hierarchical: bool) -> Detecte
 /// end-of-image marker, or what follows it.
 fn end(d: Detected, tail: &[u8]) -> Detected {
     // Trailing zeros are padding, not data.
-    let t = tail
-        .get(..tail.iter().rposition(|&x| x != 0).map_or(0, |i| i + 1))
-        .unwrap_or(&[]);
+    let mut t = tail;
+    while let [rest @ .., 0] = t {
+        t = rest;
+    }
     if t.ends_with(&[0xFF, 0xD9]) {
         return d;
     }
@@ -129,7 +130,7 @@ fn end(d: Detected, tail: &[u8]) -> Detected {
     // fill, or the segments between progressive scans; the end marker or anything else means
     // the image ended earlier.
     let foreign = t.windows(2).any(|w| {
-        w.first() == Some(&0xFF)
+        matches!(w.first(), Some(0xFF))
             && !matches!(
                 w.get(1),
                 Some(0x00 | 0xD0..=0xD7 | 0xFF | 0xC4 | 0xDA | 0xDB | 0xDD | 0xE0..=0xEF | 0xFE) | None

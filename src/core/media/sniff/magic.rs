@@ -94,17 +94,14 @@ fn is_v7_tar(head: &[u8]) -> bool {
     let Some(stored) = stored else {
         return false;
     };
-    let sum: u32 = h
-        .iter()
-        .enumerate()
-        .map(|(i, &b)| {
-            if (148..156).contains(&i) {
-                32
-            } else {
-                u32::from(b)
-            }
-        })
-        .sum();
+    let mut sum = 0u32;
+    for (i, &b) in h.iter().enumerate() {
+        sum += if (148..156).contains(&i) {
+            32
+        } else {
+            u32::from(b)
+        };
+    }
     // A name, and not an all-zero block (whose checksum would be 256 spaces).
     h.first().is_some_and(|&b| b != 0) && stored == sum
 }

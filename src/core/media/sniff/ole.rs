@@ -80,7 +80,7 @@ impl Streams {
 
     fn detected(&self) -> Detected {
         let d = Detected::new(self.kind().unwrap_or(Kind::Ole));
-        if self.encrypted_summary || d.kind == Some(Kind::EncryptedOffice) {
+        if self.encrypted_summary || matches!(d.kind, Some(Kind::EncryptedOffice)) {
             return encrypted(d);
         }
         d
@@ -271,16 +271,20 @@ const NAMES: &str = "WordDocument\nWorkbook\nBook\nPowerPoint Document\nEncrypti
 fn utf16_is(name: &[u8], s: &str) -> bool {
     // By index: `chunks_exact` with `zip` links a division-by-zero panic.
     name.len() == s.len() * 2
-        && s.bytes()
+        && s.as_bytes()
+            .iter()
             .enumerate()
-            .all(|(i, c)| name.get(2 * i..2 * i + 2) == Some(&[c, 0]))
+            .all(|(i, &c)| matches!(name.get(2 * i..2 * i + 2), Some(&[b, 0]) if b == c))
 }
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).
 fn class_kind(clsid: &[u8]) -> Option<Kind> {
-    const OFFICE_TAIL: [u8; 8] = [0xC0, 0, 0, 0, 0, 0, 0, 0x46];
     let first = u32::from_le_bytes(clsid.get(..4)?.try_into().ok()?);
-    let office = clsid.get(4..8) == Some(&[0, 0, 0, 0]) && clsid.get(8..16) == Some(&OFFICE_TAIL);
+    // By `matches!`: `Option<&[u8]>`'s `==` is a function of its own.
+    let office = matches!(
+        clsid.get(4..16),
+        Some(&[0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46])
+    );
     match first {
         0x0002_0906 | 0x0002_0900 if office => Some(Kind::Doc),
         0x0002_0820 | 0x0002_0810 if office => Some(Kind::Xls),

@@ -29,6 +29,11 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     Some(Ok(d))
 }
 
+/// Whether `b` holds no control byte but those text allows (one loop for both encodings).
+fn printable(b: &[u8]) -> bool {
+    b.iter().all(|&b| b >= 0x20 || allowed_control(b))
+}
+
 /// The text, and whether it was decoded as a legacy single-byte encoding.
 fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
     let text = if let Some(rest) = after(head, b"\xEF\xBB\xBF") {
@@ -40,19 +45,17 @@ fn decode(head: &[u8], complete: bool) -> Option<(String, bool)> {
     } else if let Some(t) = utf8(head, complete) {
         t
     } else {
-        let ascii = head.iter().filter(|b| b.is_ascii()).count();
-        if head.len() < MIN_LEGACY
-            || ascii * 4 < head.len() * 3
-            || !head.iter().all(|&b| b >= 0x20 || allowed_control(b))
-        {
+        let mut ascii = 0;
+        for b in head {
+            ascii += usize::from(b.is_ascii());
+        }
+        if head.len() < MIN_LEGACY || ascii * 4 < head.len() * 3 || !printable(head) {
             return None;
         }
         return Some((latin1(head), true));
     };
     // Bytes: every byte of a longer UTF-8 sequence is 0x80 or more.
-    text.bytes()
-        .all(|b| b >= 0x20 || allowed_control(b))
-        .then_some((text, false))
+    printable(text.as_bytes()).then_some((text, false))
 }
 
 /// The byte offset of character `n` of `t` (counted from 0), or `t.len()` when it has no more
