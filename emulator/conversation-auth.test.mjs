@@ -118,6 +118,19 @@ test("a token expires after tokenTtlSeconds", async () => {
   }
 });
 
+test("an expired token stays \"expired\" for an hour, then is forgotten (\"invalid\"): the token map stays bounded", () => {
+  const auth = new Auth({ ...DEFAULTS, tokenTtlSeconds: 60 });
+  const t0 = Date.now();
+  const old = auth.issue(t0).access_token;
+  assert.equal(auth.check(`Bearer ${old}`, t0 + 61_000).message, "The access token expired.");
+  auth.issue(t0 + 60_000 + 3600_000 - 1);
+  assert.equal(auth.check(`Bearer ${old}`, t0 + 60_000 + 3600_000).message, "The access token expired.", "kept just under an hour");
+  const fresh = auth.issue(t0 + 60_000 + 3600_000).access_token;
+  assert.equal(auth.check(`Bearer ${old}`, t0 + 60_000 + 3600_000).message, "The access token is missing or invalid.");
+  assert.equal(auth.check(`Bearer ${fresh}`, t0 + 60_000 + 3600_000), undefined);
+  assert.equal(auth.tokens.size, 2);
+});
+
 test("custom project, app and key; an unknown project or app is 404 NOT_FOUND (the wrong-region stand-in)", async () => {
   const own = await startEmulator({ conversation: { projectId: "p-9", appId: "a-9", keyId: "k", keySecret: "s" } });
   try {

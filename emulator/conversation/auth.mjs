@@ -4,6 +4,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 const BUCKET = { burst: 30, perSecond: 10 };
+/** How long an expired token is still told apart as "expired" (then it is "invalid"). */
+const REMEMBER_EXPIRED_MS = 3600_000;
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** A token-endpoint answer: `[status, body, headers]` in OAuth2's error form when not 200. */
@@ -57,8 +59,13 @@ export class Auth {
     return [200, this.issue(now), { "cache-control": "no-store", pragma: "no-cache" }];
   }
 
-  /** A new JWT-shaped token, valid `tokenTtlSeconds` from now (its `exp` claim: that time, rounded down). */
+  /**
+   * A new JWT-shaped token, valid `tokenTtlSeconds` from now (its `exp` claim: that time, rounded
+   * down). Tokens expired over an hour ago are forgotten first: the map stays bounded by the
+   * endpoint's rate, however long the emulator runs.
+   */
   issue(now) {
+    for (const [token, expires] of this.tokens) if (expires <= now - REMEMBER_EXPIRED_MS) this.tokens.delete(token);
     const expires = now + this.tokenTtlSeconds * 1000;
     const [iat, exp] = [Math.floor(now / 1000), Math.floor(expires / 1000)];
     const head = `${base64url({ alg: "HS256", typ: "JWT" })}.${base64url({ sub: this.keyId, project_id: this.projectId, iat, exp, jti: randomBytes(8).toString("hex") })}`;
