@@ -42,5 +42,5 @@ node --test tests/types/
 step "package tests: Node, workerd (Miniflare), Chromium (direct and Vite)"
 node --test --test-concurrency=1 tests/js/
 
-step "consumer tests: the packed tarball in fresh Vite, webpack 5 and wrangler projects, require() and --conditions=browser"
+step "consumer tests: the packed tarball in fresh Vite, webpack 5 and wrangler projects, require(), --conditions=browser, Bun and Deno"
 node --test --test-concurrency=1 tests/consumers/

@@ -1,6 +1,7 @@
-// The packed package as users of Node, of Jest/Vitest-style `browser` resolution and of
-// wrangler meet it: what the tarball holds, `require`, `node --conditions=browser`, and a
-// consumer Worker bundled by `wrangler deploy --dry-run` offline, then run in workerd.
+// The packed package as users of Node, of Jest/Vitest-style `browser` resolution, of Bun, of
+// Deno and of wrangler meet it: what the tarball holds, `require`, `node --conditions=browser`,
+// `bun` and `deno run` (both from npm, the repo's dev-dependencies), and a consumer Worker
+// bundled by `wrangler deploy --dry-run` offline, then run in workerd.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
@@ -24,10 +25,10 @@ after(async () => {
   await packed?.remove();
 });
 
-/** Runs `code` with node `flags` in the project (its file named `file`); returns stdout and stderr. */
-async function node(file, code, flags = []) {
+/** Runs `code` with `runtime` (Node by default) and its `flags` in the project (its file named `file`); returns stdout and stderr. */
+async function node(file, code, flags = [], runtime = process.execPath) {
   await writeFiles(packed.project, { [file]: code });
-  return run(process.execPath, [...flags, file], { cwd: packed.project, env: { ...packed.env, EMULATOR_URL: emu.url, BOT, TOKEN } });
+  return run(runtime, [...flags, file], { cwd: packed.project, env: { ...packed.env, EMULATOR_URL: emu.url, BOT, TOKEN } });
 }
 
 /** The package files `file` (in the installed package) refers to: imports, re-exports and `new URL("./…")`. */
@@ -100,6 +101,22 @@ test("under node --conditions=browser (as jsdom test runners resolve) the browse
   assert.match(resolved.stdout, /\/sinch-whatsapp\/index\.js \S+\/preflight\/index\.js \S+\/callbacks\/index\.js\n$/);
   const code = `const [sdk, preflight, callbacks] = await Promise.all(["", "/preflight", "/callbacks"].map((e) => import("sinch-whatsapp" + e))); ${SEND("from the browser entry")}`;
   assertWorked(await node("browser.mjs", code, ["--conditions=browser"]), "from the browser entry");
+});
+
+const ALL_THREE = `import * as sdk from "sinch-whatsapp"; import * as preflight from "sinch-whatsapp/preflight"; import * as callbacks from "sinch-whatsapp/callbacks";`;
+
+test("Bun runs all three entries from the packed project (its `node` condition: node.js)", async () => {
+  const bun = join(root, "node_modules/.bin/bun");
+  const { stdout } = await run(bun, ["--version"]);
+  assertWorked(await node("bun.mjs", `${ALL_THREE} ${SEND(`from Bun ${stdout.trim()}`)}`, [], bun), `from Bun ${stdout.trim()}`);
+});
+
+test("Deno runs all three entries from the packed project with --allow-read and --allow-net, nothing more", async () => {
+  const deno = join(root, "node_modules/.bin/deno");
+  const flags = ["run", "--no-prompt", "--allow-read", `--allow-net=${new URL(emu.url).host}`, "--allow-env=EMULATOR_URL,BOT,TOKEN"];
+  assertWorked(await node("deno.mjs", `${ALL_THREE} ${SEND("from Deno")}`, flags, deno), "from Deno");
+  // Without read access the import fails, and Deno's own error names the flag.
+  await assert.rejects(node("deno.mjs", `${ALL_THREE} ${SEND("never sent")}`, flags.filter((f) => f !== "--allow-read"), deno), /Requires read access to "\S+sinch_whatsapp_bg\.wasm", run again with the --allow-read flag/);
 });
 
 test("where the browser entry cannot read its wasm from a file: URL, the error says what to do", async () => {
