@@ -2,14 +2,16 @@
 
 use super::{ByteRange, Chunk};
 use crate::prelude::*;
+use core::cell::Cell;
 
 /// Why bytes could not be had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Miss {
     /// The range lies (partly) beyond the end of the file: the file is too short.
     Eof,
-    /// The range is inside the file but was not read: ask for this range.
-    Need(ByteRange),
+    /// The range is inside the file but was not read: ask for [`View::needed`]. (The range
+    /// waits in the view, so a miss carried up through every `?` is one byte, not a range.)
+    Need,
 }
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
@@ -21,6 +23,8 @@ pub(crate) struct View<'a> {
     pub chunks: &'a [Chunk<'a>],
     pub last_pass: bool,
     joined: Vec<(u64, Vec<u8>)>,
+    /// The range of the last [`Miss::Need`].
+    need: Cell<ByteRange>,
 }
 
 impl<'a> View<'a> {
@@ -30,6 +34,7 @@ impl<'a> View<'a> {
             chunks,
             last_pass,
             joined: join(chunks),
+            need: Cell::new(ByteRange { start: 0, end: 0 }),
         }
     }
 
@@ -52,10 +57,16 @@ impl<'a> View<'a> {
             }
         }
         let want_end = offset.saturating_add(want.max(len64)).min(self.size);
-        Err(Miss::Need(ByteRange {
+        self.need.set(ByteRange {
             start: offset,
             end: want_end,
-        }))
+        });
+        Err(Miss::Need)
+    }
+
+    /// The range the last [`Miss::Need`] asked for.
+    pub fn needed(&self) -> ByteRange {
+        self.need.get()
     }
 
     /// Like [`View::read`] but clipped at the end of the file: fewer than `len` bytes near the end.
@@ -247,16 +258,15 @@ mod tests {
         assert_eq!(v.read(1, 2, 0), Ok(&head[1..3]));
         assert_eq!(v.read(98, 2, 0), Ok(&tail[..]));
         assert_eq!(v.tail(2), Ok(&tail[..]));
+        assert_eq!(v.read(3, 2, 50), Err(Miss::Need));
+        assert_eq!(v.needed(), ByteRange { start: 3, end: 53 });
+        assert_eq!(v.read(90, 2, 50), Err(Miss::Need));
         assert_eq!(
-            v.read(3, 2, 50),
-            Err(Miss::Need(ByteRange { start: 3, end: 53 }))
-        );
-        assert_eq!(
-            v.read(90, 2, 50),
-            Err(Miss::Need(ByteRange {
+            v.needed(),
+            ByteRange {
                 start: 90,
                 end: 100
-            }))
+            }
         );
         assert_eq!(v.read(99, 2, 0), Err(Miss::Eof));
         assert_eq!(v.read(u64::MAX, 2, 0), Err(Miss::Eof));

@@ -114,8 +114,8 @@ impl Detected {
 /// settles for `fallback`, marked incomplete when bytes were missing.
 pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
     match miss {
-        Miss::Need(range) if !v.last_pass => Err(range),
-        Miss::Need(_) => {
+        Miss::Need if !v.last_pass => Err(v.needed()),
+        Miss::Need => {
             fallback.incomplete = true;
             Ok(fallback)
         }
