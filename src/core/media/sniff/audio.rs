@@ -107,12 +107,13 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
     if version == 1 || layer == 0 || bitrate_index == 15 || rate_index == 3 {
         return None;
     }
-    let rates: [u32; 3] = match version {
-        3 => [44100, 48000, 32000],
-        2 => [22050, 24000, 16000],
-        _ => [11025, 12000, 8000],
+    // MPEG-1's rates, halved for MPEG-2 and quartered for MPEG-2.5.
+    let shift = match version {
+        3 => 0,
+        2 => 1,
+        _ => 2,
     };
-    let rate = *rates.get(rate_index)?;
+    let rate = [44100u32, 48000, 32000].get(rate_index)? >> shift;
     let kbps = if version == 3 {
         V1.get(usize::from(3 - layer))?.get(bitrate_index)?
     } else {
