@@ -87,16 +87,13 @@ fn allowed_control(b: u8) -> bool {
 }
 
 fn utf8(b: &[u8], complete: bool) -> Option<String> {
-    match core::str::from_utf8(b) {
-        Ok(s) => Some(s.to_string()),
+    let valid = match core::str::from_utf8(b) {
+        Ok(_) => b.len(),
         // A character cut at the end of the head is fine.
-        Err(e) if e.error_len().is_none() && !complete => {
-            core::str::from_utf8(b.get(..e.valid_up_to())?)
-                .ok()
-                .map(str::to_string)
-        }
-        Err(_) => None,
-    }
+        Err(e) if e.error_len().is_none() && !complete => e.valid_up_to(),
+        Err(_) => return None,
+    };
+    core::str::from_utf8(b.get(..valid)?).ok().map(str::to_string)
 }
 
 /// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an
