@@ -120,12 +120,12 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
     if text && (declared.as_str() == "text/plain" || declared.as_str() == "text/csv") {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
-    let iso = ["video/mp4", "audio/mp4", "video/3gpp", "audio/3gpp"];
+    let iso = |m: &str| matches!(m, "video/mp4" | "audio/mp4" | "video/3gpp" | "audio/3gpp");
     let zip_based = matches!(
         kind,
         Kind::Office(_) | Kind::Odt | Kind::Ods | Kind::Odp | Kind::Odg | Kind::Epub
     );
-    let near = (iso.contains(&sniffed) && iso.contains(&declared.as_str()))
+    let near = (iso(sniffed) && iso(&declared))
         || (zip_based && declared.as_str() == "application/zip")
         || (text && declared.starts_with("text/") && !matches!(declared.as_str(), "text/html"))
         || (matches!(kind, Kind::Csv) && declared.as_str() == "application/vnd.ms-excel")
