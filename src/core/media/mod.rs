@@ -161,7 +161,8 @@ fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteR
     // (the view joins touching chunks)…
     // (Plain loops: iterator adapters link a copy of their folds each.)
     let mut start = want.start;
-    for _ in 0..=chunks.len() {
+    // `0..n + 1`, not `0..=n`: a `RangeInclusive` links its own `next`.
+    for _ in 0..chunks.len() + 1 {
         for c in chunks {
             let end = c.offset.saturating_add(c.bytes.len() as u64);
             if c.offset <= start && start < end {

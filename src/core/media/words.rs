@@ -55,7 +55,7 @@ pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
     let mut start = 0;
     let mut at = 0;
     // The end of the text ends the last part: one slicing for every part.
-    for i in 0..=text.len() {
+    for i in 0..text.len() + 1 {
         if !matches!(text.as_bytes().get(i), Some(&b) if b != sep) {
             if at == n {
                 return text.get(start..i).unwrap_or_default();
