@@ -130,7 +130,7 @@ pub(crate) fn trim(s: &str) -> &str {
     // A white-space character of `n` bytes ending at `end` (1 to 3 bytes long).
     // Plain loops: `find` links a fold of its own.
     'cut: loop {
-        for n in 1..=3 {
+        for n in 1..4 {
             let at = end.checked_sub(n);
             if at
                 .and_then(|at| s.as_bytes().get(at..end))
