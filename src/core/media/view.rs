@@ -121,7 +121,7 @@ fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
     // Read through `get`: indexing links a bounds-check panic and its formatting.
     for i in 1..order.len() {
         let mut j = i;
-        while let Some(pair) = j.checked_sub(1).and_then(|k| order.get_mut(k..=j)) {
+        while let Some(pair) = j.checked_sub(1).and_then(|k| order.get_mut(k..j + 1)) {
             if !matches!(pair, [a, b] if a.offset > b.offset) {
                 break;
             }
