@@ -41,7 +41,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             Error,
             "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
             &[
-                if kind.article() == "an" { "An" } else { "A" },
+                if kind.article().len() == 2 { "An" } else { "A" }, // "an" or "a"
                 kind.label(),
                 kind.mime(),
                 t.with_article(),

@@ -108,9 +108,7 @@ fn walk(head: &[u8], size: u64) -> Walk {
 fn backwards(tail: &[u8], mut end: usize) -> Option<String> {
     for _ in 0..64 {
         let start = (0..end.checked_sub(12)?).rev().find(|&q| {
-            let ascii = tail
-                .get(q + 4..q + 8)
-                .is_some_and(is_name);
+            let ascii = tail.get(q + 4..q + 8).is_some_and(is_name);
             ascii && be32(tail, q).and_then(|l| usize::try_from(l).ok()) == Some(end - q - 12)
         })?;
         let data = tail.get(start + 4..end - 4)?;

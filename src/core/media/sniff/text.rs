@@ -93,7 +93,9 @@ fn utf8(b: &[u8], complete: bool) -> Option<String> {
         Err(e) if e.error_len().is_none() && !complete => e.valid_up_to(),
         Err(_) => return None,
     };
-    core::str::from_utf8(b.get(..valid)?).ok().map(str::to_string)
+    core::str::from_utf8(b.get(..valid)?)
+        .ok()
+        .map(str::to_string)
 }
 
 /// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an
