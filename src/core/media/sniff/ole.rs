@@ -57,25 +57,28 @@ impl Streams {
         if self.encryption_info && self.encrypted_package {
             return Some(Kind::EncryptedOffice);
         }
-        let named = [
-            (self.word.is_some(), Kind::Doc),
-            (self.powerpoint, Kind::Ppt),
-            (self.excel.is_some(), Kind::Xls),
-        ];
+        let (word, excel) = (self.word.is_some(), self.excel.is_some());
         // An embedded object adds the other application's streams: when more than one is
         // named, trust the root class if it names one of them.
-        let mut first = None;
-        let mut class_named = false;
-        for (hit, kind) in named {
-            if hit {
-                first = first.or(Some(kind));
-                class_named |= self.root_class == Some(kind);
-            }
-        }
+        let class_named = match self.root_class {
+            Some(Kind::Doc) => word,
+            Some(Kind::Ppt) => self.powerpoint,
+            Some(Kind::Xls) => excel,
+            _ => false,
+        };
         if class_named {
             return self.root_class;
         }
-        first.or(self.root_class)
+        let first = if word {
+            Kind::Doc
+        } else if self.powerpoint {
+            Kind::Ppt
+        } else if excel {
+            Kind::Xls
+        } else {
+            return self.root_class;
+        };
+        Some(first)
     }
 
     fn detected(&self) -> Detected {
