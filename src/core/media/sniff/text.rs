@@ -6,7 +6,7 @@
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, View};
-use crate::core::media::words::{latin1, trim_start};
+use crate::core::media::words::{latin1, nth, trim_start};
 use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
@@ -146,28 +146,33 @@ fn holds_ci(hay: &[u8], needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// How markup starts, a line each: the kind's letter (`h` HTML, `s` SVG, `x` XML, `c` a
+/// comment, which the lead decides) and the start, in any ASCII case.
+const LEADS: &str =
+    "h<!doctype html\nh<html\nh<head\nh<body\nh<script\nh<iframe\ns<svg\ns<!doctype svg\nx<?xml\nc<!--";
+
 /// HTML, SVG or XML posing as text.
 fn markup(text: &str) -> Option<Kind> {
     let t = trim_start(text, true);
     if !t.starts_with('<') {
         return None;
     }
-    let html_tags = [
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<script",
-        "<iframe",
-    ];
-    if html_tags.iter().any(|p| starts_ci(t, p)) {
-        return Some(Kind::Html);
+    // The first lead that fits, as one text (no pointer per tag): HTML, then SVG, XML, a comment.
+    let mut lead = b' ';
+    for i in 0..10 {
+        let line = nth(LEADS, i);
+        if starts_ci(t, line.get(1..).unwrap_or_default()) {
+            lead = line.as_bytes().first().copied().unwrap_or(b' ');
+            break;
+        }
     }
-    if starts_ci(t, "<svg") || starts_ci(t, "<!doctype svg") {
-        return Some(Kind::Svg);
+    match lead {
+        b'h' => return Some(Kind::Html),
+        b's' => return Some(Kind::Svg),
+        _ => {}
     }
-    let xml = starts_ci(t, "<?xml");
-    if xml || starts_ci(t, "<!--") {
+    let xml = lead == b'x';
+    if xml || lead == b'c' {
         // The first 2048 characters.
         let end = char_offset(t, 2048);
         let lead = t.as_bytes().get(..end).unwrap_or_default();
