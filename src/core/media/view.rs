@@ -46,15 +46,10 @@ impl<'a> View<'a> {
         if end > self.size {
             return Err(Miss::Eof);
         }
-        if len == 0 {
-            return Ok(&[]);
-        }
-        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
-        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
-        for (at, bytes) in joined.chain(chunks) {
-            if let Some(b) = slice_at(at, bytes, offset, len, self.size) {
-                return Ok(b);
-            }
+        // The longest run read from `offset` holds them all when any run does.
+        let b = self.avail(offset, len);
+        if b.len() == len {
+            return Ok(b);
         }
         let want_end = offset.saturating_add(want.max(len64)).min(self.size);
         self.need.set(ByteRange {
@@ -157,16 +152,6 @@ fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
         i = j;
     }
     out
-}
-
-fn slice_at(at: u64, bytes: &[u8], offset: u64, len: usize, size: u64) -> Option<&[u8]> {
-    let skip = usize::try_from(offset.checked_sub(at)?).ok()?;
-    let in_file = usize::try_from(size.saturating_sub(at)).unwrap_or(usize::MAX);
-    let end = skip.checked_add(len)?;
-    if end > in_file {
-        return None;
-    }
-    bytes.get(skip..end)
 }
 
 /// Byte `i` of `b`.
