@@ -220,11 +220,9 @@ fn choose(
     if !failed || preferred == MessageType::Document {
         return (preferred, issues);
     }
-    let mut doc = for_type(MessageType::Document, size, kind, d);
-    if doc.iter().any(|i| i.severity == Severity::Error) {
-        return (preferred, issues);
-    }
-    // Sendable only as a document: keep why, as warnings.
+    // The document type takes every accepted kind (the only kinds chosen for) and has no
+    // limit of its own: sendable as a document. Keep why not as the preferred type, as
+    // warnings.
     let mut out = Vec::new();
     for i in issues.iter().filter(|i| i.severity == Severity::Error) {
         add(
@@ -235,7 +233,6 @@ fn choose(
             &[&i.message],
         );
     }
-    out.append(&mut doc);
     (MessageType::Document, out)
 }
 

@@ -170,6 +170,34 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
 mod tests {
     use super::*;
 
+    /// `rules::choose` relies on it: the document type takes every accepted kind, whatever
+    /// its size or codecs, without an issue of its own.
+    #[test]
+    fn documents_take_every_accepted_kind_without_issues() {
+        use crate::core::media::ooxml::Ooxml;
+        let kinds = [
+            Kind::Jpeg,
+            Kind::Webp,
+            Kind::Mp4Video,
+            Kind::Mp2,
+            Kind::Ogg,
+            Kind::Pdf,
+            Kind::Office(Ooxml::Docm),
+            Kind::EncryptedOffice,
+            Kind::Csv,
+        ];
+        for kind in kinds {
+            assert!(kind.accepted(), "{kind:?}");
+            let mut d = Detected::new(kind);
+            d.video = Some(Codec::Hevc);
+            d.audio = Some(Codec::Vorbis);
+            d.image_coding = Some("a lossless JPEG");
+            for size in [1, 200_000_000] {
+                assert!(for_type(MessageType::Document, size, kind, &d).is_empty());
+            }
+        }
+    }
+
     #[test]
     fn each_type_names_what_it_takes() {
         assert_eq!(ACCEPTED.split('\n').count(), MessageType::ALL.len());
