@@ -97,9 +97,10 @@ pub(crate) fn encrypted_office_mime(
         .map(Ooxml::mime)
 }
 
-/// Declared vs sniffed: adds `media_type_mismatch` when they differ.
+/// Declared (trimmed: the report's `declaredMimeType`) vs sniffed: adds `media_type_mismatch`
+/// when they differ.
 pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>) {
-    let Some(declared_raw) = declared.map(trim) else {
+    let Some(declared_raw) = declared else {
         return;
     };
     let Some(declared) = canonical(declared_raw) else {

@@ -136,7 +136,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
         );
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
-        mismatch(kind, options.declared_mime, &mut out);
+        mismatch(kind, declared, &mut out);
         extension(kind, options.file_name, &mut out);
     }
     if d.not_utf8 {
