@@ -43,15 +43,15 @@ struct Names {
 }
 
 impl Names {
-    fn add(&mut self, name: &[u8], entry: Option<Entry>) {
-        if name == b"[Content_Types].xml" {
-            self.content_types = true;
-            self.types_entry = self.types_entry.or(entry);
-        }
+    /// Notes an entry's name; gives whether it is `[Content_Types].xml`.
+    fn add(&mut self, name: &[u8]) -> bool {
+        let types = name == b"[Content_Types].xml";
+        self.content_types |= types;
         self.word |= name.starts_with(b"word/");
         self.xl |= name.starts_with(b"xl/");
         self.ppt |= name.starts_with(b"ppt/");
         self.vba |= name.ends_with(b"/vbaProject.bin");
+        types
     }
 
     /// The OOXML kind by the part names; `sure` when `[Content_Types].xml` need not have been
@@ -117,15 +117,16 @@ fn archive(v: &View<'_>, head: &[u8]) -> Step {
         let n = usize::from(le16(dir, i + 28).unwrap_or(0));
         let extra = usize::from(le16(dir, i + 30).unwrap_or(0));
         let comment = usize::from(le16(dir, i + 32).unwrap_or(0));
-        let entry = (|| {
-            Some(Entry {
-                method: le16(dir, i + 10)?,
-                compressed: u64::from(le32(dir, i + 20)?),
-                local: u64::from(le32(dir, i + 42)?),
-            })
-        })();
         match dir.get(i + 46..i + 46 + n) {
-            Some(name) => names.add(name, entry),
+            // The record's fields lie before its name: they are there.
+            Some(name) if names.add(name) && names.types_entry.is_none() => {
+                names.types_entry = Some(Entry {
+                    method: le16(dir, i + 10).unwrap_or(0),
+                    compressed: u64::from(le32(dir, i + 20).unwrap_or(0)),
+                    local: u64::from(le32(dir, i + 42).unwrap_or(0)),
+                });
+            }
+            Some(_) => {}
             None if partial => break,
             None => return Ok(guess().damaged(true, "has a corrupt ZIP central directory")),
         }
@@ -261,7 +262,7 @@ fn local_names(head: &[u8]) -> Names {
         };
         let n = usize::from(le16(head, i + 26).unwrap_or(0));
         if let Some(name) = head.get(i + 30..i + 30 + n) {
-            names.add(name, None);
+            names.add(name);
         }
         from = i + 4;
     }
