@@ -83,54 +83,48 @@ pub(crate) fn line_where(
     }
 }
 
-/// The UTF-8 length of the white space (as `char::is_whitespace` says) or, with `bom`, the
-/// U+FEFF that `b` starts with; 0 for anything else. Bytes, not `char`s: `str::trim` links
-/// the Unicode white-space table and the `char` decoding of its pattern machinery.
-fn space_at(b: &[u8], bom: bool) -> usize {
-    match b {
-        [b'\t'..=b'\r' | b' ', ..] => 1,
-        [0xC2, 0x85 | 0xA0, ..] => 2,
-        [0xE1, 0x9A, 0x80, ..]
-        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
-        | [0xE2, 0x81, 0x9F, ..]
-        | [0xE3, 0x80, 0x80, ..] => 3,
-        [0xEF, 0xBB, 0xBF, ..] if bom => 3,
-        _ => 0,
-    }
+/// Whether `c` is white space (as `char::is_whitespace`, whose Unicode table this list
+/// replaces) or, with `bom`, U+FEFF.
+fn is_space(c: char, bom: bool) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    ) || (bom && c == '\u{FEFF}')
 }
 
-/// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`.
+/// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`: a plain
+/// loop over the `char`s (`str`'s pattern machinery is not linked).
 pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
-    let mut start = 0;
-    while let Some(n) = s
-        .as_bytes()
-        .get(start..)
-        .map(|b| space_at(b, bom))
-        .filter(|&n| n > 0)
-    {
-        start += n;
+    let mut chars = s.chars();
+    loop {
+        let rest = chars.as_str();
+        match chars.next() {
+            Some(c) if is_space(c, bom) => {}
+            _ => return rest,
+        }
     }
-    s.get(start..).unwrap_or_default()
 }
 
-/// `s` without leading or trailing white space, as `str::trim`.
+/// `s` without leading or trailing white space, as `str::trim` (one forward pass: the end of
+/// the last character that is not white space).
 pub(crate) fn trim(s: &str) -> &str {
     let s = trim_start(s, false);
-    let mut end = s.len();
-    // A white-space character of `n` bytes ending at `end` (1 to 3 bytes long).
-    // Plain loops: `find` links a fold of its own.
-    'cut: loop {
-        for n in 1..4 {
-            let at = end.checked_sub(n);
-            if at
-                .and_then(|at| s.as_bytes().get(at..end))
-                .is_some_and(|b| space_at(b, false) == n)
-            {
-                end -= n;
-                continue 'cut;
-            }
+    let mut end = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if !is_space(c, false) {
+            end = s.len() - chars.as_str().len();
         }
-        break;
     }
     s.get(..end).unwrap_or_default()
 }
