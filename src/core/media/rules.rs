@@ -17,7 +17,7 @@ use super::declared::{encrypted_office_mime, extension, mismatch};
 use super::kind::{Codec, Kind};
 use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
-use super::typed::{for_type, takes};
+use super::typed::{for_type, preferred};
 use super::words::{decimal, fill, group, trim};
 use super::Options;
 use crate::prelude::*;
@@ -234,13 +234,6 @@ fn choose(
         );
     }
     (MessageType::Document, out)
-}
-
-fn preferred(kind: Kind) -> MessageType {
-    MessageType::ALL
-        .into_iter()
-        .find(|&t| t != MessageType::Document && takes(t, kind))
-        .unwrap_or(MessageType::Document)
 }
 
 #[cfg(test)]

@@ -8,17 +8,26 @@ use super::sniff::Detected;
 use super::words::{decimal, fill, group, nth};
 use crate::prelude::*;
 
-/// Whether message type `t` takes content of `kind`.
+/// The message type made for content of `kind`, the document type when none is: each kind
+/// fits at most one of the others.
+pub(super) fn preferred(kind: Kind) -> MessageType {
+    match kind {
+        Kind::Jpeg | Kind::Png => MessageType::Image,
+        Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Mp2 | Kind::Ogg => {
+            MessageType::Audio
+        }
+        Kind::Mp4Video | Kind::Video3gpp => MessageType::Video,
+        Kind::Webp => MessageType::Sticker,
+        _ => MessageType::Document,
+    }
+}
+
+/// Whether message type `t` takes content of `kind`: the document type takes every accepted
+/// kind, the others the kinds made for them.
 pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
     match t {
-        MessageType::Image => matches!(kind, Kind::Jpeg | Kind::Png),
-        MessageType::Audio => matches!(
-            kind,
-            Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Mp2 | Kind::Ogg
-        ),
-        MessageType::Video => matches!(kind, Kind::Mp4Video | Kind::Video3gpp),
-        MessageType::Sticker => matches!(kind, Kind::Webp),
         MessageType::Document => kind.accepted(),
+        _ => preferred(kind) == t,
     }
 }
 
