@@ -136,7 +136,7 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut args = args.iter();
     let mut rest = template;
-    while let Some(at) = rest.as_bytes().windows(2).position(|w| w == b"{}") {
+    while let Some(at) = super::view::find(rest.as_bytes(), b"{}") {
         out.push_str(rest.get(..at).unwrap_or_default());
         out.push_str(args.next().copied().unwrap_or_default());
         rest = rest.get(at + 2..).unwrap_or_default();
