@@ -211,14 +211,14 @@ fn choose(
     d: &Detected,
     intended: Option<MessageType>,
 ) -> (MessageType, Vec<Issue>) {
-    if let Some(t) = intended {
-        return (t, for_type(t, size, kind, d));
-    }
-    let preferred = preferred(kind);
-    let issues = for_type(preferred, size, kind, d);
-    let failed = issues.iter().any(|i| i.severity == Severity::Error);
-    if !failed || preferred == MessageType::Document {
-        return (preferred, issues);
+    let t = intended.unwrap_or(preferred(kind));
+    let issues = for_type(t, size, kind, d);
+    // The intended type is kept whatever its issues; the best fit only when it has no error.
+    if intended.is_some()
+        || t == MessageType::Document
+        || !issues.iter().any(|i| i.severity == Severity::Error)
+    {
+        return (t, issues);
     }
     // The document type takes every accepted kind (the only kinds chosen for) and has no
     // limit of its own: sendable as a document. Keep why not as the preferred type, as
