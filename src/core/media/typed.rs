@@ -156,10 +156,10 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
             &[],
         ),
     }
-    let (what, kb) = if d.animated {
-        ("animated stickers", 500)
+    let (what, kb, limit) = if d.animated {
+        ("animated stickers", 500, "500 KB")
     } else {
-        ("static stickers", 100)
+        ("static stickers", 100, "100 KB")
     };
     let (lo, hi) = (kb * 1000, kb * 1024);
     if size > hi {
@@ -167,11 +167,11 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
             out,
             MediaStickerTooLarge,
             Error,
-"The limit for {} is {} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-&[what, &decimal(kb), &group(size), &group(hi)],
+"The limit for {} is {}; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
+&[what, limit, &group(size), &group(hi)],
         );
     } else if size > lo {
-        ambiguous(out, size, &fill("{} KB", &[&decimal(kb)]), what, lo, hi);
+        ambiguous(out, size, limit, what, lo, hi);
     }
 }
 
