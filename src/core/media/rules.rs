@@ -18,7 +18,7 @@ use super::kind::{Codec, Kind};
 use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
-use super::words::{decimal, fill, group, trim};
+use super::words::{fill, group, trim};
 use super::Options;
 use crate::prelude::*;
 use IssueCode::*;
@@ -157,7 +157,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
             &[what],
         );
     }
-    size_against(size, UPLOAD_MB, "any upload", &mut out, |out, over| {
+    size_against(size, UPLOAD_MB, "100 MB", "any upload", &mut out, |out, over| {
         add(
             out,
             MediaTooLarge,
@@ -169,11 +169,12 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
     out
 }
 
-/// Adds `media_size_ambiguous` between the two readings of `mb`, or calls `over(out, limit)`
-/// above the 2^20 reading.
+/// Adds `media_size_ambiguous` between the two readings of `mb` (`limit`: the same as text,
+/// "5 MB"), or calls `over(out, limit)` above the 2^20 reading.
 pub(super) fn size_against(
     size: u64,
     mb: u64,
+    limit: &str,
     what: &str,
     out: &mut Vec<Issue>,
     over: impl FnOnce(&mut Vec<Issue>, u64),
@@ -182,7 +183,7 @@ pub(super) fn size_against(
     if size > hi {
         over(out, hi);
     } else if size > lo {
-        ambiguous(out, size, &fill("{} MB", &[&decimal(mb)]), what, lo, hi);
+        ambiguous(out, size, limit, what, lo, hi);
     }
 }
 

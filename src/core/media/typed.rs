@@ -5,7 +5,7 @@ use super::kind::{Codec, Kind};
 use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
-use super::words::{decimal, fill, group, nth};
+use super::words::{decimal, group, nth};
 use crate::prelude::*;
 
 /// The message type made for content of `kind`, the document type when none is: each kind
@@ -62,7 +62,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     }
     match t {
         MessageType::Image => {
-            processing(size, 5, "images", &mut out);
+            processing(size, 5, "5 MB", "images", &mut out);
             if let Some(coding) = d.image_coding {
                 add(
                     &mut out,
@@ -74,11 +74,11 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             }
         }
         MessageType::Audio => {
-            processing(size, 16, "audio", &mut out);
+            processing(size, 16, "16 MB", "audio", &mut out);
             audio_codec(kind, d, &mut out);
         }
         MessageType::Video => {
-            processing(size, 16, "videos", &mut out);
+            processing(size, 16, "16 MB", "videos", &mut out);
             video_codecs(d, &mut out);
         }
         MessageType::Sticker => sticker(size, d, &mut out),
@@ -87,14 +87,14 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     out
 }
 
-fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
-    size_against(size, mb, what, out, |out, hi| {
+fn processing(size: u64, mb: u64, limit: &str, what: &str, out: &mut Vec<Issue>) {
+    size_against(size, mb, limit, what, out, |out, hi| {
         add(
             out,
             MediaOverProcessingLimit,
             Warning,
-"The file is {} bytes, over the {} MB limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-&[&group(size), &decimal(mb), what, &group(hi)],
+"The file is {} bytes, over the {} limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+&[&group(size), limit, what, &group(hi)],
         )
     });
 }
