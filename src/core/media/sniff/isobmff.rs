@@ -315,10 +315,12 @@ const AUDIO: [([u8; 4], Codec); 14] = [
 
 /// The codec `cc` names in `table`, or `Codec::Other`.
 fn lookup(table: &[([u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
-    table
-        .iter()
-        .find(|(t, _)| t == cc)
-        .map_or(Codec::Other(*cc), |&(_, c)| c)
+    for (t, c) in table {
+        if t == cc {
+            return *c;
+        }
+    }
+    Codec::Other(*cc)
 }
 
 fn video_codec(cc: &[u8; 4]) -> Codec {
