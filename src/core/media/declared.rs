@@ -22,7 +22,7 @@ fn canonical(declared: &str) -> Option<String> {
             .as_bytes()
             .iter()
             .position(|&b| b == b';')
-            .and_then(|end| declared.get(..end))
+            .and_then(|end| declared.get(0..end))
             .unwrap_or(declared),
     )
     .to_ascii_lowercase();
@@ -158,7 +158,7 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
     // formatting), and a `rposition` of its own is one more search loop.
     let name = file_name?;
     let dot = super::view::rfind(name.as_bytes(), b".")?;
-    let ext = name.get(dot + 1..)?;
+    let ext = name.get(dot + 1..name.len())?;
     if ext.is_empty() || ext.len() > 5 || ext.as_bytes().iter().any(|&b| b == b'/' || b == b'\\') {
         return None;
     }

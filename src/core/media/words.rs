@@ -1,6 +1,8 @@
 //! The report's words without `core::fmt`: numbers written digit by digit, names decoded
 //! and white space trimmed by hand, tables of strings held as one text each (the
 //! preflight's wasm carries no formatting or Unicode machinery, and no pointer per entry).
+//! Text is sliced by `a..b` ranges only (`get(0..n)`, not `get(..n)`): each kind of range is a
+//! `str::get` of its own in the wasm.
 
 use crate::prelude::*;
 
@@ -74,11 +76,11 @@ pub(crate) fn line_where(
             .iter()
             .position(|&b| b == b'\n')
             .unwrap_or(rest.len());
-        let line = rest.get(..end)?;
+        let line = rest.get(0..end)?;
         if part(line, sep, field).eq_ignore_ascii_case(value) {
             return Some((n, line));
         }
-        rest = rest.get(end + 1..)?;
+        rest = rest.get(end + 1..rest.len())?;
         n += 1;
     }
 }
@@ -126,7 +128,7 @@ pub(crate) fn trim(s: &str) -> &str {
             end = s.len() - chars.as_str().len();
         }
     }
-    s.get(..end).unwrap_or_default()
+    s.get(0..end).unwrap_or_default()
 }
 
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
@@ -137,9 +139,9 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut args = args.iter();
     let mut rest = template;
     while let Some(at) = super::view::find(rest.as_bytes(), b"{}") {
-        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(rest.get(0..at).unwrap_or_default());
         out.push_str(args.next().copied().unwrap_or_default());
-        rest = rest.get(at + 2..).unwrap_or_default();
+        rest = rest.get(at + 2..rest.len()).unwrap_or_default();
     }
     out.push_str(rest);
     out

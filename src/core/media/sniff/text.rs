@@ -135,7 +135,7 @@ fn utf16(b: &[u8], complete: bool, unit: fn([u8; 2]) -> u16) -> Option<String> {
 }
 
 fn starts_ci(t: &str, pat: &str) -> bool {
-    t.get(..pat.len())
+    t.get(0..pat.len())
         .is_some_and(|s| s.eq_ignore_ascii_case(pat))
 }
 
@@ -161,7 +161,7 @@ fn markup(text: &str) -> Option<Kind> {
     let mut lead = b' ';
     for i in 0..10 {
         let line = nth(LEADS, i);
-        if starts_ci(t, line.get(1..).unwrap_or_default()) {
+        if starts_ci(t, line.get(1..line.len()).unwrap_or_default()) {
             lead = line.as_bytes().first().copied().unwrap_or(b' ');
             break;
         }
