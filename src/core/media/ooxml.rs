@@ -64,14 +64,14 @@ const TABLE: &str = concat!(
 );
 
 /// Field numbers in a line of [`TABLE`].
-const EXT: usize = 0;
-const MIME: usize = 1;
+pub(super) const EXT: usize = 0;
+pub(super) const MIME: usize = 1;
 const MAIN: usize = 2;
-const LABEL: usize = 3;
+pub(super) const LABEL: usize = 3;
 
 impl Ooxml {
     /// Field `field` of the type's line in [`TABLE`].
-    fn field(self, field: usize) -> &'static str {
+    pub(super) fn field(self, field: usize) -> &'static str {
         part(nth(TABLE, self as usize), b';', field)
     }
 
@@ -83,11 +83,6 @@ impl Ooxml {
     /// A short name ("Word template").
     pub fn label(self) -> &'static str {
         self.field(LABEL)
-    }
-
-    /// The usual extension.
-    pub fn extensions(self) -> &'static str {
-        self.field(EXT)
     }
 
     /// Whether the file may hold macros.
@@ -158,7 +153,7 @@ mod tests {
         assert_eq!(TABLE.split('\n').count(), ALL.len());
         for (i, kind) in ALL.into_iter().enumerate() {
             assert_eq!(kind as usize, i);
-            let ext = kind.extensions();
+            let ext = kind.field(EXT);
             let main_field = kind.field(MAIN);
             assert_eq!(nth(TABLE, i).split(';').count(), 4);
             assert_eq!(Ooxml::from_mime(kind.mime()), Some(kind));

@@ -157,15 +157,22 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
             &[what],
         );
     }
-    size_against(size, UPLOAD_MB, "100 MB", "any upload", &mut out, |out, over| {
-        add(
+    size_against(
+        size,
+        UPLOAD_MB,
+        "100 MB",
+        "any upload",
+        &mut out,
+        |out, over| {
+            add(
             out,
             MediaTooLarge,
             Error,
 "The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
 &[&group(size), &group(over)],
         )
-    });
+        },
+    );
     out
 }
 
