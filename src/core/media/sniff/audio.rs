@@ -35,27 +35,17 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 /// An MPEG audio or ADTS stream whose first frame is at `at`, confirmed by the next frame
 /// when that lies in `b`.
 fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
-    let (kind, codec, len) = if let Some(len) = adts_frame(b, at) {
-        (Kind::Aac, Codec::Aac, len)
-    } else if let Some((len, codec)) = mpeg_frame(b, at) {
-        let kind = if codec == Codec::Mp3 {
-            Kind::Mp3
-        } else {
-            Kind::Mp2
-        };
-        (kind, codec, len)
-    } else {
-        return None;
+    let (len, codec) = frame(b, at)?;
+    let aac = matches!(codec, Codec::Aac);
+    let kind = match codec {
+        Codec::Aac => Kind::Aac,
+        Codec::Mp3 => Kind::Mp3,
+        _ => Kind::Mp2,
     };
     let next = at.checked_add(len)?;
-    if next + 4 <= b.len() {
-        let again = match kind {
-            Kind::Aac => adts_frame(b, next).is_some(),
-            _ => mpeg_frame(b, next).is_some(),
-        };
-        if !again {
-            return None;
-        }
+    // The next frame, of the same family (an ADTS header is never an MPEG one: its layer is 0).
+    if next + 4 <= b.len() && !frame(b, next).is_some_and(|(_, c)| matches!(c, Codec::Aac) == aac) {
+        return None;
     }
     let mut d = Detected::new(kind);
     d.audio = Some(codec);
@@ -63,6 +53,14 @@ fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
         d = d.damaged(true, "ends inside its first audio frame: it is truncated");
     }
     Some(d)
+}
+
+/// The length and codec of the ADTS or MPEG audio frame at `i`, if its header is valid.
+fn frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
+    match adts_frame(b, i) {
+        Some(len) => Some((len, Codec::Aac)),
+        None => mpeg_frame(b, i),
+    }
 }
 
 /// The length of the ADTS frame at `i`, if its header is valid.
