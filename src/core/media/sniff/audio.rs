@@ -77,7 +77,8 @@ fn adts_frame(b: &[u8], i: usize) -> Option<usize> {
 /// The length and layer of the MPEG audio (layer I/II/III) frame at `i`, if its header is
 /// valid. Free-format frames (bitrate index 0) count as one byte: the next frame is not checked.
 fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
-    const V1: [[u16; 15]; 3] = [
+    // Bitrates in kbps: MPEG-1 layers I, II, III, then MPEG-2/2.5 layer I and layers II/III.
+    const KBPS: [[u16; 15]; 5] = [
         [
             0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448,
         ],
@@ -87,8 +88,6 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
         [
             0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
         ],
-    ];
-    const V2: [[u16; 15]; 2] = [
         [
             0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256,
         ],
@@ -112,11 +111,12 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
         _ => 2,
     };
     let rate = [44100u32, 48000, 32000].get(rate_index)? >> shift;
-    let kbps = if version == 3 {
-        V1.get(usize::from(3 - layer))?.get(bitrate_index)?
+    let row = if version == 3 {
+        3 - layer
     } else {
-        V2.get(usize::from(layer != 3))?.get(bitrate_index)?
+        3 + u8::from(layer != 3)
     };
+    let kbps = KBPS.get(usize::from(row))?.get(bitrate_index)?;
     let codec = match layer {
         3 => Codec::Mp1,
         2 => Codec::Mp2,
