@@ -51,9 +51,9 @@ pub fn media_step(input: &[u8]) -> JsValue {
         options: Options {
             declared_mime: utf8(declared),
             file_name: utf8(name),
-            intended: usize::try_from(number(2))
+            // 0 (none) wraps past every index.
+            intended: usize::try_from(number(2).wrapping_sub(1))
                 .ok()
-                .and_then(|n| n.checked_sub(1))
                 .and_then(|i| MessageType::ALL.get(i))
                 .copied(),
         },

@@ -1,6 +1,6 @@
 //! The file types the sniffers tell apart, their MIME names and usual file-name extensions.
 
-use super::ooxml::Ooxml;
+use super::ooxml::{self, Ooxml};
 use super::words::{latin1, nth};
 use crate::prelude::*;
 
@@ -224,17 +224,20 @@ const LABEL: &str = concat!(
 impl Kind {
     /// The MIME type, as named in the accepted-media table where it is listed there.
     pub fn mime(self) -> &'static str {
-        match self {
-            Kind::Office(o) => o.mime(),
-            _ => nth(MIME, self.row()),
-        }
+        self.column(MIME, ooxml::MIME)
     }
 
     /// A short name for messages ("a PNG image").
     pub fn label(self) -> &'static str {
+        self.column(LABEL, ooxml::LABEL)
+    }
+
+    /// The kind's line in `table`, or an OOXML type's field `field` of [`Ooxml`]'s table (one
+    /// body for the MIME types, labels and extensions).
+    fn column(self, table: &'static str, field: usize) -> &'static str {
         match self {
-            Kind::Office(o) => o.label(),
-            _ => nth(LABEL, self.row()),
+            Kind::Office(o) => o.field(field),
+            _ => nth(table, self.row()),
         }
     }
 
@@ -338,10 +341,7 @@ impl Kind {
     /// File-name extensions usual for this type (lower case, without the dot; a space between
     /// two), the most usual first. Empty: no check.
     pub fn extensions(self) -> &'static str {
-        match self {
-            Kind::Office(o) => o.extensions(),
-            _ => nth(EXTENSIONS, self.row()),
-        }
+        self.column(EXTENSIONS, ooxml::EXT)
     }
 
     /// Whether WhatsApp accepts this type for some message type (and so as a document).

@@ -157,18 +157,10 @@ fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteR
         Ok(found) => return Ok(found),
         Err(want) => want,
     };
-    // Ask only for bytes not held yet: a range starting inside a chunk starts at its end
-    // (the view joins touching chunks)…
-    // (Plain loops: iterator adapters link a copy of their folds each.)
-    let mut start = want.start;
-    for _ in 0..=chunks.len() {
-        for c in chunks {
-            let end = c.offset.saturating_add(c.bytes.len() as u64);
-            if c.offset <= start && start < end {
-                start = end;
-            }
-        }
-    }
+    // Ask only for bytes not held yet: a range starting inside a run of held bytes starts at
+    // its end (the view joins touching chunks into one run; what it gives lies below `size`,
+    // so the sum cannot overflow)…
+    let start = want.start + v.avail(want.start, usize::MAX).len() as u64;
     // …and ends where the next held chunk begins, so no byte is ever read twice.
     let mut next_held = u64::MAX;
     for c in chunks {

@@ -64,14 +64,14 @@ const TABLE: &str = concat!(
 );
 
 /// Field numbers in a line of [`TABLE`].
-const EXT: usize = 0;
-const MIME: usize = 1;
+pub(super) const EXT: usize = 0;
+pub(super) const MIME: usize = 1;
 const MAIN: usize = 2;
-const LABEL: usize = 3;
+pub(super) const LABEL: usize = 3;
 
 impl Ooxml {
     /// Field `field` of the type's line in [`TABLE`].
-    fn field(self, field: usize) -> &'static str {
+    pub(super) fn field(self, field: usize) -> &'static str {
         part(nth(TABLE, self as usize), b';', field)
     }
 
@@ -83,11 +83,6 @@ impl Ooxml {
     /// A short name ("Word template").
     pub fn label(self) -> &'static str {
         self.field(LABEL)
-    }
-
-    /// The usual extension.
-    pub fn extensions(self) -> &'static str {
-        self.field(EXT)
     }
 
     /// Whether the file may hold macros.
@@ -137,13 +132,10 @@ impl Ooxml {
         find(EXT, ext)
     }
 
-    /// Word, Excel or PowerPoint: types of one application are near relatives.
-    pub fn application(self) -> &'static str {
-        match self {
-            Ooxml::Docx | Ooxml::Docm | Ooxml::Dotx | Ooxml::Dotm => "Word",
-            Ooxml::Xlsx | Ooxml::Xlsm | Ooxml::Xltx | Ooxml::Xltm => "Excel",
-            _ => "PowerPoint",
-        }
+    /// Word (0), Excel (1) or PowerPoint (2): types of one application are near relatives.
+    /// By the declaration's order: four Word types, four Excel types, then PowerPoint's.
+    pub fn application(self) -> u8 {
+        (self as u8 / 4).min(2)
     }
 }
 
@@ -161,7 +153,7 @@ mod tests {
         assert_eq!(TABLE.split('\n').count(), ALL.len());
         for (i, kind) in ALL.into_iter().enumerate() {
             assert_eq!(kind as usize, i);
-            let ext = kind.extensions();
+            let ext = kind.field(EXT);
             let main_field = kind.field(MAIN);
             assert_eq!(nth(TABLE, i).split(';').count(), 4);
             assert_eq!(Ooxml::from_mime(kind.mime()), Some(kind));
@@ -176,6 +168,10 @@ mod tests {
             assert!(kind.with_macros().macros());
         }
         assert_eq!(Ooxml::Dotx.label(), "Word template");
+        for (i, kind) in ALL.into_iter().enumerate() {
+            let app = ["Word", "Excel", "PowerPoint"][usize::from(kind.application())];
+            assert!(kind.label().contains(app), "{i}");
+        }
         assert_eq!(Ooxml::Docx.with_macros(), Ooxml::Docm);
         assert_eq!(Ooxml::from_main_content_type("application/xml"), None);
     }

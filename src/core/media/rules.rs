@@ -17,8 +17,8 @@ use super::declared::{encrypted_office_mime, extension, mismatch};
 use super::kind::{Codec, Kind};
 use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
-use super::typed::{for_type, takes};
-use super::words::{decimal, fill, group, trim};
+use super::typed::{for_type, preferred};
+use super::words::{fill, group, trim};
 use super::Options;
 use crate::prelude::*;
 use IssueCode::*;
@@ -136,7 +136,7 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
         );
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
-        mismatch(kind, options.declared_mime, &mut out);
+        mismatch(kind, declared, &mut out);
         extension(kind, options.file_name, &mut out);
     }
     if d.not_utf8 {
@@ -157,23 +157,31 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
             &[what],
         );
     }
-    size_against(size, UPLOAD_MB, "any upload", &mut out, |out, over| {
-        add(
+    size_against(
+        size,
+        UPLOAD_MB,
+        "100 MB",
+        "any upload",
+        &mut out,
+        |out, over| {
+            add(
             out,
             MediaTooLarge,
             Error,
 "The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
 &[&group(size), &group(over)],
         )
-    });
+        },
+    );
     out
 }
 
-/// Adds `media_size_ambiguous` between the two readings of `mb`, or calls `over(out, limit)`
-/// above the 2^20 reading.
+/// Adds `media_size_ambiguous` between the two readings of `mb` (`limit`: the same as text,
+/// "5 MB"), or calls `over(out, limit)` above the 2^20 reading.
 pub(super) fn size_against(
     size: u64,
     mb: u64,
+    limit: &str,
     what: &str,
     out: &mut Vec<Issue>,
     over: impl FnOnce(&mut Vec<Issue>, u64),
@@ -182,7 +190,7 @@ pub(super) fn size_against(
     if size > hi {
         over(out, hi);
     } else if size > lo {
-        ambiguous(out, size, &fill("{} MB", &[&decimal(mb)]), what, lo, hi);
+        ambiguous(out, size, limit, what, lo, hi);
     }
 }
 
@@ -211,20 +219,18 @@ fn choose(
     d: &Detected,
     intended: Option<MessageType>,
 ) -> (MessageType, Vec<Issue>) {
-    if let Some(t) = intended {
-        return (t, for_type(t, size, kind, d));
+    let t = intended.unwrap_or(preferred(kind));
+    let issues = for_type(t, size, kind, d);
+    // The intended type is kept whatever its issues; the best fit only when it has no error.
+    if intended.is_some()
+        || t == MessageType::Document
+        || !issues.iter().any(|i| i.severity == Severity::Error)
+    {
+        return (t, issues);
     }
-    let preferred = preferred(kind);
-    let issues = for_type(preferred, size, kind, d);
-    let failed = issues.iter().any(|i| i.severity == Severity::Error);
-    if !failed || preferred == MessageType::Document {
-        return (preferred, issues);
-    }
-    let mut doc = for_type(MessageType::Document, size, kind, d);
-    if doc.iter().any(|i| i.severity == Severity::Error) {
-        return (preferred, issues);
-    }
-    // Sendable only as a document: keep why, as warnings.
+    // The document type takes every accepted kind (the only kinds chosen for) and has no
+    // limit of its own: sendable as a document. Keep why not as the preferred type, as
+    // warnings.
     let mut out = Vec::new();
     for i in issues.iter().filter(|i| i.severity == Severity::Error) {
         add(
@@ -235,15 +241,7 @@ fn choose(
             &[&i.message],
         );
     }
-    out.append(&mut doc);
     (MessageType::Document, out)
-}
-
-fn preferred(kind: Kind) -> MessageType {
-    MessageType::ALL
-        .into_iter()
-        .find(|&t| t != MessageType::Document && takes(t, kind))
-        .unwrap_or(MessageType::Document)
 }
 
 #[cfg(test)]

@@ -5,20 +5,29 @@ use super::kind::{Codec, Kind};
 use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;
-use super::words::{decimal, fill, group, nth};
+use super::words::{decimal, group, nth};
 use crate::prelude::*;
 
-/// Whether message type `t` takes content of `kind`.
+/// The message type made for content of `kind`, the document type when none is: each kind
+/// fits at most one of the others.
+pub(super) fn preferred(kind: Kind) -> MessageType {
+    match kind {
+        Kind::Jpeg | Kind::Png => MessageType::Image,
+        Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Mp2 | Kind::Ogg => {
+            MessageType::Audio
+        }
+        Kind::Mp4Video | Kind::Video3gpp => MessageType::Video,
+        Kind::Webp => MessageType::Sticker,
+        _ => MessageType::Document,
+    }
+}
+
+/// Whether message type `t` takes content of `kind`: the document type takes every accepted
+/// kind, the others the kinds made for them.
 pub(super) fn takes(t: MessageType, kind: Kind) -> bool {
     match t {
-        MessageType::Image => matches!(kind, Kind::Jpeg | Kind::Png),
-        MessageType::Audio => matches!(
-            kind,
-            Kind::Aac | Kind::Mp4Audio | Kind::Amr | Kind::Mp3 | Kind::Mp2 | Kind::Ogg
-        ),
-        MessageType::Video => matches!(kind, Kind::Mp4Video | Kind::Video3gpp),
-        MessageType::Sticker => matches!(kind, Kind::Webp),
         MessageType::Document => kind.accepted(),
+        _ => preferred(kind) == t,
     }
 }
 
@@ -41,7 +50,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             Error,
             "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
             &[
-                if kind.article() == "an" { "An" } else { "A" },
+                if kind.article().len() == 2 { "An" } else { "A" }, // "an" or "a"
                 kind.label(),
                 kind.mime(),
                 t.with_article(),
@@ -53,7 +62,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     }
     match t {
         MessageType::Image => {
-            processing(size, 5, "images", &mut out);
+            processing(size, 5, "5 MB", "images", &mut out);
             if let Some(coding) = d.image_coding {
                 add(
                     &mut out,
@@ -65,11 +74,11 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             }
         }
         MessageType::Audio => {
-            processing(size, 16, "audio", &mut out);
+            processing(size, 16, "16 MB", "audio", &mut out);
             audio_codec(kind, d, &mut out);
         }
         MessageType::Video => {
-            processing(size, 16, "videos", &mut out);
+            processing(size, 16, "16 MB", "videos", &mut out);
             video_codecs(d, &mut out);
         }
         MessageType::Sticker => sticker(size, d, &mut out),
@@ -78,14 +87,14 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     out
 }
 
-fn processing(size: u64, mb: u64, what: &str, out: &mut Vec<Issue>) {
-    size_against(size, mb, what, out, |out, hi| {
+fn processing(size: u64, mb: u64, limit: &str, what: &str, out: &mut Vec<Issue>) {
+    size_against(size, mb, limit, what, out, |out, hi| {
         add(
             out,
             MediaOverProcessingLimit,
             Warning,
-"The file is {} bytes, over the {} MB limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-&[&group(size), &decimal(mb), what, &group(hi)],
+"The file is {} bytes, over the {} limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
+&[&group(size), limit, what, &group(hi)],
         )
     });
 }
@@ -147,10 +156,10 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
             &[],
         ),
     }
-    let (what, kb) = if d.animated {
-        ("animated stickers", 500)
+    let (what, kb, limit) = if d.animated {
+        ("animated stickers", 500, "500 KB")
     } else {
-        ("static stickers", 100)
+        ("static stickers", 100, "100 KB")
     };
     let (lo, hi) = (kb * 1000, kb * 1024);
     if size > hi {
@@ -158,17 +167,45 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
             out,
             MediaStickerTooLarge,
             Error,
-"The limit for {} is {} KB; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-&[what, &decimal(kb), &group(size), &group(hi)],
+"The limit for {} is {}; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
+&[what, limit, &group(size), &group(hi)],
         );
     } else if size > lo {
-        ambiguous(out, size, &fill("{} KB", &[&decimal(kb)]), what, lo, hi);
+        ambiguous(out, size, limit, what, lo, hi);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `rules::choose` relies on it: the document type takes every accepted kind, whatever
+    /// its size or codecs, without an issue of its own.
+    #[test]
+    fn documents_take_every_accepted_kind_without_issues() {
+        use crate::core::media::ooxml::Ooxml;
+        let kinds = [
+            Kind::Jpeg,
+            Kind::Webp,
+            Kind::Mp4Video,
+            Kind::Mp2,
+            Kind::Ogg,
+            Kind::Pdf,
+            Kind::Office(Ooxml::Docm),
+            Kind::EncryptedOffice,
+            Kind::Csv,
+        ];
+        for kind in kinds {
+            assert!(kind.accepted(), "{kind:?}");
+            let mut d = Detected::new(kind);
+            d.video = Some(Codec::Hevc);
+            d.audio = Some(Codec::Vorbis);
+            d.image_coding = Some("a lossless JPEG");
+            for size in [1, 200_000_000] {
+                assert!(for_type(MessageType::Document, size, kind, &d).is_empty());
+            }
+        }
+    }
 
     #[test]
     fn each_type_names_what_it_takes() {

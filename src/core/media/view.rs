@@ -2,14 +2,16 @@
 
 use super::{ByteRange, Chunk};
 use crate::prelude::*;
+use core::cell::Cell;
 
 /// Why bytes could not be had.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Miss {
     /// The range lies (partly) beyond the end of the file: the file is too short.
     Eof,
-    /// The range is inside the file but was not read: ask for this range.
-    Need(ByteRange),
+    /// The range is inside the file but was not read: ask for [`View::needed`]. (The range
+    /// waits in the view, so a miss carried up through every `?` is one byte, not a range.)
+    Need,
 }
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
@@ -21,6 +23,8 @@ pub(crate) struct View<'a> {
     pub chunks: &'a [Chunk<'a>],
     pub last_pass: bool,
     joined: Vec<(u64, Vec<u8>)>,
+    /// The range of the last [`Miss::Need`].
+    need: Cell<ByteRange>,
 }
 
 impl<'a> View<'a> {
@@ -30,6 +34,7 @@ impl<'a> View<'a> {
             chunks,
             last_pass,
             joined: join(chunks),
+            need: Cell::new(ByteRange { start: 0, end: 0 }),
         }
     }
 
@@ -41,21 +46,22 @@ impl<'a> View<'a> {
         if end > self.size {
             return Err(Miss::Eof);
         }
-        if len == 0 {
-            return Ok(&[]);
-        }
-        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
-        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
-        for (at, bytes) in joined.chain(chunks) {
-            if let Some(b) = slice_at(at, bytes, offset, len, self.size) {
-                return Ok(b);
-            }
+        // The longest run read from `offset` holds them all when any run does.
+        let b = self.avail(offset, len);
+        if b.len() == len {
+            return Ok(b);
         }
         let want_end = offset.saturating_add(want.max(len64)).min(self.size);
-        Err(Miss::Need(ByteRange {
+        self.need.set(ByteRange {
             start: offset,
             end: want_end,
-        }))
+        });
+        Err(Miss::Need)
+    }
+
+    /// The range the last [`Miss::Need`] asked for.
+    pub fn needed(&self) -> ByteRange {
+        self.need.get()
     }
 
     /// Like [`View::read`] but clipped at the end of the file: fewer than `len` bytes near the end.
@@ -97,65 +103,51 @@ impl<'a> View<'a> {
     }
 }
 
-/// Copies of the runs of two or more chunks that touch or overlap.
+/// Copies of the runs of two or more chunks that touch or overlap. Plain loops over at most
+/// MAX_READS chunks, no sorting: a run starts at a chunk that no chunk before it (by offset,
+/// then by index) reaches, and grows by the first chunk (the same order) that reaches past
+/// its end, as a stable sort and a merge would have it.
 fn join(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
-    // Pushed by a loop: a `filter().collect()` links its own `Vec` builder.
-    let mut order: Vec<&Chunk<'_>> = Vec::new();
-    for c in chunks {
-        if !c.bytes.is_empty() {
-            order.push(c);
-        }
-    }
-    // A stable insertion sort of at most MAX_READS chunks: `sort_by_key` links a driftsort.
-    // Read through `get`: indexing links a bounds-check panic and its formatting.
-    for i in 1..order.len() {
-        let mut j = i;
-        while let Some(pair) = j.checked_sub(1).and_then(|k| order.get_mut(k..=j)) {
-            if !matches!(pair, [a, b] if a.offset > b.offset) {
-                break;
+    let end = |c: &Chunk<'_>| c.offset.saturating_add(c.bytes.len() as u64);
+    let mut out = Vec::new();
+    for (i, first) in chunks.iter().enumerate() {
+        let mut starts = !first.bytes.is_empty();
+        for (k, c) in chunks.iter().enumerate() {
+            let before = c.offset < first.offset || (c.offset == first.offset && k < i);
+            if before && !c.bytes.is_empty() && end(c) >= first.offset {
+                starts = false;
             }
-            pair.reverse();
-            j -= 1;
         }
-    }
-    let mut out: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut i = 0;
-    while i < order.len() {
-        let Some(first) = order.get(i) else { break };
-        let start = first.offset;
-        let mut end = start.saturating_add(first.bytes.len() as u64);
-        let mut j = i + 1;
-        while let Some(next) = order.get(j).filter(|c| c.offset <= end) {
-            end = end.max(next.offset.saturating_add(next.bytes.len() as u64));
-            j += 1;
+        if !starts {
+            continue;
         }
-        if j - i > 1 {
-            let Ok(len) = usize::try_from(end - start) else {
-                break;
-            };
-            // Sorted by offset, each chunk adds what lies past the bytes joined so far: no
-            // zero-filled buffer (`vec![0; n]`) and no `copy_from_slice` length-mismatch panic.
-            let mut buf = Vec::with_capacity(len);
-            for c in order.get(i..j).unwrap_or(&[]) {
-                let done = start.saturating_add(buf.len() as u64);
-                let skip = usize::try_from(done.saturating_sub(c.offset)).unwrap_or(usize::MAX);
-                buf.extend_from_slice(c.bytes.get(skip..).unwrap_or_default());
+        let mut buf = first.bytes.to_vec();
+        loop {
+            let at = first.offset.saturating_add(buf.len() as u64);
+            let mut next: Option<&Chunk<'_>> = None;
+            for c in chunks {
+                if c.offset <= at && end(c) > at && !matches!(next, Some(n) if n.offset <= c.offset)
+                {
+                    next = Some(c);
+                }
             }
-            out.push((start, buf));
+            let Some(c) = next else { break };
+            let skip = usize::try_from(at - c.offset).unwrap_or(usize::MAX);
+            buf.extend_from_slice(c.bytes.get(skip..).unwrap_or_default());
         }
-        i = j;
+        // The run holds every chunk that starts in it (one wholly inside adds no byte).
+        let run_end = first.offset.saturating_add(buf.len() as u64);
+        let mut members = 0;
+        for c in chunks {
+            if !c.bytes.is_empty() && c.offset >= first.offset && c.offset <= run_end {
+                members += 1;
+            }
+        }
+        if members > 1 {
+            out.push((first.offset, buf));
+        }
     }
     out
-}
-
-fn slice_at(at: u64, bytes: &[u8], offset: u64, len: usize, size: u64) -> Option<&[u8]> {
-    let skip = usize::try_from(offset.checked_sub(at)?).ok()?;
-    let in_file = usize::try_from(size.saturating_sub(at)).unwrap_or(usize::MAX);
-    let end = skip.checked_add(len)?;
-    if end > in_file {
-        return None;
-    }
-    bytes.get(skip..end)
 }
 
 /// Byte `i` of `b`.
@@ -247,16 +239,15 @@ mod tests {
         assert_eq!(v.read(1, 2, 0), Ok(&head[1..3]));
         assert_eq!(v.read(98, 2, 0), Ok(&tail[..]));
         assert_eq!(v.tail(2), Ok(&tail[..]));
+        assert_eq!(v.read(3, 2, 50), Err(Miss::Need));
+        assert_eq!(v.needed(), ByteRange { start: 3, end: 53 });
+        assert_eq!(v.read(90, 2, 50), Err(Miss::Need));
         assert_eq!(
-            v.read(3, 2, 50),
-            Err(Miss::Need(ByteRange { start: 3, end: 53 }))
-        );
-        assert_eq!(
-            v.read(90, 2, 50),
-            Err(Miss::Need(ByteRange {
+            v.needed(),
+            ByteRange {
                 start: 90,
                 end: 100
-            }))
+            }
         );
         assert_eq!(v.read(99, 2, 0), Err(Miss::Eof));
         assert_eq!(v.read(u64::MAX, 2, 0), Err(Miss::Eof));
@@ -291,6 +282,66 @@ mod tests {
         assert_eq!(v.read(1, 5, 0), Ok(&[2u8, 3, 4, 5, 6][..]));
         assert_eq!(v.avail(0, 100), &[1u8, 2, 3, 4, 5, 6]);
         assert_eq!(v.read(9, 2, 0), Ok(&b[..]));
+    }
+
+    /// The join as a stable sort by offset and a merge of each run (the previous code): the
+    /// oracle of [`join`].
+    fn join_sorted(chunks: &[Chunk<'_>]) -> Vec<(u64, Vec<u8>)> {
+        let mut order: Vec<&Chunk<'_>> = chunks.iter().filter(|c| !c.bytes.is_empty()).collect();
+        order.sort_by_key(|c| c.offset);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < order.len() {
+            let start = order[i].offset;
+            let mut end = start + order[i].bytes.len() as u64;
+            let mut j = i + 1;
+            while j < order.len() && order[j].offset <= end {
+                end = end.max(order[j].offset + order[j].bytes.len() as u64);
+                j += 1;
+            }
+            if j - i > 1 {
+                let mut buf = Vec::new();
+                for c in &order[i..j] {
+                    let skip = (start + buf.len() as u64).saturating_sub(c.offset) as usize;
+                    buf.extend_from_slice(c.bytes.get(skip..).unwrap_or_default());
+                }
+                out.push((start, buf));
+            }
+            i = j;
+        }
+        out
+    }
+
+    #[test]
+    fn joins_as_a_sort_and_merge_would() {
+        // Every set of up to four chunks at offsets 0..6 of lengths 0..4, each chunk's bytes
+        // its own (overlaps disagree: the first by offset, then by order, must win).
+        let mut x = 7u64;
+        let mut runs = 0;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 5) as usize;
+            let data: Vec<Vec<u8>> = (0..n)
+                .map(|k| {
+                    let len = ((x >> (8 * k + 3)) % 5) as usize;
+                    (0..len).map(|b| (k * 16 + b) as u8).collect()
+                })
+                .collect();
+            let chunks: Vec<Chunk<'_>> = (0..n)
+                .map(|k| Chunk {
+                    offset: (x >> (4 * k + 40)) % 7,
+                    bytes: &data[k],
+                })
+                .collect();
+            // Runs never touch one another: their order does not matter to the readers.
+            let mut joined = join(&chunks);
+            joined.sort();
+            runs += joined.len();
+            assert_eq!(joined, join_sorted(&chunks), "{:?}", chunks);
+        }
+        assert!(runs > 1000, "{runs}");
     }
 
     #[test]

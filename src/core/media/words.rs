@@ -1,36 +1,28 @@
 //! The report's words without `core::fmt`: numbers written digit by digit, names decoded
 //! and white space trimmed by hand, tables of strings held as one text each (the
 //! preflight's wasm carries no formatting or Unicode machinery, and no pointer per entry).
+//! Text is sliced by `a..b` ranges only (`get(0..n)`, not `get(..n)`): each kind of range is a
+//! `str::get` of its own in the wasm.
 
 use crate::prelude::*;
 
 pub(crate) use crate::core::json::decimal;
 
-/// `n` in decimal with a comma every three digits: `1234567` → `"1,234,567"`.
+/// `n` in decimal with a comma every three digits: `1234567` → `"1,234,567"` (from
+/// [`decimal`]'s digits: one digit loop in the wasm, not two).
 #[inline(never)]
-pub(crate) fn group(mut n: u64) -> String {
-    // u64::MAX has 20 digits and 6 commas.
-    let mut out = [0u8; 26];
-    let mut at = out.len();
-    let mut digits = 0;
-    loop {
-        if digits > 0 && digits % 3 == 0 {
-            at -= 1;
-            if let Some(slot) = out.get_mut(at) {
-                *slot = b',';
-            }
+pub(crate) fn group(n: u64) -> String {
+    let digits = decimal(n);
+    let mut out = String::with_capacity(26);
+    let mut left = digits.len();
+    for &d in digits.as_bytes() {
+        if left % 3 == 0 && left < digits.len() {
+            out.push(',');
         }
-        at -= 1;
-        if let Some(slot) = out.get_mut(at) {
-            *slot = b'0' + (n % 10) as u8;
-        }
-        digits += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        out.push(char::from(d));
+        left -= 1;
     }
-    latin1(out.get(at..).unwrap_or_default())
+    out
 }
 
 /// Bytes read as Latin-1 (each byte the character of its value), by a loop: collecting
@@ -55,7 +47,7 @@ pub(crate) fn part(text: &'static str, sep: u8, n: usize) -> &'static str {
     let mut start = 0;
     let mut at = 0;
     // The end of the text ends the last part: one slicing for every part.
-    for i in 0..=text.len() {
+    for i in 0..text.len() + 1 {
         if !matches!(text.as_bytes().get(i), Some(&b) if b != sep) {
             if at == n {
                 return text.get(start..i).unwrap_or_default();
@@ -84,65 +76,59 @@ pub(crate) fn line_where(
             .iter()
             .position(|&b| b == b'\n')
             .unwrap_or(rest.len());
-        let line = rest.get(..end)?;
+        let line = rest.get(0..end)?;
         if part(line, sep, field).eq_ignore_ascii_case(value) {
             return Some((n, line));
         }
-        rest = rest.get(end + 1..)?;
+        rest = rest.get(end + 1..rest.len())?;
         n += 1;
     }
 }
 
-/// The UTF-8 length of the white space (as `char::is_whitespace` says) or, with `bom`, the
-/// U+FEFF that `b` starts with; 0 for anything else. Bytes, not `char`s: `str::trim` links
-/// the Unicode white-space table and the `char` decoding of its pattern machinery.
-fn space_at(b: &[u8], bom: bool) -> usize {
-    match b {
-        [b'\t'..=b'\r' | b' ', ..] => 1,
-        [0xC2, 0x85 | 0xA0, ..] => 2,
-        [0xE1, 0x9A, 0x80, ..]
-        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
-        | [0xE2, 0x81, 0x9F, ..]
-        | [0xE3, 0x80, 0x80, ..] => 3,
-        [0xEF, 0xBB, 0xBF, ..] if bom => 3,
-        _ => 0,
-    }
+/// Whether `c` is white space (as `char::is_whitespace`, whose Unicode table this list
+/// replaces) or, with `bom`, U+FEFF.
+fn is_space(c: char, bom: bool) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    ) || (bom && c == '\u{FEFF}')
 }
 
-/// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`.
+/// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`: a plain
+/// loop over the `char`s (`str`'s pattern machinery is not linked).
 pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
-    let mut start = 0;
-    while let Some(n) = s
-        .as_bytes()
-        .get(start..)
-        .map(|b| space_at(b, bom))
-        .filter(|&n| n > 0)
-    {
-        start += n;
+    let mut chars = s.chars();
+    loop {
+        let rest = chars.as_str();
+        match chars.next() {
+            Some(c) if is_space(c, bom) => {}
+            _ => return rest,
+        }
     }
-    s.get(start..).unwrap_or_default()
 }
 
-/// `s` without leading or trailing white space, as `str::trim`.
+/// `s` without leading or trailing white space, as `str::trim` (one forward pass: the end of
+/// the last character that is not white space).
 pub(crate) fn trim(s: &str) -> &str {
     let s = trim_start(s, false);
-    let mut end = s.len();
-    // A white-space character of `n` bytes ending at `end` (1 to 3 bytes long).
-    // Plain loops: `find` links a fold of its own.
-    'cut: loop {
-        for n in 1..=3 {
-            let at = end.checked_sub(n);
-            if at
-                .and_then(|at| s.as_bytes().get(at..end))
-                .is_some_and(|b| space_at(b, false) == n)
-            {
-                end -= n;
-                continue 'cut;
-            }
+    let mut end = 0;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if !is_space(c, false) {
+            end = s.len() - chars.as_str().len();
         }
-        break;
     }
-    s.get(..end).unwrap_or_default()
+    s.get(0..end).unwrap_or_default()
 }
 
 /// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
@@ -152,10 +138,10 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut args = args.iter();
     let mut rest = template;
-    while let Some(at) = rest.as_bytes().windows(2).position(|w| w == b"{}") {
-        out.push_str(rest.get(..at).unwrap_or_default());
+    while let Some(at) = super::view::find(rest.as_bytes(), b"{}") {
+        out.push_str(rest.get(0..at).unwrap_or_default());
         out.push_str(args.next().copied().unwrap_or_default());
-        rest = rest.get(at + 2..).unwrap_or_default();
+        rest = rest.get(at + 2..rest.len()).unwrap_or_default();
     }
     out.push_str(rest);
     out

@@ -35,27 +35,17 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 /// An MPEG audio or ADTS stream whose first frame is at `at`, confirmed by the next frame
 /// when that lies in `b`.
 fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
-    let (kind, codec, len) = if let Some(len) = adts_frame(b, at) {
-        (Kind::Aac, Codec::Aac, len)
-    } else if let Some((len, codec)) = mpeg_frame(b, at) {
-        let kind = if codec == Codec::Mp3 {
-            Kind::Mp3
-        } else {
-            Kind::Mp2
-        };
-        (kind, codec, len)
-    } else {
-        return None;
+    let (len, codec) = frame(b, at)?;
+    let aac = matches!(codec, Codec::Aac);
+    let kind = match codec {
+        Codec::Aac => Kind::Aac,
+        Codec::Mp3 => Kind::Mp3,
+        _ => Kind::Mp2,
     };
     let next = at.checked_add(len)?;
-    if next + 4 <= b.len() {
-        let again = match kind {
-            Kind::Aac => adts_frame(b, next).is_some(),
-            _ => mpeg_frame(b, next).is_some(),
-        };
-        if !again {
-            return None;
-        }
+    // The next frame, of the same family (an ADTS header is never an MPEG one: its layer is 0).
+    if next + 4 <= b.len() && !frame(b, next).is_some_and(|(_, c)| matches!(c, Codec::Aac) == aac) {
+        return None;
     }
     let mut d = Detected::new(kind);
     d.audio = Some(codec);
@@ -63,6 +53,14 @@ fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
         d = d.damaged(true, "ends inside its first audio frame: it is truncated");
     }
     Some(d)
+}
+
+/// The length and codec of the ADTS or MPEG audio frame at `i`, if its header is valid.
+fn frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
+    match adts_frame(b, i) {
+        Some(len) => Some((len, Codec::Aac)),
+        None => mpeg_frame(b, i),
+    }
 }
 
 /// The length of the ADTS frame at `i`, if its header is valid.
@@ -79,7 +77,8 @@ fn adts_frame(b: &[u8], i: usize) -> Option<usize> {
 /// The length and layer of the MPEG audio (layer I/II/III) frame at `i`, if its header is
 /// valid. Free-format frames (bitrate index 0) count as one byte: the next frame is not checked.
 fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
-    const V1: [[u16; 15]; 3] = [
+    // Bitrates in kbps: MPEG-1 layers I, II, III, then MPEG-2/2.5 layer I and layers II/III.
+    const KBPS: [[u16; 15]; 5] = [
         [
             0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448,
         ],
@@ -89,8 +88,6 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
         [
             0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
         ],
-    ];
-    const V2: [[u16; 15]; 2] = [
         [
             0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256,
         ],
@@ -107,17 +104,19 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
     if version == 1 || layer == 0 || bitrate_index == 15 || rate_index == 3 {
         return None;
     }
-    let rates: [u32; 3] = match version {
-        3 => [44100, 48000, 32000],
-        2 => [22050, 24000, 16000],
-        _ => [11025, 12000, 8000],
+    // MPEG-1's rates, halved for MPEG-2 and quartered for MPEG-2.5.
+    let shift = match version {
+        3 => 0,
+        2 => 1,
+        _ => 2,
     };
-    let rate = *rates.get(rate_index)?;
-    let kbps = if version == 3 {
-        V1.get(usize::from(3 - layer))?.get(bitrate_index)?
+    let rate = [44100u32, 48000, 32000].get(rate_index)? >> shift;
+    let row = if version == 3 {
+        3 - layer
     } else {
-        V2.get(usize::from(layer != 3))?.get(bitrate_index)?
+        3 + u8::from(layer != 3)
     };
+    let kbps = KBPS.get(usize::from(row))?.get(bitrate_index)?;
     let codec = match layer {
         3 => Codec::Mp1,
         2 => Codec::Mp2,

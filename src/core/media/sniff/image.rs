@@ -2,7 +2,7 @@
 
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{has_at, le16, le32, u8_at, View};
+use crate::core::media::view::{arr, has_at, le16, le32, u8_at, View};
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     if head.starts_with(b"RIFF") {
@@ -52,9 +52,8 @@ fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 }
 
 fn webp(head: &[u8], mut d: Detected) -> Detected {
-    let le24 = |i: usize| -> Option<u32> {
-        Some(u32::from(u8_at(head, i)?) | u32::from(le16(head, i + 1)?) << 8)
-    };
+    // A 24-bit little-endian size less one.
+    let le24 = |i: usize| arr::<3>(head, i).map(|[a, b, c]| u32::from_le_bytes([a, b, c, 0]) + 1);
     match head.get(12..16) {
         Some(b"VP8 ") => {
             if !has_at(head, 23, &[0x9D, 0x01, 0x2A]) {
@@ -73,8 +72,8 @@ fn webp(head: &[u8], mut d: Detected) -> Detected {
         Some(b"VP8X") => {
             let flags = u8_at(head, 20).unwrap_or(0);
             d.animated = flags & 0x02 != 0;
-            d.width = le24(24).map(|w| w + 1);
-            d.height = le24(27).map(|h| h + 1);
+            d.width = le24(24);
+            d.height = le24(27);
             // Also look for the animation chunks in what was read.
             let mut off = 12usize;
             for _ in 0..64 {

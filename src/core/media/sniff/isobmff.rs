@@ -254,22 +254,20 @@ fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     if (is_video && found.video.is_some()) || (!is_video && found.audio.is_some()) {
         return Ok(());
     }
-    let mut entry = None;
-    if let Some(minf) = child(v, mdia, b"minf")? {
-        if let Some(stbl) = child(v, minf, b"stbl")? {
-            if let Some(stsd) = child(v, stbl, b"stsd")? {
-                // version/flags, entry count, then the first sample entry.
-                let b = v.read(stsd.payload + 8, 8, WINDOW)?;
-                let size = u64::from(be32(b, 0).unwrap_or(0));
-                let cc: [u8; 4] = arr(b, 4).unwrap_or_default();
-                let start = stsd.payload + 8;
-                entry = Some((cc, start, start.saturating_add(size)));
-            }
-        }
-    }
-    let Some((cc, start, end)) = entry else {
+    let Some(minf) = child(v, mdia, b"minf")? else {
         return Ok(());
     };
+    let Some(stbl) = child(v, minf, b"stbl")? else {
+        return Ok(());
+    };
+    let Some(stsd) = child(v, stbl, b"stsd")? else {
+        return Ok(());
+    };
+    // version/flags, entry count, then the first sample entry.
+    let start = stsd.payload + 8;
+    let b = v.read(start, 8, WINDOW)?;
+    let end = start.saturating_add(u64::from(be32(b, 0).unwrap_or(0)));
+    let cc: [u8; 4] = arr(b, 4).unwrap_or_default();
     if is_video {
         found.video = Some(video_codec(&cc));
     } else {
@@ -315,10 +313,12 @@ const AUDIO: [([u8; 4], Codec); 14] = [
 
 /// The codec `cc` names in `table`, or `Codec::Other`.
 fn lookup(table: &[([u8; 4], Codec)], cc: &[u8; 4]) -> Codec {
-    table
-        .iter()
-        .find(|(t, _)| t == cc)
-        .map_or(Codec::Other(*cc), |&(_, c)| c)
+    for (t, c) in table {
+        if t == cc {
+            return *c;
+        }
+    }
+    Codec::Other(*cc)
 }
 
 fn video_codec(cc: &[u8; 4]) -> Codec {

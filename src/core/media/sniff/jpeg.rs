@@ -33,39 +33,45 @@ fn jpeg(v: &View<'_>) -> Step {
     let mut data_at = 0u64;
     let mut frame: Option<u8> = None;
     let mut hierarchical = false;
+    // What is wrong, when the walk stops at a broken segment (one exit for every finding).
+    let mut broken = "";
     for _ in 0..512 {
         let b = match v.read_upto(off, 9, WINDOW) {
             Ok(b) => b,
             Err(m) => return settle(v, m, d),
         };
         if b.len() < 4 {
-            return Ok(d.damaged(true, "ends before its image data: it is truncated"));
+            broken = "ends before its image data: it is truncated";
+            break;
         }
         if !matches!(u8_at(b, 0), Some(0xFF)) {
-            return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"));
+            broken = "has a broken segment structure: it is corrupt";
+            break;
         }
         let marker = u8_at(b, 1).unwrap_or(0);
+        let len = u64::from(be16(b, 2).unwrap_or(0));
         match marker {
             0xFF => off += 1, // fill byte
             0xDA => {
                 scan_found = true;
-                data_at = off + 2 + u64::from(be16(b, 2).unwrap_or(0));
+                data_at = off + 2 + len;
                 break;
             }
-            0xD9 => return Ok(d.damaged(true, "ends before its image data: it is corrupt")),
+            0xD9 => {
+                broken = "ends before its image data: it is corrupt";
+                break;
+            }
             0xD0..=0xD7 | 0x01 => off += 2,
-            0x00 | 0xD8 => {
-                return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"))
+            _ if len < 2 || matches!(marker, 0x00 | 0xD8) => {
+                broken = "has a broken segment structure: it is corrupt";
+                break;
             }
             _ => {
-                let len = u64::from(be16(b, 2).unwrap_or(0));
-                if len < 2 {
-                    return Ok(d.damaged(true, "has a broken segment structure: it is corrupt"));
-                }
                 hierarchical |= marker == DHP;
                 if is_sof(marker) && frame.is_none() {
                     if b.len() < 9 {
-                        return Ok(d.damaged(true, "ends inside its frame header: it is truncated"));
+                        broken = "ends inside its frame header: it is truncated";
+                        break;
                     }
                     frame = Some(marker);
                     d.height = be16(b, 5).map(u32::from);
@@ -74,6 +80,9 @@ fn jpeg(v: &View<'_>) -> Step {
                 off += 2 + len;
             }
         }
+    }
+    if !broken.is_empty() {
+        return Ok(d.damaged(true, broken));
     }
     d = frame_type(d, frame, hierarchical);
     if !scan_found {

@@ -114,8 +114,8 @@ impl Detected {
 /// settles for `fallback`, marked incomplete when bytes were missing.
 pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
     match miss {
-        Miss::Need(range) if !v.last_pass => Err(range),
-        Miss::Need(_) => {
+        Miss::Need if !v.last_pass => Err(v.needed()),
+        Miss::Need => {
             fallback.incomplete = true;
             Ok(fallback)
         }
@@ -125,6 +125,19 @@ pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
 
 /// A family's sniffer: `None` when the head is not of its family.
 type Sniffer = fn(&View<'_>, &[u8]) -> Option<Step>;
+
+/// The sniffers, in the order they are asked (a table in the data, not built per call).
+const SNIFFERS: [Sniffer; 9] = [
+    jpeg::sniff,
+    png::sniff,
+    image::sniff,
+    isobmff::sniff,
+    zip::sniff,
+    ole::sniff,
+    audio::sniff,
+    magic::sniff,
+    text::sniff,
+];
 
 /// Sniffs the file's type from the bytes read so far.
 pub(crate) fn sniff(v: &View<'_>) -> Step {
@@ -146,18 +159,7 @@ pub(crate) fn sniff(v: &View<'_>) -> Step {
             return Ok(d);
         }
     }
-    let sniffers: [Sniffer; 9] = [
-        jpeg::sniff,
-        png::sniff,
-        image::sniff,
-        isobmff::sniff,
-        zip::sniff,
-        ole::sniff,
-        audio::sniff,
-        magic::sniff,
-        text::sniff,
-    ];
-    for s in sniffers {
+    for s in SNIFFERS {
         if let Some(step) = s(v, head) {
             return step;
         }

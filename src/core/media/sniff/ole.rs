@@ -57,25 +57,28 @@ impl Streams {
         if self.encryption_info && self.encrypted_package {
             return Some(Kind::EncryptedOffice);
         }
-        let named = [
-            (self.word.is_some(), Kind::Doc),
-            (self.powerpoint, Kind::Ppt),
-            (self.excel.is_some(), Kind::Xls),
-        ];
+        let (word, excel) = (self.word.is_some(), self.excel.is_some());
         // An embedded object adds the other application's streams: when more than one is
         // named, trust the root class if it names one of them.
-        let mut first = None;
-        let mut class_named = false;
-        for (hit, kind) in named {
-            if hit {
-                first = first.or(Some(kind));
-                class_named |= self.root_class == Some(kind);
-            }
-        }
+        let class_named = match self.root_class {
+            Some(Kind::Doc) => word,
+            Some(Kind::Ppt) => self.powerpoint,
+            Some(Kind::Xls) => excel,
+            _ => false,
+        };
         if class_named {
             return self.root_class;
         }
-        first.or(self.root_class)
+        let first = if word {
+            Kind::Doc
+        } else if self.powerpoint {
+            Kind::Ppt
+        } else if excel {
+            Kind::Xls
+        } else {
+            return self.root_class;
+        };
+        Some(first)
     }
 
     fn detected(&self) -> Detected {
@@ -198,32 +201,27 @@ fn compound(v: &View<'_>, head: &[u8]) -> Step {
 
 /// Whether the first bytes of the Word or Excel stream say the file is encrypted.
 fn legacy_encryption(v: &View<'_>, layout: Layout<'_>, streams: &Streams) -> Result<bool, Miss> {
-    match streams.kind() {
-        Some(Kind::Doc) => {
-            let Some(s) = streams.word else {
-                return Ok(false);
-            };
+    let (stream, word) = match streams.kind() {
+        Some(Kind::Doc) => (streams.word, true),
+        Some(Kind::Xls) => (streams.excel, false),
+        _ => return Ok(false),
+    };
+    let Some(s) = stream else {
+        return Ok(false);
+    };
+    let head = layout.stream_head(v, s, streams.root)?;
+    Ok(head.is_some_and(|h| {
+        if word {
             // The FIB: its magic, then the flags word with fEncrypted (0x0100).
-            let head = layout.stream_head(v, s, streams.root)?;
-            Ok(head.is_some_and(|h| {
-                le16(h, 0) == Some(0xA5EC) && le16(h, 0x0A).is_some_and(|f| f & 0x0100 != 0)
-            }))
-        }
-        Some(Kind::Xls) => {
-            let Some(s) = streams.excel else {
-                return Ok(false);
-            };
+            le16(h, 0) == Some(0xA5EC) && le16(h, 0x0A).is_some_and(|f| f & 0x0100 != 0)
+        } else {
             // BOF, then FilePass (0x002F) when the workbook is encrypted.
-            let head = layout.stream_head(v, s, streams.root)?;
-            Ok(head.is_some_and(|h| {
-                le16(h, 0) == Some(0x0809)
-                    && le16(h, 2)
-                        .and_then(|len| le16(h, 4 + usize::from(len)))
-                        .is_some_and(|t| t == 0x002F)
-            }))
+            le16(h, 0) == Some(0x0809)
+                && le16(h, 2)
+                    .and_then(|len| le16(h, 4 + usize::from(len)))
+                    .is_some_and(|t| t == 0x002F)
         }
-        _ => Ok(false),
-    }
+    }))
 }
 
 fn ole_settle(v: &View<'_>, m: Miss, streams: &Streams) -> Step {

@@ -74,7 +74,7 @@ fn walk(head: &[u8], size: u64) -> Walk {
             return Walk::Beyond;
         };
         let name = || lossy(kind);
-        if len > 0x7FFF_FFFF || !kind.iter().all(u8::is_ascii_alphabetic) {
+        if len > 0x7FFF_FFFF || !is_name(kind) {
             return Walk::Broken(fill(
                 "has an impossible chunk ({}, {} bytes): it is corrupt",
                 &[&name(), &decimal(len.into())],
@@ -108,9 +108,7 @@ fn walk(head: &[u8], size: u64) -> Walk {
 fn backwards(tail: &[u8], mut end: usize) -> Option<String> {
     for _ in 0..64 {
         let start = (0..end.checked_sub(12)?).rev().find(|&q| {
-            let ascii = tail
-                .get(q + 4..q + 8)
-                .is_some_and(|k| k.iter().all(u8::is_ascii_alphabetic));
+            let ascii = tail.get(q + 4..q + 8).is_some_and(is_name);
             ascii && be32(tail, q).and_then(|l| usize::try_from(l).ok()) == Some(end - q - 12)
         })?;
         let data = tail.get(start + 4..end - 4)?;
@@ -120,6 +118,16 @@ fn backwards(tail: &[u8], mut end: usize) -> Option<String> {
         end = start;
     }
     None
+}
+
+/// Whether a chunk type is all ASCII letters (a plain loop: `all` is a function of its own).
+fn is_name(kind: &[u8]) -> bool {
+    for b in kind {
+        if !b.is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    true
 }
 
 fn crc_wrong(kind: &[u8]) -> String {

@@ -6,7 +6,7 @@
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, View};
-use crate::core::media::words::{latin1, trim_start};
+use crate::core::media::words::{latin1, nth, trim_start};
 use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
@@ -87,16 +87,15 @@ fn allowed_control(b: u8) -> bool {
 }
 
 fn utf8(b: &[u8], complete: bool) -> Option<String> {
-    match core::str::from_utf8(b) {
-        Ok(s) => Some(s.to_string()),
+    let valid = match core::str::from_utf8(b) {
+        Ok(_) => b.len(),
         // A character cut at the end of the head is fine.
-        Err(e) if e.error_len().is_none() && !complete => {
-            core::str::from_utf8(b.get(..e.valid_up_to())?)
-                .ok()
-                .map(str::to_string)
-        }
-        Err(_) => None,
-    }
+        Err(e) if e.error_len().is_none() && !complete => e.valid_up_to(),
+        Err(_) => return None,
+    };
+    core::str::from_utf8(b.get(..valid)?)
+        .ok()
+        .map(str::to_string)
 }
 
 /// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an
@@ -136,7 +135,7 @@ fn utf16(b: &[u8], complete: bool, unit: fn([u8; 2]) -> u16) -> Option<String> {
 }
 
 fn starts_ci(t: &str, pat: &str) -> bool {
-    t.get(..pat.len())
+    t.get(0..pat.len())
         .is_some_and(|s| s.eq_ignore_ascii_case(pat))
 }
 
@@ -147,28 +146,33 @@ fn holds_ci(hay: &[u8], needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// How markup starts, a line each: the kind's letter (`h` HTML, `s` SVG, `x` XML, `c` a
+/// comment, which the lead decides) and the start, in any ASCII case.
+const LEADS: &str =
+    "h<!doctype html\nh<html\nh<head\nh<body\nh<script\nh<iframe\ns<svg\ns<!doctype svg\nx<?xml\nc<!--";
+
 /// HTML, SVG or XML posing as text.
 fn markup(text: &str) -> Option<Kind> {
     let t = trim_start(text, true);
     if !t.starts_with('<') {
         return None;
     }
-    let html_tags = [
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<script",
-        "<iframe",
-    ];
-    if html_tags.iter().any(|p| starts_ci(t, p)) {
-        return Some(Kind::Html);
+    // The first lead that fits, as one text (no pointer per tag): HTML, then SVG, XML, a comment.
+    let mut lead = b' ';
+    for i in 0..10 {
+        let line = nth(LEADS, i);
+        if starts_ci(t, line.get(1..line.len()).unwrap_or_default()) {
+            lead = line.as_bytes().first().copied().unwrap_or(b' ');
+            break;
+        }
     }
-    if starts_ci(t, "<svg") || starts_ci(t, "<!doctype svg") {
-        return Some(Kind::Svg);
+    match lead {
+        b'h' => return Some(Kind::Html),
+        b's' => return Some(Kind::Svg),
+        _ => {}
     }
-    let xml = starts_ci(t, "<?xml");
-    if xml || starts_ci(t, "<!--") {
+    let xml = lead == b'x';
+    if xml || lead == b'c' {
         // The first 2048 characters.
         let end = char_offset(t, 2048);
         let lead = t.as_bytes().get(..end).unwrap_or_default();

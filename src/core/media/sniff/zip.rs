@@ -13,7 +13,7 @@ use super::content_types::{content_types, Entry};
 use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::ooxml::Ooxml;
-use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, View};
+use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, Miss, View};
 
 /// The first tail read for the end record and (usually) the whole central directory.
 pub(crate) const TAIL: u64 = 16 * 1024;
@@ -43,15 +43,15 @@ struct Names {
 }
 
 impl Names {
-    fn add(&mut self, name: &[u8], entry: Option<Entry>) {
-        if name == b"[Content_Types].xml" {
-            self.content_types = true;
-            self.types_entry = self.types_entry.or(entry);
-        }
+    /// Notes an entry's name; gives whether it is `[Content_Types].xml`.
+    fn add(&mut self, name: &[u8]) -> bool {
+        let types = name == b"[Content_Types].xml";
+        self.content_types |= types;
         self.word |= name.starts_with(b"word/");
         self.xl |= name.starts_with(b"xl/");
         self.ppt |= name.starts_with(b"ppt/");
         self.vba |= name.ends_with(b"/vbaProject.bin");
+        types
     }
 
     /// The OOXML kind by the part names; `sure` when `[Content_Types].xml` need not have been
@@ -73,38 +73,61 @@ impl Names {
     }
 }
 
+/// Why the central directory could not be read.
+enum Stop {
+    /// It is broken: the reason, to follow "The file ...".
+    Broken(&'static str),
+    /// Bytes were missing.
+    Missing(Miss),
+}
+
+impl From<Miss> for Stop {
+    fn from(m: Miss) -> Stop {
+        Stop::Missing(m)
+    }
+}
+
 fn archive(v: &View<'_>, head: &[u8]) -> Step {
     let odf = mimetype_entry(head);
-    let guess = || Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
-    let eocd = match end_record(v) {
-        Ok(Some(e)) => e,
-        Ok(None) => {
-            return Ok(guess().damaged(
-                true,
-                "has no ZIP end record (central directory): it is truncated or corrupt",
-            ))
+    let mut names = Names::default();
+    // Every way the directory fails ends in one place: a guess from the head's local entries.
+    let partial = match directory(v, &mut names) {
+        Ok(partial) => partial,
+        Err(stop) => {
+            let guess = Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
+            return match stop {
+                Stop::Broken(why) => Ok(guess.damaged(true, why)),
+                Stop::Missing(m) => settle(v, m, guess),
+            };
         }
-        Err(m) => return settle(v, m, guess()),
     };
-    let eocd = match eocd.zip64(v) {
-        Ok(Some(e)) => e,
-        Ok(None) => return Ok(guess().damaged(true, "has a corrupt ZIP64 end record")),
-        Err(m) => return settle(v, m, guess()),
+    let kind = odf.unwrap_or_else(|| names.kind(partial));
+    match (kind, names.types_entry) {
+        (Kind::Office(_), Some(entry)) => content_types(v, entry, Detected::new(kind)),
+        _ => Ok(Detected::new(kind)),
+    }
+}
+
+/// Reads the central directory's names into `names`; gives whether only part of it was read.
+fn directory(v: &View<'_>, names: &mut Names) -> Result<bool, Stop> {
+    let Some(eocd) = end_record(v)? else {
+        return Err(Stop::Broken(
+            "has no ZIP end record (central directory): it is truncated or corrupt",
+        ));
+    };
+    let Some(eocd) = eocd.zip64(v)? else {
+        return Err(Stop::Broken("has a corrupt ZIP64 end record"));
     };
     let dir_end = eocd.cd_off.checked_add(eocd.cd_size);
     if !dir_end.is_some_and(|e| e <= eocd.pos) {
-        return Ok(guess().damaged(
-            true,
+        return Err(Stop::Broken(
             "has a ZIP central directory that points outside the file: it is truncated or corrupt",
         ));
     }
     let partial = eocd.cd_size > MAX_DIRECTORY;
     let len = eocd.cd_size.min(MAX_DIRECTORY) as usize;
-    let dir = match v.read(eocd.cd_off, len, len as u64) {
-        Ok(d) => d,
-        Err(m) => return settle(v, m, guess()),
-    };
-    let mut names = Names::default();
+    let dir = v.read(eocd.cd_off, len, len as u64)?;
+    let corrupt = Stop::Broken("has a corrupt ZIP central directory");
     let mut i = 0usize;
     let mut seen = 0u64;
     while seen < eocd.entries {
@@ -112,31 +135,28 @@ fn archive(v: &View<'_>, head: &[u8]) -> Step {
             if partial && i + 46 > dir.len() {
                 break;
             }
-            return Ok(guess().damaged(true, "has a corrupt ZIP central directory"));
+            return Err(corrupt);
         }
         let n = usize::from(le16(dir, i + 28).unwrap_or(0));
         let extra = usize::from(le16(dir, i + 30).unwrap_or(0));
         let comment = usize::from(le16(dir, i + 32).unwrap_or(0));
-        let entry = (|| {
-            Some(Entry {
-                method: le16(dir, i + 10)?,
-                compressed: u64::from(le32(dir, i + 20)?),
-                local: u64::from(le32(dir, i + 42)?),
-            })
-        })();
         match dir.get(i + 46..i + 46 + n) {
-            Some(name) => names.add(name, entry),
+            // The record's fields lie before its name: they are there.
+            Some(name) if names.add(name) && names.types_entry.is_none() => {
+                names.types_entry = Some(Entry {
+                    method: le16(dir, i + 10).unwrap_or(0),
+                    compressed: u64::from(le32(dir, i + 20).unwrap_or(0)),
+                    local: u64::from(le32(dir, i + 42).unwrap_or(0)),
+                });
+            }
+            Some(_) => {}
             None if partial => break,
-            None => return Ok(guess().damaged(true, "has a corrupt ZIP central directory")),
+            None => return Err(corrupt),
         }
         i += 46 + n + extra + comment;
         seen += 1;
     }
-    let kind = odf.unwrap_or_else(|| names.kind(partial));
-    match (kind, names.types_entry) {
-        (Kind::Office(_), Some(entry)) => content_types(v, entry, Detected::new(kind)),
-        _ => Ok(Detected::new(kind)),
-    }
+    Ok(partial)
 }
 
 /// The end of central directory record.
@@ -150,7 +170,7 @@ struct Eocd {
 
 impl Eocd {
     /// The ZIP64 values when the classic record defers to them; `None` when they are corrupt.
-    fn zip64(self, v: &View<'_>) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
+    fn zip64(self, v: &View<'_>) -> Result<Option<Eocd>, Miss> {
         let deferred =
             self.entries == 0xFFFF || self.cd_size == 0xFFFF_FFFF || self.cd_off == 0xFFFF_FFFF;
         if !deferred {
@@ -180,7 +200,7 @@ impl Eocd {
 }
 
 /// Finds the end record in a [`TAIL`] read, then in a [`MAX_TAIL`] one.
-fn end_record(v: &View<'_>) -> Result<Option<Eocd>, crate::core::media::view::Miss> {
+fn end_record(v: &View<'_>) -> Result<Option<Eocd>, Miss> {
     let small = v.tail(TAIL)?;
     if let Some(e) = scan_end(small, v.size) {
         return Ok(Some(e));
@@ -261,7 +281,7 @@ fn local_names(head: &[u8]) -> Names {
         };
         let n = usize::from(le16(head, i + 26).unwrap_or(0));
         if let Some(name) = head.get(i + 30..i + 30 + n) {
-            names.add(name, None);
+            names.add(name);
         }
         from = i + 4;
     }
