@@ -1,22 +1,14 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
 use crate::core::config::redact_all;
-use crate::core::error::{Error, ErrorCode, Result as CoreResult};
-use crate::core::json::{decimal, Object, Path, Read, Value, Write, Writer};
+use crate::core::error::{Error, ErrorCode};
+use crate::core::json::{decimal, Object, Path, Value};
 use crate::prelude::*;
 
 /// An object of an answer being read ([`Object::lenient`]): unknown keys are
 /// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`
 /// keeps it) and `null` reads as absent.
 pub type Fields<'v, 'p> = Object<'v, 'p>;
-
-/// The JS result of a 2xx answer: `body` read as `T` (an error names its path
-/// below `body`), written back as JSON text.
-pub fn reply<T: Read + Write>(body: &Value) -> CoreResult<String> {
-    let mut out = Writer::new();
-    T::read(body, &Path::root("body"))?.write(&mut out);
-    Ok(out.finish())
-}
 
 /// The upstream error body, `{ message, details }` (an older draft said `reason`);
 /// the Conversation API's also has a gRPC-style `status`

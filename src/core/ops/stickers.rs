@@ -1,16 +1,13 @@
 //! Stickerpacks and stickers: their arguments and results.
 
+use super::answers::{self, pass};
 use super::Args;
 use crate::core::config::Config;
 use crate::core::endpoints::stickers::{self as api, Namespace, StickerIndex};
-use crate::core::endpoints::stickers::{PackId, PackInfo, PackList, StickerIndexOnly};
-use crate::core::endpoints::stickers::{
-    StickerFields, StickerInfo, StickerList, StickerpackFields,
-};
+use crate::core::endpoints::stickers::{StickerFields, StickerpackFields};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
-use crate::core::response::reply;
 use crate::prelude::*;
 
 /// Argument `index`: `stickerpackId`.
@@ -88,30 +85,30 @@ pub fn delete_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
 
 /// `{ stickerpacks: [{ id }] }`.
 pub fn pack_list(body: &Value) -> Result<String> {
-    reply::<PackList>(body)
+    pass(body, answers::PACK_LIST)
 }
 
 /// `{ publisher, name, iosAppStoreLink?, androidAppStoreLink? }`.
 pub fn pack_info(body: &Value) -> Result<String> {
-    reply::<PackInfo>(body)
+    pass(body, answers::PACK_INFO)
 }
 
 /// `{ id }` of the created pack.
 pub fn pack_id(body: &Value) -> Result<String> {
-    reply::<PackId>(body)
+    pass(body, answers::PACK_ID)
 }
 
 /// `{ stickers: [{ index }] }`.
 pub fn sticker_list(body: &Value) -> Result<String> {
-    reply::<StickerList>(body)
+    pass(body, answers::STICKER_LIST)
 }
 
 /// `{ id, emojis }`.
 pub fn sticker_info(body: &Value) -> Result<String> {
-    reply::<StickerInfo>(body)
+    pass(body, answers::STICKER_INFO)
 }
 
 /// `{ index }` of the created sticker.
 pub fn sticker_index(body: &Value) -> Result<String> {
-    reply::<StickerIndexOnly>(body)
+    pass(body, answers::STICKER_INDEX)
 }

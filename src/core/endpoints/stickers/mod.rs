@@ -9,13 +9,10 @@ use crate::core::request::{Method, Request};
 use crate::core::rules::check_id;
 use crate::prelude::*;
 
-mod answers;
 mod fields;
 #[cfg(test)]
 mod tests;
 
-pub use answers::{Created, Listing};
-pub use answers::{PackId, PackInfo, PackList, StickerIndexOnly, StickerInfo, StickerList};
 pub use fields::{StickerFields, StickerpackFields};
 
 /// Which packs to look at.
