@@ -124,15 +124,15 @@ impl Members for Contacts {
 impl Read for ContactCard {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, CARD)?;
-        Ok(Self {
-            name: fields.required("name")?,
-            addresses: fields.optional("addresses")?.unwrap_or_default(),
-            birthday: fields.optional("birthday")?,
-            emails: fields.optional("emails")?.unwrap_or_default(),
-            org: fields.optional("org")?,
-            phones: fields.optional("phones")?.unwrap_or_default(),
-            urls: fields.optional("urls")?.unwrap_or_default(),
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.name, "name")?;
+        out.addresses = fields.optional("addresses")?.unwrap_or_default();
+        fields.set_opt(&mut out.birthday, "birthday")?;
+        out.emails = fields.optional("emails")?.unwrap_or_default();
+        fields.set_opt(&mut out.org, "org")?;
+        out.phones = fields.optional("phones")?.unwrap_or_default();
+        out.urls = fields.optional("urls")?.unwrap_or_default();
+        Ok(out)
     }
 }
 
