@@ -1,11 +1,13 @@
-//! The JS results of the 2xx answers (stickers, numbers, providers) as tables: each
+//! The JS results of the 2xx answers (sends, stickers, numbers, providers) as tables: each
 //! member's wire name (read), JS name (written), kind and need, walked by one small
 //! pass from the parsed answer to the JSON text JS gets, in the table's order. No
 //! typed value is built in between, and no reader or writer is copied per type.
 //!
 //! Answers are read leniently ([`Object::lenient`]): unknown keys are dropped, a
-//! repeated key reads as its last and `null` as absent. An error names the path of
-//! the wrong value below `body` and what was expected, as the typed readers do.
+//! repeated key reads as its last and `null` as absent; a send's receipt, as the
+//! typed [`Receipt`](crate::core::message::Receipt) reads it, by its first and with
+//! `null` given ([`Kind::Strict`]). An error names the path of the wrong value below
+//! `body` and what was expected, as the typed readers do.
 
 use crate::core::error::Result;
 use crate::core::json::{Object, Path, Value, Writer};
@@ -19,6 +21,11 @@ pub enum Kind {
     Flag,
     /// An object of these members.
     Object(&'static [Member]),
+    /// An object of these members, a repeated key read as its first and `null` as
+    /// given (a wrong value unless the member is optional).
+    Strict(&'static [Member]),
+    /// An array of a kind, or one object or string of it (as an array of one).
+    OneOrMany(&'static Kind),
     /// An object whose members are written into the enclosing object (no key of
     /// its own): the nesting of an answer JS does not see.
     Flat(&'static [Member]),
@@ -37,6 +44,8 @@ pub enum Need {
     Optional,
     /// Absent is written as `[]`.
     Listed,
+    /// Optional, and never written.
+    Checked,
 }
 
 /// One member of an answer object.
@@ -137,35 +146,82 @@ pub const PROVIDERS: &[Member] = &[req(
     )]),
 )];
 
+/// `{ messages: [{ id, recipient, status, state }] }` of a send's 201 (`statuses`
+/// may be one object instead of an array; `type` is checked and dropped).
+pub const SENT: &[Member] = &[
+    Member {
+        wire: "type",
+        js: "type",
+        kind: &Kind::Str,
+        need: Need::Checked,
+    },
+    Member {
+        wire: "statuses",
+        js: "messages",
+        kind: &Kind::OneOrMany(&Kind::Strict(&[
+            Member {
+                wire: "message_id",
+                js: "id",
+                kind: &Kind::Str,
+                need: Need::Required,
+            },
+            req("recipient", &Kind::Str),
+            req("status", &Kind::Str),
+            req("state", &Kind::Str),
+        ])),
+        need: Need::Required,
+    },
+];
+
 /// The JS result of the answer `body`, an object of `members`.
-pub fn pass(body: &Value, members: &[Member]) -> Result<String> {
+pub fn pass(body: &Value, members: &'static [Member]) -> Result<String> {
+    answer(body, &Kind::Object(members))
+}
+
+/// [`pass`] of a send's receipt ([`SENT`]), read strictly.
+pub fn sent(body: &Value) -> Result<String> {
+    answer(body, &Kind::Strict(SENT))
+}
+
+/// The JS result of the answer `body`, read as `kind`.
+fn answer(body: &Value, kind: &Kind) -> Result<String> {
     let mut out = Writer::new();
-    out.open_object();
-    members_of(body, &Path::root("body"), members, &mut out)?;
-    out.close_object();
+    one(body, &Path::root("body"), kind, &mut out)?;
     Ok(out.finish())
 }
 
-/// The `members` of the object `value` at `at`, written into an object opened by
-/// the caller.
-fn members_of(value: &Value, at: &Path, members: &[Member], out: &mut Writer) -> Result<()> {
+/// The `members` of the object `value` at `at` (read strictly when `strict`),
+/// written into an object opened by the caller.
+fn members_of(
+    value: &Value,
+    at: &Path,
+    members: &[Member],
+    strict: bool,
+    out: &mut Writer,
+) -> Result<()> {
     let fields = Object::lenient(value, at)?;
     for member in members {
         let at = at.key(member.wire);
-        match fields.get(member.wire) {
-            Some(value) => {
+        let found = match strict {
+            true => value.get(member.wire),
+            false => fields.get(member.wire),
+        };
+        match (found, &member.need) {
+            (Some(Value::Null), Need::Optional | Need::Checked) | (None, Need::Optional) => {}
+            (None, Need::Checked) => {}
+            (None, Need::Required) => return Err(at.invalid("is required")),
+            (None | Some(Value::Null), Need::Listed) => {
+                out.key(member.js);
+                out.open_array();
+                out.close_array();
+            }
+            (Some(value), Need::Checked) => one(value, &at, member.kind, &mut Writer::new())?,
+            (Some(value), _) => {
                 if !matches!(member.kind, Kind::Flat(_)) {
                     out.key(member.js);
                 }
                 one(value, &at, member.kind, out)?;
             }
-            None if member.need == Need::Required => return Err(at.invalid("is required")),
-            None if member.need == Need::Listed => {
-                out.key(member.js);
-                out.open_array();
-                out.close_array();
-            }
-            None => {}
         }
     }
     Ok(())
@@ -178,12 +234,19 @@ fn one(value: &Value, at: &Path, kind: &Kind, out: &mut Writer) -> Result<()> {
         (Kind::Str, _) => return Err(at.invalid("must be a string")),
         (Kind::Flag, Value::Bool(flag)) => out.raw(if *flag { "true" } else { "false" }),
         (Kind::Flag, _) => return Err(at.invalid("must be a boolean")),
-        (Kind::Object(members), _) => {
+        (Kind::Object(members) | Kind::Strict(members), _) => {
             out.open_object();
-            members_of(value, at, members, out)?;
+            members_of(value, at, members, matches!(kind, Kind::Strict(_)), out)?;
             out.close_object();
         }
-        (Kind::Flat(members), _) => members_of(value, at, members, out)?,
+        (Kind::Flat(members), _) => members_of(value, at, members, false, out)?,
+        (Kind::OneOrMany(kind), Value::Object(_) | Value::String(_)) => {
+            out.open_array();
+            one(value, at, kind, out)?;
+            out.close_array();
+        }
+        (Kind::OneOrMany(kind), Value::Array(_)) => one(value, at, &Kind::List(kind), out)?,
+        (Kind::OneOrMany(_), _) => return Err(at.invalid("must be one value or an array of them")),
         (Kind::List(kind), Value::Array(items)) => {
             out.open_array();
             for (i, item) in items.iter().enumerate() {
@@ -222,6 +285,7 @@ fn provider(value: &Value, at: &Path, out: &mut Writer) -> Result<()> {
         value,
         at,
         &[req("name", &Kind::Str), req("type", &Kind::Str)],
+        false,
         out,
     )?;
     out.key("auth");
@@ -231,6 +295,7 @@ fn provider(value: &Value, at: &Path, out: &mut Writer) -> Result<()> {
             basic,
             &basic_at,
             &[opt("username", "username", &Kind::Str)],
+            false,
             out,
         )?;
     }
@@ -243,7 +308,7 @@ mod tests {
     use super::*;
     use crate::core::json::parse;
 
-    fn answer(json: &str, members: &[Member]) -> Result<String> {
+    fn answer(json: &str, members: &'static [Member]) -> Result<String> {
         pass(&parse(json).expect("JSON"), members)
     }
 
@@ -321,6 +386,44 @@ mod tests {
                 "{json}"
             );
         }
+    }
+
+    /// The receipt of a send: the same text or error as the typed `Receipt` read
+    /// into a `SendResult`.
+    #[test]
+    fn sent_is_the_typed_receipts_text() {
+        use crate::core::json::Read;
+        use crate::core::message::{Receipt, SendResult};
+        let status = r#"{"message_id":"m","recipient":"+1","status":"success","state":"queued"}"#;
+        let bodies = [
+            format!(r#"{{"type":"whatsapp","statuses":[{status},{status}]}}"#),
+            format!(r#"{{"type":"whatsapp","statuses":{status},"x":1}}"#),
+            format!(r#"{{"type":null,"statuses":[{status}]}}"#),
+            format!(r#"{{"statuses":[],"statuses":[{status}]}}"#),
+            r#"{"statuses":[{"message_id":"a","message_id":"b","recipient":"r","status":"s","state":"t"}]}"#.into(),
+            r#"{"type":1,"statuses":[]}"#.into(),
+            r#"{"type":"whatsapp"}"#.into(),
+            r#"{"statuses":null}"#.into(),
+            r#"{"statuses":5}"#.into(),
+            r#"{"statuses":"x"}"#.into(),
+            r#"{"statuses":["x"]}"#.into(),
+            r#"{"statuses":[{"message_id":"m"}]}"#.into(),
+            r#"{"statuses":[{"message_id":null,"recipient":"r","status":"s","state":"t"}]}"#.into(),
+            r#"{"statuses":[{"message_id":"m","recipient":"r","status":"s","state":1}]}"#.into(),
+            "[]".into(),
+            "{}".into(),
+        ];
+        for body in &bodies {
+            let value = parse(body).expect("JSON");
+            let typed = Receipt::read(&value, &Path::root("body"))
+                .map(|receipt| SendResult::from(receipt).to_json())
+                .map_err(|e| e.message.clone());
+            assert_eq!(sent(&value).map_err(|e| e.message.clone()), typed, "{body}");
+        }
+        assert_eq!(
+            sent(&parse(&bodies[1]).expect("JSON")).unwrap(),
+            r#"{"messages":[{"id":"m","recipient":"+1","status":"success","state":"queued"}]}"#
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::core::config::Config;
 use crate::core::endpoints::messages::post;
 use crate::core::error::Result;
 use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::message::{send_body, Message, OneOrMany, Receipt, SendRequest, SendResult, Text};
+use crate::core::message::{send_body, Message, OneOrMany, SendRequest, Text};
 use crate::core::request::Request;
 use crate::prelude::*;
 
@@ -51,8 +51,7 @@ pub fn text_request(args: &Args) -> Result<SendRequest> {
 
 /// The 201 answer of `POST /messages` → `{ messages: [{ id, recipient, status, state }] }`.
 pub fn sent(body: &Value) -> Result<String> {
-    let receipt = Receipt::read(body, &Path::root("body"))?;
-    Ok(SendResult::from(receipt).to_json())
+    super::answers::sent(body)
 }
 
 #[cfg(test)]
