@@ -256,9 +256,9 @@ impl<'v, 'p> Object<'v, 'p> {
     }
 }
 
-/// Reads the tag `type` of `value` (an object): one of `tags`, or an error at
-/// `….type` listing them.
-pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
+/// Reads the tag `type` of `value` (an object): the index of one of `tags` (a
+/// reader matches on it, not on the text again), or an error at `….type` listing them.
+pub fn tag(value: &Value, at: &Path, tags: &[&str]) -> Result<usize> {
     let Value::Object(_) = value else {
         return Err(at.invalid("must be an object"));
     };
@@ -268,21 +268,18 @@ pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
         Some(_) => return Err(path.invalid("must be a string")),
         None => return Err(path.invalid("is required")),
     };
-    tags.iter()
-        .find(|tag| *tag == name)
-        .copied()
-        .ok_or_else(|| {
-            let mut rule = String::from("must be one of ");
-            for (i, tag) in tags.iter().enumerate() {
-                if i > 0 {
-                    rule.push_str(", ");
-                }
-                rule.push('"');
-                rule.push_str(tag);
-                rule.push('"');
+    tags.iter().position(|tag| tag == name).ok_or_else(|| {
+        let mut rule = String::from("must be one of ");
+        for (i, tag) in tags.iter().enumerate() {
+            if i > 0 {
+                rule.push_str(", ");
             }
-            path.invalid(&rule)
-        })
+            rule.push('"');
+            rule.push_str(tag);
+            rule.push('"');
+        }
+        path.invalid(&rule)
+    })
 }
 
 #[cfg(test)]
@@ -362,7 +359,7 @@ mod tests {
         let at = Path::root("message");
         assert_eq!(
             tag(&value(r#"{"x":1,"type":"b"}"#), &at, &["a", "b"]).ok(),
-            Some("b")
+            Some(1)
         );
         let err = tag(&value(r#"{"type":"c"}"#), &at, &["a", "b"]).expect_err("unknown");
         assert_eq!(err.message, r#"message.type: must be one of "a", "b""#);

@@ -5,7 +5,8 @@
 //! argument: `request.message.url`) and written to the wire ([`Write`], snake_case,
 //! absent optionals left out). Rule errors use the names JS callers write
 //! (`message.headerParams[0]`). A `type`-tagged object's tag is read first
-//! ([`tag`] returns one of the names given, so each match's last arm is `_`), and
+//! ([`tag`] returns the index of one of the names given, so each match's last arm
+//! is `_`), and
 //! picks the keys the variant knows.
 //!
 //! Lengths count characters as the user sees them (Unicode scalar values), not bytes.
@@ -147,15 +148,15 @@ const MESSAGE_TYPES: &[&str] = &[
 impl Read for Message {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(match tag(value, at, MESSAGE_TYPES)? {
-            "text" => Self::Text(Text::read(value, at)?),
-            "image" => Self::Image(Media::read(value, at)?),
-            "video" => Self::Video(Media::read(value, at)?),
-            "audio" => Self::Audio(MediaLink::read(value, at)?),
-            "document" => Self::Document(Document::read(value, at)?),
-            "sticker" => Self::Sticker(Sticker::read(value, at)?),
-            "location" => Self::Location(Location::read(value, at)?),
-            "contacts" => Self::Contacts(Contacts::read(value, at)?),
-            "template" => Self::Template(Template::read(value, at)?),
+            0 => Self::Text(Text::read(value, at)?),
+            1 => Self::Image(Media::read(value, at)?),
+            2 => Self::Video(Media::read(value, at)?),
+            3 => Self::Audio(MediaLink::read(value, at)?),
+            4 => Self::Document(Document::read(value, at)?),
+            5 => Self::Sticker(Sticker::read(value, at)?),
+            6 => Self::Location(Location::read(value, at)?),
+            7 => Self::Contacts(Contacts::read(value, at)?),
+            8 => Self::Template(Template::read(value, at)?),
             _ => Self::Interactive(Interactive::read(value, at)?),
         })
     }

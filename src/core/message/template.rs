@@ -67,9 +67,9 @@ impl Read for TemplateMedia {
         Ok(
             match tag(value, at, &["text", "image", "video", "document"])? {
                 // A variant without members ignores the rest, as serde's derive did.
-                "text" => Self::Text,
-                "image" => Self::Image(MediaLink::read(value, at)?),
-                "video" => Self::Video(MediaLink::read(value, at)?),
+                0 => Self::Text,
+                1 => Self::Image(MediaLink::read(value, at)?),
+                2 => Self::Video(MediaLink::read(value, at)?),
                 _ => Self::Document(DocumentLink::read(value, at)?),
             },
         )
@@ -102,8 +102,8 @@ pub enum TemplateButton {
 impl Read for TemplateButton {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(match tag(value, at, &["call", "url", "quick_reply"])? {
-            "call" => Self::Call,
-            "url" => Self::Url(UrlButton::read(value, at)?),
+            0 => Self::Call,
+            1 => Self::Url(UrlButton::read(value, at)?),
             _ => Self::QuickReply(QuickReplyButton::read(value, at)?),
         })
     }

@@ -45,9 +45,9 @@ impl Read for ButtonHeader {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(
             match tag(value, at, &["text", "image", "video", "document"])? {
-                "text" => Self::Text(TextPart::with_keys(value, at, &["type", "text"])?),
-                "image" => Self::Image(MediaLink::read(value, at)?),
-                "video" => Self::Video(MediaLink::read(value, at)?),
+                0 => Self::Text(TextPart::with_keys(value, at, &["type", "text"])?),
+                1 => Self::Image(MediaLink::read(value, at)?),
+                2 => Self::Video(MediaLink::read(value, at)?),
                 _ => Self::Document(DocumentLink::read(value, at)?),
             },
         )

@@ -57,7 +57,7 @@ impl Members for Interactive {
 impl Read for InteractiveMessage {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(match tag(value, at, &["button", "list"])? {
-            "button" => Self::Button(ButtonMessage::read(value, at)?),
+            0 => Self::Button(ButtonMessage::read(value, at)?),
             _ => Self::List(ListMessage::read(value, at)?),
         })
     }
