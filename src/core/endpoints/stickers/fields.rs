@@ -73,8 +73,14 @@ impl StickerpackFields {
         Ok(())
     }
 
+    /// The wire body, snake_case, the fields given only, once [`Self::validate`]d.
+    pub fn checked_body(&self, creating: bool) -> Result<String> {
+        self.validate(creating)?;
+        Ok(self.body())
+    }
+
     /// The wire body, snake_case, the fields given only.
-    pub(super) fn body(&self) -> String {
+    fn body(&self) -> String {
         let mut out = Writer::new();
         out.open_object();
         out.field_opt("publisher", &self.publisher);
@@ -133,8 +139,14 @@ impl StickerFields {
         Ok(())
     }
 
+    /// The wire body, the fields given only, once [`Self::validate`]d.
+    pub fn checked_body(&self, creating: bool) -> Result<String> {
+        self.validate(creating)?;
+        Ok(self.body())
+    }
+
     /// The wire body, the fields given only.
-    pub(super) fn body(&self) -> String {
+    fn body(&self) -> String {
         let mut out = Writer::new();
         out.open_object();
         out.field_opt("url", &self.url);
