@@ -7,7 +7,7 @@
 //! module may use it without importing in a circle.
 
 use crate::core::error::{Error, Result};
-use crate::core::json::decimal;
+use crate::core::json::{decimal, Path};
 use crate::core::whatwg::{self, percent_decode};
 use crate::prelude::*;
 
@@ -56,7 +56,13 @@ pub fn check_id(field: &str, id: &str) -> Result<()> {
 }
 
 /// A provider name: `A-Z a-z - _`, 1–200 characters.
+#[inline]
 pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
+    check_provider_name_at(&Path::root(field), name)
+}
+
+/// [`check_provider_name`] at `at`, whose text is built only for an error.
+pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
     let valid = (1..=MAX_PROVIDER_NAME_CHARS).contains(&name.len())
         && name
             .bytes()
@@ -64,15 +70,18 @@ pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
     if valid {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            "must be 1 to 200 characters of A-Z, a-z, - and _",
-        ))
+        Err(at.invalid("must be 1 to 200 characters of A-Z, a-z, - and _"))
     }
 }
 
 /// An MSISDN in international form: an optional `+`, then 7–15 digits not starting with 0.
+#[inline]
 pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
+    check_msisdn_at(&Path::root(field), number)
+}
+
+/// [`check_msisdn`] at `at`, whose text is built only for an error.
+pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     let digits = number.strip_prefix('+').unwrap_or(number);
     let valid = (7..=15).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
@@ -80,31 +89,32 @@ pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
     if valid {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            "must be an international phone number: optional +, country code, 7 to 15 digits in all",
+        Err(at.invalid("must be an international phone number: optional +, country code, 7 to 15 digits in all",
         ))
     }
 }
 
 /// An absolute `http://` or `https://` URL with a host.
+#[inline]
 pub fn check_http_url(field: &str, url: &str) -> Result<()> {
+    check_http_url_at(&Path::root(field), url)
+}
+
+/// [`check_http_url`] at `at`, whose text is built only for an error.
+pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
         url.get(8..).unwrap_or_default()
     } else if lower.starts_with("http://") {
         url.get(7..).unwrap_or_default()
     } else {
-        return Err(Error::invalid(field, "must be an http(s) URL"));
+        return Err(at.invalid("must be an http(s) URL"));
     };
     if rest.is_empty()
         || rest.starts_with('/')
         || url.chars().any(|c| c.is_whitespace() || c.is_control())
     {
-        return Err(Error::invalid(
-            field,
-            "must be an http(s) URL with a host and no spaces",
-        ));
+        return Err(at.invalid("must be an http(s) URL with a host and no spaces"));
     }
     Ok(())
 }
@@ -112,8 +122,14 @@ pub fn check_http_url(field: &str, url: &str) -> Result<()> {
 /// An http(s) URL ([`check_http_url`]) that is `https://`, or `http://` only on
 /// loopback (with no backslash, which parsers other than the WHATWG one may not end
 /// the host at). Sticker messages need it.
+#[inline]
 pub fn check_https_or_loopback_url(field: &str, url: &str) -> Result<()> {
-    check_http_url(field, url)?;
+    check_https_or_loopback_url_at(&Path::root(field), url)
+}
+
+/// [`check_https_or_loopback_url`] at `at`, whose text is built only for an error.
+pub fn check_https_or_loopback_url_at(at: &Path, url: &str) -> Result<()> {
+    check_http_url_at(at, url)?;
     let https = url
         .get(..8)
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
@@ -124,10 +140,7 @@ pub fn check_https_or_loopback_url(field: &str, url: &str) -> Result<()> {
     if https || loopback {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            "must be an https URL (plain http only on loopback)",
-        ))
+        Err(at.invalid("must be an https URL (plain http only on loopback)"))
     }
 }
 
@@ -142,11 +155,17 @@ fn starts_with_date(bytes: &[u8]) -> bool {
 }
 
 /// `YYYY-MM-DD`.
+#[inline]
 pub fn check_date(field: &str, value: &str) -> Result<()> {
+    check_date_at(&Path::root(field), value)
+}
+
+/// [`check_date`] at `at`, whose text is built only for an error.
+pub fn check_date_at(at: &Path, value: &str) -> Result<()> {
     if value.len() == 10 && starts_with_date(value.as_bytes()) {
         Ok(())
     } else {
-        Err(Error::invalid(field, "must be a date written YYYY-MM-DD"))
+        Err(at.invalid("must be a date written YYYY-MM-DD"))
     }
 }
 
@@ -175,7 +194,13 @@ pub fn check_datetime(field: &str, value: &str) -> Result<()> {
 }
 
 /// `en`, `pt_BR`, `zh_HK`: a 2–3 letter language, optionally `_` and a 2–4 letter region.
+#[inline]
 pub fn check_language(field: &str, code: &str) -> Result<()> {
+    check_language_at(&Path::root(field), code)
+}
+
+/// [`check_language`] at `at`, whose text is built only for an error.
+pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
     let (language, region) = code.split_once('_').unwrap_or((code, "AA"));
     let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
         range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
@@ -183,17 +208,20 @@ pub fn check_language(field: &str, code: &str) -> Result<()> {
     if letters(language, 2..=3) && letters(region, 2..=4) {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            "must be a language code such as en or en_US",
-        ))
+        Err(at.invalid("must be a language code such as en or en_US"))
     }
 }
 
 /// A required string: at least one character.
+#[inline]
 pub fn check_required(field: &str, value: &str) -> Result<()> {
+    check_required_at(&Path::root(field), value)
+}
+
+/// [`check_required`] at `at`, whose text is built only for an error.
+pub fn check_required_at(at: &Path, value: &str) -> Result<()> {
     if value.is_empty() {
-        return Err(Error::invalid(field, "must not be empty"));
+        return Err(at.invalid("must not be empty"));
     }
     Ok(())
 }
@@ -205,7 +233,13 @@ pub fn count_chars(text: &str) -> usize {
 }
 
 /// A length in characters as the user sees them (Unicode scalar values), not bytes.
+#[inline]
 pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
+    check_chars_at(&Path::root(field), value, min, max)
+}
+
+/// [`check_chars`] at `at`, whose text is built only for an error.
+pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<()> {
     let count = count_chars(value);
     if count < min || count > max {
         let (max, count) = (&decimal(max as u64), &decimal(count as u64));
@@ -224,15 +258,21 @@ pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<(
             ]
             .concat()
         };
-        return Err(Error::invalid(field, &rule));
+        return Err(at.invalid(&rule));
     }
     Ok(())
 }
 
 /// A list length within `min..=max`; `rule` says so in words.
+#[inline]
 pub fn check_count(field: &str, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
+    check_count_at(&Path::root(field), len, min, max, rule)
+}
+
+/// [`check_count`] at `at`, whose text is built only for an error.
+pub fn check_count_at(at: &Path, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
     if len < min || len > max {
-        return Err(Error::invalid(field, rule));
+        return Err(at.invalid(rule));
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Path, Writer};
 use crate::core::message::MAX_RECIPIENTS;
 use crate::core::request::{Method, Request};
-use crate::core::rules::{check_id, check_msisdn};
+use crate::core::rules::{check_id, check_msisdn_at};
 use crate::prelude::*;
 
 /// `{ numbers: [...] }`: 1–20 MSISDNs.
@@ -24,7 +24,7 @@ impl Numbers {
         }
         let at = Path::root("numbers");
         for (i, number) in numbers.iter().enumerate() {
-            check_msisdn(&at.index(i).text(), number)?;
+            check_msisdn_at(&at.index(i), number)?;
         }
         Ok(Self { numbers })
     }

@@ -3,11 +3,11 @@
 //! address's `city`, an email's `email`, an organisation's `company`, a phone's
 //! `phone`, a URL's `url`.
 
-use super::{item, objects, sub, Members};
+use super::{objects, Members};
 use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::rules::{check_count, check_date, check_required};
+use crate::core::rules::{check_count_at, check_date_at, check_required_at};
 use crate::prelude::*;
 
 /// `{ contacts: [card, …] }`, at least one card.
@@ -304,9 +304,9 @@ objects!(
 );
 
 impl Contacts {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        let cards = sub(path, "contacts");
-        check_count(
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        let cards = at.key("contacts");
+        check_count_at(
             &cards,
             self.contacts.len(),
             1,
@@ -314,22 +314,23 @@ impl Contacts {
             "must list at least one contact card",
         )?;
         for (i, card) in self.contacts.iter().enumerate() {
-            card.validate(&item(&cards, i))?;
+            card.validate(&cards.index(i))?;
         }
         Ok(())
     }
 }
 
 impl ContactCard {
-    fn validate(&self, path: &str) -> Result<()> {
-        check_required(&sub(path, "name.formattedName"), &self.name.formatted_name)?;
+    fn validate(&self, at: &Path) -> Result<()> {
+        check_required_at(&at.key("name.formattedName"), &self.name.formatted_name)?;
         if let Some(birthday) = &self.birthday {
-            check_date(&sub(path, "birthday"), birthday)?;
+            check_date_at(&at.key("birthday"), birthday)?;
         }
         let required = |list: &str, leaf: &str, values: &mut dyn Iterator<Item = &String>| {
-            values.enumerate().try_for_each(|(i, value)| {
-                check_required(&sub(&item(&sub(path, list), i), leaf), value)
-            })
+            let list = at.key(list);
+            values
+                .enumerate()
+                .try_for_each(|(i, value)| check_required_at(&list.index(i).key(leaf), value))
         };
         required(
             "addresses",
@@ -340,7 +341,7 @@ impl ContactCard {
         required("phones", "phone", &mut self.phones.iter().map(|p| &p.phone))?;
         required("urls", "url", &mut self.urls.iter().map(|u| &u.url))?;
         match &self.org {
-            Some(org) => check_required(&sub(path, "org.company"), &org.company),
+            Some(org) => check_required_at(&at.key("org.company"), &org.company),
             None => Ok(()),
         }
     }

@@ -1,7 +1,7 @@
 //! A location message: `{ lat, lng, name?, address? }`.
 
-use super::{sub, Members};
-use crate::core::error::{Error, Result};
+use super::Members;
+use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::prelude::*;
@@ -118,18 +118,12 @@ impl Members for Location {
 }
 
 impl Location {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
         if !self.lat.within(90) {
-            return Err(Error::invalid(
-                &sub(path, "lat"),
-                "must be a number from -90 to 90",
-            ));
+            return Err(at.key("lat").invalid("must be a number from -90 to 90"));
         }
         if !self.lng.within(180) {
-            return Err(Error::invalid(
-                &sub(path, "lng"),
-                "must be a number from -180 to 180",
-            ));
+            return Err(at.key("lng").invalid("must be a number from -180 to 180"));
         }
         Ok(())
     }

@@ -42,7 +42,7 @@ pub use wire::send_body;
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};
 use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
-use crate::core::rules::{check_chars, check_http_url, check_msisdn, check_provider_name};
+use crate::core::rules::{check_chars_at, check_http_url, check_msisdn_at, check_provider_name_at};
 
 /// Most recipients one send may name.
 pub const MAX_RECIPIENTS: usize = 20;
@@ -248,8 +248,9 @@ impl SendRequest {
         if self.to.is_empty() || self.to.len() > MAX_RECIPIENTS {
             return Err(Error::invalid("to", "must list 1 to 20 recipients"));
         }
+        let to = Path::root("to");
         for (i, number) in self.to.iter().enumerate() {
-            check_msisdn(&item("to", i), number)?;
+            check_msisdn_at(&to.index(i), number)?;
         }
         match &self.callback {
             Some(url) => check_http_url("callback", url),
@@ -261,16 +262,17 @@ impl SendRequest {
 impl Message {
     /// Checks this message's rules; field paths start with `path` (e.g. `message`).
     pub fn validate(&self, path: &str) -> Result<()> {
+        let at = &Path::root(path);
         match self {
-            Self::Text(text) => check_chars(&sub(path, "text"), &text.text, 1, MAX_TEXT_CHARS),
-            Self::Image(media) | Self::Video(media) => media.validate(path),
-            Self::Audio(link) => link.validate(path),
-            Self::Document(document) => document.validate(path),
-            Self::Sticker(sticker) => sticker.validate(path),
-            Self::Location(location) => location.validate(path),
-            Self::Contacts(contacts) => contacts.validate(path),
-            Self::Template(template) => template.validate(path),
-            Self::Interactive(interactive) => interactive.validate(path),
+            Self::Text(text) => check_chars_at(&at.key("text"), &text.text, 1, MAX_TEXT_CHARS),
+            Self::Image(media) | Self::Video(media) => media.validate(at),
+            Self::Audio(link) => link.validate(at),
+            Self::Document(document) => document.validate(at),
+            Self::Sticker(sticker) => sticker.validate(at),
+            Self::Location(location) => location.validate(at),
+            Self::Contacts(contacts) => contacts.validate(at),
+            Self::Template(template) => template.validate(at),
+            Self::Interactive(interactive) => interactive.validate(at),
         }
     }
 }
@@ -285,18 +287,18 @@ pub(crate) fn item(base: &str, index: usize) -> String {
     [base, "[", &decimal(index as u64), "]"].concat()
 }
 
-/// An optional media provider name (`A-Z a-z - _`, 1–200 characters).
-fn check_provider(path: &str, provider: Option<&String>) -> Result<()> {
+/// An optional media provider name (`A-Z a-z - _`, 1–200 characters) of the object at `at`.
+fn check_provider(at: &Path, provider: Option<&String>) -> Result<()> {
     match provider {
-        Some(name) => check_provider_name(&sub(path, "provider"), name),
+        Some(name) => check_provider_name_at(&at.key("provider"), name),
         None => Ok(()),
     }
 }
 
-/// `id` must not repeat one of `seen`; `field` builds the path of `id`.
-fn check_unique(field: impl FnOnce() -> String, seen: &[&str], id: &str) -> Result<()> {
+/// `id`, at `at`, must not repeat one of `seen`.
+fn check_unique(at: &Path, seen: &[&str], id: &str) -> Result<()> {
     if seen.contains(&id) {
-        return Err(Error::invalid(&field(), "must be unique in the message"));
+        return Err(at.invalid("must be unique in the message"));
     }
     Ok(())
 }
