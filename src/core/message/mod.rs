@@ -41,7 +41,7 @@ pub use wire::send_body;
 
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};
-use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
+use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::rules::{check_chars_at, check_http_url, check_msisdn_at, check_provider_name_at};
 
 /// Most recipients one send may name.
@@ -277,14 +277,16 @@ impl Message {
     }
 }
 
-/// `base.leaf`, e.g. `message.url`.
+/// `base.leaf`, e.g. `message.url` (for the Conversation API's mapping).
+#[cfg(feature = "conversation")]
 pub(crate) fn sub(base: &str, leaf: &str) -> String {
     [base, ".", leaf].concat()
 }
 
-/// `base[index]`, e.g. `message.buttons[1]`.
+/// `base[index]`, e.g. `message.buttons[1]` (for the Conversation API's mapping).
+#[cfg(feature = "conversation")]
 pub(crate) fn item(base: &str, index: usize) -> String {
-    [base, "[", &decimal(index as u64), "]"].concat()
+    [base, "[", &crate::core::json::decimal(index as u64), "]"].concat()
 }
 
 /// An optional media provider name (`A-Z a-z - _`, 1–200 characters) of the object at `at`.

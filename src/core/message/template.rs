@@ -210,6 +210,7 @@ impl Template {
 
     /// [`Template::validate`] with `language` checked in place of the template's own
     /// (the Conversation API sends `en-US` as `en_US`).
+    #[cfg(feature = "conversation")]
     pub(crate) fn validate_as(&self, path: &str, language: Option<&str>) -> Result<()> {
         self.validate_at(&Path::root(path), language)
     }
