@@ -100,16 +100,20 @@ pub struct Text {
 impl Read for SendRequest {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, SEND)?;
-        Ok(Self {
-            to: fields.required("to")?,
-            message: fields.required("message")?,
-            callback: fields.optional("callback")?,
-            extras: Extras {
-                correlation_id: fields.optional("correlationId")?,
-                ttl: fields.optional("ttl")?,
-                channel_specific_message: fields.optional("channelSpecificMessage")?,
-            },
-        })
+        let mut out = Self {
+            to: Vec::new(),
+            message: Message::Text(Text::default()),
+            callback: None,
+            extras: Extras::default(),
+        };
+        fields.set(&mut out.to, "to")?;
+        fields.set(&mut out.message, "message")?;
+        fields.set_opt(&mut out.callback, "callback")?;
+        let extras = &mut out.extras;
+        fields.set_opt(&mut extras.correlation_id, "correlationId")?;
+        fields.set_opt(&mut extras.ttl, "ttl")?;
+        fields.set_opt(&mut extras.channel_specific_message, "channelSpecificMessage")?;
+        Ok(out)
     }
 }
 
