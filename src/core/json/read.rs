@@ -235,17 +235,24 @@ impl<'v, 'p> Object<'v, 'p> {
         }
     }
 
-    /// [`Object::required`] into `slot`.
+    /// [`Object::required`] into `slot` (its own body, not a call of it: one function
+    /// per type read, not two).
     #[inline(never)]
     pub fn set<T: Read>(&self, slot: &mut T, key: &str) -> Result<()> {
-        *slot = self.required(key)?;
+        match self.get(key) {
+            Some(value) => *slot = T::read(value, &self.at.key(key))?,
+            None => return Err(self.missing(key)),
+        }
         Ok(())
     }
 
-    /// [`Object::optional`] into `slot`.
+    /// [`Object::optional`] into `slot` (its own body, as [`Object::set`]).
     #[inline(never)]
     pub fn set_opt<T: Read>(&self, slot: &mut Option<T>, key: &str) -> Result<()> {
-        *slot = self.optional(key)?;
+        *slot = match self.get(key) {
+            Some(value) => Some(T::read(value, &self.at.key(key))?),
+            None => None,
+        };
         Ok(())
     }
 
