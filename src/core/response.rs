@@ -31,12 +31,11 @@ impl ErrorBody {
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
         let fields = Fields::lenient(value, &at).ok()?;
-        Some(Self {
-            message: fields.optional("message").ok()?,
-            details: fields.optional("details").ok()?,
-            reason: fields.optional("reason").ok()?,
-            status: None,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.message, "message").ok()?;
+        fields.set_opt(&mut out.details, "details").ok()?;
+        fields.set_opt(&mut out.reason, "reason").ok()?;
+        Some(out)
     }
 
     /// The body with every occurrence of each of `secrets` (the token, the key)
@@ -135,7 +134,9 @@ pub fn answer_error(
 /// `Retry-After` as delta-seconds. The HTTP-date form is ignored (treated as absent):
 /// it needs a trustworthy clock, and Sinch documents neither form.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let seconds: u64 = value.trim().parse().ok()?;
+    let value = value.trim();
+    // As `u64`'s `FromStr`: one optional `+`, then digits.
+    let seconds = crate::core::json::read::digits(value.strip_prefix('+').unwrap_or(value))?;
     seconds.checked_mul(1000)
 }
 
@@ -206,6 +207,36 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Read as `u64`'s `FromStr` read it (after trimming), times 1000.
+    #[test]
+    fn retry_after_is_delta_seconds_as_from_str_reads_them() {
+        for text in [
+            "5",
+            " 7 ",
+            "+5",
+            "+",
+            "",
+            "-1",
+            "1.5",
+            "0",
+            "007",
+            "++5",
+            "5s",
+            "18446744073709551",
+            "18446744073709552",
+            "18446744073709551615",
+            "18446744073709551616",
+            "Wed, 21 Oct 2026 07:28:00 GMT",
+        ] {
+            let from_str = text
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .and_then(|s| s.checked_mul(1000));
+            assert_eq!(parse_retry_after(text), from_str, "{text:?}");
+        }
+    }
 
     #[test]
     fn truncate_keeps_the_first_characters_not_bytes() {

@@ -45,8 +45,7 @@ pub fn is_loopback(authority: &str) -> bool {
 
 /// Digits, at most 65535 (empty means the default port).
 fn is_port(port: &str) -> bool {
-    port.bytes().all(|b| b.is_ascii_digit())
-        && (port.is_empty() || port.parse::<u32>().is_ok_and(|n| n <= 65_535))
+    port.is_empty() || crate::core::json::read::digits(port).is_some_and(|n| n <= 65_535)
 }
 
 /// A host that is not an IPv6 literal: percent-decoded, then `localhost` or IPv4 in 127/8.
@@ -134,6 +133,16 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ports_are_digits_up_to_65535() {
+        for port in ["", "0", "80", "065535", "65535"] {
+            assert!(is_port(port), "{port:?}");
+        }
+        for port in ["65536", "+80", "-1", "8 0", "99999999999999999999", "8a"] {
+            assert!(!is_port(port), "{port:?}");
+        }
+    }
 
     #[test]
     fn loopback_hosts() {

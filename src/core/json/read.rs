@@ -150,17 +150,23 @@ pub fn whole(value: &Value, max: u64) -> Option<u64> {
     let Value::Number(text) = value else {
         return None;
     };
-    let digits = text
+    let text = text
         .strip_prefix('-')
         .map_or(text.as_str(), |rest| if rest == "0" { rest } else { "-" });
+    digits(text).filter(|n| *n <= max)
+}
+
+/// `text` as a whole number when it is one or more ASCII digits and fits in a `u64`
+/// (no sign, no `str::parse` and its error type).
+pub fn digits(text: &str) -> Option<u64> {
     let mut n: u64 = 0;
-    for byte in digits.bytes() {
+    for byte in text.bytes() {
         if !byte.is_ascii_digit() {
             return None;
         }
         n = n.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
     }
-    (n <= max).then_some(n)
+    (!text.is_empty()).then_some(n)
 }
 
 /// An object being read: its members, checked against the keys its type knows.

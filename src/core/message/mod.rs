@@ -112,7 +112,10 @@ impl Read for SendRequest {
         let extras = &mut out.extras;
         fields.set_opt(&mut extras.correlation_id, "correlationId")?;
         fields.set_opt(&mut extras.ttl, "ttl")?;
-        fields.set_opt(&mut extras.channel_specific_message, "channelSpecificMessage")?;
+        fields.set_opt(
+            &mut extras.channel_specific_message,
+            "channelSpecificMessage",
+        )?;
         Ok(out)
     }
 }
