@@ -8,8 +8,7 @@
 
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Path};
-use crate::core::whatwg::{self, percent_decode};
-use crate::prelude::*;
+use crate::core::whatwg::{self, percent_decode_bytes};
 
 /// Longest id accepted in a path (message ids are ~60 characters).
 const MAX_ID_CHARS: usize = 512;
@@ -21,21 +20,21 @@ const MAX_PROVIDER_NAME_CHARS: usize = 200;
 /// which a URL parser or a server would resolve, moving the request elsewhere. Nor
 /// may a `/`- or `\\`-separated part of it be a dot segment (`../x`), for a server
 /// that decodes `%2F` before it resolves the path.
+///
+/// Worked on bytes: the ASCII `.`, `/`, `\\` and `%XX` it looks at are the same
+/// whether or not a decoded byte sequence is valid UTF-8.
 pub fn check_segment(field: &str, value: &str) -> Result<()> {
-    let mut text = value.to_owned();
+    let mut text = value.as_bytes().to_vec();
     loop {
-        if text.is_empty()
-            || text
-                .split(['/', '\\'])
-                .any(|part| part == "." || part == "..")
-        {
+        let dots = |part: &[u8]| part == b"." || part == b"..";
+        if text.is_empty() || text.split(|b| *b == b'/' || *b == b'\\').any(dots) {
             return Err(Error::invalid(
                 field,
                 "must not be empty, \".\" or \"..\", nor have such a part between slashes, \
                  nor percent-encode one",
             ));
         }
-        let decoded = String::from_utf8_lossy(&percent_decode(&text)).into_owned();
+        let decoded = percent_decode_bytes(&text);
         if decoded == text {
             return Ok(());
         }
@@ -325,6 +324,43 @@ mod tests {
             "a/.../b",
         ] {
             assert!(check_segment("id", ok).is_ok(), "{ok}");
+        }
+    }
+
+    /// The byte-wise loop decides as the first version did on text, which made each
+    /// decoded round valid UTF-8 (`from_utf8_lossy`) before looking again.
+    #[test]
+    fn segments_decide_as_on_lossy_text() {
+        let on_text = |value: &str| {
+            let mut text = value.to_owned();
+            loop {
+                let parts = text.split(['/', '\\']);
+                if text.is_empty() || parts.clone().any(|part| part == "." || part == "..") {
+                    return false;
+                }
+                let decoded = String::from_utf8_lossy(&crate::core::whatwg::percent_decode(&text))
+                    .into_owned();
+                if decoded == text {
+                    return true;
+                }
+                text = decoded;
+            }
+        };
+        let parts = [
+            "", ".", "%2e", "%2E", "%25", "%FF", "%C3", "%A4", "%2F", "%5C", "/", "\\", "a", "é",
+            "%",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let value = [a, b, c].concat();
+                    assert_eq!(
+                        check_segment("id", &value).is_ok(),
+                        on_text(&value),
+                        "{value:?}"
+                    );
+                }
+            }
         }
     }
 

@@ -112,8 +112,12 @@ fn ipv4_number(part: &str) -> Option<u64> {
 /// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a
 /// byte; any other `%` stays as it is.
 pub fn percent_decode(text: &str) -> Vec<u8> {
+    percent_decode_bytes(text.as_bytes())
+}
+
+/// [`percent_decode`] of bytes that need not be UTF-8.
+pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
     let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
