@@ -132,7 +132,7 @@ pub fn check_https_or_loopback_url_at(at: &Path, url: &str) -> Result<()> {
     let https = url
         .get(..8)
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
-    let loopback = !url.contains('\\')
+    let loopback = whatwg::cut(url, b"\\").is_none()
         && url
             .get(7..)
             .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
@@ -200,7 +200,7 @@ pub fn check_language(field: &str, code: &str) -> Result<()> {
 
 /// [`check_language`] at `at`, whose text is built only for an error.
 pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
-    let (language, region) = code.split_once('_').unwrap_or((code, "AA"));
+    let (language, region) = whatwg::cut(code, b"_").unwrap_or((code, "AA"));
     let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
         range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
     };

@@ -5,6 +5,18 @@
 
 use crate::prelude::*;
 
+/// `text` before and after its first byte that is one of `at` (ASCII, so both
+/// sides are whole characters): `str::split_once` without `core`'s `char` searcher
+/// and `memchr`.
+pub fn cut<'t>(text: &'t str, at: &[u8]) -> Option<(&'t str, &'t str)> {
+    // `iter().any`, not `contains`: `<[u8]>::contains` is `memchr`.
+    let i = text
+        .as_bytes()
+        .iter()
+        .position(|b| at.iter().any(|c| c == b))?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
 /// The authority (`host[:port]`, with any `user@`) of `rest`, the part of an
 /// `http(s)` URL after `://`: up to the first `/`, `\`, `?` or `#` (the parser
 /// reads a backslash as `/` in http URLs).
@@ -18,12 +30,12 @@ pub fn authority(rest: &str) -> &str {
 /// `[::1]`, or exactly `localhost` (any case, optional trailing dot); the port, if
 /// any, is a number. Credentials (`user@`) and anything else are not loopback.
 pub fn is_loopback(authority: &str) -> bool {
-    if authority.contains('@') {
+    if cut(authority, b"@").is_some() {
         return false;
     }
     let (host_ok, port) = match authority.strip_prefix('[') {
         Some(v6) => {
-            let Some((inner, after)) = v6.split_once(']') else {
+            let Some((inner, after)) = cut(v6, b"]") else {
                 return false;
             };
             let port = match after {
@@ -35,7 +47,7 @@ pub fn is_loopback(authority: &str) -> bool {
             };
             (inner == "::1", port)
         }
-        None => match authority.split_once(':') {
+        None => match cut(authority, b":") {
             Some((host, port)) => (is_loopback_name(host), Some(port)),
             None => (is_loopback_name(authority), None),
         },
@@ -67,12 +79,15 @@ fn is_loopback_name(host: &str) -> bool {
 /// allowed. `None` when `host` is not an IPv4 address (a domain, or invalid).
 fn ipv4(host: &str) -> Option<u32> {
     let host = host.strip_suffix('.').unwrap_or(host);
-    let count = host.split('.').count();
+    let count = 1 + host.bytes().filter(|b| *b == b'.').count();
     if count > 4 {
         return None;
     }
     let (mut high, mut last) = (0u64, 0u64);
-    for (i, part) in host.split('.').enumerate() {
+    let mut rest = host;
+    for i in 0..count {
+        let (part, next) = cut(rest, b".").unwrap_or((rest, ""));
+        rest = next;
         let n = ipv4_number(part)?;
         if i + 1 == count {
             last = n;
@@ -137,6 +152,15 @@ pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_splits_at_the_first_byte_of_a_set_as_split_once() {
+        for text in ["", "a", "a:b", ":", "a:b:c", "é:ü", "1e5", "x?y#z", "ab"] {
+            let first = text.find([':', 'e', '?', '#']);
+            let expected = first.map(|i| (&text[..i], &text[i + 1..]));
+            assert_eq!(cut(text, b":e?#"), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn ports_are_digits_up_to_65535() {

@@ -5,7 +5,7 @@
 use super::ClientOptions;
 use crate::core::error::{Error, Result};
 use crate::core::rules::check_segment;
-use crate::core::whatwg;
+use crate::core::whatwg::{self, cut};
 use crate::prelude::*;
 
 /// Longest bot, project or app id accepted; Sinch's are far shorter.
@@ -89,7 +89,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
         .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| Error::invalid(name, "must be an absolute http(s) URL"))?;
     let authority = whatwg::authority(rest);
-    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {
+    if authority.is_empty() || cut(authority, b"@").is_some() || cut(url, b"?#\\").is_some() {
         return Err(Error::invalid(
             name,
             "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",

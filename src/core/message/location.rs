@@ -4,6 +4,7 @@ use super::Members;
 use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::whatwg::cut;
 use crate::prelude::*;
 
 /// A point on the map, shown with an optional name and address.
@@ -33,14 +34,11 @@ impl Coordinate {
     /// Whether the number is from `-max` to `max`, read exactly from its decimal text.
     fn within(&self, max: u32) -> bool {
         let text = self.0.strip_prefix('-').unwrap_or(&self.0);
-        let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(at) => (
-                text.get(..at).unwrap_or_default(),
-                exponent(text.get(at + 1..).unwrap_or_default()),
-            ),
+        let (mantissa, exponent) = match cut(text, b"eE") {
+            Some((mantissa, power)) => (mantissa, exponent(power)),
             None => (text, 0),
         };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let (whole, fraction) = cut(mantissa, b".").unwrap_or((mantissa, ""));
         // The significant digits (leading zeros dropped) and where the point sits in them.
         let mut all = Vec::with_capacity(mantissa.len());
         all.extend_from_slice(whole.as_bytes());
