@@ -21,7 +21,7 @@ pub fn cut<'t>(text: &'t str, at: &[u8]) -> Option<(&'t str, &'t str)> {
 /// `http(s)` URL after `://`: up to the first `/`, `\`, `?` or `#` (the parser
 /// reads a backslash as `/` in http URLs).
 pub fn authority(rest: &str) -> &str {
-    rest.split(['/', '\\', '?', '#']).next().unwrap_or_default()
+    cut(rest, b"/\\?#").map_or(rest, |(authority, _)| authority)
 }
 
 /// Whether `authority` names this machine as `fetch` will read it: the host is an

@@ -80,7 +80,10 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
 /// URL option `name` (`baseUrl`, `authUrl`): accepts `https://…`, or `http://…` on
 /// loopback as `fetch` reads the host (or anywhere when explicitly allowed).
 pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Result<String> {
-    let url = url.trim().trim_end_matches('/');
+    let mut url = url.trim();
+    while let Some(shorter) = url.strip_suffix('/') {
+        url = shorter;
+    }
     // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
     let (scheme, rest) = url
         .as_bytes()
