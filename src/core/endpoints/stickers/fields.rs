@@ -64,7 +64,13 @@ impl StickerpackFields {
                 check_http_url(field, url)?;
             }
         }
-        if !creating && *self == Self::default() {
+        let given = [
+            &self.publisher,
+            &self.name,
+            &self.ios_app_store_link,
+            &self.android_app_store_link,
+        ];
+        if !creating && given.iter().all(|field| field.is_none()) {
             return Err(Error::invalid(
                 "fields",
                 "give at least one field to change",
@@ -133,7 +139,7 @@ impl StickerFields {
                 }
             }
         }
-        if !creating && *self == Self::default() {
+        if !creating && self.url.is_none() && self.emojis.is_none() {
             return Err(Error::invalid("fields", "give url or emojis to change"));
         }
         Ok(())
