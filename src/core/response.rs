@@ -104,7 +104,14 @@ pub fn answer_error(
     };
     // A gRPC-style status joins the HTTP one: `(HTTP 400 INVALID_ARGUMENT)`.
     let grpc = match &body.status {
-        Some(name) if name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') => name.as_str(),
+        Some(name)
+            if name
+                .as_bytes()
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b == b'_') =>
+        {
+            name.as_str()
+        }
         _ => "",
     };
     let space = if grpc.is_empty() { "" } else { " " };

@@ -64,8 +64,9 @@ pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
 pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
     let valid = (1..=MAX_PROVIDER_NAME_CHARS).contains(&name.len())
         && name
-            .bytes()
-            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'_');
+            .as_bytes()
+            .iter()
+            .all(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'_');
     if valid {
         Ok(())
     } else {
@@ -83,7 +84,7 @@ pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
 pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     let digits = number.strip_prefix('+').unwrap_or(number);
     let valid = (7..=15).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
+        && digits.as_bytes().iter().all(|&b| b.is_ascii_digit())
         && !digits.starts_with('0');
     if valid {
         Ok(())
@@ -202,7 +203,7 @@ pub fn check_language(field: &str, code: &str) -> Result<()> {
 pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
     let (language, region) = whatwg::cut(code, b"_").unwrap_or((code, "AA"));
     let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
-        range.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic())
+        range.contains(&s.len()) && s.as_bytes().iter().all(|&b| b.is_ascii_alphabetic())
     };
     if letters(language, 2..=3) && letters(region, 2..=4) {
         Ok(())

@@ -68,7 +68,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
-    if !value.bytes().all(|b| b.is_ascii_graphic()) {
+    if !value.as_bytes().iter().all(|&b| b.is_ascii_graphic()) {
         return Err(Error::invalid(
             name,
             "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",

@@ -223,7 +223,7 @@ impl Sticker {
 /// given as an id, and is refused rather than sent as a name Sinch cannot find.
 fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
     check_required_at(at, id)?;
-    if id.bytes().any(|b| b == b':' || b == b'/') {
+    if id.as_bytes().iter().any(|&b| b == b':' || b == b'/') {
         return Err(at.invalid(
             "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
         ));

@@ -52,7 +52,9 @@ impl Read for StickerIndex {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let segment = match value {
             Value::String(s)
-                if !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit()) =>
+                if !s.is_empty()
+                    && s.len() <= 10
+                    && s.as_bytes().iter().all(|&b| b.is_ascii_digit()) =>
             {
                 Some(s.clone())
             }
