@@ -320,26 +320,30 @@ impl Contacts {
     }
 }
 
+/// `value`, at `at.list[i].leaf`, must not be empty.
+fn required(at: &Path, list: &str, i: usize, leaf: &str, value: &str) -> Result<()> {
+    check_required_at(&at.key(list).index(i).key(leaf), value)
+}
+
 impl ContactCard {
     fn validate(&self, at: &Path) -> Result<()> {
         check_required_at(&at.key("name.formattedName"), &self.name.formatted_name)?;
         if let Some(birthday) = &self.birthday {
             check_date_at(&at.key("birthday"), birthday)?;
         }
-        let required = |list: &str, leaf: &str, values: &mut dyn Iterator<Item = &String>| {
-            let list = at.key(list);
-            values
-                .enumerate()
-                .try_for_each(|(i, value)| check_required_at(&list.index(i).key(leaf), value))
-        };
-        required(
-            "addresses",
-            "city",
-            &mut self.addresses.iter().map(|a| &a.city),
-        )?;
-        required("emails", "email", &mut self.emails.iter().map(|e| &e.email))?;
-        required("phones", "phone", &mut self.phones.iter().map(|p| &p.phone))?;
-        required("urls", "url", &mut self.urls.iter().map(|u| &u.url))?;
+        // Plain loops: no iterator adapter (a fold per closure) in the wasm.
+        for (i, address) in self.addresses.iter().enumerate() {
+            required(at, "addresses", i, "city", &address.city)?;
+        }
+        for (i, email) in self.emails.iter().enumerate() {
+            required(at, "emails", i, "email", &email.email)?;
+        }
+        for (i, phone) in self.phones.iter().enumerate() {
+            required(at, "phones", i, "phone", &phone.phone)?;
+        }
+        for (i, url) in self.urls.iter().enumerate() {
+            required(at, "urls", i, "url", &url.url)?;
+        }
         match &self.org {
             Some(org) => check_required_at(&at.key("org.company"), &org.company),
             None => Ok(()),

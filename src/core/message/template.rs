@@ -267,14 +267,11 @@ const RETIRED: [&str; 2] = [
 
 /// Each parameter non-empty; all together at most `max` characters.
 fn check_params(at: &Path, params: Option<&[String]>, max: usize) -> Result<()> {
-    let params = params.unwrap_or_default();
-    for (i, param) in params.iter().enumerate() {
+    let mut total = 0;
+    for (i, param) in params.unwrap_or_default().iter().enumerate() {
         check_required_at(&at.index(i), param)?;
+        total += crate::core::rules::count_chars(param);
     }
-    let total: usize = params
-        .iter()
-        .map(|p| crate::core::rules::count_chars(p))
-        .sum();
     if total > max {
         let rule = [
             "must be at most ",

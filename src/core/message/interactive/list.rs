@@ -129,7 +129,10 @@ impl ListMessage {
         let sections = at.key("action.sections");
         let list = &self.action.sections;
         check_count_at(&sections, list.len(), 1, 10, "must hold 1 to 10 sections")?;
-        let total: usize = list.iter().map(|s| s.rows.len()).sum();
+        let mut total = 0;
+        for section in list {
+            total += section.rows.len();
+        }
         if total > 10 {
             return Err(sections.invalid("may hold at most 10 rows in all sections together"));
         }
