@@ -149,10 +149,17 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.
 fn truncate(text: &str) -> String {
-    match text.char_indices().nth(MAX_DETAILS_CHARS) {
-        Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
-        None => text.to_owned(),
+    // Counted on bytes: each character starts with a byte that does not continue one.
+    let mut chars = 0;
+    for (i, byte) in text.as_bytes().iter().enumerate() {
+        if byte & 0xC0 != 0x80 {
+            if chars == MAX_DETAILS_CHARS {
+                return text.get(..i).unwrap_or_default().to_owned();
+            }
+            chars += 1;
+        }
     }
+    text.to_owned()
 }
 
 /// The error for a 2xx answer whose body is not what the endpoint documents.
