@@ -1,6 +1,7 @@
 //! Request building: turns a validated call into method, URL and body.
 
 use crate::core::config::Config;
+use crate::core::whatwg::cut;
 use crate::prelude::*;
 
 /// HTTP methods the API uses.
@@ -63,8 +64,10 @@ impl<B> Request<B> {
     /// Appends `key=value` to the query when `value` is given, both percent-encoded.
     pub fn query(mut self, key: &str, value: Option<&str>) -> Self {
         if let Some(value) = value {
-            self.url
-                .push(if self.url.contains('?') { '&' } else { '?' });
+            self.url.push(match cut(&self.url, b"?") {
+                Some(_) => '&',
+                None => '?',
+            });
             self.url.push_str(&encode_segment(key));
             self.url.push('=');
             self.url.push_str(&encode_segment(value));

@@ -1,22 +1,14 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
 use crate::core::config::redact_all;
-use crate::core::error::{Error, ErrorCode, Result as CoreResult};
-use crate::core::json::{decimal, Object, Path, Read, Value, Write, Writer};
+use crate::core::error::{Error, ErrorCode};
+use crate::core::json::{decimal, Object, Path, Value};
 use crate::prelude::*;
 
 /// An object of an answer being read ([`Object::lenient`]): unknown keys are
 /// skipped (Sinch adds fields), a repeated key reads as its last (as `JSON.parse`
 /// keeps it) and `null` reads as absent.
 pub type Fields<'v, 'p> = Object<'v, 'p>;
-
-/// The JS result of a 2xx answer: `body` read as `T` (an error names its path
-/// below `body`), written back as JSON text.
-pub fn reply<T: Read + Write>(body: &Value) -> CoreResult<String> {
-    let mut out = Writer::new();
-    T::read(body, &Path::root("body"))?.write(&mut out);
-    Ok(out.finish())
-}
 
 /// The upstream error body, `{ message, details }` (an older draft said `reason`);
 /// the Conversation API's also has a gRPC-style `status`
@@ -39,12 +31,11 @@ impl ErrorBody {
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
         let fields = Fields::lenient(value, &at).ok()?;
-        Some(Self {
-            message: fields.optional("message").ok()?,
-            details: fields.optional("details").ok()?,
-            reason: fields.optional("reason").ok()?,
-            status: None,
-        })
+        let mut out = Self::default();
+        fields.set_opt(&mut out.message, "message").ok()?;
+        fields.set_opt(&mut out.details, "details").ok()?;
+        fields.set_opt(&mut out.reason, "reason").ok()?;
+        Some(out)
     }
 
     /// The body with every occurrence of each of `secrets` (the token, the key)
@@ -113,7 +104,14 @@ pub fn answer_error(
     };
     // A gRPC-style status joins the HTTP one: `(HTTP 400 INVALID_ARGUMENT)`.
     let grpc = match &body.status {
-        Some(name) if name.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') => name.as_str(),
+        Some(name)
+            if name
+                .as_bytes()
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b == b'_') =>
+        {
+            name.as_str()
+        }
         _ => "",
     };
     let space = if grpc.is_empty() { "" } else { " " };
@@ -143,16 +141,25 @@ pub fn answer_error(
 /// `Retry-After` as delta-seconds. The HTTP-date form is ignored (treated as absent):
 /// it needs a trustworthy clock, and Sinch documents neither form.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let seconds: u64 = value.trim().parse().ok()?;
+    let value = value.trim();
+    // As `u64`'s `FromStr`: one optional `+`, then digits.
+    let seconds = crate::core::json::read::digits(value.strip_prefix('+').unwrap_or(value))?;
     seconds.checked_mul(1000)
 }
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.
 fn truncate(text: &str) -> String {
-    match text.char_indices().nth(MAX_DETAILS_CHARS) {
-        Some((end, _)) => text.get(..end).unwrap_or_default().to_owned(),
-        None => text.to_owned(),
+    // Counted on bytes: each character starts with a byte that does not continue one.
+    let mut chars = 0;
+    for (i, byte) in text.as_bytes().iter().enumerate() {
+        if byte & 0xC0 != 0x80 {
+            if chars == MAX_DETAILS_CHARS {
+                return text.get(..i).unwrap_or_default().to_owned();
+            }
+            chars += 1;
+        }
     }
+    text.to_owned()
 }
 
 /// The error for a 2xx answer whose body is not what the endpoint documents.
@@ -214,6 +221,36 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Read as `u64`'s `FromStr` read it (after trimming), times 1000.
+    #[test]
+    fn retry_after_is_delta_seconds_as_from_str_reads_them() {
+        for text in [
+            "5",
+            " 7 ",
+            "+5",
+            "+",
+            "",
+            "-1",
+            "1.5",
+            "0",
+            "007",
+            "++5",
+            "5s",
+            "18446744073709551",
+            "18446744073709552",
+            "18446744073709551615",
+            "18446744073709551616",
+            "Wed, 21 Oct 2026 07:28:00 GMT",
+        ] {
+            let from_str = text
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .and_then(|s| s.checked_mul(1000));
+            assert_eq!(parse_retry_after(text), from_str, "{text:?}");
+        }
+    }
 
     #[test]
     fn truncate_keeps_the_first_characters_not_bytes() {

@@ -5,11 +5,23 @@
 
 use crate::prelude::*;
 
+/// `text` before and after its first byte that is one of `at` (ASCII, so both
+/// sides are whole characters): `str::split_once` without `core`'s `char` searcher
+/// and `memchr`.
+pub fn cut<'t>(text: &'t str, at: &[u8]) -> Option<(&'t str, &'t str)> {
+    // `iter().any`, not `contains`: `<[u8]>::contains` is `memchr`.
+    let i = text
+        .as_bytes()
+        .iter()
+        .position(|b| at.iter().any(|c| c == b))?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
 /// The authority (`host[:port]`, with any `user@`) of `rest`, the part of an
 /// `http(s)` URL after `://`: up to the first `/`, `\`, `?` or `#` (the parser
 /// reads a backslash as `/` in http URLs).
 pub fn authority(rest: &str) -> &str {
-    rest.split(['/', '\\', '?', '#']).next().unwrap_or_default()
+    cut(rest, b"/\\?#").map_or(rest, |(authority, _)| authority)
 }
 
 /// Whether `authority` names this machine as `fetch` will read it: the host is an
@@ -18,12 +30,12 @@ pub fn authority(rest: &str) -> &str {
 /// `[::1]`, or exactly `localhost` (any case, optional trailing dot); the port, if
 /// any, is a number. Credentials (`user@`) and anything else are not loopback.
 pub fn is_loopback(authority: &str) -> bool {
-    if authority.contains('@') {
+    if cut(authority, b"@").is_some() {
         return false;
     }
     let (host_ok, port) = match authority.strip_prefix('[') {
         Some(v6) => {
-            let Some((inner, after)) = v6.split_once(']') else {
+            let Some((inner, after)) = cut(v6, b"]") else {
                 return false;
             };
             let port = match after {
@@ -35,7 +47,7 @@ pub fn is_loopback(authority: &str) -> bool {
             };
             (inner == "::1", port)
         }
-        None => match authority.split_once(':') {
+        None => match cut(authority, b":") {
             Some((host, port)) => (is_loopback_name(host), Some(port)),
             None => (is_loopback_name(authority), None),
         },
@@ -45,8 +57,7 @@ pub fn is_loopback(authority: &str) -> bool {
 
 /// Digits, at most 65535 (empty means the default port).
 fn is_port(port: &str) -> bool {
-    port.bytes().all(|b| b.is_ascii_digit())
-        && (port.is_empty() || port.parse::<u32>().is_ok_and(|n| n <= 65_535))
+    port.is_empty() || crate::core::json::read::digits(port).is_some_and(|n| n <= 65_535)
 }
 
 /// A host that is not an IPv6 literal: percent-decoded, then `localhost` or IPv4 in 127/8.
@@ -68,12 +79,15 @@ fn is_loopback_name(host: &str) -> bool {
 /// allowed. `None` when `host` is not an IPv4 address (a domain, or invalid).
 fn ipv4(host: &str) -> Option<u32> {
     let host = host.strip_suffix('.').unwrap_or(host);
-    let count = host.split('.').count();
+    let count = 1 + host.bytes().filter(|b| *b == b'.').count();
     if count > 4 {
         return None;
     }
     let (mut high, mut last) = (0u64, 0u64);
-    for (i, part) in host.split('.').enumerate() {
+    let mut rest = host;
+    for i in 0..count {
+        let (part, next) = cut(rest, b".").unwrap_or((rest, ""));
+        rest = next;
         let n = ipv4_number(part)?;
         if i + 1 == count {
             last = n;
@@ -113,8 +127,12 @@ fn ipv4_number(part: &str) -> Option<u64> {
 /// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a
 /// byte; any other `%` stays as it is.
 pub fn percent_decode(text: &str) -> Vec<u8> {
+    percent_decode_bytes(text.as_bytes())
+}
+
+/// [`percent_decode`] of bytes that need not be UTF-8.
+pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
     let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
@@ -134,6 +152,25 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cut_splits_at_the_first_byte_of_a_set_as_split_once() {
+        for text in ["", "a", "a:b", ":", "a:b:c", "é:ü", "1e5", "x?y#z", "ab"] {
+            let first = text.find([':', 'e', '?', '#']);
+            let expected = first.map(|i| (&text[..i], &text[i + 1..]));
+            assert_eq!(cut(text, b":e?#"), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ports_are_digits_up_to_65535() {
+        for port in ["", "0", "80", "065535", "65535"] {
+            assert!(is_port(port), "{port:?}");
+        }
+        for port in ["65536", "+80", "-1", "8 0", "99999999999999999999", "8a"] {
+            assert!(!is_port(port), "{port:?}");
+        }
+    }
 
     #[test]
     fn loopback_hosts() {

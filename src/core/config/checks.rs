@@ -5,7 +5,7 @@
 use super::ClientOptions;
 use crate::core::error::{Error, Result};
 use crate::core::rules::check_segment;
-use crate::core::whatwg;
+use crate::core::whatwg::{self, cut};
 use crate::prelude::*;
 
 /// Longest bot, project or app id accepted; Sinch's are far shorter.
@@ -68,7 +68,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
-    if !value.bytes().all(|b| b.is_ascii_graphic()) {
+    if !value.as_bytes().iter().all(|&b| b.is_ascii_graphic()) {
         return Err(Error::invalid(
             name,
             "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",
@@ -80,7 +80,10 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
 /// URL option `name` (`baseUrl`, `authUrl`): accepts `https://…`, or `http://…` on
 /// loopback as `fetch` reads the host (or anywhere when explicitly allowed).
 pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Result<String> {
-    let url = url.trim().trim_end_matches('/');
+    let mut url = url.trim();
+    while let Some(shorter) = url.strip_suffix('/') {
+        url = shorter;
+    }
     // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
     let (scheme, rest) = url
         .as_bytes()
@@ -89,7 +92,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
         .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| Error::invalid(name, "must be an absolute http(s) URL"))?;
     let authority = whatwg::authority(rest);
-    if authority.is_empty() || authority.contains('@') || url.contains(['?', '#', '\\']) {
+    if authority.is_empty() || cut(authority, b"@").is_some() || cut(url, b"?#\\").is_some() {
         return Err(Error::invalid(
             name,
             "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",

@@ -14,12 +14,12 @@ pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<Strin
     send.validate()?;
     let mut body = Writer::new();
     send.write(&mut body);
-    Ok(Request::new(
-        config,
-        Method::Post,
-        &["messages"],
-        Some(body.finish()),
-    ))
+    Ok(post(config, body.finish()))
+}
+
+/// `POST /whatsapp/v1/{bot}/messages` with `body`, a checked message's wire JSON.
+pub fn post(config: &Config, body: String) -> Request<String> {
+    Request::new(config, Method::Post, &["messages"], Some(body))
 }
 
 #[cfg(test)]

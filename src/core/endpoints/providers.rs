@@ -5,9 +5,8 @@
 use crate::core::config::{Config, Secret};
 use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{Path, Read, Value, Writer};
 use crate::core::request::{Method, Request};
-use crate::core::response::Fields;
 use crate::core::rules::check_provider_name;
 use crate::prelude::*;
 
@@ -107,104 +106,11 @@ pub fn delete_provider(config: &Config, name: &str) -> Result<Request<String>> {
     ))
 }
 
-/// A provider as callers see it: no secrets.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProviderInfo {
-    /// The provider's name.
-    pub name: String,
-    /// Always `www` today.
-    pub kind: String,
-    /// `basic`, `bearer`, or `unknown`.
-    pub auth: &'static str,
-    /// The Basic auth user name (not a secret).
-    pub username: Option<String>,
-}
-
-/// What `listProviders` resolves to, read from the wire answer
-/// `{ settings: { application: { media: { providers: [...] } } } }`. Passwords and
-/// tokens are never read: only whether `basic` or `bearer` is there.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Providers {
-    /// The providers, credentials left out.
-    pub providers: Vec<ProviderInfo>,
-}
-
-impl Read for Providers {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let settings = at.key("settings");
-        let application = settings.key("application");
-        let media = application.key("media");
-        let value = member(value, at, "settings")?;
-        let value = member(value, &settings, "application")?;
-        let value = member(value, &application, "media")?;
-        let providers = Fields::lenient(value, &media)?.optional("providers")?;
-        Ok(Self {
-            providers: providers.unwrap_or_default(),
-        })
-    }
-}
-
-/// The member `key` of the object `value` at `at`, required.
-fn member<'v>(value: &'v Value, at: &Path, key: &str) -> Result<&'v Value> {
-    let found = Fields::lenient(value, at)?.get(key);
-    found.ok_or_else(|| at.key(key).invalid("is required"))
-}
-
-impl Read for ProviderInfo {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = Fields::lenient(value, at)?;
-        let config_at = at.key("config");
-        let config = match fields.get("config") {
-            Some(config) => Some(Fields::lenient(config, &config_at)?),
-            None => None,
-        };
-        let basic_at = config_at.key("basic");
-        let basic = match config.and_then(|config| config.get("basic")) {
-            Some(basic) => Some(Fields::lenient(basic, &basic_at)?),
-            None => None,
-        };
-        let bearer = config.and_then(|config| config.get("bearer"));
-        Ok(Self {
-            name: fields.required("name")?,
-            kind: fields.required("type")?,
-            auth: match (basic, bearer) {
-                (Some(_), _) => "basic",
-                (None, Some(_)) => "bearer",
-                (None, None) => "unknown",
-            },
-            username: basic
-                .map(|basic| basic.optional("username"))
-                .transpose()?
-                .flatten(),
-        })
-    }
-}
-
-impl Write for ProviderInfo {
-    fn write(&self, out: &mut Writer) {
-        out.open_object();
-        out.field("name", &self.name);
-        out.field("type", &self.kind);
-        out.field("auth", self.auth);
-        out.field_opt("username", &self.username);
-        out.close_object();
-    }
-}
-
-impl Write for Providers {
-    fn write(&self, out: &mut Writer) {
-        out.open_object();
-        out.field("providers", &self.providers);
-        out.close_object();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::config::test_config;
     use crate::core::json::parse;
-    use crate::core::response::reply;
 
     fn config() -> Config {
         test_config("b", "https://x")
@@ -291,35 +197,5 @@ mod tests {
         );
         assert!(delete_provider(&config(), "../x").is_err());
         assert_eq!(list_providers(&config()).method, Method::Get);
-    }
-
-    #[test]
-    fn the_list_drops_credentials() {
-        let wire = parse(
-            r#"{"settings": {"application": {"media": {"providers": [
-            {"name": "a", "type": "www", "config": {"basic": {"username": "user", "password": "AbCdEf123456&44jf"}}},
-            {"name": "b", "type": "www", "config": {"bearer": "AbCdEf123456&44jf"}},
-            {"name": "c", "type": "www"}
-        ]}}}}"#,
-        )
-        .unwrap();
-        let text = reply::<Providers>(&wire).unwrap();
-        assert!(!text.contains("AbCdEf"), "{text}");
-        assert_eq!(
-            text,
-            r#"{"providers":[{"name":"a","type":"www","auth":"basic","username":"user"},{"name":"b","type":"www","auth":"bearer"},{"name":"c","type":"www","auth":"unknown"}]}"#
-        );
-        let empty = parse(r#"{"settings": {"application": {"media": {}}}}"#).unwrap();
-        assert_eq!(reply::<Providers>(&empty).unwrap(), r#"{"providers":[]}"#);
-        let err = reply::<Providers>(&parse(r#"{"settings": {"application": 1}}"#).unwrap());
-        assert_eq!(
-            err.unwrap_err().message,
-            "body.settings.application: must be an object"
-        );
-        let err = reply::<Providers>(&parse(r#"{"settings": {}}"#).unwrap());
-        assert_eq!(
-            err.unwrap_err().message,
-            "body.settings.application: is required"
-        );
     }
 }

@@ -150,17 +150,23 @@ pub fn whole(value: &Value, max: u64) -> Option<u64> {
     let Value::Number(text) = value else {
         return None;
     };
-    let digits = text
+    let text = text
         .strip_prefix('-')
         .map_or(text.as_str(), |rest| if rest == "0" { rest } else { "-" });
+    digits(text).filter(|n| *n <= max)
+}
+
+/// `text` as a whole number when it is one or more ASCII digits and fits in a `u64`
+/// (no sign, no `str::parse` and its error type).
+pub fn digits(text: &str) -> Option<u64> {
     let mut n: u64 = 0;
-    for byte in digits.bytes() {
+    for byte in text.bytes() {
         if !byte.is_ascii_digit() {
             return None;
         }
         n = n.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
     }
-    (n <= max).then_some(n)
+    (!text.is_empty()).then_some(n)
 }
 
 /// An object being read: its members, checked against the keys its type knows.
@@ -235,17 +241,24 @@ impl<'v, 'p> Object<'v, 'p> {
         }
     }
 
-    /// [`Object::required`] into `slot`.
+    /// [`Object::required`] into `slot` (its own body, not a call of it: one function
+    /// per type read, not two).
     #[inline(never)]
     pub fn set<T: Read>(&self, slot: &mut T, key: &str) -> Result<()> {
-        *slot = self.required(key)?;
+        match self.get(key) {
+            Some(value) => *slot = T::read(value, &self.at.key(key))?,
+            None => return Err(self.missing(key)),
+        }
         Ok(())
     }
 
-    /// [`Object::optional`] into `slot`.
+    /// [`Object::optional`] into `slot` (its own body, as [`Object::set`]).
     #[inline(never)]
     pub fn set_opt<T: Read>(&self, slot: &mut Option<T>, key: &str) -> Result<()> {
-        *slot = self.optional(key)?;
+        *slot = match self.get(key) {
+            Some(value) => Some(T::read(value, &self.at.key(key))?),
+            None => None,
+        };
         Ok(())
     }
 
@@ -256,9 +269,9 @@ impl<'v, 'p> Object<'v, 'p> {
     }
 }
 
-/// Reads the tag `type` of `value` (an object): one of `tags`, or an error at
-/// `….type` listing them.
-pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
+/// Reads the tag `type` of `value` (an object): the index of one of `tags` (a
+/// reader matches on it, not on the text again), or an error at `….type` listing them.
+pub fn tag(value: &Value, at: &Path, tags: &[&str]) -> Result<usize> {
     let Value::Object(_) = value else {
         return Err(at.invalid("must be an object"));
     };
@@ -268,21 +281,18 @@ pub fn tag<'t>(value: &Value, at: &Path, tags: &[&'t str]) -> Result<&'t str> {
         Some(_) => return Err(path.invalid("must be a string")),
         None => return Err(path.invalid("is required")),
     };
-    tags.iter()
-        .find(|tag| *tag == name)
-        .copied()
-        .ok_or_else(|| {
-            let mut rule = String::from("must be one of ");
-            for (i, tag) in tags.iter().enumerate() {
-                if i > 0 {
-                    rule.push_str(", ");
-                }
-                rule.push('"');
-                rule.push_str(tag);
-                rule.push('"');
+    tags.iter().position(|tag| tag == name).ok_or_else(|| {
+        let mut rule = String::from("must be one of ");
+        for (i, tag) in tags.iter().enumerate() {
+            if i > 0 {
+                rule.push_str(", ");
             }
-            path.invalid(&rule)
-        })
+            rule.push('"');
+            rule.push_str(tag);
+            rule.push('"');
+        }
+        path.invalid(&rule)
+    })
 }
 
 #[cfg(test)]
@@ -362,7 +372,7 @@ mod tests {
         let at = Path::root("message");
         assert_eq!(
             tag(&value(r#"{"x":1,"type":"b"}"#), &at, &["a", "b"]).ok(),
-            Some("b")
+            Some(1)
         );
         let err = tag(&value(r#"{"type":"c"}"#), &at, &["a", "b"]).expect_err("unknown");
         assert_eq!(err.message, r#"message.type: must be one of "a", "b""#);

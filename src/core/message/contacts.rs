@@ -3,11 +3,11 @@
 //! address's `city`, an email's `email`, an organisation's `company`, a phone's
 //! `phone`, a URL's `url`.
 
-use super::{item, objects, sub, Members};
+use super::{objects, Members};
 use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::rules::{check_count, check_date, check_required};
+use crate::core::rules::{check_count_at, check_date_at, check_required_at};
 use crate::prelude::*;
 
 /// `{ contacts: [card, …] }`, at least one card.
@@ -124,15 +124,15 @@ impl Members for Contacts {
 impl Read for ContactCard {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, CARD)?;
-        Ok(Self {
-            name: fields.required("name")?,
-            addresses: fields.optional("addresses")?.unwrap_or_default(),
-            birthday: fields.optional("birthday")?,
-            emails: fields.optional("emails")?.unwrap_or_default(),
-            org: fields.optional("org")?,
-            phones: fields.optional("phones")?.unwrap_or_default(),
-            urls: fields.optional("urls")?.unwrap_or_default(),
-        })
+        let mut out = Self::default();
+        fields.set(&mut out.name, "name")?;
+        out.addresses = fields.optional("addresses")?.unwrap_or_default();
+        fields.set_opt(&mut out.birthday, "birthday")?;
+        out.emails = fields.optional("emails")?.unwrap_or_default();
+        fields.set_opt(&mut out.org, "org")?;
+        out.phones = fields.optional("phones")?.unwrap_or_default();
+        out.urls = fields.optional("urls")?.unwrap_or_default();
+        Ok(out)
     }
 }
 
@@ -304,9 +304,9 @@ objects!(
 );
 
 impl Contacts {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        let cards = sub(path, "contacts");
-        check_count(
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        let cards = at.key("contacts");
+        check_count_at(
             &cards,
             self.contacts.len(),
             1,
@@ -314,33 +314,38 @@ impl Contacts {
             "must list at least one contact card",
         )?;
         for (i, card) in self.contacts.iter().enumerate() {
-            card.validate(&item(&cards, i))?;
+            card.validate(&cards.index(i))?;
         }
         Ok(())
     }
 }
 
+/// `value`, at `at.list[i].leaf`, must not be empty.
+fn required(at: &Path, list: &str, i: usize, leaf: &str, value: &str) -> Result<()> {
+    check_required_at(&at.key(list).index(i).key(leaf), value)
+}
+
 impl ContactCard {
-    fn validate(&self, path: &str) -> Result<()> {
-        check_required(&sub(path, "name.formattedName"), &self.name.formatted_name)?;
+    fn validate(&self, at: &Path) -> Result<()> {
+        check_required_at(&at.key("name.formattedName"), &self.name.formatted_name)?;
         if let Some(birthday) = &self.birthday {
-            check_date(&sub(path, "birthday"), birthday)?;
+            check_date_at(&at.key("birthday"), birthday)?;
         }
-        let required = |list: &str, leaf: &str, values: &mut dyn Iterator<Item = &String>| {
-            values.enumerate().try_for_each(|(i, value)| {
-                check_required(&sub(&item(&sub(path, list), i), leaf), value)
-            })
-        };
-        required(
-            "addresses",
-            "city",
-            &mut self.addresses.iter().map(|a| &a.city),
-        )?;
-        required("emails", "email", &mut self.emails.iter().map(|e| &e.email))?;
-        required("phones", "phone", &mut self.phones.iter().map(|p| &p.phone))?;
-        required("urls", "url", &mut self.urls.iter().map(|u| &u.url))?;
+        // Plain loops: no iterator adapter (a fold per closure) in the wasm.
+        for (i, address) in self.addresses.iter().enumerate() {
+            required(at, "addresses", i, "city", &address.city)?;
+        }
+        for (i, email) in self.emails.iter().enumerate() {
+            required(at, "emails", i, "email", &email.email)?;
+        }
+        for (i, phone) in self.phones.iter().enumerate() {
+            required(at, "phones", i, "phone", &phone.phone)?;
+        }
+        for (i, url) in self.urls.iter().enumerate() {
+            required(at, "urls", i, "url", &url.url)?;
+        }
         match &self.org {
-            Some(org) => check_required(&sub(path, "org.company"), &org.company),
+            Some(org) => check_required_at(&at.key("org.company"), &org.company),
             None => Ok(()),
         }
     }

@@ -149,12 +149,15 @@ impl Read for FlowActionPayload {
 
 impl Read for FlowHeader {
     fn read(value: &Value, at: &Path) -> Result<Self> {
-        let kind = tag(value, at, &["text", "image", "video", "document"])?;
-        if kind == "text" {
-            return Ok(Self::Text(
-                object(value, at, &["type", "text"])?.required("text")?,
-            ));
-        }
+        let kind = match tag(value, at, &["text", "image", "video", "document"])? {
+            0 => {
+                let text = object(value, at, &["type", "text"])?.required("text")?;
+                return Ok(Self::Text(text));
+            }
+            1 => "image",
+            2 => "video",
+            _ => "document",
+        };
         let media: Value = object(value, at, &["type", kind])?.required(kind)?;
         let link = object(&media, &at.key(kind), &["link"])?.required("link")?;
         Ok(Self::Media(kind, link))

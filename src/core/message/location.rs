@@ -1,9 +1,10 @@
 //! A location message: `{ lat, lng, name?, address? }`.
 
-use super::{sub, Members};
-use crate::core::error::{Error, Result};
+use super::Members;
+use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::whatwg::cut;
 use crate::prelude::*;
 
 /// A point on the map, shown with an optional name and address.
@@ -33,33 +34,30 @@ impl Coordinate {
     /// Whether the number is from `-max` to `max`, read exactly from its decimal text.
     fn within(&self, max: u32) -> bool {
         let text = self.0.strip_prefix('-').unwrap_or(&self.0);
-        let (mantissa, exponent) = match text.find(['e', 'E']) {
-            Some(at) => (
-                text.get(..at).unwrap_or_default(),
-                exponent(text.get(at + 1..).unwrap_or_default()),
-            ),
+        let (mantissa, exponent) = match cut(text, b"eE") {
+            Some((mantissa, power)) => (mantissa, exponent(power)),
             None => (text, 0),
         };
-        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        // The significant digits (leading zeros dropped) and where the point sits in them.
-        let mut all = Vec::with_capacity(mantissa.len());
-        all.extend_from_slice(whole.as_bytes());
-        all.extend_from_slice(fraction.as_bytes());
-        let zeros = all.iter().take_while(|d| **d == b'0').count();
-        let digits = all.get(zeros..).unwrap_or_default();
-        let point = whole.len() as i64 - zeros as i64 + exponent;
-        if point <= 0 {
-            return true;
+        let (whole, fraction) = cut(mantissa, b".").unwrap_or((mantissa, ""));
+        // One walk over the digits (`point` of them before the decimal point): the
+        // whole part (saturated) and whether any digit after the point is not zero.
+        let point = whole.len() as i64 + exponent;
+        let (mut at, mut whole_part, mut rest_is_zero) = (0i64, 0u64, true);
+        for digits in [whole, fraction].iter() {
+            for digit in digits.as_bytes() {
+                let digit = u64::from(digit.wrapping_sub(b'0'));
+                if at < point {
+                    whole_part = whole_part.saturating_mul(10).saturating_add(digit);
+                } else if digit != 0 {
+                    rest_is_zero = false;
+                }
+                at += 1;
+            }
         }
-        let all_zero = |digits: &[u8]| digits.iter().all(|d| *d == b'0');
-        if point > 10 {
-            return all_zero(digits);
+        // A point past the last digit pads the whole part with zeros (20 saturate it).
+        for _ in 0..(point - at).clamp(0, 20) {
+            whole_part = whole_part.saturating_mul(10);
         }
-        // The whole part: the first `point` digits, padded with zeros.
-        let whole_part = (0..point as usize).fold(0u64, |n, i| {
-            n * 10 + digits.get(i).map_or(0, |d| u64::from(d.wrapping_sub(b'0')))
-        });
-        let rest_is_zero = all_zero(digits.get(point as usize..).unwrap_or_default());
         whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
     }
 }
@@ -71,9 +69,10 @@ fn exponent(text: &str) -> i64 {
         Some(b'+') => (false, text.get(1..).unwrap_or_default()),
         _ => (false, text),
     };
-    let n = digits.bytes().fold(0i64, |n, d| {
-        (n * 10 + i64::from(d.wrapping_sub(b'0'))).min(1 << 40)
-    });
+    let mut n = 0i64;
+    for digit in digits.as_bytes() {
+        n = (n * 10 + i64::from(digit.wrapping_sub(b'0'))).min(1 << 40);
+    }
     if negative {
         -n
     } else {
@@ -118,18 +117,12 @@ impl Members for Location {
 }
 
 impl Location {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
         if !self.lat.within(90) {
-            return Err(Error::invalid(
-                &sub(path, "lat"),
-                "must be a number from -90 to 90",
-            ));
+            return Err(at.key("lat").invalid("must be a number from -90 to 90"));
         }
         if !self.lng.within(180) {
-            return Err(Error::invalid(
-                &sub(path, "lng"),
-                "must be a number from -180 to 180",
-            ));
+            return Err(at.key("lng").invalid("must be a number from -180 to 180"));
         }
         Ok(())
     }
@@ -163,5 +156,60 @@ mod tests {
         }
         assert!(within("-180", 180) && within("179.9999999", 180));
         assert!(!within("-180.1", 180) && !within("181", 180));
+    }
+
+    /// The one-walk check decides as the first version, which gathered the
+    /// significant digits into a `Vec`, on every mix of these parts.
+    #[test]
+    fn the_walk_decides_as_the_significant_digits_did() {
+        fn gathered(text: &str, max: u32) -> bool {
+            let text = text.strip_prefix('-').unwrap_or(text);
+            let (mantissa, exponent) = match text.find(['e', 'E']) {
+                Some(at) => (&text[..at], exponent(&text[at + 1..])),
+                None => (text, 0),
+            };
+            let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+            let all: Vec<u8> = [whole, fraction].concat().into_bytes();
+            let zeros = all.iter().take_while(|d| **d == b'0').count();
+            let digits = &all[zeros..];
+            let point = whole.len() as i64 - zeros as i64 + exponent;
+            if point <= 0 {
+                return true;
+            }
+            let all_zero = |digits: &[u8]| digits.iter().all(|d| *d == b'0');
+            if point > 10 {
+                return all_zero(digits);
+            }
+            let whole_part = (0..point as usize).fold(0u64, |n, i| {
+                n * 10 + digits.get(i).map_or(0, |d| u64::from(d - b'0'))
+            });
+            let rest_is_zero = all_zero(digits.get(point as usize..).unwrap_or_default());
+            whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
+        }
+        let wholes = [
+            "0",
+            "00",
+            "9",
+            "89",
+            "90",
+            "091",
+            "180",
+            "1000000000000000000000000",
+        ];
+        let fractions = ["", ".0", ".5", ".00001", ".999", ".000"];
+        let exponents = [
+            "", "e0", "e1", "E-1", "e+2", "e-3", "e400", "e-400", "e19", "e-19",
+        ];
+        for whole in wholes {
+            for fraction in fractions {
+                for exponent in exponents {
+                    let text = [whole, fraction, exponent].concat();
+                    for max in [90, 180] {
+                        let coordinate = Coordinate(text.clone());
+                        assert_eq!(coordinate.within(max), gathered(&text, max), "{text} {max}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -4,11 +4,11 @@
 //! Sinch states no limit on `caption` or `filename`, so none is checked here. Each
 //! is only ever read as a variant of a `type`-tagged object, so `type` is a known key.
 
-use super::{check_provider, sub, Members};
-use crate::core::error::{Error, Result};
+use super::{check_provider, Members};
+use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::rules::{check_http_url, check_https_or_loopback_url, check_required};
+use crate::core::rules::{check_http_url_at, check_https_or_loopback_url_at, check_required_at};
 use crate::prelude::*;
 
 /// An image or video: `{ url, caption?, provider? }`.
@@ -169,68 +169,62 @@ impl Members for Sticker {
     }
 }
 
-/// The URL and provider shared by every media object.
-fn check_link(path: &str, url: &str, provider: Option<&String>) -> Result<()> {
-    check_http_url(&sub(path, "url"), url)?;
-    check_provider(path, provider)
+/// The URL and provider shared by every media object at `at`.
+fn check_link(at: &Path, url: &str, provider: Option<&String>) -> Result<()> {
+    check_http_url_at(&at.key("url"), url)?;
+    check_provider(at, provider)
 }
 
 impl Media {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        check_link(path, &self.url, self.provider.as_ref())
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        check_link(at, &self.url, self.provider.as_ref())
     }
 }
 
 impl MediaLink {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        check_link(path, &self.url, self.provider.as_ref())
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        check_link(at, &self.url, self.provider.as_ref())
     }
 }
 
 impl Document {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        check_link(path, &self.url, self.provider.as_ref())
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        check_link(at, &self.url, self.provider.as_ref())
     }
 }
 
 impl DocumentLink {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        check_link(path, &self.url, self.provider.as_ref())
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        check_link(at, &self.url, self.provider.as_ref())
     }
 }
 
 impl Sticker {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
         match (&self.url, &self.id) {
             (Some(url), None) => {
-                check_https_or_loopback_url(&sub(path, "url"), url)?;
-                check_provider(path, self.provider.as_ref())
+                check_https_or_loopback_url_at(&at.key("url"), url)?;
+                check_provider(at, self.provider.as_ref())
             }
             (None, Some(id)) => {
-                check_sticker_id(&sub(path, "id"), id)?;
+                check_sticker_id(&at.key("id"), id)?;
                 if self.provider.is_some() {
-                    return Err(Error::invalid(
-                        &sub(path, "provider"),
-                        "can only be used with url, not with id",
-                    ));
+                    let provider = at.key("provider");
+                    return Err(provider.invalid("can only be used with url, not with id"));
                 }
                 Ok(())
             }
-            _ => Err(Error::invalid(
-                &sub(path, "url"),
-                "give exactly one of url or id",
-            )),
+            _ => Err(at.key("url").invalid("give exactly one of url or id")),
         }
     }
 }
 
 /// A stickerpack sticker's id (a UUID upstream). One with `:` or `/` is a URL
 /// given as an id, and is refused rather than sent as a name Sinch cannot find.
-fn check_sticker_id(field: &str, id: &str) -> Result<()> {
-    check_required(field, id)?;
-    if id.contains([':', '/']) {
-        return Err(Error::invalid(
-            field,
+fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
+    check_required_at(at, id)?;
+    if id.as_bytes().iter().any(|&b| b == b':' || b == b'/') {
+        return Err(at.invalid(
             "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
         ));
     }

@@ -5,7 +5,8 @@
 //! argument: `request.message.url`) and written to the wire ([`Write`], snake_case,
 //! absent optionals left out). Rule errors use the names JS callers write
 //! (`message.headerParams[0]`). A `type`-tagged object's tag is read first
-//! ([`tag`] returns one of the names given, so each match's last arm is `_`), and
+//! ([`tag`] returns the index of one of the names given, so each match's last arm
+//! is `_`), and
 //! picks the keys the variant knows.
 //!
 //! Lengths count characters as the user sees them (Unicode scalar values), not bytes.
@@ -19,6 +20,7 @@ mod location;
 mod media;
 mod receipt;
 mod template;
+mod wire;
 
 #[cfg(test)]
 mod tests;
@@ -35,11 +37,12 @@ pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
+pub use wire::send_body;
 
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};
-use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
-use crate::core::rules::{check_chars, check_http_url, check_msisdn, check_provider_name};
+use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::rules::{check_chars_at, check_http_url, check_msisdn_at, check_provider_name_at};
 
 /// Most recipients one send may name.
 pub const MAX_RECIPIENTS: usize = 20;
@@ -97,16 +100,23 @@ pub struct Text {
 impl Read for SendRequest {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let fields = object(value, at, SEND)?;
-        Ok(Self {
-            to: fields.required("to")?,
-            message: fields.required("message")?,
-            callback: fields.optional("callback")?,
-            extras: Extras {
-                correlation_id: fields.optional("correlationId")?,
-                ttl: fields.optional("ttl")?,
-                channel_specific_message: fields.optional("channelSpecificMessage")?,
-            },
-        })
+        let mut out = Self {
+            to: Vec::new(),
+            message: Message::Text(Text::default()),
+            callback: None,
+            extras: Extras::default(),
+        };
+        fields.set(&mut out.to, "to")?;
+        fields.set(&mut out.message, "message")?;
+        fields.set_opt(&mut out.callback, "callback")?;
+        let extras = &mut out.extras;
+        fields.set_opt(&mut extras.correlation_id, "correlationId")?;
+        fields.set_opt(&mut extras.ttl, "ttl")?;
+        fields.set_opt(
+            &mut extras.channel_specific_message,
+            "channelSpecificMessage",
+        )?;
+        Ok(out)
     }
 }
 
@@ -145,15 +155,15 @@ const MESSAGE_TYPES: &[&str] = &[
 impl Read for Message {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(match tag(value, at, MESSAGE_TYPES)? {
-            "text" => Self::Text(Text::read(value, at)?),
-            "image" => Self::Image(Media::read(value, at)?),
-            "video" => Self::Video(Media::read(value, at)?),
-            "audio" => Self::Audio(MediaLink::read(value, at)?),
-            "document" => Self::Document(Document::read(value, at)?),
-            "sticker" => Self::Sticker(Sticker::read(value, at)?),
-            "location" => Self::Location(Location::read(value, at)?),
-            "contacts" => Self::Contacts(Contacts::read(value, at)?),
-            "template" => Self::Template(Template::read(value, at)?),
+            0 => Self::Text(Text::read(value, at)?),
+            1 => Self::Image(Media::read(value, at)?),
+            2 => Self::Video(Media::read(value, at)?),
+            3 => Self::Audio(MediaLink::read(value, at)?),
+            4 => Self::Document(Document::read(value, at)?),
+            5 => Self::Sticker(Sticker::read(value, at)?),
+            6 => Self::Location(Location::read(value, at)?),
+            7 => Self::Contacts(Contacts::read(value, at)?),
+            8 => Self::Template(Template::read(value, at)?),
             _ => Self::Interactive(Interactive::read(value, at)?),
         })
     }
@@ -245,8 +255,9 @@ impl SendRequest {
         if self.to.is_empty() || self.to.len() > MAX_RECIPIENTS {
             return Err(Error::invalid("to", "must list 1 to 20 recipients"));
         }
+        let to = Path::root("to");
         for (i, number) in self.to.iter().enumerate() {
-            check_msisdn(&item("to", i), number)?;
+            check_msisdn_at(&to.index(i), number)?;
         }
         match &self.callback {
             Some(url) => check_http_url("callback", url),
@@ -258,42 +269,45 @@ impl SendRequest {
 impl Message {
     /// Checks this message's rules; field paths start with `path` (e.g. `message`).
     pub fn validate(&self, path: &str) -> Result<()> {
+        let at = &Path::root(path);
         match self {
-            Self::Text(text) => check_chars(&sub(path, "text"), &text.text, 1, MAX_TEXT_CHARS),
-            Self::Image(media) | Self::Video(media) => media.validate(path),
-            Self::Audio(link) => link.validate(path),
-            Self::Document(document) => document.validate(path),
-            Self::Sticker(sticker) => sticker.validate(path),
-            Self::Location(location) => location.validate(path),
-            Self::Contacts(contacts) => contacts.validate(path),
-            Self::Template(template) => template.validate(path),
-            Self::Interactive(interactive) => interactive.validate(path),
+            Self::Text(text) => check_chars_at(&at.key("text"), &text.text, 1, MAX_TEXT_CHARS),
+            Self::Image(media) | Self::Video(media) => media.validate(at),
+            Self::Audio(link) => link.validate(at),
+            Self::Document(document) => document.validate(at),
+            Self::Sticker(sticker) => sticker.validate(at),
+            Self::Location(location) => location.validate(at),
+            Self::Contacts(contacts) => contacts.validate(at),
+            Self::Template(template) => template.validate(at),
+            Self::Interactive(interactive) => interactive.validate(at),
         }
     }
 }
 
-/// `base.leaf`, e.g. `message.url`.
+/// `base.leaf`, e.g. `message.url` (for the Conversation API's mapping).
+#[cfg(feature = "conversation")]
 pub(crate) fn sub(base: &str, leaf: &str) -> String {
     [base, ".", leaf].concat()
 }
 
-/// `base[index]`, e.g. `message.buttons[1]`.
+/// `base[index]`, e.g. `message.buttons[1]` (for the Conversation API's mapping).
+#[cfg(feature = "conversation")]
 pub(crate) fn item(base: &str, index: usize) -> String {
-    [base, "[", &decimal(index as u64), "]"].concat()
+    [base, "[", &crate::core::json::decimal(index as u64), "]"].concat()
 }
 
-/// An optional media provider name (`A-Z a-z - _`, 1–200 characters).
-fn check_provider(path: &str, provider: Option<&String>) -> Result<()> {
+/// An optional media provider name (`A-Z a-z - _`, 1–200 characters) of the object at `at`.
+fn check_provider(at: &Path, provider: Option<&String>) -> Result<()> {
     match provider {
-        Some(name) => check_provider_name(&sub(path, "provider"), name),
+        Some(name) => check_provider_name_at(&at.key("provider"), name),
         None => Ok(()),
     }
 }
 
-/// `id` must not repeat one of `seen`; `field` builds the path of `id`.
-fn check_unique(field: impl FnOnce() -> String, seen: &[&str], id: &str) -> Result<()> {
+/// `id`, at `at`, must not repeat one of `seen`.
+fn check_unique(at: &Path, seen: &[&str], id: &str) -> Result<()> {
     if seen.contains(&id) {
-        return Err(Error::invalid(&field(), "must be unique in the message"));
+        return Err(at.invalid("must be unique in the message"));
     }
     Ok(())
 }

@@ -6,11 +6,11 @@
 //! parameters alone must fit, and the rest is Sinch's to refuse.
 
 use super::media::{DocumentLink, MediaLink};
-use super::{item, sub, write_tagged, Members};
-use crate::core::error::{Error, Result};
+use super::{write_tagged, Members};
+use crate::core::error::Result;
 use crate::core::json::read::{object, tag};
 use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
-use crate::core::rules::{check_chars, check_language, check_required};
+use crate::core::rules::{check_chars_at, check_language_at, check_required_at};
 use crate::prelude::*;
 
 /// All header parameters together, in characters.
@@ -67,9 +67,9 @@ impl Read for TemplateMedia {
         Ok(
             match tag(value, at, &["text", "image", "video", "document"])? {
                 // A variant without members ignores the rest, as serde's derive did.
-                "text" => Self::Text,
-                "image" => Self::Image(MediaLink::read(value, at)?),
-                "video" => Self::Video(MediaLink::read(value, at)?),
+                0 => Self::Text,
+                1 => Self::Image(MediaLink::read(value, at)?),
+                2 => Self::Video(MediaLink::read(value, at)?),
                 _ => Self::Document(DocumentLink::read(value, at)?),
             },
         )
@@ -102,8 +102,8 @@ pub enum TemplateButton {
 impl Read for TemplateButton {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(match tag(value, at, &["call", "url", "quick_reply"])? {
-            "call" => Self::Call,
-            "url" => Self::Url(UrlButton::read(value, at)?),
+            0 => Self::Call,
+            1 => Self::Url(UrlButton::read(value, at)?),
             _ => Self::QuickReply(QuickReplyButton::read(value, at)?),
         })
     }
@@ -204,51 +204,55 @@ impl Members for Template {
 }
 
 impl Template {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        self.validate_as(path, self.language.as_deref())
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        self.validate_at(at, self.language.as_deref())
     }
 
     /// [`Template::validate`] with `language` checked in place of the template's own
     /// (the Conversation API sends `en-US` as `en_US`).
+    #[cfg(feature = "conversation")]
     pub(crate) fn validate_as(&self, path: &str, language: Option<&str>) -> Result<()> {
+        self.validate_at(&Path::root(path), language)
+    }
+
+    /// [`Template::validate_as`] at `at`.
+    fn validate_at(&self, at: &Path, language: Option<&str>) -> Result<()> {
         for (name, value) in [("ttl", &self.ttl), ("params", &self.params)] {
             if value.is_some() {
-                return Err(Error::invalid(
-                    &sub(path, name),
-                    RETIRED[usize::from(name == "params")],
-                ));
+                return Err(at.key(name).invalid(RETIRED[usize::from(name == "params")]));
             }
         }
-        check_chars(&sub(path, "templateName"), &self.template_name, 1, 512)?;
+        check_chars_at(&at.key("templateName"), &self.template_name, 1, 512)?;
         if let Some(language) = language {
-            check_language(&sub(path, "language"), language)?;
+            check_language_at(&at.key("language"), language)?;
         }
         check_params(
-            &sub(path, "headerParams"),
+            &at.key("headerParams"),
             self.header_params.as_deref(),
             MAX_HEADER_PARAM_CHARS,
         )?;
         check_params(
-            &sub(path, "bodyParams"),
+            &at.key("bodyParams"),
             self.body_params.as_deref(),
             MAX_BODY_PARAM_CHARS,
         )?;
+        let media = at.key("media");
         match &self.media {
             Some(TemplateMedia::Image(link) | TemplateMedia::Video(link)) => {
-                link.validate(&sub(path, "media"))?
+                link.validate(&media)?
             }
-            Some(TemplateMedia::Document(link)) => link.validate(&sub(path, "media"))?,
+            Some(TemplateMedia::Document(link)) => link.validate(&media)?,
             Some(TemplateMedia::Text) | None => {}
         }
-        let buttons = sub(path, "buttons");
+        let buttons = at.key("buttons");
         for (i, button) in self.buttons.iter().flatten().enumerate() {
             match button {
                 TemplateButton::Url(UrlButton {
                     parameter: Some(value),
-                }) => check_required(&sub(&item(&buttons, i), "parameter"), value)?,
+                }) => check_required_at(&buttons.index(i).key("parameter"), value)?,
                 TemplateButton::QuickReply(QuickReplyButton {
                     payload: Some(value),
-                }) => check_required(&sub(&item(&buttons, i), "payload"), value)?,
+                }) => check_required_at(&buttons.index(i).key("payload"), value)?,
                 _ => {}
             }
         }
@@ -262,15 +266,12 @@ const RETIRED: [&str; 2] = [
 ];
 
 /// Each parameter non-empty; all together at most `max` characters.
-fn check_params(field: &str, params: Option<&[String]>, max: usize) -> Result<()> {
-    let params = params.unwrap_or_default();
-    for (i, param) in params.iter().enumerate() {
-        check_required(&item(field, i), param)?;
+fn check_params(at: &Path, params: Option<&[String]>, max: usize) -> Result<()> {
+    let mut total = 0;
+    for (i, param) in params.unwrap_or_default().iter().enumerate() {
+        check_required_at(&at.index(i), param)?;
+        total += crate::core::rules::count_chars(param);
     }
-    let total: usize = params
-        .iter()
-        .map(|p| crate::core::rules::count_chars(p))
-        .sum();
     if total > max {
         let rule = [
             "must be at most ",
@@ -280,7 +281,7 @@ fn check_params(field: &str, params: Option<&[String]>, max: usize) -> Result<()
             "), template text included",
         ]
         .concat();
-        return Err(Error::invalid(field, &rule));
+        return Err(at.invalid(&rule));
     }
     Ok(())
 }

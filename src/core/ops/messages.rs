@@ -2,23 +2,38 @@
 
 use super::Args;
 use crate::core::config::Config;
-use crate::core::endpoints::messages::send_message;
+use crate::core::endpoints::messages::post;
 use crate::core::error::Result;
-use crate::core::json::{Path, Read, Value};
-use crate::core::message::{Message, OneOrMany, Receipt, SendRequest, SendResult, Text};
+use crate::core::json::{Path, Read, Value, Writer};
+use crate::core::message::{send_body, Message, OneOrMany, SendRequest, Text};
 use crate::core::request::Request;
 use crate::prelude::*;
 
 /// `send(request)`: `{ to: string[], message, callback? }`; a shape error is rooted
 /// at `request` (`request.to[1]`), a broken rule names the field (`to[1]`).
+/// The body is written from the argument by [`send_body`] once it is read and checked.
 pub fn send(config: &Config, args: &Args) -> Result<Request<String>> {
-    let send = SendRequest::read(args.value(0), &Path::root("request"))?;
-    send_message(config, &send)
+    let request = args.value(0);
+    SendRequest::read(request, &Path::root("request"))?.validate()?;
+    Ok(post(config, send_body(request)))
 }
 
 /// `sendText(to, text)`: `to` one recipient or an array of them.
 pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
-    send_message(config, &text_request(args)?)
+    let send = text_request(args)?;
+    send.validate()?;
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("to", &send.to);
+    out.key("message");
+    out.open_object();
+    out.field("type", "text");
+    if let Message::Text(text) = &send.message {
+        out.field("text", &text.text);
+    }
+    out.close_object();
+    out.close_object();
+    Ok(post(config, out.finish()))
 }
 
 /// The `SendRequest` of `sendText(to, text)`'s arguments (both APIs).
@@ -36,8 +51,7 @@ pub fn text_request(args: &Args) -> Result<SendRequest> {
 
 /// The 201 answer of `POST /messages` → `{ messages: [{ id, recipient, status, state }] }`.
 pub fn sent(body: &Value) -> Result<String> {
-    let receipt = Receipt::read(body, &Path::root("body"))?;
-    Ok(SendResult::from(receipt).to_json())
+    super::answers::sent(body)
 }
 
 #[cfg(test)]

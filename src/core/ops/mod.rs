@@ -11,6 +11,7 @@
 
 use crate::prelude::*;
 
+pub mod answers;
 #[cfg(feature = "conversation")]
 pub mod conversation;
 mod messages;

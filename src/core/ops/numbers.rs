@@ -1,13 +1,12 @@
 //! Read events, capability, opt-in and blacklist: their arguments and results.
 
+use super::answers::{self, pass};
 use super::Args;
 use crate::core::config::Config;
-use crate::core::endpoints::numbers::OptInResult;
-use crate::core::endpoints::numbers::{self as api, BlacklistPage, Capabilities, Numbers};
+use crate::core::endpoints::numbers::{self as api, Numbers};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
-use crate::core::response::reply;
 use crate::prelude::*;
 
 /// The first argument, `numbers`: 1–20 MSISDNs.
@@ -53,15 +52,15 @@ pub fn blacklist(config: &Config, args: &Args) -> Result<Request<String>> {
 
 /// `{ capabilities: [{ msisdn, capable, waid? }] }`.
 pub fn capabilities(body: &Value) -> Result<String> {
-    reply::<Capabilities>(body)
+    pass(body, answers::CAPABILITIES)
 }
 
 /// `{ optInNumbers?, failedToOptInNumbers? }`.
 pub fn opt_in_result(body: &Value) -> Result<String> {
-    reply::<OptInResult>(body)
+    pass(body, answers::OPT_IN)
 }
 
 /// `{ numbers }`.
 pub fn blacklist_page(body: &Value) -> Result<String> {
-    reply::<BlacklistPage>(body)
+    pass(body, answers::BLACKLIST_PAGE)
 }

@@ -1,12 +1,12 @@
 //! Media providers: their arguments and results.
 
+use super::answers::{pass, PROVIDERS};
 use super::Args;
 use crate::core::config::Config;
-use crate::core::endpoints::providers::{self as api, ProviderInput, Providers};
+use crate::core::endpoints::providers::{self as api, ProviderInput};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
-use crate::core::response::reply;
 use crate::prelude::*;
 
 /// `addProvider(provider)`.
@@ -26,5 +26,5 @@ pub fn delete(config: &Config, args: &Args) -> Result<Request<String>> {
 
 /// `{ providers: [{ name, type, auth, username? }] }`, no credential.
 pub fn listed(body: &Value) -> Result<String> {
-    reply::<Providers>(body)
+    pass(body, PROVIDERS)
 }

@@ -64,7 +64,13 @@ impl StickerpackFields {
                 check_http_url(field, url)?;
             }
         }
-        if !creating && *self == Self::default() {
+        let given = [
+            &self.publisher,
+            &self.name,
+            &self.ios_app_store_link,
+            &self.android_app_store_link,
+        ];
+        if !creating && given.iter().all(|field| field.is_none()) {
             return Err(Error::invalid(
                 "fields",
                 "give at least one field to change",
@@ -73,8 +79,14 @@ impl StickerpackFields {
         Ok(())
     }
 
+    /// The wire body, snake_case, the fields given only, once [`Self::validate`]d.
+    pub fn checked_body(&self, creating: bool) -> Result<String> {
+        self.validate(creating)?;
+        Ok(self.body())
+    }
+
     /// The wire body, snake_case, the fields given only.
-    pub(super) fn body(&self) -> String {
+    fn body(&self) -> String {
         let mut out = Writer::new();
         out.open_object();
         out.field_opt("publisher", &self.publisher);
@@ -127,14 +139,20 @@ impl StickerFields {
                 }
             }
         }
-        if !creating && *self == Self::default() {
+        if !creating && self.url.is_none() && self.emojis.is_none() {
             return Err(Error::invalid("fields", "give url or emojis to change"));
         }
         Ok(())
     }
 
+    /// The wire body, the fields given only, once [`Self::validate`]d.
+    pub fn checked_body(&self, creating: bool) -> Result<String> {
+        self.validate(creating)?;
+        Ok(self.body())
+    }
+
     /// The wire body, the fields given only.
-    pub(super) fn body(&self) -> String {
+    fn body(&self) -> String {
         let mut out = Writer::new();
         out.open_object();
         out.field_opt("url", &self.url);

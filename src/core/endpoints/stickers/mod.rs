@@ -9,13 +9,10 @@ use crate::core::request::{Method, Request};
 use crate::core::rules::check_id;
 use crate::prelude::*;
 
-mod answers;
 mod fields;
 #[cfg(test)]
 mod tests;
 
-pub use answers::{Created, Listing};
-pub use answers::{PackId, PackInfo, PackList, StickerIndexOnly, StickerInfo, StickerList};
 pub use fields::{StickerFields, StickerpackFields};
 
 /// Which packs to look at.
@@ -55,7 +52,9 @@ impl Read for StickerIndex {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let segment = match value {
             Value::String(s)
-                if !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit()) =>
+                if !s.is_empty()
+                    && s.len() <= 10
+                    && s.as_bytes().iter().all(|&b| b.is_ascii_digit()) =>
             {
                 Some(s.clone())
             }
@@ -68,23 +67,38 @@ impl Read for StickerIndex {
     }
 }
 
-fn pack_path<'a>(id: &'a str, rest: &[&'a str]) -> Result<Vec<&'a str>> {
-    check_id("stickerpackId", id)?;
-    let mut path = Vec::with_capacity(2 + rest.len());
-    path.extend_from_slice(&["stickerpacks", id]);
-    path.extend_from_slice(rest);
-    Ok(path)
-}
-
-/// `GET` of `path`, with `?namespace=…` when one is given.
-fn read_request(config: &Config, path: &[&str], namespace: Option<Namespace>) -> Request<String> {
-    Request::new(config, Method::Get, path, None)
-        .query("namespace", namespace.map(Namespace::as_str))
+/// Every sticker request: `method` on `/stickerpacks[/{pack}][/stickers][/{index}]`
+/// with `body`, and `?namespace=…` when one is given; the pack id is checked
+/// (`stickerpackId`) first. One builder for the ten methods.
+pub fn request(
+    config: &Config,
+    method: Method,
+    pack: Option<&str>,
+    stickers: bool,
+    index: Option<&StickerIndex>,
+    body: Option<String>,
+    namespace: Option<Namespace>,
+) -> Result<Request<String>> {
+    let mut path = Vec::with_capacity(4);
+    path.push("stickerpacks");
+    if let Some(id) = pack {
+        check_id("stickerpackId", id)?;
+        path.push(id);
+    }
+    if stickers {
+        path.push("stickers");
+    }
+    if let Some(index) = index {
+        path.push(&index.0);
+    }
+    let namespace = namespace.map(Namespace::as_str);
+    Ok(Request::new(config, method, &path, body).query("namespace", namespace))
 }
 
 /// `GET /stickerpacks?namespace=…`.
 pub fn list_packs(config: &Config, namespace: Option<Namespace>) -> Request<String> {
-    read_request(config, &["stickerpacks"], namespace)
+    Request::new(config, Method::Get, &["stickerpacks"], None)
+        .query("namespace", namespace.map(Namespace::as_str))
 }
 
 /// `GET /stickerpacks/{id}?namespace=…`.
@@ -93,14 +107,13 @@ pub fn get_pack(
     id: &str,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    Ok(read_request(config, &pack_path(id, &[])?, namespace))
+    request(config, Method::Get, Some(id), false, None, None, namespace)
 }
 
 /// `POST /stickerpacks`: creates a third-party pack (not idempotent: each call makes one).
 pub fn create_pack(config: &Config, fields: &StickerpackFields) -> Result<Request<String>> {
-    fields.validate(true)?;
-    let body = Some(fields.body());
-    Ok(Request::new(config, Method::Post, &["stickerpacks"], body))
+    let body = fields.checked_body(true)?;
+    request(config, Method::Post, None, false, None, Some(body), None)
 }
 
 /// `PATCH /stickerpacks/{id}`: overwrites the given fields.
@@ -109,20 +122,21 @@ pub fn update_pack(
     id: &str,
     fields: &StickerpackFields,
 ) -> Result<Request<String>> {
-    fields.validate(false)?;
-    let path = pack_path(id, &[])?;
-    Ok(Request::new(
+    let body = fields.checked_body(false)?;
+    request(
         config,
         Method::Patch,
-        &path,
-        Some(fields.body()),
-    ))
+        Some(id),
+        false,
+        None,
+        Some(body),
+        None,
+    )
 }
 
 /// `DELETE /stickerpacks/{id}`.
 pub fn delete_pack(config: &Config, id: &str) -> Result<Request<String>> {
-    let path = pack_path(id, &[])?;
-    Ok(Request::new(config, Method::Delete, &path, None))
+    request(config, Method::Delete, Some(id), false, None, None, None)
 }
 
 /// `GET /stickerpacks/{id}/stickers?namespace=…`.
@@ -131,11 +145,7 @@ pub fn list_stickers(
     id: &str,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    Ok(read_request(
-        config,
-        &pack_path(id, &["stickers"])?,
-        namespace,
-    ))
+    request(config, Method::Get, Some(id), true, None, None, namespace)
 }
 
 /// `GET /stickerpacks/{id}/stickers/{index}?namespace=…`.
@@ -145,8 +155,15 @@ pub fn get_sticker(
     index: &StickerIndex,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    let path = pack_path(id, &["stickers", &index.0])?;
-    Ok(read_request(config, &path, namespace))
+    request(
+        config,
+        Method::Get,
+        Some(id),
+        true,
+        Some(index),
+        None,
+        namespace,
+    )
 }
 
 /// `POST /stickerpacks/{id}/stickers`: adds a sticker (not idempotent).
@@ -155,14 +172,8 @@ pub fn create_sticker(
     id: &str,
     fields: &StickerFields,
 ) -> Result<Request<String>> {
-    fields.validate(true)?;
-    let path = pack_path(id, &["stickers"])?;
-    Ok(Request::new(
-        config,
-        Method::Post,
-        &path,
-        Some(fields.body()),
-    ))
+    let body = fields.checked_body(true)?;
+    request(config, Method::Post, Some(id), true, None, Some(body), None)
 }
 
 /// `PATCH /stickerpacks/{id}/stickers/{index}`.
@@ -172,18 +183,28 @@ pub fn update_sticker(
     index: &StickerIndex,
     fields: &StickerFields,
 ) -> Result<Request<String>> {
-    fields.validate(false)?;
-    let path = pack_path(id, &["stickers", &index.0])?;
-    Ok(Request::new(
+    let body = fields.checked_body(false)?;
+    let pack = Some(id);
+    request(
         config,
         Method::Patch,
-        &path,
-        Some(fields.body()),
-    ))
+        pack,
+        true,
+        Some(index),
+        Some(body),
+        None,
+    )
 }
 
 /// `DELETE /stickerpacks/{id}/stickers/{index}`.
 pub fn delete_sticker(config: &Config, id: &str, index: &StickerIndex) -> Result<Request<String>> {
-    let path = pack_path(id, &["stickers", &index.0])?;
-    Ok(Request::new(config, Method::Delete, &path, None))
+    request(
+        config,
+        Method::Delete,
+        Some(id),
+        true,
+        Some(index),
+        None,
+        None,
+    )
 }

@@ -4,8 +4,6 @@ use super::*;
 use crate::core::config::test_config;
 use crate::core::error::Error;
 use crate::core::json::parse;
-use crate::core::json::Value;
-use crate::core::response::reply;
 
 fn config() -> Config {
     test_config("b", "https://x")
@@ -187,51 +185,4 @@ fn sticker_bodies_and_rules() {
         let err = read::<StickerFields>(json, "fields").unwrap_err();
         assert_eq!(err.field.as_deref(), Some(field), "{json}");
     }
-}
-
-#[test]
-fn answers() {
-    let answer = |json: &str, f: fn(&Value) -> Result<String>| f(&parse(json).unwrap());
-    assert_eq!(
-        answer(
-            r#"{"publisher": "P", "name": "N", "android_app_store_link": "https://play"}"#,
-            reply::<PackInfo>
-        )
-        .unwrap(),
-        r#"{"publisher":"P","name":"N","androidAppStoreLink":"https://play"}"#
-    );
-    assert_eq!(
-        answer(
-            r#"{"stickers": [{"index": "0"}, {"index": "1", "x": 2}]}"#,
-            reply::<StickerList>
-        )
-        .unwrap(),
-        r#"{"stickers":[{"index":"0"},{"index":"1"}]}"#
-    );
-    assert_eq!(
-        answer(r#"{"stickerpacks": [{"id": "a"}]}"#, reply::<PackList>).unwrap(),
-        r#"{"stickerpacks":[{"id":"a"}]}"#
-    );
-    assert_eq!(
-        answer(r#"{"stickerpacks": [{"id": 1}]}"#, reply::<PackList>)
-            .unwrap_err()
-            .message,
-        "body.stickerpacks[0].id: must be a string"
-    );
-    assert_eq!(
-        answer(r#"{"id": "p1"}"#, reply::<PackId>).unwrap(),
-        r#"{"id":"p1"}"#
-    );
-    assert_eq!(
-        answer(r#"{"index": "3"}"#, reply::<StickerIndexOnly>).unwrap(),
-        r#"{"index":"3"}"#
-    );
-    assert_eq!(
-        answer("{}", reply::<PackId>).unwrap_err().message,
-        "body.id: is required"
-    );
-    assert_eq!(
-        answer(r#"{"id": "s"}"#, reply::<StickerInfo>).unwrap(),
-        r#"{"id":"s","emojis":[]}"#
-    );
 }

@@ -5,8 +5,8 @@ use crate::core::error::Result;
 use crate::core::json::read::{object, tag};
 use crate::core::json::{Path, Read, Value, Write, Writer};
 use crate::core::message::media::{DocumentLink, MediaLink};
-use crate::core::message::{check_unique, item, objects, sub, write_tagged, Members};
-use crate::core::rules::{check_chars, check_count};
+use crate::core::message::{check_unique, objects, write_tagged, Members};
+use crate::core::rules::{check_chars_at, check_count_at};
 use crate::prelude::*;
 
 /// A button message: its header is a [`ButtonHeader`], its action a [`ButtonAction`].
@@ -45,9 +45,9 @@ impl Read for ButtonHeader {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(
             match tag(value, at, &["text", "image", "video", "document"])? {
-                "text" => Self::Text(TextPart::with_keys(value, at, &["type", "text"])?),
-                "image" => Self::Image(MediaLink::read(value, at)?),
-                "video" => Self::Video(MediaLink::read(value, at)?),
+                0 => Self::Text(TextPart::with_keys(value, at, &["type", "text"])?),
+                1 => Self::Image(MediaLink::read(value, at)?),
+                2 => Self::Video(MediaLink::read(value, at)?),
                 _ => Self::Document(DocumentLink::read(value, at)?),
             },
         )
@@ -102,11 +102,11 @@ impl Members for ReplyButton {
 objects!(ButtonAction, ReplyButton);
 
 impl ButtonMessage {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        let header = sub(path, "header");
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        let header = at.key("header");
         match &self.header {
             Some(ButtonHeader::Text(part)) => {
-                check_chars(&sub(&header, "text"), &part.text, 1, 60)?
+                check_chars_at(&header.key("text"), &part.text, 1, 60)?
             }
             Some(ButtonHeader::Image(link) | ButtonHeader::Video(link)) => {
                 link.validate(&header)?
@@ -114,16 +114,17 @@ impl ButtonMessage {
             Some(ButtonHeader::Document(link)) => link.validate(&header)?,
             None => {}
         }
-        check_body_footer(path, &self.body, self.footer.as_ref())?;
-        let buttons = sub(path, "action.buttons");
+        check_body_footer(at, &self.body, self.footer.as_ref())?;
+        let buttons = at.key("action.buttons");
         let list = &self.action.buttons;
-        check_count(&buttons, list.len(), 1, 3, "must hold 1 to 3 buttons")?;
+        check_count_at(&buttons, list.len(), 1, 3, "must hold 1 to 3 buttons")?;
         let mut seen = Vec::with_capacity(list.len());
         for (i, button) in list.iter().enumerate() {
-            let at = item(&buttons, i);
-            check_chars(&sub(&at, "id"), &button.id, 1, 230)?;
-            check_unique(|| sub(&at, "id"), &seen, &button.id)?;
-            check_chars(&sub(&at, "title"), &button.title, 1, 20)?;
+            let at = buttons.index(i);
+            let id = at.key("id");
+            check_chars_at(&id, &button.id, 1, 230)?;
+            check_unique(&id, &seen, &button.id)?;
+            check_chars_at(&at.key("title"), &button.title, 1, 20)?;
             seen.push(&button.id);
         }
         Ok(())

@@ -1,11 +1,11 @@
 //! A list message: rows in sections, opened by a button.
 
 use super::{check_body_footer, constant, Parts};
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use crate::core::json::read::object;
 use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::message::{check_unique, item, objects, sub, Members};
-use crate::core::rules::{check_chars, check_count};
+use crate::core::message::{check_unique, objects, Members};
+use crate::core::rules::{check_chars_at, check_count_at};
 use crate::prelude::*;
 
 /// A list message: its header is a [`ListHeader`], its action a [`ListAction`].
@@ -120,40 +120,36 @@ impl Members for Row {
 objects!(ListHeader, ListAction, Section, Row);
 
 impl ListMessage {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
         if let Some(header) = &self.header {
-            check_chars(&sub(path, "header.text"), &header.text, 1, 60)?;
+            check_chars_at(&at.key("header.text"), &header.text, 1, 60)?;
         }
-        check_body_footer(path, &self.body, self.footer.as_ref())?;
-        check_chars(&sub(path, "action.button"), &self.action.button, 1, 20)?;
-        let sections = sub(path, "action.sections");
+        check_body_footer(at, &self.body, self.footer.as_ref())?;
+        check_chars_at(&at.key("action.button"), &self.action.button, 1, 20)?;
+        let sections = at.key("action.sections");
         let list = &self.action.sections;
-        check_count(&sections, list.len(), 1, 10, "must hold 1 to 10 sections")?;
-        let total: usize = list.iter().map(|s| s.rows.len()).sum();
+        check_count_at(&sections, list.len(), 1, 10, "must hold 1 to 10 sections")?;
+        let mut total = 0;
+        for section in list {
+            total += section.rows.len();
+        }
         if total > 10 {
-            return Err(Error::invalid(
-                &sections,
-                "may hold at most 10 rows in all sections together",
-            ));
+            return Err(sections.invalid("may hold at most 10 rows in all sections together"));
         }
         let mut seen = Vec::with_capacity(total);
         for (i, section) in list.iter().enumerate() {
-            let at = item(&sections, i);
-            check_chars(&sub(&at, "title"), &section.title, 1, 24)?;
-            check_count(
-                &sub(&at, "rows"),
-                section.rows.len(),
-                1,
-                10,
-                "must hold 1 to 10 rows",
-            )?;
+            let at = sections.index(i);
+            check_chars_at(&at.key("title"), &section.title, 1, 24)?;
+            let rows = at.key("rows");
+            check_count_at(&rows, section.rows.len(), 1, 10, "must hold 1 to 10 rows")?;
             for (j, row) in section.rows.iter().enumerate() {
-                let row_at = item(&sub(&at, "rows"), j);
-                check_chars(&sub(&row_at, "id"), &row.id, 1, 174)?;
-                check_unique(|| sub(&row_at, "id"), &seen, &row.id)?;
-                check_chars(&sub(&row_at, "title"), &row.title, 1, 20)?;
+                let row_at = rows.index(j);
+                let id = row_at.key("id");
+                check_chars_at(&id, &row.id, 1, 174)?;
+                check_unique(&id, &seen, &row.id)?;
+                check_chars_at(&row_at.key("title"), &row.title, 1, 20)?;
                 if let Some(description) = &row.description {
-                    check_chars(&sub(&row_at, "description"), description, 0, 72)?;
+                    check_chars_at(&row_at.key("description"), description, 0, 72)?;
                 }
                 seen.push(&row.id);
             }

@@ -10,11 +10,11 @@ mod list;
 pub use button::{ButtonAction, ButtonHeader, ButtonMessage, ReplyButton};
 pub use list::{ListAction, ListHeader, ListMessage, Row, Section};
 
-use super::{objects, sub, write_tagged, Members};
+use super::{objects, write_tagged, Members};
 use crate::core::error::Result;
 use crate::core::json::read::{object, tag, Object};
 use crate::core::json::{Path, Read, Value, Write, Writer};
-use crate::core::rules::check_chars;
+use crate::core::rules::check_chars_at;
 
 /// `{ message: button or list }`
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ impl Members for Interactive {
 impl Read for InteractiveMessage {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         Ok(match tag(value, at, &["button", "list"])? {
-            "button" => Self::Button(ButtonMessage::read(value, at)?),
+            0 => Self::Button(ButtonMessage::read(value, at)?),
             _ => Self::List(ListMessage::read(value, at)?),
         })
     }
@@ -152,24 +152,24 @@ pub(super) fn constant(fields: &Object, value: &str) -> Result<()> {
 }
 
 impl Interactive {
-    pub(super) fn validate(&self, path: &str) -> Result<()> {
-        let path = sub(path, "message");
+    pub(super) fn validate(&self, at: &Path) -> Result<()> {
+        let at = at.key("message");
         match &self.message {
-            InteractiveMessage::Button(button) => button.validate(&path),
-            InteractiveMessage::List(list) => list.validate(&path),
+            InteractiveMessage::Button(button) => button.validate(&at),
+            InteractiveMessage::List(list) => list.validate(&at),
         }
     }
 }
 
 /// Body and footer, shared by both kinds.
 pub(super) fn check_body_footer(
-    path: &str,
+    at: &Path,
     body: &TextPart,
     footer: Option<&TextPart>,
 ) -> Result<()> {
-    check_chars(&sub(path, "body.text"), &body.text, 1, 1024)?;
+    check_chars_at(&at.key("body.text"), &body.text, 1, 1024)?;
     match footer {
-        Some(footer) => check_chars(&sub(path, "footer.text"), &footer.text, 1, 60),
+        Some(footer) => check_chars_at(&at.key("footer.text"), &footer.text, 1, 60),
         None => Ok(()),
     }
 }

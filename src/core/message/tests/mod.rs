@@ -24,13 +24,30 @@ fn written<T: Write>(value: &T) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"))
 }
 
-/// Reads a JS-style (camelCase) message and validates a send of it.
+/// Reads a JS-style (camelCase) message and validates a send of it; a valid one's
+/// wire body is the same text from the typed writer and from the wasm's tables
+/// ([`send_body`]).
 fn check(message: Value) -> std::result::Result<(), String> {
-    let request: SendRequest = read(&json!({"to": ["+46732001122"], "message": message}))
-        .map_err(|e| format!("shape: {}", e.message))?;
+    let send = json!({"to": ["+46732001122"], "message": message});
+    let request: SendRequest = read(&send).map_err(|e| format!("shape: {}", e.message))?;
     request
         .validate()
-        .map_err(|e| e.into_fields().field.unwrap_or_default())
+        .map_err(|e| e.into_fields().field.unwrap_or_default())?;
+    wire(&send);
+    Ok(())
+}
+
+/// The wire text of `send` (read and valid), the same from the typed writer and
+/// from the tables of [`send_body`].
+fn wire(send: &Value) -> String {
+    let request: SendRequest = read(send).unwrap();
+    request.validate().unwrap();
+    let mut out = Writer::new();
+    request.write(&mut out);
+    let typed = out.finish();
+    let given = parse(&send.to_string()).unwrap();
+    assert_eq!(send_body(&given), typed, "{send}");
+    typed
 }
 
 fn rows(n: usize, prefix: &str) -> Vec<Value> {
