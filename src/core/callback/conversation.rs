@@ -12,8 +12,8 @@
 macro_rules! envelope {
     () => {
         concat!(
-            "s.event_time>timestamp s.accepted_time>acceptedTime s.correlation_id>correlationId ",
-            "s.message_metadata>messageMetadata s.app_id>appId s.project_id>projectId"
+            "s.event_time>timestamp s.accepted_time s.correlation_id ",
+            "s.message_metadata s.app_id s.project_id"
         )
     };
 }
@@ -35,26 +35,26 @@ pub(super) const LINES: &str = concat!(
     "inbound_body F!message@inbound ",
     envelope!(),
     "\n",
-    "report+ O!status S!status>state s!message_id>messageId F!channel_identity@recipient ",
-    "o.reason@reason F.reason@details s!status>conversationStatus s.conversation_id>conversationId ",
-    "s.contact_id>contactId s.metadata s.processing_mode>processingMode ",
+    "report+ O!status S!status>state s!message_id F!channel_identity@recipient ",
+    "o.reason@reason F.reason@details s!status>conversationStatus s.conversation_id ",
+    "s.contact_id s.metadata s.processing_mode ",
     "~recipient ~channel ~details ",
     from_envelope!(),
     "\n",
     "recipient s!identity>recipient s.channel\n",
     "details s.description>details\n",
     // A delivery report's or a fallback message's `reason`.
-    "reason+ s.code s.description s.sub_code>subCode a.channel_code>channelCode\n",
+    "reason+ s.code s.description s.sub_code a.channel_code\n",
     "inbound+ F!channel_identity@sender s.sender_id>to s!id>messageId ",
     "k!contact_message>message@contents F!contact_message@reply f.forwarded ",
-    "f.frequently_forwarded>frequentlyForwarded s.conversation_id>conversationId ",
-    "s.contact_id>contactId s.metadata s.accept_time>acceptTime s.processing_mode>processingMode ",
+    "f.frequently_forwarded s.conversation_id ",
+    "s.contact_id s.metadata s.accept_time s.processing_mode ",
     "s.direction a.injected ~from ~channel ~replyingTo ~referral ",
     from_envelope!(),
     "\n",
     "sender s!identity>from s.channel\n",
     "reply o.reply_to>replyingTo@reply_to\n",
-    "reply_to s.message_id>messageId\n",
+    "reply_to s.message_id\n",
     // The kinds of a `contact_message`; another is kept as sent.
     "contents text_message>text@c_text media_message>media@c_media ",
     "media_card_message>media_card@media_card location_message>location@c_location ",
@@ -62,14 +62,14 @@ pub(super) const LINES: &str = concat!(
     "product_response_message>product_response@products fallback_message>fallback@fallback ",
     "channel_specific_message>channel_specific@channel_specific\n",
     "c_text+ s!text>body ~type\n",
-    "c_media+ s!url s.thumbnail_url>thumbnailUrl s.filename_override>filename ~type ~mimeType\n",
+    "c_media+ s!url s.thumbnail_url s.filename_override>filename ~type ~mimeType\n",
     "media_card+ s!url s.caption ~type ~mimeType\n",
     "c_location+ F!coordinates@coordinates s.title>name s.label>address ",
     "~type ~latitude ~longitude\n",
     "coordinates n!latitude n!longitude\n",
-    "choice+ s!postback_data>id s.message_id>messageId ~type ~title\n",
-    "products+ lo.products@product s.text s.catalog_id>catalogId ~type\n",
-    "product+ s.id s.marketplace n.quantity n.item_price>itemPrice s.currency\n",
-    "fallback+ s.raw_message>rawMessage o.reason@reason ~type\n",
-    "channel_specific+ s!message_type>messageType a.message ~type\n",
+    "choice+ s!postback_data>id s.message_id ~type ~title\n",
+    "products+ lo.products@product s.text s.catalog_id ~type\n",
+    "product+ s.id s.marketplace n.quantity n.item_price s.currency\n",
+    "fallback+ s.raw_message o.reason@reason ~type\n",
+    "channel_specific+ s!message_type a.message ~type\n",
 );

@@ -243,11 +243,11 @@ fn fields(shape: Shape, members: &[(String, Value)], at: &Path, out: &mut Writer
                 fields(self::shape(field.of), object(value, &place)?, &place, out)?
             }
             (Some(value), b'e') => {
-                out.key(field.js);
+                out.key(&field.js());
                 entries(field.of, field.wire, value, &place, out)?;
             }
             (Some(value), _) => {
-                out.key(field.js);
+                out.key(&field.js());
                 kind(field.kind, &field, value, &place, out)?;
             }
             (None, _) if field.required => return Err(fault(&place, "is required")),
@@ -272,7 +272,7 @@ fn known(shape: Shape, key: &str) -> bool {
             Some(name) => name == key,
             None => {
                 let field = field(word);
-                field.wire == key || field.js == key
+                field.wire == key || field.js() == key
             }
         };
         if hit {
@@ -286,11 +286,11 @@ fn known(shape: Shape, key: &str) -> bool {
 fn absent(field: &Field, out: &mut Writer) {
     match field.kind {
         b'l' | b'e' => {
-            out.key(field.js);
+            out.key(&field.js());
             out.open_array();
             out.close_array();
         }
-        b'f' => out.field(field.js, &false),
+        b'f' => out.field(&field.js(), &false),
         _ => {}
     }
 }
@@ -346,19 +346,27 @@ fn tagged(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
         Some(_) => return Err(fault(&place, "must be a string")),
         None => return Err(fault(&place, "is required")),
     };
+    let Some(known) = choose(of, name) else {
+        unknown(name, value, out);
+        return Ok(());
+    };
+    out.open_object();
+    out.field("type", known.wire);
+    fields(shape(known.of), members, at, out)?;
+    out.close_object();
+    Ok(())
+}
+
+/// The choice `name` of the table `of`, if it has one.
+fn choose(of: &str, name: &str) -> Option<Field> {
     let mut words = shape(of).words;
     while let Some(word) = next_word(&mut words) {
-        let known = choice(word);
-        if known.wire == name {
-            out.open_object();
-            out.field("type", known.wire);
-            fields(shape(known.of), members, at, out)?;
-            out.close_object();
-            return Ok(());
+        let choice = choice(word);
+        if choice.wire == name {
+            return Some(choice);
         }
     }
-    unknown(name, value, out);
-    Ok(())
+    None
 }
 
 /// An object holding one message under its kind's key, beside `reply_to`: `{ type,
@@ -370,16 +378,9 @@ fn keyed(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     let Some((name, _)) = members.iter().find(|(key, _)| key != "reply_to") else {
         return Err(fault(at, "must hold a message"));
     };
-    let mut words = shape(of).words;
-    let content = loop {
-        let Some(word) = next_word(&mut words) else {
-            unknown(name, value, out);
-            return Ok(());
-        };
-        let content = choice(word);
-        if content.wire == name {
-            break content;
-        }
+    let Some(content) = choose(of, name) else {
+        unknown(name, value, out);
+        return Ok(());
     };
     let place = at.key(content.wire);
     let inner = get(members, content.wire, &place)?.unwrap_or(&Value::Null);
@@ -391,7 +392,7 @@ fn keyed(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
         out.key("message");
     }
     out.open_object();
-    out.field("type", content.js);
+    out.field("type", &content.js());
     fields(shape(content.of), inner, &place, out)?;
     out.close_object();
     if within {

@@ -7,8 +7,8 @@
 //! never kept (`kind` on list entries, `type` on tagged bodies, the names written
 //! from elsewhere). A field is `KR wire>js@line` without the space: `K` its kind (one
 //! letter, below; a list `l` and its item's letter), `R` `!` when absent (or `null`) is
-//! an error, `.` when not; `>js` when JS sees another name; `@line` the shape or table
-//! it refers to. A table (the types of a tagged object, the keys of a keyed one) lists
+//! an error, `.` when not; `>js` when JS sees a name other than the wire name in
+//! camelCase ([`Field::js`]); `@line` the shape or table it refers to. A table (the types of a tagged object, the keys of a keyed one) lists
 //! choices `key>type@shape^within`. Text rather than structs of pointers: gzip shares
 //! the repeated names, and each field is a few bytes, not 24.
 //!
@@ -27,18 +27,20 @@
 //! shape, or kept as sent with why it is not (`{ kind: "invalid", error, raw }`), its
 //! path from the list's own name (`statuses[1].status`); absent is empty.
 
+use crate::prelude::*;
+
 /// The standalone API's callback (`callback`) and the shapes below it.
 const STANDALONE: &str = concat!(
     "callback+ w!type e.statuses@status e.contacts@contact e.notifications@notification\n",
-    "status+ s!status s!state s!message_id>messageId s!recipient s.timestamp s.details ~kind\n",
+    "status+ s!status s!state s!message_id s!recipient s.timestamp s.details ~kind\n",
     "profile s.name\n",
-    "contact+ s!wa_id>waId o.profile@profile ~kind\n",
-    "replying_to s.message_id>messageId s.from\n",
+    "contact+ s!wa_id o.profile@profile ~kind\n",
+    "replying_to s.message_id s.from\n",
     "referral_media s.type s.url\n",
-    "referral+ s.headline s.body s.source_type>sourceType s.source_id>sourceId ",
-    "s.source_url>sourceUrl o.referral_media>referralMedia@referral_media\n",
-    "notification+ s!from s.to s!message_id>messageId t!message@messages s.timestamp ",
-    "o.replying_to>replyingTo@replying_to f.forwarded f.frequently_forwarded>frequentlyForwarded ",
+    "referral+ s.headline s.body s.source_type s.source_id ",
+    "s.source_url o.referral_media@referral_media\n",
+    "notification+ s!from s.to s!message_id t!message@messages s.timestamp ",
+    "o.replying_to@replying_to f.forwarded f.frequently_forwarded ",
     "o.referral@referral ~kind\n",
     "messages text@text location@location button@button interactive@interactive ",
     "contacts@contacts image@media document@media audio@media video@media voice@media ",
@@ -51,19 +53,19 @@ const STANDALONE: &str = concat!(
     "replies button@button_reply list@list_reply\n",
     "button_reply+ s!id s!title ~type\n",
     "list_reply+ s!id s!title s.description ~type\n",
-    "media+ s!url s!mime_type>mimeType s.caption s.filename o.metadata@sticker_metadata ~type\n",
-    "sticker_metadata s.stickerpack-id>stickerpackId s.stickerpack-name>stickerpackName ",
-    "s.stickerpack-publisher>stickerpackPublisher ls.emojis s.ios-app-store-link>iosAppStoreLink ",
-    "s.android-app-store-link>androidAppStoreLink z.is-first-party-sticker>isFirstPartySticker\n",
+    "media+ s!url s!mime_type s.caption s.filename o.metadata@sticker_metadata ~type\n",
+    "sticker_metadata s.stickerpack-id s.stickerpack-name ",
+    "s.stickerpack-publisher ls.emojis s.ios-app-store-link ",
+    "s.android-app-store-link z.is-first-party-sticker\n",
     "contacts+ lo.contacts@card ~type\n",
     "card+ lo.addresses@address s.birthday lo.emails@email la.ims o.name@name o.org@org ",
-    "lo.phones@phone lo.urls@url s.contact_image_url>contactImageUrl\n",
-    "address s.type s.street s.city s.state s.zip s.country s.country_code>countryCode\n",
+    "lo.phones@phone lo.urls@url s.contact_image_url\n",
+    "address s.type s.street s.city s.state s.zip s.country s.country_code\n",
     "email s.type s.email\n",
-    "name s.formatted_name>formattedName s.first_name>firstName s.last_name>lastName ",
-    "s.middle_name>middleName s.suffix s.prefix\n",
+    "name s.formatted_name s.first_name s.last_name ",
+    "s.middle_name s.suffix s.prefix\n",
     "org s.company s.department s.title\n",
-    "phone s.type s.phone s.wa_id>waId\n",
+    "phone s.type s.phone s.wa_id\n",
     "url s.type s.url\n",
 );
 
@@ -110,8 +112,11 @@ pub(super) struct Field {
     pub required: bool,
     /// The name on the wire (a choice's key).
     pub wire: &'static str,
-    /// The name JS sees (a choice's `type`).
-    pub js: &'static str,
+    /// The name JS sees (a choice's `type`), before [`Field::js`] derives it.
+    name: &'static str,
+    /// Whether JS sees `name` in camelCase: it was not given (`>js`), and the field
+    /// is not flattened (kind `F`, whose name is its wire name).
+    derive: bool,
     /// The line it refers to.
     pub of: &'static str,
     /// A keyed choice's outer `type`, or empty.
@@ -130,6 +135,7 @@ pub(super) fn field(word: &'static str) -> Field {
     field.kind = kind;
     field.item = item;
     field.required = matches!(bytes.get(at), Some(b'!'));
+    field.derive &= kind != b'F';
     field
 }
 
@@ -143,9 +149,32 @@ pub(super) fn choice(word: &'static str) -> Field {
         item: 0,
         required: false,
         wire,
-        js: if js.is_empty() { wire } else { js },
+        name: if js.is_empty() { wire } else { js },
+        derive: js.is_empty(),
         of,
         within,
+    }
+}
+
+impl Field {
+    /// The name JS sees: the one given, or the wire name in camelCase (`message_id`
+    /// is `messageId`, `stickerpack-id` `stickerpackId`).
+    pub fn js(&self) -> String {
+        let mut name = String::new();
+        let mut upper = false;
+        for &byte in self.name.as_bytes() {
+            if self.derive && matches!(byte, b'_' | b'-') {
+                upper = true;
+                continue;
+            }
+            name.push(char::from(if upper {
+                byte.to_ascii_uppercase()
+            } else {
+                byte
+            }));
+            upper = false;
+        }
+        name
     }
 }
 
@@ -205,21 +234,20 @@ mod tests {
 
     #[test]
     fn a_word_reads_as_its_parts() {
-        let list = field("lo.contacts>people@card");
+        let list = field("lo.contacts>people_list@card");
         assert_eq!((list.kind, list.item, list.required), (b'l', b'o', false));
-        assert_eq!(
-            (list.wire, list.js, list.of),
-            ("contacts", "people", "card")
-        );
+        assert_eq!((list.wire, list.of), ("contacts", "card"));
+        assert_eq!(list.js(), "people_list");
         let plain = field("s!wa_id");
+        assert_eq!((plain.kind, plain.required), (b's', true));
+        assert_eq!(plain.js(), "waId");
         assert_eq!(
-            (plain.kind, plain.required, plain.js),
-            (b's', true, "wa_id")
+            field("s.is-first-party-sticker").js(),
+            "isFirstPartySticker"
         );
+        assert_eq!(field("F!channel_identity@sender").js(), "channel_identity");
         let keyed = choice("choice_response_message>choice@choice^interactive");
-        assert_eq!(
-            (keyed.js, keyed.of, keyed.within),
-            ("choice", "choice", "interactive")
-        );
+        assert_eq!((keyed.of, keyed.within), ("choice", "interactive"));
+        assert_eq!(keyed.js(), "choice");
     }
 }
