@@ -101,69 +101,82 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let values = collect(
+    collect(
         headers,
-        &[
-            SIGNATURE_HEADER,
-            SIGNATURE_ALGORITHM_HEADER,
-            SIGNATURE_NONCE_HEADER,
-        ],
-    )?;
-    let [signature, algorithm, nonce, _] = texts(&values);
-    verify_signature(raw_body, signature, algorithm, nonce, key)
+        &SIGNATURE_HEADERS,
+        |[signature, algorithm, nonce, _]| {
+            verify_signature(raw_body, signature, algorithm, nonce, key)
+        },
+    )
 }
 
-/// The values of up to four headers, in the order of their names.
-pub(super) type Values = [Option<String>; 4];
+/// The three headers, in the order [`verify_signature`] takes their values.
+pub(super) const SIGNATURE_HEADERS: [&str; 3] = [
+    SIGNATURE_HEADER,
+    SIGNATURE_ALGORITHM_HEADER,
+    SIGNATURE_NONCE_HEADER,
+];
 
-/// The values of the headers `names` (at most four; matched ignoring ASCII case,
-/// trimmed; others ignored), in their order. A header repeated with the same value
-/// is accepted; with different values it is an error naming it.
-pub(super) fn collect<I, N, V>(headers: I, names: &[&'static str]) -> Result<Values>
+/// The values of up to four headers, in the order of their names, borrowed.
+pub(super) type Values<'a> = [Option<&'a str>; 4];
+
+/// `verify` of the values of the headers `names` (at most four; matched ignoring
+/// ASCII case, trimmed; others ignored), in their order, empty when missing. A header
+/// repeated with the same value is accepted; with different values it is an error
+/// naming it.
+pub(super) fn collect<I, N, V>(
+    headers: I,
+    names: &[&'static str],
+    verify: impl FnOnce([&str; 4]) -> Result<()>,
+) -> Result<()>
 where
     I: IntoIterator<Item = (N, V)>,
     N: AsRef<str>,
     V: AsRef<str>,
 {
+    let pairs: Vec<(N, V)> = headers.into_iter().collect();
     let mut values = Values::default();
-    for (name, value) in headers {
+    for (name, value) in &pairs {
         note(&mut values, names, name.as_ref(), value.as_ref())?;
     }
-    Ok(values)
+    verify(texts(&values))
 }
 
-/// Notes one header in `values` when it is one of `names` (not generic: one copy).
-fn note(values: &mut Values, names: &[&'static str], name: &str, value: &str) -> Result<()> {
+/// Notes one header in `values` when it is one of `names` (not generic: one copy),
+/// saying whether it is.
+pub(super) fn note<'a>(
+    values: &mut Values<'a>,
+    names: &[&'static str],
+    name: &str,
+    value: &'a str,
+) -> Result<bool> {
     let (name, value) = (name.trim(), value.trim());
-    let known = names.iter().zip(values.iter_mut());
-    let Some((header, slot)) = known
-        .into_iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-    else {
-        return Ok(());
-    };
-    match slot {
-        Some(seen) if seen != value => Err(header_error(
-            header,
-            "appears more than once with different values",
-        )),
-        Some(_) => Ok(()),
-        None => {
-            *slot = Some(value.to_owned());
-            Ok(())
+    for (header, slot) in names.iter().zip(values.iter_mut()) {
+        if header.eq_ignore_ascii_case(name) {
+            return match slot {
+                Some(seen) if *seen != value => Err(header_error(
+                    header,
+                    "appears more than once with different values",
+                )),
+                _ => {
+                    *slot = Some(value);
+                    Ok(true)
+                }
+            };
         }
     }
+    Ok(false)
 }
 
-/// The values [`collect`] found, empty when missing.
-pub(super) fn texts(values: &Values) -> [&str; 4] {
-    let [a, b, c, d] = values;
-    [text(a), text(b), text(c), text(d)]
-}
-
-/// A found value, empty when missing.
-fn text(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or_default()
+/// The values [`note`] found, empty when missing.
+pub(super) fn texts<'a>(values: &Values<'a>) -> [&'a str; 4] {
+    let [a, b, c, d] = *values;
+    [
+        a.unwrap_or_default(),
+        b.unwrap_or_default(),
+        c.unwrap_or_default(),
+        d.unwrap_or_default(),
+    ]
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
