@@ -150,7 +150,7 @@ pub(super) fn note<'a>(
     name: &str,
     value: &'a str,
 ) -> Result<bool> {
-    let (name, value) = (name.trim(), value.trim());
+    let (name, value) = (trim(name), trim(value));
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
@@ -224,7 +224,7 @@ pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) ->
 
 /// The trimmed value, or the "missing header" error.
 pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
-    let value = value.trim();
+    let value = trim(value);
     if value.is_empty() {
         return Err(header_error(
             header,
@@ -241,6 +241,48 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     );
     err.field = Some(header.to_owned());
     err
+}
+
+/// `text` without the white space around it: what `str::trim` takes off (Unicode's
+/// `White_Space`), decoded by hand, so that no `char` searcher or property table is
+/// linked (checked against `str::trim` on every `char`).
+pub(super) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while let Some(len) = space(bytes.get(start..end).unwrap_or_default()) {
+        start += len;
+    }
+    'back: while end > start {
+        for len in 1..=3 {
+            if end - start >= len
+                && space(bytes.get(end - len..end).unwrap_or_default()) == Some(len)
+            {
+                end -= len;
+                continue 'back;
+            }
+        }
+        break;
+    }
+    text.get(start..end).unwrap_or_default()
+}
+
+/// The length of the white space character `bytes` start with (all of them at most
+/// three bytes long), if they start with one.
+fn space(bytes: &[u8]) -> Option<usize> {
+    let (c, len) = match *bytes {
+        [a @ 0..=0x7F, ..] => (u32::from(a), 1),
+        [a @ 0xC0..=0xDF, b, ..] => (u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F), 2),
+        [a @ 0xE0..=0xEF, b, c, ..] => (
+            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F),
+            3,
+        ),
+        _ => return None,
+    };
+    matches!(
+        c,
+        0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+    )
+    .then_some(len)
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control
