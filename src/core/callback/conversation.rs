@@ -27,49 +27,55 @@ macro_rules! from_envelope {
 
 /// A `message_delivery_report` callback (the whole body) as a `statuses` entry
 /// (`report_body`), a `message` callback as a `notifications` entry (`inbound_body`):
-/// each its payload, then the envelope; and the shapes below them.
-pub(super) const LINES: &str = concat!(
-    "report_body F!message_delivery_report@report ",
-    envelope!(),
-    "\n",
-    "inbound_body F!message@inbound ",
-    envelope!(),
-    "\n",
-    "report+ O!status S!status>state s!message_id F!channel_identity@recipient ",
-    "o.reason@reason F.reason@details s!status>conversationStatus s.conversation_id ",
-    "s.contact_id s.metadata s.processing_mode ",
-    "~recipient ~channel ~details ",
-    from_envelope!(),
-    "\n",
-    "recipient s!identity>recipient s.channel\n",
-    "details s.description>details\n",
-    // A delivery report's or a fallback message's `reason`.
-    "reason+ s.code s.description s.sub_code a.channel_code\n",
-    "inbound+ F!channel_identity@sender s.sender_id>to s!id>messageId ",
-    "k!contact_message>message@contents F!contact_message@reply f.forwarded ",
-    "f.frequently_forwarded s.conversation_id ",
-    "s.contact_id s.metadata s.accept_time s.processing_mode ",
-    "s.direction a.injected ~from ~channel ~replyingTo ~referral ",
-    from_envelope!(),
-    "\n",
-    "sender s!identity>from s.channel\n",
-    "reply o.reply_to>replyingTo@reply_to\n",
-    "reply_to s.message_id\n",
-    // The kinds of a `contact_message`; another is kept as sent.
-    "contents text_message>text@c_text media_message>media@c_media ",
-    "media_card_message>media_card@media_card location_message>location@c_location ",
-    "choice_response_message>choice@choice^interactive ",
-    "product_response_message>product_response@products fallback_message>fallback@fallback ",
-    "channel_specific_message>channel_specific@channel_specific\n",
-    "c_text+ s!text>body ~type\n",
-    "c_media+ s!url s.thumbnail_url s.filename_override>filename ~type ~mimeType\n",
-    "media_card+ s!url s.caption ~type ~mimeType\n",
-    "c_location+ F!coordinates@coordinates s.title>name s.label>address ",
-    "~type ~latitude ~longitude\n",
-    "coordinates n!latitude n!longitude\n",
-    "choice+ s!postback_data>id s.message_id ~type ~title\n",
-    "products+ lo.products@product s.text s.catalog_id ~type\n",
-    "product+ s.id s.marketplace n.quantity n.item_price s.currency\n",
-    "fallback+ s.raw_message o.reason@reason ~type\n",
-    "channel_specific+ s!message_type a.message ~type\n",
-);
+/// each its payload, then the envelope; and the shapes below them. (A macro: the
+/// schema's one text is put together from it at compile time.)
+macro_rules! lines {
+    () => {
+        concat!(
+            "report_body F!message_delivery_report@report ",
+            $crate::core::callback::conversation::envelope!(),
+            "\n",
+            "inbound_body F!message@inbound ",
+            $crate::core::callback::conversation::envelope!(),
+            "\n",
+            "report+ O!status S!status>state s!message_id F!channel_identity@recipient ",
+            "o.reason@reason F.reason@details s!status>conversationStatus s.conversation_id ",
+            "s.contact_id s.metadata s.processing_mode ",
+            "~recipient ~channel ~details ",
+            $crate::core::callback::conversation::from_envelope!(),
+            "\n",
+            "recipient s!identity>recipient s.channel\n",
+            "details s.description>details\n",
+            // A delivery report's or a fallback message's `reason`.
+            "reason+ s.code s.description s.sub_code a.channel_code\n",
+            "inbound+ F!channel_identity@sender s.sender_id>to s!id>messageId ",
+            "k!contact_message>message@contents F!contact_message@reply f.forwarded ",
+            "f.frequently_forwarded s.conversation_id ",
+            "s.contact_id s.metadata s.accept_time s.processing_mode ",
+            "s.direction a.injected ~from ~channel ~replyingTo ~referral ",
+            $crate::core::callback::conversation::from_envelope!(),
+            "\n",
+            "sender s!identity>from s.channel\n",
+            "reply o.reply_to>replyingTo@reply_to\n",
+            "reply_to s.message_id\n",
+            // The kinds of a `contact_message`; another is kept as sent.
+            "contents text_message>text@c_text media_message>media@c_media ",
+            "media_card_message>media_card@media_card location_message>location@c_location ",
+            "choice_response_message>choice@choice^interactive ",
+            "product_response_message>product_response@products fallback_message>fallback@fallback ",
+            "channel_specific_message>channel_specific@channel_specific\n",
+            "c_text+ s!text>body ~type\n",
+            "c_media+ s!url s.thumbnail_url s.filename_override>filename ~type ~mimeType\n",
+            "media_card+ s!url s.caption ~type ~mimeType\n",
+            "c_location+ F!coordinates@coordinates s.title>name s.label>address ",
+            "~type ~latitude ~longitude\n",
+            "coordinates n!latitude n!longitude\n",
+            "choice+ s!postback_data>id s.message_id ~type ~title\n",
+            "products+ lo.products@product s.text s.catalog_id ~type\n",
+            "product+ s.id s.marketplace n.quantity n.item_price s.currency\n",
+            "fallback+ s.raw_message o.reason@reason ~type\n",
+            "channel_specific+ s!message_type a.message ~type\n",
+        )
+    };
+}
+pub(super) use {envelope, from_envelope, lines};

@@ -29,8 +29,9 @@
 
 use crate::prelude::*;
 
-/// The standalone API's callback (`callback`) and the shapes below it.
-const STANDALONE: &str = concat!(
+/// The standalone API's callback (`callback`) and the shapes below it, then the
+/// Conversation API's ([`conversation`](super::conversation)).
+const SCHEMA: &str = concat!(
     "callback+ w!type e.statuses@status e.contacts@contact e.notifications@notification\n",
     "status+ s!status s!state s!message_id s!recipient s.timestamp s.details ~kind\n",
     "profile s.name\n",
@@ -67,6 +68,7 @@ const STANDALONE: &str = concat!(
     "org s.company s.department s.title\n",
     "phone s.type s.phone s.wa_id\n",
     "url s.type s.url\n",
+    super::conversation::lines!(),
 );
 
 /// A shape: whether it keeps the fields it does not know, and its words.
@@ -81,19 +83,17 @@ pub(super) struct Shape {
 /// The shape (or table) of the line `name`; empty when there is none (the tests
 /// check that every reference names a line).
 pub(super) fn shape(name: &str) -> Shape {
-    for text in [STANDALONE, super::conversation::LINES] {
-        let mut rest = text;
-        while !rest.is_empty() {
-            let (line, next) = cut(rest, b'\n');
-            rest = next;
-            let (head, words) = cut(line, b' ');
-            let (base, keeps) = match head.strip_suffix('+') {
-                Some(base) => (base, true),
-                None => (head, false),
-            };
-            if base == name {
-                return Shape { keeps, words };
-            }
+    let mut rest = SCHEMA;
+    while !rest.is_empty() {
+        let (line, next) = cut(rest, b'\n');
+        rest = next;
+        let (head, words) = cut(line, b' ');
+        let (base, keeps) = match head.strip_suffix('+') {
+            Some(base) => (base, true),
+            None => (head, false),
+        };
+        if base == name {
+            return Shape { keeps, words };
         }
     }
     Shape {
@@ -209,8 +209,7 @@ mod tests {
 
     /// Every line's name, `+` taken off.
     fn names() -> Vec<&'static str> {
-        let text = [STANDALONE, super::super::conversation::LINES];
-        let lines = text.iter().flat_map(|text| text.lines());
+        let lines = SCHEMA.lines();
         let heads = lines.map(|line| line.split(' ').next().unwrap_or(""));
         heads.map(|head| head.trim_end_matches('+')).collect()
     }
