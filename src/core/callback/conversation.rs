@@ -18,6 +18,9 @@ macro_rules! envelope {
     };
 }
 
+/// The envelope's fields (a body's kind is its first field outside them).
+pub(super) const ENVELOPE: &str = envelope!();
+
 /// The names an entry gets from the envelope: never kept from the payload.
 macro_rules! from_envelope {
     () => {

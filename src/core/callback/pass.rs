@@ -4,6 +4,7 @@
 //! [`Callback::to_json`](super::Callback::to_json) after [`parse()`](super::parse()):
 //! the tests and the `callback_parse` fuzz target compare the two.
 
+use super::conversation::ENVELOPE;
 use super::entry::write_invalid;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
 use super::parse::{body, not_a_callback, utf8};
@@ -131,10 +132,9 @@ fn entry(shape: Shape, raw: &Value, at: &Path, out: &mut Writer) {
     }
 }
 
-/// Whether `key` is a field of the Conversation envelope (`report_body`'s after its first).
+/// Whether `key` is a field of the Conversation envelope.
 fn envelope(key: &str) -> bool {
-    let mut words = shape("report_body").words;
-    next_word(&mut words);
+    let mut words = ENVELOPE;
     while let Some(word) = next_word(&mut words) {
         if field(word).wire == key {
             return true;
