@@ -29,8 +29,9 @@
 
 use crate::prelude::*;
 
-/// The standalone API's callback (`callback`) and the shapes below it, then the
-/// Conversation API's ([`conversation`](super::conversation)).
+/// The standalone API's callback (`callback`) and the shapes below it, with the
+/// Conversation API's ([`conversation`](super::conversation)) before the contact
+/// cards: a lookup reads from the top, so the lines read most come first.
 const SCHEMA: &str = concat!(
     "callback+ w!type e.statuses@status e.contacts@contact e.notifications@notification\n",
     "status+ s!status s!state s!message_id s!recipient s.timestamp s.details ~kind\n",
@@ -58,6 +59,7 @@ const SCHEMA: &str = concat!(
     "sticker_metadata s.stickerpack-id s.stickerpack-name ",
     "s.stickerpack-publisher ls.emojis s.ios-app-store-link ",
     "s.android-app-store-link z.is-first-party-sticker\n",
+    super::conversation::lines!(),
     "contacts+ lo.contacts@card ~type\n",
     "card+ lo.addresses@address s.birthday lo.emails@email la.ims o.name@name o.org@org ",
     "lo.phones@phone lo.urls@url s.contact_image_url\n",
@@ -68,7 +70,6 @@ const SCHEMA: &str = concat!(
     "org s.company s.department s.title\n",
     "phone s.type s.phone s.wa_id\n",
     "url s.type s.url\n",
-    super::conversation::lines!(),
 );
 
 /// A shape: whether it keeps the fields it does not know, and its words.
