@@ -68,7 +68,8 @@ pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
 pub(super) fn body(raw: &str) -> Result<Value> {
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
     if text
-        .bytes()
+        .as_bytes()
+        .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
     {
         return Err(invalid_callback("the callback body is empty"));

@@ -172,13 +172,16 @@ fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
         }
         out.close_array();
     }
-    if !["message_delivery_report", "message"].contains(&kind) {
+    if !matches!(kind, "message_delivery_report" | "message") {
         out.key("unknown");
         unknown(kind, body, out);
     }
-    let top = ["api", "unknown", "statuses", "contacts", "notifications"];
     for (key, value) in members {
-        if key != kind && !envelope(key) && !top.contains(&key.as_str()) {
+        let top = matches!(
+            key.as_str(),
+            "api" | "unknown" | "statuses" | "contacts" | "notifications"
+        );
+        if key != kind && !envelope(key) && !top {
             out.field(key, value);
         }
     }
