@@ -6,7 +6,7 @@
 //!
 //! A body is a Conversation callback when it has no `type` and has `app_id` (a
 //! field of every Conversation callback); its kind is its first field outside the
-//! envelope (the fields of `report_body` after its first).
+//! envelope ([`ENVELOPE`]).
 
 /// The envelope's fields, as written into the entry.
 macro_rules! envelope {
