@@ -253,7 +253,7 @@ pub(super) fn trim(text: &str) -> &str {
         start += len;
     }
     'back: while end > start {
-        for len in 1..=3 {
+        for len in 1..4 {
             if end - start >= len
                 && space(bytes.get(end - len..end).unwrap_or_default()) == Some(len)
             {
