@@ -236,7 +236,7 @@ fn shaped(shape: Shape, value: &Value, at: &Path, out: &mut Writer) -> Pass {
 fn fields(shape: Shape, members: &[(String, Value)], at: &Path, out: &mut Writer) -> Pass {
     let mut words = shape.words;
     while let Some(word) = next_word(&mut words) {
-        if word.starts_with('~') {
+        if let [b'~', ..] = word.as_bytes() {
             break;
         }
         let field = field(word);
