@@ -89,9 +89,9 @@ pub(super) fn shape(name: &str) -> Shape {
         let (line, next) = cut(rest, b'\n');
         rest = next;
         let (head, words) = cut(line, b' ');
-        let (base, keeps) = match head.strip_suffix('+') {
-            Some(base) => (base, true),
-            None => (head, false),
+        let (base, keeps) = match head.as_bytes() {
+            [.., b'+'] => (head.get(..head.len() - 1).unwrap_or_default(), true),
+            _ => (head, false),
         };
         if base == name {
             return Shape { keeps, words };
