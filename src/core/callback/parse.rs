@@ -66,7 +66,10 @@ pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
 
 /// The body's JSON value (a leading byte-order mark skipped), or why it has none.
 pub(super) fn body(raw: &str) -> Result<Value> {
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let text = match raw.as_bytes() {
+        [0xEF, 0xBB, 0xBF, ..] => raw.get(3..).unwrap_or_default(),
+        _ => raw,
+    };
     if text
         .as_bytes()
         .iter()

@@ -25,9 +25,9 @@ type Pass = core::result::Result<(), Fault>;
 /// Conversation entry, which is the whole body — loses its leading `.`.)
 fn fault(at: &Path, rule: &'static str) -> Fault {
     let text = at.text();
-    let field = match text.strip_prefix('.') {
-        Some(rest) => rest.to_owned(),
-        None => text,
+    let field = match text.as_bytes() {
+        [b'.', ..] => text.get(1..).unwrap_or_default().to_owned(),
+        _ => text,
     };
     Fault {
         field: Some(field),
@@ -271,9 +271,9 @@ fn fields(shape: Shape, members: &[(String, Value)], at: &Path, out: &mut Writer
 fn known(shape: Shape, key: &str) -> bool {
     let mut words = shape.words;
     while let Some(word) = next_word(&mut words) {
-        let hit = match word.strip_prefix('~') {
-            Some(name) => name == key,
-            None => {
+        let hit = match word.as_bytes() {
+            [b'~', name @ ..] => name == key.as_bytes(),
+            _ => {
                 let field = field(word);
                 field.wire == key || field.js() == key
             }
