@@ -154,7 +154,7 @@ fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
     out.open_object();
     out.field("type", "whatsapp");
     out.field("api", "conversation");
-    for (list, shape) in [
+    for &(list, shape) in &[
         (
             "statuses",
             (kind == "message_delivery_report").then_some("report_body"),
