@@ -1,13 +1,17 @@
 //! Body, signature, algorithm, nonce, key, a Conversation timestamp and a clock cut
 //! from the input at 0xFF bytes: verification (standalone and Conversation webhook)
 //! answers, never panics, and accepts only what the key signed, within the tolerance;
-//! the headers as JS gives them (JSON text, any bytes) never panic either; the crate's
-//! own HMAC-SHA256 agrees with the RustCrypto `hmac` and `sha2` crates.
+//! the headers as JS gives them (JSON text, any bytes) never panic either, and give
+//! what reading every pair, then the chosen form's headers, gives; the crate's own
+//! HMAC-SHA256 agrees with the RustCrypto `hmac` and `sha2` crates.
 #![no_main]
 
 use hmac::Mac;
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::callback::webhook::{Freshness, HMAC_SHA256, WEBHOOK_HEADERS};
+use sinch_whatsapp::core::callback::headers::header_pairs;
+use sinch_whatsapp::core::error::{Error, ErrorCode, Result};
+use sinch_whatsapp::core::json;
 use sinch_whatsapp::core::callback::{
     compute_signature, verify_callback, verify_signature, verify_signature_headers, verify_webhook,
     verify_webhook_headers, webhook_signature, HMAC_SHA_256,
@@ -29,6 +33,28 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// `verify_callback` as it was written first: every pair read, then the form chosen
+/// by the names, then that form's headers collected (the wasm's one pass must agree).
+fn two_passes(body: &[u8], headers: &str, key: &[u8], freshness: Freshness) -> Result<bool> {
+    let headers =
+        json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
+    let pairs = header_pairs(&headers)?;
+    let webhook = pairs.iter().any(|(name, _)| {
+        let name = name.trim();
+        WEBHOOK_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+    });
+    let verdict = if webhook {
+        verify_webhook_headers(body, pairs, key, freshness)
+    } else {
+        verify_signature_headers(body, pairs, key)
+    };
+    match verdict {
+        Ok(()) => Ok(true),
+        Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
+        Err(err) => Err(err),
+    }
 }
 
 /// The Conversation webhook paths: any values never panic; a signature made with the
@@ -166,7 +192,11 @@ fuzz_target!(|data: &[u8]| {
     ];
     let _ = verify_signature_headers(body, headers, key);
     // The signature part as the headers' JSON text.
-    let _ = verify_callback(body, &text(signature), key, Freshness::at(0));
+    let headers = text(signature);
+    assert_eq!(
+        verify_callback(body, &headers, key, Freshness::at(0)),
+        two_passes(body, &headers, key, Freshness::at(0))
+    );
     // A signature made with the key verifies, in hex; the same with one bit flipped does
     // not. Only for a nonce a header can carry: an empty one counts as missing, and
     // surrounding whitespace is not part of a header value.

@@ -64,5 +64,10 @@ export function verifyCallbackSignature(rawBody, headers, key, options) {
   if (toleranceSeconds !== undefined && !(Number.isSafeInteger(toleranceSeconds) && toleranceSeconds >= 0)) {
     throw refused("options.toleranceSeconds", "must be a whole number of seconds, 0 or more");
   }
-  return unwrap(__verifyCallback(body, headerText, keyBytes, ms, toleranceSeconds));
+  // One buffer (body, headers, key): the glue copies one array into wasm memory, not three.
+  const parts = new Uint8Array(body.length + headerText.length + keyBytes.length);
+  parts.set(body);
+  parts.set(headerText, body.length);
+  parts.set(keyBytes, body.length + headerText.length);
+  return unwrap(__verifyCallback(parts, body.length, headerText.length, ms, toleranceSeconds ?? -1));
 }

@@ -16,23 +16,31 @@ pub fn parse_callback(raw_body: &[u8]) -> JsValue {
     text(envelope(callback::pass::callback_json(raw_body)))
 }
 
-/// `verifyCallbackSignature`: the envelope of `true` or `false`. `headers` is the
-/// UTF-8 of the JSON text of `[name, value]` pairs or of an object of values (bytes,
-/// as the body and key are: no string-passing glue in this entry). `now_ms` is
-/// `options.now` (or the clock) in milliseconds, `tolerance` the
-/// `options.toleranceSeconds` given, in seconds: both checked by the face (a finite
-/// time; a whole number, 0 or more), so that their rules and words are written once.
+/// `verifyCallbackSignature`: the envelope of `true` or `false`. `parts` is the
+/// body, then the UTF-8 of the JSON text of `[name, value]` pairs or of an object of
+/// header values, then the key, the first two `body_len` and `headers_len` bytes long
+/// (one buffer: one copy into wasm memory in the glue, not three; bytes: no
+/// string-passing glue in this entry). `now_ms` is `options.now` (or the clock) in
+/// milliseconds, `tolerance` the `options.toleranceSeconds` given, in seconds, or
+/// negative when not given: both checked by the face (a finite time; a whole number,
+/// 0 or more), so that their rules and words are written once.
 #[wasm_bindgen(js_name = "__verifyCallback")]
 pub fn verify_callback(
-    raw_body: &[u8],
-    headers: &[u8],
-    key: &[u8],
+    parts: &[u8],
+    body_len: usize,
+    headers_len: usize,
     now_ms: f64,
-    tolerance: Option<f64>,
+    tolerance: f64,
 ) -> JsValue {
+    let (raw_body, rest) = parts.split_at_checked(body_len).unwrap_or_default();
+    let (headers, key) = rest.split_at_checked(headers_len).unwrap_or_default();
     let freshness = Freshness {
         now: (now_ms / 1000.0) as i64,
-        tolerance: tolerance.map_or(DEFAULT_TOLERANCE_SECONDS, |t| t as u64),
+        tolerance: if tolerance < 0.0 {
+            DEFAULT_TOLERANCE_SECONDS
+        } else {
+            tolerance as u64
+        },
     };
     let verdict = core::str::from_utf8(headers)
         .map_err(|_| Error::invalid("headers", "could not be read"))

@@ -1,13 +1,16 @@
 //! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
 //! as JSON text, and now with the tolerance for a Conversation API webhook's
 //! timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
-//! checked by [`verify_webhook_headers`], any other callback as a standalone one
-//! by [`verify_signature_headers`]. The headers — `[[name, value], …]` pairs (from a `Headers` or an array) or an
+//! checked as [`verify_webhook_headers`](super::verify_webhook_headers) checks it,
+//! any other callback as a standalone one, as
+//! [`verify_signature_headers`](super::verify_signature_headers) does, both forms'
+//! headers collected in one pass over the pairs (no list of pairs, no owned values).
+//! The headers — `[[name, value], …]` pairs (from a `Headers` or an array) or an
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::verify_signature_headers;
-use super::webhook::{verify_webhook_headers, Freshness, WEBHOOK_HEADERS};
+use super::signature::{note, texts, verify_signature, Values, SIGNATURE_HEADERS};
+use super::webhook::{verify_webhook, Freshness, WEBHOOK_HEADERS};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
@@ -25,15 +28,25 @@ pub fn verify_callback(
 ) -> Result<bool> {
     let headers =
         json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
-    let headers = header_pairs(&headers)?;
-    let webhook = headers.iter().any(|(name, _)| {
-        let name = name.trim();
-        WEBHOOK_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
-    });
-    let verdict = if webhook {
-        verify_webhook_headers(raw_body, headers, key, freshness)
-    } else {
-        verify_signature_headers(raw_body, headers, key)
+    // One pass collects both forms' values; the first repeat with another value of
+    // each form is kept for later, so that a malformed pair anywhere comes first and
+    // the form not chosen never fails (as reading all pairs, then one form's, did).
+    let mut standalone = (Values::default(), None);
+    let mut webhook = (Values::default(), None);
+    let mut is_webhook = false;
+    each_pair(&headers, &mut |name, value| {
+        is_webhook |= keep(&mut webhook, &WEBHOOK_HEADERS, name, value);
+        keep(&mut standalone, &SIGNATURE_HEADERS, name, value);
+    })?;
+    let (values, fault) = if is_webhook { webhook } else { standalone };
+    if let Some(err) = fault {
+        return Err(err);
+    }
+    let verdict = match texts(&values) {
+        values if is_webhook => verify_webhook(raw_body, values, key, freshness),
+        [signature, algorithm, nonce, _] => {
+            verify_signature(raw_body, signature, algorithm, nonce, key)
+        }
     };
     match verdict {
         Ok(()) => Ok(true),
@@ -42,16 +55,39 @@ pub fn verify_callback(
     }
 }
 
+/// A form's values and its first error; whether `name` is one of `names`.
+fn keep<'v>(
+    (values, fault): &mut (Values<'v>, Option<Error>),
+    names: &[&'static str],
+    name: &str,
+    value: &'v str,
+) -> bool {
+    match note(values, names, name, value) {
+        Ok(known) => known,
+        Err(err) => {
+            fault.get_or_insert(err);
+            true
+        }
+    }
+}
+
 /// The `(name, value)` pairs of `headers`, borrowed from it.
 pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
-    let at = Path::root("headers");
     let mut pairs = Vec::new();
+    each_pair(headers, &mut |name, value| pairs.push((name, value)))?;
+    Ok(pairs)
+}
+
+/// Calls `each` with the `(name, value)` pairs of `headers` in order; an error names
+/// the first malformed part.
+fn each_pair<'v>(headers: &'v Value, each: &mut dyn FnMut(&'v str, &'v str)) -> Result<()> {
+    let at = Path::root("headers");
     match headers {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let at = at.index(i);
                 match strings(item, &at)? {
-                    [name, value] => pairs.push((text(name), text(value))),
+                    [name, value] => each(text(name), text(value)),
                     _ => return Err(at.invalid("must be a [name, value] pair")),
                 }
             }
@@ -60,10 +96,10 @@ pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
             for (name, value) in members {
                 let at = at.key(name);
                 match value {
-                    Value::String(value) => pairs.push((name.as_str(), value.as_str())),
+                    Value::String(value) => each(name, value),
                     Value::Array(_) => {
                         for value in strings(value, &at)? {
-                            pairs.push((name.as_str(), text(value)));
+                            each(name, text(value));
                         }
                     }
                     _ => return Err(at.invalid("must be a string or an array of strings")),
@@ -76,7 +112,7 @@ pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
             ))
         }
     }
-    Ok(pairs)
+    Ok(())
 }
 
 /// The items of an array of strings; an error names the first item that is not one.
@@ -171,5 +207,96 @@ mod tests {
         assert_eq!(field("not json").2, "headers: could not be read");
         let err = verify_callback(BODY, "[]", b"", NOW).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("key"));
+    }
+
+    /// What `verify_callback` gave before its one pass: every pair read, then the
+    /// form chosen, then that form's headers collected.
+    fn two_passes(headers: &str, key: &[u8], freshness: Freshness) -> Result<bool> {
+        use crate::core::callback::{verify_signature_headers, verify_webhook_headers};
+        let headers =
+            json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
+        let pairs = header_pairs(&headers)?;
+        let webhook = pairs.iter().any(|(name, _)| {
+            let name = name.trim();
+            WEBHOOK_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
+        });
+        let verdict = if webhook {
+            verify_webhook_headers(BODY, pairs, key, freshness)
+        } else {
+            verify_signature_headers(BODY, pairs, key)
+        };
+        match verdict {
+            Ok(()) => Ok(true),
+            Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
+            Err(err) => Err(err),
+        }
+    }
+
+    #[test]
+    fn one_pass_agrees_with_reading_every_pair_first() {
+        let sig = signed(b"key");
+        let hook = crate::core::callback::webhook_signature(BODY, "n1", "1714644931", b"key");
+        let hook = crate::core::callback::mac_text::tests::base64(&hook.expect("a key"));
+        // Each item as an array's pair and as an object's member.
+        let items: Vec<(String, String)> = [
+            ("sinch-whatsapp-callback-signature", sig.as_str()),
+            (" Sinch-WhatsApp-Callback-Signature ", "00"),
+            (
+                "sinch-whatsapp-callback-signature-algorithm",
+                "HMAC_SHA_256",
+            ),
+            ("sinch-whatsapp-callback-signature-nonce", " n1 "),
+            ("sinch-whatsapp-callback-signature-nonce", "n2"),
+            ("x-sinch-webhook-signature", hook.as_str()),
+            ("X-Sinch-Webhook-Signature-Nonce", "n1"),
+            ("x-sinch-webhook-signature-nonce", ""),
+            ("x-sinch-webhook-signature-timestamp", "1714644931"),
+            ("x-sinch-webhook-signature-algorithm", "HmacSHA256"),
+            ("content-type", "text/plain"),
+        ]
+        .iter()
+        .map(|(name, value)| {
+            (
+                format!("[{name:?},{value:?}]"),
+                format!("{name:?}:{value:?}"),
+            )
+        })
+        .chain([
+            ("[\"a\"]".into(), "\"a\":5".into()),
+            ("5".into(), "\"x-sinch-webhook-signature\":[\"b\",1]".into()),
+            (
+                "[\"a\",1]".into(),
+                "\"x-sinch-webhook-signature-nonce\":[\"n1\",\"n2\"]".into(),
+            ),
+        ])
+        .collect();
+        let mut lists: Vec<Vec<usize>> = vec![vec![]];
+        for _ in 0..3 {
+            let longer: Vec<Vec<usize>> = (lists.iter())
+                .filter(|list| list.len() == lists.last().map_or(0, Vec::len))
+                .flat_map(|list| (0..items.len()).map(move |i| [&list[..], &[i]].concat()))
+                .collect();
+            lists.extend(longer);
+        }
+        let mut checked = 0;
+        for list in &lists {
+            let text = |pick: fn(&(String, String)) -> &String| {
+                let parts: Vec<&str> = list.iter().map(|&i| pick(&items[i]).as_str()).collect();
+                parts.join(",")
+            };
+            let array = format!("[{}]", text(|item| &item.0));
+            let object = format!("{{{}}}", text(|item| &item.1));
+            for text in [array.as_str(), object.as_str()] {
+                for key in [&b"key"[..], b"other", b""] {
+                    assert_eq!(
+                        verify_callback(BODY, text, key, NOW),
+                        two_passes(text, key, NOW),
+                        "{text}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 }

@@ -3,7 +3,7 @@
 //! number (worked out on the digits: no float, no `core::fmt`), and a Conversation
 //! delivery status as today's `status` and `state`.
 
-use crate::core::json::Value;
+use crate::core::json::{decimal, Value};
 use crate::prelude::*;
 
 /// The rule a flag breaks.
@@ -53,11 +53,11 @@ pub(super) fn outcome(status: &str) -> &'static str {
     }
 }
 
-/// The largest magnitudes, as digits, that a `u64`, an `i64` and a JS number (below
-/// 2^53) hold exactly.
+/// The largest magnitudes, as digits, that a `u64` and an `i64` hold exactly.
 const U64_MAX: &[u8] = b"18446744073709551615";
 const I64_MIN: &[u8] = b"9223372036854775808";
-const EXACT_MAX: &[u8] = b"9007199254740991";
+/// The largest integer a JS number (a double) holds exactly, 2^53 − 1.
+const EXACT_MAX: u64 = (1 << 53) - 1;
 
 /// Whether `digits` (no leading zeros) are at most `max`.
 fn at_most(digits: &[u8], max: &[u8]) -> bool {
@@ -67,7 +67,7 @@ fn at_most(digits: &[u8], max: &[u8]) -> bool {
 /// The decimal text of the whole number a JSON number's `text` denotes, worked out
 /// on its digits (no float): a plain integer within `i64`/`u64` as written; one with
 /// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
-/// magnitude. `None` otherwise.
+/// magnitude. `None` otherwise (an exponent beyond `i64` too, whatever the digits).
 fn integer(text: &str) -> Option<String> {
     // Slices by `get` and `split_at_checked`: no slicing panic and its formatting.
     let (sign, unsigned) = match text.as_bytes() {
@@ -90,7 +90,8 @@ fn integer(text: &str) -> Option<String> {
         }
         return whole(sign, mantissa, fraction, 0);
     };
-    // As `i64` parses it (after one `+`), accumulated with its sign.
+    // As `i64` parses it (after one `+`), accumulated with its sign; the bound
+    // checked before each step instead of `checked_mul` (no 128-bit multiply).
     let (negative, digits) = match exponent {
         [b'-', rest @ ..] => (true, rest),
         [b'+', rest @ ..] => (false, rest),
@@ -99,9 +100,10 @@ fn integer(text: &str) -> Option<String> {
     let mut power: i64 = 0;
     for &digit in digits {
         let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
-        power = power
-            .checked_mul(10)?
-            .checked_add(if negative { -digit } else { digit })?;
+        if !(i64::MIN / 10..=i64::MAX / 10).contains(&power) {
+            return None;
+        }
+        power = (power * 10).checked_add(if negative { -digit } else { digit })?;
     }
     if digits.is_empty() {
         return None;
@@ -110,41 +112,206 @@ fn integer(text: &str) -> Option<String> {
 }
 
 /// The decimal text of `mantissa` (digits with a point `fraction` digits from its
-/// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude.
+/// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude. The
+/// significant digits are summed as they come, zeros held back until a later digit
+/// shows they are not trailing; past 2^53 the answer is `None` whatever follows.
 fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
-    // The significant digits, in one loop: leading zeros dropped, zeros held back
-    // until a later digit shows they are not trailing (no collects or slicing).
-    let mut digits = Vec::new();
-    let mut trail = 0usize;
-    for &digit in mantissa.iter().filter(|&&b| b != b'.') {
-        if digit != b'0' {
-            digits.resize(digits.len() + trail, b'0');
-            digits.push(digit);
-            trail = 0;
-        } else if !digits.is_empty() {
-            trail += 1;
+    let (mut value, mut any, mut trail) = (0u64, false, 0usize);
+    for &digit in mantissa {
+        if digit == b'.' {
+            continue;
         }
+        if digit == b'0' {
+            trail += usize::from(any);
+            continue;
+        }
+        for _ in 0..trail {
+            value = times_ten(value, 0)?;
+        }
+        value = times_ten(value, u64::from(digit - b'0'))?;
+        (any, trail) = (true, 0);
     }
-    if digits.is_empty() {
+    if !any {
         return Some([sign, "0"].concat());
     }
     let power = exponent
         .checked_sub(i64::try_from(fraction).ok()?)?
         .checked_add(i64::try_from(trail).ok()?)?;
-    let zeros = usize::try_from(power).ok()?;
-    // Enough zeros to tell whether it is above the largest exact integer.
-    let len = digits.len().checked_add(zeros)?.min(EXACT_MAX.len() + 1);
-    digits.resize(len.max(digits.len()), b'0');
-    if !at_most(&digits, EXACT_MAX) {
-        return None;
+    for _ in 0..u32::try_from(power).ok()? {
+        value = times_ten(value, 0)?;
     }
-    let digits = String::from_utf8(digits).ok()?;
-    Some([sign, &digits].concat())
+    (value <= EXACT_MAX).then(|| [sign, &decimal(value)].concat())
+}
+
+/// `value` × 10 + `digit`, or `None` once `value` is past 2^53 (no overflow: the
+/// answer is `None` from there on).
+fn times_ten(value: u64, digit: u64) -> Option<u64> {
+    (value <= EXACT_MAX).then_some(value * 10 + digit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first implementation (digits collected in a `Vec`), kept as the oracle of
+    /// the one that sums them.
+    mod collected {
+        use crate::prelude::*;
+
+        /// The largest magnitudes, as digits, that a `u64`, an `i64` and a JS number (below
+        /// 2^53) hold exactly.
+        const U64_MAX: &[u8] = b"18446744073709551615";
+        const I64_MIN: &[u8] = b"9223372036854775808";
+        const EXACT_MAX: &[u8] = b"9007199254740991";
+
+        /// Whether `digits` (no leading zeros) are at most `max`.
+        fn at_most(digits: &[u8], max: &[u8]) -> bool {
+            digits.len() < max.len() || (digits.len() == max.len() && digits <= max)
+        }
+
+        /// The decimal text of the whole number a JSON number's `text` denotes, worked out
+        /// on its digits (no float): a plain integer within `i64`/`u64` as written; one with
+        /// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
+        /// magnitude. `None` otherwise.
+        pub(super) fn integer(text: &str) -> Option<String> {
+            // Slices by `get` and `split_at_checked`: no slicing panic and its formatting.
+            let (sign, unsigned) = match text.as_bytes() {
+                [b'-', rest @ ..] => ("-", rest),
+                all => ("", all),
+            };
+            let (mantissa, exponent) = match unsigned.iter().position(|b| b | 0x20 == b'e') {
+                Some(at) => {
+                    let (mantissa, exponent) = unsigned.split_at_checked(at)?;
+                    (mantissa, Some(exponent.get(1..)?))
+                }
+                None => (unsigned, None),
+            };
+            let point = mantissa.iter().position(|&b| b == b'.');
+            let fraction = point.map_or(0, |at| mantissa.len().saturating_sub(at + 1));
+            let Some(exponent) = exponent else {
+                if point.is_none() {
+                    let max = if sign.is_empty() { U64_MAX } else { I64_MIN };
+                    return at_most(mantissa, max).then(|| text.to_owned());
+                }
+                return whole(sign, mantissa, fraction, 0);
+            };
+            // As `i64` parses it (after one `+`), accumulated with its sign.
+            let (negative, digits) = match exponent {
+                [b'-', rest @ ..] => (true, rest),
+                [b'+', rest @ ..] => (false, rest),
+                rest => (false, rest),
+            };
+            let mut power: i64 = 0;
+            for &digit in digits {
+                let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+                power =
+                    power
+                        .checked_mul(10)?
+                        .checked_add(if negative { -digit } else { digit })?;
+            }
+            if digits.is_empty() {
+                return None;
+            }
+            whole(sign, mantissa, fraction, power)
+        }
+
+        /// The decimal text of `mantissa` (digits with a point `fraction` digits from its
+        /// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude.
+        fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
+            // The significant digits, in one loop: leading zeros dropped, zeros held back
+            // until a later digit shows they are not trailing (no collects or slicing).
+            let mut digits = Vec::new();
+            let mut trail = 0usize;
+            for &digit in mantissa.iter().filter(|&&b| b != b'.') {
+                if digit != b'0' {
+                    digits.resize(digits.len() + trail, b'0');
+                    digits.push(digit);
+                    trail = 0;
+                } else if !digits.is_empty() {
+                    trail += 1;
+                }
+            }
+            if digits.is_empty() {
+                return Some([sign, "0"].concat());
+            }
+            let power = exponent
+                .checked_sub(i64::try_from(fraction).ok()?)?
+                .checked_add(i64::try_from(trail).ok()?)?;
+            let zeros = usize::try_from(power).ok()?;
+            // Enough zeros to tell whether it is above the largest exact integer.
+            let len = digits.len().checked_add(zeros)?.min(EXACT_MAX.len() + 1);
+            digits.resize(len.max(digits.len()), b'0');
+            if !at_most(&digits, EXACT_MAX) {
+                return None;
+            }
+            let digits = String::from_utf8(digits).ok()?;
+            Some([sign, &digits].concat())
+        }
+    }
+
+    #[test]
+    fn summing_agrees_with_collecting_the_digits() {
+        let mut checked = 0;
+        let ints = [
+            "",
+            "0",
+            "00",
+            "1",
+            "7",
+            "10",
+            "120",
+            "4500",
+            "9007199254740991",
+            "9007199254740992",
+            "18446744073709551615",
+            "18446744073709551616",
+            "9223372036854775808",
+        ];
+        let fracs = [
+            None,
+            Some(""),
+            Some("0"),
+            Some("5"),
+            Some("50"),
+            Some("000001"),
+            Some("1000"),
+            Some("0000000000000000000000001"),
+        ];
+        let exps = [
+            "",
+            "e0",
+            "E1",
+            "e+2",
+            "e-1",
+            "e-20",
+            "e15",
+            "e16",
+            "e17",
+            "e308",
+            "e-9223372036854775808",
+            "e-9223372036854775809",
+            "e9223372036854775807",
+            "e9223372036854775808",
+            "e92233720368547758070",
+            "e00000000000000000000000001",
+            "e",
+            "e+",
+            "e-",
+        ];
+        for sign in ["", "-"] {
+            for int in ints {
+                for frac in fracs {
+                    for exp in exps {
+                        let point = frac.map(|f| format!(".{f}")).unwrap_or_default();
+                        let text = format!("{sign}{int}{point}{exp}");
+                        assert_eq!(integer(&text), collected::integer(&text), "{text}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 3_000, "{checked}");
+    }
 
     #[test]
     fn integers_are_worked_out_on_the_digits() {

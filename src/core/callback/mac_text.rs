@@ -15,7 +15,10 @@ pub fn decode_signature(text: &str) -> Option<[u8; MAC_LEN]> {
 /// The MAC in `text` as standard base64 with its one `=` of padding, the only form
 /// the Conversation API sends.
 pub fn decode_base64_padded(text: &str) -> Option<[u8; MAC_LEN]> {
-    text.ends_with('=').then(|| decode_base64(text)).flatten()
+    match text.as_bytes() {
+        [.., b'='] => decode_base64(text),
+        _ => None,
+    }
 }
 
 pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
@@ -33,7 +36,10 @@ fn hex_value(digit: u8) -> Option<u8> {
 }
 
 fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {
-    let chars = text.strip_suffix('=').unwrap_or(text).as_bytes();
+    let chars = match text.as_bytes() {
+        [chars @ .., b'='] => chars,
+        chars => chars,
+    };
     (chars.len() == BASE64_LEN).then(|| decode(chars, 6, base64_value))?
 }
 

@@ -66,9 +66,13 @@ pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
 
 /// The body's JSON value (a leading byte-order mark skipped), or why it has none.
 pub(super) fn body(raw: &str) -> Result<Value> {
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let text = match raw.as_bytes() {
+        [0xEF, 0xBB, 0xBF, ..] => raw.get(3..).unwrap_or_default(),
+        _ => raw,
+    };
     if text
-        .bytes()
+        .as_bytes()
+        .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
     {
         return Err(invalid_callback("the callback body is empty"));

@@ -4,11 +4,11 @@
 //! [`Callback::to_json`](super::Callback::to_json) after [`parse()`](super::parse()):
 //! the tests and the `callback_parse` fuzz target compare the two.
 
-use super::conversation::{ENVELOPE, INBOUND_BODY, REPORT_BODY};
+use super::conversation::ENVELOPE;
 use super::entry::write_invalid;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
 use super::parse::{body, not_a_callback, utf8};
-use super::schema::{Content, Field, Kind, Shape, CALLBACK};
+use super::schema::{choice, field, next_word, shape, Field, Shape};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::prelude::*;
@@ -25,9 +25,9 @@ type Pass = core::result::Result<(), Fault>;
 /// Conversation entry, which is the whole body — loses its leading `.`.)
 fn fault(at: &Path, rule: &'static str) -> Fault {
     let text = at.text();
-    let field = match text.strip_prefix('.') {
-        Some(rest) => rest.to_owned(),
-        None => text,
+    let field = match text.as_bytes() {
+        [b'.', ..] => text.get(1..).unwrap_or_default().to_owned(),
+        _ => text,
     };
     Fault {
         field: Some(field),
@@ -82,7 +82,7 @@ fn store(answer: &Value, at: &Path, out: &mut Writer) -> Pass {
     Ok(())
 }
 
-/// A callback: `{ type, statuses, contacts, notifications, …extra }` ([`CALLBACK`]),
+/// A callback: `{ type, statuses, contacts, notifications, …extra }` (`callback`),
 /// or a Conversation API callback (no `type`, an `app_id`). `at` is its path
 /// (`None`: the body itself, whose fields are named from the root).
 fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
@@ -104,16 +104,17 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
         return Ok(());
     }
     out.open_object();
-    fields(&CALLBACK, members, at, out)?;
+    fields(shape("callback"), members, at, out)?;
     out.close_object();
     Ok(())
 }
 
-/// A callback's list `list` ([`Kind::Entries`]): each entry typed or kept invalid.
-fn entries(shape: &Shape, list: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+/// A callback's list `list` (kind `e`): each entry of the shape `of`, typed or kept invalid.
+fn entries(of: &str, list: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     let Value::Array(items) = value else {
         return Err(fault(at, "must be an array"));
     };
+    let shape = shape(of);
     out.open_array();
     for (index, raw) in items.iter().enumerate() {
         entry(shape, raw, &Path::root(list).index(index), out);
@@ -123,12 +124,23 @@ fn entries(shape: &Shape, list: &str, value: &Value, at: &Path, out: &mut Writer
 }
 
 /// One entry at `at`: typed, or `{ kind: "invalid", error, raw }` in its place.
-fn entry(shape: &Shape, raw: &Value, at: &Path, out: &mut Writer) {
+fn entry(shape: Shape, raw: &Value, at: &Path, out: &mut Writer) {
     let mut typed = Writer::new();
     match shaped(shape, raw, at, &mut typed) {
         Ok(()) => out.raw(&typed.finish()),
         Err(err) => write_invalid(out, &err.field.unwrap_or_default(), err.rule, raw),
     }
+}
+
+/// Whether `key` is a field of the Conversation envelope.
+fn envelope(key: &str) -> bool {
+    let mut words = ENVELOPE;
+    while let Some(word) = next_word(&mut words) {
+        if field(word).wire == key {
+            return true;
+        }
+    }
+    false
 }
 
 /// A Conversation API callback in today's shape: `{ type: "whatsapp", api:
@@ -137,37 +149,39 @@ fn entry(shape: &Shape, raw: &Value, at: &Path, out: &mut Writer) {
 /// `statuses`, an inbound message of `notifications`; another kind (or none) is
 /// `unknown: { type: "unknown", rawType, raw }`, `raw` the body as sent.
 fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
-    let envelope = |key: &str| ENVELOPE.iter().any(|field| field.wire == key);
     let kind = members.iter().find(|(key, _)| !envelope(key));
     let kind = kind.map_or("", |(key, _)| key.as_str());
     out.open_object();
     out.field("type", "whatsapp");
     out.field("api", "conversation");
-    for (list, shape) in [
+    for &(list, shape) in &[
         (
             "statuses",
-            (kind == "message_delivery_report").then_some(&REPORT_BODY),
+            (kind == "message_delivery_report").then_some("report_body"),
         ),
         ("contacts", None),
         (
             "notifications",
-            (kind == "message").then_some(&INBOUND_BODY),
+            (kind == "message").then_some("inbound_body"),
         ),
     ] {
         out.key(list);
         out.open_array();
-        if let Some(shape) = shape {
-            entry(shape, body, &Path::root(""), out);
+        if let Some(name) = shape {
+            entry(self::shape(name), body, &Path::root(""), out);
         }
         out.close_array();
     }
-    if !["message_delivery_report", "message"].contains(&kind) {
+    if !matches!(kind, "message_delivery_report" | "message") {
         out.key("unknown");
         unknown(kind, body, out);
     }
-    let top = ["api", "unknown", "statuses", "contacts", "notifications"];
     for (key, value) in members {
-        if key != kind && !envelope(key) && !top.contains(&key.as_str()) {
+        let top = matches!(
+            key.as_str(),
+            "api" | "unknown" | "statuses" | "contacts" | "notifications"
+        );
+        if key != kind && !envelope(key) && !top {
             out.field(key, value);
         }
     }
@@ -210,7 +224,7 @@ fn get<'v>(
 }
 
 /// An object of `shape`: `{ …fields, …extra }`.
-fn shaped(shape: &Shape, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+fn shaped(shape: Shape, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     let members = object(value, at)?;
     out.open_object();
     fields(shape, members, at, out)?;
@@ -219,28 +233,33 @@ fn shaped(shape: &Shape, value: &Value, at: &Path, out: &mut Writer) -> Pass {
 }
 
 /// The fields of `shape` in its order, then the members it keeps.
-fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Writer) -> Pass {
-    for field in shape.fields {
+fn fields(shape: Shape, members: &[(String, Value)], at: &Path, out: &mut Writer) -> Pass {
+    let mut words = shape.words;
+    while let Some(word) = next_word(&mut words) {
+        if let [b'~', ..] = word.as_bytes() {
+            break;
+        }
+        let field = field(word);
         let place = at.key(field.wire);
-        match (get(members, field.wire, &place)?, &field.kind) {
-            (Some(value), Kind::Flat(inner)) => fields(inner, object(value, &place)?, &place, out)?,
-            (Some(value), Kind::Entries(inner)) => {
-                out.key(field.js);
-                entries(inner, field.wire, value, &place, out)?;
+        match (get(members, field.wire, &place)?, field.kind) {
+            (Some(value), b'F') => {
+                fields(self::shape(field.of), object(value, &place)?, &place, out)?
+            }
+            (Some(value), b'e') => {
+                out.key(&field.js());
+                entries(field.of, field.wire, value, &place, out)?;
             }
             (Some(value), _) => {
-                out.key(field.js);
-                kind(field.kind, value, &place, out)?;
+                out.key(&field.js());
+                kind(field.kind, &field, value, &place, out)?;
             }
             (None, _) if field.required => return Err(fault(&place, "is required")),
-            (None, _) => absent(field, out),
+            (None, _) => absent(&field, out),
         }
     }
     if shape.keeps {
         for (key, value) in members {
-            let known = shape.reserved.contains(&key.as_str())
-                || (shape.fields.iter()).any(|field| field.wire == key || field.js == key);
-            if !known {
+            if !known(shape, key) {
                 out.field(key, value);
             }
         }
@@ -248,73 +267,81 @@ fn fields(shape: &Shape, members: &[(String, Value)], at: &Path, out: &mut Write
     Ok(())
 }
 
+/// Whether `key` is a field of `shape` (by its wire or JS name) or one it never keeps.
+fn known(shape: Shape, key: &str) -> bool {
+    let mut words = shape.words;
+    while let Some(word) = next_word(&mut words) {
+        let hit = match word.as_bytes() {
+            [b'~', name @ ..] => name == key.as_bytes(),
+            _ => {
+                let field = field(word);
+                field.wire == key || field.js() == key
+            }
+        };
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
 /// An optional field left out: a list is written empty, a flag `false`.
 fn absent(field: &Field, out: &mut Writer) {
     match field.kind {
-        Kind::List(_) | Kind::Entries(_) => {
-            out.key(field.js);
+        b'l' | b'e' => {
+            out.key(&field.js());
             out.open_array();
             out.close_array();
         }
-        Kind::Flag => out.field(field.js, &false),
+        b'f' => out.field(&field.js(), &false),
         _ => {}
     }
 }
 
-/// One value of `kind`, read and written.
-fn kind(kind: &Kind, value: &Value, at: &Path, out: &mut Writer) -> Pass {
-    match (kind, value) {
-        (Kind::Object(shape) | Kind::Flat(shape), _) => shaped(shape, value, at, out),
-        (Kind::Keyed(contents), _) => keyed(contents, value, at, out),
-        (Kind::Tagged(types), _) => tagged(types, value, at, out),
-        (Kind::List(item), Value::Array(items)) => {
+/// One value of the kind `code` (`field`'s own, or its list's item), read and written.
+fn kind(code: u8, field: &Field, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+    match (code, value) {
+        (b'o' | b'F', _) => shaped(shape(field.of), value, at, out),
+        (b'k', _) => keyed(field.of, value, at, out),
+        (b't', _) => tagged(field.of, value, at, out),
+        (b'l', Value::Array(items)) => {
             out.open_array();
             for (i, each) in items.iter().enumerate() {
-                self::kind(item, each, &at.index(i), out)?;
+                self::kind(field.item, field, each, &at.index(i), out)?;
             }
             out.close_array();
             Ok(())
         }
-        _ => plain(kind, value, out).map_err(|rule| fault(at, rule)),
+        _ => plain(code, value, out).map_err(|rule| fault(at, rule)),
     }
 }
 
 /// A value of a kind with no parts (or a list that is not an array): written, or
 /// the rule it breaks.
-fn plain(kind: &Kind, value: &Value, out: &mut Writer) -> core::result::Result<(), &'static str> {
-    match (kind, value) {
-        (Kind::Str, Value::String(text)) => out.string(text),
-        (Kind::Number, Value::Number(text)) => out.raw(text),
-        (Kind::Flag, Value::Bool(flag)) => flag.write(out),
-        (Kind::ZeroOne, _) => lenient::zero_one(value).ok_or(ZERO_ONE_RULE)?.write(out),
-        (Kind::Index, _) => out.string(&lenient::index(value).ok_or(INDEX_RULE)?),
-        (Kind::Any, _) => value.write(out),
-        (Kind::Outcome, Value::String(status)) => out.string(lenient::outcome(status)),
-        (Kind::State, Value::String(status)) => out.string(&lenient::state(status)),
-        (Kind::Whatsapp, Value::String(text)) if text == "whatsapp" => out.string(text),
-        (Kind::Whatsapp, Value::String(_)) => return Err("must be \"whatsapp\""),
-        (Kind::Str | Kind::Outcome | Kind::State | Kind::Whatsapp, _) => {
-            return Err("must be a string")
-        }
-        (Kind::Number, _) => return Err("must be a number"),
-        (Kind::Flag, _) => return Err("must be a boolean"),
+fn plain(code: u8, value: &Value, out: &mut Writer) -> core::result::Result<(), &'static str> {
+    match (code, value) {
+        (b's', Value::String(text)) => out.string(text),
+        (b'n', Value::Number(text)) => out.raw(text),
+        (b'f', Value::Bool(flag)) => flag.write(out),
+        (b'z', _) => lenient::zero_one(value).ok_or(ZERO_ONE_RULE)?.write(out),
+        (b'i', _) => out.string(&lenient::index(value).ok_or(INDEX_RULE)?),
+        (b'a', _) => value.write(out),
+        (b'O', Value::String(status)) => out.string(lenient::outcome(status)),
+        (b'S', Value::String(status)) => out.string(&lenient::state(status)),
+        (b'w', Value::String(text)) if text == "whatsapp" => out.string(text),
+        (b'w', Value::String(_)) => return Err("must be \"whatsapp\""),
+        (b's' | b'O' | b'S' | b'w', _) => return Err("must be a string"),
+        (b'n', _) => return Err("must be a number"),
+        (b'f', _) => return Err("must be a boolean"),
         // Objects and tagged objects are read by `kind`: only a list is left.
-        (
-            Kind::List(_)
-            | Kind::Entries(_)
-            | Kind::Object(_)
-            | Kind::Flat(_)
-            | Kind::Tagged(_)
-            | Kind::Keyed(_),
-            _,
-        ) => return Err("must be an array"),
+        _ => return Err("must be an array"),
     }
     Ok(())
 }
 
-/// An object tagged by `type`: `{ type, …fields of its shape, …extra }` for a known
-/// type, `{ type: "unknown", rawType, raw }` (the object as sent) for another.
-fn tagged(types: &[(&str, &'static Shape)], value: &Value, at: &Path, out: &mut Writer) -> Pass {
+/// An object tagged by `type`: `{ type, …fields of its shape, …extra }` for a type
+/// of the table `of`, `{ type: "unknown", rawType, raw }` (the object as sent) for another.
+fn tagged(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     let members = object(value, at)?;
     let place = at.key("type");
     let name = match get(members, "type", &place)? {
@@ -322,44 +349,56 @@ fn tagged(types: &[(&str, &'static Shape)], value: &Value, at: &Path, out: &mut 
         Some(_) => return Err(fault(&place, "must be a string")),
         None => return Err(fault(&place, "is required")),
     };
-    match types.iter().find(|(known, _)| known == name) {
-        Some((name, shape)) => {
-            out.open_object();
-            out.field("type", *name);
-            fields(shape, members, at, out)?;
-            out.close_object();
-        }
-        None => unknown(name, value, out),
-    }
+    let Some(known) = choose(of, name) else {
+        unknown(name, value, out);
+        return Ok(());
+    };
+    out.open_object();
+    out.field("type", known.wire);
+    fields(shape(known.of), members, at, out)?;
+    out.close_object();
     Ok(())
+}
+
+/// The choice `name` of the table `of`, if it has one.
+fn choose(of: &str, name: &str) -> Option<Field> {
+    let mut words = shape(of).words;
+    while let Some(word) = next_word(&mut words) {
+        let choice = choice(word);
+        if choice.wire == name {
+            return Some(choice);
+        }
+    }
+    None
 }
 
 /// An object holding one message under its kind's key, beside `reply_to`: `{ type,
 /// …fields of its shape, …extra }` (inside `{ type, message }` for a kind written
-/// within another) for a known kind, `{ type: "unknown", rawType, raw }` (the
-/// object as sent) for another.
-fn keyed(contents: &[Content], value: &Value, at: &Path, out: &mut Writer) -> Pass {
+/// within another) for a kind of the table `of`, `{ type: "unknown", rawType, raw }`
+/// (the object as sent) for another.
+fn keyed(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     let members = object(value, at)?;
     let Some((name, _)) = members.iter().find(|(key, _)| key != "reply_to") else {
         return Err(fault(at, "must hold a message"));
     };
-    let Some(content) = contents.iter().find(|content| content.wire == name) else {
+    let Some(content) = choose(of, name) else {
         unknown(name, value, out);
         return Ok(());
     };
     let place = at.key(content.wire);
     let inner = get(members, content.wire, &place)?.unwrap_or(&Value::Null);
     let inner = object(inner, &place)?;
-    if let Some(within) = content.within {
+    let within = !content.within.is_empty();
+    if within {
         out.open_object();
-        out.field("type", within);
+        out.field("type", content.within);
         out.key("message");
     }
     out.open_object();
-    out.field("type", content.kind);
-    fields(content.shape, inner, &place, out)?;
+    out.field("type", &content.js());
+    fields(shape(content.of), inner, &place, out)?;
     out.close_object();
-    if content.within.is_some() {
+    if within {
         out.close_object();
     }
     Ok(())

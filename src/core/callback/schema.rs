@@ -1,319 +1,253 @@
-//! The callback payload as tables: what [`pass`](super::pass) reads and writes, field
-//! by field, in the order the typed [`model`](super::model) reads and writes them
+//! The callback payload as text tables: what [`pass`](super::pass) reads and writes,
+//! field by field, in the order the typed [`model`](super::model) reads and writes them
 //! (the differential tests hold the two to the same text and the same errors).
+//!
+//! One line a shape: its name (`+` after it: the fields it does not know are kept,
+//! under their wire names, after the typed ones), its fields, then `~name`s that are
+//! never kept (`kind` on list entries, `type` on tagged bodies, the names written
+//! from elsewhere). A field is `KR wire>js@line` without the space: `K` its kind (one
+//! letter, below; a list `l` and its item's letter), `R` `!` when absent (or `null`) is
+//! an error, `.` when not; `>js` when JS sees a name other than the wire name in
+//! camelCase ([`Field::js`]); `@line` the shape or table it refers to. A table (the types of a tagged object, the keys of a keyed one) lists
+//! choices `key>type@shape^within`. Text rather than structs of pointers: gzip shares
+//! the repeated names, and each field is a few bytes, not 24.
+//!
+//! Kinds: `s` a string (also an open enum, kept as sent); `n` a number, written as its
+//! text; `f` a boolean, absent is `false`, always written; `z` `1`/`0`/`true`/`false`
+//! as a boolean; `i` a string or a whole number, written as text; `a` any value, as
+//! sent; `o` an object of a shape; `t` an object tagged by `type` (a table: the shape
+//! of a known type, else kept as sent); `l` an array, absent is empty, always written;
+//! `F` an object whose fields are written into the enclosing object (a Conversation
+//! callback's `channel_identity` as `recipient`); `k` an object holding one message
+//! under its kind's key, beside `reply_to` (a table; `^within`: written inside `{
+//! type: within, message }`, as a choice is an `interactive` reply); `O` a
+//! Conversation delivery status as today's `status` (`failure` for `FAILED`,
+//! `success` else); `S` the same as today's `state` ([`state`](super::lenient::state));
+//! `w` a string that must be `whatsapp`; `e` a callback's list: each entry of a
+//! shape, or kept as sent with why it is not (`{ kind: "invalid", error, raw }`), its
+//! path from the list's own name (`statuses[1].status`); absent is empty.
 
-/// How a field's value is read and written.
-pub(super) enum Kind {
-    /// A string (also an open enum, kept as sent).
-    Str,
-    /// A number, written as its text.
-    Number,
-    /// A boolean; absent is `false`, always written.
-    Flag,
-    /// `1`/`0`/`true`/`false`, written as a boolean.
-    ZeroOne,
-    /// A string, or a whole number written as its decimal text.
-    Index,
-    /// Any value, written as sent.
-    Any,
-    /// An object of a shape.
-    Object(&'static Shape),
-    /// An object tagged by `type`: the shape of a known type, or kept as sent.
-    Tagged(&'static &'static [(&'static str, &'static Shape)]),
-    /// An array of a kind; absent is empty, always written.
-    List(&'static Kind),
-    /// An object whose fields are written into the enclosing object (no key of
-    /// its own): a Conversation callback's `channel_identity` as `recipient`.
-    Flat(&'static Shape),
-    /// An object holding one message under its kind's key (a Conversation
-    /// `contact_message`, beside `reply_to`): the shape of a known kind, or kept as sent.
-    Keyed(&'static &'static [Content]),
-    /// A Conversation delivery status as today's `status`: `failure` for `FAILED`,
-    /// `success` for any other.
-    Outcome,
-    /// A Conversation delivery status as today's `state` ([`state`](super::lenient::state)).
-    State,
-    /// A string that must be `whatsapp` (a callback's `type`).
-    Whatsapp,
-    /// A callback's list: each entry of a shape, or kept as sent with why it is not
-    /// (`{ kind: "invalid", error, raw }`), its path from the list's own name
-    /// (`statuses[1].status`); absent is empty, always written.
-    Entries(&'static Shape),
+use crate::prelude::*;
+
+/// The standalone API's callback (`callback`) and the shapes below it, with the
+/// Conversation API's ([`conversation`](super::conversation)) before the contact
+/// cards: a lookup reads from the top, so the lines read most come first.
+const SCHEMA: &str = concat!(
+    "callback+ w!type e.statuses@status e.contacts@contact e.notifications@notification\n",
+    "status+ s!status s!state s!message_id s!recipient s.timestamp s.details ~kind\n",
+    "profile s.name\n",
+    "contact+ s!wa_id o.profile@profile ~kind\n",
+    "replying_to s.message_id s.from\n",
+    "referral_media s.type s.url\n",
+    "referral+ s.headline s.body s.source_type s.source_id ",
+    "s.source_url o.referral_media@referral_media\n",
+    "notification+ s!from s.to s!message_id t!message@messages s.timestamp ",
+    "o.replying_to@replying_to f.forwarded f.frequently_forwarded ",
+    "o.referral@referral ~kind\n",
+    "messages text@text location@location button@button interactive@interactive ",
+    "contacts@contacts image@media document@media audio@media video@media voice@media ",
+    "sticker@media error@error\n",
+    "text+ s!body ~type\n",
+    "location+ n!latitude n!longitude s.name s.address s.url ~type\n",
+    "button+ i.index s.text s.payload ~type\n",
+    "error+ s.details ~type\n",
+    "interactive+ t!message@replies ~type\n",
+    "replies button@button_reply list@list_reply\n",
+    "button_reply+ s!id s!title ~type\n",
+    "list_reply+ s!id s!title s.description ~type\n",
+    "media+ s!url s!mime_type s.caption s.filename o.metadata@sticker_metadata ~type\n",
+    "sticker_metadata s.stickerpack-id s.stickerpack-name ",
+    "s.stickerpack-publisher ls.emojis s.ios-app-store-link ",
+    "s.android-app-store-link z.is-first-party-sticker\n",
+    super::conversation::lines!(),
+    "contacts+ lo.contacts@card ~type\n",
+    "card+ lo.addresses@address s.birthday lo.emails@email la.ims o.name@name o.org@org ",
+    "lo.phones@phone lo.urls@url s.contact_image_url\n",
+    "address s.type s.street s.city s.state s.zip s.country s.country_code\n",
+    "email s.type s.email\n",
+    "name s.formatted_name s.first_name s.last_name ",
+    "s.middle_name s.suffix s.prefix\n",
+    "org s.company s.department s.title\n",
+    "phone s.type s.phone s.wa_id\n",
+    "url s.type s.url\n",
+);
+
+/// A shape: whether it keeps the fields it does not know, and its words.
+#[derive(Clone, Copy)]
+pub(super) struct Shape {
+    /// Whether unknown fields are kept.
+    pub keeps: bool,
+    /// Its fields, then its `~name`s.
+    pub words: &'static str,
 }
 
-/// A kind of message a [`Kind::Keyed`] object may hold.
-pub(super) struct Content {
-    /// Its key (`text_message`).
-    pub wire: &'static str,
-    /// The `type` JS sees (`text`).
-    pub kind: &'static str,
-    /// Its fields.
-    pub shape: &'static Shape,
-    /// The `type` of an object it is written inside, under `message` (a choice
-    /// is an `interactive` reply, as today's button and list replies are).
-    pub within: Option<&'static str>,
+/// The shape (or table) of the line `name`; empty when there is none (the tests
+/// check that every reference names a line).
+pub(super) fn shape(name: &str) -> Shape {
+    let mut rest = SCHEMA;
+    while !rest.is_empty() {
+        let (line, next) = cut(rest, b'\n');
+        rest = next;
+        let (head, words) = cut(line, b' ');
+        let (base, keeps) = match head.as_bytes() {
+            [.., b'+'] => (head.get(..head.len() - 1).unwrap_or_default(), true),
+            _ => (head, false),
+        };
+        if base == name {
+            return Shape { keeps, words };
+        }
+    }
+    Shape {
+        keeps: false,
+        words: "",
+    }
 }
 
-/// A field: its wire name (read), its JS name (written) and kind.
+/// A field of a shape, or a choice of a table, read from its word.
 pub(super) struct Field {
-    /// The name on the wire.
-    pub wire: &'static str,
-    /// The name JS sees.
-    pub js: &'static str,
-    /// How it is read and written.
-    pub kind: &'static Kind,
+    /// Its kind's letter (0 for a table's choice).
+    pub kind: u8,
+    /// A list's item kind.
+    pub item: u8,
     /// Whether absent (or `null`) is an error.
     pub required: bool,
+    /// The name on the wire (a choice's key).
+    pub wire: &'static str,
+    /// The name JS sees (a choice's `type`), before [`Field::js`] derives it.
+    name: &'static str,
+    /// Whether JS sees `name` in camelCase: it was not given (`>js`), and the field
+    /// is not flattened (kind `F`, whose name is its wire name).
+    derive: bool,
+    /// The line it refers to.
+    pub of: &'static str,
+    /// A keyed choice's outer `type`, or empty.
+    pub within: &'static str,
 }
 
-/// An object's fields, and what becomes of the others.
-pub(super) struct Shape {
-    /// The fields, in order.
-    pub fields: &'static [Field],
-    /// Whether unknown fields are kept (under their wire names, after the typed ones).
-    pub keeps: bool,
-    /// Names that are never kept: `kind` on list entries, `type` on tagged bodies,
-    /// the names written from elsewhere ([`Kind::Flat`], a Conversation envelope).
-    pub reserved: &'static [&'static str],
+/// The field `word` (`KR wire>js@line`).
+pub(super) fn field(word: &'static str) -> Field {
+    let bytes = word.as_bytes();
+    let kind = bytes.first().copied().unwrap_or(0);
+    let (item, at) = match (kind, bytes.get(1)) {
+        (b'l', Some(&item)) => (item, 2),
+        _ => (0, 1),
+    };
+    let mut field = choice(word.get(at + 1..).unwrap_or(""));
+    field.kind = kind;
+    field.item = item;
+    field.required = matches!(bytes.get(at), Some(b'!'));
+    field.derive &= kind != b'F';
+    field
 }
 
-pub(super) const fn req(wire: &'static str, js: &'static str, kind: &'static Kind) -> Field {
+/// The choice `word` (`key>type@shape^within`) of a table.
+pub(super) fn choice(word: &'static str) -> Field {
+    let (rest, within) = cut(word, b'^');
+    let (rest, of) = cut(rest, b'@');
+    let (wire, js) = cut(rest, b'>');
     Field {
-        wire,
-        js,
-        kind,
-        required: true,
-    }
-}
-
-pub(super) const fn opt(wire: &'static str, js: &'static str, kind: &'static Kind) -> Field {
-    Field {
-        wire,
-        js,
-        kind,
+        kind: 0,
+        item: 0,
         required: false,
+        wire,
+        name: if js.is_empty() { wire } else { js },
+        derive: js.is_empty(),
+        of,
+        within,
     }
 }
 
-/// An object of optional strings whose unknown fields are dropped.
-pub(super) const fn strings(fields: &'static [Field]) -> Shape {
-    Shape {
-        fields,
-        keeps: false,
-        reserved: &[],
+impl Field {
+    /// The name JS sees: the one given, or the wire name in camelCase (`message_id`
+    /// is `messageId`, `stickerpack-id` `stickerpackId`).
+    pub fn js(&self) -> String {
+        let mut name = String::new();
+        let mut upper = false;
+        for &byte in self.name.as_bytes() {
+            if self.derive && matches!(byte, b'_' | b'-') {
+                upper = true;
+                continue;
+            }
+            name.push(char::from(if upper {
+                byte.to_ascii_uppercase()
+            } else {
+                byte
+            }));
+            upper = false;
+        }
+        name
     }
 }
 
-/// An object that keeps its unknown fields.
-pub(super) const fn keeping(fields: &'static [Field], reserved: &'static [&'static str]) -> Shape {
-    Shape {
-        fields,
-        keeps: true,
-        reserved,
+/// `text` before the first `mark` and after it (all of it and nothing without one).
+fn cut(text: &'static str, mark: u8) -> (&'static str, &'static str) {
+    let mut at = 0;
+    for &byte in text.as_bytes() {
+        if byte == mark {
+            break;
+        }
+        at += 1;
     }
+    (
+        text.get(..at).unwrap_or(text),
+        text.get(at + 1..).unwrap_or(""),
+    )
 }
 
-use Kind::{Any, Entries, Flag, Index, List, Number, Object, Str, Tagged, Whatsapp, ZeroOne};
+/// The next word of `words` (split at spaces), the rest left in it.
+pub(super) fn next_word(words: &mut &'static str) -> Option<&'static str> {
+    if words.is_empty() {
+        return None;
+    }
+    let (word, rest) = cut(words, b' ');
+    *words = rest;
+    Some(word)
+}
 
-/// A standalone callback: `{ type, statuses, contacts, notifications, …extra }`.
-pub(super) static CALLBACK: Shape = keeping(
-    &[
-        req("type", "type", &Whatsapp),
-        opt("statuses", "statuses", &Entries(&STATUS)),
-        opt("contacts", "contacts", &Entries(&CONTACT)),
-        opt("notifications", "notifications", &Entries(&NOTIFICATION)),
-    ],
-    &[],
-);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A delivery report (`statuses[i]`).
-pub(super) static STATUS: Shape = keeping(
-    &[
-        req("status", "status", &Str),
-        req("state", "state", &Str),
-        req("message_id", "messageId", &Str),
-        req("recipient", "recipient", &Str),
-        opt("timestamp", "timestamp", &Str),
-        opt("details", "details", &Str),
-    ],
-    &["kind"],
-);
+    /// Every line's name, `+` taken off.
+    fn names() -> Vec<&'static str> {
+        let lines = SCHEMA.lines();
+        let heads = lines.map(|line| line.split(' ').next().unwrap_or(""));
+        heads.map(|head| head.trim_end_matches('+')).collect()
+    }
 
-static PROFILE: Shape = strings(&[opt("name", "name", &Str)]);
+    #[test]
+    fn every_line_is_named_once_and_every_reference_names_a_line() {
+        let names = names();
+        for name in &names {
+            assert_eq!(names.iter().filter(|n| n == &name).count(), 1, "{name}");
+            let mut words = shape(name).words;
+            assert!(!words.is_empty(), "{name}");
+            while let Some(word) = next_word(&mut words) {
+                let refers = word.split_once('@').map(|(_, of)| of.split('^').next());
+                if let Some(Some(of)) = refers {
+                    assert!(names.contains(&of), "{name}: {word}");
+                }
+                assert!(!word.is_empty(), "{name}: a double space");
+            }
+        }
+    }
 
-/// A sender (`contacts[i]`).
-pub(super) static CONTACT: Shape = keeping(
-    &[
-        req("wa_id", "waId", &Str),
-        opt("profile", "profile", &Object(&PROFILE)),
-    ],
-    &["kind"],
-);
-
-static REPLYING_TO: Shape = strings(&[
-    opt("message_id", "messageId", &Str),
-    opt("from", "from", &Str),
-]);
-
-static REFERRAL_MEDIA: Shape = strings(&[opt("type", "type", &Str), opt("url", "url", &Str)]);
-
-static REFERRAL: Shape = keeping(
-    &[
-        opt("headline", "headline", &Str),
-        opt("body", "body", &Str),
-        opt("source_type", "sourceType", &Str),
-        opt("source_id", "sourceId", &Str),
-        opt("source_url", "sourceUrl", &Str),
-        opt("referral_media", "referralMedia", &Object(&REFERRAL_MEDIA)),
-    ],
-    &[],
-);
-
-/// An inbound message (`notifications[i]`).
-pub(super) static NOTIFICATION: Shape = keeping(
-    &[
-        req("from", "from", &Str),
-        opt("to", "to", &Str),
-        req("message_id", "messageId", &Str),
-        req("message", "message", &Tagged(&MESSAGES)),
-        opt("timestamp", "timestamp", &Str),
-        opt("replying_to", "replyingTo", &Object(&REPLYING_TO)),
-        opt("forwarded", "forwarded", &Flag),
-        opt("frequently_forwarded", "frequentlyForwarded", &Flag),
-        opt("referral", "referral", &Object(&REFERRAL)),
-    ],
-    &["kind"],
-);
-
-static MESSAGES: &[(&str, &Shape)] = &[
-    ("text", &TEXT),
-    ("location", &LOCATION),
-    ("button", &BUTTON),
-    ("interactive", &INTERACTIVE),
-    ("contacts", &CONTACTS),
-    ("image", &MEDIA),
-    ("document", &MEDIA),
-    ("audio", &MEDIA),
-    ("video", &MEDIA),
-    ("voice", &MEDIA),
-    ("sticker", &MEDIA),
-    ("error", &ERROR),
-];
-
-static TEXT: Shape = keeping(&[req("body", "body", &Str)], &["type"]);
-
-static LOCATION: Shape = keeping(
-    &[
-        req("latitude", "latitude", &Number),
-        req("longitude", "longitude", &Number),
-        opt("name", "name", &Str),
-        opt("address", "address", &Str),
-        opt("url", "url", &Str),
-    ],
-    &["type"],
-);
-
-static BUTTON: Shape = keeping(
-    &[
-        opt("index", "index", &Index),
-        opt("text", "text", &Str),
-        opt("payload", "payload", &Str),
-    ],
-    &["type"],
-);
-
-static ERROR: Shape = keeping(&[opt("details", "details", &Str)], &["type"]);
-
-static INTERACTIVE: Shape = keeping(&[req("message", "message", &Tagged(&REPLIES))], &["type"]);
-
-static REPLIES: &[(&str, &Shape)] = &[("button", &BUTTON_REPLY), ("list", &LIST_REPLY)];
-
-static BUTTON_REPLY: Shape = keeping(
-    &[req("id", "id", &Str), req("title", "title", &Str)],
-    &["type"],
-);
-
-static LIST_REPLY: Shape = keeping(
-    &[
-        req("id", "id", &Str),
-        req("title", "title", &Str),
-        opt("description", "description", &Str),
-    ],
-    &["type"],
-);
-
-static MEDIA: Shape = keeping(
-    &[
-        req("url", "url", &Str),
-        req("mime_type", "mimeType", &Str),
-        opt("caption", "caption", &Str),
-        opt("filename", "filename", &Str),
-        opt("metadata", "metadata", &Object(&STICKER_METADATA)),
-    ],
-    &["type"],
-);
-
-static STICKER_METADATA: Shape = strings(&[
-    opt("stickerpack-id", "stickerpackId", &Str),
-    opt("stickerpack-name", "stickerpackName", &Str),
-    opt("stickerpack-publisher", "stickerpackPublisher", &Str),
-    opt("emojis", "emojis", &List(&Str)),
-    opt("ios-app-store-link", "iosAppStoreLink", &Str),
-    opt("android-app-store-link", "androidAppStoreLink", &Str),
-    opt("is-first-party-sticker", "isFirstPartySticker", &ZeroOne),
-]);
-
-static CONTACTS: Shape = keeping(
-    &[opt("contacts", "contacts", &List(&Object(&CARD)))],
-    &["type"],
-);
-
-static CARD: Shape = keeping(
-    &[
-        opt("addresses", "addresses", &List(&Object(&ADDRESS))),
-        opt("birthday", "birthday", &Str),
-        opt("emails", "emails", &List(&Object(&EMAIL))),
-        opt("ims", "ims", &List(&Any)),
-        opt("name", "name", &Object(&NAME)),
-        opt("org", "org", &Object(&ORG)),
-        opt("phones", "phones", &List(&Object(&PHONE))),
-        opt("urls", "urls", &List(&Object(&URL))),
-        opt("contact_image_url", "contactImageUrl", &Str),
-    ],
-    &[],
-);
-
-static ADDRESS: Shape = strings(&[
-    opt("type", "type", &Str),
-    opt("street", "street", &Str),
-    opt("city", "city", &Str),
-    opt("state", "state", &Str),
-    opt("zip", "zip", &Str),
-    opt("country", "country", &Str),
-    opt("country_code", "countryCode", &Str),
-]);
-
-static EMAIL: Shape = strings(&[opt("type", "type", &Str), opt("email", "email", &Str)]);
-
-static NAME: Shape = strings(&[
-    opt("formatted_name", "formattedName", &Str),
-    opt("first_name", "firstName", &Str),
-    opt("last_name", "lastName", &Str),
-    opt("middle_name", "middleName", &Str),
-    opt("suffix", "suffix", &Str),
-    opt("prefix", "prefix", &Str),
-]);
-
-static ORG: Shape = strings(&[
-    opt("company", "company", &Str),
-    opt("department", "department", &Str),
-    opt("title", "title", &Str),
-]);
-
-static PHONE: Shape = strings(&[
-    opt("type", "type", &Str),
-    opt("phone", "phone", &Str),
-    opt("wa_id", "waId", &Str),
-]);
-
-static URL: Shape = strings(&[opt("type", "type", &Str), opt("url", "url", &Str)]);
+    #[test]
+    fn a_word_reads_as_its_parts() {
+        let list = field("lo.contacts>people_list@card");
+        assert_eq!((list.kind, list.item, list.required), (b'l', b'o', false));
+        assert_eq!((list.wire, list.of), ("contacts", "card"));
+        assert_eq!(list.js(), "people_list");
+        let plain = field("s!wa_id");
+        assert_eq!((plain.kind, plain.required), (b's', true));
+        assert_eq!(plain.js(), "waId");
+        assert_eq!(
+            field("s.is-first-party-sticker").js(),
+            "isFirstPartySticker"
+        );
+        assert_eq!(field("F!channel_identity@sender").js(), "channel_identity");
+        let keyed = choice("choice_response_message>choice@choice^interactive");
+        assert_eq!((keyed.of, keyed.within), ("choice", "interactive"));
+        assert_eq!(keyed.js(), "choice");
+    }
+}

@@ -85,7 +85,7 @@ fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
             .wrapping_add(s1);
     }
     let mut v = *state;
-    for (k, w) in K.iter().zip(w) {
+    for (k, &w) in K.iter().zip(&w) {
         let [a, b, c, d, e, f, g, h] = v;
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let choice = (e & f) ^ (!e & g);
@@ -99,7 +99,7 @@ fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
         let t2 = s0.wrapping_add(majority);
         v = [t1.wrapping_add(t2), a, b, c, d.wrapping_add(t1), e, f, g];
     }
-    for (word, add) in state.iter_mut().zip(v) {
+    for (word, &add) in state.iter_mut().zip(&v) {
         *word = word.wrapping_add(add);
     }
 }

@@ -101,69 +101,82 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let values = collect(
+    collect(
         headers,
-        &[
-            SIGNATURE_HEADER,
-            SIGNATURE_ALGORITHM_HEADER,
-            SIGNATURE_NONCE_HEADER,
-        ],
-    )?;
-    let [signature, algorithm, nonce, _] = texts(&values);
-    verify_signature(raw_body, signature, algorithm, nonce, key)
+        &SIGNATURE_HEADERS,
+        |[signature, algorithm, nonce, _]| {
+            verify_signature(raw_body, signature, algorithm, nonce, key)
+        },
+    )
 }
 
-/// The values of up to four headers, in the order of their names.
-pub(super) type Values = [Option<String>; 4];
+/// The three headers, in the order [`verify_signature`] takes their values.
+pub(super) const SIGNATURE_HEADERS: [&str; 3] = [
+    SIGNATURE_HEADER,
+    SIGNATURE_ALGORITHM_HEADER,
+    SIGNATURE_NONCE_HEADER,
+];
 
-/// The values of the headers `names` (at most four; matched ignoring ASCII case,
-/// trimmed; others ignored), in their order. A header repeated with the same value
-/// is accepted; with different values it is an error naming it.
-pub(super) fn collect<I, N, V>(headers: I, names: &[&'static str]) -> Result<Values>
+/// The values of up to four headers, in the order of their names, borrowed.
+pub(super) type Values<'a> = [Option<&'a str>; 4];
+
+/// `verify` of the values of the headers `names` (at most four; matched ignoring
+/// ASCII case, trimmed; others ignored), in their order, empty when missing. A header
+/// repeated with the same value is accepted; with different values it is an error
+/// naming it.
+pub(super) fn collect<I, N, V>(
+    headers: I,
+    names: &[&'static str],
+    verify: impl FnOnce([&str; 4]) -> Result<()>,
+) -> Result<()>
 where
     I: IntoIterator<Item = (N, V)>,
     N: AsRef<str>,
     V: AsRef<str>,
 {
+    let pairs: Vec<(N, V)> = headers.into_iter().collect();
     let mut values = Values::default();
-    for (name, value) in headers {
+    for (name, value) in &pairs {
         note(&mut values, names, name.as_ref(), value.as_ref())?;
     }
-    Ok(values)
+    verify(texts(&values))
 }
 
-/// Notes one header in `values` when it is one of `names` (not generic: one copy).
-fn note(values: &mut Values, names: &[&'static str], name: &str, value: &str) -> Result<()> {
-    let (name, value) = (name.trim(), value.trim());
-    let known = names.iter().zip(values.iter_mut());
-    let Some((header, slot)) = known
-        .into_iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-    else {
-        return Ok(());
-    };
-    match slot {
-        Some(seen) if seen != value => Err(header_error(
-            header,
-            "appears more than once with different values",
-        )),
-        Some(_) => Ok(()),
-        None => {
-            *slot = Some(value.to_owned());
-            Ok(())
+/// Notes one header in `values` when it is one of `names` (not generic: one copy),
+/// saying whether it is.
+pub(super) fn note<'a>(
+    values: &mut Values<'a>,
+    names: &[&'static str],
+    name: &str,
+    value: &'a str,
+) -> Result<bool> {
+    let (name, value) = (trim(name), trim(value));
+    for (header, slot) in names.iter().zip(values.iter_mut()) {
+        if header.eq_ignore_ascii_case(name) {
+            return match slot {
+                Some(seen) if *seen != value => Err(header_error(
+                    header,
+                    "appears more than once with different values",
+                )),
+                _ => {
+                    *slot = Some(value);
+                    Ok(true)
+                }
+            };
         }
     }
+    Ok(false)
 }
 
-/// The values [`collect`] found, empty when missing.
-pub(super) fn texts(values: &Values) -> [&str; 4] {
-    let [a, b, c, d] = values;
-    [text(a), text(b), text(c), text(d)]
-}
-
-/// A found value, empty when missing.
-fn text(value: &Option<String>) -> &str {
-    value.as_deref().unwrap_or_default()
+/// The values [`note`] found, empty when missing.
+pub(super) fn texts<'a>(values: &Values<'a>) -> [&'a str; 4] {
+    let [a, b, c, d] = *values;
+    [
+        a.unwrap_or_default(),
+        b.unwrap_or_default(),
+        c.unwrap_or_default(),
+        d.unwrap_or_default(),
+    ]
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
@@ -211,7 +224,7 @@ pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) ->
 
 /// The trimmed value, or the "missing header" error.
 pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
-    let value = value.trim();
+    let value = trim(value);
     if value.is_empty() {
         return Err(header_error(
             header,
@@ -228,6 +241,48 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     );
     err.field = Some(header.to_owned());
     err
+}
+
+/// `text` without the white space around it: what `str::trim` takes off (Unicode's
+/// `White_Space`), decoded by hand, so that no `char` searcher or property table is
+/// linked (checked against `str::trim` on every `char`).
+pub(super) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (0, bytes.len());
+    while let Some(len) = space(bytes.get(start..end).unwrap_or_default()) {
+        start += len;
+    }
+    'back: while end > start {
+        for len in 1..4 {
+            if end - start >= len
+                && space(bytes.get(end - len..end).unwrap_or_default()) == Some(len)
+            {
+                end -= len;
+                continue 'back;
+            }
+        }
+        break;
+    }
+    text.get(start..end).unwrap_or_default()
+}
+
+/// The length of the white space character `bytes` start with (all of them at most
+/// three bytes long), if they start with one.
+fn space(bytes: &[u8]) -> Option<usize> {
+    let (c, len) = match *bytes {
+        [a @ 0..=0x7F, ..] => (u32::from(a), 1),
+        [a @ 0xC0..=0xDF, b, ..] => (u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F), 2),
+        [a @ 0xE0..=0xEF, b, c, ..] => (
+            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F),
+            3,
+        ),
+        _ => return None,
+    };
+    matches!(
+        c,
+        0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+    )
+    .then_some(len)
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control

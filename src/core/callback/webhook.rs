@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_base64_padded, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{algorithm_is, collect, header_error, keyed, required, texts};
+use super::signature::{algorithm_is, collect, header_error, keyed, required};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -136,8 +136,9 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    let values = collect(headers, &WEBHOOK_HEADERS)?;
-    verify_webhook(raw_body, texts(&values), secret, freshness)
+    collect(headers, &WEBHOOK_HEADERS, |values| {
+        verify_webhook(raw_body, values, secret, freshness)
+    })
 }
 
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce`, `.`, `timestamp` under `secret`:
