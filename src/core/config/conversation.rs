@@ -10,27 +10,17 @@ use crate::core::json::read::object;
 use crate::core::json::{Path, Value};
 use crate::prelude::*;
 
-/// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
-pub const ONLY: &[&str] = &[
+/// Every option key `api: "conversation"` knows, those only it takes first.
+const KEYS: &[&str] = &[
     "projectId",
     "appId",
     "keyId",
     "keySecret",
     "authUrl",
     "auth",
-];
-
-/// Every option key `api: "conversation"` knows.
-const KEYS: &[&str] = &[
     "api",
-    "projectId",
-    "appId",
-    "keyId",
-    "keySecret",
     "region",
     "baseUrl",
-    "authUrl",
-    "auth",
     "allowInsecureHttp",
     "timeoutMs",
     "retries",
@@ -40,6 +30,9 @@ const KEYS: &[&str] = &[
     "dangerouslyAllowBrowser",
     "onRetry",
 ];
+
+/// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
+pub const ONLY: &[&str] = KEYS.split_at(6).0;
 
 /// The OAuth2 token URL every region shares (brief §1.2).
 pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";

@@ -101,18 +101,28 @@ pub fn answer(
 
 /// `send(request)`.
 fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let send = SendRequest::read(args.value(0), &Path::root("request"))?;
-    fan_out(config, project, &send)
+    let request = args.value(0);
+    let send = SendRequest::read(request, &Path::root("request"))?;
+    fan_out(config, project, &send, request)
 }
 
 /// `sendText(to, text)`.
 fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    fan_out(config, project, &messages::text_request(args)?)
+    let send = messages::text_request(args)?;
+    // The request as `send` would have it: `{"message": {"text": …}}`.
+    let text = vec![("text".to_owned(), args.value(1).clone())];
+    let request = Value::Object(vec![("message".to_owned(), Value::Object(text))]);
+    fan_out(config, project, &send, &request)
 }
 
-/// One `messages:send` per recipient.
-fn fan_out(config: &Config, project: &Project, send: &SendRequest) -> Result<String> {
-    let bodies = send_bodies(&project.app_id, send)?;
+/// One `messages:send` per recipient of `send`, read from `request`.
+fn fan_out(
+    config: &Config,
+    project: &Project,
+    send: &SendRequest,
+    request: &Value,
+) -> Result<String> {
+    let bodies = send_bodies(&project.app_id, send, request)?;
     let url = url(&config.base_url, project, "messages:send");
     Ok(parts(&url, "messages", false, &send.to, &bodies))
 }

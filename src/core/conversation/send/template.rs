@@ -6,10 +6,9 @@
 //! `language_code` is required there: a template without `language` is sent as
 //! `en`, which is what the standalone API applied when it was left out.
 
-use super::media::refuse_provider;
-use super::{close, open};
+use super::{refuse, NO_PROVIDER};
 use crate::core::error::Result;
-use crate::core::json::{decimal, Writer};
+use crate::core::json::{decimal, Value, Writer};
 use crate::core::message::{QuickReplyButton, Template, TemplateButton, TemplateMedia, UrlButton};
 use crate::prelude::*;
 
@@ -22,18 +21,18 @@ pub(super) fn language(template: &Template) -> String {
     code
 }
 
-/// `"template_message": { channel_template: { WHATSAPP: { … } } }`.
-pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
-    let provider = match &template.media {
-        Some(TemplateMedia::Image(link) | TemplateMedia::Video(link)) => link.provider.is_some(),
-        Some(TemplateMedia::Document(link)) => link.provider.is_some(),
-        Some(TemplateMedia::Text) | None => false,
-    };
-    refuse_provider(provider, "message.media.provider")?;
-    open(out, &["template_message", "channel_template", "WHATSAPP"]);
+/// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `template`
+/// (the caller's message `source`).
+pub(super) fn template(template: &Template, source: &Value, out: &mut Writer) -> Result<()> {
+    refuse(source, &[("media.provider", NO_PROVIDER)])?;
+    for key in ["template_message", "channel_template", "WHATSAPP"] {
+        out.key(key);
+        out.open_object();
+    }
     out.field("template_id", &template.template_name);
     out.field("language_code", &language(template));
-    open(out, &["parameters"]);
+    out.key("parameters");
+    out.open_object();
     numbered(out, "header", &template.header_params);
     match &template.media {
         Some(TemplateMedia::Image(link)) => out.field("header[1]image.link", &link.url),
@@ -59,7 +58,9 @@ pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
         };
         out.field(&["button[", &decimal(n - 1), kind].concat(), value);
     }
-    close(out, 4);
+    for _ in 0..4 {
+        out.close_object();
+    }
     Ok(())
 }
 

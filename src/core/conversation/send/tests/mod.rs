@@ -22,7 +22,7 @@ fn bodies_of(text: &str) -> Result<Vec<String>, (String, String)> {
         (e.field.unwrap_or_default(), e.message)
     };
     let send = SendRequest::read(&value, &Path::root("request")).map_err(fields)?;
-    send_bodies("app-1", &send).map_err(fields)
+    send_bodies("app-1", &send, &value).map_err(fields)
 }
 
 /// The one body of `message` sent to +46732001122.
