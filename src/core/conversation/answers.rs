@@ -1,18 +1,24 @@
 //! What the Conversation API's 2xx answers become for JS (brief §2.2, §3.2, §7.5).
 
+use super::find;
 use crate::core::error::Result;
 use crate::core::json::{Object, Path, Value, Writer};
 use crate::prelude::*;
+
+/// `{"<name>": …` (left open) with the string `key` of answer `body`, which must have it.
+fn with_id(body: &Value, key: &str, name: &str) -> Result<Writer> {
+    let id: String = Object::lenient(body, &Path::root("body"))?.required(key)?;
+    let mut out = Writer::new();
+    out.open_object();
+    out.field(name, &id);
+    Ok(out)
+}
 
 /// One recipient's `messages:send` answer `{message_id, accepted_time}` → its
 /// entry `{"id", "status": "success", "state": "queued"}` (the 200 itself means
 /// queued; the JS face adds the recipient).
 pub fn sent(body: &Value) -> Result<String> {
-    let at = Path::root("body");
-    let id: String = Object::lenient(body, &at)?.required("message_id")?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("id", &id);
+    let mut out = with_id(body, "message_id", "id")?;
     out.field("status", "success");
     out.field("state", "queued");
     out.close_object();
@@ -22,11 +28,7 @@ pub fn sent(body: &Value) -> Result<String> {
 /// One number's `capability:query` answer `{app_id, recipient, request_id}` →
 /// `{"requestId"}`: the capability itself comes later, on the CAPABILITY webhook.
 pub fn capability(body: &Value) -> Result<String> {
-    let at = Path::root("body");
-    let id: String = Object::lenient(body, &at)?.required("request_id")?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("requestId", &id);
+    let mut out = with_id(body, "request_id", "requestId")?;
     out.close_object();
     Ok(out.finish())
 }
@@ -36,28 +38,19 @@ pub fn capability(body: &Value) -> Result<String> {
 /// was with and when Sinch took it (each where it is a string); `raw` keeps the
 /// whole stored message (the deprecated `message_status` included) as Sinch sent it.
 pub fn stored(body: &Value) -> Result<String> {
-    let at = Path::root("body");
-    let id: String = Object::lenient(body, &at)?.required("id")?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.key("message");
-    out.open_object();
-    out.field("id", &id);
-    let identity = body.get("channel_identity");
+    let mut out = with_id(body, "id", "id")?;
     let found = [
-        ("direction", body.get("direction")),
-        ("acceptTime", body.get("accept_time")),
-        ("channel", identity.and_then(|i| i.get("channel"))),
-        ("identity", identity.and_then(|i| i.get("identity"))),
+        ("direction", "direction"),
+        ("acceptTime", "accept_time"),
+        ("channel", "channel_identity.channel"),
+        ("identity", "channel_identity.identity"),
     ];
-    for (name, value) in found {
-        if let Some(text) = value.and_then(Value::as_str) {
+    for (name, path) in found {
+        if let Some(Value::String(text)) = find(body, path) {
             out.field(name, text);
         }
     }
-    out.key("raw");
-    out.raw(&body.to_text());
+    out.field("raw", body);
     out.close_object();
-    out.close_object();
-    Ok(out.finish())
+    Ok(["{\"message\":", &out.finish(), "}"].concat())
 }

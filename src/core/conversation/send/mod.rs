@@ -19,7 +19,7 @@
 //!   a reply button's id is at most 229 characters and titles are unique (WhatsApp's
 //!   native buttons through Sinch).
 
-use super::write_recipient;
+use super::{find, write_recipient};
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Value, Write, Writer};
 use crate::core::message::{Message, SendRequest};
@@ -151,19 +151,6 @@ pub(super) fn no_field(field: &str, why: &str) -> Error {
         ]
         .concat(),
     )
-}
-
-/// The value at dotted `path` below `value`, unless absent or `null`.
-fn find<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
-    let (mut found, mut rest) = (value, path);
-    loop {
-        let (key, tail) = rest.split_once('.').unwrap_or((rest, ""));
-        found = found.get(key)?;
-        if tail.is_empty() {
-            return (!matches!(found, Value::Null)).then_some(found);
-        }
-        rest = tail;
-    }
 }
 
 /// Writes the members that `table` (see [`ENVELOPE`]) takes from `source` into the
