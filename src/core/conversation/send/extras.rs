@@ -78,20 +78,19 @@ fn one_of(value: &Option<String>, leaf: &str, allowed: &[&str], rule: &str) -> R
 }
 
 /// `"channel_specific_message": { WHATSAPP: { message_type, message } }` (a table
-/// for [`walk`]): a Flow in its wire names, an order as written.
+/// for [`walk`]): a Flow in its wire names (an order: as written, see
+/// [`channel_specific`]).
 const FLOWS: &str = "channelSpecificMessage.messageType>channel_specific_message.WHATSAPP.message_type;\
     channelSpecificMessage.message>channel_specific_message.WHATSAPP.message(\
     flowId>flow_id;flowCta>flow_cta;flowToken>flow_token;flowMode>flow_mode;\
     flowAction>flow_action;flowActionPayload>flow_action_payload(screen;data);\
     header(type;text;image;video;document);body(text);footer(text))";
-const ORDER: &str = "channelSpecificMessage.messageType>channel_specific_message.WHATSAPP.message_type;\
-    channelSpecificMessage.message>channel_specific_message.WHATSAPP.message";
-
 /// `"channel_specific_message": …` of `request` (the caller's), if `extras` has one.
 pub(super) fn channel_specific(extras: &Extras, request: &Value, out: &mut Writer) {
+    // An order's message is written as it is: the table without the Flow's part.
     let table = match extras.channel_specific_message {
         Some(ChannelSpecific::Flows(_)) => FLOWS,
-        _ => ORDER,
+        _ => FLOWS.split_once('(').map_or(FLOWS, |(order, _)| order),
     };
     walk(request, table, out);
 }
