@@ -45,7 +45,7 @@ pub fn stored(body: &Value) -> Result<String> {
         ("channel", "channel_identity.channel"),
         ("identity", "channel_identity.identity"),
     ];
-    for (name, path) in found {
+    for (name, path) in &found {
         if let Some(Value::String(text)) = find(body, path) {
             out.field(name, text);
         }

@@ -25,7 +25,7 @@ pub(super) fn language(template: &Template) -> String {
 /// (the caller's message `source`).
 pub(super) fn template(template: &Template, source: &Value, out: &mut Writer) -> Result<()> {
     refuse(source, &[("media.provider", NO_PROVIDER)])?;
-    for key in ["template_message", "channel_template", "WHATSAPP"] {
+    for key in &["template_message", "channel_template", "WHATSAPP"] {
         out.key(key);
         out.open_object();
     }
