@@ -56,14 +56,19 @@ pub fn about(app_id: &str, number: &str) -> String {
     out.finish()
 }
 
-/// The value at dotted `path` below `value`, unless absent or `null`.
+/// The value at dotted `path` below `value`, unless absent, `null` or `[]`.
 pub fn find<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
     let (mut found, mut rest) = (value, path);
     loop {
         let (key, tail) = rest.split_once('.').unwrap_or((rest, ""));
         found = found.get(key)?;
         if tail.is_empty() {
-            return (!matches!(found, Value::Null)).then_some(found);
+            let empty = match found {
+                Value::Null => true,
+                Value::Array(items) => items.is_empty(),
+                _ => false,
+            };
+            return (!empty).then_some(found);
         }
         rest = tail;
     }

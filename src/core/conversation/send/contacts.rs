@@ -12,13 +12,11 @@ const CARD: &str = "message.contacts[0]";
 
 /// `{ name, phone_numbers, addresses?, email_addresses?, organization?, urls?,
 /// birthday? }` from a card (a table for [`walk`]).
-const CONTACT_INFO: &str = "name.formattedName>name.full_name;\
-    name.firstName>name.first_name;name.lastName>name.last_name;\
-    phones>phone_numbers(phone>phone_number;type);\
+const CONTACT_INFO: &str = "name(formattedName>full_name;firstName>first_name;\
+    lastName>last_name);phones>phone_numbers(phone>phone_number;type);\
     addresses(city;country;state;zip;type;countryCode>country_code);\
     emails>email_addresses(email>email_address;type);\
-    org.company>organization.company;org.department>organization.department;\
-    org.title>organization.title;urls(url;type);birthday";
+    org>organization(company;department;title);urls(url;type);birthday";
 
 /// `"contact_info_message": { … }` of the one card of `contacts` (the caller's
 /// message `source`).

@@ -70,7 +70,7 @@ pub fn send_bodies(app_id: &str, send: &SendRequest, request: &Value) -> Result<
 
 /// The envelope's own members, after `message`. A table (for [`walk`]) lists, with
 /// `;` between, where each member of the caller's JSON goes: `from>to(each)`, `from`
-/// a dotted path below the object being mapped (absent or `null`: left out), `to`
+/// a dotted path below the object being mapped (absent, `null` or `[]`: left out), `to`
 /// a dotted path below the object being written (`from` when left out; objects on
 /// the way are opened as needed, so the members of one object are neighbours), and
 /// `(each)`, if given, the table that maps the value (an object, or each object of

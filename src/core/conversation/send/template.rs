@@ -9,7 +9,7 @@
 use super::{refuse, NO_PROVIDER};
 use crate::core::error::Result;
 use crate::core::json::{decimal, Value, Writer};
-use crate::core::message::{QuickReplyButton, Template, TemplateButton, TemplateMedia, UrlButton};
+use crate::core::message::{Template, TemplateButton, TemplateMedia};
 use crate::prelude::*;
 
 /// The `language_code`: the template's language in underscore form, `en` if none.
@@ -44,19 +44,19 @@ pub(super) fn template(template: &Template, source: &Value, out: &mut Writer) ->
         Some(TemplateMedia::Text) | None => {}
     }
     numbered(out, "body", &template.body_params);
-    let mut n = 0;
-    for button in template.buttons.as_deref().unwrap_or_default() {
-        n += 1;
+    let buttons = template.buttons.as_deref().unwrap_or_default();
+    for (i, button) in buttons.iter().enumerate() {
         let (kind, value) = match button {
-            TemplateButton::Url(UrlButton {
-                parameter: Some(value),
-            }) => ("]url[1]text", value.as_str()),
-            TemplateButton::QuickReply(QuickReplyButton { payload }) => {
-                ("]quick_reply[1]payload", payload.as_deref().unwrap_or(""))
-            }
-            TemplateButton::Url(_) | TemplateButton::Call => continue,
+            TemplateButton::Url(url) => ("]url[1]text", url.parameter.as_deref()),
+            TemplateButton::QuickReply(reply) => (
+                "]quick_reply[1]payload",
+                Some(reply.payload.as_deref().unwrap_or_default()),
+            ),
+            TemplateButton::Call => continue,
         };
-        out.field(&["button[", &decimal(n - 1), kind].concat(), value);
+        if let Some(value) = value {
+            param(out, "button", i as u64, kind, value);
+        }
     }
     for _ in 0..4 {
         out.close_object();
@@ -69,6 +69,11 @@ fn numbered(out: &mut Writer, component: &str, params: &Option<Vec<String>>) {
     let mut i = 0;
     for value in params.as_deref().unwrap_or_default() {
         i += 1;
-        out.field(&[component, "[", &decimal(i), "]text"].concat(), value);
+        param(out, component, i, "]text", value);
     }
+}
+
+/// `"<component>[i<rest>": value`.
+fn param(out: &mut Writer, component: &str, i: u64, rest: &str, value: &str) {
+    out.field(&[component, "[", &decimal(i), rest].concat(), value);
 }

@@ -117,7 +117,9 @@ fn a_contact_card_maps_field_by_field() {
         body(json!({"type": "contacts", "contacts": [card]})),
         Ok(envelope(expected))
     );
-    let minimal = json!({"name": {"formattedName": "B"}, "phones": [{"phone": "1"}]});
+    // Empty lists and `null`s are left out, as absent ones.
+    let minimal = json!({"name": {"formattedName": "B", "lastName": null}, "phones": [{"phone": "1"}],
+        "addresses": [], "emails": [], "urls": [], "org": null});
     assert_eq!(
         body(json!({"type": "contacts", "contacts": [minimal]})),
         Ok(envelope(
