@@ -80,7 +80,8 @@ fn one_of(value: &Option<String>, leaf: &str, allowed: &[&str], rule: &str) -> R
 /// `"channel_specific_message": { WHATSAPP: { message_type, message } }` (a table
 /// for [`walk`]): a Flow in its wire names (an order: as written, see
 /// [`channel_specific`]).
-const FLOWS: &str = "channelSpecificMessage.messageType>channel_specific_message.WHATSAPP.message_type;\
+const FLOWS: &str =
+    "channelSpecificMessage.messageType>channel_specific_message.WHATSAPP.message_type;\
     channelSpecificMessage.message>channel_specific_message.WHATSAPP.message(\
     flowId>flow_id;flowCta>flow_cta;flowToken>flow_token;flowMode>flow_mode;\
     flowAction>flow_action;flowActionPayload>flow_action_payload(screen;data);\

@@ -54,18 +54,18 @@ pub(super) fn maps(
     let list = &message.action.buttons;
     let mut i = 0;
     for button in list {
-        let at = |leaf| sub(&item("message.message.action.buttons", i), leaf);
+        i += 1;
+        let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
         if count_chars(&button.id) > MAX_POSTBACK_CHARS {
             check_chars(&at("id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
         }
         // The first button with this title is this one.
-        if list.iter().position(|b| b.title == button.title) != Some(i) {
+        if list.iter().position(|b| b.title == button.title) != Some(i - 1) {
             return Err(Error::invalid(
                 &at("title"),
                 "must be unique (WhatsApp shows repeated titles as plain text)",
             ));
         }
-        i += 1;
     }
     Ok(match message.header {
         Some(_) => (CARD_REFUSES, CARD_MESSAGE),
