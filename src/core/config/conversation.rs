@@ -197,7 +197,6 @@ fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
 
 /// Standard base64 with padding.
 fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -205,9 +204,17 @@ fn base64(bytes: &[u8]) -> String {
             .enumerate()
             .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..4 {
-            let sextet = (n >> (18 - 6 * i)) & 63;
+            let sextet = ((n >> (18 - 6 * i)) & 63) as u8;
+            // A–Z, a–z, 0–9, `+`, `/`.
+            let digit = match sextet {
+                0..=25 => b'A' + sextet,
+                26..=51 => b'a' + sextet - 26,
+                52..=61 => b'0' + sextet - 52,
+                62 => b'+',
+                _ => b'/',
+            };
             out.push(if i <= chunk.len() {
-                char::from(ABC[sextet as usize])
+                char::from(digit)
             } else {
                 '='
             });
