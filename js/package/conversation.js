@@ -121,7 +121,7 @@ class Project {
     const request = { method: "POST", url, idempotent: true };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
-    const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
+    const answer = (status, retryAfter, text, attempt) => core.answer("token", status, retryAfter, text, attempt, true, Math.random());
     const once = (attempt) => exchange(request, headers, body, call, attempt, answer);
     const { authorization: header, refreshInMs } = await until(call, once);
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };

@@ -7,6 +7,7 @@
 
 use super::{messages, Args};
 use crate::core::config::{Config, Project};
+use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{about, answers, send::send_bodies, url};
 use crate::core::endpoints::numbers::Numbers;
@@ -83,20 +84,26 @@ pub fn prepare(config: &Config, project: &Project, name: &str, args: &str) -> Re
     prepare(config, project, &Args::new(&args)?)
 }
 
-/// What an answer to (one part of) method `name` means: the JS result or part's
-/// JSON text, or the typed error, every one of `secrets` redacted.
+/// What an answer to (one part of) method `name` of `project`'s client means: the
+/// JS result or part's JSON text, or the typed error, every secret redacted. `name`
+/// `"token"` is the token request's ([`token_answer`]: the access token is kept).
 pub fn answer(
     name: &str,
     status: u16,
     retry_after: Option<&str>,
     body: &str,
-    secrets: &[&str],
+    project: &mut Project,
 ) -> Result<String> {
-    let (_, _, answer) = find(name)?;
-    if !(200..300).contains(&status) {
-        return Err(error_for_status(status, body, retry_after, secrets));
+    if name == "token" {
+        return token_answer(project, status, retry_after, body);
     }
-    super::reply(status, body, secrets, *answer)
+    let (_, _, answer) = find(name)?;
+    let mut secrets = Vec::new();
+    project.secrets(&mut secrets);
+    if !(200..300).contains(&status) {
+        return Err(error_for_status(status, body, retry_after, &secrets));
+    }
+    super::reply(status, body, &secrets, *answer)
 }
 
 /// `send(request)`.
