@@ -186,7 +186,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
 fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
-    if id.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
+    if id.contains(['/', '?', '#']) {
         return Err(Error::invalid(
             name,
             "must not contain \"/\", \"?\" or \"#\"",
