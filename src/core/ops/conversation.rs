@@ -94,16 +94,20 @@ pub fn answer(
     body: &str,
     project: &mut Project,
 ) -> Result<String> {
-    if name == "token" {
-        return token_answer(project, status, retry_after, body);
-    }
-    let (_, _, answer) = find(name)?;
+    // The token request's answer has no entry in the table.
+    let answer = match name {
+        "token" => None,
+        _ => Some(find(name)?.2),
+    };
     let mut secrets = Vec::new();
     project.secrets(&mut secrets);
     if !(200..300).contains(&status) {
         return Err(error_for_status(status, body, retry_after, &secrets));
     }
-    super::reply(status, body, &secrets, *answer)
+    match answer {
+        Some(answer) => super::reply(status, body, &secrets, answer),
+        None => token_answer(project, status, body),
+    }
 }
 
 /// `send(request)`.

@@ -267,7 +267,7 @@ fn the_token_request_and_its_answer() {
     );
     let body = r#"{"access_token":"jwt-1","token_type":"Bearer","expires_in":3600,"scope":""}"#;
     assert_eq!(
-        token_answer(project, 200, None, body).unwrap(),
+        token_answer(project, 200, body).unwrap(),
         r#"{"authorization":"Bearer jwt-1","refreshInMs":3540000}"#
     );
     // A token living no longer than the 60 s margin is reused for half its life, not
@@ -279,7 +279,7 @@ fn the_token_request_and_its_answer() {
             "}",
         ]
         .concat();
-        let answer = token_answer(project, 200, None, &body).unwrap();
+        let answer = token_answer(project, 200, &body).unwrap();
         assert!(
             answer.ends_with(&[r#""refreshInMs":"#, refresh, "}"].concat()),
             "{answer}"
@@ -303,14 +303,21 @@ fn the_token_request_and_its_answer() {
         r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":2199023255553}"#,
         r#"[{"access_token":"jwt-2","token_type":"bearer","expires_in":1}]"#,
     ] {
-        let err = token_answer(project, 200, None, bad).unwrap_err();
+        let err = token_answer(project, 200, bad).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
         assert!(!err.message.contains("jwt"), "{}", err.message);
     }
-    let refused = token_answer(project, 401, None, r#"{"message":"no s3cr3t-key"}"#).unwrap_err();
+    let refused = answer(
+        "token",
+        401,
+        None,
+        r#"{"message":"no s3cr3t-key"}"#,
+        project,
+    )
+    .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Unauthorized);
     assert!(!refused.message.contains("s3cr3t"), "{}", refused.message);
-    let busy = token_answer(project, 429, None, "").unwrap_err();
+    let busy = answer("token", 429, None, "", project).unwrap_err();
     assert!(busy.retryable);
     // Basic auth, or a relay, takes no token.
     project.auth = crate::core::config::Auth::Basic;
