@@ -119,14 +119,17 @@ fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
 
 /// `sendText(to, text)`.
 fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let send = messages::text_request(args)?;
-    // The request as `send` would have it: `{"message": {"text": …}}`.
-    let text = vec![("text".to_owned(), args.value(1).clone())];
-    let request = Value::Object(vec![("message".to_owned(), Value::Object(text))]);
-    fan_out(config, project, &send, &request)
+    // No request object: a text message is written from `send` alone.
+    fan_out(
+        config,
+        project,
+        &messages::text_request(args)?,
+        &Value::Null,
+    )
 }
 
-/// One `messages:send` per recipient of `send`, read from `request`.
+/// One `messages:send` per recipient of `send`, read from `request` (the caller's
+/// JSON; `null` for `sendText`).
 fn fan_out(
     config: &Config,
     project: &Project,

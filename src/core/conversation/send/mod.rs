@@ -5,7 +5,8 @@
 //! `callback` and the message (the same code the standalone path runs), then the
 //! extras', then the message's Conversation rules. The body is then copied from the
 //! caller's request (already read and checked) as tables (text, see [`ENVELOPE`]) say, by one
-//! writer ([`walk`]). A field the Conversation API cannot carry is refused by its
+//! writer ([`walk`]); a text message's text is written from the message read (so
+//! `sendText`, which has no request object, needs none). A field the Conversation API cannot carry is refused by its
 //! path, saying why; none is dropped. Decisions where the brief is not sure:
 //! - a media `caption` is refused (`media_message` has none; a `card_message`
 //!   rendering is unconfirmed), as is every media `provider` (media must be public);
@@ -76,8 +77,6 @@ pub fn send_bodies(app_id: &str, send: &SendRequest, request: &Value) -> Result<
 /// `(each)`, if given, the table that maps the value (an object, or each object of
 /// an array) in place of copying it as written.
 const ENVELOPE: &str = "callback>callback_url;correlationId>correlation_id";
-/// `text_message { text }`.
-const TEXT: &str = "text>text_message.text";
 /// `media_message { url, filename_override? }`: Sinch picks the kind from the file.
 const MEDIA: &str = "url>media_message.url;filename>media_message.filename_override";
 /// `location_message { coordinates { latitude, longitude }, title = name, label =
@@ -102,7 +101,14 @@ const PROVIDER: &[(&str, &str)] = &[("provider", NO_PROVIDER)];
 /// from `source`, the caller's message (always at `message`).
 fn app_message(message: &Message, source: &Value, out: &mut Writer) -> Result<()> {
     let (refused, table): (&[(&str, &str)], &str) = match message {
-        Message::Text(_) => (PREVIEW, TEXT),
+        Message::Text(text) => {
+            refuse(source, PREVIEW)?;
+            out.key("text_message");
+            out.open_object();
+            out.field("text", &text.text);
+            out.close_object();
+            return Ok(());
+        }
         Message::Image(_) | Message::Video(_) | Message::Document(_) => (CAPTIONED, MEDIA),
         Message::Audio(_) => (PROVIDER, MEDIA),
         Message::Sticker(sticker) if sticker.url.is_none() => {
