@@ -5,20 +5,21 @@ use crate::core::error::Result;
 use crate::core::json::{Object, Path, Value, Writer};
 use crate::prelude::*;
 
-/// `{"<name>": …` (left open) with the string `key` of answer `body`, which must have it.
-fn with_id(body: &Value, key: &str, name: &str) -> Result<Writer> {
+/// Writes `{"<name>": …` (left open) into `out` with the string `key` of answer
+/// `body`, which must have it.
+fn with_id(out: &mut Writer, body: &Value, key: &str, name: &str) -> Result<()> {
     let id: String = Object::lenient(body, &Path::root("body"))?.required(key)?;
-    let mut out = Writer::new();
     out.open_object();
     out.field(name, &id);
-    Ok(out)
+    Ok(())
 }
 
 /// One recipient's `messages:send` answer `{message_id, accepted_time}` → its
 /// entry `{"id", "status": "success", "state": "queued"}` (the 200 itself means
 /// queued; the JS face adds the recipient).
 pub fn sent(body: &Value) -> Result<String> {
-    let mut out = with_id(body, "message_id", "id")?;
+    let mut out = Writer::new();
+    with_id(&mut out, body, "message_id", "id")?;
     out.field("status", "success");
     out.field("state", "queued");
     out.close_object();
@@ -28,7 +29,8 @@ pub fn sent(body: &Value) -> Result<String> {
 /// One number's `capability:query` answer `{app_id, recipient, request_id}` →
 /// `{"requestId"}`: the capability itself comes later, on the CAPABILITY webhook.
 pub fn capability(body: &Value) -> Result<String> {
-    let mut out = with_id(body, "request_id", "requestId")?;
+    let mut out = Writer::new();
+    with_id(&mut out, body, "request_id", "requestId")?;
     out.close_object();
     Ok(out.finish())
 }
@@ -38,7 +40,10 @@ pub fn capability(body: &Value) -> Result<String> {
 /// was with and when Sinch took it (each where it is a string); `raw` keeps the
 /// whole stored message (the deprecated `message_status` included) as Sinch sent it.
 pub fn stored(body: &Value) -> Result<String> {
-    let mut out = with_id(body, "id", "id")?;
+    let mut out = Writer::new();
+    out.open_object();
+    out.key("message");
+    with_id(&mut out, body, "id", "id")?;
     let found = [
         ("direction", "direction"),
         ("acceptTime", "accept_time"),
@@ -52,5 +57,6 @@ pub fn stored(body: &Value) -> Result<String> {
     }
     out.field("raw", body);
     out.close_object();
-    Ok(["{\"message\":", &out.finish(), "}"].concat())
+    out.close_object();
+    Ok(out.finish())
 }
