@@ -12,7 +12,7 @@
 use super::NO_PROVIDER;
 use crate::core::error::{Error, Result};
 use crate::core::message::{item, sub, Interactive, InteractiveMessage};
-use crate::core::rules::{check_chars, count_chars};
+use crate::core::rules::check_chars;
 
 /// Longest `postback_data` WhatsApp's native buttons take through Sinch.
 const MAX_POSTBACK_CHARS: usize = 229;
@@ -56,9 +56,7 @@ pub(super) fn maps(
     for button in list {
         i += 1;
         let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
-        if count_chars(&button.id) > MAX_POSTBACK_CHARS {
-            check_chars(&at("id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
-        }
+        check_chars(&at("id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
         // The first button with this title is this one.
         if list.iter().position(|b| b.title == button.title) != Some(i - 1) {
             return Err(Error::invalid(
