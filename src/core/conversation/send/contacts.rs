@@ -49,21 +49,30 @@ fn check(card: &ContactCard) -> Result<()> {
              requires phone_numbers",
         ));
     }
-    let phone = card.phones.iter().position(|phone| phone.wa_id.is_some());
-    refuse_at(phone, "phones", "waId", "phone_numbers have no WhatsApp id")?;
-    let address = card.addresses.iter().position(|a| a.street.is_some());
-    refuse_at(
-        address,
-        "addresses",
-        "street",
-        "addresses have no street line",
-    )
+    for (i, phone) in card.phones.iter().enumerate() {
+        if phone.wa_id.is_some() {
+            return Err(refused(
+                "phones",
+                i,
+                "waId",
+                "phone_numbers have no WhatsApp id",
+            ));
+        }
+    }
+    for (i, address) in card.addresses.iter().enumerate() {
+        if address.street.is_some() {
+            return Err(refused(
+                "addresses",
+                i,
+                "street",
+                "addresses have no street line",
+            ));
+        }
+    }
+    Ok(())
 }
 
-/// [`no_field`] for `leaf` of the card's `list[index]`, if there is an `index`.
-fn refuse_at(index: Option<usize>, list: &str, leaf: &str, why: &str) -> Result<()> {
-    match index {
-        Some(i) => Err(no_field(&sub(&item(&sub(CARD, list), i), leaf), why)),
-        None => Ok(()),
-    }
+/// [`no_field`] for `leaf` of the card's `list[index]`.
+fn refused(list: &str, index: usize, leaf: &str, why: &str) -> Error {
+    no_field(&sub(&item(&sub(CARD, list), index), leaf), why)
 }
