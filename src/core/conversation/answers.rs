@@ -44,13 +44,13 @@ pub fn stored(body: &Value) -> Result<String> {
     out.open_object();
     out.key("message");
     with_id(&mut out, body, "id", "id")?;
-    let found = [
+    const FOUND: &[(&str, &str)] = &[
         ("direction", "direction"),
         ("acceptTime", "accept_time"),
         ("channel", "channel_identity.channel"),
         ("identity", "channel_identity.identity"),
     ];
-    for (name, path) in &found {
+    for (name, path) in FOUND {
         if let Some(Value::String(text)) = find(body, path) {
             out.field(name, text);
         }
