@@ -115,7 +115,7 @@ fn broken_arguments_are_refused_by_path() {
 
 #[wasm_bindgen_test]
 fn answers_become_results_errors_or_retries() {
-    let core = Core::new(OPTIONS, false);
+    let mut core = Core::new(OPTIONS, false);
     let sent = ok(&s(
         core.answer("sendText", 201, None, RECEIPT, 0, false, 0.0)
     ));

@@ -75,32 +75,20 @@ class Project {
    * `failed: [{ recipient, error }]` when only some fail; all failed rejects with the
    * first recipient's error.
    */
-  async fanOut(request, run) {
-    const { parts } = request;
-    const results = new Array(parts.length);
+  async fanOut({ parts, into, asynchronous }, run) {
+    const settled = [];
     let next = 0;
     const worker = async () => {
-      while (next < parts.length) {
-        const i = next++;
-        try {
-          results[i] = { ok: await run(parts[i].body) };
-        } catch (error) {
-          results[i] = { error };
-        }
+      for (let i; (i = next++) < parts.length; ) {
+        const { recipient, body } = parts[i];
+        settled[i] = await run(body).then((ok) => ({ ...ok, recipient }), (error) => ({ recipient, error }));
       }
     };
     await Promise.all(Array.from({ length: Math.min(FAN_OUT, parts.length) }, worker));
-    const entries = [];
-    const failed = [];
-    results.forEach(({ ok, error }, i) => {
-      const { recipient } = parts[i];
-      if (error) failed.push({ recipient, error });
-      else entries.push({ ...ok, recipient });
-    });
+    const entries = settled.filter((entry) => !entry.error);
+    const failed = settled.filter((entry) => entry.error);
     if (entries.length === 0) throw failed[0].error;
-    const result = request.asynchronous ? { asynchronous: true, [request.into]: entries } : { [request.into]: entries };
-    if (failed.length > 0) result.failed = failed;
-    return result;
+    return { ...(asynchronous && { asynchronous }), [into]: entries, ...(failed.length > 0 && { failed }) };
   }
 
   /**
@@ -133,7 +121,7 @@ class Project {
     const request = { method: "POST", url, idempotent: true };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
-    const answer = (status, retryAfter, text, attempt) => core.tokenAnswer(status, retryAfter, text, attempt, Math.random());
+    const answer = (status, retryAfter, text, attempt) => core.answer("token", status, retryAfter, text, attempt, true, Math.random());
     const once = (attempt) => exchange(request, headers, body, call, attempt, answer);
     const { authorization: header, refreshInMs } = await until(call, once);
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };

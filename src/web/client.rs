@@ -77,37 +77,6 @@ impl Core {
         })))
     }
 
-    /// What attempt `attempt` of the token request came to (as [`Core::answer`]
-    /// says it): `{"ok":{"authorization", "refreshInMs"}}`, the access token kept
-    /// here for redaction; or the error, with `retryMs` when it may be retried.
-    #[cfg(feature = "conversation")]
-    #[wasm_bindgen(js_name = tokenAnswer)]
-    pub fn token_answer(
-        &mut self,
-        status: u16,
-        retry_after: Option<String>,
-        body: &str,
-        attempt: u32,
-        jitter: f64,
-    ) -> JsValue {
-        let outcome = match self.config.as_mut() {
-            Ok(Config {
-                api: Api::Conversation(project),
-                ..
-            }) => auth::token_answer(project, status, retry_after.as_deref(), body),
-            // (A client whose options were refused was never built.)
-            _ => Err(not_conversation()),
-        };
-        self.settle(
-            |_| outcome,
-            Attempt {
-                number: attempt,
-                idempotent: true,
-                jitter,
-            },
-        )
-    }
-
     /// The request of operation `op` (a method's name) with `args` (the JSON text
     /// of its argument array): `{method, url, body?, idempotent}`, `body` the JSON
     /// text to send; or the `invalid_argument` of a broken rule.
@@ -132,10 +101,12 @@ impl Core {
     /// What attempt `attempt` of `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
-    /// or the final `{"error":…}`. `jitter` is a random number in [0, 1).
+    /// or the final `{"error":…}`. `jitter` is a random number in [0, 1). Under
+    /// `api: "conversation"`, `op` `"token"` is the token request's (its result
+    /// `{"authorization", "refreshInMs"}`, the access token kept here for redaction).
     #[allow(clippy::too_many_arguments)]
     pub fn answer(
-        &self,
+        &mut self,
         op: &str,
         status: u16,
         retry_after: Option<String>,
@@ -144,21 +115,25 @@ impl Core {
         idempotent: bool,
         jitter: f64,
     ) -> JsValue {
+        let retry_after = retry_after.as_deref();
+        let outcome = match &mut self.config {
+            Ok(Config {
+                api: Api::WhatsApp(bot),
+                ..
+            }) => {
+                let token = bot.token.as_ref().map_or("", |t| t.expose());
+                ops::find(op).and_then(|op| ops::answer(op, status, retry_after, body, token))
+            }
+            #[cfg(feature = "conversation")]
+            Ok(Config {
+                api: Api::Conversation(project),
+                ..
+            }) => ops::conversation::answer(op, status, retry_after, body, project),
+            // Settled as the options' error.
+            Err(_) => Ok(String::new()),
+        };
         self.settle(
-            |config| {
-                let retry_after = retry_after.as_deref();
-                match &config.api {
-                    Api::WhatsApp(bot) => {
-                        let token = bot.token.as_ref().map_or("", |t| t.expose());
-                        ops::answer(ops::find(op)?, status, retry_after, body, token)
-                    }
-                    #[cfg(feature = "conversation")]
-                    Api::Conversation(_) => {
-                        let secrets = config.secrets();
-                        ops::conversation::answer(op, status, retry_after, body, &secrets)
-                    }
-                }
-            },
+            |_| outcome,
             Attempt {
                 number: attempt,
                 idempotent,
@@ -221,15 +196,6 @@ impl Core {
                 }),
         ))
     }
-}
-
-/// The refusal of a token call on a client of the standalone API.
-#[cfg(feature = "conversation")]
-fn not_conversation() -> Error {
-    Error::invalid(
-        "api",
-        "only a client of api: \"conversation\" takes a token",
-    )
 }
 
 impl Core {

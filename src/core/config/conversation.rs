@@ -10,27 +10,17 @@ use crate::core::json::read::object;
 use crate::core::json::{Path, Value};
 use crate::prelude::*;
 
-/// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
-pub const ONLY: &[&str] = &[
+/// Every option key `api: "conversation"` knows, those only it takes first.
+const KEYS: &[&str] = &[
     "projectId",
     "appId",
     "keyId",
     "keySecret",
     "authUrl",
     "auth",
-];
-
-/// Every option key `api: "conversation"` knows.
-const KEYS: &[&str] = &[
     "api",
-    "projectId",
-    "appId",
-    "keyId",
-    "keySecret",
     "region",
     "baseUrl",
-    "authUrl",
-    "auth",
     "allowInsecureHttp",
     "timeoutMs",
     "retries",
@@ -40,6 +30,9 @@ const KEYS: &[&str] = &[
     "dangerouslyAllowBrowser",
     "onRetry",
 ];
+
+/// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
+pub const ONLY: &[&str] = KEYS.split_at(6).0;
 
 /// The OAuth2 token URL every region shares (brief §1.2).
 pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";
@@ -193,7 +186,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
 fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
-    if id.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
+    if id.contains(['/', '?', '#']) {
         return Err(Error::invalid(
             name,
             "must not contain \"/\", \"?\" or \"#\"",
@@ -204,7 +197,6 @@ fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
 
 /// Standard base64 with padding.
 fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -212,9 +204,17 @@ fn base64(bytes: &[u8]) -> String {
             .enumerate()
             .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..4 {
-            let sextet = (n >> (18 - 6 * i)) & 63;
+            let sextet = ((n >> (18 - 6 * i)) & 63) as u8;
+            // A–Z, a–z, 0–9, `+`, `/`.
+            let digit = match sextet {
+                0..=25 => b'A' + sextet,
+                26..=51 => b'a' + sextet - 26,
+                52..=61 => b'0' + sextet - 52,
+                62 => b'+',
+                _ => b'/',
+            };
             out.push(if i <= chunk.len() {
-                char::from(ABC[sextet as usize])
+                char::from(digit)
             } else {
                 '='
             });

@@ -1,18 +1,25 @@
 //! What the Conversation API's 2xx answers become for JS (brief §2.2, §3.2, §7.5).
 
+use super::find;
 use crate::core::error::Result;
 use crate::core::json::{Object, Path, Value, Writer};
 use crate::prelude::*;
+
+/// Writes `{"<name>": …` (left open) into `out` with the string `key` of answer
+/// `body`, which must have it.
+fn with_id(out: &mut Writer, body: &Value, key: &str, name: &str) -> Result<()> {
+    let id: String = Object::lenient(body, &Path::root("body"))?.required(key)?;
+    out.open_object();
+    out.field(name, &id);
+    Ok(())
+}
 
 /// One recipient's `messages:send` answer `{message_id, accepted_time}` → its
 /// entry `{"id", "status": "success", "state": "queued"}` (the 200 itself means
 /// queued; the JS face adds the recipient).
 pub fn sent(body: &Value) -> Result<String> {
-    let at = Path::root("body");
-    let id: String = Object::lenient(body, &at)?.required("message_id")?;
     let mut out = Writer::new();
-    out.open_object();
-    out.field("id", &id);
+    with_id(&mut out, body, "message_id", "id")?;
     out.field("status", "success");
     out.field("state", "queued");
     out.close_object();
@@ -22,11 +29,8 @@ pub fn sent(body: &Value) -> Result<String> {
 /// One number's `capability:query` answer `{app_id, recipient, request_id}` →
 /// `{"requestId"}`: the capability itself comes later, on the CAPABILITY webhook.
 pub fn capability(body: &Value) -> Result<String> {
-    let at = Path::root("body");
-    let id: String = Object::lenient(body, &at)?.required("request_id")?;
     let mut out = Writer::new();
-    out.open_object();
-    out.field("requestId", &id);
+    with_id(&mut out, body, "request_id", "requestId")?;
     out.close_object();
     Ok(out.finish())
 }
@@ -36,27 +40,22 @@ pub fn capability(body: &Value) -> Result<String> {
 /// was with and when Sinch took it (each where it is a string); `raw` keeps the
 /// whole stored message (the deprecated `message_status` included) as Sinch sent it.
 pub fn stored(body: &Value) -> Result<String> {
-    let at = Path::root("body");
-    let id: String = Object::lenient(body, &at)?.required("id")?;
     let mut out = Writer::new();
     out.open_object();
     out.key("message");
-    out.open_object();
-    out.field("id", &id);
-    let identity = body.get("channel_identity");
-    let found = [
-        ("direction", body.get("direction")),
-        ("acceptTime", body.get("accept_time")),
-        ("channel", identity.and_then(|i| i.get("channel"))),
-        ("identity", identity.and_then(|i| i.get("identity"))),
+    with_id(&mut out, body, "id", "id")?;
+    const FOUND: &[(&str, &str)] = &[
+        ("direction", "direction"),
+        ("acceptTime", "accept_time"),
+        ("channel", "channel_identity.channel"),
+        ("identity", "channel_identity.identity"),
     ];
-    for (name, value) in found {
-        if let Some(text) = value.and_then(Value::as_str) {
+    for (name, path) in FOUND {
+        if let Some(Value::String(text)) = find(body, path) {
             out.field(name, text);
         }
     }
-    out.key("raw");
-    out.raw(&body.to_text());
+    out.field("raw", body);
     out.close_object();
     out.close_object();
     Ok(out.finish())

@@ -3,7 +3,6 @@
 //! and shares one refresh among concurrent calls; the token itself stays here too
 //! ([`Project::access_token`]), so that no error can show it.
 
-use super::errors::error_for_status;
 use crate::core::config::{Project, Secret};
 use crate::core::error::Result;
 use crate::core::json::{self, Object, Path, Writer};
@@ -30,22 +29,12 @@ pub fn write_token_request(out: &mut Writer, project: &Project) {
     }
 }
 
-/// What the token URL's answer means: for a 2xx `{ access_token, token_type:
-/// "bearer", expires_in }`, the token is kept in `project` and JS gets
-/// `{"authorization": "Bearer …", "refreshInMs": n}` (when to refresh it: 60 s
-/// before it expires, or half way through a life of 60 s or less, so that such a
-/// token is still reused, not fetched again for every call); otherwise the typed error.
-pub fn token_answer(
-    project: &mut Project,
-    status: u16,
-    retry_after: Option<&str>,
-    body: &str,
-) -> Result<String> {
-    if !(200..300).contains(&status) {
-        let mut secrets = Vec::new();
-        project.secrets(&mut secrets);
-        return Err(error_for_status(status, body, retry_after, &secrets));
-    }
+/// What the token URL's 2xx answer `{ access_token, token_type: "bearer", expires_in }`
+/// means (its errors: [`crate::core::ops::conversation::answer`]): the token is kept in
+/// `project` and JS gets `{"authorization": "Bearer …", "refreshInMs": n}` (when to
+/// refresh it: 60 s before it expires, or half way through a life of 60 s or less, so
+/// that such a token is still reused, not fetched again for every call).
+pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<String> {
     let value = json::parse(body).map_err(|_| invalid_response(status, "the body is not JSON"))?;
     let at = Path::root("body");
     let read = || -> Result<(Secret, u64)> {
@@ -55,11 +44,11 @@ pub fn token_answer(
         if !kind.eq_ignore_ascii_case("bearer") {
             return Err(at.key("token_type").invalid("must be \"bearer\""));
         }
-        let seconds =
-            json::read::whole(&fields.required("expires_in")?, 1 << 40).ok_or_else(|| {
-                at.key("expires_in")
-                    .invalid("must be a whole number of seconds")
-            })?;
+        let seconds = match fields.get("expires_in") {
+            None => Err("is required"),
+            Some(n) => json::read::whole(n, 1 << 40).ok_or("must be a whole number of seconds"),
+        };
+        let seconds = seconds.map_err(|rule| at.key("expires_in").invalid(rule))?;
         let visible =
             !token.expose().is_empty() && token.expose().bytes().all(|b| b.is_ascii_graphic());
         if !visible {

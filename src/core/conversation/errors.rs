@@ -24,10 +24,10 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
         Some(Value::Array(items)) => {
             let mut text = String::new();
             for item in items {
-                for key in ["type_url", "value"] {
+                for (key, before) in &[("type_url", "; "), ("value", ": ")] {
                     if let Some(part) = item.get(key).and_then(Value::as_str) {
                         if !text.is_empty() {
-                            text.push_str(if key == "value" { ": " } else { "; " });
+                            text.push_str(before);
                         }
                         text.push_str(part);
                     }

@@ -4,7 +4,7 @@
 //! message mapping is [`send`]; the op table is [`crate::core::ops::conversation`].
 
 use crate::core::config::Project;
-use crate::core::json::Writer;
+use crate::core::json::{Value, Writer};
 use crate::core::request::encode_segment;
 use crate::prelude::*;
 
@@ -54,4 +54,22 @@ pub fn about(app_id: &str, number: &str) -> String {
     write_recipient(&mut out, number);
     out.close_object();
     out.finish()
+}
+
+/// The value at dotted `path` below `value`, unless absent, `null` or `[]`.
+pub fn find<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
+    let (mut found, mut rest) = (value, path);
+    loop {
+        let (key, tail) = rest.split_once('.').unwrap_or((rest, ""));
+        found = found.get(key)?;
+        if tail.is_empty() {
+            let empty = match found {
+                Value::Null => true,
+                Value::Array(items) => items.is_empty(),
+                _ => false,
+            };
+            return (!empty).then_some(found);
+        }
+        rest = tail;
+    }
 }

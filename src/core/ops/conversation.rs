@@ -7,6 +7,7 @@
 
 use super::{messages, Args};
 use crate::core::config::{Config, Project};
+use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{about, answers, send::send_bodies, url};
 use crate::core::endpoints::numbers::Numbers;
@@ -83,36 +84,59 @@ pub fn prepare(config: &Config, project: &Project, name: &str, args: &str) -> Re
     prepare(config, project, &Args::new(&args)?)
 }
 
-/// What an answer to (one part of) method `name` means: the JS result or part's
-/// JSON text, or the typed error, every one of `secrets` redacted.
+/// What an answer to (one part of) method `name` of `project`'s client means: the
+/// JS result or part's JSON text, or the typed error, every secret redacted. `name`
+/// `"token"` is the token request's ([`token_answer`]: the access token is kept).
 pub fn answer(
     name: &str,
     status: u16,
     retry_after: Option<&str>,
     body: &str,
-    secrets: &[&str],
+    project: &mut Project,
 ) -> Result<String> {
-    let (_, _, answer) = find(name)?;
+    // The token request's answer has no entry in the table.
+    let answer = match name {
+        "token" => None,
+        _ => Some(find(name)?.2),
+    };
+    let mut secrets = Vec::new();
+    project.secrets(&mut secrets);
     if !(200..300).contains(&status) {
-        return Err(error_for_status(status, body, retry_after, secrets));
+        return Err(error_for_status(status, body, retry_after, &secrets));
     }
-    super::reply(status, body, secrets, *answer)
+    match answer {
+        Some(answer) => super::reply(status, body, &secrets, answer),
+        None => token_answer(project, status, body),
+    }
 }
 
 /// `send(request)`.
 fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let send = SendRequest::read(args.value(0), &Path::root("request"))?;
-    fan_out(config, project, &send)
+    let request = args.value(0);
+    let send = SendRequest::read(request, &Path::root("request"))?;
+    fan_out(config, project, &send, request)
 }
 
 /// `sendText(to, text)`.
 fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    fan_out(config, project, &messages::text_request(args)?)
+    // No request object: a text message is written from `send` alone.
+    fan_out(
+        config,
+        project,
+        &messages::text_request(args)?,
+        &Value::Null,
+    )
 }
 
-/// One `messages:send` per recipient.
-fn fan_out(config: &Config, project: &Project, send: &SendRequest) -> Result<String> {
-    let bodies = send_bodies(&project.app_id, send)?;
+/// One `messages:send` per recipient of `send`, read from `request` (the caller's
+/// JSON; `null` for `sendText`).
+fn fan_out(
+    config: &Config,
+    project: &Project,
+    send: &SendRequest,
+    request: &Value,
+) -> Result<String> {
+    let bodies = send_bodies(&project.app_id, send, request)?;
     let url = url(&config.base_url, project, "messages:send");
     Ok(parts(&url, "messages", false, &send.to, &bodies))
 }

@@ -65,6 +65,10 @@ fn base64_is_standard_with_padding() {
     ] {
         assert_eq!(base64(text.as_bytes()), encoded, "{text}");
     }
+    // The last two digits, and every sextet's range.
+    assert_eq!(base64(&[0xfb, 0xef, 0xbe, 0xff, 0xff, 0xff]), "++++////");
+    assert_eq!(base64(&[0x00, 0x10, 0x83, 0x10, 0x51, 0x87]), "ABCDEFGH");
+    assert_eq!(base64(&[0x69, 0xb7, 0x1d, 0xd3, 0x4d, 0x3a]), "abcd0006");
 }
 
 #[test]

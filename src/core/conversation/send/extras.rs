@@ -4,10 +4,10 @@
 //! checked by brief §2.3 and written in its wire names (`flowId` → `flow_id`, …;
 //! `flowActionPayload.data` as written), an order's object passed through as written.
 
-use super::{close, one_member, open, text_object};
+use super::walk;
 use crate::core::error::{Error, Result};
-use crate::core::json::Writer;
-use crate::core::message::{sub, ChannelSpecific, Extras, FlowHeader, Flows, TextPart};
+use crate::core::json::{Value, Writer};
+use crate::core::message::{sub, ChannelSpecific, Extras, FlowHeader, Flows};
 use crate::core::rules::{check_chars, check_http_url, check_required};
 use crate::prelude::*;
 
@@ -77,61 +77,21 @@ fn one_of(value: &Option<String>, leaf: &str, allowed: &[&str], rule: &str) -> R
     }
 }
 
-/// `"channel_specific_message": { WHATSAPP: { message_type, message } }`, if given.
-pub(super) fn channel_specific(extras: &Extras, out: &mut Writer) {
-    let Some(specific) = &extras.channel_specific_message else {
-        return;
+/// `"channel_specific_message": { WHATSAPP: { message_type, message } }` (a table
+/// for [`walk`]): a Flow in its wire names (an order: as written, see
+/// [`channel_specific`]).
+const FLOWS: &str =
+    "channelSpecificMessage.messageType>channel_specific_message.WHATSAPP.message_type;\
+    channelSpecificMessage.message>channel_specific_message.WHATSAPP.message(\
+    flowId>flow_id;flowCta>flow_cta;flowToken>flow_token;flowMode>flow_mode;\
+    flowAction>flow_action;flowActionPayload>flow_action_payload(screen;data);\
+    header(type;text;image;video;document);body(text);footer(text))";
+/// `"channel_specific_message": …` of `request` (the caller's), if `extras` has one.
+pub(super) fn channel_specific(extras: &Extras, request: &Value, out: &mut Writer) {
+    // An order's message is written as it is: the table without the Flow's part.
+    let table = match extras.channel_specific_message {
+        Some(ChannelSpecific::Flows(_)) => FLOWS,
+        _ => FLOWS.split_once('(').map_or(FLOWS, |(order, _)| order),
     };
-    open(out, &["channel_specific_message", "WHATSAPP"]);
-    match specific {
-        ChannelSpecific::Flows(flows) => {
-            out.field("message_type", "FLOWS");
-            out.key("message");
-            write_flows(flows, out);
-        }
-        ChannelSpecific::OrderDetails(message) => {
-            out.field("message_type", "ORDER_DETAILS");
-            out.field("message", message);
-        }
-        ChannelSpecific::OrderStatus(message) => {
-            out.field("message_type", "ORDER_STATUS");
-            out.field("message", message);
-        }
-    }
-    close(out, 2);
-}
-
-fn write_flows(flows: &Flows, out: &mut Writer) {
-    out.open_object();
-    out.field("flow_id", &flows.flow_id);
-    out.field("flow_cta", &flows.flow_cta);
-    out.field_opt("flow_token", &flows.flow_token);
-    out.field_opt("flow_mode", &flows.flow_mode);
-    out.field_opt("flow_action", &flows.flow_action);
-    if let Some(payload) = &flows.flow_action_payload {
-        open(out, &["flow_action_payload"]);
-        out.field_opt("screen", &payload.screen);
-        out.field_opt("data", &payload.data);
-        out.close_object();
-    }
-    if let Some(header) = &flows.header {
-        open(out, &["header"]);
-        match header {
-            FlowHeader::Text(text) => {
-                out.field("type", "text");
-                out.field("text", text);
-            }
-            FlowHeader::Media(kind, link) => {
-                out.field("type", *kind);
-                one_member(out, kind, "link", link);
-            }
-        }
-        out.close_object();
-    }
-    for (key, part) in [("body", &flows.body), ("footer", &flows.footer)] {
-        if let Some(TextPart { text }) = part {
-            text_object(out, key, text);
-        }
-    }
-    out.close_object();
+    walk(request, table, out);
 }

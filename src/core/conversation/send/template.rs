@@ -6,11 +6,10 @@
 //! `language_code` is required there: a template without `language` is sent as
 //! `en`, which is what the standalone API applied when it was left out.
 
-use super::media::refuse_provider;
-use super::{close, open};
+use super::{refuse, NO_PROVIDER};
 use crate::core::error::Result;
-use crate::core::json::{decimal, Writer};
-use crate::core::message::{QuickReplyButton, Template, TemplateButton, TemplateMedia, UrlButton};
+use crate::core::json::{decimal, Value, Writer};
+use crate::core::message::{Template, TemplateButton, TemplateMedia};
 use crate::prelude::*;
 
 /// The `language_code`: the template's language in underscore form, `en` if none.
@@ -22,18 +21,18 @@ pub(super) fn language(template: &Template) -> String {
     code
 }
 
-/// `"template_message": { channel_template: { WHATSAPP: { … } } }`.
-pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
-    let provider = match &template.media {
-        Some(TemplateMedia::Image(link) | TemplateMedia::Video(link)) => link.provider.is_some(),
-        Some(TemplateMedia::Document(link)) => link.provider.is_some(),
-        Some(TemplateMedia::Text) | None => false,
-    };
-    refuse_provider(provider, "message.media.provider")?;
-    open(out, &["template_message", "channel_template", "WHATSAPP"]);
+/// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `template`
+/// (the caller's message `source`).
+pub(super) fn template(template: &Template, source: &Value, out: &mut Writer) -> Result<()> {
+    refuse(source, &[("media.provider", NO_PROVIDER)])?;
+    for key in &["template_message", "channel_template", "WHATSAPP"] {
+        out.key(key);
+        out.open_object();
+    }
     out.field("template_id", &template.template_name);
     out.field("language_code", &language(template));
-    open(out, &["parameters"]);
+    out.key("parameters");
+    out.open_object();
     numbered(out, "header", &template.header_params);
     match &template.media {
         Some(TemplateMedia::Image(link)) => out.field("header[1]image.link", &link.url),
@@ -45,21 +44,23 @@ pub(super) fn template(template: &Template, out: &mut Writer) -> Result<()> {
         Some(TemplateMedia::Text) | None => {}
     }
     numbered(out, "body", &template.body_params);
-    let mut n = 0;
-    for button in template.buttons.as_deref().unwrap_or_default() {
-        n += 1;
+    let buttons = template.buttons.as_deref().unwrap_or_default();
+    for (i, button) in buttons.iter().enumerate() {
         let (kind, value) = match button {
-            TemplateButton::Url(UrlButton {
-                parameter: Some(value),
-            }) => ("]url[1]text", value.as_str()),
-            TemplateButton::QuickReply(QuickReplyButton { payload }) => {
-                ("]quick_reply[1]payload", payload.as_deref().unwrap_or(""))
-            }
-            TemplateButton::Url(_) | TemplateButton::Call => continue,
+            TemplateButton::Url(url) => ("]url[1]text", url.parameter.as_deref()),
+            TemplateButton::QuickReply(reply) => (
+                "]quick_reply[1]payload",
+                Some(reply.payload.as_deref().unwrap_or_default()),
+            ),
+            TemplateButton::Call => continue,
         };
-        out.field(&["button[", &decimal(n - 1), kind].concat(), value);
+        if let Some(value) = value {
+            param(out, "button", i as u64, kind, value);
+        }
     }
-    close(out, 4);
+    for _ in 0..4 {
+        out.close_object();
+    }
     Ok(())
 }
 
@@ -68,6 +69,11 @@ fn numbered(out: &mut Writer, component: &str, params: &Option<Vec<String>>) {
     let mut i = 0;
     for value in params.as_deref().unwrap_or_default() {
         i += 1;
-        out.field(&[component, "[", &decimal(i), "]text"].concat(), value);
+        param(out, component, i, "]text", value);
     }
+}
+
+/// `"<component>[i<rest>": value`.
+fn param(out: &mut Writer, component: &str, i: u64, rest: &str, value: &str) {
+    out.field(&[component, "[", &decimal(i), rest].concat(), value);
 }

@@ -22,6 +22,21 @@ fn with_project<T>(f: impl FnOnce(&Config, &Project) -> T) -> T {
     }
 }
 
+/// `answer` to `op` of the client's project once the token URL gave it "jwt-1".
+fn answered(op: &str, status: u16, retry_after: Option<&str>, body: &str) -> Result<String> {
+    let mut config = config();
+    let crate::core::config::Api::Conversation(project) = &mut config.api else {
+        panic!("not a conversation config");
+    };
+    let token = r#"{"access_token":"jwt-1","token_type":"bearer","expires_in":3600}"#;
+    let header = answer("token", 200, None, token, project).unwrap();
+    assert_eq!(
+        header,
+        r#"{"authorization":"Bearer jwt-1","refreshInMs":3540000}"#
+    );
+    answer(op, status, retry_after, body, project)
+}
+
 fn prepared(op: &str, args: &str) -> Result<serde_json::Value> {
     with_project(|c, p| prepare(c, p, op, args))
         .map(|text| serde_json::from_str(&text).expect("JSON text"))
@@ -93,7 +108,7 @@ fn capability_is_asynchronous_one_query_per_number() {
         prepared("capability", "[[]]").unwrap_err().field.as_deref(),
         Some("numbers")
     );
-    let answer = |body| answer("capability", 200, None, body, &[]);
+    let answer = |body| answered("capability", 200, None, body);
     assert_eq!(
         answer(r#"{"app_id":"app-1","recipient":{},"request_id":"r1"}"#).unwrap(),
         r#"{"requestId":"r1"}"#
@@ -119,32 +134,31 @@ fn callback_status_reads_the_stored_message() {
         "channel_identity":{"channel":"WHATSAPP","identity":"46732001122","app_id":"app-1"},
         "accept_time":"2026-01-01T00:00:00Z","message_status":{"status":"DELIVERED"}}"#;
     let got: serde_json::Value =
-        serde_json::from_str(&answer("callbackStatus", 200, None, stored, &[]).unwrap()).unwrap();
+        serde_json::from_str(&answered("callbackStatus", 200, None, stored).unwrap()).unwrap();
     let raw: serde_json::Value = serde_json::from_str(stored).unwrap();
     assert_eq!(
         got,
         serde_json::json!({"message":{"id":"m1","direction":"TO_CONTACT","acceptTime":"2026-01-01T00:00:00Z",
             "channel":"WHATSAPP","identity":"46732001122","raw":raw}})
     );
-    let minimal = answer("callbackStatus", 200, None, r#"{"id":"m2"}"#, &[]).unwrap();
+    let minimal = answered("callbackStatus", 200, None, r#"{"id":"m2"}"#).unwrap();
     assert_eq!(minimal, r#"{"message":{"id":"m2","raw":{"id":"m2"}}}"#);
 }
 
 #[test]
 fn a_sent_answer_is_one_queued_entry() {
-    let sent = answer(
+    let sent = answered(
         "send",
         200,
         None,
         r#"{"message_id":"01H","accepted_time":"t"}"#,
-        &[],
     );
     assert_eq!(
         sent.unwrap(),
         r#"{"id":"01H","status":"success","state":"queued"}"#
     );
     for bad in ["", "{}", "[]", "not json", r#"{"message_id":5}"#] {
-        let err = answer("sendText", 200, None, bad, &[]).unwrap_err();
+        let err = answered("sendText", 200, None, bad).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
     }
 }
@@ -173,8 +187,7 @@ fn methods_without_an_equivalent_are_unsupported_before_anything_is_read() {
 
 #[test]
 fn errors_read_both_body_forms_and_hint_at_the_region() {
-    let secrets = ["s3cr3t-key", "jwt-1"];
-    let err = |status, body| answer("send", status, None, body, &secrets).unwrap_err();
+    let err = |status, body| answered("send", status, None, body).unwrap_err();
     let wrapped = err(
         400,
         r#"{"error":{"code":400,"message":"bad s3cr3t-key","status":"INVALID_ARGUMENT",
@@ -214,7 +227,7 @@ fn errors_read_both_body_forms_and_hint_at_the_region() {
     ] {
         assert_eq!(err(502, body).code, ErrorCode::ServerError, "{body}");
     }
-    let busy = answer("send", 429, Some("2"), "", &secrets).unwrap_err();
+    let busy = answered("send", 429, Some("2"), "").unwrap_err();
     assert_eq!(
         (busy.code, busy.retryable, busy.retry_after_ms),
         (ErrorCode::RateLimited, true, Some(2000))
@@ -254,7 +267,7 @@ fn the_token_request_and_its_answer() {
     );
     let body = r#"{"access_token":"jwt-1","token_type":"Bearer","expires_in":3600,"scope":""}"#;
     assert_eq!(
-        token_answer(project, 200, None, body).unwrap(),
+        token_answer(project, 200, body).unwrap(),
         r#"{"authorization":"Bearer jwt-1","refreshInMs":3540000}"#
     );
     // A token living no longer than the 60 s margin is reused for half its life, not
@@ -266,7 +279,7 @@ fn the_token_request_and_its_answer() {
             "}",
         ]
         .concat();
-        let answer = token_answer(project, 200, None, &body).unwrap();
+        let answer = token_answer(project, 200, &body).unwrap();
         assert!(
             answer.ends_with(&[r#""refreshInMs":"#, refresh, "}"].concat()),
             "{answer}"
@@ -290,14 +303,21 @@ fn the_token_request_and_its_answer() {
         r#"{"access_token":"jwt-2","token_type":"bearer","expires_in":2199023255553}"#,
         r#"[{"access_token":"jwt-2","token_type":"bearer","expires_in":1}]"#,
     ] {
-        let err = token_answer(project, 200, None, bad).unwrap_err();
+        let err = token_answer(project, 200, bad).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidResponse, "{bad}");
         assert!(!err.message.contains("jwt"), "{}", err.message);
     }
-    let refused = token_answer(project, 401, None, r#"{"message":"no s3cr3t-key"}"#).unwrap_err();
+    let refused = answer(
+        "token",
+        401,
+        None,
+        r#"{"message":"no s3cr3t-key"}"#,
+        project,
+    )
+    .unwrap_err();
     assert_eq!(refused.code, ErrorCode::Unauthorized);
     assert!(!refused.message.contains("s3cr3t"), "{}", refused.message);
-    let busy = token_answer(project, 429, None, "").unwrap_err();
+    let busy = answer("token", 429, None, "", project).unwrap_err();
     assert!(busy.retryable);
     // Basic auth, or a relay, takes no token.
     project.auth = crate::core::config::Auth::Basic;

@@ -22,7 +22,7 @@ fn bodies_of(text: &str) -> Result<Vec<String>, (String, String)> {
         (e.field.unwrap_or_default(), e.message)
     };
     let send = SendRequest::read(&value, &Path::root("request")).map_err(fields)?;
-    send_bodies("app-1", &send).map_err(fields)
+    send_bodies("app-1", &send, &value).map_err(fields)
 }
 
 /// The one body of `message` sent to +46732001122.
@@ -117,7 +117,9 @@ fn a_contact_card_maps_field_by_field() {
         body(json!({"type": "contacts", "contacts": [card]})),
         Ok(envelope(expected))
     );
-    let minimal = json!({"name": {"formattedName": "B"}, "phones": [{"phone": "1"}]});
+    // Empty lists and `null`s are left out, as absent ones.
+    let minimal = json!({"name": {"formattedName": "B", "lastName": null}, "phones": [{"phone": "1"}],
+        "addresses": [], "emails": [], "urls": [], "org": null});
     assert_eq!(
         body(json!({"type": "contacts", "contacts": [minimal]})),
         Ok(envelope(
