@@ -8,6 +8,7 @@ use super::{
 use crate::core::error::{Error, Result};
 use crate::core::json::read::object;
 use crate::core::json::{Path, Value};
+use crate::core::whatwg;
 use crate::prelude::*;
 
 /// Every option key `api: "conversation"` knows, those only it takes first.
@@ -123,7 +124,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         (Some(id), Some(secret)) => {
             check_token("keyId", id)?;
             check_token("keySecret", secret)?;
-            if id.contains(':') {
+            if whatwg::cut(id, b":").is_some() {
                 return Err(Error::invalid("keyId", "must not contain \":\""));
             }
             Some((id, secret))
@@ -186,7 +187,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.
 fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
-    if id.contains(['/', '?', '#']) {
+    if whatwg::cut(id, b"/?#").is_some() {
         return Err(Error::invalid(
             name,
             "must not contain \"/\", \"?\" or \"#\"",

@@ -237,3 +237,35 @@ fn secrets_cover_the_key_its_basic_header_and_the_access_token() {
         "Basic [redacted] [redacted] [redacted]"
     );
 }
+
+#[test]
+fn ids_stay_one_path_segment_and_the_key_id_has_no_colon() {
+    let options = |project: &str, app: &str, key: &str| {
+        let text = [
+            r#"{"api":"conversation","region":"eu","keySecret":"s3cr3t-key","projectId":""#,
+            project,
+            r#"","appId":""#,
+            app,
+            r#"","keyId":""#,
+            key,
+            r#""}"#,
+        ];
+        Config::from_json(&text.concat(), Host::Server)
+    };
+    assert!(options("p-1", "app-1", "key-1").is_ok());
+    for bad in ["a/b", "a?b", "a#b", "/", "ab#"] {
+        for (project, app, field) in [(bad, "app-1", "projectId"), ("p-1", bad, "appId")] {
+            let err = options(project, app, "key-1").unwrap_err().into_fields();
+            assert!(err.field.unwrap_or_default().ends_with(field), "{bad}");
+            assert!(err
+                .message
+                .ends_with(r##"must not contain "/", "?" or "#""##));
+        }
+    }
+    for bad in ["a:b", ":", "key:"] {
+        let err = options("p-1", "app-1", bad).unwrap_err().into_fields();
+        assert!(err.field.unwrap_or_default().ends_with("keyId"));
+        assert!(err.message.ends_with(r#"must not contain ":""#));
+        assert!(!err.message.contains("s3cr3t"));
+    }
+}
