@@ -8,14 +8,14 @@
 
 use hmac::Mac;
 use libfuzzer_sys::fuzz_target;
-use sinch_whatsapp::core::callback::webhook::{Freshness, HMAC_SHA256, WEBHOOK_HEADERS};
 use sinch_whatsapp::core::callback::headers::header_pairs;
-use sinch_whatsapp::core::error::{Error, ErrorCode, Result};
-use sinch_whatsapp::core::json;
+use sinch_whatsapp::core::callback::webhook::{Freshness, HMAC_SHA256, WEBHOOK_HEADERS};
 use sinch_whatsapp::core::callback::{
     compute_signature, verify_callback, verify_signature, verify_signature_headers, verify_webhook,
     verify_webhook_headers, webhook_signature, HMAC_SHA_256,
 };
+use sinch_whatsapp::core::error::{Error, ErrorCode, Result};
+use sinch_whatsapp::core::json;
 
 /// Standard base64 with padding (the form the Conversation API sends).
 fn base64(bytes: &[u8]) -> String {
