@@ -51,6 +51,7 @@
 
 use crate::prelude::*;
 
+mod codec;
 mod declared;
 mod kind;
 mod ooxml;

@@ -1,7 +1,8 @@
 //! The checks of one message type: whether it takes the content, and the content's limits for
 //! it (processing size, codecs, JPEG coding, sticker dimensions and size).
 
-use super::kind::{Codec, Kind};
+use super::codec::Codec;
+use super::kind::Kind;
 use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
 use super::rules::{ambiguous, size_against};
 use super::sniff::Detected;

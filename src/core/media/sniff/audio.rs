@@ -2,7 +2,8 @@
 //! frames, AMR, Ogg (Opus, Vorbis, FLAC, ...), FLAC.
 
 use super::{settle, Detected, Step};
-use crate::core::media::kind::{Codec, Kind};
+use crate::core::media::codec::Codec;
+use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, has_at, u8_at, View};
 
 /// How much to read after an ID3 tag that ends beyond the bytes read so far.

@@ -16,7 +16,8 @@ mod png;
 mod text;
 mod zip;
 
-use super::kind::{Codec, Kind};
+use super::codec::Codec;
+use super::kind::Kind;
 use super::report::IssueCode;
 use super::view::{Miss, View};
 use super::{ByteRange, HEAD_LEN};
