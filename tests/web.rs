@@ -71,7 +71,7 @@ fn options_open_a_client_or_name_the_wrong_field() {
     }
     // A token in a browser page is refused unless the caller accepts the risk.
     let page = error(&s(Core::new(OPTIONS, true).open()));
-    assert_eq!(text(&page, "field"), "token");
+    assert_eq!(text(&page, "field"), "options.token");
     let allowed = r#"{"botId":"b","token":"t","region":"eu","dangerouslyAllowBrowser":true}"#;
     ok(&s(Core::new(allowed, true).open()));
 }

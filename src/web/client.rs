@@ -188,12 +188,7 @@ impl Core {
         text(envelope(
             config::timeout_ms(ms)
                 .map(|ms| crate::core::json::decimal(ms.into()))
-                .ok_or_else(|| {
-                    Error::invalid(
-                        "options.timeoutMs",
-                        "must be a whole number from 1 to 600000",
-                    )
-                }),
+                .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE)),
         ))
     }
 }

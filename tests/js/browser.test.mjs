@@ -35,7 +35,7 @@ async function outcome(url, bot) {
 
 function assertSent(result, bot) {
   assert.equal(result.ok, true, JSON.stringify(result));
-  assert.deepEqual(result.refused, { code: "invalid_argument", field: "token", mentionsRelay: true });
+  assert.deepEqual(result.refused, { code: "invalid_argument", field: "options.token", mentionsRelay: true });
   assert.match(result.result.messages[0].id, /^[0-9A-Z]{26}$/);
   const request = emu.requests.find((r) => r.path === `/whatsapp/v1/${bot}/messages`);
   assert.deepEqual(request.body, { to: ["+46732001122"], message: { type: "text", text: "from a browser" } });

@@ -114,7 +114,7 @@ test("in Chromium, through a relay: refused a key secret, sends per recipient, u
       },
       { relay: relay.url, unsupported: UNSUPPORTED },
     );
-    assert.deepEqual(outcome.refused, { code: "invalid_argument", field: "keySecret", mentionsRelay: true, showsSecret: false });
+    assert.deepEqual(outcome.refused, { code: "invalid_argument", field: "options.keySecret", mentionsRelay: true, showsSecret: false });
     assert.deepEqual(outcome.sent.messages.map((m) => [m.recipient, m.state]), [["+46732001122", "queued"], ["+46732002244", "queued"]]);
     assert.equal(outcome.capability.asynchronous, true);
     assert.equal(outcome.capability.requests.length, 1);

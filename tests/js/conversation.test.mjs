@@ -278,8 +278,8 @@ test("secrets never show: toString, toJSON, inspect, errors", async () => {
   });
   for (const [options, field] of [
     [{ keySecret: 12 }, "options.keySecret"],
-    [{ keySecret: "has space secret-1" }, "keySecret"],
-    [{ keyId: undefined }, "keyId"],
+    [{ keySecret: "has space secret-1" }, "options.keySecret"],
+    [{ keyId: undefined }, "options.keyId"],
   ]) {
     assert.throws(() => client(options), (err) => {
       assert.equal(err.field, field);
@@ -290,16 +290,16 @@ test("secrets never show: toString, toJSON, inspect, errors", async () => {
 });
 
 test("options: one API's options refused under the other, regions, a key secret in a browser page", async () => {
-  assert.throws(() => client({ botId: "b" }), (err) => err.code === "invalid_argument" && err.field === "botId" && err.message === 'botId: is only for api: "whatsapp"');
-  assert.throws(() => new WhatsAppClient({ botId: "b", token: "t", region: "eu", appId: "a" }), (err) => err.field === "appId" && err.message === 'appId: is only for api: "conversation"');
+  assert.throws(() => client({ botId: "b" }), (err) => err.code === "invalid_argument" && err.field === "options.botId" && err.message === 'options.botId: is only for api: "whatsapp"');
+  assert.throws(() => new WhatsAppClient({ botId: "b", token: "t", region: "eu", appId: "a" }), (err) => err.field === "options.appId" && err.message === 'options.appId: is only for api: "conversation"');
   assert.throws(() => new WhatsAppClient({ api: "sms" }), (err) => err.field === "options.api");
   const eu = new WhatsAppClient({ api: "conversation", projectId: "p", appId: "a", keyId: "k", keySecret: "s", region: "br" });
   assert.equal(eu.baseUrl, "https://br.conversation.api.sinch.com");
-  assert.throws(() => client({ region: "eu" }), (err) => err.field === "region");
+  assert.throws(() => client({ region: "eu" }), (err) => err.field === "options.region");
   globalThis.window = {};
   globalThis.document = {};
   try {
-    assert.throws(() => client(), (err) => err.field === "keySecret" && /browser page/.test(err.message) && !err.message.includes("secret-1"));
+    assert.throws(() => client(), (err) => err.field === "options.keySecret" && /browser page/.test(err.message) && !err.message.includes("secret-1"));
     assert.ok(client({ dangerouslyAllowBrowser: true }));
     assert.ok(client({ keyId: undefined, keySecret: undefined }), "a relay needs no key");
   } finally {

@@ -69,8 +69,8 @@ test("bad input is rejected with the field and rule before any request", async (
   assert.equal(err.code, "invalid_argument");
   assert.equal(err.field, "to[0]");
   assert.equal(sent().length, 0);
-  assert.throws(() => new sdk.WhatsAppClient({ botId: BOT, token: "a\r\nb", region: "eu" }), (e) => e.code === "invalid_argument" && e.field === "token");
-  assert.throws(() => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: "http://example.com" }), (e) => e.field === "baseUrl");
+  assert.throws(() => new sdk.WhatsAppClient({ botId: BOT, token: "a\r\nb", region: "eu" }), (e) => e.code === "invalid_argument" && e.field === "options.token");
+  assert.throws(() => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: "http://example.com" }), (e) => e.field === "options.baseUrl");
   assert.throws(() => new sdk.WhatsAppClient(null), (e) => e instanceof sdk.SinchError);
 });
 

@@ -109,7 +109,7 @@ test("maxResponseBytes sets the cap to the byte; bad values are refused naming t
   assertTyped(small, "invalid_response", 200);
 
   for (const bad of [0, -1, 1.5, 2 ** 28 + 1, NaN, "1mb-secret", true, {}]) {
-    const refused = (e) => e.code === "invalid_argument" && e.field === "maxResponseBytes" && !e.message.includes("secret");
+    const refused = (e) => e.code === "invalid_argument" && e.field === "options.maxResponseBytes" && !e.message.includes("secret");
     assert.throws(() => client({ maxResponseBytes: bad }), refused, String(bad));
   }
 });

@@ -40,7 +40,7 @@ const throwsInvalid = (fn, field, label) =>
 
 test("baseUrl: a host that only starts like loopback is refused over http; the URL parser's loopback forms reach the emulator", async () => {
   for (const host of ["127.evil.com", "127.0.0.1.nip.io", "127.0.0.1%2eevil.com", "localhost.evil.com", "[::1].evil.com", `127.0.0.1:${port}:1`, "127.0.0.1\\@evil.com"]) {
-    throwsInvalid(() => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: `http://${host}` }), "baseUrl", host);
+    throwsInvalid(() => new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: `http://${host}` }), "options.baseUrl", host);
   }
   assert.ok(new sdk.WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: "http://127.evil.com", allowInsecureHttp: true }));
   for (const host of ["2130706433", "0x7f.1", "127.1", "0177.0.0.1", "LOCALHOST"]) {
@@ -60,7 +60,7 @@ test("ids that are, or decode to, . or .. are refused before anything is sent", 
   await refused(wa.callbackStatus("../../provision/optin"), "messageId");
   await refused(wa.markRead("."), "messageId");
   for (const botId of ["..", ".", "%2E", " .. "]) {
-    throwsInvalid(() => new sdk.WhatsAppClient({ botId, token: TOKEN, baseUrl: emu.url }), "botId", botId);
+    throwsInvalid(() => new sdk.WhatsAppClient({ botId, token: TOKEN, baseUrl: emu.url }), "options.botId", botId);
   }
   // Dots that are not a whole segment stay one segment.
   await wa.getStickerpack("...").catch(() => {});

@@ -144,8 +144,8 @@ impl ClientOptions {
         let out = self;
         options.set_opt(&mut out.base_url, "baseUrl")?;
         options.set_opt(&mut out.allow_insecure_http, "allowInsecureHttp")?;
-        options.set_opt(&mut out.timeout_ms, "timeoutMs")?;
-        options.set_opt(&mut out.retries, "retries")?;
+        out.timeout_ms = bounded(options, "timeoutMs", 1, MAX_TIMEOUT_MS, TIMEOUT_RULE)?;
+        out.retries = bounded(options, "retries", 0, MAX_RETRIES, RETRIES_RULE)?;
         options.set_opt(&mut out.max_retry_after_ms, "maxRetryAfterMs")?;
         options.set_opt(
             &mut out.retry_messages_on_network_error,
@@ -164,6 +164,22 @@ impl ClientOptions {
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest timeout a caller may set (10 minutes).
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// The rule of `timeoutMs`, the client's and a call's alike.
+pub const TIMEOUT_RULE: &str = "must be a whole number from 1 to 600000";
+/// The rule of `retries`.
+const RETRIES_RULE: &str = "must be a whole number from 0 to 10";
+
+/// The whole-number option `key` of `options`, from `min` to `max`: any other value
+/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
+fn bounded(options: &Object, key: &str, min: u32, max: u32, rule: &str) -> Result<Option<u32>> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => whole(value, max.into())
+            .filter(|n| *n >= u64::from(min))
+            .map(|n| Some(n as u32))
+            .ok_or_else(|| options.at().key(key).invalid(rule)),
+    }
+}
 /// Default cap on an answer body: 1 MiB, far above any answer Sinch documents.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
 /// Highest `maxResponseBytes` a caller may set (256 MiB): the body is held in memory twice.
@@ -255,6 +271,11 @@ impl Config {
     /// shape names its path below `options` (`options.region`); a broken rule names
     /// the option (`baseUrl`). Neither repeats a value.
     pub fn from_json(options: &str, host: Host) -> Result<Self> {
+        Self::read_json(options, host).map_err(under_options)
+    }
+
+    /// [`Config::from_json`] before its errors are put under `options`.
+    fn read_json(options: &str, host: Host) -> Result<Self> {
         let at = Path::root("options");
         let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
         match value.get("api").map(|api| (api, api.as_str())) {
@@ -313,7 +334,7 @@ impl Config {
         let timeout_ms = match options.timeout_ms {
             None => DEFAULT_TIMEOUT_MS,
             Some(ms) => timeout_ms(f64::from(ms))
-                .ok_or_else(|| Error::invalid("timeoutMs", "must be between 1 and 600000"))?,
+                .ok_or_else(|| Error::invalid("timeoutMs", TIMEOUT_RULE))?,
         };
         Ok(Self {
             api,
@@ -323,6 +344,21 @@ impl Config {
             max_response_bytes: max_response_bytes(options.max_response_bytes.as_ref())?,
         })
     }
+}
+
+/// `err` with its field under `options`, the JS argument: a rule names the bare option
+/// (`timeoutMs`), as the Rust API's [`ClientOptions`] has it.
+fn under_options(mut err: Error) -> Error {
+    let Some(field) = err.field.take() else {
+        return err;
+    };
+    if field != "options" && !field.starts_with("options.") {
+        err.message = ["options.", &err.message].concat();
+        err.field = Some(["options.", &field].concat());
+    } else {
+        err.field = Some(field);
+    }
+    err
 }
 
 /// Refuses the first of `keys` that `options` has: an option of the other API.
@@ -341,7 +377,7 @@ fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
     let mut policy = RetryPolicy::default();
     if let Some(retries) = options.retries {
         if retries > MAX_RETRIES {
-            return Err(Error::invalid("retries", "must be between 0 and 10"));
+            return Err(Error::invalid("retries", RETRIES_RULE));
         }
         policy.max_retries = retries;
     }

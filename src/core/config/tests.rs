@@ -51,7 +51,11 @@ fn max_response_bytes_rules() {
         "[1]",
     ] {
         let err = with(bad).unwrap_err();
-        assert_eq!(err.field.as_deref(), Some("maxResponseBytes"), "{bad}");
+        assert_eq!(
+            err.field.as_deref(),
+            Some("options.maxResponseBytes"),
+            "{bad}"
+        );
         assert!(!err.message.contains(bad), "{}", err.message);
         assert!(!err.message.contains("secret"), "{}", err.message);
     }
@@ -109,12 +113,12 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
         (
             format!(r#"{{"botId":"b","timeoutMs":"{secret}"}}"#),
             "options.timeoutMs",
-            "must be a whole number from 0 to 4294967295",
+            "must be a whole number from 1 to 600000",
         ),
         (
             format!(r#"{{"botId":"b","retries":"{secret}"}}"#),
             "options.retries",
-            "must be a whole number from 0 to 4294967295",
+            "must be a whole number from 0 to 10",
         ),
         (
             format!(r#"{{"botId":"b","maxRetryAfterMs":"{secret}"}}"#),
@@ -172,7 +176,40 @@ fn one_timeout_rule_for_client_and_call() {
     for bad in [0, 600_001, u32::MAX] {
         let err = with(bad).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("timeoutMs"));
-        assert_eq!(err.message, "timeoutMs: must be between 1 and 600000");
+        assert_eq!(err.message, ["timeoutMs: ", TIMEOUT_RULE].concat());
+    }
+    // From JSON, every value that breaks the rule gets its one text, under `options`.
+    for bad in ["0", "-1", "1.5", "600001", "5e9", "\"9\"", "true"] {
+        let json = [
+            r#"{"botId":"b","baseUrl":"https://x","timeoutMs":"#,
+            bad,
+            "}",
+        ]
+        .concat();
+        let err = Config::from_json(&json, Host::Server).unwrap_err();
+        assert_eq!(
+            err.message,
+            "options.timeoutMs: must be a whole number from 1 to 600000"
+        );
+    }
+    for bad in ["-1", "0.5", "11", "\"2\""] {
+        let json = [r#"{"botId":"b","baseUrl":"https://x","retries":"#, bad, "}"].concat();
+        let err = Config::from_json(&json, Host::Server).unwrap_err();
+        assert_eq!(
+            err.message,
+            "options.retries: must be a whole number from 0 to 10"
+        );
+    }
+    for (key, ok) in [("timeoutMs", "600000"), ("retries", "0"), ("retries", "10")] {
+        let json = [
+            r#"{"botId":"b","baseUrl":"https://x",""#,
+            key,
+            r#"":"#,
+            ok,
+            "}",
+        ]
+        .concat();
+        assert!(Config::from_json(&json, Host::Server).is_ok(), "{json}");
     }
 }
 
