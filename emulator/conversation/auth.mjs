@@ -1,11 +1,12 @@
 // The OAuth2 token endpoint (client credentials, brief §1.2) and the check of an API call's
 // `Authorization`: a bearer token it issued and has not expired, or Basic `keyId:keySecret`
 // (§1.3). The token endpoint has its own token bucket: 30 of burst, 10 a second (§1.2).
+// Tokens are checked by their own signature and claims, as a JWT is: nothing is stored per
+// token, so memory stays flat however long the emulator runs, and an expired token is told
+// apart as expired for ever.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 const BUCKET = { burst: 30, perSecond: 10 };
-/** How long an expired token is still told apart as "expired" (then it is "invalid"). */
-const REMEMBER_EXPIRED_MS = 3600_000;
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 /** A token-endpoint answer: `[status, body, headers]` in OAuth2's error form when not 200. */
@@ -22,8 +23,8 @@ export class Auth {
   constructor({ keyId, keySecret, tokenTtlSeconds, projectId }) {
     Object.assign(this, { keyId, keySecret, tokenTtlSeconds, projectId });
     this.signingKey = randomBytes(32);
-    /** Issued tokens → when they expire (ms since the epoch). */
-    this.tokens = new Map();
+    /** Tokens issued so far (each carries its number), and the first number `expireAll` left valid. */
+    Object.assign(this, { issued: 0, firstValid: 0 });
     this.bucket = { tokens: BUCKET.burst, at: Date.now() };
   }
 
@@ -60,23 +61,33 @@ export class Auth {
   }
 
   /**
-   * A new JWT-shaped token, valid `tokenTtlSeconds` from now (its `exp` claim: that time, rounded
-   * down). Tokens expired over an hour ago are forgotten first: the map stays bounded by the
-   * endpoint's rate, however long the emulator runs.
+   * A new JWT-shaped token, valid `tokenTtlSeconds` from now (its `exp` claim: that time,
+   * rounded down; `exp_ms` and its number `n` are the emulator's own claims).
    */
   issue(now) {
-    for (const [token, expires] of this.tokens) if (expires <= now - REMEMBER_EXPIRED_MS) this.tokens.delete(token);
     const expires = now + this.tokenTtlSeconds * 1000;
     const [iat, exp] = [Math.floor(now / 1000), Math.floor(expires / 1000)];
-    const head = `${base64url({ alg: "HS256", typ: "JWT" })}.${base64url({ sub: this.keyId, project_id: this.projectId, iat, exp, jti: randomBytes(8).toString("hex") })}`;
-    const token = `${head}.${createHmac("sha256", this.signingKey).update(head).digest("base64url")}`;
-    this.tokens.set(token, expires);
+    const claims = { sub: this.keyId, project_id: this.projectId, iat, exp, jti: randomBytes(8).toString("hex"), exp_ms: expires, n: this.issued++ };
+    const head = `${base64url({ alg: "HS256", typ: "JWT" })}.${base64url(claims)}`;
+    const token = `${head}.${this.sign(head)}`;
     return { access_token: token, token_type: "bearer", expires_in: this.tokenTtlSeconds, scope: "" };
   }
 
+  /** The signature of `head`: HMAC-SHA256 with this emulator's key, base64url. */
+  sign(head) {
+    return createHmac("sha256", this.signingKey).update(head).digest("base64url");
+  }
+
+  /** The claims of `token` when this emulator signed it, else `undefined`. */
+  claims(token) {
+    const [header, payload, signature, ...rest] = token.split(".");
+    if (signature === undefined || rest.length > 0 || !same(signature, this.sign(`${header}.${payload}`))) return undefined;
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  }
+
   /** Every token issued so far expires now. */
-  expireAll(now = Date.now()) {
-    for (const token of this.tokens.keys()) this.tokens.set(token, Math.min(this.tokens.get(token), now - 1));
+  expireAll() {
+    this.firstValid = this.issued;
   }
 
   /** `undefined` when `Authorization` is good, else the 401's `{ message, challenge }`. */
@@ -85,11 +96,11 @@ export class Auth {
       return this.basicOk(header) ? undefined : { message: "The key id or key secret is wrong.", challenge: 'Basic realm="sinch"' };
     }
     const token = /^Bearer (\S+)$/i.exec(header ?? "")?.[1];
-    const expires = token === undefined ? undefined : this.tokens.get(token);
-    if (expires === undefined) {
+    const claims = token === undefined ? undefined : this.claims(token);
+    if (claims === undefined) {
       return { message: "The access token is missing or invalid.", challenge: 'Bearer error="invalid_token", error_description="The access token is invalid"' };
     }
-    if (expires <= now) {
+    if (claims.exp_ms <= now || claims.n < this.firstValid) {
       return { message: "The access token expired.", challenge: 'Bearer error="invalid_token", error_description="The access token expired"' };
     }
     return undefined;

@@ -111,7 +111,7 @@ test("Bun runs all three entries from the packed project (its `node` condition: 
   assertWorked(await node("bun.mjs", `${ALL_THREE} ${SEND(`from Bun ${stdout.trim()}`)}`, [], bun), `from Bun ${stdout.trim()}`);
 });
 
-test("Deno runs all three entries from the packed project with --allow-read and --allow-net, nothing more", async () => {
+test("Deno runs all three entries from the packed project with --allow-read, --allow-net to the emulator and three env vars, nothing more", async () => {
   const deno = join(root, "node_modules/.bin/deno");
   const flags = ["run", "--no-prompt", "--allow-read", `--allow-net=${new URL(emu.url).host}`, "--allow-env=EMULATOR_URL,BOT,TOKEN"];
   assertWorked(await node("deno.mjs", `${ALL_THREE} ${SEND("from Deno")}`, flags, deno), "from Deno");

@@ -4,7 +4,8 @@
 //! checked as [`verify_webhook_headers`](super::verify_webhook_headers) checks it,
 //! any other callback as a standalone one, as
 //! [`verify_signature_headers`](super::verify_signature_headers) does, both forms'
-//! headers collected in one pass over the pairs (no list of pairs, no owned values).
+//! headers collected in one pass over the pairs (no list of pairs, no owned values;
+//! the generic Rust functions hold their pairs in a `Vec` first: `signature::collect`).
 //! The headers — `[[name, value], …]` pairs (from a `Headers` or an array) or an
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).

@@ -37,7 +37,7 @@ pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
-pub use wire::send_body;
+pub(crate) use wire::send_body;
 
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, tag};

@@ -191,8 +191,9 @@ const SEND: &[Member] = &[
     same("callback"),
 ];
 
-/// The wire JSON of `request`, a `send` argument the typed model has read and checked.
-pub fn send_body(request: &Value) -> String {
+/// The wire JSON of `request`, a `send` argument the typed model has read and checked
+/// (crate-internal: an unchecked value would be written as given).
+pub(crate) fn send_body(request: &Value) -> String {
     let mut out = Writer::new();
     object(request, SEND, &mut out);
     out.finish()

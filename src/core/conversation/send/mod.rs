@@ -36,8 +36,13 @@ mod tests;
 
 /// The `messages:send` bodies of `send` (read from `request`, the caller's JSON) for
 /// app `app_id`: one per recipient, in `send.to` order, every rule checked before
-/// any is built.
-pub fn send_bodies(app_id: &str, send: &SendRequest, request: &Value) -> Result<Vec<String>> {
+/// any is built. Crate-internal: the bodies are copied from `request`, so `send`
+/// must be what was read from it (the op table's one caller holds to that).
+pub(crate) fn send_bodies(
+    app_id: &str,
+    send: &SendRequest,
+    request: &Value,
+) -> Result<Vec<String>> {
     send.validate_envelope()?;
     match &send.message {
         Message::Template(t) => t.validate_as("message", Some(&template::language(t)))?,
