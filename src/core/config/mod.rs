@@ -168,18 +168,6 @@ pub const MAX_TIMEOUT_MS: u32 = 600_000;
 pub const TIMEOUT_RULE: &str = "must be a whole number from 1 to 600000";
 /// The rule of `retries`.
 const RETRIES_RULE: &str = "must be a whole number from 0 to 10";
-
-/// The whole-number option `key` of `options`, from `min` to `max`: any other value
-/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
-fn bounded(options: &Object, key: &str, min: u32, max: u32, rule: &str) -> Result<Option<u32>> {
-    match options.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => whole(value, max.into())
-            .filter(|n| *n >= u64::from(min))
-            .map(|n| Some(n as u32))
-            .ok_or_else(|| options.at().key(key).invalid(rule)),
-    }
-}
 /// Default cap on an answer body: 1 MiB, far above any answer Sinch documents.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
 /// Highest `maxResponseBytes` a caller may set (256 MiB): the body is held in memory twice.
@@ -268,8 +256,8 @@ pub enum Host {
 impl Config {
     /// The configuration of the options object whose JSON text is `options` (JS:
     /// `JSON.stringify` of the constructor's options, `onRetry` taken out). A wrong
-    /// shape names its path below `options` (`options.region`); a broken rule names
-    /// the option (`baseUrl`). Neither repeats a value.
+    /// shape and a broken rule alike name their path below `options`
+    /// (`options.region`, `options.baseUrl`). Neither repeats a value.
     pub fn from_json(options: &str, host: Host) -> Result<Self> {
         Self::read_json(options, host).map_err(under_options)
     }
@@ -407,13 +395,29 @@ fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
     let Some(value) = option else {
         return Ok(DEFAULT_MAX_RESPONSE_BYTES);
     };
-    let bytes = whole(value, u64::from(MAX_RESPONSE_BYTES_LIMIT)).filter(|bytes| *bytes >= 1);
-    bytes.map(|bytes| bytes as u32).ok_or_else(|| {
+    whole_in(value, 1, MAX_RESPONSE_BYTES_LIMIT).ok_or_else(|| {
         Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
         )
     })
+}
+
+/// The whole-number option `key` of `options`, from `min` to `max`: any other value
+/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
+fn bounded(options: &Object, key: &str, min: u32, max: u32, rule: &str) -> Result<Option<u32>> {
+    match options.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => whole_in(value, min, max)
+            .map(Some)
+            .ok_or_else(|| options.at().key(key).invalid(rule)),
+    }
+}
+
+/// `value` when it is a JSON whole number from `min` to `max`.
+fn whole_in(value: &Value, min: u32, max: u32) -> Option<u32> {
+    let n = whole(value, max.into())?;
+    (n >= u64::from(min)).then_some(n as u32)
 }
 
 /// A server-side config for `bot_id` at `base_url` with token `t`, for unit tests.
