@@ -1,0 +1,486 @@
+//! The message model as data: every member of a send, its JS name (its wire name is
+//! the same in snake_case), its kind, whether it is required, and its rule. One
+//! table read by three walks ([`super::check`]'s shape and rules, [`super::wire`]'s
+//! writer), so each rule exists once. The few rules that look at more than one
+//! member are [`Hook`]s the table points at.
+
+/// What a member's value must be, how it is checked and how it is written.
+pub(super) enum Kind {
+    /// A string, held to a rule.
+    Str(Rule),
+    /// A boolean.
+    Bool,
+    /// A number (its JSON text), held to a rule.
+    Number(Rule),
+    /// A whole number of 0 or more, held to a rule.
+    Whole(Rule),
+    /// Any value: only its rule decides.
+    Any(Rule),
+    /// Any object, written as given.
+    AnyObject,
+    /// An object of these members.
+    Object(&'static [Member]),
+    /// An array.
+    List(&'static List),
+    /// An object tagged by the member named first: the members of each variant. A
+    /// variant without members ignores the rest of the object.
+    Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
+    /// A string that may be left out but, when given, is this one; always written.
+    Always(&'static str),
+}
+
+/// An array of `item`s: `min..=max` of them (or `rule` says why not), then `hook`.
+pub(super) struct List {
+    pub item: &'static Kind,
+    pub min: usize,
+    pub max: usize,
+    pub rule: &'static str,
+    pub hook: Hook,
+    /// Left out of the wire when empty.
+    pub omit_empty: bool,
+}
+
+/// Whether a member must be given, and whether it goes on the wire.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Need {
+    Required,
+    Optional,
+    /// Optional, and never written (refused or Conversation-only).
+    Unwritten,
+    /// Not a member: the hook runs at its place among the rules.
+    Hook(Hook),
+}
+
+/// One member: its JS name, kind and need.
+pub(super) struct Member(pub &'static str, pub &'static Kind, pub Need);
+
+/// A rule that looks at more than one value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hook {
+    None,
+    /// The send: the Conversation-only members refused on the standalone API.
+    Envelope,
+    /// A sticker: exactly one of `url` or `id`.
+    Sticker,
+    /// The total length of the template parameters named, at most this many characters.
+    Params(&'static str, usize),
+    /// A list's sections: at most 10 rows in all.
+    Rows,
+}
+
+/// A single value's rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    None,
+    /// `min..=max` characters.
+    Chars(usize, usize),
+    /// At least one character.
+    NonEmpty,
+    Msisdn,
+    HttpUrl,
+    /// https, or http on loopback.
+    StickerUrl,
+    /// A stickerpack id, not a URL.
+    StickerId,
+    Provider,
+    /// A provider, only beside `url` (a sticker's).
+    StickerProvider,
+    Language,
+    Date,
+    /// A coordinate from `-max` to `max`.
+    Coordinate(u32),
+    /// `1..=max` characters, unique among the ids of the message.
+    Id(usize),
+    /// One of the strings; the text says so.
+    OneOf(&'static [&'static str], &'static str),
+    /// Given at all: refused, the text says why.
+    Retired(&'static str),
+    /// Seconds from 3 to 315576000000 (the Conversation API's `ttl`).
+    Ttl,
+}
+
+use super::template::{MAX_BODY_PARAM_CHARS, MAX_HEADER_PARAM_CHARS};
+use super::{MAX_RECIPIENTS, MAX_TEXT_CHARS};
+use Need::{Optional as Opt, Required as Req};
+
+const STRING: &Kind = &Kind::Str(Rule::None);
+const fn opt(name: &'static str) -> Member {
+    Member(name, STRING, Opt)
+}
+const fn list(item: &'static Kind, min: usize, max: usize, rule: &'static str) -> List {
+    List {
+        item,
+        min,
+        max,
+        rule,
+        hook: Hook::None,
+        omit_empty: false,
+    }
+}
+/// An optional list of a card, left out of the wire when empty.
+const fn listed(item: &'static Kind) -> List {
+    List {
+        omit_empty: true,
+        ..list(item, 0, usize::MAX, "")
+    }
+}
+
+const TEXT_PART: &Kind = &Kind::Object(&[Member("text", &Kind::Str(Rule::Chars(1, 60)), Req)]);
+const BODY: &Kind = &Kind::Object(&[Member("text", &Kind::Str(Rule::Chars(1, 1024)), Req)]);
+const URL: Member = Member("url", &Kind::Str(Rule::HttpUrl), Req);
+const PROVIDER: Member = Member("provider", &Kind::Str(Rule::Provider), Opt);
+const MEDIA_LINK: &[Member] = &[URL, PROVIDER];
+const DOCUMENT_LINK: &[Member] = &[URL, opt("filename"), PROVIDER];
+const MEDIA: &[Member] = &[URL, opt("caption"), PROVIDER];
+const KIND: Member = opt("type");
+const fn non_empty(name: &'static str) -> Member {
+    Member(name, &Kind::Str(Rule::NonEmpty), Req)
+}
+
+const CARD: &Kind = &Kind::Object(&[
+    Member(
+        "name",
+        &Kind::Object(&[
+            non_empty("formattedName"),
+            opt("firstName"),
+            opt("lastName"),
+        ]),
+        Req,
+    ),
+    Member(
+        "addresses",
+        &Kind::List(&listed(&Kind::Object(&[
+            non_empty("city"),
+            opt("street"),
+            opt("zip"),
+            opt("state"),
+            opt("country"),
+            opt("countryCode"),
+            KIND,
+        ]))),
+        Opt,
+    ),
+    Member("birthday", &Kind::Str(Rule::Date), Opt),
+    Member(
+        "emails",
+        &Kind::List(&listed(&Kind::Object(&[non_empty("email"), KIND]))),
+        Opt,
+    ),
+    Member(
+        "org",
+        &Kind::Object(&[non_empty("company"), opt("department"), opt("title")]),
+        Opt,
+    ),
+    Member(
+        "phones",
+        &Kind::List(&listed(&Kind::Object(&[
+            non_empty("phone"),
+            KIND,
+            opt("waId"),
+        ]))),
+        Opt,
+    ),
+    Member(
+        "urls",
+        &Kind::List(&listed(&Kind::Object(&[non_empty("url"), KIND]))),
+        Opt,
+    ),
+]);
+
+const PARAMS: &Kind = &Kind::List(&list(&Kind::Str(Rule::NonEmpty), 0, usize::MAX, ""));
+
+const TEMPLATE: &[Member] = &[
+    Member(
+        "ttl",
+        &Kind::Any(Rule::Retired(
+            "is retired upstream (Sinch dropped template time-to-live on 2021-06-29): remove it",
+        )),
+        Need::Unwritten,
+    ),
+    Member(
+        "params",
+        &Kind::Any(Rule::Retired(
+            "is retired upstream: use bodyParams (and headerParams) instead",
+        )),
+        Need::Unwritten,
+    ),
+    Member("templateName", &Kind::Str(Rule::Chars(1, 512)), Req),
+    Member("language", &Kind::Str(Rule::Language), Opt),
+    Member("headerParams", PARAMS, Opt),
+    Member(
+        "",
+        STRING,
+        Need::Hook(Hook::Params("headerParams", MAX_HEADER_PARAM_CHARS)),
+    ),
+    Member("bodyParams", PARAMS, Opt),
+    Member(
+        "",
+        STRING,
+        Need::Hook(Hook::Params("bodyParams", MAX_BODY_PARAM_CHARS)),
+    ),
+    Member(
+        "media",
+        &Kind::Tagged(
+            "type",
+            &[
+                ("text", &[]),
+                ("image", MEDIA_LINK),
+                ("video", MEDIA_LINK),
+                ("document", DOCUMENT_LINK),
+            ],
+        ),
+        Opt,
+    ),
+    Member(
+        "buttons",
+        &Kind::List(&list(
+            &Kind::Tagged(
+                "type",
+                &[
+                    ("call", &[]),
+                    (
+                        "url",
+                        &[Member("parameter", &Kind::Str(Rule::NonEmpty), Opt)],
+                    ),
+                    (
+                        "quick_reply",
+                        &[Member("payload", &Kind::Str(Rule::NonEmpty), Opt)],
+                    ),
+                ],
+            ),
+            0,
+            usize::MAX,
+            "",
+        )),
+        Opt,
+    ),
+];
+
+const BUTTONS: &[Member] = &[
+    Member(
+        "header",
+        &Kind::Tagged(
+            "type",
+            &[
+                (
+                    "text",
+                    &[Member("text", &Kind::Str(Rule::Chars(1, 60)), Req)],
+                ),
+                ("image", MEDIA_LINK),
+                ("video", MEDIA_LINK),
+                ("document", DOCUMENT_LINK),
+            ],
+        ),
+        Opt,
+    ),
+    Member("body", BODY, Req),
+    Member("footer", TEXT_PART, Opt),
+    Member(
+        "action",
+        &Kind::Object(&[Member(
+            "buttons",
+            &Kind::List(&list(
+                &Kind::Object(&[
+                    Member("type", &Kind::Always("reply"), Opt),
+                    Member("id", &Kind::Str(Rule::Id(230)), Req),
+                    Member("title", &Kind::Str(Rule::Chars(1, 20)), Req),
+                ]),
+                1,
+                3,
+                "must hold 1 to 3 buttons",
+            )),
+            Req,
+        )]),
+        Req,
+    ),
+];
+
+const ROWS: &Kind = &Kind::List(&list(
+    &Kind::Object(&[
+        Member("id", &Kind::Str(Rule::Id(174)), Req),
+        Member("title", &Kind::Str(Rule::Chars(1, 20)), Req),
+        Member("description", &Kind::Str(Rule::Chars(0, 72)), Opt),
+    ]),
+    1,
+    10,
+    "must hold 1 to 10 rows",
+));
+
+const LIST: &[Member] = &[
+    Member(
+        "header",
+        &Kind::Object(&[
+            Member("type", &Kind::Always("text"), Opt),
+            Member("text", &Kind::Str(Rule::Chars(1, 60)), Req),
+        ]),
+        Opt,
+    ),
+    Member("body", BODY, Req),
+    Member("footer", TEXT_PART, Opt),
+    Member(
+        "action",
+        &Kind::Object(&[
+            Member("button", &Kind::Str(Rule::Chars(1, 20)), Req),
+            Member(
+                "sections",
+                &Kind::List(&List {
+                    hook: Hook::Rows,
+                    ..list(
+                        &Kind::Object(&[
+                            Member("title", &Kind::Str(Rule::Chars(1, 24)), Req),
+                            Member("rows", ROWS, Req),
+                        ]),
+                        1,
+                        10,
+                        "must hold 1 to 10 sections",
+                    )
+                }),
+                Req,
+            ),
+        ]),
+        Req,
+    ),
+];
+
+const FLOW_TEXT: Member = Member("text", &Kind::Str(Rule::Chars(1, 60)), Req);
+const LINK: &[Member] = &[Member("link", &Kind::Str(Rule::HttpUrl), Req)];
+
+/// A WhatsApp Flow (`channelSpecificMessage.message` of `messageType: "FLOWS"`).
+const FLOWS: &[Member] = &[
+    non_empty("flowId"),
+    Member("flowCta", &Kind::Str(Rule::Chars(1, 20)), Req),
+    opt("flowToken"),
+    Member(
+        "flowMode",
+        &Kind::Str(Rule::OneOf(
+            &["draft", "published"],
+            r#"must be "draft" or "published""#,
+        )),
+        Opt,
+    ),
+    Member(
+        "flowAction",
+        &Kind::Str(Rule::OneOf(
+            &["navigate", "data_exchange"],
+            r#"must be "navigate" or "data_exchange""#,
+        )),
+        Opt,
+    ),
+    Member(
+        "flowActionPayload",
+        &Kind::Object(&[opt("screen"), Member("data", &Kind::AnyObject, Opt)]),
+        Opt,
+    ),
+    Member(
+        "header",
+        &Kind::Tagged(
+            "type",
+            &[
+                ("text", &[FLOW_TEXT]),
+                ("image", &[Member("image", &Kind::Object(LINK), Req)]),
+                ("video", &[Member("video", &Kind::Object(LINK), Req)]),
+                ("document", &[Member("document", &Kind::Object(LINK), Req)]),
+            ],
+        ),
+        Opt,
+    ),
+    Member("body", BODY, Opt),
+    Member("footer", TEXT_PART, Opt),
+];
+
+/// The message types, in the order errors list them.
+pub(super) const MESSAGE: &Kind = &Kind::Tagged(
+    "type",
+    &[
+        (
+            "text",
+            &[
+                Member("text", &Kind::Str(Rule::Chars(1, MAX_TEXT_CHARS)), Req),
+                Member("previewUrl", &Kind::Bool, Opt),
+            ],
+        ),
+        ("image", MEDIA),
+        ("video", MEDIA),
+        ("audio", MEDIA_LINK),
+        (
+            "document",
+            &[URL, opt("caption"), opt("filename"), PROVIDER],
+        ),
+        (
+            "sticker",
+            &[
+                Member("", STRING, Need::Hook(Hook::Sticker)),
+                Member("url", &Kind::Str(Rule::StickerUrl), Opt),
+                Member("id", &Kind::Str(Rule::StickerId), Opt),
+                Member("provider", &Kind::Str(Rule::StickerProvider), Opt),
+            ],
+        ),
+        (
+            "location",
+            &[
+                Member("lat", &Kind::Number(Rule::Coordinate(90)), Req),
+                Member("lng", &Kind::Number(Rule::Coordinate(180)), Req),
+                opt("name"),
+                opt("address"),
+            ],
+        ),
+        (
+            "contacts",
+            &[Member(
+                "contacts",
+                &Kind::List(&list(
+                    CARD,
+                    1,
+                    usize::MAX,
+                    "must list at least one contact card",
+                )),
+                Req,
+            )],
+        ),
+        ("template", TEMPLATE),
+        (
+            "interactive",
+            &[Member(
+                "message",
+                &Kind::Tagged("type", &[("button", BUTTONS), ("list", LIST)]),
+                Req,
+            )],
+        ),
+    ],
+);
+
+/// A send: `{ to, message, callback?, correlationId?, ttl?, channelSpecificMessage? }`,
+/// the last three Conversation-only (refused by [`Hook::Envelope`] on the standalone API).
+pub(super) const SEND: &Kind = &Kind::Object(&[
+    Member("", STRING, Need::Hook(Hook::Envelope)),
+    Member(
+        "to",
+        &Kind::List(&list(
+            &Kind::Str(Rule::Msisdn),
+            1,
+            MAX_RECIPIENTS,
+            "must list 1 to 20 recipients",
+        )),
+        Req,
+    ),
+    Member("message", MESSAGE, Req),
+    Member("callback", &Kind::Str(Rule::HttpUrl), Opt),
+    Member(
+        "correlationId",
+        &Kind::Str(Rule::Chars(1, 128)),
+        Need::Unwritten,
+    ),
+    Member("ttl", &Kind::Whole(Rule::Ttl), Need::Unwritten),
+    Member(
+        "channelSpecificMessage",
+        &Kind::Tagged(
+            "messageType",
+            &[
+                ("FLOWS", &[Member("message", &Kind::Object(FLOWS), Req)]),
+                ("ORDER_DETAILS", &[Member("message", &Kind::AnyObject, Req)]),
+                ("ORDER_STATUS", &[Member("message", &Kind::AnyObject, Req)]),
+            ],
+        ),
+        Need::Unwritten,
+    ),
+]);
