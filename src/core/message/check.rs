@@ -10,6 +10,7 @@ use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
     check_chars_at, check_date_at, check_http_url_at, check_https_or_loopback_url_at,
     check_language_at, check_msisdn_at, check_provider_name_at, check_required_at, count_chars,
+    underscored,
 };
 use crate::prelude::*;
 
@@ -200,13 +201,7 @@ impl<'v> Pass<'v> {
                 Err(at.invalid("can only be used with url, not with id"))
             }
             Rule::StickerProvider => check_provider_name_at(at, text),
-            Rule::Language if self.conversation => {
-                let code: String = text
-                    .chars()
-                    .map(|c| if c == '-' { '_' } else { c })
-                    .collect();
-                check_language_at(at, &code)
-            }
+            Rule::Language if self.conversation => check_language_at(at, &underscored(text)),
             Rule::Language => check_language_at(at, text),
             Rule::Date => check_date_at(at, text),
             Rule::Coordinate(max) if super::location::within(text, max) => Ok(()),

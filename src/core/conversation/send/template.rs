@@ -9,7 +9,7 @@
 use super::{find, refuse, NO_PROVIDER};
 use crate::core::error::Result;
 use crate::core::json::{decimal, Value, Write, Writer};
-use crate::prelude::*;
+use crate::core::rules::underscored;
 
 /// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `source`, the
 /// caller's template message (checked).
@@ -21,15 +21,8 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     }
     out.field("template_id", text(source, "templateName"));
     // The language in underscore form, `en` if none.
-    let mut code = String::new();
-    for c in find(source, "language")
-        .and_then(Value::as_str)
-        .unwrap_or("en")
-        .chars()
-    {
-        code.push(if c == '-' { '_' } else { c });
-    }
-    out.field("language_code", &code);
+    let language = find(source, "language").and_then(Value::as_str);
+    out.field("language_code", &underscored(language.unwrap_or("en")));
     out.key("parameters");
     out.open_object();
     numbered(out, "header", source.get("headerParams"));
