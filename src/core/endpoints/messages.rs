@@ -10,7 +10,7 @@ use crate::prelude::*;
 
 /// `POST /whatsapp/v1/{bot}/messages` with the wire JSON of `send`, after
 /// checking it: written in its JS form, it goes through the check a JS caller's
-/// send does ([`send_body`]), so its errors are theirs (a shape error, which a typed
+/// send does (`message::send_body`), so its errors are theirs (a shape error, which a typed
 /// send has only in a [`Coordinate`](crate::core::message::Coordinate) that is no
 /// number, is rooted at `request`).
 pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<String>> {

@@ -1,10 +1,10 @@
 //! Outbound messages (`POST /messages`) and their validation.
 //!
 //! JS callers write camelCase; the wire is snake_case. The model is data
-//! ([`schema`]): one table of every member's JS name, kind, need and rule, read by
-//! one check ([`check`]: the shape, errors rooted at the argument,
+//! (`schema`): one table of every member's JS name, kind, need and rule, read by
+//! one check (`check`: the shape, errors rooted at the argument,
 //! `request.message.url`; then the rules, errors naming the field as JS callers
-//! write it, `message.headerParams[0]`) and one writer ([`wire`], the standalone
+//! write it, `message.headerParams[0]`) and one writer (`wire`, the standalone
 //! wire body). The typed structs here are that model for Rust callers: one is
 //! written in its JS form ([`Write`], camelCase, absent optionals left out) and goes
 //! through the same check ([`send_message`](crate::core::endpoints::messages::send_message)).
