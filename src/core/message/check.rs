@@ -204,11 +204,8 @@ impl<'v> Pass<'v> {
             Rule::Language if self.conversation => check_language_at(at, &underscored(text)),
             Rule::Language => check_language_at(at, text),
             Rule::Date => check_date_at(at, text),
-            Rule::Coordinate(max) if super::location::within(text, max) => Ok(()),
-            Rule::Coordinate(max) => {
-                let max = decimal(u64::from(max));
-                Err(at.invalid(&["must be a number from -", &max, " to ", &max].concat()))
-            }
+            Rule::Coordinate(max, _) if super::location::within(text, max) => Ok(()),
+            Rule::Coordinate(_, why) => Err(at.invalid(why)),
             Rule::Id(max) => {
                 check_chars_at(at, text, 1, max)?;
                 if self.seen.contains(&text) {

@@ -87,8 +87,8 @@ pub(super) enum Rule {
     StickerProvider,
     Language,
     Date,
-    /// A coordinate from `-max` to `max`.
-    Coordinate(u32),
+    /// A coordinate from `-max` to `max`; the text says so.
+    Coordinate(u32, &'static str),
     /// `1..=max` characters, unique among the ids of the message.
     Id(usize),
     /// One of the strings; the text says so.
@@ -169,8 +169,16 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
         (
             "location",
             &[
-                Member("lat", &Kind::Number(Rule::Coordinate(90)), Req),
-                Member("lng", &Kind::Number(Rule::Coordinate(180)), Req),
+                Member(
+                    "lat",
+                    &Kind::Number(Rule::Coordinate(90, "must be a number from -90 to 90")),
+                    Req,
+                ),
+                Member(
+                    "lng",
+                    &Kind::Number(Rule::Coordinate(180, "must be a number from -180 to 180")),
+                    Req,
+                ),
                 opt("name"),
                 opt("address"),
             ],
