@@ -271,8 +271,9 @@ impl<'v, 'p> Object<'v, 'p> {
 }
 
 /// Reads the tag `key` (`type`, `messageType`) of `value` (an object): the index of
-/// one of `tags`, or an error at `….key` listing them.
-pub fn tag(value: &Value, at: &Path, key: &str, tags: &[&str]) -> Result<usize> {
+/// one of `tags` (each a name and what the caller keeps beside it), or an error at
+/// `….key` listing their names.
+pub fn tag<T>(value: &Value, at: &Path, key: &str, tags: &[(&str, T)]) -> Result<usize> {
     let Value::Object(_) = value else {
         return Err(at.invalid("must be an object"));
     };
@@ -282,9 +283,9 @@ pub fn tag(value: &Value, at: &Path, key: &str, tags: &[&str]) -> Result<usize> 
         Some(_) => return Err(path.invalid("must be a string")),
         None => return Err(path.invalid("is required")),
     };
-    tags.iter().position(|tag| tag == name).ok_or_else(|| {
+    tags.iter().position(|(tag, _)| tag == name).ok_or_else(|| {
         let mut rule = String::from("must be one of ");
-        for (i, tag) in tags.iter().enumerate() {
+        for (i, (tag, _)) in tags.iter().enumerate() {
             if i > 0 {
                 rule.push_str(", ");
             }
@@ -372,12 +373,24 @@ mod tests {
     fn tags_are_read_first_and_listed_when_unknown() {
         let at = Path::root("message");
         assert_eq!(
-            tag(&value(r#"{"x":1,"type":"b"}"#), &at, "type", &["a", "b"]).ok(),
+            tag(
+                &value(r#"{"x":1,"type":"b"}"#),
+                &at,
+                "type",
+                &[("a", ()), ("b", ())]
+            )
+            .ok(),
             Some(1)
         );
-        let err = tag(&value(r#"{"type":"c"}"#), &at, "type", &["a", "b"]).expect_err("unknown");
+        let err = tag(
+            &value(r#"{"type":"c"}"#),
+            &at,
+            "type",
+            &[("a", ()), ("b", ())],
+        )
+        .expect_err("unknown");
         assert_eq!(err.message, r#"message.type: must be one of "a", "b""#);
-        let err = tag(&value(r#"{}"#), &at, "type", &["a"]).expect_err("missing");
+        let err = tag(&value(r#"{}"#), &at, "type", &[("a", ())]).expect_err("missing");
         assert_eq!(err.message, "message.type: is required");
     }
 }

@@ -78,11 +78,7 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
             return Ok(());
         }
         Kind::Tagged(tag, variants) => {
-            let mut names = Vec::with_capacity(variants.len());
-            for (name, _) in variants.iter() {
-                names.push(*name);
-            }
-            let index = read::tag(value, at, tag, &names)?;
+            let index = read::tag(value, at, tag, variants)?;
             return match variants.get(index) {
                 // A variant without members ignores the rest, as serde's derive did.
                 Some((_, members)) if !members.is_empty() => object(value, members, tag, at),
