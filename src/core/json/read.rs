@@ -184,11 +184,22 @@ pub fn object<'v, 'p>(
     at: &'p Path<'p>,
     known: &[&str],
 ) -> Result<Object<'v, 'p>> {
+    let members = keys(value, at, &|key| known.contains(&key))?;
+    Ok(Object { members, at })
+}
+
+/// The members of `value`, an object whose every key is `known` and none given
+/// twice (the errors of [`object`]).
+pub fn keys<'v>(
+    value: &'v Value,
+    at: &Path,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<&'v [(String, Value)]> {
     let Value::Object(members) = value else {
         return Err(at.invalid("must be an object"));
     };
     for (i, (key, _)) in members.iter().enumerate() {
-        if !known.contains(&key.as_str()) {
+        if !known(key) {
             return Err(at.key(key).invalid("is not a known field"));
         }
         let earlier = members.get(..i).unwrap_or_default();
@@ -196,7 +207,7 @@ pub fn object<'v, 'p>(
             return Err(at.key(key).invalid("is given twice"));
         }
     }
-    Ok(Object { members, at })
+    Ok(members)
 }
 
 impl<'v, 'p> Object<'v, 'p> {

@@ -100,19 +100,11 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
 /// An object of `members` (and the tag `tag`, if not empty): no unknown or repeated
 /// key, each required member given, each given one of its kind.
 fn object(value: &Value, members: &[Member], tag: &str, at: &Path) -> Result<()> {
-    let Value::Object(given) = value else {
-        return Err(at.invalid("must be an object"));
+    // A hook's empty name is no key.
+    let known = |key: &str| {
+        !key.is_empty() && (key == tag || members.iter().any(|Member(name, ..)| *name == key))
     };
-    for (i, (key, _)) in given.iter().enumerate() {
-        let known = key == tag || members.iter().any(|Member(name, ..)| name == key);
-        if !known || key.is_empty() {
-            return Err(at.key(key).invalid("is not a known field"));
-        }
-        let earlier = given.get(..i).unwrap_or_default();
-        if earlier.iter().any(|(earlier, _)| earlier == key) {
-            return Err(at.key(key).invalid("is given twice"));
-        }
-    }
+    read::keys(value, at, &known)?;
     for Member(name, kind, need) in members {
         match (given_in(value, name), need) {
             (_, Need::Hook(_)) => {}

@@ -155,6 +155,17 @@ fn send_requests_refuse_unknown_and_repeated_keys_and_wrong_shapes() {
             "is not a known field",
         ),
         (r#""not an object""#, "request", "must be an object"),
+        // A hook's place in the table is no key.
+        (
+            r#"{"to":["+1"],"":1,"message":{"type":"text","text":"x"}}"#,
+            "request.",
+            "is not a known field",
+        ),
+        (
+            r#"{"to":["+1"],"message":{"type":"sticker","":"x","id":"s"}}"#,
+            "request.message.",
+            "is not a known field",
+        ),
     ];
     for (text, field, rule) in cases {
         let (got_field, message) = refused(text);
