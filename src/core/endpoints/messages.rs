@@ -10,12 +10,11 @@ use crate::prelude::*;
 
 /// `POST /whatsapp/v1/{bot}/messages` with the wire JSON of `send`, after
 /// checking it: written in its JS form, it goes through the check a JS caller's
-/// send does (`message::send_body`), so its errors are theirs (a shape error, which a typed
-/// send has only in a [`Coordinate`](crate::core::message::Coordinate) that is no
-/// number, is rooted at `request`).
+/// send does (`message::send_body`), so its errors are theirs, field for field.
 pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<String>> {
     let mut js = Writer::new();
     send.write(&mut js);
+    // What the typed model writes is JSON (a coordinate holds a number's text).
     let js = parse(&js.finish()).map_err(|_| Error::invalid("request", "must be JSON"))?;
     Ok(post(config, send_body(&js)?))
 }

@@ -1,7 +1,7 @@
 //! A location message: `{ lat, lng, name?, address? }`.
 
 use super::Members;
-use crate::core::json::{Write, Writer};
+use crate::core::json::{parse, Value, Write, Writer};
 use crate::core::whatwg::cut;
 use crate::prelude::*;
 
@@ -29,9 +29,13 @@ impl Coordinate {
         &self.0
     }
 
-    /// A coordinate of `number`, a JSON number's text (`55.7`, `-1e1`), checked when sent.
-    pub fn new(number: &str) -> Self {
-        Self(number.to_owned())
+    /// A coordinate of `number`, a JSON number's text (`55.7`, `-1e1`; its range is
+    /// checked when sent), or `None` if it is not one.
+    pub fn new(number: &str) -> Option<Self> {
+        match parse(number) {
+            Ok(Value::Number(text)) => Some(Self(text)),
+            _ => None,
+        }
     }
 }
 

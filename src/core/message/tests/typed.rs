@@ -93,8 +93,8 @@ fn typed_sends_are_written_as_the_js_ones() {
         ),
         (
             Message::Location(Location {
-                lat: Coordinate::new("-55.7047"),
-                lng: Coordinate::new("13.191"),
+                lat: Coordinate::new("-55.7047").unwrap(),
+                lng: Coordinate::new("13.191").unwrap(),
                 name: Some("Ideon".into()),
                 address: None,
             }),
@@ -123,6 +123,14 @@ fn typed_sends_are_written_as_the_js_ones() {
 }
 
 #[test]
+fn coordinates_are_json_numbers() {
+    assert_eq!(Coordinate::new("-1e1").unwrap().as_str(), "-1e1");
+    for text in ["", "1,", "\"1\"", "1 2", "NaN", "{}"] {
+        assert_eq!(Coordinate::new(text), None, "{text}");
+    }
+}
+
+#[test]
 fn typed_sends_break_the_same_rules() {
     let sticker = Message::Sticker(Sticker {
         url: None,
@@ -130,8 +138,8 @@ fn typed_sends_break_the_same_rules() {
         provider: Some("p".into()),
     });
     let far = Message::Location(Location {
-        lat: Coordinate::new("91"),
-        lng: Coordinate::new("0"),
+        lat: Coordinate::new("91").unwrap(),
+        lng: Coordinate::new("0").unwrap(),
         ..Default::default()
     });
     let retired = Message::Template(Template {
