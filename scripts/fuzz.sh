@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes every target with cargo-fuzz (libFuzzer, nightly) for a number of executions
 # each (default 10 million, issue 12's bar): the callback parser, the signature
-# verifier, the response parser, the media sniffer and the JSON reader against
-# serde_json. Prints each target's executions beside the bar and writes
+# verifier, the response parser, the media sniffer, the JSON reader against
+# serde_json and a send prepared by both op tables. Prints each target's executions beside the bar and writes
 # fuzz/out/results.json; exits non-zero on a crash (its input is left in
 # fuzz/artifacts/<target>/) or when a target falls short.
 #   scripts/fuzz.sh [executions] [target…]
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-10000000}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(callback_parse signature_verify response_parse media_sniff json_parse)
+[ ${#targets[@]} -gt 0 ] || targets=(callback_parse signature_verify response_parse media_sniff json_parse send_prepare)
 workers=${FUZZ_WORKERS:-$(nproc)}
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

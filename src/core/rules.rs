@@ -9,6 +9,7 @@
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Path};
 use crate::core::whatwg::{self, percent_decode_bytes};
+use crate::prelude::*;
 
 /// Longest id accepted in a path (message ids are ~60 characters).
 const MAX_ID_CHARS: usize = 512;
@@ -210,6 +211,15 @@ pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
     } else {
         Err(at.invalid("must be a language code such as en or en_US"))
     }
+}
+
+/// A language code in underscore form, as the Conversation API takes it: `en-US` → `en_US`.
+pub fn underscored(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for c in code.chars() {
+        out.push(if c == '-' { '_' } else { c });
+    }
+    out
 }
 
 /// A required string: at least one character.

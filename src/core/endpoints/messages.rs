@@ -2,19 +2,21 @@
 //! [`crate::core::message`]; this builds the request from them.
 
 use crate::core::config::Config;
-use crate::core::error::Result;
-use crate::core::json::{Write, Writer};
-use crate::core::message::SendRequest;
+use crate::core::error::{Error, Result};
+use crate::core::json::{parse, Write, Writer};
+use crate::core::message::{send_body, SendRequest};
 use crate::core::request::{Method, Request};
 use crate::prelude::*;
 
 /// `POST /whatsapp/v1/{bot}/messages` with the wire JSON of `send`, after
-/// validating it.
+/// checking it: written in its JS form, it goes through the check a JS caller's
+/// send does (`message::send_body`), so its errors are theirs, field for field.
 pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<String>> {
-    send.validate()?;
-    let mut body = Writer::new();
-    send.write(&mut body);
-    Ok(post(config, body.finish()))
+    let mut js = Writer::new();
+    send.write(&mut js);
+    // What the typed model writes is JSON (a coordinate holds a number's text).
+    let js = parse(&js.finish()).map_err(|_| Error::invalid("request", "must be JSON"))?;
+    Ok(post(config, send_body(&js)?))
 }
 
 /// `POST /whatsapp/v1/{bot}/messages` with `body`, a checked message's wire JSON.

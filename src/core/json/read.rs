@@ -23,7 +23,8 @@ enum Step<'a> {
 }
 
 impl<'a> Path<'a> {
-    /// The path of an argument: `request`, `options`, `body`.
+    /// The path of an argument: `request`, `options`, `body`; `""` for paths that
+    /// start at its members (`to[1]`).
     pub fn root(name: &'a str) -> Self {
         Self {
             parent: None,
@@ -55,7 +56,7 @@ impl<'a> Path<'a> {
         };
         match self.step {
             Step::Name(name) => {
-                if self.parent.is_some() {
+                if !out.is_empty() {
                     out.push('.');
                 }
                 out.push_str(name);
@@ -183,11 +184,22 @@ pub fn object<'v, 'p>(
     at: &'p Path<'p>,
     known: &[&str],
 ) -> Result<Object<'v, 'p>> {
+    let members = keys(value, at, &|key| known.contains(&key))?;
+    Ok(Object { members, at })
+}
+
+/// The members of `value`, an object whose every key is `known` and none given
+/// twice (the errors of [`object`]).
+pub fn keys<'v>(
+    value: &'v Value,
+    at: &Path,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<&'v [(String, Value)]> {
     let Value::Object(members) = value else {
         return Err(at.invalid("must be an object"));
     };
     for (i, (key, _)) in members.iter().enumerate() {
-        if !known.contains(&key.as_str()) {
+        if !known(key) {
             return Err(at.key(key).invalid("is not a known field"));
         }
         let earlier = members.get(..i).unwrap_or_default();
@@ -195,7 +207,7 @@ pub fn object<'v, 'p>(
             return Err(at.key(key).invalid("is given twice"));
         }
     }
-    Ok(Object { members, at })
+    Ok(members)
 }
 
 impl<'v, 'p> Object<'v, 'p> {
@@ -269,21 +281,22 @@ impl<'v, 'p> Object<'v, 'p> {
     }
 }
 
-/// Reads the tag `type` of `value` (an object): the index of one of `tags` (a
-/// reader matches on it, not on the text again), or an error at `….type` listing them.
-pub fn tag(value: &Value, at: &Path, tags: &[&str]) -> Result<usize> {
+/// Reads the tag `key` (`type`, `messageType`) of `value` (an object): the index of
+/// one of `tags` (each a name and what the caller keeps beside it), or an error at
+/// `….key` listing their names.
+pub fn tag<T>(value: &Value, at: &Path, key: &str, tags: &[(&str, T)]) -> Result<usize> {
     let Value::Object(_) = value else {
         return Err(at.invalid("must be an object"));
     };
-    let path = at.key("type");
-    let name = match value.get("type") {
+    let path = at.key(key);
+    let name = match value.get(key) {
         Some(Value::String(name)) => name,
         Some(_) => return Err(path.invalid("must be a string")),
         None => return Err(path.invalid("is required")),
     };
-    tags.iter().position(|tag| tag == name).ok_or_else(|| {
+    tags.iter().position(|(tag, _)| tag == name).ok_or_else(|| {
         let mut rule = String::from("must be one of ");
-        for (i, tag) in tags.iter().enumerate() {
+        for (i, (tag, _)) in tags.iter().enumerate() {
             if i > 0 {
                 rule.push_str(", ");
             }
@@ -371,12 +384,24 @@ mod tests {
     fn tags_are_read_first_and_listed_when_unknown() {
         let at = Path::root("message");
         assert_eq!(
-            tag(&value(r#"{"x":1,"type":"b"}"#), &at, &["a", "b"]).ok(),
+            tag(
+                &value(r#"{"x":1,"type":"b"}"#),
+                &at,
+                "type",
+                &[("a", ()), ("b", ())]
+            )
+            .ok(),
             Some(1)
         );
-        let err = tag(&value(r#"{"type":"c"}"#), &at, &["a", "b"]).expect_err("unknown");
+        let err = tag(
+            &value(r#"{"type":"c"}"#),
+            &at,
+            "type",
+            &[("a", ()), ("b", ())],
+        )
+        .expect_err("unknown");
         assert_eq!(err.message, r#"message.type: must be one of "a", "b""#);
-        let err = tag(&value(r#"{}"#), &at, &["a"]).expect_err("missing");
+        let err = tag(&value(r#"{}"#), &at, "type", &[("a", ())]).expect_err("missing");
         assert_eq!(err.message, "message.type: is required");
     }
 }

@@ -4,10 +4,7 @@
 //! `phone`, a URL's `url`.
 
 use super::{objects, Members};
-use crate::core::error::Result;
-use crate::core::json::read::object;
-use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::rules::{check_count_at, check_date_at, check_required_at};
+use crate::core::json::Writer;
 use crate::prelude::*;
 
 /// `{ contacts: [card, …] }`, at least one card.
@@ -106,45 +103,11 @@ pub struct ContactUrl {
     pub kind: Option<String>,
 }
 
-impl Read for Contacts {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["type", "contacts"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.contacts, "contacts")?;
-        Ok(out)
-    }
-}
-
 impl Members for Contacts {
     fn members(&self, out: &mut Writer) {
         out.field("contacts", &self.contacts);
     }
 }
-
-impl Read for ContactCard {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, CARD)?;
-        let mut out = Self::default();
-        fields.set(&mut out.name, "name")?;
-        out.addresses = fields.optional("addresses")?.unwrap_or_default();
-        fields.set_opt(&mut out.birthday, "birthday")?;
-        out.emails = fields.optional("emails")?.unwrap_or_default();
-        fields.set_opt(&mut out.org, "org")?;
-        out.phones = fields.optional("phones")?.unwrap_or_default();
-        out.urls = fields.optional("urls")?.unwrap_or_default();
-        Ok(out)
-    }
-}
-
-const CARD: &[&str] = &[
-    "name",
-    "addresses",
-    "birthday",
-    "emails",
-    "org",
-    "phones",
-    "urls",
-];
 
 impl Members for ContactCard {
     fn members(&self, out: &mut Writer) {
@@ -165,47 +128,11 @@ fn list<T: crate::core::json::Write>(out: &mut Writer, key: &str, items: &[T]) {
     }
 }
 
-impl Read for ContactName {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["formattedName", "firstName", "lastName"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.formatted_name, "formattedName")?;
-        fields.set_opt(&mut out.first_name, "firstName")?;
-        fields.set_opt(&mut out.last_name, "lastName")?;
-        Ok(out)
-    }
-}
-
 impl Members for ContactName {
     fn members(&self, out: &mut Writer) {
-        out.field("formatted_name", &self.formatted_name);
-        out.field_opt("first_name", &self.first_name);
-        out.field_opt("last_name", &self.last_name);
-    }
-}
-
-const ADDRESS: &[&str] = &[
-    "city",
-    "street",
-    "zip",
-    "state",
-    "country",
-    "countryCode",
-    "type",
-];
-
-impl Read for Address {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, ADDRESS)?;
-        let mut out = Self::default();
-        fields.set(&mut out.city, "city")?;
-        fields.set_opt(&mut out.street, "street")?;
-        fields.set_opt(&mut out.zip, "zip")?;
-        fields.set_opt(&mut out.state, "state")?;
-        fields.set_opt(&mut out.country, "country")?;
-        fields.set_opt(&mut out.country_code, "countryCode")?;
-        fields.set_opt(&mut out.kind, "type")?;
-        Ok(out)
+        out.field("formattedName", &self.formatted_name);
+        out.field_opt("firstName", &self.first_name);
+        out.field_opt("lastName", &self.last_name);
     }
 }
 
@@ -216,18 +143,8 @@ impl Members for Address {
         out.field_opt("zip", &self.zip);
         out.field_opt("state", &self.state);
         out.field_opt("country", &self.country);
-        out.field_opt("country_code", &self.country_code);
+        out.field_opt("countryCode", &self.country_code);
         out.field_opt("type", &self.kind);
-    }
-}
-
-impl Read for Email {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["email", "type"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.email, "email")?;
-        fields.set_opt(&mut out.kind, "type")?;
-        Ok(out)
     }
 }
 
@@ -235,17 +152,6 @@ impl Members for Email {
     fn members(&self, out: &mut Writer) {
         out.field("email", &self.email);
         out.field_opt("type", &self.kind);
-    }
-}
-
-impl Read for Organization {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["company", "department", "title"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.company, "company")?;
-        fields.set_opt(&mut out.department, "department")?;
-        fields.set_opt(&mut out.title, "title")?;
-        Ok(out)
     }
 }
 
@@ -257,32 +163,11 @@ impl Members for Organization {
     }
 }
 
-impl Read for Phone {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["phone", "type", "waId"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.phone, "phone")?;
-        fields.set_opt(&mut out.kind, "type")?;
-        fields.set_opt(&mut out.wa_id, "waId")?;
-        Ok(out)
-    }
-}
-
 impl Members for Phone {
     fn members(&self, out: &mut Writer) {
         out.field("phone", &self.phone);
         out.field_opt("type", &self.kind);
-        out.field_opt("wa_id", &self.wa_id);
-    }
-}
-
-impl Read for ContactUrl {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["url", "type"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.url, "url")?;
-        fields.set_opt(&mut out.kind, "type")?;
-        Ok(out)
+        out.field_opt("waId", &self.wa_id);
     }
 }
 
@@ -302,51 +187,3 @@ objects!(
     Phone,
     ContactUrl
 );
-
-impl Contacts {
-    pub(super) fn validate(&self, at: &Path) -> Result<()> {
-        let cards = at.key("contacts");
-        check_count_at(
-            &cards,
-            self.contacts.len(),
-            1,
-            usize::MAX,
-            "must list at least one contact card",
-        )?;
-        for (i, card) in self.contacts.iter().enumerate() {
-            card.validate(&cards.index(i))?;
-        }
-        Ok(())
-    }
-}
-
-/// `value`, at `at.list[i].leaf`, must not be empty.
-fn required(at: &Path, list: &str, i: usize, leaf: &str, value: &str) -> Result<()> {
-    check_required_at(&at.key(list).index(i).key(leaf), value)
-}
-
-impl ContactCard {
-    fn validate(&self, at: &Path) -> Result<()> {
-        check_required_at(&at.key("name.formattedName"), &self.name.formatted_name)?;
-        if let Some(birthday) = &self.birthday {
-            check_date_at(&at.key("birthday"), birthday)?;
-        }
-        // Plain loops: no iterator adapter (a fold per closure) in the wasm.
-        for (i, address) in self.addresses.iter().enumerate() {
-            required(at, "addresses", i, "city", &address.city)?;
-        }
-        for (i, email) in self.emails.iter().enumerate() {
-            required(at, "emails", i, "email", &email.email)?;
-        }
-        for (i, phone) in self.phones.iter().enumerate() {
-            required(at, "phones", i, "phone", &phone.phone)?;
-        }
-        for (i, url) in self.urls.iter().enumerate() {
-            required(at, "urls", i, "url", &url.url)?;
-        }
-        match &self.org {
-            Some(org) => check_required_at(&at.key("org.company"), &org.company),
-            None => Ok(()),
-        }
-    }
-}

@@ -1,12 +1,10 @@
 //! What a send may carry only over the Conversation API (`api: "conversation"`):
-//! `correlationId`, `ttl` and `channelSpecificMessage`. Read here with the rest of
-//! [`SendRequest`](super::SendRequest); refused by name on the standalone path, and
-//! checked and written by `crate::core::conversation::send`.
+//! `correlationId`, `ttl` and `channelSpecificMessage`. Checked with the rest of a
+//! send (`super::schema`): refused by name on the standalone API, held to the
+//! Conversation rules on the other, and mapped by `crate::core::conversation::send`.
 
-use super::TextPart;
-use crate::core::error::{Error, Result};
-use crate::core::json::read::{object, tag};
-use crate::core::json::{Path, Read, Value};
+use super::{objects, Members, TextPart};
+use crate::core::json::{Value, Write, Writer};
 use crate::prelude::*;
 
 /// The Conversation-only members of a send.
@@ -75,109 +73,69 @@ pub enum FlowHeader {
     Media(&'static str, String),
 }
 
-impl Read for ChannelSpecific {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["messageType", "message"])?;
-        let kind: String = fields.required("messageType")?;
-        let message = at.key("message");
-        let body = fields
-            .get("message")
-            .ok_or_else(|| message.invalid("is required"))?;
-        Ok(match kind.as_str() {
-            "FLOWS" => Self::Flows(Box::new(Flows::read(body, &message)?)),
-            "ORDER_DETAILS" => Self::OrderDetails(an_object(body, &message)?),
-            "ORDER_STATUS" => Self::OrderStatus(an_object(body, &message)?),
-            _ => {
-                return Err(at
-                    .key("messageType")
-                    .invalid(r#"must be one of "FLOWS", "ORDER_DETAILS", "ORDER_STATUS""#))
-            }
-        })
+/// The JS form, each member given (a typed send is checked as the caller's JSON).
+impl Members for Extras {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("correlationId", &self.correlation_id);
+        out.field_opt("ttl", &self.ttl);
+        out.field_opt("channelSpecificMessage", &self.channel_specific_message);
     }
 }
 
-/// `value` if it is an object.
-fn an_object(value: &Value, at: &Path) -> Result<Value> {
-    match value {
-        Value::Object(_) => Ok(value.clone()),
-        _ => Err(at.invalid("must be an object")),
-    }
-}
-
-const FLOWS: &[&str] = &[
-    "flowId",
-    "flowCta",
-    "flowToken",
-    "flowMode",
-    "flowAction",
-    "flowActionPayload",
-    "header",
-    "body",
-    "footer",
-];
-
-impl Read for Flows {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, FLOWS)?;
-        let mut out = Self::default();
-        fields.set(&mut out.flow_id, "flowId")?;
-        fields.set(&mut out.flow_cta, "flowCta")?;
-        fields.set_opt(&mut out.flow_token, "flowToken")?;
-        fields.set_opt(&mut out.flow_mode, "flowMode")?;
-        fields.set_opt(&mut out.flow_action, "flowAction")?;
-        fields.set_opt(&mut out.flow_action_payload, "flowActionPayload")?;
-        fields.set_opt(&mut out.header, "header")?;
-        fields.set_opt(&mut out.body, "body")?;
-        fields.set_opt(&mut out.footer, "footer")?;
-        Ok(out)
-    }
-}
-
-impl Read for FlowActionPayload {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["screen", "data"])?;
-        let data = match fields.get("data") {
-            Some(data) => Some(an_object(data, &at.key("data"))?),
-            None => None,
+impl Write for ChannelSpecific {
+    fn write(&self, out: &mut Writer) {
+        let (kind, message): (&str, &dyn Write) = match self {
+            Self::Flows(flows) => ("FLOWS", &**flows),
+            Self::OrderDetails(value) => ("ORDER_DETAILS", value),
+            Self::OrderStatus(value) => ("ORDER_STATUS", value),
         };
-        Ok(Self {
-            screen: fields.optional("screen")?,
-            data,
-        })
+        out.open_object();
+        out.field("messageType", kind);
+        out.key("message");
+        message.write(out);
+        out.close_object();
     }
 }
 
-impl Read for FlowHeader {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let kind = match tag(value, at, &["text", "image", "video", "document"])? {
-            0 => {
-                let text = object(value, at, &["type", "text"])?.required("text")?;
-                return Ok(Self::Text(text));
+impl Members for Flows {
+    fn members(&self, out: &mut Writer) {
+        out.field("flowId", &self.flow_id);
+        out.field("flowCta", &self.flow_cta);
+        out.field_opt("flowToken", &self.flow_token);
+        out.field_opt("flowMode", &self.flow_mode);
+        out.field_opt("flowAction", &self.flow_action);
+        out.field_opt("flowActionPayload", &self.flow_action_payload);
+        out.field_opt("header", &self.header);
+        out.field_opt("body", &self.body);
+        out.field_opt("footer", &self.footer);
+    }
+}
+
+impl Members for FlowActionPayload {
+    fn members(&self, out: &mut Writer) {
+        out.field_opt("screen", &self.screen);
+        out.field_opt("data", &self.data);
+    }
+}
+
+impl Write for FlowHeader {
+    fn write(&self, out: &mut Writer) {
+        out.open_object();
+        match self {
+            Self::Text(text) => {
+                out.field("type", "text");
+                out.field("text", text);
             }
-            1 => "image",
-            2 => "video",
-            _ => "document",
-        };
-        let media: Value = object(value, at, &["type", kind])?.required(kind)?;
-        let link = object(&media, &at.key(kind), &["link"])?.required("link")?;
-        Ok(Self::Media(kind, link))
-    }
-}
-
-impl Extras {
-    /// The first extra given, refused by name: the standalone API has none of them.
-    pub(super) fn refuse(&self) -> Result<()> {
-        let given = [
-            ("correlationId", self.correlation_id.is_some()),
-            ("ttl", self.ttl.is_some()),
-            (
-                "channelSpecificMessage",
-                self.channel_specific_message.is_some(),
-            ),
-        ];
-        match given.iter().find(|(_, is)| *is) {
-            Some((name, _)) => Err(Error::invalid(name, r#"is only for api: "conversation""#)),
-            None => Ok(()),
+            Self::Media(kind, link) => {
+                out.field("type", kind);
+                out.key(kind);
+                out.open_object();
+                out.field("link", link);
+                out.close_object();
+            }
         }
+        out.close_object();
     }
 }
+
+objects!(Flows, FlowActionPayload);

@@ -1,9 +1,7 @@
 //! A location message: `{ lat, lng, name?, address? }`.
 
 use super::Members;
-use crate::core::error::Result;
-use crate::core::json::read::object;
-use crate::core::json::{Path, Read, Value, Write, Writer};
+use crate::core::json::{parse, Value, Write, Writer};
 use crate::core::whatwg::cut;
 use crate::prelude::*;
 
@@ -31,35 +29,45 @@ impl Coordinate {
         &self.0
     }
 
-    /// Whether the number is from `-max` to `max`, read exactly from its decimal text.
-    fn within(&self, max: u32) -> bool {
-        let text = self.0.strip_prefix('-').unwrap_or(&self.0);
-        let (mantissa, exponent) = match cut(text, b"eE") {
-            Some((mantissa, power)) => (mantissa, exponent(power)),
-            None => (text, 0),
-        };
-        let (whole, fraction) = cut(mantissa, b".").unwrap_or((mantissa, ""));
-        // One walk over the digits (`point` of them before the decimal point): the
-        // whole part (saturated) and whether any digit after the point is not zero.
-        let point = whole.len() as i64 + exponent;
-        let (mut at, mut whole_part, mut rest_is_zero) = (0i64, 0u64, true);
-        for digits in [whole, fraction].iter() {
-            for digit in digits.as_bytes() {
-                let digit = u64::from(digit.wrapping_sub(b'0'));
-                if at < point {
-                    whole_part = whole_part.saturating_mul(10).saturating_add(digit);
-                } else if digit != 0 {
-                    rest_is_zero = false;
-                }
-                at += 1;
-            }
+    /// A coordinate of `number`, a JSON number's text (`55.7`, `-1e1`; its range is
+    /// checked when sent), or `None` if it is not one.
+    pub fn new(number: &str) -> Option<Self> {
+        match parse(number) {
+            Ok(Value::Number(text)) => Some(Self(text)),
+            _ => None,
         }
-        // A point past the last digit pads the whole part with zeros (20 saturate it).
-        for _ in 0..(point - at).clamp(0, 20) {
-            whole_part = whole_part.saturating_mul(10);
-        }
-        whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
     }
+}
+
+/// Whether `number` (a JSON number's text) is from `-max` to `max`, read exactly
+/// from its decimal text.
+pub(super) fn within(number: &str, max: u32) -> bool {
+    let text = number.strip_prefix('-').unwrap_or(number);
+    let (mantissa, exponent) = match cut(text, b"eE") {
+        Some((mantissa, power)) => (mantissa, exponent(power)),
+        None => (text, 0),
+    };
+    let (whole, fraction) = cut(mantissa, b".").unwrap_or((mantissa, ""));
+    // One walk over the digits (`point` of them before the decimal point): the
+    // whole part (saturated) and whether any digit after the point is not zero.
+    let point = whole.len() as i64 + exponent;
+    let (mut at, mut whole_part, mut rest_is_zero) = (0i64, 0u64, true);
+    for digits in [whole, fraction].iter() {
+        for digit in digits.as_bytes() {
+            let digit = u64::from(digit.wrapping_sub(b'0'));
+            if at < point {
+                whole_part = whole_part.saturating_mul(10).saturating_add(digit);
+            } else if digit != 0 {
+                rest_is_zero = false;
+            }
+            at += 1;
+        }
+    }
+    // A point past the last digit pads the whole part with zeros (20 saturate it).
+    for _ in 0..(point - at).clamp(0, 20) {
+        whole_part = whole_part.saturating_mul(10);
+    }
+    whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
 }
 
 /// An exponent's value (`+5`, `-12`), saturated far beyond any text's length.
@@ -80,30 +88,9 @@ fn exponent(text: &str) -> i64 {
     }
 }
 
-impl Read for Coordinate {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        match value {
-            Value::Number(text) => Ok(Self(text.clone())),
-            _ => Err(at.invalid("must be a number")),
-        }
-    }
-}
-
 impl Write for Coordinate {
     fn write(&self, out: &mut Writer) {
         out.raw(&self.0);
-    }
-}
-
-impl Read for Location {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["type", "lat", "lng", "name", "address"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.lat, "lat")?;
-        fields.set(&mut out.lng, "lng")?;
-        fields.set_opt(&mut out.name, "name")?;
-        fields.set_opt(&mut out.address, "address")?;
-        Ok(out)
     }
 }
 
@@ -116,25 +103,13 @@ impl Members for Location {
     }
 }
 
-impl Location {
-    pub(super) fn validate(&self, at: &Path) -> Result<()> {
-        if !self.lat.within(90) {
-            return Err(at.key("lat").invalid("must be a number from -90 to 90"));
-        }
-        if !self.lng.within(180) {
-            return Err(at.key("lng").invalid("must be a number from -180 to 180"));
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn ranges_are_read_exactly_from_the_decimal_text() {
-        let within = |text: &str, max| Coordinate(text.to_owned()).within(max);
+        let within = |text: &str, max| within(text, max);
         for text in [
             "0", "-0", "90", "-90", "90.0", "89.999", "9e1", "900e-1", "0.9E2", "1e-400", "0.0000",
             "-00.5", "45", "1E+1",
@@ -205,8 +180,7 @@ mod tests {
                 for exponent in exponents {
                     let text = [whole, fraction, exponent].concat();
                     for max in [90, 180] {
-                        let coordinate = Coordinate(text.clone());
-                        assert_eq!(coordinate.within(max), gathered(&text, max), "{text} {max}");
+                        assert_eq!(within(&text, max), gathered(&text, max), "{text} {max}");
                     }
                 }
             }

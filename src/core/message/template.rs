@@ -7,10 +7,7 @@
 
 use super::media::{DocumentLink, MediaLink};
 use super::{write_tagged, Members};
-use crate::core::error::Result;
-use crate::core::json::read::{object, tag};
-use crate::core::json::{decimal, Path, Read, Value, Write, Writer};
-use crate::core::rules::{check_chars_at, check_language_at, check_required_at};
+use crate::core::json::{Write, Writer};
 use crate::prelude::*;
 
 /// All header parameters together, in characters.
@@ -39,13 +36,14 @@ pub struct Template {
     pub params: Option<Retired>,
 }
 
-/// A field upstream no longer takes; any value is read so it can be refused by name.
+/// A field upstream no longer takes: a template with one is refused by its name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Retired;
 
-impl Read for Retired {
-    fn read(_: &Value, _: &Path) -> Result<Self> {
-        Ok(Self)
+/// Written as `true`: given, so the check refuses it.
+impl Write for Retired {
+    fn write(&self, out: &mut Writer) {
+        true.write(out);
     }
 }
 
@@ -60,20 +58,6 @@ pub enum TemplateMedia {
     Video(MediaLink),
     /// `{ type: "document", url, filename?, provider? }`
     Document(DocumentLink),
-}
-
-impl Read for TemplateMedia {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        Ok(
-            match tag(value, at, &["text", "image", "video", "document"])? {
-                // A variant without members ignores the rest, as serde's derive did.
-                0 => Self::Text,
-                1 => Self::Image(MediaLink::read(value, at)?),
-                2 => Self::Video(MediaLink::read(value, at)?),
-                _ => Self::Document(DocumentLink::read(value, at)?),
-            },
-        )
-    }
 }
 
 impl Write for TemplateMedia {
@@ -97,16 +81,6 @@ pub enum TemplateButton {
     Url(UrlButton),
     /// A quick-reply button; `payload` comes back in the callback when pressed.
     QuickReply(QuickReplyButton),
-}
-
-impl Read for TemplateButton {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        Ok(match tag(value, at, &["call", "url", "quick_reply"])? {
-            0 => Self::Call,
-            1 => Self::Url(UrlButton::read(value, at)?),
-            _ => Self::QuickReply(QuickReplyButton::read(value, at)?),
-        })
-    }
 }
 
 impl Write for TemplateButton {
@@ -133,27 +107,9 @@ pub struct QuickReplyButton {
     pub payload: Option<String>,
 }
 
-impl Read for UrlButton {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["type", "parameter"])?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.parameter, "parameter")?;
-        Ok(out)
-    }
-}
-
 impl Members for UrlButton {
     fn members(&self, out: &mut Writer) {
         out.field_opt("parameter", &self.parameter);
-    }
-}
-
-impl Read for QuickReplyButton {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["type", "payload"])?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.payload, "payload")?;
-        Ok(out)
     }
 }
 
@@ -163,125 +119,16 @@ impl Members for QuickReplyButton {
     }
 }
 
-const TEMPLATE: &[&str] = &[
-    "type",
-    "templateName",
-    "language",
-    "headerParams",
-    "bodyParams",
-    "media",
-    "buttons",
-    "ttl",
-    "params",
-];
-
-impl Read for Template {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, TEMPLATE)?;
-        let mut out = Self::default();
-        fields.set(&mut out.template_name, "templateName")?;
-        fields.set_opt(&mut out.language, "language")?;
-        fields.set_opt(&mut out.header_params, "headerParams")?;
-        fields.set_opt(&mut out.body_params, "bodyParams")?;
-        fields.set_opt(&mut out.media, "media")?;
-        fields.set_opt(&mut out.buttons, "buttons")?;
-        fields.set_opt(&mut out.ttl, "ttl")?;
-        fields.set_opt(&mut out.params, "params")?;
-        Ok(out)
-    }
-}
-
-/// `ttl` and `params` are never written: a template with them is refused.
+/// `ttl` and `params` are written when given, so the check refuses them.
 impl Members for Template {
     fn members(&self, out: &mut Writer) {
-        out.field("template_name", &self.template_name);
+        out.field("templateName", &self.template_name);
         out.field_opt("language", &self.language);
-        out.field_opt("header_params", &self.header_params);
-        out.field_opt("body_params", &self.body_params);
+        out.field_opt("headerParams", &self.header_params);
+        out.field_opt("bodyParams", &self.body_params);
         out.field_opt("media", &self.media);
         out.field_opt("buttons", &self.buttons);
+        out.field_opt("ttl", &self.ttl);
+        out.field_opt("params", &self.params);
     }
-}
-
-impl Template {
-    pub(super) fn validate(&self, at: &Path) -> Result<()> {
-        self.validate_at(at, self.language.as_deref())
-    }
-
-    /// [`Template::validate`] with `language` checked in place of the template's own
-    /// (the Conversation API sends `en-US` as `en_US`).
-    #[cfg(feature = "conversation")]
-    pub(crate) fn validate_as(&self, path: &str, language: Option<&str>) -> Result<()> {
-        self.validate_at(&Path::root(path), language)
-    }
-
-    /// [`Template::validate_as`] at `at`.
-    fn validate_at(&self, at: &Path, language: Option<&str>) -> Result<()> {
-        for (name, value) in [("ttl", &self.ttl), ("params", &self.params)] {
-            if value.is_some() {
-                return Err(at.key(name).invalid(RETIRED[usize::from(name == "params")]));
-            }
-        }
-        check_chars_at(&at.key("templateName"), &self.template_name, 1, 512)?;
-        if let Some(language) = language {
-            check_language_at(&at.key("language"), language)?;
-        }
-        check_params(
-            &at.key("headerParams"),
-            self.header_params.as_deref(),
-            MAX_HEADER_PARAM_CHARS,
-        )?;
-        check_params(
-            &at.key("bodyParams"),
-            self.body_params.as_deref(),
-            MAX_BODY_PARAM_CHARS,
-        )?;
-        let media = at.key("media");
-        match &self.media {
-            Some(TemplateMedia::Image(link) | TemplateMedia::Video(link)) => {
-                link.validate(&media)?
-            }
-            Some(TemplateMedia::Document(link)) => link.validate(&media)?,
-            Some(TemplateMedia::Text) | None => {}
-        }
-        let buttons = at.key("buttons");
-        for (i, button) in self.buttons.iter().flatten().enumerate() {
-            match button {
-                TemplateButton::Url(UrlButton {
-                    parameter: Some(value),
-                }) => check_required_at(&buttons.index(i).key("parameter"), value)?,
-                TemplateButton::QuickReply(QuickReplyButton {
-                    payload: Some(value),
-                }) => check_required_at(&buttons.index(i).key("payload"), value)?,
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-}
-
-const RETIRED: [&str; 2] = [
-    "is retired upstream (Sinch dropped template time-to-live on 2021-06-29): remove it",
-    "is retired upstream: use bodyParams (and headerParams) instead",
-];
-
-/// Each parameter non-empty; all together at most `max` characters.
-fn check_params(at: &Path, params: Option<&[String]>, max: usize) -> Result<()> {
-    let mut total = 0;
-    for (i, param) in params.unwrap_or_default().iter().enumerate() {
-        check_required_at(&at.index(i), param)?;
-        total += crate::core::rules::count_chars(param);
-    }
-    if total > max {
-        let rule = [
-            "must be at most ",
-            &decimal(max as u64),
-            " characters all together (has ",
-            &decimal(total as u64),
-            "), template text included",
-        ]
-        .concat();
-        return Err(at.invalid(&rule));
-    }
-    Ok(())
 }

@@ -12,8 +12,7 @@ use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{about, answers, send::send_bodies, url};
 use crate::core::endpoints::numbers::Numbers;
 use crate::core::error::{Error, Result};
-use crate::core::json::{self, Path, Read, Value, Writer};
-use crate::core::message::SendRequest;
+use crate::core::json::{self, Value, Writer};
 use crate::core::request::encode_segment;
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -112,33 +111,25 @@ pub fn answer(
 
 /// `send(request)`.
 fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let request = args.value(0);
-    let send = SendRequest::read(request, &Path::root("request"))?;
-    fan_out(config, project, &send, request)
+    fan_out(config, project, args.value(0))
 }
 
 /// `sendText(to, text)`.
 fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    // No request object: a text message is written from `send` alone.
-    fan_out(
-        config,
-        project,
-        &messages::text_request(args)?,
-        &Value::Null,
-    )
+    fan_out(config, project, &messages::text_request(args)?)
 }
 
-/// One `messages:send` per recipient of `send`, read from `request` (the caller's
-/// JSON; `null` for `sendText`).
-fn fan_out(
-    config: &Config,
-    project: &Project,
-    send: &SendRequest,
-    request: &Value,
-) -> Result<String> {
-    let bodies = send_bodies(&project.app_id, send, request)?;
+/// One `messages:send` per recipient of `request` (the caller's JSON).
+fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String> {
+    let bodies = send_bodies(&project.app_id, request)?;
+    let mut to = Vec::with_capacity(bodies.len());
+    if let Some(Value::Array(numbers)) = request.get("to") {
+        for number in numbers {
+            to.push(number.as_str().unwrap_or_default().to_owned());
+        }
+    }
     let url = url(&config.base_url, project, "messages:send");
-    Ok(parts(&url, "messages", false, &send.to, &bodies))
+    Ok(parts(&url, "messages", false, &to, &bodies))
 }
 
 /// `capability(numbers)`: one `capability:query` per number; the answers come

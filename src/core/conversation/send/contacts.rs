@@ -2,10 +2,10 @@
 //! so a message with more is refused (sending one message per card would change
 //! what a send returns); fields it has no place for are refused by path.
 
-use super::{no_field, walk};
+use super::{find, no_field, walk};
 use crate::core::error::{Error, Result};
 use crate::core::json::{Value, Writer};
-use crate::core::message::{item, sub, ContactCard, Contacts};
+use crate::core::message::{item, sub};
 
 /// The one card's path.
 const CARD: &str = "message.contacts[0]";
@@ -18,55 +18,48 @@ const CONTACT_INFO: &str = "name(formattedName>full_name;firstName>first_name;\
     emails>email_addresses(email>email_address;type);\
     org>organization(company;department;title);urls(url;type);birthday";
 
-/// `"contact_info_message": { … }` of the one card of `contacts` (the caller's
-/// message `source`).
-pub(super) fn contacts(contacts: &Contacts, source: &Value, out: &mut Writer) -> Result<()> {
-    let [card] = contacts.contacts.as_slice() else {
+/// `"contact_info_message": { … }` of the one card of `source`, the caller's
+/// message (checked).
+pub(super) fn contacts(source: &Value, out: &mut Writer) -> Result<()> {
+    let card = match source.get("contacts") {
+        Some(Value::Array(cards)) if cards.len() == 1 => cards.first(),
+        _ => None,
+    };
+    let Some(card) = card else {
         return Err(Error::invalid(
             "message.contacts",
             "must hold one card (contact_info_message has one): send each card in its own message",
         ));
     };
     check(card)?;
-    let card = match source.get("contacts") {
-        Some(Value::Array(cards)) => cards.first(),
-        _ => None,
-    };
     out.key("contact_info_message");
     out.open_object();
-    walk(card.unwrap_or(&Value::Null), CONTACT_INFO, out);
+    walk(card, CONTACT_INFO, out);
     out.close_object();
     Ok(())
 }
 
 /// What `contact_info_message` cannot carry: a card without phones, a phone's
 /// `waId`, an address's `street`.
-fn check(card: &ContactCard) -> Result<()> {
-    if card.phones.is_empty() {
+fn check(card: &Value) -> Result<()> {
+    if find(card, "phones").is_none() {
         return Err(Error::invalid(
             "message.contacts[0].phones",
             "must list at least one phone: the Conversation API's contact_info_message \
              requires phone_numbers",
         ));
     }
-    for (i, phone) in card.phones.iter().enumerate() {
-        if phone.wa_id.is_some() {
-            return Err(refused(
-                "phones",
-                i,
-                "waId",
-                "phone_numbers have no WhatsApp id",
-            ));
-        }
-    }
-    for (i, address) in card.addresses.iter().enumerate() {
-        if address.street.is_some() {
-            return Err(refused(
-                "addresses",
-                i,
-                "street",
-                "addresses have no street line",
-            ));
+    let lists = [
+        ("phones", "waId", "phone_numbers have no WhatsApp id"),
+        ("addresses", "street", "addresses have no street line"),
+    ];
+    for (list, leaf, why) in lists {
+        if let Some(Value::Array(items)) = card.get(list) {
+            for (i, item) in items.iter().enumerate() {
+                if find(item, leaf).is_some() {
+                    return Err(refused(list, i, leaf, why));
+                }
+            }
         }
     }
     Ok(())

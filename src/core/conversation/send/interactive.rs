@@ -9,9 +9,10 @@
 //! `postback_data` is at most 229 characters (the standalone id allowed 230), so
 //! both are rules here: otherwise Sinch would send plain text.
 
-use super::NO_PROVIDER;
+use super::{find, NO_PROVIDER};
 use crate::core::error::{Error, Result};
-use crate::core::message::{item, sub, Interactive, InteractiveMessage};
+use crate::core::json::Value;
+use crate::core::message::{item, sub};
 use crate::core::rules::check_chars;
 
 /// Longest `postback_data` WhatsApp's native buttons take through Sinch.
@@ -43,29 +44,33 @@ const CARD_REFUSES: &[(&str, &str)] = &[
 ];
 const LIST_REFUSES: &[(&str, &str)] = &[("message.footer", "list_message has no footer")];
 
-/// The fields `interactive` may not have and its table, after the button rules.
+/// The fields the interactive message `source` (checked) may not have and its
+/// table, after the button rules.
 pub(super) fn maps(
-    interactive: &Interactive,
+    source: &Value,
 ) -> Result<(&'static [(&'static str, &'static str)], &'static str)> {
-    let message = match &interactive.message {
-        InteractiveMessage::Button(message) => message,
-        InteractiveMessage::List(_) => return Ok((LIST_REFUSES, LIST_MESSAGE)),
-    };
-    let list = &message.action.buttons;
-    let mut i = 0;
-    for button in list {
-        i += 1;
-        let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
-        check_chars(&at("id"), &button.id, 1, MAX_POSTBACK_CHARS)?;
-        // The first button with this title is this one.
-        if list.iter().position(|b| b.title == button.title) != Some(i - 1) {
-            return Err(Error::invalid(
-                &at("title"),
-                "must be unique (WhatsApp shows repeated titles as plain text)",
-            ));
+    let kind = find(source, "message.type").and_then(Value::as_str);
+    if kind == Some("list") {
+        return Ok((LIST_REFUSES, LIST_MESSAGE));
+    }
+    if let Some(Value::Array(list)) = find(source, "message.action.buttons") {
+        let mut i = 0;
+        for button in list {
+            i += 1;
+            let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
+            let id = button.get("id").and_then(Value::as_str).unwrap_or_default();
+            check_chars(&at("id"), id, 1, MAX_POSTBACK_CHARS)?;
+            // The first button with this title is this one.
+            let title = button.get("title");
+            if list.iter().position(|b| b.get("title") == title) != Some(i - 1) {
+                return Err(Error::invalid(
+                    &at("title"),
+                    "must be unique (WhatsApp shows repeated titles as plain text)",
+                ));
+            }
         }
     }
-    Ok(match message.header {
+    Ok(match find(source, "message.header") {
         Some(_) => (CARD_REFUSES, CARD_MESSAGE),
         None => (&[], CHOICE_MESSAGE),
     })

@@ -1,13 +1,11 @@
-//! `messages:send` bodies: a standalone [`SendRequest`] mapped to the Conversation
-//! API (brief §2, §3.1), one body per recipient.
+//! `messages:send` bodies: a standalone send (the caller's JSON) mapped to the
+//! Conversation API (brief §2, §3.1), one body per recipient.
 //!
-//! Every rule is checked before any body is built: the standalone rules on `to`,
-//! `callback` and the message (the same code the standalone path runs), then the
-//! extras', then the message's Conversation rules. The body is then copied from the
-//! caller's request (already read and checked) as tables (text, see [`ENVELOPE`]) say, by one
-//! writer ([`walk`]); a text message's text is written from the message read (so
-//! `sendText`, which has no request object, needs none). A field the Conversation API cannot carry is refused by its
-//! path, saying why; none is dropped. Decisions where the brief is not sure:
+//! Every rule is checked before any body is built: the send's (the same check the
+//! standalone path runs, with the extras' rules), then the message's Conversation
+//! rules. The body is then copied from the caller's request (checked) as tables
+//! (text, see [`ENVELOPE`]) say, by one writer ([`walk`]). A field the Conversation
+//! API cannot carry is refused by its path, saying why; none is dropped. Decisions where the brief is not sure:
 //! - a media `caption` is refused (`media_message` has none; a `card_message`
 //!   rendering is unconfirmed), as is every media `provider` (media must be public);
 //! - a location needs a `name` (it becomes the required `title`);
@@ -22,8 +20,8 @@
 
 use super::{find, write_recipient};
 use crate::core::error::{Error, Result};
-use crate::core::json::{decimal, Value, Write, Writer};
-use crate::core::message::{Message, SendRequest};
+use crate::core::json::{Value, Write, Writer};
+use crate::core::message::check;
 use crate::prelude::*;
 
 mod contacts;
@@ -34,39 +32,32 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-/// The `messages:send` bodies of `send` (read from `request`, the caller's JSON) for
-/// app `app_id`: one per recipient, in `send.to` order, every rule checked before
-/// any is built. Crate-internal: the bodies are copied from `request`, so `send`
-/// must be what was read from it (the op table's one caller holds to that).
-pub(crate) fn send_bodies(
-    app_id: &str,
-    send: &SendRequest,
-    request: &Value,
-) -> Result<Vec<String>> {
-    send.validate_envelope()?;
-    match &send.message {
-        Message::Template(t) => t.validate_as("message", Some(&template::language(t)))?,
-        message => message.validate("message")?,
-    }
-    extras::validate(&send.extras)?;
+/// The `messages:send` bodies of `request` (the caller's JSON) for app `app_id`:
+/// one per recipient, in `to` order, every rule checked before any is built.
+pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> {
+    check(request, true)?;
     let source = request.get("message").unwrap_or(&Value::Null);
     let mut out = Writer::new();
     out.open_object();
-    app_message(&send.message, source, &mut out)?;
-    extras::channel_specific(&send.extras, request, &mut out);
+    app_message(source, &mut out)?;
+    extras::channel_specific(request, &mut out);
     out.close_object();
     let message = out.finish();
-    let mut bodies = Vec::with_capacity(send.to.len());
-    for to in &send.to {
+    let to = match request.get("to") {
+        Some(Value::Array(to)) => to.as_slice(),
+        _ => &[],
+    };
+    let mut bodies = Vec::with_capacity(to.len());
+    for number in to {
         let mut out = Writer::new();
         out.open_object();
         out.field("app_id", app_id);
-        write_recipient(&mut out, to);
+        write_recipient(&mut out, number.as_str().unwrap_or_default());
         out.key("message");
         out.raw(&message);
         walk(request, ENVELOPE, &mut out);
-        if let Some(ttl) = send.extras.ttl {
-            out.field("ttl", &[decimal(ttl).as_str(), "s"].concat());
+        if let Some(Value::Number(ttl)) = find(request, "ttl") {
+            out.field("ttl", &[ttl.as_str(), "s"].concat());
         }
         out.close_object();
         bodies.push(out.finish());
@@ -103,37 +94,34 @@ const CAPTIONED: &[(&str, &str)] = &[
 const PROVIDER: &[(&str, &str)] = &[("provider", NO_PROVIDER)];
 
 /// The AppMessage's one content key and its object, after the Conversation rules,
-/// from `source`, the caller's message (always at `message`).
-fn app_message(message: &Message, source: &Value, out: &mut Writer) -> Result<()> {
-    let (refused, table): (&[(&str, &str)], &str) = match message {
-        Message::Text(text) => {
-            refuse(source, PREVIEW)?;
-            out.key("text_message");
-            out.open_object();
-            out.field("text", &text.text);
-            out.close_object();
-            return Ok(());
-        }
-        Message::Image(_) | Message::Video(_) | Message::Document(_) => (CAPTIONED, MEDIA),
-        Message::Audio(_) => (PROVIDER, MEDIA),
-        Message::Sticker(sticker) if sticker.url.is_none() => {
+/// from `source`, the caller's message (checked, at `message`).
+fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
+    let kind = source
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let (refused, table): (&[(&str, &str)], &str) = match kind {
+        "text" => (PREVIEW, "text>text_message.text"),
+        "image" | "video" | "document" => (CAPTIONED, MEDIA),
+        "audio" => (PROVIDER, MEDIA),
+        "sticker" if find(source, "url").is_none() => {
             return Err(Error::invalid(
                 "message.id",
                 "sticker ids and stickerpacks do not exist in the Conversation API: \
                  give the sticker's url (a WebP file) instead",
             ))
         }
-        Message::Sticker(_) => (PROVIDER, MEDIA),
-        Message::Location(location) if location.name.is_none() => {
+        "sticker" => (PROVIDER, MEDIA),
+        "location" if find(source, "name").is_none() => {
             return Err(Error::invalid(
                 "message.name",
                 "is required (it becomes location_message.title)",
             ))
         }
-        Message::Location(_) => (&[], LOCATION),
-        Message::Contacts(contacts) => return contacts::contacts(contacts, source, out),
-        Message::Template(template) => return template::template(template, source, out),
-        Message::Interactive(interactive) => interactive::maps(interactive)?,
+        "location" => (&[], LOCATION),
+        "contacts" => return contacts::contacts(source, out),
+        "template" => return template::template(source, out),
+        _ => interactive::maps(source)?,
     };
     refuse(source, refused)?;
     walk(source, table, out);

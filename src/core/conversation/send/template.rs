@@ -6,56 +6,51 @@
 //! `language_code` is required there: a template without `language` is sent as
 //! `en`, which is what the standalone API applied when it was left out.
 
-use super::{refuse, NO_PROVIDER};
+use super::{find, refuse, NO_PROVIDER};
 use crate::core::error::Result;
-use crate::core::json::{decimal, Value, Writer};
-use crate::core::message::{Template, TemplateButton, TemplateMedia};
-use crate::prelude::*;
+use crate::core::json::{decimal, Value, Write, Writer};
+use crate::core::rules::underscored;
 
-/// The `language_code`: the template's language in underscore form, `en` if none.
-pub(super) fn language(template: &Template) -> String {
-    let mut code = String::new();
-    for c in template.language.as_deref().unwrap_or("en").chars() {
-        code.push(if c == '-' { '_' } else { c });
-    }
-    code
-}
-
-/// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `template`
-/// (the caller's message `source`).
-pub(super) fn template(template: &Template, source: &Value, out: &mut Writer) -> Result<()> {
+/// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `source`, the
+/// caller's template message (checked).
+pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     refuse(source, &[("media.provider", NO_PROVIDER)])?;
     for key in &["template_message", "channel_template", "WHATSAPP"] {
         out.key(key);
         out.open_object();
     }
-    out.field("template_id", &template.template_name);
-    out.field("language_code", &language(template));
+    out.field("template_id", text(source, "templateName"));
+    // The language in underscore form, `en` if none.
+    let language = find(source, "language").and_then(Value::as_str);
+    out.field("language_code", &underscored(language.unwrap_or("en")));
     out.key("parameters");
     out.open_object();
-    numbered(out, "header", &template.header_params);
-    match &template.media {
-        Some(TemplateMedia::Image(link)) => out.field("header[1]image.link", &link.url),
-        Some(TemplateMedia::Video(link)) => out.field("header[1]video.link", &link.url),
-        Some(TemplateMedia::Document(link)) => {
-            out.field("header[1]document.link", &link.url);
-            out.field_opt("header[1]document.filename", &link.filename);
+    numbered(out, "header", source.get("headerParams"));
+    let media = text(source, "media.type");
+    if media != "text" {
+        if let Some(url) = find(source, "media.url") {
+            out.key(&["header[1]", media, ".link"].concat());
+            url.write(out);
         }
-        Some(TemplateMedia::Text) | None => {}
+        if let Some(name) = find(source, "media.filename") {
+            out.key("header[1]document.filename");
+            name.write(out);
+        }
     }
-    numbered(out, "body", &template.body_params);
-    let buttons = template.buttons.as_deref().unwrap_or_default();
-    for (i, button) in buttons.iter().enumerate() {
-        let (kind, value) = match button {
-            TemplateButton::Url(url) => ("]url[1]text", url.parameter.as_deref()),
-            TemplateButton::QuickReply(reply) => (
-                "]quick_reply[1]payload",
-                Some(reply.payload.as_deref().unwrap_or_default()),
-            ),
-            TemplateButton::Call => continue,
-        };
-        if let Some(value) = value {
-            param(out, "button", i as u64, kind, value);
+    numbered(out, "body", source.get("bodyParams"));
+    if let Some(Value::Array(buttons)) = source.get("buttons") {
+        for (i, button) in buttons.iter().enumerate() {
+            let (kind, value) = match text(button, "type") {
+                "url" => (
+                    "]url[1]text",
+                    find(button, "parameter").and_then(Value::as_str),
+                ),
+                "quick_reply" => ("]quick_reply[1]payload", Some(text(button, "payload"))),
+                _ => continue,
+            };
+            if let Some(value) = value {
+                param(out, "button", i as u64, kind, value);
+            }
         }
     }
     for _ in 0..4 {
@@ -64,12 +59,27 @@ pub(super) fn template(template: &Template, source: &Value, out: &mut Writer) ->
     Ok(())
 }
 
+/// The string at `path` of `value`, `""` if none.
+fn text<'v>(value: &'v Value, path: &str) -> &'v str {
+    find(value, path)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
 /// `"<component>[i]text": value` for each of `params`, `i` from 1.
-fn numbered(out: &mut Writer, component: &str, params: &Option<Vec<String>>) {
+fn numbered(out: &mut Writer, component: &str, params: Option<&Value>) {
     let mut i = 0;
-    for value in params.as_deref().unwrap_or_default() {
-        i += 1;
-        param(out, component, i, "]text", value);
+    if let Some(Value::Array(params)) = params {
+        for value in params {
+            i += 1;
+            param(
+                out,
+                component,
+                i,
+                "]text",
+                value.as_str().unwrap_or_default(),
+            );
+        }
     }
 }
 

@@ -11,10 +11,7 @@ pub use button::{ButtonAction, ButtonHeader, ButtonMessage, ReplyButton};
 pub use list::{ListAction, ListHeader, ListMessage, Row, Section};
 
 use super::{objects, write_tagged, Members};
-use crate::core::error::Result;
-use crate::core::json::read::{object, tag, Object};
-use crate::core::json::{Path, Read, Value, Write, Writer};
-use crate::core::rules::check_chars_at;
+use crate::core::json::{Write, Writer};
 
 /// `{ message: button or list }`
 #[derive(Debug, Clone, PartialEq)]
@@ -39,27 +36,9 @@ pub struct TextPart {
     pub text: String,
 }
 
-impl Read for Interactive {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["type", "message"])?;
-        Ok(Self {
-            message: fields.required("message")?,
-        })
-    }
-}
-
 impl Members for Interactive {
     fn members(&self, out: &mut Writer) {
         out.field("message", &self.message);
-    }
-}
-
-impl Read for InteractiveMessage {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        Ok(match tag(value, at, &["button", "list"])? {
-            0 => Self::Button(ButtonMessage::read(value, at)?),
-            _ => Self::List(ListMessage::read(value, at)?),
-        })
     }
 }
 
@@ -69,21 +48,6 @@ impl Write for InteractiveMessage {
             Self::Button(button) => write_tagged(out, "button", button),
             Self::List(list) => write_tagged(out, "list", list),
         }
-    }
-}
-
-impl Read for TextPart {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        TextPart::with_keys(value, at, &["text"])
-    }
-}
-
-impl TextPart {
-    /// Reads `{ text }` from an object that may hold `keys`.
-    pub(super) fn with_keys(value: &Value, at: &Path, keys: &[&str]) -> Result<Self> {
-        Ok(Self {
-            text: object(value, at, keys)?.required("text")?,
-        })
     }
 }
 
@@ -117,18 +81,6 @@ impl<H, A: Default> Default for Parts<H, A> {
     }
 }
 
-impl<H: Read, A: Read + Default> Read for Parts<H, A> {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["type", "header", "body", "footer", "action"])?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.header, "header")?;
-        fields.set(&mut out.body, "body")?;
-        fields.set_opt(&mut out.footer, "footer")?;
-        fields.set(&mut out.action, "action")?;
-        Ok(out)
-    }
-}
-
 impl<H: Write, A: Write> Members for Parts<H, A> {
     fn members(&self, out: &mut Writer) {
         out.field_opt("header", &self.header);
@@ -139,37 +91,3 @@ impl<H: Write, A: Write> Members for Parts<H, A> {
 }
 
 objects!(TextPart);
-
-/// A `type` that may be left out but, when given, must be `value`.
-pub(super) fn constant(fields: &Object, value: &str) -> Result<()> {
-    match fields.optional::<String>("type")? {
-        Some(given) if given != value => Err(fields
-            .at()
-            .key("type")
-            .invalid(&["must be ", value].concat())),
-        _ => Ok(()),
-    }
-}
-
-impl Interactive {
-    pub(super) fn validate(&self, at: &Path) -> Result<()> {
-        let at = at.key("message");
-        match &self.message {
-            InteractiveMessage::Button(button) => button.validate(&at),
-            InteractiveMessage::List(list) => list.validate(&at),
-        }
-    }
-}
-
-/// Body and footer, shared by both kinds.
-pub(super) fn check_body_footer(
-    at: &Path,
-    body: &TextPart,
-    footer: Option<&TextPart>,
-) -> Result<()> {
-    check_chars_at(&at.key("body.text"), &body.text, 1, 1024)?;
-    match footer {
-        Some(footer) => check_chars_at(&at.key("footer.text"), &footer.text, 1, 60),
-        None => Ok(()),
-    }
-}

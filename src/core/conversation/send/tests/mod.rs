@@ -4,8 +4,7 @@
 mod refusals;
 
 use super::send_bodies;
-use crate::core::json::{parse, Path, Read};
-use crate::core::message::SendRequest;
+use crate::core::json::parse;
 use serde_json::{json, Value};
 
 /// The bodies of a JS-style request (read as it crosses from JS), or the error's
@@ -21,8 +20,7 @@ fn bodies_of(text: &str) -> Result<Vec<String>, (String, String)> {
         let e = e.into_fields();
         (e.field.unwrap_or_default(), e.message)
     };
-    let send = SendRequest::read(&value, &Path::root("request")).map_err(fields)?;
-    send_bodies("app-1", &send, &value).map_err(fields)
+    send_bodies("app-1", &value).map_err(fields)
 }
 
 /// The one body of `message` sent to +46732001122.

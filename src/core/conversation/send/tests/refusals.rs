@@ -2,10 +2,8 @@
 //! extras are checked and written; the standalone path refuses them.
 
 use super::{bodies, body, buttons, envelope, refused};
-use crate::core::config::test_config;
-use crate::core::endpoints::messages::send_message;
-use crate::core::json::{parse, Path, Read};
-use crate::core::message::SendRequest;
+use crate::core::json::parse;
+use crate::core::message::send_body;
 use serde_json::json;
 
 #[test]
@@ -334,7 +332,6 @@ fn channel_specific_messages_are_written_in_wire_names() {
 /// Under `api: "whatsapp"` each extra is `invalid_argument`, before anything is sent.
 #[test]
 fn the_standalone_path_refuses_the_extras() {
-    let config = test_config("bot", "http://127.0.0.1:9");
     for (key, value) in [
         ("correlationId", json!("c")),
         ("ttl", json!(60)),
@@ -347,8 +344,7 @@ fn the_standalone_path_refuses_the_extras() {
             json!({"to": ["+46732001122"], "message": {"type": "text", "text": "Hi"}});
         request[key] = value;
         let value = parse(&request.to_string()).unwrap();
-        let send = SendRequest::read(&value, &Path::root("request")).unwrap();
-        let err = send_message(&config, &send).unwrap_err().into_fields();
+        let err = send_body(&value).unwrap_err().into_fields();
         assert_eq!(err.code.as_str(), "invalid_argument");
         assert_eq!(err.field.as_deref(), Some(key));
         assert_eq!(

@@ -1,0 +1,44 @@
+//! A `send` argument cut from the input (as `JSON.stringify` gives it), prepared by
+//! both op tables: the standalone body or the Conversation API's parts are JSON,
+//! and anything refused is `invalid_argument` naming a field; never a panic (the
+//! message model's one check and writer, `message::schema`, walk it all).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use sinch_whatsapp::core::config::{Api, Config, Host};
+use sinch_whatsapp::core::error::ErrorCode;
+use sinch_whatsapp::core::json;
+use sinch_whatsapp::core::ops::{conversation, prepare};
+
+const STANDALONE: &str = r#"{"botId":"bot","token":"t","baseUrl":"http://127.0.0.1:9"}"#;
+const CONVERSATION: &str = r#"{"api":"conversation","projectId":"p","appId":"app",
+    "keyId":"k","keySecret":"s","baseUrl":"http://127.0.0.1:9"}"#;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = core::str::from_utf8(data) else {
+        return;
+    };
+    let args = ["[", text, "]"].concat();
+    let refused = |err: sinch_whatsapp::core::error::Error| {
+        let err = err.into_fields();
+        assert_eq!(err.code, ErrorCode::InvalidArgument, "{text}");
+        assert!(err.field.is_some_and(|f| !f.is_empty()), "{text}");
+    };
+    let standalone = Config::from_json(STANDALONE, Host::Server).unwrap();
+    for op in ["send", "sendText"] {
+        match prepare(&standalone, op, &args) {
+            Ok(request) => assert!(json::parse(&request.body.unwrap()).is_ok(), "{text}"),
+            Err(err) => refused(err),
+        }
+    }
+    let config = Config::from_json(CONVERSATION, Host::Server).unwrap();
+    let Api::Conversation(project) = &config.api else {
+        panic!("not a conversation config");
+    };
+    for op in ["send", "sendText"] {
+        match conversation::prepare(&config, project, op, &args) {
+            Ok(parts) => assert!(json::parse(&parts).is_ok(), "{text}"),
+            Err(err) => refused(err),
+        }
+    }
+});

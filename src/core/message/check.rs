@@ -1,0 +1,280 @@
+//! One check of a send, from the caller's JSON, by the table of [`super::schema`]:
+//! first its shape (errors rooted at the argument: `request.message.text: must be a
+//! string`; unknown and repeated keys refused), then every rule (errors naming the
+//! field as JS callers write it: `message.text`, `to[1]`).
+
+use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
+use crate::core::error::Result;
+use crate::core::json::read::{self, whole};
+use crate::core::json::{decimal, Path, Value};
+use crate::core::rules::{
+    check_chars_at, check_date_at, check_http_url_at, check_https_or_loopback_url_at,
+    check_language_at, check_msisdn_at, check_provider_name_at, check_required_at, count_chars,
+    underscored,
+};
+use crate::prelude::*;
+
+/// Checks `request`, a `send` argument: shape, then rules. `conversation` says
+/// which API: the standalone one refuses the Conversation-only members, and the
+/// Conversation one checks a template's language as it sends it (`en-US` as `en_US`).
+pub(crate) fn check(request: &Value, conversation: bool) -> Result<()> {
+    shape(request, SEND, &Path::root("request"))?;
+    let mut pass = Pass {
+        conversation,
+        seen: Vec::new(),
+    };
+    pass.rules(request, SEND, &Path::root(""), request)
+}
+
+/// The member `name` of `value`, unless it is absent or `null`.
+pub(super) fn given<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
+    value.get(name).filter(|v| !matches!(v, Value::Null))
+}
+
+/// The members of the variant of a tagged `value` (its tag already checked).
+pub(super) fn variant(
+    value: &Value,
+    tag: &str,
+    variants: &'static [(&'static str, &'static [Member])],
+) -> &'static [Member] {
+    let name = value.get(tag).and_then(Value::as_str).unwrap_or_default();
+    for (known, members) in variants {
+        if *known == name {
+            return members;
+        }
+    }
+    &[]
+}
+
+/// `value`'s shape as `kind`.
+fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
+    let fits = match kind {
+        Kind::Str(_) => matches!(value, Value::String(_)),
+        Kind::Always(constant) => {
+            return match value {
+                Value::String(given) if given == constant => Ok(()),
+                Value::String(_) => Err(at.invalid(&["must be ", constant].concat())),
+                _ => Err(at.invalid("must be a string")),
+            }
+        }
+        Kind::Bool => matches!(value, Value::Bool(_)),
+        Kind::Number(_) => matches!(value, Value::Number(_)),
+        Kind::Whole(_) => {
+            return match whole(value, u64::MAX) {
+                Some(_) => Ok(()),
+                None => Err(at.invalid("must be a whole number of 0 or more")),
+            }
+        }
+        Kind::Any(_) => true,
+        Kind::AnyObject => matches!(value, Value::Object(_)),
+        Kind::Object(members) => return object(value, members, "", at),
+        Kind::List(list) => {
+            let Value::Array(items) = value else {
+                return Err(at.invalid("must be an array"));
+            };
+            for (i, item) in items.iter().enumerate() {
+                shape(item, list.item, &at.index(i))?;
+            }
+            return Ok(());
+        }
+        Kind::Tagged(tag, variants) => {
+            let index = read::tag(value, at, tag, variants)?;
+            return match variants.get(index) {
+                // A variant without members ignores the rest, as serde's derive did.
+                Some((_, members)) if !members.is_empty() => object(value, members, tag, at),
+                _ => Ok(()),
+            };
+        }
+    };
+    if fits {
+        return Ok(());
+    }
+    Err(at.invalid(match kind {
+        Kind::Bool => "must be a boolean",
+        Kind::Number(_) => "must be a number",
+        Kind::Str(_) => "must be a string",
+        _ => "must be an object",
+    }))
+}
+
+/// An object of `members` (and the tag `tag`, if not empty): no unknown or repeated
+/// key, each required member given, each given one of its kind.
+fn object(value: &Value, members: &[Member], tag: &str, at: &Path) -> Result<()> {
+    // A hook's empty name is no key.
+    let known = |key: &str| {
+        !key.is_empty() && (key == tag || members.iter().any(|Member(name, ..)| *name == key))
+    };
+    read::keys(value, at, &known)?;
+    for Member(name, kind, need) in members {
+        match (given_in(value, name), need) {
+            (_, Need::Hook(_)) => {}
+            (Some(member), _) => shape(member, kind, &at.key(name))?,
+            (None, Need::Required) => return Err(at.key(name).invalid("is required")),
+            (None, _) => {}
+        }
+    }
+    Ok(())
+}
+
+/// [`given`] for a member that is one (a hook's empty name is none).
+fn given_in<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
+    if name.is_empty() {
+        return None;
+    }
+    given(value, name)
+}
+
+/// The rules' walk: which API, and the ids met so far (unique in a message).
+struct Pass<'v> {
+    conversation: bool,
+    seen: Vec<&'v str>,
+}
+
+impl<'v> Pass<'v> {
+    /// Every rule of `value` (of its shape) as `kind`; `parent` is the object it is a
+    /// member of.
+    fn rules(&mut self, value: &'v Value, kind: &Kind, at: &Path, parent: &Value) -> Result<()> {
+        match kind {
+            Kind::Str(rule) | Kind::Number(rule) | Kind::Whole(rule) | Kind::Any(rule) => {
+                self.rule(*rule, value, at, parent)
+            }
+            Kind::Object(members) => self.members(value, members, at),
+            Kind::Tagged(tag, variants) => self.members(value, variant(value, tag, variants), at),
+            Kind::List(list) => {
+                let items = match value {
+                    Value::Array(items) => items.as_slice(),
+                    _ => &[],
+                };
+                if items.len() < list.min || items.len() > list.max {
+                    return Err(at.invalid(list.rule));
+                }
+                hook(list.hook, value, at, self.conversation)?;
+                for (i, item) in items.iter().enumerate() {
+                    self.rules(item, list.item, &at.index(i), value)?;
+                }
+                Ok(())
+            }
+            Kind::Bool | Kind::AnyObject | Kind::Always(_) => Ok(()),
+        }
+    }
+
+    /// The rules of each member of `value` given, and the hooks, in table order.
+    fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
+        for Member(name, kind, need) in members {
+            if let Need::Hook(which) = need {
+                hook(*which, value, at, self.conversation)?;
+            } else if let Some(member) = given_in(value, name) {
+                self.rules(member, kind, &at.key(name), value)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `rule` of `value` (a string, number or whole number, as its kind says).
+    fn rule(&mut self, rule: Rule, value: &'v Value, at: &Path, parent: &Value) -> Result<()> {
+        let text = match value {
+            Value::String(text) | Value::Number(text) => text.as_str(),
+            _ => "",
+        };
+        match rule {
+            Rule::None => Ok(()),
+            Rule::Chars(min, max) => check_chars_at(at, text, min, max),
+            Rule::NonEmpty => check_required_at(at, text),
+            Rule::Msisdn => check_msisdn_at(at, text),
+            Rule::HttpUrl => check_http_url_at(at, text),
+            Rule::StickerUrl => check_https_or_loopback_url_at(at, text),
+            Rule::StickerId => check_sticker_id(at, text),
+            Rule::Provider => check_provider_name_at(at, text),
+            Rule::StickerProvider if given(parent, "id").is_some() => {
+                Err(at.invalid("can only be used with url, not with id"))
+            }
+            Rule::StickerProvider => check_provider_name_at(at, text),
+            Rule::Language if self.conversation => check_language_at(at, &underscored(text)),
+            Rule::Language => check_language_at(at, text),
+            Rule::Date => check_date_at(at, text),
+            Rule::Coordinate(max, _) if super::location::within(text, max) => Ok(()),
+            Rule::Coordinate(_, why) => Err(at.invalid(why)),
+            Rule::Id(max) => {
+                check_chars_at(at, text, 1, max)?;
+                if self.seen.contains(&text) {
+                    return Err(at.invalid("must be unique in the message"));
+                }
+                self.seen.push(text);
+                Ok(())
+            }
+            Rule::OneOf(allowed, why) if !allowed.contains(&text) => Err(at.invalid(why)),
+            Rule::OneOf(..) => Ok(()),
+            Rule::Retired(why) => Err(at.invalid(why)),
+            Rule::Ttl => match whole(value, 315_576_000_000) {
+                Some(3..) => Ok(()),
+                _ => Err(at.invalid("must be whole seconds from 3 to 315576000000")),
+            },
+        }
+    }
+}
+
+/// A rule on more than one value of `value` (the object or list it is met in).
+fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()> {
+    match which {
+        Hook::None => Ok(()),
+        Hook::Envelope if conversation => Ok(()),
+        Hook::Envelope => {
+            for name in ["correlationId", "ttl", "channelSpecificMessage"] {
+                if given(value, name).is_some() {
+                    return Err(at.key(name).invalid(r#"is only for api: "conversation""#));
+                }
+            }
+            Ok(())
+        }
+        Hook::Sticker => match (given(value, "url"), given(value, "id")) {
+            (Some(_), None) | (None, Some(_)) => Ok(()),
+            _ => Err(at.key("url").invalid("give exactly one of url or id")),
+        },
+        Hook::Params(name, max) => {
+            let mut total = 0;
+            if let Some(Value::Array(params)) = given(value, name) {
+                for param in params {
+                    total += count_chars(param.as_str().unwrap_or_default());
+                }
+            }
+            if total <= max {
+                return Ok(());
+            }
+            let rule = [
+                "must be at most ",
+                &decimal(max as u64),
+                " characters all together (has ",
+                &decimal(total as u64),
+                "), template text included",
+            ]
+            .concat();
+            Err(at.key(name).invalid(&rule))
+        }
+        Hook::Rows => {
+            let mut total = 0;
+            if let Value::Array(sections) = value {
+                for section in sections {
+                    if let Some(Value::Array(rows)) = section.get("rows") {
+                        total += rows.len();
+                    }
+                }
+            }
+            if total > 10 {
+                return Err(at.invalid("may hold at most 10 rows in all sections together"));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A stickerpack sticker's id (a UUID upstream). One with `:` or `/` is a URL
+/// given as an id, and is refused rather than sent as a name Sinch cannot find.
+fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
+    check_required_at(at, id)?;
+    if id.as_bytes().iter().any(|&b| b == b':' || b == b'/') {
+        return Err(at.invalid(
+            "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The message model as data: every member of a send, its JS name (its wire name is
+//! the same in snake_case), its kind, whether it is required, and its rule. One
+//! table read by three walks ([`super::check`]'s shape and rules, [`super::wire`]'s
+//! writer), so each rule exists once. The few rules that look at more than one
+//! member are [`Hook`]s the table points at.
+
+/// What a member's value must be, how it is checked and how it is written.
+pub(super) enum Kind {
+    /// A string, held to a rule.
+    Str(Rule),
+    /// A boolean.
+    Bool,
+    /// A number (its JSON text), held to a rule.
+    Number(Rule),
+    /// A whole number of 0 or more, held to a rule.
+    Whole(Rule),
+    /// Any value: only its rule decides.
+    Any(Rule),
+    /// Any object, written as given.
+    AnyObject,
+    /// An object of these members.
+    Object(&'static [Member]),
+    /// An array.
+    List(&'static List),
+    /// An object tagged by the member named first: the members of each variant. A
+    /// variant without members ignores the rest of the object.
+    Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
+    /// A string that may be left out but, when given, is this one; always written.
+    Always(&'static str),
+}
+
+/// An array of `item`s: `min..=max` of them (or `rule` says why not), then `hook`.
+pub(super) struct List {
+    pub item: &'static Kind,
+    pub min: usize,
+    pub max: usize,
+    pub rule: &'static str,
+    pub hook: Hook,
+    /// Left out of the wire when empty.
+    pub omit_empty: bool,
+}
+
+/// Whether a member must be given, and whether it goes on the wire.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Need {
+    Required,
+    Optional,
+    /// Optional, and never written (refused or Conversation-only).
+    Unwritten,
+    /// Not a member: the hook runs at its place among the rules.
+    Hook(Hook),
+}
+
+/// One member: its JS name, kind and need.
+pub(super) struct Member(pub &'static str, pub &'static Kind, pub Need);
+
+/// A rule that looks at more than one value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Hook {
+    None,
+    /// The send: the Conversation-only members refused on the standalone API.
+    Envelope,
+    /// A sticker: exactly one of `url` or `id`.
+    Sticker,
+    /// The total length of the template parameters named, at most this many characters.
+    Params(&'static str, usize),
+    /// A list's sections: at most 10 rows in all.
+    Rows,
+}
+
+/// A single value's rule.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rule {
+    None,
+    /// `min..=max` characters.
+    Chars(usize, usize),
+    /// At least one character.
+    NonEmpty,
+    Msisdn,
+    HttpUrl,
+    /// https, or http on loopback.
+    StickerUrl,
+    /// A stickerpack id, not a URL.
+    StickerId,
+    Provider,
+    /// A provider, only beside `url` (a sticker's).
+    StickerProvider,
+    Language,
+    Date,
+    /// A coordinate from `-max` to `max`; the text says so.
+    Coordinate(u32, &'static str),
+    /// `1..=max` characters, unique among the ids of the message.
+    Id(usize),
+    /// One of the strings; the text says so.
+    OneOf(&'static [&'static str], &'static str),
+    /// Given at all: refused, the text says why.
+    Retired(&'static str),
+    /// Seconds from 3 to 315576000000 (the Conversation API's `ttl`).
+    Ttl,
+}
+
+use super::{MAX_RECIPIENTS, MAX_TEXT_CHARS};
+use parts::{BUTTONS, CARD, FLOWS, LIST, TEMPLATE};
+use Need::{Optional as Opt, Required as Req};
+
+mod parts;
+
+const STRING: &Kind = &Kind::Str(Rule::None);
+const fn opt(name: &'static str) -> Member {
+    Member(name, STRING, Opt)
+}
+const fn list(item: &'static Kind, min: usize, max: usize, rule: &'static str) -> List {
+    List {
+        item,
+        min,
+        max,
+        rule,
+        hook: Hook::None,
+        omit_empty: false,
+    }
+}
+/// An optional list of a card, left out of the wire when empty.
+const fn listed(item: &'static Kind) -> List {
+    List {
+        omit_empty: true,
+        ..list(item, 0, usize::MAX, "")
+    }
+}
+
+const TEXT_PART: &Kind = &Kind::Object(&[Member("text", &Kind::Str(Rule::Chars(1, 60)), Req)]);
+const BODY: &Kind = &Kind::Object(&[Member("text", &Kind::Str(Rule::Chars(1, 1024)), Req)]);
+const URL: Member = Member("url", &Kind::Str(Rule::HttpUrl), Req);
+const PROVIDER: Member = Member("provider", &Kind::Str(Rule::Provider), Opt);
+const MEDIA_LINK: &[Member] = &[URL, PROVIDER];
+const DOCUMENT_LINK: &[Member] = &[URL, opt("filename"), PROVIDER];
+const MEDIA: &[Member] = &[URL, opt("caption"), PROVIDER];
+const KIND: Member = opt("type");
+const fn non_empty(name: &'static str) -> Member {
+    Member(name, &Kind::Str(Rule::NonEmpty), Req)
+}
+
+/// The message types, in the order errors list them.
+pub(super) const MESSAGE: &Kind = &Kind::Tagged(
+    "type",
+    &[
+        (
+            "text",
+            &[
+                Member("text", &Kind::Str(Rule::Chars(1, MAX_TEXT_CHARS)), Req),
+                Member("previewUrl", &Kind::Bool, Opt),
+            ],
+        ),
+        ("image", MEDIA),
+        ("video", MEDIA),
+        ("audio", MEDIA_LINK),
+        (
+            "document",
+            &[URL, opt("caption"), opt("filename"), PROVIDER],
+        ),
+        (
+            "sticker",
+            &[
+                Member("", STRING, Need::Hook(Hook::Sticker)),
+                Member("url", &Kind::Str(Rule::StickerUrl), Opt),
+                Member("id", &Kind::Str(Rule::StickerId), Opt),
+                Member("provider", &Kind::Str(Rule::StickerProvider), Opt),
+            ],
+        ),
+        (
+            "location",
+            &[
+                Member(
+                    "lat",
+                    &Kind::Number(Rule::Coordinate(90, "must be a number from -90 to 90")),
+                    Req,
+                ),
+                Member(
+                    "lng",
+                    &Kind::Number(Rule::Coordinate(180, "must be a number from -180 to 180")),
+                    Req,
+                ),
+                opt("name"),
+                opt("address"),
+            ],
+        ),
+        (
+            "contacts",
+            &[Member(
+                "contacts",
+                &Kind::List(&list(
+                    CARD,
+                    1,
+                    usize::MAX,
+                    "must list at least one contact card",
+                )),
+                Req,
+            )],
+        ),
+        ("template", TEMPLATE),
+        (
+            "interactive",
+            &[Member(
+                "message",
+                &Kind::Tagged("type", &[("button", BUTTONS), ("list", LIST)]),
+                Req,
+            )],
+        ),
+    ],
+);
+
+/// A send: `{ to, message, callback?, correlationId?, ttl?, channelSpecificMessage? }`,
+/// the last three Conversation-only (refused by [`Hook::Envelope`] on the standalone API).
+pub(super) const SEND: &Kind = &Kind::Object(&[
+    Member("", STRING, Need::Hook(Hook::Envelope)),
+    Member(
+        "to",
+        &Kind::List(&list(
+            &Kind::Str(Rule::Msisdn),
+            1,
+            MAX_RECIPIENTS,
+            "must list 1 to 20 recipients",
+        )),
+        Req,
+    ),
+    Member("message", MESSAGE, Req),
+    Member("callback", &Kind::Str(Rule::HttpUrl), Opt),
+    Member(
+        "correlationId",
+        &Kind::Str(Rule::Chars(1, 128)),
+        Need::Unwritten,
+    ),
+    Member("ttl", &Kind::Whole(Rule::Ttl), Need::Unwritten),
+    Member(
+        "channelSpecificMessage",
+        &Kind::Tagged(
+            "messageType",
+            &[
+                ("FLOWS", &[Member("message", &Kind::Object(FLOWS), Req)]),
+                ("ORDER_DETAILS", &[Member("message", &Kind::AnyObject, Req)]),
+                ("ORDER_STATUS", &[Member("message", &Kind::AnyObject, Req)]),
+            ],
+        ),
+        Need::Unwritten,
+    ),
+]);
