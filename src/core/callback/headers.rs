@@ -35,7 +35,7 @@ pub fn verify_callback(
     let mut standalone = (Values::default(), None);
     let mut webhook = (Values::default(), None);
     let mut is_webhook = false;
-    each_pair(&headers, &mut |name, value| {
+    each_pair(&headers, |name, value| {
         is_webhook |= keep(&mut webhook, &WEBHOOK_HEADERS, name, value);
         keep(&mut standalone, &SIGNATURE_HEADERS, name, value);
     })?;
@@ -75,13 +75,13 @@ fn keep<'v>(
 /// The `(name, value)` pairs of `headers`, borrowed from it.
 pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
     let mut pairs = Vec::new();
-    each_pair(headers, &mut |name, value| pairs.push((name, value)))?;
+    each_pair(headers, |name, value| pairs.push((name, value)))?;
     Ok(pairs)
 }
 
 /// Calls `each` with the `(name, value)` pairs of `headers` in order; an error names
 /// the first malformed part.
-fn each_pair<'v>(headers: &'v Value, each: &mut dyn FnMut(&'v str, &'v str)) -> Result<()> {
+fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> Result<()> {
     let at = Path::root("headers");
     match headers {
         Value::Array(items) => {
