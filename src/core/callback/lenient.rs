@@ -113,7 +113,7 @@ fn integer(text: &str) -> Option<String> {
     }
     let sign = if negative { "-" } else { "" };
     if !any && !plain {
-        return Some([sign, "0"].concat());
+        return Some(super::join(&[sign, "0"]));
     }
     let zeros = power
         .checked_sub(fraction)?
@@ -129,7 +129,7 @@ fn integer(text: &str) -> Option<String> {
     } else if plain {
         Some(text.to_owned())
     } else {
-        Some([sign, &decimal(value)].concat())
+        Some(super::join(&[sign, &decimal(value)]))
     }
 }
 

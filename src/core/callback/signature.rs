@@ -211,14 +211,13 @@ pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) ->
     }
     Err(header_error(
         header,
-        &[
+        &super::join(&[
             "names the unsupported algorithm `",
             &quote(algorithm),
             "`; only `",
             expected,
             "` is supported",
-        ]
-        .concat(),
+        ]),
     ))
 }
 
@@ -237,7 +236,7 @@ pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a s
 pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::SignatureInvalid,
-        ["header `", header, "` ", rule].concat(),
+        super::join(&["header `", header, "` ", rule]),
     );
     err.field = Some(header.to_owned());
     err
