@@ -241,20 +241,27 @@ fn fields(shape: Shape, members: &[(String, Value)], at: &Path, out: &mut Writer
         }
         let field = field(word);
         let place = at.key(field.wire);
-        match (get(members, field.wire, &place)?, field.kind) {
+        let value = get(members, field.wire, &place)?;
+        match (value, field.kind) {
             (Some(value), b'F') => {
-                fields(self::shape(field.of), object(value, &place)?, &place, out)?
-            }
-            (Some(value), b'e') => {
-                out.key(&field.js());
-                entries(field.of, field.wire, value, &place, out)?;
-            }
-            (Some(value), _) => {
-                out.key(&field.js());
-                kind(field.kind, &field, value, &place, out)?;
+                fields(self::shape(field.of), object(value, &place)?, &place, out)?;
+                continue;
             }
             (None, _) if field.required => return Err(fault(&place, "is required")),
-            (None, _) => absent(&field, out),
+            // An optional field left out: a list is written empty, a flag `false`.
+            (None, b'l' | b'e' | b'f') => {}
+            (None, _) => continue,
+            _ => {}
+        }
+        out.key(&field.js());
+        match (value, field.kind) {
+            (Some(value), b'e') => entries(field.of, field.wire, value, &place, out)?,
+            (Some(value), _) => kind(field.kind, &field, value, &place, out)?,
+            (None, b'f') => false.write(out),
+            (None, _) => {
+                out.open_array();
+                out.close_array();
+            }
         }
     }
     if shape.keeps {
@@ -283,19 +290,6 @@ fn known(shape: Shape, key: &str) -> bool {
         }
     }
     false
-}
-
-/// An optional field left out: a list is written empty, a flag `false`.
-fn absent(field: &Field, out: &mut Writer) {
-    match field.kind {
-        b'l' | b'e' => {
-            out.key(&field.js());
-            out.open_array();
-            out.close_array();
-        }
-        b'f' => out.field(&field.js(), &false),
-        _ => {}
-    }
 }
 
 /// One value of the kind `code` (`field`'s own, or its list's item), read and written.
