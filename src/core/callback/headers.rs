@@ -206,6 +206,8 @@ mod tests {
         assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
         assert_eq!(field("null").1, "headers");
         assert_eq!(field("not json").2, "headers: could not be read");
+        // What the crossing reads headers that are not UTF-8 as (`src/web/callbacks.rs`).
+        assert_eq!(field("").2, "headers: could not be read");
         let err = verify_callback(BODY, "[]", b"", NOW).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("key"));
     }
