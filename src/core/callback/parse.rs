@@ -11,7 +11,8 @@ use crate::core::json::{self, decimal, Value};
 use crate::prelude::*;
 use core::str::FromStr;
 
-const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
+/// What every error of a body that is not a callback starts with.
+pub(super) const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
 
 /// The error for a body that is not a Sinch WhatsApp callback.
 fn invalid_callback(reason: &str) -> Error {
@@ -86,7 +87,7 @@ pub(super) fn body(raw: &str) -> Result<Value> {
 }
 
 /// A reader's error on the body's value, as `invalid_callback` keeping its `field`.
-pub(super) fn not_a_callback(err: Error) -> Error {
+fn not_a_callback(err: Error) -> Error {
     let mut out = invalid_callback(&super::join(&[NOT_A_CALLBACK, &err.message]));
     out.field = err.into_fields().field;
     out
