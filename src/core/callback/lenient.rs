@@ -72,11 +72,13 @@ fn integer(text: &str) -> Option<String> {
     // digits follow the point, and where it ends.
     let (mut value, mut any, mut trail, mut fraction) = (0u64, false, 0u64, 0i64);
     let (mut point, mut end) = (false, bytes.len());
-    for (at, &byte) in bytes.iter().enumerate() {
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += 1;
         match byte {
             b'.' => point = true,
             b'e' | b'E' => {
-                end = at;
+                end = at - 1;
                 break;
             }
             b'0' => {
