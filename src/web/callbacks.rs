@@ -30,23 +30,23 @@ pub fn callbacks(
     tolerance: f64,
 ) -> JsValue {
     let (raw_body, rest) = parts.split_at_checked(body_len).unwrap_or_default();
-    if headers_len == 0 {
-        return text(envelope(callback::pass::callback_json(raw_body)));
-    }
-    let (headers, key) = rest.split_at_checked(headers_len).unwrap_or_default();
-    let freshness = Freshness {
-        now: (now_ms / 1000.0) as i64,
-        tolerance: if tolerance < 0.0 {
-            DEFAULT_TOLERANCE_SECONDS
-        } else {
-            tolerance as u64
-        },
+    let answer = if headers_len == 0 {
+        callback::pass::callback_json(raw_body)
+    } else {
+        let (headers, key) = rest.split_at_checked(headers_len).unwrap_or_default();
+        let freshness = Freshness {
+            now: (now_ms / 1000.0) as i64,
+            tolerance: if tolerance < 0.0 {
+                DEFAULT_TOLERANCE_SECONDS
+            } else {
+                tolerance as u64
+            },
+        };
+        // Bytes that are not UTF-8 read as no text, which `verify_callback` refuses as
+        // it refuses any text that is not JSON (`headers: could not be read`).
+        let headers = core::str::from_utf8(headers).unwrap_or_default();
+        let verdict = callback::verify_callback(raw_body, headers, key, freshness);
+        verdict.map(|ok| if ok { "true" } else { "false" }.to_owned())
     };
-    // Bytes that are not UTF-8 read as no text, which `verify_callback` refuses as it
-    // refuses any text that is not JSON (`headers: could not be read`).
-    let headers = core::str::from_utf8(headers).unwrap_or_default();
-    let verdict = callback::verify_callback(raw_body, headers, key, freshness);
-    text(envelope(
-        verdict.map(|ok| if ok { "true" } else { "false" }.to_owned()),
-    ))
+    text(envelope(answer))
 }
