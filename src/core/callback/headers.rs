@@ -10,7 +10,7 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, verify_signature, Values, SIGNATURE_HEADERS};
+use super::signature::{note, texts, trim, verify_signature, Values, SIGNATURE_HEADERS};
 use super::webhook::{verify_webhook, Freshness, WEBHOOK_HEADERS};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, Path, Value};
@@ -36,6 +36,7 @@ pub fn verify_callback(
     let mut webhook = (Values::default(), None);
     let mut is_webhook = false;
     each_pair(&headers, |name, value| {
+        let (name, value) = (trim(name), trim(value));
         is_webhook |= keep(&mut webhook, &WEBHOOK_HEADERS, name, value);
         keep(&mut standalone, &SIGNATURE_HEADERS, name, value);
     })?;

@@ -137,20 +137,24 @@ where
     let pairs: Vec<(N, V)> = headers.into_iter().collect();
     let mut values = Values::default();
     for (name, value) in &pairs {
-        note(&mut values, names, name.as_ref(), value.as_ref())?;
+        note(
+            &mut values,
+            names,
+            trim(name.as_ref()),
+            trim(value.as_ref()),
+        )?;
     }
     verify(texts(&values))
 }
 
-/// Notes one header in `values` when it is one of `names` (not generic: one copy),
-/// saying whether it is.
+/// Notes one header, its name and value already trimmed, in `values` when it is one
+/// of `names` (not generic: one copy), saying whether it is.
 pub(super) fn note<'a>(
     values: &mut Values<'a>,
     names: &[&'static str],
     name: &str,
     value: &'a str,
 ) -> Result<bool> {
-    let (name, value) = (trim(name), trim(value));
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
