@@ -2,7 +2,7 @@
 // (src/web/callbacks.rs). Bytes and text go in; an envelope comes back, which
 // `unwrap` turns into the value (built by JSON.parse: `__proto__` stays plain data)
 // or a thrown SinchError.
-import { __parseCallback, __verifyCallback } from "./sinch_whatsapp.js";
+import { __callbacks } from "./sinch_whatsapp.js";
 import { refused, unwrap } from "./errors.js";
 
 const encoder = new TextEncoder();
@@ -38,7 +38,8 @@ function headerBytes(headers) {
  * (`invalid_callback`) only when the body is not a Sinch WhatsApp callback at all.
  */
 export function parseCallback(rawBody) {
-  return unwrap(__parseCallback(bytes(rawBody, "rawBody")));
+  const body = bytes(rawBody, "rawBody");
+  return unwrap(__callbacks(body, body.length, 0, 0, 0));
 }
 
 /**
@@ -69,5 +70,5 @@ export function verifyCallbackSignature(rawBody, headers, key, options) {
   parts.set(body);
   parts.set(headerText, body.length);
   parts.set(keyBytes, body.length + headerText.length);
-  return unwrap(__verifyCallback(parts, body.length, headerText.length, ms, toleranceSeconds ?? -1));
+  return unwrap(__callbacks(parts, body.length, headerText.length, ms, toleranceSeconds ?? -1));
 }

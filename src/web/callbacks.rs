@@ -5,27 +5,24 @@
 use super::text;
 use crate::core::callback;
 use crate::core::callback::webhook::{Freshness, DEFAULT_TOLERANCE_SECONDS};
-use crate::core::error::{envelope, Error};
+use crate::core::error::envelope;
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
-/// `parseCallback`: the envelope of the callback's JSON text as JS gets it, by the
-/// schema pass (the typed model is not linked).
-#[wasm_bindgen(js_name = "__parseCallback")]
-pub fn parse_callback(raw_body: &[u8]) -> JsValue {
-    text(envelope(callback::pass::callback_json(raw_body)))
-}
-
-/// `verifyCallbackSignature`: the envelope of `true` or `false`. `parts` is the
-/// body, then the UTF-8 of the JSON text of `[name, value]` pairs or of an object of
-/// header values, then the key, the first two `body_len` and `headers_len` bytes long
-/// (one buffer: one copy into wasm memory in the glue, not three; bytes: no
-/// string-passing glue in this entry). `now_ms` is `options.now` (or the clock) in
-/// milliseconds, `tolerance` the `options.toleranceSeconds` given, in seconds, or
-/// negative when not given: both checked by the face (a finite time; a whole number,
-/// 0 or more), so that their rules and words are written once.
-#[wasm_bindgen(js_name = "__verifyCallback")]
-pub fn verify_callback(
+/// `parseCallback` and `verifyCallbackSignature` through one export (one glue
+/// function and one shim, not two): the envelope of the callback's JSON text by the
+/// schema pass (the typed model is not linked) when `headers_len` is 0, else of
+/// `true` or `false`. `parts` is the body, then the UTF-8 of the JSON text of
+/// `[name, value]` pairs or of an object of header values (never empty: the face
+/// writes `null` for none), then the key, the first two `body_len` and
+/// `headers_len` bytes long (one buffer: one copy into wasm memory in the glue, not
+/// three; bytes: no string-passing glue in this entry). `now_ms` is `options.now`
+/// (or the clock) in milliseconds, `tolerance` the `options.toleranceSeconds`
+/// given, in seconds, or negative when not given: both checked by the face (a
+/// finite time; a whole number, 0 or more), so that their rules and words are
+/// written once.
+#[wasm_bindgen(js_name = "__callbacks")]
+pub fn callbacks(
     parts: &[u8],
     body_len: usize,
     headers_len: usize,
@@ -33,19 +30,23 @@ pub fn verify_callback(
     tolerance: f64,
 ) -> JsValue {
     let (raw_body, rest) = parts.split_at_checked(body_len).unwrap_or_default();
-    let (headers, key) = rest.split_at_checked(headers_len).unwrap_or_default();
-    let freshness = Freshness {
-        now: (now_ms / 1000.0) as i64,
-        tolerance: if tolerance < 0.0 {
-            DEFAULT_TOLERANCE_SECONDS
-        } else {
-            tolerance as u64
-        },
+    let answer = if headers_len == 0 {
+        callback::pass::callback_json(raw_body)
+    } else {
+        let (headers, key) = rest.split_at_checked(headers_len).unwrap_or_default();
+        let freshness = Freshness {
+            now: (now_ms / 1000.0) as i64,
+            tolerance: if tolerance < 0.0 {
+                DEFAULT_TOLERANCE_SECONDS
+            } else {
+                tolerance as u64
+            },
+        };
+        // Bytes that are not UTF-8 read as no text, which `verify_callback` refuses as
+        // it refuses any text that is not JSON (`headers: could not be read`).
+        let headers = core::str::from_utf8(headers).unwrap_or_default();
+        let verdict = callback::verify_callback(raw_body, headers, key, freshness);
+        verdict.map(|ok| if ok { "true" } else { "false" }.to_owned())
     };
-    let verdict = core::str::from_utf8(headers)
-        .map_err(|_| Error::invalid("headers", "could not be read"))
-        .and_then(|headers| callback::verify_callback(raw_body, headers, key, freshness));
-    text(envelope(
-        verdict.map(|ok| if ok { "true" } else { "false" }.to_owned()),
-    ))
+    text(envelope(answer))
 }

@@ -10,7 +10,7 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, verify_signature, Values, SIGNATURE_HEADERS};
+use super::signature::{note, texts, trim, verify_signature, Values, SIGNATURE_HEADERS};
 use super::webhook::{verify_webhook, Freshness, WEBHOOK_HEADERS};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, Path, Value};
@@ -35,7 +35,8 @@ pub fn verify_callback(
     let mut standalone = (Values::default(), None);
     let mut webhook = (Values::default(), None);
     let mut is_webhook = false;
-    each_pair(&headers, &mut |name, value| {
+    each_pair(&headers, |name, value| {
+        let (name, value) = (trim(name), trim(value));
         is_webhook |= keep(&mut webhook, &WEBHOOK_HEADERS, name, value);
         keep(&mut standalone, &SIGNATURE_HEADERS, name, value);
     })?;
@@ -75,13 +76,13 @@ fn keep<'v>(
 /// The `(name, value)` pairs of `headers`, borrowed from it.
 pub fn header_pairs(headers: &Value) -> Result<Vec<(&str, &str)>> {
     let mut pairs = Vec::new();
-    each_pair(headers, &mut |name, value| pairs.push((name, value)))?;
+    each_pair(headers, |name, value| pairs.push((name, value)))?;
     Ok(pairs)
 }
 
 /// Calls `each` with the `(name, value)` pairs of `headers` in order; an error names
 /// the first malformed part.
-fn each_pair<'v>(headers: &'v Value, each: &mut dyn FnMut(&'v str, &'v str)) -> Result<()> {
+fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> Result<()> {
     let at = Path::root("headers");
     match headers {
         Value::Array(items) => {
@@ -206,6 +207,8 @@ mod tests {
         assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
         assert_eq!(field("null").1, "headers");
         assert_eq!(field("not json").2, "headers: could not be read");
+        // What the crossing reads headers that are not UTF-8 as (`src/web/callbacks.rs`).
+        assert_eq!(field("").2, "headers: could not be read");
         let err = verify_callback(BODY, "[]", b"", NOW).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("key"));
     }

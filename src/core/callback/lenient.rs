@@ -53,100 +53,98 @@ pub(super) fn outcome(status: &str) -> &'static str {
     }
 }
 
-/// The largest magnitudes, as digits, that a `u64` and an `i64` hold exactly.
-const U64_MAX: &[u8] = b"18446744073709551615";
-const I64_MIN: &[u8] = b"9223372036854775808";
 /// The largest integer a JS number (a double) holds exactly, 2^53 − 1.
 const EXACT_MAX: u64 = (1 << 53) - 1;
 
-/// Whether `digits` (no leading zeros) are at most `max`.
-fn at_most(digits: &[u8], max: &[u8]) -> bool {
-    digits.len() < max.len() || (digits.len() == max.len() && digits <= max)
-}
-
 /// The decimal text of the whole number a JSON number's `text` denotes, worked out
-/// on its digits (no float): a plain integer within `i64`/`u64` as written; one with
-/// a fraction or an exponent (`1.0`, `2e1`) only when it is whole and below 2^53 in
-/// magnitude. `None` otherwise (an exponent beyond `i64` too, whatever the digits).
+/// on its digits (no float) in one pass: a plain integer within `i64`/`u64` as
+/// written; one with a fraction or an exponent (`1.0`, `2e1`) only when it is whole
+/// and below 2^53 in magnitude. `None` otherwise (an exponent beyond `i64` too,
+/// whatever the digits). The significant digits are summed as they come (a `u64`,
+/// never past its range), zeros held back until a later digit shows they are not
+/// trailing.
 fn integer(text: &str) -> Option<String> {
-    // Slices by `get` and `split_at_checked`: no slicing panic and its formatting.
-    let (sign, unsigned) = match text.as_bytes() {
-        [b'-', rest @ ..] => ("-", rest),
-        all => ("", all),
-    };
-    let (mantissa, exponent) = match unsigned.iter().position(|b| b | 0x20 == b'e') {
-        Some(at) => {
-            let (mantissa, exponent) = unsigned.split_at_checked(at)?;
-            (mantissa, Some(exponent.get(1..)?))
-        }
-        None => (unsigned, None),
-    };
-    let point = mantissa.iter().position(|&b| b == b'.');
-    let fraction = point.map_or(0, |at| mantissa.len().saturating_sub(at + 1));
-    let Some(exponent) = exponent else {
-        if point.is_none() {
-            let max = if sign.is_empty() { U64_MAX } else { I64_MIN };
-            return at_most(mantissa, max).then(|| text.to_owned());
-        }
-        return whole(sign, mantissa, fraction, 0);
-    };
-    // As `i64` parses it (after one `+`), accumulated with its sign; the bound
-    // checked before each step instead of `checked_mul` (no 128-bit multiply).
-    let (negative, digits) = match exponent {
+    let (negative, bytes) = match text.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
-        [b'+', rest @ ..] => (false, rest),
-        rest => (false, rest),
+        all => (false, all),
     };
+    // The mantissa: its significant digits, its trailing zeros held back, how many
+    // digits follow the point, and where it ends.
+    let (mut value, mut any, mut trail, mut fraction) = (0u64, false, 0u64, 0i64);
+    let (mut point, mut end) = (false, bytes.len());
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += 1;
+        match byte {
+            b'.' => point = true,
+            b'e' | b'E' => {
+                end = at - 1;
+                break;
+            }
+            b'0' => {
+                fraction += i64::from(point);
+                trail += u64::from(any);
+            }
+            digit => {
+                fraction += i64::from(point);
+                value = times_ten(value, trail + 1, digit.wrapping_sub(b'0'))?;
+                (any, trail) = (true, 0);
+            }
+        }
+    }
+    // The exponent, as `i64` parses it (after one `+`), accumulated with its sign;
+    // the bound checked before each step (no 128-bit multiply).
     let mut power: i64 = 0;
-    for &digit in digits {
-        let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
-        if !(i64::MIN / 10..=i64::MAX / 10).contains(&power) {
+    let plain = !point && end == bytes.len();
+    if end < bytes.len() {
+        let (minus, digits) = match bytes.get(end + 1..)? {
+            [b'-', rest @ ..] => (true, rest),
+            [b'+', rest @ ..] => (false, rest),
+            rest => (false, rest),
+        };
+        if digits.is_empty() {
             return None;
         }
-        power = (power * 10).checked_add(if negative { -digit } else { digit })?;
-    }
-    if digits.is_empty() {
-        return None;
-    }
-    whole(sign, mantissa, fraction, power)
-}
-
-/// The decimal text of `mantissa` (digits with a point `fraction` digits from its
-/// end) times 10^`exponent`, when it is whole and below 2^53 in magnitude. The
-/// significant digits are summed as they come, zeros held back until a later digit
-/// shows they are not trailing; past 2^53 the answer is `None` whatever follows.
-fn whole(sign: &str, mantissa: &[u8], fraction: usize, exponent: i64) -> Option<String> {
-    let (mut value, mut any, mut trail) = (0u64, false, 0usize);
-    for &digit in mantissa {
-        if digit == b'.' {
-            continue;
+        for &digit in digits {
+            let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+            if !(i64::MIN / 10..=i64::MAX / 10).contains(&power) {
+                return None;
+            }
+            power = (power * 10).checked_add(if minus { -digit } else { digit })?;
         }
-        if digit == b'0' {
-            trail += usize::from(any);
-            continue;
-        }
-        for _ in 0..trail {
-            value = times_ten(value, 0)?;
-        }
-        value = times_ten(value, u64::from(digit - b'0'))?;
-        (any, trail) = (true, 0);
     }
-    if !any {
-        return Some([sign, "0"].concat());
+    let sign = if negative { "-" } else { "" };
+    if !any && !plain {
+        return Some(super::join(&[sign, "0"]));
     }
-    let power = exponent
-        .checked_sub(i64::try_from(fraction).ok()?)?
+    let zeros = power
+        .checked_sub(fraction)?
         .checked_add(i64::try_from(trail).ok()?)?;
-    for _ in 0..u32::try_from(power).ok()? {
-        value = times_ten(value, 0)?;
+    let value = times_ten(value, u64::try_from(zeros).ok()?, 0)?;
+    let max = match (plain, negative) {
+        (false, _) => EXACT_MAX,
+        (true, false) => u64::MAX,
+        (true, true) => 1 << 63,
+    };
+    if value > max {
+        None
+    } else if plain {
+        Some(text.to_owned())
+    } else {
+        Some(super::join(&[sign, &decimal(value)]))
     }
-    (value <= EXACT_MAX).then(|| [sign, &decimal(value)].concat())
 }
 
-/// `value` × 10 + `digit`, or `None` once `value` is past 2^53 (no overflow: the
-/// answer is `None` from there on).
-fn times_ten(value: u64, digit: u64) -> Option<u64> {
-    (value <= EXACT_MAX).then_some(value * 10 + digit)
+/// `value` × 10^`zeros` + `digit`, or `None` past `u64`'s range (checked before each
+/// step: no 128-bit multiply).
+fn times_ten(mut value: u64, zeros: u64, digit: u8) -> Option<u64> {
+    for _ in 0..zeros {
+        if value > u64::MAX / 10 {
+            return None;
+        }
+        value *= 10;
+    }
+    value.checked_add(u64::from(digit))
 }
 
 #[cfg(test)]

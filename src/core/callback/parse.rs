@@ -8,9 +8,11 @@
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, decimal, Value};
+use crate::prelude::*;
 use core::str::FromStr;
 
-const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
+/// What every error of a body that is not a callback starts with.
+pub(super) const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
 
 /// The error for a body that is not a Sinch WhatsApp callback.
 fn invalid_callback(reason: &str) -> Error {
@@ -53,14 +55,11 @@ pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
 /// The body's text, when the bytes are UTF-8.
 pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
     core::str::from_utf8(raw).map_err(|err| {
-        invalid_callback(
-            &[
-                "the callback body is not valid UTF-8 (bad byte at offset ",
-                &decimal(err.valid_up_to() as u64),
-                ")",
-            ]
-            .concat(),
-        )
+        invalid_callback(&super::join(&[
+            "the callback body is not valid UTF-8 (bad byte at offset ",
+            &decimal(err.valid_up_to() as u64),
+            ")",
+        ]))
     })
 }
 
@@ -78,21 +77,18 @@ pub(super) fn body(raw: &str) -> Result<Value> {
         return Err(invalid_callback("the callback body is empty"));
     }
     json::parse(text).map_err(|err| {
-        invalid_callback(
-            &[
-                "the callback body is not JSON: ",
-                err.reason,
-                " at byte ",
-                &decimal(err.offset as u64),
-            ]
-            .concat(),
-        )
+        invalid_callback(&super::join(&[
+            "the callback body is not JSON: ",
+            err.reason,
+            " at byte ",
+            &decimal(err.offset as u64),
+        ]))
     })
 }
 
 /// A reader's error on the body's value, as `invalid_callback` keeping its `field`.
-pub(super) fn not_a_callback(err: Error) -> Error {
-    let mut out = invalid_callback(&[NOT_A_CALLBACK, &err.message].concat());
+fn not_a_callback(err: Error) -> Error {
+    let mut out = invalid_callback(&super::join(&[NOT_A_CALLBACK, &err.message]));
     out.field = err.into_fields().field;
     out
 }
@@ -103,4 +99,13 @@ impl FromStr for Callback {
     fn from_str(raw: &str) -> Result<Self> {
         parse(raw)
     }
+}
+
+/// The parts one after another (a loop: no `concat`'s generic joining).
+pub(super) fn join(parts: &[&str]) -> String {
+    let mut text = String::new();
+    for part in parts {
+        text.push_str(part);
+    }
+    text
 }

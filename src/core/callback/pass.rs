@@ -6,8 +6,9 @@
 
 use super::conversation::ENVELOPE;
 use super::entry::write_invalid;
+use super::join;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
-use super::parse::{body, not_a_callback, utf8};
+use super::parse::{body, utf8, NOT_A_CALLBACK};
 use super::schema::{choice, field, next_word, shape, Field, Shape};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
@@ -36,6 +37,20 @@ fn fault(at: &Path, rule: &'static str) -> Fault {
 }
 
 impl Fault {
+    /// As `invalid_callback`, worded as [`not_a_callback`] words a reader's error
+    /// (`…: statuses: must be an array`), with no reader's error built first.
+    fn not_a_callback(self) -> Error {
+        let mut err = Error::new(
+            ErrorCode::InvalidCallback,
+            match &self.field {
+                Some(field) => join(&[NOT_A_CALLBACK, field, ": ", self.rule]),
+                None => join(&[NOT_A_CALLBACK, self.rule]),
+            },
+        );
+        err.field = self.field;
+        err
+    }
+
     /// As `invalid_argument`, as the typed readers give it.
     fn into_error(self) -> Error {
         match self.field {
@@ -50,7 +65,7 @@ impl Fault {
 pub fn callback_json(raw: &[u8]) -> Result<String> {
     let value = body(utf8(raw)?)?;
     let mut out = Writer::new();
-    callback(&value, None, &mut out).map_err(|err| not_a_callback(err.into_error()))?;
+    callback(&value, None, &mut out).map_err(Fault::not_a_callback)?;
     Ok(out.finish())
 }
 
@@ -241,20 +256,27 @@ fn fields(shape: Shape, members: &[(String, Value)], at: &Path, out: &mut Writer
         }
         let field = field(word);
         let place = at.key(field.wire);
-        match (get(members, field.wire, &place)?, field.kind) {
+        let value = get(members, field.wire, &place)?;
+        match (value, field.kind) {
             (Some(value), b'F') => {
-                fields(self::shape(field.of), object(value, &place)?, &place, out)?
-            }
-            (Some(value), b'e') => {
-                out.key(&field.js());
-                entries(field.of, field.wire, value, &place, out)?;
-            }
-            (Some(value), _) => {
-                out.key(&field.js());
-                kind(field.kind, &field, value, &place, out)?;
+                fields(self::shape(field.of), object(value, &place)?, &place, out)?;
+                continue;
             }
             (None, _) if field.required => return Err(fault(&place, "is required")),
-            (None, _) => absent(&field, out),
+            // An optional field left out: a list is written empty, a flag `false`.
+            (None, b'l' | b'e' | b'f') => {}
+            (None, _) => continue,
+            _ => {}
+        }
+        out.key(&field.js());
+        match (value, field.kind) {
+            (Some(value), b'e') => entries(field.of, field.wire, value, &place, out)?,
+            (Some(value), _) => kind(field.kind, &field, value, &place, out)?,
+            (None, b'f') => false.write(out),
+            (None, _) => {
+                out.open_array();
+                out.close_array();
+            }
         }
     }
     if shape.keeps {
@@ -283,19 +305,6 @@ fn known(shape: Shape, key: &str) -> bool {
         }
     }
     false
-}
-
-/// An optional field left out: a list is written empty, a flag `false`.
-fn absent(field: &Field, out: &mut Writer) {
-    match field.kind {
-        b'l' | b'e' => {
-            out.key(&field.js());
-            out.open_array();
-            out.close_array();
-        }
-        b'f' => out.field(&field.js(), &false),
-        _ => {}
-    }
 }
 
 /// One value of the kind `code` (`field`'s own, or its list's item), read and written.

@@ -137,20 +137,24 @@ where
     let pairs: Vec<(N, V)> = headers.into_iter().collect();
     let mut values = Values::default();
     for (name, value) in &pairs {
-        note(&mut values, names, name.as_ref(), value.as_ref())?;
+        note(
+            &mut values,
+            names,
+            trim(name.as_ref()),
+            trim(value.as_ref()),
+        )?;
     }
     verify(texts(&values))
 }
 
-/// Notes one header in `values` when it is one of `names` (not generic: one copy),
-/// saying whether it is.
+/// Notes one header, its name and value already trimmed, in `values` when it is one
+/// of `names` (not generic: one copy), saying whether it is.
 pub(super) fn note<'a>(
     values: &mut Values<'a>,
     names: &[&'static str],
     name: &str,
     value: &'a str,
 ) -> Result<bool> {
-    let (name, value) = (trim(name), trim(value));
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
@@ -211,14 +215,13 @@ pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) ->
     }
     Err(header_error(
         header,
-        &[
+        &super::join(&[
             "names the unsupported algorithm `",
             &quote(algorithm),
             "`; only `",
             expected,
             "` is supported",
-        ]
-        .concat(),
+        ]),
     ))
 }
 
@@ -237,7 +240,7 @@ pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a s
 pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::SignatureInvalid,
-        ["header `", header, "` ", rule].concat(),
+        super::join(&["header `", header, "` ", rule]),
     );
     err.field = Some(header.to_owned());
     err

@@ -104,12 +104,11 @@ pub fn verify_webhook(
         };
         return Err(header_error(
             WEBHOOK_TIMESTAMP_HEADER,
-            &[
+            &super::join(&[
                 rule,
                 &decimal(freshness.tolerance),
                 " s allows (a replayed or long-delayed callback, or a wrong clock)",
-            ]
-            .concat(),
+            ]),
         ));
     }
     if mac_over(mac, raw_body, nonce, timestamp).verify(&expected) {
