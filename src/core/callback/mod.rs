@@ -52,10 +52,10 @@ pub mod webhook;
 #[cfg(test)]
 mod tests;
 
+use crate::core::error::join;
 pub use entry::{Entry, EntryError, InvalidEntry, ListEntry};
 pub use headers::verify_callback;
 pub use model::*;
-use parse::join;
 pub use parse::{parse, parse_bytes};
 pub use signature::{
     compute_signature, verify_signature, verify_signature_headers, HMAC_SHA_256,

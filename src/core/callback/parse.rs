@@ -8,7 +8,6 @@
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, decimal, Value};
-use crate::prelude::*;
 use core::str::FromStr;
 
 /// What every error of a body that is not a callback starts with.
@@ -99,13 +98,4 @@ impl FromStr for Callback {
     fn from_str(raw: &str) -> Result<Self> {
         parse(raw)
     }
-}
-
-/// The parts one after another (a loop: no `concat`'s generic joining).
-pub(super) fn join(parts: &[&str]) -> String {
-    let mut text = String::new();
-    for part in parts {
-        text.push_str(part);
-    }
-    text
 }
