@@ -6,7 +6,7 @@
 //! class, handle or `free` in the glue).
 
 use super::text;
-use crate::core::media::words::{decimal, fill};
+use crate::core::media::words::{decimal, decode_utf8, fill};
 use crate::core::media::{next_or_report, Chunk, Input, MessageType, Options, MAX_READS};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -45,12 +45,13 @@ pub fn media_step(input: &[u8]) -> JsValue {
             bytes: take(number(6 + 2 * i)),
         });
     }
+    let (declared, name) = (utf8(declared), utf8(name));
     let input = Input {
         size: number(1),
         chunks: &chunks,
         options: Options {
-            declared_mime: utf8(declared),
-            file_name: utf8(name),
+            declared_mime: declared.as_deref(),
+            file_name: name.as_deref(),
             // 0 (none) wraps past every index.
             intended: usize::try_from(number(2).wrapping_sub(1))
                 .ok()
@@ -65,8 +66,6 @@ pub fn media_step(input: &[u8]) -> JsValue {
 }
 
 /// Text `TextEncoder` wrote (always UTF-8; anything else, and nothing, is absent).
-fn utf8(bytes: &[u8]) -> Option<&str> {
-    core::str::from_utf8(bytes)
-        .ok()
-        .filter(|text| !text.is_empty())
+fn utf8(bytes: &[u8]) -> Option<String> {
+    decode_utf8(bytes, false, false).filter(|text| !text.is_empty())
 }
