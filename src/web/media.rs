@@ -6,7 +6,7 @@
 //! class, handle or `free` in the glue).
 
 use super::text;
-use crate::core::media::words::{decimal, decode_utf8, fill};
+use crate::core::media::words::{decimal, fill, lossy};
 use crate::core::media::{next_or_report, Chunk, Input, MessageType, Options, MAX_READS};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -45,13 +45,14 @@ pub fn media_step(input: &[u8]) -> JsValue {
             bytes: take(number(6 + 2 * i)),
         });
     }
-    let (declared, name) = (utf8(declared), utf8(name));
+    // `TextEncoder` wrote them: always UTF-8.
+    let (declared, name) = (lossy(declared), lossy(name));
     let input = Input {
         size: number(1),
         chunks: &chunks,
         options: Options {
-            declared_mime: declared.as_deref(),
-            file_name: name.as_deref(),
+            declared_mime: Some(&declared),
+            file_name: Some(&name),
             // 0 (none) wraps past every index.
             intended: usize::try_from(number(2).wrapping_sub(1))
                 .ok()
@@ -63,9 +64,4 @@ pub fn media_step(input: &[u8]) -> JsValue {
         Ok(report) => report.to_json(),
         Err(range) => fill("[{},{}]", &[&decimal(range.start), &decimal(range.end)]),
     })
-}
-
-/// Text `TextEncoder` wrote (always UTF-8; anything else, and nothing, is absent).
-fn utf8(bytes: &[u8]) -> Option<String> {
-    decode_utf8(bytes, false, false).filter(|text| !text.is_empty())
 }
