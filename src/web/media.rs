@@ -21,13 +21,7 @@ use wasm_bindgen::prelude::*;
 /// `[start,end]`, the range to read next, or the report, as JSON text.
 #[wasm_bindgen(skip_typescript)]
 pub fn media_step(input: &[u8]) -> JsValue {
-    // Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
-    let number = |i: usize| {
-        input
-            .get(i * 8..i * 8 + 8)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, |b| f64::from_le_bytes(b) as u64)
-    };
+    let number = |i: usize| number(input, i);
     let ranges = usize::try_from(number(0)).unwrap_or(0).min(MAX_READS);
     let mut rest = input.get((5 + 2 * ranges) * 8..).unwrap_or_default();
     let mut take = |len: u64| {
@@ -64,4 +58,14 @@ pub fn media_step(input: &[u8]) -> JsValue {
         Ok(report) => report.to_json(),
         Err(range) => fill("[{},{}]", &[&decimal(range.start), &decimal(range.end)]),
     })
+}
+
+/// The `i`th of `input`'s leading `f64`s (0 past them), out of line: one read, not one per
+/// use. Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
+#[inline(never)]
+fn number(input: &[u8], i: usize) -> u64 {
+    input
+        .get(i * 8..i * 8 + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, |b| f64::from_le_bytes(b) as u64)
 }
