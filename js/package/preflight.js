@@ -48,13 +48,29 @@ function readOptions(options) {
  */
 function open(size, options, type, name) {
   const o = readOptions(options);
-  // The declared type and the file name, then the bytes of each range read.
-  const held = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
-  // How many ranges were read, the size, the message type, the texts' lengths, (offset, length) per range.
-  const numbers = [0, size, TYPES.indexOf(o.as) + 1, held[0].length, held[1].length];
+  // The declared type and the file name.
+  const texts = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
+  // What was read, [offset, bytes] by offset, touching ranges joined (ranges never overlap).
+  const runs = [];
+  let reads = 0;
   return (start, bytes) => {
-    if (bytes) held.push(bytes), numbers[0]++, numbers.push(start, bytes.length);
-    const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...held];
+    if (bytes) {
+      reads++;
+      runs.push([start, bytes]);
+      runs.sort((a, b) => a[0] - b[0]);
+      for (let i = runs.length - 1; i > 0; i--) {
+        const [at, first] = runs[i - 1];
+        const next = runs[i][1];
+        if (at + first.length !== runs[i][0]) continue;
+        const run = new Uint8Array(first.length + next.length);
+        run.set(first), run.set(next, first.length);
+        runs.splice(i - 1, 2, [at, run]);
+      }
+    }
+    // How many runs, the size, the message type, the texts' lengths, the reads, (offset, length) per run.
+    const numbers = [runs.length, size, TYPES.indexOf(o.as) + 1, texts[0].length, texts[1].length, reads];
+    for (const [at, run] of runs) numbers.push(at, run.length);
+    const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...texts, ...runs.map((r) => r[1])];
     const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     parts.reduce((i, p) => (input.set(p, i), i + p.length), 0);
     return JSON.parse(media_step(input));
