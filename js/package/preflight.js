@@ -50,31 +50,35 @@ function open(size, options, type, name) {
   const o = readOptions(options);
   // The declared type and the file name.
   const texts = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
-  // What was read, [offset, bytes] by offset, touching ranges joined (ranges never overlap).
+  // What was read, [offset, bytes] each, touching ranges joined (ranges never overlap).
   const runs = [];
   let reads = 0;
   return (start, bytes) => {
     if (bytes) {
       reads++;
-      runs.push([start, bytes]);
-      runs.sort((a, b) => a[0] - b[0]);
-      for (let i = runs.length - 1; i > 0; i--) {
-        const [at, first] = runs[i - 1];
-        const next = runs[i][1];
-        if (at + first.length !== runs[i][0]) continue;
-        const run = new Uint8Array(first.length + next.length);
-        run.set(first), run.set(next, first.length);
-        runs.splice(i - 1, 2, [at, run]);
+      for (const run of [...runs]) {
+        const [at, held] = run;
+        const before = at + held.length === start;
+        if (!before && at !== start + bytes.length) continue;
+        bytes = concat(before ? [held, bytes] : [bytes, held]);
+        if (before) start = at;
+        runs.splice(runs.indexOf(run), 1);
       }
+      runs.push([start, bytes]);
     }
     // How many runs, the size, the message type, the texts' lengths, the reads, (offset, length) per run.
     const numbers = [runs.length, size, TYPES.indexOf(o.as) + 1, texts[0].length, texts[1].length, reads];
     for (const [at, run] of runs) numbers.push(at, run.length);
-    const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...texts, ...runs.map((r) => r[1])];
-    const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((i, p) => (input.set(p, i), i + p.length), 0);
-    return JSON.parse(media_step(input));
+    const head = new Uint8Array(new Float64Array(numbers).buffer);
+    return JSON.parse(media_step(concat([head, ...texts, ...runs.map((r) => r[1])])));
   };
+}
+
+/** The parts one after another, in one Uint8Array. */
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((i, p) => (out.set(p, i), i + p.length), 0);
+  return out;
 }
 
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
