@@ -157,22 +157,18 @@ pub(crate) fn lossy(bytes: &[u8]) -> String {
 /// larger than this module): `None` at the first invalid sequence, or each replaced by U+FFFD
 /// when `lossy`; a character cut at the end left out when `cut`.
 pub(crate) fn decode_utf8(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        match char_at(bytes, i) {
-            Ok((c, n)) => {
-                out.push(c);
-                i += n;
-            }
+        let (c, n) = match char_at(bytes, i) {
+            Ok(found) => found,
             Err(0) if cut => break,
-            Err(n) if lossy => {
-                out.push('\u{FFFD}');
-                // A character cut at the end: the rest is one replacement.
-                i += if n == 0 { bytes.len() } else { n };
-            }
+            // A character cut at the end: the rest is one replacement.
+            Err(n) if lossy => ('\u{FFFD}', if n == 0 { bytes.len() } else { n }),
             Err(_) => return None,
-        }
+        };
+        out.push(c);
+        i += n;
     }
     Some(out)
 }

@@ -61,7 +61,12 @@ fn main_part(xml: &[u8]) -> Option<Ooxml> {
     while let Some(i) = find(rest, ATTR) {
         rest = rest.get(i + ATTR.len()..)?;
         let end = find(rest, b"\"")?;
-        let value = decode_utf8(rest.get(..end)?, false, false).unwrap_or_default();
+        let raw = rest.get(..end)?;
+        // Only a main part's type is decoded (an allocation each): it ends in `.main+xml`.
+        if find(raw, b".main+xml").is_none() {
+            continue;
+        }
+        let value = decode_utf8(raw, false, false).unwrap_or_default();
         if let Some(o) = Ooxml::from_main_content_type(&value) {
             return Some(o);
         }

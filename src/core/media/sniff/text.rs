@@ -87,8 +87,11 @@ fn allowed_control(b: u8) -> bool {
 }
 
 fn utf8(b: &[u8], complete: bool) -> Option<String> {
-    // A character cut at the end of the head is fine.
-    decode_utf8(b, false, !complete)
+    // Control bytes first, on the bytes (as in the text): no character decoded for a binary
+    // file of valid UTF-8. A character cut at the end of the head is fine.
+    printable(b)
+        .then(|| decode_utf8(b, false, !complete))
+        .flatten()
 }
 
 /// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an
