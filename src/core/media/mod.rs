@@ -194,17 +194,17 @@ fn step<const RUNS: bool>(
 /// Validates a file from the chunks read (see [`next_read`]). Never reads more: what is
 /// missing is reported as `media_not_fully_checked`.
 pub fn validate(input: &Input<'_>) -> Report {
-    last_pass::<false>(input)
+    rules::evaluate(input.size, &last_pass::<false>(input), &input.options)
 }
 
-fn last_pass<const RUNS: bool>(input: &Input<'_>) -> Report {
+/// What the sniffers make of the chunks when no more can be read.
+fn last_pass<const RUNS: bool>(input: &Input<'_>) -> sniff::Detected {
     let v = view::<RUNS>(input.size, input.chunks, true);
-    let detected = sniff::sniff(&v).unwrap_or_else(|_| {
+    sniff::sniff(&v).unwrap_or_else(|_| {
         let mut d = sniff::Detected::unknown();
         d.incomplete = true;
         d
-    });
-    rules::evaluate(input.size, &detected, &input.options)
+    })
 }
 
 /// One step of a stateless read loop: the report when `chunks` suffice (or the read budget
@@ -222,11 +222,12 @@ pub fn next_or_report_runs(input: &Input<'_>, reads: usize) -> Result<Report, By
 }
 
 fn report_step<const RUNS: bool>(input: &Input<'_>, reads: usize) -> Result<Report, ByteRange> {
-    match step::<RUNS>(input.size, input.chunks, reads) {
-        Ok(found) => Ok(rules::evaluate(input.size, &found, &input.options)),
-        Err(Some(range)) => Err(range),
-        Err(None) => Ok(last_pass::<RUNS>(input)),
-    }
+    let found = match step::<RUNS>(input.size, input.chunks, reads) {
+        Ok(found) => found,
+        Err(Some(range)) => return Err(range),
+        Err(None) => last_pass::<RUNS>(input),
+    };
+    Ok(rules::evaluate(input.size, &found, &input.options))
 }
 
 /// Validates a file held in memory, reading only the ranges the sniffers ask for.
