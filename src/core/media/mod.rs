@@ -200,11 +200,7 @@ pub fn validate(input: &Input<'_>) -> Report {
 /// What the sniffers make of the chunks when no more can be read.
 fn last_pass<const RUNS: bool>(input: &Input<'_>) -> sniff::Detected {
     let v = view::<RUNS>(input.size, input.chunks, true);
-    sniff::sniff(&v).unwrap_or_else(|_| {
-        let mut d = sniff::Detected::unknown();
-        d.incomplete = true;
-        d
-    })
+    sniff::sniff(&v).unwrap_or_else(|_| sniff::Detected::unread())
 }
 
 /// One step of a stateless read loop: the report when `chunks` suffice (or the read budget
