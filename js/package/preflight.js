@@ -48,17 +48,37 @@ function readOptions(options) {
  */
 function open(size, options, type, name) {
   const o = readOptions(options);
-  // The declared type and the file name, then the bytes of each range read.
-  const held = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
-  // How many ranges were read, the size, the message type, the texts' lengths, (offset, length) per range.
-  const numbers = [0, size, TYPES.indexOf(o.as) + 1, held[0].length, held[1].length];
+  // The declared type and the file name.
+  const texts = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
+  // What was read, [offset, bytes] each, touching ranges joined (ranges never overlap).
+  const runs = [];
+  let reads = 0;
   return (start, bytes) => {
-    if (bytes) held.push(bytes), numbers[0]++, numbers.push(start, bytes.length);
-    const parts = [new Uint8Array(new Float64Array(numbers).buffer), ...held];
-    const input = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((i, p) => (input.set(p, i), i + p.length), 0);
-    return JSON.parse(media_step(input));
+    if (bytes) {
+      reads++;
+      for (const run of [...runs]) {
+        const [at, held] = run;
+        const before = at + held.length === start;
+        if (!before && at !== start + bytes.length) continue;
+        bytes = concat(before ? [held, bytes] : [bytes, held]);
+        if (before) start = at;
+        runs.splice(runs.indexOf(run), 1);
+      }
+      runs.push([start, bytes]);
+    }
+    // How many runs, the size, the message type, the texts' lengths, the reads, (offset, length) per run.
+    const numbers = [runs.length, size, TYPES.indexOf(o.as) + 1, texts[0].length, texts[1].length, reads];
+    for (const [at, run] of runs) numbers.push(at, run.length);
+    const head = new Uint8Array(new Float64Array(numbers).buffer);
+    return JSON.parse(media_step(concat([head, ...texts, ...runs.map((r) => r[1])])));
   };
+}
+
+/** The parts one after another, in one Uint8Array. */
+function concat(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((i, p) => (out.set(p, i), i + p.length), 0);
+  return out;
 }
 
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */

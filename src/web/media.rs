@@ -6,30 +6,25 @@
 //! class, handle or `free` in the glue).
 
 use super::text;
-use crate::core::media::words::{decimal, fill};
-use crate::core::media::{next_or_report, Chunk, Input, MessageType, Options, MAX_READS};
+use crate::core::media::words::{decimal, fill, lossy};
+use crate::core::media::{next_or_report_runs, Chunk, Input, MessageType, Options, MAX_READS};
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// One step of the check of a file, all of it in one buffer (one copy into wasm memory, one
 /// slice of glue). `input` starts with little-endian `f64`s (a `Float64Array`'s bytes): `n`,
-/// the number of ranges read so far; the file size; the intended message type (1 + an index
+/// the number of runs held; the file size; the intended message type (1 + an index
 /// into [`MessageType::ALL`]; any other number: none); the byte lengths of the declared type
-/// and of the file name; then an offset and a length per range. After them come the declared
+/// and of the file name; how many ranges were read (JS joins touching ones into one run: no
+/// joining code ships here); then an offset and a length per run. After them come the declared
 /// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when absent,
-/// which the rules read as absent too), then the ranges' bytes, one after another. Gives
+/// which the rules read as absent too), then the runs' bytes, one after another. Gives
 /// `[start,end]`, the range to read next, or the report, as JSON text.
 #[wasm_bindgen(skip_typescript)]
 pub fn media_step(input: &[u8]) -> JsValue {
-    // Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
-    let number = |i: usize| {
-        input
-            .get(i * 8..i * 8 + 8)
-            .and_then(|b| b.try_into().ok())
-            .map_or(0, |b| f64::from_le_bytes(b) as u64)
-    };
+    let number = |i: usize| number(input, i);
     let ranges = usize::try_from(number(0)).unwrap_or(0).min(MAX_READS);
-    let mut rest = input.get((5 + 2 * ranges) * 8..).unwrap_or_default();
+    let mut rest = input.get((6 + 2 * ranges) * 8..).unwrap_or_default();
     let mut take = |len: u64| {
         let len = usize::try_from(len).unwrap_or(usize::MAX).min(rest.len());
         let (taken, after) = rest.split_at_checked(len).unwrap_or_default();
@@ -41,16 +36,18 @@ pub fn media_step(input: &[u8]) -> JsValue {
     let mut chunks = Vec::new();
     for i in 0..ranges {
         chunks.push(Chunk {
-            offset: number(5 + 2 * i),
-            bytes: take(number(6 + 2 * i)),
+            offset: number(6 + 2 * i),
+            bytes: take(number(7 + 2 * i)),
         });
     }
+    // `TextEncoder` wrote them: always UTF-8.
+    let (declared, name) = (lossy(declared), lossy(name));
     let input = Input {
         size: number(1),
         chunks: &chunks,
         options: Options {
-            declared_mime: utf8(declared),
-            file_name: utf8(name),
+            declared_mime: Some(&declared),
+            file_name: Some(&name),
             // 0 (none) wraps past every index.
             intended: usize::try_from(number(2).wrapping_sub(1))
                 .ok()
@@ -58,15 +55,19 @@ pub fn media_step(input: &[u8]) -> JsValue {
                 .copied(),
         },
     };
-    text(match next_or_report(&input) {
+    let reads = usize::try_from(number(5)).unwrap_or(usize::MAX);
+    text(match next_or_report_runs(&input, reads) {
         Ok(report) => report.to_json(),
         Err(range) => fill("[{},{}]", &[&decimal(range.start), &decimal(range.end)]),
     })
 }
 
-/// Text `TextEncoder` wrote (always UTF-8; anything else, and nothing, is absent).
-fn utf8(bytes: &[u8]) -> Option<&str> {
-    core::str::from_utf8(bytes)
-        .ok()
-        .filter(|text| !text.is_empty())
+/// The `i`th of `input`'s leading `f64`s (0 past them), out of line: one read, not one per
+/// use. Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
+#[inline(never)]
+fn number(input: &[u8], i: usize) -> u64 {
+    input
+        .get(i * 8..i * 8 + 8)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, |b| f64::from_le_bytes(b) as u64)
 }

@@ -176,7 +176,7 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue
         return;
     }
     let first = usual.get(
-        ..usual
+        0..usual
             .as_bytes()
             .iter()
             .position(|&b| b == b' ')

@@ -143,17 +143,30 @@ fn bytes_held(chunks: &[Chunk<'_>]) -> u64 {
 /// assert_eq!(next_read(size, &[Chunk { offset: 0, bytes: &head }]), None);
 /// ```
 pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
-    step(size, chunks).err().flatten()
+    step::<false>(size, chunks, chunks.len()).err().flatten()
 }
 
-/// What the sniffers make of `chunks`: the finding when they need nothing more, else the
-/// range to read next (`None`: the read budget is spent).
-fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteRange>> {
+/// [`View::new`], or [`View::runs`] when the caller joined the chunks (`RUNS`).
+fn view<'a, const RUNS: bool>(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
+    if RUNS {
+        View::runs(size, chunks, last_pass)
+    } else {
+        View::new(size, chunks, last_pass)
+    }
+}
+
+/// What the sniffers make of `chunks` (from `reads` reads): the finding when they need
+/// nothing more, else the range to read next (`None`: the read budget is spent).
+fn step<const RUNS: bool>(
+    size: u64,
+    chunks: &[Chunk<'_>],
+    reads: usize,
+) -> Result<sniff::Detected, Option<ByteRange>> {
     let held = bytes_held(chunks);
-    if chunks.len() >= MAX_READS || held >= MAX_READ_BYTES {
+    if reads >= MAX_READS || held >= MAX_READ_BYTES {
         return Err(None);
     }
-    let v = View::new(size, chunks, false);
+    let v = view::<RUNS>(size, chunks, false);
     let want = match sniff::sniff(&v) {
         Ok(found) => return Ok(found),
         Err(want) => want,
@@ -181,24 +194,36 @@ fn step(size: u64, chunks: &[Chunk<'_>]) -> Result<sniff::Detected, Option<ByteR
 /// Validates a file from the chunks read (see [`next_read`]). Never reads more: what is
 /// missing is reported as `media_not_fully_checked`.
 pub fn validate(input: &Input<'_>) -> Report {
-    let v = View::new(input.size, input.chunks, true);
-    let detected = sniff::sniff(&v).unwrap_or_else(|_| {
-        let mut d = sniff::Detected::unknown();
-        d.incomplete = true;
-        d
-    });
-    rules::evaluate(input.size, &detected, &input.options)
+    rules::evaluate(input.size, &last_pass::<false>(input), &input.options)
+}
+
+/// What the sniffers make of the chunks when no more can be read.
+fn last_pass<const RUNS: bool>(input: &Input<'_>) -> sniff::Detected {
+    let v = view::<RUNS>(input.size, input.chunks, true);
+    sniff::sniff(&v).unwrap_or_else(|_| sniff::Detected::unread())
 }
 
 /// One step of a stateless read loop: the report when `chunks` suffice (or the read budget
 /// is spent), else the next range to read. A file is sniffed once per step: the pass that
 /// needs nothing more gives the report.
 pub fn next_or_report(input: &Input<'_>) -> Result<Report, ByteRange> {
-    match step(input.size, input.chunks) {
-        Ok(found) => Ok(rules::evaluate(input.size, &found, &input.options)),
-        Err(Some(range)) => Err(range),
-        Err(None) => Ok(validate(input)),
-    }
+    report_step::<false>(input, input.chunks.len())
+}
+
+/// [`next_or_report`] for a caller that joins touching chunks itself (the JS face; the
+/// ranges asked for never overlap): `input.chunks` neither touch nor overlap, and hold what
+/// `reads` reads gave (the budget counts reads). Nothing is joined in here.
+pub fn next_or_report_runs(input: &Input<'_>, reads: usize) -> Result<Report, ByteRange> {
+    report_step::<true>(input, reads)
+}
+
+fn report_step<const RUNS: bool>(input: &Input<'_>, reads: usize) -> Result<Report, ByteRange> {
+    let found = match step::<RUNS>(input.size, input.chunks, reads) {
+        Ok(found) => found,
+        Err(Some(range)) => return Err(range),
+        Err(None) => last_pass::<RUNS>(input),
+    };
+    Ok(rules::evaluate(input.size, &found, &input.options))
 }
 
 /// Validates a file held in memory, reading only the ranges the sniffers ask for.
@@ -282,7 +307,7 @@ impl Preflight {
 
     /// The next range to read, or `None` when done.
     pub fn next_read(&mut self) -> Option<ByteRange> {
-        match self.with_chunks(|c| step(self.size, c)) {
+        match self.with_chunks(|c| step::<false>(self.size, c, c.len())) {
             Ok(found) => {
                 self.found = Some(found);
                 None
@@ -323,78 +348,4 @@ impl Preflight {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn budget_bounds_hostile_files() {
-        // A JPEG whose every segment is 65535 bytes: the walk asks segment after segment
-        // until the budget is spent, then settles.
-        let mut b = vec![0xFF, 0xD8];
-        for _ in 0..40 {
-            b.extend_from_slice(&[0xFF, 0xE1, 0xFF, 0xFF]);
-            b.resize(b.len() + 65533, 0x20);
-        }
-        let mut p = Preflight::new(b.len() as u64);
-        let mut reads = 0;
-        while let Some(r) = p.next_read() {
-            reads += 1;
-            assert!(r.len() <= 64 * 1024 + 22);
-            p.supply(r.start, &b[r.start as usize..r.end as usize]);
-        }
-        assert!(reads <= MAX_READS);
-        assert!(p.bytes_read() <= MAX_READ_BYTES);
-        let report = p.finish(&Options::default());
-        assert_eq!(report.mime_type.as_deref(), Some("image/jpeg"));
-        assert!(report.has(IssueCode::MediaNotFullyChecked));
-    }
-
-    #[test]
-    fn missing_ranges_are_reported_not_fetched() {
-        let mut b = b"PK\x03\x04".to_vec();
-        b.resize(100_000, 0);
-        let head = Chunk {
-            offset: 0,
-            bytes: &b[..HEAD_LEN],
-        };
-        let r = next_read(b.len() as u64, &[head]).unwrap();
-        assert_eq!(r.end, b.len() as u64);
-        let report = validate(&Input {
-            size: b.len() as u64,
-            chunks: &[head],
-            options: Options::default(),
-        });
-        assert_eq!(report.mime_type.as_deref(), Some("application/zip"));
-        assert!(report.has(IssueCode::MediaNotFullyChecked));
-    }
-
-    #[test]
-    fn report_json_shape() {
-        let report = validate_bytes(
-            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0\xB9\xEA\xDE\x81\0\0\0\0IEND\xAE\x42\x60\x82",
-            &Options {
-                declared_mime: Some("image/jpeg"),
-                file_name: Some("x.png"),
-                intended: Some(MessageType::Image),
-            },
-        );
-        let json = crate::core::json::parse(&report.to_json()).unwrap();
-        let expected = crate::core::json::parse(
-            r#"{
-                "ok": false,
-                "messageType": "image",
-                "mimeType": "image/png",
-                "declaredMimeType": "image/jpeg",
-                "size": 45,
-                "issues": [{
-                    "code": "media_type_mismatch",
-                    "severity": "error",
-                    "message": "The declared type is image/jpeg but the content is a PNG image (image/png)."
-                }],
-                "details": { "width": 2, "height": 3 }
-            }"#,
-        )
-        .unwrap();
-        assert_eq!(json, expected);
-    }
-}
+mod tests;

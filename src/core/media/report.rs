@@ -238,6 +238,15 @@ impl Report {
     }
 }
 
+/// `"key": value`, written in place: `Writer::field` and `field_opt` are a function per type
+/// of value in the wasm (eleven here, 55 B gzip), this none.
+macro_rules! put {
+    ($out:expr, $key:expr, $value:expr) => {{
+        $out.key($key);
+        $value.write($out);
+    }};
+}
+
 impl Write for MessageType {
     fn write(&self, out: &mut Writer) {
         out.string(self.as_str());
@@ -247,9 +256,9 @@ impl Write for MessageType {
 impl Write for Issue {
     fn write(&self, out: &mut Writer) {
         out.open_object();
-        out.field("code", self.code.as_str());
-        out.field("severity", self.severity.as_str());
-        out.field("message", &self.message);
+        put!(out, "code", self.code.as_str());
+        put!(out, "severity", self.severity.as_str());
+        put!(out, "message", self.message);
         out.close_object();
     }
 }
@@ -257,11 +266,21 @@ impl Write for Issue {
 impl Write for Details {
     fn write(&self, out: &mut Writer) {
         out.open_object();
-        out.field_opt("width", &self.width);
-        out.field_opt("height", &self.height);
-        out.field_opt("animated", &self.animated);
-        out.field_opt("videoCodec", &self.video_codec);
-        out.field_opt("audioCodec", &self.audio_codec);
+        if let Some(v) = &self.width {
+            put!(out, "width", v);
+        }
+        if let Some(v) = &self.height {
+            put!(out, "height", v);
+        }
+        if let Some(v) = &self.animated {
+            put!(out, "animated", v);
+        }
+        if let Some(v) = &self.video_codec {
+            put!(out, "videoCodec", v);
+        }
+        if let Some(v) = &self.audio_codec {
+            put!(out, "audioCodec", v);
+        }
         out.close_object();
     }
 }
@@ -269,13 +288,13 @@ impl Write for Details {
 impl Write for Report {
     fn write(&self, out: &mut Writer) {
         out.open_object();
-        out.field("ok", &self.ok);
+        put!(out, "ok", self.ok);
         nullable(out, "messageType", &self.message_type);
         nullable(out, "mimeType", &self.mime_type);
         nullable(out, "declaredMimeType", &self.declared_mime_type);
-        out.field("size", &self.size);
-        out.field("issues", &self.issues);
-        out.field("details", &self.details);
+        put!(out, "size", self.size);
+        put!(out, "issues", self.issues);
+        put!(out, "details", self.details);
         out.close_object();
     }
 }
@@ -283,7 +302,7 @@ impl Write for Report {
 /// `"key": value`, or `"key": null` when there is none.
 fn nullable<T: Write>(out: &mut Writer, key: &str, value: &Option<T>) {
     match value {
-        Some(value) => out.field(key, value),
+        Some(value) => put!(out, key, value),
         None => {
             out.key(key);
             out.raw("null");

@@ -29,11 +29,19 @@ pub(crate) struct View<'a> {
 
 impl<'a> View<'a> {
     pub fn new(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
+        let mut v = View::runs(size, chunks, last_pass);
+        v.joined = join(chunks);
+        v
+    }
+
+    /// A view of chunks that neither touch nor overlap (the caller joined them): nothing to
+    /// join, so a build that only calls this ships no joining code.
+    pub fn runs(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
         View {
             size,
             chunks,
             last_pass,
-            joined: join(chunks),
+            joined: Vec::new(),
             need: Cell::new(ByteRange { start: 0, end: 0 }),
         }
     }

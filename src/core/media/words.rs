@@ -148,25 +148,59 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
 }
 
 /// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD (as
-/// `String::from_utf8_lossy`, without its iterator machinery).
-pub(crate) fn lossy(mut bytes: &[u8]) -> String {
-    let mut out = String::new();
-    loop {
-        match core::str::from_utf8(bytes) {
-            Ok(s) => {
-                out.push_str(s);
-                return out;
-            }
-            Err(e) => {
-                let (valid, rest) = bytes.split_at_checked(e.valid_up_to()).unwrap_or_default();
-                out.push_str(core::str::from_utf8(valid).unwrap_or_default());
-                out.push('\u{FFFD}');
-                bytes = rest
-                    .get(e.error_len().unwrap_or(rest.len())..)
-                    .unwrap_or_default();
-            }
-        }
+/// `String::from_utf8_lossy`).
+pub(crate) fn lossy(bytes: &[u8]) -> String {
+    decode_utf8(bytes, true, false).unwrap_or_default()
+}
+
+/// `bytes` decoded as UTF-8 by hand, as `core::str::from_utf8` reads it (its validator is
+/// larger than this module): `None` at the first invalid sequence, or each replaced by U+FFFD
+/// when `lossy`; a character cut at the end left out when `cut`.
+pub(crate) fn decode_utf8(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
+    let mut out = String::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, n) = match char_at(bytes, i) {
+            Ok(found) => found,
+            Err(0) if cut => break,
+            // A character cut at the end: the rest is one replacement.
+            Err(n) if lossy => ('\u{FFFD}', if n == 0 { bytes.len() } else { n }),
+            Err(_) => return None,
+        };
+        out.push(c);
+        i += n;
     }
+    Some(out)
+}
+
+/// The character at `b[i..]` and its length in bytes, or `Err(n)`: an invalid sequence of `n`
+/// bytes (`Utf8Error::error_len`), 0 when the bytes end inside a character.
+fn char_at(b: &[u8], i: usize) -> Result<(char, usize), usize> {
+    let first = b.get(i).copied().unwrap_or(0);
+    // The length, and the range of the second byte (Unicode's table of well-formed UTF-8).
+    let (len, lo, hi) = match first {
+        0x00..=0x7F => return Ok((char::from(first), 1)),
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        0xED => (3, 0x80, 0x9F),
+        0xE1..=0xEF => (3, 0x80, 0xBF),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return Err(1),
+    };
+    let mut c = u32::from(first) & (0x7F >> len);
+    for k in 1..len {
+        let Some(&x) = b.get(i + k) else {
+            return Err(0);
+        };
+        let (lo, hi) = if k == 1 { (lo, hi) } else { (0x80, 0xBF) };
+        if x < lo || x > hi {
+            return Err(k);
+        }
+        c = c << 6 | u32::from(x & 0x3F);
+    }
+    char::from_u32(c).map(|c| (c, len)).ok_or(1)
 }
 
 #[cfg(test)]
@@ -256,6 +290,43 @@ mod tests {
         ];
         for b in cases {
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
+        }
+    }
+
+    /// The hand decoder against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
+    /// and three- and four-byte ones over every first two bytes and the bytes where UTF-8's
+    /// ranges turn.
+    #[test]
+    fn decodes_utf8_as_std_does() {
+        let turns = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+            0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+        ];
+        let check = |b: &[u8]| {
+            let std = core::str::from_utf8(b);
+            assert_eq!(decode_utf8(b, false, false).as_deref(), std.ok(), "{b:?}");
+            assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
+            let cut = match std {
+                Ok(s) => Some(s),
+                Err(e) if e.error_len().is_none() => {
+                    core::str::from_utf8(&b[..e.valid_up_to()]).ok()
+                }
+                Err(_) => None,
+            };
+            assert_eq!(decode_utf8(b, false, true).as_deref(), cut, "{b:?}");
+        };
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                check(&[a, b]);
+                for c in turns {
+                    check(&[a, b, c]);
+                    if a >= 0xE0 {
+                        for d in turns {
+                            check(&[a, b, c, d]);
+                        }
+                    }
+                }
+            }
         }
     }
 }

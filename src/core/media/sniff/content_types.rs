@@ -8,6 +8,7 @@ use super::{settle, Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::ooxml::Ooxml;
 use crate::core::media::view::{find, le16, View};
+use crate::core::media::words::decode_utf8;
 
 /// At most this much of `[Content_Types].xml` is read (compressed), and inflated.
 const MAX_TYPES: u64 = 8 * 1024;
@@ -60,8 +61,13 @@ fn main_part(xml: &[u8]) -> Option<Ooxml> {
     while let Some(i) = find(rest, ATTR) {
         rest = rest.get(i + ATTR.len()..)?;
         let end = find(rest, b"\"")?;
-        let value = core::str::from_utf8(rest.get(..end)?).unwrap_or("");
-        if let Some(o) = Ooxml::from_main_content_type(value) {
+        let raw = rest.get(..end)?;
+        // Only a main part's type is decoded (an allocation each): it ends in `.main+xml`.
+        if find(raw, b".main+xml").is_none() {
+            continue;
+        }
+        let value = decode_utf8(raw, false, false).unwrap_or_default();
+        if let Some(o) = Ooxml::from_main_content_type(&value) {
             return Some(o);
         }
     }

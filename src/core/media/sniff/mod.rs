@@ -76,6 +76,14 @@ impl Detected {
         Detected::default()
     }
 
+    /// Not recognised, and not all read: what is left when bytes are missing.
+    #[inline(never)]
+    pub fn unread() -> Self {
+        let mut d = Detected::unknown();
+        d.incomplete = true;
+        d
+    }
+
     /// Adds a warning.
     #[inline(always)]
     pub fn note(mut self, code: IssueCode, message: &str) -> Self {
@@ -155,9 +163,7 @@ pub(crate) fn sniff(v: &View<'_>) -> Step {
             });
         }
         if head.is_empty() {
-            let mut d = Detected::unknown();
-            d.incomplete = true;
-            return Ok(d);
+            return Ok(Detected::unread());
         }
     }
     for s in SNIFFERS {

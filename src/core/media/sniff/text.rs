@@ -6,7 +6,7 @@
 use super::{Detected, Step};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, View};
-use crate::core::media::words::{latin1, nth, trim_start};
+use crate::core::media::words::{decode_utf8, latin1, nth, trim_start};
 use crate::prelude::*;
 
 /// At most this many records are looked at for CSV.
@@ -87,15 +87,11 @@ fn allowed_control(b: u8) -> bool {
 }
 
 fn utf8(b: &[u8], complete: bool) -> Option<String> {
-    let valid = match core::str::from_utf8(b) {
-        Ok(_) => b.len(),
-        // A character cut at the end of the head is fine.
-        Err(e) if e.error_len().is_none() && !complete => e.valid_up_to(),
-        Err(_) => return None,
-    };
-    core::str::from_utf8(b.get(..valid)?)
-        .ok()
-        .map(str::to_string)
+    // Control bytes first, on the bytes (as in the text): no character decoded for a binary
+    // file of valid UTF-8. A character cut at the end of the head is fine.
+    printable(b)
+        .then(|| decode_utf8(b, false, !complete))
+        .flatten()
 }
 
 /// UTF-16 text as `char::decode_utf16` reads it, by hand (no iterator state machine): an

@@ -1,0 +1,74 @@
+//! The read budget, the stateless loop and the cached sniff.
+use super::*;
+
+#[test]
+fn budget_bounds_hostile_files() {
+    // A JPEG whose every segment is 65535 bytes: the walk asks segment after segment
+    // until the budget is spent, then settles.
+    let mut b = vec![0xFF, 0xD8];
+    for _ in 0..40 {
+        b.extend_from_slice(&[0xFF, 0xE1, 0xFF, 0xFF]);
+        b.resize(b.len() + 65533, 0x20);
+    }
+    let mut p = Preflight::new(b.len() as u64);
+    let mut reads = 0;
+    while let Some(r) = p.next_read() {
+        reads += 1;
+        assert!(r.len() <= 64 * 1024 + 22);
+        p.supply(r.start, &b[r.start as usize..r.end as usize]);
+    }
+    assert!(reads <= MAX_READS);
+    assert!(p.bytes_read() <= MAX_READ_BYTES);
+    let report = p.finish(&Options::default());
+    assert_eq!(report.mime_type.as_deref(), Some("image/jpeg"));
+    assert!(report.has(IssueCode::MediaNotFullyChecked));
+}
+
+#[test]
+fn missing_ranges_are_reported_not_fetched() {
+    let mut b = b"PK\x03\x04".to_vec();
+    b.resize(100_000, 0);
+    let head = Chunk {
+        offset: 0,
+        bytes: &b[..HEAD_LEN],
+    };
+    let r = next_read(b.len() as u64, &[head]).unwrap();
+    assert_eq!(r.end, b.len() as u64);
+    let report = validate(&Input {
+        size: b.len() as u64,
+        chunks: &[head],
+        options: Options::default(),
+    });
+    assert_eq!(report.mime_type.as_deref(), Some("application/zip"));
+    assert!(report.has(IssueCode::MediaNotFullyChecked));
+}
+
+#[test]
+fn report_json_shape() {
+    let report = validate_bytes(
+        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x02\0\0\0\x03\x08\x06\0\0\0\xB9\xEA\xDE\x81\0\0\0\0IEND\xAE\x42\x60\x82",
+        &Options {
+            declared_mime: Some("image/jpeg"),
+            file_name: Some("x.png"),
+            intended: Some(MessageType::Image),
+        },
+    );
+    let json = crate::core::json::parse(&report.to_json()).unwrap();
+    let expected = crate::core::json::parse(
+        r#"{
+            "ok": false,
+            "messageType": "image",
+            "mimeType": "image/png",
+            "declaredMimeType": "image/jpeg",
+            "size": 45,
+            "issues": [{
+                "code": "media_type_mismatch",
+                "severity": "error",
+                "message": "The declared type is image/jpeg but the content is a PNG image (image/png)."
+            }],
+            "details": { "width": 2, "height": 3 }
+        }"#,
+    )
+    .unwrap();
+    assert_eq!(json, expected);
+}
