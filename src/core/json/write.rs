@@ -154,8 +154,10 @@ pub(super) fn push_uint(out: &mut String, n: u64) {
             break;
         }
     }
-    let digits = digits.get(at..).unwrap_or_default();
-    out.push_str(core::str::from_utf8(digits).unwrap_or_default());
+    // One char each, not `str::from_utf8`: the preflight needs no UTF-8 check otherwise.
+    for &digit in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(digit));
+    }
 }
 
 impl Write for str {
