@@ -26,15 +26,8 @@ const OPS = {
 /** A client for one bot (or, with `api: "conversation"`, one project's app). Secrets stay in private fields and wasm memory. */
 export class WhatsAppClient {
   #core;
-  #botId;
-  #baseUrl;
-  #timeoutMs;
-  #maxBytes;
   #onRetry;
-  #hasToken;
-  #plain; // headers of a request without a body
-  #json; // headers of a request with a JSON body
-  #project; // api: "conversation": its `Project` (conversation.js)
+  #facts; // what Rust made of the options (`#open`), once something needs them
 
   /** Checks the options; throws `SinchError` (`invalid_argument`) on bad ones. */
   constructor(options) {
@@ -48,62 +41,77 @@ export class WhatsAppClient {
     } catch (err) {
       throw err instanceof SinchError ? err : refused("options", UNREADABLE);
     }
+    // Rust has checked every option here; only a refusal is read now (README, "Startup").
     const core = new Core(text, inBrowserPage());
-    let facts;
-    try {
-      facts = unwrap(core.open());
-    } catch (err) {
+    if (core.refused()) {
+      const envelope = core.open();
       core.free();
-      throw err;
+      unwrap(envelope);
     }
     this.#core = core;
-    this.#botId = facts.botId;
-    this.#baseUrl = facts.baseUrl;
-    this.#timeoutMs = facts.timeoutMs;
-    this.#maxBytes = facts.maxResponseBytes;
-    this.#hasToken = facts.authorization !== undefined;
+  }
+
+  /**
+   * What Rust made of the options (`Core.open`), read on first use: `{ botId, baseUrl,
+   * timeoutMs, maxBytes, hasToken, project, plain, json }`, `project` the `Project` of
+   * `api: "conversation"` (conversation.js), `plain` and `json` the headers of a request
+   * without and with a JSON body.
+   */
+  #open() {
+    if (this.#facts) return this.#facts;
+    const facts = unwrap(this.#core.open());
     const io = {
       until: (call, once, renew) => this.#until(call, once, renew),
       exchange: (...args) => this.#exchange(...args),
-      timeoutMs: this.#timeoutMs,
+      timeoutMs: facts.timeoutMs,
       onRetry: this.#onRetry,
     };
-    this.#project = project(facts, core, io);
-    const auth = this.#hasToken ? { Authorization: facts.authorization } : {};
-    this.#plain = { Accept: "application/json", ...auth };
-    this.#json = { Accept: "application/json", "Content-Type": "application/json", ...auth };
+    const hasToken = facts.authorization !== undefined;
+    const auth = hasToken ? { Authorization: facts.authorization } : {};
+    return (this.#facts = {
+      botId: facts.botId,
+      baseUrl: facts.baseUrl,
+      timeoutMs: facts.timeoutMs,
+      maxBytes: facts.maxResponseBytes,
+      hasToken,
+      project: project(facts, this.#core, io),
+      plain: { Accept: "application/json", ...auth },
+      json: { Accept: "application/json", "Content-Type": "application/json", ...auth },
+    });
   }
 
   /** The bot id this client sends as (`undefined` under `api: "conversation"`). */
   get botId() {
-    return this.#botId;
+    return this.#open().botId;
   }
 
   /** The project id (`api: "conversation"` only). */
   get projectId() {
-    return this.#project?.projectId;
+    return this.#open().project?.projectId;
   }
 
   /** The app id (`api: "conversation"` only). */
   get appId() {
-    return this.#project?.appId;
+    return this.#open().project?.appId;
   }
 
   /** The base URL requests go to. */
   get baseUrl() {
-    return this.#baseUrl;
+    return this.#open().baseUrl;
   }
 
   /** A safe summary for logs and `JSON.stringify`: no secret, only whether one is set. */
   toJSON() {
-    if (this.#project) return this.#project.summary(this.#baseUrl);
-    return { botId: this.#botId, baseUrl: this.#baseUrl, token: this.#hasToken ? "[redacted]" : null };
+    const { project, botId, baseUrl, hasToken } = this.#open();
+    if (project) return project.summary(baseUrl);
+    return { botId, baseUrl, token: hasToken ? "[redacted]" : null };
   }
 
   /** `WhatsAppClient(bot-id @ base-url)`, or `WhatsAppClient(project-id/app-id @ base-url)`. */
   toString() {
-    const who = this.#project ? `${this.#project.projectId}/${this.#project.appId}` : this.#botId;
-    return `WhatsAppClient(${who} @ ${this.#baseUrl})`;
+    const { project, botId, baseUrl } = this.#open();
+    const who = project ? `${project.projectId}/${project.appId}` : botId;
+    return `WhatsAppClient(${who} @ ${baseUrl})`;
   }
 
   static {
@@ -130,7 +138,7 @@ export class WhatsAppClient {
         throw refused("arguments", UNREADABLE);
       }
       const request = unwrap(this.#core.prepare(op, text));
-      if (request.parts) return this.#project.fanOut(request, (body) => this.#run(op, request, body, call));
+      if (request.parts) return this.#facts.project.fanOut(request, (body) => this.#run(op, request, body, call));
       return this.#run(op, request, request.body, call);
     } catch (err) {
       return Promise.reject(err);
@@ -140,7 +148,8 @@ export class WhatsAppClient {
   /** One request (or one part of a fan-out) with `body`, attempted until Rust says stop. */
   #run(op, request, body, call) {
     const attempt = (bearer, n) => this.#attempt(op, request, body, bearer, call, n);
-    return this.#project ? this.#project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
+    const { project } = this.#facts;
+    return project ? project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
   }
 
   /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
@@ -166,7 +175,7 @@ export class WhatsAppClient {
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
   #callOptions(options) {
-    const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
+    const call = { signal: undefined, timeoutMs: this.#open().timeoutMs, onRetry: this.#onRetry };
     if (options === undefined || options === null) return call;
     if (typeof options !== "object") throw refused("options", "must be an object");
     let keys;
@@ -196,7 +205,7 @@ export class WhatsAppClient {
   /** One attempt of `request` with `body`: `{ text, expired }` (see `#exchange`). */
   #attempt(op, request, body, bearer, call, attempt) {
     const core = this.#core;
-    let headers = body === undefined ? this.#plain : this.#json;
+    let headers = body === undefined ? this.#facts.plain : this.#facts.json;
     if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
     const answer = (status, retryAfter, text, attempt) =>
       core.answer(op, status, retryAfter, text, attempt, request.idempotent, Math.random());
@@ -242,8 +251,9 @@ export class WhatsAppClient {
       }
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       status = response.status;
-      const expired = this.#project?.expired(response);
-      const text = await readBody(response, this.#maxBytes);
+      const { project, maxBytes } = this.#facts;
+      const expired = project?.expired(response);
+      const text = await readBody(response, maxBytes);
       if (text === undefined) return fail("too_large", status);
       return { text: answer(status, retryAfter, text, attempt), expired };
     } catch (err) {
