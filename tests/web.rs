@@ -44,7 +44,9 @@ fn text<'v>(value: &'v Value, key: &str) -> &'v str {
 
 #[wasm_bindgen_test]
 fn options_open_a_client_or_name_the_wrong_field() {
-    let facts = ok(&s(Core::new(OPTIONS, false).open()));
+    let core = Core::new(OPTIONS, false);
+    assert!(!core.refused());
+    let facts = ok(&s(core.open()));
     assert_eq!(text(&facts, "botId"), "bot-wasm");
     assert_eq!(
         text(&facts, "baseUrl"),
@@ -63,17 +65,22 @@ fn options_open_a_client_or_name_the_wrong_field() {
         ("null", "options"),
         ("[1]", "options"),
     ] {
-        let shown = s(Core::new(options, false).open());
+        let core = Core::new(options, false);
+        assert!(core.refused(), "{options}");
+        let shown = s(core.open());
         let err = error(&shown);
         assert_eq!(text(&err, "code"), "invalid_argument");
         assert_eq!(text(&err, "field"), field, "{shown}");
         assert!(!shown.contains("tok_secret"), "{shown}");
     }
     // A token in a browser page is refused unless the caller accepts the risk.
-    let page = error(&s(Core::new(OPTIONS, true).open()));
-    assert_eq!(text(&page, "field"), "options.token");
+    let page = Core::new(OPTIONS, true);
+    assert!(page.refused());
+    assert_eq!(text(&error(&s(page.open())), "field"), "options.token");
     let allowed = r#"{"botId":"b","token":"t","region":"eu","dangerouslyAllowBrowser":true}"#;
-    ok(&s(Core::new(allowed, true).open()));
+    let allowed = Core::new(allowed, true);
+    assert!(!allowed.refused());
+    ok(&s(allowed.open()));
 }
 
 #[wasm_bindgen_test]

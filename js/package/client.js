@@ -12,29 +12,11 @@ const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy t
 // given"): they cross as strings, which every number rule in Rust refuses.
 const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
 
-// Each method of the core (`core::ops::OPS`) and how many arguments it takes
-// before its call options.
-const OPS = {
-  send: 1, sendText: 2, markRead: 1, capability: 1, optIn: 1, optOut: 1,
-  addToBlacklist: 1, removeFromBlacklist: 1, blacklist: 1,
-  callbackStatus: 1, callbackNotifications: 1,
-  addProvider: 1, listProviders: 0, deleteProvider: 1,
-  listStickerpacks: 1, getStickerpack: 2, createStickerpack: 1, updateStickerpack: 2, deleteStickerpack: 1,
-  listStickers: 2, getSticker: 3, createSticker: 2, updateSticker: 3, deleteSticker: 2,
-};
-
 /** A client for one bot (or, with `api: "conversation"`, one project's app). Secrets stay in private fields and wasm memory. */
 export class WhatsAppClient {
   #core;
-  #botId;
-  #baseUrl;
-  #timeoutMs;
-  #maxBytes;
   #onRetry;
-  #hasToken;
-  #plain; // headers of a request without a body
-  #json; // headers of a request with a JSON body
-  #project; // api: "conversation": its `Project` (conversation.js)
+  #facts; // what Rust made of the options (`#open`), once something needs them
 
   /** Checks the options; throws `SinchError` (`invalid_argument`) on bad ones. */
   constructor(options) {
@@ -48,72 +30,135 @@ export class WhatsAppClient {
     } catch (err) {
       throw err instanceof SinchError ? err : refused("options", UNREADABLE);
     }
+    // Rust has checked every option here; only a refusal is read now (README, "Startup").
     const core = new Core(text, inBrowserPage());
-    let facts;
-    try {
-      facts = unwrap(core.open());
-    } catch (err) {
+    if (core.refused()) {
+      const envelope = core.open();
       core.free();
-      throw err;
+      unwrap(envelope);
     }
     this.#core = core;
-    this.#botId = facts.botId;
-    this.#baseUrl = facts.baseUrl;
-    this.#timeoutMs = facts.timeoutMs;
-    this.#maxBytes = facts.maxResponseBytes;
-    this.#hasToken = facts.authorization !== undefined;
+  }
+
+  /**
+   * What Rust made of the options (`Core.open`), read on first use: `{ botId, baseUrl,
+   * timeoutMs, maxBytes, hasToken, project, plain, json }`, `project` the `Project` of
+   * `api: "conversation"` (conversation.js), `plain` and `json` the headers of a request
+   * without and with a JSON body.
+   */
+  #open() {
+    if (this.#facts) return this.#facts;
+    const facts = unwrap(this.#core.open());
     const io = {
       until: (call, once, renew) => this.#until(call, once, renew),
       exchange: (...args) => this.#exchange(...args),
-      timeoutMs: this.#timeoutMs,
+      timeoutMs: facts.timeoutMs,
       onRetry: this.#onRetry,
     };
-    this.#project = project(facts, core, io);
-    const auth = this.#hasToken ? { Authorization: facts.authorization } : {};
-    this.#plain = { Accept: "application/json", ...auth };
-    this.#json = { Accept: "application/json", "Content-Type": "application/json", ...auth };
+    const hasToken = facts.authorization !== undefined;
+    const auth = hasToken ? { Authorization: facts.authorization } : {};
+    return (this.#facts = {
+      botId: facts.botId,
+      baseUrl: facts.baseUrl,
+      timeoutMs: facts.timeoutMs,
+      maxBytes: facts.maxResponseBytes,
+      hasToken,
+      project: project(facts, this.#core, io),
+      plain: { Accept: "application/json", ...auth },
+      json: { Accept: "application/json", "Content-Type": "application/json", ...auth },
+    });
   }
 
   /** The bot id this client sends as (`undefined` under `api: "conversation"`). */
   get botId() {
-    return this.#botId;
+    return this.#open().botId;
   }
 
   /** The project id (`api: "conversation"` only). */
   get projectId() {
-    return this.#project?.projectId;
+    return this.#open().project?.projectId;
   }
 
   /** The app id (`api: "conversation"` only). */
   get appId() {
-    return this.#project?.appId;
+    return this.#open().project?.appId;
   }
 
   /** The base URL requests go to. */
   get baseUrl() {
-    return this.#baseUrl;
+    return this.#open().baseUrl;
   }
 
   /** A safe summary for logs and `JSON.stringify`: no secret, only whether one is set. */
   toJSON() {
-    if (this.#project) return this.#project.summary(this.#baseUrl);
-    return { botId: this.#botId, baseUrl: this.#baseUrl, token: this.#hasToken ? "[redacted]" : null };
+    const { project, botId, baseUrl, hasToken } = this.#open();
+    if (project) return project.summary(baseUrl);
+    return { botId, baseUrl, token: hasToken ? "[redacted]" : null };
   }
 
   /** `WhatsAppClient(bot-id @ base-url)`, or `WhatsAppClient(project-id/app-id @ base-url)`. */
   toString() {
-    const who = this.#project ? `${this.#project.projectId}/${this.#project.appId}` : this.#botId;
-    return `WhatsAppClient(${who} @ ${this.#baseUrl})`;
+    const { project, botId, baseUrl } = this.#open();
+    const who = project ? `${project.projectId}/${project.appId}` : botId;
+    return `WhatsAppClient(${who} @ ${baseUrl})`;
   }
 
-  static {
-    for (const [op, arity] of Object.entries(OPS)) {
-      Object.defineProperty(this.prototype, op, {
-        value: { [op](...args) { return this.#call(op, args, arity); } }[op],
-        writable: true,
-        configurable: true,
-      });
+  // The methods of the core (`core::ops::OPS`), each with how many arguments come before
+  // its call options. Written out, not defined in a loop: a class body's methods cost
+  // next to nothing at import, 24 `defineProperty` calls ≈ 0.1 ms (README, "Startup").
+  send(...args) { return this.#call("send", args, 1); }
+  sendText(...args) { return this.#call("sendText", args, 2); }
+  markRead(...args) { return this.#call("markRead", args, 1); }
+  capability(...args) { return this.#call("capability", args, 1); }
+  optIn(...args) { return this.#call("optIn", args, 1); }
+  optOut(...args) { return this.#call("optOut", args, 1); }
+  addToBlacklist(...args) { return this.#call("addToBlacklist", args, 1); }
+  removeFromBlacklist(...args) { return this.#call("removeFromBlacklist", args, 1); }
+  blacklist(...args) { return this.#call("blacklist", args, 1); }
+  callbackStatus(...args) { return this.#call("callbackStatus", args, 1); }
+  callbackNotifications(...args) { return this.#call("callbackNotifications", args, 1); }
+  addProvider(...args) { return this.#call("addProvider", args, 1); }
+  listProviders(...args) { return this.#call("listProviders", args, 0); }
+  deleteProvider(...args) { return this.#call("deleteProvider", args, 1); }
+  listStickerpacks(...args) { return this.#call("listStickerpacks", args, 1); }
+  getStickerpack(...args) { return this.#call("getStickerpack", args, 2); }
+  createStickerpack(...args) { return this.#call("createStickerpack", args, 1); }
+  updateStickerpack(...args) { return this.#call("updateStickerpack", args, 2); }
+  deleteStickerpack(...args) { return this.#call("deleteStickerpack", args, 1); }
+  listStickers(...args) { return this.#call("listStickers", args, 2); }
+  getSticker(...args) { return this.#call("getSticker", args, 3); }
+  createSticker(...args) { return this.#call("createSticker", args, 2); }
+  updateSticker(...args) { return this.#call("updateSticker", args, 3); }
+  deleteSticker(...args) { return this.#call("deleteSticker", args, 2); }
+
+  // Convenience senders: each builds one message object (`fields` of its arguments) and
+  // calls `send`, where the Rust core validates it. Like every method, a sender never
+  // throws: a value that cannot even be read (a throwing getter, a Proxy) rejects with a
+  // SinchError.
+  sendImage(to, ...args) { return this.#sendAs("image", byUrl, to, args); }
+  sendVideo(to, ...args) { return this.#sendAs("video", byUrl, to, args); }
+  sendAudio(to, ...args) { return this.#sendAs("audio", byUrl, to, args); }
+  sendDocument(to, ...args) { return this.#sendAs("document", byUrl, to, args); }
+  sendSticker(to, ...args) { return this.#sendAs("sticker", sticker, to, args); }
+  sendLocation(to, ...args) { return this.#sendAs("location", (location) => location, to, args); }
+  sendContacts(to, ...args) { return this.#sendAs("contacts", (contacts) => ({ contacts }), to, args); }
+  sendTemplate(to, ...args) { return this.#sendAs("template", (template) => template, to, args); }
+  sendInteractive(to, ...args) { return this.#sendAs("interactive", (message) => ({ message }), to, args); }
+
+  /** A message of `type` made of `fields(...args)` sent to `to`; the call options come right after the arguments `fields` takes. */
+  #sendAs(type, fields, to, args) {
+    let request;
+    try {
+      const message = fields(...args);
+      // The helper's own type wins; another one given in its fields is refused, not obeyed.
+      if (Object.hasOwn(message, "type") && message.type !== type) {
+        return Promise.reject(refused("message.type", `this helper sends only ${type} messages; use send for another type`));
+      }
+      request = { to: list(to), message: { ...message, type } };
+    } catch {
+      return Promise.reject(refused("message", `the ${type} message could not be read`));
     }
+    return this.send(request, args[fields.length]);
   }
 
   /**
@@ -130,7 +175,7 @@ export class WhatsAppClient {
         throw refused("arguments", UNREADABLE);
       }
       const request = unwrap(this.#core.prepare(op, text));
-      if (request.parts) return this.#project.fanOut(request, (body) => this.#run(op, request, body, call));
+      if (request.parts) return this.#facts.project.fanOut(request, (body) => this.#run(op, request, body, call));
       return this.#run(op, request, request.body, call);
     } catch (err) {
       return Promise.reject(err);
@@ -140,7 +185,8 @@ export class WhatsAppClient {
   /** One request (or one part of a fan-out) with `body`, attempted until Rust says stop. */
   #run(op, request, body, call) {
     const attempt = (bearer, n) => this.#attempt(op, request, body, bearer, call, n);
-    return this.#project ? this.#project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
+    const { project } = this.#facts;
+    return project ? project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
   }
 
   /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
@@ -166,7 +212,7 @@ export class WhatsAppClient {
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
   #callOptions(options) {
-    const call = { signal: undefined, timeoutMs: this.#timeoutMs, onRetry: this.#onRetry };
+    const call = { signal: undefined, timeoutMs: this.#open().timeoutMs, onRetry: this.#onRetry };
     if (options === undefined || options === null) return call;
     if (typeof options !== "object") throw refused("options", "must be an object");
     let keys;
@@ -196,7 +242,7 @@ export class WhatsAppClient {
   /** One attempt of `request` with `body`: `{ text, expired }` (see `#exchange`). */
   #attempt(op, request, body, bearer, call, attempt) {
     const core = this.#core;
-    let headers = body === undefined ? this.#plain : this.#json;
+    let headers = body === undefined ? this.#facts.plain : this.#facts.json;
     if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
     const answer = (status, retryAfter, text, attempt) =>
       core.answer(op, status, retryAfter, text, attempt, request.idempotent, Math.random());
@@ -242,8 +288,9 @@ export class WhatsAppClient {
       }
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       status = response.status;
-      const expired = this.#project?.expired(response);
-      const text = await readBody(response, this.#maxBytes);
+      const { project, maxBytes } = this.#facts;
+      const expired = project?.expired(response);
+      const text = await readBody(response, maxBytes);
       if (text === undefined) return fail("too_large", status);
       return { text: answer(status, retryAfter, text, attempt), expired };
     } catch (err) {
@@ -267,41 +314,9 @@ function retryAllowed(hook, attempt, delayMs, error) {
   }
 }
 
-// Convenience senders: each builds one message object and calls `send`, where the
-// Rust core validates it. Like every method, a sender never throws: a value that
-// cannot even be read (a throwing getter, a Proxy) rejects with a SinchError.
+// The senders' recipients and message fields.
 const list = (to) => (Array.isArray(to) ? to : [to]);
-// The call options come right after the arguments `fields` takes.
-const sender = (type, fields) =>
-  function (to, ...args) {
-    let request;
-    try {
-      const message = fields(...args);
-      // The helper's own type wins; another one given in its fields is refused, not obeyed.
-      if (Object.hasOwn(message, "type") && message.type !== type) {
-        return Promise.reject(refused("message.type", `this helper sends only ${type} messages; use send for another type`));
-      }
-      request = { to: list(to), message: { ...message, type } };
-    } catch {
-      return Promise.reject(refused("message", `the ${type} message could not be read`));
-    }
-    return this.send(request, args[fields.length]);
-  };
 const byUrl = (url, extra) => ({ url, ...extra });
 // A reference with ":" or "/" is a URL (which must be https, or http on loopback);
 // anything else is the id of a stickerpack's sticker.
 const sticker = (urlOrId) => (typeof urlOrId === "string" && /[:/]/.test(urlOrId) ? { url: urlOrId } : { id: urlOrId });
-
-for (const [name, value] of Object.entries({
-  sendImage: sender("image", byUrl),
-  sendVideo: sender("video", byUrl),
-  sendAudio: sender("audio", byUrl),
-  sendDocument: sender("document", byUrl),
-  sendSticker: sender("sticker", sticker),
-  sendLocation: sender("location", (location) => location),
-  sendContacts: sender("contacts", (contacts) => ({ contacts })),
-  sendTemplate: sender("template", (template) => template),
-  sendInteractive: sender("interactive", (message) => ({ message })),
-})) {
-  Object.defineProperty(WhatsAppClient.prototype, name, { value, writable: true, configurable: true });
-}

@@ -24,9 +24,9 @@ pub struct Core {
 
 #[wasm_bindgen]
 impl Core {
-    /// Reads the client options (JSON text, `onRetry` left out) for a client built
-    /// in a browser page (`browser_page`) or elsewhere. Never fails: [`Core::open`]
-    /// reports a refusal.
+    /// Reads and checks the client options (JSON text, `onRetry` left out) for a
+    /// client built in a browser page (`browser_page`) or elsewhere. Never fails:
+    /// [`Core::refused`] says whether they were refused, [`Core::open`] why.
     #[wasm_bindgen(constructor)]
     pub fn new(options: &str, browser_page: bool) -> Core {
         let host = if browser_page {
@@ -37,6 +37,13 @@ impl Core {
         Core {
             config: Config::from_json(options, host),
         }
+    }
+
+    /// Whether the options were refused. A `bool`, no text: building a client runs
+    /// no more wasm than the options' check; the JS face asks [`Core::open`] for the
+    /// facts on first use (README, "Startup").
+    pub fn refused(&self) -> bool {
+        self.config.is_err()
     }
 
     /// What the JS face keeps: `{botId, baseUrl, timeoutMs, maxResponseBytes,

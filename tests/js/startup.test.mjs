@@ -23,6 +23,22 @@ test("each entry of each build is one module: only workerd.js imports, and only 
   }
 });
 
+test("the minified entries keep every name a user sees: classes, methods, functions", async () => {
+  const names = {
+    "": ["WhatsAppClient", "SinchError", "parseCallback", "verifyCallbackSignature", "validateMedia", "validateMediaBytes", "initSync"],
+    "callbacks/": ["SinchError", "parseCallback", "verifyCallbackSignature"],
+    "preflight/": ["SinchError", "validateMedia", "validateMediaBytes"],
+  };
+  for (const build of BUILDS) {
+    const sdk = await import(join(root, "pkg", build, "node.js"));
+    for (const name of names[build]) assert.equal(sdk[name].name, name, `pkg/${build}node.js`);
+  }
+  const { WhatsAppClient } = await import(join(root, "pkg/node.js"));
+  for (const method of ["send", "sendText", "sendImage", "deleteSticker", "toJSON"]) {
+    assert.equal(WhatsAppClient.prototype[method].name, method);
+  }
+});
+
 test("without process.getBuiltinModule the Node entries say what they need instead of failing later", () => {
   for (const build of BUILDS) {
     const entry = JSON.stringify(join(root, "pkg", build, "node.js"));

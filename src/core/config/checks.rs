@@ -48,14 +48,18 @@ pub(super) fn base_url(
 /// A bot id, project id or app id (option `name`): trimmed, 1–200 characters, no
 /// control characters, one path segment ([`check_segment`]).
 pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
-    let trimmed = id.trim();
+    // Visible ASCII, as ids are, has nothing to trim and no control character: the
+    // Unicode trim and scan (more code for a client's first build to compile) are
+    // for other text only.
+    let visible = id.bytes().all(|b| b.is_ascii_graphic());
+    let trimmed = if visible { id } else { id.trim() };
     if trimmed.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
     if crate::core::rules::count_chars(trimmed) > MAX_ID_LEN {
         return Err(Error::invalid(name, "must be at most 200 characters"));
     }
-    if trimmed.chars().any(char::is_control) {
+    if !visible && trimmed.chars().any(char::is_control) {
         return Err(Error::invalid(name, "must not contain control characters"));
     }
     check_segment(name, trimmed)?;

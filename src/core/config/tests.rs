@@ -323,3 +323,22 @@ fn bot_id_and_timeout_rules() {
         Some("region".into())
     );
 }
+
+#[test]
+fn bot_ids_are_trimmed_and_refuse_control_characters_ascii_or_not() {
+    let mut opts = options(Some("https://x"), Some("t"));
+    for (id, kept) in [
+        ("bot-1_A.b~", "bot-1_A.b~"),
+        (" \tb\u{3000}", "b"),
+        ("\u{a0}bé\u{85}", "bé"),
+    ] {
+        opts.bot_id = id.into();
+        let config = Config::new(opts.clone(), Host::Server).expect(id);
+        assert_eq!(config.bot_id(), kept, "{id:?}");
+    }
+    for id in ["b\tc", "b\u{7f}", "bé\u{85}c", "\u{a0}"] {
+        opts.bot_id = id.into();
+        let err = Config::new(opts.clone(), Host::Server).expect_err(id);
+        assert_eq!(err.field.as_deref(), Some("botId"), "{id:?}");
+    }
+}
