@@ -1,7 +1,8 @@
-//! One check of a send, from the caller's JSON, by the table of [`super::schema`]:
-//! first its shape (errors rooted at the argument: `request.message.text: must be a
-//! string`; unknown and repeated keys refused), then every rule (errors naming the
-//! field as JS callers write it: `message.text`, `to[1]`).
+//! One check of an operation's arguments (a send, a stickerpack's fields, a list of
+//! numbers), from the caller's JSON, by the tables of [`super::schema`]: first their
+//! shape (errors rooted at the argument: `request.message.text: must be a string`;
+//! unknown and repeated keys refused), then every rule (errors naming the field as
+//! JS callers write it: `message.text`, `to[1]`, or the argument: `numbers[1]`).
 
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
 use crate::core::error::Result;
@@ -18,12 +19,43 @@ use crate::prelude::*;
 /// which API: the standalone one refuses the Conversation-only members, and the
 /// Conversation one checks a template's language as it sends it (`en-US` as `en_US`).
 pub(crate) fn check(request: &Value, conversation: bool) -> Result<()> {
-    shape(request, SEND, &Path::root("request"))?;
+    arguments(
+        &[request],
+        &[Member("request", SEND, Need::Required)],
+        conversation,
+    )
+}
+
+/// Checks `values`, an operation's arguments, as `params` (each an argument's name,
+/// kind and need; an optional one may be `null` or left out): every shape, then
+/// every rule. An object's rules name its members root-less (`name`), as the
+/// caller writes them; any other argument's name its path (`numbers[1]`).
+pub(crate) fn arguments(values: &[&Value], params: &[Member], conversation: bool) -> Result<()> {
+    let given = |i: usize| match values.get(i) {
+        Some(Value::Null) | None => None,
+        Some(value) => Some(*value),
+    };
+    for (i, Member(name, kind, need)) in params.iter().enumerate() {
+        match (given(i), need) {
+            (Some(value), _) => shape(value, kind, &Path::root(name))?,
+            (None, Need::Required) => shape(&Value::Null, kind, &Path::root(name))?,
+            (None, _) => {}
+        }
+    }
     let mut pass = Pass {
         conversation,
         seen: Vec::new(),
     };
-    pass.rules(request, SEND, &Path::root(""), request)
+    for (i, Member(name, kind, _)) in params.iter().enumerate() {
+        if let Some(value) = given(i) {
+            let root = match kind {
+                Kind::Object(_) => "",
+                _ => name,
+            };
+            pass.rules(value, kind, &Path::root(root), value)?;
+        }
+    }
+    Ok(())
 }
 
 /// The member `name` of `value`, unless it is absent or `null`.
@@ -63,6 +95,12 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
             return match whole(value, u64::MAX) {
                 Some(_) => Ok(()),
                 None => Err(at.invalid("must be a whole number of 0 or more")),
+            }
+        }
+        Kind::U32(_) => {
+            return match whole(value, u32::MAX.into()) {
+                Some(_) => Ok(()),
+                None => Err(at.invalid("must be a whole number from 0 to 4294967295")),
             }
         }
         Kind::Any(_) => true,
@@ -135,9 +173,11 @@ impl<'v> Pass<'v> {
     /// member of.
     fn rules(&mut self, value: &'v Value, kind: &Kind, at: &Path, parent: &Value) -> Result<()> {
         match kind {
-            Kind::Str(rule) | Kind::Number(rule) | Kind::Whole(rule) | Kind::Any(rule) => {
-                self.rule(*rule, value, at, parent)
-            }
+            Kind::Str(rule)
+            | Kind::Number(rule)
+            | Kind::Whole(rule)
+            | Kind::U32(rule)
+            | Kind::Any(rule) => self.rule(*rule, value, at, parent),
             Kind::Object(members) => self.members(value, members, at),
             Kind::Tagged(tag, variants) => self.members(value, variant(value, tag, variants), at),
             Kind::List(list) => {

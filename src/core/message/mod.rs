@@ -20,13 +20,14 @@ mod interactive;
 mod location;
 mod media;
 mod receipt;
-mod schema;
+pub(crate) mod schema;
 mod template;
 mod wire;
 
 #[cfg(test)]
 mod tests;
 
+pub(crate) use check::arguments;
 #[cfg(feature = "conversation")]
 pub(crate) use check::check;
 pub use contacts::{

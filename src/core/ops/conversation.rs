@@ -135,7 +135,7 @@ fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String
 /// `capability(numbers)`: one `capability:query` per number; the answers come
 /// later, on the CAPABILITY webhook.
 fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let numbers = Numbers::new(args.read(0, "numbers")?)?.numbers;
+    let numbers = Numbers::given(args.value(0))?.numbers;
     let mut bodies = Vec::with_capacity(numbers.len());
     for number in &numbers {
         bodies.push(about(&project.app_id, number));

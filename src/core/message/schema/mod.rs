@@ -5,7 +5,7 @@
 //! member are [`Hook`]s the table points at.
 
 /// What a member's value must be, how it is checked and how it is written.
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// A string, held to a rule.
     Str(Rule),
     /// A boolean.
@@ -14,6 +14,8 @@ pub(super) enum Kind {
     Number(Rule),
     /// A whole number of 0 or more, held to a rule.
     Whole(Rule),
+    /// A whole number from 0 to 4294967295, held to a rule.
+    U32(Rule),
     /// Any value: only its rule decides.
     Any(Rule),
     /// Any object, written as given.
@@ -30,7 +32,7 @@ pub(super) enum Kind {
 }
 
 /// An array of `item`s: `min..=max` of them (or `rule` says why not), then `hook`.
-pub(super) struct List {
+pub(crate) struct List {
     pub item: &'static Kind,
     pub min: usize,
     pub max: usize,
@@ -42,7 +44,7 @@ pub(super) struct List {
 
 /// Whether a member must be given, and whether it goes on the wire.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Need {
+pub(crate) enum Need {
     Required,
     Optional,
     /// Optional, and never written (refused or Conversation-only).
@@ -52,11 +54,11 @@ pub(super) enum Need {
 }
 
 /// One member: its JS name, kind and need.
-pub(super) struct Member(pub &'static str, pub &'static Kind, pub Need);
+pub(crate) struct Member(pub &'static str, pub &'static Kind, pub Need);
 
 /// A rule that looks at more than one value.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Hook {
+pub(crate) enum Hook {
     None,
     /// The send: the Conversation-only members refused on the standalone API.
     Envelope,
@@ -70,7 +72,7 @@ pub(super) enum Hook {
 
 /// A single value's rule.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rule {
+pub(crate) enum Rule {
     None,
     /// `min..=max` characters.
     Chars(usize, usize),
@@ -105,11 +107,11 @@ use Need::{Optional as Opt, Required as Req};
 
 mod parts;
 
-const STRING: &Kind = &Kind::Str(Rule::None);
+pub(crate) const STRING: &Kind = &Kind::Str(Rule::None);
 const fn opt(name: &'static str) -> Member {
     Member(name, STRING, Opt)
 }
-const fn list(item: &'static Kind, min: usize, max: usize, rule: &'static str) -> List {
+pub(crate) const fn list(item: &'static Kind, min: usize, max: usize, rule: &'static str) -> List {
     List {
         item,
         min,
