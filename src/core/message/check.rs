@@ -9,9 +9,9 @@ use crate::core::error::Result;
 use crate::core::json::read::{self, whole};
 use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
-    check_chars_at, check_date_at, check_http_url_at, check_https_or_loopback_url_at,
-    check_language_at, check_msisdn_at, check_provider_name_at, check_required_at, count_chars,
-    underscored,
+    check_chars_at, check_date_at, check_datetime, check_http_url_at,
+    check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
+    check_required_at, count_chars, underscored,
 };
 use crate::prelude::*;
 
@@ -232,6 +232,11 @@ impl<'v> Pass<'v> {
             Rule::Language if self.conversation => check_language_at(at, &underscored(text)),
             Rule::Language => check_language_at(at, text),
             Rule::Date => check_date_at(at, text),
+            Rule::DateTime => check_datetime(&at.text(), text),
+            Rule::Positive if text == "0" || text == "-0" => {
+                Err(at.invalid("must be a whole number from 1"))
+            }
+            Rule::Positive => Ok(()),
             Rule::Coordinate(max, _) if super::location::within(text, max) => Ok(()),
             Rule::Coordinate(_, why) => Err(at.invalid(why)),
             Rule::Id(max) => {

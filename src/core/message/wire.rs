@@ -37,7 +37,7 @@ fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
 }
 
 /// `countryCode` → `country_code`.
-fn snake(name: &str) -> String {
+pub(crate) fn snake(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 2);
     for c in name.chars() {
         if c.is_ascii_uppercase() {

@@ -3,7 +3,7 @@
 use super::Args;
 use crate::core::callback;
 use crate::core::config::Config;
-use crate::core::endpoints::store::{self, NotificationFilter};
+use crate::core::endpoints::store;
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
@@ -16,8 +16,7 @@ pub fn status(config: &Config, args: &Args) -> Result<Request<String>> {
 
 /// `callbackNotifications(filter?)`: no filter (or `null`) is every filter left out.
 pub fn notifications(config: &Config, args: &Args) -> Result<Request<String>> {
-    let filter: Option<NotificationFilter> = args.read(0, "filter")?;
-    store::notifications(config, &filter.unwrap_or_default())
+    store::notifications_given(config, args.value(0))
 }
 
 /// `{ results: Callback[] }`, each callback as `parseCallback` gives it (by the

@@ -89,6 +89,10 @@ pub(crate) enum Rule {
     StickerProvider,
     Language,
     Date,
+    /// An ISO-8601 date or date-time.
+    DateTime,
+    /// A whole number from 1.
+    Positive,
     /// A coordinate from `-max` to `max`; the text says so.
     Coordinate(u32, &'static str),
     /// `1..=max` characters, unique among the ids of the message.
