@@ -271,10 +271,20 @@ fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()>
             }
             Ok(())
         }
-        Hook::Sticker => match (given(value, "url"), given(value, "id")) {
+        Hook::Either(one, other, why) => match (given(value, one), given(value, other)) {
             (Some(_), None) | (None, Some(_)) => Ok(()),
-            _ => Err(at.key("url").invalid("give exactly one of url or id")),
+            _ => Err(at.key(one).invalid(why)),
         },
+        Hook::Filled(why) => {
+            let mut members = match value {
+                Value::Object(members) => members.iter(),
+                _ => [].iter(),
+            };
+            match members.any(|(_, member)| member.as_str() == Some("")) {
+                true => Err(at.invalid(why)),
+                false => Ok(()),
+            }
+        }
         Hook::Params(name, max) => {
             let mut total = 0;
             if let Some(Value::Array(params)) = given(value, name) {

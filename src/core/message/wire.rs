@@ -18,7 +18,7 @@ pub(crate) fn send_body(request: &Value) -> Result<String> {
 }
 
 /// Each member of `members` given in `value`, under its wire name.
-fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
+pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
     for Member(js, kind, need) in members {
         let given = match (given(value, js), kind, need) {
             (_, _, Need::Hook(_) | Need::Unwritten) => continue,

@@ -62,8 +62,10 @@ pub(crate) enum Hook {
     None,
     /// The send: the Conversation-only members refused on the standalone API.
     Envelope,
-    /// A sticker: exactly one of `url` or `id`.
-    Sticker,
+    /// Exactly one of the two members given; the text (at the first) says so.
+    Either(&'static str, &'static str, &'static str),
+    /// Every string member non-empty; the text (at the object) says so.
+    Filled(&'static str),
     /// The total length of the template parameters named, at most this many characters.
     Params(&'static str, usize),
     /// A list's sections: at most 10 rows in all.
@@ -166,7 +168,11 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
         (
             "sticker",
             &[
-                Member("", STRING, Need::Hook(Hook::Sticker)),
+                Member(
+                    "",
+                    STRING,
+                    Need::Hook(Hook::Either("url", "id", "give exactly one of url or id")),
+                ),
                 Member("url", &Kind::Str(Rule::StickerUrl), Opt),
                 Member("id", &Kind::Str(Rule::StickerId), Opt),
                 Member("provider", &Kind::Str(Rule::StickerProvider), Opt),
