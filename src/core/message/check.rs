@@ -5,7 +5,7 @@
 //! JS callers write it: `message.text`, `to[1]`, or the argument: `numbers[1]`).
 
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
-use crate::core::error::Result;
+use crate::core::error::{Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
@@ -97,6 +97,8 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
                 None => Err(at.invalid("must be a whole number of 0 or more")),
             }
         }
+        Kind::Index if index(value).is_some() => return Ok(()),
+        Kind::Index => return Err(at.invalid("must be a non-negative whole number")),
         Kind::U32(_) => {
             return match whole(value, u32::MAX.into()) {
                 Some(_) => Ok(()),
@@ -194,17 +196,18 @@ impl<'v> Pass<'v> {
                 }
                 Ok(())
             }
-            Kind::Bool | Kind::AnyObject | Kind::Always(_) => Ok(()),
+            Kind::Bool | Kind::AnyObject | Kind::Always(_) | Kind::Index => Ok(()),
         }
     }
 
     /// The rules of each member of `value` given, and the hooks, in table order.
     fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
         for Member(name, kind, need) in members {
-            if let Need::Hook(which) = need {
-                hook(*which, value, at, self.conversation)?;
-            } else if let Some(member) = given_in(value, name) {
-                self.rules(member, kind, &at.key(name), value)?;
+            match (need, given_in(value, name)) {
+                (Need::Hook(which), _) => hook(*which, value, at, self.conversation)?,
+                (_, Some(member)) => self.rules(member, kind, &at.key(name), value)?,
+                (Need::Late, None) => return Err(at.key(name).invalid("is required")),
+                _ => {}
             }
         }
         Ok(())
@@ -220,6 +223,14 @@ impl<'v> Pass<'v> {
             Rule::None => Ok(()),
             Rule::Chars(min, max) => check_chars_at(at, text, min, max),
             Rule::NonEmpty => check_required_at(at, text),
+            Rule::NonBlank => check_required_at(at, text.trim()),
+            Rule::Emoji => {
+                let scalars = count_chars(text);
+                match scalars == 0 || scalars > 8 || text.chars().any(char::is_whitespace) {
+                    true => Err(at.invalid("must be a single emoji")),
+                    false => Ok(()),
+                }
+            }
             Rule::Msisdn => check_msisdn_at(at, text),
             Rule::HttpUrl => check_http_url_at(at, text),
             Rule::StickerUrl => check_https_or_loopback_url_at(at, text),
@@ -275,6 +286,12 @@ fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()>
             (Some(_), None) | (None, Some(_)) => Ok(()),
             _ => Err(at.key(one).invalid(why)),
         },
+        Hook::AnyGiven(name, why) => match value {
+            Value::Object(members) if members.iter().any(|(_, v)| !matches!(v, Value::Null)) => {
+                Ok(())
+            }
+            _ => Err(Error::invalid(name, why)),
+        },
         Hook::Filled(why) => {
             let mut members = match value {
                 Value::Object(members) => members.iter(),
@@ -319,6 +336,17 @@ fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()>
             }
             Ok(())
         }
+    }
+}
+
+/// A sticker's index as its path segment: a whole number to 4294967295, or a
+/// string of 1 to 10 digits as given.
+pub(crate) fn index(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if (1..=10).contains(&s.len()) && read::digits(s).is_some() => {
+            Some(s.clone())
+        }
+        _ => whole(value, u32::MAX.into()).map(decimal),
     }
 }
 

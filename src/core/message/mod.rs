@@ -27,9 +27,9 @@ mod wire;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use check::arguments;
 #[cfg(feature = "conversation")]
 pub(crate) use check::check;
+pub(crate) use check::{arguments, index};
 pub use contacts::{
     Address, ContactCard, ContactName, ContactUrl, Contacts, Email, Organization, Phone,
 };
@@ -42,7 +42,7 @@ pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
-pub(crate) use wire::{send_body, snake, write_members};
+pub(crate) use wire::{send_body, snake, write, write_members};
 
 use crate::core::json::{Write, Writer};
 

@@ -36,6 +36,13 @@ pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer)
     }
 }
 
+/// The wire JSON of `value` as `kind`, once it is checked.
+pub(crate) fn write(value: &Value, kind: &Kind) -> String {
+    let mut out = Writer::new();
+    one(value, kind, &mut out);
+    out.finish()
+}
+
 /// `countryCode` → `country_code`.
 pub(crate) fn snake(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 2);

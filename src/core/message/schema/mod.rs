@@ -16,6 +16,8 @@ pub(crate) enum Kind {
     Whole(Rule),
     /// A whole number from 0 to 4294967295, held to a rule.
     U32(Rule),
+    /// A sticker's index: a whole number to 4294967295, or a string of 1 to 10 digits.
+    Index,
     /// Any value: only its rule decides.
     Any(Rule),
     /// Any object, written as given.
@@ -51,6 +53,9 @@ pub(crate) enum Need {
     Unwritten,
     /// Not a member: the hook runs at its place among the rules.
     Hook(Hook),
+    /// Required, but said among the rules, naming the field as they do (a create's
+    /// fields: `name: is required`), not by the shape.
+    Late,
 }
 
 /// One member: its JS name, kind and need.
@@ -66,6 +71,8 @@ pub(crate) enum Hook {
     Either(&'static str, &'static str, &'static str),
     /// Every string member non-empty; the text (at the object) says so.
     Filled(&'static str),
+    /// At least one member given; the text (at the argument named) says so.
+    AnyGiven(&'static str, &'static str),
     /// The total length of the template parameters named, at most this many characters.
     Params(&'static str, usize),
     /// A list's sections: at most 10 rows in all.
@@ -80,6 +87,10 @@ pub(crate) enum Rule {
     Chars(usize, usize),
     /// At least one character.
     NonEmpty,
+    /// Not empty, nor only white space.
+    NonBlank,
+    /// One emoji: 1 to 8 scalar values (skin tones, ZWJ sequences), no white space.
+    Emoji,
     Msisdn,
     HttpUrl,
     /// https, or http on loopback.
