@@ -117,6 +117,18 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
             }
             return Ok(());
         }
+        Kind::OneOrMany(item) => {
+            return match value {
+                Value::Array(items) => {
+                    for (i, one) in items.iter().enumerate() {
+                        shape(one, item, &at.index(i))?;
+                    }
+                    Ok(())
+                }
+                Value::Object(_) | Value::String(_) => shape(value, item, at),
+                _ => Err(at.invalid("must be one value or an array of them")),
+            }
+        }
         Kind::Tagged(tag, variants) => {
             let index = read::tag(value, at, tag, variants)?;
             return match variants.get(index) {
@@ -196,7 +208,9 @@ impl<'v> Pass<'v> {
                 }
                 Ok(())
             }
-            Kind::Bool | Kind::AnyObject | Kind::Always(_) | Kind::Index => Ok(()),
+            Kind::Bool | Kind::AnyObject | Kind::Always(_) | Kind::Index | Kind::OneOrMany(_) => {
+                Ok(())
+            }
         }
     }
 

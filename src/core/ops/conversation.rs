@@ -146,9 +146,9 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let id: String = args.read(0, "messageId")?;
-    check_id("messageId", &id)?;
-    let path = ["messages/", &encode_segment(&id)].concat();
+    let id = args.string(0, "messageId")?;
+    check_id("messageId", id)?;
+    let path = ["messages/", &encode_segment(id)].concat();
     let mut out = request(false, &url(&config.base_url, project, &path));
     out.close_object();
     Ok(out.finish())

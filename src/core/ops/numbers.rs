@@ -18,7 +18,7 @@ fn numbers(args: &Args) -> Result<Numbers> {
 
 /// `markRead(messageId)`.
 pub fn mark_read(config: &Config, args: &Args) -> Result<Request<String>> {
-    api::mark_read(config, &args.read::<String>(0, "messageId")?)
+    api::mark_read(config, args.string(0, "messageId")?)
 }
 
 /// `capability(numbers)`.

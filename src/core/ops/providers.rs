@@ -21,7 +21,7 @@ pub fn list(config: &Config, _: &Args) -> Result<Request<String>> {
 
 /// `deleteProvider(name)`.
 pub fn delete(config: &Config, args: &Args) -> Result<Request<String>> {
-    api::delete_provider(config, &args.read::<String>(0, "name")?)
+    api::delete_provider(config, args.string(0, "name")?)
 }
 
 /// `{ providers: [{ name, type, auth, username? }] }`, no credential.

@@ -10,7 +10,7 @@ use crate::core::endpoints::stickers::{self as api};
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::message::schema::{Kind, Member, Need, Rule, STRING};
-use crate::core::message::{arguments, index, write};
+use crate::core::message::{index, write};
 use crate::core::request::{Method, Request};
 use crate::prelude::*;
 
@@ -37,11 +37,7 @@ struct Spec<'a>(Method, bool, &'a [Member]);
 /// builds the request.
 fn run(config: &Config, args: &Args, spec: &Spec) -> Result<Request<String>> {
     let Spec(method, stickers, params) = spec;
-    let mut values = Vec::with_capacity(params.len());
-    for i in 0..params.len() {
-        values.push(args.value(i));
-    }
-    arguments(&values, params, false)?;
+    let values = args.checked(params)?;
     let (mut pack, mut at, mut body, mut namespace) = (None, None, None, None);
     for (i, Member(_, kind, _)) in params.iter().enumerate() {
         let value: &Value = values.get(i).copied().unwrap_or(&Value::Null);

@@ -11,7 +11,7 @@ use crate::prelude::*;
 
 /// `callbackStatus(messageId)`.
 pub fn status(config: &Config, args: &Args) -> Result<Request<String>> {
-    store::status(config, &args.read::<String>(0, "messageId")?)
+    store::status(config, args.string(0, "messageId")?)
 }
 
 /// `callbackNotifications(filter?)`: no filter (or `null`) is every filter left out.

@@ -26,6 +26,8 @@ pub(crate) enum Kind {
     Object(&'static [Member]),
     /// An array.
     List(&'static List),
+    /// One item or an array of them (`sendText`'s `to`), checked for shape only.
+    OneOrMany(&'static Kind),
     /// An object tagged by the member named first: the members of each variant. A
     /// variant without members ignores the rest of the object.
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
