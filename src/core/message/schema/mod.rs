@@ -2,7 +2,10 @@
 //! the same in snake_case), its kind, whether it is required, and its rule. One
 //! table read by three walks ([`super::check`]'s shape and rules, [`super::wire`]'s
 //! writer), so each rule exists once. The few rules that look at more than one
-//! member are [`Hook`]s the table points at.
+//! member are [`Hook`]s the table points at. The other operations' arguments (a
+//! stickerpack's fields, a provider, the store's filter, numbers) are tables of the
+//! same language, beside their endpoints, checked by the same walk
+//! ([`super::check::arguments`]).
 
 /// What a member's value must be, how it is checked and how it is written.
 pub(crate) enum Kind {
