@@ -9,7 +9,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
-    check_chars_at, check_date_at, check_datetime, check_http_url_at,
+    check_chars_at, check_date_at, check_datetime_at, check_http_url_at,
     check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
     check_required_at, count_chars, underscored,
 };
@@ -257,7 +257,7 @@ impl<'v> Pass<'v> {
             Rule::Language if self.conversation => check_language_at(at, &underscored(text)),
             Rule::Language => check_language_at(at, text),
             Rule::Date => check_date_at(at, text),
-            Rule::DateTime => check_datetime(&at.text(), text),
+            Rule::DateTime => check_datetime_at(at, text),
             Rule::Positive if text == "0" || text == "-0" => {
                 Err(at.invalid("must be a whole number from 1"))
             }
