@@ -1,14 +1,17 @@
 //! A `send` argument cut from the input (as `JSON.stringify` gives it), prepared by
 //! both op tables: the standalone body or the Conversation API's parts are JSON,
 //! and anything refused is `invalid_argument` naming a field; never a panic (the
-//! message model's one check and writer, `message::schema`, walk it all).
+//! message model's one check and writer, `message::schema`, walk it all). The same
+//! input as the argument array of every standalone operation (their tables are
+//! checked by the same walk): a body, when there is one, is JSON, and a refusal
+//! names a field.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::config::{Api, Config, Host};
 use sinch_whatsapp::core::error::ErrorCode;
 use sinch_whatsapp::core::json;
-use sinch_whatsapp::core::ops::{conversation, prepare};
+use sinch_whatsapp::core::ops::{conversation, prepare, OPS};
 
 const STANDALONE: &str = r#"{"botId":"bot","token":"t","baseUrl":"http://127.0.0.1:9"}"#;
 const CONVERSATION: &str = r#"{"api":"conversation","projectId":"p","appId":"app",
@@ -28,6 +31,15 @@ fuzz_target!(|data: &[u8]| {
     for op in ["send", "sendText"] {
         match prepare(&standalone, op, &args) {
             Ok(request) => assert!(json::parse(&request.body.unwrap()).is_ok(), "{text}"),
+            Err(err) => refused(err),
+        }
+    }
+    for op in OPS {
+        match prepare(&standalone, op.name, text) {
+            Ok(request) => {
+                let body = request.body.unwrap_or_else(|| "null".into());
+                assert!(json::parse(&body).is_ok(), "{text}");
+            }
             Err(err) => refused(err),
         }
     }

@@ -172,7 +172,13 @@ pub fn check_date_at(at: &Path, value: &str) -> Result<()> {
 
 /// The shape of an ISO-8601 date or date-time: `YYYY-MM-DD`, optionally followed by
 /// `T` and a time. Upstream checks the value itself; this catches typos before sending.
+#[inline]
 pub fn check_datetime(field: &str, value: &str) -> Result<()> {
+    check_datetime_at(&Path::root(field), value)
+}
+
+/// [`check_datetime`] at `at`, whose text is built only for an error.
+pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
     let bytes = value.as_bytes();
     let digits = |range: core::ops::Range<usize>| {
         bytes
@@ -187,10 +193,7 @@ pub fn check_datetime(field: &str, value: &str) -> Result<()> {
     if starts_with_date(bytes) && rest_ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            field,
-            "must be an ISO-8601 date-time such as 2026-11-25T09:30:00Z",
-        ))
+        Err(at.invalid("must be an ISO-8601 date-time such as 2026-11-25T09:30:00Z"))
     }
 }
 

@@ -2,12 +2,25 @@
 //! opt-in/opt-out and the blacklist.
 
 use crate::core::config::Config;
-use crate::core::error::{Error, Result};
-use crate::core::json::{decimal, Path, Writer};
-use crate::core::message::MAX_RECIPIENTS;
+use crate::core::error::Result;
+use crate::core::json::{decimal, Value, Writer};
+use crate::core::message::schema::{list, Kind, Member, Need, Rule};
+use crate::core::message::{arguments, MAX_RECIPIENTS};
 use crate::core::request::{Method, Request};
-use crate::core::rules::{check_id, check_msisdn_at};
+use crate::core::rules::check_id;
 use crate::prelude::*;
+
+/// The argument `numbers`: 1–20 MSISDNs.
+const NUMBERS: &[Member] = &[Member(
+    "numbers",
+    &Kind::List(&list(
+        &Kind::Str(Rule::Msisdn),
+        1,
+        MAX_RECIPIENTS,
+        "must list 1 to 20 numbers",
+    )),
+    Need::Required,
+)];
 
 /// `{ numbers: [...] }`: 1–20 MSISDNs.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,14 +30,23 @@ pub struct Numbers {
 }
 
 impl Numbers {
-    /// Checks 1–20 numbers of MSISDN shape; errors name `numbers[i]`.
+    /// Checks 1–20 numbers of MSISDN shape; errors name `numbers[i]`. Checked as
+    /// the JS argument is ([`Numbers::given`]).
     pub fn new(numbers: Vec<String>) -> Result<Self> {
-        if numbers.is_empty() || numbers.len() > MAX_RECIPIENTS {
-            return Err(Error::invalid("numbers", "must list 1 to 20 numbers"));
-        }
-        let at = Path::root("numbers");
-        for (i, number) in numbers.iter().enumerate() {
-            check_msisdn_at(&at.index(i), number)?;
+        Self::given(&Value::Array(
+            numbers.into_iter().map(Value::String).collect(),
+        ))
+    }
+
+    /// The argument `numbers` as JS gives it, checked by its table: `numbers: must
+    /// be an array`, `numbers[1]: must be a string`, then the rules.
+    pub fn given(value: &Value) -> Result<Self> {
+        arguments(&[value], NUMBERS, false)?;
+        let mut numbers = Vec::new();
+        if let Value::Array(items) = value {
+            for item in items {
+                numbers.push(item.as_str().unwrap_or_default().to_owned());
+            }
         }
         Ok(Self { numbers })
     }
@@ -81,6 +103,9 @@ pub fn blacklist(config: &Config, numbers: &Numbers, add: bool) -> Request<Strin
     )
     .idempotent()
 }
+
+/// The argument `page?` of `blacklist`: a whole number to 4294967295.
+pub(crate) const PAGE: &[Member] = &[Member("page", &Kind::U32(Rule::None), Need::Optional)];
 
 /// `GET /provision/blacklist?page=N` (0 is the first page; 100 numbers a page).
 pub fn blacklist_page(config: &Config, page: u32) -> Request<String> {

@@ -4,8 +4,9 @@
 
 use crate::core::config::{Config, Secret};
 use crate::core::error::{Error, Result};
-use crate::core::json::read::object;
-use crate::core::json::{Path, Read, Value, Writer};
+use crate::core::json::{parse, Value, Writer};
+use crate::core::message::schema::{Hook, Kind, Member, Need, Rule, STRING};
+use crate::core::message::{arguments, write_members};
 use crate::core::request::{Method, Request};
 use crate::core::rules::check_provider_name;
 use crate::prelude::*;
@@ -21,17 +22,6 @@ pub struct ProviderInput {
     pub bearer: Option<Secret>,
 }
 
-impl Read for ProviderInput {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["name", "basic", "bearer"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.name, "name")?;
-        fields.set_opt(&mut out.basic, "basic")?;
-        fields.set_opt(&mut out.bearer, "bearer")?;
-        Ok(out)
-    }
-}
-
 /// `{ username, password }`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BasicAuth {
@@ -41,49 +31,78 @@ pub struct BasicAuth {
     pub password: Secret,
 }
 
-impl Read for BasicAuth {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["username", "password"])?;
-        let mut out = Self::default();
-        fields.set(&mut out.username, "username")?;
-        fields.set(&mut out.password, "password")?;
-        Ok(out)
-    }
-}
+/// `name`: `A-Z a-z - _`, 1 to 200 characters.
+const NAME: Member = Member("name", &Kind::Str(Rule::Provider), Need::Required);
+/// `basic`: `{ username, password }`, neither empty.
+const BASIC: Member = Member(
+    "basic",
+    &Kind::Object(&[
+        Member("username", STRING, Need::Required),
+        Member("password", STRING, Need::Required),
+        Member(
+            "",
+            STRING,
+            Need::Hook(Hook::Filled("needs a non-empty username and password")),
+        ),
+    ]),
+    Need::Optional,
+);
+/// `bearer`: a token.
+const BEARER: Member = Member("bearer", &Kind::Str(Rule::NonEmpty), Need::Optional);
+/// The credentials: the wire's `config`.
+const AUTH: &[Member] = &[BASIC, BEARER];
+
+/// The argument `provider`: `{ name, basic | bearer }`.
+const PROVIDER: &[Member] = &[Member(
+    "provider",
+    &Kind::Object(&[
+        NAME,
+        Member(
+            "",
+            STRING,
+            Need::Hook(Hook::Either(
+                "basic",
+                "bearer",
+                "give exactly one of basic or bearer",
+            )),
+        ),
+        BASIC,
+        BEARER,
+    ]),
+    Need::Required,
+)];
 
 /// `POST /provision/provider` with `{ name, type: "www", config: { basic | bearer } }`:
-/// adds the provider, or replaces the one of that name.
+/// adds the provider, or replaces the one of that name. Written in its JS form and
+/// checked as a JS caller's is ([`add_provider_given`]).
 pub fn add_provider(config: &Config, input: &ProviderInput) -> Result<Request<String>> {
-    check_provider_name("name", &input.name)?;
+    let mut js = Writer::new();
+    js.open_object();
+    js.field("name", &input.name);
+    if let Some(basic) = &input.basic {
+        js.key("basic");
+        js.open_object();
+        js.field("username", &basic.username);
+        js.field("password", &basic.password);
+        js.close_object();
+    }
+    js.field_opt("bearer", &input.bearer);
+    js.close_object();
+    let js = parse(&js.finish()).map_err(|_| Error::invalid("provider", "must be JSON"))?;
+    add_provider_given(config, &js)
+}
+
+/// [`add_provider`] of `provider`, the argument as JS gives it, once its table's
+/// every shape and rule holds.
+pub fn add_provider_given(config: &Config, provider: &Value) -> Result<Request<String>> {
+    arguments(&[provider], PROVIDER, false)?;
     let mut out = Writer::new();
     out.open_object();
-    out.field("name", &input.name);
+    write_members(provider, &[NAME], &mut out);
     out.field("type", "www");
     out.key("config");
     out.open_object();
-    match (&input.basic, &input.bearer) {
-        (Some(basic), None) => {
-            if basic.username.is_empty() || basic.password.expose().is_empty() {
-                return Err(Error::invalid(
-                    "basic",
-                    "needs a non-empty username and password",
-                ));
-            }
-            out.key("basic");
-            out.open_object();
-            out.field("username", &basic.username);
-            out.field("password", &basic.password);
-            out.close_object();
-        }
-        (None, Some(bearer)) if !bearer.expose().is_empty() => out.field("bearer", bearer),
-        (None, Some(_)) => return Err(Error::invalid("bearer", "must not be empty")),
-        _ => {
-            return Err(Error::invalid(
-                "basic",
-                "give exactly one of basic or bearer",
-            ))
-        }
-    }
+    write_members(provider, AUTH, &mut out);
     out.close_object();
     out.close_object();
     let body = Some(out.finish());
@@ -110,19 +129,15 @@ pub fn delete_provider(config: &Config, name: &str) -> Result<Request<String>> {
 mod tests {
     use super::*;
     use crate::core::config::test_config;
-    use crate::core::json::parse;
+    use crate::core::json::{parse, Path, Read};
 
     fn config() -> Config {
         test_config("b", "https://x")
     }
 
-    fn input(json: &str) -> Result<ProviderInput> {
-        let value = parse(json).map_err(|e| Error::invalid("json", e.reason))?;
-        ProviderInput::read(&value, &Path::root("provider"))
-    }
-
     fn add(json: &str) -> Result<Request<String>> {
-        add_provider(&config(), &input(json)?)
+        let value = parse(json).map_err(|e| Error::invalid("json", e.reason))?;
+        add_provider_given(&config(), &value)
     }
 
     #[test]
@@ -185,12 +200,37 @@ mod tests {
             (r#"{"bearer": "secret-b"}"#, "provider.name"),
             (r#""secret-b""#, "provider"),
         ] {
-            let err = input(json).unwrap_err();
+            let err = add(json).unwrap_err();
             assert_eq!(err.field.as_deref(), Some(path), "{json}");
             assert!(!err.message.contains("secret"), "{}", err.message);
         }
-        let debug = format!("{:?}", input(r#"{"name": "n", "bearer": "very-secret"}"#));
+        let secret = |text: &str| Secret::read(&Value::String(text.into()), &Path::root("t"));
+        let typed = ProviderInput {
+            name: "n".into(),
+            bearer: Some(secret("very-secret").unwrap()),
+            basic: None,
+        };
+        let debug = format!("{typed:?}");
         assert!(!debug.contains("very-secret"), "{debug}");
+        assert_eq!(
+            add_provider(&config(), &typed).unwrap().body,
+            add(r#"{"name": "n", "bearer": "very-secret"}"#)
+                .unwrap()
+                .body
+        );
+        let typed = ProviderInput {
+            name: "n".into(),
+            basic: Some(BasicAuth {
+                username: "u".into(),
+                password: secret("").unwrap(),
+            }),
+            bearer: None,
+        };
+        let err = add_provider(&config(), &typed).unwrap_err();
+        assert_eq!(
+            err.message,
+            "basic: needs a non-empty username and password"
+        );
         assert_eq!(
             delete_provider(&config(), "my_p").unwrap().url,
             "https://x/whatsapp/v1/b/provision/provider/my_p"

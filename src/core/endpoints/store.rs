@@ -3,9 +3,11 @@
 
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::json::{decimal, read, Path, Read, Value};
+use crate::core::json::{parse, Value, Writer};
+use crate::core::message::schema::{Kind, Member, Need, Rule};
+use crate::core::message::{arguments, snake};
 use crate::core::request::{Method, Request};
-use crate::core::rules::{check_datetime, check_id, check_msisdn};
+use crate::core::rules::check_id;
 use crate::prelude::*;
 
 /// `GET /callbacks/status/{message-id}`: the stored delivery reports of one message.
@@ -31,69 +33,63 @@ pub struct NotificationFilter {
     pub page_size: Option<u32>,
 }
 
-/// Read from JS's camelCase (`pageSize`); a key it does not know is refused
-/// (`filter.frm: is not a known field`).
-impl Read for NotificationFilter {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = read::object(
-            value,
-            at,
-            &["startTime", "endTime", "from", "page", "pageSize"],
-        )?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.start_time, "startTime")?;
-        fields.set_opt(&mut out.end_time, "endTime")?;
-        fields.set_opt(&mut out.from, "from")?;
-        fields.set_opt(&mut out.page, "page")?;
-        fields.set_opt(&mut out.page_size, "pageSize")?;
-        Ok(out)
-    }
-}
+/// The filter's members as JS names them (`pageSize`); the query names them in
+/// snake_case (`page_size`), in this order.
+const FILTERS: &[Member] = &[
+    Member("startTime", &Kind::Str(Rule::DateTime), Need::Optional),
+    Member("endTime", &Kind::Str(Rule::DateTime), Need::Optional),
+    Member("from", &Kind::Str(Rule::Msisdn), Need::Optional),
+    Member("page", &Kind::U32(Rule::Positive), Need::Optional),
+    Member("pageSize", &Kind::U32(Rule::Positive), Need::Optional),
+];
 
-/// `GET /callbacks/notifications` with the filters given.
+/// The argument `filter?`: a key it does not know is refused (`filter.frm: is not
+/// a known field`).
+const FILTER: &[Member] = &[Member("filter", &Kind::Object(FILTERS), Need::Optional)];
+
+/// `GET /callbacks/notifications` with the filters given: written in their JS form
+/// and checked as a JS caller's are ([`notifications_given`]).
 pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Request<String>> {
-    for (field, time) in [
-        ("startTime", &filter.start_time),
-        ("endTime", &filter.end_time),
-    ] {
-        if let Some(time) = time {
-            check_datetime(field, time)?;
-        }
-    }
-    if let Some(from) = &filter.from {
-        check_msisdn("from", from)?;
-    }
-    let page = positive("page", filter.page)?;
-    let page_size = positive("pageSize", filter.page_size)?;
-    Ok(
-        Request::new(config, Method::Get, &["callbacks", "notifications"], None)
-            .query("start_time", filter.start_time.as_deref())
-            .query("end_time", filter.end_time.as_deref())
-            .query("from", filter.from.as_deref())
-            .query("page", page.as_deref())
-            .query("page_size", page_size.as_deref()),
-    )
+    let mut js = Writer::new();
+    js.open_object();
+    js.field_opt("startTime", &filter.start_time);
+    js.field_opt("endTime", &filter.end_time);
+    js.field_opt("from", &filter.from);
+    js.field_opt("page", &filter.page);
+    js.field_opt("pageSize", &filter.page_size);
+    js.close_object();
+    let js = parse(&js.finish()).map_err(|_| Error::invalid("filter", "must be JSON"))?;
+    notifications_given(config, &js)
 }
 
-fn positive(field: &str, value: Option<u32>) -> Result<Option<String>> {
-    match value {
-        Some(0) => Err(Error::invalid(field, "must be a whole number from 1")),
-        other => Ok(other.map(|n| decimal(n.into()))),
+/// `GET /callbacks/notifications` with `filter`, the argument as JS gives it
+/// (`null` is no filter), once its table's every shape and rule holds.
+pub fn notifications_given(config: &Config, filter: &Value) -> Result<Request<String>> {
+    arguments(&[filter], FILTER, false)?;
+    let mut request = Request::new(config, Method::Get, &["callbacks", "notifications"], None);
+    for Member(name, ..) in FILTERS {
+        let value = match filter.get(name) {
+            Some(Value::String(text) | Value::Number(text)) => Some(text.as_str()),
+            _ => None,
+        };
+        request = request.query(&snake(name), value);
     }
+    Ok(request)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::config::test_config;
+    use crate::core::rules::check_datetime;
 
     fn config() -> Config {
         test_config("b", "https://x")
     }
 
-    fn filter(json: &str) -> Result<NotificationFilter> {
-        let value = crate::core::json::parse(json).expect("JSON");
-        NotificationFilter::read(&value, &Path::root("filter"))
+    fn given(json: &str) -> Result<Request<String>> {
+        let value = parse(json).expect("JSON");
+        notifications_given(&config(), &value)
     }
 
     #[test]
@@ -112,34 +108,40 @@ mod tests {
 
     #[test]
     fn notification_filters_go_in_the_query() {
-        let filter = filter(
+        let request = given(
             r#"{"startTime": "2026-11-01T00:00:00+01:00", "from": "+46732001122", "page": 2, "pageSize": 50, "endTime": null}"#,
         )
         .unwrap();
-        let request = notifications(&config(), &filter).unwrap();
-        assert_eq!(
-            request.url,
-            "https://x/whatsapp/v1/b/callbacks/notifications?start_time=2026-11-01T00%3A00%3A00%2B01%3A00&from=%2B46732001122&page=2&page_size=50"
-        );
+        let url = "https://x/whatsapp/v1/b/callbacks/notifications?start_time=2026-11-01T00%3A00%3A00%2B01%3A00&from=%2B46732001122&page=2&page_size=50";
+        assert_eq!(request.url, url);
+        let typed = NotificationFilter {
+            start_time: Some("2026-11-01T00:00:00+01:00".into()),
+            from: Some("+46732001122".into()),
+            page: Some(2),
+            page_size: Some(50),
+            ..Default::default()
+        };
+        assert_eq!(notifications(&config(), &typed).unwrap().url, url);
         let bare = notifications(&config(), &NotificationFilter::default()).unwrap();
         assert!(bare.url.ends_with("/callbacks/notifications"));
+        assert_eq!(given("null").unwrap().url, bare.url);
     }
 
     #[test]
     fn notification_filter_rules() {
-        let field = |json| {
-            notifications(&config(), &filter(json).unwrap())
-                .unwrap_err()
-                .into_fields()
-                .field
-                .unwrap()
-        };
+        let field = |json| given(json).unwrap_err().into_fields().field.unwrap();
         assert_eq!(field(r#"{"startTime": "yesterday"}"#), "startTime");
         assert_eq!(field(r#"{"endTime": "2026-13"}"#), "endTime");
         assert_eq!(field(r#"{"from": "0123"}"#), "from");
         assert_eq!(field(r#"{"page": 0}"#), "page");
-        assert_eq!(field(r#"{"pageSize": 0}"#), "pageSize");
-        let refused = |json| filter(json).unwrap_err();
+        assert_eq!(field(r#"{"pageSize": -0}"#), "pageSize");
+        let zero = NotificationFilter {
+            page_size: Some(0),
+            ..Default::default()
+        };
+        let err = notifications(&config(), &zero).unwrap_err();
+        assert_eq!(err.message, "pageSize: must be a whole number from 1");
+        let refused = |json| given(json).unwrap_err();
         let err = refused(r#"{"size": 1}"#);
         assert_eq!(err.field.as_deref(), Some("filter.size"));
         assert_eq!(err.message, "filter.size: is not a known field");

@@ -1,16 +1,17 @@
-//! One check of a send, from the caller's JSON, by the table of [`super::schema`]:
-//! first its shape (errors rooted at the argument: `request.message.text: must be a
-//! string`; unknown and repeated keys refused), then every rule (errors naming the
-//! field as JS callers write it: `message.text`, `to[1]`).
+//! One check of an operation's arguments (a send, a stickerpack's fields, a list of
+//! numbers), from the caller's JSON, by the tables of [`super::schema`]: first their
+//! shape (errors rooted at the argument: `request.message.text: must be a string`;
+//! unknown and repeated keys refused), then every rule (errors naming the field as
+//! JS callers write it: `message.text`, `to[1]`, or the argument: `numbers[1]`).
 
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
-use crate::core::error::Result;
+use crate::core::error::{Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
-    check_chars_at, check_date_at, check_http_url_at, check_https_or_loopback_url_at,
-    check_language_at, check_msisdn_at, check_provider_name_at, check_required_at, count_chars,
-    underscored,
+    check_chars_at, check_date_at, check_datetime_at, check_http_url_at,
+    check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
+    check_required_at, count_chars, underscored,
 };
 use crate::prelude::*;
 
@@ -18,12 +19,43 @@ use crate::prelude::*;
 /// which API: the standalone one refuses the Conversation-only members, and the
 /// Conversation one checks a template's language as it sends it (`en-US` as `en_US`).
 pub(crate) fn check(request: &Value, conversation: bool) -> Result<()> {
-    shape(request, SEND, &Path::root("request"))?;
+    arguments(
+        &[request],
+        &[Member("request", SEND, Need::Required)],
+        conversation,
+    )
+}
+
+/// Checks `values`, an operation's arguments, as `params` (each an argument's name,
+/// kind and need; an optional one may be `null` or left out): every shape, then
+/// every rule. An object's rules name its members root-less (`name`), as the
+/// caller writes them; any other argument's name its path (`numbers[1]`).
+pub(crate) fn arguments(values: &[&Value], params: &[Member], conversation: bool) -> Result<()> {
+    let given = |i: usize| match values.get(i) {
+        Some(Value::Null) | None => None,
+        Some(value) => Some(*value),
+    };
+    for (i, Member(name, kind, need)) in params.iter().enumerate() {
+        match (given(i), need) {
+            (Some(value), _) => shape(value, kind, &Path::root(name))?,
+            (None, Need::Required) => shape(&Value::Null, kind, &Path::root(name))?,
+            (None, _) => {}
+        }
+    }
     let mut pass = Pass {
         conversation,
         seen: Vec::new(),
     };
-    pass.rules(request, SEND, &Path::root(""), request)
+    for (i, Member(name, kind, _)) in params.iter().enumerate() {
+        if let Some(value) = given(i) {
+            let root = match kind {
+                Kind::Object(_) => "",
+                _ => name,
+            };
+            pass.rules(value, kind, &Path::root(root), value)?;
+        }
+    }
+    Ok(())
 }
 
 /// The member `name` of `value`, unless it is absent or `null`.
@@ -65,6 +97,14 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
                 None => Err(at.invalid("must be a whole number of 0 or more")),
             }
         }
+        Kind::Index if index(value).is_some() => return Ok(()),
+        Kind::Index => return Err(at.invalid("must be a non-negative whole number")),
+        Kind::U32(_) => {
+            return match whole(value, u32::MAX.into()) {
+                Some(_) => Ok(()),
+                None => Err(at.invalid("must be a whole number from 0 to 4294967295")),
+            }
+        }
         Kind::Any(_) => true,
         Kind::AnyObject => matches!(value, Value::Object(_)),
         Kind::Object(members) => return object(value, members, "", at),
@@ -76,6 +116,18 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
                 shape(item, list.item, &at.index(i))?;
             }
             return Ok(());
+        }
+        Kind::OneOrMany(item) => {
+            return match value {
+                Value::Array(items) => {
+                    for (i, one) in items.iter().enumerate() {
+                        shape(one, item, &at.index(i))?;
+                    }
+                    Ok(())
+                }
+                Value::Object(_) | Value::String(_) => shape(value, item, at),
+                _ => Err(at.invalid("must be one value or an array of them")),
+            }
         }
         Kind::Tagged(tag, variants) => {
             let index = read::tag(value, at, tag, variants)?;
@@ -135,9 +187,11 @@ impl<'v> Pass<'v> {
     /// member of.
     fn rules(&mut self, value: &'v Value, kind: &Kind, at: &Path, parent: &Value) -> Result<()> {
         match kind {
-            Kind::Str(rule) | Kind::Number(rule) | Kind::Whole(rule) | Kind::Any(rule) => {
-                self.rule(*rule, value, at, parent)
-            }
+            Kind::Str(rule)
+            | Kind::Number(rule)
+            | Kind::Whole(rule)
+            | Kind::U32(rule)
+            | Kind::Any(rule) => self.rule(*rule, value, at, parent),
             Kind::Object(members) => self.members(value, members, at),
             Kind::Tagged(tag, variants) => self.members(value, variant(value, tag, variants), at),
             Kind::List(list) => {
@@ -154,17 +208,20 @@ impl<'v> Pass<'v> {
                 }
                 Ok(())
             }
-            Kind::Bool | Kind::AnyObject | Kind::Always(_) => Ok(()),
+            Kind::Bool | Kind::AnyObject | Kind::Always(_) | Kind::Index | Kind::OneOrMany(_) => {
+                Ok(())
+            }
         }
     }
 
     /// The rules of each member of `value` given, and the hooks, in table order.
     fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
         for Member(name, kind, need) in members {
-            if let Need::Hook(which) = need {
-                hook(*which, value, at, self.conversation)?;
-            } else if let Some(member) = given_in(value, name) {
-                self.rules(member, kind, &at.key(name), value)?;
+            match (need, given_in(value, name)) {
+                (Need::Hook(which), _) => hook(*which, value, at, self.conversation)?,
+                (_, Some(member)) => self.rules(member, kind, &at.key(name), value)?,
+                (Need::Late, None) => return Err(at.key(name).invalid("is required")),
+                _ => {}
             }
         }
         Ok(())
@@ -180,6 +237,14 @@ impl<'v> Pass<'v> {
             Rule::None => Ok(()),
             Rule::Chars(min, max) => check_chars_at(at, text, min, max),
             Rule::NonEmpty => check_required_at(at, text),
+            Rule::NonBlank => check_required_at(at, text.trim()),
+            Rule::Emoji => {
+                let scalars = count_chars(text);
+                match scalars == 0 || scalars > 8 || text.chars().any(char::is_whitespace) {
+                    true => Err(at.invalid("must be a single emoji")),
+                    false => Ok(()),
+                }
+            }
             Rule::Msisdn => check_msisdn_at(at, text),
             Rule::HttpUrl => check_http_url_at(at, text),
             Rule::StickerUrl => check_https_or_loopback_url_at(at, text),
@@ -192,6 +257,11 @@ impl<'v> Pass<'v> {
             Rule::Language if self.conversation => check_language_at(at, &underscored(text)),
             Rule::Language => check_language_at(at, text),
             Rule::Date => check_date_at(at, text),
+            Rule::DateTime => check_datetime_at(at, text),
+            Rule::Positive if text == "0" || text == "-0" => {
+                Err(at.invalid("must be a whole number from 1"))
+            }
+            Rule::Positive => Ok(()),
             Rule::Coordinate(max, _) if super::location::within(text, max) => Ok(()),
             Rule::Coordinate(_, why) => Err(at.invalid(why)),
             Rule::Id(max) => {
@@ -226,10 +296,26 @@ fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()>
             }
             Ok(())
         }
-        Hook::Sticker => match (given(value, "url"), given(value, "id")) {
+        Hook::Either(one, other, why) => match (given(value, one), given(value, other)) {
             (Some(_), None) | (None, Some(_)) => Ok(()),
-            _ => Err(at.key("url").invalid("give exactly one of url or id")),
+            _ => Err(at.key(one).invalid(why)),
         },
+        Hook::AnyGiven(name, why) => match value {
+            Value::Object(members) if members.iter().any(|(_, v)| !matches!(v, Value::Null)) => {
+                Ok(())
+            }
+            _ => Err(Error::invalid(name, why)),
+        },
+        Hook::Filled(why) => {
+            let mut members = match value {
+                Value::Object(members) => members.iter(),
+                _ => [].iter(),
+            };
+            match members.any(|(_, member)| member.as_str() == Some("")) {
+                true => Err(at.invalid(why)),
+                false => Ok(()),
+            }
+        }
         Hook::Params(name, max) => {
             let mut total = 0;
             if let Some(Value::Array(params)) = given(value, name) {
@@ -264,6 +350,17 @@ fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()>
             }
             Ok(())
         }
+    }
+}
+
+/// A sticker's index as its path segment: a whole number to 4294967295, or a
+/// string of 1 to 10 digits as given.
+pub(crate) fn index(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if (1..=10).contains(&s.len()) && read::digits(s).is_some() => {
+            Some(s.clone())
+        }
+        _ => whole(value, u32::MAX.into()).map(decimal),
     }
 }
 

@@ -20,7 +20,7 @@ mod interactive;
 mod location;
 mod media;
 mod receipt;
-mod schema;
+pub(crate) mod schema;
 mod template;
 mod wire;
 
@@ -29,6 +29,7 @@ mod tests;
 
 #[cfg(feature = "conversation")]
 pub(crate) use check::check;
+pub(crate) use check::{arguments, index};
 pub use contacts::{
     Address, ContactCard, ContactName, ContactUrl, Contacts, Email, Organization, Phone,
 };
@@ -41,7 +42,7 @@ pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
-pub(crate) use wire::send_body;
+pub(crate) use wire::{send_body, snake, write, write_members};
 
 use crate::core::json::{Write, Writer};
 

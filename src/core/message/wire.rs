@@ -18,7 +18,7 @@ pub(crate) fn send_body(request: &Value) -> Result<String> {
 }
 
 /// Each member of `members` given in `value`, under its wire name.
-fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
+pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
     for Member(js, kind, need) in members {
         let given = match (given(value, js), kind, need) {
             (_, _, Need::Hook(_) | Need::Unwritten) => continue,
@@ -36,8 +36,15 @@ fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
     }
 }
 
+/// The wire JSON of `value` as `kind`, once it is checked.
+pub(crate) fn write(value: &Value, kind: &Kind) -> String {
+    let mut out = Writer::new();
+    one(value, kind, &mut out);
+    out.finish()
+}
+
 /// `countryCode` → `country_code`.
-fn snake(name: &str) -> String {
+pub(crate) fn snake(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 2);
     for c in name.chars() {
         if c.is_ascii_uppercase() {

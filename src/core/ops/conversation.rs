@@ -135,7 +135,7 @@ fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String
 /// `capability(numbers)`: one `capability:query` per number; the answers come
 /// later, on the CAPABILITY webhook.
 fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let numbers = Numbers::new(args.read(0, "numbers")?)?.numbers;
+    let numbers = Numbers::given(args.value(0))?.numbers;
     let mut bodies = Vec::with_capacity(numbers.len());
     for number in &numbers {
         bodies.push(about(&project.app_id, number));
@@ -146,9 +146,9 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let id: String = args.read(0, "messageId")?;
-    check_id("messageId", &id)?;
-    let path = ["messages/", &encode_segment(&id)].concat();
+    let id = args.string(0, "messageId")?;
+    check_id("messageId", id)?;
+    let path = ["messages/", &encode_segment(id)].concat();
     let mut out = request(false, &url(&config.base_url, project, &path));
     out.close_object();
     Ok(out.finish())

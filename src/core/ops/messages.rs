@@ -5,8 +5,9 @@ use crate::core::config::Config;
 use crate::core::endpoints::messages::post;
 use crate::core::error::Error;
 use crate::core::error::Result;
-use crate::core::json::{parse, Value, Writer};
-use crate::core::message::{send_body, OneOrMany};
+use crate::core::json::{parse, Value, Write, Writer};
+use crate::core::message::schema::{Kind, Member, Need, STRING};
+use crate::core::message::{arguments, send_body};
 use crate::core::request::Request;
 use crate::prelude::*;
 
@@ -22,20 +23,36 @@ pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
     Ok(post(config, send_body(&text_request(args)?)?))
 }
 
+/// `sendText`'s arguments: `to`, one recipient or an array of them, and `text`
+/// (their rules are the send's).
+const TEXT: &[Member] = &[
+    Member("to", &Kind::OneOrMany(STRING), Need::Required),
+    Member("text", STRING, Need::Required),
+];
+
 /// The send of `sendText(to, text)`'s arguments (both APIs),
 /// `{ to: [...], message: { type: "text", text } }`: written as JSON text and read
 /// back (smaller in the wasm than a `Value` built by hand; what is written always
 /// reads back, so the error is never met).
 pub fn text_request(args: &Args) -> Result<Value> {
-    let to = args.read::<OneOrMany<String>>(0, "to")?.into_vec();
-    let text: String = args.read(1, "text")?;
+    let (to, text) = (args.value(0), args.value(1));
+    arguments(&[to, text], TEXT, false)?;
     let mut out = Writer::new();
     out.open_object();
-    out.field("to", &to);
+    out.key("to");
+    match to {
+        Value::Array(_) => to.write(&mut out),
+        _ => {
+            out.open_array();
+            to.write(&mut out);
+            out.close_array();
+        }
+    }
     out.key("message");
     out.open_object();
     out.field("type", "text");
-    out.field("text", &text);
+    out.key("text");
+    text.write(&mut out);
     out.close_object();
     out.close_object();
     parse(&out.finish()).map_err(|_| Error::invalid("text", "must be a string"))

@@ -22,7 +22,9 @@ mod store;
 
 use crate::core::config::Config;
 use crate::core::error::{Error, Result};
-use crate::core::json::{Path, Read, Value};
+use crate::core::json::Value;
+use crate::core::message::arguments;
+use crate::core::message::schema::{Member, Need, STRING};
 use crate::core::request::Request;
 
 /// One operation: how its request is built from its arguments, and how a 2xx
@@ -185,8 +187,21 @@ impl<'v> Args<'v> {
         self.items.get(index).unwrap_or(NULL)
     }
 
-    /// Argument `index` as a `T`; an error names it `name` (`messageId: must be a string`).
-    pub fn read<T: Read>(&self, index: usize, name: &str) -> Result<T> {
-        T::read(self.value(index), &Path::root(name))
+    /// Argument `index`, a string; an error names it `name` (`messageId: must be a string`).
+    pub fn string(&self, index: usize, name: &'static str) -> Result<&'v str> {
+        let value = self.value(index);
+        arguments(&[value], &[Member(name, STRING, Need::Required)], false)?;
+        Ok(value.as_str().unwrap_or_default())
+    }
+
+    /// The first `params.len()` arguments, once every shape and rule of `params`
+    /// (each an argument's name, kind and need, in order) holds.
+    pub(crate) fn checked(&self, params: &[Member]) -> Result<Vec<&'v Value>> {
+        let mut values = Vec::with_capacity(params.len());
+        for i in 0..params.len() {
+            values.push(self.value(i));
+        }
+        arguments(&values, params, false)?;
+        Ok(values)
     }
 }

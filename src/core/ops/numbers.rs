@@ -5,18 +5,20 @@ use super::Args;
 use crate::core::config::Config;
 use crate::core::endpoints::numbers::{self as api, Numbers};
 use crate::core::error::Result;
+use crate::core::json::read::whole;
 use crate::core::json::Value;
+use crate::core::message::arguments;
 use crate::core::request::Request;
 use crate::prelude::*;
 
 /// The first argument, `numbers`: 1–20 MSISDNs.
 fn numbers(args: &Args) -> Result<Numbers> {
-    Numbers::new(args.read(0, "numbers")?)
+    Numbers::given(args.value(0))
 }
 
 /// `markRead(messageId)`.
 pub fn mark_read(config: &Config, args: &Args) -> Result<Request<String>> {
-    api::mark_read(config, &args.read::<String>(0, "messageId")?)
+    api::mark_read(config, args.string(0, "messageId")?)
 }
 
 /// `capability(numbers)`.
@@ -46,8 +48,12 @@ pub fn remove_from_blacklist(config: &Config, args: &Args) -> Result<Request<Str
 
 /// `blacklist(page?)`: page 0 when not given.
 pub fn blacklist(config: &Config, args: &Args) -> Result<Request<String>> {
-    let page = args.read::<Option<u32>>(0, "page")?.unwrap_or(0);
-    Ok(api::blacklist_page(config, page))
+    let page = args.value(0);
+    arguments(&[page], api::PAGE, false)?;
+    Ok(api::blacklist_page(
+        config,
+        whole(page, u32::MAX.into()).unwrap_or(0) as u32,
+    ))
 }
 
 /// `{ capabilities: [{ msisdn, capable, waid? }] }`.

@@ -3,7 +3,7 @@
 use super::answers::{pass, PROVIDERS};
 use super::Args;
 use crate::core::config::Config;
-use crate::core::endpoints::providers::{self as api, ProviderInput};
+use crate::core::endpoints::providers as api;
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
@@ -11,7 +11,7 @@ use crate::prelude::*;
 
 /// `addProvider(provider)`.
 pub fn add(config: &Config, args: &Args) -> Result<Request<String>> {
-    api::add_provider(config, &args.read::<ProviderInput>(0, "provider")?)
+    api::add_provider_given(config, args.value(0))
 }
 
 /// `listProviders()`.
@@ -21,7 +21,7 @@ pub fn list(config: &Config, _: &Args) -> Result<Request<String>> {
 
 /// `deleteProvider(name)`.
 pub fn delete(config: &Config, args: &Args) -> Result<Request<String>> {
-    api::delete_provider(config, &args.read::<String>(0, "name")?)
+    api::delete_provider(config, args.string(0, "name")?)
 }
 
 /// `{ providers: [{ name, type, auth, username? }] }`, no credential.

@@ -1,120 +1,94 @@
 //! Stickerpacks and stickers: their arguments and results. The ten methods are one
-//! reader driven by a row each ([`Spec`]) over one request builder
-//! ([`api::request`]).
+//! check and one request builder ([`api::request`]) driven by a row each ([`Spec`]):
+//! the arguments as a table of the message model's language.
 
 use super::answers::{self, pass};
 use super::Args;
 use crate::core::config::Config;
-use crate::core::endpoints::stickers::{self as api, Namespace, StickerIndex};
-use crate::core::endpoints::stickers::{StickerFields, StickerpackFields};
+use crate::core::endpoints::stickers::fields::{self, param};
+use crate::core::endpoints::stickers::{self as api};
 use crate::core::error::Result;
 use crate::core::json::Value;
+use crate::core::message::schema::{Kind, Member, Need, Rule, STRING};
+use crate::core::message::{index, write};
 use crate::core::request::{Method, Request};
 use crate::prelude::*;
 
-/// What follows a method's pack id and sticker index among its arguments.
-enum Rest {
-    /// Nothing.
-    Nothing,
-    /// The optional `namespace`.
-    Namespace,
-    /// A pack's `fields`, for a create (`true`) or an update.
-    Pack(bool),
-    /// A sticker's `fields`, for a create (`true`) or an update.
-    Sticker(bool),
-}
+/// `stickerpackId`: a string (its rule, a path segment's id, is the builder's).
+const PACK: Member = Member("stickerpackId", STRING, Need::Required);
+/// `index`: a whole number or a string of digits.
+const INDEX: Member = Member("index", &Kind::Index, Need::Required);
+/// `namespace?`.
+const NAMESPACE: Member = Member(
+    "namespace",
+    &Kind::Any(Rule::OneOf(
+        &["third_party", "whatsapp"],
+        r#"must be one of "third_party", "whatsapp""#,
+    )),
+    Need::Optional,
+);
 
-/// One sticker method: its HTTP method, whether it takes a `stickerpackId`, whether
-/// its path goes on to `/stickers`, whether it takes a sticker's `index`, and the rest.
-struct Spec(Method, bool, bool, bool, Rest);
+/// One sticker method: its HTTP method, whether its path goes on to `/stickers`,
+/// and its arguments in order (each known by its kind: the pack id a string, the
+/// index, the namespace, the fields an object).
+struct Spec<'a>(Method, bool, &'a [Member]);
 
-/// Reads the arguments of the method `spec` in order (`stickerpackId`, `index`, then
-/// `fields` or `namespace`), checks the fields, then builds the request.
+/// Checks the arguments of the method `spec` (every shape, then every rule), then
+/// builds the request.
 fn run(config: &Config, args: &Args, spec: &Spec) -> Result<Request<String>> {
-    let Spec(method, takes_pack, stickers, takes_index, rest) = spec;
-    let mut next = 0;
-    let pack = match takes_pack {
-        true => {
-            next += 1;
-            Some(args.read::<String>(0, "stickerpackId")?)
+    let Spec(method, stickers, params) = spec;
+    let values = args.checked(params)?;
+    let (mut pack, mut at, mut body, mut namespace) = (None, None, None, None);
+    for (i, Member(_, kind, _)) in params.iter().enumerate() {
+        let value: &Value = values.get(i).copied().unwrap_or(&Value::Null);
+        match kind {
+            Kind::Index => at = index(value),
+            Kind::Object(_) => body = Some(write(value, kind)),
+            Kind::Any(_) => namespace = value.as_str(),
+            _ => pack = value.as_str(),
         }
-        false => None,
-    };
-    let index = match takes_index {
-        true => {
-            next += 1;
-            Some(args.read::<StickerIndex>(next - 1, "index")?)
-        }
-        false => None,
-    };
-    let (body, namespace) = match rest {
-        Rest::Nothing => (None, None),
-        Rest::Namespace => (None, args.read::<Option<Namespace>>(next, "namespace")?),
-        Rest::Pack(creating) => {
-            let fields = args.read::<StickerpackFields>(next, "fields")?;
-            (Some(fields.checked_body(*creating)?), None)
-        }
-        Rest::Sticker(creating) => {
-            let fields = args.read::<StickerFields>(next, "fields")?;
-            (Some(fields.checked_body(*creating)?), None)
-        }
-    };
-    let (pack, index) = (pack.as_deref(), index.as_ref());
-    api::request(config, *method, pack, *stickers, index, body, namespace)
+    }
+    api::request(
+        config,
+        *method,
+        pack,
+        *stickers,
+        at.as_deref(),
+        body,
+        namespace,
+    )
 }
 
 /// `listStickerpacks(namespace?)`.
 pub fn list_packs(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Get, false, false, false, Rest::Namespace),
-    )
+    run(config, args, &Spec(Method::Get, false, &[NAMESPACE]))
 }
 
 /// `getStickerpack(stickerpackId, namespace?)`.
 pub fn get_pack(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Get, true, false, false, Rest::Namespace),
-    )
+    run(config, args, &Spec(Method::Get, false, &[PACK, NAMESPACE]))
 }
 
 /// `createStickerpack(fields)`.
 pub fn create_pack(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Post, false, false, false, Rest::Pack(true)),
-    )
+    let params = &[param(fields::CREATE_PACK)];
+    run(config, args, &Spec(Method::Post, false, params))
 }
 
 /// `updateStickerpack(stickerpackId, fields)`.
 pub fn update_pack(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Patch, true, false, false, Rest::Pack(false)),
-    )
+    let params = &[PACK, param(fields::UPDATE_PACK)];
+    run(config, args, &Spec(Method::Patch, false, params))
 }
 
 /// `deleteStickerpack(stickerpackId)`.
 pub fn delete_pack(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Delete, true, false, false, Rest::Nothing),
-    )
+    run(config, args, &Spec(Method::Delete, false, &[PACK]))
 }
 
 /// `listStickers(stickerpackId, namespace?)`.
 pub fn list_stickers(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Get, true, true, false, Rest::Namespace),
-    )
+    run(config, args, &Spec(Method::Get, true, &[PACK, NAMESPACE]))
 }
 
 /// `getSticker(stickerpackId, index, namespace?)`.
@@ -122,36 +96,27 @@ pub fn get_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
     run(
         config,
         args,
-        &Spec(Method::Get, true, true, true, Rest::Namespace),
+        &Spec(Method::Get, true, &[PACK, INDEX, NAMESPACE]),
     )
 }
 
 /// `createSticker(stickerpackId, fields)`.
 pub fn create_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Post, true, true, false, Rest::Sticker(true)),
-    )
+    let params = &[PACK, param(fields::CREATE_STICKER)];
+    run(config, args, &Spec(Method::Post, true, params))
 }
 
 /// `updateSticker(stickerpackId, index, fields)`.
 pub fn update_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Patch, true, true, true, Rest::Sticker(false)),
-    )
+    let params = &[PACK, INDEX, param(fields::UPDATE_STICKER)];
+    run(config, args, &Spec(Method::Patch, true, params))
 }
 
 /// `deleteSticker(stickerpackId, index)`.
 pub fn delete_sticker(config: &Config, args: &Args) -> Result<Request<String>> {
-    run(
-        config,
-        args,
-        &Spec(Method::Delete, true, true, true, Rest::Nothing),
-    )
+    run(config, args, &Spec(Method::Delete, true, &[PACK, INDEX]))
 }
+
 /// `{ stickerpacks: [{ id }] }`.
 pub fn pack_list(body: &Value) -> Result<String> {
     pass(body, answers::PACK_LIST)

@@ -3,7 +3,7 @@
 use super::Args;
 use crate::core::callback;
 use crate::core::config::Config;
-use crate::core::endpoints::store::{self, NotificationFilter};
+use crate::core::endpoints::store;
 use crate::core::error::Result;
 use crate::core::json::Value;
 use crate::core::request::Request;
@@ -11,13 +11,12 @@ use crate::prelude::*;
 
 /// `callbackStatus(messageId)`.
 pub fn status(config: &Config, args: &Args) -> Result<Request<String>> {
-    store::status(config, &args.read::<String>(0, "messageId")?)
+    store::status(config, args.string(0, "messageId")?)
 }
 
 /// `callbackNotifications(filter?)`: no filter (or `null`) is every filter left out.
 pub fn notifications(config: &Config, args: &Args) -> Result<Request<String>> {
-    let filter: Option<NotificationFilter> = args.read(0, "filter")?;
-    store::notifications(config, &filter.unwrap_or_default())
+    store::notifications_given(config, args.value(0))
 }
 
 /// `{ results: Callback[] }`, each callback as `parseCallback` gives it (by the

@@ -1,17 +1,90 @@
-//! The fields a caller gives to create or update a stickerpack or a sticker:
-//! read from JS (camelCase), checked, written to the wire (snake_case).
+//! The fields a caller gives to create or update a stickerpack or a sticker, as
+//! tables of the message model's language (JS names them in camelCase, the wire in
+//! snake_case): a create's required fields are said among the rules (`name: is
+//! required`), an update needs at least one (`fields: give …`). Rust callers' typed
+//! fields are written in their JS form and checked the same way.
 
 use crate::core::error::{Error, Result};
-use crate::core::json::read::object;
-use crate::core::json::{Path, Read, Value, Writer};
-use crate::core::rules::check_http_url;
+use crate::core::json::{parse, Value, Writer};
+use crate::core::message::schema::{list, Hook, Kind, Member, Need, Rule, STRING};
+use crate::core::message::{arguments, write};
 use crate::prelude::*;
 
-/// Most emojis one sticker may carry.
-const MAX_EMOJIS: usize = 3;
-/// Most Unicode scalar values in one emoji. Upstream says "a single character";
-/// one emoji as seen can be a sequence (skin tones, ZWJ families: up to 7 scalars).
-const MAX_EMOJI_SCALARS: usize = 8;
+const IOS: Member = Member("iosAppStoreLink", &Kind::Str(Rule::HttpUrl), Need::Optional);
+const ANDROID: Member = Member(
+    "androidAppStoreLink",
+    &Kind::Str(Rule::HttpUrl),
+    Need::Optional,
+);
+const NAMED: &Kind = &Kind::Str(Rule::NonBlank);
+/// Most emojis one sticker may carry, each at most 8 scalar values (upstream says
+/// "a single character"; one emoji as seen can be a sequence: skin tones, ZWJ families).
+const EMOJIS: &Kind = &Kind::List(&list(
+    &Kind::Str(Rule::Emoji),
+    0,
+    3,
+    "must list at most 3 emojis",
+));
+
+/// `createStickerpack(fields)`: publisher and name required.
+pub(crate) const CREATE_PACK: &Kind = &Kind::Object(&[
+    Member("publisher", NAMED, Need::Late),
+    Member("name", NAMED, Need::Late),
+    IOS,
+    ANDROID,
+]);
+/// `updateStickerpack(…, fields)`: at least one.
+pub(crate) const UPDATE_PACK: &Kind = &Kind::Object(&[
+    Member("publisher", NAMED, Need::Optional),
+    Member("name", NAMED, Need::Optional),
+    IOS,
+    ANDROID,
+    Member(
+        "",
+        STRING,
+        Need::Hook(Hook::AnyGiven(
+            "fields",
+            "give at least one field to change",
+        )),
+    ),
+]);
+/// `createSticker(…, fields)`: url required.
+pub(crate) const CREATE_STICKER: &Kind = &Kind::Object(&[
+    Member("url", &Kind::Str(Rule::HttpUrl), Need::Late),
+    Member("emojis", EMOJIS, Need::Optional),
+]);
+/// `updateSticker(…, fields)`: at least one.
+pub(crate) const UPDATE_STICKER: &Kind = &Kind::Object(&[
+    Member("url", &Kind::Str(Rule::HttpUrl), Need::Optional),
+    Member("emojis", EMOJIS, Need::Optional),
+    Member(
+        "",
+        STRING,
+        Need::Hook(Hook::AnyGiven("fields", "give url or emojis to change")),
+    ),
+]);
+
+/// The argument `fields` as `kind` (one of the tables above).
+pub(crate) const fn param(kind: &'static Kind) -> Member {
+    Member("fields", kind, Need::Required)
+}
+
+/// The wire body of `fields` (the argument as JS gives it) once its every shape
+/// and rule as `kind` (one of the tables above) holds.
+pub(crate) fn body(fields: &Value, kind: &'static Kind) -> Result<String> {
+    arguments(&[fields], &[param(kind)], false)?;
+    Ok(write(fields, kind))
+}
+
+/// The wire body of typed fields written in their JS form by `js`.
+fn typed(js: impl FnOnce(&mut Writer), kind: &'static Kind) -> Result<String> {
+    let mut out = Writer::new();
+    out.open_object();
+    js(&mut out);
+    out.close_object();
+    let value = parse(&out.finish()).map_err(|_| Error::invalid("fields", "must be JSON"))?;
+    body(&value, kind)
+}
 
 /// Pack fields for create (name and publisher required) and update (all
 /// optional). JS names them in camelCase, the wire in snake_case.
@@ -27,74 +100,17 @@ pub struct StickerpackFields {
     pub android_app_store_link: Option<String>,
 }
 
-impl Read for StickerpackFields {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let keys = [
-            "publisher",
-            "name",
-            "iosAppStoreLink",
-            "androidAppStoreLink",
-        ];
-        let fields = object(value, at, &keys)?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.publisher, "publisher")?;
-        fields.set_opt(&mut out.name, "name")?;
-        fields.set_opt(&mut out.ios_app_store_link, "iosAppStoreLink")?;
-        fields.set_opt(&mut out.android_app_store_link, "androidAppStoreLink")?;
-        Ok(out)
-    }
-}
-
 impl StickerpackFields {
-    pub(super) fn validate(&self, creating: bool) -> Result<()> {
-        for (field, value) in [("publisher", &self.publisher), ("name", &self.name)] {
-            match value {
-                Some(v) if v.trim().is_empty() => {
-                    return Err(Error::invalid(field, "must not be empty"))
-                }
-                None if creating => return Err(Error::invalid(field, "is required")),
-                _ => {}
-            }
-        }
-        for (field, value) in [
-            ("iosAppStoreLink", &self.ios_app_store_link),
-            ("androidAppStoreLink", &self.android_app_store_link),
-        ] {
-            if let Some(url) = value {
-                check_http_url(field, url)?;
-            }
-        }
-        let given = [
-            &self.publisher,
-            &self.name,
-            &self.ios_app_store_link,
-            &self.android_app_store_link,
-        ];
-        if !creating && given.iter().all(|field| field.is_none()) {
-            return Err(Error::invalid(
-                "fields",
-                "give at least one field to change",
-            ));
-        }
-        Ok(())
-    }
-
-    /// The wire body, snake_case, the fields given only, once [`Self::validate`]d.
+    /// The wire body, snake_case, the fields given only, once checked for a create
+    /// (`creating`) or an update.
     pub fn checked_body(&self, creating: bool) -> Result<String> {
-        self.validate(creating)?;
-        Ok(self.body())
-    }
-
-    /// The wire body, snake_case, the fields given only.
-    fn body(&self) -> String {
-        let mut out = Writer::new();
-        out.open_object();
-        out.field_opt("publisher", &self.publisher);
-        out.field_opt("name", &self.name);
-        out.field_opt("ios_app_store_link", &self.ios_app_store_link);
-        out.field_opt("android_app_store_link", &self.android_app_store_link);
-        out.close_object();
-        out.finish()
+        let js = |out: &mut Writer| {
+            out.field_opt("publisher", &self.publisher);
+            out.field_opt("name", &self.name);
+            out.field_opt("iosAppStoreLink", &self.ios_app_store_link);
+            out.field_opt("androidAppStoreLink", &self.android_app_store_link);
+        };
+        typed(js, if creating { CREATE_PACK } else { UPDATE_PACK })
     }
 }
 
@@ -107,57 +123,21 @@ pub struct StickerFields {
     pub emojis: Option<Vec<String>>,
 }
 
-impl Read for StickerFields {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let fields = object(value, at, &["url", "emojis"])?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.url, "url")?;
-        fields.set_opt(&mut out.emojis, "emojis")?;
-        Ok(out)
-    }
-}
-
 impl StickerFields {
-    pub(super) fn validate(&self, creating: bool) -> Result<()> {
-        match &self.url {
-            Some(url) => check_http_url("url", url)?,
-            None if creating => return Err(Error::invalid("url", "is required")),
-            None => {}
-        }
-        if let Some(emojis) = &self.emojis {
-            if emojis.len() > MAX_EMOJIS {
-                return Err(Error::invalid("emojis", "must list at most 3 emojis"));
-            }
-            let at = Path::root("emojis");
-            for (i, emoji) in emojis.iter().enumerate() {
-                let scalars = crate::core::rules::count_chars(emoji);
-                if scalars == 0
-                    || scalars > MAX_EMOJI_SCALARS
-                    || emoji.chars().any(char::is_whitespace)
-                {
-                    return Err(at.index(i).invalid("must be a single emoji"));
-                }
-            }
-        }
-        if !creating && self.url.is_none() && self.emojis.is_none() {
-            return Err(Error::invalid("fields", "give url or emojis to change"));
-        }
-        Ok(())
-    }
-
-    /// The wire body, the fields given only, once [`Self::validate`]d.
+    /// The wire body, the fields given only, once checked for a create
+    /// (`creating`) or an update.
     pub fn checked_body(&self, creating: bool) -> Result<String> {
-        self.validate(creating)?;
-        Ok(self.body())
-    }
-
-    /// The wire body, the fields given only.
-    fn body(&self) -> String {
-        let mut out = Writer::new();
-        out.open_object();
-        out.field_opt("url", &self.url);
-        out.field_opt("emojis", &self.emojis);
-        out.close_object();
-        out.finish()
+        let js = |out: &mut Writer| {
+            out.field_opt("url", &self.url);
+            out.field_opt("emojis", &self.emojis);
+        };
+        typed(
+            js,
+            if creating {
+                CREATE_STICKER
+            } else {
+                UPDATE_STICKER
+            },
+        )
     }
 }

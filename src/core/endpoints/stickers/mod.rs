@@ -3,13 +3,12 @@
 
 use crate::core::config::Config;
 use crate::core::error::Result;
-use crate::core::json::read::whole;
-use crate::core::json::{decimal, Path, Read, Value};
+use crate::core::json::decimal;
 use crate::core::request::{Method, Request};
 use crate::core::rules::check_id;
 use crate::prelude::*;
 
-mod fields;
+pub(crate) mod fields;
 #[cfg(test)]
 mod tests;
 
@@ -33,51 +32,30 @@ impl Namespace {
     }
 }
 
-impl Read for Namespace {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        match value.as_str() {
-            Some("third_party") => Ok(Self::ThirdParty),
-            Some("whatsapp") => Ok(Self::Whatsapp),
-            _ => Err(at.invalid(r#"must be one of "third_party", "whatsapp""#)),
-        }
-    }
-}
-
-/// A sticker's index in its pack: a non-negative whole number, given as a number
-/// or a string of up to 10 digits; kept as its path segment.
+/// A sticker's index in its pack, kept as its path segment (JS callers give it as
+/// a whole number or a string of up to 10 digits: the table's `Kind::Index`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StickerIndex(String);
 
-impl Read for StickerIndex {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let segment = match value {
-            Value::String(s)
-                if !s.is_empty()
-                    && s.len() <= 10
-                    && s.as_bytes().iter().all(|&b| b.is_ascii_digit()) =>
-            {
-                Some(s.clone())
-            }
-            Value::Number(_) => whole(value, u64::from(u32::MAX)).map(decimal),
-            _ => None,
-        };
-        segment
-            .map(Self)
-            .ok_or_else(|| at.invalid("must be a non-negative whole number"))
+impl StickerIndex {
+    /// The index `index`.
+    pub fn new(index: u32) -> Self {
+        Self(decimal(index.into()))
     }
 }
 
 /// Every sticker request: `method` on `/stickerpacks[/{pack}][/stickers][/{index}]`
 /// with `body`, and `?namespace=…` when one is given; the pack id is checked
-/// (`stickerpackId`) first. One builder for the ten methods.
+/// (`stickerpackId`) last, once the other arguments are. One builder for the ten
+/// methods.
 pub fn request(
     config: &Config,
     method: Method,
     pack: Option<&str>,
     stickers: bool,
-    index: Option<&StickerIndex>,
+    index: Option<&str>,
     body: Option<String>,
-    namespace: Option<Namespace>,
+    namespace: Option<&str>,
 ) -> Result<Request<String>> {
     let mut path = Vec::with_capacity(4);
     path.push("stickerpacks");
@@ -89,16 +67,18 @@ pub fn request(
         path.push("stickers");
     }
     if let Some(index) = index {
-        path.push(&index.0);
+        path.push(index);
     }
-    let namespace = namespace.map(Namespace::as_str);
     Ok(Request::new(config, method, &path, body).query("namespace", namespace))
+}
+
+fn name(namespace: Option<Namespace>) -> Option<&'static str> {
+    namespace.map(Namespace::as_str)
 }
 
 /// `GET /stickerpacks?namespace=…`.
 pub fn list_packs(config: &Config, namespace: Option<Namespace>) -> Request<String> {
-    Request::new(config, Method::Get, &["stickerpacks"], None)
-        .query("namespace", namespace.map(Namespace::as_str))
+    Request::new(config, Method::Get, &["stickerpacks"], None).query("namespace", name(namespace))
 }
 
 /// `GET /stickerpacks/{id}?namespace=…`.
@@ -107,7 +87,15 @@ pub fn get_pack(
     id: &str,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    request(config, Method::Get, Some(id), false, None, None, namespace)
+    request(
+        config,
+        Method::Get,
+        Some(id),
+        false,
+        None,
+        None,
+        name(namespace),
+    )
 }
 
 /// `POST /stickerpacks`: creates a third-party pack (not idempotent: each call makes one).
@@ -145,7 +133,15 @@ pub fn list_stickers(
     id: &str,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    request(config, Method::Get, Some(id), true, None, None, namespace)
+    request(
+        config,
+        Method::Get,
+        Some(id),
+        true,
+        None,
+        None,
+        name(namespace),
+    )
 }
 
 /// `GET /stickerpacks/{id}/stickers/{index}?namespace=…`.
@@ -160,9 +156,9 @@ pub fn get_sticker(
         Method::Get,
         Some(id),
         true,
-        Some(index),
+        Some(&index.0),
         None,
-        namespace,
+        name(namespace),
     )
 }
 
@@ -190,7 +186,7 @@ pub fn update_sticker(
         Method::Patch,
         pack,
         true,
-        Some(index),
+        Some(&index.0),
         Some(body),
         None,
     )
@@ -203,7 +199,7 @@ pub fn delete_sticker(config: &Config, id: &str, index: &StickerIndex) -> Result
         Method::Delete,
         Some(id),
         true,
-        Some(index),
+        Some(&index.0),
         None,
         None,
     )

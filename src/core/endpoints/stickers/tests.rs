@@ -1,9 +1,10 @@
 //! Sticker requests, their rules and the answers.
 
+use super::fields::{body, CREATE_PACK, CREATE_STICKER, UPDATE_STICKER};
 use super::*;
 use crate::core::config::test_config;
-use crate::core::error::Error;
 use crate::core::json::parse;
+use crate::core::ops::prepare;
 
 fn config() -> Config {
     test_config("b", "https://x")
@@ -11,13 +12,13 @@ fn config() -> Config {
 
 const BASE: &str = "https://x/whatsapp/v1/b/stickerpacks";
 
-fn read<T: Read>(json: &str, root: &str) -> Result<T> {
-    let value = parse(json).map_err(|e| Error::invalid("json", e.reason))?;
-    T::read(&value, &Path::root(root))
+/// The request of the JS method `op` with `args` (JSON text).
+fn prepared(op: &str, args: &str) -> Result<Request<String>> {
+    prepare(&config(), op, args)
 }
 
 fn index(json: &str) -> StickerIndex {
-    read(json, "index").unwrap()
+    StickerIndex(crate::core::message::index(&parse(json).unwrap()).unwrap())
 }
 
 #[test]
@@ -48,8 +49,14 @@ fn paths_methods_and_queries() {
         (Method::Delete, format!("{BASE}/p/stickers/0"))
     );
     assert_eq!(delete_pack(&c, "p").unwrap().method, Method::Delete);
-    assert_eq!(index("4294967295"), StickerIndex("4294967295".into()));
+    assert_eq!(index("4294967295"), StickerIndex::new(4_294_967_295));
     assert_eq!(index(r#""9999999999""#), StickerIndex("9999999999".into()));
+    assert_eq!(
+        prepared("getSticker", r#"["p", "0042", "whatsapp"]"#)
+            .unwrap()
+            .url,
+        format!("{BASE}/p/stickers/0042?namespace=whatsapp")
+    );
     for bad in [
         "-1",
         "1.5",
@@ -62,15 +69,18 @@ fn paths_methods_and_queries() {
         "null",
         "[0]",
     ] {
-        let err = read::<StickerIndex>(bad, "index").unwrap_err();
+        let err = prepared("deleteSticker", &format!(r#"["p", {bad}]"#)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("index"), "{bad}");
         assert_eq!(err.message, "index: must be a non-negative whole number");
     }
-    let err = read::<Namespace>(r#""third""#, "namespace").unwrap_err();
-    assert_eq!(
-        err.message,
-        r#"namespace: must be one of "third_party", "whatsapp""#
-    );
+    for bad in [r#""third""#, "5", "true"] {
+        let err = prepared("listStickerpacks", &format!("[{bad}]")).unwrap_err();
+        assert_eq!(
+            err.message,
+            r#"namespace: must be one of "third_party", "whatsapp""#
+        );
+    }
+    assert_eq!(prepared("listStickerpacks", "[null]").unwrap().url, BASE);
     assert_eq!(
         get_pack(&c, "", None).unwrap_err().field.as_deref(),
         Some("stickerpackId")
@@ -86,17 +96,22 @@ fn paths_methods_and_queries() {
 #[test]
 fn pack_bodies_and_rules() {
     let c = config();
-    let fields: StickerpackFields = read(
-        r#"{"publisher": "P", "name": "N", "iosAppStoreLink": "https://apps.apple.com/x"}"#,
-        "fields",
-    )
-    .unwrap();
+    let fields = StickerpackFields {
+        publisher: Some("P".into()),
+        name: Some("N".into()),
+        ios_app_store_link: Some("https://apps.apple.com/x".into()),
+        android_app_store_link: None,
+    };
     let create = create_pack(&c, &fields).unwrap();
     assert!(!create.idempotent);
-    assert_eq!(
-        create.body.as_deref(),
-        Some(r#"{"publisher":"P","name":"N","ios_app_store_link":"https://apps.apple.com/x"}"#)
-    );
+    let wire = r#"{"publisher":"P","name":"N","ios_app_store_link":"https://apps.apple.com/x"}"#;
+    assert_eq!(create.body.as_deref(), Some(wire));
+    let js = r#"[{"publisher": "P", "name": "N", "androidAppStoreLink": null, "iosAppStoreLink": "https://apps.apple.com/x"}]"#;
+    let create = prepared("createStickerpack", js).unwrap();
+    assert_eq!(create.body.as_deref(), Some(wire));
+    let blank = parse(r#"{"publisher": " ", "name": "N"}"#).unwrap();
+    let err = body(&blank, CREATE_PACK).unwrap_err();
+    assert_eq!(err.message, "publisher: must not be empty");
     let no_name = StickerpackFields {
         publisher: Some("P".into()),
         ..Default::default()
@@ -133,7 +148,7 @@ fn pack_bodies_and_rules() {
         (r#"{"name": 5}"#, "fields.name"),
         ("[]", "fields"),
     ] {
-        let err = read::<StickerpackFields>(json, "fields").unwrap_err();
+        let err = body(&parse(json).unwrap(), CREATE_PACK).unwrap_err();
         assert_eq!(err.field.as_deref(), Some(field), "{json}");
     }
 }
@@ -141,19 +156,20 @@ fn pack_bodies_and_rules() {
 #[test]
 fn sticker_bodies_and_rules() {
     let c = config();
-    let fields = |json: &str| read::<StickerFields>(json, "fields").unwrap();
-    let create = create_sticker(
-        &c,
-        "p",
-        &fields(r#"{"url": "https://example.com/s.webp", "emojis": ["🐥", "👍🏽"]}"#),
-    )
-    .unwrap();
+    let typed = StickerFields {
+        url: Some("https://example.com/s.webp".into()),
+        emojis: Some(vec!["🐥".into(), "👍🏽".into()]),
+    };
+    let create = create_sticker(&c, "p", &typed).unwrap();
+    let wire = r#"{"url":"https://example.com/s.webp","emojis":["🐥","👍🏽"]}"#;
+    assert_eq!(create.body.as_deref(), Some(wire));
+    let js = r#"["p", {"url": "https://example.com/s.webp", "emojis": ["🐥", "👍🏽"]}]"#;
     assert_eq!(
-        create.body.as_deref(),
-        Some(r#"{"url":"https://example.com/s.webp","emojis":["🐥","👍🏽"]}"#)
+        prepared("createSticker", js).unwrap().body.as_deref(),
+        Some(wire)
     );
     let field = |json: &str| {
-        create_sticker(&c, "p", &fields(json))
+        body(&parse(json).unwrap(), CREATE_STICKER)
             .unwrap_err()
             .into_fields()
             .field
@@ -182,7 +198,7 @@ fn sticker_bodies_and_rules() {
         (r#"{"uri": "https://cdn.example.com/s.webp"}"#, "fields.uri"),
         (r#"{"emojis": ["🐥", 1]}"#, "fields.emojis[1]"),
     ] {
-        let err = read::<StickerFields>(json, "fields").unwrap_err();
+        let err = body(&parse(json).unwrap(), UPDATE_STICKER).unwrap_err();
         assert_eq!(err.field.as_deref(), Some(field), "{json}");
     }
 }

@@ -2,10 +2,13 @@
 //! the same in snake_case), its kind, whether it is required, and its rule. One
 //! table read by three walks ([`super::check`]'s shape and rules, [`super::wire`]'s
 //! writer), so each rule exists once. The few rules that look at more than one
-//! member are [`Hook`]s the table points at.
+//! member are [`Hook`]s the table points at. The other operations' arguments (a
+//! stickerpack's fields, a provider, the store's filter, numbers) are tables of the
+//! same language, beside their endpoints, checked by the same walk
+//! ([`super::check::arguments`]).
 
 /// What a member's value must be, how it is checked and how it is written.
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// A string, held to a rule.
     Str(Rule),
     /// A boolean.
@@ -14,6 +17,10 @@ pub(super) enum Kind {
     Number(Rule),
     /// A whole number of 0 or more, held to a rule.
     Whole(Rule),
+    /// A whole number from 0 to 4294967295, held to a rule.
+    U32(Rule),
+    /// A sticker's index: a whole number to 4294967295, or a string of 1 to 10 digits.
+    Index,
     /// Any value: only its rule decides.
     Any(Rule),
     /// Any object, written as given.
@@ -22,6 +29,8 @@ pub(super) enum Kind {
     Object(&'static [Member]),
     /// An array.
     List(&'static List),
+    /// One item or an array of them (`sendText`'s `to`), checked for shape only.
+    OneOrMany(&'static Kind),
     /// An object tagged by the member named first: the members of each variant. A
     /// variant without members ignores the rest of the object.
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
@@ -30,7 +39,7 @@ pub(super) enum Kind {
 }
 
 /// An array of `item`s: `min..=max` of them (or `rule` says why not), then `hook`.
-pub(super) struct List {
+pub(crate) struct List {
     pub item: &'static Kind,
     pub min: usize,
     pub max: usize,
@@ -42,26 +51,33 @@ pub(super) struct List {
 
 /// Whether a member must be given, and whether it goes on the wire.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Need {
+pub(crate) enum Need {
     Required,
     Optional,
     /// Optional, and never written (refused or Conversation-only).
     Unwritten,
     /// Not a member: the hook runs at its place among the rules.
     Hook(Hook),
+    /// Required, but said among the rules, naming the field as they do (a create's
+    /// fields: `name: is required`), not by the shape.
+    Late,
 }
 
 /// One member: its JS name, kind and need.
-pub(super) struct Member(pub &'static str, pub &'static Kind, pub Need);
+pub(crate) struct Member(pub &'static str, pub &'static Kind, pub Need);
 
 /// A rule that looks at more than one value.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Hook {
+pub(crate) enum Hook {
     None,
     /// The send: the Conversation-only members refused on the standalone API.
     Envelope,
-    /// A sticker: exactly one of `url` or `id`.
-    Sticker,
+    /// Exactly one of the two members given; the text (at the first) says so.
+    Either(&'static str, &'static str, &'static str),
+    /// Every string member non-empty; the text (at the object) says so.
+    Filled(&'static str),
+    /// At least one member given; the text (at the argument named) says so.
+    AnyGiven(&'static str, &'static str),
     /// The total length of the template parameters named, at most this many characters.
     Params(&'static str, usize),
     /// A list's sections: at most 10 rows in all.
@@ -70,12 +86,16 @@ pub(super) enum Hook {
 
 /// A single value's rule.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Rule {
+pub(crate) enum Rule {
     None,
     /// `min..=max` characters.
     Chars(usize, usize),
     /// At least one character.
     NonEmpty,
+    /// Not empty, nor only white space.
+    NonBlank,
+    /// One emoji: 1 to 8 scalar values (skin tones, ZWJ sequences), no white space.
+    Emoji,
     Msisdn,
     HttpUrl,
     /// https, or http on loopback.
@@ -87,6 +107,10 @@ pub(super) enum Rule {
     StickerProvider,
     Language,
     Date,
+    /// An ISO-8601 date or date-time.
+    DateTime,
+    /// A whole number from 1.
+    Positive,
     /// A coordinate from `-max` to `max`; the text says so.
     Coordinate(u32, &'static str),
     /// `1..=max` characters, unique among the ids of the message.
@@ -105,11 +129,11 @@ use Need::{Optional as Opt, Required as Req};
 
 mod parts;
 
-const STRING: &Kind = &Kind::Str(Rule::None);
+pub(crate) const STRING: &Kind = &Kind::Str(Rule::None);
 const fn opt(name: &'static str) -> Member {
     Member(name, STRING, Opt)
 }
-const fn list(item: &'static Kind, min: usize, max: usize, rule: &'static str) -> List {
+pub(crate) const fn list(item: &'static Kind, min: usize, max: usize, rule: &'static str) -> List {
     List {
         item,
         min,
@@ -160,7 +184,11 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
         (
             "sticker",
             &[
-                Member("", STRING, Need::Hook(Hook::Sticker)),
+                Member(
+                    "",
+                    STRING,
+                    Need::Hook(Hook::Either("url", "id", "give exactly one of url or id")),
+                ),
                 Member("url", &Kind::Str(Rule::StickerUrl), Opt),
                 Member("id", &Kind::Str(Rule::StickerId), Opt),
                 Member("provider", &Kind::Str(Rule::StickerProvider), Opt),
