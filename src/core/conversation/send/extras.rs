@@ -6,6 +6,7 @@
 
 use super::{find, walk};
 use crate::core::json::{Value, Writer};
+use crate::core::whatwg::cut;
 
 /// `"channel_specific_message": { WHATSAPP: { message_type, message } }` (a table
 /// for [`walk`]): a Flow in its wire names (an order: as written, see
@@ -21,7 +22,7 @@ pub(super) fn channel_specific(request: &Value, out: &mut Writer) {
     // An order's message is written as it is: the table without the Flow's part.
     let table = match find(request, "channelSpecificMessage.messageType") {
         Some(Value::String(kind)) if kind == "FLOWS" => FLOWS,
-        _ => FLOWS.split_once('(').map_or(FLOWS, |(order, _)| order),
+        _ => cut(FLOWS, b"(").map_or(FLOWS, |(order, _)| order),
     };
     walk(request, table, out);
 }

@@ -22,6 +22,7 @@ use super::{find, write_recipient};
 use crate::core::error::{Error, Result};
 use crate::core::json::{Value, Write, Writer};
 use crate::core::message::check;
+use crate::core::whatwg::cut;
 use crate::prelude::*;
 
 mod contacts;
@@ -161,16 +162,16 @@ pub(super) fn walk(source: &Value, table: &str, out: &mut Writer) {
     while !rest.is_empty() {
         let (entry, tail) = split_entry(rest);
         rest = tail;
-        let (head, each) = match entry.split_once('(') {
+        let (head, each) = match cut(entry, b"(") {
             Some((head, each)) => (head, each.strip_suffix(')').unwrap_or(each)),
             None => (entry, ""),
         };
-        let (from, mut to) = head.split_once('>').unwrap_or((head, head));
+        let (from, mut to) = cut(head, b">").unwrap_or((head, head));
         let Some(value) = find(source, from) else {
             continue;
         };
         let mut depth = 0;
-        while let Some((dir, leaf)) = to.split_once('.') {
+        while let Some((dir, leaf)) = cut(to, b".") {
             if open.get(depth) != Some(&dir) {
                 close_to(&mut open, depth, out);
                 out.key(dir);
