@@ -46,8 +46,8 @@ const LIST_REFUSES: &[(&str, &str)] = &[("message.footer", "list_message has no 
 
 /// The fields the interactive message `source` (checked) may not have and its
 /// table, after the button rules.
-pub(super) fn maps(
-    source: &Value,
+pub(super) fn maps<'v>(
+    source: &'v Value,
 ) -> Result<(&'static [(&'static str, &'static str)], &'static str)> {
     let kind = find(source, "message.type").and_then(Value::as_str);
     if kind == Some("list") {
@@ -61,8 +61,9 @@ pub(super) fn maps(
             let id = button.get("id").and_then(Value::as_str).unwrap_or_default();
             check_chars(&at("id"), id, 1, MAX_POSTBACK_CHARS)?;
             // The first button with this title is this one.
-            let title = button.get("title");
-            if list.iter().position(|b| b.get("title") == title) != Some(i - 1) {
+            // Titles are strings (checked): compared as text, not as JSON values.
+            let title = |b: &'v Value| b.get("title").and_then(Value::as_str);
+            if list.iter().position(|b| title(b) == title(button)) != Some(i - 1) {
                 return Err(Error::invalid(
                     &at("title"),
                     "must be unique (WhatsApp shows repeated titles as plain text)",
