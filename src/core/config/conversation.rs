@@ -87,6 +87,11 @@ impl Project {
         self.auth == Auth::OAuth2 && self.key.is_some()
     }
 
+    /// Keeps `token`, the access token the token URL gave (for redaction).
+    pub fn keep_token(&mut self, token: &str) {
+        self.access_token = Some(Secret(token.to_owned()));
+    }
+
     /// Adds the key secret, its Basic header and the access token, as far as known.
     pub fn secrets<'a>(&'a self, secrets: &mut Vec<&'a str>) {
         if let Some((basic, secret)) = &self.key {
