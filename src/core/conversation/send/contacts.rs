@@ -4,11 +4,7 @@
 
 use super::{find, no_field, walk};
 use crate::core::error::{Error, Result};
-use crate::core::json::{Value, Writer};
-use crate::core::message::{item, sub};
-
-/// The one card's path.
-const CARD: &str = "message.contacts[0]";
+use crate::core::json::{Path, Value, Writer};
 
 /// `{ name, phone_numbers, addresses?, email_addresses?, organization?, urls?,
 /// birthday? }` from a card (a table for [`walk`]).
@@ -57,15 +53,12 @@ fn check(card: &Value) -> Result<()> {
         if let Some(Value::Array(items)) = card.get(list) {
             for (i, item) in items.iter().enumerate() {
                 if find(item, leaf).is_some() {
-                    return Err(refused(list, i, leaf, why));
+                    // The one card's `list[i].leaf`.
+                    let card = Path::root("message.contacts[0]");
+                    return Err(no_field(&card.key(list).index(i).key(leaf), why));
                 }
             }
         }
     }
     Ok(())
-}
-
-/// [`no_field`] for `leaf` of the card's `list[index]`.
-fn refused(list: &str, index: usize, leaf: &str, why: &str) -> Error {
-    no_field(&sub(&item(&sub(CARD, list), index), leaf), why)
 }

@@ -10,10 +10,9 @@
 //! both are rules here: otherwise Sinch would send plain text.
 
 use super::{find, NO_PROVIDER};
-use crate::core::error::{Error, Result};
-use crate::core::json::Value;
-use crate::core::message::{item, sub};
-use crate::core::rules::check_chars;
+use crate::core::error::Result;
+use crate::core::json::{Path, Value};
+use crate::core::rules::check_chars_at;
 
 /// Longest `postback_data` WhatsApp's native buttons take through Sinch.
 const MAX_POSTBACK_CHARS: usize = 229;
@@ -54,20 +53,20 @@ pub(super) fn maps<'v>(
         return Ok((LIST_REFUSES, LIST_MESSAGE));
     }
     if let Some(Value::Array(list)) = find(source, "message.action.buttons") {
+        let buttons = Path::root("message.message.action.buttons");
         let mut i = 0;
         for button in list {
             i += 1;
-            let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
+            let at = buttons.index(i - 1);
             let id = button.get("id").and_then(Value::as_str).unwrap_or_default();
-            check_chars(&at("id"), id, 1, MAX_POSTBACK_CHARS)?;
+            check_chars_at(&at.key("id"), id, 1, MAX_POSTBACK_CHARS)?;
             // The first button with this title is this one.
             // Titles are strings (checked): compared as text, not as JSON values.
             let title = |b: &'v Value| b.get("title").and_then(Value::as_str);
             if list.iter().position(|b| title(b) == title(button)) != Some(i - 1) {
-                return Err(Error::invalid(
-                    &at("title"),
-                    "must be unique (WhatsApp shows repeated titles as plain text)",
-                ));
+                return Err(at
+                    .key("title")
+                    .invalid("must be unique (WhatsApp shows repeated titles as plain text)"));
             }
         }
     }

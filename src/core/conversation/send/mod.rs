@@ -20,7 +20,7 @@
 
 use super::{find, write_recipient};
 use crate::core::error::{Error, Result};
-use crate::core::json::{Value, Write, Writer};
+use crate::core::json::{Path, Value, Write, Writer};
 use crate::core::message::check;
 use crate::core::whatwg::cut;
 use crate::prelude::*;
@@ -134,16 +134,15 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
 pub(super) fn refuse(source: &Value, refused: &[(&str, &str)]) -> Result<()> {
     for (path, why) in refused {
         if find(source, path).is_some() {
-            return Err(no_field(&["message.", path].concat(), why));
+            return Err(no_field(&Path::root("message").key(path), why));
         }
     }
     Ok(())
 }
 
-/// `field` has nowhere to go in the Conversation API: `why`, and what to do.
-pub(super) fn no_field(field: &str, why: &str) -> Error {
-    Error::invalid(
-        field,
+/// The field at `at` has nowhere to go in the Conversation API: `why`, and what to do.
+pub(super) fn no_field(at: &Path, why: &str) -> Error {
+    at.invalid(
         &[
             "has no equivalent in the Conversation API (",
             why,
