@@ -6,15 +6,21 @@
 //! `language_code` is required there: a template without `language` is sent as
 //! `en`, which is what the standalone API applied when it was left out.
 
-use super::{find, refuse, NO_PROVIDER};
+use super::{find, no_provider, walk};
 use crate::core::error::Result;
-use crate::core::json::{decimal, Value, Write, Writer};
+use crate::core::json::{decimal, Path, Value, Write, Writer};
 use crate::core::rules::underscored;
 
 /// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `source`, the
 /// caller's template message (checked).
 pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
-    refuse(source, &[("media.provider", NO_PROVIDER)])?;
+    // Nothing to write: only the media's provider refused.
+    walk(
+        source,
+        &Path::root("message"),
+        concat!("media.", no_provider!()),
+        out,
+    )?;
     for key in &["template_message", "channel_template", "WHATSAPP"] {
         out.key(key);
         out.open_object();
