@@ -38,12 +38,18 @@ mod tests;
 pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> {
     check(request, true)?;
     let source = request.get("message").unwrap_or(&Value::Null);
-    let mut out = Writer::new();
-    out.open_object();
-    app_message(source, &mut out)?;
-    extras::channel_specific(request, &mut out)?;
-    out.close_object();
-    let message = out.finish();
+    // What follows the recipient, the same in every body: `"message": {…}, …`.
+    let mut rest = Writer::new();
+    rest.key("message");
+    rest.open_object();
+    app_message(source, &mut rest)?;
+    extras::channel_specific(request, &mut rest)?;
+    rest.close_object();
+    walk(request, &Path::root(""), ENVELOPE, &mut rest)?;
+    if let Some(Value::Number(ttl)) = find(request, "ttl") {
+        rest.field("ttl", &[ttl.as_str(), "s"].concat());
+    }
+    let rest = rest.finish();
     let to = match request.get("to") {
         Some(Value::Array(to)) => to.as_slice(),
         _ => &[],
@@ -54,12 +60,8 @@ pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> 
         out.open_object();
         out.field("app_id", app_id);
         write_recipient(&mut out, number.as_str().unwrap_or_default());
-        out.key("message");
-        out.raw(&message);
-        walk(request, &Path::root(""), ENVELOPE, &mut out)?;
-        if let Some(Value::Number(ttl)) = find(request, "ttl") {
-            out.field("ttl", &[ttl.as_str(), "s"].concat());
-        }
+        // Members, after a comma: written as they are.
+        out.raw(&rest);
         out.close_object();
         bodies.push(out.finish());
     }
