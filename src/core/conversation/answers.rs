@@ -43,10 +43,7 @@ pub fn sent(body: &Value) -> Result<String> {
 /// One number's `capability:query` answer `{app_id, recipient, request_id}` →
 /// `{"requestId"}`: the capability itself comes later, on the CAPABILITY webhook.
 pub fn capability(body: &Value) -> Result<String> {
-    let mut out = Writer::new();
-    with_id(&mut out, body, &REQUEST_ID)?;
-    out.close_object();
-    Ok(out.finish())
+    pass(body, &REQUEST_ID)
 }
 
 /// A stored message (`GET …/messages/{id}`, a ConversationMessage) → `{"message":
