@@ -3,9 +3,10 @@
 //! and shares one refresh among concurrent calls; the token itself stays here too
 //! ([`Project::access_token`]), so that no error can show it.
 
+use crate::core::config::conversation::required;
 use crate::core::config::Project;
 use crate::core::error::Result;
-use crate::core::json::{self, Object, Path, Value, Writer};
+use crate::core::json::{self, Object, Path, Writer};
 use crate::core::response::invalid_response;
 use crate::prelude::*;
 
@@ -39,14 +40,9 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
     let at = Path::root("body");
     let read = || -> Result<(&str, u64)> {
         let fields = Object::lenient(&value, &at)?;
-        // A required string, borrowed (as `Object::required` reads it, without a copy).
-        let text = |key| match fields.get(key) {
-            Some(Value::String(text)) => Ok(text.as_str()),
-            Some(_) => Err(at.key(key).invalid("must be a string")),
-            None => Err(at.key(key).invalid("is required")),
-        };
-        let token = text("access_token")?;
-        if !text("token_type")?.eq_ignore_ascii_case("bearer") {
+        // Required strings, borrowed (read as the options are).
+        let token = required(&fields, "access_token")?;
+        if !required(&fields, "token_type")?.eq_ignore_ascii_case("bearer") {
             return Err(at.key("token_type").invalid("must be \"bearer\""));
         }
         let seconds = match fields.get("expires_in") {
