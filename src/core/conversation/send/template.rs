@@ -33,14 +33,14 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     out.open_object();
     numbered(out, "header", source.get("headerParams"));
     let media = text(source, "media.type");
-    if media != "text" {
-        if let Some(url) = find(source, "media.url") {
-            out.key(&["header[1]", media, ".link"].concat());
-            url.write(out);
-        }
-        if let Some(name) = find(source, "media.filename") {
-            out.key("header[1]document.filename");
-            name.write(out);
+    // `header[1]<type>.link`, and a document's `.filename` (only documents have one).
+    for (from, leaf) in &[("media.url", ".link"), ("media.filename", ".filename")] {
+        match find(source, from) {
+            Some(value) if media != "text" => {
+                out.key(&["header[1]", media, leaf].concat());
+                value.write(out);
+            }
+            _ => {}
         }
     }
     numbered(out, "body", source.get("bodyParams"));
