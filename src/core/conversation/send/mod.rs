@@ -60,7 +60,7 @@ pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> 
         out.open_object();
         out.field("app_id", app_id);
         write_recipient(&mut out, number.as_str().unwrap_or_default());
-        // Members, after a comma: written as they are.
+        // The members after the recipient (a comma first), as written once above.
         out.raw(&rest);
         out.close_object();
         bodies.push(out.finish());
@@ -77,7 +77,8 @@ pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> 
 /// an array) in place of copying it as written. `from!(why)` refuses `from` when
 /// given (it has no place: [`no_field`]); `from?(rule)` when not (`rule` broken).
 const ENVELOPE: &str = "callback>callback_url;correlationId>correlation_id";
-/// Why a field has no place: media must be public (a macro: the tables' text).
+/// The refusal of a media `provider` (media must be public), an entry for the
+/// tables (a macro, so that `concat!` puts it into their text).
 macro_rules! no_provider {
     () => {
         "provider!(media must be at a public URL)"
