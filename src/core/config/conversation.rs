@@ -6,7 +6,7 @@ use super::{
     Host, Secret,
 };
 use crate::core::error::{Error, Result};
-use crate::core::json::read::object;
+use crate::core::json::read::{object, Object};
 use crate::core::json::{Path, Value};
 use crate::core::whatwg;
 use crate::prelude::*;
@@ -87,6 +87,11 @@ impl Project {
         self.auth == Auth::OAuth2 && self.key.is_some()
     }
 
+    /// Keeps `token`, the access token the token URL gave (for redaction).
+    pub fn keep_token(&mut self, token: &str) {
+        self.access_token = Some(Secret(token.to_owned()));
+    }
+
     /// Adds the key secret, its Basic header and the access token, as far as known.
     pub fn secrets<'a>(&'a self, secrets: &mut Vec<&'a str>) {
         if let Some((basic, secret)) = &self.key {
@@ -105,21 +110,15 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     let fields = object(value, at, KEYS)?;
     let mut shared = ClientOptions::default();
     shared.read_shared(&fields)?;
-    let text = |key: &str| match fields.get(key) {
-        None => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.as_str())),
-        Some(_) => Err(at.key(key).invalid("must be a string")),
-    };
-    let required = |key: &str| text(key)?.ok_or_else(|| at.key(key).invalid("is required"));
-    let (key_id, key_secret) = (text("keyId")?, text("keySecret")?);
+    let (key_id, key_secret) = (text(&fields, "keyId")?, text(&fields, "keySecret")?);
     if host == Host::BrowserPage
         && key_secret.is_some()
         && shared.dangerously_allow_browser != Some(true)
     {
         return Err(in_browser_page("keySecret", "key"));
     }
-    let project_id = check_id("projectId", required("projectId")?)?;
-    let app_id = check_id("appId", required("appId")?)?;
+    let project_id = check_id("projectId", required(&fields, "projectId")?)?;
+    let app_id = check_id("appId", required(&fields, "appId")?)?;
     let key = match (key_id, key_secret) {
         (Some(id), Some(secret)) => {
             check_token("keyId", id)?;
@@ -134,7 +133,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             return Err(Error::invalid("keyId", "give keyId and keySecret together"))
         }
     };
-    let region = match text("region")? {
+    let region = match text(&fields, "region")? {
         Some(name) => Some(region_url(name).ok_or_else(|| {
             at.key("region")
                 .invalid(r#"must be one of "us", "eu", "br""#)
@@ -149,7 +148,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             "and keySecret are required, except behind a relay baseUrl",
         ));
     }
-    let auth = match text("auth")? {
+    let auth = match text(&fields, "auth")? {
         None | Some("oauth2") => Auth::OAuth2,
         Some("basic") if key.is_some() => Auth::Basic,
         Some("basic") => {
@@ -165,7 +164,7 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         }
     };
     let insecure = shared.allow_insecure_http.unwrap_or(false);
-    let auth_url = match text("authUrl")? {
+    let auth_url = match text(&fields, "authUrl")? {
         Some(url) => check_url("authUrl", url, insecure)?,
         None => DEFAULT_AUTH_URL.to_owned(),
     };
@@ -183,6 +182,20 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         access_token: None,
     };
     Config::with(Api::Conversation(project), base_url, &shared)
+}
+
+/// The string member `key` of `fields`, borrowed, if given (`null` is not).
+pub(crate) fn text<'v>(fields: &Object<'v, '_>, key: &str) -> Result<Option<&'v str>> {
+    match fields.get(key) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(fields.at().key(key).invalid("must be a string")),
+    }
+}
+
+/// [`text`], required.
+pub(crate) fn required<'v>(fields: &Object<'v, '_>, key: &str) -> Result<&'v str> {
+    text(fields, key)?.ok_or_else(|| fields.at().key(key).invalid("is required"))
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.

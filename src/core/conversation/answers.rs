@@ -2,15 +2,29 @@
 
 use super::find;
 use crate::core::error::Result;
-use crate::core::json::{Object, Path, Value, Writer};
+use crate::core::json::{Value, Writer};
+use crate::core::ops::answers::{pass, Kind, Member, Need};
 use crate::prelude::*;
 
-/// Writes `{"<name>": …` (left open) into `out` with the string `key` of answer
-/// `body`, which must have it.
-fn with_id(out: &mut Writer, body: &Value, key: &str, name: &str) -> Result<()> {
-    let id: String = Object::lenient(body, &Path::root("body"))?.required(key)?;
-    out.open_object();
-    out.field(name, &id);
+/// The one required string member `wire` of answer `body`, as JS's `js`: read by the
+/// op tables' pass ([`pass`]), so its errors are theirs (`body.message_id: is required`).
+const fn id(wire: &'static str, js: &'static str) -> [Member; 1] {
+    [Member {
+        wire,
+        js,
+        kind: &Kind::Str,
+        need: Need::Required,
+    }]
+}
+
+const MESSAGE_ID: [Member; 1] = id("message_id", "id");
+const REQUEST_ID: [Member; 1] = id("request_id", "requestId");
+const ID: [Member; 1] = id("id", "id");
+
+/// Writes `{"<js>": …` (left open) into `out`: `id` of answer `body`.
+fn with_id(out: &mut Writer, body: &Value, id: &'static [Member]) -> Result<()> {
+    let object = pass(body, id)?;
+    out.raw(object.strip_suffix('}').unwrap_or_default());
     Ok(())
 }
 
@@ -19,7 +33,7 @@ fn with_id(out: &mut Writer, body: &Value, key: &str, name: &str) -> Result<()> 
 /// queued; the JS face adds the recipient).
 pub fn sent(body: &Value) -> Result<String> {
     let mut out = Writer::new();
-    with_id(&mut out, body, "message_id", "id")?;
+    with_id(&mut out, body, &MESSAGE_ID)?;
     out.field("status", "success");
     out.field("state", "queued");
     out.close_object();
@@ -29,10 +43,7 @@ pub fn sent(body: &Value) -> Result<String> {
 /// One number's `capability:query` answer `{app_id, recipient, request_id}` →
 /// `{"requestId"}`: the capability itself comes later, on the CAPABILITY webhook.
 pub fn capability(body: &Value) -> Result<String> {
-    let mut out = Writer::new();
-    with_id(&mut out, body, "request_id", "requestId")?;
-    out.close_object();
-    Ok(out.finish())
+    pass(body, &REQUEST_ID)
 }
 
 /// A stored message (`GET …/messages/{id}`, a ConversationMessage) → `{"message":
@@ -43,7 +54,7 @@ pub fn stored(body: &Value) -> Result<String> {
     let mut out = Writer::new();
     out.open_object();
     out.key("message");
-    with_id(&mut out, body, "id", "id")?;
+    with_id(&mut out, body, &ID)?;
     const FOUND: &[(&str, &str)] = &[
         ("direction", "direction"),
         ("acceptTime", "accept_time"),

@@ -3,7 +3,8 @@
 //! and shares one refresh among concurrent calls; the token itself stays here too
 //! ([`Project::access_token`]), so that no error can show it.
 
-use crate::core::config::{Project, Secret};
+use crate::core::config::conversation::required;
+use crate::core::config::Project;
 use crate::core::error::Result;
 use crate::core::json::{self, Object, Path, Writer};
 use crate::core::response::invalid_response;
@@ -37,11 +38,11 @@ pub fn write_token_request(out: &mut Writer, project: &Project) {
 pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<String> {
     let value = json::parse(body).map_err(|_| invalid_response(status, "the body is not JSON"))?;
     let at = Path::root("body");
-    let read = || -> Result<(Secret, u64)> {
+    let read = || -> Result<(&str, u64)> {
         let fields = Object::lenient(&value, &at)?;
-        let token: Secret = fields.required("access_token")?;
-        let kind: String = fields.required("token_type")?;
-        if !kind.eq_ignore_ascii_case("bearer") {
+        // Required strings, borrowed (read as the options are).
+        let token = required(&fields, "access_token")?;
+        if !required(&fields, "token_type")?.eq_ignore_ascii_case("bearer") {
             return Err(at.key("token_type").invalid("must be \"bearer\""));
         }
         let seconds = match fields.get("expires_in") {
@@ -49,8 +50,7 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
             Some(n) => json::read::whole(n, 1 << 40).ok_or("must be a whole number of seconds"),
         };
         let seconds = seconds.map_err(|rule| at.key("expires_in").invalid(rule))?;
-        let visible =
-            !token.expose().is_empty() && token.expose().bytes().all(|b| b.is_ascii_graphic());
+        let visible = !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic());
         if !visible {
             return Err(at.key("access_token").invalid("must be visible ASCII"));
         }
@@ -60,7 +60,7 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
     let (token, seconds) = read().map_err(|err| invalid_response(status, &err.message))?;
     let mut out = Writer::new();
     out.open_object();
-    out.field("authorization", &["Bearer ", token.expose()].concat());
+    out.field("authorization", &["Bearer ", token].concat());
     let life = seconds.saturating_mul(1000);
     let refresh = if life > MARGIN_MS {
         life - MARGIN_MS
@@ -69,6 +69,6 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
     };
     out.field("refreshInMs", &refresh);
     out.close_object();
-    project.access_token = Some(token);
+    project.keep_token(token);
     Ok(out.finish())
 }

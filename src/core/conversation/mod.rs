@@ -6,6 +6,7 @@
 use crate::core::config::Project;
 use crate::core::json::{Value, Writer};
 use crate::core::request::encode_segment;
+use crate::core::whatwg::cut;
 use crate::prelude::*;
 
 pub mod answers;
@@ -60,7 +61,7 @@ pub fn about(app_id: &str, number: &str) -> String {
 pub fn find<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {
     let (mut found, mut rest) = (value, path);
     loop {
-        let (key, tail) = rest.split_once('.').unwrap_or((rest, ""));
+        let (key, tail) = cut(rest, b".").unwrap_or((rest, ""));
         found = found.get(key)?;
         if tail.is_empty() {
             let empty = match found {

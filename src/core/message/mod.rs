@@ -170,15 +170,3 @@ macro_rules! objects {
 pub(crate) use objects;
 
 objects!(SendRequest);
-
-/// `base.leaf`, e.g. `message.url` (for the Conversation API's mapping).
-#[cfg(feature = "conversation")]
-pub(crate) fn sub(base: &str, leaf: &str) -> String {
-    [base, ".", leaf].concat()
-}
-
-/// `base[index]`, e.g. `message.buttons[1]` (for the Conversation API's mapping).
-#[cfg(feature = "conversation")]
-pub(crate) fn item(base: &str, index: usize) -> String {
-    [base, "[", &crate::core::json::decimal(index as u64), "]"].concat()
-}

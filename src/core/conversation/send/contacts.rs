@@ -1,20 +1,22 @@
 //! A contacts message → `contact_info_message`, field by field. It holds one card,
 //! so a message with more is refused (sending one message per card would change
-//! what a send returns); fields it has no place for are refused by path.
+//! what a send returns); fields it has no place for are refused by path (its table).
 
-use super::{find, no_field, walk};
+use super::walk;
 use crate::core::error::{Error, Result};
-use crate::core::json::{Value, Writer};
-use crate::core::message::{item, sub};
-
-/// The one card's path.
-const CARD: &str = "message.contacts[0]";
+use crate::core::json::{Path, Value, Writer};
 
 /// `{ name, phone_numbers, addresses?, email_addresses?, organization?, urls?,
-/// birthday? }` from a card (a table for [`walk`]).
-const CONTACT_INFO: &str = "name(formattedName>full_name;firstName>first_name;\
-    lastName>last_name);phones>phone_numbers(phone>phone_number;type);\
-    addresses(city;country;state;zip;type;countryCode>country_code);\
+/// birthday? }` from a card (a table for [`walk`]): phones required, a phone's
+/// `waId` and an address's `street` refused (`contact_info_message` has no place
+/// for them).
+const CONTACT_INFO: &str = "phones?(must list at least one phone: the Conversation API's \
+    contact_info_message requires phone_numbers);\
+    name(formattedName>full_name;firstName>first_name;lastName>last_name);\
+    phones>phone_numbers(phone>phone_number;type;\
+    waId!(phone_numbers have no WhatsApp id));\
+    addresses(city;country;state;zip;type;countryCode>country_code;\
+    street!(addresses have no street line));\
     emails>email_addresses(email>email_address;type);\
     org>organization(company;department;title);urls(url;type);birthday";
 
@@ -31,41 +33,9 @@ pub(super) fn contacts(source: &Value, out: &mut Writer) -> Result<()> {
             "must hold one card (contact_info_message has one): send each card in its own message",
         ));
     };
-    check(card)?;
     out.key("contact_info_message");
     out.open_object();
-    walk(card, CONTACT_INFO, out);
+    walk(card, &Path::root("message.contacts[0]"), CONTACT_INFO, out)?;
     out.close_object();
     Ok(())
-}
-
-/// What `contact_info_message` cannot carry: a card without phones, a phone's
-/// `waId`, an address's `street`.
-fn check(card: &Value) -> Result<()> {
-    if find(card, "phones").is_none() {
-        return Err(Error::invalid(
-            "message.contacts[0].phones",
-            "must list at least one phone: the Conversation API's contact_info_message \
-             requires phone_numbers",
-        ));
-    }
-    let lists = [
-        ("phones", "waId", "phone_numbers have no WhatsApp id"),
-        ("addresses", "street", "addresses have no street line"),
-    ];
-    for (list, leaf, why) in lists {
-        if let Some(Value::Array(items)) = card.get(list) {
-            for (i, item) in items.iter().enumerate() {
-                if find(item, leaf).is_some() {
-                    return Err(refused(list, i, leaf, why));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// [`no_field`] for `leaf` of the card's `list[index]`.
-fn refused(list: &str, index: usize, leaf: &str, why: &str) -> Error {
-    no_field(&sub(&item(&sub(CARD, list), index), leaf), why)
 }

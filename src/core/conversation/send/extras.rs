@@ -5,7 +5,9 @@
 //! `flowActionPayload.data` as written), an order's object passed through as written.
 
 use super::{find, walk};
-use crate::core::json::{Value, Writer};
+use crate::core::error::Result;
+use crate::core::json::{Path, Value, Writer};
+use crate::core::whatwg::cut;
 
 /// `"channel_specific_message": { WHATSAPP: { message_type, message } }` (a table
 /// for [`walk`]): a Flow in its wire names (an order: as written, see
@@ -17,11 +19,11 @@ const FLOWS: &str =
     flowAction>flow_action;flowActionPayload>flow_action_payload(screen;data);\
     header(type;text;image;video;document);body(text);footer(text))";
 /// `"channel_specific_message": …` of `request` (the caller's, checked), if it has one.
-pub(super) fn channel_specific(request: &Value, out: &mut Writer) {
+pub(super) fn channel_specific(request: &Value, out: &mut Writer) -> Result<()> {
     // An order's message is written as it is: the table without the Flow's part.
     let table = match find(request, "channelSpecificMessage.messageType") {
         Some(Value::String(kind)) if kind == "FLOWS" => FLOWS,
-        _ => FLOWS.split_once('(').map_or(FLOWS, |(order, _)| order),
+        _ => cut(FLOWS, b"(").map_or(FLOWS, |(order, _)| order),
     };
-    walk(request, table, out);
+    walk(request, &Path::root(""), table, out)
 }

@@ -9,69 +9,63 @@
 //! `postback_data` is at most 229 characters (the standalone id allowed 230), so
 //! both are rules here: otherwise Sinch would send plain text.
 
-use super::{find, NO_PROVIDER};
-use crate::core::error::{Error, Result};
-use crate::core::json::Value;
-use crate::core::message::{item, sub};
-use crate::core::rules::check_chars;
+use super::{find, no_provider};
+use crate::core::error::Result;
+use crate::core::json::{Path, Value};
+use crate::core::rules::check_chars_at;
 
 /// Longest `postback_data` WhatsApp's native buttons take through Sinch.
 const MAX_POSTBACK_CHARS: usize = 229;
 
-/// The tables (for [`super::walk`]) of a message without a header, with one, and a
-/// list. A reply button is `{ text_message: { text: title }, postback_data: id }`; a
+/// The tables (for [`super::walk`]) of a message without a header, with one (no
+/// footer, no media provider), and a list (no footer). A reply button is `{ text_message: { text: title }, postback_data: id }`; a
 /// section's rows are its `items`: `{ choice: { title, description?, postback_data } }`.
 const CHOICE_MESSAGE: &str = "message.body.text>choice_message.text_message.text;\
     message.action.buttons>choice_message.choices(title>text_message.text;id>postback_data);\
     message.footer.text>choice_message.message_properties.whatsapp_footer";
-const CARD_MESSAGE: &str = "message.body.text>card_message.description;\
+const CARD_MESSAGE: &str = concat!(
+    "message.footer!(a message with a header is a card_message, which has no footer);\
+    message.header.",
+    no_provider!(),
+    ";message.body.text>card_message.description;\
     message.header.url>card_message.media_message.url;\
     message.header.filename>card_message.media_message.filename_override;\
     message.action.buttons>card_message.choices(title>text_message.text;id>postback_data);\
-    message.header.text>card_message.message_properties.whatsapp_header";
-const LIST_MESSAGE: &str = "message.body.text>list_message.title;\
+    message.header.text>card_message.message_properties.whatsapp_header"
+);
+const LIST_MESSAGE: &str = "message.footer!(list_message has no footer);\
+    message.body.text>list_message.title;\
     message.action.sections>list_message.sections(title;rows>items(title>choice.title;\
     description>choice.description;id>choice.postback_data));\
     message.action.button>list_message.message_properties.menu;\
     message.header.text>list_message.message_properties.whatsapp_header";
 
-const CARD_REFUSES: &[(&str, &str)] = &[
-    (
-        "message.footer",
-        "a message with a header is a card_message, which has no footer",
-    ),
-    ("message.header.provider", NO_PROVIDER),
-];
-const LIST_REFUSES: &[(&str, &str)] = &[("message.footer", "list_message has no footer")];
-
-/// The fields the interactive message `source` (checked) may not have and its
-/// table, after the button rules.
-pub(super) fn maps(
-    source: &Value,
-) -> Result<(&'static [(&'static str, &'static str)], &'static str)> {
+/// The table of the interactive message `source` (checked), after the button rules.
+pub(super) fn maps<'v>(source: &'v Value) -> Result<&'static str> {
     let kind = find(source, "message.type").and_then(Value::as_str);
     if kind == Some("list") {
-        return Ok((LIST_REFUSES, LIST_MESSAGE));
+        return Ok(LIST_MESSAGE);
     }
     if let Some(Value::Array(list)) = find(source, "message.action.buttons") {
+        let buttons = Path::root("message.message.action.buttons");
         let mut i = 0;
         for button in list {
             i += 1;
-            let at = |leaf| sub(&item("message.message.action.buttons", i - 1), leaf);
+            let at = buttons.index(i - 1);
             let id = button.get("id").and_then(Value::as_str).unwrap_or_default();
-            check_chars(&at("id"), id, 1, MAX_POSTBACK_CHARS)?;
+            check_chars_at(&at.key("id"), id, 1, MAX_POSTBACK_CHARS)?;
             // The first button with this title is this one.
-            let title = button.get("title");
-            if list.iter().position(|b| b.get("title") == title) != Some(i - 1) {
-                return Err(Error::invalid(
-                    &at("title"),
-                    "must be unique (WhatsApp shows repeated titles as plain text)",
-                ));
+            // Titles are strings (checked): compared as text, not as JSON values.
+            let title = |b: &'v Value| b.get("title").and_then(Value::as_str);
+            if list.iter().position(|b| title(b) == title(button)) != Some(i - 1) {
+                return Err(at
+                    .key("title")
+                    .invalid("must be unique (WhatsApp shows repeated titles as plain text)"));
             }
         }
     }
     Ok(match find(source, "message.header") {
-        Some(_) => (CARD_REFUSES, CARD_MESSAGE),
-        None => (&[], CHOICE_MESSAGE),
+        Some(_) => CARD_MESSAGE,
+        None => CHOICE_MESSAGE,
     })
 }

@@ -20,8 +20,9 @@
 
 use super::{find, write_recipient};
 use crate::core::error::{Error, Result};
-use crate::core::json::{Value, Write, Writer};
+use crate::core::json::{Path, Value, Write, Writer};
 use crate::core::message::check;
+use crate::core::whatwg::cut;
 use crate::prelude::*;
 
 mod contacts;
@@ -37,12 +38,18 @@ mod tests;
 pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> {
     check(request, true)?;
     let source = request.get("message").unwrap_or(&Value::Null);
-    let mut out = Writer::new();
-    out.open_object();
-    app_message(source, &mut out)?;
-    extras::channel_specific(request, &mut out);
-    out.close_object();
-    let message = out.finish();
+    // What follows the recipient, the same in every body: `"message": {…}, …`.
+    let mut rest = Writer::new();
+    rest.key("message");
+    rest.open_object();
+    app_message(source, &mut rest)?;
+    extras::channel_specific(request, &mut rest)?;
+    rest.close_object();
+    walk(request, &Path::root(""), ENVELOPE, &mut rest)?;
+    if let Some(Value::Number(ttl)) = find(request, "ttl") {
+        rest.field("ttl", &[ttl.as_str(), "s"].concat());
+    }
+    let rest = rest.finish();
     let to = match request.get("to") {
         Some(Value::Array(to)) => to.as_slice(),
         _ => &[],
@@ -53,12 +60,8 @@ pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> 
         out.open_object();
         out.field("app_id", app_id);
         write_recipient(&mut out, number.as_str().unwrap_or_default());
-        out.key("message");
-        out.raw(&message);
-        walk(request, ENVELOPE, &mut out);
-        if let Some(Value::Number(ttl)) = find(request, "ttl") {
-            out.field("ttl", &[ttl.as_str(), "s"].concat());
-        }
+        // The members after the recipient (a comma first), as written once above.
+        out.raw(&rest);
         out.close_object();
         bodies.push(out.finish());
     }
@@ -71,27 +74,30 @@ pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> 
 /// a dotted path below the object being written (`from` when left out; objects on
 /// the way are opened as needed, so the members of one object are neighbours), and
 /// `(each)`, if given, the table that maps the value (an object, or each object of
-/// an array) in place of copying it as written.
+/// an array) in place of copying it as written. `from!(why)` refuses `from` when
+/// given (it has no place: [`no_field`]); `from?(rule)` when not (`rule` broken).
 const ENVELOPE: &str = "callback>callback_url;correlationId>correlation_id";
-/// `media_message { url, filename_override? }`: Sinch picks the kind from the file.
-const MEDIA: &str = "url>media_message.url;filename>media_message.filename_override";
+/// The refusal of a media `provider` (media must be public), an entry for the
+/// tables (a macro, so that `concat!` puts it into their text).
+macro_rules! no_provider {
+    () => {
+        "provider!(media must be at a public URL)"
+    };
+}
+use no_provider;
+/// `media_message { url, filename_override? }`: Sinch picks the kind from the file;
+/// no caption (audio and stickers have none), no provider.
+const MEDIA: &str = concat!(
+    "caption!(media_message has no caption; send the text as its own message);",
+    no_provider!(),
+    ";url>media_message.url;filename>media_message.filename_override"
+);
 /// `location_message { coordinates { latitude, longitude }, title = name, label =
 /// address }`, the coordinates as the caller's decimal text.
-const LOCATION: &str = "lat>location_message.coordinates.latitude;\
+const LOCATION: &str = "name?(is required (it becomes location_message.title));\
+    lat>location_message.coordinates.latitude;\
     lng>location_message.coordinates.longitude;name>location_message.title;\
     address>location_message.label";
-
-/// Why a field has no place: media must be public.
-const NO_PROVIDER: &str = "media must be at a public URL";
-const PREVIEW: &[(&str, &str)] = &[("previewUrl", "text_message has no link preview setting")];
-const CAPTIONED: &[(&str, &str)] = &[
-    (
-        "caption",
-        "media_message has no caption; send the text as its own message",
-    ),
-    ("provider", NO_PROVIDER),
-];
-const PROVIDER: &[(&str, &str)] = &[("provider", NO_PROVIDER)];
 
 /// The AppMessage's one content key and its object, after the Conversation rules,
 /// from `source`, the caller's message (checked, at `message`).
@@ -100,10 +106,8 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
         .get("type")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let (refused, table): (&[(&str, &str)], &str) = match kind {
-        "text" => (PREVIEW, "text>text_message.text"),
-        "image" | "video" | "document" => (CAPTIONED, MEDIA),
-        "audio" => (PROVIDER, MEDIA),
+    let table = match kind {
+        "text" => "previewUrl!(text_message has no link preview setting);text>text_message.text",
         "sticker" if find(source, "url").is_none() => {
             return Err(Error::invalid(
                 "message.id",
@@ -111,38 +115,18 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
                  give the sticker's url (a WebP file) instead",
             ))
         }
-        "sticker" => (PROVIDER, MEDIA),
-        "location" if find(source, "name").is_none() => {
-            return Err(Error::invalid(
-                "message.name",
-                "is required (it becomes location_message.title)",
-            ))
-        }
-        "location" => (&[], LOCATION),
+        "image" | "video" | "document" | "audio" | "sticker" => MEDIA,
+        "location" => LOCATION,
         "contacts" => return contacts::contacts(source, out),
         "template" => return template::template(source, out),
         _ => interactive::maps(source)?,
     };
-    refuse(source, refused)?;
-    walk(source, table, out);
-    Ok(())
+    walk(source, &Path::root("message"), table, out)
 }
 
-/// The first of `refused` (a dotted path below the message, and why it has no
-/// place) that `source` has, as its error.
-pub(super) fn refuse(source: &Value, refused: &[(&str, &str)]) -> Result<()> {
-    for (path, why) in refused {
-        if find(source, path).is_some() {
-            return Err(no_field(&["message.", path].concat(), why));
-        }
-    }
-    Ok(())
-}
-
-/// `field` has nowhere to go in the Conversation API: `why`, and what to do.
-pub(super) fn no_field(field: &str, why: &str) -> Error {
-    Error::invalid(
-        field,
+/// The field at `at` has nowhere to go in the Conversation API: `why`, and what to do.
+pub(super) fn no_field(at: &Path, why: &str) -> Error {
+    at.invalid(
         &[
             "has no equivalent in the Conversation API (",
             why,
@@ -152,25 +136,34 @@ pub(super) fn no_field(field: &str, why: &str) -> Error {
     )
 }
 
-/// Writes the members that `table` (see [`ENVELOPE`]) takes from `source` into the
-/// object open in `out`.
-pub(super) fn walk(source: &Value, table: &str, out: &mut Writer) {
+/// Writes the members that `table` (see [`ENVELOPE`]) takes from `source` (at `at`)
+/// into the object open in `out`, or the error of the first refused.
+pub(super) fn walk(source: &Value, at: &Path, table: &str, out: &mut Writer) -> Result<()> {
     // The objects opened on the way to the last member written.
     let mut open: Vec<&str> = Vec::new();
     let mut rest = table;
     while !rest.is_empty() {
         let (entry, tail) = split_entry(rest);
         rest = tail;
-        let (head, each) = match entry.split_once('(') {
+        let (head, each) = match cut(entry, b"(") {
             Some((head, each)) => (head, each.strip_suffix(')').unwrap_or(each)),
             None => (entry, ""),
         };
-        let (from, mut to) = head.split_once('>').unwrap_or((head, head));
+        if let Some(&mark @ (b'!' | b'?')) = head.as_bytes().last() {
+            let from = head.get(..head.len() - 1).unwrap_or_default();
+            let at = at.key(from);
+            match (find(source, from).is_some(), mark == b'!') {
+                (true, true) => return Err(no_field(&at, each)),
+                (false, false) => return Err(at.invalid(each)),
+                _ => continue,
+            }
+        }
+        let (from, mut to) = cut(head, b">").unwrap_or((head, head));
         let Some(value) = find(source, from) else {
             continue;
         };
         let mut depth = 0;
-        while let Some((dir, leaf)) = to.split_once('.') {
+        while let Some((dir, leaf)) = cut(to, b".") {
             if open.get(depth) != Some(&dir) {
                 close_to(&mut open, depth, out);
                 out.key(dir);
@@ -182,9 +175,10 @@ pub(super) fn walk(source: &Value, table: &str, out: &mut Writer) {
         }
         close_to(&mut open, depth, out);
         out.key(to);
-        put(value, each, out);
+        put(value, &at.key(from), each, out)?;
     }
     close_to(&mut open, 0, out);
+    Ok(())
 }
 
 /// The first entry of `table` and the rest, split at the first `;` outside `(…)`.
@@ -214,22 +208,23 @@ fn close_to(open: &mut Vec<&str>, depth: usize, out: &mut Writer) {
     }
 }
 
-/// `value` as written, or mapped by the table `each` (an object, or each of an
-/// array's).
-fn put(value: &Value, each: &str, out: &mut Writer) {
+/// `value` (at `at`) as written, or mapped by the table `each` (an object, or each
+/// of an array's).
+fn put(value: &Value, at: &Path, each: &str, out: &mut Writer) -> Result<()> {
     match value {
         _ if each.is_empty() => value.write(out),
         Value::Array(items) => {
             out.open_array();
-            for item in items {
-                put(item, each, out);
+            for (i, item) in items.iter().enumerate() {
+                put(item, &at.index(i), each, out)?;
             }
             out.close_array();
         }
         _ => {
             out.open_object();
-            walk(value, each, out);
+            walk(value, at, each, out)?;
             out.close_object();
         }
     }
+    Ok(())
 }

@@ -6,15 +6,21 @@
 //! `language_code` is required there: a template without `language` is sent as
 //! `en`, which is what the standalone API applied when it was left out.
 
-use super::{find, refuse, NO_PROVIDER};
+use super::{find, no_provider, walk};
 use crate::core::error::Result;
-use crate::core::json::{decimal, Value, Write, Writer};
+use crate::core::json::{decimal, Path, Value, Write, Writer};
 use crate::core::rules::underscored;
 
 /// `"template_message": { channel_template: { WHATSAPP: { … } } }` of `source`, the
 /// caller's template message (checked).
 pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
-    refuse(source, &[("media.provider", NO_PROVIDER)])?;
+    // Nothing to write: only the media's provider refused.
+    walk(
+        source,
+        &Path::root("message"),
+        concat!("media.", no_provider!()),
+        out,
+    )?;
     for key in &["template_message", "channel_template", "WHATSAPP"] {
         out.key(key);
         out.open_object();
@@ -27,14 +33,14 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     out.open_object();
     numbered(out, "header", source.get("headerParams"));
     let media = text(source, "media.type");
-    if media != "text" {
-        if let Some(url) = find(source, "media.url") {
-            out.key(&["header[1]", media, ".link"].concat());
-            url.write(out);
-        }
-        if let Some(name) = find(source, "media.filename") {
-            out.key("header[1]document.filename");
-            name.write(out);
+    // `header[1]<type>.link`, and a document's `.filename` (only documents have one).
+    for (from, leaf) in &[("media.url", ".link"), ("media.filename", ".filename")] {
+        match find(source, from) {
+            Some(value) if media != "text" => {
+                out.key(&["header[1]", media, leaf].concat());
+                value.write(out);
+            }
+            _ => {}
         }
     }
     numbered(out, "body", source.get("bodyParams"));
