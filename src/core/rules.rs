@@ -76,12 +76,7 @@ pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
 }
 
 /// An MSISDN in international form: an optional `+`, then 7–15 digits not starting with 0.
-#[inline]
-pub fn check_msisdn(field: &str, number: &str) -> Result<()> {
-    check_msisdn_at(&Path::root(field), number)
-}
-
-/// [`check_msisdn`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     let digits = number.strip_prefix('+').unwrap_or(number);
     let valid = (7..=15).contains(&digits.len())
@@ -96,12 +91,7 @@ pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
 }
 
 /// An absolute `http://` or `https://` URL with a host.
-#[inline]
-pub fn check_http_url(field: &str, url: &str) -> Result<()> {
-    check_http_url_at(&Path::root(field), url)
-}
-
-/// [`check_http_url`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {
@@ -120,15 +110,10 @@ pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
     Ok(())
 }
 
-/// An http(s) URL ([`check_http_url`]) that is `https://`, or `http://` only on
+/// An http(s) URL ([`check_http_url_at`]) that is `https://`, or `http://` only on
 /// loopback (with no backslash, which parsers other than the WHATWG one may not end
 /// the host at). Sticker messages need it.
-#[inline]
-pub fn check_https_or_loopback_url(field: &str, url: &str) -> Result<()> {
-    check_https_or_loopback_url_at(&Path::root(field), url)
-}
-
-/// [`check_https_or_loopback_url`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_https_or_loopback_url_at(at: &Path, url: &str) -> Result<()> {
     check_http_url_at(at, url)?;
     let https = url
@@ -156,12 +141,7 @@ fn starts_with_date(bytes: &[u8]) -> bool {
 }
 
 /// `YYYY-MM-DD`.
-#[inline]
-pub fn check_date(field: &str, value: &str) -> Result<()> {
-    check_date_at(&Path::root(field), value)
-}
-
-/// [`check_date`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_date_at(at: &Path, value: &str) -> Result<()> {
     if value.len() == 10 && starts_with_date(value.as_bytes()) {
         Ok(())
@@ -172,12 +152,7 @@ pub fn check_date_at(at: &Path, value: &str) -> Result<()> {
 
 /// The shape of an ISO-8601 date or date-time: `YYYY-MM-DD`, optionally followed by
 /// `T` and a time. Upstream checks the value itself; this catches typos before sending.
-#[inline]
-pub fn check_datetime(field: &str, value: &str) -> Result<()> {
-    check_datetime_at(&Path::root(field), value)
-}
-
-/// [`check_datetime`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
     let bytes = value.as_bytes();
     let digits = |range: core::ops::Range<usize>| {
@@ -198,12 +173,7 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
 }
 
 /// `en`, `pt_BR`, `zh_HK`: a 2–3 letter language, optionally `_` and a 2–4 letter region.
-#[inline]
-pub fn check_language(field: &str, code: &str) -> Result<()> {
-    check_language_at(&Path::root(field), code)
-}
-
-/// [`check_language`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
     let (language, region) = whatwg::cut(code, b"_").unwrap_or((code, "AA"));
     let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
@@ -226,12 +196,7 @@ pub fn underscored(code: &str) -> String {
 }
 
 /// A required string: at least one character.
-#[inline]
-pub fn check_required(field: &str, value: &str) -> Result<()> {
-    check_required_at(&Path::root(field), value)
-}
-
-/// [`check_required`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_required_at(at: &Path, value: &str) -> Result<()> {
     if value.is_empty() {
         return Err(at.invalid("must not be empty"));
@@ -246,12 +211,7 @@ pub fn count_chars(text: &str) -> usize {
 }
 
 /// A length in characters as the user sees them (Unicode scalar values), not bytes.
-#[inline]
-pub fn check_chars(field: &str, value: &str, min: usize, max: usize) -> Result<()> {
-    check_chars_at(&Path::root(field), value, min, max)
-}
-
-/// [`check_chars`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<()> {
     let count = count_chars(value);
     if count < min || count > max {
@@ -277,12 +237,7 @@ pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<
 }
 
 /// A list length within `min..=max`; `rule` says so in words.
-#[inline]
-pub fn check_count(field: &str, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
-    check_count_at(&Path::root(field), len, min, max, rule)
-}
-
-/// [`check_count`] at `at`, whose text is built only for an error.
+/// At `at`; the text is built only for an error.
 pub fn check_count_at(at: &Path, len: usize, min: usize, max: usize, rule: &str) -> Result<()> {
     if len < min || len > max {
         return Err(at.invalid(rule));

@@ -2,9 +2,9 @@
 //! [`crate::core::message`]; this builds the request from them.
 
 use crate::core::config::Config;
-use crate::core::error::{Error, Result};
-use crate::core::json::{parse, Write, Writer};
-use crate::core::message::{send_body, SendRequest};
+use crate::core::error::Result;
+use crate::core::json::Write;
+use crate::core::message::{js_form, send_body, SendRequest};
 use crate::core::request::{Method, Request};
 use crate::prelude::*;
 
@@ -12,10 +12,7 @@ use crate::prelude::*;
 /// checking it: written in its JS form, it goes through the check a JS caller's
 /// send does (`message::send_body`), so its errors are theirs, field for field.
 pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<String>> {
-    let mut js = Writer::new();
-    send.write(&mut js);
-    // What the typed model writes is JSON (a coordinate holds a number's text).
-    let js = parse(&js.finish()).map_err(|_| Error::invalid("request", "must be JSON"))?;
+    let js = js_form("request", |js| send.write(js))?;
     Ok(post(config, send_body(&js)?))
 }
 

@@ -3,10 +3,10 @@
 //! and the provider list handed back to callers never contains them.
 
 use crate::core::config::{Config, Secret};
-use crate::core::error::{Error, Result};
-use crate::core::json::{parse, Value, Writer};
+use crate::core::error::Result;
+use crate::core::json::{Value, Writer};
 use crate::core::message::schema::{Hook, Kind, Member, Need, Rule, STRING};
-use crate::core::message::{arguments, write_members};
+use crate::core::message::{arguments, js_form, write_members};
 use crate::core::request::{Method, Request};
 use crate::core::rules::check_provider_name;
 use crate::prelude::*;
@@ -76,19 +76,19 @@ const PROVIDER: &[Member] = &[Member(
 /// adds the provider, or replaces the one of that name. Written in its JS form and
 /// checked as a JS caller's is ([`add_provider_given`]).
 pub fn add_provider(config: &Config, input: &ProviderInput) -> Result<Request<String>> {
-    let mut js = Writer::new();
-    js.open_object();
-    js.field("name", &input.name);
-    if let Some(basic) = &input.basic {
-        js.key("basic");
+    let js = js_form("provider", |js| {
         js.open_object();
-        js.field("username", &basic.username);
-        js.field("password", &basic.password);
+        js.field("name", &input.name);
+        if let Some(basic) = &input.basic {
+            js.key("basic");
+            js.open_object();
+            js.field("username", &basic.username);
+            js.field("password", &basic.password);
+            js.close_object();
+        }
+        js.field_opt("bearer", &input.bearer);
         js.close_object();
-    }
-    js.field_opt("bearer", &input.bearer);
-    js.close_object();
-    let js = parse(&js.finish()).map_err(|_| Error::invalid("provider", "must be JSON"))?;
+    })?;
     add_provider_given(config, &js)
 }
 
@@ -129,6 +129,7 @@ pub fn delete_provider(config: &Config, name: &str) -> Result<Request<String>> {
 mod tests {
     use super::*;
     use crate::core::config::test_config;
+    use crate::core::error::Error;
     use crate::core::json::{parse, Path, Read};
 
     fn config() -> Config {

@@ -2,10 +2,10 @@
 //! (`GET /callbacks/status/{message-id}`, `GET /callbacks/notifications`).
 
 use crate::core::config::Config;
-use crate::core::error::{Error, Result};
-use crate::core::json::{parse, Value, Writer};
+use crate::core::error::Result;
+use crate::core::json::Value;
 use crate::core::message::schema::{Kind, Member, Need, Rule};
-use crate::core::message::{arguments, snake};
+use crate::core::message::{arguments, js_form, snake};
 use crate::core::request::{Method, Request};
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -50,15 +50,15 @@ const FILTER: &[Member] = &[Member("filter", &Kind::Object(FILTERS), Need::Optio
 /// `GET /callbacks/notifications` with the filters given: written in their JS form
 /// and checked as a JS caller's are ([`notifications_given`]).
 pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Request<String>> {
-    let mut js = Writer::new();
-    js.open_object();
-    js.field_opt("startTime", &filter.start_time);
-    js.field_opt("endTime", &filter.end_time);
-    js.field_opt("from", &filter.from);
-    js.field_opt("page", &filter.page);
-    js.field_opt("pageSize", &filter.page_size);
-    js.close_object();
-    let js = parse(&js.finish()).map_err(|_| Error::invalid("filter", "must be JSON"))?;
+    let js = js_form("filter", |js| {
+        js.open_object();
+        js.field_opt("startTime", &filter.start_time);
+        js.field_opt("endTime", &filter.end_time);
+        js.field_opt("from", &filter.from);
+        js.field_opt("page", &filter.page);
+        js.field_opt("pageSize", &filter.page_size);
+        js.close_object();
+    })?;
     notifications_given(config, &js)
 }
 
@@ -81,7 +81,8 @@ pub fn notifications_given(config: &Config, filter: &Value) -> Result<Request<St
 mod tests {
     use super::*;
     use crate::core::config::test_config;
-    use crate::core::rules::check_datetime;
+    use crate::core::json::{parse, Path};
+    use crate::core::rules::check_datetime_at;
 
     fn config() -> Config {
         test_config("b", "https://x")
@@ -160,7 +161,7 @@ mod tests {
             "2026-11-25T09:30:00Z",
             "2026-11-25T09:30:00.123+01:00",
         ] {
-            assert!(check_datetime("t", ok).is_ok(), "{ok}");
+            assert!(check_datetime_at(&Path::root("t"), ok).is_ok(), "{ok}");
         }
     }
 }

@@ -15,8 +15,9 @@ pub(crate) enum Miss {
 }
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
-/// they have instead of asking for more. Chunks that touch or overlap are joined (copied) so a
-/// range read in two parts reads as one.
+/// they have instead of asking for more. [`View::new`] joins chunks that touch or overlap
+/// (copied) so a range read in two parts reads as one; [`View::runs`] takes runs the JS face
+/// has joined already.
 #[derive(Debug, Clone)]
 pub(crate) struct View<'a> {
     pub size: u64,

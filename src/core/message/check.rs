@@ -9,7 +9,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
-    check_chars_at, check_date_at, check_datetime_at, check_http_url_at,
+    check_chars_at, check_count_at, check_date_at, check_datetime_at, check_http_url_at,
     check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
     check_required_at, count_chars, underscored,
 };
@@ -199,9 +199,7 @@ impl<'v> Pass<'v> {
                     Value::Array(items) => items.as_slice(),
                     _ => &[],
                 };
-                if items.len() < list.min || items.len() > list.max {
-                    return Err(at.invalid(list.rule));
-                }
+                check_count_at(at, items.len(), list.min, list.max, list.rule)?;
                 hook(list.hook, value, at, self.conversation)?;
                 for (i, item) in items.iter().enumerate() {
                     self.rules(item, list.item, &at.index(i), value)?;

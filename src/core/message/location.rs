@@ -89,8 +89,10 @@ fn exponent(text: &str) -> i64 {
 }
 
 impl Write for Coordinate {
+    /// Its number, or `null` for the empty default (the check then names the field:
+    /// `request.message.lat: is required`).
     fn write(&self, out: &mut Writer) {
-        out.raw(&self.0);
+        out.raw(if self.0.is_empty() { "null" } else { &self.0 });
     }
 }
 

@@ -44,7 +44,8 @@ pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
 pub(crate) use wire::{send_body, snake, write, write_members};
 
-use crate::core::json::{Write, Writer};
+use crate::core::error::{self, Error};
+use crate::core::json::{parse, Value, Write, Writer};
 
 /// Most recipients one send may name.
 pub const MAX_RECIPIENTS: usize = 20;
@@ -145,6 +146,16 @@ trait Members {
 /// A variant with no members (`{ type: "call" }`).
 impl Members for () {
     fn members(&self, _: &mut Writer) {}
+}
+
+/// A Rust caller's typed argument as a JS caller gives it: written by `js` in its JS
+/// form and read back, for the same check a JS caller's goes through. What the typed
+/// model writes is JSON (a coordinate holds a number's text); `root` names the
+/// argument if it were not.
+pub(crate) fn js_form(root: &str, js: impl FnOnce(&mut Writer)) -> error::Result<Value> {
+    let mut out = Writer::new();
+    js(&mut out);
+    parse(&out.finish()).map_err(|_| Error::invalid(root, "must be JSON"))
 }
 
 /// `{ "type": tag, …members }`.

@@ -34,7 +34,7 @@ const NAMESPACE: Member = Member(
 struct Spec<'a>(Method, bool, &'a [Member]);
 
 /// Checks the arguments of the method `spec` (every shape, then every rule), then
-/// builds the request.
+/// builds the request, which checks the pack id (`stickerpackId`) last.
 fn run(config: &Config, args: &Args, spec: &Spec) -> Result<Request<String>> {
     let Spec(method, stickers, params) = spec;
     let values = args.checked(params)?;

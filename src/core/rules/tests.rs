@@ -88,8 +88,8 @@ fn segments_decide_as_on_lossy_text() {
 #[test]
 fn dates_and_date_times() {
     for ok in ["2026-11-25", "0000-00-00"] {
-        assert!(check_date("d", ok).is_ok(), "{ok}");
-        assert!(check_datetime("d", ok).is_ok(), "{ok}");
+        assert!(check_date_at(&Path::root("d"), ok).is_ok(), "{ok}");
+        assert!(check_datetime_at(&Path::root("d"), ok).is_ok(), "{ok}");
     }
     for bad in [
         "",
@@ -98,9 +98,9 @@ fn dates_and_date_times() {
         "2026-11-25T09:30",
         "２026-11-25",
     ] {
-        assert!(check_date("d", bad).is_err(), "{bad}");
+        assert!(check_date_at(&Path::root("d"), bad).is_err(), "{bad}");
     }
-    assert!(check_datetime("d", "2026-11-25T09:30:00Z").is_ok());
+    assert!(check_datetime_at(&Path::root("d"), "2026-11-25T09:30:00Z").is_ok());
     for bad in [
         "",
         "2026-11-2",
@@ -108,7 +108,7 @@ fn dates_and_date_times() {
         "2026-11-25T9:30",
         "2026-11-25T09:30 Z",
     ] {
-        assert!(check_datetime("d", bad).is_err(), "{bad}");
+        assert!(check_datetime_at(&Path::root("d"), bad).is_err(), "{bad}");
     }
 }
 

@@ -1,11 +1,11 @@
 //! `messages:send` bodies: a standalone send (the caller's JSON) mapped to the
 //! Conversation API (brief §2, §3.1), one body per recipient.
 //!
-//! Every rule is checked before any body is built: the send's (the same check the
-//! standalone path runs, with the extras' rules), then the message's Conversation
-//! rules. The body is then copied from the caller's request (checked) as tables
-//! (text, see [`ENVELOPE`]) say, by one writer ([`walk`]). A field the Conversation
-//! API cannot carry is refused by its path, saying why; none is dropped. Decisions where the brief is not sure:
+//! The send is checked first (the same check the standalone path runs, with the
+//! extras' rules); then one walk (`walk`) copies the checked request as the tables
+//! (text, e.g. `ENVELOPE`) say, and refuses, by its path and saying why, a field the
+//! Conversation API cannot carry (table entries too): none is dropped, and no body
+//! is returned unless the whole walk succeeds. Decisions where the brief is not sure:
 //! - a media `caption` is refused (`media_message` has none; a `card_message`
 //!   rendering is unconfirmed), as is every media `provider` (media must be public);
 //! - a location needs a `name` (it becomes the required `title`);

@@ -4,10 +4,10 @@
 //! required`), an update needs at least one (`fields: give …`). Rust callers' typed
 //! fields are written in their JS form and checked the same way.
 
-use crate::core::error::{Error, Result};
-use crate::core::json::{parse, Value, Writer};
+use crate::core::error::Result;
+use crate::core::json::{Value, Writer};
 use crate::core::message::schema::{list, Hook, Kind, Member, Need, Rule, STRING};
-use crate::core::message::{arguments, write};
+use crate::core::message::{arguments, js_form, write};
 use crate::prelude::*;
 
 const IOS: Member = Member("iosAppStoreLink", &Kind::Str(Rule::HttpUrl), Need::Optional);
@@ -78,11 +78,11 @@ pub(crate) fn body(fields: &Value, kind: &'static Kind) -> Result<String> {
 
 /// The wire body of typed fields written in their JS form by `js`.
 fn typed(js: impl FnOnce(&mut Writer), kind: &'static Kind) -> Result<String> {
-    let mut out = Writer::new();
-    out.open_object();
-    js(&mut out);
-    out.close_object();
-    let value = parse(&out.finish()).map_err(|_| Error::invalid("fields", "must be JSON"))?;
+    let value = js_form("fields", |out| {
+        out.open_object();
+        js(out);
+        out.close_object();
+    })?;
     body(&value, kind)
 }
 

@@ -46,9 +46,10 @@ impl StickerIndex {
 
 /// Every sticker request: `method` on `/stickerpacks[/{pack}][/stickers][/{index}]`
 /// with `body`, and `?namespace=…` when one is given; the pack id is checked
-/// (`stickerpackId`) last, once the other arguments are. One builder for the ten
-/// methods.
-pub fn request(
+/// (`stickerpackId`) here. One builder for the ten methods. Crate-internal: `index`
+/// goes into the path as given, so its callers hand in only a checked index (a
+/// [`StickerIndex`]'s, or the table's `Kind::Index`: digits only).
+pub(crate) fn request(
     config: &Config,
     method: Method,
     pack: Option<&str>,

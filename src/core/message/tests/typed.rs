@@ -160,6 +160,12 @@ fn typed_sends_break_the_same_rules() {
     let cases = [
         (send(sticker, Extras::default()), "message.provider"),
         (send(far, Extras::default()), "message.lat"),
+        // The default coordinate is empty: written as null, so the field is named as
+        // a JS caller's missing one is.
+        (
+            send(Message::Location(Location::default()), Extras::default()),
+            "request.message.lat",
+        ),
         (send(retired, Extras::default()), "message.ttl"),
         (send(text(), ordered), "channelSpecificMessage"),
     ];
