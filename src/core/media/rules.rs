@@ -19,7 +19,7 @@ use super::kind::Kind;
 use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
-use super::words::{fill, group, trim};
+use super::words::{fill, group, nth, part, trim};
 use super::Options;
 use crate::prelude::*;
 use IssueCode::*;
@@ -27,8 +27,6 @@ use Severity::{Error, Warning};
 
 const MB: u64 = 1_000_000;
 const MIB: u64 = 1 << 20;
-/// Every upload: 100 MB.
-const UPLOAD_MB: u64 = 100;
 
 /// Builds the report for a file of `size` bytes.
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
@@ -158,58 +156,62 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
             &[what],
         );
     }
-    size_against(
-        size,
-        UPLOAD_MB,
-        "100 MB",
-        "any upload",
-        &mut out,
-        |out, over| {
-            add(
-            out,
-            MediaTooLarge,
-            Error,
-"The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
-&[&group(size), &group(over)],
-        )
-        },
-    );
+    limit(size, 0, &mut out);
     out
 }
 
-/// Adds `media_size_ambiguous` between the two readings of `mb` (`limit`: the same as text,
-/// "5 MB"), or calls `over(out, limit)` above the 2^20 reading.
-pub(super) fn size_against(
-    size: u64,
-    mb: u64,
-    limit: &str,
-    what: &str,
-    out: &mut Vec<Issue>,
-    over: impl FnOnce(&mut Vec<Issue>, u64),
-) {
-    let (lo, hi) = (mb * MB, mb * MIB);
-    if size > hi {
-        over(out, hi);
-    } else if size > lo {
-        ambiguous(out, size, limit, what, lo, hi);
-    }
-}
+/// The size limits, a line each: the limit as written, then what it is for. Line 0 is every
+/// upload's; the rest are the message types' (processing in MB, stickers in KB).
+const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\n100 KB;static stickers\n500 KB;animated stickers";
 
-/// Adds `media_size_ambiguous`: `size` is over `limit` (`lo` bytes) but not over `hi`.
-pub(super) fn ambiguous(
-    out: &mut Vec<Issue>,
-    size: u64,
-    limit: &str,
-    what: &str,
-    lo: u64,
-    hi: u64,
-) {
+/// The messages of [`limit`], filled from one list: the size, the limit, what it is for, the
+/// upper and the lower reading in bytes.
+const OVER_UPLOAD: &str = "The file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).";
+const OVER_PROCESSING: &str = "The file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.";
+const OVER_STICKER: &str = "The limit for {2} is {1}; this file is {0} bytes (over {3} bytes even if KB means 1,024 bytes).";
+const AMBIGUOUS: &str = "The file is {0} bytes: over the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay at or under {4} bytes to be safe.";
+
+/// Checks `size` against line `row` of [`LIMITS`] under both readings of its unit (10^3 or
+/// 2^10 per step): over the upper one, the limit's issue; between them,
+/// `media_size_ambiguous`. One body for every limit, its numbers read from its text.
+pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
+    let line = nth(LIMITS, row);
+    let text = part(line, b';', 0);
+    let mut n = 0;
+    let mut kb = false;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => n = n * 10 + u64::from(b - b'0'),
+            b'K' => kb = true,
+            _ => {}
+        }
+    }
+    let (lo, hi) = if kb {
+        (n * 1000, n << 10)
+    } else {
+        (n * MB, n * MIB)
+    };
+    if size <= lo {
+        return;
+    }
+    let (code, severity, template) = match (size > hi, kb, row) {
+        (false, ..) => (MediaSizeAmbiguous, Warning, AMBIGUOUS),
+        (_, true, _) => (MediaStickerTooLarge, Error, OVER_STICKER),
+        (_, _, 0) => (MediaTooLarge, Error, OVER_UPLOAD),
+        _ => (MediaOverProcessingLimit, Warning, OVER_PROCESSING),
+    };
     add(
         out,
-        MediaSizeAmbiguous,
-        Warning,
-"The file is {} bytes: over the {} limit for {} if that means {} bytes, within it if it means {} bytes. Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
-&[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
+        code,
+        severity,
+        template,
+        &[
+            &group(size),
+            text,
+            part(line, b';', 1),
+            &group(hi),
+            &group(lo),
+        ],
     );
 }
 

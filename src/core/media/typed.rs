@@ -4,9 +4,9 @@
 use super::codec::Codec;
 use super::kind::Kind;
 use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
-use super::rules::{ambiguous, size_against};
+use super::rules::limit;
 use super::sniff::Detected;
-use super::words::{decimal, group, nth};
+use super::words::{decimal, nth};
 use crate::prelude::*;
 
 /// The message type made for content of `kind`, the document type when none is: each kind
@@ -63,7 +63,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     }
     match t {
         MessageType::Image => {
-            processing(size, 5, "5 MB", "images", &mut out);
+            limit(size, 1, &mut out);
             if let Some(coding) = d.image_coding {
                 add(
                     &mut out,
@@ -75,29 +75,17 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
             }
         }
         MessageType::Audio => {
-            processing(size, 16, "16 MB", "audio", &mut out);
+            limit(size, 2, &mut out);
             audio_codec(kind, d, &mut out);
         }
         MessageType::Video => {
-            processing(size, 16, "16 MB", "videos", &mut out);
+            limit(size, 3, &mut out);
             video_codecs(d, &mut out);
         }
         MessageType::Sticker => sticker(size, d, &mut out),
         MessageType::Document => {}
     }
     out
-}
-
-fn processing(size: u64, mb: u64, limit: &str, what: &str, out: &mut Vec<Issue>) {
-    size_against(size, mb, limit, what, out, |out, hi| {
-        add(
-            out,
-            MediaOverProcessingLimit,
-            Warning,
-"The file is {} bytes, over the {} limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-&[&group(size), limit, what, &group(hi)],
-        )
-    });
 }
 
 fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
@@ -157,23 +145,7 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
             &[],
         ),
     }
-    let (what, kb, limit) = if d.animated {
-        ("animated stickers", 500, "500 KB")
-    } else {
-        ("static stickers", 100, "100 KB")
-    };
-    let (lo, hi) = (kb * 1000, kb * 1024);
-    if size > hi {
-        add(
-            out,
-            MediaStickerTooLarge,
-            Error,
-"The limit for {} is {}; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-&[what, limit, &group(size), &group(hi)],
-        );
-    } else if size > lo {
-        ambiguous(out, size, limit, what, lo, hi);
-    }
+    limit(size, 4 + usize::from(d.animated), out);
 }
 
 #[cfg(test)]

@@ -131,17 +131,25 @@ pub(crate) fn trim(s: &str) -> &str {
     s.get(0..end).unwrap_or_default()
 }
 
-/// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
-/// `core::fmt`; one string per message instead of a piece per word).
+/// `template` with each `{}` replaced by the next of `args`, in order, and each `{N}` (one
+/// digit) by `args[N]` (`format!` without `core::fmt`; one string per message instead of a
+/// piece per word, and one argument list for templates that name them in different orders).
 #[inline(never)]
 pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
-    let mut args = args.iter();
+    let mut next = 0;
     let mut rest = template;
-    while let Some(at) = super::view::find(rest.as_bytes(), b"{}") {
+    while let Some(at) = super::view::find(rest.as_bytes(), b"{") {
         out.push_str(rest.get(0..at).unwrap_or_default());
-        out.push_str(args.next().copied().unwrap_or_default());
-        rest = rest.get(at + 2..rest.len()).unwrap_or_default();
+        let (arg, skip) = match rest.as_bytes().get(at + 1) {
+            Some(&d) if d != b'}' => (usize::from(d.wrapping_sub(b'0')), 3),
+            _ => {
+                next += 1;
+                (next - 1, 2)
+            }
+        };
+        out.push_str(args.get(arg).copied().unwrap_or_default());
+        rest = rest.get(at + skip..rest.len()).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -274,6 +282,8 @@ mod tests {
         assert_eq!(fill("{}{}", &["x", "{}"]), "x{}");
         assert_eq!(fill("no holes", &[]), "no holes");
         assert_eq!(fill("é {} ü", &["ß"]), "é ß ü");
+        assert_eq!(fill("{2}{0}, {1}{0}.", &["a", "b", "c"]), "ca, ba.");
+        assert_eq!(fill("{} {1} {}", &["x", "y"]), "x y y");
     }
 
     #[test]
