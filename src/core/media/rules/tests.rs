@@ -225,3 +225,35 @@ fn size_messages_word_for_word() {
         ["The file is 500,001 bytes: over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay at or under 500,000 bytes to be safe."]
     );
 }
+
+/// Every codec message word for word.
+#[test]
+fn codec_messages_word_for_word() {
+    let messages = |d: &Detected, t: MessageType| -> Vec<String> {
+        let r = report(1000, d, Some(t));
+        r.issues.into_iter().map(|i| i.message).collect()
+    };
+    let mut mp4 = kind(Kind::Mp4Video);
+    mp4.video = Some(Codec::Hevc);
+    mp4.audio = Some(Codec::Other(*b"ab\0c"));
+    assert_eq!(
+        messages(&mp4, MessageType::Video),
+        [
+            "Video messages need H.264 video; this file's video is HEVC (H.265).",
+            "Video messages need AAC audio; this file's audio is an unknown codec (ab_c)."
+        ]
+    );
+    let cases = [
+        (Kind::Mp4Audio, Codec::Mp3, "MP4 audio must use AAC for audio messages; this file uses MP3."),
+        (Kind::Ogg, Codec::Vorbis, "Ogg audio must use Opus for audio messages; this file uses Vorbis."),
+        (Kind::Mp2, Codec::Mp2, "MPEG audio (audio/mpeg) must use MP3 for audio messages; this file uses MPEG Layer II."),
+    ];
+    for (k, c, message) in cases {
+        let mut d = kind(k);
+        d.audio = Some(c);
+        assert_eq!(messages(&d, MessageType::Audio), [message]);
+    }
+    let mut aac = kind(Kind::Aac);
+    aac.audio = Some(Codec::Mp3);
+    assert!(messages(&aac, MessageType::Audio).is_empty());
+}
