@@ -9,7 +9,8 @@
 
 use super::kind::Kind;
 use super::ooxml::Ooxml;
-use super::report::{add, Issue, IssueCode, Severity};
+use super::report::Issue;
+use super::says::{say, Say};
 use super::words::{line_where, part, trim};
 use crate::prelude::*;
 
@@ -139,15 +140,13 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
         || office(kind)
             .zip(declared_office)
             .is_some_and(|(a, b)| a.application() == b.application());
-    add(
+    say(
         out,
-        IssueCode::MediaTypeMismatch,
         if near {
-            Severity::Warning
+            Say::NearMismatch
         } else {
-            Severity::Error
+            Say::Mismatch
         },
-        "The declared type is {} but the content is {} {} ({}).",
         &[declared_raw, kind.article(), kind.label(), sniffed],
     );
 }
@@ -186,11 +185,9 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue
     if i == 0 {
         return;
     }
-    add(
+    say(
         out,
-        IssueCode::MediaExtensionMismatch,
-        Severity::Warning,
-        "The file name ends in .{} but the content is {} {} (usually .{}).",
+        Say::Extension,
         &[&ext, kind.article(), kind.label(), part(usual, b' ', 0)],
     );
 }

@@ -16,14 +16,14 @@
 use super::codec::Codec;
 use super::declared::{encrypted_office_mime, extension, mismatch};
 use super::kind::Kind;
-use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
+use super::report::{add, Details, Issue, MessageType, Report, Severity};
+use super::says::{say, Say};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
 use super::words::{fill, group, nth, part, trim};
 use super::Options;
 use crate::prelude::*;
-use IssueCode::*;
-use Severity::{Error, Warning};
+use Severity::Warning;
 
 const MB: u64 = 1_000_000;
 const MIB: u64 = 1 << 20;
@@ -51,13 +51,7 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
         details: details(d),
     };
     if size == 0 {
-        add(
-            &mut report.issues,
-            MediaEmpty,
-            Error,
-            "The file is empty (0 bytes).",
-            &[],
-        );
+        say(&mut report.issues, Say::Empty, &[]);
         return report;
     }
     let mut issues = common(size, d, options, report.declared_mime_type.as_deref());
@@ -91,33 +85,23 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
     match d.kind {
         None => {
             let declared = declared.map_or(String::new(), |m| fill(" (declared as {})", &[m]));
-            add(
-                &mut out,
-                MediaUnsupportedType,
-                Error,
-                "The content{} is not recognised as any type WhatsApp accepts.",
-                &[&declared],
-            );
+            say(&mut out, Say::Unknown, &[&declared]);
         }
         Some(_) if unreadable => {}
-        Some(k) if !k.accepted() => add(
+        Some(k) if !k.accepted() => say(
             &mut out,
-            MediaUnsupportedType,
-            Error,
-            "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
+            Say::NotAccepted,
             &[k.article(), k.label(), k.mime()],
         ),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
-        let severity = if damage.fatal { Error } else { Warning };
-        add(
-            &mut out,
-            MediaTruncated,
-            severity,
-            "The {} {}.",
-            &[what, &damage.reason],
-        );
+        let broken = if damage.fatal {
+            Say::Broken
+        } else {
+            Say::MaybeBroken
+        };
+        say(&mut out, broken, &[what, &damage.reason]);
     }
     for note in &d.notes {
         add(&mut out, note.code, Warning, "{}", &[&note.message]);
@@ -126,12 +110,10 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
         .kind
         .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
     {
-        add(
+        say(
             &mut out,
-            MediaMacroEnabled,
-            Warning,
-"The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
-&[Kind::Office(o).article(), o.label()],
+            Say::Macros,
+            &[Kind::Office(o).article(), o.label()],
         );
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
@@ -139,22 +121,10 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
         extension(kind, options.file_name, &mut out);
     }
     if d.not_utf8 {
-        add(
-            &mut out,
-            MediaTextEncoding,
-            Warning,
-            "The text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.",
-            &[],
-        );
+        say(&mut out, Say::Legacy, &[]);
     }
     if d.incomplete {
-        add(
-            &mut out,
-            MediaNotFullyChecked,
-            Warning,
-            "Only part of the {} could be checked: a needed part of the file was not read.",
-            &[what],
-        );
+        say(&mut out, Say::Partial, &[what]);
     }
     limit(size, 0, &mut out);
     out
@@ -163,13 +133,6 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
 /// The size limits, a line each: the limit as written, then what it is for. Line 0 is every
 /// upload's; the rest are the message types' (processing in MB, stickers in KB).
 const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\n100 KB;static stickers\n500 KB;animated stickers";
-
-/// The messages of [`limit`], filled from one list: the size, the limit, what it is for, the
-/// upper and the lower reading in bytes.
-const OVER_UPLOAD: &str = "The file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).";
-const OVER_PROCESSING: &str = "The file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.";
-const OVER_STICKER: &str = "The limit for {2} is {1}; this file is {0} bytes (over {3} bytes even if KB means 1,024 bytes).";
-const AMBIGUOUS: &str = "The file is {0} bytes: over the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay at or under {4} bytes to be safe.";
 
 /// Checks `size` against line `row` of [`LIMITS`] under both readings of its unit (10^3 or
 /// 2^10 per step): over the upper one, the limit's issue; between them,
@@ -194,17 +157,15 @@ pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
     if size <= lo {
         return;
     }
-    let (code, severity, template) = match (size > hi, kb, row) {
-        (false, ..) => (MediaSizeAmbiguous, Warning, AMBIGUOUS),
-        (_, true, _) => (MediaStickerTooLarge, Error, OVER_STICKER),
-        (_, _, 0) => (MediaTooLarge, Error, OVER_UPLOAD),
-        _ => (MediaOverProcessingLimit, Warning, OVER_PROCESSING),
+    let what = match (size > hi, kb, row) {
+        (false, ..) => Say::Ambiguous,
+        (_, true, _) => Say::OverSticker,
+        (_, _, 0) => Say::OverUpload,
+        _ => Say::OverProcessing,
     };
-    add(
+    say(
         out,
-        code,
-        severity,
-        template,
+        what,
         &[
             &group(size),
             text,

@@ -3,8 +3,9 @@
 
 use super::codec::Codec;
 use super::kind::Kind;
-use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
+use super::report::{Issue, MessageType};
 use super::rules::limit;
+use super::says::{say, Say};
 use super::sniff::Detected;
 use super::words::{decimal, nth};
 use crate::prelude::*;
@@ -45,11 +46,9 @@ const ACCEPTED: &str = concat!(
 pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
     let mut out = Vec::new();
     if !takes(t, kind) {
-        add(
+        say(
             &mut out,
-            MediaNotForType,
-            Error,
-            "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+            Say::NotForType,
             &[
                 if kind.article().len() == 2 { "An" } else { "A" }, // "an" or "a"
                 kind.label(),
@@ -65,13 +64,7 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
         MessageType::Image => {
             limit(size, 1, &mut out);
             if let Some(coding) = d.image_coding {
-                add(
-                    &mut out,
-                    MediaImageCodec,
-                    Error,
-"Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.",
-&[coding],
-                );
+                say(&mut out, Say::ImageCoding, &[coding]);
             }
         }
         MessageType::Audio => {
@@ -96,54 +89,28 @@ fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
         _ => return,
     };
     if let Some(c) = d.audio.filter(|&c| c != need) {
-        add(
-            out,
-            MediaAudioCodec,
-            Error,
-            "{} must use {} for audio messages; this file uses {}.",
-            &[container, &need.name(), &c.name()],
-        );
+        say(out, Say::AudioCodec, &[container, &need.name(), &c.name()]);
     }
 }
 
 fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
-        add(
-            out,
-            MediaVideoCodec,
-            Error,
-            "Video messages need H.264 video; this file's video is {}.",
-            &[&c.name()],
-        );
+        say(out, Say::VideoCodec, &[&c.name()]);
     }
     if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
-        add(
-            out,
-            MediaAudioCodec,
-            Error,
-            "Video messages need AAC audio; this file's audio is {}.",
-            &[&c.name()],
-        );
+        say(out, Say::VideoAudio, &[&c.name()]);
     }
 }
 
 fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     match (d.width, d.height) {
         (Some(512), Some(512)) => {}
-        (Some(w), Some(h)) => add(
+        (Some(w), Some(h)) => say(
             out,
-            MediaStickerDimensions,
-            Error,
-            "Stickers must be 512x512 pixels; this WebP is {}x{}.",
+            Say::StickerSize,
             &[&decimal(w.into()), &decimal(h.into())],
         ),
-        _ => add(
-            out,
-            MediaStickerDimensions,
-            Error,
-            "Stickers must be 512x512 pixels; this WebP's size could not be read.",
-            &[],
-        ),
+        _ => say(out, Say::StickerUnread, &[]),
     }
     limit(size, 4 + usize::from(d.animated), out);
 }
