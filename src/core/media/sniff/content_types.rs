@@ -4,7 +4,7 @@
 //! Office writes it first (inside the head), LibreOffice last (inside the tail already read).
 
 use super::inflate::inflate;
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::ooxml::Ooxml;
 use crate::core::media::view::{find, le16, View};
@@ -36,7 +36,7 @@ pub(super) fn content_types(v: &View<'_>, e: Entry, by_names: Detected) -> Step 
         return Ok(by_names);
     };
     if !header.starts_with(b"PK\x03\x04") {
-        return Ok(by_names.damaged(true, "has a corrupt ZIP entry ([Content_Types].xml)"));
+        return Ok(by_names.broken(Why::TypesEntry));
     }
     let start = e.local + 30 + u64::from(n) + u64::from(extra);
     let data = match v.read(start, e.compressed as usize, e.compressed) {

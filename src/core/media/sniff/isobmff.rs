@@ -1,7 +1,7 @@
 //! ISO base media files (MP4, M4A, 3GP, MOV, HEIF/AVIF): the `ftyp` brand, then the boxes of
 //! the movie (`moov`) down to each track's handler (`hdlr`) and first sample entry (`stsd`).
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
@@ -115,33 +115,28 @@ struct BoxHdr {
 
 /// Reads the box header at `off` (inside a parent ending at `parent_end`), asking for `want`
 /// bytes from there when it was not read.
-fn header(
-    v: &View<'_>,
-    off: u64,
-    parent_end: u64,
-    want: u64,
-) -> Result<Result<BoxHdr, &'static str>, Miss> {
+fn header(v: &View<'_>, off: u64, parent_end: u64, want: u64) -> Result<Result<BoxHdr, Why>, Miss> {
     let b = v.read_upto(off, 16, want)?;
     if b.len() < 8 {
-        return Ok(Err("ends inside a box header: it is truncated"));
+        return Ok(Err(Why::BoxHeaderShort));
     }
     let kind: [u8; 4] = arr(b, 4).unwrap_or_default();
     if !kind
         .iter()
         .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == 0xA9)
     {
-        return Ok(Err("has an invalid box type: it is corrupt"));
+        return Ok(Err(Why::BoxType));
     }
     let (size, hl) = match be32(b, 0).unwrap_or(0) {
         0 => (parent_end.saturating_sub(off), 8),
         1 => match be64(b, 8) {
             Some(s) => (s, 16),
-            None => return Ok(Err("ends inside a box header: it is truncated")),
+            None => return Ok(Err(Why::BoxHeaderShort)),
         },
         s => (u64::from(s), 8),
     };
     if size < hl {
-        return Ok(Err("has an invalid box size: it is corrupt"));
+        return Ok(Err(Why::BoxSize));
     }
     Ok(Ok(BoxHdr {
         kind,
@@ -164,7 +159,7 @@ fn walk(v: &View<'_>, family: Family) -> Step {
         let want = if found.moov { 256 } else { WINDOW };
         let h = match header(v, off, v.size, want) {
             Ok(Ok(h)) => h,
-            Ok(Err(why)) => return Ok(decide(family, &found).damaged(true, why)),
+            Ok(Err(why)) => return Ok(decide(family, &found).broken(why)),
             Err(m) => return settle(v, m, decide(family, &found)),
         };
         if &h.kind == b"moov" {
@@ -191,7 +186,7 @@ fn walk(v: &View<'_>, family: Family) -> Step {
     }
     let d = decide(family, &found);
     if !found.moov {
-        return Ok(d.damaged(true, "has no movie box (moov): it is truncated or corrupt"));
+        return Ok(d.broken(Why::NoMoov));
     }
     Ok(d)
 }

@@ -5,7 +5,7 @@
 //! SOF14) frame is refused for image messages; a hierarchical JPEG (a DHP segment or a
 //! differential SOF5/SOF6 frame) is a warning; JPEG-LS (SOF55, `FFF7`) is another format.
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be16, find, u8_at, View};
@@ -34,18 +34,18 @@ fn jpeg(v: &View<'_>) -> Step {
     let mut frame: Option<u8> = None;
     let mut hierarchical = false;
     // What is wrong, when the walk stops at a broken segment (one exit for every finding).
-    let mut broken = "";
+    let mut broken = None;
     for _ in 0..512 {
         let b = match v.read_upto(off, 9, WINDOW) {
             Ok(b) => b,
             Err(m) => return settle(v, m, d),
         };
         if b.len() < 4 {
-            broken = "ends before its image data: it is truncated";
+            broken = Some(Why::JpegNoData);
             break;
         }
         if !matches!(u8_at(b, 0), Some(0xFF)) {
-            broken = "has a broken segment structure: it is corrupt";
+            broken = Some(Why::JpegSegments);
             break;
         }
         let marker = u8_at(b, 1).unwrap_or(0);
@@ -58,19 +58,19 @@ fn jpeg(v: &View<'_>) -> Step {
                 break;
             }
             0xD9 => {
-                broken = "ends before its image data: it is corrupt";
+                broken = Some(Why::JpegEoi);
                 break;
             }
             0xD0..=0xD7 | 0x01 => off += 2,
             _ if len < 2 || matches!(marker, 0x00 | 0xD8) => {
-                broken = "has a broken segment structure: it is corrupt";
+                broken = Some(Why::JpegSegments);
                 break;
             }
             _ => {
                 hierarchical |= marker == DHP;
                 if is_sof(marker) && frame.is_none() {
                     if b.len() < 9 {
-                        broken = "ends inside its frame header: it is truncated";
+                        broken = Some(Why::JpegFrameShort);
                         break;
                     }
                     frame = Some(marker);
@@ -81,8 +81,8 @@ fn jpeg(v: &View<'_>) -> Step {
             }
         }
     }
-    if !broken.is_empty() {
-        return Ok(d.damaged(true, broken));
+    if let Some(why) = broken {
+        return Ok(d.broken(why));
     }
     d = frame_type(d, frame, hierarchical);
     if !scan_found {

@@ -11,7 +11,7 @@
 //! bytes do: the Word FIB's `fEncrypted` flag, an Excel `FilePass` record after the `BOF`
 //! (read from the stream's first sector, through the mini stream for a small stream).
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{le16, le32, u8_at, Miss, View};
@@ -162,13 +162,11 @@ impl Layout<'_> {
 fn compound(v: &View<'_>, head: &[u8]) -> Step {
     let mut streams = Streams::default();
     if head.len() < 512 {
-        return Ok(
-            Detected::new(Kind::Ole).damaged(true, "ends inside its OLE2 header: it is truncated")
-        );
+        return Ok(Detected::new(Kind::Ole).broken(Why::OleShort));
     }
     let shift = le16(head, 0x1E).unwrap_or(0);
     if le16(head, 0x1C) != Some(0xFFFE) || !(shift == 9 || shift == 12) {
-        return Ok(Detected::new(Kind::Ole).damaged(true, "has a corrupt OLE2 header"));
+        return Ok(Detected::new(Kind::Ole).broken(Why::OleHeader));
     }
     let layout = Layout { head, shift };
     let sector_size = 1usize << shift;
@@ -226,10 +224,7 @@ fn legacy_encryption(v: &View<'_>, layout: Layout<'_>, streams: &Streams) -> Res
 
 fn ole_settle(v: &View<'_>, m: Miss, streams: &Streams) -> Step {
     match m {
-        Miss::Eof => Ok(streams.detected().damaged(
-            true,
-            "is shorter than its OLE2 directory says: it is truncated",
-        )),
+        Miss::Eof => Ok(streams.detected().broken(Why::OleDirectory)),
         m => settle(v, m, streams.detected()),
     }
 }

@@ -10,7 +10,7 @@
 //! itself is read from where the end record points (at most [`MAX_DIRECTORY`] bytes of it).
 
 use super::content_types::{content_types, Entry};
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::ooxml::Ooxml;
 use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, Miss, View};
@@ -75,8 +75,8 @@ impl Names {
 
 /// Why the central directory could not be read.
 enum Stop {
-    /// It is broken: the reason, to follow "The file ...".
-    Broken(&'static str),
+    /// It is broken, for this reason.
+    Broken(Why),
     /// Bytes were missing.
     Missing(Miss),
 }
@@ -96,7 +96,7 @@ fn archive(v: &View<'_>, head: &[u8]) -> Step {
         Err(stop) => {
             let guess = Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
             return match stop {
-                Stop::Broken(why) => Ok(guess.damaged(true, why)),
+                Stop::Broken(why) => Ok(guess.broken(why)),
                 Stop::Missing(m) => settle(v, m, guess),
             };
         }
@@ -111,23 +111,19 @@ fn archive(v: &View<'_>, head: &[u8]) -> Step {
 /// Reads the central directory's names into `names`; gives whether only part of it was read.
 fn directory(v: &View<'_>, names: &mut Names) -> Result<bool, Stop> {
     let Some(eocd) = end_record(v)? else {
-        return Err(Stop::Broken(
-            "has no ZIP end record (central directory): it is truncated or corrupt",
-        ));
+        return Err(Stop::Broken(Why::ZipNoEnd));
     };
     let Some(eocd) = eocd.zip64(v)? else {
-        return Err(Stop::Broken("has a corrupt ZIP64 end record"));
+        return Err(Stop::Broken(Why::Zip64));
     };
     let dir_end = eocd.cd_off.checked_add(eocd.cd_size);
     if !dir_end.is_some_and(|e| e <= eocd.pos) {
-        return Err(Stop::Broken(
-            "has a ZIP central directory that points outside the file: it is truncated or corrupt",
-        ));
+        return Err(Stop::Broken(Why::ZipOutside));
     }
     let partial = eocd.cd_size > MAX_DIRECTORY;
     let len = eocd.cd_size.min(MAX_DIRECTORY) as usize;
     let dir = v.read(eocd.cd_off, len, len as u64)?;
-    let corrupt = Stop::Broken("has a corrupt ZIP central directory");
+    let corrupt = Stop::Broken(Why::ZipDirectory);
     let mut i = 0usize;
     let mut seen = 0u64;
     while seen < eocd.entries {
