@@ -12,6 +12,7 @@ use super::ooxml::Ooxml;
 use super::report::Issue;
 use super::says::{say, Say};
 use super::words::{line_where, part, trim};
+use super::Options;
 use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
@@ -85,26 +86,43 @@ const ALIASES: &str = concat!(
     "video/msvideo=video/x-msvideo",
 );
 
+/// What the caller says about the file, read once for every rule: the declared type (trimmed,
+/// as the report gives it; `None` when absent or empty) and its canonical form, and the file
+/// name's extension in lower case.
+pub(crate) struct Said<'a> {
+    pub declared: Option<&'a str>,
+    canonical: Option<String>,
+    ext: Option<String>,
+}
+
+impl<'a> Said<'a> {
+    pub(crate) fn new(options: &Options<'a>) -> Said<'a> {
+        let declared = match options.declared_mime.map(trim) {
+            Some(s) if !s.is_empty() => Some(s),
+            _ => None,
+        };
+        Said {
+            declared,
+            canonical: declared.and_then(canonical),
+            ext: lower_extension(options.file_name),
+        }
+    }
+}
+
 /// The MIME type of a password-protected OOXML file: the declared type when it names an
 /// OOXML type, else the one usual for the file name's extension, else `None`.
-pub(crate) fn encrypted_office_mime(
-    declared: Option<&str>,
-    file_name: Option<&str>,
-) -> Option<&'static str> {
-    declared
-        .and_then(canonical)
-        .and_then(|m| Ooxml::from_mime(&m))
-        .or_else(|| lower_extension(file_name).and_then(|e| Ooxml::from_extension(&e)))
+pub(crate) fn encrypted_office_mime(said: &Said<'_>) -> Option<&'static str> {
+    said.canonical
+        .as_deref()
+        .and_then(Ooxml::from_mime)
+        .or_else(|| said.ext.as_deref().and_then(Ooxml::from_extension))
         .map(Ooxml::mime)
 }
 
 /// Declared (trimmed: the report's `declaredMimeType`) vs sniffed: adds `media_type_mismatch`
 /// when they differ.
-pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>) {
-    let Some(declared_raw) = declared else {
-        return;
-    };
-    let Some(declared) = canonical(declared_raw) else {
+pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
+    let (Some(declared_raw), Some(declared)) = (said.declared, said.canonical.as_deref()) else {
         return;
     };
     let sniffed = kind.mime();
@@ -112,14 +130,14 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
         Kind::Office(o) => Some(o),
         _ => None,
     };
-    let declared_office = Ooxml::from_mime(&declared);
+    let declared_office = Ooxml::from_mime(declared);
     if declared.eq_ignore_ascii_case(sniffed)
         || (matches!(kind, Kind::EncryptedOffice) && declared_office.is_some())
     {
         return;
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
-    let d = declared.as_str();
+    let d = declared;
     if text && matches!(d, "text/plain" | "text/csv") {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
@@ -165,8 +183,8 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
 }
 
 /// File-name extension vs sniffed: adds `media_extension_mismatch` (a warning).
-pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue>) {
-    let Some(ext) = lower_extension(file_name) else {
+pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
+    let Some(ext) = said.ext.as_deref() else {
         return;
     };
     let usual = kind.extensions();
@@ -188,7 +206,7 @@ pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue
     say(
         out,
         Say::Extension,
-        &[&ext, kind.article(), kind.label(), part(usual, b' ', 0)],
+        &[ext, kind.article(), kind.label(), part(usual, b' ', 0)],
     );
 }
 
@@ -201,7 +219,6 @@ mod tests {
     fn empty_is_absent() {
         use crate::core::media::rules::evaluate;
         use crate::core::media::sniff::Detected;
-        use crate::core::media::Options;
         let kinds = [
             Kind::Png,
             Kind::Csv,
@@ -237,10 +254,19 @@ mod tests {
         assert_eq!(canonical(""), None);
     }
 
+    /// What the caller says: a declared type and a file name.
+    fn said<'a>(declared_mime: Option<&'a str>, file_name: Option<&'a str>) -> Said<'a> {
+        Said::new(&Options {
+            declared_mime,
+            file_name,
+            intended: None,
+        })
+    }
+
     /// The issue [`super::mismatch`] adds, if any (it adds at most one).
     fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
         let mut out = Vec::new();
-        super::mismatch(kind, declared, &mut out);
+        super::mismatch(kind, &said(declared, None), &mut out);
         assert!(out.len() <= 1);
         out.pop()
     }
@@ -248,7 +274,7 @@ mod tests {
     /// The issue [`super::extension`] adds, if any (it adds at most one).
     fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
         let mut out = Vec::new();
-        super::extension(kind, file_name, &mut out);
+        super::extension(kind, &said(None, file_name), &mut out);
         assert!(out.len() <= 1);
         out.pop()
     }
@@ -288,13 +314,13 @@ mod tests {
         assert!(extension(Kind::Office(Ooxml::Dotx), Some("a.docx")).is_some());
         assert!(extension(Kind::Office(Ooxml::Dotx), Some("a.dotx")).is_none());
         assert_eq!(
-            encrypted_office_mime(None, Some("Budget.XLSM")),
+            encrypted_office_mime(&said(None, Some("Budget.XLSM"))),
             Some(Ooxml::Xlsm.mime())
         );
         assert_eq!(
-            encrypted_office_mime(Some(Ooxml::Pptx.mime()), Some("a.xlsx")),
+            encrypted_office_mime(&said(Some(Ooxml::Pptx.mime()), Some("a.xlsx"))),
             Some(Ooxml::Pptx.mime())
         );
-        assert_eq!(encrypted_office_mime(None, Some("a.bin")), None);
+        assert_eq!(encrypted_office_mime(&said(None, Some("a.bin"))), None);
     }
 }

@@ -14,13 +14,13 @@
 //! errors are kept as warnings.
 
 use super::codec::Codec;
-use super::declared::{encrypted_office_mime, extension, mismatch};
+use super::declared::{encrypted_office_mime, extension, mismatch, Said};
 use super::kind::Kind;
 use super::report::{add, Details, Issue, MessageType, Report, Severity};
 use super::says::{say, Say};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
-use super::words::{fill, group, nth, part, trim};
+use super::words::{fill, group, nth, part};
 use super::Options;
 use crate::prelude::*;
 use Severity::Warning;
@@ -30,22 +30,15 @@ const MIB: u64 = 1 << 20;
 
 /// Builds the report for a file of `size` bytes.
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
-    let declared = match options.declared_mime.map(trim) {
-        Some(s) if !s.is_empty() => Some(s.to_string()),
-        _ => None,
-    };
+    let said = Said::new(options);
     let mut report = Report {
         ok: false,
         message_type: options.intended,
         mime_type: d.kind.map(|k| match k {
-            Kind::EncryptedOffice => {
-                encrypted_office_mime(options.declared_mime, options.file_name)
-                    .unwrap_or(k.mime())
-                    .to_string()
-            }
+            Kind::EncryptedOffice => encrypted_office_mime(&said).unwrap_or(k.mime()).to_string(),
             _ => k.mime().to_string(),
         }),
-        declared_mime_type: declared,
+        declared_mime_type: said.declared.map(ToString::to_string),
         size,
         issues: Vec::new(),
         details: details(d),
@@ -54,7 +47,7 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
         say(&mut report.issues, Say::Empty, &[]);
         return report;
     }
-    let mut issues = common(size, d, options, report.declared_mime_type.as_deref());
+    let mut issues = common(size, d, &said);
     if let Some(kind) = d.kind.filter(|k| k.accepted()) {
         let (chosen, mut typed) = choose(size, kind, d, options.intended);
         report.message_type = Some(chosen);
@@ -76,7 +69,7 @@ fn details(d: &Detected) -> Details {
 }
 
 /// Issues that do not depend on the message type (`declared`: the declared type, trimmed).
-fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>) -> Vec<Issue> {
+fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
     let mut out = Vec::new();
     let what = d.kind.map_or("file", Kind::label);
     // A broken ZIP or OLE2 file whose inner type could not be read: only the damage is sure.
@@ -84,7 +77,9 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
     let unreadable = fatal && matches!(d.kind, Some(Kind::Zip | Kind::Ole));
     match d.kind {
         None => {
-            let declared = declared.map_or(String::new(), |m| fill(" (declared as {})", &[m]));
+            let declared = said
+                .declared
+                .map_or(String::new(), |m| fill(" (declared as {})", &[m]));
             say(&mut out, Say::Unknown, &[&declared]);
         }
         Some(_) if unreadable => {}
@@ -117,8 +112,8 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
         );
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
-        mismatch(kind, declared, &mut out);
-        extension(kind, options.file_name, &mut out);
+        mismatch(kind, said, &mut out);
+        extension(kind, said, &mut out);
     }
     if d.not_utf8 {
         say(&mut out, Say::Legacy, &[]);
