@@ -73,8 +73,8 @@ impl Names {
     }
 }
 
-/// Why the central directory could not be read.
-enum Stop {
+/// Why the central directory (or `[Content_Types].xml`) could not be read.
+pub(super) enum Stop {
     /// It is broken, for this reason.
     Broken(Why),
     /// Bytes were missing.
@@ -90,21 +90,27 @@ impl From<Miss> for Stop {
 fn archive(v: &View<'_>, head: &[u8]) -> Step {
     let odf = mimetype_entry(head);
     let mut names = Names::default();
-    // Every way the directory fails ends in one place: a guess from the head's local entries.
-    let partial = match directory(v, &mut names) {
-        Ok(partial) => partial,
-        Err(stop) => {
-            let guess = Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
-            return match stop {
-                Stop::Broken(why) => Ok(guess.broken(why)),
-                Stop::Missing(m) => settle(v, m, guess),
-            };
+    // The kind by the central directory's names, once it is read.
+    let mut by_names = None;
+    let read = directory(v, &mut names).and_then(|partial| {
+        let kind = odf.unwrap_or_else(|| names.kind(partial));
+        by_names = Some(kind);
+        match (kind, names.types_entry) {
+            (Kind::Office(_), Some(entry)) => content_types(v, entry),
+            _ => Ok(None),
         }
-    };
-    let kind = odf.unwrap_or_else(|| names.kind(partial));
-    match (kind, names.types_entry) {
-        (Kind::Office(_), Some(entry)) => content_types(v, entry, Detected::new(kind)),
-        _ => Ok(Detected::new(kind)),
+    });
+    // Every way it fails ends in one place; without the directory, a guess from the head's
+    // local entries.
+    let kind = by_names.unwrap_or_else(|| odf.unwrap_or_else(|| local_names(head).kind(true)));
+    let d = Detected::new(match read {
+        Ok(Some(exact)) => Kind::Office(exact),
+        _ => kind,
+    });
+    match read {
+        Ok(_) => Ok(d),
+        Err(Stop::Broken(why)) => Ok(d.broken(why)),
+        Err(Stop::Missing(m)) => settle(v, m, d),
     }
 }
 
