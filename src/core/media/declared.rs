@@ -109,6 +109,9 @@ impl<'a> Said<'a> {
     }
 }
 
+/// Declared types that are near relatives of some content (see [`mismatch`]), a line each.
+const NEAR: &str = "video/mp4\naudio/mp4\nvideo/3gpp\naudio/3gpp\napplication/zip\napplication/vnd.ms-excel\napplication/ogg\ntext/html";
+
 /// The MIME type of a password-protected OOXML file: the declared type when it names an
 /// OOXML type, else the one usual for the file name's extension, else `None`.
 pub(crate) fn encrypted_office_mime(said: &Said<'_>) -> Option<&'static str> {
@@ -141,23 +144,25 @@ pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     if text && matches!(d, "text/plain" | "text/csv") {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
-    let iso = |m: &str| matches!(m, "video/mp4" | "audio/mp4" | "video/3gpp" | "audio/3gpp");
     let zip_based = matches!(
         kind,
         Kind::Office(_) | Kind::Odt | Kind::Ods | Kind::Odp | Kind::Odg | Kind::Epub
     );
-    // One `match` on the declared type: each `==` on `str` is a comparison call of its own.
-    let near = (iso(sniffed) && iso(d))
-        || match d {
-            "application/zip" => zip_based,
-            "application/vnd.ms-excel" => matches!(kind, Kind::Csv),
-            "application/ogg" => matches!(kind, Kind::Ogg),
-            "text/html" => false,
-            _ => text && d.starts_with("text/"),
-        }
-        || office(kind)
-            .zip(declared_office)
-            .is_some_and(|(a, b)| a.application() == b.application());
+    // The declared types with near relatives, looked up in one text (no comparison per type).
+    let near = match line_where(NEAR, b'\n', 0, d).map(|(n, _)| n) {
+        // MP4 and 3GP, video or audio, for one another.
+        Some(0..=3) => matches!(
+            kind,
+            Kind::Mp4Video | Kind::Mp4Audio | Kind::Video3gpp | Kind::Audio3gpp
+        ),
+        Some(4) => zip_based,
+        Some(5) => matches!(kind, Kind::Csv),
+        Some(6) => matches!(kind, Kind::Ogg),
+        Some(_) => false, // text/html is not plain text
+        None => text && d.starts_with("text/"),
+    } || office(kind)
+        .zip(declared_office)
+        .is_some_and(|(a, b)| a.application() == b.application());
     say(
         out,
         if near {
@@ -302,6 +307,18 @@ mod tests {
         assert_eq!(sev(Kind::Ogg, "audio/opus"), None);
         assert_eq!(sev(Kind::Html, "text/plain"), Some(Error));
         assert_eq!(sev(Kind::Jpeg, "image/png"), Some(Error));
+        // Each near relative, and the same declared types for content that is not one.
+        assert_eq!(sev(Kind::Video3gpp, "audio/mp4"), Some(Warning));
+        assert_eq!(sev(Kind::Audio3gpp, "video/mp4"), Some(Warning));
+        assert_eq!(sev(Kind::Jpeg, "video/mp4"), Some(Error));
+        assert_eq!(sev(Kind::Epub, "application/zip"), Some(Warning));
+        assert_eq!(sev(Kind::Pdf, "application/zip"), Some(Error));
+        assert_eq!(sev(Kind::Csv, "application/vnd.ms-excel"), Some(Warning));
+        assert_eq!(sev(Kind::Text, "application/vnd.ms-excel"), Some(Error));
+        assert_eq!(sev(Kind::Ogg, "application/ogg"), Some(Warning));
+        assert_eq!(sev(Kind::OggFlac, "application/ogg"), Some(Error));
+        assert_eq!(sev(Kind::Text, "text/html"), Some(Error));
+        assert_eq!(sev(Kind::Png, "text/markdown"), Some(Error));
     }
 
     #[test]
