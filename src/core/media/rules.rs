@@ -68,7 +68,7 @@ fn details(d: &Detected) -> Details {
     }
 }
 
-/// Issues that do not depend on the message type (`declared`: the declared type, trimmed).
+/// Issues that do not depend on the message type.
 fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
     let mut out = Vec::new();
     let what = d.kind.map_or("file", Kind::label);
@@ -121,7 +121,7 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
     if d.incomplete {
         say(&mut out, Say::Partial, &[what]);
     }
-    limit(size, 0, &mut out);
+    limit(size, 0, &mut out); // 100 MB, any upload
     out
 }
 
@@ -129,8 +129,8 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
 /// upload's; the rest are the message types' (processing in MB, stickers in KB).
 const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\n100 KB;static stickers\n500 KB;animated stickers";
 
-/// Checks `size` against line `row` of [`LIMITS`] under both readings of its unit (10^3 or
-/// 2^10 per step): over the upper one, the limit's issue; between them,
+/// Checks `size` against line `row` of [`LIMITS`] under both readings of its unit (MB: 10^6 or
+/// 2^20 bytes; KB: 10^3 or 2^10): over the upper one, the limit's issue; between them,
 /// `media_size_ambiguous`. One body for every limit, its numbers read from its text.
 pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
     let line = nth(LIMITS, row);

@@ -62,17 +62,17 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     }
     match t {
         MessageType::Image => {
-            limit(size, 1, &mut out);
+            limit(size, 1, &mut out); // 5 MB
             if let Some(coding) = d.image_coding {
                 say(&mut out, Say::ImageCoding, &[coding]);
             }
         }
         MessageType::Audio => {
-            limit(size, 2, &mut out);
+            limit(size, 2, &mut out); // 16 MB
             audio_codec(kind, d, &mut out);
         }
         MessageType::Video => {
-            limit(size, 3, &mut out);
+            limit(size, 3, &mut out); // 16 MB
             video_codecs(d, &mut out);
         }
         MessageType::Sticker => sticker(size, d, &mut out),
@@ -112,7 +112,7 @@ fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
         ),
         _ => say(out, Say::StickerUnread, &[]),
     }
-    limit(size, 4 + usize::from(d.animated), out);
+    limit(size, 4 + usize::from(d.animated), out); // 100 KB static, 500 KB animated
 }
 
 #[cfg(test)]

@@ -109,13 +109,14 @@ impl Detected {
         self
     }
 
-    /// Marks the file as broken, for the reason of line `why` of [`WHY`].
+    /// Marks the file as broken, for the fixed reason `why`; the first finding wins.
     #[inline(always)]
     pub fn broken(mut self, why: Why) -> Self {
         self.mark_why(why);
         self
     }
 
+    /// [`Detected::broken`] in place, out of line: one constant at each call site.
     #[inline(never)]
     fn mark_why(&mut self, why: Why) {
         self.mark(true, why.text());

@@ -3,7 +3,7 @@
 
 use crate::core::media::words::nth;
 
-/// A line of [`WHY`]: a reason the file is broken (to follow "The <file type> ...").
+/// A line of [`WHY`]: a reason the file is broken (to follow "The JPEG image ...").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Why {
     FirstFrame,
