@@ -9,8 +9,10 @@
 
 use super::kind::Kind;
 use super::ooxml::Ooxml;
-use super::report::{add, Issue, IssueCode, Severity};
+use super::report::Issue;
+use super::says::{say, Say};
 use super::words::{line_where, part, trim};
+use super::Options;
 use crate::prelude::*;
 
 /// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
@@ -84,26 +86,46 @@ const ALIASES: &str = concat!(
     "video/msvideo=video/x-msvideo",
 );
 
+/// What the caller says about the file, read once for every rule: the declared type (trimmed,
+/// as the report gives it; `None` when absent or empty) and its canonical form, and the file
+/// name's extension in lower case.
+pub(crate) struct Said<'a> {
+    pub declared: Option<&'a str>,
+    canonical: Option<String>,
+    ext: Option<String>,
+}
+
+impl<'a> Said<'a> {
+    pub(crate) fn new(options: &Options<'a>) -> Said<'a> {
+        let declared = match options.declared_mime.map(trim) {
+            Some(s) if !s.is_empty() => Some(s),
+            _ => None,
+        };
+        Said {
+            declared,
+            canonical: declared.and_then(canonical),
+            ext: lower_extension(options.file_name),
+        }
+    }
+}
+
+/// Declared types that are near relatives of some content (see [`mismatch`]), a line each.
+const NEAR: &str = "video/mp4\naudio/mp4\nvideo/3gpp\naudio/3gpp\napplication/zip\napplication/vnd.ms-excel\napplication/ogg\ntext/html";
+
 /// The MIME type of a password-protected OOXML file: the declared type when it names an
 /// OOXML type, else the one usual for the file name's extension, else `None`.
-pub(crate) fn encrypted_office_mime(
-    declared: Option<&str>,
-    file_name: Option<&str>,
-) -> Option<&'static str> {
-    declared
-        .and_then(canonical)
-        .and_then(|m| Ooxml::from_mime(&m))
-        .or_else(|| lower_extension(file_name).and_then(|e| Ooxml::from_extension(&e)))
+pub(crate) fn encrypted_office_mime(said: &Said<'_>) -> Option<&'static str> {
+    said.canonical
+        .as_deref()
+        .and_then(Ooxml::from_mime)
+        .or_else(|| said.ext.as_deref().and_then(Ooxml::from_extension))
         .map(Ooxml::mime)
 }
 
 /// Declared (trimmed: the report's `declaredMimeType`) vs sniffed: adds `media_type_mismatch`
 /// when they differ.
-pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>) {
-    let Some(declared_raw) = declared else {
-        return;
-    };
-    let Some(declared) = canonical(declared_raw) else {
+pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
+    let (Some(declared_raw), Some(declared)) = (said.declared, said.canonical.as_deref()) else {
         return;
     };
     let sniffed = kind.mime();
@@ -111,43 +133,43 @@ pub(crate) fn mismatch(kind: Kind, declared: Option<&str>, out: &mut Vec<Issue>)
         Kind::Office(o) => Some(o),
         _ => None,
     };
-    let declared_office = Ooxml::from_mime(&declared);
+    let declared_office = Ooxml::from_mime(declared);
     if declared.eq_ignore_ascii_case(sniffed)
         || (matches!(kind, Kind::EncryptedOffice) && declared_office.is_some())
     {
         return;
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
-    let d = declared.as_str();
+    let d = declared;
     if text && matches!(d, "text/plain" | "text/csv") {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
-    let iso = |m: &str| matches!(m, "video/mp4" | "audio/mp4" | "video/3gpp" | "audio/3gpp");
     let zip_based = matches!(
         kind,
         Kind::Office(_) | Kind::Odt | Kind::Ods | Kind::Odp | Kind::Odg | Kind::Epub
     );
-    // One `match` on the declared type: each `==` on `str` is a comparison call of its own.
-    let near = (iso(sniffed) && iso(d))
-        || match d {
-            "application/zip" => zip_based,
-            "application/vnd.ms-excel" => matches!(kind, Kind::Csv),
-            "application/ogg" => matches!(kind, Kind::Ogg),
-            "text/html" => false,
-            _ => text && d.starts_with("text/"),
-        }
-        || office(kind)
-            .zip(declared_office)
-            .is_some_and(|(a, b)| a.application() == b.application());
-    add(
+    // The declared types with near relatives, looked up in one text (no comparison per type).
+    let near = match line_where(NEAR, b'\n', 0, d).map(|(n, _)| n) {
+        // MP4 and 3GP, video or audio, for one another.
+        Some(0..=3) => matches!(
+            kind,
+            Kind::Mp4Video | Kind::Mp4Audio | Kind::Video3gpp | Kind::Audio3gpp
+        ),
+        Some(4) => zip_based,
+        Some(5) => matches!(kind, Kind::Csv),
+        Some(6) => matches!(kind, Kind::Ogg),
+        Some(_) => false, // text/html is not plain text
+        None => text && d.starts_with("text/"),
+    } || office(kind)
+        .zip(declared_office)
+        .is_some_and(|(a, b)| a.application() == b.application());
+    say(
         out,
-        IssueCode::MediaTypeMismatch,
         if near {
-            Severity::Warning
+            Say::NearMismatch
         } else {
-            Severity::Error
+            Say::Mismatch
         },
-        "The declared type is {} but the content is {} {} ({}).",
         &[declared_raw, kind.article(), kind.label(), sniffed],
     );
 }
@@ -166,33 +188,30 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
 }
 
 /// File-name extension vs sniffed: adds `media_extension_mismatch` (a warning).
-pub(crate) fn extension(kind: Kind, file_name: Option<&str>, out: &mut Vec<Issue>) {
-    let Some(ext) = lower_extension(file_name) else {
+pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
+    let Some(ext) = said.ext.as_deref() else {
         return;
     };
     let usual = kind.extensions();
-    let mut words = usual.as_bytes().split(|&b| b == b' ');
-    if usual.is_empty() || words.any(|w| w == ext.as_bytes()) {
+    // Each usual extension by `part` (one loop in the wasm, not a `split` iterator).
+    let mut i = 0;
+    loop {
+        let word = part(usual, b' ', i);
+        if word.is_empty() {
+            break;
+        }
+        if word == ext {
+            return;
+        }
+        i += 1;
+    }
+    if i == 0 {
         return;
     }
-    let first = usual.get(
-        0..usual
-            .as_bytes()
-            .iter()
-            .position(|&b| b == b' ')
-            .unwrap_or(usual.len()),
-    );
-    add(
+    say(
         out,
-        IssueCode::MediaExtensionMismatch,
-        Severity::Warning,
-        "The file name ends in .{} but the content is {} {} (usually .{}).",
-        &[
-            &ext,
-            kind.article(),
-            kind.label(),
-            first.unwrap_or_default(),
-        ],
+        Say::Extension,
+        &[ext, kind.article(), kind.label(), part(usual, b' ', 0)],
     );
 }
 
@@ -205,7 +224,6 @@ mod tests {
     fn empty_is_absent() {
         use crate::core::media::rules::evaluate;
         use crate::core::media::sniff::Detected;
-        use crate::core::media::Options;
         let kinds = [
             Kind::Png,
             Kind::Csv,
@@ -241,10 +259,19 @@ mod tests {
         assert_eq!(canonical(""), None);
     }
 
+    /// What the caller says: a declared type and a file name.
+    fn said<'a>(declared_mime: Option<&'a str>, file_name: Option<&'a str>) -> Said<'a> {
+        Said::new(&Options {
+            declared_mime,
+            file_name,
+            intended: None,
+        })
+    }
+
     /// The issue [`super::mismatch`] adds, if any (it adds at most one).
     fn mismatch(kind: Kind, declared: Option<&str>) -> Option<Issue> {
         let mut out = Vec::new();
-        super::mismatch(kind, declared, &mut out);
+        super::mismatch(kind, &said(declared, None), &mut out);
         assert!(out.len() <= 1);
         out.pop()
     }
@@ -252,7 +279,7 @@ mod tests {
     /// The issue [`super::extension`] adds, if any (it adds at most one).
     fn extension(kind: Kind, file_name: Option<&str>) -> Option<Issue> {
         let mut out = Vec::new();
-        super::extension(kind, file_name, &mut out);
+        super::extension(kind, &said(None, file_name), &mut out);
         assert!(out.len() <= 1);
         out.pop()
     }
@@ -280,6 +307,18 @@ mod tests {
         assert_eq!(sev(Kind::Ogg, "audio/opus"), None);
         assert_eq!(sev(Kind::Html, "text/plain"), Some(Error));
         assert_eq!(sev(Kind::Jpeg, "image/png"), Some(Error));
+        // Each near relative, and the same declared types for content that is not one.
+        assert_eq!(sev(Kind::Video3gpp, "audio/mp4"), Some(Warning));
+        assert_eq!(sev(Kind::Audio3gpp, "video/mp4"), Some(Warning));
+        assert_eq!(sev(Kind::Jpeg, "video/mp4"), Some(Error));
+        assert_eq!(sev(Kind::Epub, "application/zip"), Some(Warning));
+        assert_eq!(sev(Kind::Pdf, "application/zip"), Some(Error));
+        assert_eq!(sev(Kind::Csv, "application/vnd.ms-excel"), Some(Warning));
+        assert_eq!(sev(Kind::Text, "application/vnd.ms-excel"), Some(Error));
+        assert_eq!(sev(Kind::Ogg, "application/ogg"), Some(Warning));
+        assert_eq!(sev(Kind::OggFlac, "application/ogg"), Some(Error));
+        assert_eq!(sev(Kind::Text, "text/html"), Some(Error));
+        assert_eq!(sev(Kind::Png, "text/markdown"), Some(Error));
     }
 
     #[test]
@@ -292,13 +331,13 @@ mod tests {
         assert!(extension(Kind::Office(Ooxml::Dotx), Some("a.docx")).is_some());
         assert!(extension(Kind::Office(Ooxml::Dotx), Some("a.dotx")).is_none());
         assert_eq!(
-            encrypted_office_mime(None, Some("Budget.XLSM")),
+            encrypted_office_mime(&said(None, Some("Budget.XLSM"))),
             Some(Ooxml::Xlsm.mime())
         );
         assert_eq!(
-            encrypted_office_mime(Some(Ooxml::Pptx.mime()), Some("a.xlsx")),
+            encrypted_office_mime(&said(Some(Ooxml::Pptx.mime()), Some("a.xlsx"))),
             Some(Ooxml::Pptx.mime())
         );
-        assert_eq!(encrypted_office_mime(None, Some("a.bin")), None);
+        assert_eq!(encrypted_office_mime(&said(None, Some("a.bin"))), None);
     }
 }

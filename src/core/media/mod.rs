@@ -57,6 +57,7 @@ mod kind;
 mod ooxml;
 mod report;
 mod rules;
+mod says;
 mod sniff;
 mod typed;
 mod view;

@@ -14,55 +14,40 @@
 //! errors are kept as warnings.
 
 use super::codec::Codec;
-use super::declared::{encrypted_office_mime, extension, mismatch};
+use super::declared::{encrypted_office_mime, extension, mismatch, Said};
 use super::kind::Kind;
-use super::report::{add, Details, Issue, IssueCode, MessageType, Report, Severity};
+use super::report::{add, Details, Issue, MessageType, Report, Severity};
+use super::says::{say, Say};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
-use super::words::{fill, group, trim};
+use super::words::{fill, group, nth, part};
 use super::Options;
 use crate::prelude::*;
-use IssueCode::*;
-use Severity::{Error, Warning};
+use Severity::Warning;
 
 const MB: u64 = 1_000_000;
 const MIB: u64 = 1 << 20;
-/// Every upload: 100 MB.
-const UPLOAD_MB: u64 = 100;
 
 /// Builds the report for a file of `size` bytes.
 pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report {
-    let declared = match options.declared_mime.map(trim) {
-        Some(s) if !s.is_empty() => Some(s.to_string()),
-        _ => None,
-    };
+    let said = Said::new(options);
     let mut report = Report {
         ok: false,
         message_type: options.intended,
         mime_type: d.kind.map(|k| match k {
-            Kind::EncryptedOffice => {
-                encrypted_office_mime(options.declared_mime, options.file_name)
-                    .unwrap_or(k.mime())
-                    .to_string()
-            }
+            Kind::EncryptedOffice => encrypted_office_mime(&said).unwrap_or(k.mime()).to_string(),
             _ => k.mime().to_string(),
         }),
-        declared_mime_type: declared,
+        declared_mime_type: said.declared.map(ToString::to_string),
         size,
         issues: Vec::new(),
         details: details(d),
     };
     if size == 0 {
-        add(
-            &mut report.issues,
-            MediaEmpty,
-            Error,
-            "The file is empty (0 bytes).",
-            &[],
-        );
+        say(&mut report.issues, Say::Empty, &[]);
         return report;
     }
-    let mut issues = common(size, d, options, report.declared_mime_type.as_deref());
+    let mut issues = common(size, d, &said);
     if let Some(kind) = d.kind.filter(|k| k.accepted()) {
         let (chosen, mut typed) = choose(size, kind, d, options.intended);
         report.message_type = Some(chosen);
@@ -83,8 +68,8 @@ fn details(d: &Detected) -> Details {
     }
 }
 
-/// Issues that do not depend on the message type (`declared`: the declared type, trimmed).
-fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>) -> Vec<Issue> {
+/// Issues that do not depend on the message type.
+fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
     let mut out = Vec::new();
     let what = d.kind.map_or("file", Kind::label);
     // A broken ZIP or OLE2 file whose inner type could not be read: only the damage is sure.
@@ -92,34 +77,26 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
     let unreadable = fatal && matches!(d.kind, Some(Kind::Zip | Kind::Ole));
     match d.kind {
         None => {
-            let declared = declared.map_or(String::new(), |m| fill(" (declared as {})", &[m]));
-            add(
-                &mut out,
-                MediaUnsupportedType,
-                Error,
-                "The content{} is not recognised as any type WhatsApp accepts.",
-                &[&declared],
-            );
+            let declared = said
+                .declared
+                .map_or(String::new(), |m| fill(" (declared as {})", &[m]));
+            say(&mut out, Say::Unknown, &[&declared]);
         }
         Some(_) if unreadable => {}
-        Some(k) if !k.accepted() => add(
+        Some(k) if !k.accepted() => say(
             &mut out,
-            MediaUnsupportedType,
-            Error,
-            "The content is {} {} ({}), which WhatsApp does not accept for any message type.",
+            Say::NotAccepted,
             &[k.article(), k.label(), k.mime()],
         ),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
-        let severity = if damage.fatal { Error } else { Warning };
-        add(
-            &mut out,
-            MediaTruncated,
-            severity,
-            "The {} {}.",
-            &[what, &damage.reason],
-        );
+        let broken = if damage.fatal {
+            Say::Broken
+        } else {
+            Say::MaybeBroken
+        };
+        say(&mut out, broken, &[what, &damage.reason]);
     }
     for note in &d.notes {
         add(&mut out, note.code, Warning, "{}", &[&note.message]);
@@ -128,88 +105,69 @@ fn common(size: u64, d: &Detected, options: &Options<'_>, declared: Option<&str>
         .kind
         .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
     {
-        add(
+        say(
             &mut out,
-            MediaMacroEnabled,
-            Warning,
-"The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.",
-&[Kind::Office(o).article(), o.label()],
+            Say::Macros,
+            &[Kind::Office(o).article(), o.label()],
         );
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
-        mismatch(kind, declared, &mut out);
-        extension(kind, options.file_name, &mut out);
+        mismatch(kind, said, &mut out);
+        extension(kind, said, &mut out);
     }
     if d.not_utf8 {
-        add(
-            &mut out,
-            MediaTextEncoding,
-            Warning,
-            "The text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.",
-            &[],
-        );
+        say(&mut out, Say::Legacy, &[]);
     }
     if d.incomplete {
-        add(
-            &mut out,
-            MediaNotFullyChecked,
-            Warning,
-            "Only part of the {} could be checked: a needed part of the file was not read.",
-            &[what],
-        );
+        say(&mut out, Say::Partial, &[what]);
     }
-    size_against(
-        size,
-        UPLOAD_MB,
-        "100 MB",
-        "any upload",
-        &mut out,
-        |out, over| {
-            add(
-            out,
-            MediaTooLarge,
-            Error,
-"The file is {} bytes, over the 100 MB limit for any upload ({} bytes even if MB means 1,048,576 bytes).",
-&[&group(size), &group(over)],
-        )
-        },
-    );
+    limit(size, 0, &mut out); // 100 MB, any upload
     out
 }
 
-/// Adds `media_size_ambiguous` between the two readings of `mb` (`limit`: the same as text,
-/// "5 MB"), or calls `over(out, limit)` above the 2^20 reading.
-pub(super) fn size_against(
-    size: u64,
-    mb: u64,
-    limit: &str,
-    what: &str,
-    out: &mut Vec<Issue>,
-    over: impl FnOnce(&mut Vec<Issue>, u64),
-) {
-    let (lo, hi) = (mb * MB, mb * MIB);
-    if size > hi {
-        over(out, hi);
-    } else if size > lo {
-        ambiguous(out, size, limit, what, lo, hi);
-    }
-}
+/// The size limits, a line each: the limit as written, then what it is for. Line 0 is every
+/// upload's; the rest are the message types' (processing in MB, stickers in KB).
+const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\n100 KB;static stickers\n500 KB;animated stickers";
 
-/// Adds `media_size_ambiguous`: `size` is over `limit` (`lo` bytes) but not over `hi`.
-pub(super) fn ambiguous(
-    out: &mut Vec<Issue>,
-    size: u64,
-    limit: &str,
-    what: &str,
-    lo: u64,
-    hi: u64,
-) {
-    add(
+/// Checks `size` against line `row` of [`LIMITS`] under both readings of its unit (MB: 10^6 or
+/// 2^20 bytes; KB: 10^3 or 2^10): over the upper one, the limit's issue; between them,
+/// `media_size_ambiguous`. One body for every limit, its numbers read from its text.
+pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
+    let line = nth(LIMITS, row);
+    let text = part(line, b';', 0);
+    let mut n = 0;
+    let mut kb = false;
+    for &b in text.as_bytes() {
+        match b {
+            b'0'..=b'9' => n = n * 10 + u64::from(b - b'0'),
+            b'K' => kb = true,
+            _ => {}
+        }
+    }
+    let (lo, hi) = if kb {
+        (n * 1000, n << 10)
+    } else {
+        (n * MB, n * MIB)
+    };
+    if size <= lo {
+        return;
+    }
+    let what = match (size > hi, kb, row) {
+        (false, ..) => Say::Ambiguous,
+        (_, true, _) => Say::OverSticker,
+        (_, _, 0) => Say::OverUpload,
+        _ => Say::OverProcessing,
+    };
+    say(
         out,
-        MediaSizeAmbiguous,
-        Warning,
-"The file is {} bytes: over the {} limit for {} if that means {} bytes, within it if it means {} bytes. Neither Sinch nor Meta says which; stay at or under {} bytes to be safe.",
-&[&group(size), limit, what, &group(lo), &group(hi), &group(lo)],
+        what,
+        &[
+            &group(size),
+            text,
+            part(line, b';', 1),
+            &group(hi),
+            &group(lo),
+        ],
     );
 }
 

@@ -3,10 +3,11 @@
 
 use super::codec::Codec;
 use super::kind::Kind;
-use super::report::{add, Issue, IssueCode::*, MessageType, Severity::*};
-use super::rules::{ambiguous, size_against};
+use super::report::{Issue, MessageType};
+use super::rules::limit;
+use super::says::{say, Say};
 use super::sniff::Detected;
-use super::words::{decimal, group, nth};
+use super::words::{decimal, nth};
 use crate::prelude::*;
 
 /// The message type made for content of `kind`, the document type when none is: each kind
@@ -45,11 +46,9 @@ const ACCEPTED: &str = concat!(
 pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
     let mut out = Vec::new();
     if !takes(t, kind) {
-        add(
+        say(
             &mut out,
-            MediaNotForType,
-            Error,
-            "{} {} ({}) cannot be sent as {} message: {} messages take {}.",
+            Say::NotForType,
             &[
                 if kind.article().len() == 2 { "An" } else { "A" }, // "an" or "a"
                 kind.label(),
@@ -63,41 +62,23 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
     }
     match t {
         MessageType::Image => {
-            processing(size, 5, "5 MB", "images", &mut out);
+            limit(size, 1, &mut out); // 5 MB
             if let Some(coding) = d.image_coding {
-                add(
-                    &mut out,
-                    MediaImageCodec,
-                    Error,
-"Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.",
-&[coding],
-                );
+                say(&mut out, Say::ImageCoding, &[coding]);
             }
         }
         MessageType::Audio => {
-            processing(size, 16, "16 MB", "audio", &mut out);
+            limit(size, 2, &mut out); // 16 MB
             audio_codec(kind, d, &mut out);
         }
         MessageType::Video => {
-            processing(size, 16, "16 MB", "videos", &mut out);
+            limit(size, 3, &mut out); // 16 MB
             video_codecs(d, &mut out);
         }
         MessageType::Sticker => sticker(size, d, &mut out),
         MessageType::Document => {}
     }
     out
-}
-
-fn processing(size: u64, mb: u64, limit: &str, what: &str, out: &mut Vec<Issue>) {
-    size_against(size, mb, limit, what, out, |out, hi| {
-        add(
-            out,
-            MediaOverProcessingLimit,
-            Warning,
-"The file is {} bytes, over the {} limit for {} after processing ({} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.",
-&[&group(size), limit, what, &group(hi)],
-        )
-    });
 }
 
 fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
@@ -108,72 +89,30 @@ fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
         _ => return,
     };
     if let Some(c) = d.audio.filter(|&c| c != need) {
-        add(
-            out,
-            MediaAudioCodec,
-            Error,
-            "{} must use {} for audio messages; this file uses {}.",
-            &[container, &need.name(), &c.name()],
-        );
+        say(out, Say::AudioCodec, &[container, &need.name(), &c.name()]);
     }
 }
 
 fn video_codecs(d: &Detected, out: &mut Vec<Issue>) {
     if let Some(c) = d.video.filter(|&c| c != Codec::H264) {
-        add(
-            out,
-            MediaVideoCodec,
-            Error,
-            "Video messages need H.264 video; this file's video is {}.",
-            &[&c.name()],
-        );
+        say(out, Say::VideoCodec, &[&c.name()]);
     }
     if let Some(c) = d.audio.filter(|&c| c != Codec::Aac) {
-        add(
-            out,
-            MediaAudioCodec,
-            Error,
-            "Video messages need AAC audio; this file's audio is {}.",
-            &[&c.name()],
-        );
+        say(out, Say::VideoAudio, &[&c.name()]);
     }
 }
 
 fn sticker(size: u64, d: &Detected, out: &mut Vec<Issue>) {
     match (d.width, d.height) {
         (Some(512), Some(512)) => {}
-        (Some(w), Some(h)) => add(
+        (Some(w), Some(h)) => say(
             out,
-            MediaStickerDimensions,
-            Error,
-            "Stickers must be 512x512 pixels; this WebP is {}x{}.",
+            Say::StickerSize,
             &[&decimal(w.into()), &decimal(h.into())],
         ),
-        _ => add(
-            out,
-            MediaStickerDimensions,
-            Error,
-            "Stickers must be 512x512 pixels; this WebP's size could not be read.",
-            &[],
-        ),
+        _ => say(out, Say::StickerUnread, &[]),
     }
-    let (what, kb, limit) = if d.animated {
-        ("animated stickers", 500, "500 KB")
-    } else {
-        ("static stickers", 100, "100 KB")
-    };
-    let (lo, hi) = (kb * 1000, kb * 1024);
-    if size > hi {
-        add(
-            out,
-            MediaStickerTooLarge,
-            Error,
-"The limit for {} is {}; this file is {} bytes (over {} bytes even if KB means 1,024 bytes).",
-&[what, limit, &group(size), &group(hi)],
-        );
-    } else if size > lo {
-        ambiguous(out, size, limit, what, lo, hi);
-    }
+    limit(size, 4 + usize::from(d.animated), out); // 100 KB static, 500 KB animated
 }
 
 #[cfg(test)]

@@ -117,9 +117,18 @@ pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
     }
 }
 
-/// `s` without leading or trailing white space, as `str::trim` (one forward pass: the end of
-/// the last character that is not white space).
+/// `s` without leading or trailing white space, as `str::trim`: `str::trim` itself in a build
+/// with the client, which links it anyway; by hand in the others (no Unicode white-space table).
 pub(crate) fn trim(s: &str) -> &str {
+    if cfg!(feature = "client") {
+        s.trim()
+    } else {
+        trim_by_hand(s)
+    }
+}
+
+/// [`trim`] in one forward pass: the end of the last character that is not white space.
+fn trim_by_hand(s: &str) -> &str {
     let s = trim_start(s, false);
     let mut end = 0;
     let mut chars = s.chars();
@@ -131,17 +140,25 @@ pub(crate) fn trim(s: &str) -> &str {
     s.get(0..end).unwrap_or_default()
 }
 
-/// `template` with each `{}` replaced by the next of `args`, in order (`format!` without
-/// `core::fmt`; one string per message instead of a piece per word).
+/// `template` with each `{}` replaced by the next of `args`, in order, and each `{N}` (one
+/// digit) by `args[N]` (`format!` without `core::fmt`; one string per message instead of a
+/// piece per word, and one argument list for templates that name them in different orders).
 #[inline(never)]
 pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
-    let mut args = args.iter();
+    let mut next = 0;
     let mut rest = template;
-    while let Some(at) = super::view::find(rest.as_bytes(), b"{}") {
+    while let Some(at) = super::view::find(rest.as_bytes(), b"{") {
         out.push_str(rest.get(0..at).unwrap_or_default());
-        out.push_str(args.next().copied().unwrap_or_default());
-        rest = rest.get(at + 2..rest.len()).unwrap_or_default();
+        let (arg, skip) = match rest.as_bytes().get(at + 1) {
+            Some(&d) if d != b'}' => (usize::from(d.wrapping_sub(b'0')), 3),
+            _ => {
+                next += 1;
+                (next - 1, 2)
+            }
+        };
+        out.push_str(args.get(arg).copied().unwrap_or_default());
+        rest = rest.get(at + skip..rest.len()).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -153,10 +170,49 @@ pub(crate) fn lossy(bytes: &[u8]) -> String {
     decode_utf8(bytes, true, false).unwrap_or_default()
 }
 
-/// `bytes` decoded as UTF-8 by hand, as `core::str::from_utf8` reads it (its validator is
-/// larger than this module): `None` at the first invalid sequence, or each replaced by U+FFFD
-/// when `lossy`; a character cut at the end left out when `cut`.
+/// `bytes` decoded as UTF-8: `None` at the first invalid sequence, or each replaced by U+FFFD
+/// when `lossy`; a character cut at the end left out when `cut`. One decoder per wasm: a build
+/// with the callbacks (the full entry too) links `core::str::from_utf8` for its JSON and
+/// headers, and decodes through it ([`by_std`]); the preflight's alone does not, and decodes
+/// by hand ([`by_hand`], smaller than that validator).
 pub(crate) fn decode_utf8(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
+    if cfg!(feature = "callbacks") {
+        by_std(bytes, lossy, cut)
+    } else {
+        by_hand(bytes, lossy, cut)
+    }
+}
+
+/// [`decode_utf8`] through `core::str::from_utf8`: the valid part of each failure kept, then
+/// the failure replaced, left out or refused.
+fn by_std(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    loop {
+        let e = match core::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return Some(out);
+            }
+            Err(e) => e,
+        };
+        let valid = rest.get(0..e.valid_up_to()).unwrap_or_default();
+        out.push_str(core::str::from_utf8(valid).unwrap_or_default());
+        match e.error_len() {
+            None if cut => return Some(out),
+            _ if !lossy => return None,
+            // A character cut at the end: the rest is one replacement.
+            n => {
+                out.push('\u{FFFD}');
+                let skip = e.valid_up_to() + n.unwrap_or(rest.len());
+                rest = rest.get(skip..rest.len()).unwrap_or_default();
+            }
+        }
+    }
+}
+
+/// [`decode_utf8`] by hand, as `core::str::from_utf8` reads it.
+fn by_hand(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
     let mut out = String::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -246,7 +302,7 @@ mod tests {
         let mut all = String::new();
         for c in (0..=0x3000u32).chain([0xFEFF]).filter_map(char::from_u32) {
             let one = c.to_string();
-            assert_eq!(trim(&one), one.trim(), "{c:?}");
+            assert_eq!(trim_by_hand(&one), one.trim(), "{c:?}");
             assert_eq!(trim_start(&one, false), one.trim_start(), "{c:?}");
             assert_eq!(
                 trim_start(&one, true).is_empty(),
@@ -262,7 +318,7 @@ mod tests {
             "x\u{202F}y\u{205F}",
             &all,
         ] {
-            assert_eq!(trim(s), s.trim(), "{s:?}");
+            assert_eq!(trim_by_hand(s), s.trim(), "{s:?}");
             let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
             assert_eq!(trim_start(s, true), t);
         }
@@ -274,6 +330,8 @@ mod tests {
         assert_eq!(fill("{}{}", &["x", "{}"]), "x{}");
         assert_eq!(fill("no holes", &[]), "no holes");
         assert_eq!(fill("é {} ü", &["ß"]), "é ß ü");
+        assert_eq!(fill("{2}{0}, {1}{0}.", &["a", "b", "c"]), "ca, ba.");
+        assert_eq!(fill("{} {1} {}", &["x", "y"]), "x y y");
     }
 
     #[test]
@@ -290,10 +348,11 @@ mod tests {
         ];
         for b in cases {
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
+            assert_eq!(by_hand(b, true, false).unwrap(), String::from_utf8_lossy(b));
         }
     }
 
-    /// The hand decoder against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
+    /// Both decoders against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
     /// and three- and four-byte ones over every first two bytes and the bytes where UTF-8's
     /// ranges turn.
     #[test]
@@ -304,7 +363,14 @@ mod tests {
         ];
         let check = |b: &[u8]| {
             let std = core::str::from_utf8(b);
-            assert_eq!(decode_utf8(b, false, false).as_deref(), std.ok(), "{b:?}");
+            let lossy = |b| by_hand(b, true, false).unwrap();
+            assert_eq!(
+                by_std(b, true, false).unwrap(),
+                String::from_utf8_lossy(b),
+                "{b:?}"
+            );
+            assert_eq!(by_std(b, false, false).as_deref(), std.ok(), "{b:?}");
+            assert_eq!(by_hand(b, false, false).as_deref(), std.ok(), "{b:?}");
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
             let cut = match std {
                 Ok(s) => Some(s),
@@ -313,7 +379,9 @@ mod tests {
                 }
                 Err(_) => None,
             };
-            assert_eq!(decode_utf8(b, false, true).as_deref(), cut, "{b:?}");
+            assert_eq!(by_hand(b, false, true).as_deref(), cut, "{b:?}");
+            assert_eq!(by_std(b, false, true).as_deref(), cut, "{b:?}");
+            assert_eq!(by_hand(b, true, true), by_std(b, true, true), "{b:?}");
         };
         for a in 0..=255u8 {
             for b in 0..=255u8 {

@@ -171,3 +171,89 @@ fn empty_and_unknown() {
         (vec!["media_unsupported_type"], None)
     );
 }
+
+/// Every size message word for word: each limit (upload, processing per type, sticker per
+/// animation) over both readings and between them.
+#[test]
+fn size_messages_word_for_word() {
+    let messages = |size: u64, d: &Detected, t: MessageType| -> Vec<String> {
+        let r = report(size, d, Some(t));
+        r.issues.into_iter().map(|i| i.message).collect()
+    };
+    let jpeg = kind(Kind::Jpeg);
+    assert_eq!(
+        messages(100 * MIB + 1, &jpeg, MessageType::Document),
+        ["The file is 104,857,601 bytes, over the 100 MB limit for any upload (104,857,600 bytes even if MB means 1,048,576 bytes)."]
+    );
+    assert_eq!(
+        messages(100_000_001, &jpeg, MessageType::Document),
+        ["The file is 100,000,001 bytes: over the 100 MB limit for any upload if that means 100,000,000 bytes, within it if it means 104,857,600 bytes. Neither Sinch nor Meta says which; stay at or under 100,000,000 bytes to be safe."]
+    );
+    assert_eq!(
+        messages(5 * MIB + 1, &jpeg, MessageType::Image),
+        ["The file is 5,242,881 bytes, over the 5 MB limit for images after processing (5,242,880 bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it."]
+    );
+    assert_eq!(
+        messages(5_000_001, &jpeg, MessageType::Image),
+        ["The file is 5,000,001 bytes: over the 5 MB limit for images if that means 5,000,000 bytes, within it if it means 5,242,880 bytes. Neither Sinch nor Meta says which; stay at or under 5,000,000 bytes to be safe."]
+    );
+    let mut mp4 = kind(Kind::Mp4Video);
+    mp4.video = Some(Codec::H264);
+    assert_eq!(
+        messages(16_000_001, &mp4, MessageType::Video),
+        ["The file is 16,000,001 bytes: over the 16 MB limit for videos if that means 16,000,000 bytes, within it if it means 16,777,216 bytes. Neither Sinch nor Meta says which; stay at or under 16,000,000 bytes to be safe."]
+    );
+    let ogg = kind(Kind::Ogg);
+    assert_eq!(
+        messages(16 * MIB + 1, &ogg, MessageType::Audio),
+        ["The file is 16,777,217 bytes, over the 16 MB limit for audio after processing (16,777,216 bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it."]
+    );
+    let mut webp = kind(Kind::Webp);
+    webp.width = Some(512);
+    webp.height = Some(512);
+    assert_eq!(
+        messages(102_401, &webp, MessageType::Sticker),
+        ["The limit for static stickers is 100 KB; this file is 102,401 bytes (over 102,400 bytes even if KB means 1,024 bytes)."]
+    );
+    webp.animated = true;
+    assert_eq!(
+        messages(512_001, &webp, MessageType::Sticker),
+        ["The limit for animated stickers is 500 KB; this file is 512,001 bytes (over 512,000 bytes even if KB means 1,024 bytes)."]
+    );
+    assert_eq!(
+        messages(500_001, &webp, MessageType::Sticker),
+        ["The file is 500,001 bytes: over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay at or under 500,000 bytes to be safe."]
+    );
+}
+
+/// Every codec message word for word.
+#[test]
+fn codec_messages_word_for_word() {
+    let messages = |d: &Detected, t: MessageType| -> Vec<String> {
+        let r = report(1000, d, Some(t));
+        r.issues.into_iter().map(|i| i.message).collect()
+    };
+    let mut mp4 = kind(Kind::Mp4Video);
+    mp4.video = Some(Codec::Hevc);
+    mp4.audio = Some(Codec::Other(*b"ab\0c"));
+    assert_eq!(
+        messages(&mp4, MessageType::Video),
+        [
+            "Video messages need H.264 video; this file's video is HEVC (H.265).",
+            "Video messages need AAC audio; this file's audio is an unknown codec (ab_c)."
+        ]
+    );
+    let cases = [
+        (Kind::Mp4Audio, Codec::Mp3, "MP4 audio must use AAC for audio messages; this file uses MP3."),
+        (Kind::Ogg, Codec::Vorbis, "Ogg audio must use Opus for audio messages; this file uses Vorbis."),
+        (Kind::Mp2, Codec::Mp2, "MPEG audio (audio/mpeg) must use MP3 for audio messages; this file uses MPEG Layer II."),
+    ];
+    for (k, c, message) in cases {
+        let mut d = kind(k);
+        d.audio = Some(c);
+        assert_eq!(messages(&d, MessageType::Audio), [message]);
+    }
+    let mut aac = kind(Kind::Aac);
+    aac.audio = Some(Codec::Mp3);
+    assert!(messages(&aac, MessageType::Audio).is_empty());
+}

@@ -1,7 +1,7 @@
 //! MPEG audio (ID3 tag or frame sync; Layer III is MP3, Layers I and II are not), AAC in ADTS
 //! frames, AMR, Ogg (Opus, Vorbis, FLAC, ...), FLAC.
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, has_at, u8_at, View};
@@ -51,7 +51,7 @@ fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
     let mut d = Detected::new(kind);
     d.audio = Some(codec);
     if (next as u64) > size && at == 0 {
-        d = d.damaged(true, "ends inside its first audio frame: it is truncated");
+        d = d.broken(Why::FirstFrame);
     }
     Some(d)
 }
@@ -151,7 +151,7 @@ fn after_id3(v: &View<'_>) -> Step {
             break;
         }
         let Some(size) = syncsafe(b.get(6..10).unwrap_or(&[])) else {
-            return Ok(d.damaged(true, "has a corrupt ID3 tag"));
+            return Ok(d.broken(Why::Id3));
         };
         let footer = if u8_at(b, 5).unwrap_or(0) & 0x10 != 0 {
             10
@@ -161,7 +161,7 @@ fn after_id3(v: &View<'_>) -> Step {
         off = off.saturating_add(10 + footer + u64::from(size));
     }
     if off >= v.size {
-        return Ok(d.damaged(true, "holds only an ID3 tag and no audio: it is truncated"));
+        return Ok(d.broken(Why::OnlyId3));
     }
     // What was read after the tag will do if it holds a few frames or reaches the end.
     let mut b = v.avail(off, AFTER_TAG_WINDOW as usize);
@@ -207,7 +207,7 @@ fn ogg(head: &[u8]) -> Detected {
     let mut d = Detected::new(kind);
     d.audio = codec;
     if u8_at(head, 4) != Some(0) {
-        d = d.damaged(true, "has a corrupt Ogg page header");
+        d = d.broken(Why::OggPage);
     }
     d
 }

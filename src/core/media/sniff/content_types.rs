@@ -4,8 +4,8 @@
 //! Office writes it first (inside the head), LibreOffice last (inside the tail already read).
 
 use super::inflate::inflate;
-use super::{settle, Detected, Step};
-use crate::core::media::kind::Kind;
+use super::zip::Stop;
+use super::Why;
 use crate::core::media::ooxml::Ooxml;
 use crate::core::media::view::{find, le16, View};
 use crate::core::media::words::decode_utf8;
@@ -22,36 +22,28 @@ pub(super) struct Entry {
     pub local: u64,
 }
 
-/// The exact OOXML type from `[Content_Types].xml`; `by_names` when it cannot be read.
-pub(super) fn content_types(v: &View<'_>, e: Entry, by_names: Detected) -> Step {
+/// The exact OOXML type from `[Content_Types].xml`; `None` when it does not name one (or is
+/// too large, or stored in a way this does not read).
+pub(super) fn content_types(v: &View<'_>, e: Entry) -> Result<Option<Ooxml>, Stop> {
     if e.compressed > MAX_TYPES || !matches!(e.method, 0 | 8) {
-        return Ok(by_names);
+        return Ok(None);
     }
     let want = 30 + 64 + e.compressed;
-    let header = match v.read(e.local, 30, want) {
-        Ok(h) => h,
-        Err(m) => return settle(v, m, by_names),
-    };
+    let header = v.read(e.local, 30, want)?;
     let (Some(n), Some(extra)) = (le16(header, 26), le16(header, 28)) else {
-        return Ok(by_names);
+        return Ok(None);
     };
     if !header.starts_with(b"PK\x03\x04") {
-        return Ok(by_names.damaged(true, "has a corrupt ZIP entry ([Content_Types].xml)"));
+        return Err(Stop::Broken(Why::TypesEntry));
     }
     let start = e.local + 30 + u64::from(n) + u64::from(extra);
-    let data = match v.read(start, e.compressed as usize, e.compressed) {
-        Ok(d) => d,
-        Err(m) => return settle(v, m, by_names),
-    };
+    let data = v.read(start, e.compressed as usize, e.compressed)?;
     let xml = if e.method == 0 {
         data.to_vec()
     } else {
         inflate(data, MAX_TYPES_XML)
     };
-    Ok(match main_part(&xml) {
-        Some(o) => Detected::new(Kind::Office(o)),
-        None => by_names,
-    })
+    Ok(main_part(&xml))
 }
 
 /// The type named by the first main-part content type in `[Content_Types].xml`.

@@ -1,6 +1,6 @@
 //! WebP (and the other RIFF forms: WAV, AVI), GIF, BMP, TIFF.
 
-use super::{Detected, Step};
+use super::{Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, has_at, le16, le32, u8_at, View};
 
@@ -40,10 +40,7 @@ fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     let mut d = Detected::new(kind);
     let riff_end = u64::from(le32(head, 4)?) + 8;
     if riff_end > v.size {
-        d = d.damaged(
-            true,
-            "is shorter than its RIFF header says: it is truncated",
-        );
+        d = d.broken(Why::RiffShort);
     }
     if !matches!(kind, Kind::Webp) {
         return Some(Ok(d));
@@ -57,14 +54,14 @@ fn webp(head: &[u8], mut d: Detected) -> Detected {
     match head.get(12..16) {
         Some(b"VP8 ") => {
             if !has_at(head, 23, &[0x9D, 0x01, 0x2A]) {
-                return d.damaged(true, "has a broken WebP (VP8) frame header: it is corrupt");
+                return d.broken(Why::Vp8);
             }
             d.width = le16(head, 26).map(|w| u32::from(w & 0x3FFF));
             d.height = le16(head, 28).map(|h| u32::from(h & 0x3FFF));
         }
         Some(b"VP8L") => {
             let Some(bits) = le32(head, 21).filter(|_| u8_at(head, 20) == Some(0x2F)) else {
-                return d.damaged(true, "has a broken WebP (VP8L) header: it is corrupt");
+                return d.broken(Why::Vp8l);
             };
             d.width = Some((bits & 0x3FFF) + 1);
             d.height = Some(((bits >> 14) & 0x3FFF) + 1);
@@ -93,12 +90,7 @@ fn webp(head: &[u8], mut d: Detected) -> Detected {
                 off = next;
             }
         }
-        _ => {
-            return d.damaged(
-                true,
-                "has no WebP image chunk where one must be: it is corrupt",
-            )
-        }
+        _ => return d.broken(Why::NoWebpChunk),
     }
     d
 }

@@ -1,7 +1,7 @@
 //! ISO base media files (MP4, M4A, 3GP, MOV, HEIF/AVIF): the `ftyp` brand, then the boxes of
 //! the movie (`moov`) down to each track's handler (`hdlr`) and first sample entry (`stsd`).
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
@@ -115,33 +115,28 @@ struct BoxHdr {
 
 /// Reads the box header at `off` (inside a parent ending at `parent_end`), asking for `want`
 /// bytes from there when it was not read.
-fn header(
-    v: &View<'_>,
-    off: u64,
-    parent_end: u64,
-    want: u64,
-) -> Result<Result<BoxHdr, &'static str>, Miss> {
+fn header(v: &View<'_>, off: u64, parent_end: u64, want: u64) -> Result<Result<BoxHdr, Why>, Miss> {
     let b = v.read_upto(off, 16, want)?;
     if b.len() < 8 {
-        return Ok(Err("ends inside a box header: it is truncated"));
+        return Ok(Err(Why::BoxHeaderShort));
     }
     let kind: [u8; 4] = arr(b, 4).unwrap_or_default();
     if !kind
         .iter()
         .all(|&c| c.is_ascii_alphanumeric() || c == b' ' || c == 0xA9)
     {
-        return Ok(Err("has an invalid box type: it is corrupt"));
+        return Ok(Err(Why::BoxType));
     }
     let (size, hl) = match be32(b, 0).unwrap_or(0) {
         0 => (parent_end.saturating_sub(off), 8),
         1 => match be64(b, 8) {
             Some(s) => (s, 16),
-            None => return Ok(Err("ends inside a box header: it is truncated")),
+            None => return Ok(Err(Why::BoxHeaderShort)),
         },
         s => (u64::from(s), 8),
     };
     if size < hl {
-        return Ok(Err("has an invalid box size: it is corrupt"));
+        return Ok(Err(Why::BoxSize));
     }
     Ok(Ok(BoxHdr {
         kind,
@@ -150,10 +145,35 @@ fn header(
     }))
 }
 
-/// Walks the top-level boxes; reads the movie box; stops once the movie and the media data
-/// have been seen.
+/// Walks the top-level boxes ([`boxes`]); the finding from what they held, made in one place.
 fn walk(v: &View<'_>, family: Family) -> Step {
     let mut found = Found::default();
+    let broken = boxes(v, &mut found);
+    let d = decide(family, &found);
+    match broken {
+        Ok(None) => Ok(d),
+        Ok(Some(Broken::Why(why))) => Ok(d.broken(why)),
+        Ok(Some(Broken::Box(kind))) => Ok(d.damaged(
+            true,
+            &fill(
+                "is shorter than its '{}' box says: it is truncated",
+                &[&lossy(&kind)],
+            ),
+        )),
+        Err(m) => settle(v, m, d),
+    }
+}
+
+/// Why the top-level boxes are broken.
+enum Broken {
+    Why(Why),
+    /// A box (of this type) runs past the end of the file.
+    Box([u8; 4]),
+}
+
+/// Reads the top-level boxes into `found`, and the movie box; stops once the movie and the
+/// media data have been seen. Gives why the file is broken, if it is.
+fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
     let mut mdat = false;
     let mut off = 0u64;
     for _ in 0..MAX_BOXES {
@@ -162,38 +182,24 @@ fn walk(v: &View<'_>, family: Family) -> Step {
         }
         // After the movie only box headers are needed, not what follows them.
         let want = if found.moov { 256 } else { WINDOW };
-        let h = match header(v, off, v.size, want) {
-            Ok(Ok(h)) => h,
-            Ok(Err(why)) => return Ok(decide(family, &found).damaged(true, why)),
-            Err(m) => return settle(v, m, decide(family, &found)),
+        let h = match header(v, off, v.size, want)? {
+            Ok(h) => h,
+            Err(why) => return Ok(Some(Broken::Why(why))),
         };
         if &h.kind == b"moov" {
-            if let Err(m) = movie(v, h, &mut found) {
-                return settle(v, m, decide(family, &found));
-            }
+            movie(v, h, found)?;
             found.moov = true;
         }
         mdat |= &h.kind == b"mdat";
         if h.end > v.size {
-            let d = decide(family, &found);
-            return Ok(d.damaged(
-                true,
-                &fill(
-                    "is shorter than its '{}' box says: it is truncated",
-                    &[&lossy(&h.kind)],
-                ),
-            ));
+            return Ok(Some(Broken::Box(h.kind)));
         }
         if found.moov && mdat {
             break;
         }
         off = h.end;
     }
-    let d = decide(family, &found);
-    if !found.moov {
-        return Ok(d.damaged(true, "has no movie box (moov): it is truncated or corrupt"));
-    }
-    Ok(d)
+    Ok((!found.moov).then_some(Broken::Why(Why::NoMoov)))
 }
 
 /// The child boxes of `parent`, up to `MAX_BOXES`, calling `f` on each until it returns `true`.

@@ -5,10 +5,10 @@
 //! SOF14) frame is refused for image messages; a hierarchical JPEG (a DHP segment or a
 //! differential SOF5/SOF6 frame) is a warning; JPEG-LS (SOF55, `FFF7`) is another format.
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
-use crate::core::media::view::{be16, find, u8_at, View};
+use crate::core::media::view::{be16, find, u8_at, Miss, View};
 use crate::core::media::words::fill;
 
 /// How much to read when a segment lies beyond the bytes read so far.
@@ -27,6 +27,14 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 /// Walks the segments up to the start of the scan; checks the frame type and the end.
 fn jpeg(v: &View<'_>) -> Step {
     let mut d = Detected::new(Kind::Jpeg);
+    match walk(v, &mut d) {
+        Ok(()) => Ok(d),
+        Err(m) => settle(v, m, d),
+    }
+}
+
+/// Walks the segments up to the first scan into `d`, then reads the end of the file.
+fn walk(v: &View<'_>, d: &mut Detected) -> Result<(), Miss> {
     let mut off: u64 = 2;
     let mut scan_found = false;
     // Where the entropy-coded data of the first scan starts.
@@ -34,18 +42,15 @@ fn jpeg(v: &View<'_>) -> Step {
     let mut frame: Option<u8> = None;
     let mut hierarchical = false;
     // What is wrong, when the walk stops at a broken segment (one exit for every finding).
-    let mut broken = "";
+    let mut broken = None;
     for _ in 0..512 {
-        let b = match v.read_upto(off, 9, WINDOW) {
-            Ok(b) => b,
-            Err(m) => return settle(v, m, d),
-        };
+        let b = v.read_upto(off, 9, WINDOW)?;
         if b.len() < 4 {
-            broken = "ends before its image data: it is truncated";
+            broken = Some(Why::JpegNoData);
             break;
         }
         if !matches!(u8_at(b, 0), Some(0xFF)) {
-            broken = "has a broken segment structure: it is corrupt";
+            broken = Some(Why::JpegSegments);
             break;
         }
         let marker = u8_at(b, 1).unwrap_or(0);
@@ -58,19 +63,19 @@ fn jpeg(v: &View<'_>) -> Step {
                 break;
             }
             0xD9 => {
-                broken = "ends before its image data: it is corrupt";
+                broken = Some(Why::JpegEoi);
                 break;
             }
             0xD0..=0xD7 | 0x01 => off += 2,
             _ if len < 2 || matches!(marker, 0x00 | 0xD8) => {
-                broken = "has a broken segment structure: it is corrupt";
+                broken = Some(Why::JpegSegments);
                 break;
             }
             _ => {
                 hierarchical |= marker == DHP;
                 if is_sof(marker) && frame.is_none() {
                     if b.len() < 9 {
-                        broken = "ends inside its frame header: it is truncated";
+                        broken = Some(Why::JpegFrameShort);
                         break;
                     }
                     frame = Some(marker);
@@ -81,25 +86,23 @@ fn jpeg(v: &View<'_>) -> Step {
             }
         }
     }
-    if !broken.is_empty() {
-        return Ok(d.damaged(true, broken));
+    if let Some(why) = broken {
+        d.mark_why(why);
+        return Ok(());
     }
-    d = frame_type(d, frame, hierarchical);
+    frame_type(d, frame, hierarchical);
     if !scan_found {
         d.incomplete = true;
-        return Ok(d);
+        return Ok(());
     }
-    match v.tail(TAIL) {
-        Ok(t) => {
-            let skip = data_at.saturating_sub(v.size - t.len() as u64);
-            let t = usize::try_from(skip)
-                .ok()
-                .and_then(|s| t.get(s..))
-                .unwrap_or(&[]);
-            Ok(end(d, t))
-        }
-        Err(m) => settle(v, m, d),
-    }
+    let t = v.tail(TAIL)?;
+    let skip = data_at.saturating_sub(v.size - t.len() as u64);
+    let t = usize::try_from(skip)
+        .ok()
+        .and_then(|s| t.get(s..))
+        .unwrap_or(&[]);
+    end(d, t);
+    Ok(())
 }
 
 fn is_sof(m: u8) -> bool {
@@ -107,7 +110,7 @@ fn is_sof(m: u8) -> bool {
 }
 
 /// What the first frame header says about the coding.
-fn frame_type(mut d: Detected, frame: Option<u8>, hierarchical: bool) -> Detected {
+fn frame_type(d: &mut Detected, frame: Option<u8>, hierarchical: bool) {
     match frame {
         Some(SOF55) => d.kind = Some(Kind::JpegLs),
         Some(0xC3 | 0xC7 | 0xCB | 0xCF) => d.image_coding = Some("a lossless JPEG"),
@@ -115,24 +118,23 @@ fn frame_type(mut d: Detected, frame: Option<u8>, hierarchical: bool) -> Detecte
         _ => {}
     }
     if hierarchical || matches!(frame, Some(0xC5 | 0xC6)) {
-        d = d.note(
+        d.add_note(
             IssueCode::MediaImageCodec,
             "The JPEG image is hierarchical (stored at several resolutions), which few decoders read: it may not display.",
         );
     }
-    d
 }
 
 /// The end of the file (`tail`: its last bytes after the start of the scan data): the
 /// end-of-image marker, or what follows it.
-fn end(d: Detected, tail: &[u8]) -> Detected {
+fn end(d: &mut Detected, tail: &[u8]) {
     // Trailing zeros are padding, not data.
     let mut t = tail;
     while let [rest @ .., 0] = t {
         t = rest;
     }
     if t.ends_with(&[0xFF, 0xD9]) {
-        return d;
+        return;
     }
     let zip = find(tail, b"PK\x05\x06").is_some();
     // Inside the entropy-coded data a 0xFF byte is followed only by 0x00, a restart marker,
@@ -151,7 +153,7 @@ fn end(d: Detected, tail: &[u8]) -> Detected {
         } else {
             ""
         };
-        return d.note(
+        return d.add_note(
             IssueCode::MediaTrailingData,
             &fill(
                 "The JPEG image has data after its end: possibly another file appended to it{}.",
@@ -160,10 +162,10 @@ fn end(d: Detected, tail: &[u8]) -> Detected {
         );
     }
     // A warning only: the viewer shows what there is.
-    d.damaged(
+    d.mark(
         false,
         "does not end with an end-of-image marker: it may be truncated",
-    )
+    );
 }
 
 #[cfg(test)]

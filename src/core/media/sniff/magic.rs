@@ -1,7 +1,7 @@
 //! Formats told by a fixed signature alone: PDF, RTF, tar, Matroska/WebM, gzip, 7-Zip, RAR,
 //! Windows (PE), ELF and Mach-O executables.
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
@@ -110,10 +110,7 @@ fn is_v7_tar(head: &[u8]) -> bool {
 fn tar(v: &View<'_>) -> Detected {
     let d = Detected::new(Kind::Tar);
     if v.size % 512 != 0 {
-        return d.damaged(
-            true,
-            "is not a whole number of tar records: it is truncated",
-        );
+        return d.broken(Why::TarRecords);
     }
     d
 }

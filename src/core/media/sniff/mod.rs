@@ -14,6 +14,7 @@ mod magic;
 mod ole;
 mod png;
 mod text;
+mod why;
 mod zip;
 
 use super::codec::Codec;
@@ -21,6 +22,7 @@ use super::kind::Kind;
 use super::report::IssueCode;
 use super::view::{Miss, View};
 use super::{ByteRange, HEAD_LEN};
+pub(crate) use why::Why;
 
 /// A sniffer's answer: what the file is, or a range to read before it can tell.
 pub(crate) type Step = Result<Detected, ByteRange>;
@@ -107,6 +109,19 @@ impl Detected {
         self
     }
 
+    /// Marks the file as broken, for the fixed reason `why`; the first finding wins.
+    #[inline(always)]
+    pub fn broken(mut self, why: Why) -> Self {
+        self.mark_why(why);
+        self
+    }
+
+    /// [`Detected::broken`] in place, out of line: one constant at each call site.
+    #[inline(never)]
+    fn mark_why(&mut self, why: Why) {
+        self.mark(true, why.text());
+    }
+
     /// [`Detected::damaged`] in place, out of line: the finding is not moved in and out.
     #[inline(never)]
     fn mark(&mut self, fatal: bool, reason: &str) {
@@ -128,7 +143,7 @@ pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
             fallback.incomplete = true;
             Ok(fallback)
         }
-        Miss::Eof => Ok(fallback.damaged(true, "ends too early: it is truncated")),
+        Miss::Eof => Ok(fallback.broken(Why::TooEarly)),
     }
 }
 

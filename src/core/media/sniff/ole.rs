@@ -11,7 +11,7 @@
 //! bytes do: the Word FIB's `fEncrypted` flag, an Excel `FilePass` record after the `BOF`
 //! (read from the stream's first sector, through the mini stream for a small stream).
 
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{le16, le32, u8_at, Miss, View};
@@ -162,44 +162,50 @@ impl Layout<'_> {
 fn compound(v: &View<'_>, head: &[u8]) -> Step {
     let mut streams = Streams::default();
     if head.len() < 512 {
-        return Ok(
-            Detected::new(Kind::Ole).damaged(true, "ends inside its OLE2 header: it is truncated")
-        );
+        return Ok(Detected::new(Kind::Ole).broken(Why::OleShort));
     }
     let shift = le16(head, 0x1E).unwrap_or(0);
     if le16(head, 0x1C) != Some(0xFFFE) || !(shift == 9 || shift == 12) {
-        return Ok(Detected::new(Kind::Ole).damaged(true, "has a corrupt OLE2 header"));
+        return Ok(Detected::new(Kind::Ole).broken(Why::OleHeader));
     }
     let layout = Layout { head, shift };
-    let sector_size = 1usize << shift;
-    let mut sector = le32(head, 0x30).unwrap_or(END_OF_CHAIN);
+    let read = directory(v, layout, &mut streams);
+    let d = streams.detected();
+    // An encrypted package needs no look at the streams' first bytes.
+    let legacy = read.and_then(|()| {
+        if d.notes.is_empty() {
+            legacy_encryption(v, layout, &streams)
+        } else {
+            Ok(false)
+        }
+    });
+    match legacy {
+        Ok(true) => Ok(encrypted(d)),
+        Ok(false) => Ok(d),
+        Err(Miss::Eof) => Ok(d.broken(Why::OleDirectory)),
+        Err(m) => settle(v, m, d),
+    }
+}
+
+/// Reads the directory's entries into `streams`, sector by sector along its chain.
+fn directory(v: &View<'_>, layout: Layout<'_>, streams: &mut Streams) -> Result<(), Miss> {
+    let mut sector = le32(layout.head, 0x30).unwrap_or(END_OF_CHAIN);
     for _ in 0..MAX_DIR_SECTORS {
         if sector >= END_OF_CHAIN {
             break;
         }
-        let dir = match v.read(layout.offset(sector), sector_size, WINDOW) {
-            Ok(d) => d,
-            Err(m) => return ole_settle(v, m, &streams),
-        };
-        scan(dir, &mut streams);
-        sector = match layout.next(v, sector) {
-            Ok(Some(next)) => next,
-            Ok(None) => break,
-            Err(m) => return ole_settle(v, m, &streams),
-        };
+        scan(
+            v.read(layout.offset(sector), 1 << layout.shift, WINDOW)?,
+            streams,
+        );
+        match layout.next(v, sector)? {
+            Some(next) => sector = next,
+            None => break,
+        }
     }
-    let d = streams.detected();
-    if !d.notes.is_empty() {
-        return Ok(d);
-    }
-    match legacy_encryption(v, layout, &streams) {
-        Ok(true) => Ok(encrypted(d)),
-        Ok(false) => Ok(d),
-        Err(m) => ole_settle(v, m, &streams),
-    }
+    Ok(())
 }
 
-/// Whether the first bytes of the Word or Excel stream say the file is encrypted.
 fn legacy_encryption(v: &View<'_>, layout: Layout<'_>, streams: &Streams) -> Result<bool, Miss> {
     let (stream, word) = match streams.kind() {
         Some(Kind::Doc) => (streams.word, true),
@@ -222,16 +228,6 @@ fn legacy_encryption(v: &View<'_>, layout: Layout<'_>, streams: &Streams) -> Res
                     .is_some_and(|t| t == 0x002F)
         }
     }))
-}
-
-fn ole_settle(v: &View<'_>, m: Miss, streams: &Streams) -> Step {
-    match m {
-        Miss::Eof => Ok(streams.detected().damaged(
-            true,
-            "is shorter than its OLE2 directory says: it is truncated",
-        )),
-        m => settle(v, m, streams.detected()),
-    }
 }
 
 /// Scans the 128-byte directory entries of one sector.

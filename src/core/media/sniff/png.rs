@@ -8,7 +8,7 @@
 //! head and tail are not read.
 
 use super::crc::crc32;
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be32, has_at, rfind, View};
@@ -27,13 +27,10 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 fn png(v: &View<'_>, head: &[u8]) -> Step {
     let mut d = Detected::new(Kind::Png);
     if v.size < 33 || head.len() < 33 {
-        return Ok(d.damaged(true, "ends before its header chunk (IHDR): it is truncated"));
+        return Ok(d.broken(Why::NoIhdr));
     }
     if be32(head, 8) != Some(13) || !has_at(head, 12, b"IHDR") {
-        return Ok(d.damaged(
-            true,
-            "does not start with a PNG header chunk (IHDR): it is corrupt",
-        ));
+        return Ok(d.broken(Why::BadIhdr));
     }
     d.width = be32(head, 16);
     d.height = be32(head, 20);
@@ -50,7 +47,7 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
                     Some(reason) => d.damaged(true, &reason),
                     None => after_end(d, base + i as u64 + IEND.len() as u64, v.size),
                 },
-                None => d.damaged(true, "has no PNG end chunk (IEND): it is truncated"),
+                None => d.broken(Why::NoIend),
             })
         }
         Err(m) => settle(v, m, d),

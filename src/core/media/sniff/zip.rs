@@ -10,7 +10,7 @@
 //! itself is read from where the end record points (at most [`MAX_DIRECTORY`] bytes of it).
 
 use super::content_types::{content_types, Entry};
-use super::{settle, Detected, Step};
+use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::ooxml::Ooxml;
 use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, Miss, View};
@@ -73,10 +73,10 @@ impl Names {
     }
 }
 
-/// Why the central directory could not be read.
-enum Stop {
-    /// It is broken: the reason, to follow "The file ...".
-    Broken(&'static str),
+/// Why the central directory (or `[Content_Types].xml`) could not be read.
+pub(super) enum Stop {
+    /// It is broken, for this reason.
+    Broken(Why),
     /// Bytes were missing.
     Missing(Miss),
 }
@@ -90,44 +90,46 @@ impl From<Miss> for Stop {
 fn archive(v: &View<'_>, head: &[u8]) -> Step {
     let odf = mimetype_entry(head);
     let mut names = Names::default();
-    // Every way the directory fails ends in one place: a guess from the head's local entries.
-    let partial = match directory(v, &mut names) {
-        Ok(partial) => partial,
-        Err(stop) => {
-            let guess = Detected::new(odf.unwrap_or_else(|| local_names(head).kind(true)));
-            return match stop {
-                Stop::Broken(why) => Ok(guess.damaged(true, why)),
-                Stop::Missing(m) => settle(v, m, guess),
-            };
+    // The kind by the central directory's names, once it is read.
+    let mut by_names = None;
+    let read = directory(v, &mut names).and_then(|partial| {
+        let kind = odf.unwrap_or_else(|| names.kind(partial));
+        by_names = Some(kind);
+        match (kind, names.types_entry) {
+            (Kind::Office(_), Some(entry)) => content_types(v, entry),
+            _ => Ok(None),
         }
-    };
-    let kind = odf.unwrap_or_else(|| names.kind(partial));
-    match (kind, names.types_entry) {
-        (Kind::Office(_), Some(entry)) => content_types(v, entry, Detected::new(kind)),
-        _ => Ok(Detected::new(kind)),
+    });
+    // Every way it fails ends in one place; without the directory, a guess from the head's
+    // local entries.
+    let kind = by_names.unwrap_or_else(|| odf.unwrap_or_else(|| local_names(head).kind(true)));
+    let d = Detected::new(match read {
+        Ok(Some(exact)) => Kind::Office(exact),
+        _ => kind,
+    });
+    match read {
+        Ok(_) => Ok(d),
+        Err(Stop::Broken(why)) => Ok(d.broken(why)),
+        Err(Stop::Missing(m)) => settle(v, m, d),
     }
 }
 
 /// Reads the central directory's names into `names`; gives whether only part of it was read.
 fn directory(v: &View<'_>, names: &mut Names) -> Result<bool, Stop> {
     let Some(eocd) = end_record(v)? else {
-        return Err(Stop::Broken(
-            "has no ZIP end record (central directory): it is truncated or corrupt",
-        ));
+        return Err(Stop::Broken(Why::ZipNoEnd));
     };
     let Some(eocd) = eocd.zip64(v)? else {
-        return Err(Stop::Broken("has a corrupt ZIP64 end record"));
+        return Err(Stop::Broken(Why::Zip64));
     };
     let dir_end = eocd.cd_off.checked_add(eocd.cd_size);
     if !dir_end.is_some_and(|e| e <= eocd.pos) {
-        return Err(Stop::Broken(
-            "has a ZIP central directory that points outside the file: it is truncated or corrupt",
-        ));
+        return Err(Stop::Broken(Why::ZipOutside));
     }
     let partial = eocd.cd_size > MAX_DIRECTORY;
     let len = eocd.cd_size.min(MAX_DIRECTORY) as usize;
     let dir = v.read(eocd.cd_off, len, len as u64)?;
-    let corrupt = Stop::Broken("has a corrupt ZIP central directory");
+    let corrupt = Stop::Broken(Why::ZipDirectory);
     let mut i = 0usize;
     let mut seen = 0u64;
     while seen < eocd.entries {

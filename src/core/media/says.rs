@@ -1,0 +1,143 @@
+//! The report's fixed messages: one text, a line each, with the issue's code and severity in
+//! its first two bytes. A call site names its line ([`Say`]) and the words to fill in: one
+//! constant where each call would otherwise pass a code, a severity and a template.
+
+use super::report::{add, Issue, IssueCode, IssueCode::*, Severity};
+use super::words::nth;
+use crate::prelude::*;
+
+/// A line of [`SAYINGS`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Say {
+    Empty,
+    Unknown,
+    NotAccepted,
+    Broken,
+    MaybeBroken,
+    Macros,
+    Legacy,
+    Partial,
+    OverUpload,
+    OverProcessing,
+    OverSticker,
+    Ambiguous,
+    NotForType,
+    ImageCoding,
+    AudioCodec,
+    VideoCodec,
+    VideoAudio,
+    StickerSize,
+    StickerUnread,
+    Mismatch,
+    NearMismatch,
+    Extension,
+}
+
+/// The codes, by their place in [`IssueCode`] (the first byte of a line is `A` + the place).
+const CODES: [IssueCode; 20] = [
+    MediaEmpty,
+    MediaUnsupportedType,
+    MediaTypeMismatch,
+    MediaExtensionMismatch,
+    MediaTooLarge,
+    MediaSizeAmbiguous,
+    MediaOverProcessingLimit,
+    MediaTruncated,
+    MediaStickerDimensions,
+    MediaStickerTooLarge,
+    MediaVideoCodec,
+    MediaAudioCodec,
+    MediaNotForType,
+    MediaImageCodec,
+    MediaTextEncoding,
+    MediaLeadingData,
+    MediaTrailingData,
+    MediaEncrypted,
+    MediaMacroEnabled,
+    MediaNotFullyChecked,
+];
+
+/// A line per [`Say`], in its order: the code (`A` + its place in [`CODES`]), the severity
+/// (`e` error, `w` warning), then the template (see [`fill`](super::words::fill)); the size
+/// messages fill one list: the size, the limit, what it is for, the upper and the lower reading.
+const SAYINGS: &str = concat!(
+    "AeThe file is empty (0 bytes).\n",
+    "BeThe content{} is not recognised as any type WhatsApp accepts.\n",
+    "BeThe content is {} {} ({}), which WhatsApp does not accept for any message type.\n",
+    "HeThe {} {}.\n",
+    "HwThe {} {}.\n",
+    "SwThe file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.\n",
+    "OwThe text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.\n",
+    "TwOnly part of the {} could be checked: a needed part of the file was not read.\n",
+    "EeThe file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).\n",
+    "GwThe file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.\n",
+    "JeThe limit for {2} is {1}; this file is {0} bytes (over {3} bytes even if KB means 1,024 bytes).\n",
+    "FwThe file is {0} bytes: over the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay at or under {4} bytes to be safe.\n",
+    "Me{} {} ({}) cannot be sent as {} message: {} messages take {}.\n",
+    "NeImage messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.\n",
+    "Le{} must use {} for audio messages; this file uses {}.\n",
+    "KeVideo messages need H.264 video; this file's video is {}.\n",
+    "LeVideo messages need AAC audio; this file's audio is {}.\n",
+    "IeStickers must be 512x512 pixels; this WebP is {}x{}.\n",
+    "IeStickers must be 512x512 pixels; this WebP's size could not be read.\n",
+    "CeThe declared type is {} but the content is {} {} ({}).\n",
+    "CwThe declared type is {} but the content is {} {} ({}).\n",
+    "DwThe file name ends in .{} but the content is {} {} (usually .{}).",
+);
+
+/// Adds the issue of line `what` of [`SAYINGS`], its template filled with `args`.
+#[inline(never)]
+pub(crate) fn say(out: &mut Vec<Issue>, what: Say, args: &[&str]) {
+    let line = nth(SAYINGS, what as usize);
+    let (code, severity) = match line.as_bytes() {
+        [c, s, ..] => (
+            usize::from(c.wrapping_sub(b'A')),
+            if *s == b'w' {
+                Severity::Warning
+            } else {
+                Severity::Error
+            },
+        ),
+        _ => (0, Severity::Error),
+    };
+    let code = CODES.get(code).copied().unwrap_or(MediaEmpty);
+    add(
+        out,
+        code,
+        severity,
+        line.get(2..line.len()).unwrap_or_default(),
+        args,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each line's code and severity are the ones its [`Say`] names.
+    #[test]
+    fn lines_carry_their_code_and_severity() {
+        assert_eq!(SAYINGS.split('\n').count(), Say::Extension as usize + 1);
+        for (i, code) in CODES.iter().enumerate() {
+            assert_eq!(*code as usize, i);
+        }
+        let cases = [
+            (Say::Empty, MediaEmpty, Severity::Error, "The file is empty (0 bytes)."),
+            (Say::MaybeBroken, MediaTruncated, Severity::Warning, "The a b."),
+            (Say::Partial, MediaNotFullyChecked, Severity::Warning, "Only part of the a could be checked: a needed part of the file was not read."),
+            (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is b; this file is a bytes (over d bytes even if KB means 1,024 bytes)."),
+            (Say::VideoAudio, MediaAudioCodec, Severity::Error, "Video messages need AAC audio; this file's audio is a."),
+            (Say::NearMismatch, MediaTypeMismatch, Severity::Warning, "The declared type is a but the content is b c (d)."),
+            (Say::Extension, MediaExtensionMismatch, Severity::Warning, "The file name ends in .a but the content is b c (usually .d)."),
+        ];
+        for (what, code, severity, message) in cases {
+            let mut out = Vec::new();
+            say(&mut out, what, &["a", "b", "c", "d", "e"]);
+            let i = &out[0];
+            assert_eq!(
+                (i.code, i.severity, i.message.as_str()),
+                (code, severity, message)
+            );
+        }
+    }
+}
