@@ -43,7 +43,7 @@ pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> 
     rest.key("message");
     rest.open_object();
     app_message(source, &mut rest)?;
-    extras::channel_specific(request, &mut rest)?;
+    extras::channel_specific(request, &mut rest);
     rest.close_object();
     walk(request, &Path::root(""), ENVELOPE, &mut rest)?;
     if let Some(Value::Number(ttl)) = find(request, "ttl") {

@@ -258,16 +258,18 @@ pub(super) const SEND: &Kind = &Kind::Object(&[
         Need::Unwritten,
     ),
     Member("ttl", &Kind::Whole(Rule::Ttl), Need::Unwritten),
-    Member(
-        "channelSpecificMessage",
-        &Kind::Tagged(
-            "messageType",
-            &[
-                ("FLOWS", &[Member("message", &Kind::Object(FLOWS), Req)]),
-                ("ORDER_DETAILS", &[Member("message", &Kind::AnyObject, Req)]),
-                ("ORDER_STATUS", &[Member("message", &Kind::AnyObject, Req)]),
-            ],
-        ),
-        Need::Unwritten,
-    ),
+    Member("channelSpecificMessage", CHANNEL_SPECIFIC, Need::Unwritten),
 ]);
+
+/// `channelSpecificMessage { messageType, message }`: a Flow, or an order's object
+/// (any). Its Conversation wire form (`channel_specific_message.WHATSAPP`) is what
+/// the message writer writes of it: every name in snake_case (`flowId` → `flow_id`),
+/// an order's object as given.
+pub(crate) const CHANNEL_SPECIFIC: &Kind = &Kind::Tagged(
+    "messageType",
+    &[
+        ("FLOWS", &[Member("message", &Kind::Object(FLOWS), Req)]),
+        ("ORDER_DETAILS", &[Member("message", &Kind::AnyObject, Req)]),
+        ("ORDER_STATUS", &[Member("message", &Kind::AnyObject, Req)]),
+    ],
+);
