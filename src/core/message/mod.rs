@@ -42,7 +42,9 @@ pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
-pub(crate) use wire::{one, send_body, snake, write, write_members};
+#[cfg(feature = "conversation")]
+pub(crate) use wire::one;
+pub(crate) use wire::{send_body, snake, write, write_members};
 
 use crate::core::error::{self, Error};
 use crate::core::json::{parse, Value, Write, Writer};
