@@ -42,7 +42,7 @@ const BASIC: Member = Member(
         Member(
             "",
             STRING,
-            Need::Hook(Hook::Filled("needs a non-empty username and password")),
+            Need::Hook(&Hook::Filled("needs a non-empty username and password")),
         ),
     ]),
     Need::Optional,
@@ -60,7 +60,7 @@ const PROVIDER: &[Member] = &[Member(
         Member(
             "",
             STRING,
-            Need::Hook(Hook::Either(
+            Need::Hook(&Hook::Either(
                 "basic",
                 "bearer",
                 "give exactly one of basic or bearer",

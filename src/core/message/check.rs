@@ -216,7 +216,7 @@ impl<'v> Pass<'v> {
     fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
         for Member(name, kind, need) in members {
             match (need, given_in(value, name)) {
-                (Need::Hook(which), _) => hook(*which, value, at, self.conversation)?,
+                (Need::Hook(which), _) => hook(**which, value, at, self.conversation)?,
                 (_, Some(member)) => self.rules(member, kind, &at.key(name), value)?,
                 (Need::Late, None) => return Err(at.key(name).invalid("is required")),
                 _ => {}

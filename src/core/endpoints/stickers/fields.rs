@@ -42,7 +42,7 @@ pub(crate) const UPDATE_PACK: &Kind = &Kind::Object(&[
     Member(
         "",
         STRING,
-        Need::Hook(Hook::AnyGiven(
+        Need::Hook(&Hook::AnyGiven(
             "fields",
             "give at least one field to change",
         )),
@@ -60,7 +60,7 @@ pub(crate) const UPDATE_STICKER: &Kind = &Kind::Object(&[
     Member(
         "",
         STRING,
-        Need::Hook(Hook::AnyGiven("fields", "give url or emojis to change")),
+        Need::Hook(&Hook::AnyGiven("fields", "give url or emojis to change")),
     ),
 ]);
 

@@ -56,8 +56,9 @@ pub(crate) enum Need {
     Optional,
     /// Optional, and never written (refused or Conversation-only).
     Unwritten,
-    /// Not a member: the hook runs at its place among the rules.
-    Hook(Hook),
+    /// Not a member: the hook runs at its place among the rules (by reference: a
+    /// member stays small, its need a word, not the largest hook's strings).
+    Hook(&'static Hook),
     /// Required, but said among the rules, naming the field as they do (a create's
     /// fields: `name: is required`), not by the shape.
     Late,
@@ -187,7 +188,7 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
                 Member(
                     "",
                     STRING,
-                    Need::Hook(Hook::Either("url", "id", "give exactly one of url or id")),
+                    Need::Hook(&Hook::Either("url", "id", "give exactly one of url or id")),
                 ),
                 Member("url", &Kind::Str(Rule::StickerUrl), Opt),
                 Member("id", &Kind::Str(Rule::StickerId), Opt),
@@ -239,7 +240,7 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
 /// A send: `{ to, message, callback?, correlationId?, ttl?, channelSpecificMessage? }`,
 /// the last three Conversation-only (refused by [`Hook::Envelope`] on the standalone API).
 pub(super) const SEND: &Kind = &Kind::Object(&[
-    Member("", STRING, Need::Hook(Hook::Envelope)),
+    Member("", STRING, Need::Hook(&Hook::Envelope)),
     Member(
         "to",
         &Kind::List(&list(

@@ -81,13 +81,13 @@ pub(super) const TEMPLATE: &[Member] = &[
     Member(
         "",
         STRING,
-        Need::Hook(Hook::Params("headerParams", MAX_HEADER_PARAM_CHARS)),
+        Need::Hook(&Hook::Params("headerParams", MAX_HEADER_PARAM_CHARS)),
     ),
     Member("bodyParams", PARAMS, Opt),
     Member(
         "",
         STRING,
-        Need::Hook(Hook::Params("bodyParams", MAX_BODY_PARAM_CHARS)),
+        Need::Hook(&Hook::Params("bodyParams", MAX_BODY_PARAM_CHARS)),
     ),
     Member(
         "media",
