@@ -200,7 +200,7 @@ impl<'v> Pass<'v> {
                     _ => &[],
                 };
                 check_count_at(at, items.len(), list.min, list.max, list.rule)?;
-                hook(list.hook, value, at, self.conversation)?;
+                hook(*list.hook, value, at, self.conversation)?;
                 for (i, item) in items.iter().enumerate() {
                     self.rules(item, list.item, &at.index(i), value)?;
                 }

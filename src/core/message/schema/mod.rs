@@ -44,7 +44,7 @@ pub(crate) struct List {
     pub min: usize,
     pub max: usize,
     pub rule: &'static str,
-    pub hook: Hook,
+    pub hook: &'static Hook,
     /// Left out of the wire when empty.
     pub omit_empty: bool,
 }
@@ -140,7 +140,7 @@ pub(crate) const fn list(item: &'static Kind, min: usize, max: usize, rule: &'st
         min,
         max,
         rule,
-        hook: Hook::None,
+        hook: &Hook::None,
         omit_empty: false,
     }
 }

@@ -195,7 +195,7 @@ pub(super) const LIST: &[Member] = &[
             Member(
                 "sections",
                 &Kind::List(&List {
-                    hook: Hook::Rows,
+                    hook: &Hook::Rows,
                     ..list(
                         &Kind::Object(&[
                             Member("title", &Kind::Str(Rule::Chars(1, 24)), Req),
