@@ -105,7 +105,7 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
                 None => Err(at.invalid("must be a whole number from 0 to 4294967295")),
             }
         }
-        Kind::Any(_) => true,
+        Kind::Any(_) | Kind::Hook(_) => true,
         Kind::AnyObject => matches!(value, Value::Object(_)),
         Kind::Object(members) => return object(value, members, "", at),
         Kind::List(list) => {
@@ -159,7 +159,6 @@ fn object(value: &Value, members: &[Member], tag: &str, at: &Path) -> Result<()>
     read::keys(value, at, &known)?;
     for Member(name, kind, need) in members {
         match (given_in(value, name), need) {
-            (_, Need::Hook(_)) => {}
             (Some(member), _) => shape(member, kind, &at.key(name))?,
             (None, Need::Required) => return Err(at.key(name).invalid("is required")),
             (None, _) => {}
@@ -206,17 +205,23 @@ impl<'v> Pass<'v> {
                 }
                 Ok(())
             }
-            Kind::Bool | Kind::AnyObject | Kind::Always(_) | Kind::Index | Kind::OneOrMany(_) => {
-                Ok(())
-            }
+            Kind::Bool
+            | Kind::AnyObject
+            | Kind::Always(_)
+            | Kind::Index
+            | Kind::OneOrMany(_)
+            | Kind::Hook(_) => Ok(()),
         }
     }
 
     /// The rules of each member of `value` given, and the hooks, in table order.
     fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
         for Member(name, kind, need) in members {
+            if let Kind::Hook(which) = kind {
+                hook(**which, value, at, self.conversation)?;
+                continue;
+            }
             match (need, given_in(value, name)) {
-                (Need::Hook(which), _) => hook(**which, value, at, self.conversation)?,
                 (_, Some(member)) => self.rules(member, kind, &at.key(name), value)?,
                 (Need::Late, None) => return Err(at.key(name).invalid("is required")),
                 _ => {}

@@ -21,7 +21,7 @@ pub(crate) fn send_body(request: &Value) -> Result<String> {
 pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
     for Member(js, kind, need) in members {
         let given = match (given(value, js), kind, need) {
-            (_, _, Need::Hook(_) | Need::Unwritten) => continue,
+            (_, _, Need::Unwritten) => continue,
             (_, Kind::Always(_), _) => &Value::Null,
             (None, ..) => continue,
             (Some(Value::Array(items)), Kind::List(list), _)

@@ -36,6 +36,10 @@ pub(crate) enum Kind {
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
     /// A string that may be left out but, when given, is this one; always written.
     Always(&'static str),
+    /// Not a value: a member named `""` of this kind is a rule on its object, run at
+    /// its place among the rules (a member stays three words: no hook's strings in
+    /// every member).
+    Hook(&'static Hook),
 }
 
 /// An array of `item`s: `min..=max` of them (or `rule` says why not), then `hook`.
@@ -56,15 +60,12 @@ pub(crate) enum Need {
     Optional,
     /// Optional, and never written (refused or Conversation-only).
     Unwritten,
-    /// Not a member: the hook runs at its place among the rules (by reference: a
-    /// member stays small, its need a word, not the largest hook's strings).
-    Hook(&'static Hook),
     /// Required, but said among the rules, naming the field as they do (a create's
     /// fields: `name: is required`), not by the shape.
     Late,
 }
 
-/// One member: its JS name, kind and need.
+/// One member: its JS name (empty for a [`Kind::Hook`]), kind and need.
 pub(crate) struct Member(pub &'static str, pub &'static Kind, pub Need);
 
 /// A rule that looks at more than one value.
@@ -187,8 +188,8 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
             &[
                 Member(
                     "",
-                    STRING,
-                    Need::Hook(&Hook::Either("url", "id", "give exactly one of url or id")),
+                    &Kind::Hook(&Hook::Either("url", "id", "give exactly one of url or id")),
+                    Need::Optional,
                 ),
                 Member("url", &Kind::Str(Rule::StickerUrl), Opt),
                 Member("id", &Kind::Str(Rule::StickerId), Opt),
@@ -240,7 +241,7 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
 /// A send: `{ to, message, callback?, correlationId?, ttl?, channelSpecificMessage? }`,
 /// the last three Conversation-only (refused by [`Hook::Envelope`] on the standalone API).
 pub(super) const SEND: &Kind = &Kind::Object(&[
-    Member("", STRING, Need::Hook(&Hook::Envelope)),
+    Member("", &Kind::Hook(&Hook::Envelope), Need::Optional),
     Member(
         "to",
         &Kind::List(&list(
