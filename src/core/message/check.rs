@@ -199,7 +199,7 @@ impl<'v> Pass<'v> {
                     _ => &[],
                 };
                 check_count_at(at, items.len(), list.min, list.max, list.rule)?;
-                hook(*list.hook, value, at, self.conversation)?;
+                hook(list.hook, value, at, self.conversation)?;
                 for (i, item) in items.iter().enumerate() {
                     self.rules(item, list.item, &at.index(i), value)?;
                 }
@@ -218,7 +218,7 @@ impl<'v> Pass<'v> {
     fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
         for Member(name, kind, need) in members {
             if let Kind::Hook(which) = kind {
-                hook(**which, value, at, self.conversation)?;
+                hook(which, value, at, self.conversation)?;
                 continue;
             }
             match (need, given_in(value, name)) {
@@ -287,8 +287,8 @@ impl<'v> Pass<'v> {
 }
 
 /// A rule on more than one value of `value` (the object or list it is met in).
-fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()> {
-    match which {
+fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()> {
+    match *which {
         Hook::None => Ok(()),
         Hook::Envelope if conversation => Ok(()),
         Hook::Envelope => {
