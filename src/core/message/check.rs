@@ -45,6 +45,7 @@ pub(crate) fn arguments(values: &[&Value], params: &[Member], conversation: bool
     let mut pass = Pass {
         conversation,
         seen: Vec::new(),
+        titles: Vec::new(),
     };
     for (i, Member(name, kind, _)) in params.iter().enumerate() {
         if let Some(value) = given(i) {
@@ -175,10 +176,12 @@ fn given_in<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     given(value, name)
 }
 
-/// The rules' walk: which API, and the ids met so far (unique in a message).
+/// The rules' walk: which API, and the ids and reply button titles met so far
+/// (unique in a message).
 struct Pass<'v> {
     conversation: bool,
     seen: Vec<&'v str>,
+    titles: Vec<&'v str>,
 }
 
 impl<'v> Pass<'v> {
@@ -268,11 +271,25 @@ impl<'v> Pass<'v> {
             Rule::Coordinate(max, _) if super::location::within(text, max) => Ok(()),
             Rule::Coordinate(_, why) => Err(at.invalid(why)),
             Rule::Id(max) => {
+                let max = match self.conversation {
+                    true => max.min(MAX_POSTBACK_CHARS),
+                    false => max,
+                };
                 check_chars_at(at, text, 1, max)?;
                 if self.seen.contains(&text) {
                     return Err(at.invalid("must be unique in the message"));
                 }
                 self.seen.push(text);
+                Ok(())
+            }
+            Rule::Title => {
+                check_chars_at(at, text, 1, 20)?;
+                if self.conversation && self.titles.contains(&text) {
+                    return Err(
+                        at.invalid("must be unique (WhatsApp shows repeated titles as plain text)")
+                    );
+                }
+                self.titles.push(text);
                 Ok(())
             }
             Rule::OneOf(allowed, why) if !allowed.contains(&text) => Err(at.invalid(why)),
@@ -285,6 +302,10 @@ impl<'v> Pass<'v> {
         }
     }
 }
+
+/// Longest `postback_data` WhatsApp's native buttons take through Sinch (the
+/// standalone button id allows 230).
+const MAX_POSTBACK_CHARS: usize = 229;
 
 /// A rule on more than one value of `value` (the object or list it is met in).
 fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()> {

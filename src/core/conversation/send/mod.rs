@@ -103,7 +103,7 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
         "location" => LOCATION,
         "contacts" => return contacts::contacts(source, out),
         "template" => return template::template(source, out),
-        _ => interactive::maps(source)?,
+        _ => interactive::maps(source),
     };
     walk(source, &Path::root("message"), table, out)
 }

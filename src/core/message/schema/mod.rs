@@ -115,8 +115,13 @@ pub(crate) enum Rule {
     Positive,
     /// A coordinate from `-max` to `max`; the text says so.
     Coordinate(u32, &'static str),
-    /// `1..=max` characters, unique among the ids of the message.
+    /// `1..=max` characters, unique among the ids of the message; under the
+    /// Conversation API at most 229 (an id is a `postback_data`, and WhatsApp's
+    /// native buttons through Sinch take no more).
     Id(usize),
+    /// A reply button's title: 1 to 20 characters; under the Conversation API unique
+    /// among the message's buttons (WhatsApp shows repeated titles as plain text).
+    Title,
     /// One of the strings; the text says so.
     OneOf(&'static [&'static str], &'static str),
     /// Given at all: refused, the text says why.

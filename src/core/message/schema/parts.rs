@@ -154,7 +154,7 @@ pub(super) const BUTTONS: &[Member] = &[
                 &Kind::Object(&[
                     Member("type", &Kind::Always("reply"), Opt),
                     Member("id", &Kind::Str(Rule::Id(230)), Req),
-                    Member("title", &Kind::Str(Rule::Chars(1, 20)), Req),
+                    Member("title", &Kind::Str(Rule::Title), Req),
                 ]),
                 1,
                 3,
