@@ -1,5 +1,6 @@
 //! A `send` argument cut from the input (as `JSON.stringify` gives it), prepared by
-//! both op tables: the standalone body or the Conversation API's parts are JSON,
+//! both op tables: the standalone body, or each Conversation API body as the JS face
+//! puts it together (`head`, the recipient without `+`, `tail`), is JSON,
 //! and anything refused is `invalid_argument` naming a field; never a panic (the
 //! message model's one check and writer, `message::schema`, walk it all). The same
 //! input as the argument array of every standalone operation (their tables are
@@ -49,8 +50,33 @@ fuzz_target!(|data: &[u8]| {
     };
     for op in ["send", "sendText"] {
         match conversation::prepare(&config, project, op, &args) {
-            Ok(parts) => assert!(json::parse(&parts).is_ok(), "{text}"),
+            Ok(parts) => bodies_are_json(&parts, text),
             Err(err) => refused(err),
         }
     }
 });
+
+/// Each body of a prepared Conversation fan-out, put together as the JS face does
+/// (`head`, the recipient's number without `+`, `tail`), is JSON.
+fn bodies_are_json(parts: &str, text: &str) {
+    let value = json::parse(parts).unwrap_or_else(|_| panic!("{text}"));
+    let field = |key| {
+        value
+            .get(key)
+            .and_then(json::Value::as_str)
+            .unwrap_or_default()
+    };
+    let Some(json::Value::Array(recipients)) = value.get("parts") else {
+        panic!("{text}");
+    };
+    for recipient in recipients {
+        let number = recipient.as_str().unwrap_or_default();
+        let body = [
+            field("head"),
+            number.strip_prefix('+').unwrap_or(number),
+            field("tail"),
+        ]
+        .concat();
+        assert!(json::parse(&body).is_ok(), "{text}");
+    }
+}

@@ -70,17 +70,19 @@ class Project {
   }
 
   /**
-   * A fan-out (one send or capability query per recipient, `run(body)` each), at most
-   * 4 in flight, merged in order into `{ [into]: entries }`, plus
-   * `failed: [{ recipient, error }]` when only some fail; all failed rejects with the
-   * first recipient's error.
+   * A fan-out (one send or capability query per recipient of `parts`, numbers Rust
+   * checked, `run(body)` each: the body is `head`, the number without `+` as its
+   * identity, `tail`), at most 4 in flight, merged in order into `{ [into]: entries }`,
+   * plus `failed: [{ recipient, error }]` when only some fail; all failed rejects with
+   * the first recipient's error.
    */
-  async fanOut({ parts, into, asynchronous }, run) {
+  async fanOut({ parts, head, tail, into, asynchronous }, run) {
     const settled = [];
     let next = 0;
     const worker = async () => {
       for (let i; (i = next++) < parts.length; ) {
-        const { recipient, body } = parts[i];
+        const recipient = parts[i];
+        const body = head + recipient.replace(/^\+/, "") + tail;
         settled[i] = await run(body).then((ok) => ({ ...ok, recipient }), (error) => ({ recipient, error }));
       }
     };

@@ -27,35 +27,24 @@ pub fn url(base_url: &str, project: &Project, path: &str) -> String {
     .concat()
 }
 
-/// Writes `"recipient": {"identified_by": {"channel_identities": [{"channel":
-/// "WHATSAPP", "identity": …}]}}` for `number` (E.164; the identity is its digits
-/// without `+`, as Sinch's samples write it: brief §3.1, `+` unconfirmed).
-pub fn write_recipient(out: &mut Writer, number: &str) {
-    out.key("recipient");
-    out.open_object();
-    out.key("identified_by");
-    out.open_object();
-    out.key("channel_identities");
-    out.open_array();
-    out.open_object();
-    out.field("channel", "WHATSAPP");
-    out.field("identity", number.strip_prefix('+').unwrap_or(number));
-    out.close_object();
-    out.close_array();
-    out.close_object();
-    out.close_object();
-}
-
-/// The body `{"app_id": …, "recipient": …}` of a request about `number`
-/// (`capability:query`).
-pub fn about(app_id: &str, number: &str) -> String {
+/// What a body about one recipient starts with, up to the recipient's identity:
+/// `{"app_id": …, "recipient": {"identified_by": {"channel_identities": [{"channel":
+/// "WHATSAPP", "identity": "`. The JS face puts each recipient's digits after it (its
+/// E.164 number without `+`, as Sinch's samples write it: brief §3.1, `+`
+/// unconfirmed), then [`RECIPIENT_END`] and the rest of the body.
+pub fn head(app_id: &str) -> String {
     let mut out = Writer::new();
     out.open_object();
     out.field("app_id", app_id);
-    write_recipient(&mut out, number);
-    out.close_object();
-    out.finish()
+    [
+        &out.finish(),
+        r#","recipient":{"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":""#,
+    ]
+    .concat()
 }
+
+/// What closes the identity and the recipient after [`head`].
+pub const RECIPIENT_END: &str = r#""}]}}"#;
 
 /// The value at dotted `path` below `value`, unless absent, `null` or `[]`.
 pub fn find<'a>(value: &'a Value, path: &str) -> Option<&'a Value> {

@@ -41,8 +41,8 @@ const BASIC: Member = Member(
         Member("password", STRING, Need::Required),
         Member(
             "",
-            STRING,
-            Need::Hook(Hook::Filled("needs a non-empty username and password")),
+            &Kind::Hook(&Hook::Filled("needs a non-empty username and password")),
+            Need::Optional,
         ),
     ]),
     Need::Optional,
@@ -59,12 +59,12 @@ const PROVIDER: &[Member] = &[Member(
         NAME,
         Member(
             "",
-            STRING,
-            Need::Hook(Hook::Either(
+            &Kind::Hook(&Hook::Either(
                 "basic",
                 "bearer",
                 "give exactly one of basic or bearer",
             )),
+            Need::Optional,
         ),
         BASIC,
         BEARER,

@@ -45,6 +45,7 @@ pub(crate) fn arguments(values: &[&Value], params: &[Member], conversation: bool
     let mut pass = Pass {
         conversation,
         seen: Vec::new(),
+        titles: Vec::new(),
     };
     for (i, Member(name, kind, _)) in params.iter().enumerate() {
         if let Some(value) = given(i) {
@@ -105,7 +106,7 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
                 None => Err(at.invalid("must be a whole number from 0 to 4294967295")),
             }
         }
-        Kind::Any(_) => true,
+        Kind::Any(_) | Kind::Hook(_) => true,
         Kind::AnyObject => matches!(value, Value::Object(_)),
         Kind::Object(members) => return object(value, members, "", at),
         Kind::List(list) => {
@@ -159,7 +160,6 @@ fn object(value: &Value, members: &[Member], tag: &str, at: &Path) -> Result<()>
     read::keys(value, at, &known)?;
     for Member(name, kind, need) in members {
         match (given_in(value, name), need) {
-            (_, Need::Hook(_)) => {}
             (Some(member), _) => shape(member, kind, &at.key(name))?,
             (None, Need::Required) => return Err(at.key(name).invalid("is required")),
             (None, _) => {}
@@ -176,10 +176,12 @@ fn given_in<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     given(value, name)
 }
 
-/// The rules' walk: which API, and the ids met so far (unique in a message).
+/// The rules' walk: which API, and the ids and reply button titles met so far
+/// (unique in a message).
 struct Pass<'v> {
     conversation: bool,
     seen: Vec<&'v str>,
+    titles: Vec<&'v str>,
 }
 
 impl<'v> Pass<'v> {
@@ -206,17 +208,23 @@ impl<'v> Pass<'v> {
                 }
                 Ok(())
             }
-            Kind::Bool | Kind::AnyObject | Kind::Always(_) | Kind::Index | Kind::OneOrMany(_) => {
-                Ok(())
-            }
+            Kind::Bool
+            | Kind::AnyObject
+            | Kind::Always(_)
+            | Kind::Index
+            | Kind::OneOrMany(_)
+            | Kind::Hook(_) => Ok(()),
         }
     }
 
     /// The rules of each member of `value` given, and the hooks, in table order.
     fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
         for Member(name, kind, need) in members {
+            if let Kind::Hook(which) = kind {
+                hook(which, value, at, self.conversation)?;
+                continue;
+            }
             match (need, given_in(value, name)) {
-                (Need::Hook(which), _) => hook(*which, value, at, self.conversation)?,
                 (_, Some(member)) => self.rules(member, kind, &at.key(name), value)?,
                 (Need::Late, None) => return Err(at.key(name).invalid("is required")),
                 _ => {}
@@ -263,11 +271,25 @@ impl<'v> Pass<'v> {
             Rule::Coordinate(max, _) if super::location::within(text, max) => Ok(()),
             Rule::Coordinate(_, why) => Err(at.invalid(why)),
             Rule::Id(max) => {
+                let max = match self.conversation {
+                    true => max.min(MAX_POSTBACK_CHARS),
+                    false => max,
+                };
                 check_chars_at(at, text, 1, max)?;
                 if self.seen.contains(&text) {
                     return Err(at.invalid("must be unique in the message"));
                 }
                 self.seen.push(text);
+                Ok(())
+            }
+            Rule::Title => {
+                check_chars_at(at, text, 1, 20)?;
+                if self.conversation && self.titles.contains(&text) {
+                    return Err(
+                        at.invalid("must be unique (WhatsApp shows repeated titles as plain text)")
+                    );
+                }
+                self.titles.push(text);
                 Ok(())
             }
             Rule::OneOf(allowed, why) if !allowed.contains(&text) => Err(at.invalid(why)),
@@ -281,9 +303,13 @@ impl<'v> Pass<'v> {
     }
 }
 
+/// Longest `postback_data` WhatsApp's native buttons take through Sinch (the
+/// standalone button id allows 230).
+const MAX_POSTBACK_CHARS: usize = 229;
+
 /// A rule on more than one value of `value` (the object or list it is met in).
-fn hook(which: Hook, value: &Value, at: &Path, conversation: bool) -> Result<()> {
-    match which {
+fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()> {
+    match *which {
         Hook::None => Ok(()),
         Hook::Envelope if conversation => Ok(()),
         Hook::Envelope => {

@@ -42,6 +42,8 @@ pub use location::{Coordinate, Location};
 pub use media::{Document, DocumentLink, Media, MediaLink, Sticker};
 pub use receipt::{OneOrMany, Receipt, SendResult, SentMessage, WireStatus};
 pub use template::{QuickReplyButton, Retired, Template, TemplateButton, TemplateMedia, UrlButton};
+#[cfg(feature = "conversation")]
+pub(crate) use wire::one;
 pub(crate) use wire::{send_body, snake, write, write_members};
 
 use crate::core::error::{self, Error};

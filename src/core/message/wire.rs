@@ -1,7 +1,7 @@
 //! The standalone wire body of `send`, written from the caller's JSON by the table
 //! of [`super::schema`] once [`check`] has passed it: each member under its wire
 //! name (its JS name in snake_case), the members never written left out, `null` as
-//! absent, a tagged object's tag first. No writer per type.
+//! absent, a tagged object's tag first (its name in snake_case too). No writer per type.
 
 use super::check::{check, given, variant};
 use super::schema::{Kind, Member, Need, SEND};
@@ -21,7 +21,7 @@ pub(crate) fn send_body(request: &Value) -> Result<String> {
 pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer) {
     for Member(js, kind, need) in members {
         let given = match (given(value, js), kind, need) {
-            (_, _, Need::Hook(_) | Need::Unwritten) => continue,
+            (_, _, Need::Unwritten) => continue,
             (_, Kind::Always(_), _) => &Value::Null,
             (None, ..) => continue,
             (Some(Value::Array(items)), Kind::List(list), _)
@@ -56,7 +56,7 @@ pub(crate) fn snake(name: &str) -> String {
 }
 
 /// `value` written as `kind`.
-fn one(value: &Value, kind: &Kind, out: &mut Writer) {
+pub(crate) fn one(value: &Value, kind: &Kind, out: &mut Writer) {
     match kind {
         Kind::Object(members) => {
             out.open_object();
@@ -76,7 +76,7 @@ fn one(value: &Value, kind: &Kind, out: &mut Writer) {
         Kind::Tagged(tag, variants) => {
             out.open_object();
             if let Some(name) = given(value, tag) {
-                out.key(tag);
+                out.key(&snake(tag));
                 name.write(out);
             }
             write_members(value, variant(value, tag, variants), out);

@@ -2,14 +2,16 @@
 //! standalone table ([`super::OPS`]), each prepared as the Conversation API's
 //! request, or refused with `unsupported` before anything is sent (brief §3.2).
 //! A send or capability query goes out once per recipient: [`prepare`] gives the
-//! JS face every part (`{"method", "url", "idempotent", "into", "parts": [{recipient,
-//! body}]}`), which it runs at most 4 at a time and merges into one result.
+//! JS face the recipients and the one body they share around their identity
+//! (`{"method", "url", "idempotent", "into", "parts": [recipient, …], "head",
+//! "tail"}`: each part's body is `head`, the recipient's digits, `tail`), which it
+//! runs at most 4 at a time and merges into one result.
 
 use super::{messages, Args};
 use crate::core::config::{Config, Project};
 use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{error_for_status, unsupported};
-use crate::core::conversation::{about, answers, send::send_bodies, url};
+use crate::core::conversation::{answers, head, send::send_tail, url, RECIPIENT_END};
 use crate::core::endpoints::numbers::Numbers;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Value, Writer};
@@ -121,27 +123,21 @@ fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> 
 
 /// One `messages:send` per recipient of `request` (the caller's JSON).
 fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String> {
-    let bodies = send_bodies(&project.app_id, request)?;
-    let mut to = Vec::with_capacity(bodies.len());
-    if let Some(Value::Array(numbers)) = request.get("to") {
-        for number in numbers {
-            to.push(number.as_str().unwrap_or_default().to_owned());
-        }
-    }
+    let tail = send_tail(request)?;
     let url = url(&config.base_url, project, "messages:send");
-    Ok(parts(&url, "messages", false, &to, &bodies))
+    let to = request.get("to").unwrap_or(&Value::Null);
+    Ok(parts(&url, "messages", false, to, project, &tail))
 }
 
 /// `capability(numbers)`: one `capability:query` per number; the answers come
 /// later, on the CAPABILITY webhook.
 fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    let numbers = Numbers::given(args.value(0))?.numbers;
-    let mut bodies = Vec::with_capacity(numbers.len());
-    for number in &numbers {
-        bodies.push(about(&project.app_id, number));
-    }
+    let numbers = args.value(0);
+    Numbers::given(numbers)?;
     let url = url(&config.base_url, project, "capability:query");
-    Ok(parts(&url, "requests", true, &numbers, &bodies))
+    // `{"app_id": …, "recipient": …}`.
+    let tail = [RECIPIENT_END, "}"].concat();
+    Ok(parts(&url, "requests", true, numbers, project, &tail))
 }
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
@@ -165,29 +161,25 @@ fn request(post: bool, url: &str) -> Writer {
     out
 }
 
-/// A POST to `url` per recipient with its body, merged by JS into a result's list
-/// `into` (`asynchronous` when the answers only say the request was taken).
+/// A POST to `url` per recipient of `recipients` (checked numbers), its body
+/// `project`'s [`head`], the number's digits and `tail`, merged by JS into a result's
+/// list `into` (`asynchronous` when the answers only say the request was taken).
 fn parts(
     url: &str,
     into: &str,
     asynchronous: bool,
-    recipients: &[String],
-    bodies: &[String],
+    recipients: &Value,
+    project: &Project,
+    tail: &str,
 ) -> String {
     let mut out = request(true, url);
     out.field("into", into);
     if asynchronous {
         out.field("asynchronous", &true);
     }
-    out.key("parts");
-    out.open_array();
-    for (i, body) in bodies.iter().enumerate() {
-        out.open_object();
-        out.field("recipient", recipients.get(i).map_or("", String::as_str));
-        out.field("body", body);
-        out.close_object();
-    }
-    out.close_array();
+    out.field("parts", recipients);
+    out.field("head", &head(&project.app_id));
+    out.field("tail", tail);
     out.close_object();
     out.finish()
 }

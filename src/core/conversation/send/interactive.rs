@@ -6,16 +6,12 @@
 //! `menu`, the header its `whatsapp_header`; it has no footer field).
 //!
 //! WhatsApp shows native buttons only when each title is unique and each
-//! `postback_data` is at most 229 characters (the standalone id allowed 230), so
-//! both are rules here: otherwise Sinch would send plain text.
+//! `postback_data` is at most 229 characters (the standalone id allowed 230): the
+//! message model's check holds both under the Conversation API, otherwise Sinch
+//! would send plain text.
 
 use super::{find, no_provider};
-use crate::core::error::Result;
-use crate::core::json::{Path, Value};
-use crate::core::rules::check_chars_at;
-
-/// Longest `postback_data` WhatsApp's native buttons take through Sinch.
-const MAX_POSTBACK_CHARS: usize = 229;
+use crate::core::json::Value;
 
 /// The tables (for [`super::walk`]) of a message without a header, with one (no
 /// footer, no media provider), and a list (no footer). A reply button is `{ text_message: { text: title }, postback_data: id }`; a
@@ -40,32 +36,13 @@ const LIST_MESSAGE: &str = "message.footer!(list_message has no footer);\
     message.action.button>list_message.message_properties.menu;\
     message.header.text>list_message.message_properties.whatsapp_header";
 
-/// The table of the interactive message `source` (checked), after the button rules.
-pub(super) fn maps<'v>(source: &'v Value) -> Result<&'static str> {
-    let kind = find(source, "message.type").and_then(Value::as_str);
-    if kind == Some("list") {
-        return Ok(LIST_MESSAGE);
+/// The table of the interactive message `source` (checked: under the Conversation
+/// API its ids are at most 229 characters and its reply button titles unique,
+/// `message::schema`).
+pub(super) fn maps(source: &Value) -> &'static str {
+    match (find(source, "message.type"), find(source, "message.header")) {
+        (Some(Value::String(kind)), _) if kind == "list" => LIST_MESSAGE,
+        (_, Some(_)) => CARD_MESSAGE,
+        _ => CHOICE_MESSAGE,
     }
-    if let Some(Value::Array(list)) = find(source, "message.action.buttons") {
-        let buttons = Path::root("message.message.action.buttons");
-        let mut i = 0;
-        for button in list {
-            i += 1;
-            let at = buttons.index(i - 1);
-            let id = button.get("id").and_then(Value::as_str).unwrap_or_default();
-            check_chars_at(&at.key("id"), id, 1, MAX_POSTBACK_CHARS)?;
-            // The first button with this title is this one.
-            // Titles are strings (checked): compared as text, not as JSON values.
-            let title = |b: &'v Value| b.get("title").and_then(Value::as_str);
-            if list.iter().position(|b| title(b) == title(button)) != Some(i - 1) {
-                return Err(at
-                    .key("title")
-                    .invalid("must be unique (WhatsApp shows repeated titles as plain text)"));
-            }
-        }
-    }
-    Ok(match find(source, "message.header") {
-        Some(_) => CARD_MESSAGE,
-        None => CHOICE_MESSAGE,
-    })
 }

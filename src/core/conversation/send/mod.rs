@@ -18,7 +18,7 @@
 //!   a reply button's id is at most 229 characters and titles are unique (WhatsApp's
 //!   native buttons through Sinch).
 
-use super::{find, write_recipient};
+use super::{find, RECIPIENT_END};
 use crate::core::error::{Error, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::core::message::check;
@@ -33,39 +33,23 @@ mod template;
 #[cfg(test)]
 mod tests;
 
-/// The `messages:send` bodies of `request` (the caller's JSON) for app `app_id`:
-/// one per recipient, in `to` order, every rule checked before any is built.
-pub(crate) fn send_bodies(app_id: &str, request: &Value) -> Result<Vec<String>> {
+/// What follows [`super::head`] and a recipient's identity in each `messages:send`
+/// body of `request` (the caller's JSON): the recipient closed, then `"message": {…}`
+/// and the envelope's members, every rule checked first.
+pub(crate) fn send_tail(request: &Value) -> Result<String> {
     check(request, true)?;
     let source = request.get("message").unwrap_or(&Value::Null);
-    // What follows the recipient, the same in every body: `"message": {…}, …`.
     let mut rest = Writer::new();
     rest.key("message");
     rest.open_object();
     app_message(source, &mut rest)?;
-    extras::channel_specific(request, &mut rest)?;
+    extras::channel_specific(request, &mut rest);
     rest.close_object();
     walk(request, &Path::root(""), ENVELOPE, &mut rest)?;
     if let Some(Value::Number(ttl)) = find(request, "ttl") {
         rest.field("ttl", &[ttl.as_str(), "s"].concat());
     }
-    let rest = rest.finish();
-    let to = match request.get("to") {
-        Some(Value::Array(to)) => to.as_slice(),
-        _ => &[],
-    };
-    let mut bodies = Vec::with_capacity(to.len());
-    for number in to {
-        let mut out = Writer::new();
-        out.open_object();
-        out.field("app_id", app_id);
-        write_recipient(&mut out, number.as_str().unwrap_or_default());
-        // The members after the recipient (a comma first), as written once above.
-        out.raw(&rest);
-        out.close_object();
-        bodies.push(out.finish());
-    }
-    Ok(bodies)
+    Ok([RECIPIENT_END, ",", &rest.finish(), "}"].concat())
 }
 
 /// The envelope's own members, after `message`. A table (for [`walk`]) lists, with
@@ -119,7 +103,7 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
         "location" => LOCATION,
         "contacts" => return contacts::contacts(source, out),
         "template" => return template::template(source, out),
-        _ => interactive::maps(source)?,
+        _ => interactive::maps(source),
     };
     walk(source, &Path::root("message"), table, out)
 }

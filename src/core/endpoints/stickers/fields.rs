@@ -6,7 +6,7 @@
 
 use crate::core::error::Result;
 use crate::core::json::{Value, Writer};
-use crate::core::message::schema::{list, Hook, Kind, Member, Need, Rule, STRING};
+use crate::core::message::schema::{list, Hook, Kind, Member, Need, Rule};
 use crate::core::message::{arguments, js_form, write};
 use crate::prelude::*;
 
@@ -41,11 +41,11 @@ pub(crate) const UPDATE_PACK: &Kind = &Kind::Object(&[
     ANDROID,
     Member(
         "",
-        STRING,
-        Need::Hook(Hook::AnyGiven(
+        &Kind::Hook(&Hook::AnyGiven(
             "fields",
             "give at least one field to change",
         )),
+        Need::Optional,
     ),
 ]);
 /// `createSticker(…, fields)`: url required.
@@ -59,8 +59,8 @@ pub(crate) const UPDATE_STICKER: &Kind = &Kind::Object(&[
     Member("emojis", EMOJIS, Need::Optional),
     Member(
         "",
-        STRING,
-        Need::Hook(Hook::AnyGiven("fields", "give url or emojis to change")),
+        &Kind::Hook(&Hook::AnyGiven("fields", "give url or emojis to change")),
+        Need::Optional,
     ),
 ]);
 

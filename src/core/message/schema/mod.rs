@@ -36,6 +36,10 @@ pub(crate) enum Kind {
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
     /// A string that may be left out but, when given, is this one; always written.
     Always(&'static str),
+    /// Not a value: a member named `""` of this kind is a rule on its object, run at
+    /// its place among the rules (a member stays three words: no hook's strings in
+    /// every member).
+    Hook(&'static Hook),
 }
 
 /// An array of `item`s: `min..=max` of them (or `rule` says why not), then `hook`.
@@ -44,7 +48,7 @@ pub(crate) struct List {
     pub min: usize,
     pub max: usize,
     pub rule: &'static str,
-    pub hook: Hook,
+    pub hook: &'static Hook,
     /// Left out of the wire when empty.
     pub omit_empty: bool,
 }
@@ -56,14 +60,12 @@ pub(crate) enum Need {
     Optional,
     /// Optional, and never written (refused or Conversation-only).
     Unwritten,
-    /// Not a member: the hook runs at its place among the rules.
-    Hook(Hook),
     /// Required, but said among the rules, naming the field as they do (a create's
     /// fields: `name: is required`), not by the shape.
     Late,
 }
 
-/// One member: its JS name, kind and need.
+/// One member: its JS name (empty for a [`Kind::Hook`]), kind and need.
 pub(crate) struct Member(pub &'static str, pub &'static Kind, pub Need);
 
 /// A rule that looks at more than one value.
@@ -113,8 +115,13 @@ pub(crate) enum Rule {
     Positive,
     /// A coordinate from `-max` to `max`; the text says so.
     Coordinate(u32, &'static str),
-    /// `1..=max` characters, unique among the ids of the message.
+    /// `1..=max` characters, unique among the ids of the message; under the
+    /// Conversation API at most 229 (an id is a `postback_data`, and WhatsApp's
+    /// native buttons through Sinch take no more).
     Id(usize),
+    /// A reply button's title: 1 to 20 characters; under the Conversation API unique
+    /// among the message's buttons (WhatsApp shows repeated titles as plain text).
+    Title,
     /// One of the strings; the text says so.
     OneOf(&'static [&'static str], &'static str),
     /// Given at all: refused, the text says why.
@@ -139,7 +146,7 @@ pub(crate) const fn list(item: &'static Kind, min: usize, max: usize, rule: &'st
         min,
         max,
         rule,
-        hook: Hook::None,
+        hook: &Hook::None,
         omit_empty: false,
     }
 }
@@ -186,8 +193,8 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
             &[
                 Member(
                     "",
-                    STRING,
-                    Need::Hook(Hook::Either("url", "id", "give exactly one of url or id")),
+                    &Kind::Hook(&Hook::Either("url", "id", "give exactly one of url or id")),
+                    Need::Optional,
                 ),
                 Member("url", &Kind::Str(Rule::StickerUrl), Opt),
                 Member("id", &Kind::Str(Rule::StickerId), Opt),
@@ -239,7 +246,7 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
 /// A send: `{ to, message, callback?, correlationId?, ttl?, channelSpecificMessage? }`,
 /// the last three Conversation-only (refused by [`Hook::Envelope`] on the standalone API).
 pub(super) const SEND: &Kind = &Kind::Object(&[
-    Member("", STRING, Need::Hook(Hook::Envelope)),
+    Member("", &Kind::Hook(&Hook::Envelope), Need::Optional),
     Member(
         "to",
         &Kind::List(&list(
@@ -258,16 +265,18 @@ pub(super) const SEND: &Kind = &Kind::Object(&[
         Need::Unwritten,
     ),
     Member("ttl", &Kind::Whole(Rule::Ttl), Need::Unwritten),
-    Member(
-        "channelSpecificMessage",
-        &Kind::Tagged(
-            "messageType",
-            &[
-                ("FLOWS", &[Member("message", &Kind::Object(FLOWS), Req)]),
-                ("ORDER_DETAILS", &[Member("message", &Kind::AnyObject, Req)]),
-                ("ORDER_STATUS", &[Member("message", &Kind::AnyObject, Req)]),
-            ],
-        ),
-        Need::Unwritten,
-    ),
+    Member("channelSpecificMessage", CHANNEL_SPECIFIC, Need::Unwritten),
 ]);
+
+/// `channelSpecificMessage { messageType, message }`: a Flow, or an order's object
+/// (any). Its Conversation wire form (`channel_specific_message.WHATSAPP`) is what
+/// the message writer writes of it: every name in snake_case (`flowId` → `flow_id`),
+/// an order's object as given.
+pub(crate) const CHANNEL_SPECIFIC: &Kind = &Kind::Tagged(
+    "messageType",
+    &[
+        ("FLOWS", &[Member("message", &Kind::Object(FLOWS), Req)]),
+        ("ORDER_DETAILS", &[Member("message", &Kind::AnyObject, Req)]),
+        ("ORDER_STATUS", &[Member("message", &Kind::AnyObject, Req)]),
+    ],
+);

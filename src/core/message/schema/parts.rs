@@ -4,7 +4,7 @@
 use super::super::template::{MAX_BODY_PARAM_CHARS, MAX_HEADER_PARAM_CHARS};
 use super::{
     list, listed, non_empty, opt, Hook, Kind, List, Member, Need, Rule, BODY, DOCUMENT_LINK, KIND,
-    MEDIA_LINK, STRING, TEXT_PART,
+    MEDIA_LINK, TEXT_PART,
 };
 use Need::{Optional as Opt, Required as Req};
 
@@ -80,14 +80,14 @@ pub(super) const TEMPLATE: &[Member] = &[
     Member("headerParams", PARAMS, Opt),
     Member(
         "",
-        STRING,
-        Need::Hook(Hook::Params("headerParams", MAX_HEADER_PARAM_CHARS)),
+        &Kind::Hook(&Hook::Params("headerParams", MAX_HEADER_PARAM_CHARS)),
+        Need::Optional,
     ),
     Member("bodyParams", PARAMS, Opt),
     Member(
         "",
-        STRING,
-        Need::Hook(Hook::Params("bodyParams", MAX_BODY_PARAM_CHARS)),
+        &Kind::Hook(&Hook::Params("bodyParams", MAX_BODY_PARAM_CHARS)),
+        Need::Optional,
     ),
     Member(
         "media",
@@ -154,7 +154,7 @@ pub(super) const BUTTONS: &[Member] = &[
                 &Kind::Object(&[
                     Member("type", &Kind::Always("reply"), Opt),
                     Member("id", &Kind::Str(Rule::Id(230)), Req),
-                    Member("title", &Kind::Str(Rule::Chars(1, 20)), Req),
+                    Member("title", &Kind::Str(Rule::Title), Req),
                 ]),
                 1,
                 3,
@@ -195,7 +195,7 @@ pub(super) const LIST: &[Member] = &[
             Member(
                 "sections",
                 &Kind::List(&List {
-                    hook: Hook::Rows,
+                    hook: &Hook::Rows,
                     ..list(
                         &Kind::Object(&[
                             Member("title", &Kind::Str(Rule::Chars(1, 24)), Req),

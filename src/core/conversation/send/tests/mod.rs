@@ -3,7 +3,7 @@
 
 mod refusals;
 
-use super::send_bodies;
+use super::send_tail;
 use crate::core::json::parse;
 use serde_json::{json, Value};
 
@@ -20,7 +20,25 @@ fn bodies_of(text: &str) -> Result<Vec<String>, (String, String)> {
         let e = e.into_fields();
         (e.field.unwrap_or_default(), e.message)
     };
-    send_bodies("app-1", &value).map_err(fields)
+    let tail = send_tail(&value).map_err(fields)?;
+    Ok(joined(value.get("to").unwrap(), &tail))
+}
+
+/// Each recipient's body as the JS face puts it together: the head, the number
+/// without `+`, the tail.
+fn joined(to: &crate::core::json::Value, tail: &str) -> Vec<String> {
+    let numbers = match to {
+        crate::core::json::Value::Array(numbers) => numbers.as_slice(),
+        _ => &[],
+    };
+    let head = crate::core::conversation::head("app-1");
+    numbers
+        .iter()
+        .map(|n| {
+            let n = n.as_str().unwrap();
+            [&head, n.strip_prefix('+').unwrap_or(n), tail].concat()
+        })
+        .collect()
 }
 
 /// The one body of `message` sent to +46732001122.
