@@ -1,0 +1,108 @@
+//! The one runner of the operations' rows ([`super::OPS`]): every argument's shape,
+//! then every rule (the message model's one check), then each plain string
+//! argument's id rule; then the path, the body or query, and the method.
+
+use super::{text_request, Args, Body, Op};
+use crate::core::config::Config;
+use crate::core::endpoints::providers;
+use crate::core::error::Result;
+use crate::core::json::read::whole;
+use crate::core::json::{decimal, Value, Write, Writer};
+use crate::core::message::schema::{Kind, Member, Rule};
+use crate::core::message::{index, send_body, snake, write};
+use crate::core::request::{endpoint, push_segment, Request};
+use crate::core::rules::check_id;
+use crate::core::whatwg::cut;
+use crate::prelude::*;
+
+/// The request of `op` with `args`, once every rule holds.
+pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<String>> {
+    let values = args.checked(op.params)?;
+    // A plain string argument goes into a path or a body as an id.
+    for (value, Member(name, kind, _)) in values.iter().zip(op.params) {
+        if let (Kind::Str(Rule::None), Some(id)) = (kind, value.as_str()) {
+            check_id(name, id)?;
+        }
+    }
+    let mut url = endpoint(config, &[]);
+    let mut taken = 0;
+    let mut path = Some(op.path);
+    while let Some(rest) = path {
+        let (segment, next) = match cut(rest, b"/") {
+            Some((segment, next)) => (segment, Some(next)),
+            None => (rest, None),
+        };
+        path = next;
+        if segment != "*" {
+            push_segment(&mut url, segment);
+            continue;
+        }
+        let value = values.get(taken).copied().unwrap_or(&Value::Null);
+        taken += 1;
+        match value {
+            Value::String(id) => push_segment(&mut url, id),
+            _ => push_segment(&mut url, &index(value).unwrap_or_default()),
+        }
+    }
+    let rest = values.get(taken..).unwrap_or_default();
+    let params = op.params.get(taken..).unwrap_or_default();
+    let mut request = Request {
+        method: op.method,
+        url,
+        body: None,
+        idempotent: op.idempotent,
+    };
+    request.body = match op.body {
+        Body::Query => {
+            for (value, member) in rest.iter().zip(params) {
+                request = query(request, value, member);
+            }
+            None
+        }
+        Body::Fields => match (rest.first(), params.first()) {
+            (Some(value), Some(Member(_, kind, _))) => Some(write(value, kind)),
+            _ => None,
+        },
+        Body::Wrapped(kind) => {
+            let mut out = Writer::new();
+            out.open_object();
+            if !kind.is_empty() {
+                out.field("type", kind);
+            }
+            for (value, Member(name, ..)) in rest.iter().zip(params) {
+                out.key(&snake(name));
+                value.write(&mut out);
+            }
+            out.close_object();
+            Some(out.finish())
+        }
+        Body::Provider => Some(providers::body(args.value(0))),
+        Body::Send => Some(send_body(args.value(0))?),
+        Body::Text => Some(send_body(&text_request(args)?)?),
+    };
+    Ok(request)
+}
+
+/// `request` with the argument `value` (as `member`) in its query: an object's
+/// members each under their name in snake_case, a whole number not given as `0`.
+fn query(request: Request<String>, value: &Value, member: &Member) -> Request<String> {
+    let Member(name, kind, _) = member;
+    match kind {
+        Kind::Object(members) => {
+            let mut request = request;
+            for Member(name, ..) in members.iter() {
+                let text = match value.get(name) {
+                    Some(Value::String(text) | Value::Number(text)) => Some(text.as_str()),
+                    _ => None,
+                };
+                request = request.query(&snake(name), text);
+            }
+            request
+        }
+        Kind::U32(_) => {
+            let page = decimal(whole(value, u32::MAX.into()).unwrap_or(0));
+            request.query(name, Some(&page))
+        }
+        _ => request.query(name, value.as_str()),
+    }
+}
