@@ -2,6 +2,7 @@
 //! token, or a Conversation API project, app and access key: [`conversation`]) and where
 //! Sinch lives (region or base URL).
 
+use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, whole};
 use crate::core::json::{self, Object, Path, Read, Value, Write, Writer};
@@ -341,8 +342,8 @@ fn under_options(mut err: Error) -> Error {
         return err;
     };
     if field != "options" && !field.starts_with("options.") {
-        err.message = ["options.", &err.message].concat();
-        err.field = Some(["options.", &field].concat());
+        err.message = join(&["options.", &err.message]);
+        err.field = Some(join(&["options.", &field]));
     } else {
         err.field = Some(field);
     }
@@ -355,7 +356,7 @@ fn only_for(options: &Value, keys: &[&str], api: &str) -> Result<()> {
     match keys.iter().find(|key| options.get(key).is_some()) {
         Some(key) => Err(Error::invalid(
             key,
-            &["is only for api: \"", api, "\""].concat(),
+            &join(&["is only for api: \"", api, "\""]),
         )),
         None => Ok(()),
     }

@@ -344,7 +344,17 @@ pub fn reply(
     status: u16,
     body: &str,
     secrets: &[&str],
-    answer: impl FnOnce(&Value) -> Result<String>,
+    answer: impl Fn(&Value) -> Result<String>,
+) -> Result<String> {
+    read_reply(status, body, secrets, &answer)
+}
+
+/// [`reply`], one body for every `answer`.
+fn read_reply(
+    status: u16,
+    body: &str,
+    secrets: &[&str],
+    answer: &dyn Fn(&Value) -> Result<String>,
 ) -> Result<String> {
     use crate::core::response::invalid_response;
     let text = if body.trim().is_empty() { "{}" } else { body };
