@@ -10,7 +10,7 @@ use crate::core::json::read::whole;
 use crate::core::json::{decimal, Value, Write, Writer};
 use crate::core::message::schema::{Kind, Member, Rule};
 use crate::core::message::{index, send_body, snake, write};
-use crate::core::request::{endpoint, push_segment, Request};
+use crate::core::request::{endpoint, push_query, push_segment, Request};
 use crate::core::rules::check_id;
 use crate::core::whatwg::cut;
 use crate::prelude::*;
@@ -46,16 +46,10 @@ pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<S
     }
     let rest = values.get(taken..).unwrap_or_default();
     let params = op.params.get(taken..).unwrap_or_default();
-    let mut request = Request {
-        method: op.method,
-        url,
-        body: None,
-        idempotent: op.idempotent,
-    };
-    request.body = match op.body {
+    let body = match op.body {
         Body::Query => {
             for (value, member) in rest.iter().zip(params) {
-                request = query(request, value, member);
+                query(&mut url, value, member);
             }
             None
         }
@@ -80,29 +74,32 @@ pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<S
         Body::Send => Some(send_body(args.value(0))?),
         Body::Text => Some(send_body(&text_request(args)?)?),
     };
-    Ok(request)
+    Ok(Request {
+        method: op.method,
+        url,
+        body,
+        idempotent: op.idempotent,
+    })
 }
 
-/// `request` with the argument `value` (as `member`) in its query: an object's
-/// members each under their name in snake_case, a whole number not given as `0`.
-fn query(request: Request<String>, value: &Value, member: &Member) -> Request<String> {
+/// The argument `value` (as `member`) in the query of `url`: an object's members
+/// each under their name in snake_case, a whole number not given as `0`.
+fn query(url: &mut String, value: &Value, member: &Member) {
     let Member(name, kind, _) = member;
     match kind {
         Kind::Object(members) => {
-            let mut request = request;
             for Member(name, ..) in members.iter() {
                 let text = match value.get(name) {
                     Some(Value::String(text) | Value::Number(text)) => Some(text.as_str()),
                     _ => None,
                 };
-                request = request.query(&snake(name), text);
+                push_query(url, &snake(name), text);
             }
-            request
         }
         Kind::U32(_) => {
             let page = decimal(whole(value, u32::MAX.into()).unwrap_or(0));
-            request.query(name, Some(&page))
+            push_query(url, name, Some(&page));
         }
-        _ => request.query(name, value.as_str()),
+        _ => push_query(url, name, value.as_str()),
     }
 }
