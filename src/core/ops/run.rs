@@ -33,10 +33,12 @@ pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<S
             None => (rest, None),
         };
         path = next;
-        if segment != "*" {
+        // A match, not `!=`: `<&str as PartialEq>::ne` shared with the callbacks'
+        // code would stop being inlined there.
+        let "*" = segment else {
             push_segment(&mut url, segment);
             continue;
-        }
+        };
         let value = values.get(taken).copied().unwrap_or(&Value::Null);
         taken += 1;
         match value {
