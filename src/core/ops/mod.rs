@@ -3,7 +3,7 @@
 //! JSON array as JS got them. Each operation is a row of [`OPS`] (its HTTP method,
 //! whether repeating it is harmless, its path, its arguments as a table of the
 //! message model's language, what its body is, and its answer's shape), read by one
-//! runner ([`run`]): [`prepare`] reads and checks the arguments and builds the
+//! runner (`ops/run.rs`): [`prepare`] reads and checks the arguments and builds the
 //! request; [`answer`] turns the status and body of the answer into the JSON text of
 //! the JS result, or the typed error. The JS face does the `fetch`, the deadline
 //! and the retry loop, asking [`crate::core::retry`] whether and when to retry.
