@@ -109,17 +109,23 @@ fn ipv4(host: &[u8]) -> Option<u32> {
 /// matter saturates at `u64::MAX`, over any limit.
 fn ipv4_number(part: &[u8]) -> Option<u64> {
     let (digits, radix) = match part {
-        [b'0', b'x', hex @ ..] => (hex, 16),
+        [b'0', b'x', hex @ ..] => (hex, 16u64),
         [b'0', octal @ ..] if !octal.is_empty() => (octal, 8),
         [] => return None,
         _ => (part, 10),
     };
     let mut n = 0u64;
     for byte in digits {
-        let digit = char::from(*byte).to_digit(radix)?;
-        n = n
-            .saturating_mul(u64::from(radix))
-            .saturating_add(u64::from(digit));
+        // The host is lowercased: hex digits are `a`–`f`.
+        let digit = match byte {
+            b'0'..=b'9' => byte - b'0',
+            b'a'..=b'f' => byte - b'a' + 10,
+            _ => return None,
+        };
+        if u64::from(digit) >= radix {
+            return None;
+        }
+        n = n.saturating_mul(radix).saturating_add(u64::from(digit));
     }
     Some(n)
 }
