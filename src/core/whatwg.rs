@@ -116,18 +116,20 @@ fn ipv4_number(part: &[u8]) -> Option<u64> {
     };
     let mut n = 0u64;
     for byte in digits {
-        // The host is lowercased: hex digits are `a`–`f`.
-        let digit = match byte {
-            b'0'..=b'9' => byte - b'0',
-            b'a'..=b'f' => byte - b'a' + 10,
-            _ => return None,
-        };
-        if u64::from(digit) >= radix {
-            return None;
-        }
+        let digit = hex(*byte).filter(|digit| u64::from(*digit) < radix)?;
         n = n.saturating_mul(radix).saturating_add(u64::from(digit));
     }
     Some(n)
+}
+
+/// The value of an ASCII hex digit (either case).
+fn hex(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a
@@ -138,14 +140,15 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
 
 /// [`percent_decode`] of bytes that need not be UTF-8.
 pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
-    let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
+    let digit = |b: Option<&u8>| b.and_then(|&b| hex(b));
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        if let (b'%', Some(high), Some(low)) = (byte, hex(bytes.get(i + 1)), hex(bytes.get(i + 2)))
+        if let (b'%', Some(high), Some(low)) =
+            (byte, digit(bytes.get(i + 1)), digit(bytes.get(i + 2)))
         {
             // Two hex digits: below 256.
-            out.push((high * 16 + low) as u8);
+            out.push(high * 16 + low);
             i += 3;
         } else {
             out.push(byte);
