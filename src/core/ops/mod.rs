@@ -34,7 +34,7 @@ use crate::core::message::arguments;
 use crate::core::message::schema::{Member, Need, STRING};
 use crate::core::request::{Method, Request};
 use answers::{Kind as Answer, NOTHING, STORED};
-use Body::{Fields, Provider, Send, Text, Wrapped};
+use Body::{Fields, Provider, Read, Send, Text, Wrapped};
 use Method::{Delete, Get, Patch, Post};
 
 /// One operation, as data.
@@ -64,9 +64,10 @@ pub(crate) enum Body {
     Query,
     /// The body is the object argument, written by its table.
     Fields,
-    /// The body is an object of the arguments, each under its name in snake_case,
-    /// after `type` when the text is not empty.
-    Wrapped(&'static str),
+    /// The body is an object of the arguments, each under its name in snake_case.
+    Wrapped,
+    /// [`Body::Wrapped`] after `"type": "read"` (a read event).
+    Read,
     /// A provider's body (`endpoints::providers`).
     Provider,
     /// `send`'s body, checked and written by the message model.
@@ -112,20 +113,13 @@ const Q: Body = Body::Query;
 pub const OPS: &[Op] = &[
     once(op("send", Post, "messages", &[], Send, answers::SENT)),
     once(op("sendText", Post, "messages", &[], Text, answers::SENT)),
-    op(
-        "markRead",
-        Post,
-        "events",
-        MESSAGE_ID,
-        Wrapped("read"),
-        NOTHING,
-    ),
+    op("markRead", Post, "events", MESSAGE_ID, Read, NOTHING),
     op(
         "capability",
         Post,
         "capability",
         NUMBERS,
-        Wrapped(""),
+        Wrapped,
         &Answer::Object(answers::CAPABILITIES),
     ),
     op(
@@ -133,7 +127,7 @@ pub const OPS: &[Op] = &[
         Post,
         "provision/optin",
         NUMBERS,
-        Wrapped(""),
+        Wrapped,
         &Answer::Object(answers::OPT_IN),
     ),
     op(
@@ -141,7 +135,7 @@ pub const OPS: &[Op] = &[
         Delete,
         "provision/optin",
         NUMBERS,
-        Wrapped(""),
+        Wrapped,
         &Answer::Object(answers::OPT_IN),
     ),
     op(
@@ -149,7 +143,7 @@ pub const OPS: &[Op] = &[
         Post,
         "provision/blacklist",
         NUMBERS,
-        Wrapped(""),
+        Wrapped,
         NOTHING,
     ),
     op(
@@ -157,7 +151,7 @@ pub const OPS: &[Op] = &[
         Delete,
         "provision/blacklist",
         NUMBERS,
-        Wrapped(""),
+        Wrapped,
         NOTHING,
     ),
     op(

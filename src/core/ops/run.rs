@@ -59,11 +59,11 @@ pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<S
             (Some(value), Some(Member(_, kind, _))) => Some(write(value, kind)),
             _ => None,
         },
-        Body::Wrapped(kind) => {
+        Body::Wrapped | Body::Read => {
             let mut out = Writer::new();
             out.open_object();
-            if !kind.is_empty() {
-                out.field("type", kind);
+            if let Body::Read = op.body {
+                out.field("type", "read");
             }
             for (value, Member(name, ..)) in rest.iter().zip(params) {
                 out.key(&snake(name));
