@@ -100,10 +100,12 @@ pub struct ClientOptions {
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
-    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]), as
-    /// given: [`Config::new`] refuses anything but a whole number in range, naming
-    /// the option without repeating the value.
-    pub max_response_bytes: Option<Value>,
+    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]):
+    /// [`Config::new`] refuses anything out of range, naming the option without
+    /// repeating the value. Read from JSON, a value that is not a whole number is
+    /// `u64::MAX`: refused by the same rule, its type not known until then (as before
+    /// the other options' rules).
+    pub max_response_bytes: Option<u64>,
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
@@ -152,7 +154,9 @@ impl ClientOptions {
             &mut out.retry_messages_on_network_error,
             "retryMessagesOnNetworkError",
         )?;
-        options.set_opt(&mut out.max_response_bytes, "maxResponseBytes")?;
+        out.max_response_bytes = options
+            .get("maxResponseBytes")
+            .map(|value| whole(value, u64::MAX).unwrap_or(u64::MAX));
         options.set_opt(
             &mut out.dangerously_allow_browser,
             "dangerouslyAllowBrowser",
@@ -330,7 +334,7 @@ impl Config {
             base_url,
             timeout_ms,
             retry: retry_policy(options)?,
-            max_response_bytes: max_response_bytes(options.max_response_bytes.as_ref())?,
+            max_response_bytes: max_response_bytes(options.max_response_bytes)?,
         })
     }
 }
@@ -392,16 +396,17 @@ fn whole_number(value: f64, max: u32) -> Option<u32> {
 }
 
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
-fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
-    let Some(value) = option else {
-        return Ok(DEFAULT_MAX_RESPONSE_BYTES);
-    };
-    whole_in(value, 1, MAX_RESPONSE_BYTES_LIMIT).ok_or_else(|| {
-        Error::invalid(
+fn max_response_bytes(option: Option<u64>) -> Result<u32> {
+    match option {
+        None => Ok(DEFAULT_MAX_RESPONSE_BYTES),
+        Some(bytes) if (1..=u64::from(MAX_RESPONSE_BYTES_LIMIT)).contains(&bytes) => {
+            Ok(bytes as u32)
+        }
+        Some(_) => Err(Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
-        )
-    })
+        )),
+    }
 }
 
 /// The whole-number option `key` of `options`, from `min` to `max`: any other value
