@@ -132,13 +132,33 @@ const OPTION_KEYS: &[&str] = &[
 impl Read for ClientOptions {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let options = object(value, at, OPTION_KEYS)?;
-        let mut out = Self::default();
-        options.set(&mut out.bot_id, "botId")?;
-        options.set_opt(&mut out.token, "token")?;
-        options.set_opt(&mut out.region, "region")?;
+        let region = match options.get("region") {
+            Some(region) => Some(Region::read(region, &at.key("region"))?),
+            None => None,
+        };
+        let mut out = Self {
+            bot_id: required(&options, "botId")?.to_owned(),
+            token: text(&options, "token")?.map(|token| Secret(token.to_owned())),
+            region,
+            ..Self::default()
+        };
         out.read_shared(&options)?;
         Ok(out)
     }
+}
+
+/// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
+pub(crate) fn text<'v>(fields: &Object<'v, '_>, key: &str) -> Result<Option<&'v str>> {
+    match fields.get(key) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(_) => Err(fields.at().key(key).invalid("must be a string")),
+    }
+}
+
+/// [`text`], required: `….key: is required`.
+pub(crate) fn required<'v>(fields: &Object<'v, '_>, key: &str) -> Result<&'v str> {
+    text(fields, key)?.ok_or_else(|| fields.at().key(key).invalid("is required"))
 }
 
 impl ClientOptions {
