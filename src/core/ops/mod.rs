@@ -33,7 +33,9 @@ use crate::core::json::Value;
 use crate::core::message::arguments;
 use crate::core::message::schema::{Member, Need, STRING};
 use crate::core::request::{Method, Request};
-use answers::{Kind as Answer, NOTHING, STORED};
+use answers::{Kind as Answer, NOTHING, SENT, STORED};
+use answers::{BLACKLIST_PAGE, CAPABILITIES, OPT_IN, PROVIDERS};
+use answers::{PACK_ID, PACK_INFO, PACK_LIST, STICKER_INDEX, STICKER_INFO, STICKER_LIST};
 use Body::{Fields, Provider, Read, Send, Text, Wrapped};
 use Method::{Delete, Get, Patch, Post};
 
@@ -103,185 +105,42 @@ const fn once(op: Op) -> Op {
     }
 }
 
+const NEW_PACK: &[Member] = &[param(CREATE_PACK)];
 const PACK_FIELDS: &[Member] = &[PACK, param(UPDATE_PACK)];
+const NEW_STICKER: &[Member] = &[PACK, param(CREATE_STICKER)];
+const IN_STICKER: &[Member] = &[PACK, INDEX, NAMESPACE];
 const STICKER: &[Member] = &[PACK, INDEX];
 const STICKER_FIELDS: &[Member] = &[PACK, INDEX, param(UPDATE_STICKER)];
 const IN_PACK: &[Member] = &[PACK, NAMESPACE];
 const Q: Body = Body::Query;
 
-/// Every operation of the client.
+/// Every operation of the client, one row each (kept one line a row: a table).
+#[rustfmt::skip]
 pub const OPS: &[Op] = &[
-    once(op("send", Post, "messages", &[], Send, answers::SENT)),
-    once(op("sendText", Post, "messages", &[], Text, answers::SENT)),
+    once(op("send", Post, "messages", &[], Send, SENT)),
+    once(op("sendText", Post, "messages", &[], Text, SENT)),
     op("markRead", Post, "events", MESSAGE_ID, Read, NOTHING),
-    op(
-        "capability",
-        Post,
-        "capability",
-        NUMBERS,
-        Wrapped,
-        &Answer::Object(answers::CAPABILITIES),
-    ),
-    op(
-        "optIn",
-        Post,
-        "provision/optin",
-        NUMBERS,
-        Wrapped,
-        &Answer::Object(answers::OPT_IN),
-    ),
-    op(
-        "optOut",
-        Delete,
-        "provision/optin",
-        NUMBERS,
-        Wrapped,
-        &Answer::Object(answers::OPT_IN),
-    ),
-    op(
-        "addToBlacklist",
-        Post,
-        "provision/blacklist",
-        NUMBERS,
-        Wrapped,
-        NOTHING,
-    ),
-    op(
-        "removeFromBlacklist",
-        Delete,
-        "provision/blacklist",
-        NUMBERS,
-        Wrapped,
-        NOTHING,
-    ),
-    op(
-        "blacklist",
-        Get,
-        "provision/blacklist",
-        PAGE,
-        Q,
-        &Answer::Object(answers::BLACKLIST_PAGE),
-    ),
-    op(
-        "callbackStatus",
-        Get,
-        "callbacks/status/*",
-        MESSAGE_ID,
-        Q,
-        STORED,
-    ),
-    op(
-        "callbackNotifications",
-        Get,
-        "callbacks/notifications",
-        FILTER,
-        Q,
-        STORED,
-    ),
-    op(
-        "addProvider",
-        Post,
-        "provision/provider",
-        PROVIDER,
-        Provider,
-        NOTHING,
-    ),
-    op(
-        "listProviders",
-        Get,
-        "provision/provider",
-        &[],
-        Q,
-        &Answer::Object(answers::PROVIDERS),
-    ),
-    op(
-        "deleteProvider",
-        Delete,
-        "provision/provider/*",
-        PROVIDER_NAME,
-        Q,
-        NOTHING,
-    ),
-    op(
-        "listStickerpacks",
-        Get,
-        "stickerpacks",
-        &[NAMESPACE],
-        Q,
-        &Answer::Object(answers::PACK_LIST),
-    ),
-    op(
-        "getStickerpack",
-        Get,
-        "stickerpacks/*",
-        IN_PACK,
-        Q,
-        &Answer::Object(answers::PACK_INFO),
-    ),
-    once(op(
-        "createStickerpack",
-        Post,
-        "stickerpacks",
-        &[param(CREATE_PACK)],
-        Fields,
-        &Answer::Object(answers::PACK_ID),
-    )),
-    op(
-        "updateStickerpack",
-        Patch,
-        "stickerpacks/*",
-        PACK_FIELDS,
-        Fields,
-        NOTHING,
-    ),
-    op(
-        "deleteStickerpack",
-        Delete,
-        "stickerpacks/*",
-        &[PACK],
-        Q,
-        NOTHING,
-    ),
-    op(
-        "listStickers",
-        Get,
-        "stickerpacks/*/stickers",
-        IN_PACK,
-        Q,
-        &Answer::Object(answers::STICKER_LIST),
-    ),
-    op(
-        "getSticker",
-        Get,
-        "stickerpacks/*/stickers/*",
-        &[PACK, INDEX, NAMESPACE],
-        Q,
-        &Answer::Object(answers::STICKER_INFO),
-    ),
-    once(op(
-        "createSticker",
-        Post,
-        "stickerpacks/*/stickers",
-        &[PACK, param(CREATE_STICKER)],
-        Fields,
-        &Answer::Object(answers::STICKER_INDEX),
-    )),
-    op(
-        "updateSticker",
-        Patch,
-        "stickerpacks/*/stickers/*",
-        STICKER_FIELDS,
-        Fields,
-        NOTHING,
-    ),
-    op(
-        "deleteSticker",
-        Delete,
-        "stickerpacks/*/stickers/*",
-        STICKER,
-        Q,
-        NOTHING,
-    ),
+    op("capability", Post, "capability", NUMBERS, Wrapped, &Answer::Object(CAPABILITIES)),
+    op("optIn", Post, "provision/optin", NUMBERS, Wrapped, &Answer::Object(OPT_IN)),
+    op("optOut", Delete, "provision/optin", NUMBERS, Wrapped, &Answer::Object(OPT_IN)),
+    op("addToBlacklist", Post, "provision/blacklist", NUMBERS, Wrapped, NOTHING),
+    op("removeFromBlacklist", Delete, "provision/blacklist", NUMBERS, Wrapped, NOTHING),
+    op("blacklist", Get, "provision/blacklist", PAGE, Q, &Answer::Object(BLACKLIST_PAGE)),
+    op("callbackStatus", Get, "callbacks/status/*", MESSAGE_ID, Q, STORED),
+    op("callbackNotifications", Get, "callbacks/notifications", FILTER, Q, STORED),
+    op("addProvider", Post, "provision/provider", PROVIDER, Provider, NOTHING),
+    op("listProviders", Get, "provision/provider", &[], Q, &Answer::Object(PROVIDERS)),
+    op("deleteProvider", Delete, "provision/provider/*", PROVIDER_NAME, Q, NOTHING),
+    op("listStickerpacks", Get, "stickerpacks", &[NAMESPACE], Q, &Answer::Object(PACK_LIST)),
+    op("getStickerpack", Get, "stickerpacks/*", IN_PACK, Q, &Answer::Object(PACK_INFO)),
+    once(op("createStickerpack", Post, "stickerpacks", NEW_PACK, Fields, &Answer::Object(PACK_ID))),
+    op("updateStickerpack", Patch, "stickerpacks/*", PACK_FIELDS, Fields, NOTHING),
+    op("deleteStickerpack", Delete, "stickerpacks/*", &[PACK], Q, NOTHING),
+    op("listStickers", Get, "stickerpacks/*/stickers", IN_PACK, Q, &Answer::Object(STICKER_LIST)),
+    op("getSticker", Get, "stickerpacks/*/stickers/*", IN_STICKER, Q, &Answer::Object(STICKER_INFO)),
+    once(op("createSticker", Post, "stickerpacks/*/stickers", NEW_STICKER, Fields, &Answer::Object(STICKER_INDEX))),
+    op("updateSticker", Patch, "stickerpacks/*/stickers/*", STICKER_FIELDS, Fields, NOTHING),
+    op("deleteSticker", Delete, "stickerpacks/*/stickers/*", STICKER, Q, NOTHING),
 ];
 
 /// The operation named `name`.
