@@ -4,8 +4,7 @@
 
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
-use crate::core::json::read::{object, whole};
-use crate::core::json::{self, Object, Path, Read, Value, Write, Writer};
+use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
 use crate::prelude::*;
 use core::fmt;
@@ -13,6 +12,7 @@ use core::fmt;
 mod checks;
 #[cfg(feature = "conversation")]
 pub mod conversation;
+mod read;
 #[cfg(feature = "conversation")]
 use checks::check_url;
 use checks::{base_url, check_name, check_token, in_browser_page};
@@ -109,80 +109,6 @@ pub struct ClientOptions {
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
-}
-
-/// The option keys, as JS spells them. `onRetry` (a function, kept by the JS face)
-/// is known but not read.
-const OPTION_KEYS: &[&str] = &[
-    "botId",
-    "token",
-    "region",
-    "baseUrl",
-    "allowInsecureHttp",
-    "timeoutMs",
-    "retries",
-    "maxRetryAfterMs",
-    "retryMessagesOnNetworkError",
-    "maxResponseBytes",
-    "dangerouslyAllowBrowser",
-    "onRetry",
-    "api",
-];
-
-impl Read for ClientOptions {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let options = object(value, at, OPTION_KEYS)?;
-        let region = match options.get("region") {
-            Some(region) => Some(Region::read(region, &at.key("region"))?),
-            None => None,
-        };
-        let mut out = Self {
-            bot_id: required(&options, "botId")?.to_owned(),
-            token: text(&options, "token")?.map(|token| Secret(token.to_owned())),
-            region,
-            ..Self::default()
-        };
-        out.read_shared(&options)?;
-        Ok(out)
-    }
-}
-
-/// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
-pub(crate) fn text<'v>(fields: &Object<'v, '_>, key: &str) -> Result<Option<&'v str>> {
-    match fields.get(key) {
-        None => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(_) => Err(fields.at().key(key).invalid("must be a string")),
-    }
-}
-
-/// [`text`], required: `….key: is required`.
-pub(crate) fn required<'v>(fields: &Object<'v, '_>, key: &str) -> Result<&'v str> {
-    text(fields, key)?.ok_or_else(|| fields.at().key(key).invalid("is required"))
-}
-
-impl ClientOptions {
-    /// Reads the options both APIs share (all but `botId`, `token` and `region`).
-    fn read_shared(&mut self, options: &Object) -> Result<()> {
-        let out = self;
-        options.set_opt(&mut out.base_url, "baseUrl")?;
-        options.set_opt(&mut out.allow_insecure_http, "allowInsecureHttp")?;
-        out.timeout_ms = bounded(options, "timeoutMs", 1, MAX_TIMEOUT_MS, TIMEOUT_RULE)?;
-        out.retries = bounded(options, "retries", 0, MAX_RETRIES, RETRIES_RULE)?;
-        options.set_opt(&mut out.max_retry_after_ms, "maxRetryAfterMs")?;
-        options.set_opt(
-            &mut out.retry_messages_on_network_error,
-            "retryMessagesOnNetworkError",
-        )?;
-        out.max_response_bytes = options
-            .get("maxResponseBytes")
-            .map(|value| whole(value, u64::MAX).unwrap_or(u64::MAX));
-        options.set_opt(
-            &mut out.dangerously_allow_browser,
-            "dangerouslyAllowBrowser",
-        )?;
-        Ok(())
-    }
 }
 
 /// Default per-request timeout.
@@ -427,23 +353,6 @@ fn max_response_bytes(option: Option<u64>) -> Result<u32> {
             "must be a whole number of bytes from 1 to 268435456",
         )),
     }
-}
-
-/// The whole-number option `key` of `options`, from `min` to `max`: any other value
-/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
-fn bounded(options: &Object, key: &str, min: u32, max: u32, rule: &str) -> Result<Option<u32>> {
-    match options.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => whole_in(value, min, max)
-            .map(Some)
-            .ok_or_else(|| options.at().key(key).invalid(rule)),
-    }
-}
-
-/// `value` when it is a JSON whole number from `min` to `max`.
-fn whole_in(value: &Value, min: u32, max: u32) -> Option<u32> {
-    let n = whole(value, max.into())?;
-    (n >= u64::from(min)).then_some(n as u32)
 }
 
 /// A server-side config for `bot_id` at `base_url` with token `t`, for unit tests.
