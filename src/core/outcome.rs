@@ -5,6 +5,7 @@
 //! ([`crate::core::retry::RetryPolicy::decide`]).
 
 use crate::core::config::{redact_all, Config};
+use crate::core::error::join;
 use crate::core::error::{envelope, Error, ErrorCode, Result};
 use crate::core::json::{decimal, Write as _, Writer};
 use crate::core::response::{too_large, unexpected_redirect};
@@ -55,21 +56,20 @@ impl Failure<'_> {
             Self::Timeout { ms } => {
                 let mut err = Error::new(
                     ErrorCode::Timeout,
-                    ["no complete answer within ", &decimal(ms.into()), " ms"].concat(),
+                    join(&["no complete answer within ", &decimal(ms.into()), " ms"]),
                 );
                 err.retryable = true;
                 err
             }
             Self::Network { status, reason } => {
                 let message = match status {
-                    Some(status) => [
+                    Some(status) => join(&[
                         "Sinch's answer (HTTP ",
                         &decimal(status.into()),
                         ") broke off: ",
                         reason,
-                    ]
-                    .concat(),
-                    None => ["the request did not reach Sinch: ", reason].concat(),
+                    ]),
+                    None => join(&["the request did not reach Sinch: ", reason]),
                 };
                 let mut err = Error::new(ErrorCode::Network, message);
                 err.status = status;

@@ -39,53 +39,40 @@ pub struct Request<B> {
     /// JSON body, if any.
     pub body: Option<B>,
     /// Whether sending it twice is harmless. A message send is not: repeating it
-    /// after a network error may deliver the message twice.
+    /// after a network error may deliver the message twice (each operation's row
+    /// says, [`crate::core::ops::OPS`]).
     pub idempotent: bool,
 }
 
-impl<B> Request<B> {
-    /// `method` on `/whatsapp/v1/{bot}/{segments…}`. GET, PATCH and DELETE are
-    /// idempotent; a POST is not unless marked with [`Request::idempotent`].
-    pub fn new(config: &Config, method: Method, segments: &[&str], body: Option<B>) -> Self {
-        Self {
-            method,
-            url: endpoint(config, segments),
-            body,
-            idempotent: method != Method::Post,
-        }
-    }
-
-    /// Marks a POST whose repetition is harmless (it sets state rather than adding).
-    pub fn idempotent(mut self) -> Self {
-        self.idempotent = true;
-        self
-    }
-
-    /// Appends `key=value` to the query when `value` is given, both percent-encoded.
-    pub fn query(mut self, key: &str, value: Option<&str>) -> Self {
-        if let Some(value) = value {
-            self.url.push(match cut(&self.url, b"?") {
-                Some(_) => '&',
-                None => '?',
-            });
-            self.url.push_str(&encode_segment(key));
-            self.url.push('=');
-            self.url.push_str(&encode_segment(value));
-        }
-        self
+/// Appends `key=value` to the query of `url` when `value` is given, both
+/// percent-encoded.
+pub fn push_query(url: &mut String, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        url.push(match cut(url, b"?") {
+            Some(_) => '&',
+            None => '?',
+        });
+        url.push_str(&encode_segment(key));
+        url.push('=');
+        url.push_str(&encode_segment(value));
     }
 }
 
 /// `{base}/whatsapp/v1/{bot}/{segments…}` with every segment percent-encoded.
 pub fn endpoint(config: &Config, segments: &[&str]) -> String {
     let mut url = config.base_url.clone();
-    url.push_str("/whatsapp/v1/");
-    url.push_str(&encode_segment(config.bot_id()));
+    url.push_str("/whatsapp/v1");
+    push_segment(&mut url, config.bot_id());
     for segment in segments {
-        url.push('/');
-        url.push_str(&encode_segment(segment));
+        push_segment(&mut url, segment);
     }
     url
+}
+
+/// Appends `/{segment}` to `url`, the segment percent-encoded.
+pub fn push_segment(url: &mut String, segment: &str) {
+    url.push('/');
+    url.push_str(&encode_segment(segment));
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
@@ -123,16 +110,14 @@ mod tests {
 
     #[test]
     fn query_is_encoded_and_optional() {
-        let req = Request::<()>::new(&config(), Method::Get, &["x"], None)
-            .query("a", Some("1 2&"))
-            .query("skip", None)
-            .query("b", Some("+4673"));
+        let mut url = endpoint(&config(), &["x"]);
+        push_query(&mut url, "a", Some("1 2&"));
+        push_query(&mut url, "skip", None);
+        push_query(&mut url, "b", Some("+4673"));
         assert_eq!(
-            req.url,
+            url,
             "http://127.0.0.1:9/whatsapp/v1/bot%2F%C3%A4%201/x?a=1%202%26&b=%2B4673"
         );
-        assert!(req.idempotent);
-        assert!(!Request::<()>::new(&config(), Method::Post, &[], None).idempotent);
     }
 
     /// The property: for any bot id and ids accepted, the WHATWG parser (the `url`

@@ -1,6 +1,7 @@
 //! Response parsing: typed results for 2xx answers, typed errors for the rest.
 
 use crate::core::config::redact_all;
+use crate::core::error::join;
 use crate::core::error::{Error, ErrorCode};
 use crate::core::json::{decimal, Object, Path, Value};
 use crate::prelude::*;
@@ -124,9 +125,9 @@ pub fn answer_error(
         ")",
     ];
     let message = if upstream.is_empty() {
-        head.concat()
+        join(&head)
     } else {
-        [&head.concat(), ": ", &truncate(upstream)].concat()
+        join(&[&join(&head), ": ", &truncate(upstream)])
     };
     let mut err = Error::new(code, message);
     err.status = Some(status);
@@ -166,13 +167,12 @@ fn truncate(text: &str) -> String {
 pub fn invalid_response(status: u16, why: &str) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
-        [
+        join(&[
             "Sinch answered HTTP ",
             &decimal(status.into()),
             " with a body this client cannot read: ",
             why,
-        ]
-        .concat(),
+        ]),
     );
     err.status = Some(status);
     err
@@ -183,14 +183,13 @@ pub fn invalid_response(status: u16, why: &str) -> Error {
 pub fn too_large(status: u16, max_bytes: u32) -> Error {
     let mut err = Error::new(
         ErrorCode::InvalidResponse,
-        [
+        join(&[
             "Sinch answered HTTP ",
             &decimal(status.into()),
             " with a body over maxResponseBytes (",
             &decimal(max_bytes.into()),
             " bytes); the rest was not read",
-        ]
-        .concat(),
+        ]),
     );
     err.status = Some(status);
     err
@@ -202,19 +201,18 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
 pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error {
     let shown = status.map_or_else(
         || "a redirect".to_owned(),
-        |s| ["HTTP ", &decimal(s.into())].concat(),
+        |s| join(&["HTTP ", &decimal(s.into())]),
     );
     let mut err = Error::new(
         ErrorCode::UnexpectedRedirect,
-        [
+        join(&[
             "Sinch answered ",
             &shown,
             ", which it never does; the redirect was not followed",
-        ]
-        .concat(),
+        ]),
     );
     err.status = status;
-    err.details = location.map(|l| ["Location: ", &truncate(l)].concat());
+    err.details = location.map(|l| join(&["Location: ", &truncate(l)]));
     err
 }
 

@@ -1,7 +1,7 @@
 //! When to send a request again, and after how long. Pure: the caller supplies
 //! the randomness, so the policy is tested deterministically.
 
-use crate::core::error::{Error, ErrorCode};
+use crate::core::error::{join, Error, ErrorCode};
 use crate::core::json::decimal;
 
 /// Retry settings (JS: client options `retries`, `maxRetryAfterMs`, `retryMessagesOnNetworkError`).
@@ -100,15 +100,14 @@ impl RetryPolicy {
 
 fn too_long_to_wait(mut err: Error, wait: u64, limit: u64) -> Error {
     err.code = ErrorCode::RateLimited;
-    err.message = [
+    err.message = join(&[
         &err.message,
         " — Sinch asked to wait ",
         &decimal(wait),
         " ms before retrying, more than maxRetryAfterMs (",
         &decimal(limit),
         " ms)",
-    ]
-    .concat();
+    ]);
     err
 }
 

@@ -6,6 +6,7 @@
 //! This module depends only on [`crate::core::error`] and [`crate::core::whatwg`], so any
 //! module may use it without importing in a circle.
 
+use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::{decimal, Path};
 use crate::core::whatwg::{self, percent_decode_bytes};
@@ -217,10 +218,10 @@ pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<
     if count < min || count > max {
         let (max, count) = (&decimal(max as u64), &decimal(count as u64));
         let rule = if min == 0 {
-            ["must be at most ", max, " characters (has ", count, ")"].concat()
+            join(&["must be at most ", max, " characters (has ", count, ")"])
         } else {
             let min = &decimal(min as u64);
-            [
+            join(&[
                 "must be ",
                 min,
                 " to ",
@@ -228,8 +229,7 @@ pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<
                 " characters (has ",
                 count,
                 ")",
-            ]
-            .concat()
+            ])
         };
         return Err(at.invalid(&rule));
     }

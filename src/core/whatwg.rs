@@ -62,33 +62,35 @@ fn is_port(port: &str) -> bool {
 
 /// A host that is not an IPv6 literal: percent-decoded, then `localhost` or IPv4 in 127/8.
 fn is_loopback_name(host: &str) -> bool {
-    let Ok(decoded) = String::from_utf8(percent_decode(host)) else {
-        return false;
-    };
+    let mut host = percent_decode(host);
     // Non-ASCII goes through IDNA mapping in the parser (full-width digits become
-    // ASCII ones, soft hyphens vanish): not read here, so not loopback.
-    if !decoded.is_ascii() {
+    // ASCII ones, soft hyphens vanish): not read here, so not loopback. Read on
+    // bytes: ASCII needs no UTF-8 check.
+    if !host.is_ascii() {
         return false;
     }
-    let host = decoded.to_ascii_lowercase();
-    host == "localhost" || host == "localhost." || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
+    host.make_ascii_lowercase();
+    host == b"localhost" || host == b"localhost." || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
 }
 
 /// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)
 /// or hex (`0x` prefix), the last filling the remaining bytes; one trailing dot is
-/// allowed. `None` when `host` is not an IPv4 address (a domain, or invalid).
-fn ipv4(host: &str) -> Option<u32> {
-    let host = host.strip_suffix('.').unwrap_or(host);
-    let count = 1 + host.bytes().filter(|b| *b == b'.').count();
+/// allowed. `None` when `host` (ASCII) is not an IPv4 address (a domain, or invalid).
+fn ipv4(host: &[u8]) -> Option<u32> {
+    let host = host.strip_suffix(b".").unwrap_or(host);
+    let mut count = 1;
+    for byte in host {
+        count += usize::from(*byte == b'.');
+    }
     if count > 4 {
         return None;
     }
     let (mut high, mut last) = (0u64, 0u64);
     let mut rest = host;
     for i in 0..count {
-        let (part, next) = cut(rest, b".").unwrap_or((rest, ""));
-        rest = next;
-        let n = ipv4_number(part)?;
+        let end = rest.iter().position(|b| *b == b'.').unwrap_or(rest.len());
+        let n = ipv4_number(rest.get(..end)?)?;
+        rest = rest.get(end + 1..).unwrap_or_default();
         if i + 1 == count {
             last = n;
         } else if n > 255 {
@@ -105,23 +107,29 @@ fn ipv4(host: &str) -> Option<u32> {
 
 /// One IPv4 part; `None` when it is not a number in its radix. One too big to
 /// matter saturates at `u64::MAX`, over any limit.
-fn ipv4_number(part: &str) -> Option<u64> {
-    let (digits, radix) = if let Some(hex) = part.strip_prefix("0x") {
-        (hex, 16)
-    } else if part.len() > 1 && part.starts_with('0') {
-        (part.get(1..).unwrap_or_default(), 8)
-    } else if part.is_empty() {
-        return None;
-    } else {
-        (part, 10)
+fn ipv4_number(part: &[u8]) -> Option<u64> {
+    let (digits, radix) = match part {
+        [b'0', b'x', hex @ ..] => (hex, 16u64),
+        [b'0', octal @ ..] if !octal.is_empty() => (octal, 8),
+        [] => return None,
+        _ => (part, 10),
     };
-    digits.chars().try_fold(0u64, |n, c| {
-        let digit = c.to_digit(radix)?;
-        Some(
-            n.saturating_mul(u64::from(radix))
-                .saturating_add(u64::from(digit)),
-        )
-    })
+    let mut n = 0u64;
+    for byte in digits {
+        let digit = hex(*byte).filter(|digit| u64::from(*digit) < radix)?;
+        n = n.saturating_mul(radix).saturating_add(u64::from(digit));
+    }
+    Some(n)
+}
+
+/// The value of an ASCII hex digit (either case).
+fn hex(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a
@@ -132,14 +140,15 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
 
 /// [`percent_decode`] of bytes that need not be UTF-8.
 pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
-    let hex = |b: Option<&u8>| b.and_then(|&b| char::from(b).to_digit(16));
+    let digit = |b: Option<&u8>| b.and_then(|&b| hex(b));
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        if let (b'%', Some(high), Some(low)) = (byte, hex(bytes.get(i + 1)), hex(bytes.get(i + 2)))
+        if let (b'%', Some(high), Some(low)) =
+            (byte, digit(bytes.get(i + 1)), digit(bytes.get(i + 2)))
         {
             // Two hex digits: below 256.
-            out.push((high * 16 + low) as u8);
+            out.push(high * 16 + low);
             i += 3;
         } else {
             out.push(byte);

@@ -6,6 +6,7 @@
 
 use super::text;
 use crate::core::config::{self, Api, Config, Host};
+use crate::core::error::join;
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
@@ -62,7 +63,7 @@ impl Core {
                     out.field("botId", &bot.bot_id);
                     bot.token
                         .as_ref()
-                        .map(|token| ["Bearer ", token.expose()].concat())
+                        .map(|token| join(&["Bearer ", token.expose()]))
                 }
                 #[cfg(feature = "conversation")]
                 Api::Conversation(project) => {

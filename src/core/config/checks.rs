@@ -3,6 +3,7 @@
 //! URL options. Each error names the option, never its value.
 
 use super::ClientOptions;
+use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::rules::check_segment;
 use crate::core::whatwg::{self, cut};
@@ -22,7 +23,7 @@ pub(super) fn in_browser_page(name: &str, what: &str) -> Error {
         name,
         ", or pass dangerouslyAllowBrowser: true if you accept the risk",
     ];
-    Error::invalid(name, &rule.concat())
+    Error::invalid(name, &join(&rule))
 }
 
 /// The base URL: the region's (`region`, when one was given) or the checked

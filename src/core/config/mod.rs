@@ -2,9 +2,9 @@
 //! token, or a Conversation API project, app and access key: [`conversation`]) and where
 //! Sinch lives (region or base URL).
 
+use crate::core::error::join;
 use crate::core::error::{Error, Result};
-use crate::core::json::read::{object, whole};
-use crate::core::json::{self, Object, Path, Read, Value, Write, Writer};
+use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES};
 use crate::prelude::*;
 use core::fmt;
@@ -12,6 +12,7 @@ use core::fmt;
 mod checks;
 #[cfg(feature = "conversation")]
 pub mod conversation;
+mod read;
 #[cfg(feature = "conversation")]
 use checks::check_url;
 use checks::{base_url, check_name, check_token, in_browser_page};
@@ -99,65 +100,15 @@ pub struct ClientOptions {
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
-    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]), as
-    /// given: [`Config::new`] refuses anything but a whole number in range, naming
-    /// the option without repeating the value.
-    pub max_response_bytes: Option<Value>,
+    /// Longest answer body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`]):
+    /// [`Config::new`] refuses anything out of range, naming the option without
+    /// repeating the value. Read from JSON, a value that is not a whole number is
+    /// `u64::MAX`: refused by the same rule, its type not known until then (as before
+    /// the other options' rules).
+    pub max_response_bytes: Option<u64>,
     /// Allow a token inside a browser page, where any script on the page can read it.
     /// Off by default: pages should call a relay (a Worker) that holds the token.
     pub dangerously_allow_browser: Option<bool>,
-}
-
-/// The option keys, as JS spells them. `onRetry` (a function, kept by the JS face)
-/// is known but not read.
-const OPTION_KEYS: &[&str] = &[
-    "botId",
-    "token",
-    "region",
-    "baseUrl",
-    "allowInsecureHttp",
-    "timeoutMs",
-    "retries",
-    "maxRetryAfterMs",
-    "retryMessagesOnNetworkError",
-    "maxResponseBytes",
-    "dangerouslyAllowBrowser",
-    "onRetry",
-    "api",
-];
-
-impl Read for ClientOptions {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let options = object(value, at, OPTION_KEYS)?;
-        let mut out = Self::default();
-        options.set(&mut out.bot_id, "botId")?;
-        options.set_opt(&mut out.token, "token")?;
-        options.set_opt(&mut out.region, "region")?;
-        out.read_shared(&options)?;
-        Ok(out)
-    }
-}
-
-impl ClientOptions {
-    /// Reads the options both APIs share (all but `botId`, `token` and `region`).
-    fn read_shared(&mut self, options: &Object) -> Result<()> {
-        let out = self;
-        options.set_opt(&mut out.base_url, "baseUrl")?;
-        options.set_opt(&mut out.allow_insecure_http, "allowInsecureHttp")?;
-        out.timeout_ms = bounded(options, "timeoutMs", 1, MAX_TIMEOUT_MS, TIMEOUT_RULE)?;
-        out.retries = bounded(options, "retries", 0, MAX_RETRIES, RETRIES_RULE)?;
-        options.set_opt(&mut out.max_retry_after_ms, "maxRetryAfterMs")?;
-        options.set_opt(
-            &mut out.retry_messages_on_network_error,
-            "retryMessagesOnNetworkError",
-        )?;
-        options.set_opt(&mut out.max_response_bytes, "maxResponseBytes")?;
-        options.set_opt(
-            &mut out.dangerously_allow_browser,
-            "dangerouslyAllowBrowser",
-        )?;
-        Ok(())
-    }
 }
 
 /// Default per-request timeout.
@@ -329,7 +280,7 @@ impl Config {
             base_url,
             timeout_ms,
             retry: retry_policy(options)?,
-            max_response_bytes: max_response_bytes(options.max_response_bytes.as_ref())?,
+            max_response_bytes: max_response_bytes(options.max_response_bytes)?,
         })
     }
 }
@@ -341,8 +292,8 @@ fn under_options(mut err: Error) -> Error {
         return err;
     };
     if field != "options" && !field.starts_with("options.") {
-        err.message = ["options.", &err.message].concat();
-        err.field = Some(["options.", &field].concat());
+        err.message = join(&["options.", &err.message]);
+        err.field = Some(join(&["options.", &field]));
     } else {
         err.field = Some(field);
     }
@@ -355,7 +306,7 @@ fn only_for(options: &Value, keys: &[&str], api: &str) -> Result<()> {
     match keys.iter().find(|key| options.get(key).is_some()) {
         Some(key) => Err(Error::invalid(
             key,
-            &["is only for api: \"", api, "\""].concat(),
+            &join(&["is only for api: \"", api, "\""]),
         )),
         None => Ok(()),
     }
@@ -391,33 +342,17 @@ fn whole_number(value: f64, max: u32) -> Option<u32> {
 }
 
 /// `maxResponseBytes`: a whole number of bytes from 1 to [`MAX_RESPONSE_BYTES_LIMIT`].
-fn max_response_bytes(option: Option<&Value>) -> Result<u32> {
-    let Some(value) = option else {
-        return Ok(DEFAULT_MAX_RESPONSE_BYTES);
-    };
-    whole_in(value, 1, MAX_RESPONSE_BYTES_LIMIT).ok_or_else(|| {
-        Error::invalid(
+fn max_response_bytes(option: Option<u64>) -> Result<u32> {
+    match option {
+        None => Ok(DEFAULT_MAX_RESPONSE_BYTES),
+        Some(bytes) if (1..=u64::from(MAX_RESPONSE_BYTES_LIMIT)).contains(&bytes) => {
+            Ok(bytes as u32)
+        }
+        Some(_) => Err(Error::invalid(
             "maxResponseBytes",
             "must be a whole number of bytes from 1 to 268435456",
-        )
-    })
-}
-
-/// The whole-number option `key` of `options`, from `min` to `max`: any other value
-/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
-fn bounded(options: &Object, key: &str, min: u32, max: u32, rule: &str) -> Result<Option<u32>> {
-    match options.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => whole_in(value, min, max)
-            .map(Some)
-            .ok_or_else(|| options.at().key(key).invalid(rule)),
+        )),
     }
-}
-
-/// `value` when it is a JSON whole number from `min` to `max`.
-fn whole_in(value: &Value, min: u32, max: u32) -> Option<u32> {
-    let n = whole(value, max.into())?;
-    (n >= u64::from(min)).then_some(n as u32)
 }
 
 /// A server-side config for `bot_id` at `base_url` with token `t`, for unit tests.

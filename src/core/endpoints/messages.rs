@@ -1,11 +1,12 @@
 //! `POST /messages`: the send endpoint. The message types and their rules live in
-//! [`crate::core::message`]; this builds the request from them.
+//! [`crate::core::message`]; its row is `send`'s in [`crate::core::ops::OPS`].
 
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::json::Write;
-use crate::core::message::{js_form, send_body, SendRequest};
-use crate::core::request::{Method, Request};
+use crate::core::message::{js_form, SendRequest};
+use crate::core::ops::typed;
+use crate::core::request::Request;
 use crate::prelude::*;
 
 /// `POST /whatsapp/v1/{bot}/messages` with the wire JSON of `send`, after
@@ -13,12 +14,7 @@ use crate::prelude::*;
 /// send does (`message::send_body`), so its errors are theirs, field for field.
 pub fn send_message(config: &Config, send: &SendRequest) -> Result<Request<String>> {
     let js = js_form("request", |js| send.write(js))?;
-    Ok(post(config, send_body(&js)?))
-}
-
-/// `POST /whatsapp/v1/{bot}/messages` with `body`, a checked message's wire JSON.
-pub fn post(config: &Config, body: String) -> Request<String> {
-    Request::new(config, Method::Post, &["messages"], Some(body))
+    typed(config, "send", vec![js])
 }
 
 #[cfg(test)]
@@ -26,6 +22,7 @@ mod tests {
     use super::*;
     use crate::core::config::{test_config, Config};
     use crate::core::message::{Message, Text};
+    use crate::core::request::Method;
 
     fn config() -> Config {
         test_config("bot/ä 1", "http://127.0.0.1:9/")

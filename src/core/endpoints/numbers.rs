@@ -3,15 +3,15 @@
 
 use crate::core::config::Config;
 use crate::core::error::Result;
-use crate::core::json::{decimal, Value, Writer};
+use crate::core::json::{decimal, Value};
 use crate::core::message::schema::{list, Kind, Member, Need, Rule};
 use crate::core::message::{arguments, MAX_RECIPIENTS};
-use crate::core::request::{Method, Request};
-use crate::core::rules::check_id;
+use crate::core::ops::typed;
+use crate::core::request::Request;
 use crate::prelude::*;
 
 /// The argument `numbers`: 1–20 MSISDNs.
-const NUMBERS: &[Member] = &[Member(
+pub(crate) const NUMBERS: &[Member] = &[Member(
     "numbers",
     &Kind::List(&list(
         &Kind::Str(Rule::Msisdn),
@@ -51,72 +51,62 @@ impl Numbers {
         Ok(Self { numbers })
     }
 
-    /// The wire body `{"numbers":[…]}`.
-    fn body(&self) -> String {
-        let mut out = Writer::new();
-        out.open_object();
-        out.field("numbers", &self.numbers);
-        out.close_object();
-        out.finish()
+    /// The numbers in their JS form: an array of strings.
+    fn js(&self) -> Vec<Value> {
+        let mut list = Vec::with_capacity(self.numbers.len());
+        for number in &self.numbers {
+            list.push(Value::String(number.clone()));
+        }
+        vec![Value::Array(list)]
     }
 }
 
 /// `POST /events` with `{ type: "read", message_id }`: tells the sender their
 /// message was read (two blue ticks).
 pub fn mark_read(config: &Config, message_id: &str) -> Result<Request<String>> {
-    check_id("messageId", message_id)?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("type", "read");
-    out.field("message_id", message_id);
-    out.close_object();
-    Ok(Request::new(config, Method::Post, &["events"], Some(out.finish())).idempotent())
+    typed(config, "markRead", vec![Value::String(message_id.into())])
 }
 
 /// `POST /capability` (upstream also allows GET with a body, which `fetch` cannot send).
-pub fn capability(config: &Config, numbers: &Numbers) -> Request<String> {
-    Request::new(config, Method::Post, &["capability"], Some(numbers.body())).idempotent()
+pub fn capability(config: &Config, numbers: &Numbers) -> Result<Request<String>> {
+    typed(config, "capability", numbers.js())
 }
 
 /// `POST /provision/optin` (`opt_in`) or `DELETE /provision/optin` (opt-out; the old
 /// `POST /provision/optout` was removed upstream on 2022-01-25).
-pub fn opt_in(config: &Config, numbers: &Numbers, opt_in: bool) -> Request<String> {
-    let method = if opt_in { Method::Post } else { Method::Delete };
-    Request::new(
-        config,
-        method,
-        &["provision", "optin"],
-        Some(numbers.body()),
-    )
-    .idempotent()
+pub fn opt_in(config: &Config, numbers: &Numbers, opt_in: bool) -> Result<Request<String>> {
+    let op = if opt_in { "optIn" } else { "optOut" };
+    typed(config, op, numbers.js())
 }
 
 /// `POST /provision/blacklist` (`add`) or `DELETE` (remove). Inbound messages from
 /// blacklisted numbers are dropped upstream.
-pub fn blacklist(config: &Config, numbers: &Numbers, add: bool) -> Request<String> {
-    let method = if add { Method::Post } else { Method::Delete };
-    Request::new(
-        config,
-        method,
-        &["provision", "blacklist"],
-        Some(numbers.body()),
-    )
-    .idempotent()
+pub fn blacklist(config: &Config, numbers: &Numbers, add: bool) -> Result<Request<String>> {
+    let op = if add {
+        "addToBlacklist"
+    } else {
+        "removeFromBlacklist"
+    };
+    typed(config, op, numbers.js())
 }
 
 /// The argument `page?` of `blacklist`: a whole number to 4294967295.
 pub(crate) const PAGE: &[Member] = &[Member("page", &Kind::U32(Rule::None), Need::Optional)];
 
 /// `GET /provision/blacklist?page=N` (0 is the first page; 100 numbers a page).
-pub fn blacklist_page(config: &Config, page: u32) -> Request<String> {
-    let page = decimal(page.into());
-    Request::new(config, Method::Get, &["provision", "blacklist"], None).query("page", Some(&page))
+pub fn blacklist_page(config: &Config, page: u32) -> Result<Request<String>> {
+    typed(
+        config,
+        "blacklist",
+        vec![Value::Number(decimal(page.into()))],
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::config::test_config;
+    use crate::core::request::Method;
 
     fn config() -> Config {
         test_config("b", "https://x")
@@ -151,19 +141,19 @@ mod tests {
         assert!(read.idempotent);
         assert!(mark_read(&config(), "").is_err());
 
-        let out = opt_in(&config(), &numbers(&["46732001122"]).unwrap(), false);
+        let out = opt_in(&config(), &numbers(&["46732001122"]).unwrap(), false).unwrap();
         assert_eq!(
             (out.method, out.url.as_str()),
             (Method::Delete, "https://x/whatsapp/v1/b/provision/optin")
         );
         assert_eq!(out.body.as_deref(), Some(r#"{"numbers":["46732001122"]}"#));
         assert_eq!(
-            blacklist_page(&config(), 2).url,
+            blacklist_page(&config(), 2).unwrap().url,
             "https://x/whatsapp/v1/b/provision/blacklist?page=2"
         );
-        let ask = capability(&config(), &numbers(&["46732001122"]).unwrap());
+        let ask = capability(&config(), &numbers(&["46732001122"]).unwrap()).unwrap();
         assert_eq!((ask.method, ask.idempotent), (Method::Post, true));
-        let add = blacklist(&config(), &numbers(&["46732001122"]).unwrap(), true);
+        let add = blacklist(&config(), &numbers(&["46732001122"]).unwrap(), true).unwrap();
         assert_eq!((add.method, add.idempotent), (Method::Post, true));
     }
 }

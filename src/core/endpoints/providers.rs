@@ -6,9 +6,9 @@ use crate::core::config::{Config, Secret};
 use crate::core::error::Result;
 use crate::core::json::{Value, Writer};
 use crate::core::message::schema::{Hook, Kind, Member, Need, Rule, STRING};
-use crate::core::message::{arguments, js_form, write_members};
-use crate::core::request::{Method, Request};
-use crate::core::rules::check_provider_name;
+use crate::core::message::{js_form, write_members};
+use crate::core::ops::typed;
+use crate::core::request::Request;
 use crate::prelude::*;
 
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
@@ -52,8 +52,11 @@ const BEARER: Member = Member("bearer", &Kind::Str(Rule::NonEmpty), Need::Option
 /// The credentials: the wire's `config`.
 const AUTH: &[Member] = &[BASIC, BEARER];
 
+/// The argument `name` of `deleteProvider`.
+pub(crate) const PROVIDER_NAME: &[Member] = &[NAME];
+
 /// The argument `provider`: `{ name, basic | bearer }`.
-const PROVIDER: &[Member] = &[Member(
+pub(crate) const PROVIDER: &[Member] = &[Member(
     "provider",
     &Kind::Object(&[
         NAME,
@@ -74,7 +77,7 @@ const PROVIDER: &[Member] = &[Member(
 
 /// `POST /provision/provider` with `{ name, type: "www", config: { basic | bearer } }`:
 /// adds the provider, or replaces the one of that name. Written in its JS form and
-/// checked as a JS caller's is ([`add_provider_given`]).
+/// checked as a JS caller's is.
 pub fn add_provider(config: &Config, input: &ProviderInput) -> Result<Request<String>> {
     let js = js_form("provider", |js| {
         js.open_object();
@@ -89,13 +92,12 @@ pub fn add_provider(config: &Config, input: &ProviderInput) -> Result<Request<St
         js.field_opt("bearer", &input.bearer);
         js.close_object();
     })?;
-    add_provider_given(config, &js)
+    typed(config, "addProvider", vec![js])
 }
 
-/// [`add_provider`] of `provider`, the argument as JS gives it, once its table's
+/// The wire body of `provider`, the argument as JS gives it, once its table's
 /// every shape and rule holds.
-pub fn add_provider_given(config: &Config, provider: &Value) -> Result<Request<String>> {
-    arguments(&[provider], PROVIDER, false)?;
+pub(crate) fn body(provider: &Value) -> String {
     let mut out = Writer::new();
     out.open_object();
     write_members(provider, &[NAME], &mut out);
@@ -105,24 +107,17 @@ pub fn add_provider_given(config: &Config, provider: &Value) -> Result<Request<S
     write_members(provider, AUTH, &mut out);
     out.close_object();
     out.close_object();
-    let body = Some(out.finish());
-    Ok(Request::new(config, Method::Post, &["provision", "provider"], body).idempotent())
+    out.finish()
 }
 
 /// `GET /provision/provider`.
-pub fn list_providers(config: &Config) -> Request<String> {
-    Request::new(config, Method::Get, &["provision", "provider"], None)
+pub fn list_providers(config: &Config) -> Result<Request<String>> {
+    typed(config, "listProviders", Vec::new())
 }
 
 /// `DELETE /provision/provider/{name}`.
 pub fn delete_provider(config: &Config, name: &str) -> Result<Request<String>> {
-    check_provider_name("name", name)?;
-    Ok(Request::new(
-        config,
-        Method::Delete,
-        &["provision", "provider", name],
-        None,
-    ))
+    typed(config, "deleteProvider", vec![Value::String(name.into())])
 }
 
 #[cfg(test)]
@@ -131,6 +126,7 @@ mod tests {
     use crate::core::config::test_config;
     use crate::core::error::Error;
     use crate::core::json::{parse, Path, Read};
+    use crate::core::request::Method;
 
     fn config() -> Config {
         test_config("b", "https://x")
@@ -138,7 +134,7 @@ mod tests {
 
     fn add(json: &str) -> Result<Request<String>> {
         let value = parse(json).map_err(|e| Error::invalid("json", e.reason))?;
-        add_provider_given(&config(), &value)
+        typed(&config(), "addProvider", vec![value])
     }
 
     #[test]
@@ -237,6 +233,6 @@ mod tests {
             "https://x/whatsapp/v1/b/provision/provider/my_p"
         );
         assert!(delete_provider(&config(), "../x").is_err());
-        assert_eq!(list_providers(&config()).method, Method::Get);
+        assert_eq!(list_providers(&config()).unwrap().method, Method::Get);
     }
 }

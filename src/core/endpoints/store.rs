@@ -4,17 +4,22 @@
 use crate::core::config::Config;
 use crate::core::error::Result;
 use crate::core::json::Value;
-use crate::core::message::schema::{Kind, Member, Need, Rule};
-use crate::core::message::{arguments, js_form, snake};
-use crate::core::request::{Method, Request};
-use crate::core::rules::check_id;
+use crate::core::message::js_form;
+use crate::core::message::schema::{Kind, Member, Need, Rule, STRING};
+use crate::core::ops::typed;
+use crate::core::request::Request;
 use crate::prelude::*;
+
+/// The argument `messageId` (`markRead`'s too): a string, checked as an id.
+pub(crate) const MESSAGE_ID: &[Member] = &[Member("messageId", STRING, Need::Required)];
 
 /// `GET /callbacks/status/{message-id}`: the stored delivery reports of one message.
 pub fn status(config: &Config, message_id: &str) -> Result<Request<String>> {
-    check_id("messageId", message_id)?;
-    let segments = ["callbacks", "status", message_id];
-    Ok(Request::new(config, Method::Get, &segments, None))
+    typed(
+        config,
+        "callbackStatus",
+        vec![Value::String(message_id.into())],
+    )
 }
 
 /// Filters of `GET /callbacks/notifications`; all optional. Upstream documents
@@ -45,10 +50,10 @@ const FILTERS: &[Member] = &[
 
 /// The argument `filter?`: a key it does not know is refused (`filter.frm: is not
 /// a known field`).
-const FILTER: &[Member] = &[Member("filter", &Kind::Object(FILTERS), Need::Optional)];
+pub(crate) const FILTER: &[Member] = &[Member("filter", &Kind::Object(FILTERS), Need::Optional)];
 
 /// `GET /callbacks/notifications` with the filters given: written in their JS form
-/// and checked as a JS caller's are ([`notifications_given`]).
+/// and checked as a JS caller's are.
 pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Request<String>> {
     let js = js_form("filter", |js| {
         js.open_object();
@@ -59,22 +64,7 @@ pub fn notifications(config: &Config, filter: &NotificationFilter) -> Result<Req
         js.field_opt("pageSize", &filter.page_size);
         js.close_object();
     })?;
-    notifications_given(config, &js)
-}
-
-/// `GET /callbacks/notifications` with `filter`, the argument as JS gives it
-/// (`null` is no filter), once its table's every shape and rule holds.
-pub fn notifications_given(config: &Config, filter: &Value) -> Result<Request<String>> {
-    arguments(&[filter], FILTER, false)?;
-    let mut request = Request::new(config, Method::Get, &["callbacks", "notifications"], None);
-    for Member(name, ..) in FILTERS {
-        let value = match filter.get(name) {
-            Some(Value::String(text) | Value::Number(text)) => Some(text.as_str()),
-            _ => None,
-        };
-        request = request.query(&snake(name), value);
-    }
-    Ok(request)
+    typed(config, "callbackNotifications", vec![js])
 }
 
 #[cfg(test)]
@@ -90,7 +80,7 @@ mod tests {
 
     fn given(json: &str) -> Result<Request<String>> {
         let value = parse(json).expect("JSON");
-        notifications_given(&config(), &value)
+        typed(&config(), "callbackNotifications", vec![value])
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub enum Kind {
     List(&'static Kind),
     /// A media provider, written without its credentials.
     Provider,
+    /// Anything: "nothing of use", written as `null` (JS gets `undefined`).
+    Nothing,
+    /// The callback store's answer, `{ results: Callback[] }`, each callback as
+    /// `parseCallback` gives it (by the callbacks' schema pass).
+    Stored,
 }
 
 /// Whether a member may be absent (or `null`).
@@ -146,9 +151,16 @@ pub const PROVIDERS: &[Member] = &[req(
     )]),
 )];
 
+/// An answer of nothing of use.
+pub const NOTHING: &Kind = &Kind::Nothing;
+/// The callback store's answer.
+pub const STORED: &Kind = &Kind::Stored;
+/// A send's 201, read strictly ([`RECEIPT`]).
+pub const SENT: &Kind = &Kind::Strict(RECEIPT);
+
 /// `{ messages: [{ id, recipient, status, state }] }` of a send's 201 (`statuses`
 /// may be one object instead of an array; `type` is checked and dropped).
-pub const SENT: &[Member] = &[
+pub const RECEIPT: &[Member] = &[
     Member {
         wire: "type",
         js: "type",
@@ -178,13 +190,13 @@ pub fn pass(body: &Value, members: &'static [Member]) -> Result<String> {
     answer(body, &Kind::Object(members))
 }
 
-/// [`pass`] of a send's receipt ([`SENT`]), read strictly.
+/// [`pass`] of a send's receipt ([`RECEIPT`]), read strictly.
 pub fn sent(body: &Value) -> Result<String> {
-    answer(body, &Kind::Strict(SENT))
+    answer(body, SENT)
 }
 
 /// The JS result of the answer `body`, read as `kind`.
-fn answer(body: &Value, kind: &Kind) -> Result<String> {
+pub fn answer(body: &Value, kind: &Kind) -> Result<String> {
     let mut out = Writer::new();
     one(body, &Path::root("body"), kind, &mut out)?;
     Ok(out.finish())
@@ -256,6 +268,8 @@ fn one(value: &Value, at: &Path, kind: &Kind, out: &mut Writer) -> Result<()> {
         }
         (Kind::List(_), _) => return Err(at.invalid("must be an array")),
         (Kind::Provider, _) => provider(value, at, out)?,
+        (Kind::Nothing, _) => out.raw("null"),
+        (Kind::Stored, _) => out.raw(&crate::core::callback::pass::store_json(value)?),
     }
     Ok(())
 }

@@ -1,27 +1,11 @@
-//! `send` and `sendText`: their arguments and result.
+//! `sendText`'s arguments, as the send they make (both APIs).
 
 use super::Args;
-use crate::core::config::Config;
-use crate::core::endpoints::messages::post;
 use crate::core::error::Error;
 use crate::core::error::Result;
 use crate::core::json::{parse, Value, Write, Writer};
+use crate::core::message::arguments;
 use crate::core::message::schema::{Kind, Member, Need, STRING};
-use crate::core::message::{arguments, send_body};
-use crate::core::request::Request;
-use crate::prelude::*;
-
-/// `send(request)`: `{ to: string[], message, callback? }`; a shape error is rooted
-/// at `request` (`request.to[1]`), a broken rule names the field (`to[1]`). The
-/// body is written from the argument by [`send_body`] once every rule holds.
-pub fn send(config: &Config, args: &Args) -> Result<Request<String>> {
-    Ok(post(config, send_body(args.value(0))?))
-}
-
-/// `sendText(to, text)`: `to` one recipient or an array of them.
-pub fn send_text(config: &Config, args: &Args) -> Result<Request<String>> {
-    Ok(post(config, send_body(&text_request(args)?)?))
-}
 
 /// `sendText`'s arguments: `to`, one recipient or an array of them, and `text`
 /// (their rules are the send's).
@@ -58,16 +42,10 @@ pub fn text_request(args: &Args) -> Result<Value> {
     parse(&out.finish()).map_err(|_| Error::invalid("text", "must be a string"))
 }
 
-/// The 201 answer of `POST /messages` → `{ messages: [{ id, recipient, status, state }] }`.
-pub fn sent(body: &Value) -> Result<String> {
-    super::answers::sent(body)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::core::config::test_config;
-    use crate::core::json::parse;
-    use crate::core::ops::{find, prepare};
+    use crate::core::ops::{answer, find, prepare};
 
     fn prepared(op: &str, args: &str) -> Result<String, (String, String)> {
         let config = test_config("bot", "http://127.0.0.1:9");
@@ -139,12 +117,14 @@ mod tests {
 
     #[test]
     fn sent_is_the_js_result() {
-        let sent = |text: &str| (find("send").unwrap().answer)(&parse(text).unwrap());
-        let one = r#"{"type":"whatsapp","statuses":{"message_id":"m1","recipient":"+1","status":"success","state":"queued"}}"#;
-        assert_eq!(
-            sent(one).unwrap(),
-            r#"{"messages":[{"id":"m1","recipient":"+1","status":"success","state":"queued"}]}"#
-        );
-        assert!(sent("{}").is_err() && sent("[]").is_err());
+        for op in ["send", "sendText"] {
+            let sent = |text: &str| answer(find(op).unwrap(), 201, None, text, "");
+            let one = r#"{"type":"whatsapp","statuses":{"message_id":"m1","recipient":"+1","status":"success","state":"queued"}}"#;
+            assert_eq!(
+                sent(one).unwrap(),
+                r#"{"messages":[{"id":"m1","recipient":"+1","status":"success","state":"queued"}]}"#
+            );
+            assert!(sent("{}").is_err() && sent("[]").is_err());
+        }
     }
 }

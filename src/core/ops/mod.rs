@@ -1,13 +1,12 @@
 //! The one crossing between JS and Rust for the client: every method is an
 //! operation named as its JS method (`sendText`, `listStickers`), its arguments one
-//! JSON array as JS got them. [`prepare`] reads and checks them and builds the
+//! JSON array as JS got them. Each operation is a row of [`OPS`] (its HTTP method,
+//! whether repeating it is harmless, its path, its arguments as a table of the
+//! message model's language, what its body is, and its answer's shape), read by one
+//! runner (`ops/run.rs`): [`prepare`] reads and checks the arguments and builds the
 //! request; [`answer`] turns the status and body of the answer into the JSON text of
-//! the JS result, or the typed error. The JS face does the `fetch`, the deadline and
-//! the retry loop, asking [`crate::core::retry`] whether and when to retry.
-//!
-//! Each area has its own module: the reading of its arguments and the writing of
-//! its results. The request building and rules stay in [`crate::core::endpoints`]
-//! and [`crate::core::message`].
+//! the JS result, or the typed error. The JS face does the `fetch`, the deadline
+//! and the retry loop, asking [`crate::core::retry`] whether and when to retry.
 
 use crate::prelude::*;
 
@@ -15,94 +14,134 @@ pub mod answers;
 #[cfg(feature = "conversation")]
 pub mod conversation;
 mod messages;
-mod numbers;
-mod providers;
-mod stickers;
-mod store;
+mod run;
+#[cfg(test)]
+mod tests;
+
+pub use messages::text_request;
 
 use crate::core::config::Config;
+use crate::core::endpoints::numbers::{NUMBERS, PAGE};
+use crate::core::endpoints::providers::{PROVIDER, PROVIDER_NAME};
+use crate::core::endpoints::stickers::fields::{
+    param, CREATE_PACK, CREATE_STICKER, UPDATE_PACK, UPDATE_STICKER,
+};
+use crate::core::endpoints::stickers::{INDEX, NAMESPACE, PACK};
+use crate::core::endpoints::store::{FILTER, MESSAGE_ID};
 use crate::core::error::{Error, Result};
 use crate::core::json::Value;
 use crate::core::message::arguments;
 use crate::core::message::schema::{Member, Need, STRING};
-use crate::core::request::Request;
+use crate::core::request::{Method, Request};
+use answers::{Kind as Answer, NOTHING, SENT, STORED};
+use answers::{BLACKLIST_PAGE, CAPABILITIES, OPT_IN, PROVIDERS};
+use answers::{PACK_ID, PACK_INFO, PACK_LIST, STICKER_INDEX, STICKER_INFO, STICKER_LIST};
+use Body::{Fields, Provider, Read, Send, Text, Wrapped};
+use Method::{Delete, Get, Patch, Post};
 
-/// One operation: how its request is built from its arguments, and how a 2xx
-/// answer's body (parsed; an empty body reads as `{}`) becomes the JSON text of
-/// the JS result (`null` for "nothing of use": JS gets `undefined`).
+/// One operation, as data.
 pub struct Op {
     /// The JS method's name.
     pub name: &'static str,
-    /// Reads the arguments, checks every rule, builds the request (body as JSON text).
-    pub request: fn(&Config, &Args) -> Result<Request<String>>,
-    /// Reads a 2xx answer's body into the JS result's JSON text. An error here is
-    /// turned into `invalid_response` by [`answer`].
-    pub answer: fn(&Value) -> Result<String>,
+    pub(crate) method: Method,
+    /// Whether sending it twice is harmless (a send or a create is not).
+    pub(crate) idempotent: bool,
+    /// The path below `/whatsapp/v1/{bot}/`: each `*` is the next of the first
+    /// arguments (a string checked as an id, or a sticker's index).
+    pub(crate) path: &'static str,
+    /// The arguments: each one's name, kind and need, checked by one walk.
+    pub(crate) params: &'static [Member],
+    /// What the arguments after the path's become.
+    pub(crate) body: Body,
+    /// How a 2xx answer's body (parsed; an empty body reads as `{}`) becomes the
+    /// JSON text of the JS result (`null` for "nothing of use": JS gets `undefined`).
+    pub(crate) answer: &'static Answer,
 }
 
-/// Every operation of the client.
-pub const OPS: &[Op] = &[
-    op("send", messages::send, messages::sent),
-    op("sendText", messages::send_text, messages::sent),
-    op("markRead", numbers::mark_read, nothing),
-    op("capability", numbers::capability, numbers::capabilities),
-    op("optIn", numbers::opt_in, numbers::opt_in_result),
-    op("optOut", numbers::opt_out, numbers::opt_in_result),
-    op("addToBlacklist", numbers::add_to_blacklist, nothing),
-    op(
-        "removeFromBlacklist",
-        numbers::remove_from_blacklist,
-        nothing,
-    ),
-    op("blacklist", numbers::blacklist, numbers::blacklist_page),
-    op("callbackStatus", store::status, store::results),
-    op(
-        "callbackNotifications",
-        store::notifications,
-        store::results,
-    ),
-    op("addProvider", providers::add, nothing),
-    op("listProviders", providers::list, providers::listed),
-    op("deleteProvider", providers::delete, nothing),
-    op(
-        "listStickerpacks",
-        stickers::list_packs,
-        stickers::pack_list,
-    ),
-    op("getStickerpack", stickers::get_pack, stickers::pack_info),
-    op(
-        "createStickerpack",
-        stickers::create_pack,
-        stickers::pack_id,
-    ),
-    op("updateStickerpack", stickers::update_pack, nothing),
-    op("deleteStickerpack", stickers::delete_pack, nothing),
-    op(
-        "listStickers",
-        stickers::list_stickers,
-        stickers::sticker_list,
-    ),
-    op("getSticker", stickers::get_sticker, stickers::sticker_info),
-    op(
-        "createSticker",
-        stickers::create_sticker,
-        stickers::sticker_index,
-    ),
-    op("updateSticker", stickers::update_sticker, nothing),
-    op("deleteSticker", stickers::delete_sticker, nothing),
-];
+/// Where the arguments after the path's go.
+#[derive(Clone, Copy)]
+pub(crate) enum Body {
+    /// In the query, each under its name in snake_case (an object's members each
+    /// under theirs; a whole number not given as `0`); no body.
+    Query,
+    /// The body is the object argument, written by its table.
+    Fields,
+    /// The body is an object of the arguments, each under its name in snake_case.
+    Wrapped,
+    /// [`Body::Wrapped`] after `"type": "read"` (a read event).
+    Read,
+    /// A provider's body (`endpoints::providers`).
+    Provider,
+    /// `send`'s body, checked and written by the message model.
+    Send,
+    /// `sendText`'s body: the send of [`text_request`].
+    Text,
+}
 
 const fn op(
     name: &'static str,
-    request: fn(&Config, &Args) -> Result<Request<String>>,
-    answer: fn(&Value) -> Result<String>,
+    method: Method,
+    path: &'static str,
+    params: &'static [Member],
+    body: Body,
+    answer: &'static Answer,
 ) -> Op {
     Op {
         name,
-        request,
+        method,
+        idempotent: true,
+        path,
+        params,
+        body,
         answer,
     }
 }
+
+/// An operation that must not be repeated (each call adds something).
+const fn once(op: Op) -> Op {
+    Op {
+        idempotent: false,
+        ..op
+    }
+}
+
+const NEW_PACK: &[Member] = &[param(CREATE_PACK)];
+const PACK_FIELDS: &[Member] = &[PACK, param(UPDATE_PACK)];
+const NEW_STICKER: &[Member] = &[PACK, param(CREATE_STICKER)];
+const IN_STICKER: &[Member] = &[PACK, INDEX, NAMESPACE];
+const STICKER: &[Member] = &[PACK, INDEX];
+const STICKER_FIELDS: &[Member] = &[PACK, INDEX, param(UPDATE_STICKER)];
+const IN_PACK: &[Member] = &[PACK, NAMESPACE];
+const Q: Body = Body::Query;
+
+/// Every operation of the client, one row each (kept one line a row: a table).
+#[rustfmt::skip]
+pub const OPS: &[Op] = &[
+    once(op("send", Post, "messages", &[], Send, SENT)),
+    once(op("sendText", Post, "messages", &[], Text, SENT)),
+    op("markRead", Post, "events", MESSAGE_ID, Read, NOTHING),
+    op("capability", Post, "capability", NUMBERS, Wrapped, &Answer::Object(CAPABILITIES)),
+    op("optIn", Post, "provision/optin", NUMBERS, Wrapped, &Answer::Object(OPT_IN)),
+    op("optOut", Delete, "provision/optin", NUMBERS, Wrapped, &Answer::Object(OPT_IN)),
+    op("addToBlacklist", Post, "provision/blacklist", NUMBERS, Wrapped, NOTHING),
+    op("removeFromBlacklist", Delete, "provision/blacklist", NUMBERS, Wrapped, NOTHING),
+    op("blacklist", Get, "provision/blacklist", PAGE, Q, &Answer::Object(BLACKLIST_PAGE)),
+    op("callbackStatus", Get, "callbacks/status/*", MESSAGE_ID, Q, STORED),
+    op("callbackNotifications", Get, "callbacks/notifications", FILTER, Q, STORED),
+    op("addProvider", Post, "provision/provider", PROVIDER, Provider, NOTHING),
+    op("listProviders", Get, "provision/provider", &[], Q, &Answer::Object(PROVIDERS)),
+    op("deleteProvider", Delete, "provision/provider/*", PROVIDER_NAME, Q, NOTHING),
+    op("listStickerpacks", Get, "stickerpacks", &[NAMESPACE], Q, &Answer::Object(PACK_LIST)),
+    op("getStickerpack", Get, "stickerpacks/*", IN_PACK, Q, &Answer::Object(PACK_INFO)),
+    once(op("createStickerpack", Post, "stickerpacks", NEW_PACK, Fields, &Answer::Object(PACK_ID))),
+    op("updateStickerpack", Patch, "stickerpacks/*", PACK_FIELDS, Fields, NOTHING),
+    op("deleteStickerpack", Delete, "stickerpacks/*", &[PACK], Q, NOTHING),
+    op("listStickers", Get, "stickerpacks/*/stickers", IN_PACK, Q, &Answer::Object(STICKER_LIST)),
+    op("getSticker", Get, "stickerpacks/*/stickers/*", IN_STICKER, Q, &Answer::Object(STICKER_INFO)),
+    once(op("createSticker", Post, "stickerpacks/*/stickers", NEW_STICKER, Fields, &Answer::Object(STICKER_INDEX))),
+    op("updateSticker", Patch, "stickerpacks/*/stickers/*", STICKER_FIELDS, Fields, NOTHING),
+    op("deleteSticker", Delete, "stickerpacks/*/stickers/*", STICKER, Q, NOTHING),
+];
 
 /// The operation named `name`.
 pub fn find(name: &str) -> Result<&'static Op> {
@@ -117,7 +156,14 @@ pub fn prepare(config: &Config, name: &str, args: &str) -> Result<Request<String
     let op = find(name)?;
     let args = crate::core::json::parse(args)
         .map_err(|_| Error::invalid("arguments", "could not be read"))?;
-    (op.request)(config, &Args::new(&args)?)
+    run::request(config, op, &Args::new(&args)?)
+}
+
+/// The request of operation `name` with `args` given as values (a Rust caller's
+/// typed arguments in their JS form), checked as a JS caller's are.
+pub(crate) fn typed(config: &Config, name: &str, args: Vec<Value>) -> Result<Request<String>> {
+    let args = Value::Array(args);
+    run::request(config, find(name)?, &Args::new(&args)?)
 }
 
 /// What an answer to `op` means: for a 2xx, the JS result's JSON text (an empty
@@ -139,7 +185,9 @@ pub fn answer(
         let error_body = error_body.map(|error_body| error_body.redacted(&[token]));
         return Err(error_for_status(status, error_body, retry_after));
     }
-    reply(status, body, &[token], op.answer)
+    reply(status, body, &[token], |value| {
+        answers::answer(value, op.answer)
+    })
 }
 
 /// The JS result of a 2xx answer `body` (empty reads as `{}`) read by `answer`; a
@@ -149,7 +197,17 @@ pub fn reply(
     status: u16,
     body: &str,
     secrets: &[&str],
-    answer: fn(&Value) -> Result<String>,
+    answer: impl Fn(&Value) -> Result<String>,
+) -> Result<String> {
+    read_reply(status, body, secrets, &answer)
+}
+
+/// [`reply`], one body for every `answer`.
+fn read_reply(
+    status: u16,
+    body: &str,
+    secrets: &[&str],
+    answer: &dyn Fn(&Value) -> Result<String>,
 ) -> Result<String> {
     use crate::core::response::invalid_response;
     let text = if body.trim().is_empty() { "{}" } else { body };
@@ -159,11 +217,6 @@ pub fn reply(
         let reason = crate::core::config::redact_all(&err.message, secrets);
         invalid_response(status, &reason)
     })
-}
-
-/// The result of an answer that is "nothing of use": JS gets `undefined`.
-pub fn nothing(_: &Value) -> Result<String> {
-    Ok("null".to_owned())
 }
 
 /// A method's arguments, read by position; each has the name errors give it

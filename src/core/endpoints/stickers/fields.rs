@@ -6,8 +6,8 @@
 
 use crate::core::error::Result;
 use crate::core::json::{Value, Writer};
+use crate::core::message::js_form;
 use crate::core::message::schema::{list, Hook, Kind, Member, Need, Rule};
-use crate::core::message::{arguments, js_form, write};
 use crate::prelude::*;
 
 const IOS: Member = Member("iosAppStoreLink", &Kind::Str(Rule::HttpUrl), Need::Optional);
@@ -69,21 +69,13 @@ pub(crate) const fn param(kind: &'static Kind) -> Member {
     Member("fields", kind, Need::Required)
 }
 
-/// The wire body of `fields` (the argument as JS gives it) once its every shape
-/// and rule as `kind` (one of the tables above) holds.
-pub(crate) fn body(fields: &Value, kind: &'static Kind) -> Result<String> {
-    arguments(&[fields], &[param(kind)], false)?;
-    Ok(write(fields, kind))
-}
-
-/// The wire body of typed fields written in their JS form by `js`.
-fn typed(js: impl FnOnce(&mut Writer), kind: &'static Kind) -> Result<String> {
-    let value = js_form("fields", |out| {
+/// Typed fields in their JS form, written by `js`.
+fn typed(js: impl FnOnce(&mut Writer)) -> Result<Value> {
+    js_form("fields", |out| {
         out.open_object();
         js(out);
         out.close_object();
-    })?;
-    body(&value, kind)
+    })
 }
 
 /// Pack fields for create (name and publisher required) and update (all
@@ -101,16 +93,14 @@ pub struct StickerpackFields {
 }
 
 impl StickerpackFields {
-    /// The wire body, snake_case, the fields given only, once checked for a create
-    /// (`creating`) or an update.
-    pub fn checked_body(&self, creating: bool) -> Result<String> {
-        let js = |out: &mut Writer| {
+    /// The fields in their JS form (camelCase, the fields given only).
+    pub(crate) fn js(&self) -> Result<Value> {
+        typed(|out| {
             out.field_opt("publisher", &self.publisher);
             out.field_opt("name", &self.name);
             out.field_opt("iosAppStoreLink", &self.ios_app_store_link);
             out.field_opt("androidAppStoreLink", &self.android_app_store_link);
-        };
-        typed(js, if creating { CREATE_PACK } else { UPDATE_PACK })
+        })
     }
 }
 
@@ -124,20 +114,11 @@ pub struct StickerFields {
 }
 
 impl StickerFields {
-    /// The wire body, the fields given only, once checked for a create
-    /// (`creating`) or an update.
-    pub fn checked_body(&self, creating: bool) -> Result<String> {
-        let js = |out: &mut Writer| {
+    /// The fields in their JS form (the fields given only).
+    pub(crate) fn js(&self) -> Result<Value> {
+        typed(|out| {
             out.field_opt("url", &self.url);
             out.field_opt("emojis", &self.emojis);
-        };
-        typed(
-            js,
-            if creating {
-                CREATE_STICKER
-            } else {
-                UPDATE_STICKER
-            },
-        )
+        })
     }
 }

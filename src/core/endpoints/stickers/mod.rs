@@ -3,9 +3,10 @@
 
 use crate::core::config::Config;
 use crate::core::error::Result;
-use crate::core::json::decimal;
-use crate::core::request::{Method, Request};
-use crate::core::rules::check_id;
+use crate::core::json::{decimal, Value};
+use crate::core::message::schema::{Kind, Member, Need, Rule, STRING};
+use crate::core::ops::typed;
+use crate::core::request::Request;
 use crate::prelude::*;
 
 pub(crate) mod fields;
@@ -33,7 +34,8 @@ impl Namespace {
 }
 
 /// A sticker's index in its pack, kept as its path segment (JS callers give it as
-/// a whole number or a string of up to 10 digits: the table's `Kind::Index`).
+/// a whole number or a string of up to 10 digits: the table's `Kind::Index`, which
+/// checks it again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StickerIndex(String);
 
@@ -44,42 +46,45 @@ impl StickerIndex {
     }
 }
 
-/// Every sticker request: `method` on `/stickerpacks[/{pack}][/stickers][/{index}]`
-/// with `body`, and `?namespace=…` when one is given; the pack id is checked
-/// (`stickerpackId`) here. One builder for the ten methods. Crate-internal: `index`
-/// goes into the path as given, so its callers hand in only a checked index (a
-/// [`StickerIndex`]'s, or the table's `Kind::Index`: digits only).
-pub(crate) fn request(
-    config: &Config,
-    method: Method,
-    pack: Option<&str>,
-    stickers: bool,
-    index: Option<&str>,
-    body: Option<String>,
-    namespace: Option<&str>,
-) -> Result<Request<String>> {
-    let mut path = Vec::with_capacity(4);
-    path.push("stickerpacks");
-    if let Some(id) = pack {
-        check_id("stickerpackId", id)?;
-        path.push(id);
+/// `stickerpackId`: a string, checked as an id.
+pub(crate) const PACK: Member = Member("stickerpackId", STRING, Need::Required);
+/// `index`: a whole number or a string of digits.
+pub(crate) const INDEX: Member = Member("index", &Kind::Index, Need::Required);
+/// `namespace?`.
+pub(crate) const NAMESPACE: Member = Member(
+    "namespace",
+    &Kind::Any(Rule::OneOf(
+        &["third_party", "whatsapp"],
+        r#"must be one of "third_party", "whatsapp""#,
+    )),
+    Need::Optional,
+);
+
+/// Op `name` with a pack id `id` (when given) and `rest`, in its JS form.
+fn call(config: &Config, name: &str, id: Option<&str>, rest: &[Value]) -> Result<Request<String>> {
+    let mut args = Vec::with_capacity(3);
+    if let Some(id) = id {
+        args.push(Value::String(id.into()));
     }
-    if stickers {
-        path.push("stickers");
-    }
-    if let Some(index) = index {
-        path.push(index);
-    }
-    Ok(Request::new(config, method, &path, body).query("namespace", namespace))
+    args.extend_from_slice(rest);
+    typed(config, name, args)
 }
 
-fn name(namespace: Option<Namespace>) -> Option<&'static str> {
-    namespace.map(Namespace::as_str)
+fn name(namespace: Option<Namespace>) -> Value {
+    namespace.map_or(Value::Null, |namespace| {
+        Value::String(namespace.as_str().into())
+    })
+}
+
+impl StickerIndex {
+    fn js(&self) -> Value {
+        Value::String(self.0.clone())
+    }
 }
 
 /// `GET /stickerpacks?namespace=…`.
-pub fn list_packs(config: &Config, namespace: Option<Namespace>) -> Request<String> {
-    Request::new(config, Method::Get, &["stickerpacks"], None).query("namespace", name(namespace))
+pub fn list_packs(config: &Config, namespace: Option<Namespace>) -> Result<Request<String>> {
+    call(config, "listStickerpacks", None, &[name(namespace)])
 }
 
 /// `GET /stickerpacks/{id}?namespace=…`.
@@ -88,21 +93,12 @@ pub fn get_pack(
     id: &str,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    request(
-        config,
-        Method::Get,
-        Some(id),
-        false,
-        None,
-        None,
-        name(namespace),
-    )
+    call(config, "getStickerpack", Some(id), &[name(namespace)])
 }
 
 /// `POST /stickerpacks`: creates a third-party pack (not idempotent: each call makes one).
 pub fn create_pack(config: &Config, fields: &StickerpackFields) -> Result<Request<String>> {
-    let body = fields.checked_body(true)?;
-    request(config, Method::Post, None, false, None, Some(body), None)
+    call(config, "createStickerpack", None, &[fields.js()?])
 }
 
 /// `PATCH /stickerpacks/{id}`: overwrites the given fields.
@@ -111,21 +107,12 @@ pub fn update_pack(
     id: &str,
     fields: &StickerpackFields,
 ) -> Result<Request<String>> {
-    let body = fields.checked_body(false)?;
-    request(
-        config,
-        Method::Patch,
-        Some(id),
-        false,
-        None,
-        Some(body),
-        None,
-    )
+    call(config, "updateStickerpack", Some(id), &[fields.js()?])
 }
 
 /// `DELETE /stickerpacks/{id}`.
 pub fn delete_pack(config: &Config, id: &str) -> Result<Request<String>> {
-    request(config, Method::Delete, Some(id), false, None, None, None)
+    call(config, "deleteStickerpack", Some(id), &[])
 }
 
 /// `GET /stickerpacks/{id}/stickers?namespace=…`.
@@ -134,15 +121,7 @@ pub fn list_stickers(
     id: &str,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    request(
-        config,
-        Method::Get,
-        Some(id),
-        true,
-        None,
-        None,
-        name(namespace),
-    )
+    call(config, "listStickers", Some(id), &[name(namespace)])
 }
 
 /// `GET /stickerpacks/{id}/stickers/{index}?namespace=…`.
@@ -152,14 +131,11 @@ pub fn get_sticker(
     index: &StickerIndex,
     namespace: Option<Namespace>,
 ) -> Result<Request<String>> {
-    request(
+    call(
         config,
-        Method::Get,
+        "getSticker",
         Some(id),
-        true,
-        Some(&index.0),
-        None,
-        name(namespace),
+        &[index.js(), name(namespace)],
     )
 }
 
@@ -169,8 +145,7 @@ pub fn create_sticker(
     id: &str,
     fields: &StickerFields,
 ) -> Result<Request<String>> {
-    let body = fields.checked_body(true)?;
-    request(config, Method::Post, Some(id), true, None, Some(body), None)
+    call(config, "createSticker", Some(id), &[fields.js()?])
 }
 
 /// `PATCH /stickerpacks/{id}/stickers/{index}`.
@@ -180,28 +155,15 @@ pub fn update_sticker(
     index: &StickerIndex,
     fields: &StickerFields,
 ) -> Result<Request<String>> {
-    let body = fields.checked_body(false)?;
-    let pack = Some(id);
-    request(
+    call(
         config,
-        Method::Patch,
-        pack,
-        true,
-        Some(&index.0),
-        Some(body),
-        None,
+        "updateSticker",
+        Some(id),
+        &[index.js(), fields.js()?],
     )
 }
 
 /// `DELETE /stickerpacks/{id}/stickers/{index}`.
 pub fn delete_sticker(config: &Config, id: &str, index: &StickerIndex) -> Result<Request<String>> {
-    request(
-        config,
-        Method::Delete,
-        Some(id),
-        true,
-        Some(&index.0),
-        None,
-        None,
-    )
+    call(config, "deleteSticker", Some(id), &[index.js()])
 }
