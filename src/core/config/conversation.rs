@@ -5,7 +5,7 @@ use super::{
     base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
     Host, Secret,
 };
-use crate::core::error::{Error, Result};
+use crate::core::error::{join, Error, Result};
 use crate::core::json::read::{object, Object};
 use crate::core::json::{Path, Value};
 use crate::core::whatwg;
@@ -169,8 +169,8 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         None => DEFAULT_AUTH_URL.to_owned(),
     };
     let key = key.map(|(id, secret)| {
-        let pair = [id, ":", secret].concat();
-        let basic = ["Basic ", &base64(pair.as_bytes())].concat();
+        let pair = join(&[id, ":", secret]);
+        let basic = join(&["Basic ", &base64(pair.as_bytes())]);
         (Secret(basic), Secret(secret.to_owned()))
     });
     let project = Project {

@@ -5,7 +5,7 @@
 
 use crate::core::config::conversation::required;
 use crate::core::config::Project;
-use crate::core::error::Result;
+use crate::core::error::{join, Result};
 use crate::core::json::{self, Object, Path, Writer};
 use crate::core::response::invalid_response;
 use crate::prelude::*;
@@ -60,7 +60,7 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
     let (token, seconds) = read().map_err(|err| invalid_response(status, &err.message))?;
     let mut out = Writer::new();
     out.open_object();
-    out.field("authorization", &["Bearer ", token].concat());
+    out.field("authorization", &join(&["Bearer ", token]));
     let life = seconds.saturating_mul(1000);
     let refresh = if life > MARGIN_MS {
         life - MARGIN_MS

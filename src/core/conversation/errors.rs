@@ -3,7 +3,7 @@
 //! token URL's OAuth2 `{error, error_description}`), an empty or non-JSON body
 //! tolerated; a 404 hints at the region; 429 and 5xx are retryable.
 
-use crate::core::error::{Error, ErrorCode};
+use crate::core::error::{join, Error, ErrorCode};
 use crate::core::json::{self, Object, Path, Value};
 use crate::core::response::{answer_error, ErrorBody};
 use crate::prelude::*;
@@ -64,6 +64,6 @@ pub fn error_for_status(
 pub fn unsupported(name: &str, why: &str) -> Error {
     Error::new(
         ErrorCode::Unsupported,
-        [name, " is not supported with api: \"conversation\": ", why].concat(),
+        join(&[name, " is not supported with api: \"conversation\": ", why]),
     )
 }

@@ -4,6 +4,7 @@
 //! message mapping is [`send`]; the op table is [`crate::core::ops::conversation`].
 
 use crate::core::config::Project;
+use crate::core::error::join;
 use crate::core::json::{Value, Writer};
 use crate::core::request::encode_segment;
 use crate::core::whatwg::cut;
@@ -17,14 +18,13 @@ pub mod send;
 /// `{base}/v1/projects/{projectId}/{path}`, the project id percent-encoded (`path`
 /// as given: callers encode what they put in it).
 pub fn url(base_url: &str, project: &Project, path: &str) -> String {
-    [
+    join(&[
         base_url,
         "/v1/projects/",
         &encode_segment(&project.project_id),
         "/",
         path,
-    ]
-    .concat()
+    ])
 }
 
 /// What a body about one recipient starts with, up to the recipient's identity:
@@ -36,11 +36,10 @@ pub fn head(app_id: &str) -> String {
     let mut out = Writer::new();
     out.open_object();
     out.field("app_id", app_id);
-    [
+    join(&[
         &out.finish(),
         r#","recipient":{"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":""#,
-    ]
-    .concat()
+    ])
 }
 
 /// What closes the identity and the recipient after [`head`].

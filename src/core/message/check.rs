@@ -5,7 +5,7 @@
 //! JS callers write it: `message.text`, `to[1]`, or the argument: `numbers[1]`).
 
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
-use crate::core::error::{Error, Result};
+use crate::core::error::{join, Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{decimal, Path, Value};
 use crate::core::rules::{
@@ -86,7 +86,7 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
         Kind::Always(constant) => {
             return match value {
                 Value::String(given) if given == constant => Ok(()),
-                Value::String(_) => Err(at.invalid(&["must be ", constant].concat())),
+                Value::String(_) => Err(at.invalid(&join(&["must be ", constant]))),
                 _ => Err(at.invalid("must be a string")),
             }
         }
@@ -350,14 +350,13 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
             if total <= max {
                 return Ok(());
             }
-            let rule = [
+            let rule = join(&[
                 "must be at most ",
                 &decimal(max as u64),
                 " characters all together (has ",
                 &decimal(total as u64),
                 "), template text included",
-            ]
-            .concat();
+            ]);
             Err(at.key(name).invalid(&rule))
         }
         Hook::Rows => {

@@ -19,7 +19,7 @@
 //!   native buttons through Sinch).
 
 use super::{find, RECIPIENT_END};
-use crate::core::error::{Error, Result};
+use crate::core::error::{join, Error, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::core::message::check;
 use crate::core::whatwg::cut;
@@ -47,9 +47,9 @@ pub(crate) fn send_tail(request: &Value) -> Result<String> {
     rest.close_object();
     walk(request, &Path::root(""), ENVELOPE, &mut rest)?;
     if let Some(Value::Number(ttl)) = find(request, "ttl") {
-        rest.field("ttl", &[ttl.as_str(), "s"].concat());
+        rest.field("ttl", &join(&[ttl.as_str(), "s"]));
     }
-    Ok([RECIPIENT_END, ",", &rest.finish(), "}"].concat())
+    Ok(join(&[RECIPIENT_END, ",", &rest.finish(), "}"]))
 }
 
 /// The envelope's own members, after `message`. A table (for [`walk`]) lists, with
@@ -110,14 +110,11 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
 
 /// The field at `at` has nowhere to go in the Conversation API: `why`, and what to do.
 pub(super) fn no_field(at: &Path, why: &str) -> Error {
-    at.invalid(
-        &[
-            "has no equivalent in the Conversation API (",
-            why,
-            "): leave it out",
-        ]
-        .concat(),
-    )
+    at.invalid(&join(&[
+        "has no equivalent in the Conversation API (",
+        why,
+        "): leave it out",
+    ]))
 }
 
 /// Writes the members that `table` (see [`ENVELOPE`]) takes from `source` (at `at`)

@@ -7,7 +7,7 @@
 //! `en`, which is what the standalone API applied when it was left out.
 
 use super::{find, no_provider, walk};
-use crate::core::error::Result;
+use crate::core::error::{join, Result};
 use crate::core::json::{decimal, Path, Value, Write, Writer};
 use crate::core::rules::underscored;
 
@@ -37,7 +37,7 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     for (from, leaf) in &[("media.url", ".link"), ("media.filename", ".filename")] {
         match find(source, from) {
             Some(value) if media != "text" => {
-                out.key(&["header[1]", media, leaf].concat());
+                out.key(&join(&["header[1]", media, leaf]));
                 value.write(out);
             }
             _ => {}
@@ -91,5 +91,5 @@ fn numbered(out: &mut Writer, component: &str, params: Option<&Value>) {
 
 /// `"<component>[i<rest>": value`.
 fn param(out: &mut Writer, component: &str, i: u64, rest: &str, value: &str) {
-    out.field(&[component, "[", &decimal(i), rest].concat(), value);
+    out.field(&join(&[component, "[", &decimal(i), rest]), value);
 }
