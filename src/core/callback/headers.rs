@@ -10,9 +10,9 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, trim, verify_signature, Values, SIGNATURE_HEADERS};
-use super::webhook::{verify_webhook, Freshness, WEBHOOK_HEADERS};
-use crate::core::error::{Error, ErrorCode, Result};
+use super::signature::{self, note, texts, trim, Values, SIGNATURE_HEADERS};
+use super::webhook::{self, Freshness, WEBHOOK_HEADERS};
+use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
 
@@ -44,16 +44,11 @@ pub fn verify_callback(
     if let Some(err) = fault {
         return Err(err);
     }
-    let verdict = match texts(&values) {
-        values if is_webhook => verify_webhook(raw_body, values, key, freshness),
+    match texts(&values) {
+        values if is_webhook => webhook::signed(raw_body, values, key, freshness),
         [signature, algorithm, nonce, _] => {
-            verify_signature(raw_body, signature, algorithm, nonce, key)
+            signature::signed(raw_body, signature, algorithm, nonce, key)
         }
-    };
-    match verdict {
-        Ok(()) => Ok(true),
-        Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
-        Err(err) => Err(err),
     }
 }
 
@@ -140,6 +135,7 @@ fn text(item: &Value) -> &str {
 mod tests {
     use super::*;
     use crate::core::callback::{compute_signature, SIGNATURE_HEADER};
+    use crate::core::error::ErrorCode;
 
     const BODY: &[u8] = br#"{"type":"whatsapp"}"#;
     const NOW: Freshness = Freshness {

@@ -79,10 +79,29 @@ impl Freshness {
 /// ```
 pub fn verify_webhook(
     raw_body: &[u8],
-    [signature, nonce, timestamp, algorithm]: [&str; 4],
+    values: [&str; 4],
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<()> {
+    if signed(raw_body, values, secret, freshness)? {
+        Ok(())
+    } else {
+        Err(Error::new(
+            ErrorCode::SignatureInvalid,
+            "the webhook signature does not match the body, nonce, timestamp and secret \
+             (wrong secret, or the body was changed or re-serialised)",
+        ))
+    }
+}
+
+/// [`verify_webhook`]'s verdict: whether the signature matches, its errors but the
+/// mismatch (`verify_callback` answers `false` there: its text is not linked).
+pub(super) fn signed(
+    raw_body: &[u8],
+    [signature, nonce, timestamp, algorithm]: [&str; 4],
+    secret: &[u8],
+    freshness: Freshness,
+) -> Result<bool> {
     let mac = keyed(secret)?;
     let signature = required(WEBHOOK_SIGNATURE_HEADER, signature)?;
     algorithm_is(WEBHOOK_ALGORITHM_HEADER, algorithm, HMAC_SHA256)?;
@@ -111,15 +130,7 @@ pub fn verify_webhook(
             ]),
         ));
     }
-    if mac_over(mac, raw_body, nonce, timestamp).verify(&expected) {
-        Ok(())
-    } else {
-        Err(Error::new(
-            ErrorCode::SignatureInvalid,
-            "the webhook signature does not match the body, nonce, timestamp and secret \
-             (wrong secret, or the body was changed or re-serialised)",
-        ))
-    }
+    Ok(mac_over(mac, raw_body, nonce, timestamp).verify(&expected))
 }
 
 /// Checks a webhook's signature given its headers as `(name, value)` pairs (names
