@@ -14,8 +14,9 @@
 //! algorithm, undecodable signature) or `None` when the headers are well formed
 //! but the signature does not match the body, nonce and key.
 
-use super::mac_text::{decode_signature, MAC_LEN};
+use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;
+use super::webhook::{check, mac_over, Freshness};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::prelude::*;
 
@@ -77,17 +78,21 @@ pub(super) fn signed(
     nonce: &str,
     key: &[u8],
 ) -> Result<bool> {
-    let mac = keyed(key)?;
-    let signature = required(SIGNATURE_HEADER, signature)?;
-    algorithm_is(SIGNATURE_ALGORITHM_HEADER, algorithm, HMAC_SHA_256)?;
-    let nonce = required(SIGNATURE_NONCE_HEADER, nonce)?;
-    let expected = decode_signature(signature).ok_or_else(|| {
-        header_error(
+    check(
+        raw_body,
+        [signature, algorithm, nonce, ""],
+        &[
             SIGNATURE_HEADER,
+            SIGNATURE_ALGORITHM_HEADER,
+            SIGNATURE_NONCE_HEADER,
+            "",
+            HMAC_SHA_256,
             "is neither base64 nor hex of a 32-byte HMAC-SHA256",
-        )
-    })?;
-    Ok(mac_over(mac, raw_body, nonce).verify(&expected))
+        ],
+        key,
+        // Not read: a form with no timestamp is never stale.
+        Freshness::at(0),
+    )
 }
 
 /// Checks a callback's signature given its headers as `(name, value)` pairs
@@ -198,7 +203,7 @@ pub(super) fn texts<'a>(values: &Values<'a>) -> [&'a str; 4] {
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
 /// tests and local emulators; encode it as you need).
 pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8; MAC_LEN]> {
-    let mac = mac_over(keyed(key)?, raw_body, nonce);
+    let mac = mac_over(keyed(key)?, raw_body, nonce, None);
     Ok(mac.finish())
 }
 
@@ -210,13 +215,6 @@ pub(super) fn keyed(key: &[u8]) -> Result<HmacSha256> {
         ));
     }
     Ok(HmacSha256::new(key))
-}
-
-fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str) -> HmacSha256 {
-    mac.update(raw_body);
-    mac.update(b".");
-    mac.update(nonce.as_bytes());
-    mac
 }
 
 /// That `header` names the algorithm `expected` (ignoring ASCII case).

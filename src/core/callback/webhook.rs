@@ -17,7 +17,7 @@
 //! `signature_invalid` naming the header; a signature that does not match is
 //! `signature_invalid` with no `field`.
 
-use super::mac_text::{decode_base64_padded, MAC_LEN};
+use super::mac_text::{decode_base64_padded, decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
 use super::signature::{algorithm_is, collect, header_error, keyed, required};
 use crate::core::error::{Error, ErrorCode, Result};
@@ -102,19 +102,55 @@ pub(super) fn signed(
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
-    let mac = keyed(secret)?;
-    let signature = required(WEBHOOK_SIGNATURE_HEADER, signature)?;
-    algorithm_is(WEBHOOK_ALGORITHM_HEADER, algorithm, HMAC_SHA256)?;
-    let nonce = required(WEBHOOK_NONCE_HEADER, nonce)?;
-    let timestamp = required(WEBHOOK_TIMESTAMP_HEADER, timestamp)?;
-    let seconds = unix_seconds(timestamp)
-        .ok_or_else(|| header_error(WEBHOOK_TIMESTAMP_HEADER, "is not a time in Unix seconds"))?;
-    let expected = decode_base64_padded(signature).ok_or_else(|| {
-        header_error(
+    check(
+        raw_body,
+        [signature, algorithm, nonce, timestamp],
+        &[
             WEBHOOK_SIGNATURE_HEADER,
+            WEBHOOK_ALGORITHM_HEADER,
+            WEBHOOK_NONCE_HEADER,
+            WEBHOOK_TIMESTAMP_HEADER,
+            HMAC_SHA256,
             "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
-        )
-    })?;
+        ],
+        secret,
+        freshness,
+    )
+}
+
+/// Both forms' one check: the values of the signature, algorithm, nonce and
+/// timestamp headers, then the form: those headers' names, the algorithm expected
+/// and the rule an undecodable signature breaks. A form with no timestamp header
+/// (`""`: the standalone API) takes a signature in hex or base64, signed over the
+/// body and nonce, and is never stale (its time is `freshness.now`); the webhook's,
+/// in padded base64 over the body, nonce and timestamp, the timestamp within
+/// `freshness`.
+pub(super) fn check(
+    raw_body: &[u8],
+    [signature, algorithm, nonce, timestamp]: [&str; 4],
+    &[signature_header, algorithm_header, nonce_header, timestamp_header, expected, undecodable]: &[&'static str; 6],
+    key: &[u8],
+    freshness: Freshness,
+) -> Result<bool> {
+    let mac = keyed(key)?;
+    let signature = required(signature_header, signature)?;
+    algorithm_is(algorithm_header, algorithm, expected)?;
+    let nonce = required(nonce_header, nonce)?;
+    let webhook = !timestamp_header.is_empty();
+    let (timestamp, seconds) = if webhook {
+        let timestamp = required(timestamp_header, timestamp)?;
+        let seconds = unix_seconds(timestamp)
+            .ok_or_else(|| header_error(timestamp_header, "is not a time in Unix seconds"))?;
+        (Some(timestamp), seconds)
+    } else {
+        (None, freshness.now)
+    };
+    let expected = if webhook {
+        decode_base64_padded(signature)
+    } else {
+        decode_signature(signature)
+    }
+    .ok_or_else(|| header_error(signature_header, undecodable))?;
     if seconds.abs_diff(freshness.now) > freshness.tolerance {
         let rule = if seconds < freshness.now {
             "is older than the tolerance of "
@@ -122,7 +158,7 @@ pub(super) fn signed(
             "is further ahead of this clock than the tolerance of "
         };
         return Err(header_error(
-            WEBHOOK_TIMESTAMP_HEADER,
+            timestamp_header,
             &super::join(&[
                 rule,
                 &decimal(freshness.tolerance),
@@ -159,15 +195,23 @@ pub fn webhook_signature(
     timestamp: &str,
     secret: &[u8],
 ) -> Result<[u8; MAC_LEN]> {
-    Ok(mac_over(keyed(secret)?, raw_body, nonce, timestamp).finish())
+    Ok(mac_over(keyed(secret)?, raw_body, nonce, Some(timestamp)).finish())
 }
 
-fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str, timestamp: &str) -> HmacSha256 {
+/// `mac` over the body, `.`, the nonce, and `.` and the timestamp when there is one.
+pub(super) fn mac_over(
+    mut mac: HmacSha256,
+    raw_body: &[u8],
+    nonce: &str,
+    timestamp: Option<&str>,
+) -> HmacSha256 {
     mac.update(raw_body);
     mac.update(b".");
     mac.update(nonce.as_bytes());
-    mac.update(b".");
-    mac.update(timestamp.as_bytes());
+    if let Some(timestamp) = timestamp {
+        mac.update(b".");
+        mac.update(timestamp.as_bytes());
+    }
     mac
 }
 
