@@ -10,8 +10,8 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{self, note, texts, trim, Values, SIGNATURE_HEADERS};
-use super::webhook::{self, Freshness, WEBHOOK_HEADERS};
+use super::signature::{note, texts, trim, Values, STANDALONE};
+use super::webhook::{check, Freshness, WEBHOOK};
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
@@ -37,19 +37,18 @@ pub fn verify_callback(
     let mut is_webhook = false;
     each_pair(&headers, |name, value| {
         let (name, value) = (trim(name), trim(value));
-        is_webhook |= keep(&mut webhook, &WEBHOOK_HEADERS, name, value);
-        keep(&mut standalone, &SIGNATURE_HEADERS, name, value);
+        is_webhook |= keep(&mut webhook, &WEBHOOK[..4], name, value);
+        keep(&mut standalone, &STANDALONE[..3], name, value);
     })?;
-    let (values, fault) = if is_webhook { webhook } else { standalone };
+    let ((values, fault), form) = if is_webhook {
+        (webhook, &WEBHOOK)
+    } else {
+        (standalone, &STANDALONE)
+    };
     if let Some(err) = fault {
         return Err(err);
     }
-    match texts(&values) {
-        values if is_webhook => webhook::signed(raw_body, values, key, freshness),
-        [signature, algorithm, nonce, _] => {
-            signature::signed(raw_body, signature, algorithm, nonce, key)
-        }
-    }
+    check(raw_body, texts(&values), form, key, freshness)
 }
 
 /// A form's values and its first error; whether `name` is one of `names`.
@@ -134,6 +133,7 @@ fn text(item: &Value) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::callback::webhook::WEBHOOK_HEADERS;
     use crate::core::callback::{compute_signature, SIGNATURE_HEADER};
     use crate::core::error::ErrorCode;
 

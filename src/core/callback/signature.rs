@@ -16,7 +16,7 @@
 
 use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;
-use super::webhook::{check, mac_over, Freshness};
+use super::webhook::{check, mac_over, Form, Freshness};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::prelude::*;
 
@@ -58,7 +58,9 @@ pub fn verify_signature(
     nonce: &str,
     key: &[u8],
 ) -> Result<()> {
-    if signed(raw_body, signature, algorithm, nonce, key)? {
+    // The time is not read: a form with no timestamp is never stale.
+    let values = [signature, algorithm, nonce, ""];
+    if check(raw_body, values, &STANDALONE, key, Freshness::at(0))? {
         Ok(())
     } else {
         Err(Error::new(
@@ -69,31 +71,15 @@ pub fn verify_signature(
     }
 }
 
-/// [`verify_signature`]'s verdict: whether the signature matches, its errors but
-/// the mismatch (`verify_callback` answers `false` there: its text is not linked).
-pub(super) fn signed(
-    raw_body: &[u8],
-    signature: &str,
-    algorithm: &str,
-    nonce: &str,
-    key: &[u8],
-) -> Result<bool> {
-    check(
-        raw_body,
-        [signature, algorithm, nonce, ""],
-        &[
-            SIGNATURE_HEADER,
-            SIGNATURE_ALGORITHM_HEADER,
-            SIGNATURE_NONCE_HEADER,
-            "",
-            HMAC_SHA_256,
-            "is neither base64 nor hex of a 32-byte HMAC-SHA256",
-        ],
-        key,
-        // Not read: a form with no timestamp is never stale.
-        Freshness::at(0),
-    )
-}
+/// The standalone API's form.
+pub(super) const STANDALONE: Form = [
+    SIGNATURE_HEADER,
+    SIGNATURE_ALGORITHM_HEADER,
+    SIGNATURE_NONCE_HEADER,
+    "",
+    HMAC_SHA_256,
+    "is neither base64 nor hex of a 32-byte HMAC-SHA256",
+];
 
 /// Checks a callback's signature given its headers as `(name, value)` pairs
 /// (names matched ignoring ASCII case; other headers ignored), as
@@ -120,19 +106,12 @@ where
 {
     collect(
         headers,
-        &SIGNATURE_HEADERS,
+        &STANDALONE[..3],
         |[signature, algorithm, nonce, _]| {
             verify_signature(raw_body, signature, algorithm, nonce, key)
         },
     )
 }
-
-/// The three headers, in the order [`verify_signature`] takes their values.
-pub(super) const SIGNATURE_HEADERS: [&str; 3] = [
-    SIGNATURE_HEADER,
-    SIGNATURE_ALGORITHM_HEADER,
-    SIGNATURE_NONCE_HEADER,
-];
 
 /// The values of up to four headers, in the order of their names, borrowed.
 pub(super) type Values<'a> = [Option<&'a str>; 4];

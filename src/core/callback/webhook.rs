@@ -79,11 +79,12 @@ impl Freshness {
 /// ```
 pub fn verify_webhook(
     raw_body: &[u8],
-    values: [&str; 4],
+    [signature, nonce, timestamp, algorithm]: [&str; 4],
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<()> {
-    if signed(raw_body, values, secret, freshness)? {
+    let values = [signature, algorithm, nonce, timestamp];
+    if check(raw_body, values, &WEBHOOK, secret, freshness)? {
         Ok(())
     } else {
         Err(Error::new(
@@ -94,33 +95,25 @@ pub fn verify_webhook(
     }
 }
 
-/// [`verify_webhook`]'s verdict: whether the signature matches, its errors but the
-/// mismatch (`verify_callback` answers `false` there: its text is not linked).
-pub(super) fn signed(
-    raw_body: &[u8],
-    [signature, nonce, timestamp, algorithm]: [&str; 4],
-    secret: &[u8],
-    freshness: Freshness,
-) -> Result<bool> {
-    check(
-        raw_body,
-        [signature, algorithm, nonce, timestamp],
-        &[
-            WEBHOOK_SIGNATURE_HEADER,
-            WEBHOOK_ALGORITHM_HEADER,
-            WEBHOOK_NONCE_HEADER,
-            WEBHOOK_TIMESTAMP_HEADER,
-            HMAC_SHA256,
-            "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
-        ],
-        secret,
-        freshness,
-    )
-}
+/// A form of signature: the names of its signature, algorithm, nonce and timestamp
+/// headers (`""`: none), the algorithm it takes and the rule an undecodable
+/// signature breaks.
+pub(super) type Form = [&'static str; 6];
 
-/// Both forms' one check: the values of the signature, algorithm, nonce and
-/// timestamp headers, then the form: those headers' names, the algorithm expected
-/// and the rule an undecodable signature breaks. A form with no timestamp header
+/// The Conversation API's form.
+pub(super) const WEBHOOK: Form = [
+    WEBHOOK_SIGNATURE_HEADER,
+    WEBHOOK_ALGORITHM_HEADER,
+    WEBHOOK_NONCE_HEADER,
+    WEBHOOK_TIMESTAMP_HEADER,
+    HMAC_SHA256,
+    "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
+];
+
+/// Both forms' one check, of the values of `form`'s signature, algorithm, nonce and
+/// timestamp headers: whether the signature matches (the mismatch is no error
+/// here: `verify_callback` answers `false`, and the texts of the two mismatch
+/// errors are not linked in the wasm). A form with no timestamp header
 /// (`""`: the standalone API) takes a signature in hex or base64, signed over the
 /// body and nonce, and is never stale (its time is `freshness.now`); the webhook's,
 /// in padded base64 over the body, nonce and timestamp, the timestamp within
@@ -128,7 +121,7 @@ pub(super) fn signed(
 pub(super) fn check(
     raw_body: &[u8],
     [signature, algorithm, nonce, timestamp]: [&str; 4],
-    &[signature_header, algorithm_header, nonce_header, timestamp_header, expected, undecodable]: &[&'static str; 6],
+    &[signature_header, algorithm_header, nonce_header, timestamp_header, expected, undecodable]: &Form,
     key: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
