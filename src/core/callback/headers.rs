@@ -83,7 +83,7 @@ fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> 
             for (i, item) in items.iter().enumerate() {
                 let at = at.index(i);
                 match strings(item, &at)? {
-                    [name, value] => each(text(name), text(value)),
+                    [Value::String(name), Value::String(value)] => each(name, value),
                     _ => return Err(at.invalid("must be a [name, value] pair")),
                 }
             }
@@ -95,7 +95,9 @@ fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> 
                     Value::String(value) => each(name, value),
                     Value::Array(_) => {
                         for value in strings(value, &at)? {
-                            each(name, text(value));
+                            if let Value::String(value) = value {
+                                each(name, value);
+                            }
                         }
                     }
                     _ => return Err(at.invalid("must be a string or an array of strings")),
@@ -123,11 +125,6 @@ fn strings<'v>(value: &'v Value, at: &Path) -> Result<&'v [Value]> {
         Some(i) => Err(at.index(i).invalid("must be a string")),
         None => Ok(items),
     }
-}
-
-/// The text of an item [`strings`] checked.
-fn text(item: &Value) -> &str {
-    item.as_str().unwrap_or_default()
 }
 
 #[cfg(test)]
