@@ -7,18 +7,14 @@ pub const MAC_LEN: usize = super::sha256::DIGEST_LEN;
 /// Base64 characters of 32 bytes, without the one `=` of padding.
 const BASE64_LEN: usize = 43;
 
-/// The MAC in `text`, or `None` when it is neither encoding of 32 bytes.
-pub fn decode_signature(text: &str) -> Option<[u8; MAC_LEN]> {
-    decode_hex(text).or_else(|| decode_base64(text))
-}
-
-/// The MAC in `text` as standard base64 with its one `=` of padding, the only form
-/// the Conversation API sends.
-pub fn decode_base64_padded(text: &str) -> Option<[u8; MAC_LEN]> {
-    match text.as_bytes() {
-        [.., b'='] => decode_base64(text),
-        _ => None,
+/// The MAC in `text`, or `None` when it is neither encoding of 32 bytes; when
+/// `padded`, only standard base64 with its one `=` of padding, the only form the
+/// Conversation API sends (hex never ends in `=`).
+pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
+    if padded && !matches!(text.as_bytes(), [.., b'=']) {
+        return None;
     }
+    decode_hex(text).or_else(|| decode_base64(text))
 }
 
 pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
@@ -125,28 +121,38 @@ pub(super) mod tests {
     fn hex_and_base64_decoding() {
         let bytes = decode_hex(SIG_HEX).unwrap();
         assert_eq!(base64(&bytes), SIG_B64);
-        assert_eq!(decode_signature(SIG_B64), Some(bytes));
-        assert_eq!(decode_signature(&SIG_HEX.to_ascii_uppercase()), Some(bytes));
-        assert_eq!(decode_signature(SIG_B64.trim_end_matches('=')), Some(bytes));
-        assert_eq!(decode_signature(""), None);
+        assert_eq!(decode_signature(SIG_B64, false), Some(bytes));
+        assert_eq!(
+            decode_signature(&SIG_HEX.to_ascii_uppercase(), false),
+            Some(bytes)
+        );
+        assert_eq!(
+            decode_signature(SIG_B64.trim_end_matches('='), false),
+            Some(bytes)
+        );
+        assert_eq!(decode_signature("", false), None);
+        // Padded: base64 with its `=` only.
+        assert_eq!(decode_signature(SIG_B64, true), Some(bytes));
+        assert_eq!(decode_signature(SIG_B64.trim_end_matches('='), true), None);
+        assert_eq!(decode_signature(SIG_HEX, true), None);
         assert_eq!(decode_hex(&"0".repeat(62)), None);
         // Every 32-byte value round-trips; non-zero trailing bits, `==`, or another
         // alphabet do not decode.
         for seed in 0..=255u8 {
             let mac: [u8; MAC_LEN] =
                 core::array::from_fn(|i| seed.wrapping_mul(31) ^ (i as u8 * 7));
-            assert_eq!(decode_signature(&base64(&mac)), Some(mac));
+            assert_eq!(decode_signature(&base64(&mac), false), Some(mac));
         }
         assert_eq!(
-            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca5="),
+            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca5=", false),
             None
         );
         assert_eq!(
-            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4=="),
+            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4==", false),
             None
         );
         assert_eq!(
-            decode_signature("MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4="),
+            decode_signature("MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4=", false),
             None
         );
     }

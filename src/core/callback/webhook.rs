@@ -17,7 +17,7 @@
 //! `signature_invalid` naming the header; a signature that does not match is
 //! `signature_invalid` with no `field`.
 
-use super::mac_text::{decode_base64_padded, decode_signature, MAC_LEN};
+use super::mac_text::{decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
 use super::signature::{algorithm_is, collect, header_error, keyed, required};
 use crate::core::error::{Error, ErrorCode, Result};
@@ -138,12 +138,8 @@ pub(super) fn check(
     } else {
         (None, freshness.now)
     };
-    let expected = if webhook {
-        decode_base64_padded(signature)
-    } else {
-        decode_signature(signature)
-    }
-    .ok_or_else(|| header_error(signature_header, undecodable))?;
+    let expected = decode_signature(signature, webhook)
+        .ok_or_else(|| header_error(signature_header, undecodable))?;
     if seconds.abs_diff(freshness.now) > freshness.tolerance {
         let rule = if seconds < freshness.now {
             "is older than the tolerance of "
