@@ -236,45 +236,42 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
 }
 
 /// `text` without the white space around it: what `str::trim` takes off (Unicode's
-/// `White_Space`), decoded by hand, so that no `char` searcher or property table is
-/// linked (checked against `str::trim` on every `char`).
+/// `White_Space`), decoded by hand in one pass forward, so that no `char` searcher or
+/// property table is linked (checked against `str::trim` on every `char`).
 pub(super) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
-    let (mut start, mut end) = (0, bytes.len());
-    while let Some(len) = space(bytes.get(start..end).unwrap_or_default()) {
-        start += len;
-    }
-    'back: while end > start {
-        for len in 1..4 {
-            if end - start >= len
-                && space(bytes.get(end - len..end).unwrap_or_default()) == Some(len)
-            {
-                end -= len;
-                continue 'back;
-            }
+    let (mut at, mut start, mut end) = (0, None, 0);
+    while let Some(&lead) = bytes.get(at) {
+        let len = match lead {
+            0..=0x7F => 1,
+            0x80..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        if !space(bytes.get(at..).unwrap_or_default()) {
+            start.get_or_insert(at);
+            end = at + len;
         }
-        break;
+        at += len;
     }
-    text.get(start..end).unwrap_or_default()
+    text.get(start.unwrap_or(end)..end).unwrap_or_default()
 }
 
-/// The length of the white space character `bytes` start with (all of them at most
-/// three bytes long), if they start with one.
-fn space(bytes: &[u8]) -> Option<usize> {
-    let (c, len) = match *bytes {
-        [a @ 0..=0x7F, ..] => (u32::from(a), 1),
-        [a @ 0xC0..=0xDF, b, ..] => (u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F), 2),
-        [a @ 0xE0..=0xEF, b, c, ..] => (
-            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F),
-            3,
-        ),
-        _ => return None,
+/// Whether `bytes` start with a white space character (all of them at most three
+/// bytes long).
+fn space(bytes: &[u8]) -> bool {
+    let c = match *bytes {
+        [a @ 0..=0x7F, ..] => u32::from(a),
+        [a @ 0xC0..=0xDF, b, ..] => u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F),
+        [a @ 0xE0..=0xEF, b, c, ..] => {
+            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F)
+        }
+        _ => return false,
     };
     matches!(
         c,
         0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
     )
-    .then_some(len)
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control
