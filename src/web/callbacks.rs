@@ -42,9 +42,6 @@ pub fn callbacks(
                 tolerance as u64
             },
         };
-        // Bytes that are not UTF-8 read as no text, which `verify_callback` refuses as
-        // it refuses any text that is not JSON (`headers: could not be read`).
-        let headers = core::str::from_utf8(headers).unwrap_or_default();
         let verdict = callback::verify_callback(raw_body, headers, key, freshness);
         verdict.map(|ok| if ok { "true" } else { "false" }.to_owned())
     };

@@ -1,5 +1,5 @@
 //! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
-//! as JSON text, and now with the tolerance for a Conversation API webhook's
+//! as JSON text (its UTF-8 bytes, as the crossing hands them over), and now with the tolerance for a Conversation API webhook's
 //! timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
 //! checked as [`verify_webhook_headers`](super::verify_webhook_headers) checks it,
 //! any other callback as a standalone one, as
@@ -17,18 +17,18 @@ use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
 
 /// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
-/// formed but it does not; an error when the headers cannot be read
-/// (`invalid_argument`, `field` naming them), the key is empty, or a signature
+/// formed but it does not; an error when the headers cannot be read (not JSON,
+/// or not UTF-8: `invalid_argument`, `field` naming them), the key is empty, or a signature
 /// header is missing or malformed, or a webhook's timestamp is not within
 /// `freshness` (`signature_invalid`, `field` naming it).
 pub fn verify_callback(
     raw_body: &[u8],
-    headers: &str,
+    headers: impl AsRef<[u8]>,
     key: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
-    let headers =
-        json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
+    let headers = json::parse_utf8(headers.as_ref())
+        .map_err(|_| Error::invalid("headers", "could not be read"))?;
     // One pass collects both forms' values; the first repeat with another value of
     // each form is kept for later, so that a malformed pair anywhere comes first and
     // the form not chosen never fails (as reading all pairs, then one form's, did).
@@ -200,8 +200,10 @@ mod tests {
         assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
         assert_eq!(field("null").1, "headers");
         assert_eq!(field("not json").2, "headers: could not be read");
-        // What the crossing reads headers that are not UTF-8 as (`src/web/callbacks.rs`).
         assert_eq!(field("").2, "headers: could not be read");
+        // Bytes that are not UTF-8, as the crossing may hand them over.
+        let err = verify_callback(BODY, b"[[\"a\",\"\xff\"]]", b"key", NOW).unwrap_err();
+        assert_eq!(err.message, "headers: could not be read");
         let err = verify_callback(BODY, "[]", b"", NOW).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("key"));
     }

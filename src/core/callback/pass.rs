@@ -8,7 +8,7 @@ use super::conversation::ENVELOPE;
 use super::entry::write_invalid;
 use super::join;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
-use super::parse::{body, utf8, NOT_A_CALLBACK};
+use super::parse::{body, NOT_A_CALLBACK};
 use super::schema::{choice, field, next_word, shape, Field, Shape};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
@@ -63,7 +63,7 @@ impl Fault {
 /// `parseCallback`: a body as bytes to the callback's JSON text, or the error
 /// [`parse_bytes`](super::parse_bytes) gives.
 pub fn callback_json(raw: &[u8]) -> Result<String> {
-    let value = body(utf8(raw)?)?;
+    let value = body(raw)?;
     let mut out = Writer::new();
     callback(&value, None, &mut out).map_err(Fault::not_a_callback)?;
     Ok(out.finish())

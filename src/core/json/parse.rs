@@ -9,6 +9,7 @@
 //! JS's `JSON.parse` reads such a number as `Infinity` rather than failing.
 //! `fuzz/fuzz_targets/json_parse.rs` checks this is the only difference.
 
+use super::utf8::char_at;
 use super::Value;
 use crate::prelude::*;
 
@@ -28,9 +29,16 @@ pub struct ParseError {
 
 /// Parses one JSON value, with optional whitespace around it.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
+    parse_utf8(text.as_bytes())
+}
+
+/// Parses one JSON value from bytes, as [`parse`] its text; a string that is not
+/// UTF-8 is refused (`invalid UTF-8`, as `serde_json::from_slice` refuses it; outside
+/// strings only ASCII is JSON). Read by hand (`utf8`), so that a caller holding
+/// bytes needs no `from_utf8`.
+pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
     let mut parser = Parser {
-        src: text,
-        bytes: text.as_bytes(),
+        bytes,
         at: 0,
         depth: 0,
     };
@@ -43,7 +51,6 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 }
 
 struct Parser<'a> {
-    src: &'a str,
     bytes: &'a [u8],
     at: usize,
     depth: u32,
@@ -185,7 +192,11 @@ impl Parser<'_> {
             }
             self.some_digits()?;
         }
-        Ok(self.text(start).to_owned())
+        let mut text = String::new();
+        for &byte in self.bytes.get(start..self.at).unwrap_or_default() {
+            text.push(char::from(byte));
+        }
+        Ok(text)
     }
 
     fn digits(&mut self) {
@@ -203,37 +214,30 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// The text from `start` to here (every cut is next to an ASCII byte, so on a
-    /// character boundary).
-    fn text(&self, start: usize) -> &str {
-        self.src.get(start..self.at).unwrap_or_default()
-    }
-
     /// A string, the opening quote next.
     fn string(&mut self) -> Parsed<String> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let start = self.at;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
-            out.push_str(self.text(start));
-            match self.peek() {
+            let c = match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    out.push(self.escape()?);
+                    self.escape()?
                 }
-                Some(_) => return Err(self.fail("control character in a string")),
+                Some(0..=0x1F) => return Err(self.fail("control character in a string")),
+                Some(_) => {
+                    let rest = self.bytes.get(self.at..).unwrap_or_default();
+                    let (c, len) = char_at(rest).ok_or_else(|| self.fail("invalid UTF-8"))?;
+                    self.at += len;
+                    c
+                }
                 None => return Err(self.fail("unterminated string")),
-            }
+            };
+            out.push(c);
         }
     }
 
