@@ -37,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             "the callback body is not valid UTF-8 (bad byte at offset {})",
             bad.valid_up_to()
         );
-        assert_eq!(text.map_err(|err| err.message), Err(expected));
+        assert_eq!(text.map_err(|err| err.message.clone()), Err(expected));
         return;
     }
     if let Ok(callback) = typed {
