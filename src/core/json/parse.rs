@@ -229,6 +229,10 @@ impl Parser<'_> {
                     self.escape()?
                 }
                 Some(0..=0x1F) => return Err(self.fail("control character in a string")),
+                Some(byte @ 0x20..=0x7F) => {
+                    self.at += 1;
+                    char::from(byte)
+                }
                 Some(_) => {
                     let rest = self.bytes.get(self.at..).unwrap_or_default();
                     let (c, len) = char_at(rest).ok_or_else(|| self.fail("invalid UTF-8"))?;
