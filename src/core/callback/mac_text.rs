@@ -2,6 +2,8 @@
 //! digits, either case) or standard base64 (padding optional, as the `base64`
 //! crate's indifferent mode reads it: the bits after the last byte must be zero).
 
+use crate::core::json::hex_digit;
+
 /// Bytes in an HMAC-SHA256.
 pub const MAC_LEN: usize = super::sha256::DIGEST_LEN;
 /// Base64 characters of 32 bytes, without the one `=` of padding.
@@ -19,16 +21,7 @@ pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
 
 pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
     let digits = text.as_bytes();
-    (digits.len() == 2 * MAC_LEN).then(|| decode(digits, 4, hex_value))?
-}
-
-fn hex_value(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        b'A'..=b'F' => Some(digit - b'A' + 10),
-        _ => None,
-    }
+    (digits.len() == 2 * MAC_LEN).then(|| decode(digits, 4, hex_digit))?
 }
 
 fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {

@@ -289,16 +289,22 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Parsed<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = match self.peek() {
-                Some(byte @ b'0'..=b'9') => byte - b'0',
-                Some(byte @ b'a'..=b'f') => byte - b'a' + 10,
-                Some(byte @ b'A'..=b'F') => byte - b'A' + 10,
-                _ => return Err(self.fail("invalid \\u escape")),
-            };
+            let digit =
+                (self.peek().and_then(hex_digit)).ok_or_else(|| self.fail("invalid \\u escape"))?;
             code = code * 16 + u32::from(digit);
             self.at += 1;
         }
         Ok(code)
+    }
+}
+
+/// The value of a hexadecimal digit (either case).
+pub(crate) fn hex_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
     }
 }
 
