@@ -97,8 +97,7 @@ impl Parser<'_> {
     fn value(&mut self) -> Parsed<Value> {
         self.skip_space();
         match self.peek() {
-            Some(b'{') => self.nested(Self::object),
-            Some(b'[') => self.nested(Self::array),
+            Some(byte @ (b'{' | b'[')) => self.nested(byte == b'{'),
             Some(b'"') => self.string().map(Value::String),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -108,14 +107,15 @@ impl Parser<'_> {
         }
     }
 
-    /// Reads an array or object one level deeper, within [`MAX_DEPTH`].
-    fn nested(&mut self, read: fn(&mut Self) -> Parsed<Value>) -> Parsed<Value> {
+    /// Reads an object (else an array) one level deeper, within [`MAX_DEPTH`] (no
+    /// function pointer: an indirect call keeps every function of its type alive).
+    fn nested(&mut self, object: bool) -> Parsed<Value> {
         if self.depth == MAX_DEPTH {
             return Err(self.fail("nested too deeply"));
         }
         self.depth += 1;
         self.at += 1;
-        let value = read(self);
+        let value = if object { self.object() } else { self.array() };
         self.depth -= 1;
         value
     }
