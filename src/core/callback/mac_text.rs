@@ -21,7 +21,7 @@ pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
 
 pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
     let digits = text.as_bytes();
-    (digits.len() == 2 * MAC_LEN).then(|| decode(digits, 4, hex_digit))?
+    (digits.len() == 2 * MAC_LEN).then(|| decode(digits, 4))?
 }
 
 fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {
@@ -29,17 +29,24 @@ fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {
         [chars @ .., b'='] => chars,
         chars => chars,
     };
-    (chars.len() == BASE64_LEN).then(|| decode(chars, 6, base64_value))?
+    (chars.len() == BASE64_LEN).then(|| decode(chars, 6))?
 }
 
-/// The 32 bytes that `chars`, each worth `width` bits by `value`, spell, when the
-/// bits after the last byte are zero (hex has none; 43 base64 characters are 258
-/// bits: 32 bytes and 2 bits). One loop for both encodings.
-fn decode(chars: &[u8], width: u32, value: fn(u8) -> Option<u8>) -> Option<[u8; MAC_LEN]> {
+/// The 32 bytes that `chars`, each worth `width` bits (4: hex digits, else base64
+/// characters), spell, when the bits after the last byte are zero (hex has none; 43
+/// base64 characters are 258 bits: 32 bytes and 2 bits). One loop for both
+/// encodings, the digit's reader chosen by `width`, not passed as a function pointer
+/// (no indirect call).
+fn decode(chars: &[u8], width: u32) -> Option<[u8; MAC_LEN]> {
     let mut out = [0u8; MAC_LEN];
     let (mut bits, mut held, mut at) = (0u32, 0u32, 0);
     for &c in chars {
-        bits = (bits << width) | u32::from(value(c)?);
+        let value = if width == 4 {
+            hex_digit(c)
+        } else {
+            base64_value(c)
+        };
+        bits = (bits << width) | u32::from(value?);
         held += width;
         if held >= 8 {
             held -= 8;
