@@ -13,23 +13,16 @@ const BASE64_LEN: usize = 43;
 /// `padded`, only standard base64 with its one `=` of padding, the only form the
 /// Conversation API sends (hex never ends in `=`).
 pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
-    if padded && !matches!(text.as_bytes(), [.., b'=']) {
-        return None;
-    }
-    decode_hex(text).or_else(|| decode_base64(text))
-}
-
-pub(super) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
-    let digits = text.as_bytes();
-    (digits.len() == 2 * MAC_LEN).then(|| decode(digits, 4))?
-}
-
-fn decode_base64(text: &str) -> Option<[u8; MAC_LEN]> {
-    let chars = match text.as_bytes() {
-        [chars @ .., b'='] => chars,
-        chars => chars,
+    let text = text.as_bytes();
+    // The encoding by the length (64 hex digits; 43 base64 characters, then an
+    // optional `=`), and the characters to decode.
+    let (chars, width) = match text {
+        _ if text.len() == 2 * MAC_LEN && !padded => (text, 4),
+        [chars @ .., b'='] if chars.len() == BASE64_LEN => (chars, 6),
+        _ if text.len() == BASE64_LEN && !padded => (text, 6),
+        _ => return None,
     };
-    (chars.len() == BASE64_LEN).then(|| decode(chars, 6))?
+    decode(chars, width)
 }
 
 /// The 32 bytes that `chars`, each worth `width` bits (4: hex digits, else base64
@@ -112,7 +105,10 @@ pub(super) mod tests {
         out
     }
 
-    pub(in crate::core::callback) use super::decode_hex;
+    /// 64 hex digits as the MAC they spell.
+    pub(in crate::core::callback) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
+        (text.len() == 2 * MAC_LEN).then(|| decode_signature(text, false))?
+    }
 
     const SIG_B64: &str = "MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4=";
     const SIG_HEX: &str = "31487ddc76c0b021fcfc3462414af9b2125d4a5cbabccb535f690dd288e071ae";
@@ -155,5 +151,43 @@ pub(super) mod tests {
             decode_signature("MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4=", false),
             None
         );
+    }
+
+    /// The first reading (hex, else base64 with one optional `=`; when padded, the
+    /// `=` required), kept as the oracle of the one that picks by the length.
+    fn two_steps(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
+        if padded && !text.ends_with('=') {
+            return None;
+        }
+        let hex = (text.len() == 2 * MAC_LEN).then(|| decode(text.as_bytes(), 4));
+        hex.flatten().or_else(|| {
+            let chars = text.strip_suffix('=').unwrap_or(text);
+            (chars.len() == BASE64_LEN).then(|| decode(chars.as_bytes(), 6))?
+        })
+    }
+
+    #[test]
+    fn the_length_picks_the_encoding_as_trying_both_did() {
+        let mut texts = vec![String::new(), "=".into(), "==".into()];
+        for base in [SIG_B64.trim_end_matches('='), SIG_HEX] {
+            for len in base.len().saturating_sub(2)..=base.len() {
+                for tail in ["", "=", "==", "0", "A", "0=", "A="] {
+                    let text = format!("{}{tail}", &base[..len]);
+                    texts.push(text.to_ascii_uppercase());
+                    texts.push(text);
+                }
+            }
+        }
+        texts.push("=".repeat(44));
+        texts.push(format!("{}=", &SIG_HEX[..43]));
+        for text in &texts {
+            for padded in [false, true] {
+                assert_eq!(
+                    decode_signature(text, padded),
+                    two_steps(text, padded),
+                    "{text} {padded}"
+                );
+            }
+        }
     }
 }
