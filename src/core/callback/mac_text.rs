@@ -9,10 +9,11 @@ pub const MAC_LEN: usize = super::sha256::DIGEST_LEN;
 /// Base64 characters of 32 bytes, without the one `=` of padding.
 const BASE64_LEN: usize = 43;
 
-/// The MAC in `text`, or `None` when it is neither encoding of 32 bytes; when
-/// `padded`, only standard base64 with its one `=` of padding, the only form the
-/// Conversation API sends (hex never ends in `=`).
-pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
+/// Writes the MAC in `text` to `out`, saying whether it is one: `false` when it
+/// is neither encoding of 32 bytes; when `padded`, only standard base64 with its one
+/// `=` of padding, the only form the Conversation API sends. (Into `out`: an
+/// `Option` of the array would be copied at each step out.)
+pub fn decode_signature(text: &str, padded: bool, out: &mut [u8; MAC_LEN]) -> bool {
     let text = text.as_bytes();
     // The encoding by the length (64 hex digits; 43 base64 characters, then an
     // optional `=`), and the characters to decode.
@@ -20,9 +21,9 @@ pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
         _ if text.len() == 2 * MAC_LEN && !padded => (text, 4),
         [chars @ .., b'='] if chars.len() == BASE64_LEN => (chars, 6),
         _ if text.len() == BASE64_LEN && !padded => (text, 6),
-        _ => return None,
+        _ => return false,
     };
-    decode(chars, width)
+    decode(chars, width, out).is_some()
 }
 
 /// The 32 bytes that `chars`, each worth `width` bits (4: hex digits, else base64
@@ -30,8 +31,7 @@ pub fn decode_signature(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
 /// base64 characters are 258 bits: 32 bytes and 2 bits). One loop for both
 /// encodings, the digit's reader chosen by `width`, not passed as a function pointer
 /// (no indirect call).
-fn decode(chars: &[u8], width: u32) -> Option<[u8; MAC_LEN]> {
-    let mut out = [0u8; MAC_LEN];
+fn decode(chars: &[u8], width: u32, out: &mut [u8; MAC_LEN]) -> Option<()> {
     let (mut bits, mut held, mut at) = (0u32, 0u32, 0);
     for &c in chars {
         let value = if width == 4 {
@@ -47,7 +47,7 @@ fn decode(chars: &[u8], width: u32) -> Option<[u8; MAC_LEN]> {
             at += 1;
         }
     }
-    (bits & ((1 << held) - 1) == 0).then_some(out)
+    (bits & ((1 << held) - 1) == 0).then_some(())
 }
 
 fn base64_value(c: u8) -> Option<u8> {
@@ -107,7 +107,13 @@ pub(super) mod tests {
 
     /// 64 hex digits as the MAC they spell.
     pub(in crate::core::callback) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
-        (text.len() == 2 * MAC_LEN).then(|| decode_signature(text, false))?
+        (text.len() == 2 * MAC_LEN).then(|| decoded(text, false))?
+    }
+
+    /// The MAC [`decode_signature`] reads in `text`.
+    fn decoded(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
+        let mut out = [0; MAC_LEN];
+        decode_signature(text, padded, &mut out).then_some(out)
     }
 
     const SIG_B64: &str = "MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4=";
@@ -117,38 +123,32 @@ pub(super) mod tests {
     fn hex_and_base64_decoding() {
         let bytes = decode_hex(SIG_HEX).unwrap();
         assert_eq!(base64(&bytes), SIG_B64);
-        assert_eq!(decode_signature(SIG_B64, false), Some(bytes));
-        assert_eq!(
-            decode_signature(&SIG_HEX.to_ascii_uppercase(), false),
-            Some(bytes)
-        );
-        assert_eq!(
-            decode_signature(SIG_B64.trim_end_matches('='), false),
-            Some(bytes)
-        );
-        assert_eq!(decode_signature("", false), None);
+        assert_eq!(decoded(SIG_B64, false), Some(bytes));
+        assert_eq!(decoded(&SIG_HEX.to_ascii_uppercase(), false), Some(bytes));
+        assert_eq!(decoded(SIG_B64.trim_end_matches('='), false), Some(bytes));
+        assert_eq!(decoded("", false), None);
         // Padded: base64 with its `=` only.
-        assert_eq!(decode_signature(SIG_B64, true), Some(bytes));
-        assert_eq!(decode_signature(SIG_B64.trim_end_matches('='), true), None);
-        assert_eq!(decode_signature(SIG_HEX, true), None);
+        assert_eq!(decoded(SIG_B64, true), Some(bytes));
+        assert_eq!(decoded(SIG_B64.trim_end_matches('='), true), None);
+        assert_eq!(decoded(SIG_HEX, true), None);
         assert_eq!(decode_hex(&"0".repeat(62)), None);
         // Every 32-byte value round-trips; non-zero trailing bits, `==`, or another
         // alphabet do not decode.
         for seed in 0..=255u8 {
             let mac: [u8; MAC_LEN] =
                 core::array::from_fn(|i| seed.wrapping_mul(31) ^ (i as u8 * 7));
-            assert_eq!(decode_signature(&base64(&mac), false), Some(mac));
+            assert_eq!(decoded(&base64(&mac), false), Some(mac));
         }
         assert_eq!(
-            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca5=", false),
+            decoded("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca5=", false),
             None
         );
         assert_eq!(
-            decode_signature("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4==", false),
+            decoded("MUh93HbAsCH8/DRiQUr5shJdSly6vMtTX2kN0ojgca4==", false),
             None
         );
         assert_eq!(
-            decode_signature("MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4=", false),
+            decoded("MUh93HbAsCH8_DRiQUr5shJdSly6vMtTX2kN0ojgca4=", false),
             None
         );
     }
@@ -159,10 +159,14 @@ pub(super) mod tests {
         if padded && !text.ends_with('=') {
             return None;
         }
-        let hex = (text.len() == 2 * MAC_LEN).then(|| decode(text.as_bytes(), 4));
+        let read = |chars: &str, width| {
+            let mut out = [0; MAC_LEN];
+            decode(chars.as_bytes(), width, &mut out).map(|()| out)
+        };
+        let hex = (text.len() == 2 * MAC_LEN).then(|| read(text, 4));
         hex.flatten().or_else(|| {
             let chars = text.strip_suffix('=').unwrap_or(text);
-            (chars.len() == BASE64_LEN).then(|| decode(chars.as_bytes(), 6))?
+            (chars.len() == BASE64_LEN).then(|| read(chars, 6))?
         })
     }
 
@@ -183,7 +187,7 @@ pub(super) mod tests {
         for text in &texts {
             for padded in [false, true] {
                 assert_eq!(
-                    decode_signature(text, padded),
+                    decoded(text, padded),
                     two_steps(text, padded),
                     "{text} {padded}"
                 );

@@ -138,8 +138,10 @@ pub(super) fn check(
     } else {
         (None, freshness.now)
     };
-    let expected = decode_signature(signature, webhook)
-        .ok_or_else(|| header_error(signature_header, undecodable))?;
+    let mut expected = [0; MAC_LEN];
+    if !decode_signature(signature, webhook, &mut expected) {
+        return Err(header_error(signature_header, undecodable));
+    }
     if seconds.abs_diff(freshness.now) > freshness.tolerance {
         let rule = if seconds < freshness.now {
             "is older than the tolerance of "
