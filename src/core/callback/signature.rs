@@ -18,6 +18,7 @@ use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;
 use super::webhook::{check, mac_over, Form, Freshness};
 use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::json::char_at;
 use crate::prelude::*;
 
 /// The header with the signature.
@@ -236,42 +237,34 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
 }
 
 /// `text` without the white space around it: what `str::trim` takes off (Unicode's
-/// `White_Space`), decoded by hand in one pass forward, so that no `char` searcher or
-/// property table is linked (checked against `str::trim` on every `char`).
+/// `White_Space`), in one pass forward over the characters as the JSON reader
+/// decodes them, so that no `char` searcher or property table is linked (checked
+/// against `str::trim` on every `char`).
 pub(super) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
     let (mut at, mut start, mut end) = (0, None, 0);
-    while let Some(&lead) = bytes.get(at) {
-        let len = match lead {
-            0..=0x7F => 1,
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        if !space(bytes.get(at..).unwrap_or_default()) {
+    while let Some((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
+        let space = matches!(
+            c,
+            '\u{9}'..='\u{D}'
+                | ' '
+                | '\u{85}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+        );
+        if !space {
             start.get_or_insert(at);
             end = at + len;
         }
         at += len;
     }
     text.get(start.unwrap_or(end)..end).unwrap_or_default()
-}
-
-/// Whether `bytes` start with a white space character (all of them at most three
-/// bytes long).
-fn space(bytes: &[u8]) -> bool {
-    let c = match *bytes {
-        [a @ 0..=0x7F, ..] => u32::from(a),
-        [a @ 0xC0..=0xDF, b, ..] => u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F),
-        [a @ 0xE0..=0xEF, b, c, ..] => {
-            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F)
-        }
-        _ => return false,
-    };
-    matches!(
-        c,
-        0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
-    )
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control

@@ -21,6 +21,7 @@ mod write;
 pub(crate) use parse::hex_digit;
 pub use parse::{parse, parse_utf8, ParseError, MAX_DEPTH};
 pub use read::{Object, Path, Read};
+pub(crate) use utf8::char_at;
 pub use utf8::utf8_error;
 pub use write::{decimal, Write, Writer};
 
