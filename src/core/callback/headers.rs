@@ -91,16 +91,16 @@ fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> 
         Value::Object(members) => {
             for (name, value) in members {
                 let at = at.key(name);
-                match value {
-                    Value::String(value) => each(name, value),
-                    Value::Array(_) => {
-                        for value in strings(value, &at)? {
-                            if let Value::String(value) = value {
-                                each(name, value);
-                            }
-                        }
-                    }
+                // One value, or the values of a repeated header.
+                let values = match value {
+                    Value::String(_) => core::slice::from_ref(value),
+                    Value::Array(_) => strings(value, &at)?,
                     _ => return Err(at.invalid("must be a string or an array of strings")),
+                };
+                for value in values {
+                    if let Value::String(value) = value {
+                        each(name, value);
+                    }
                 }
             }
         }
