@@ -16,7 +16,9 @@ use wasm_bindgen::prelude::*;
 /// `[name, value]` pairs or of an object of header values (never empty: the face
 /// writes `null` for none), then the key, the first two `body_len` and
 /// `headers_len` bytes long (one buffer: one copy into wasm memory in the glue, not
-/// three; bytes: no string-passing glue in this entry). `now_ms` is `options.now`
+/// three; bytes: no string-passing glue in this entry; the headers' bytes go to
+/// `verify_callback` as they are, its JSON reader checking their UTF-8, so no
+/// `from_utf8` is linked). `now_ms` is `options.now`
 /// (or the clock) in milliseconds, `tolerance` the `options.toleranceSeconds`
 /// given, in seconds, or negative when not given: both checked by the face (a
 /// finite time; a whole number, 0 or more), so that their rules and words are
