@@ -31,6 +31,15 @@ fuzz_target!(|data: &[u8]| {
     let typed = parse_bytes(data);
     let text = typed.as_ref().map(Callback::to_json).map_err(Clone::clone);
     assert_eq!(text, pass::callback_json(data));
+    // Bytes that are not UTF-8 are refused where `from_utf8` says they stop being it.
+    if let Err(bad) = std::str::from_utf8(data) {
+        let expected = format!(
+            "the callback body is not valid UTF-8 (bad byte at offset {})",
+            bad.valid_up_to()
+        );
+        assert_eq!(text.map_err(|err| err.message.clone()), Err(expected));
+        return;
+    }
     if let Ok(callback) = typed {
         let text = std::str::from_utf8(data).expect("parsed text is UTF-8");
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);

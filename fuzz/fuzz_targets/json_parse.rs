@@ -9,22 +9,31 @@
 //! - our writer's text of the value reads back (by `serde_json`) as the same value,
 //!   and each string and key is written exactly as `serde_json::to_string` writes it.
 //!
+//! - on bytes (`parse_utf8`), what is not UTF-8 is accepted exactly when
+//!   `serde_json::from_slice` accepts it (never: only ASCII is JSON outside strings,
+//!   and a string must be UTF-8), and UTF-8 text reads as `parse` reads it.
+//!
 //! Input starting with byte 0xFF (never UTF-8) is a program for a generator of
 //! JSON-like text instead, to reach deep values, escapes and numbers quickly.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Map, Value as Theirs};
-use sinch_whatsapp::core::json::{parse, Value as Ours};
+use sinch_whatsapp::core::json::{parse, parse_utf8, Value as Ours};
 
 fuzz_target!(|data: &[u8]| {
     match data.split_first() {
         Some((0xFF, program)) => check(&Generator::run(program)),
-        _ => {
-            if let Ok(text) = std::str::from_utf8(data) {
+        _ => match std::str::from_utf8(data) {
+            Ok(text) => {
                 check(text);
+                assert_eq!(parse_utf8(data), parse(text), "bytes of {text:?}");
             }
-        }
+            Err(_) => {
+                let theirs = serde_json::from_slice::<Theirs>(data).is_ok();
+                assert_eq!(parse_utf8(data).is_ok(), theirs, "{data:x?}");
+            }
+        },
     }
 });
 

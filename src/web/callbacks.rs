@@ -16,7 +16,9 @@ use wasm_bindgen::prelude::*;
 /// `[name, value]` pairs or of an object of header values (never empty: the face
 /// writes `null` for none), then the key, the first two `body_len` and
 /// `headers_len` bytes long (one buffer: one copy into wasm memory in the glue, not
-/// three; bytes: no string-passing glue in this entry). `now_ms` is `options.now`
+/// three; bytes: no string-passing glue in this entry; the headers' bytes go to
+/// `verify_callback` as they are, its JSON reader checking their UTF-8, so no
+/// `from_utf8` is linked). `now_ms` is `options.now`
 /// (or the clock) in milliseconds, `tolerance` the `options.toleranceSeconds`
 /// given, in seconds, or negative when not given: both checked by the face (a
 /// finite time; a whole number, 0 or more), so that their rules and words are
@@ -42,9 +44,6 @@ pub fn callbacks(
                 tolerance as u64
             },
         };
-        // Bytes that are not UTF-8 read as no text, which `verify_callback` refuses as
-        // it refuses any text that is not JSON (`headers: could not be read`).
-        let headers = core::str::from_utf8(headers).unwrap_or_default();
         let verdict = callback::verify_callback(raw_body, headers, key, freshness);
         verdict.map(|ok| if ok { "true" } else { "false" }.to_owned())
     };

@@ -1,5 +1,5 @@
 //! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
-//! as JSON text, and now with the tolerance for a Conversation API webhook's
+//! as JSON text (its UTF-8 bytes, as the crossing hands them over), and now with the tolerance for a Conversation API webhook's
 //! timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
 //! checked as [`verify_webhook_headers`](super::verify_webhook_headers) checks it,
 //! any other callback as a standalone one, as
@@ -10,25 +10,25 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, trim, verify_signature, Values, SIGNATURE_HEADERS};
-use super::webhook::{verify_webhook, Freshness, WEBHOOK_HEADERS};
-use crate::core::error::{Error, ErrorCode, Result};
+use super::signature::{note, texts, trim, Values, STANDALONE};
+use super::webhook::{check, Freshness, WEBHOOK};
+use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
 
 /// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
-/// formed but it does not; an error when the headers cannot be read
-/// (`invalid_argument`, `field` naming them), the key is empty, or a signature
+/// formed but it does not; an error when the headers cannot be read (not JSON,
+/// or not UTF-8: `invalid_argument`, `field` naming them), the key is empty, or a signature
 /// header is missing or malformed, or a webhook's timestamp is not within
 /// `freshness` (`signature_invalid`, `field` naming it).
 pub fn verify_callback(
     raw_body: &[u8],
-    headers: &str,
+    headers: impl AsRef<[u8]>,
     key: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
-    let headers =
-        json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
+    let headers = json::parse_utf8(headers.as_ref())
+        .map_err(|_| Error::invalid("headers", "could not be read"))?;
     // One pass collects both forms' values; the first repeat with another value of
     // each form is kept for later, so that a malformed pair anywhere comes first and
     // the form not chosen never fails (as reading all pairs, then one form's, did).
@@ -37,24 +37,18 @@ pub fn verify_callback(
     let mut is_webhook = false;
     each_pair(&headers, |name, value| {
         let (name, value) = (trim(name), trim(value));
-        is_webhook |= keep(&mut webhook, &WEBHOOK_HEADERS, name, value);
-        keep(&mut standalone, &SIGNATURE_HEADERS, name, value);
+        is_webhook |= keep(&mut webhook, &WEBHOOK[..4], name, value);
+        keep(&mut standalone, &STANDALONE[..3], name, value);
     })?;
-    let (values, fault) = if is_webhook { webhook } else { standalone };
+    let ((values, fault), form) = if is_webhook {
+        (webhook, &WEBHOOK)
+    } else {
+        (standalone, &STANDALONE)
+    };
     if let Some(err) = fault {
         return Err(err);
     }
-    let verdict = match texts(&values) {
-        values if is_webhook => verify_webhook(raw_body, values, key, freshness),
-        [signature, algorithm, nonce, _] => {
-            verify_signature(raw_body, signature, algorithm, nonce, key)
-        }
-    };
-    match verdict {
-        Ok(()) => Ok(true),
-        Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
-        Err(err) => Err(err),
-    }
+    check(raw_body, texts(&values), form, key, freshness)
 }
 
 /// A form's values and its first error; whether `name` is one of `names`.
@@ -89,7 +83,7 @@ fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> 
             for (i, item) in items.iter().enumerate() {
                 let at = at.index(i);
                 match strings(item, &at)? {
-                    [name, value] => each(text(name), text(value)),
+                    [Value::String(name), Value::String(value)] => each(name, value),
                     _ => return Err(at.invalid("must be a [name, value] pair")),
                 }
             }
@@ -97,14 +91,16 @@ fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> 
         Value::Object(members) => {
             for (name, value) in members {
                 let at = at.key(name);
-                match value {
-                    Value::String(value) => each(name, value),
-                    Value::Array(_) => {
-                        for value in strings(value, &at)? {
-                            each(name, text(value));
-                        }
-                    }
+                // One value, or the values of a repeated header.
+                let values = match value {
+                    Value::String(_) => core::slice::from_ref(value),
+                    Value::Array(_) => strings(value, &at)?,
                     _ => return Err(at.invalid("must be a string or an array of strings")),
+                };
+                for value in values {
+                    if let Value::String(value) = value {
+                        each(name, value);
+                    }
                 }
             }
         }
@@ -131,15 +127,12 @@ fn strings<'v>(value: &'v Value, at: &Path) -> Result<&'v [Value]> {
     }
 }
 
-/// The text of an item [`strings`] checked.
-fn text(item: &Value) -> &str {
-    item.as_str().unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::callback::webhook::WEBHOOK_HEADERS;
     use crate::core::callback::{compute_signature, SIGNATURE_HEADER};
+    use crate::core::error::ErrorCode;
 
     const BODY: &[u8] = br#"{"type":"whatsapp"}"#;
     const NOW: Freshness = Freshness {
@@ -207,8 +200,10 @@ mod tests {
         assert_eq!(field(r#"{"a":["b",1]}"#).1, "headers.a[1]");
         assert_eq!(field("null").1, "headers");
         assert_eq!(field("not json").2, "headers: could not be read");
-        // What the crossing reads headers that are not UTF-8 as (`src/web/callbacks.rs`).
         assert_eq!(field("").2, "headers: could not be read");
+        // Bytes that are not UTF-8, as the crossing may hand them over.
+        let err = verify_callback(BODY, b"[[\"a\",\"\xff\"]]", b"key", NOW).unwrap_err();
+        assert_eq!(err.message, "headers: could not be read");
         let err = verify_callback(BODY, "[]", b"", NOW).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("key"));
     }

@@ -42,40 +42,37 @@ fn invalid_callback(reason: &str) -> Error {
 /// # Ok::<(), sinch_whatsapp::core::error::Error>(())
 /// ```
 pub fn parse(raw: &str) -> Result<Callback> {
-    Callback::from_value(&body(raw)?).map_err(not_a_callback)
+    parse_bytes(raw.as_bytes())
 }
 
 /// Parses a callback body given as bytes: like [`parse()`], after checking that the
 /// bytes are UTF-8 (the error gives the offset of the first bad byte).
 pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
-    parse(utf8(raw)?)
+    Callback::from_value(&body(raw)?).map_err(not_a_callback)
 }
 
-/// The body's text, when the bytes are UTF-8.
-pub(super) fn utf8(raw: &[u8]) -> Result<&str> {
-    core::str::from_utf8(raw).map_err(|err| {
-        invalid_callback(&super::join(&[
+/// The body's JSON value (a leading byte-order mark skipped), or why it has none:
+/// its bytes are not UTF-8 (checked first, over the whole body), it is blank, or
+/// it is not JSON.
+pub(super) fn body(raw: &[u8]) -> Result<Value> {
+    if let Some(at) = json::utf8_error(raw) {
+        return Err(invalid_callback(&super::join(&[
             "the callback body is not valid UTF-8 (bad byte at offset ",
-            &decimal(err.valid_up_to() as u64),
+            &decimal(at as u64),
             ")",
-        ]))
-    })
-}
-
-/// The body's JSON value (a leading byte-order mark skipped), or why it has none.
-pub(super) fn body(raw: &str) -> Result<Value> {
-    let text = match raw.as_bytes() {
-        [0xEF, 0xBB, 0xBF, ..] => raw.get(3..).unwrap_or_default(),
+        ])));
+    }
+    let text = match raw {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => rest,
         _ => raw,
     };
     if text
-        .as_bytes()
         .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
     {
         return Err(invalid_callback("the callback body is empty"));
     }
-    json::parse(text).map_err(|err| {
+    json::parse_utf8(text).map_err(|err| {
         invalid_callback(&super::join(&[
             "the callback body is not JSON: ",
             err.reason,

@@ -14,9 +14,11 @@
 //! algorithm, undecodable signature) or `None` when the headers are well formed
 //! but the signature does not match the body, nonce and key.
 
-use super::mac_text::{decode_signature, MAC_LEN};
+use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;
+use super::webhook::{check, mac_over, Form, Freshness};
 use crate::core::error::{Error, ErrorCode, Result};
+use crate::core::json::char_at;
 use crate::prelude::*;
 
 /// The header with the signature.
@@ -57,17 +59,9 @@ pub fn verify_signature(
     nonce: &str,
     key: &[u8],
 ) -> Result<()> {
-    let mac = keyed(key)?;
-    let signature = required(SIGNATURE_HEADER, signature)?;
-    algorithm_is(SIGNATURE_ALGORITHM_HEADER, algorithm, HMAC_SHA_256)?;
-    let nonce = required(SIGNATURE_NONCE_HEADER, nonce)?;
-    let expected = decode_signature(signature).ok_or_else(|| {
-        header_error(
-            SIGNATURE_HEADER,
-            "is neither base64 nor hex of a 32-byte HMAC-SHA256",
-        )
-    })?;
-    if mac_over(mac, raw_body, nonce).verify(&expected) {
+    // The time is not read: a form with no timestamp is never stale.
+    let values = [signature, algorithm, nonce, ""];
+    if check(raw_body, values, &STANDALONE, key, Freshness::at(0))? {
         Ok(())
     } else {
         Err(Error::new(
@@ -77,6 +71,16 @@ pub fn verify_signature(
         ))
     }
 }
+
+/// The standalone API's form.
+pub(super) const STANDALONE: Form = [
+    SIGNATURE_HEADER,
+    SIGNATURE_ALGORITHM_HEADER,
+    SIGNATURE_NONCE_HEADER,
+    "",
+    HMAC_SHA_256,
+    "is neither base64 nor hex of a 32-byte HMAC-SHA256",
+];
 
 /// Checks a callback's signature given its headers as `(name, value)` pairs
 /// (names matched ignoring ASCII case; other headers ignored), as
@@ -103,19 +107,12 @@ where
 {
     collect(
         headers,
-        &SIGNATURE_HEADERS,
+        &STANDALONE[..3],
         |[signature, algorithm, nonce, _]| {
             verify_signature(raw_body, signature, algorithm, nonce, key)
         },
     )
 }
-
-/// The three headers, in the order [`verify_signature`] takes their values.
-pub(super) const SIGNATURE_HEADERS: [&str; 3] = [
-    SIGNATURE_HEADER,
-    SIGNATURE_ALGORITHM_HEADER,
-    SIGNATURE_NONCE_HEADER,
-];
 
 /// The values of up to four headers, in the order of their names, borrowed.
 pub(super) type Values<'a> = [Option<&'a str>; 4];
@@ -186,7 +183,7 @@ pub(super) fn texts<'a>(values: &Values<'a>) -> [&'a str; 4] {
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
 /// tests and local emulators; encode it as you need).
 pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8; MAC_LEN]> {
-    let mac = mac_over(keyed(key)?, raw_body, nonce);
+    let mac = mac_over(keyed(key)?, raw_body, nonce, None);
     Ok(mac.finish())
 }
 
@@ -198,13 +195,6 @@ pub(super) fn keyed(key: &[u8]) -> Result<HmacSha256> {
         ));
     }
     Ok(HmacSha256::new(key))
-}
-
-fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str) -> HmacSha256 {
-    mac.update(raw_body);
-    mac.update(b".");
-    mac.update(nonce.as_bytes());
-    mac
 }
 
 /// That `header` names the algorithm `expected` (ignoring ASCII case).
@@ -247,45 +237,34 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
 }
 
 /// `text` without the white space around it: what `str::trim` takes off (Unicode's
-/// `White_Space`), decoded by hand, so that no `char` searcher or property table is
-/// linked (checked against `str::trim` on every `char`).
+/// `White_Space`), in one pass forward over the characters as the JSON reader
+/// decodes them, so that no `char` searcher or property table is linked (checked
+/// against `str::trim` on every `char`).
 pub(super) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
-    let (mut start, mut end) = (0, bytes.len());
-    while let Some(len) = space(bytes.get(start..end).unwrap_or_default()) {
-        start += len;
-    }
-    'back: while end > start {
-        for len in 1..4 {
-            if end - start >= len
-                && space(bytes.get(end - len..end).unwrap_or_default()) == Some(len)
-            {
-                end -= len;
-                continue 'back;
-            }
+    let (mut at, mut start, mut end) = (0, None, 0);
+    while let Some((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
+        let space = matches!(
+            c,
+            '\u{9}'..='\u{D}'
+                | ' '
+                | '\u{85}'
+                | '\u{A0}'
+                | '\u{1680}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+        );
+        if !space {
+            start.get_or_insert(at);
+            end = at + len;
         }
-        break;
+        at += len;
     }
-    text.get(start..end).unwrap_or_default()
-}
-
-/// The length of the white space character `bytes` start with (all of them at most
-/// three bytes long), if they start with one.
-fn space(bytes: &[u8]) -> Option<usize> {
-    let (c, len) = match *bytes {
-        [a @ 0..=0x7F, ..] => (u32::from(a), 1),
-        [a @ 0xC0..=0xDF, b, ..] => (u32::from(a & 0x1F) << 6 | u32::from(b & 0x3F), 2),
-        [a @ 0xE0..=0xEF, b, c, ..] => (
-            u32::from(a & 0x0F) << 12 | u32::from(b & 0x3F) << 6 | u32::from(c & 0x3F),
-            3,
-        ),
-        _ => return None,
-    };
-    matches!(
-        c,
-        0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
-    )
-    .then_some(len)
+    text.get(start.unwrap_or(end)..end).unwrap_or_default()
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control

@@ -17,7 +17,7 @@
 //! `signature_invalid` naming the header; a signature that does not match is
 //! `signature_invalid` with no `field`.
 
-use super::mac_text::{decode_base64_padded, MAC_LEN};
+use super::mac_text::{decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
 use super::signature::{algorithm_is, collect, header_error, keyed, required};
 use crate::core::error::{Error, ErrorCode, Result};
@@ -83,35 +83,8 @@ pub fn verify_webhook(
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<()> {
-    let mac = keyed(secret)?;
-    let signature = required(WEBHOOK_SIGNATURE_HEADER, signature)?;
-    algorithm_is(WEBHOOK_ALGORITHM_HEADER, algorithm, HMAC_SHA256)?;
-    let nonce = required(WEBHOOK_NONCE_HEADER, nonce)?;
-    let timestamp = required(WEBHOOK_TIMESTAMP_HEADER, timestamp)?;
-    let seconds = unix_seconds(timestamp)
-        .ok_or_else(|| header_error(WEBHOOK_TIMESTAMP_HEADER, "is not a time in Unix seconds"))?;
-    let expected = decode_base64_padded(signature).ok_or_else(|| {
-        header_error(
-            WEBHOOK_SIGNATURE_HEADER,
-            "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
-        )
-    })?;
-    if seconds.abs_diff(freshness.now) > freshness.tolerance {
-        let rule = if seconds < freshness.now {
-            "is older than the tolerance of "
-        } else {
-            "is further ahead of this clock than the tolerance of "
-        };
-        return Err(header_error(
-            WEBHOOK_TIMESTAMP_HEADER,
-            &super::join(&[
-                rule,
-                &decimal(freshness.tolerance),
-                " s allows (a replayed or long-delayed callback, or a wrong clock)",
-            ]),
-        ));
-    }
-    if mac_over(mac, raw_body, nonce, timestamp).verify(&expected) {
+    let values = [signature, algorithm, nonce, timestamp];
+    if check(raw_body, values, &WEBHOOK, secret, freshness)? {
         Ok(())
     } else {
         Err(Error::new(
@@ -120,6 +93,71 @@ pub fn verify_webhook(
              (wrong secret, or the body was changed or re-serialised)",
         ))
     }
+}
+
+/// A form of signature: the names of its signature, algorithm, nonce and timestamp
+/// headers (`""`: none), the algorithm it takes and the rule an undecodable
+/// signature breaks.
+pub(super) type Form = [&'static str; 6];
+
+/// The Conversation API's form.
+pub(super) const WEBHOOK: Form = [
+    WEBHOOK_SIGNATURE_HEADER,
+    WEBHOOK_ALGORITHM_HEADER,
+    WEBHOOK_NONCE_HEADER,
+    WEBHOOK_TIMESTAMP_HEADER,
+    HMAC_SHA256,
+    "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
+];
+
+/// Both forms' one check, of the values of `form`'s signature, algorithm, nonce and
+/// timestamp headers: whether the signature matches (the mismatch is no error
+/// here: `verify_callback` answers `false`, and the texts of the two mismatch
+/// errors are not linked in the wasm). A form with no timestamp header
+/// (`""`: the standalone API) takes a signature in hex or base64, signed over the
+/// body and nonce, and is never stale (its time is `freshness.now`); the webhook's,
+/// in padded base64 over the body, nonce and timestamp, the timestamp within
+/// `freshness`.
+pub(super) fn check(
+    raw_body: &[u8],
+    [signature, algorithm, nonce, timestamp]: [&str; 4],
+    &[signature_header, algorithm_header, nonce_header, timestamp_header, expected, undecodable]: &Form,
+    key: &[u8],
+    freshness: Freshness,
+) -> Result<bool> {
+    let mac = keyed(key)?;
+    let signature = required(signature_header, signature)?;
+    algorithm_is(algorithm_header, algorithm, expected)?;
+    let nonce = required(nonce_header, nonce)?;
+    let webhook = !timestamp_header.is_empty();
+    let (timestamp, seconds) = if webhook {
+        let timestamp = required(timestamp_header, timestamp)?;
+        let seconds = unix_seconds(timestamp)
+            .ok_or_else(|| header_error(timestamp_header, "is not a time in Unix seconds"))?;
+        (Some(timestamp), seconds)
+    } else {
+        (None, freshness.now)
+    };
+    let mut expected = [0; MAC_LEN];
+    if !decode_signature(signature, webhook, &mut expected) {
+        return Err(header_error(signature_header, undecodable));
+    }
+    if seconds.abs_diff(freshness.now) > freshness.tolerance {
+        let rule = if seconds < freshness.now {
+            "is older than the tolerance of "
+        } else {
+            "is further ahead of this clock than the tolerance of "
+        };
+        return Err(header_error(
+            timestamp_header,
+            &super::join(&[
+                rule,
+                &decimal(freshness.tolerance),
+                " s allows (a replayed or long-delayed callback, or a wrong clock)",
+            ]),
+        ));
+    }
+    Ok(mac_over(mac, raw_body, nonce, timestamp).verify(&expected))
 }
 
 /// Checks a webhook's signature given its headers as `(name, value)` pairs (names
@@ -148,15 +186,23 @@ pub fn webhook_signature(
     timestamp: &str,
     secret: &[u8],
 ) -> Result<[u8; MAC_LEN]> {
-    Ok(mac_over(keyed(secret)?, raw_body, nonce, timestamp).finish())
+    Ok(mac_over(keyed(secret)?, raw_body, nonce, Some(timestamp)).finish())
 }
 
-fn mac_over(mut mac: HmacSha256, raw_body: &[u8], nonce: &str, timestamp: &str) -> HmacSha256 {
+/// `mac` over the body, `.`, the nonce, and `.` and the timestamp when there is one.
+pub(super) fn mac_over(
+    mut mac: HmacSha256,
+    raw_body: &[u8],
+    nonce: &str,
+    timestamp: Option<&str>,
+) -> HmacSha256 {
     mac.update(raw_body);
     mac.update(b".");
     mac.update(nonce.as_bytes());
-    mac.update(b".");
-    mac.update(timestamp.as_bytes());
+    if let Some(timestamp) = timestamp {
+        mac.update(b".");
+        mac.update(timestamp.as_bytes());
+    }
     mac
 }
 

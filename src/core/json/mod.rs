@@ -4,7 +4,9 @@
 //!
 //! - [`parse`] reads RFC 8259 text into a [`Value`] as `serde_json` does (fuzzed
 //!   against it: `fuzz/fuzz_targets/json_parse.rs`), keeping numbers as their text so
-//!   that no float is ever parsed or formatted.
+//!   that no float is ever parsed or formatted; [`parse_utf8`] reads bytes, their
+//!   UTF-8 checked by hand ([`utf8_error`] for a whole text), so that the callbacks'
+//!   entry links no `core::str::from_utf8`.
 //! - [`read`] turns a [`Value`] into typed input with errors that name the path and
 //!   the rule, never the value.
 //! - [`Writer`] writes JSON text.
@@ -13,10 +15,14 @@ use crate::prelude::*;
 
 mod parse;
 pub mod read;
+mod utf8;
 mod write;
 
-pub use parse::{parse, ParseError, MAX_DEPTH};
+pub(crate) use parse::hex_digit;
+pub use parse::{parse, parse_utf8, ParseError, MAX_DEPTH};
 pub use read::{Object, Path, Read};
+pub(crate) use utf8::char_at;
+pub use utf8::utf8_error;
 pub use write::{decimal, Write, Writer};
 
 /// A JSON value. Object members keep their order, and a repeated key is kept twice

@@ -9,6 +9,7 @@
 //! JS's `JSON.parse` reads such a number as `Infinity` rather than failing.
 //! `fuzz/fuzz_targets/json_parse.rs` checks this is the only difference.
 
+use super::utf8::char_at;
 use super::Value;
 use crate::prelude::*;
 
@@ -28,9 +29,16 @@ pub struct ParseError {
 
 /// Parses one JSON value, with optional whitespace around it.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
+    parse_utf8(text.as_bytes())
+}
+
+/// Parses one JSON value from bytes, as [`parse`] its text; a string that is not
+/// UTF-8 is refused (`invalid UTF-8`, as `serde_json::from_slice` refuses it; outside
+/// strings only ASCII is JSON). Read by hand (`utf8`), so that a caller holding
+/// bytes needs no `from_utf8`.
+pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
     let mut parser = Parser {
-        src: text,
-        bytes: text.as_bytes(),
+        bytes,
         at: 0,
         depth: 0,
     };
@@ -43,7 +51,6 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 }
 
 struct Parser<'a> {
-    src: &'a str,
     bytes: &'a [u8],
     at: usize,
     depth: u32,
@@ -90,8 +97,7 @@ impl Parser<'_> {
     fn value(&mut self) -> Parsed<Value> {
         self.skip_space();
         match self.peek() {
-            Some(b'{') => self.nested(Self::object),
-            Some(b'[') => self.nested(Self::array),
+            Some(byte @ (b'{' | b'[')) => self.nested(byte == b'{'),
             Some(b'"') => self.string().map(Value::String),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -101,14 +107,15 @@ impl Parser<'_> {
         }
     }
 
-    /// Reads an array or object one level deeper, within [`MAX_DEPTH`].
-    fn nested(&mut self, read: fn(&mut Self) -> Parsed<Value>) -> Parsed<Value> {
+    /// Reads an object (else an array) one level deeper, within [`MAX_DEPTH`] (no
+    /// function pointer: an indirect call keeps every function of its type alive).
+    fn nested(&mut self, object: bool) -> Parsed<Value> {
         if self.depth == MAX_DEPTH {
             return Err(self.fail("nested too deeply"));
         }
         self.depth += 1;
         self.at += 1;
-        let value = read(self);
+        let value = if object { self.object() } else { self.array() };
         self.depth -= 1;
         value
     }
@@ -185,7 +192,11 @@ impl Parser<'_> {
             }
             self.some_digits()?;
         }
-        Ok(self.text(start).to_owned())
+        let mut text = String::new();
+        for &byte in self.bytes.get(start..self.at).unwrap_or_default() {
+            text.push(char::from(byte));
+        }
+        Ok(text)
     }
 
     fn digits(&mut self) {
@@ -203,37 +214,34 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// The text from `start` to here (every cut is next to an ASCII byte, so on a
-    /// character boundary).
-    fn text(&self, start: usize) -> &str {
-        self.src.get(start..self.at).unwrap_or_default()
-    }
-
     /// A string, the opening quote next.
     fn string(&mut self) -> Parsed<String> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let start = self.at;
-            while let Some(byte) = self.peek() {
-                if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
-            out.push_str(self.text(start));
-            match self.peek() {
+            let c = match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(out);
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    out.push(self.escape()?);
+                    self.escape()?
                 }
-                Some(_) => return Err(self.fail("control character in a string")),
+                Some(0..=0x1F) => return Err(self.fail("control character in a string")),
+                Some(byte @ 0x20..=0x7F) => {
+                    self.at += 1;
+                    char::from(byte)
+                }
+                Some(_) => {
+                    let rest = self.bytes.get(self.at..).unwrap_or_default();
+                    let (c, len) = char_at(rest).ok_or_else(|| self.fail("invalid UTF-8"))?;
+                    self.at += len;
+                    c
+                }
                 None => return Err(self.fail("unterminated string")),
-            }
+            };
+            out.push(c);
         }
     }
 
@@ -281,16 +289,22 @@ impl Parser<'_> {
     fn hex4(&mut self) -> Parsed<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = match self.peek() {
-                Some(byte @ b'0'..=b'9') => byte - b'0',
-                Some(byte @ b'a'..=b'f') => byte - b'a' + 10,
-                Some(byte @ b'A'..=b'F') => byte - b'A' + 10,
-                _ => return Err(self.fail("invalid \\u escape")),
-            };
+            let digit =
+                (self.peek().and_then(hex_digit)).ok_or_else(|| self.fail("invalid \\u escape"))?;
             code = code * 16 + u32::from(digit);
             self.at += 1;
         }
         Ok(code)
+    }
+}
+
+/// The value of a hexadecimal digit (either case).
+pub(crate) fn hex_digit(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
     }
 }
 

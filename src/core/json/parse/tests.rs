@@ -115,3 +115,29 @@ fn duplicate_keys_are_kept_in_order() {
     assert_eq!(value.get("a"), Some(&Value::Number("1".into())));
     assert_eq!(value.to_text(), r#"{"a":1,"a":2}"#);
 }
+
+/// Bytes: a string must be UTF-8 (as `serde_json::from_slice` decides), anything
+/// outside strings is ASCII; valid text reads as `parse` reads it.
+#[test]
+fn bytes_read_as_serde_json_reads_a_slice() {
+    for bytes in [
+        &b"\"\xff\""[..],
+        b"\"a\xc3\"",
+        b"\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"",
+        b"\"\xed\xa0\x80\"",
+        b"\"\xc0\x80\"",
+        b"\"\xf4\x90\x80\x80\"",
+        b"{\"\xe2\x82\":1}",
+        b"[1,\xff]",
+        b"\xef\xbb\xbf1",
+        b"[\"\xf0\x9f\x98\x80\", \"x\"]",
+    ] {
+        let theirs = serde_json::from_slice::<serde_json::Value>(bytes).is_ok();
+        assert_eq!(parse_utf8(bytes).is_ok(), theirs, "{bytes:x?}");
+        if let Ok(text) = core::str::from_utf8(bytes) {
+            assert_eq!(parse_utf8(bytes), parse(text), "{bytes:x?}");
+        }
+    }
+    let err = parse_utf8(b"[\"ab\xe2\x82\"]").unwrap_err();
+    assert_eq!((err.reason, err.offset), ("invalid UTF-8", 4));
+}
