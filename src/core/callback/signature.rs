@@ -243,7 +243,7 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
 pub(super) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
     let (mut at, mut start, mut end) = (0, None, 0);
-    while let Some((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
+    while let Ok((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
         let space = matches!(
             c,
             '\u{9}'..='\u{D}'

@@ -235,7 +235,7 @@ impl Parser<'_> {
                 }
                 Some(_) => {
                     let rest = self.bytes.get(self.at..).unwrap_or_default();
-                    let (c, len) = char_at(rest).ok_or_else(|| self.fail("invalid UTF-8"))?;
+                    let (c, len) = char_at(rest).map_err(|_| self.fail("invalid UTF-8"))?;
                     self.at += len;
                     c
                 }

@@ -2,32 +2,41 @@
 //! so an entry that only reads JSON links no `from_utf8` (its validator, with its
 //! word-at-a-time fast path, is larger than this).
 
-/// The character `bytes` start with and its length in bytes, or `None` when they do
-/// not start with well-formed UTF-8 (no overlong form, surrogate, or value past
-/// U+10FFFF; checked against `from_utf8` on every sequence of up to three bytes and
-/// on the four-byte ones' edges).
-pub(crate) fn char_at(bytes: &[u8]) -> Option<(char, usize)> {
-    let &first = bytes.first()?;
-    // The length, and the least value that needs it.
-    let (len, least) = match first {
-        0x00..=0x7F => return Some((char::from(first), 1)),
-        0xC0..=0xDF => (2, 0x80),
-        0xE0..=0xEF => (3, 0x800),
-        0xF0..=0xF7 => (4, 0x1_0000),
-        _ => return None,
+/// The character `bytes` start with and its length in bytes, or `Err(n)` when they do
+/// not start with well-formed UTF-8 (Unicode's table of well-formed sequences: no
+/// overlong form, surrogate, or value past U+10FFFF): an invalid sequence of `n` bytes
+/// (as `Utf8Error::error_len`), 0 when the bytes end inside a character or there are
+/// none. Checked against `from_utf8` on every sequence of up to three bytes and the
+/// four-byte ones' edges. The crate's one decoder: the JSON reader, the signature
+/// headers and the preflight's text read through it.
+pub(crate) fn char_at(bytes: &[u8]) -> Result<(char, usize), usize> {
+    let Some(&first) = bytes.first() else {
+        return Err(0);
+    };
+    // The length, and the range of the second byte.
+    let (len, lo, hi) = match first {
+        0x00..=0x7F => return Ok((char::from(first), 1)),
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        0xED => (3, 0x80, 0x9F),
+        0xE1..=0xEF => (3, 0x80, 0xBF),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return Err(1),
     };
     let mut code = u32::from(first) & (0x7F >> len);
     for k in 1..len {
-        let next = *bytes.get(k)?;
-        if next & 0xC0 != 0x80 {
-            return None;
+        let Some(&next) = bytes.get(k) else {
+            return Err(0);
+        };
+        let (lo, hi) = if k == 1 { (lo, hi) } else { (0x80, 0xBF) };
+        if next < lo || next > hi {
+            return Err(k);
         }
         code = code << 6 | u32::from(next & 0x3F);
     }
-    if code < least {
-        return None;
-    }
-    Some((char::from_u32(code)?, len))
+    char::from_u32(code).map(|c| (c, len)).ok_or(1)
 }
 
 /// Where `bytes` stop being UTF-8 (`Utf8Error::valid_up_to`), if they do.
@@ -35,8 +44,8 @@ pub fn utf8_error(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while at < bytes.len() {
         match char_at(bytes.get(at..).unwrap_or_default()) {
-            Some((_, len)) => at += len,
-            None => return Some(at),
+            Ok((_, len)) => at += len,
+            Err(_) => return Some(at),
         }
     }
     None
@@ -48,11 +57,20 @@ mod tests {
 
     /// Our reading of `bytes` against `from_utf8`'s.
     fn agrees(bytes: &[u8]) {
-        let theirs = core::str::from_utf8(bytes).err().map(|e| e.valid_up_to());
-        assert_eq!(utf8_error(bytes), theirs, "{bytes:x?}");
-        if let Ok(text) = core::str::from_utf8(bytes) {
-            let first = text.chars().next().map(|c| (c, c.len_utf8()));
-            assert_eq!(char_at(bytes), first, "{bytes:x?}");
+        let theirs = core::str::from_utf8(bytes);
+        let valid = theirs.as_ref().err().map(|e| e.valid_up_to());
+        assert_eq!(utf8_error(bytes), valid, "{bytes:x?}");
+        let ours = char_at(bytes);
+        match theirs {
+            Ok(text) => {
+                let first = text.chars().next().map(|c| (c, c.len_utf8()));
+                assert_eq!(ours.ok(), first, "{bytes:x?}");
+            }
+            // An invalid first character: its length as `error_len` says (0: cut at the end).
+            Err(e) if e.valid_up_to() == 0 => {
+                assert_eq!(ours, Err(e.error_len().unwrap_or(0)), "{bytes:x?}");
+            }
+            Err(_) => assert!(ours.is_ok(), "{bytes:x?}"),
         }
     }
 
@@ -80,6 +98,7 @@ mod tests {
                 }
             }
         }
+        assert_eq!(char_at(b""), Err(0));
         assert_eq!(utf8_error(b""), None);
         assert_eq!(utf8_error("aé😀\u{FFFF}".as_bytes()), None);
         assert_eq!(utf8_error(b"ab\xC3"), Some(2));

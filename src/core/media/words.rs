@@ -4,6 +4,7 @@
 //! Text is sliced by `a..b` ranges only (`get(0..n)`, not `get(..n)`): each kind of range is a
 //! `str::get` of its own in the wasm.
 
+use crate::core::json::char_at;
 use crate::prelude::*;
 
 pub(crate) use crate::core::json::decimal;
@@ -171,52 +172,13 @@ pub(crate) fn lossy(bytes: &[u8]) -> String {
 }
 
 /// `bytes` decoded as UTF-8: `None` at the first invalid sequence, or each replaced by U+FFFD
-/// when `lossy`; a character cut at the end left out when `cut`. One decoder per wasm: a build
-/// with the callbacks (the full entry too) links `core::str::from_utf8` for its JSON and
-/// headers, and decodes through it ([`by_std`]); the preflight's alone does not, and decodes
-/// by hand ([`by_hand`], smaller than that validator).
+/// when `lossy`; a character cut at the end left out when `cut` (by the crate's one decoder,
+/// `json::char_at`, which the JSON reader uses too: smaller than `core::str::from_utf8`).
 pub(crate) fn decode_utf8(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
-    if cfg!(feature = "callbacks") {
-        by_std(bytes, lossy, cut)
-    } else {
-        by_hand(bytes, lossy, cut)
-    }
-}
-
-/// [`decode_utf8`] through `core::str::from_utf8`: the valid part of each failure kept, then
-/// the failure replaced, left out or refused.
-fn by_std(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
-    let mut out = String::with_capacity(bytes.len());
-    let mut rest = bytes;
-    loop {
-        let e = match core::str::from_utf8(rest) {
-            Ok(s) => {
-                out.push_str(s);
-                return Some(out);
-            }
-            Err(e) => e,
-        };
-        let valid = rest.get(0..e.valid_up_to()).unwrap_or_default();
-        out.push_str(core::str::from_utf8(valid).unwrap_or_default());
-        match e.error_len() {
-            None if cut => return Some(out),
-            _ if !lossy => return None,
-            // A character cut at the end: the rest is one replacement.
-            n => {
-                out.push('\u{FFFD}');
-                let skip = e.valid_up_to() + n.unwrap_or(rest.len());
-                rest = rest.get(skip..rest.len()).unwrap_or_default();
-            }
-        }
-    }
-}
-
-/// [`decode_utf8`] by hand, as `core::str::from_utf8` reads it.
-fn by_hand(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
     let mut out = String::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let (c, n) = match char_at(bytes, i) {
+        let (c, n) = match char_at(bytes.get(i..).unwrap_or_default()) {
             Ok(found) => found,
             Err(0) if cut => break,
             // A character cut at the end: the rest is one replacement.
@@ -227,36 +189,6 @@ fn by_hand(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
         i += n;
     }
     Some(out)
-}
-
-/// The character at `b[i..]` and its length in bytes, or `Err(n)`: an invalid sequence of `n`
-/// bytes (`Utf8Error::error_len`), 0 when the bytes end inside a character.
-fn char_at(b: &[u8], i: usize) -> Result<(char, usize), usize> {
-    let first = b.get(i).copied().unwrap_or(0);
-    // The length, and the range of the second byte (Unicode's table of well-formed UTF-8).
-    let (len, lo, hi) = match first {
-        0x00..=0x7F => return Ok((char::from(first), 1)),
-        0xC2..=0xDF => (2, 0x80, 0xBF),
-        0xE0 => (3, 0xA0, 0xBF),
-        0xED => (3, 0x80, 0x9F),
-        0xE1..=0xEF => (3, 0x80, 0xBF),
-        0xF0 => (4, 0x90, 0xBF),
-        0xF1..=0xF3 => (4, 0x80, 0xBF),
-        0xF4 => (4, 0x80, 0x8F),
-        _ => return Err(1),
-    };
-    let mut c = u32::from(first) & (0x7F >> len);
-    for k in 1..len {
-        let Some(&x) = b.get(i + k) else {
-            return Err(0);
-        };
-        let (lo, hi) = if k == 1 { (lo, hi) } else { (0x80, 0xBF) };
-        if x < lo || x > hi {
-            return Err(k);
-        }
-        c = c << 6 | u32::from(x & 0x3F);
-    }
-    char::from_u32(c).map(|c| (c, len)).ok_or(1)
 }
 
 #[cfg(test)]
@@ -348,11 +280,10 @@ mod tests {
         ];
         for b in cases {
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
-            assert_eq!(by_hand(b, true, false).unwrap(), String::from_utf8_lossy(b));
         }
     }
 
-    /// Both decoders against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
+    /// The decoder against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
     /// and three- and four-byte ones over every first two bytes and the bytes where UTF-8's
     /// ranges turn.
     #[test]
@@ -363,14 +294,7 @@ mod tests {
         ];
         let check = |b: &[u8]| {
             let std = core::str::from_utf8(b);
-            let lossy = |b| by_hand(b, true, false).unwrap();
-            assert_eq!(
-                by_std(b, true, false).unwrap(),
-                String::from_utf8_lossy(b),
-                "{b:?}"
-            );
-            assert_eq!(by_std(b, false, false).as_deref(), std.ok(), "{b:?}");
-            assert_eq!(by_hand(b, false, false).as_deref(), std.ok(), "{b:?}");
+            assert_eq!(decode_utf8(b, false, false).as_deref(), std.ok(), "{b:?}");
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
             let cut = match std {
                 Ok(s) => Some(s),
@@ -379,9 +303,25 @@ mod tests {
                 }
                 Err(_) => None,
             };
-            assert_eq!(by_hand(b, false, true).as_deref(), cut, "{b:?}");
-            assert_eq!(by_std(b, false, true).as_deref(), cut, "{b:?}");
-            assert_eq!(by_hand(b, true, true), by_std(b, true, true), "{b:?}");
+            assert_eq!(decode_utf8(b, false, true).as_deref(), cut, "{b:?}");
+            // Lossy and cut: what `from_utf8_lossy` makes of all but a character cut at the end.
+            let mut end = 0;
+            while let Err(e) = core::str::from_utf8(&b[end..]) {
+                match e.error_len() {
+                    Some(n) => end += e.valid_up_to() + n,
+                    None => break,
+                }
+            }
+            let kept = match core::str::from_utf8(&b[end..]) {
+                Ok(_) => b.len(),
+                Err(e) => end + e.valid_up_to(),
+            };
+            let lossy_cut = String::from_utf8_lossy(&b[..kept]);
+            assert_eq!(
+                decode_utf8(b, true, true).as_deref(),
+                Some(&*lossy_cut),
+                "{b:?}"
+            );
         };
         for a in 0..=255u8 {
             for b in 0..=255u8 {
