@@ -170,49 +170,11 @@ pub(crate) fn lossy(bytes: &[u8]) -> String {
     decode_utf8(bytes, true, false).unwrap_or_default()
 }
 
-/// `bytes` decoded as UTF-8: `None` at the first invalid sequence, or each replaced by U+FFFD
-/// when `lossy`; a character cut at the end left out when `cut`. One decoder per wasm: a build
-/// with the callbacks (the full entry too) links `core::str::from_utf8` for its JSON and
-/// headers, and decodes through it ([`by_std`]); the preflight's alone does not, and decodes
-/// by hand ([`by_hand`], smaller than that validator).
+/// `bytes` decoded as UTF-8 by hand, as `core::str::from_utf8` reads it: `None` at the first
+/// invalid sequence, or each replaced by U+FFFD when `lossy`; a character cut at the end left
+/// out when `cut`. By hand in every build: no other part of a wasm links `from_utf8` (the JSON
+/// reader has its own check, `json::utf8`), and its validator is larger than this decoder.
 pub(crate) fn decode_utf8(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
-    if cfg!(feature = "callbacks") {
-        by_std(bytes, lossy, cut)
-    } else {
-        by_hand(bytes, lossy, cut)
-    }
-}
-
-/// [`decode_utf8`] through `core::str::from_utf8`: the valid part of each failure kept, then
-/// the failure replaced, left out or refused.
-fn by_std(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
-    let mut out = String::with_capacity(bytes.len());
-    let mut rest = bytes;
-    loop {
-        let e = match core::str::from_utf8(rest) {
-            Ok(s) => {
-                out.push_str(s);
-                return Some(out);
-            }
-            Err(e) => e,
-        };
-        let valid = rest.get(0..e.valid_up_to()).unwrap_or_default();
-        out.push_str(core::str::from_utf8(valid).unwrap_or_default());
-        match e.error_len() {
-            None if cut => return Some(out),
-            _ if !lossy => return None,
-            // A character cut at the end: the rest is one replacement.
-            n => {
-                out.push('\u{FFFD}');
-                let skip = e.valid_up_to() + n.unwrap_or(rest.len());
-                rest = rest.get(skip..rest.len()).unwrap_or_default();
-            }
-        }
-    }
-}
-
-/// [`decode_utf8`] by hand, as `core::str::from_utf8` reads it.
-fn by_hand(bytes: &[u8], lossy: bool, cut: bool) -> Option<String> {
     let mut out = String::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -348,11 +310,10 @@ mod tests {
         ];
         for b in cases {
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
-            assert_eq!(by_hand(b, true, false).unwrap(), String::from_utf8_lossy(b));
         }
     }
 
-    /// Both decoders against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
+    /// The decoder against `from_utf8` and `from_utf8_lossy`: every two-byte sequence,
     /// and three- and four-byte ones over every first two bytes and the bytes where UTF-8's
     /// ranges turn.
     #[test]
@@ -363,14 +324,7 @@ mod tests {
         ];
         let check = |b: &[u8]| {
             let std = core::str::from_utf8(b);
-            let lossy = |b| by_hand(b, true, false).unwrap();
-            assert_eq!(
-                by_std(b, true, false).unwrap(),
-                String::from_utf8_lossy(b),
-                "{b:?}"
-            );
-            assert_eq!(by_std(b, false, false).as_deref(), std.ok(), "{b:?}");
-            assert_eq!(by_hand(b, false, false).as_deref(), std.ok(), "{b:?}");
+            assert_eq!(decode_utf8(b, false, false).as_deref(), std.ok(), "{b:?}");
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
             let cut = match std {
                 Ok(s) => Some(s),
@@ -379,9 +333,21 @@ mod tests {
                 }
                 Err(_) => None,
             };
-            assert_eq!(by_hand(b, false, true).as_deref(), cut, "{b:?}");
-            assert_eq!(by_std(b, false, true).as_deref(), cut, "{b:?}");
-            assert_eq!(by_hand(b, true, true), by_std(b, true, true), "{b:?}");
+            assert_eq!(decode_utf8(b, false, true).as_deref(), cut, "{b:?}");
+            // Lossy and cut: each invalid sequence replaced, but a character cut at the end
+            // left out.
+            let chunks: Vec<_> = b.utf8_chunks().collect();
+            let mut lossy_cut = String::new();
+            for (i, chunk) in chunks.iter().enumerate() {
+                lossy_cut.push_str(chunk.valid());
+                let bad = chunk.invalid();
+                let at_end = i + 1 == chunks.len()
+                    && core::str::from_utf8(bad).is_err_and(|e| e.error_len().is_none());
+                if !bad.is_empty() && !at_end {
+                    lossy_cut.push('\u{FFFD}');
+                }
+            }
+            assert_eq!(decode_utf8(b, true, true), Some(lossy_cut), "{b:?}");
         };
         for a in 0..=255u8 {
             for b in 0..=255u8 {
