@@ -57,7 +57,8 @@ fuzz_target!(|data: &[u8]| {
 });
 
 /// Each body of a prepared Conversation fan-out, put together as the JS face does
-/// (`head`, the recipient's number without `+`, `tail`), is JSON.
+/// (`head`, the recipient's number without `+`, `tail`), is JSON, and what was spliced
+/// is digits: the body's one identity, never JSON of its own.
 fn bodies_are_json(parts: &str, text: &str) {
     let value = json::parse(parts).unwrap_or_else(|_| panic!("{text}"));
     let field = |key| {
@@ -71,12 +72,23 @@ fn bodies_are_json(parts: &str, text: &str) {
     };
     for recipient in recipients {
         let number = recipient.as_str().unwrap_or_default();
-        let body = [
-            field("head"),
-            number.strip_prefix('+').unwrap_or(number),
-            field("tail"),
-        ]
-        .concat();
-        assert!(json::parse(&body).is_ok(), "{text}");
+        let digits = number.strip_prefix('+').unwrap_or(number);
+        assert!(
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()),
+            "{text}"
+        );
+        let body = [field("head"), digits, field("tail")].concat();
+        let body = json::parse(&body).unwrap_or_else(|_| panic!("{text}"));
+        let identity = body
+            .get("recipient")
+            .and_then(|r| r.get("identified_by"))
+            .and_then(|r| r.get("channel_identities"))
+            .and_then(|r| match r {
+                json::Value::Array(all) => all.first(),
+                _ => None,
+            })
+            .and_then(|r| r.get("identity"))
+            .and_then(json::Value::as_str);
+        assert_eq!(identity, Some(digits), "{text}");
     }
 }

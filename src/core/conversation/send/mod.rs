@@ -1,11 +1,14 @@
 //! `messages:send` bodies: a standalone send (the caller's JSON) mapped to the
-//! Conversation API (brief §2, §3.1), one body per recipient.
+//! Conversation API (brief §2, §3.1): the part every recipient's body shares after
+//! its identity (`send_tail`; the JS face puts `head`, the number and it together).
 //!
 //! The send is checked first (the same check the standalone path runs, with the
-//! extras' rules); then one walk (`walk`) copies the checked request as the tables
-//! (text, e.g. `ENVELOPE`) say, and refuses, by its path and saying why, a field the
-//! Conversation API cannot carry (table entries too): none is dropped, and no body
-//! is returned unless the whole walk succeeds. Decisions where the brief is not sure:
+//! extras' rules and, under this API, the reply-button rules below); then one walk
+//! (`walk`) copies the checked request as the tables (text, e.g. `ENVELOPE`) say,
+//! and refuses, by its path and saying why, a field the Conversation API cannot carry
+//! (table entries too): none is dropped, and nothing is returned unless the whole
+//! walk succeeds (`channelSpecificMessage` is the message writer's, `extras`).
+//! Decisions where the brief is not sure:
 //! - a media `caption` is refused (`media_message` has none; a `card_message`
 //!   rendering is unconfirmed), as is every media `provider` (media must be public);
 //! - a location needs a `name` (it becomes the required `title`);

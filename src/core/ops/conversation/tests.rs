@@ -99,6 +99,44 @@ fn a_send_is_one_request_per_recipient_in_order() {
     assert_eq!(err.field.as_deref(), Some("request.message.text"));
 }
 
+/// A fan-out's body is `head`, the recipient's digits, `tail`, put together by JS: a
+/// recipient is refused, naming it, unless it is an optional `+` and ASCII digits, so no
+/// text of the caller's ever lands between `head` and `tail` unchecked.
+#[test]
+fn only_digits_are_spliced_into_a_body() {
+    // As JSON text: a quote closing the identity, a backslash, Arabic-Indic and
+    // full-width digits, a second `+`, a space.
+    let hostile = [
+        r#"46732001122\"}]}},\"app_id\":\"other"#,
+        r#"46732001122\\"#,
+        r#"+\u0664\u0666\u0667\u0663\u0662\u0660\u0660\u0661\u0661\u0662\u0662"#,
+        r#"+\uff14\uff16\uff17\uff13\uff12\uff10\uff10\uff11\uff11\uff12\uff12"#,
+        "++46732001122",
+        " 46732001122",
+    ];
+    for number in hostile {
+        let to = [r#"["+46732001122",""#, number, r#""]"#].concat();
+        let calls = [
+            ("sendText", [r#"["#, &to, r#","Hi"]"#].concat(), "to[1]"),
+            (
+                "send",
+                [
+                    r#"[{"to":"#,
+                    &to,
+                    r#","message":{"type":"text","text":"Hi"}}]"#,
+                ]
+                .concat(),
+                "to[1]",
+            ),
+            ("capability", ["[", &to, "]"].concat(), "numbers[1]"),
+        ];
+        for (op, args, field) in calls {
+            let err = prepared(op, &args).unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{op} {number}");
+        }
+    }
+}
+
 #[test]
 fn capability_is_asynchronous_one_query_per_number() {
     let got = prepared("capability", r#"[["+46732001122","+46732002244"]]"#).unwrap();

@@ -150,6 +150,19 @@ fn reply_buttons_follow_whatsapps_native_limits() {
         "message.message.action.buttons[1].id",
         "1 to 229 characters",
     );
+    // Under this API every id's bound reads 229, an empty one's too (the standalone 230
+    // is never named).
+    for id in [String::new(), "i".repeat(231)] {
+        let chars = id.len().to_string();
+        refused(
+            two(
+                json!({"id": "a", "title": "A"}),
+                json!({"id": id, "title": "B"}),
+            ),
+            "message.message.action.buttons[1].id",
+            &["must be 1 to 229 characters (has ", &chars, ")"].concat(),
+        );
+    }
     refused(
         two(
             json!({"id": "a", "title": "Same"}),
