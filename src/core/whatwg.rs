@@ -3,6 +3,7 @@
 //! machine (anything not read here exactly as the parser would read it counts as
 //! "not loopback"), and what a path segment decodes to.
 
+use crate::core::json::hex_digit;
 use crate::prelude::*;
 
 /// `text` before and after its first byte that is one of `at` (ASCII, so both
@@ -116,20 +117,10 @@ fn ipv4_number(part: &[u8]) -> Option<u64> {
     };
     let mut n = 0u64;
     for byte in digits {
-        let digit = hex(*byte).filter(|digit| u64::from(*digit) < radix)?;
+        let digit = hex_digit(*byte).filter(|digit| u64::from(*digit) < radix)?;
         n = n.saturating_mul(radix).saturating_add(u64::from(digit));
     }
     Some(n)
-}
-
-/// The value of an ASCII hex digit (either case).
-fn hex(byte: u8) -> Option<u8> {
-    match byte {
-        b'0'..=b'9' => Some(byte - b'0'),
-        b'a'..=b'f' => Some(byte - b'a' + 10),
-        b'A'..=b'F' => Some(byte - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// Percent-decodes `text` as the URL parser does: `%` and two hex digits give a
@@ -140,7 +131,7 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
 
 /// [`percent_decode`] of bytes that need not be UTF-8.
 pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
-    let digit = |b: Option<&u8>| b.and_then(|&b| hex(b));
+    let digit = |b: Option<&u8>| b.and_then(|&b| hex_digit(b));
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {

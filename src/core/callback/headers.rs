@@ -1,6 +1,6 @@
 //! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
-//! as JSON text (its UTF-8 bytes, as the crossing hands them over), and now with the tolerance for a Conversation API webhook's
-//! timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
+//! as JSON text (its UTF-8 bytes, as the crossing hands them over), and now with the
+//! tolerance for a Conversation API webhook's timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
 //! checked as [`verify_webhook_headers`](super::verify_webhook_headers) checks it,
 //! any other callback as a standalone one, as
 //! [`verify_signature_headers`](super::verify_signature_headers) does, both forms'

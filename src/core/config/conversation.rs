@@ -1,12 +1,13 @@
 //! The options of `api: "conversation"`: a project's app on the Conversation API's
 //! WhatsApp channel, its access key, how it authenticates and where (brief §1).
 
+use super::read::{required, text};
 use super::{
     base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
     Host, Secret,
 };
 use crate::core::error::{join, Error, Result};
-use crate::core::json::read::{object, Object};
+use crate::core::json::read::object;
 use crate::core::json::{Path, Value};
 use crate::core::whatwg;
 use crate::prelude::*;
@@ -182,20 +183,6 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         access_token: None,
     };
     Config::with(Api::Conversation(project), base_url, &shared)
-}
-
-/// The string member `key` of `fields`, borrowed, if given (`null` is not).
-pub(crate) fn text<'v>(fields: &Object<'v, '_>, key: &str) -> Result<Option<&'v str>> {
-    match fields.get(key) {
-        None => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text)),
-        Some(_) => Err(fields.at().key(key).invalid("must be a string")),
-    }
-}
-
-/// [`text`], required.
-pub(crate) fn required<'v>(fields: &Object<'v, '_>, key: &str) -> Result<&'v str> {
-    text(fields, key)?.ok_or_else(|| fields.at().key(key).invalid("is required"))
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.

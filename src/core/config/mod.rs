@@ -18,6 +18,8 @@ use checks::check_url;
 use checks::{base_url, check_name, check_token, in_browser_page};
 #[cfg(feature = "conversation")]
 pub use conversation::{Auth, Project};
+#[cfg(feature = "conversation")]
+pub(crate) use read::required;
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

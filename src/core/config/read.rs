@@ -29,13 +29,15 @@ const OPTION_KEYS: &[&str] = &[
 impl Read for ClientOptions {
     fn read(value: &Value, at: &Path) -> Result<Self> {
         let options = object(value, at, OPTION_KEYS)?;
+        let bot_id = required(&options, "botId")?.to_owned();
+        let token = text(&options, "token")?.map(|token| Secret(token.to_owned()));
         let region = match options.get("region") {
             Some(region) => Some(Region::read(region, &at.key("region"))?),
             None => None,
         };
         let mut out = Self {
-            bot_id: required(&options, "botId")?.to_owned(),
-            token: text(&options, "token")?.map(|token| Secret(token.to_owned())),
+            bot_id,
+            token,
             region,
             ..Self::default()
         };

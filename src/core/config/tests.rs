@@ -100,6 +100,18 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
             "options.botId",
             "must be a string",
         ),
+        // Two broken options: botId and token are named before region (as before the
+        // options' reading moved to config/read.rs).
+        (
+            r#"{"botId":5,"region":"xx"}"#.to_owned(),
+            "options.botId",
+            "must be a string",
+        ),
+        (
+            r#"{"token":"t","region":"xx"}"#.to_owned(),
+            "options.botId",
+            "is required",
+        ),
         (
             format!(r#"{{"botId":"b","region":"{secret}"}}"#),
             "options.region",

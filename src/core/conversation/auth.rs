@@ -3,7 +3,7 @@
 //! and shares one refresh among concurrent calls; the token itself stays here too
 //! ([`Project::access_token`]), so that no error can show it.
 
-use crate::core::config::conversation::required;
+use crate::core::config::required;
 use crate::core::config::Project;
 use crate::core::error::{join, Result};
 use crate::core::json::{self, Object, Path, Writer};

@@ -1,5 +1,6 @@
-//! Every endpoint's request builder (validated before anything is sent). Sending is
-//! [`messages`]; the message types and their rules are [`crate::core::message`].
+//! Every endpoint's arguments and typed Rust functions; their requests are built by
+//! the operations' one runner (`ops::run`), validated before anything is sent. Sending
+//! is [`messages`]; the message types and their rules are [`crate::core::message`].
 //! The other endpoints' arguments are tables of the message model's language, here,
 //! checked by its one walk; Rust callers' typed arguments are written in their JS
 //! form and checked the same way.

@@ -47,7 +47,8 @@ pub struct Op {
     /// Whether sending it twice is harmless (a send or a create is not).
     pub(crate) idempotent: bool,
     /// The path below `/whatsapp/v1/{bot}/`: each `*` is the next of the first
-    /// arguments (a string checked as an id, or a sticker's index).
+    /// arguments, required (a string checked as an id or by its rule, a provider's
+    /// name; or a sticker's index: a test holds every row to this).
     pub(crate) path: &'static str,
     /// The arguments: each one's name, kind and need, checked by one walk.
     pub(crate) params: &'static [Member],
@@ -61,8 +62,8 @@ pub struct Op {
 /// Where the arguments after the path's go.
 #[derive(Clone, Copy)]
 pub(crate) enum Body {
-    /// In the query, each under its name in snake_case (an object's members each
-    /// under theirs; a whole number not given as `0`); no body.
+    /// In the query, each under its name (an object's members each under theirs in
+    /// snake_case; a whole number not given as `0`); no body.
     Query,
     /// The body is the object argument, written by its table.
     Fields,

@@ -4,6 +4,7 @@
 use super::*;
 use crate::core::config::test_config;
 use crate::core::json::parse;
+use crate::core::message::schema::{Kind, Member, Need, Rule};
 
 /// The URL of op `name` with `args` (JSON text); it has no body.
 fn request(name: &str, args: &str) -> Result<String> {
@@ -75,6 +76,16 @@ fn every_row_is_one_operation_with_paths_of_its_arguments() {
         );
         let stars = op.path.split('/').filter(|s| *s == "*").count();
         assert!(stars <= op.params.len(), "{}", op.name);
+        // What fills a `*` is required and can be neither empty nor `.` or `..`: an id
+        // (its rule refuses them), a provider's name (letters, `-` and `_`) or an index.
+        for Member(name, kind, need) in &op.params[..stars] {
+            assert!(matches!(need, Need::Required), "{}.{name}", op.name);
+            let segment_safe = matches!(
+                kind,
+                Kind::Str(Rule::None) | Kind::Str(Rule::Provider) | Kind::Index
+            );
+            assert!(segment_safe, "{}.{name}", op.name);
+        }
         assert_eq!(
             op.idempotent,
             !op.name.starts_with("send") && !op.name.starts_with("create")
