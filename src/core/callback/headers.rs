@@ -10,9 +10,10 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, trim, Values, STANDALONE};
+use super::signature::{note, texts, Values, STANDALONE};
 use super::webhook::{check, Freshness, WEBHOOK};
 use crate::core::error::{Error, Result};
+use crate::core::json::trim;
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
 

@@ -18,7 +18,7 @@ use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;
 use super::webhook::{check, mac_over, Form, Freshness};
 use crate::core::error::{Error, ErrorCode, Result};
-use crate::core::json::char_at;
+use crate::core::json::trim;
 use crate::prelude::*;
 
 /// The header with the signature.
@@ -234,37 +234,6 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
     );
     err.field = Some(header.to_owned());
     err
-}
-
-/// `text` without the white space around it: what `str::trim` takes off (Unicode's
-/// `White_Space`), in one pass forward over the characters as the JSON reader
-/// decodes them, so that no `char` searcher or property table is linked (checked
-/// against `str::trim` on every `char`).
-pub(super) fn trim(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let (mut at, mut start, mut end) = (0, None, 0);
-    while let Ok((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
-        let space = matches!(
-            c,
-            '\u{9}'..='\u{D}'
-                | ' '
-                | '\u{85}'
-                | '\u{A0}'
-                | '\u{1680}'
-                | '\u{2000}'..='\u{200A}'
-                | '\u{2028}'
-                | '\u{2029}'
-                | '\u{202F}'
-                | '\u{205F}'
-                | '\u{3000}'
-        );
-        if !space {
-            start.get_or_insert(at);
-            end = at + len;
-        }
-        at += len;
-    }
-    text.get(start.unwrap_or(end)..end).unwrap_or_default()
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control

@@ -39,6 +39,41 @@ pub(crate) fn char_at(bytes: &[u8]) -> Result<(char, usize), usize> {
     char::from_u32(code).map(|c| (c, len)).ok_or(1)
 }
 
+/// Whether `c` is white space (Unicode's `White_Space`, as `char::is_whitespace`, whose
+/// table this list replaces).
+pub(crate) fn is_white_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    )
+}
+
+/// `text` without the white space around it, as `str::trim`: one pass forward over the
+/// characters as [`char_at`] decodes them, so that no `char` searcher or property table
+/// is linked (checked against `str::trim` around every `char`).
+pub(crate) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let (mut at, mut start, mut end) = (0, None, 0);
+    while let Ok((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
+        if !is_white_space(c) {
+            start.get_or_insert(at);
+            end = at + len;
+        }
+        at += len;
+    }
+    text.get(start.unwrap_or(end)..end).unwrap_or_default()
+}
+
 /// Where `bytes` stop being UTF-8 (`Utf8Error::valid_up_to`), if they do.
 pub fn utf8_error(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
@@ -72,6 +107,30 @@ mod tests {
             }
             Err(_) => assert!(ours.is_ok(), "{bytes:x?}"),
         }
+    }
+
+    #[test]
+    fn trims_as_str_trim_does() {
+        let mut checked = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_white_space(c),
+                c.is_whitespace(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+            for text in [
+                format!("{c}"),
+                format!("{c}a{c}"),
+                format!("{c}{c}é {c}"),
+                format!("a{c}b"),
+                format!("\u{2003}{c}\u{85}"),
+            ] {
+                assert_eq!(trim(&text), text.trim(), "U+{:04X}", u32::from(c));
+                checked += 1;
+            }
+        }
+        assert!(checked > 5_000_000);
     }
 
     #[test]

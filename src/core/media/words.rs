@@ -4,7 +4,8 @@
 //! Text is sliced by `a..b` ranges only (`get(0..n)`, not `get(..n)`): each kind of range is a
 //! `str::get` of its own in the wasm.
 
-use crate::core::json::char_at;
+pub(crate) use crate::core::json::trim;
+use crate::core::json::{char_at, is_white_space};
 use crate::prelude::*;
 
 pub(crate) use crate::core::json::decimal;
@@ -86,23 +87,9 @@ pub(crate) fn line_where(
     }
 }
 
-/// Whether `c` is white space (as `char::is_whitespace`, whose Unicode table this list
-/// replaces) or, with `bom`, U+FEFF.
+/// Whether `c` is white space or, with `bom`, U+FEFF.
 fn is_space(c: char, bom: bool) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | ' '
-            | '\u{85}'
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-    ) || (bom && c == '\u{FEFF}')
+    is_white_space(c) || (bom && c == '\u{FEFF}')
 }
 
 /// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`: a plain
@@ -116,29 +103,6 @@ pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
             _ => return rest,
         }
     }
-}
-
-/// `s` without leading or trailing white space, as `str::trim`: `str::trim` itself in a build
-/// with the client, which links it anyway; by hand in the others (no Unicode white-space table).
-pub(crate) fn trim(s: &str) -> &str {
-    if cfg!(feature = "client") {
-        s.trim()
-    } else {
-        trim_by_hand(s)
-    }
-}
-
-/// [`trim`] in one forward pass: the end of the last character that is not white space.
-fn trim_by_hand(s: &str) -> &str {
-    let s = trim_start(s, false);
-    let mut end = 0;
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if !is_space(c, false) {
-            end = s.len() - chars.as_str().len();
-        }
-    }
-    s.get(0..end).unwrap_or_default()
 }
 
 /// `template` with each `{}` replaced by the next of `args`, in order, and each `{N}` (one
@@ -234,7 +198,7 @@ mod tests {
         let mut all = String::new();
         for c in (0..=0x3000u32).chain([0xFEFF]).filter_map(char::from_u32) {
             let one = c.to_string();
-            assert_eq!(trim_by_hand(&one), one.trim(), "{c:?}");
+            assert_eq!(trim(&one), one.trim(), "{c:?}");
             assert_eq!(trim_start(&one, false), one.trim_start(), "{c:?}");
             assert_eq!(
                 trim_start(&one, true).is_empty(),
@@ -250,7 +214,7 @@ mod tests {
             "x\u{202F}y\u{205F}",
             &all,
         ] {
-            assert_eq!(trim_by_hand(s), s.trim(), "{s:?}");
+            assert_eq!(trim(s), s.trim(), "{s:?}");
             let t = s.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
             assert_eq!(trim_start(s, true), t);
         }
