@@ -20,17 +20,19 @@ struct Fault {
     rule: &'static str,
 }
 
-type Pass = core::result::Result<(), Fault>;
+/// A fault is boxed: a `Result` of one pointer, so each `?` passes on a pointer,
+/// not the five words of a `Fault`.
+type Pass = core::result::Result<(), Box<Fault>>;
 
 /// `rule` broken at `at`. (A path from the empty root — a callback's own fields, a
 /// Conversation entry, which is the whole body — starts at its first name: `Path`
 /// writes no `.` before it.) Not inlined: one call at each of the pass's faults.
 #[inline(never)]
-fn fault(at: &Path, rule: &'static str) -> Fault {
-    Fault {
+fn fault(at: &Path, rule: &'static str) -> Box<Fault> {
+    Box::new(Fault {
         field: Some(at.text()),
         rule,
-    }
+    })
 }
 
 impl Fault {
@@ -62,7 +64,7 @@ impl Fault {
 pub fn callback_json(raw: &[u8]) -> Result<String> {
     let value = body(raw)?;
     let mut out = Writer::new();
-    callback(&value, None, &mut out).map_err(Fault::not_a_callback)?;
+    callback(&value, None, &mut out).map_err(|fault| fault.not_a_callback())?;
     Ok(out.finish())
 }
 
@@ -74,7 +76,7 @@ pub fn store_json(answer: &Value) -> Result<String> {
     let mut out = Writer::new();
     out.open_object();
     out.key("results");
-    store(answer, &at, &mut out).map_err(Fault::into_error)?;
+    store(answer, &at, &mut out).map_err(|fault| fault.into_error())?;
     out.close_object();
     Ok(out.finish())
 }
@@ -101,10 +103,10 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
     let Value::Object(members) = value else {
         return Err(match at {
             Some(at) => fault(at, "must be an object"),
-            None => Fault {
+            None => Box::new(Fault {
                 field: None,
                 rule: "must be an object",
-            },
+            }),
         });
     };
     let root = Path::root("");
@@ -210,7 +212,10 @@ fn unknown(kind: &str, raw: &Value, out: &mut Writer) {
 }
 
 /// `value` as an object's members, or `…: must be an object`.
-fn object<'v>(value: &'v Value, at: &Path) -> core::result::Result<&'v [(String, Value)], Fault> {
+fn object<'v>(
+    value: &'v Value,
+    at: &Path,
+) -> core::result::Result<&'v [(String, Value)], Box<Fault>> {
     match value {
         Value::Object(members) => Ok(members),
         _ => Err(fault(at, "must be an object")),
@@ -222,7 +227,7 @@ fn get<'v>(
     members: &'v [(String, Value)],
     key: &str,
     at: &Path,
-) -> core::result::Result<Option<&'v Value>, Fault> {
+) -> core::result::Result<Option<&'v Value>, Box<Fault>> {
     let mut found = None;
     for (name, value) in members {
         if name == key {
