@@ -113,26 +113,29 @@ fn integer(text: &str) -> Option<String> {
             power = (power * 10).checked_add(if minus { -digit } else { digit })?;
         }
     }
-    let sign = if negative { "-" } else { "" };
-    if !any && !plain {
-        return Some(super::join(&[sign, "0"]));
-    }
-    let zeros = power
-        .checked_sub(fraction)?
-        .checked_add(i64::try_from(trail).ok()?)?;
-    let value = times_ten(value, u64::try_from(zeros).ok()?, 0)?;
-    let max = match (plain, negative) {
-        (false, _) => EXACT_MAX,
-        (true, false) => u64::MAX,
-        (true, true) => 1 << 63,
-    };
-    if value > max {
-        None
-    } else if plain {
-        Some(text.to_owned())
+    // No digit but zeros (`0.0`, `-0e5`): zero, whatever the exponent, written once below.
+    let value = if any || plain {
+        let zeros = power
+            .checked_sub(fraction)?
+            .checked_add(i64::try_from(trail).ok()?)?;
+        let value = times_ten(value, u64::try_from(zeros).ok()?, 0)?;
+        let max = match (plain, negative) {
+            (false, _) => EXACT_MAX,
+            (true, false) => u64::MAX,
+            (true, true) => 1 << 63,
+        };
+        if value > max {
+            return None;
+        }
+        if plain {
+            return Some(text.to_owned());
+        }
+        value
     } else {
-        Some(super::join(&[sign, &decimal(value)]))
-    }
+        0
+    };
+    let sign = if negative { "-" } else { "" };
+    Some(super::join(&[sign, &decimal(value)]))
 }
 
 /// `value` × 10^`zeros` + `digit`, or `None` past `u64`'s range (checked before each

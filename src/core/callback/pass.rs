@@ -20,17 +20,19 @@ struct Fault {
     rule: &'static str,
 }
 
-type Pass = core::result::Result<(), Fault>;
+/// A fault is boxed: a `Result` of one pointer, so each `?` passes on a pointer,
+/// not the five words of a `Fault`.
+type Pass = core::result::Result<(), Box<Fault>>;
 
 /// `rule` broken at `at`. (A path from the empty root — a callback's own fields, a
 /// Conversation entry, which is the whole body — starts at its first name: `Path`
 /// writes no `.` before it.) Not inlined: one call at each of the pass's faults.
 #[inline(never)]
-fn fault(at: &Path, rule: &'static str) -> Fault {
-    Fault {
+fn fault(at: &Path, rule: &'static str) -> Box<Fault> {
+    Box::new(Fault {
         field: Some(at.text()),
         rule,
-    }
+    })
 }
 
 impl Fault {
@@ -62,7 +64,7 @@ impl Fault {
 pub fn callback_json(raw: &[u8]) -> Result<String> {
     let value = body(raw)?;
     let mut out = Writer::new();
-    callback(&value, None, &mut out).map_err(Fault::not_a_callback)?;
+    callback(&value, None, &mut out).map_err(|fault| fault.not_a_callback())?;
     Ok(out.finish())
 }
 
@@ -74,7 +76,7 @@ pub fn store_json(answer: &Value) -> Result<String> {
     let mut out = Writer::new();
     out.open_object();
     out.key("results");
-    store(answer, &at, &mut out).map_err(Fault::into_error)?;
+    store(answer, &at, &mut out).map_err(|fault| fault.into_error())?;
     out.close_object();
     Ok(out.finish())
 }
@@ -101,10 +103,10 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
     let Value::Object(members) = value else {
         return Err(match at {
             Some(at) => fault(at, "must be an object"),
-            None => Fault {
+            None => Box::new(Fault {
                 field: None,
                 rule: "must be an object",
-            },
+            }),
         });
     };
     let root = Path::root("");
@@ -210,7 +212,10 @@ fn unknown(kind: &str, raw: &Value, out: &mut Writer) {
 }
 
 /// `value` as an object's members, or `…: must be an object`.
-fn object<'v>(value: &'v Value, at: &Path) -> core::result::Result<&'v [(String, Value)], Fault> {
+fn object<'v>(
+    value: &'v Value,
+    at: &Path,
+) -> core::result::Result<&'v [(String, Value)], Box<Fault>> {
     match value {
         Value::Object(members) => Ok(members),
         _ => Err(fault(at, "must be an object")),
@@ -222,7 +227,7 @@ fn get<'v>(
     members: &'v [(String, Value)],
     key: &str,
     at: &Path,
-) -> core::result::Result<Option<&'v Value>, Fault> {
+) -> core::result::Result<Option<&'v Value>, Box<Fault>> {
     let mut found = None;
     for (name, value) in members {
         if name == key {
@@ -308,8 +313,7 @@ fn known(shape: Shape, key: &str) -> bool {
 fn kind(code: u8, field: &Field, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     match (code, value) {
         (b'o' | b'F', _) => shaped(shape(field.of), value, at, out),
-        (b'k', _) => keyed(field.of, value, at, out),
-        (b't', _) => tagged(field.of, value, at, out),
+        (b'k' | b't', _) => chosen(code == b'k', field.of, value, at, out),
         (b'l', Value::Array(items)) => {
             out.open_array();
             for (i, each) in items.iter().enumerate() {
@@ -345,24 +349,50 @@ fn plain(code: u8, value: &Value, out: &mut Writer) -> core::result::Result<(), 
     Ok(())
 }
 
-/// An object tagged by `type`: `{ type, …fields of its shape, …extra }` for a type
-/// of the table `of`, `{ type: "unknown", rawType, raw }` (the object as sent) for another.
-fn tagged(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
+/// An object of a choice of the table `of`: tagged by `type` (`keyed` false: `{ type,
+/// …fields of its shape, …extra }`), or holding one message under its kind's key,
+/// beside `reply_to` (`keyed`: `{ type, …fields of its shape, …extra }` read from
+/// under the key, inside `{ type, message }` for a kind written within another); `{
+/// type: "unknown", rawType, raw }` (the object as sent) for a name the table lacks.
+fn chosen(keyed: bool, of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
     let members = object(value, at)?;
     let place = at.key("type");
-    let name = match get(members, "type", &place)? {
-        Some(Value::String(name)) => name,
-        Some(_) => return Err(fault(&place, "must be a string")),
-        None => return Err(fault(&place, "is required")),
+    let name = if keyed {
+        let Some((name, _)) = members.iter().find(|(key, _)| key != "reply_to") else {
+            return Err(fault(at, "must hold a message"));
+        };
+        name
+    } else {
+        match get(members, "type", &place)? {
+            Some(Value::String(name)) => name,
+            Some(_) => return Err(fault(&place, "must be a string")),
+            None => return Err(fault(&place, "is required")),
+        }
     };
-    let Some(known) = choose(of, name) else {
+    let Some(choice) = choose(of, name) else {
         unknown(name, value, out);
         return Ok(());
     };
+    let inner = at.key(choice.wire);
+    let (members, at) = if keyed {
+        let value = get(members, choice.wire, &inner)?.unwrap_or(&Value::Null);
+        (object(value, &inner)?, &inner)
+    } else {
+        (members, at)
+    };
+    let within = !choice.within.is_empty();
+    if within {
+        out.open_object();
+        out.field("type", choice.within);
+        out.key("message");
+    }
     out.open_object();
-    out.field("type", known.wire);
-    fields(shape(known.of), members, at, out)?;
+    out.field("type", &choice.js());
+    fields(shape(choice.of), members, at, out)?;
     out.close_object();
+    if within {
+        out.close_object();
+    }
     Ok(())
 }
 
@@ -376,36 +406,4 @@ fn choose(of: &str, name: &str) -> Option<Field> {
         }
     }
     None
-}
-
-/// An object holding one message under its kind's key, beside `reply_to`: `{ type,
-/// …fields of its shape, …extra }` (inside `{ type, message }` for a kind written
-/// within another) for a kind of the table `of`, `{ type: "unknown", rawType, raw }`
-/// (the object as sent) for another.
-fn keyed(of: &str, value: &Value, at: &Path, out: &mut Writer) -> Pass {
-    let members = object(value, at)?;
-    let Some((name, _)) = members.iter().find(|(key, _)| key != "reply_to") else {
-        return Err(fault(at, "must hold a message"));
-    };
-    let Some(content) = choose(of, name) else {
-        unknown(name, value, out);
-        return Ok(());
-    };
-    let place = at.key(content.wire);
-    let inner = get(members, content.wire, &place)?.unwrap_or(&Value::Null);
-    let inner = object(inner, &place)?;
-    let within = !content.within.is_empty();
-    if within {
-        out.open_object();
-        out.field("type", content.within);
-        out.key("message");
-    }
-    out.open_object();
-    out.field("type", &content.js());
-    fields(shape(content.of), inner, &place, out)?;
-    out.close_object();
-    if within {
-        out.close_object();
-    }
-    Ok(())
 }

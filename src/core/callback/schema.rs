@@ -232,6 +232,27 @@ mod tests {
         }
     }
 
+    /// A tagged object's `type` is written as its choice's JS name (`pass::chosen`):
+    /// in a table of tagged types that is the type as sent, never within another.
+    #[test]
+    fn a_tagged_type_is_written_as_sent() {
+        for name in names() {
+            let mut words = shape(name).words;
+            while let Some(word) = next_word(&mut words) {
+                let field = field(word);
+                // A table's choices read as no field: their second byte is neither.
+                if field.kind == b't' && matches!(word.as_bytes().get(1), Some(b'!' | b'.')) {
+                    let mut choices = shape(field.of).words;
+                    while let Some(word) = next_word(&mut choices) {
+                        let choice = choice(word);
+                        assert_eq!(choice.js(), choice.wire, "{name}: {word}");
+                        assert!(choice.within.is_empty(), "{name}: {word}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_word_reads_as_its_parts() {
         let list = field("lo.contacts>people_list@card");

@@ -42,12 +42,19 @@ pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
         at: 0,
         depth: 0,
     };
-    let value = parser.value()?;
-    parser.skip_space();
-    if parser.at != parser.bytes.len() {
-        return Err(parser.fail("trailing characters"));
-    }
-    Ok(value)
+    let value = parser.value().and_then(|value| {
+        parser.skip_space();
+        if parser.at == parser.bytes.len() {
+            Ok(value)
+        } else {
+            Err("trailing characters")
+        }
+    });
+    // A reader stops where it fails: the error is at the byte it stopped at.
+    value.map_err(|reason| ParseError {
+        offset: parser.at,
+        reason,
+    })
 }
 
 struct Parser<'a> {
@@ -56,16 +63,10 @@ struct Parser<'a> {
     depth: u32,
 }
 
-type Parsed<T> = Result<T, ParseError>;
+/// A value read, or why not (the reader stops at the byte at fault).
+type Parsed<T> = Result<T, &'static str>;
 
 impl Parser<'_> {
-    fn fail(&self, reason: &'static str) -> ParseError {
-        ParseError {
-            offset: self.at,
-            reason,
-        }
-    }
-
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -90,7 +91,7 @@ impl Parser<'_> {
         if self.eat(byte) {
             Ok(())
         } else {
-            Err(self.fail(reason))
+            Err(reason)
         }
     }
 
@@ -103,7 +104,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
-            _ => Err(self.fail("expected a value")),
+            _ => Err("expected a value"),
         }
     }
 
@@ -111,7 +112,7 @@ impl Parser<'_> {
     /// function pointer: an indirect call keeps every function of its type alive).
     fn nested(&mut self, object: bool) -> Parsed<Value> {
         if self.depth == MAX_DEPTH {
-            return Err(self.fail("nested too deeply"));
+            return Err("nested too deeply");
         }
         self.depth += 1;
         self.at += 1;
@@ -132,7 +133,7 @@ impl Parser<'_> {
             self.at += word.len();
             Ok(value)
         } else {
-            Err(self.fail("expected a value"))
+            Err("expected a value")
         }
     }
 
@@ -158,7 +159,7 @@ impl Parser<'_> {
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
-                return Err(self.fail("expected a key"));
+                return Err("expected a key");
             }
             let key = self.string()?;
             self.expect(b':', "expected :")?;
@@ -179,7 +180,7 @@ impl Parser<'_> {
         match self.peek() {
             Some(b'0') => self.at += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.fail("expected a digit")),
+            _ => return Err("expected a digit"),
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
@@ -209,7 +210,7 @@ impl Parser<'_> {
         let start = self.at;
         self.digits();
         if self.at == start {
-            return Err(self.fail("expected a digit"));
+            return Err("expected a digit");
         }
         Ok(())
     }
@@ -228,18 +229,18 @@ impl Parser<'_> {
                     self.at += 1;
                     self.escape()?
                 }
-                Some(0..=0x1F) => return Err(self.fail("control character in a string")),
+                Some(0..=0x1F) => return Err("control character in a string"),
                 Some(byte @ 0x20..=0x7F) => {
                     self.at += 1;
                     char::from(byte)
                 }
                 Some(_) => {
                     let rest = self.bytes.get(self.at..).unwrap_or_default();
-                    let (c, len) = char_at(rest).map_err(|_| self.fail("invalid UTF-8"))?;
+                    let (c, len) = char_at(rest).map_err(|_| "invalid UTF-8")?;
                     self.at += len;
                     c
                 }
-                None => return Err(self.fail("unterminated string")),
+                None => return Err("unterminated string"),
             };
             out.push(c);
         }
@@ -247,9 +248,7 @@ impl Parser<'_> {
 
     /// The character of an escape, the backslash consumed.
     fn escape(&mut self) -> Parsed<char> {
-        let byte = self
-            .peek()
-            .ok_or_else(|| self.fail("unterminated string"))?;
+        let byte = self.peek().ok_or("unterminated string")?;
         self.at += 1;
         Ok(match byte {
             b'"' => '"',
@@ -261,7 +260,7 @@ impl Parser<'_> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => return self.unicode(),
-            _ => return Err(self.fail("invalid escape")),
+            _ => return Err("invalid escape"),
         })
     }
 
@@ -271,26 +270,28 @@ impl Parser<'_> {
         let code = match first {
             0xD800..=0xDBFF => {
                 if !self.at_prefix(b"\\u") {
-                    return Err(self.fail("lone surrogate"));
+                    return Err("lone surrogate");
                 }
                 self.at += 2;
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err(self.fail("lone surrogate"));
+                    return Err("lone surrogate");
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err(self.fail("lone surrogate")),
+            0xDC00..=0xDFFF => return Err("lone surrogate"),
             _ => first,
         };
-        char::from_u32(code).ok_or_else(|| self.fail("lone surrogate"))
+        char::from_u32(code).ok_or("lone surrogate")
     }
 
     fn hex4(&mut self) -> Parsed<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit =
-                (self.peek().and_then(hex_digit)).ok_or_else(|| self.fail("invalid \\u escape"))?;
+            let digit = self
+                .peek()
+                .and_then(hex_digit)
+                .ok_or("invalid \\u escape")?;
             code = code * 16 + u32::from(digit);
             self.at += 1;
         }

@@ -141,3 +141,27 @@ fn bytes_read_as_serde_json_reads_a_slice() {
     let err = parse_utf8(b"[\"ab\xe2\x82\"]").unwrap_err();
     assert_eq!((err.reason, err.offset), ("invalid UTF-8", 4));
 }
+
+/// An error is at the byte where the reader stopped, for each reason.
+#[test]
+fn errors_name_the_byte_the_reader_stopped_at() {
+    let deep = "[".repeat(200);
+    for (text, reason, offset) in [
+        ("{\"a\":1,}", "expected a key", 7),
+        ("[1 2]", "expected , or ]", 3),
+        ("{\"a\":1 2}", "expected , or }", 7),
+        ("{\"a\" 1}", "expected :", 5),
+        ("\"\\x\"", "invalid escape", 3),
+        ("\"\\ud800x\"", "lone surrogate", 7),
+        ("\"\\u12g4\"", "invalid \\u escape", 5),
+        ("\"ab", "unterminated string", 3),
+        ("\"a\u{1}\"", "control character in a string", 2),
+        ("-x", "expected a digit", 1),
+        ("tru", "expected a value", 0),
+        ("[1] x", "trailing characters", 4),
+        (deep.as_str(), "nested too deeply", 127),
+    ] {
+        let err = parse(text).unwrap_err();
+        assert_eq!((err.reason, err.offset), (reason, offset), "{text:?}");
+    }
+}
