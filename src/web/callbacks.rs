@@ -30,7 +30,7 @@ pub fn callbacks(
     headers_len: usize,
     now_ms: f64,
     tolerance: f64,
-) -> JsValue {
+) -> super::Answer {
     let (raw_body, rest) = parts.split_at_checked(body_len).unwrap_or_default();
     let answer = if headers_len == 0 {
         callback::pass::callback_json(raw_body)

@@ -21,7 +21,7 @@ use wasm_bindgen::prelude::*;
 /// which the rules read as absent too), then the runs' bytes, one after another. Gives
 /// `[start,end]`, the range to read next, or the report, as JSON text.
 #[wasm_bindgen(skip_typescript)]
-pub fn media_step(input: &[u8]) -> JsValue {
+pub fn media_step(input: &[u8]) -> super::Answer {
     let number = |i: usize| number(input, i);
     let ranges = usize::try_from(number(0)).unwrap_or(0).min(MAX_READS);
     let mut rest = input.get((6 + 2 * ranges) * 8..).unwrap_or_default();
