@@ -227,7 +227,7 @@ impl Config {
             }
             #[cfg(feature = "conversation")]
             Some((_, Some("conversation"))) => {
-                only_for(&value, &["botId", "token"], "whatsapp")?;
+                only_for(&value, conversation::STANDALONE_ONLY, "whatsapp")?;
                 conversation::config(&value, &at, host)
             }
             // Only a build made to measure the backend's weight lacks it (README, "Size").
