@@ -32,49 +32,37 @@ const OPS: &[(&str, Prepare, Answer)] = &[
     ("callbackStatus", callback_status, answers::stored),
 ];
 
-const CONSENTS: &str = "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the \
-     OPT_IN/OPT_OUT webhooks";
-const BLACKLIST: &str = "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)";
-const PROVIDERS: &str = "no media providers: use public https URLs";
-const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, url))";
-
-/// The methods it cannot do, and why / what to use instead.
-const UNSUPPORTED: &[(&str, &str)] = &[
-    (
-        "markRead",
-        "not sent until Sinch confirms how events:send names the message",
-    ),
-    ("optIn", CONSENTS),
-    ("optOut", CONSENTS),
-    ("addToBlacklist", BLACKLIST),
-    ("removeFromBlacklist", BLACKLIST),
-    ("blacklist", BLACKLIST),
-    (
-        "callbackNotifications",
-        "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
-    ),
-    ("addProvider", PROVIDERS),
-    ("listProviders", PROVIDERS),
-    ("deleteProvider", PROVIDERS),
-    ("listStickerpacks", STICKERS),
-    ("getStickerpack", STICKERS),
-    ("createStickerpack", STICKERS),
-    ("updateStickerpack", STICKERS),
-    ("deleteStickerpack", STICKERS),
-    ("listStickers", STICKERS),
-    ("getSticker", STICKERS),
-    ("createSticker", STICKERS),
-    ("updateSticker", STICKERS),
-    ("deleteSticker", STICKERS),
+/// Why each method the Conversation API cannot do is refused, and what to use instead.
+const WHY: &[&str] = &[
+    "not sent until Sinch confirms how events:send names the message",
+    "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhooks",
+    "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)",
+    "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
+    "no media providers: use public https URLs",
+    "no stickerpacks: send a sticker by URL (sendSticker(to, url))",
 ];
 
+/// For each row of the standalone table ([`super::OPS`], in its order): `0` when
+/// [`OPS`] has the method, else 1 + the index of its refusal in [`WHY`].
+const REFUSED: [u8; super::OPS.len()] = [
+    0, 0, 1, 0, 2, 2, 3, 3, 3, 0, 4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+];
+
+/// The row of method `name`: an unknown name is refused as the standalone table
+/// refuses it, a method without an equivalent as `unsupported`.
 fn find(name: &str) -> Result<&'static (&'static str, Prepare, Answer)> {
-    if let Some((_, why)) = UNSUPPORTED.iter().find(|(op, _)| *op == name) {
-        return Err(unsupported(name, why));
+    let unknown = || Error::invalid("operation", "is not an operation of this client");
+    let row = super::OPS
+        .iter()
+        .position(|op| op.name == name)
+        .ok_or_else(unknown)?;
+    match REFUSED.get(row).map(|why| usize::from(*why)) {
+        Some(why @ 1..) => Err(unsupported(name, WHY.get(why - 1).unwrap_or(&""))),
+        _ => OPS
+            .iter()
+            .find(|(op, _, _)| *op == name)
+            .ok_or_else(unknown),
     }
-    OPS.iter()
-        .find(|(op, _, _)| *op == name)
-        .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))
 }
 
 /// The prepared request (JSON text, see the module) of method `name` with `args`
