@@ -1,7 +1,7 @@
 //! Reading the options object (JSON, as JS gives it) into [`ClientOptions`]: every
 //! key known and given once, each option of its type; the rules are [`super::Config`]'s.
 
-use super::{ClientOptions, Region, Secret, MAX_TIMEOUT_MS, RETRIES_RULE, TIMEOUT_RULE};
+use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE, TIMEOUT_RULE};
 use crate::core::error::Result;
 use crate::core::json::read::{object, whole};
 use crate::core::json::{Object, Path, Read, Value};
@@ -40,24 +40,20 @@ pub(super) const KNOWN: &[&str] = KEYS
     .split_at(if cfg!(feature = "conversation") { 0 } else { 6 })
     .1;
 
-impl Read for ClientOptions {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let options = object(value, at, KNOWN)?;
-        let bot_id = required(&options, "botId")?.to_owned();
-        let token = text(&options, "token")?.map(|token| Secret(token.to_owned()));
-        let region = match options.get("region") {
-            Some(region) => Some(Region::read(region, &at.key("region"))?),
-            None => None,
-        };
-        let mut out = Self {
-            bot_id,
-            token,
-            region,
-            ..Self::default()
-        };
-        out.read_shared(&options)?;
-        Ok(out)
-    }
+/// The config of standalone options `value` (at `at`), for `host`: `botId`, `token`
+/// and the region read borrowed, checked by [`Config::standalone`] as a Rust
+/// caller's [`ClientOptions`] are.
+pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config> {
+    let options = object(value, at, KNOWN)?;
+    let bot_id = required(&options, "botId")?;
+    let token = text(&options, "token")?;
+    let region = match options.get("region") {
+        Some(region) => Some(Region::read(region, &at.key("region"))?.base_url()),
+        None => None,
+    };
+    let mut shared = ClientOptions::default();
+    shared.read_shared(&options)?;
+    Config::standalone(bot_id, token, region, &shared, host)
 }
 
 /// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
