@@ -313,7 +313,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
         Hook::None => Ok(()),
         Hook::Envelope if conversation => Ok(()),
         Hook::Envelope => {
-            for name in ["correlationId", "ttl", "channelSpecificMessage"] {
+            for name in &["correlationId", "ttl", "channelSpecificMessage"] {
                 if given(value, name).is_some() {
                     return Err(at.key(name).invalid(r#"is only for api: "conversation""#));
                 }
