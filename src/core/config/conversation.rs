@@ -152,8 +152,8 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         None => DEFAULT_AUTH_URL.to_owned(),
     };
     let key = key.map(|(id, secret)| {
-        let pair = join(&[id, ":", secret]);
-        let basic = join(&["Basic ", &base64(pair.as_bytes())]);
+        let mut basic = String::from("Basic ");
+        base64(join(&[id, ":", secret]).as_bytes(), &mut basic);
         (Secret(basic), Secret(secret.to_owned()))
     });
     let project = Project {
@@ -178,9 +178,8 @@ fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     check_name(name, id)
 }
 
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+/// Standard base64 with padding of `bytes`, appended to `out`.
+fn base64(bytes: &[u8], out: &mut String) {
     for chunk in bytes.chunks(3) {
         let n = chunk
             .iter()
@@ -203,7 +202,6 @@ fn base64(bytes: &[u8]) -> String {
             });
         }
     }
-    out
 }
 
 #[cfg(test)]
