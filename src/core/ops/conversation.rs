@@ -13,7 +13,7 @@ use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{answers, head, send::send_tail, url, RECIPIENT_END};
 use crate::core::endpoints::numbers::Numbers;
-use crate::core::error::{join, Error, Result};
+use crate::core::error::{Error, Result};
 use crate::core::json::{self, Value, Writer};
 use crate::core::request::encode_segment;
 use crate::core::rules::check_id;
@@ -124,7 +124,8 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
     Numbers::given(numbers)?;
     let url = url(&config.base_url, project, "capability:query");
     // `{"app_id": …, "recipient": …}`.
-    let tail = join(&[RECIPIENT_END, "}"]);
+    let mut tail = RECIPIENT_END.to_owned();
+    tail.push('}');
     Ok(parts(&url, "requests", true, numbers, project, &tail))
 }
 
@@ -132,8 +133,9 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let id = args.string(0, "messageId")?;
     check_id("messageId", id)?;
-    let path = join(&["messages/", &encode_segment(id)]);
-    let mut out = request(false, &url(&config.base_url, project, &path));
+    let mut path = url(&config.base_url, project, "messages/");
+    path.push_str(&encode_segment(id));
+    let mut out = request(false, &path);
     out.close_object();
     Ok(out.finish())
 }
