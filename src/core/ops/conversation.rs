@@ -12,9 +12,10 @@ use crate::core::config::{Config, Project};
 use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{answers, head, send::send_tail, url, RECIPIENT_END};
-use crate::core::endpoints::numbers::Numbers;
+use crate::core::endpoints::numbers::NUMBERS;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Value, Writer};
+use crate::core::message::arguments;
 use crate::core::request::encode_segment;
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -121,7 +122,7 @@ fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String
 /// later, on the CAPABILITY webhook.
 fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let numbers = args.value(0);
-    Numbers::given(numbers)?;
+    arguments(&[numbers], NUMBERS, false)?;
     let url = url(&config.base_url, project, "capability:query");
     // `{"app_id": …, "recipient": …}`.
     let mut tail = RECIPIENT_END.to_owned();
