@@ -1,5 +1,6 @@
-//! Reading the options object (JSON, as JS gives it) into [`ClientOptions`]: every
-//! key known and given once, each option of its type; the rules are [`super::Config`]'s.
+//! Reading the options object (JSON, as JS gives it): every key known and given
+//! once, each option of its type, read borrowed (the options both APIs share into a
+//! [`ClientOptions`]); the rules are [`super::Config`]'s.
 
 use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE, TIMEOUT_RULE};
 use crate::core::error::Result;
