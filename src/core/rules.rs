@@ -94,21 +94,26 @@ pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
 /// An absolute `http://` or `https://` URL with a host.
 /// At `at`; the text is built only for an error.
 pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        url.get(8..).unwrap_or_default()
-    } else if lower.starts_with("http://") {
-        url.get(7..).unwrap_or_default()
-    } else {
-        return Err(at.invalid("must be an http(s) URL"));
+    let rest = match (scheme(url, "https://"), scheme(url, "http://")) {
+        (Some(rest), _) | (None, Some(rest)) => rest,
+        (None, None) => return Err(at.invalid("must be an http(s) URL")),
     };
-    if rest.is_empty()
-        || rest.starts_with('/')
-        || url.chars().any(|c| c.is_whitespace() || c.is_control())
-    {
+    if rest.is_empty() || rest.starts_with('/') || spaced(url) {
         return Err(at.invalid("must be an http(s) URL with a host and no spaces"));
     }
     Ok(())
+}
+
+/// What follows `prefix` (a scheme and `://`, lowercase) at the start of `url`, in
+/// any case.
+fn scheme<'a>(url: &'a str, prefix: &str) -> Option<&'a str> {
+    let (head, rest) = (url.get(..prefix.len())?, url.get(prefix.len()..)?);
+    head.eq_ignore_ascii_case(prefix).then_some(rest)
+}
+
+/// Whether `text` has a white-space or control character (any Unicode one).
+pub fn spaced(text: &str) -> bool {
+    text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// An http(s) URL ([`check_http_url_at`]) that is `https://`, or `http://` only on
@@ -117,14 +122,9 @@ pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
 /// At `at`; the text is built only for an error.
 pub fn check_https_or_loopback_url_at(at: &Path, url: &str) -> Result<()> {
     check_http_url_at(at, url)?;
-    let https = url
-        .get(..8)
-        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"));
     let loopback = whatwg::cut(url, b"\\").is_none()
-        && url
-            .get(7..)
-            .is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
-    if https || loopback {
+        && scheme(url, "http://").is_some_and(|rest| whatwg::is_loopback(whatwg::authority(rest)));
+    if scheme(url, "https://").is_some() || loopback {
         Ok(())
     } else {
         Err(at.invalid("must be an https URL (plain http only on loopback)"))

@@ -103,19 +103,23 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
             "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",
         ));
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if crate::core::rules::spaced(url) {
         return Err(Error::invalid(
             name,
             "must not contain spaces or control characters",
         ));
     }
-    match scheme.to_ascii_lowercase().as_str() {
-        "https" => Ok(url.to_owned()),
-        "http" if allow_insecure_http || whatwg::is_loopback(authority) => Ok(url.to_owned()),
-        "http" => Err(Error::invalid(
+    if scheme.eq_ignore_ascii_case("https") {
+        return Ok(url.to_owned());
+    }
+    if !scheme.eq_ignore_ascii_case("http") {
+        return Err(Error::invalid(name, "must use https (or http on loopback)"));
+    }
+    if !allow_insecure_http && !whatwg::is_loopback(authority) {
+        return Err(Error::invalid(
             name,
             "plain http is only allowed for loopback hosts unless allowInsecureHttp is true",
-        )),
-        _ => Err(Error::invalid(name, "must use https (or http on loopback)")),
+        ));
     }
+    Ok(url.to_owned())
 }

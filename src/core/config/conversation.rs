@@ -1,7 +1,7 @@
 //! The options of `api: "conversation"`: a project's app on the Conversation API's
 //! WhatsApp channel, its access key, how it authenticates and where (brief §1).
 
-use super::read::{required, text};
+use super::read::{required, text, KEYS, KNOWN};
 use super::{
     base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
     Host, Secret,
@@ -12,29 +12,11 @@ use crate::core::json::{Path, Value};
 use crate::core::whatwg;
 use crate::prelude::*;
 
-/// Every option key `api: "conversation"` knows, those only it takes first.
-const KEYS: &[&str] = &[
-    "projectId",
-    "appId",
-    "keyId",
-    "keySecret",
-    "authUrl",
-    "auth",
-    "api",
-    "region",
-    "baseUrl",
-    "allowInsecureHttp",
-    "timeoutMs",
-    "retries",
-    "maxRetryAfterMs",
-    "retryMessagesOnNetworkError",
-    "maxResponseBytes",
-    "dangerouslyAllowBrowser",
-    "onRetry",
-];
-
 /// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
 pub const ONLY: &[&str] = KEYS.split_at(6).0;
+
+/// The options only `api: "whatsapp"` takes (refused under `api: "conversation"`).
+pub(super) const STANDALONE_ONLY: &[&str] = KEYS.split_at(8).0.split_at(6).1;
 
 /// The OAuth2 token URL every region shares (brief §1.2).
 pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";
@@ -108,7 +90,7 @@ impl Project {
 /// The config of `api: "conversation"` options `value` (at `at`), for `host`. Every
 /// rule is checked on the borrowed text before anything is allocated.
 pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
-    let fields = object(value, at, KEYS)?;
+    let fields = object(value, at, KNOWN)?;
     let mut shared = ClientOptions::default();
     shared.read_shared(&fields)?;
     let (key_id, key_secret) = (text(&fields, "keyId")?, text(&fields, "keySecret")?);
@@ -170,8 +152,8 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         None => DEFAULT_AUTH_URL.to_owned(),
     };
     let key = key.map(|(id, secret)| {
-        let pair = join(&[id, ":", secret]);
-        let basic = join(&["Basic ", &base64(pair.as_bytes())]);
+        let mut basic = String::from("Basic ");
+        base64(join(&[id, ":", secret]).as_bytes(), &mut basic);
         (Secret(basic), Secret(secret.to_owned()))
     });
     let project = Project {
@@ -196,9 +178,8 @@ fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     check_name(name, id)
 }
 
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+/// Standard base64 with padding of `bytes`, appended to `out`.
+fn base64(bytes: &[u8], out: &mut String) {
     for chunk in bytes.chunks(3) {
         let n = chunk
             .iter()
@@ -221,7 +202,6 @@ fn base64(bytes: &[u8]) -> String {
             });
         }
     }
-    out
 }
 
 #[cfg(test)]

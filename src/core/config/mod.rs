@@ -223,11 +223,11 @@ impl Config {
             None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
                 #[cfg(feature = "conversation")]
                 only_for(&value, conversation::ONLY, "conversation")?;
-                Self::new(ClientOptions::read(&value, &at)?, host)
+                read::standalone(&value, &at, host)
             }
             #[cfg(feature = "conversation")]
             Some((_, Some("conversation"))) => {
-                only_for(&value, &["botId", "token"], "whatsapp")?;
+                only_for(&value, conversation::STANDALONE_ONLY, "whatsapp")?;
                 conversation::config(&value, &at, host)
             }
             // Only a build made to measure the backend's weight lacks it (README, "Size").
@@ -244,30 +244,43 @@ impl Config {
     /// Checks `options` for a client running in `host` and fills in defaults.
     /// Errors name the option and the rule.
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
+        let token = options.token.as_ref().map(Secret::expose);
+        let region = options.region.map(Region::base_url);
+        Self::standalone(&options.bot_id, token, region, &options, host)
+    }
+
+    /// The standalone config of bot `bot_id` with `token`, at `region` (its base URL)
+    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`].
+    fn standalone(
+        bot_id: &str,
+        token: Option<&str>,
+        region: Option<&'static str>,
+        options: &ClientOptions,
+        host: Host,
+    ) -> Result<Self> {
         if host == Host::BrowserPage
-            && options.token.is_some()
+            && token.is_some()
             && options.dangerously_allow_browser != Some(true)
         {
             return Err(in_browser_page("token", "token"));
         }
-        let bot_id = check_name("botId", &options.bot_id)?.to_owned();
-        if let Some(token) = &options.token {
-            check_token("token", token.expose())?;
+        let bot_id = check_name("botId", bot_id)?.to_owned();
+        if let Some(token) = token {
+            check_token("token", token)?;
         }
-        let region = options.region.map(Region::base_url);
         let base_url = base_url(
-            &options,
+            options,
             region,
             "give a region (\"us\" or \"eu\") or a baseUrl",
         )?;
-        if options.token.is_none() && options.base_url.is_none() {
+        if token.is_none() && options.base_url.is_none() {
             return Err(Error::invalid(
                 "token",
                 "is required when calling Sinch directly (only a relay baseUrl may go without it)",
             ));
         }
-        let token = options.token.clone();
-        Self::with(Api::WhatsApp(Bot { bot_id, token }), base_url, &options)
+        let token = token.map(|token| Secret(token.to_owned()));
+        Self::with(Api::WhatsApp(Bot { bot_id, token }), base_url, options)
     }
 
     /// The config of `api` at `base_url`, with the shared options' rules checked.

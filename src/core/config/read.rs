@@ -1,18 +1,27 @@
-//! Reading the options object (JSON, as JS gives it) into [`ClientOptions`]: every
-//! key known and given once, each option of its type; the rules are [`super::Config`]'s.
+//! Reading the options object (JSON, as JS gives it): every key known and given
+//! once, each option of its type, read borrowed (the options both APIs share into a
+//! [`ClientOptions`]); the rules are [`super::Config`]'s.
 
-use super::{ClientOptions, Region, Secret, MAX_TIMEOUT_MS, RETRIES_RULE, TIMEOUT_RULE};
+use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE, TIMEOUT_RULE};
 use crate::core::error::Result;
 use crate::core::json::read::{object, whole};
 use crate::core::json::{Object, Path, Read, Value};
 use crate::core::retry::MAX_RETRIES;
 use crate::prelude::*;
 
-/// The option keys, as JS spells them. `onRetry` (a function, kept by the JS face)
-/// is known but not read.
-const OPTION_KEYS: &[&str] = &[
+/// Every option key of both APIs, as JS spells them: those only `api: "conversation"`
+/// takes, those only `api: "whatsapp"` takes, then the shared ones. `onRetry` (a
+/// function, kept by the JS face) is known but not read.
+pub(super) const KEYS: &[&str] = &[
+    "projectId",
+    "appId",
+    "keyId",
+    "keySecret",
+    "authUrl",
+    "auth",
     "botId",
     "token",
+    "api",
     "region",
     "baseUrl",
     "allowInsecureHttp",
@@ -23,27 +32,29 @@ const OPTION_KEYS: &[&str] = &[
     "maxResponseBytes",
     "dangerouslyAllowBrowser",
     "onRetry",
-    "api",
 ];
 
-impl Read for ClientOptions {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        let options = object(value, at, OPTION_KEYS)?;
-        let bot_id = required(&options, "botId")?.to_owned();
-        let token = text(&options, "token")?.map(|token| Secret(token.to_owned()));
-        let region = match options.get("region") {
-            Some(region) => Some(Region::read(region, &at.key("region"))?),
-            None => None,
-        };
-        let mut out = Self {
-            bot_id,
-            token,
-            region,
-            ..Self::default()
-        };
-        out.read_shared(&options)?;
-        Ok(out)
-    }
+/// The keys this build knows, one list for both APIs: an option of the other API is
+/// refused by name before they are read (`Config::from_json`). Without the Cargo
+/// feature `conversation`, its options are unknown.
+pub(super) const KNOWN: &[&str] = KEYS
+    .split_at(if cfg!(feature = "conversation") { 0 } else { 6 })
+    .1;
+
+/// The config of standalone options `value` (at `at`), for `host`: `botId`, `token`
+/// and the region read borrowed, checked by [`Config::standalone`] as a Rust
+/// caller's [`ClientOptions`] are.
+pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config> {
+    let options = object(value, at, KNOWN)?;
+    let bot_id = required(&options, "botId")?;
+    let token = text(&options, "token")?;
+    let region = match options.get("region") {
+        Some(region) => Some(Region::read(region, &at.key("region"))?.base_url()),
+        None => None,
+    };
+    let mut shared = ClientOptions::default();
+    shared.read_shared(&options)?;
+    Config::standalone(bot_id, token, region, &shared, host)
 }
 
 /// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
@@ -64,39 +75,45 @@ impl ClientOptions {
     /// Reads the options both APIs share (all but `botId`, `token` and `region`).
     pub(super) fn read_shared(&mut self, options: &Object) -> Result<()> {
         let out = self;
-        options.set_opt(&mut out.base_url, "baseUrl")?;
-        options.set_opt(&mut out.allow_insecure_http, "allowInsecureHttp")?;
-        out.timeout_ms = bounded(options, "timeoutMs", 1, MAX_TIMEOUT_MS, TIMEOUT_RULE)?;
-        out.retries = bounded(options, "retries", 0, MAX_RETRIES, RETRIES_RULE)?;
-        options.set_opt(&mut out.max_retry_after_ms, "maxRetryAfterMs")?;
-        options.set_opt(
-            &mut out.retry_messages_on_network_error,
-            "retryMessagesOnNetworkError",
+        out.base_url = text(options, "baseUrl")?.map(str::to_owned);
+        out.allow_insecure_http = flag(options, "allowInsecureHttp")?;
+        let timeout = bounded(options, "timeoutMs", 1, MAX_TIMEOUT_MS.into(), TIMEOUT_RULE)?;
+        out.timeout_ms = timeout.map(|ms| ms as u32);
+        let retries = bounded(options, "retries", 0, MAX_RETRIES.into(), RETRIES_RULE)?;
+        out.retries = retries.map(|n| n as u32);
+        out.max_retry_after_ms = bounded(
+            options,
+            "maxRetryAfterMs",
+            0,
+            u64::MAX,
+            "must be a whole number of 0 or more",
         )?;
+        out.retry_messages_on_network_error = flag(options, "retryMessagesOnNetworkError")?;
         out.max_response_bytes = options
             .get("maxResponseBytes")
             .map(|value| whole(value, u64::MAX).unwrap_or(u64::MAX));
-        options.set_opt(
-            &mut out.dangerously_allow_browser,
-            "dangerouslyAllowBrowser",
-        )?;
+        out.dangerously_allow_browser = flag(options, "dangerouslyAllowBrowser")?;
         Ok(())
+    }
+}
+
+/// The boolean option `key` of `options`, if given: `….key: must be a boolean`.
+fn flag(options: &Object, key: &str) -> Result<Option<bool>> {
+    match options.get(key) {
+        None => Ok(None),
+        Some(Value::Bool(flag)) => Ok(Some(*flag)),
+        Some(_) => Err(options.at().key(key).invalid("must be a boolean")),
     }
 }
 
 /// The whole-number option `key` of `options`, from `min` to `max`: any other value
 /// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
-fn bounded(options: &Object, key: &str, min: u32, max: u32, rule: &str) -> Result<Option<u32>> {
+fn bounded(options: &Object, key: &str, min: u64, max: u64, rule: &str) -> Result<Option<u64>> {
     match options.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(value) => whole_in(value, min, max)
+        None => Ok(None),
+        Some(value) => whole(value, max)
+            .filter(|n| *n >= min)
             .map(Some)
             .ok_or_else(|| options.at().key(key).invalid(rule)),
     }
-}
-
-/// `value` when it is a JSON whole number from `min` to `max`.
-fn whole_in(value: &Value, min: u32, max: u32) -> Option<u32> {
-    let n = whole(value, max.into())?;
-    (n >= u64::from(min)).then_some(n as u32)
 }

@@ -36,10 +36,10 @@ pub fn head(app_id: &str) -> String {
     let mut out = Writer::new();
     out.open_object();
     out.field("app_id", app_id);
-    join(&[
-        &out.finish(),
-        r#","recipient":{"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":""#,
-    ])
+    out.raw(
+        r#""recipient":{"identified_by":{"channel_identities":[{"channel":"WHATSAPP","identity":""#,
+    );
+    out.finish()
 }
 
 /// What closes the identity and the recipient after [`head`].

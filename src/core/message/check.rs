@@ -4,6 +4,7 @@
 //! unknown and repeated keys refused), then every rule (errors naming the field as
 //! JS callers write it: `message.text`, `to[1]`, or the argument: `numbers[1]`).
 
+use super::index;
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
 use crate::core::error::{join, Error, Result};
 use crate::core::json::read::{self, whole};
@@ -276,21 +277,19 @@ impl<'v> Pass<'v> {
                     false => max,
                 };
                 check_chars_at(at, text, 1, max)?;
-                if self.seen.contains(&text) {
-                    return Err(at.invalid("must be unique in the message"));
+                match again(&mut self.seen, text) {
+                    true => Err(at.invalid("must be unique in the message")),
+                    false => Ok(()),
                 }
-                self.seen.push(text);
-                Ok(())
             }
             Rule::Title => {
                 check_chars_at(at, text, 1, 20)?;
-                if self.conversation && self.titles.contains(&text) {
-                    return Err(
+                match again(&mut self.titles, text) && self.conversation {
+                    true => Err(
                         at.invalid("must be unique (WhatsApp shows repeated titles as plain text)")
-                    );
+                    ),
+                    false => Ok(()),
                 }
-                self.titles.push(text);
-                Ok(())
             }
             Rule::OneOf(allowed, why) if !allowed.contains(&text) => Err(at.invalid(why)),
             Rule::OneOf(..) => Ok(()),
@@ -303,6 +302,13 @@ impl<'v> Pass<'v> {
     }
 }
 
+/// Whether `text` is in `met` already; it is from now on.
+fn again<'v>(met: &mut Vec<&'v str>, text: &'v str) -> bool {
+    let again = met.contains(&text);
+    met.push(text);
+    again
+}
+
 /// Longest `postback_data` WhatsApp's native buttons take through Sinch (the
 /// standalone button id allows 230).
 const MAX_POSTBACK_CHARS: usize = 229;
@@ -313,7 +319,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
         Hook::None => Ok(()),
         Hook::Envelope if conversation => Ok(()),
         Hook::Envelope => {
-            for name in ["correlationId", "ttl", "channelSpecificMessage"] {
+            for name in &["correlationId", "ttl", "channelSpecificMessage"] {
                 if given(value, name).is_some() {
                     return Err(at.key(name).invalid(r#"is only for api: "conversation""#));
                 }
@@ -373,17 +379,6 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
             }
             Ok(())
         }
-    }
-}
-
-/// A sticker's index as its path segment: a whole number to 4294967295, or a
-/// string of 1 to 10 digits as given.
-pub(crate) fn index(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) if (1..=10).contains(&s.len()) && read::digits(s).is_some() => {
-            Some(s.clone())
-        }
-        _ => whole(value, u32::MAX.into()).map(decimal),
     }
 }
 

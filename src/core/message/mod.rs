@@ -27,9 +27,9 @@ mod wire;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use check::arguments;
 #[cfg(feature = "conversation")]
 pub(crate) use check::check;
-pub(crate) use check::{arguments, index};
 pub use contacts::{
     Address, ContactCard, ContactName, ContactUrl, Contacts, Email, Organization, Phone,
 };
@@ -48,6 +48,19 @@ pub(crate) use wire::{send_body, snake, write, write_members};
 
 use crate::core::error::{self, Error};
 use crate::core::json::{parse, Value, Write, Writer};
+
+/// A sticker's index as its path segment: a whole number to 4294967295, or a
+/// string of 1 to 10 digits as given.
+pub(crate) fn index(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s)
+            if (1..=10).contains(&s.len()) && crate::core::json::read::digits(s).is_some() =>
+        {
+            Some(s.clone())
+        }
+        _ => crate::core::json::read::whole(value, u32::MAX.into()).map(crate::core::json::decimal),
+    }
+}
 
 /// Most recipients one send may name.
 pub const MAX_RECIPIENTS: usize = 20;

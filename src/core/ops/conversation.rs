@@ -12,9 +12,10 @@ use crate::core::config::{Config, Project};
 use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{error_for_status, unsupported};
 use crate::core::conversation::{answers, head, send::send_tail, url, RECIPIENT_END};
-use crate::core::endpoints::numbers::Numbers;
-use crate::core::error::{join, Error, Result};
+use crate::core::endpoints::numbers::NUMBERS;
+use crate::core::error::{Error, Result};
 use crate::core::json::{self, Value, Writer};
+use crate::core::message::arguments;
 use crate::core::request::encode_segment;
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -32,49 +33,37 @@ const OPS: &[(&str, Prepare, Answer)] = &[
     ("callbackStatus", callback_status, answers::stored),
 ];
 
-const CONSENTS: &str = "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the \
-     OPT_IN/OPT_OUT webhooks";
-const BLACKLIST: &str = "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)";
-const PROVIDERS: &str = "no media providers: use public https URLs";
-const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, url))";
-
-/// The methods it cannot do, and why / what to use instead.
-const UNSUPPORTED: &[(&str, &str)] = &[
-    (
-        "markRead",
-        "not sent until Sinch confirms how events:send names the message",
-    ),
-    ("optIn", CONSENTS),
-    ("optOut", CONSENTS),
-    ("addToBlacklist", BLACKLIST),
-    ("removeFromBlacklist", BLACKLIST),
-    ("blacklist", BLACKLIST),
-    (
-        "callbackNotifications",
-        "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
-    ),
-    ("addProvider", PROVIDERS),
-    ("listProviders", PROVIDERS),
-    ("deleteProvider", PROVIDERS),
-    ("listStickerpacks", STICKERS),
-    ("getStickerpack", STICKERS),
-    ("createStickerpack", STICKERS),
-    ("updateStickerpack", STICKERS),
-    ("deleteStickerpack", STICKERS),
-    ("listStickers", STICKERS),
-    ("getSticker", STICKERS),
-    ("createSticker", STICKERS),
-    ("updateSticker", STICKERS),
-    ("deleteSticker", STICKERS),
+/// Why each method the Conversation API cannot do is refused, and what to use instead.
+const WHY: &[&str] = &[
+    "not sent until Sinch confirms how events:send names the message",
+    "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhooks",
+    "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)",
+    "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
+    "no media providers: use public https URLs",
+    "no stickerpacks: send a sticker by URL (sendSticker(to, url))",
 ];
 
+/// For each row of the standalone table ([`super::OPS`], in its order): `0` when
+/// [`OPS`] has the method, else 1 + the index of its refusal in [`WHY`].
+const REFUSED: [u8; super::OPS.len()] = [
+    0, 0, 1, 0, 2, 2, 3, 3, 3, 0, 4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+];
+
+/// The row of method `name`: an unknown name is refused as the standalone table
+/// refuses it, a method without an equivalent as `unsupported`.
 fn find(name: &str) -> Result<&'static (&'static str, Prepare, Answer)> {
-    if let Some((_, why)) = UNSUPPORTED.iter().find(|(op, _)| *op == name) {
-        return Err(unsupported(name, why));
+    let unknown = || Error::invalid("operation", "is not an operation of this client");
+    let row = super::OPS
+        .iter()
+        .position(|op| op.name == name)
+        .ok_or_else(unknown)?;
+    match REFUSED.get(row).map(|why| usize::from(*why)) {
+        Some(why @ 1..) => Err(unsupported(name, WHY.get(why - 1).unwrap_or(&""))),
+        _ => OPS
+            .iter()
+            .find(|(op, _, _)| *op == name)
+            .ok_or_else(unknown),
     }
-    OPS.iter()
-        .find(|(op, _, _)| *op == name)
-        .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))
 }
 
 /// The prepared request (JSON text, see the module) of method `name` with `args`
@@ -133,10 +122,11 @@ fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String
 /// later, on the CAPABILITY webhook.
 fn capability(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let numbers = args.value(0);
-    Numbers::given(numbers)?;
+    arguments(&[numbers], NUMBERS, false)?;
     let url = url(&config.base_url, project, "capability:query");
     // `{"app_id": …, "recipient": …}`.
-    let tail = join(&[RECIPIENT_END, "}"]);
+    let mut tail = RECIPIENT_END.to_owned();
+    tail.push('}');
     Ok(parts(&url, "requests", true, numbers, project, &tail))
 }
 
@@ -144,8 +134,9 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let id = args.string(0, "messageId")?;
     check_id("messageId", id)?;
-    let path = join(&["messages/", &encode_segment(id)]);
-    let mut out = request(false, &url(&config.base_url, project, &path));
+    let mut path = url(&config.base_url, project, "messages/");
+    path.push_str(&encode_segment(id));
+    let mut out = request(false, &path);
     out.close_object();
     Ok(out.finish())
 }

@@ -43,6 +43,7 @@ pub(crate) fn send_tail(request: &Value) -> Result<String> {
     check(request, true)?;
     let source = request.get("message").unwrap_or(&Value::Null);
     let mut rest = Writer::new();
+    rest.raw(RECIPIENT_END);
     rest.key("message");
     rest.open_object();
     app_message(source, &mut rest)?;
@@ -52,7 +53,9 @@ pub(crate) fn send_tail(request: &Value) -> Result<String> {
     if let Some(Value::Number(ttl)) = find(request, "ttl") {
         rest.field("ttl", &join(&[ttl.as_str(), "s"]));
     }
-    Ok(join(&[RECIPIENT_END, ",", &rest.finish(), "}"]))
+    let mut tail = rest.finish();
+    tail.push('}');
+    Ok(tail)
 }
 
 /// The envelope's own members, after `message`. A table (for [`walk`]) lists, with
