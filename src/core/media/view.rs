@@ -174,6 +174,12 @@ pub(crate) fn be16(b: &[u8], i: usize) -> Option<u16> {
     arr(b, i).map(u16::from_be_bytes)
 }
 
+/// A four-character code as a big-endian number: compared as one `u32`, where a match on
+/// byte strings compares byte by byte.
+pub(crate) const fn tag(code: &[u8; 4]) -> u32 {
+    u32::from_be_bytes(*code)
+}
+
 /// Big-endian u32 at `i`.
 pub(crate) fn be32(b: &[u8], i: usize) -> Option<u32> {
     arr(b, i).map(u32::from_be_bytes)

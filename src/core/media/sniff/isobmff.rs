@@ -4,7 +4,7 @@
 use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
+use crate::core::media::view::{arr, be16, be32, be64, tag, u8_at, Miss, View};
 use crate::core::media::words::{fill, lossy};
 
 /// How much to read when a box lies beyond the bytes read so far.
@@ -22,11 +22,15 @@ enum Family {
 }
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    let box_type = head.get(4..8)?;
-    if box_type != b"ftyp" {
+    // Four-character codes compared as numbers (see `tag`).
+    let box_type = be32(head, 4)?;
+    if box_type != tag(b"ftyp") {
         // Old QuickTime files start with a movie or data box and have no `ftyp`.
         let plausible = be32(head, 0).is_some_and(|s| s >= 8);
-        let qt = matches!(box_type, b"moov" | b"mdat" | b"wide" | b"pnot");
+        let qt = box_type == tag(b"moov")
+            || box_type == tag(b"mdat")
+            || box_type == tag(b"wide")
+            || box_type == tag(b"pnot");
         return (plausible && qt).then(|| Ok(Detected::new(Kind::QuickTime)));
     }
     let ftyp_len = usize::try_from(be32(head, 0)?).ok()?;
@@ -66,19 +70,21 @@ fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
     if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| b == major) {
         return found;
     }
-    match major {
-        b"mif1" | b"msf1" | b"miaf" => {
-            if has(b"avif") || has(b"avis") {
-                Err(Kind::Avif)
-            } else if has(b"heic") || has(b"heix") || has(b"hevc") {
-                Err(Kind::Heic)
-            } else {
-                Err(Kind::Heif)
-            }
+    let major = tag(major);
+    if major == tag(b"mif1") || major == tag(b"msf1") || major == tag(b"miaf") {
+        if has(b"avif") || has(b"avis") {
+            Err(Kind::Avif)
+        } else if has(b"heic") || has(b"heix") || has(b"hevc") {
+            Err(Kind::Heic)
+        } else {
+            Err(Kind::Heif)
         }
-        [b'3', b'g', b'2', _] => Ok(Family::ThreeG2),
-        [b'3', b'g', _, _] => Ok(Family::ThreeGp),
-        _ => Ok(Family::Mp4),
+    } else if major >> 8 == tag(b"\03g2") {
+        Ok(Family::ThreeG2)
+    } else if major >> 16 == tag(b"\0\03g") {
+        Ok(Family::ThreeGp)
+    } else {
+        Ok(Family::Mp4)
     }
 }
 
