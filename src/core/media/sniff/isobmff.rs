@@ -231,14 +231,16 @@ fn children(
     Ok(())
 }
 
-fn child(v: &View<'_>, parent: BoxHdr, kind: &[u8; 4]) -> Result<Option<BoxHdr>, Miss> {
-    let mut hit = None;
-    children(v, parent, |h| {
-        let is = &h.kind == kind;
-        if is {
-            hit = Some(h);
+/// Makes `parent` its first child box of type `kind`, if it has one; gives whether it had
+/// (in place: no `Option` of a box header carried up through every `?`).
+fn child(v: &View<'_>, parent: &mut BoxHdr, kind: &[u8; 4]) -> Result<bool, Miss> {
+    let mut hit = false;
+    children(v, *parent, |h| {
+        if &h.kind == kind {
+            *parent = h;
+            hit = true;
         }
-        Ok(is)
+        Ok(hit)
     })?;
     Ok(hit)
 }
@@ -253,12 +255,14 @@ fn movie(v: &View<'_>, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
 }
 
 fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
-    let Some(mdia) = child(v, trak, b"mdia")? else {
+    let mut mdia = trak;
+    if !child(v, &mut mdia, b"mdia")? {
         return Ok(());
-    };
-    let Some(hdlr) = child(v, mdia, b"hdlr")? else {
+    }
+    let mut hdlr = mdia;
+    if !child(v, &mut hdlr, b"hdlr")? {
         return Ok(());
-    };
+    }
     let handler: [u8; 4] = arr(v.read(hdlr.payload + 8, 4, WINDOW)?, 0).unwrap_or_default();
     let is_video = &handler == b"vide";
     if !is_video && &handler != b"soun" {
@@ -267,15 +271,14 @@ fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     if (is_video && found.video.is_some()) || (!is_video && found.audio.is_some()) {
         return Ok(());
     }
-    let Some(minf) = child(v, mdia, b"minf")? else {
+    // `mdia`, then down to `minf/stbl/stsd`.
+    let mut stsd = mdia;
+    if !(child(v, &mut stsd, b"minf")?
+        && child(v, &mut stsd, b"stbl")?
+        && child(v, &mut stsd, b"stsd")?)
+    {
         return Ok(());
-    };
-    let Some(stbl) = child(v, minf, b"stbl")? else {
-        return Ok(());
-    };
-    let Some(stsd) = child(v, stbl, b"stsd")? else {
-        return Ok(());
-    };
+    }
     // version/flags, entry count, then the first sample entry.
     let start = stsd.payload + 8;
     let b = v.read(start, 8, WINDOW)?;
@@ -360,15 +363,13 @@ fn mp4a_codec(v: &View<'_>, start: u64, end: u64) -> Result<Codec, Miss> {
         payload: start + 36 + extra,
         end,
     };
-    let mut esds = child(v, entry, b"esds")?;
-    if esds.is_none() {
-        if let Some(wave) = child(v, entry, b"wave")? {
-            esds = child(v, wave, b"esds")?;
-        }
-    }
-    let Some(esds) = esds else {
+    // `esds`, or `wave/esds`.
+    let mut esds = entry;
+    if !child(v, &mut esds, b"esds")?
+        && !(child(v, &mut esds, b"wave")? && child(v, &mut esds, b"esds")?)
+    {
         return Ok(Codec::Aac);
-    };
+    }
     let len = esds.end.min(v.size).saturating_sub(esds.payload).min(64) as usize;
     let b = v.read(esds.payload, len, WINDOW)?;
     Ok(match object_type(b) {
