@@ -14,7 +14,7 @@
 use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
-use crate::core::media::view::{le16, le32, u8_at, Miss, View};
+use crate::core::media::view::{le16, le32, le64, u8_at, Miss, View};
 use crate::core::media::words::nth;
 
 /// At most this many directory sectors are read.
@@ -273,12 +273,10 @@ fn utf16_is(name: &[u8], s: &str) -> bool {
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).
 fn class_kind(clsid: &[u8]) -> Option<Kind> {
-    let first = u32::from_le_bytes(clsid.get(..4)?.try_into().ok()?);
-    // By `matches!`: `Option<&[u8]>`'s `==` is a function of its own.
-    let office = matches!(
-        clsid.get(4..16),
-        Some(&[0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46])
-    );
+    let first = le32(clsid, 0)?;
+    // The rest, `00000000-C000-000000000046`, as two numbers: a slice pattern compares it
+    // byte by byte.
+    let office = le32(clsid, 4) == Some(0) && le64(clsid, 8) == Some(0x4600_0000_0000_00C0);
     match first {
         0x0002_0906 | 0x0002_0900 if office => Some(Kind::Doc),
         0x0002_0820 | 0x0002_0810 if office => Some(Kind::Xls),
@@ -330,6 +328,32 @@ mod tests {
             b.extend_from_slice(&sector);
         }
         b
+    }
+
+    #[test]
+    fn root_class_ids() {
+        // {00020906-0000-0000-C000-000000000046} as stored: the first three fields little-endian.
+        let mut word = vec![
+            0x06, 0x09, 0x02, 0, 0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46,
+        ];
+        assert_eq!(class_kind(&word), Some(Kind::Doc));
+        word[0] = 0x00;
+        assert_eq!(class_kind(&word), Some(Kind::Doc));
+        word[0] = 0x20;
+        word[1] = 0x08;
+        assert_eq!(class_kind(&word), Some(Kind::Xls));
+        // Any other byte of the Office tail, and the id is not Office's.
+        for i in 4..16 {
+            let mut other = word.clone();
+            other[i] ^= 0x01;
+            assert_eq!(class_kind(&other), None, "{i}");
+        }
+        assert_eq!(class_kind(&word[..15]), None);
+        let ppt = [
+            0x10, 0x8D, 0x81, 0x64, 0x9B, 0x4F, 0xCF, 0x11, 0x86, 0xEA, 0, 0xAA, 0, 0xB9, 0x29,
+            0xE8,
+        ];
+        assert_eq!(class_kind(&ppt), Some(Kind::Ppt));
     }
 
     #[test]
