@@ -3,6 +3,7 @@
 use super::{Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, be32, has_at, le16, le32, tag, u8_at, View};
+use crate::prelude::*;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     if head.starts_with(b"RIFF") {
@@ -52,7 +53,7 @@ fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     Some(Ok(webp(head, d)))
 }
 
-fn webp(head: &[u8], mut d: Detected) -> Detected {
+fn webp(head: &[u8], mut d: Box<Detected>) -> Box<Detected> {
     // A 24-bit little-endian size less one.
     let le24 = |i: usize| arr::<3>(head, i).map(|[a, b, c]| u32::from_le_bytes([a, b, c, 0]) + 1);
     let chunk = be32(head, 12);

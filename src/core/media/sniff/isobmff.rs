@@ -6,6 +6,7 @@ use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, be16, be32, be64, tag, u8_at, Miss, View};
 use crate::core::media::words::{fill, lossy};
+use crate::prelude::*;
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
@@ -79,9 +80,9 @@ fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
         } else {
             Err(Kind::Heif)
         }
-    } else if major >> 8 == tag(b"\03g2") {
+    } else if major >> 8 == tag(b"3g2 ") >> 8 {
         Ok(Family::ThreeG2)
-    } else if major >> 16 == tag(b"\0\03g") {
+    } else if major >> 16 == tag(b"3g  ") >> 16 {
         Ok(Family::ThreeGp)
     } else {
         Ok(Family::Mp4)
@@ -95,7 +96,7 @@ struct Found {
     moov: bool,
 }
 
-fn decide(family: Family, f: &Found) -> Detected {
+fn decide(family: Family, f: &Found) -> Box<Detected> {
     let kind = match family {
         Family::QuickTime => Kind::QuickTime,
         Family::ThreeG2 => Kind::Video3gpp2,
@@ -365,9 +366,9 @@ fn mp4a_codec(v: &View<'_>, start: u64, end: u64) -> Result<Codec, Miss> {
     };
     // `esds`, or `wave/esds`.
     let mut esds = entry;
-    if !child(v, &mut esds, b"esds")?
-        && !(child(v, &mut esds, b"wave")? && child(v, &mut esds, b"esds")?)
-    {
+    let found = child(v, &mut esds, b"esds")?
+        || (child(v, &mut esds, b"wave")? && child(v, &mut esds, b"esds")?);
+    if !found {
         return Ok(Codec::Aac);
     }
     let len = esds.end.min(v.size).saturating_sub(esds.payload).min(64) as usize;

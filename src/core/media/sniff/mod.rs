@@ -24,8 +24,9 @@ use super::view::{Miss, View};
 use super::{ByteRange, HEAD_LEN};
 pub(crate) use why::Why;
 
-/// A sniffer's answer: what the file is, or a range to read before it can tell.
-pub(crate) type Step = Result<Detected, ByteRange>;
+/// A sniffer's answer: what the file is, or a range to read before it can tell. The finding
+/// is boxed: a pointer, not the whole finding, moves through every return and `?`.
+pub(crate) type Step = Result<Box<Detected>, ByteRange>;
 
 /// Something wrong with the file's structure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,20 +68,20 @@ pub(crate) struct Detected {
 
 impl Detected {
     #[inline(never)]
-    pub fn new(kind: Kind) -> Self {
+    pub fn new(kind: Kind) -> Box<Self> {
         let mut d = Detected::unknown();
         d.kind = Some(kind);
         d
     }
 
     #[inline(never)]
-    pub fn unknown() -> Self {
-        Detected::default()
+    pub fn unknown() -> Box<Self> {
+        Box::default()
     }
 
     /// Not recognised, and not all read: what is left when bytes are missing.
     #[inline(never)]
-    pub fn unread() -> Self {
+    pub fn unread() -> Box<Self> {
         let mut d = Detected::unknown();
         d.incomplete = true;
         d
@@ -88,7 +89,7 @@ impl Detected {
 
     /// Adds a warning.
     #[inline(always)]
-    pub fn note(mut self, code: IssueCode, message: &str) -> Self {
+    pub fn note(mut self: Box<Self>, code: IssueCode, message: &str) -> Box<Self> {
         self.add_note(code, message);
         self
     }
@@ -104,14 +105,14 @@ impl Detected {
 
     /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
     #[inline(always)]
-    pub fn damaged(mut self, fatal: bool, reason: &str) -> Self {
+    pub fn damaged(mut self: Box<Self>, fatal: bool, reason: &str) -> Box<Self> {
         self.mark(fatal, reason);
         self
     }
 
     /// Marks the file as broken, for the fixed reason `why`; the first finding wins.
     #[inline(always)]
-    pub fn broken(mut self, why: Why) -> Self {
+    pub fn broken(mut self: Box<Self>, why: Why) -> Box<Self> {
         self.mark_why(why);
         self
     }
@@ -136,7 +137,7 @@ impl Detected {
 
 /// In a planning pass asks for `miss`'s range; in the last pass (or at the end of the file)
 /// settles for `fallback`, marked incomplete when bytes were missing.
-pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
+pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Box<Detected>) -> Step {
     match miss {
         Miss::Need if !v.last_pass => Err(v.needed()),
         Miss::Need => {
@@ -216,11 +217,11 @@ pub(crate) mod test_util {
                 .collect();
             let v = View::new(size, &chunks, false);
             match sniff(&v) {
-                Ok(d) => return d,
+                Ok(d) => return *d,
                 Err(r) => {
                     if ranges.contains(&r) {
                         let v = View::new(size, &chunks, true);
-                        return sniff(&v).unwrap_or_default();
+                        return sniff(&v).map(|d| *d).unwrap_or_default();
                     }
                     ranges.push(r);
                 }

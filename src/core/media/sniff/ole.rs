@@ -16,6 +16,7 @@ use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{le16, le32, le64, u8_at, Miss, View};
 use crate::core::media::words::nth;
+use crate::prelude::*;
 
 /// At most this many directory sectors are read.
 const MAX_DIR_SECTORS: usize = 16;
@@ -81,7 +82,7 @@ impl Streams {
         Some(first)
     }
 
-    fn detected(&self) -> Detected {
+    fn detected(&self) -> Box<Detected> {
         let d = Detected::new(self.kind().unwrap_or(Kind::Ole));
         if self.encrypted_summary || matches!(d.kind, Some(Kind::EncryptedOffice)) {
             return encrypted(d);
@@ -90,7 +91,7 @@ impl Streams {
     }
 }
 
-fn encrypted(d: Detected) -> Detected {
+fn encrypted(d: Box<Detected>) -> Box<Detected> {
     d.note(
         IssueCode::MediaEncrypted,
         "The document is password-protected: the recipient needs the password to open it.",
