@@ -24,9 +24,14 @@ use super::view::{Miss, View};
 use super::{ByteRange, HEAD_LEN};
 pub(crate) use why::Why;
 
-/// A sniffer's answer: what the file is, or a range to read before it can tell. The finding
-/// is boxed: a pointer, not the whole finding, moves through every return and `?`.
-pub(crate) type Step = Result<Box<Detected>, ByteRange>;
+/// A sniffer's answer: what the file is, or [`Ask`]: a range to read before it can tell. The
+/// finding is boxed and the range waits in the view: a pointer, not the whole finding or a
+/// range, moves through every return and `?`.
+pub(crate) type Step = Result<Box<Detected>, Ask>;
+
+/// Read [`View::needed`] before the sniffer can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ask;
 
 /// Something wrong with the file's structure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +144,7 @@ impl Detected {
 /// settles for `fallback`, marked incomplete when bytes were missing.
 pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Box<Detected>) -> Step {
     match miss {
-        Miss::Need if !v.last_pass => Err(v.needed()),
+        Miss::Need if !v.last_pass => Err(Ask),
         Miss::Need => {
             fallback.incomplete = true;
             Ok(fallback)
@@ -164,8 +169,8 @@ const SNIFFERS: [Sniffer; 9] = [
     text::sniff,
 ];
 
-/// Sniffs the file's type from the bytes read so far.
-pub(crate) fn sniff(v: &View<'_>) -> Step {
+/// Sniffs the file's type from the bytes read so far: the finding, or the range to read next.
+pub(crate) fn sniff(v: &View<'_>) -> Result<Box<Detected>, ByteRange> {
     if v.size == 0 {
         return Ok(Detected::unknown());
     }
@@ -184,7 +189,7 @@ pub(crate) fn sniff(v: &View<'_>) -> Step {
     }
     for s in SNIFFERS {
         if let Some(step) = s(v, head) {
-            return step;
+            return step.map_err(|Ask| v.needed());
         }
     }
     Ok(Detected::unknown())
