@@ -140,17 +140,17 @@ impl Detected {
     }
 }
 
-/// In a planning pass asks for `miss`'s range; in the last pass (or at the end of the file)
-/// settles for `fallback`, marked incomplete when bytes were missing.
-pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Box<Detected>) -> Step {
-    match miss {
-        Miss::Need if !v.last_pass => Err(Ask),
-        Miss::Need => {
-            fallback.incomplete = true;
-            Ok(fallback)
-        }
-        Miss::Eof => Ok(fallback.broken(Why::TooEarly)),
+/// After a miss: in a planning pass asks for the range the view keeps; in the last pass (or
+/// at the end of the file) settles for `fallback`, marked incomplete when bytes were missing.
+pub(crate) fn settle(v: &View<'_>, _miss: Miss, mut fallback: Box<Detected>) -> Step {
+    if v.eof() {
+        return Ok(fallback.broken(Why::TooEarly));
     }
+    if !v.last_pass {
+        return Err(Ask);
+    }
+    fallback.incomplete = true;
+    Ok(fallback)
 }
 
 /// A family's sniffer: `None` when the head is not of its family.

@@ -183,7 +183,7 @@ fn compound(v: &View<'_>, head: &[u8]) -> Step {
     match legacy {
         Ok(true) => Ok(encrypted(d)),
         Ok(false) => Ok(d),
-        Err(Miss::Eof) => Ok(d.broken(Why::OleDirectory)),
+        Err(_) if v.eof() => Ok(d.broken(Why::OleDirectory)),
         Err(m) => settle(v, m, d),
     }
 }
