@@ -162,7 +162,7 @@ fn step<const RUNS: bool>(
     size: u64,
     chunks: &[Chunk<'_>],
     reads: usize,
-) -> Result<sniff::Detected, Option<ByteRange>> {
+) -> Result<Box<sniff::Detected>, Option<ByteRange>> {
     let held = bytes_held(chunks);
     if reads >= MAX_READS || held >= MAX_READ_BYTES {
         return Err(None);
@@ -199,7 +199,7 @@ pub fn validate(input: &Input<'_>) -> Report {
 }
 
 /// What the sniffers make of the chunks when no more can be read.
-fn last_pass<const RUNS: bool>(input: &Input<'_>) -> sniff::Detected {
+fn last_pass<const RUNS: bool>(input: &Input<'_>) -> Box<sniff::Detected> {
     let v = view::<RUNS>(input.size, input.chunks, true);
     sniff::sniff(&v).unwrap_or_else(|_| sniff::Detected::unread())
 }
@@ -276,7 +276,7 @@ pub struct Preflight {
     chunks: Vec<(u64, Vec<u8>)>,
     /// What the last [`Preflight::next_read`] found when it needed nothing more: `finish`
     /// then sniffs no second time (the last pass would find the same, as nothing is missing).
-    found: Option<sniff::Detected>,
+    found: Option<Box<sniff::Detected>>,
 }
 
 impl Preflight {

@@ -4,15 +4,12 @@ use super::{ByteRange, Chunk};
 use crate::prelude::*;
 use core::cell::Cell;
 
-/// Why bytes could not be had.
+/// Bytes could not be had. Why waits in the view, as the range to ask for does: the range
+/// lies (partly) beyond the end of the file ([`View::eof`]: the file is too short), or inside
+/// it but was not read (ask for [`View::needed`]). A miss carried up through every `?` is
+/// nothing at all: `Result<&[u8], Miss>` is a pointer and a length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Miss {
-    /// The range lies (partly) beyond the end of the file: the file is too short.
-    Eof,
-    /// The range is inside the file but was not read: ask for [`View::needed`]. (The range
-    /// waits in the view, so a miss carried up through every `?` is one byte, not a range.)
-    Need,
-}
+pub(crate) struct Miss;
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
 /// they have instead of asking for more. [`View::new`] joins chunks that touch or overlap
@@ -24,8 +21,10 @@ pub(crate) struct View<'a> {
     pub chunks: &'a [Chunk<'a>],
     pub last_pass: bool,
     joined: Vec<(u64, Vec<u8>)>,
-    /// The range of the last [`Miss::Need`].
+    /// The range of the last [`Miss`] inside the file.
     need: Cell<ByteRange>,
+    /// Whether the last [`Miss`] was past the end of the file.
+    eof: Cell<bool>,
 }
 
 impl<'a> View<'a> {
@@ -44,6 +43,7 @@ impl<'a> View<'a> {
             last_pass,
             joined: Vec::new(),
             need: Cell::new(ByteRange { start: 0, end: 0 }),
+            eof: Cell::new(false),
         }
     }
 
@@ -51,9 +51,10 @@ impl<'a> View<'a> {
     /// bytes to ask for when they are missing (at least `len`; clipped to the file).
     pub fn read(&self, offset: u64, len: usize, want: u64) -> Result<&[u8], Miss> {
         let len64 = len as u64;
-        let end = offset.checked_add(len64).ok_or(Miss::Eof)?;
-        if end > self.size {
-            return Err(Miss::Eof);
+        let end = offset.checked_add(len64);
+        self.eof.set(!end.is_some_and(|e| e <= self.size));
+        if self.eof.get() {
+            return Err(Miss);
         }
         // The longest run read from `offset` holds them all when any run does.
         let b = self.avail(offset, len);
@@ -65,12 +66,17 @@ impl<'a> View<'a> {
             start: offset,
             end: want_end,
         });
-        Err(Miss::Need)
+        Err(Miss)
     }
 
-    /// The range the last [`Miss::Need`] asked for.
+    /// The range the last [`Miss`] asked for (when it was not past the end).
     pub fn needed(&self) -> ByteRange {
         self.need.get()
+    }
+
+    /// Whether the last [`Miss`] was past the end of the file: the file is too short.
+    pub fn eof(&self) -> bool {
+        self.eof.get()
     }
 
     /// Like [`View::read`] but clipped at the end of the file: fewer than `len` bytes near the end.
@@ -174,6 +180,12 @@ pub(crate) fn be16(b: &[u8], i: usize) -> Option<u16> {
     arr(b, i).map(u16::from_be_bytes)
 }
 
+/// A four-character code as a big-endian number: compared as one `u32`, where a match on
+/// byte strings compares byte by byte.
+pub(crate) const fn tag(code: &[u8; 4]) -> u32 {
+    u32::from_be_bytes(*code)
+}
+
 /// Big-endian u32 at `i`.
 pub(crate) fn be32(b: &[u8], i: usize) -> Option<u32> {
     arr(b, i).map(u32::from_be_bytes)
@@ -248,9 +260,11 @@ mod tests {
         assert_eq!(v.read(1, 2, 0), Ok(&head[1..3]));
         assert_eq!(v.read(98, 2, 0), Ok(&tail[..]));
         assert_eq!(v.tail(2), Ok(&tail[..]));
-        assert_eq!(v.read(3, 2, 50), Err(Miss::Need));
+        assert_eq!(v.read(3, 2, 50), Err(Miss));
+        assert!(!v.eof());
         assert_eq!(v.needed(), ByteRange { start: 3, end: 53 });
-        assert_eq!(v.read(90, 2, 50), Err(Miss::Need));
+        assert_eq!(v.read(90, 2, 50), Err(Miss));
+        assert!(!v.eof());
         assert_eq!(
             v.needed(),
             ByteRange {
@@ -258,8 +272,13 @@ mod tests {
                 end: 100
             }
         );
-        assert_eq!(v.read(99, 2, 0), Err(Miss::Eof));
-        assert_eq!(v.read(u64::MAX, 2, 0), Err(Miss::Eof));
+        assert_eq!(v.read(99, 2, 0), Err(Miss));
+        assert!(v.eof());
+        assert_eq!(v.read(1, 2, 0), Ok(&head[1..3]));
+        assert_eq!(v.read(3, 2, 50), Err(Miss));
+        assert!(!v.eof());
+        assert_eq!(v.read(u64::MAX, 2, 0), Err(Miss));
+        assert!(v.eof());
         assert_eq!(v.avail(2, 10), &head[2..]);
         assert_eq!(v.avail(50, 10), &[] as &[u8]);
     }
@@ -362,7 +381,8 @@ mod tests {
         }];
         let v = view(4, &chunks);
         assert_eq!(v.head(100).len(), 4);
-        assert_eq!(v.read(3, 2, 0), Err(Miss::Eof));
+        assert_eq!(v.read(3, 2, 0), Err(Miss));
+        assert!(v.eof());
     }
 
     #[test]

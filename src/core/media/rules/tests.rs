@@ -11,7 +11,7 @@ fn report(size: u64, d: &Detected, intended: Option<MessageType>) -> Report {
 }
 
 fn kind(k: Kind) -> Detected {
-    Detected::new(k)
+    *Detected::new(k)
 }
 
 #[test]

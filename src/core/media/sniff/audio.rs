@@ -5,6 +5,7 @@ use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
 use crate::core::media::view::{arr, has_at, u8_at, View};
+use crate::prelude::*;
 
 /// How much to read after an ID3 tag that ends beyond the bytes read so far.
 const AFTER_TAG_WINDOW: u64 = 4096;
@@ -35,7 +36,7 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 
 /// An MPEG audio or ADTS stream whose first frame is at `at`, confirmed by the next frame
 /// when that lies in `b`.
-fn frames(b: &[u8], at: usize, size: u64) -> Option<Detected> {
+fn frames(b: &[u8], at: usize, size: u64) -> Option<Box<Detected>> {
     let (len, codec) = frame(b, at)?;
     let aac = matches!(codec, Codec::Aac);
     let kind = match codec {
@@ -187,7 +188,7 @@ fn syncsafe(b: &[u8]) -> Option<u32> {
 }
 
 /// The codec from the first packet of the first Ogg page.
-fn ogg(head: &[u8]) -> Detected {
+fn ogg(head: &[u8]) -> Box<Detected> {
     let segments = usize::from(u8_at(head, 26).unwrap_or(0));
     let p = 27 + segments;
     let at = |pat: &[u8]| has_at(head, p, pat);

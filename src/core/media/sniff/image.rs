@@ -2,7 +2,8 @@
 
 use super::{Detected, Step, Why};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{arr, has_at, le16, le32, u8_at, View};
+use crate::core::media::view::{arr, be32, has_at, le16, le32, tag, u8_at, View};
+use crate::prelude::*;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     if head.starts_with(b"RIFF") {
@@ -30,12 +31,16 @@ fn is_bmp(head: &[u8]) -> bool {
 }
 
 fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    let form = head.get(8..12)?;
-    let kind = match form {
-        b"WEBP" => Kind::Webp,
-        b"WAVE" => Kind::Wav,
-        b"AVI " => Kind::Avi,
-        _ => return None,
+    // Four-character codes compared as numbers (see `tag`).
+    let form = be32(head, 8)?;
+    let kind = if form == tag(b"WEBP") {
+        Kind::Webp
+    } else if form == tag(b"WAVE") {
+        Kind::Wav
+    } else if form == tag(b"AVI ") {
+        Kind::Avi
+    } else {
+        return None;
     };
     let mut d = Detected::new(kind);
     let riff_end = u64::from(le32(head, 4)?) + 8;
@@ -48,49 +53,47 @@ fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     Some(Ok(webp(head, d)))
 }
 
-fn webp(head: &[u8], mut d: Detected) -> Detected {
+fn webp(head: &[u8], mut d: Box<Detected>) -> Box<Detected> {
     // A 24-bit little-endian size less one.
     let le24 = |i: usize| arr::<3>(head, i).map(|[a, b, c]| u32::from_le_bytes([a, b, c, 0]) + 1);
-    match head.get(12..16) {
-        Some(b"VP8 ") => {
-            if !has_at(head, 23, &[0x9D, 0x01, 0x2A]) {
-                return d.broken(Why::Vp8);
-            }
-            d.width = le16(head, 26).map(|w| u32::from(w & 0x3FFF));
-            d.height = le16(head, 28).map(|h| u32::from(h & 0x3FFF));
+    let chunk = be32(head, 12);
+    if chunk == Some(tag(b"VP8 ")) {
+        if !has_at(head, 23, &[0x9D, 0x01, 0x2A]) {
+            return d.broken(Why::Vp8);
         }
-        Some(b"VP8L") => {
-            let Some(bits) = le32(head, 21).filter(|_| u8_at(head, 20) == Some(0x2F)) else {
-                return d.broken(Why::Vp8l);
+        d.width = le16(head, 26).map(|w| u32::from(w & 0x3FFF));
+        d.height = le16(head, 28).map(|h| u32::from(h & 0x3FFF));
+    } else if chunk == Some(tag(b"VP8L")) {
+        let Some(bits) = le32(head, 21).filter(|_| u8_at(head, 20) == Some(0x2F)) else {
+            return d.broken(Why::Vp8l);
+        };
+        d.width = Some((bits & 0x3FFF) + 1);
+        d.height = Some(((bits >> 14) & 0x3FFF) + 1);
+    } else if chunk == Some(tag(b"VP8X")) {
+        let flags = u8_at(head, 20).unwrap_or(0);
+        d.animated = flags & 0x02 != 0;
+        d.width = le24(24);
+        d.height = le24(27);
+        // Also look for the animation chunks in what was read.
+        let mut off = 12usize;
+        for _ in 0..64 {
+            let (Some(cc), Some(len)) = (be32(head, off), le32(head, off + 4)) else {
+                break;
             };
-            d.width = Some((bits & 0x3FFF) + 1);
-            d.height = Some(((bits >> 14) & 0x3FFF) + 1);
-        }
-        Some(b"VP8X") => {
-            let flags = u8_at(head, 20).unwrap_or(0);
-            d.animated = flags & 0x02 != 0;
-            d.width = le24(24);
-            d.height = le24(27);
-            // Also look for the animation chunks in what was read.
-            let mut off = 12usize;
-            for _ in 0..64 {
-                let (Some(cc), Some(len)) = (head.get(off..off + 4), le32(head, off + 4)) else {
-                    break;
-                };
-                if cc == b"ANIM" || cc == b"ANMF" {
-                    d.animated = true;
-                }
-                let Some(next) = usize::try_from(len)
-                    .ok()
-                    .and_then(|l| l.checked_add(8 + (l & 1)))
-                    .and_then(|l| off.checked_add(l))
-                else {
-                    break;
-                };
-                off = next;
+            if cc == tag(b"ANIM") || cc == tag(b"ANMF") {
+                d.animated = true;
             }
+            let Some(next) = usize::try_from(len)
+                .ok()
+                .and_then(|l| l.checked_add(8 + (l & 1)))
+                .and_then(|l| off.checked_add(l))
+            else {
+                break;
+            };
+            off = next;
         }
-        _ => return d.broken(Why::NoWebpChunk),
+    } else {
+        return d.broken(Why::NoWebpChunk);
     }
     d
 }

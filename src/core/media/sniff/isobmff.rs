@@ -4,8 +4,9 @@
 use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{arr, be16, be32, be64, u8_at, Miss, View};
+use crate::core::media::view::{arr, be16, be32, be64, tag, u8_at, Miss, View};
 use crate::core::media::words::{fill, lossy};
+use crate::prelude::*;
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
@@ -22,11 +23,15 @@ enum Family {
 }
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    let box_type = head.get(4..8)?;
-    if box_type != b"ftyp" {
+    // Four-character codes compared as numbers (see `tag`).
+    let box_type = be32(head, 4)?;
+    if box_type != tag(b"ftyp") {
         // Old QuickTime files start with a movie or data box and have no `ftyp`.
         let plausible = be32(head, 0).is_some_and(|s| s >= 8);
-        let qt = matches!(box_type, b"moov" | b"mdat" | b"wide" | b"pnot");
+        let qt = box_type == tag(b"moov")
+            || box_type == tag(b"mdat")
+            || box_type == tag(b"wide")
+            || box_type == tag(b"pnot");
         return (plausible && qt).then(|| Ok(Detected::new(Kind::QuickTime)));
     }
     let ftyp_len = usize::try_from(be32(head, 0)?).ok()?;
@@ -66,19 +71,21 @@ fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
     if let Some(&(_, found)) = BRANDS.iter().find(|(b, _)| b == major) {
         return found;
     }
-    match major {
-        b"mif1" | b"msf1" | b"miaf" => {
-            if has(b"avif") || has(b"avis") {
-                Err(Kind::Avif)
-            } else if has(b"heic") || has(b"heix") || has(b"hevc") {
-                Err(Kind::Heic)
-            } else {
-                Err(Kind::Heif)
-            }
+    let major = tag(major);
+    if major == tag(b"mif1") || major == tag(b"msf1") || major == tag(b"miaf") {
+        if has(b"avif") || has(b"avis") {
+            Err(Kind::Avif)
+        } else if has(b"heic") || has(b"heix") || has(b"hevc") {
+            Err(Kind::Heic)
+        } else {
+            Err(Kind::Heif)
         }
-        [b'3', b'g', b'2', _] => Ok(Family::ThreeG2),
-        [b'3', b'g', _, _] => Ok(Family::ThreeGp),
-        _ => Ok(Family::Mp4),
+    } else if major >> 8 == tag(b"3g2 ") >> 8 {
+        Ok(Family::ThreeG2)
+    } else if major >> 16 == tag(b"3g  ") >> 16 {
+        Ok(Family::ThreeGp)
+    } else {
+        Ok(Family::Mp4)
     }
 }
 
@@ -89,7 +96,7 @@ struct Found {
     moov: bool,
 }
 
-fn decide(family: Family, f: &Found) -> Detected {
+fn decide(family: Family, f: &Found) -> Box<Detected> {
     let kind = match family {
         Family::QuickTime => Kind::QuickTime,
         Family::ThreeG2 => Kind::Video3gpp2,
@@ -225,14 +232,16 @@ fn children(
     Ok(())
 }
 
-fn child(v: &View<'_>, parent: BoxHdr, kind: &[u8; 4]) -> Result<Option<BoxHdr>, Miss> {
-    let mut hit = None;
-    children(v, parent, |h| {
-        let is = &h.kind == kind;
-        if is {
-            hit = Some(h);
+/// Makes `parent` its first child box of type `kind`, if it has one; gives whether it had
+/// (in place: no `Option` of a box header carried up through every `?`).
+fn child(v: &View<'_>, parent: &mut BoxHdr, kind: &[u8; 4]) -> Result<bool, Miss> {
+    let mut hit = false;
+    children(v, *parent, |h| {
+        if &h.kind == kind {
+            *parent = h;
+            hit = true;
         }
-        Ok(is)
+        Ok(hit)
     })?;
     Ok(hit)
 }
@@ -247,12 +256,14 @@ fn movie(v: &View<'_>, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
 }
 
 fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
-    let Some(mdia) = child(v, trak, b"mdia")? else {
+    let mut mdia = trak;
+    if !child(v, &mut mdia, b"mdia")? {
         return Ok(());
-    };
-    let Some(hdlr) = child(v, mdia, b"hdlr")? else {
+    }
+    let mut hdlr = mdia;
+    if !child(v, &mut hdlr, b"hdlr")? {
         return Ok(());
-    };
+    }
     let handler: [u8; 4] = arr(v.read(hdlr.payload + 8, 4, WINDOW)?, 0).unwrap_or_default();
     let is_video = &handler == b"vide";
     if !is_video && &handler != b"soun" {
@@ -261,15 +272,14 @@ fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {
     if (is_video && found.video.is_some()) || (!is_video && found.audio.is_some()) {
         return Ok(());
     }
-    let Some(minf) = child(v, mdia, b"minf")? else {
+    // `mdia`, then down to `minf/stbl/stsd`.
+    let mut stsd = mdia;
+    if !(child(v, &mut stsd, b"minf")?
+        && child(v, &mut stsd, b"stbl")?
+        && child(v, &mut stsd, b"stsd")?)
+    {
         return Ok(());
-    };
-    let Some(stbl) = child(v, minf, b"stbl")? else {
-        return Ok(());
-    };
-    let Some(stsd) = child(v, stbl, b"stsd")? else {
-        return Ok(());
-    };
+    }
     // version/flags, entry count, then the first sample entry.
     let start = stsd.payload + 8;
     let b = v.read(start, 8, WINDOW)?;
@@ -354,15 +364,13 @@ fn mp4a_codec(v: &View<'_>, start: u64, end: u64) -> Result<Codec, Miss> {
         payload: start + 36 + extra,
         end,
     };
-    let mut esds = child(v, entry, b"esds")?;
-    if esds.is_none() {
-        if let Some(wave) = child(v, entry, b"wave")? {
-            esds = child(v, wave, b"esds")?;
-        }
-    }
-    let Some(esds) = esds else {
+    // `esds`, or `wave/esds`.
+    let mut esds = entry;
+    let found = child(v, &mut esds, b"esds")?
+        || (child(v, &mut esds, b"wave")? && child(v, &mut esds, b"esds")?);
+    if !found {
         return Ok(Codec::Aac);
-    };
+    }
     let len = esds.end.min(v.size).saturating_sub(esds.payload).min(64) as usize;
     let b = v.read(esds.payload, len, WINDOW)?;
     Ok(match object_type(b) {

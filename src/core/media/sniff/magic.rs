@@ -6,6 +6,7 @@ use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
 use crate::core::media::words::{decimal, fill};
+use crate::prelude::*;
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
 const PDF_TAIL: u64 = 1024;
@@ -107,7 +108,7 @@ fn is_v7_tar(head: &[u8]) -> bool {
 }
 
 /// A tar archive is whole 512-byte records.
-fn tar(v: &View<'_>) -> Detected {
+fn tar(v: &View<'_>) -> Box<Detected> {
     let d = Detected::new(Kind::Tar);
     if v.size % 512 != 0 {
         return d.broken(Why::TarRecords);
@@ -116,7 +117,7 @@ fn tar(v: &View<'_>) -> Detected {
 }
 
 /// Matroska or WebM, by the EBML header's DocType.
-fn ebml(head: &[u8]) -> Detected {
+fn ebml(head: &[u8]) -> Box<Detected> {
     let top = head.get(..64).unwrap_or(head);
     let webm = find(top, &[0x42, 0x82])
         .and_then(|i| {

@@ -24,8 +24,14 @@ use super::view::{Miss, View};
 use super::{ByteRange, HEAD_LEN};
 pub(crate) use why::Why;
 
-/// A sniffer's answer: what the file is, or a range to read before it can tell.
-pub(crate) type Step = Result<Detected, ByteRange>;
+/// A sniffer's answer: what the file is, or [`Ask`]: a range to read before it can tell. The
+/// finding is boxed and the range waits in the view: a pointer, not the whole finding or a
+/// range, moves through every return and `?`.
+pub(crate) type Step = Result<Box<Detected>, Ask>;
+
+/// Read [`View::needed`] before the sniffer can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Ask;
 
 /// Something wrong with the file's structure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,20 +73,20 @@ pub(crate) struct Detected {
 
 impl Detected {
     #[inline(never)]
-    pub fn new(kind: Kind) -> Self {
+    pub fn new(kind: Kind) -> Box<Self> {
         let mut d = Detected::unknown();
         d.kind = Some(kind);
         d
     }
 
     #[inline(never)]
-    pub fn unknown() -> Self {
-        Detected::default()
+    pub fn unknown() -> Box<Self> {
+        Box::default()
     }
 
     /// Not recognised, and not all read: what is left when bytes are missing.
     #[inline(never)]
-    pub fn unread() -> Self {
+    pub fn unread() -> Box<Self> {
         let mut d = Detected::unknown();
         d.incomplete = true;
         d
@@ -88,7 +94,7 @@ impl Detected {
 
     /// Adds a warning.
     #[inline(always)]
-    pub fn note(mut self, code: IssueCode, message: &str) -> Self {
+    pub fn note(mut self: Box<Self>, code: IssueCode, message: &str) -> Box<Self> {
         self.add_note(code, message);
         self
     }
@@ -104,14 +110,14 @@ impl Detected {
 
     /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
     #[inline(always)]
-    pub fn damaged(mut self, fatal: bool, reason: &str) -> Self {
+    pub fn damaged(mut self: Box<Self>, fatal: bool, reason: &str) -> Box<Self> {
         self.mark(fatal, reason);
         self
     }
 
     /// Marks the file as broken, for the fixed reason `why`; the first finding wins.
     #[inline(always)]
-    pub fn broken(mut self, why: Why) -> Self {
+    pub fn broken(mut self: Box<Self>, why: Why) -> Box<Self> {
         self.mark_why(why);
         self
     }
@@ -134,17 +140,17 @@ impl Detected {
     }
 }
 
-/// In a planning pass asks for `miss`'s range; in the last pass (or at the end of the file)
-/// settles for `fallback`, marked incomplete when bytes were missing.
-pub(crate) fn settle(v: &View<'_>, miss: Miss, mut fallback: Detected) -> Step {
-    match miss {
-        Miss::Need if !v.last_pass => Err(v.needed()),
-        Miss::Need => {
-            fallback.incomplete = true;
-            Ok(fallback)
-        }
-        Miss::Eof => Ok(fallback.broken(Why::TooEarly)),
+/// After a miss: in a planning pass asks for the range the view keeps; in the last pass (or
+/// at the end of the file) settles for `fallback`, marked incomplete when bytes were missing.
+pub(crate) fn settle(v: &View<'_>, _miss: Miss, mut fallback: Box<Detected>) -> Step {
+    if v.eof() {
+        return Ok(fallback.broken(Why::TooEarly));
     }
+    if !v.last_pass {
+        return Err(Ask);
+    }
+    fallback.incomplete = true;
+    Ok(fallback)
 }
 
 /// A family's sniffer: `None` when the head is not of its family.
@@ -163,8 +169,8 @@ const SNIFFERS: [Sniffer; 9] = [
     text::sniff,
 ];
 
-/// Sniffs the file's type from the bytes read so far.
-pub(crate) fn sniff(v: &View<'_>) -> Step {
+/// Sniffs the file's type from the bytes read so far: the finding, or the range to read next.
+pub(crate) fn sniff(v: &View<'_>) -> Result<Box<Detected>, ByteRange> {
     if v.size == 0 {
         return Ok(Detected::unknown());
     }
@@ -183,7 +189,7 @@ pub(crate) fn sniff(v: &View<'_>) -> Step {
     }
     for s in SNIFFERS {
         if let Some(step) = s(v, head) {
-            return step;
+            return step.map_err(|Ask| v.needed());
         }
     }
     Ok(Detected::unknown())
@@ -216,11 +222,11 @@ pub(crate) mod test_util {
                 .collect();
             let v = View::new(size, &chunks, false);
             match sniff(&v) {
-                Ok(d) => return d,
+                Ok(d) => return *d,
                 Err(r) => {
                     if ranges.contains(&r) {
                         let v = View::new(size, &chunks, true);
-                        return sniff(&v).unwrap_or_default();
+                        return sniff(&v).map(|d| *d).unwrap_or_default();
                     }
                     ranges.push(r);
                 }

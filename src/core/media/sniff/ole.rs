@@ -14,8 +14,9 @@
 use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
-use crate::core::media::view::{le16, le32, u8_at, Miss, View};
+use crate::core::media::view::{le16, le32, le64, u8_at, Miss, View};
 use crate::core::media::words::nth;
+use crate::prelude::*;
 
 /// At most this many directory sectors are read.
 const MAX_DIR_SECTORS: usize = 16;
@@ -81,7 +82,7 @@ impl Streams {
         Some(first)
     }
 
-    fn detected(&self) -> Detected {
+    fn detected(&self) -> Box<Detected> {
         let d = Detected::new(self.kind().unwrap_or(Kind::Ole));
         if self.encrypted_summary || matches!(d.kind, Some(Kind::EncryptedOffice)) {
             return encrypted(d);
@@ -90,7 +91,7 @@ impl Streams {
     }
 }
 
-fn encrypted(d: Detected) -> Detected {
+fn encrypted(d: Box<Detected>) -> Box<Detected> {
     d.note(
         IssueCode::MediaEncrypted,
         "The document is password-protected: the recipient needs the password to open it.",
@@ -182,7 +183,7 @@ fn compound(v: &View<'_>, head: &[u8]) -> Step {
     match legacy {
         Ok(true) => Ok(encrypted(d)),
         Ok(false) => Ok(d),
-        Err(Miss::Eof) => Ok(d.broken(Why::OleDirectory)),
+        Err(_) if v.eof() => Ok(d.broken(Why::OleDirectory)),
         Err(m) => settle(v, m, d),
     }
 }
@@ -273,12 +274,10 @@ fn utf16_is(name: &[u8], s: &str) -> bool {
 
 /// The kind named by the root entry's class id (stored little-endian in the first 8 bytes).
 fn class_kind(clsid: &[u8]) -> Option<Kind> {
-    let first = u32::from_le_bytes(clsid.get(..4)?.try_into().ok()?);
-    // By `matches!`: `Option<&[u8]>`'s `==` is a function of its own.
-    let office = matches!(
-        clsid.get(4..16),
-        Some(&[0, 0, 0, 0, 0xC0, 0, 0, 0, 0, 0, 0, 0x46])
-    );
+    let first = le32(clsid, 0)?;
+    // The rest, `00000000-C000-000000000046`, as two numbers: a slice pattern compares it
+    // byte by byte.
+    let office = le32(clsid, 4) == Some(0) && le64(clsid, 8) == Some(0x4600_0000_0000_00C0);
     match first {
         0x0002_0906 | 0x0002_0900 if office => Some(Kind::Doc),
         0x0002_0820 | 0x0002_0810 if office => Some(Kind::Xls),
@@ -288,93 +287,4 @@ fn class_kind(clsid: &[u8]) -> Option<Kind> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::media::sniff::test_util::sniff_all;
-
-    fn entry(name: &str, kind: u8) -> Vec<u8> {
-        let mut e = vec![0u8; 128];
-        for (i, c) in name.bytes().enumerate() {
-            e[i * 2] = c;
-        }
-        e[64..66].copy_from_slice(&((name.len() as u16 + 1) * 2).to_le_bytes());
-        e[66] = kind;
-        e
-    }
-
-    /// A v3 file: header, FAT in sector 0, directory in sectors 1 and 2 (chained).
-    fn compound(first: &[&str], second: &[&str]) -> Vec<u8> {
-        let mut b = vec![0u8; 512];
-        b[..8].copy_from_slice(SIGNATURE);
-        b[0x1A] = 3;
-        b[0x1C..0x1E].copy_from_slice(&0xFFFEu16.to_le_bytes());
-        b[0x1E] = 9;
-        b[0x2C] = 1;
-        b[0x30..0x34].copy_from_slice(&1u32.to_le_bytes());
-        b[0x4C..0x50].copy_from_slice(&0u32.to_le_bytes());
-        for i in 1..109 {
-            b[0x4C + i * 4..0x50 + i * 4].copy_from_slice(&u32::MAX.to_le_bytes());
-        }
-        let mut fat = vec![0xFFu8; 512];
-        fat[..4].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes());
-        fat[4..8].copy_from_slice(&2u32.to_le_bytes());
-        fat[8..12].copy_from_slice(&END_OF_CHAIN.to_le_bytes());
-        b.extend_from_slice(&fat);
-        for names in [first, second] {
-            let mut sector = Vec::new();
-            for (i, n) in names.iter().enumerate() {
-                sector
-                    .extend_from_slice(&entry(n, if i == 0 && *n == "Root Entry" { 5 } else { 2 }));
-            }
-            sector.resize(512, 0);
-            b.extend_from_slice(&sector);
-        }
-        b
-    }
-
-    #[test]
-    fn follows_the_directory_chain() {
-        let b = compound(&["Root Entry", "\u{1}CompObj"], &["PowerPoint Document"]);
-        assert_eq!(sniff_all(&b).kind, Some(Kind::Ppt));
-        let b = compound(&["Root Entry", "Book"], &[]);
-        assert_eq!(sniff_all(&b).kind, Some(Kind::Xls));
-        let b = compound(&["Root Entry", "Contents"], &[]);
-        assert_eq!(sniff_all(&b).kind, Some(Kind::Ole));
-    }
-
-    #[test]
-    fn encrypted_files() {
-        let b = compound(
-            &["Root Entry", "EncryptionInfo"],
-            &["EncryptedPackage", "\u{6}DataSpaces"],
-        );
-        let d = sniff_all(&b);
-        assert_eq!(d.kind, Some(Kind::EncryptedOffice));
-        assert_eq!(d.notes[0].code, IssueCode::MediaEncrypted);
-        let b = compound(
-            &["Root Entry", "PowerPoint Document"],
-            &["EncryptedSummary"],
-        );
-        let d = sniff_all(&b);
-        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Ppt), 1));
-        // One of the two streams alone is not an encrypted package.
-        let d = sniff_all(&compound(&["Root Entry", "EncryptionInfo"], &[]));
-        assert_eq!((d.kind, d.notes.len()), (Some(Kind::Ole), 0));
-    }
-
-    #[test]
-    fn truncated_and_hostile() {
-        let b = compound(&["Root Entry"], &["WordDocument"]);
-        let d = sniff_all(&b[..1100]);
-        assert!(d.damage.unwrap().fatal);
-        assert!(sniff_all(&b[..100]).damage.unwrap().fatal);
-        // A directory chain that loops on itself stops after MAX_DIR_SECTORS.
-        let mut looped = compound(&["Root Entry"], &["Nothing"]);
-        looped[512 + 8..512 + 12].copy_from_slice(&1u32.to_le_bytes());
-        assert_eq!(sniff_all(&looped).kind, Some(Kind::Ole));
-        // A first directory sector far beyond the file.
-        let mut far = b.clone();
-        far[0x30..0x34].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
-        assert!(sniff_all(&far).damage.unwrap().fatal);
-    }
-}
+mod tests;

@@ -134,7 +134,7 @@ fn crc_wrong(kind: &[u8]) -> String {
     )
 }
 
-fn after_end(d: Detected, end: u64, size: u64) -> Detected {
+fn after_end(d: Box<Detected>, end: u64, size: u64) -> Box<Detected> {
     if end >= size {
         return d;
     }

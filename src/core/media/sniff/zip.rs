@@ -116,12 +116,13 @@ fn archive(v: &View<'_>, head: &[u8]) -> Step {
 
 /// Reads the central directory's names into `names`; gives whether only part of it was read.
 fn directory(v: &View<'_>, names: &mut Names) -> Result<bool, Stop> {
-    let Some(eocd) = end_record(v)? else {
+    let mut eocd = Eocd::default();
+    if !end_record(v, &mut eocd)? {
         return Err(Stop::Broken(Why::ZipNoEnd));
-    };
-    let Some(eocd) = eocd.zip64(v)? else {
+    }
+    if !eocd.zip64(v)? {
         return Err(Stop::Broken(Why::Zip64));
-    };
+    }
     let dir_end = eocd.cd_off.checked_add(eocd.cd_size);
     if !dir_end.is_some_and(|e| e <= eocd.pos) {
         return Err(Stop::Broken(Why::ZipOutside));
@@ -162,7 +163,7 @@ fn directory(v: &View<'_>, names: &mut Names) -> Result<bool, Stop> {
 }
 
 /// The end of central directory record.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Eocd {
     pos: u64,
     entries: u64,
@@ -171,51 +172,49 @@ struct Eocd {
 }
 
 impl Eocd {
-    /// The ZIP64 values when the classic record defers to them; `None` when they are corrupt.
-    fn zip64(self, v: &View<'_>) -> Result<Option<Eocd>, Miss> {
+    /// Takes the ZIP64 values when the classic record defers to them; `false` when they are
+    /// corrupt (in place, as the readers below: no record carried up through every `?`).
+    fn zip64(&mut self, v: &View<'_>) -> Result<bool, Miss> {
         let deferred =
             self.entries == 0xFFFF || self.cd_size == 0xFFFF_FFFF || self.cd_off == 0xFFFF_FFFF;
         if !deferred {
-            return Ok(Some(self));
+            return Ok(true);
         }
         let Some(loc_at) = self.pos.checked_sub(20) else {
-            return Ok(None);
+            return Ok(false);
         };
         let loc = v.read(loc_at, 20, 20)?;
         if !loc.starts_with(b"PK\x06\x07") {
-            return Ok(None);
+            return Ok(false);
         }
         let Some(at) = le64(loc, 8).filter(|&a| a < loc_at) else {
-            return Ok(None);
+            return Ok(false);
         };
         let r = v.read(at, 56, 56)?;
         if !r.starts_with(b"PK\x06\x06") {
-            return Ok(None);
+            return Ok(false);
         }
-        Ok(Some(Eocd {
+        *self = Eocd {
             pos: at,
             entries: le64(r, 32).unwrap_or(0),
             cd_size: le64(r, 40).unwrap_or(0),
             cd_off: le64(r, 48).unwrap_or(0),
-        }))
+        };
+        Ok(true)
     }
 }
 
-/// Finds the end record in a [`TAIL`] read, then in a [`MAX_TAIL`] one.
-fn end_record(v: &View<'_>) -> Result<Option<Eocd>, Miss> {
-    let small = v.tail(TAIL)?;
-    if let Some(e) = scan_end(small, v.size) {
-        return Ok(Some(e));
+/// Finds the end record (into `e`) in a [`TAIL`] read, then in a [`MAX_TAIL`] one.
+fn end_record(v: &View<'_>, e: &mut Eocd) -> Result<bool, Miss> {
+    if scan_end(v.tail(TAIL)?, v.size, e) {
+        return Ok(true);
     }
-    if v.size <= TAIL {
-        return Ok(None);
-    }
-    Ok(scan_end(v.tail(MAX_TAIL)?, v.size))
+    Ok(v.size > TAIL && scan_end(v.tail(MAX_TAIL)?, v.size, e))
 }
 
 /// The last end record in `tail` (the file's last bytes) whose comment reaches the end of the
-/// file, or failing that the last one whose fields are consistent.
-fn scan_end(tail: &[u8], size: u64) -> Option<Eocd> {
+/// file, or failing that the last one whose fields are consistent, into `out`; whether found.
+fn scan_end(tail: &[u8], size: u64, out: &mut Eocd) -> bool {
     let base = size - tail.len() as u64;
     let mut fallback = None;
     let mut end = tail.len();
@@ -237,13 +236,18 @@ fn scan_end(tail: &[u8], size: u64) -> Option<Eocd> {
             cd_off: u64::from(cd_off),
         };
         if pos + 22 + u64::from(comment) == size {
-            return Some(e);
+            *out = e;
+            return true;
         }
         if fallback.is_none() && pos + 22 + u64::from(comment) <= size {
             fallback = Some(e);
         }
     }
-    fallback
+    let Some(e) = fallback else {
+        return false;
+    };
+    *out = e;
+    true
 }
 
 /// The OpenDocument (or EPUB) kind named by a stored `mimetype` first entry.

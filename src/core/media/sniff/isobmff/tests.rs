@@ -107,4 +107,19 @@ fn brands() {
         (Some(Kind::Audio3gpp), Some(Codec::AmrNb))
     );
     assert_eq!(object_type(&[]), None);
+    // The family by the major brand's leading bytes; the other HEIF brands by the compatible ones.
+    let family = |major: &[u8; 4]| classify(major, b"isomavif");
+    assert_eq!(family(b"3g2a"), Ok(Family::ThreeG2));
+    assert_eq!(family(b"3g2 "), Ok(Family::ThreeG2));
+    assert_eq!(family(b"3gp4"), Ok(Family::ThreeGp));
+    assert_eq!(family(b"3ge6"), Ok(Family::ThreeGp));
+    for other in [b"3G2a", b"g3p4", b"isom", b"3x2a", b" 3g2"] {
+        assert_eq!(family(other), Ok(Family::Mp4), "{other:?}");
+    }
+    for heif in [b"mif1", b"msf1", b"miaf"] {
+        assert_eq!(family(heif), Err(Kind::Avif));
+        assert_eq!(classify(heif, b"isomheix"), Err(Kind::Heic));
+        assert_eq!(classify(heif, b"isom"), Err(Kind::Heif));
+    }
+    assert_eq!(family(b"mif2"), Ok(Family::Mp4));
 }
