@@ -172,7 +172,7 @@ export class WhatsAppClient {
       try {
         const values = args.length > arity ? args.slice(0, arity) : args;
         // Strings only (sendText's): no number to guard, and no replacer to call.
-        text = values.every(isString) ? JSON.stringify(values) : JSON.stringify(values, finite);
+        text = JSON.stringify(values, values.every(isString) ? undefined : finite);
       } catch {
         throw refused("arguments", UNREADABLE);
       }
