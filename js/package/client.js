@@ -170,13 +170,18 @@ export class WhatsAppClient {
       const call = this.#callOptions(args[arity]);
       let text;
       try {
-        text = JSON.stringify(args.length > arity ? args.slice(0, arity) : args, finite);
+        const values = args.length > arity ? args.slice(0, arity) : args;
+        // Strings only (sendText's): no number to guard, and no replacer to call.
+        text = JSON.stringify(values, values.every(isString) ? undefined : finite);
       } catch {
         throw refused("arguments", UNREADABLE);
       }
-      const request = unwrap(this.#core.prepare(op, text));
+      // The envelope, then the body (JSON text, as it is sent) on a line of its own.
+      const prepared = this.#core.prepare(op, text);
+      const cut = prepared.indexOf("\n");
+      const request = unwrap(cut < 0 ? prepared : prepared.slice(0, cut));
       if (request.parts) return this.#facts.project.fanOut(request, (body) => this.#run(op, request, body, call));
-      return this.#run(op, request, request.body, call);
+      return this.#run(op, request, cut < 0 ? undefined : prepared.slice(cut + 1), call);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -313,6 +318,8 @@ function retryAllowed(hook, attempt, delayMs, error) {
     return false;
   }
 }
+
+const isString = (value) => typeof value === "string";
 
 // The senders' recipients and message fields.
 const list = (to) => (Array.isArray(to) ? to : [to]);

@@ -72,13 +72,19 @@ pub fn endpoint(config: &Config, segments: &[&str]) -> String {
 /// Appends `/{segment}` to `url`, the segment percent-encoded.
 pub fn push_segment(url: &mut String, segment: &str) {
     url.push('/');
-    url.push_str(&encode_segment(segment));
+    push_encoded(url, segment);
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
 pub fn encode_segment(segment: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(segment.len());
+    push_encoded(&mut out, segment);
+    out
+}
+
+/// Appends `segment` to `out` as [`encode_segment`] encodes it (no string between).
+fn push_encoded(out: &mut String, segment: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in segment.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));
@@ -88,7 +94,6 @@ pub fn encode_segment(segment: &str) -> String {
             out.push(char::from(HEX[usize::from(byte & 0xF)]));
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -86,10 +86,13 @@ impl Core {
     }
 
     /// The request of operation `op` (a method's name) with `args` (the JSON text
-    /// of its argument array): `{method, url, body?, idempotent}`, `body` the JSON
-    /// text to send; or the `invalid_argument` of a broken rule.
+    /// of its argument array): `{method, url, idempotent}`, then the JSON text to
+    /// send, when there is a body, after a line break (the envelope has none; the
+    /// body crosses as it is, not quoted as a string); or the `invalid_argument`
+    /// of a broken rule.
     pub fn prepare(&self, op: &str, args: &str) -> JsValue {
-        text(envelope(self.config().and_then(|config| {
+        let mut body = None;
+        let mut crossing = envelope(self.config().and_then(|config| {
             #[cfg(feature = "conversation")]
             if let Api::Conversation(project) = &config.api {
                 return ops::conversation::prepare(config, project, op, args);
@@ -99,11 +102,16 @@ impl Core {
             out.open_object();
             out.field("method", request.method.as_str());
             out.field("url", &request.url);
-            out.field_opt("body", &request.body);
             out.field("idempotent", &request.idempotent);
             out.close_object();
+            body = request.body;
             Ok(out.finish())
-        })))
+        }));
+        if let Some(body) = body {
+            crossing.push('\n');
+            crossing.push_str(&body);
+        }
+        text(crossing)
     }
 
     /// What attempt `attempt` of `op` came to when the server answered `status`
