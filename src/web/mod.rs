@@ -16,11 +16,15 @@ mod media;
 /// an optimized JS-to-wasm wrapper for each export returning two values when it
 /// compiles the module, and the full entry's startup has a budget (README,
 /// "Startup"). In an entry without the client, as a `String` (a pointer and a
-/// length the glue reads): no `externref` table is linked there, 329 B gzip less in
-/// `./callbacks`, for ≈ 0.5 ms more CPU compiling it in Node 20 (README, "Size").
+/// length the glue reads and frees): the `externref` table's slot allocation is not
+/// linked there, −336 B gzip in `./callbacks` and −335 in `./preflight`, for ≈ 0.5 ms
+/// more CPU compiling `./callbacks` in Node 20 (README, "Startup").
 #[cfg(feature = "client")]
 type Answer = wasm_bindgen::JsValue;
-#[cfg(not(feature = "client"))]
+#[cfg(all(
+    not(feature = "client"),
+    any(feature = "callbacks", feature = "preflight")
+))]
 type Answer = crate::prelude::String;
 
 /// An envelope as the export's answer ([`Answer`]).

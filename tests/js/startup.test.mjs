@@ -3,7 +3,7 @@
 // process.getBuiltinModule, not an import of node:fs; every export of the full entry's wasm
 // returns at most one value (Node 20 compiles an optimized wrapper for each that returns two:
 // README, Startup), while ./callbacks and ./preflight return their answer as a String (two
-// values, no externref table: smaller, and no startup budget; src/web/mod.rs).
+// values, no externref slot allocation: smaller, and no startup budget; src/web/mod.rs).
 // (tests/consumers/ checks require().)
 import { test } from "node:test";
 import assert from "node:assert/strict";
