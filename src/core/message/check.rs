@@ -43,21 +43,17 @@ pub(crate) fn arguments(values: &[&Value], params: &[Member], conversation: bool
         seen: Vec::new(),
         titles: Vec::new(),
     };
-    for (i, Member(name, kind, need)) in params.iter().enumerate() {
-        match (given(i), need) {
-            (Some(value), _) => pass.walk(value, kind, &Path::root(name), value)?,
-            (None, Need::Required) => {
-                pass.walk(&Value::Null, kind, &Path::root(name), &Value::Null)?
-            }
-            (None, _) => {}
-        }
-    }
-    pass.shape = false;
-    for (i, Member(name, kind, _)) in params.iter().enumerate() {
-        if let Some(value) = given(i) {
-            let root = match kind {
-                Kind::Object(_) => "",
+    for shape in [true, false] {
+        pass.shape = shape;
+        for (i, Member(name, kind, need)) in params.iter().enumerate() {
+            let root = match (shape, kind) {
+                (false, Kind::Object(_)) => "",
                 _ => name,
+            };
+            let value = match (given(i), need) {
+                (Some(value), _) => value,
+                (None, Need::Required) if shape => &Value::Null,
+                (None, _) => continue,
             };
             pass.walk(value, kind, &Path::root(root), value)?;
         }
