@@ -66,21 +66,6 @@ pub(super) fn given<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     value.get(name).filter(|v| !matches!(v, Value::Null))
 }
 
-/// The members of the variant of a tagged `value` (its tag already checked).
-pub(super) fn variant(
-    value: &Value,
-    tag: &str,
-    variants: &'static [(&'static str, &'static [Member])],
-) -> &'static [Member] {
-    let name = value.get(tag).and_then(Value::as_str).unwrap_or_default();
-    for (known, members) in variants {
-        if *known == name {
-            return members;
-        }
-    }
-    &[]
-}
-
 /// A scalar `value`'s shape as `kind` (objects and lists are the walker's).
 fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
     let fits = match kind {
@@ -147,12 +132,10 @@ impl<'v> Pass<'v> {
         match kind {
             Kind::Object(members) => self.members(value, members, "", at),
             Kind::Tagged(tag, variants) => {
-                let members = match self.shape {
-                    true => match variants.get(read::tag(value, at, tag, variants)?) {
-                        Some((_, members)) => *members,
-                        None => &[],
-                    },
-                    false => variant(value, tag, variants),
+                // The rules' walk meets a tag the shape's has read already.
+                let members = match variants.get(read::tag(value, at, tag, variants)?) {
+                    Some((_, members)) => *members,
+                    None => &[],
                 };
                 // A variant without members ignores the rest, as serde's derive did.
                 match members.is_empty() {
