@@ -216,21 +216,12 @@ pub fn count_chars(text: &str) -> usize {
 pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<()> {
     let count = count_chars(value);
     if count < min || count > max {
-        let (max, count) = (&decimal(max as u64), &decimal(count as u64));
-        let rule = if min == 0 {
-            join(&["must be at most ", max, " characters (has ", count, ")"])
-        } else {
-            let min = &decimal(min as u64);
-            join(&[
-                "must be ",
-                min,
-                " to ",
-                max,
-                " characters (has ",
-                count,
-                ")",
-            ])
+        let least = match min {
+            0 => String::from("at most "),
+            _ => join(&[&decimal(min as u64), " to "]),
         };
+        let (max, count) = (&decimal(max as u64), &decimal(count as u64));
+        let rule = join(&["must be ", &least, max, " characters (has ", count, ")"]);
         return Err(at.invalid(&rule));
     }
     Ok(())
