@@ -368,7 +368,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
 /// given as an id, and is refused rather than sent as a name Sinch cannot find.
 fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
     check_required_at(at, id)?;
-    if id.as_bytes().iter().any(|&b| b == b':' || b == b'/') {
+    if crate::core::whatwg::cut(id, b":/").is_some() {
         return Err(at.invalid(
             "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
         ));
