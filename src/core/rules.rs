@@ -111,6 +111,12 @@ fn scheme<'a>(url: &'a str, prefix: &str) -> Option<&'a str> {
     head.eq_ignore_ascii_case(prefix).then_some(rest)
 }
 
+/// Whether `text` is visible ASCII only (no space, no control character): one scan
+/// for ids, tokens, keys and date-times.
+pub fn visible(text: &[u8]) -> bool {
+    text.iter().all(u8::is_ascii_graphic)
+}
+
 /// Whether `text` has a white-space or control character (any Unicode one).
 pub fn spaced(text: &str) -> bool {
     text.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -165,7 +171,7 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
         || (bytes.get(10) == Some(&b'T')
             && digits(11..13)
             && bytes.get(13) == Some(&b':')
-            && bytes.iter().all(|b| b.is_ascii_graphic()));
+            && visible(bytes));
     if starts_with_date(bytes) && rest_ok {
         Ok(())
     } else {
