@@ -47,7 +47,7 @@ pub fn check_segment(field: &str, value: &str) -> Result<()> {
 /// An id that goes into a URL path: non-empty, no control characters, and one
 /// segment that stays one ([`check_segment`]).
 pub fn check_id(field: &str, id: &str) -> Result<()> {
-    if id.is_empty() || count_chars(id) > MAX_ID_CHARS || id.chars().any(char::is_control) {
+    if id.is_empty() || count_chars(id) > MAX_ID_CHARS || controlled(id) {
         return Err(Error::invalid(
             field,
             "must be a non-empty id of at most 512 characters without control characters",
@@ -115,6 +115,11 @@ fn scheme<'a>(url: &'a str, prefix: &str) -> Option<&'a str> {
 /// for ids, tokens, keys and date-times.
 pub fn visible(text: &[u8]) -> bool {
     text.iter().all(u8::is_ascii_graphic)
+}
+
+/// Whether `text` has a control character (any Unicode one).
+pub fn controlled(text: &str) -> bool {
+    text.chars().any(char::is_control)
 }
 
 /// Whether `text` has a white-space or control character (any Unicode one).

@@ -60,7 +60,7 @@ pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     if crate::core::rules::count_chars(trimmed) > MAX_ID_LEN {
         return Err(Error::invalid(name, "must be at most 200 characters"));
     }
-    if !visible && trimmed.chars().any(char::is_control) {
+    if !visible && crate::core::rules::controlled(trimmed) {
         return Err(Error::invalid(name, "must not contain control characters"));
     }
     check_segment(name, trimmed)?;
