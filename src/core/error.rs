@@ -214,10 +214,15 @@ impl crate::core::json::Write for Error {
         out.field("code", self.code.as_str());
         out.field("message", &self.message);
         out.field_opt("field", &self.field);
-        out.field_opt("status", &self.status.map(u32::from));
+        // Not `field_opt`: a function per type of value in the wasm.
+        if let Some(status) = self.status {
+            out.field("status", &u32::from(status));
+        }
         out.field_opt("details", &self.details);
         out.field("retryable", &self.retryable);
-        out.field_opt("retryAfterMs", &self.retry_after_ms);
+        if let Some(ms) = &self.retry_after_ms {
+            out.field("retryAfterMs", ms);
+        }
         out.close_object();
     }
 }

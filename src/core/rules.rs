@@ -47,7 +47,7 @@ pub fn check_segment(field: &str, value: &str) -> Result<()> {
 /// An id that goes into a URL path: non-empty, no control characters, and one
 /// segment that stays one ([`check_segment`]).
 pub fn check_id(field: &str, id: &str) -> Result<()> {
-    if id.is_empty() || count_chars(id) > MAX_ID_CHARS || id.chars().any(char::is_control) {
+    if id.is_empty() || count_chars(id) > MAX_ID_CHARS || controlled(id) {
         return Err(Error::invalid(
             field,
             "must be a non-empty id of at most 512 characters without control characters",
@@ -111,6 +111,17 @@ fn scheme<'a>(url: &'a str, prefix: &str) -> Option<&'a str> {
     head.eq_ignore_ascii_case(prefix).then_some(rest)
 }
 
+/// Whether `text` is visible ASCII only (no space, no control character): one scan
+/// for ids, tokens, keys and date-times.
+pub fn visible(text: &[u8]) -> bool {
+    text.iter().all(u8::is_ascii_graphic)
+}
+
+/// Whether `text` has a control character (any Unicode one).
+pub fn controlled(text: &str) -> bool {
+    text.chars().any(char::is_control)
+}
+
 /// Whether `text` has a white-space or control character (any Unicode one).
 pub fn spaced(text: &str) -> bool {
     text.chars().any(|c| c.is_whitespace() || c.is_control())
@@ -165,7 +176,7 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
         || (bytes.get(10) == Some(&b'T')
             && digits(11..13)
             && bytes.get(13) == Some(&b':')
-            && bytes.iter().all(|b| b.is_ascii_graphic()));
+            && visible(bytes));
     if starts_with_date(bytes) && rest_ok {
         Ok(())
     } else {
@@ -216,21 +227,12 @@ pub fn count_chars(text: &str) -> usize {
 pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<()> {
     let count = count_chars(value);
     if count < min || count > max {
-        let (max, count) = (&decimal(max as u64), &decimal(count as u64));
-        let rule = if min == 0 {
-            join(&["must be at most ", max, " characters (has ", count, ")"])
-        } else {
-            let min = &decimal(min as u64);
-            join(&[
-                "must be ",
-                min,
-                " to ",
-                max,
-                " characters (has ",
-                count,
-                ")",
-            ])
+        let least = match min {
+            0 => String::from("at most "),
+            _ => join(&[&decimal(min as u64), " to "]),
         };
+        let (max, count) = (&decimal(max as u64), &decimal(count as u64));
+        let rule = join(&["must be ", &least, max, " characters (has ", count, ")"]);
         return Err(at.invalid(&rule));
     }
     Ok(())

@@ -52,7 +52,7 @@ pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     // Visible ASCII, as ids are, has nothing to trim and no control character: the
     // Unicode trim and scan (more code for a client's first build to compile) are
     // for other text only.
-    let visible = id.bytes().all(|b| b.is_ascii_graphic());
+    let visible = crate::core::rules::visible(id.as_bytes());
     let trimmed = if visible { id } else { id.trim() };
     if trimmed.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
@@ -60,7 +60,7 @@ pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     if crate::core::rules::count_chars(trimmed) > MAX_ID_LEN {
         return Err(Error::invalid(name, "must be at most 200 characters"));
     }
-    if !visible && trimmed.chars().any(char::is_control) {
+    if !visible && crate::core::rules::controlled(trimmed) {
         return Err(Error::invalid(name, "must not contain control characters"));
     }
     check_segment(name, trimmed)?;
@@ -73,7 +73,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
-    if !value.as_bytes().iter().all(|&b| b.is_ascii_graphic()) {
+    if !crate::core::rules::visible(value.as_bytes()) {
         return Err(Error::invalid(
             name,
             "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",

@@ -117,10 +117,10 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         }
     };
     let region = match text(&fields, "region")? {
-        Some(name) => Some(region_url(name).ok_or_else(|| {
-            at.key("region")
-                .invalid(r#"must be one of "us", "eu", "br""#)
-        })?),
+        Some(name) => Some(
+            region_url(name)
+                .ok_or_else(|| Error::invalid("region", r#"must be one of "us", "eu", "br""#))?,
+        ),
         None => None,
     };
     let neither = "give a region (\"us\", \"eu\" or \"br\") or a baseUrl";
@@ -141,9 +141,10 @@ pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             ))
         }
         Some(_) => {
-            return Err(at
-                .key("auth")
-                .invalid(r#"must be one of "oauth2", "basic""#))
+            return Err(Error::invalid(
+                "auth",
+                r#"must be one of "oauth2", "basic""#,
+            ))
         }
     };
     let insecure = shared.allow_insecure_http.unwrap_or(false);

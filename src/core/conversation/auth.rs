@@ -50,7 +50,7 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
             Some(n) => json::read::whole(n, 1 << 40).ok_or("must be a whole number of seconds"),
         };
         let seconds = seconds.map_err(|rule| at.key("expires_in").invalid(rule))?;
-        let visible = !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic());
+        let visible = !token.is_empty() && crate::core::rules::visible(token.as_bytes());
         if !visible {
             return Err(at.key("access_token").invalid("must be visible ASCII"));
         }

@@ -29,32 +29,33 @@ pub(crate) fn check(request: &Value, conversation: bool) -> Result<()> {
 
 /// Checks `values`, an operation's arguments, as `params` (each an argument's name,
 /// kind and need; an optional one may be `null` or left out): every shape, then
-/// every rule. An object's rules name its members root-less (`name`), as the
-/// caller writes them; any other argument's name its path (`numbers[1]`).
+/// every rule, by two walks of one walker. An object's rules name its members
+/// root-less (`name`), as the caller writes them; any other argument's name its
+/// path (`numbers[1]`).
 pub(crate) fn arguments(values: &[&Value], params: &[Member], conversation: bool) -> Result<()> {
     let given = |i: usize| match values.get(i) {
         Some(Value::Null) | None => None,
         Some(value) => Some(*value),
     };
-    for (i, Member(name, kind, need)) in params.iter().enumerate() {
-        match (given(i), need) {
-            (Some(value), _) => shape(value, kind, &Path::root(name))?,
-            (None, Need::Required) => shape(&Value::Null, kind, &Path::root(name))?,
-            (None, _) => {}
-        }
-    }
     let mut pass = Pass {
+        shape: true,
         conversation,
         seen: Vec::new(),
         titles: Vec::new(),
     };
-    for (i, Member(name, kind, _)) in params.iter().enumerate() {
-        if let Some(value) = given(i) {
-            let root = match kind {
-                Kind::Object(_) => "",
+    for shape in [true, false] {
+        pass.shape = shape;
+        for (i, Member(name, kind, need)) in params.iter().enumerate() {
+            let root = match (shape, kind) {
+                (false, Kind::Object(_)) => "",
                 _ => name,
             };
-            pass.rules(value, kind, &Path::root(root), value)?;
+            let value = match (given(i), need) {
+                (Some(value), _) => value,
+                (None, Need::Required) if shape => &Value::Null,
+                (None, _) => continue,
+            };
+            pass.walk(value, kind, &Path::root(root), value)?;
         }
     }
     Ok(())
@@ -65,22 +66,7 @@ pub(super) fn given<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     value.get(name).filter(|v| !matches!(v, Value::Null))
 }
 
-/// The members of the variant of a tagged `value` (its tag already checked).
-pub(super) fn variant(
-    value: &Value,
-    tag: &str,
-    variants: &'static [(&'static str, &'static [Member])],
-) -> &'static [Member] {
-    let name = value.get(tag).and_then(Value::as_str).unwrap_or_default();
-    for (known, members) in variants {
-        if *known == name {
-            return members;
-        }
-    }
-    &[]
-}
-
-/// `value`'s shape as `kind`.
+/// A scalar `value`'s shape as `kind` (objects and lists are the walker's).
 fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
     let fits = match kind {
         Kind::Str(_) => matches!(value, Value::String(_)),
@@ -107,38 +93,8 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
                 None => Err(at.invalid("must be a whole number from 0 to 4294967295")),
             }
         }
-        Kind::Any(_) | Kind::Hook(_) => true,
         Kind::AnyObject => matches!(value, Value::Object(_)),
-        Kind::Object(members) => return object(value, members, "", at),
-        Kind::List(list) => {
-            let Value::Array(items) = value else {
-                return Err(at.invalid("must be an array"));
-            };
-            for (i, item) in items.iter().enumerate() {
-                shape(item, list.item, &at.index(i))?;
-            }
-            return Ok(());
-        }
-        Kind::OneOrMany(item) => {
-            return match value {
-                Value::Array(items) => {
-                    for (i, one) in items.iter().enumerate() {
-                        shape(one, item, &at.index(i))?;
-                    }
-                    Ok(())
-                }
-                Value::Object(_) | Value::String(_) => shape(value, item, at),
-                _ => Err(at.invalid("must be one value or an array of them")),
-            }
-        }
-        Kind::Tagged(tag, variants) => {
-            let index = read::tag(value, at, tag, variants)?;
-            return match variants.get(index) {
-                // A variant without members ignores the rest, as serde's derive did.
-                Some((_, members)) if !members.is_empty() => object(value, members, tag, at),
-                _ => Ok(()),
-            };
-        }
+        _ => true,
     };
     if fits {
         return Ok(());
@@ -151,24 +107,6 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
     }))
 }
 
-/// An object of `members` (and the tag `tag`, if not empty): no unknown or repeated
-/// key, each required member given, each given one of its kind.
-fn object(value: &Value, members: &[Member], tag: &str, at: &Path) -> Result<()> {
-    // A hook's empty name is no key.
-    let known = |key: &str| {
-        !key.is_empty() && (key == tag || members.iter().any(|Member(name, ..)| *name == key))
-    };
-    read::keys(value, at, &known)?;
-    for Member(name, kind, need) in members {
-        match (given_in(value, name), need) {
-            (Some(member), _) => shape(member, kind, &at.key(name))?,
-            (None, Need::Required) => return Err(at.key(name).invalid("is required")),
-            (None, _) => {}
-        }
-    }
-    Ok(())
-}
-
 /// [`given`] for a member that is one (a hook's empty name is none).
 fn given_in<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     if name.is_empty() {
@@ -177,57 +115,101 @@ fn given_in<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
     given(value, name)
 }
 
-/// The rules' walk: which API, and the ids and reply button titles met so far
-/// (unique in a message).
+/// The walker: which walk (the shape's: errors rooted at the argument, unknown and
+/// repeated keys refused; or the rules'), which API, and the ids and reply button
+/// titles met so far (unique in a message).
 struct Pass<'v> {
+    shape: bool,
     conversation: bool,
     seen: Vec<&'v str>,
     titles: Vec<&'v str>,
 }
 
 impl<'v> Pass<'v> {
-    /// Every rule of `value` (of its shape) as `kind`; `parent` is the object it is a
-    /// member of.
-    fn rules(&mut self, value: &'v Value, kind: &Kind, at: &Path, parent: &Value) -> Result<()> {
+    /// `value`'s shape or every rule (of its shape) as `kind`; `parent` is the object
+    /// it is a member of.
+    fn walk(&mut self, value: &'v Value, kind: &Kind, at: &Path, parent: &Value) -> Result<()> {
         match kind {
+            Kind::Object(members) => self.members(value, members, "", at),
+            Kind::Tagged(tag, variants) => {
+                // The rules' walk meets a tag the shape's has read already.
+                let members = match variants.get(read::tag(value, at, tag, variants)?) {
+                    Some((_, members)) => *members,
+                    None => &[],
+                };
+                // A variant without members ignores the rest, as serde's derive did.
+                match members.is_empty() {
+                    true => Ok(()),
+                    false => self.members(value, members, tag, at),
+                }
+            }
+            Kind::List(list) => {
+                let items = match value {
+                    Value::Array(items) => items.as_slice(),
+                    _ if self.shape => return Err(at.invalid("must be an array")),
+                    _ => &[],
+                };
+                if !self.shape {
+                    check_count_at(at, items.len(), list.min, list.max, list.rule)?;
+                    hook(list.hook, value, at, self.conversation)?;
+                }
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(item, list.item, &at.index(i), value)?;
+                }
+                Ok(())
+            }
+            Kind::OneOrMany(item) if self.shape => match value {
+                Value::Array(items) => {
+                    for (i, one) in items.iter().enumerate() {
+                        self.walk(one, item, &at.index(i), value)?;
+                    }
+                    Ok(())
+                }
+                Value::Object(_) | Value::String(_) => self.walk(value, item, at, parent),
+                _ => Err(at.invalid("must be one value or an array of them")),
+            },
+            _ if self.shape => shape(value, kind, at),
             Kind::Str(rule)
             | Kind::Number(rule)
             | Kind::Whole(rule)
             | Kind::U32(rule)
             | Kind::Any(rule) => self.rule(*rule, value, at, parent),
-            Kind::Object(members) => self.members(value, members, at),
-            Kind::Tagged(tag, variants) => self.members(value, variant(value, tag, variants), at),
-            Kind::List(list) => {
-                let items = match value {
-                    Value::Array(items) => items.as_slice(),
-                    _ => &[],
-                };
-                check_count_at(at, items.len(), list.min, list.max, list.rule)?;
-                hook(list.hook, value, at, self.conversation)?;
-                for (i, item) in items.iter().enumerate() {
-                    self.rules(item, list.item, &at.index(i), value)?;
-                }
-                Ok(())
-            }
-            Kind::Bool
-            | Kind::AnyObject
-            | Kind::Always(_)
-            | Kind::Index
-            | Kind::OneOrMany(_)
-            | Kind::Hook(_) => Ok(()),
+            _ => Ok(()),
         }
     }
 
-    /// The rules of each member of `value` given, and the hooks, in table order.
-    fn members(&mut self, value: &'v Value, members: &[Member], at: &Path) -> Result<()> {
+    /// An object of `members` (and the tag `tag`, if not empty), in table order: its
+    /// shape (no unknown or repeated key, each required member given, each given one
+    /// of its kind) or its rules (each member given, and the hooks).
+    fn members(
+        &mut self,
+        value: &'v Value,
+        members: &[Member],
+        tag: &str,
+        at: &Path,
+    ) -> Result<()> {
+        if self.shape {
+            // A hook's empty name is no key.
+            let known = |key: &str| {
+                !key.is_empty()
+                    && (key == tag || members.iter().any(|Member(name, ..)| *name == key))
+            };
+            read::keys(value, at, &known)?;
+        }
         for Member(name, kind, need) in members {
             if let Kind::Hook(which) = kind {
-                hook(which, value, at, self.conversation)?;
+                if !self.shape {
+                    hook(which, value, at, self.conversation)?;
+                }
                 continue;
             }
-            match (need, given_in(value, name)) {
-                (_, Some(member)) => self.rules(member, kind, &at.key(name), value)?,
-                (Need::Late, None) => return Err(at.key(name).invalid("is required")),
+            match (given_in(value, name), need) {
+                (Some(member), _) => self.walk(member, kind, &at.key(name), value)?,
+                // A required member is given once the shape holds; a late one is the rules'.
+                (None, Need::Required) => return Err(at.key(name).invalid("is required")),
+                (None, Need::Late) if !self.shape => {
+                    return Err(at.key(name).invalid("is required"))
+                }
                 _ => {}
             }
         }
@@ -386,7 +368,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
 /// given as an id, and is refused rather than sent as a name Sinch cannot find.
 fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
     check_required_at(at, id)?;
-    if id.as_bytes().iter().any(|&b| b == b':' || b == b'/') {
+    if crate::core::whatwg::cut(id, b":/").is_some() {
         return Err(at.invalid(
             "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
         ));

@@ -3,10 +3,10 @@
 //! name (its JS name in snake_case), the members never written left out, `null` as
 //! absent, a tagged object's tag first (its name in snake_case too). No writer per type.
 
-use super::check::{check, given, variant};
+use super::check::{check, given};
 use super::schema::{Kind, Member, Need, SEND};
 use crate::core::error::Result;
-use crate::core::json::{Value, Write, Writer};
+use crate::core::json::{read, Path, Value, Write, Writer};
 use crate::prelude::*;
 
 /// The wire JSON of `request`, a standalone `send` argument, once every rule holds.
@@ -79,7 +79,11 @@ pub(crate) fn one(value: &Value, kind: &Kind, out: &mut Writer) {
                 out.key(&snake(tag));
                 name.write(out);
             }
-            write_members(value, variant(value, tag, variants), out);
+            // Checked: the tag is one of the variants'.
+            let variant = read::tag(value, &Path::root(""), tag, variants).ok();
+            if let Some((_, members)) = variant.and_then(|i| variants.get(i)) {
+                write_members(value, members, out);
+            }
             out.close_object();
         }
         _ => value.write(out),

@@ -10,7 +10,7 @@
 //! `body` and what was expected, as the typed readers do.
 
 use crate::core::error::Result;
-use crate::core::json::{Object, Path, Value, Writer};
+use crate::core::json::{Object, Path, Value, Write, Writer};
 use crate::prelude::*;
 
 /// How a member's value is read and written.
@@ -242,9 +242,10 @@ fn members_of(
 /// `value` at `at`, read as `kind` and written.
 fn one(value: &Value, at: &Path, kind: &Kind, out: &mut Writer) -> Result<()> {
     match (kind, value) {
-        (Kind::Str, Value::String(text)) => out.string(text),
+        // A string or a boolean is written as it is.
+        (Kind::Str, Value::String(_)) => value.write(out),
         (Kind::Str, _) => return Err(at.invalid("must be a string")),
-        (Kind::Flag, Value::Bool(flag)) => out.raw(if *flag { "true" } else { "false" }),
+        (Kind::Flag, Value::Bool(_)) => value.write(out),
         (Kind::Flag, _) => return Err(at.invalid("must be a boolean")),
         (Kind::Object(members) | Kind::Strict(members), _) => {
             out.open_object();

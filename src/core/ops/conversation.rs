@@ -95,7 +95,7 @@ pub fn answer(
         return Err(error_for_status(status, body, retry_after, &secrets));
     }
     match answer {
-        Some(answer) => super::reply(status, body, &secrets, answer),
+        Some(answer) => super::reply(status, body, &secrets, &answer),
         None => token_answer(project, status, body),
     }
 }

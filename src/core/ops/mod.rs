@@ -186,7 +186,7 @@ pub fn answer(
         let error_body = error_body.map(|error_body| error_body.redacted(&[token]));
         return Err(error_for_status(status, error_body, retry_after));
     }
-    reply(status, body, &[token], |value| {
+    reply(status, body, &[token], &|value| {
         answers::answer(value, op.answer)
     })
 }
@@ -195,16 +195,6 @@ pub fn answer(
 /// body that is not JSON or not its shape is `invalid_response`, whose reason (a
 /// path: a server may echo a secret into a key) has every one of `secrets` redacted.
 pub fn reply(
-    status: u16,
-    body: &str,
-    secrets: &[&str],
-    answer: impl Fn(&Value) -> Result<String>,
-) -> Result<String> {
-    read_reply(status, body, secrets, &answer)
-}
-
-/// [`reply`], one body for every `answer`.
-fn read_reply(
     status: u16,
     body: &str,
     secrets: &[&str],

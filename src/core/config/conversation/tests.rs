@@ -90,6 +90,15 @@ fn a_relay_a_token_url_and_basic_auth() {
         (project(&basic).auth, project(&basic).needs_token()),
         (Auth::Basic, false)
     );
+    // The rule named under `options`, never the value given.
+    let (field, message) = refused(r#""baseUrl":"http://127.0.0.1:1","auth":"s3cr3t""#);
+    assert_eq!(
+        (field.as_str(), message.as_str()),
+        (
+            "options.auth",
+            r#"options.auth: must be one of "oauth2", "basic""#
+        )
+    );
     let cases = [
         (r#""region":"eu""#, "options.keyId"),
         (r#""region":"eu","keyId":"k""#, "options.keyId"),
