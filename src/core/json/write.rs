@@ -109,24 +109,32 @@ impl Writer {
     fn quoted(&mut self, text: &str) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         self.text.push('"');
-        for c in text.chars() {
-            match c {
-                '"' => self.text.push_str("\\\""),
-                '\\' => self.text.push_str("\\\\"),
-                '\n' => self.text.push_str("\\n"),
-                '\r' => self.text.push_str("\\r"),
-                '\t' => self.text.push_str("\\t"),
-                '\u{8}' => self.text.push_str("\\b"),
-                '\u{c}' => self.text.push_str("\\f"),
-                c if (c as u32) < 0x20 => {
-                    let code = c as usize;
+        let mut rest = text;
+        // Runs without an escape are copied whole (every escaped byte is ASCII, so each
+        // run ends on a character boundary).
+        while let Some(at) = rest
+            .bytes()
+            .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+        {
+            self.text.push_str(rest.get(..at).unwrap_or_default());
+            let byte = rest.as_bytes().get(at).copied().unwrap_or_default();
+            rest = rest.get(at + 1..).unwrap_or_default();
+            match byte {
+                b'"' => self.text.push_str("\\\""),
+                b'\\' => self.text.push_str("\\\\"),
+                b'\n' => self.text.push_str("\\n"),
+                b'\r' => self.text.push_str("\\r"),
+                b'\t' => self.text.push_str("\\t"),
+                8 => self.text.push_str("\\b"),
+                12 => self.text.push_str("\\f"),
+                code => {
                     self.text.push_str("\\u00");
-                    self.text.push(HEX[code >> 4] as char);
-                    self.text.push(HEX[code & 15] as char);
+                    self.text.push(HEX[usize::from(code >> 4)] as char);
+                    self.text.push(HEX[usize::from(code & 15)] as char);
                 }
-                c => self.text.push(c),
             }
         }
+        self.text.push_str(rest);
         self.text.push('"');
     }
 }
@@ -261,8 +269,19 @@ mod tests {
     fn strings_are_escaped_as_serde_json_escapes_them() {
         let mut text: String = (0u8..0x80).map(char::from).collect();
         text.push_str("é\u{2028}\u{ffff}😀");
-        let mut out = Writer::new();
-        out.string(&text);
-        assert_eq!(Some(out.finish()), serde_json::to_string(&text).ok());
+        // Escapes at the ends and between multi-byte characters: each run between them
+        // is copied whole.
+        for text in [
+            text.as_str(),
+            "\"é😀\\",
+            "é\u{1}😀\n",
+            "\u{1f}",
+            "",
+            "ab\"\"cd",
+        ] {
+            let mut out = Writer::new();
+            out.string(text);
+            assert_eq!(Some(out.finish()), serde_json::to_string(text).ok());
+        }
     }
 }
