@@ -1,7 +1,7 @@
 //! The options of `api: "conversation"`: a project's app on the Conversation API's
 //! WhatsApp channel, its access key, how it authenticates and where (brief §1).
 
-use super::read::{required, text, KEYS, KNOWN};
+use super::read::{required, text, CONVERSATION_KEYS, KEYS, KNOWN, STANDALONE_KEYS_END};
 use super::{
     base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
     Host, Secret,
@@ -13,10 +13,14 @@ use crate::core::whatwg;
 use crate::prelude::*;
 
 /// The options only `api: "conversation"` takes (refused under `api: "whatsapp"`).
-pub const ONLY: &[&str] = KEYS.split_at(6).0;
+pub const ONLY: &[&str] = KEYS.split_at(CONVERSATION_KEYS).0;
 
 /// The options only `api: "whatsapp"` takes (refused under `api: "conversation"`).
-pub(super) const STANDALONE_ONLY: &[&str] = KEYS.split_at(8).0.split_at(6).1;
+pub(super) const STANDALONE_ONLY: &[&str] = KEYS
+    .split_at(STANDALONE_KEYS_END)
+    .0
+    .split_at(CONVERSATION_KEYS)
+    .1;
 
 /// The OAuth2 token URL every region shares (brief §1.2).
 pub const DEFAULT_AUTH_URL: &str = "https://auth.sinch.com/oauth2/token";
@@ -89,7 +93,7 @@ impl Project {
 
 /// The config of `api: "conversation"` options `value` (at `at`), for `host`. Every
 /// rule is checked on the borrowed text before anything is allocated.
-pub fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
+pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     let fields = object(value, at, KNOWN)?;
     let mut shared = ClientOptions::default();
     shared.read_shared(&fields)?;

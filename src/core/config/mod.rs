@@ -81,7 +81,9 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// What a caller passes to build a client (JS: the `WhatsAppClient` options object).
+/// What a Rust caller passes to build a standalone client ([`Config::new`]); from JS's
+/// `WhatsAppClient` options object (`Config::from_json`) only the options both APIs
+/// share are read into one.
 #[derive(Debug, Clone, Default)]
 pub struct ClientOptions {
     /// The bot identifier given by Sinch.

@@ -34,11 +34,21 @@ pub(super) const KEYS: &[&str] = &[
     "onRetry",
 ];
 
+/// How many of [`KEYS`]' first keys only `api: "conversation"` takes.
+pub(super) const CONVERSATION_KEYS: usize = 6;
+/// Where the keys only `api: "whatsapp"` takes end in [`KEYS`] (the shared ones follow).
+#[cfg(feature = "conversation")]
+pub(super) const STANDALONE_KEYS_END: usize = 8;
+
 /// The keys this build knows, one list for both APIs: an option of the other API is
 /// refused by name before they are read (`Config::from_json`). Without the Cargo
 /// feature `conversation`, its options are unknown.
 pub(super) const KNOWN: &[&str] = KEYS
-    .split_at(if cfg!(feature = "conversation") { 0 } else { 6 })
+    .split_at(if cfg!(feature = "conversation") {
+        0
+    } else {
+        CONVERSATION_KEYS
+    })
     .1;
 
 /// The config of standalone options `value` (at `at`), for `host`: `botId`, `token`

@@ -47,18 +47,15 @@ pub(crate) use wire::one;
 pub(crate) use wire::{send_body, snake, write, write_members};
 
 use crate::core::error::{self, Error};
-use crate::core::json::{parse, Value, Write, Writer};
+use crate::core::json::read::{digits, whole};
+use crate::core::json::{decimal, parse, Value, Write, Writer};
 
 /// A sticker's index as its path segment: a whole number to 4294967295, or a
 /// string of 1 to 10 digits as given.
 pub(crate) fn index(value: &Value) -> Option<String> {
     match value {
-        Value::String(s)
-            if (1..=10).contains(&s.len()) && crate::core::json::read::digits(s).is_some() =>
-        {
-            Some(s.clone())
-        }
-        _ => crate::core::json::read::whole(value, u32::MAX.into()).map(crate::core::json::decimal),
+        Value::String(s) if (1..=10).contains(&s.len()) && digits(s).is_some() => Some(s.clone()),
+        _ => whole(value, u32::MAX.into()).map(decimal),
     }
 }
 

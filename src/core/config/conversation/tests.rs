@@ -183,6 +183,22 @@ fn project_and_app_ids_are_one_clean_segment() {
 }
 
 #[test]
+fn each_api_has_its_own_keys() {
+    assert_eq!(
+        ONLY,
+        [
+            "projectId",
+            "appId",
+            "keyId",
+            "keySecret",
+            "authUrl",
+            "auth"
+        ]
+    );
+    assert_eq!(STANDALONE_ONLY, ["botId", "token"]);
+}
+
+#[test]
 fn options_of_the_other_api_are_refused_by_name() {
     let (field, message) = refused(&[KEY, r#","region":"eu","botId":"b""#].concat());
     assert_eq!(
