@@ -30,7 +30,7 @@ fn canonical(declared: &str) -> Option<String> {
     .to_ascii_lowercase();
     match line_where(ALIASES, b'=', 0, &m).map(|(_, line)| part(line, b'=', 1)) {
         Some("") => None,
-        Some(to) => Some(to.to_string()),
+        Some(to) => Some(super::words::owned(to)),
         None => Some(m),
     }
 }

@@ -20,7 +20,7 @@ use super::report::{add, Details, Issue, MessageType, Report, Severity};
 use super::says::{say, Say};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
-use super::words::{fill, group, nth, part};
+use super::words::{fill, group, nth, owned, part};
 use super::Options;
 use crate::prelude::*;
 use Severity::Warning;
@@ -34,11 +34,13 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
     let mut report = Report {
         ok: false,
         message_type: options.intended,
-        mime_type: d.kind.map(|k| match k {
-            Kind::EncryptedOffice => encrypted_office_mime(&said).unwrap_or(k.mime()).to_string(),
-            _ => k.mime().to_string(),
+        mime_type: d.kind.map(|k| {
+            owned(match k {
+                Kind::EncryptedOffice => encrypted_office_mime(&said).unwrap_or(k.mime()),
+                _ => k.mime(),
+            })
         }),
-        declared_mime_type: said.declared.map(ToString::to_string),
+        declared_mime_type: said.declared.map(owned),
         size,
         issues: Vec::new(),
         details: details(d),

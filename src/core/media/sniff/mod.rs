@@ -21,6 +21,7 @@ use super::codec::Codec;
 use super::kind::Kind;
 use super::report::IssueCode;
 use super::view::{Miss, View};
+use super::words::owned;
 use super::{ByteRange, HEAD_LEN};
 pub(crate) use why::Why;
 
@@ -104,7 +105,7 @@ impl Detected {
     fn add_note(&mut self, code: IssueCode, message: &str) {
         self.notes.push(Note {
             code,
-            message: message.to_string(),
+            message: owned(message),
         });
     }
 
@@ -134,7 +135,7 @@ impl Detected {
         if self.damage.is_none() {
             self.damage = Some(Damage {
                 fatal,
-                reason: reason.to_string(),
+                reason: owned(reason),
             });
         }
     }
