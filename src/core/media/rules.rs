@@ -17,7 +17,7 @@ use super::codec::Codec;
 use super::declared::{encrypted_office_mime, extension, mismatch, Said};
 use super::kind::Kind;
 use super::report::{add, Details, Issue, MessageType, Report, Severity};
-use super::says::{say, Say};
+use super::says::{say, say_kind, Say};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
 use super::words::{fill, group, nth, owned, part};
@@ -85,11 +85,7 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
             say(&mut out, Say::Unknown, &[&declared]);
         }
         Some(_) if unreadable => {}
-        Some(k) if !k.accepted() => say(
-            &mut out,
-            Say::NotAccepted,
-            &[k.article(), k.label(), k.mime()],
-        ),
+        Some(k) if !k.accepted() => say_kind(&mut out, Say::NotAccepted, k, &[]),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
@@ -107,11 +103,7 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
         .kind
         .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
     {
-        say(
-            &mut out,
-            Say::Macros,
-            &[Kind::Office(o).article(), o.label()],
-        );
+        say_kind(&mut out, Say::Macros, Kind::Office(o), &[]);
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
         mismatch(kind, said, &mut out);
