@@ -98,7 +98,7 @@ impl Codec {
                 }
                 latin1(&cc)
             }
-            _ => nth(CODEC_ID, self.row()).to_string(),
+            _ => super::words::owned(nth(CODEC_ID, self.row())),
         }
     }
 
@@ -106,7 +106,7 @@ impl Codec {
     pub fn name(self) -> String {
         match self {
             Codec::Other(_) => super::words::fill("an unknown codec ({})", &[&self.id()]),
-            _ => nth(CODEC_NAME, self.row()).to_string(),
+            _ => super::words::owned(nth(CODEC_NAME, self.row())),
         }
     }
 

@@ -10,7 +10,7 @@
 use super::kind::Kind;
 use super::ooxml::Ooxml;
 use super::report::Issue;
-use super::says::{say, Say};
+use super::says::{say_kind, Say};
 use super::words::{line_where, part, trim};
 use super::Options;
 use crate::prelude::*;
@@ -30,7 +30,7 @@ fn canonical(declared: &str) -> Option<String> {
     .to_ascii_lowercase();
     match line_where(ALIASES, b'=', 0, &m).map(|(_, line)| part(line, b'=', 1)) {
         Some("") => None,
-        Some(to) => Some(to.to_string()),
+        Some(to) => Some(super::words::owned(to)),
         None => Some(m),
     }
 }
@@ -163,14 +163,15 @@ pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     } || office(kind)
         .zip(declared_office)
         .is_some_and(|(a, b)| a.application() == b.application());
-    say(
+    say_kind(
         out,
         if near {
             Say::NearMismatch
         } else {
             Say::Mismatch
         },
-        &[declared_raw, kind.article(), kind.label(), sniffed],
+        kind,
+        &[declared_raw],
     );
 }
 
@@ -208,11 +209,7 @@ pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     if i == 0 {
         return;
     }
-    say(
-        out,
-        Say::Extension,
-        &[ext, kind.article(), kind.label(), part(usual, b' ', 0)],
-    );
+    say_kind(out, Say::Extension, kind, &[ext, part(usual, b' ', 0)]);
 }
 
 #[cfg(test)]

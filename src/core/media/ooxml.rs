@@ -80,11 +80,6 @@ impl Ooxml {
         self.field(MIME)
     }
 
-    /// A short name ("Word template").
-    pub fn label(self) -> &'static str {
-        self.field(LABEL)
-    }
-
     /// Whether the file may hold macros.
     pub fn macros(self) -> bool {
         matches!(
@@ -167,10 +162,10 @@ mod tests {
             assert_eq!(kind.macros(), ext.ends_with('m'));
             assert!(kind.with_macros().macros());
         }
-        assert_eq!(Ooxml::Dotx.label(), "Word template");
+        assert_eq!(Ooxml::Dotx.field(LABEL), "Word template");
         for (i, kind) in ALL.into_iter().enumerate() {
             let app = ["Word", "Excel", "PowerPoint"][usize::from(kind.application())];
-            assert!(kind.label().contains(app), "{i}");
+            assert!(kind.field(LABEL).contains(app), "{i}");
         }
         assert_eq!(Ooxml::Docx.with_macros(), Ooxml::Docm);
         assert_eq!(Ooxml::from_main_content_type("application/xml"), None);

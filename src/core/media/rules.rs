@@ -17,10 +17,10 @@ use super::codec::Codec;
 use super::declared::{encrypted_office_mime, extension, mismatch, Said};
 use super::kind::Kind;
 use super::report::{add, Details, Issue, MessageType, Report, Severity};
-use super::says::{say, Say};
+use super::says::{say, say_kind, Say};
 use super::sniff::Detected;
 use super::typed::{for_type, preferred};
-use super::words::{fill, group, nth, part};
+use super::words::{fill, group, nth, owned, part};
 use super::Options;
 use crate::prelude::*;
 use Severity::Warning;
@@ -34,11 +34,13 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
     let mut report = Report {
         ok: false,
         message_type: options.intended,
-        mime_type: d.kind.map(|k| match k {
-            Kind::EncryptedOffice => encrypted_office_mime(&said).unwrap_or(k.mime()).to_string(),
-            _ => k.mime().to_string(),
+        mime_type: d.kind.map(|k| {
+            owned(match k {
+                Kind::EncryptedOffice => encrypted_office_mime(&said).unwrap_or(k.mime()),
+                _ => k.mime(),
+            })
         }),
-        declared_mime_type: said.declared.map(ToString::to_string),
+        declared_mime_type: said.declared.map(owned),
         size,
         issues: Vec::new(),
         details: details(d),
@@ -83,11 +85,7 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
             say(&mut out, Say::Unknown, &[&declared]);
         }
         Some(_) if unreadable => {}
-        Some(k) if !k.accepted() => say(
-            &mut out,
-            Say::NotAccepted,
-            &[k.article(), k.label(), k.mime()],
-        ),
+        Some(k) if !k.accepted() => say_kind(&mut out, Say::NotAccepted, k, &[]),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
@@ -105,11 +103,7 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
         .kind
         .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
     {
-        say(
-            &mut out,
-            Say::Macros,
-            &[Kind::Office(o).article(), o.label()],
-        );
+        say_kind(&mut out, Say::Macros, Kind::Office(o), &[]);
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
         mismatch(kind, said, &mut out);

@@ -2,6 +2,7 @@
 //! its first two bytes. A call site names its line ([`Say`]) and the words to fill in: one
 //! constant where each call would otherwise pass a code, a severity and a template.
 
+use super::kind::Kind;
 use super::report::{add, Issue, IssueCode, IssueCode::*, Severity};
 use super::words::nth;
 use crate::prelude::*;
@@ -73,16 +74,16 @@ const SAYINGS: &str = concat!(
     "GwThe file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.\n",
     "JeThe limit for {2} is {1}; this file is {0} bytes (over {3} bytes even if KB means 1,024 bytes).\n",
     "FwThe file is {0} bytes: over the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay at or under {4} bytes to be safe.\n",
-    "Me{} {} ({}) cannot be sent as {} message: {} messages take {}.\n",
+    "Me{3} {1} ({2}) cannot be sent as {4} message: {5} messages take {6}.\n",
     "NeImage messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.\n",
     "Le{} must use {} for audio messages; this file uses {}.\n",
     "KeVideo messages need H.264 video; this file's video is {}.\n",
     "LeVideo messages need AAC audio; this file's audio is {}.\n",
     "IeStickers must be 512x512 pixels; this WebP is {}x{}.\n",
     "IeStickers must be 512x512 pixels; this WebP's size could not be read.\n",
-    "CeThe declared type is {} but the content is {} {} ({}).\n",
-    "CwThe declared type is {} but the content is {} {} ({}).\n",
-    "DwThe file name ends in .{} but the content is {} {} (usually .{}).",
+    "CeThe declared type is {3} but the content is {0} {1} ({2}).\n",
+    "CwThe declared type is {3} but the content is {0} {1} ({2}).\n",
+    "DwThe file name ends in .{3} but the content is {0} {1} (usually .{4}).",
 );
 
 /// Adds the issue of line `what` of [`SAYINGS`], its template filled with `args`.
@@ -110,6 +111,19 @@ pub(crate) fn say(out: &mut Vec<Issue>, what: Say, args: &[&str]) {
     );
 }
 
+/// [`say`] about content of `kind`: its article, label and MIME type are `{0}`, `{1}` and `{2}`,
+/// `more` from `{3}` on (one list built here, not at each call site).
+#[inline(never)]
+pub(crate) fn say_kind(out: &mut Vec<Issue>, what: Say, kind: Kind, more: &[&str]) {
+    let mut args = [kind.article(), kind.label(), kind.mime(), "", "", "", ""];
+    for (i, m) in more.iter().enumerate() {
+        if let Some(slot) = args.get_mut(3 + i) {
+            *slot = m;
+        }
+    }
+    say(out, what, &args);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,8 +141,8 @@ mod tests {
             (Say::Partial, MediaNotFullyChecked, Severity::Warning, "Only part of the a could be checked: a needed part of the file was not read."),
             (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is b; this file is a bytes (over d bytes even if KB means 1,024 bytes)."),
             (Say::VideoAudio, MediaAudioCodec, Severity::Error, "Video messages need AAC audio; this file's audio is a."),
-            (Say::NearMismatch, MediaTypeMismatch, Severity::Warning, "The declared type is a but the content is b c (d)."),
-            (Say::Extension, MediaExtensionMismatch, Severity::Warning, "The file name ends in .a but the content is b c (usually .d)."),
+            (Say::NearMismatch, MediaTypeMismatch, Severity::Warning, "The declared type is d but the content is a b (c)."),
+            (Say::Extension, MediaExtensionMismatch, Severity::Warning, "The file name ends in .d but the content is a b (usually .e)."),
         ];
         for (what, code, severity, message) in cases {
             let mut out = Vec::new();
@@ -139,5 +153,28 @@ mod tests {
                 (code, severity, message)
             );
         }
+    }
+
+    /// The content's article, label and MIME type come first, then the call's own words.
+    #[test]
+    fn say_kind_names_the_content() {
+        let mut out = Vec::new();
+        say_kind(&mut out, Say::Extension, Kind::Png, &["jpg", "png"]);
+        say_kind(&mut out, Say::Mismatch, Kind::Mp4Audio, &["video/mp4"]);
+        say_kind(
+            &mut out,
+            Say::NotForType,
+            Kind::Pdf,
+            &["A", "an image", "image", "JPEG"],
+        );
+        let messages: Vec<&str> = out.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "The file name ends in .jpg but the content is a PNG image (usually .png).",
+                "The declared type is video/mp4 but the content is an MP4 (M4A) audio file (audio/mp4).",
+                "A PDF document (application/pdf) cannot be sent as an image message: image messages take JPEG.",
+            ]
+        );
     }
 }

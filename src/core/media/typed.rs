@@ -5,7 +5,7 @@ use super::codec::Codec;
 use super::kind::Kind;
 use super::report::{Issue, MessageType};
 use super::rules::limit;
-use super::says::{say, Say};
+use super::says::{say, say_kind, Say};
 use super::sniff::Detected;
 use super::words::{decimal, nth};
 use crate::prelude::*;
@@ -46,13 +46,12 @@ const ACCEPTED: &str = concat!(
 pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> Vec<Issue> {
     let mut out = Vec::new();
     if !takes(t, kind) {
-        say(
+        say_kind(
             &mut out,
             Say::NotForType,
+            kind,
             &[
                 if kind.article().len() == 2 { "An" } else { "A" }, // "an" or "a"
-                kind.label(),
-                kind.mime(),
                 t.with_article(),
                 t.as_str(),
                 nth(ACCEPTED, t as usize),

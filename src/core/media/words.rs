@@ -129,6 +129,13 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// `s` as an owned `String`, out of line: one copy loop for every owned name and reason, not
+/// one inlined per `to_string`.
+#[inline(never)]
+pub(crate) fn owned(s: &str) -> String {
+    String::from(s)
+}
+
 /// `bytes` as text, each invalid UTF-8 sequence replaced by U+FFFD (as
 /// `String::from_utf8_lossy`).
 pub(crate) fn lossy(bytes: &[u8]) -> String {

@@ -28,7 +28,7 @@ fn the_tables_follow_the_declaration() {
     let docx = Kind::Office(Ooxml::Docx);
     assert_eq!(
         (docx.mime(), docx.label()),
-        (Ooxml::Docx.mime(), Ooxml::Docx.label())
+        (Ooxml::Docx.mime(), Ooxml::Docx.field(ooxml::LABEL))
     );
     assert!(
         MIME.split('\n')

@@ -163,11 +163,19 @@ impl Inflate<'_> {
         let code = Huffman::new(&code_lengths);
         let mut i = 0;
         while i < nlen + ndist {
-            let (value, repeat) = match self.decode(&code)? {
-                sym @ 0..=15 => (sym as u8, 1),
-                16 => (*lengths.get(i.checked_sub(1)?)?, 3 + self.bits(2)?),
-                17 => (0, 3 + self.bits(3)?),
-                _ => (0, 11 + self.bits(7)?),
+            let sym = self.decode(&code)?;
+            // 16: the last length again, 3-6 times; 17 and 18: zeros, 3-10 and 11-138 times
+            // (one read for the three, their bases and widths from a table).
+            let (value, repeat) = match sym.checked_sub(16).map(|k| k.min(2)) {
+                None => (sym as u8, 1),
+                Some(k) => (
+                    if k == 0 {
+                        *lengths.get(i.checked_sub(1)?)?
+                    } else {
+                        0
+                    },
+                    u32::from(*b"\x03\x03\x0b".get(k)?) + self.bits(*b"\x02\x03\x07".get(k)?)?,
+                ),
             };
             for _ in 0..repeat {
                 if let Some(l) = lengths.get_mut(i) {

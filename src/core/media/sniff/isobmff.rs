@@ -162,7 +162,7 @@ fn walk(v: &View<'_>, family: Family) -> Step {
         Ok(Some(Broken::Why(why))) => Ok(d.broken(why)),
         Ok(Some(Broken::Box(kind))) => Ok(d.damaged(
             true,
-            &fill(
+            fill(
                 "is shorter than its '{}' box says: it is truncated",
                 &[&lossy(&kind)],
             ),

@@ -9,7 +9,7 @@ use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be16, find, u8_at, Miss, View};
-use crate::core::media::words::fill;
+use crate::core::media::words::{fill, owned};
 
 /// How much to read when a segment lies beyond the bytes read so far.
 const WINDOW: u64 = 4096;
@@ -164,7 +164,7 @@ fn end(d: &mut Detected, tail: &[u8]) {
     // A warning only: the viewer shows what there is.
     d.mark(
         false,
-        "does not end with an end-of-image marker: it may be truncated",
+        owned("does not end with an end-of-image marker: it may be truncated"),
     );
 }
 

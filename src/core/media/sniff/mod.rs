@@ -21,6 +21,7 @@ use super::codec::Codec;
 use super::kind::Kind;
 use super::report::IssueCode;
 use super::view::{Miss, View};
+use super::words::owned;
 use super::{ByteRange, HEAD_LEN};
 pub(crate) use why::Why;
 
@@ -104,13 +105,14 @@ impl Detected {
     fn add_note(&mut self, code: IssueCode, message: &str) {
         self.notes.push(Note {
             code,
-            message: message.to_string(),
+            message: owned(message),
         });
     }
 
-    /// Marks the file as broken (`fatal`) or possibly broken; the first finding wins.
+    /// Marks the file as broken (`fatal`) or possibly broken, for `reason` (made for it: moved
+    /// in, not copied); the first finding wins.
     #[inline(always)]
-    pub fn damaged(mut self: Box<Self>, fatal: bool, reason: &str) -> Box<Self> {
+    pub fn damaged(mut self: Box<Self>, fatal: bool, reason: String) -> Box<Self> {
         self.mark(fatal, reason);
         self
     }
@@ -125,17 +127,14 @@ impl Detected {
     /// [`Detected::broken`] in place, out of line: one constant at each call site.
     #[inline(never)]
     fn mark_why(&mut self, why: Why) {
-        self.mark(true, why.text());
+        self.mark(true, owned(why.text()));
     }
 
     /// [`Detected::damaged`] in place, out of line: the finding is not moved in and out.
     #[inline(never)]
-    fn mark(&mut self, fatal: bool, reason: &str) {
+    fn mark(&mut self, fatal: bool, reason: String) {
         if self.damage.is_none() {
-            self.damage = Some(Damage {
-                fatal,
-                reason: reason.to_string(),
-            });
+            self.damage = Some(Damage { fatal, reason });
         }
     }
 }

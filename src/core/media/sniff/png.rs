@@ -35,7 +35,7 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
     d.width = be32(head, 16);
     d.height = be32(head, 20);
     match walk(head, v.size) {
-        Walk::Broken(reason) => return Ok(d.damaged(true, &reason)),
+        Walk::Broken(reason) => return Ok(d.damaged(true, reason)),
         Walk::End(at) => return Ok(after_end(d, at, v.size)),
         Walk::Beyond => {}
     }
@@ -44,7 +44,7 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
             let base = v.size - t.len() as u64;
             Ok(match rfind(t, IEND) {
                 Some(i) => match backwards(t, i) {
-                    Some(reason) => d.damaged(true, &reason),
+                    Some(reason) => d.damaged(true, reason),
                     None => after_end(d, base + i as u64 + IEND.len() as u64, v.size),
                 },
                 None => d.broken(Why::NoIend),

@@ -99,16 +99,24 @@ fn utf16_decodes_as_std_does() {
     }
     for c in &cases {
         let mut bytes: Vec<u8> = c.iter().flat_map(|u| u.to_le_bytes()).collect();
+        // The same units big-endian: the same text.
+        let mut big: Vec<u8> = c.iter().flat_map(|u| u.to_be_bytes()).collect();
         for odd in [false, true] {
             if odd {
                 bytes.push(0x41);
+                big.push(0x41);
             }
             for complete in [false, true] {
-                let got = utf16(&bytes, complete, u16::from_le_bytes);
+                let want = utf16_by_std(&bytes, complete);
                 assert_eq!(
-                    got,
-                    utf16_by_std(&bytes, complete),
+                    utf16(&bytes, complete, false),
+                    want,
                     "{c:x?} {odd} {complete}"
+                );
+                assert_eq!(
+                    utf16(&big, complete, true),
+                    want,
+                    "{c:x?} {odd} {complete} BE"
                 );
             }
         }
