@@ -10,7 +10,7 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, Values, STANDALONE};
+use super::signature::{note, Values, STANDALONE};
 use super::webhook::{check, Freshness, WEBHOOK};
 use crate::core::error::{Error, Result};
 use crate::core::json::trim;
@@ -49,7 +49,7 @@ pub fn verify_callback(
     if let Some(err) = fault {
         return Err(err);
     }
-    check(raw_body, texts(&values), form, key, freshness)
+    check(raw_body, values, form, key, freshness)
 }
 
 /// A form's values and its first error; whether `name` is one of `names`.

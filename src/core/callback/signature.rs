@@ -60,7 +60,7 @@ pub fn verify_signature(
     key: &[u8],
 ) -> Result<()> {
     // The time is not read: a form with no timestamp is never stale.
-    let values = [signature, algorithm, nonce, ""];
+    let values = [Some(signature), Some(algorithm), Some(nonce), None];
     if check(raw_body, values, &STANDALONE, key, Freshness::at(0))? {
         Ok(())
     } else {
@@ -198,7 +198,7 @@ pub(super) fn keyed(key: &[u8]) -> Result<HmacSha256> {
 }
 
 /// That `header` names the algorithm `expected` (ignoring ASCII case).
-pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) -> Result<()> {
+pub(super) fn algorithm_is(header: &'static str, value: Option<&str>, expected: &str) -> Result<()> {
     let algorithm = required(header, value)?;
     if algorithm.eq_ignore_ascii_case(expected) {
         return Ok(());
@@ -216,8 +216,8 @@ pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) ->
 }
 
 /// The trimmed value, or the "missing header" error.
-pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
-    let value = trim(value);
+pub(super) fn required<'a>(header: &'static str, value: Option<&'a str>) -> Result<&'a str> {
+    let value = trim(value.unwrap_or_default());
     if value.is_empty() {
         return Err(header_error(
             header,

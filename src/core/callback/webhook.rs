@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{algorithm_is, collect, header_error, keyed, required};
+use super::signature::{algorithm_is, collect, header_error, keyed, required, Values};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -83,7 +83,7 @@ pub fn verify_webhook(
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<()> {
-    let values = [signature, algorithm, nonce, timestamp];
+    let values = [Some(signature), Some(algorithm), Some(nonce), Some(timestamp)];
     if check(raw_body, values, &WEBHOOK, secret, freshness)? {
         Ok(())
     } else {
@@ -120,7 +120,7 @@ pub(super) const WEBHOOK: Form = [
 /// `freshness`.
 pub(super) fn check(
     raw_body: &[u8],
-    [signature, algorithm, nonce, timestamp]: [&str; 4],
+    [signature, algorithm, nonce, timestamp]: Values,
     &[signature_header, algorithm_header, nonce_header, timestamp_header, expected, undecodable]: &Form,
     key: &[u8],
     freshness: Freshness,
