@@ -188,13 +188,19 @@ pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8
 }
 
 pub(super) fn keyed(key: &[u8]) -> Result<HmacSha256> {
+    usable(key)?;
+    Ok(HmacSha256::new(key))
+}
+
+/// That `key` is not empty.
+pub(super) fn usable(key: &[u8]) -> Result<()> {
     if key.is_empty() {
         return Err(Error::invalid(
             "key",
             "must be the non-empty HMAC key configured for the callbacks",
         ));
     }
-    Ok(HmacSha256::new(key))
+    Ok(())
 }
 
 /// That `header` names the algorithm `expected` (ignoring ASCII case).

@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{algorithm_is, collect, header_error, keyed, required, Values};
+use super::signature::{algorithm_is, collect, header_error, keyed, required, usable, Values};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -125,7 +125,7 @@ pub(super) fn check(
     key: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
-    let mac = keyed(key)?;
+    usable(key)?;
     let signature = required(signature_header, signature)?;
     algorithm_is(algorithm_header, algorithm, expected)?;
     let nonce = required(nonce_header, nonce)?;
@@ -157,7 +157,7 @@ pub(super) fn check(
             ]),
         ));
     }
-    Ok(mac_over(mac, raw_body, nonce, timestamp).verify(&expected))
+    Ok(mac_over(HmacSha256::new(key), raw_body, nonce, timestamp).verify(&expected))
 }
 
 /// Checks a webhook's signature given its headers as `(name, value)` pairs (names
