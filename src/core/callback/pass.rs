@@ -157,6 +157,14 @@ fn envelope(key: &str) -> bool {
     false
 }
 
+/// A Conversation callback's lists: each list, the kind whose one entry it holds and
+/// that entry's shape (none for `contacts`).
+const LISTS: [(&str, &str, &str); 3] = [
+    ("statuses", "message_delivery_report", "report_body"),
+    ("contacts", "", ""),
+    ("notifications", "message", "inbound_body"),
+];
+
 /// A Conversation API callback in today's shape: `{ type: "whatsapp", api:
 /// "conversation", statuses, contacts, notifications, unknown?, …extra }`. Its kind
 /// is its first field outside the envelope: a delivery report is the one entry of
@@ -168,33 +176,22 @@ fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
     out.open_object();
     out.field("type", "whatsapp");
     out.field("api", "conversation");
-    for &(list, shape) in &[
-        (
-            "statuses",
-            (kind == "message_delivery_report").then_some("report_body"),
-        ),
-        ("contacts", None),
-        (
-            "notifications",
-            (kind == "message").then_some("inbound_body"),
-        ),
-    ] {
+    let mut typed = false;
+    for (list, of, shape) in LISTS {
         out.key(list);
         out.open_array();
-        if let Some(name) = shape {
-            entry(self::shape(name), body, &Path::root(""), out);
+        if !shape.is_empty() && kind == of {
+            typed = true;
+            entry(self::shape(shape), body, &Path::root(""), out);
         }
         out.close_array();
     }
-    if !matches!(kind, "message_delivery_report" | "message") {
+    if !typed {
         out.key("unknown");
         unknown(kind, body, out);
     }
     for (key, value) in members {
-        let top = matches!(
-            key.as_str(),
-            "api" | "unknown" | "statuses" | "contacts" | "notifications"
-        );
+        let top = key == "api" || key == "unknown" || LISTS.iter().any(|list| list.0 == key);
         if key != kind && !envelope(key) && !top {
             out.field(key, value);
         }
