@@ -139,26 +139,25 @@ where
             names,
             trim(name.as_ref()),
             trim(value.as_ref()),
-        )?;
+        )
+        .map_err(repeated)?;
     }
     verify(texts(&values))
 }
 
 /// Notes one header, its name and value already trimmed, in `values` when it is one
-/// of `names` (not generic: one copy), saying whether it is.
+/// of `names` (not generic: one copy), saying whether it is; a header seen before
+/// with another value is the error, its name (see [`repeated`]).
 pub(super) fn note<'a>(
     values: &mut Values<'a>,
     names: &[&'static str],
     name: &str,
     value: &'a str,
-) -> Result<bool> {
+) -> core::result::Result<bool, &'static str> {
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
-                Some(seen) if *seen != value => Err(header_error(
-                    header,
-                    "appears more than once with different values",
-                )),
+                Some(seen) if *seen != value => Err(header),
                 _ => {
                     *slot = Some(value);
                     Ok(true)
@@ -204,7 +203,11 @@ pub(super) fn usable(key: &[u8]) -> Result<()> {
 }
 
 /// That `header` names the algorithm `expected` (ignoring ASCII case).
-pub(super) fn algorithm_is(header: &'static str, value: Option<&str>, expected: &str) -> Result<()> {
+pub(super) fn algorithm_is(
+    header: &'static str,
+    value: Option<&str>,
+    expected: &str,
+) -> Result<()> {
     let algorithm = required(header, value)?;
     if algorithm.eq_ignore_ascii_case(expected) {
         return Ok(());
@@ -231,6 +234,11 @@ pub(super) fn required<'a>(header: &'static str, value: Option<&'a str>) -> Resu
         ));
     }
     Ok(value)
+}
+
+/// The error of a header given twice with different values.
+pub(super) fn repeated(header: &'static str) -> Error {
+    header_error(header, "appears more than once with different values")
 }
 
 pub(super) fn header_error(header: &'static str, rule: &str) -> Error {

@@ -83,7 +83,12 @@ pub fn verify_webhook(
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<()> {
-    let values = [Some(signature), Some(algorithm), Some(nonce), Some(timestamp)];
+    let values = [
+        Some(signature),
+        Some(algorithm),
+        Some(nonce),
+        Some(timestamp),
+    ];
     if check(raw_body, values, &WEBHOOK, secret, freshness)? {
         Ok(())
     } else {
