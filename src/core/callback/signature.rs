@@ -224,7 +224,7 @@ pub(super) fn algorithm_is(
     ))
 }
 
-/// The trimmed value, or the "missing header" error.
+/// The trimmed value (`None`: the header is missing), or the "missing header" error.
 pub(super) fn required<'a>(header: &'static str, value: Option<&'a str>) -> Result<&'a str> {
     let value = trim(value.unwrap_or_default());
     if value.is_empty() {
