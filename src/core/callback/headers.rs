@@ -10,7 +10,7 @@
 //! object of name → value or values (as Node's `req.headers`, where a repeated
 //! header holds an array).
 
-use super::signature::{note, texts, Values, STANDALONE};
+use super::signature::{note, repeated, Values, STANDALONE};
 use super::webhook::{check, Freshness, WEBHOOK};
 use crate::core::error::{Error, Result};
 use crate::core::json::trim;
@@ -46,23 +46,24 @@ pub fn verify_callback(
     } else {
         (standalone, &STANDALONE)
     };
-    if let Some(err) = fault {
-        return Err(err);
+    if let Some(header) = fault {
+        return Err(repeated(header));
     }
-    check(raw_body, texts(&values), form, key, freshness)
+    check(raw_body, values, form, key, freshness)
 }
 
-/// A form's values and its first error; whether `name` is one of `names`.
+/// A form's values and the first header repeated with another value; whether
+/// `name` is one of `names`.
 fn keep<'v>(
-    (values, fault): &mut (Values<'v>, Option<Error>),
+    (values, fault): &mut (Values<'v>, Option<&'static str>),
     names: &[&'static str],
     name: &str,
     value: &'v str,
 ) -> bool {
     match note(values, names, name, value) {
         Ok(known) => known,
-        Err(err) => {
-            fault.get_or_insert(err);
+        Err(header) => {
+            fault.get_or_insert(header);
             true
         }
     }

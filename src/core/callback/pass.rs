@@ -14,9 +14,9 @@ use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::prelude::*;
 
-/// A rule broken at a place: the path (`None`: the callback itself) and the rule.
+/// A rule broken at a place: the path (empty: the callback itself) and the rule.
 struct Fault {
-    field: Option<String>,
+    field: String,
     rule: &'static str,
 }
 
@@ -30,7 +30,7 @@ type Pass = core::result::Result<(), Box<Fault>>;
 #[inline(never)]
 fn fault(at: &Path, rule: &'static str) -> Box<Fault> {
     Box::new(Fault {
-        field: Some(at.text()),
+        field: at.text(),
         rule,
     })
 }
@@ -41,21 +41,19 @@ impl Fault {
     fn not_a_callback(self) -> Error {
         let mut err = Error::new(
             ErrorCode::InvalidCallback,
-            match &self.field {
-                Some(field) => join(&[NOT_A_CALLBACK, field, ": ", self.rule]),
-                None => join(&[NOT_A_CALLBACK, self.rule]),
+            if self.field.is_empty() {
+                join(&[NOT_A_CALLBACK, self.rule])
+            } else {
+                join(&[NOT_A_CALLBACK, &self.field, ": ", self.rule])
             },
         );
-        err.field = self.field;
+        err.field = (!self.field.is_empty()).then_some(self.field);
         err
     }
 
     /// As `invalid_argument`, as the typed readers give it.
     fn into_error(self) -> Error {
-        match self.field {
-            Some(field) => Error::invalid(&field, self.rule),
-            None => Error::new(ErrorCode::InvalidArgument, self.rule),
-        }
+        Error::invalid(&self.field, self.rule)
     }
 }
 
@@ -100,17 +98,11 @@ fn store(answer: &Value, at: &Path, out: &mut Writer) -> Pass {
 /// or a Conversation API callback (no `type`, an `app_id`). `at` is its path
 /// (`None`: the body itself, whose fields are named from the root).
 fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
-    let Value::Object(members) = value else {
-        return Err(match at {
-            Some(at) => fault(at, "must be an object"),
-            None => Box::new(Fault {
-                field: None,
-                rule: "must be an object",
-            }),
-        });
-    };
     let root = Path::root("");
     let at = at.unwrap_or(&root);
+    let Value::Object(members) = value else {
+        return Err(fault(at, "must be an object"));
+    };
     if get(members, "type", &at.key("type"))?.is_none()
         && members.iter().any(|(key, _)| key == "app_id")
     {
@@ -142,7 +134,7 @@ fn entry(shape: Shape, raw: &Value, at: &Path, out: &mut Writer) {
     let mut typed = Writer::new();
     match shaped(shape, raw, at, &mut typed) {
         Ok(()) => out.raw(&typed.finish()),
-        Err(err) => write_invalid(out, &err.field.unwrap_or_default(), err.rule, raw),
+        Err(err) => write_invalid(out, &err.field, err.rule, raw),
     }
 }
 
@@ -157,6 +149,14 @@ fn envelope(key: &str) -> bool {
     false
 }
 
+/// A Conversation callback's lists: each list, the kind whose one entry it holds and
+/// that entry's shape (none for `contacts`).
+const LISTS: [(&str, &str, &str); 3] = [
+    ("statuses", "message_delivery_report", "report_body"),
+    ("contacts", "", ""),
+    ("notifications", "message", "inbound_body"),
+];
+
 /// A Conversation API callback in today's shape: `{ type: "whatsapp", api:
 /// "conversation", statuses, contacts, notifications, unknown?, …extra }`. Its kind
 /// is its first field outside the envelope: a delivery report is the one entry of
@@ -168,33 +168,22 @@ fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
     out.open_object();
     out.field("type", "whatsapp");
     out.field("api", "conversation");
-    for &(list, shape) in &[
-        (
-            "statuses",
-            (kind == "message_delivery_report").then_some("report_body"),
-        ),
-        ("contacts", None),
-        (
-            "notifications",
-            (kind == "message").then_some("inbound_body"),
-        ),
-    ] {
+    let mut typed = false;
+    for (list, of, shape) in LISTS {
         out.key(list);
         out.open_array();
-        if let Some(name) = shape {
-            entry(self::shape(name), body, &Path::root(""), out);
+        if !shape.is_empty() && kind == of {
+            typed = true;
+            entry(self::shape(shape), body, &Path::root(""), out);
         }
         out.close_array();
     }
-    if !matches!(kind, "message_delivery_report" | "message") {
+    if !typed {
         out.key("unknown");
         unknown(kind, body, out);
     }
     for (key, value) in members {
-        let top = matches!(
-            key.as_str(),
-            "api" | "unknown" | "statuses" | "contacts" | "notifications"
-        );
+        let top = key == "api" || key == "unknown" || LISTS.iter().any(|list| list.0 == key);
         if key != kind && !envelope(key) && !top {
             out.field(key, value);
         }

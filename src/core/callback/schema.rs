@@ -89,11 +89,10 @@ pub(super) fn shape(name: &str) -> Shape {
         let (line, next) = cut(rest, b'\n');
         rest = next;
         let (head, words) = cut(line, b' ');
-        let (base, keeps) = match head.as_bytes() {
-            [.., b'+'] => (head.get(..head.len() - 1).unwrap_or_default(), true),
-            _ => (head, false),
-        };
+        // A name holds no `+`: the one there is ends it.
+        let (base, _) = cut(head, b'+');
         if base == name {
+            let keeps = base.len() < head.len();
             return Shape { keeps, words };
         }
     }

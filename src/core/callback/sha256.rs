@@ -54,7 +54,7 @@ impl Sha256 {
         }
     }
 
-    fn finish(mut self) -> [u8; DIGEST_LEN] {
+    fn finish(&mut self) -> [u8; DIGEST_LEN] {
         let bits = self.taken.wrapping_mul(8);
         self.push(0x80);
         while self.taken % BLOCK as u64 != (BLOCK - 8) as u64 {
@@ -146,7 +146,7 @@ impl HmacSha256 {
     }
 
     /// The MAC.
-    pub fn finish(self) -> [u8; DIGEST_LEN] {
+    pub fn finish(&mut self) -> [u8; DIGEST_LEN] {
         let mut outer = Sha256::new();
         outer.update(&self.outer_key);
         outer.update(&self.inner.finish());
@@ -154,7 +154,7 @@ impl HmacSha256 {
     }
 
     /// Whether the MAC is `expected`, compared in constant time.
-    pub fn verify(self, expected: &[u8; DIGEST_LEN]) -> bool {
+    pub fn verify(&mut self, expected: &[u8; DIGEST_LEN]) -> bool {
         let differ = (self.finish().iter().zip(expected))
             .fold(0u8, |acc, (a, b)| core::hint::black_box(acc | (a ^ b)));
         differ == 0

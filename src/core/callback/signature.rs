@@ -60,7 +60,7 @@ pub fn verify_signature(
     key: &[u8],
 ) -> Result<()> {
     // The time is not read: a form with no timestamp is never stale.
-    let values = [signature, algorithm, nonce, ""];
+    let values = [Some(signature), Some(algorithm), Some(nonce), None];
     if check(raw_body, values, &STANDALONE, key, Freshness::at(0))? {
         Ok(())
     } else {
@@ -139,26 +139,25 @@ where
             names,
             trim(name.as_ref()),
             trim(value.as_ref()),
-        )?;
+        )
+        .map_err(repeated)?;
     }
     verify(texts(&values))
 }
 
 /// Notes one header, its name and value already trimmed, in `values` when it is one
-/// of `names` (not generic: one copy), saying whether it is.
+/// of `names` (not generic: one copy), saying whether it is; a header seen before
+/// with another value is the error, its name (see [`repeated`]).
 pub(super) fn note<'a>(
     values: &mut Values<'a>,
     names: &[&'static str],
     name: &str,
     value: &'a str,
-) -> Result<bool> {
+) -> core::result::Result<bool, &'static str> {
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
-                Some(seen) if *seen != value => Err(header_error(
-                    header,
-                    "appears more than once with different values",
-                )),
+                Some(seen) if *seen != value => Err(header),
                 _ => {
                     *slot = Some(value);
                     Ok(true)
@@ -183,22 +182,32 @@ pub(super) fn texts<'a>(values: &Values<'a>) -> [&'a str; 4] {
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
 /// tests and local emulators; encode it as you need).
 pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8; MAC_LEN]> {
-    let mac = mac_over(keyed(key)?, raw_body, nonce, None);
+    let mut mac = mac_over(keyed(key)?, raw_body, nonce, None);
     Ok(mac.finish())
 }
 
 pub(super) fn keyed(key: &[u8]) -> Result<HmacSha256> {
+    usable(key)?;
+    Ok(HmacSha256::new(key))
+}
+
+/// That `key` is not empty.
+pub(super) fn usable(key: &[u8]) -> Result<()> {
     if key.is_empty() {
         return Err(Error::invalid(
             "key",
             "must be the non-empty HMAC key configured for the callbacks",
         ));
     }
-    Ok(HmacSha256::new(key))
+    Ok(())
 }
 
 /// That `header` names the algorithm `expected` (ignoring ASCII case).
-pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) -> Result<()> {
+pub(super) fn algorithm_is(
+    header: &'static str,
+    value: Option<&str>,
+    expected: &str,
+) -> Result<()> {
     let algorithm = required(header, value)?;
     if algorithm.eq_ignore_ascii_case(expected) {
         return Ok(());
@@ -215,9 +224,9 @@ pub(super) fn algorithm_is(header: &'static str, value: &str, expected: &str) ->
     ))
 }
 
-/// The trimmed value, or the "missing header" error.
-pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a str> {
-    let value = trim(value);
+/// The trimmed value (`None`: the header is missing), or the "missing header" error.
+pub(super) fn required<'a>(header: &'static str, value: Option<&'a str>) -> Result<&'a str> {
+    let value = trim(value.unwrap_or_default());
     if value.is_empty() {
         return Err(header_error(
             header,
@@ -225,6 +234,11 @@ pub(super) fn required<'a>(header: &'static str, value: &'a str) -> Result<&'a s
         ));
     }
     Ok(value)
+}
+
+/// The error of a header given twice with different values.
+pub(super) fn repeated(header: &'static str) -> Error {
+    header_error(header, "appears more than once with different values")
 }
 
 pub(super) fn header_error(header: &'static str, rule: &str) -> Error {

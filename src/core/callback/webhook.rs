@@ -19,7 +19,7 @@
 
 use super::mac_text::{decode_signature, MAC_LEN};
 use super::sha256::HmacSha256;
-use super::signature::{algorithm_is, collect, header_error, keyed, required};
+use super::signature::{algorithm_is, collect, header_error, keyed, required, usable, Values};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::decimal;
 
@@ -83,7 +83,12 @@ pub fn verify_webhook(
     secret: &[u8],
     freshness: Freshness,
 ) -> Result<()> {
-    let values = [signature, algorithm, nonce, timestamp];
+    let values = [
+        Some(signature),
+        Some(algorithm),
+        Some(nonce),
+        Some(timestamp),
+    ];
     if check(raw_body, values, &WEBHOOK, secret, freshness)? {
         Ok(())
     } else {
@@ -120,12 +125,12 @@ pub(super) const WEBHOOK: Form = [
 /// `freshness`.
 pub(super) fn check(
     raw_body: &[u8],
-    [signature, algorithm, nonce, timestamp]: [&str; 4],
+    [signature, algorithm, nonce, timestamp]: Values,
     &[signature_header, algorithm_header, nonce_header, timestamp_header, expected, undecodable]: &Form,
     key: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
-    let mac = keyed(key)?;
+    usable(key)?;
     let signature = required(signature_header, signature)?;
     algorithm_is(algorithm_header, algorithm, expected)?;
     let nonce = required(nonce_header, nonce)?;
@@ -157,7 +162,7 @@ pub(super) fn check(
             ]),
         ));
     }
-    Ok(mac_over(mac, raw_body, nonce, timestamp).verify(&expected))
+    Ok(mac_over(HmacSha256::new(key), raw_body, nonce, timestamp).verify(&expected))
 }
 
 /// Checks a webhook's signature given its headers as `(name, value)` pairs (names
