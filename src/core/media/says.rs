@@ -115,6 +115,7 @@ pub(crate) fn say(out: &mut Vec<Issue>, what: Say, args: &[&str]) {
 /// `more` from `{3}` on (one list built here, not at each call site).
 #[inline(never)]
 pub(crate) fn say_kind(out: &mut Vec<Issue>, what: Say, kind: Kind, more: &[&str]) {
+    debug_assert!(more.len() <= 4, "say_kind takes at most four more words");
     let mut args = [kind.article(), kind.label(), kind.mime(), "", "", "", ""];
     for (i, m) in more.iter().enumerate() {
         if let Some(slot) = args.get_mut(3 + i) {

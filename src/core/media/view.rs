@@ -23,7 +23,8 @@ pub(crate) struct View<'a> {
     joined: Vec<(u64, Vec<u8>)>,
     /// The range of the last [`Miss`] inside the file.
     need: Cell<ByteRange>,
-    /// Whether the last [`Miss`] was past the end of the file.
+    /// Whether the last read was past the end of the file (any read resets it, so a
+    /// sniffer settles straight after its miss).
     eof: Cell<bool>,
 }
 
@@ -74,7 +75,8 @@ impl<'a> View<'a> {
         self.need.get()
     }
 
-    /// Whether the last [`Miss`] was past the end of the file: the file is too short.
+    /// Whether the last read was past the end of the file: the file is too short (any
+    /// read resets it, so this is asked straight after the miss).
     pub fn eof(&self) -> bool {
         self.eof.get()
     }

@@ -1,5 +1,6 @@
 //! The ISO BMFF sniffer: brands, boxes, tracks and broken structure.
 
+use super::codec::object_type;
 use super::*;
 use crate::core::media::sniff::test_util::{sniff_all, sniff_sized};
 
