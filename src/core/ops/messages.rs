@@ -1,11 +1,11 @@
 //! `sendText`'s arguments, as the send they make (both APIs).
 
 use super::Args;
+use crate::core::error::Error;
 use crate::core::error::Result;
-use crate::core::json::Value;
+use crate::core::json::{parse, Value, Write, Writer};
 use crate::core::message::arguments;
 use crate::core::message::schema::{Kind, Member, Need, STRING};
-use crate::prelude::*;
 
 /// `sendText`'s arguments: `to`, one recipient or an array of them, and `text`
 /// (their rules are the send's).
@@ -15,30 +15,31 @@ const TEXT: &[Member] = &[
 ];
 
 /// The send of `sendText(to, text)`'s arguments (both APIs),
-/// `{ to: [...], message: { type: "text", text } }`, built as a `Value` (no JSON
-/// text written and read back: fewer allocations per send).
+/// `{ to: [...], message: { type: "text", text } }`: written as JSON text and read
+/// back (smaller in the wasm than a `Value` built by hand; what is written always
+/// reads back, so the error is never met).
 pub fn text_request(args: &Args) -> Result<Value> {
     let (to, text) = (args.value(0), args.value(1));
     arguments(&[to, text], TEXT, false)?;
-    // Both are checked strings (or an array of them): copied as strings.
-    let string = |value: &Value| Value::String(value.as_str().unwrap_or_default().into());
-    let items = match to {
-        Value::Array(items) => items.as_slice(),
-        _ => core::slice::from_ref(to),
-    };
-    let mut to = Vec::with_capacity(items.len());
-    for item in items {
-        to.push(string(item));
+    let mut out = Writer::new();
+    out.open_object();
+    out.key("to");
+    match to {
+        Value::Array(_) => to.write(&mut out),
+        _ => {
+            out.open_array();
+            to.write(&mut out);
+            out.close_array();
+        }
     }
-    let member = |key: &str, value| (String::from(key), value);
-    let message = Value::Object(vec![
-        member("type", Value::String("text".into())),
-        member("text", string(text)),
-    ]);
-    Ok(Value::Object(vec![
-        member("to", Value::Array(to)),
-        member("message", message),
-    ]))
+    out.key("message");
+    out.open_object();
+    out.field("type", "text");
+    out.key("text");
+    text.write(&mut out);
+    out.close_object();
+    out.close_object();
+    parse(&out.finish()).map_err(|_| Error::invalid("text", "must be a string"))
 }
 
 #[cfg(test)]
