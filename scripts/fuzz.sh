@@ -37,6 +37,8 @@ for target in "${targets[@]}"; do
   flags=(-runs=$(((runs + workers - 1) / workers)) -print_final_stats=1
     -artifact_prefix="fuzz/artifacts/$target/")
   [ -f "fuzz/$target.dict" ] && flags+=(-dict="fuzz/$target.dict")
+  # A run with fewer workers than the last must not count the last run's logs.
+  rm -f "fuzz/out/$target".*.log
   start=$SECONDS
   pids=()
   for ((w = 0; w < workers; w++)); do
