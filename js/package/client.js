@@ -229,7 +229,13 @@ export class WhatsAppClient {
     for (const [key, value] of keys) {
       if (key === "signal") {
         if (value === undefined) continue;
-        if (!(value instanceof AbortSignal)) throw refused("options.signal", "must be an AbortSignal");
+        // `aborted` throws on a forged signal (`Object.create(AbortSignal.prototype)`), and
+        // `instanceof` may throw on a Proxy: either is refused, never thrown raw.
+        try {
+          if (!(value instanceof AbortSignal) || typeof value.aborted !== "boolean") throw value;
+        } catch {
+          throw refused("options.signal", "must be an AbortSignal");
+        }
         call.signal = value;
       } else if (key === "timeoutMs") {
         if (value !== undefined) call.timeoutMs = unwrap(Core.timeout(typeof value === "number" ? value : NaN));
@@ -267,16 +273,17 @@ export class WhatsAppClient {
       ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, idempotent, Math.random()) });
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, call.timeoutMs);
+    let timer;
     const { signal } = call;
     const onAbort = () => controller.abort(signal.reason);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
     let status = 0;
     try {
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, call.timeoutMs);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener("abort", onAbort, { once: true });
       // The runtime's own global fetch, called unbound as Workers require; a
       // redirect is never followed, so a message never goes elsewhere or twice.
       const response = await fetch(request.url, {

@@ -96,14 +96,19 @@ class Project {
   /**
    * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
    * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
+   * A call aborted already starts no refresh; a refresh every caller has left fails unheard.
    */
   async #bearerHeader(call) {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
-    this.#refresh ??= this.#fetchToken().finally(() => {
-      this.#refresh = undefined;
-    });
     const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, false, 0)).error);
+    if (call.signal?.aborted) throw failed("aborted");
+    if (!this.#refresh) {
+      this.#refresh = this.#fetchToken().finally(() => {
+        this.#refresh = undefined;
+      });
+      this.#refresh.catch(() => {});
+    }
     let timer;
     const deadline = new Promise((_, reject) => {
       timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);

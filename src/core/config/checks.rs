@@ -89,7 +89,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
     while let Some(shorter) = url.strip_suffix('/') {
         url = shorter;
     }
-    // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
+    // The first `://`, found without `str`'s two-way searcher (see `redact_all`).
     let (scheme, rest) = url
         .as_bytes()
         .windows(3)

@@ -13,6 +13,7 @@ mod checks;
 #[cfg(feature = "conversation")]
 pub mod conversation;
 mod read;
+mod redact;
 #[cfg(feature = "conversation")]
 use checks::check_url;
 use checks::{base_url, check_name, check_token, in_browser_page};
@@ -20,6 +21,7 @@ use checks::{base_url, check_name, check_token, in_browser_page};
 pub use conversation::{Auth, Project};
 #[cfg(feature = "conversation")]
 pub(crate) use read::required;
+pub use redact::redact_all;
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,15 +189,6 @@ impl Config {
         }
         secrets
     }
-}
-
-/// `text` with every one of `secrets` replaced by `[redacted]`.
-pub fn redact_all(text: &str, secrets: &[&str]) -> String {
-    let mut text = text.to_owned();
-    for secret in secrets {
-        text = crate::core::error::redact(&text, secret);
-    }
-    text
 }
 
 /// Where the client is being built; only a browser page (a `window` with a
