@@ -107,13 +107,51 @@ test("options are checked, and never quoted", () => {
     [{ now: new Date("nonsense") }, "options.now"],
     [{ tolerance: 300 }, "options.tolerance"],
     [5, "options"],
+    [{ api: "sms-secret" }, "options.api"],
+    [{ api: "Conversation" }, "options.api"],
+    [{ api: null }, "options.api"],
+    [{ api: ["conversation"] }, "options.api"],
   ]) {
     for (const sdk of [full, entry]) {
       const err = thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, options));
       assert.equal(err.code, "invalid_argument", JSON.stringify(options));
       assert.equal(err.field, field);
-      assert.ok(!err.message.includes("2024-05-02") && !err.message.includes("1.5"), err.message);
+      assert.ok(!/2024-05-02|1\.5|sms-secret|Conversation/.test(err.message), err.message);
     }
+  }
+  assert.equal(thrown(() => entry.verifyCallbackSignature(B.body, B.headers, B.secret, { api: "sms" })).message,
+    'options.api: must be "whatsapp" or "conversation" (or left out)');
+});
+
+test("a captured webhook relabelled as a standalone callback is refused: by its nonce, and by options.api", () => {
+  const nonce = B.headers["X-Sinch-Webhook-Signature-Nonce"], ts = B.headers["X-Sinch-Webhook-Signature-Timestamp"];
+  const standalone = (nonce) => ({ "sinch-whatsapp-callback-signature": B.headers["X-Sinch-Webhook-Signature"],
+    "sinch-whatsapp-callback-signature-algorithm": "HMAC_SHA_256", "sinch-whatsapp-callback-signature-nonce": nonce });
+  const aYearLater = B.now + 365 * 86400_000;
+  for (const sdk of [full, entry]) {
+    // The reviewer's replay: the same signature, the nonce `nonce.timestamp`, never stale before.
+    const relabelled = standalone(`${nonce}.${ts}`);
+    for (const options of [{ now: aYearLater }, { now: aYearLater, api: "whatsapp" }]) {
+      const err = thrown(() => sdk.verifyCallbackSignature(B.body, relabelled, B.secret, options));
+      assert.equal(err.code, "signature_invalid");
+      assert.equal(err.field, "sinch-whatsapp-callback-signature-nonce");
+      assert.match(err.message, /contains a `\.`/);
+    }
+    const conversation = { now: aYearLater, api: "conversation" };
+    const err = thrown(() => sdk.verifyCallbackSignature(B.body, relabelled, B.secret, conversation));
+    assert.equal(err.code, "signature_invalid");
+    assert.equal(err.field, "x-sinch-webhook-signature");
+    assert.match(err.message, /missing/);
+    // The body shifted instead (`body.nonce`, the nonce the timestamp): no `.` in the nonce,
+    // so only naming the API refuses it (the body is no longer JSON: parseCallback throws).
+    const shifted = Buffer.concat([B.body, Buffer.from(`.${nonce}`)]);
+    assert.equal(sdk.verifyCallbackSignature(shifted, standalone(ts), B.secret, { now: aYearLater }), true);
+    assert.equal(thrown(() => sdk.verifyCallbackSignature(shifted, standalone(ts), B.secret, conversation)).field, "x-sinch-webhook-signature");
+    assert.equal(thrown(() => sdk.parseCallback(shifted)).code, "invalid_callback");
+    // Each API takes its own form only; left out, either.
+    assert.equal(sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: B.now, api: "conversation" }), true);
+    assert.equal(thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: B.now, api: "whatsapp" })).field, "sinch-whatsapp-callback-signature");
+    assert.equal(sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: B.now, api: undefined }), true);
   }
 });
 
