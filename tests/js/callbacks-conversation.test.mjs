@@ -239,6 +239,27 @@ const until = async (cond) => {
   assert.ok(cond(), "timed out waiting for webhooks");
 };
 
+test("parseCallback: the kind is a known payload key wherever it stands, not the first key after the envelope", () => {
+  const report = `{"message_id":"m1","status":"DELIVERED","channel_identity":{"channel":"WHATSAPP","identity":"46700000000"}}`;
+  for (const sdk of [full, entry]) {
+    for (const body of [
+      `{"app_id":"A","project_id":"P","message_delivery_report":${report},"trigger":"MESSAGE_DELIVERY"}`,
+      `{"app_id":"A","project_id":"P","trigger":"MESSAGE_DELIVERY","message_delivery_report":${report}}`,
+    ]) {
+      const e = sdk.parseCallback(body);
+      assert.equal(e.statuses.length, 1, body);
+      assert.equal(e.statuses[0].state, "delivered");
+      assert.equal(e.unknown, undefined, body);
+      assert.equal(e.trigger, "MESSAGE_DELIVERY");
+    }
+    // Another kind after a scalar key is still named by its payload key; two payloads: the SDK's first.
+    assert.equal(sdk.parseCallback(`{"app_id":"A","trigger":"EVENT_INBOUND","event":{}}`).unknown.rawType, "event");
+    const two = sdk.parseCallback(`{"app_id":"A","message_delivery_report":${report},"message":{}}`);
+    assert.equal(two.notifications[0].kind, "invalid");
+    assert.equal(two.message_delivery_report.message_id, "m1");
+  }
+});
+
 test("the emulator's signed delivery reports and inbound messages verify with the clock and parse into today's shape", async () => {
   const hook = await startHook();
   const emu = await startEmulator({ port: 0, conversation: { window: "open" } });
