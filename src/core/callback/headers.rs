@@ -41,7 +41,7 @@ pub fn verify_callback(
     key: &[u8],
     freshness: Freshness,
 ) -> Result<bool> {
-    verify_callback_from(raw_body, headers.as_ref(), key, freshness, None)
+    verify_callback_from(raw_body, headers, key, freshness, None)
 }
 
 /// [`verify_callback`], taking only `api`'s form when it is given: a callback
@@ -49,13 +49,13 @@ pub fn verify_callback(
 /// whatever other signature it carries.
 pub fn verify_callback_from(
     raw_body: &[u8],
-    headers: &[u8],
+    headers: impl AsRef<[u8]>,
     key: &[u8],
     freshness: Freshness,
     api: Option<CallbackApi>,
 ) -> Result<bool> {
-    let headers =
-        json::parse_utf8(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
+    let headers = json::parse_utf8(headers.as_ref())
+        .map_err(|_| Error::invalid("headers", "could not be read"))?;
     // One pass collects both forms' values; the first repeat with another value of
     // each form is kept for later, so that a malformed pair anywhere comes first and
     // the form not chosen never fails (as reading all pairs, then one form's, did).

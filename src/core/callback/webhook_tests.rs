@@ -221,7 +221,7 @@ fn a_webhook_relabelled_as_a_standalone_callback_is_refused() {
     };
     let a_year_later = Freshness::at(B_NOW.now + 365 * 86_400);
     let verify = |body: &[u8], headers: &str, api| {
-        verify_callback_from(body, headers.as_bytes(), B_SECRET, a_year_later, api)
+        verify_callback_from(body, headers, B_SECRET, a_year_later, api)
     };
     let field =
         |verdict: Result<bool>| verdict.unwrap_err().into_fields().field.unwrap_or_default();
@@ -252,7 +252,7 @@ fn a_webhook_relabelled_as_a_standalone_callback_is_refused() {
     );
     let whatsapp = Some(CallbackApi::WhatsApp);
     assert_eq!(field(verify(B_BODY, &webhook, whatsapp)), SIGNATURE_HEADER);
-    let fresh = |api| verify_callback_from(B_BODY, webhook.as_bytes(), B_SECRET, B_NOW, api);
+    let fresh = |api| verify_callback_from(B_BODY, &webhook, B_SECRET, B_NOW, api);
     assert_eq!(fresh(conversation), Ok(true));
     assert_eq!(fresh(None), Ok(true));
     let body = br#"{"type":"whatsapp"}"#;
