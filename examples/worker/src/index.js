@@ -164,16 +164,16 @@ async function receiveCallback(request, env) {
 }
 
 /**
- * Whether the callback is signed with CALLBACK_HMAC_KEY. In Conversation mode only the
- * webhook form counts (x-sinch-webhook-signature*): a timestamp more than 5 minutes off
- * fails, so a captured callback cannot be replayed later (within those minutes, a replay
- * records nothing new: the log's keys are unique), and the standalone form, which has no
- * timestamp, is not taken there.
+ * Whether the callback is signed with CALLBACK_HMAC_KEY, in the form of the API in use
+ * (`api`). In Conversation mode only the webhook form counts (x-sinch-webhook-signature*):
+ * a timestamp more than 5 minutes off fails, so a captured callback cannot be replayed
+ * later (within those minutes, a replay records nothing new: the log's keys are unique),
+ * and the standalone form, which has no timestamp, is not taken there.
  */
 function signed(body, headers, env) {
-  if (conversation(env) && !headers.has("x-sinch-webhook-signature")) return false;
   try {
-    return verifyCallbackSignature(body, headers, env.CALLBACK_HMAC_KEY);
+    const api = conversation(env) ? "conversation" : "whatsapp";
+    return verifyCallbackSignature(body, headers, env.CALLBACK_HMAC_KEY, { api });
   } catch {
     return false; // a missing or malformed signature header, or a stale timestamp
   }
