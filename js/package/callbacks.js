@@ -57,8 +57,15 @@ export function verifyCallbackSignature(rawBody, headers, key, options) {
   const body = bytes(rawBody, "rawBody");
   const keyBytes = bytes(key, "key");
   if (options != null && typeof options !== "object") throw refused("options", "must be an object");
-  const { now = Date.now(), toleranceSeconds, api, ...other } = options ?? {};
-  for (const name in other) throw refused(`options.${name}`, "is not an option (now, toleranceSeconds, api)");
+  // Own properties only: a polluted Object.prototype must not widen the tolerance.
+  let own;
+  try {
+    own = { __proto__: null, ...options };
+  } catch {
+    throw refused("options", "could not be read");
+  }
+  const { now = Date.now(), toleranceSeconds, api, ...other } = own;
+  for (const name of Object.keys(other)) throw refused(`options.${name}`, "is not an option (now, toleranceSeconds, api)");
   // 0: either form, chosen by the headers; 1, 2: only that API's.
   const form = [undefined, "whatsapp", "conversation"].indexOf(api);
   if (form < 0) throw refused("options.api", 'must be "whatsapp" or "conversation" (or left out)');

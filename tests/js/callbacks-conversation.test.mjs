@@ -123,6 +123,27 @@ test("options are checked, and never quoted", () => {
     'options.api: must be "whatsapp" or "conversation" (or left out)');
 });
 
+test("only the options' own properties count: a polluted Object.prototype widens nothing, a throwing getter is refused", () => {
+  const aDayLater = B.now + 86400_000;
+  Object.prototype.toleranceSeconds = 10 * 365 * 86400;
+  try {
+    for (const sdk of [full, entry]) {
+      const err = thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: aDayLater }));
+      assert.equal(err.code, "signature_invalid");
+      assert.equal(err.field, TS);
+    }
+  } finally {
+    delete Object.prototype.toleranceSeconds;
+  }
+  const getter = { get now() { throw new Error("secret-getter"); } };
+  for (const sdk of [full, entry]) {
+    const err = thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, getter));
+    assert.equal(err.code, "invalid_argument");
+    assert.equal(err.field, "options");
+    assert.ok(!err.message.includes("secret-getter"), err.message);
+  }
+});
+
 test("a captured webhook relabelled as a standalone callback is refused: by its nonce, and by options.api", () => {
   const nonce = B.headers["X-Sinch-Webhook-Signature-Nonce"], ts = B.headers["X-Sinch-Webhook-Signature-Timestamp"];
   const standalone = (nonce) => ({ "sinch-whatsapp-callback-signature": B.headers["X-Sinch-Webhook-Signature"],
