@@ -1,7 +1,7 @@
 //! The one crossing between JS and Rust for the client: every method is an
 //! operation named as its JS method (`sendText`, `listStickers`), its arguments one
 //! JSON array as JS got them. Each operation is a row of [`OPS`] (its HTTP method,
-//! whether repeating it is harmless, its path, its arguments as a table of the
+//! how safe it is to repeat ([`Repeat`]), its path, its arguments as a table of the
 //! message model's language, what its body is, and its answer's shape), read by one
 //! runner (`ops/run.rs`): [`prepare`] reads and checks the arguments and builds the
 //! request; [`answer`] turns the status and body of the answer into the JSON text of
