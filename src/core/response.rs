@@ -165,11 +165,16 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
     let value = value.trim();
     // As `u64`'s `FromStr` reads its form: one optional `+`, then digits.
     let value = value.strip_prefix('+').unwrap_or(value);
-    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    let mut seconds: u64 = 0;
+    for byte in value.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        seconds = seconds
+            .saturating_mul(10)
+            .saturating_add(u64::from(byte - b'0'));
     }
-    let seconds = crate::core::json::read::digits(value).unwrap_or(u64::MAX);
-    Some(seconds.saturating_mul(1000).min(MAX_SAFE_INTEGER))
+    (!value.is_empty()).then(|| seconds.saturating_mul(1000).min(MAX_SAFE_INTEGER))
 }
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.

@@ -50,13 +50,13 @@ impl Default for RetryPolicy {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repeat {
     /// A message send (`0`): repeated only with `retryMessagesOnNetworkError`.
-    Send,
+    Send = 0,
     /// Harmless to repeat (`1`): a read, an update or delete, a capability query,
     /// the token request.
-    Safe,
+    Safe = 1,
     /// A create (`2`: a stickerpack, a sticker): never repeated, even opted in (the
     /// option promises a message send, not a second pack).
-    Never,
+    Never = 2,
 }
 
 impl Repeat {
@@ -72,11 +72,7 @@ impl Repeat {
 
     /// Its number on the wire.
     pub fn wire(self) -> u32 {
-        match self {
-            Self::Send => 0,
-            Self::Safe => 1,
-            Self::Never => 2,
-        }
+        self as u32
     }
 }
 
