@@ -74,7 +74,7 @@ function explain(error) {
     unauthorized: "The relay's Sinch credentials were refused. An administrator needs to check them.",
     rate_limited: "Too many messages right now. Please wait a moment and try again.",
     timeout: "Sinch did not answer in time. The message may or may not have been sent; check the reports below before sending again.",
-    network: "The relay could not reach Sinch. Please try again later.",
+    network: "The connection to Sinch failed. The message may or may not have been sent; check the reports below before sending again.",
     media_rejected: "The relay refused the file after checking it again.",
   };
   return words[error.code] ?? `Sending failed (${error.code}): ${error.message}`;

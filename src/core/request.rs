@@ -38,10 +38,10 @@ pub struct Request<B> {
     pub url: String,
     /// JSON body, if any.
     pub body: Option<B>,
-    /// Whether sending it twice is harmless. A message send is not: repeating it
-    /// after a network error may deliver the message twice (each operation's row
-    /// says, [`crate::core::ops::OPS`]).
-    pub idempotent: bool,
+    /// How safe it is to send twice. A message send is not: repeating it after a
+    /// network error may deliver the message twice; a create may make two (each
+    /// operation's row says, [`crate::core::ops::OPS`]).
+    pub repeat: crate::core::retry::Repeat,
 }
 
 /// Appends `key=value` to the query of `url` when `value` is given, both

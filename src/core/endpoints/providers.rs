@@ -152,7 +152,7 @@ mod tests {
             bearer.body.as_deref(),
             Some(r#"{"name":"b","type":"www","config":{"bearer":"tok"}}"#)
         );
-        assert!(bearer.idempotent);
+        assert_eq!(bearer.repeat, crate::core::retry::Repeat::Safe);
     }
 
     #[test]
