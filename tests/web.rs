@@ -110,7 +110,7 @@ fn a_prepared_request_carries_the_wire_body() {
     );
     assert_eq!(request.get("body"), None);
     // A send: repeated after an ambiguous failure only when opted in (0).
-    assert_eq!(request.get("idempotent"), Some(&Value::Number("0".into())));
+    assert_eq!(request.get("repeat"), Some(&Value::Number("0".into())));
     let get = s(core.prepare("listProviders", "[]"));
     let (get, body) = prepared(&get);
     assert_eq!((text(&get, "method"), body), ("GET", None));

@@ -210,7 +210,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, false, 0));
+        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, 0, 0));
       }
     }
   }
@@ -256,7 +256,7 @@ export class WhatsAppClient {
     let headers = body === undefined ? this.#facts.plain : this.#facts.json;
     if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
     const answer = (status, retryAfter, text, attempt) =>
-      core.answer(op, status, retryAfter, text, attempt, request.idempotent, Math.random());
+      core.answer(op, status, retryAfter, text, attempt, request.repeat, Math.random());
     return this.#exchange(request, headers, body, call, attempt, answer);
   }
 
@@ -268,9 +268,9 @@ export class WhatsAppClient {
    */
   async #exchange(request, headers, body, call, attempt, answer) {
     const core = this.#core;
-    const { idempotent } = request;
+    const { repeat } = request;
     const fail = (kind, status = 0, text = undefined) =>
-      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, idempotent, Math.random()) });
+      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, repeat, Math.random()) });
     const controller = new AbortController();
     let timedOut = false;
     let timer;

@@ -87,7 +87,7 @@ impl Core {
     }
 
     /// The request of operation `op` (a method's name) with `args` (the JSON text
-    /// of its argument array): `{method, url, idempotent}` (how safe a repeat is:
+    /// of its argument array): `{method, url, repeat}` (how safe a repeat is:
     /// `1` harmless, `0` a send, `2` a create, [`Repeat`]), then the JSON text to
     /// send, when there is a body, after a line break (the envelope has none; the
     /// body crosses as it is, not quoted as a string); or the `invalid_argument`
@@ -104,7 +104,7 @@ impl Core {
             out.open_object();
             out.field("method", request.method.as_str());
             out.field("url", &request.url);
-            out.field("idempotent", &request.repeat.wire());
+            out.field("repeat", &request.repeat.wire());
             out.close_object();
             body = request.body;
             Ok(out.finish())
@@ -119,8 +119,8 @@ impl Core {
     /// What attempt `attempt` of `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
-    /// or the final `{"error":…}`. `repeat` is the request's `idempotent` as
-    /// [`Core::prepare`] gave it (JS's `true` reads as 1); `jitter` is a random
+    /// or the final `{"error":…}`. `repeat` is the request's `repeat` as
+    /// [`Core::prepare`] gave it (1 for the token request); `jitter` is a random
     /// number in [0, 1). Under
     /// `api: "conversation"`, `op` `"token"` is the token request's (its result
     /// `{"authorization", "refreshInMs"}`, the access token kept here for redaction).

@@ -3,7 +3,7 @@
 //! request, or refused with `unsupported` before anything is sent (brief §3.2).
 //! A send or capability query goes out once per recipient: [`prepare`] gives the
 //! JS face the recipients and the one body they share around their identity
-//! (`{"method", "url", "idempotent", "into", "parts": [recipient, …], "head",
+//! (`{"method", "url", "repeat", "into", "parts": [recipient, …], "head",
 //! "tail"}`: each part's body is `head`, the recipient's digits, `tail`), which it
 //! runs at most 4 at a time and merges into one result.
 
@@ -149,14 +149,14 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     Ok(out.finish())
 }
 
-/// The open object `{"method", "url", "idempotent"}` (`idempotent`: the number of
+/// The open object `{"method", "url", "repeat"}` (`repeat`: the number of
 /// `repeat`, [`Repeat::wire`]).
 fn request(method: &str, url: &str, repeat: Repeat) -> Writer {
     let mut out = Writer::new();
     out.open_object();
     out.field("method", method);
     out.field("url", url);
-    out.field("idempotent", &repeat.wire());
+    out.field("repeat", &repeat.wire());
     out
 }
 

@@ -78,12 +78,7 @@ fn a_send_is_one_request_per_recipient_in_order() {
     let got = prepared("sendText", r#"[["+46732001122","46732002244"],"Hi"]"#).unwrap();
     let url = "http://127.0.0.1:9/v1/projects/p%201/messages:send";
     assert_eq!(
-        (
-            &got["method"],
-            &got["url"],
-            &got["idempotent"],
-            &got["into"]
-        ),
+        (&got["method"], &got["url"], &got["repeat"], &got["into"]),
         (
             &"POST".into(),
             &url.into(),
@@ -161,7 +156,7 @@ fn capability_is_asynchronous_one_query_per_number() {
         "http://127.0.0.1:9/v1/projects/p%201/capability:query"
     );
     assert_eq!(
-        (&got["into"], &got["asynchronous"], &got["idempotent"]),
+        (&got["into"], &got["asynchronous"], &got["repeat"]),
         (
             &"requests".into(),
             &true.into(),
@@ -191,7 +186,7 @@ fn callback_status_reads_the_stored_message() {
     let got = prepared("callbackStatus", r#"["m/1"]"#).unwrap();
     assert_eq!(
         got,
-        serde_json::json!({"method":"GET","url":"http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1","idempotent":1})
+        serde_json::json!({"method":"GET","url":"http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1","repeat":1})
     );
     assert_eq!(
         prepared("callbackStatus", r#"[".."]"#)
