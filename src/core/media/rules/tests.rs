@@ -52,7 +52,7 @@ fn stickers_fall_back_to_documents() {
     // A KB limit is read as 1,000 or 1,024 bytes (not "MB").
     assert!(
         r.issues[0].message.contains(
-            "over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
+            "at or over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
         ),
         "{}",
         r.issues[0].message
@@ -213,16 +213,32 @@ fn size_messages_word_for_word() {
     webp.height = Some(512);
     assert_eq!(
         messages(102_401, &webp, MessageType::Sticker),
-        ["The limit for static stickers is 100 KB; this file is 102,401 bytes (over 102,400 bytes even if KB means 1,024 bytes)."]
+        ["The limit for static stickers is less than 100 KB; this file is 102,401 bytes (not less than 102,400 bytes even if KB means 1,024 bytes)."]
     );
     webp.animated = true;
     assert_eq!(
         messages(512_001, &webp, MessageType::Sticker),
-        ["The limit for animated stickers is 500 KB; this file is 512,001 bytes (over 512,000 bytes even if KB means 1,024 bytes)."]
+        ["The limit for animated stickers is less than 500 KB; this file is 512,001 bytes (not less than 512,000 bytes even if KB means 1,024 bytes)."]
     );
     assert_eq!(
         messages(500_001, &webp, MessageType::Sticker),
-        ["The file is 500,001 bytes: over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay at or under 500,000 bytes to be safe."]
+        ["The file is 500,001 bytes: at or over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay under 500,000 bytes to be safe."]
+    );
+    // The sticker limits are strict ("less than"): at a reading is past it.
+    assert_eq!(
+        messages(512_000, &webp, MessageType::Sticker),
+        ["The limit for animated stickers is less than 500 KB; this file is 512,000 bytes (not less than 512,000 bytes even if KB means 1,024 bytes)."]
+    );
+    webp.animated = false;
+    assert_eq!(
+        messages(100_000, &webp, MessageType::Sticker),
+        ["The file is 100,000 bytes: at or over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes. Neither Sinch nor Meta says which; stay under 100,000 bytes to be safe."]
+    );
+    assert!(messages(99_999, &webp, MessageType::Sticker).is_empty());
+    // The others are inclusive ("at most"): at the upper reading is within it.
+    assert_eq!(
+        report(100 * MIB, &jpeg, None).codes(),
+        ["media_size_ambiguous", "media_over_processing_limit"]
     );
 }
 
