@@ -90,7 +90,7 @@ fn unchecked(t: MessageType, kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
     let decides = match t {
         MessageType::Image => "baseline or progressive coding;frame type",
         MessageType::Video => "H.264 video and AAC audio;codecs",
-        MessageType::Audio if kind == Kind::Mp3 => "MP3;codec",
+        MessageType::Audio if kind == Kind::Mp3 => "MPEG Layer III;layer",
         MessageType::Audio => "AAC;codec",
         _ => return,
     };

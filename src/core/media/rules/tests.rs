@@ -273,3 +273,44 @@ fn codec_messages_word_for_word() {
     aac.audio = Some(Codec::Mp3);
     assert!(messages(&aac, MessageType::Audio).is_empty());
 }
+
+/// Bytes missing before what decides the message type: an error naming it when the type was
+/// asked for; as the best fit, the document type with it as a warning. Word for word.
+#[test]
+fn unchecked_deciding_parts_word_for_word() {
+    let cases = [
+        (Kind::Jpeg, MessageType::Image, "The JPEG image must use baseline or progressive coding for image messages; its frame type could not be checked (a needed part of the file was not read)."),
+        (Kind::Mp4Video, MessageType::Video, "The MP4 video must use H.264 video and AAC audio for video messages; its codecs could not be checked (a needed part of the file was not read)."),
+        (Kind::Mp4Audio, MessageType::Audio, "The MP4 (M4A) audio file must use AAC for audio messages; its codec could not be checked (a needed part of the file was not read)."),
+        (Kind::Mp3, MessageType::Audio, "The MP3 audio file must use MPEG Layer III for audio messages; its layer could not be checked (a needed part of the file was not read)."),
+    ];
+    for (k, t, message) in cases {
+        let mut d = kind(k);
+        d.incomplete = true;
+        d.undecided = true;
+        let r = report(1000, &d, Some(t));
+        assert_eq!(
+            r.codes(),
+            ["media_not_fully_checked", "media_not_fully_checked"]
+        );
+        assert_eq!((r.ok, r.issues[1].severity), (false, Severity::Error));
+        assert_eq!(r.issues[1].message, message);
+        let r = report(1000, &d, None);
+        assert_eq!((r.ok, r.message_type), (true, Some(MessageType::Document)));
+        assert_eq!(r.issues[1].severity, Severity::Warning);
+        assert_eq!(
+            r.issues[1].message,
+            format!("{message} It can still be sent as a document.")
+        );
+        // Undecided but all read (a broken file), or read in part but decided: no such issue.
+        for (incomplete, undecided) in [(false, true), (true, false)] {
+            d.incomplete = incomplete;
+            d.undecided = undecided;
+            let r = report(1000, &d, Some(t));
+            assert!(
+                r.issues.iter().all(|i| i.severity == Severity::Warning),
+                "{k:?}"
+            );
+        }
+    }
+}
