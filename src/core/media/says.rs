@@ -27,6 +27,7 @@ pub(crate) enum Say {
     AudioCodec,
     VideoCodec,
     VideoAudio,
+    Unchecked,
     StickerSize,
     StickerUnread,
     Mismatch,
@@ -35,7 +36,7 @@ pub(crate) enum Say {
 }
 
 /// Each [`Say`]'s code and severity, in its order.
-const MEANING: [(IssueCode, Severity); 22] = [
+const MEANING: [(IssueCode, Severity); 23] = [
     (MediaEmpty, Error),                 // Empty
     (MediaUnsupportedType, Error),       // Unknown
     (MediaUnsupportedType, Error),       // NotAccepted
@@ -53,6 +54,7 @@ const MEANING: [(IssueCode, Severity); 22] = [
     (MediaAudioCodec, Error),            // AudioCodec
     (MediaVideoCodec, Error),            // VideoCodec
     (MediaAudioCodec, Error),            // VideoAudio
+    (MediaNotFullyChecked, Error),       // Unchecked
     (MediaStickerDimensions, Error),     // StickerSize
     (MediaStickerDimensions, Error),     // StickerUnread
     (MediaTypeMismatch, Error),          // Mismatch
@@ -61,7 +63,8 @@ const MEANING: [(IssueCode, Severity); 22] = [
 ];
 
 /// A template per [`Say`], a line each in its order (see [`fill`](super::words::fill)); the size
-/// messages fill one list: the size, the limit, what it is for, the upper and the lower reading.
+/// messages fill one list: the size, the limit, what it is for, the upper and the lower reading,
+/// then "over" and "at or under" ("at or over" and "under" for a strict limit).
 const SAYINGS: &str = concat!(
     "The file is empty (0 bytes).\n",
     "The content{} is not recognised as any type WhatsApp accepts.\n",
@@ -73,13 +76,14 @@ const SAYINGS: &str = concat!(
     "Only part of the {} could be checked: a needed part of the file was not read.\n",
     "The file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).\n",
     "The file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.\n",
-    "The limit for {2} is {1}; this file is {0} bytes (over {3} bytes even if KB means 1,024 bytes).\n",
-    "The file is {0} bytes: over the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay at or under {4} bytes to be safe.\n",
+    "The limit for {2} is less than {1}; this file is {0} bytes (not less than {3} bytes even if KB means 1,024 bytes).\n",
+    "The file is {0} bytes: {5} the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay {6} {4} bytes to be safe.\n",
     "{3} {1} ({2}) cannot be sent as {4} message: {5} messages take {6}.\n",
     "Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.\n",
     "{} must use {} for audio messages; this file uses {}.\n",
     "Video messages need H.264 video; this file's video is {}.\n",
     "Video messages need AAC audio; this file's audio is {}.\n",
+    "The {1} must use {3} for {4} messages; its {5} could not be checked (a needed part of the file was not read).\n",
     "Stickers must be 512x512 pixels; this WebP is {}x{}.\n",
     "Stickers must be 512x512 pixels; this WebP's size could not be read.\n",
     "The declared type is {3} but the content is {0} {1} ({2}).\n",
@@ -124,8 +128,9 @@ mod tests {
             (Say::Empty, MediaEmpty, Severity::Error, "The file is empty (0 bytes)."),
             (Say::MaybeBroken, MediaTruncated, Severity::Warning, "The a b."),
             (Say::Partial, MediaNotFullyChecked, Severity::Warning, "Only part of the a could be checked: a needed part of the file was not read."),
-            (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is b; this file is a bytes (over d bytes even if KB means 1,024 bytes)."),
+            (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is less than b; this file is a bytes (not less than d bytes even if KB means 1,024 bytes)."),
             (Say::VideoAudio, MediaAudioCodec, Severity::Error, "Video messages need AAC audio; this file's audio is a."),
+            (Say::Unchecked, MediaNotFullyChecked, Severity::Error, "The b must use d for e messages; its  could not be checked (a needed part of the file was not read)."),
             (Say::NearMismatch, MediaTypeMismatch, Severity::Warning, "The declared type is d but the content is a b (c)."),
             (Say::Extension, MediaExtensionMismatch, Severity::Warning, "The file name ends in .d but the content is a b (usually .e)."),
         ];
