@@ -74,7 +74,7 @@ pub fn error_json(body: &str) -> Option<Value> {
     crate::core::json::parse(body).ok()
 }
 /// Longest `details` kept from an error body; the rest is cut.
-const MAX_DETAILS_CHARS: usize = 1000;
+const MAX_DETAILS_CHARS: usize = crate::core::config::MAX_TEXT_CHARS;
 
 /// The typed error for a non-2xx answer. `body` is the parsed error body when it
 /// was JSON of the documented shape; `retry_after` is the raw `Retry-After` header.

@@ -21,7 +21,7 @@ use checks::{base_url, check_name, check_token, in_browser_page};
 pub use conversation::{Auth, Project};
 #[cfg(feature = "conversation")]
 pub(crate) use read::required;
-pub use redact::redact_all;
+pub use redact::{redact_all, MAX_TEXT_CHARS};
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,32 +5,49 @@
 use crate::core::json::hex_digit;
 use crate::prelude::*;
 
-/// `text` with every one of `secrets` replaced by `[redacted]`, left to right as
-/// `str::replace` does (the longest secret where several start), each found as itself
-/// and percent-encoded (`%2B` or `%2b` for `+`, and `+` too for a space, as a form
-/// encodes it), wholly or in part. One pass, one `String`: a plain scan rather than
-/// `str::replace`, whose two-way searcher (≈2.5 KB of wasm) nothing else in the client
-/// needs. A match starts on a character boundary of `text`: at a `%`, a `+`, or a byte
-/// that begins a character of the secret.
+/// The most characters of a text from the network that an error keeps.
+pub const MAX_TEXT_CHARS: usize = 1000;
+
+/// The first [`MAX_TEXT_CHARS`] characters of `text` with every one of `secrets`
+/// replaced by `[redacted]`, left to right as `str::replace` does (the longest secret
+/// where several start), each found as itself and percent-encoded (`%2B` or `%2b` for
+/// `+`, and `+` too for a space, as a form encodes it), wholly or in part. One pass, one
+/// `String`, and no scan past the cut, so a long hostile text costs no more than a short
+/// one: a plain scan rather than `str::replace`, whose two-way searcher (≈2.5 KB of wasm)
+/// nothing else in the client needs. A match starts on a character boundary of `text`:
+/// at a `%`, a `+`, or a byte that begins a character of the secret.
 pub fn redact_all(text: &str, secrets: &[&str]) -> String {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let (mut kept, mut at) = (0, 0);
+    let mut out = String::new();
+    let (mut kept, mut at, mut chars) = (0, 0, 0);
     while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        // Each character counts at its first byte (one that does not continue another).
+        let starts = rest.first().is_some_and(|byte| byte & 0xC0 != 0x80);
+        if starts && chars >= MAX_TEXT_CHARS {
+            break;
+        }
         let mut found = 0;
         for secret in secrets {
             found = found.max(echoed(rest, secret.as_bytes()));
         }
         if found > 0 {
             out.push_str(text.get(kept..at).unwrap_or_default());
-            out.push_str("[redacted]");
+            out.push_str(REDACTED);
+            chars += REDACTED.len();
             kept = at + found;
+        } else {
+            chars += usize::from(starts);
         }
         at += found.max(1);
     }
-    out.push_str(text.get(kept..).unwrap_or_default());
+    out.push_str(text.get(kept..at).unwrap_or_default());
+    // Past the cut only by the last `[redacted]`, whose characters are single bytes.
+    out.truncate(out.len() - chars.saturating_sub(MAX_TEXT_CHARS));
     out
 }
+
+/// What stands in for a secret.
+const REDACTED: &str = "[redacted]";
 
 /// How many bytes at the start of `text` spell `secret` (0: none, or an empty secret),
 /// the longer of: as itself, and each byte as itself or as `%XX` (hex in either case),
@@ -107,6 +124,26 @@ mod tests {
             "[redacted] [redacted] 50%2"
         );
         assert_eq!(redact_all("%zz%4", &["%4"]), "%zz[redacted]");
+    }
+
+    #[test]
+    fn keeps_the_first_characters_and_scans_no_further() {
+        let secret = "é-tök";
+        for len in [
+            MAX_TEXT_CHARS - 8,
+            MAX_TEXT_CHARS - 1,
+            MAX_TEXT_CHARS,
+            MAX_TEXT_CHARS + 3,
+        ] {
+            let text = format!("{}{secret}{}", "ü".repeat(len), "x".repeat(50));
+            let whole = text.replace(secret, "[redacted]");
+            let expected: String = whole.chars().take(MAX_TEXT_CHARS).collect();
+            assert_eq!(redact_all(&text, &[secret]), expected, "{len}");
+        }
+        // A hostile text of a near-miss repeated: the work stops at the cut.
+        let secret = format!("{}Z", "A".repeat(4095));
+        let text = "A".repeat(1 << 22);
+        assert_eq!(redact_all(&text, &[&secret]), "A".repeat(MAX_TEXT_CHARS));
     }
 
     #[test]
