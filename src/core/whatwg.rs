@@ -28,8 +28,9 @@ pub fn authority(rest: &str) -> &str {
 /// Whether `authority` names this machine as `fetch` will read it: the host is an
 /// IPv4 address in 127.0.0.0/8 in any of the parser's number forms (`127.1`,
 /// `2130706433`, `0x7f.1`, `0177.0.0.1`, percent-encoded or not), the IPv6 literal
-/// `[::1]`, or exactly `localhost` (any case, optional trailing dot); the port, if
-/// any, is a number. Credentials (`user@`) and anything else are not loopback.
+/// `[::1]`, or exactly `localhost` (any case); the port, if any, is a number.
+/// Credentials (`user@`) and anything else are not loopback: `localhost.` too, which
+/// the OS resolves through DNS (glibc skips `/etc/hosts` for it).
 pub fn is_loopback(authority: &str) -> bool {
     if cut(authority, b"@").is_some() {
         return false;
@@ -71,7 +72,7 @@ fn is_loopback_name(host: &str) -> bool {
         return false;
     }
     host.make_ascii_lowercase();
-    host == b"localhost" || host == b"localhost." || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
+    host == b"localhost" || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
 }
 
 /// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)
@@ -187,7 +188,7 @@ mod tests {
             "0x7f.0.0.0x1",
             "%31%32%37.0.0.1",
             "localhost",
-            "LocalHost.:80",
+            "LocalHost:80",
             "local%68ost",
             "localhost:",
             "[::1]",
@@ -207,6 +208,9 @@ mod tests {
             "localhost.evil.com",
             "foo.localhost",
             "localhost..",
+            "localhost.",
+            "LocalHost.:80",
+            "localhost%2e",
             "127.0.0.1:80:80",
             "127.0.0.1:65536",
             "127.0.0.1:8o",
@@ -285,7 +289,7 @@ pub(crate) mod oracle {
         match parsed.host() {
             Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
             Some(url::Host::Ipv6(ip)) => ip == std::net::Ipv6Addr::LOCALHOST,
-            Some(url::Host::Domain(name)) => name == "localhost" || name == "localhost.",
+            Some(url::Host::Domain(name)) => name == "localhost",
             None => false,
         }
     }
