@@ -91,15 +91,17 @@ pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     }
 }
 
-/// An absolute `http://` or `https://` URL with a host.
+/// An absolute `http://` or `https://` URL with a host ([`whatwg::has_host`]).
 /// At `at`; the text is built only for an error.
 pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
     let rest = match (scheme(url, "https://"), scheme(url, "http://")) {
         (Some(rest), _) | (None, Some(rest)) => rest,
         (None, None) => return Err(at.invalid("must be an http(s) URL")),
     };
-    if rest.is_empty() || rest.starts_with('/') || spaced(url) {
-        return Err(at.invalid("must be an http(s) URL with a host and no spaces"));
+    if !whatwg::has_host(whatwg::authority(rest)) || spaced(url) {
+        return Err(at.invalid(
+            "must be an http(s) URL with a host (and a port to 65535, if any) and no spaces",
+        ));
     }
     Ok(())
 }

@@ -32,29 +32,89 @@ pub fn authority(rest: &str) -> &str {
 /// Credentials (`user@`) and anything else are not loopback: `localhost.` too, which
 /// the OS resolves through DNS (glibc skips `/etc/hosts` for it).
 pub fn is_loopback(authority: &str) -> bool {
-    if cut(authority, b"@").is_some() {
-        return false;
-    }
-    let (host_ok, port) = match authority.strip_prefix('[') {
+    cut(authority, b"@").is_none()
+        && host(authority).is_some_and(|host| match host.strip_prefix('[') {
+            Some(v6) => v6 == "::1]",
+            None => is_loopback_name(host),
+        })
+}
+
+/// Whether `authority` has a host `fetch` can reach: after any `user@`, a non-empty
+/// host (a bracketed one a valid IPv6 address) and a port, if any, of 0 to 65535.
+pub fn has_host(authority: &str) -> bool {
+    let at = authority.as_bytes().iter().rposition(|b| *b == b'@');
+    let host_port = at.map_or(Some(authority), |at| authority.get(at + 1..));
+    host_port
+        .and_then(host)
+        .is_some_and(|host| match host.strip_prefix('[') {
+            Some(v6) => v6.strip_suffix(']').is_some_and(|v6| ipv6(v6.as_bytes())),
+            None => !host.is_empty(),
+        })
+}
+
+/// The host of `authority` (without `user@`), brackets kept; `None` when a bracket
+/// is not closed, something other than `:port` follows it, or the port is not one.
+fn host(authority: &str) -> Option<&str> {
+    let (host, port) = match authority.strip_prefix('[') {
         Some(v6) => {
-            let Some((inner, after)) = cut(v6, b"]") else {
-                return false;
-            };
+            let (inner, after) = cut(v6, b"]")?;
             let port = match after {
-                "" => None,
-                _ => match after.strip_prefix(':') {
-                    Some(port) => Some(port),
-                    None => return false,
-                },
+                "" => "",
+                _ => after.strip_prefix(':')?,
             };
-            (inner == "::1", port)
+            (authority.get(..inner.len() + 2)?, port)
         }
-        None => match cut(authority, b":") {
-            Some((host, port)) => (is_loopback_name(host), Some(port)),
-            None => (is_loopback_name(authority), None),
-        },
+        None => cut(authority, b":").unwrap_or((authority, "")),
     };
-    host_ok && port.map_or(true, is_port)
+    is_port(port).then_some(host)
+}
+
+/// The WHATWG IPv6 parser's grammar: eight `:`-separated pieces of 1–4 hex digits, or
+/// fewer around one `::`; the last two may be a dotted IPv4 address.
+fn ipv6(text: &[u8]) -> bool {
+    let gap = text.windows(2).position(|two| two == b"::");
+    let (head, tail) = match gap {
+        Some(i) => (text.get(..i), text.get(i + 2..)),
+        None => (Some(text), Some(&[][..])),
+    };
+    let (Some(head), Some(tail)) = (head, tail) else {
+        return false;
+    };
+    match (pieces(head, gap.is_none()), pieces(tail, true), gap) {
+        (Some(a), Some(b), Some(_)) => a + b <= 7,
+        (Some(a), Some(b), None) => a + b == 8,
+        _ => false,
+    }
+}
+
+/// How many 16-bit pieces `part` (`:`-separated) holds; `None` when one is not 1–4
+/// hex digits (or, the last when `last`, a dotted IPv4 address: two pieces).
+fn pieces(part: &[u8], last: bool) -> Option<usize> {
+    if part.is_empty() {
+        return Some(0);
+    }
+    let mut count = 0;
+    let mut rest = part.split(|b| *b == b':').peekable();
+    while let Some(piece) = rest.next() {
+        count += match piece.len() {
+            _ if last && rest.peek().is_none() && dotted(piece) => 2,
+            1..=4 if piece.iter().all(u8::is_ascii_hexdigit) => 1,
+            _ => return None,
+        };
+    }
+    Some(count)
+}
+
+/// Four decimal numbers to 255 without leading zeros, dot-separated.
+fn dotted(text: &[u8]) -> bool {
+    let mut count = 0;
+    text.split(|b| *b == b'.').all(|n| {
+        count += 1;
+        matches!(n.len(), 1..=3)
+            && n.iter().all(u8::is_ascii_digit)
+            && (n.len() == 1 || n.first() != Some(&b'0'))
+            && n.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')) <= 255
+    }) && count == 4
 }
 
 /// Digits, at most 65535 (empty means the default port).
@@ -238,6 +298,51 @@ mod tests {
     }
 
     #[test]
+    fn hosts_are_non_empty_with_a_port_to_65535_and_ipv6_in_brackets() {
+        for authority in [
+            "example.com",
+            "example.com:",
+            "example.com:443",
+            "u:p@example.com:0",
+            "@x",
+            "a@b@example.com",
+            "[::1]:65535",
+            "[2001:db8::8:800:200c:417a]",
+            "[::ffff:192.0.2.1]",
+            "[1:2:3:4:5:6:7:8]",
+            "[1:2:3:4:5:6:7::]",
+        ] {
+            assert!(has_host(authority), "{authority}");
+        }
+        for authority in [
+            "",
+            ":443",
+            "@",
+            "u@",
+            "u@:443",
+            "example.com:99999",
+            "example.com:-1",
+            "example.com:4 4",
+            "[::1",
+            "[]",
+            "[::1]x",
+            "[::1]:65536",
+            "[example.com]",
+            "[1:2:3:4:5:6:7:8:9]",
+            "[1:2:3:4:5:6:7]",
+            "[1::2::3]",
+            "[12345::]",
+            "[::1.2.3]",
+            "[::1.2.3.04]",
+            "[::1.2.3.256]",
+            "[1.2.3.4::]",
+            "[fe80::1%25eth0]",
+        ] {
+            assert!(!has_host(authority), "{authority}");
+        }
+    }
+
+    #[test]
     fn authority_ends_where_the_parser_ends_it() {
         assert_eq!(authority("127.0.0.1:9/x"), "127.0.0.1:9");
         assert_eq!(authority("127.0.0.1\\@evil.com"), "127.0.0.1");
@@ -292,6 +397,25 @@ pub(crate) mod oracle {
             Some(url::Host::Domain(name)) => name == "localhost",
             None => false,
         }
+    }
+
+    /// Any bracketed text is an IPv6 address here exactly when the WHATWG parser says so.
+    #[test]
+    fn ipv6_agrees_with_the_whatwg_parser() {
+        const PIECES: &[&str] = &[
+            ":", ":", "::", "0", "1", "f", "ffff", "12345", "db8", "a", "G", ".", "1.2.3.4", "255",
+            "256", "01", "%", "]",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut valid = 0;
+        for _ in 0..50_000 {
+            let inner = rng.text(PIECES, 12);
+            let ours = has_host(&format!("[{inner}]"));
+            let theirs = url::Url::parse(&format!("http://[{inner}]/")).is_ok();
+            assert_eq!(ours, theirs, "[{inner}]");
+            valid += usize::from(ours);
+        }
+        assert!(valid > 500, "only {valid} valid addresses generated");
     }
 
     /// For any ASCII authority: loopback here exactly when the WHATWG parser says so,
