@@ -56,7 +56,8 @@ pub fn check_id(field: &str, id: &str) -> Result<()> {
     check_segment(field, id)
 }
 
-/// A provider name: `A-Z a-z - _`, 1–200 characters.
+/// A provider name: `A-Z a-z 0-9 - _`, 1–200 characters (Sinch's release note says
+/// "alphanumeric characters plus - and/or _"; its reference page says letters only).
 #[inline]
 pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
     check_provider_name_at(&Path::root(field), name)
@@ -68,11 +69,11 @@ pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
         && name
             .as_bytes()
             .iter()
-            .all(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'_');
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if valid {
         Ok(())
     } else {
-        Err(at.invalid("must be 1 to 200 characters of A-Z, a-z, - and _"))
+        Err(at.invalid("must be 1 to 200 characters of A-Z, a-z, 0-9, - and _"))
     }
 }
 
