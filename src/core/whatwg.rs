@@ -72,49 +72,50 @@ fn host(authority: &str) -> Option<&str> {
 /// The WHATWG IPv6 parser's grammar: eight `:`-separated pieces of 1–4 hex digits, or
 /// fewer around one `::`; the last two may be a dotted IPv4 address.
 fn ipv6(text: &[u8]) -> bool {
-    let gap = text.windows(2).position(|two| two == b"::");
-    let (head, tail) = match gap {
-        Some(i) => (text.get(..i), text.get(i + 2..)),
-        None => (Some(text), Some(&[][..])),
-    };
-    let (Some(head), Some(tail)) = (head, tail) else {
-        return false;
-    };
-    match (pieces(head, gap.is_none()), pieces(tail, true), gap) {
-        (Some(a), Some(b), Some(_)) => a + b <= 7,
-        (Some(a), Some(b), None) => a + b == 8,
-        _ => false,
-    }
-}
-
-/// How many 16-bit pieces `part` (`:`-separated) holds; `None` when one is not 1–4
-/// hex digits (or, the last when `last`, a dotted IPv4 address: two pieces).
-fn pieces(part: &[u8], last: bool) -> Option<usize> {
-    if part.is_empty() {
-        return Some(0);
-    }
-    let mut count = 0;
-    let mut rest = part.split(|b| *b == b':').peekable();
-    while let Some(piece) = rest.next() {
-        count += match piece.len() {
-            _ if last && rest.peek().is_none() && dotted(piece) => 2,
+    let (mut pieces, mut gap) = (0, text.starts_with(b"::"));
+    let mut rest = text.get(usize::from(gap) * 2..).unwrap_or_default();
+    while !rest.is_empty() {
+        let end = rest.iter().position(|b| *b == b':').unwrap_or(rest.len());
+        let (piece, tail) = (
+            rest.get(..end).unwrap_or_default(),
+            rest.get(end..).unwrap_or_default(),
+        );
+        pieces += match piece.len() {
+            _ if tail.is_empty() && dotted(piece) => 2,
             1..=4 if piece.iter().all(u8::is_ascii_hexdigit) => 1,
-            _ => return None,
+            _ => return false,
+        };
+        rest = match tail {
+            [b':', b':', after @ ..] if !gap => {
+                gap = true;
+                after
+            }
+            [b':', after @ ..] if !after.is_empty() => after,
+            [] => tail,
+            _ => return false,
         };
     }
-    Some(count)
+    match gap {
+        true => pieces <= 7,
+        false => pieces == 8,
+    }
 }
 
 /// Four decimal numbers to 255 without leading zeros, dot-separated.
 fn dotted(text: &[u8]) -> bool {
-    let mut count = 0;
-    text.split(|b| *b == b'.').all(|n| {
-        count += 1;
-        matches!(n.len(), 1..=3)
-            && n.iter().all(u8::is_ascii_digit)
-            && (n.len() == 1 || n.first() != Some(&b'0'))
-            && n.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0')) <= 255
-    }) && count == 4
+    let (mut dots, mut number) = (0, None);
+    for &byte in text {
+        number = match (byte, number) {
+            (b'.', Some(n)) if n <= 255 => {
+                dots += 1;
+                None
+            }
+            (b'0'..=b'9', None) => Some(u32::from(byte - b'0')),
+            (b'0'..=b'9', Some(n @ 1..=25)) => Some(n * 10 + u32::from(byte - b'0')),
+            _ => return false,
+        };
+    }
+    dots == 3 && number.is_some_and(|n| n <= 255)
 }
 
 /// Digits, at most 65535 (empty means the default port).
@@ -335,6 +336,10 @@ mod tests {
             "[::1.2.3]",
             "[::1.2.3.04]",
             "[::1.2.3.256]",
+            "[::256.1.2.3]",
+            "[::1.2.3.4.5]",
+            "[::1.2.3.]",
+            "[1::2::]",
             "[1.2.3.4::]",
             "[fe80::1%25eth0]",
         ] {
