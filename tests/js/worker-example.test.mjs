@@ -73,7 +73,7 @@ test("the relay sends text and templates with the token it holds, never showing 
   assert.equal(template.status, 200, JSON.stringify(template.body));
   assert.deepEqual(sent().map((r) => r.body.message), [
     { type: "text", text: "via the relay" },
-    { type: "template", template_name: "order_update", body_params: ["Ada"] },
+    { type: "template", template_name: "order_update", body_params: ["Ada"], media: { type: "text" } },
   ]);
   for (const r of sent()) assert.equal(r.headers.authorization, `Bearer ${TOKEN}`);
   assert.ok(!JSON.stringify([text, template]).includes(TOKEN));

@@ -254,6 +254,12 @@ fn base_url_rules() {
         "https://u:p@x",
         "https://x/?q",
         "https://",
+        "https://:443",
+        "https://example.com:99999",
+        "https://[::1",
+        "https://[example.com]",
+        "http://localhost.:9",
+        "http://localhost:99999",
     ] {
         assert_eq!(
             field_of(Config::new(options(Some(bad), Some("t")), Host::Server)),

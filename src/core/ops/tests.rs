@@ -77,7 +77,7 @@ fn every_row_is_one_operation_with_paths_of_its_arguments() {
         let stars = op.path.split('/').filter(|s| *s == "*").count();
         assert!(stars <= op.params.len(), "{}", op.name);
         // What fills a `*` is required and can be neither empty nor `.` or `..`: an id
-        // (its rule refuses them), a provider's name (letters, `-` and `_`) or an index.
+        // (its rule refuses them), a provider's name (`A-Z a-z 0-9 - _`) or an index.
         for Member(name, kind, need) in &op.params[..stars] {
             assert!(matches!(need, Need::Required), "{}.{name}", op.name);
             let segment_safe = matches!(
