@@ -54,7 +54,7 @@ impl<B: AsRef<[u8]>> fmt::Debug for Request<B> {
         f.debug_struct("Request")
             .field("method", &self.method)
             .field("path", &path)
-            .field("idempotent", &self.idempotent)
+            .field("repeat", &self.repeat)
             .field(
                 "body_bytes",
                 &self.body.as_ref().map(|body| body.as_ref().len()),
@@ -130,12 +130,12 @@ mod tests {
             method: Method::Post,
             url: "https://x/whatsapp/v1/b/provision/provider?k=q-secret".into(),
             body: Some(r#"{"config":{"bearer":"very-secret"}}"#.to_owned()),
-            idempotent: true,
+            repeat: crate::core::retry::Repeat::Safe,
         };
         let debug = format!("{request:?}");
         assert_eq!(
             debug,
-            r#"Request { method: Post, path: "https://x/whatsapp/v1/b/provision/provider", idempotent: true, body_bytes: Some(35) }"#
+            r#"Request { method: Post, path: "https://x/whatsapp/v1/b/provision/provider", repeat: Safe, body_bytes: Some(35) }"#
         );
         let provider = r#"{"name": "n", "basic": {"username": "u", "password": "very-secret"}}"#;
         let value = crate::core::json::parse(provider).unwrap();

@@ -46,7 +46,7 @@ impl Default for RetryPolicy {
 
 /// How safe a request is to send again after a failure that may mean Sinch acted
 /// on it. Each operation's row says (JS carries it back as the request's
-/// `idempotent`: `1`, `0` or `2`).
+/// `repeat`: `1`, `0` or `2`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repeat {
     /// A message send (`0`): repeated only with `retryMessagesOnNetworkError`.

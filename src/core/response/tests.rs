@@ -189,7 +189,10 @@ fn redacts_the_token_before_cutting() {
     // No secret: the same text, cut as every network text in an error is.
     let cut = echo.clone().redacted(&[""]);
     assert_eq!((cut.message, cut.reason), (echo.message, echo.reason));
-    assert_eq!(cut.details.map(|d| d.chars().count()), Some(MAX_DETAILS_CHARS));
+    assert_eq!(
+        cut.details.map(|d| d.chars().count()),
+        Some(MAX_DETAILS_CHARS)
+    );
 }
 
 #[test]
