@@ -46,7 +46,7 @@ pub struct Request<B> {
     pub repeat: crate::core::retry::Repeat,
 }
 
-/// The method, the URL without its query, whether it is idempotent, and the body's
+/// The method, the URL without its query, its repeat kind, and the body's
 /// length in bytes: never the body.
 impl<B: AsRef<[u8]>> fmt::Debug for Request<B> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
