@@ -209,7 +209,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(mut mac) = compute_signature(body, &nonce, key) {
         if nonce.contains('.') {
             let err = verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key);
-            assert_eq!(err.unwrap_err().field.as_deref(), Some(SIGNATURE_NONCE_HEADER));
+            assert_eq!(
+                err.unwrap_err().field.as_deref(),
+                Some(SIGNATURE_NONCE_HEADER)
+            );
             return;
         }
         assert!(verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key).is_ok());
