@@ -52,8 +52,10 @@ function media(m, type) {
   provider(m.provider, "message.provider");
 }
 
+// Sinch's release note of 2020-03-10 names the rule "alphanumeric characters plus - and/or _";
+// the provider page says letters: the note, which states the rule itself, is followed here.
 function provider(value, field) {
-  if (value !== undefined && (typeof value !== "string" || !/^[A-Za-z_-]{1,200}$/.test(value))) fail(`Field [${field}] is not a valid provider name.`);
+  if (value !== undefined && (typeof value !== "string" || !/^[A-Za-z0-9_-]{1,200}$/.test(value))) fail(`Field [${field}] is not a valid provider name.`);
 }
 
 function template(m) {

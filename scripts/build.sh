@@ -29,7 +29,7 @@ build_variant() {
   # offsets fold into loads and stores. `-Oz`, then the control flow flattened and rebuilt
   # (`--flatten --rereloop`) and `-Oz` twice over it: −309 / −102 / −62 B gzip on the full,
   # callbacks and preflight wasm than one `-Oz`, with no measurable change in a send's or a
-  # preflight's CPU (README, "Session 22, lead").
+  # preflight's CPU (docs/size-and-speed-log.md, "Session 22, lead").
   node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --low-memory-unused \
     --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

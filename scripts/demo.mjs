@@ -10,9 +10,10 @@
 // Real Sinch instead of the emulator: SINCH_BOT_ID, SINCH_TOKEN and SINCH_REGION (us|eu);
 // or SINCH_API=conversation with SINCH_PROJECT_ID, SINCH_APP_ID, SINCH_KEY_ID,
 // SINCH_KEY_SECRET and SINCH_REGION (us|eu|br). Media then needs PUBLIC_URL (a public
-// origin for the relay: Sinch fetches media by URL), and delivery reports reach the page
-// only through a callback URL (standalone) or webhook (Conversation) you set up at Sinch
-// for PUBLIC_URL/callbacks, signed with CALLBACK_HMAC_KEY.
+// origin for the relay: Sinch fetches media by URL; DEMO_RELAY_PORT fixes the relay's port
+// for a tunnel to it), and delivery reports reach the page only through a callback URL
+// (standalone) or webhook (Conversation) you set up at Sinch for PUBLIC_URL/callbacks,
+// signed with CALLBACK_HMAC_KEY.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -90,6 +91,7 @@ export async function startDemo({ port = 0, env = process.env } = {}) {
     bindings: { ...sinch.relay, RELAY_KEY: relayKey, CALLBACK_HMAC_KEY: hmacKey },
     r2Buckets: ["MEDIA"],
     durableObjects: { EVENT_LOG: { className: "EventLog", useSQLite: true } },
+    port: Number(env.DEMO_RELAY_PORT ?? 0),
   });
   if (emulator && conversation) {
     await registerWebhook(emulator, `${worker.url}/callbacks`, hmacKey);

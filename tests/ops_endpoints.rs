@@ -6,7 +6,9 @@
 use sinch_whatsapp::core::config::{Config, Host};
 use sinch_whatsapp::core::error::{Error, ErrorCode};
 use sinch_whatsapp::core::ops::{answer, find, prepare, OPS};
+use sinch_whatsapp::core::outcome::settle;
 use sinch_whatsapp::core::request::Method;
+use sinch_whatsapp::core::retry::{Attempt, Repeat};
 
 const TOKEN: &str = "tok_live_secret_42";
 const BASE: &str = "https://x/whatsapp/v1/b";
@@ -450,9 +452,18 @@ fn other_statuses_are_typed_errors_with_the_token_redacted() {
     )
     .expect_err("rate");
     assert_eq!(
-        (err.code, err.retryable, err.retry_after_ms),
-        (ErrorCode::RateLimited, true, Some(2000))
+        (err.code, err.retry_after_ms),
+        (ErrorCode::RateLimited, Some(2000))
     );
+    // Rate-limited means not processed: retried, a send's too, and so `retryable`.
+    let send = Attempt {
+        number: 0,
+        repeat: Repeat::Send,
+        jitter: 0.0,
+    };
+    let settled = settle(&config(), Err(err), send);
+    assert!(settled.contains(r#""retryable":true"#), "{settled}");
+    assert!(settled.ends_with(r#","retryMs":2000}"#), "{settled}");
     let err = reply("blacklist", 502, None, "<html>bad gateway</html>").expect_err("5xx");
     assert_eq!(
         (err.code, err.message.as_str()),
@@ -461,10 +472,11 @@ fn other_statuses_are_typed_errors_with_the_token_redacted() {
             "Sinch had a server error (HTTP 502)"
         )
     );
+    // A field of the wrong type is left out, the others kept.
     let err = reply("listProviders", 401, None, r#"{"message":5,"details":"d"}"#).expect_err("401");
     assert_eq!(
-        (err.code, err.details.clone()),
-        (ErrorCode::Unauthorized, None)
+        (err.code, err.details.as_deref()),
+        (ErrorCode::Unauthorized, Some("d"))
     );
     let err = reply(
         "getSticker",

@@ -109,7 +109,8 @@ fn a_prepared_request_carries_the_wire_body() {
         Some(r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hello\nthere"}}"#)
     );
     assert_eq!(request.get("body"), None);
-    assert_eq!(request.get("idempotent"), Some(&Value::Bool(false)));
+    // A send: repeated after an ambiguous failure only when opted in (0).
+    assert_eq!(request.get("repeat"), Some(&Value::Number("0".into())));
     let get = s(core.prepare("listProviders", "[]"));
     let (get, body) = prepared(&get);
     assert_eq!((text(&get, "method"), body), ("GET", None));
@@ -137,20 +138,18 @@ fn broken_arguments_are_refused_by_path() {
 #[wasm_bindgen_test]
 fn answers_become_results_errors_or_retries() {
     let mut core = Core::new(OPTIONS, false);
-    let sent = ok(&s(
-        core.answer("sendText", 201, None, RECEIPT, 0, false, 0.0)
-    ));
+    let sent = ok(&s(core.answer("sendText", 201, None, RECEIPT, 0, 0, 0.0)));
     let Some(Value::Array(messages)) = sent.get("messages") else {
         panic!("{sent:?}");
     };
     assert_eq!(text(&messages[0], "id"), "01DPNXZ0WCF9XD19MH84XD0P62");
     assert_eq!(
-        s(core.answer("markRead", 200, None, "", 0, false, 0.0)),
+        s(core.answer("markRead", 200, None, "", 0, 0, 0.0)),
         r#"{"ok":null}"#
     );
     // A server echoing the token gets it redacted.
     let echo = r#"{"message":"Bearer test-token refused"}"#;
-    let shown = s(core.answer("sendText", 401, None, echo, 0, false, 0.0));
+    let shown = s(core.answer("sendText", 401, None, echo, 0, 0, 0.0));
     assert_eq!(text(&error(&shown), "code"), "unauthorized");
     assert!(
         !shown.contains(TOKEN) && shown.contains("[redacted]"),
@@ -163,58 +162,48 @@ fn answers_become_results_errors_or_retries() {
         Some("2".into()),
         "",
         0,
-        false,
+        0,
         0.5,
     )))
     .unwrap();
     assert_eq!(busy.get("retryMs"), Some(&Value::Number("2000".into())));
-    let long = s(core.answer("sendText", 429, Some("3600".into()), "", 0, false, 0.5));
+    let long = s(core.answer("sendText", 429, Some("3600".into()), "", 0, 0, 0.5));
     assert!(
         !long.contains("retryMs") && long.contains("maxRetryAfterMs"),
         "{long}"
     );
-    let bad = error(&s(
-        core.answer("sendText", 201, None, "not json", 0, false, 0.0)
-    ));
+    let bad = error(&s(core.answer("sendText", 201, None, "not json", 0, 0, 0.0)));
     assert_eq!(text(&bad, "code"), "invalid_response");
 }
 
 #[wasm_bindgen_test]
 fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
     let core = Core::new(OPTIONS, false);
-    let fail = |kind: &str, status, text: Option<&str>, idempotent| {
-        s(core.fail(
-            kind,
-            status,
-            text.map(str::to_owned),
-            250,
-            0,
-            idempotent,
-            0.0,
-        ))
+    let fail = |kind: &str, status, text: Option<&str>, repeat| {
+        s(core.fail(kind, status, text.map(str::to_owned), 250, 0, repeat, 0.0))
     };
     let redirect = error(&fail(
         "redirect",
         307,
         Some("https://x.example/?t=test-token"),
-        true,
+        1,
     ));
     assert_eq!(text(&redirect, "code"), "unexpected_redirect");
     assert_eq!(
         text(&redirect, "details"),
         "Location: https://x.example/?t=[redacted]"
     );
-    let big = error(&fail("too_large", 200, None, true));
+    let big = error(&fail("too_large", 200, None, 1));
     assert!(text(&big, "message").contains("maxResponseBytes (1048576 bytes)"));
     assert_eq!(
-        text(&error(&fail("timeout", 0, None, false)), "message"),
+        text(&error(&fail("timeout", 0, None, 0)), "message"),
         "no complete answer within 250 ms"
     );
     // A send that may have arrived is not repeated; a safe request is.
-    assert!(!fail("network", 0, Some("fetch failed"), false).contains("retryMs"));
-    assert!(fail("network", 0, Some("fetch failed"), true).contains("retryMs"));
+    assert!(!fail("network", 0, Some("fetch failed"), 0).contains("retryMs"));
+    assert!(fail("network", 0, Some("fetch failed"), 1).contains("retryMs"));
     assert_eq!(
-        text(&error(&fail("aborted", 0, None, true)), "code"),
+        text(&error(&fail("aborted", 0, None, 1)), "code"),
         "aborted"
     );
 }

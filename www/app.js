@@ -6,8 +6,9 @@ import { validateMedia } from "sinch-whatsapp/preflight";
 
 const $ = (id) => document.getElementById(id);
 const MB = 1024 * 1024;
-/** Post-processing limits shown next to the size (api.md, "Accepted media"). */
+/** Post-processing limits shown next to the size (api.md, "Accepted media"); stickers: static, animated. */
 const LIMITS = { image: 5 * MB, video: 16 * MB, audio: 16 * MB, sticker: 100 * 1024, document: 100 * MB };
+const ANIMATED_STICKER = 500 * 1024;
 const STATE_WORDS = {
   queued: "queued at Sinch", dispatched: "handed to WhatsApp", sent: "sent", delivered: "delivered to the phone",
   read: "read by the recipient", failed: "could not be delivered", deleted: "deleted", no_opt_in: "not delivered: no opt-in",
@@ -33,8 +34,10 @@ function render(file, report) {
     : `“${file.name}” cannot be sent${$("as").value ? ` as ${article($("as").value)}` : ""}.`;
   $("v-type").textContent = report.mimeType ? `${report.mimeType}${report.declaredMimeType && report.declaredMimeType !== report.mimeType ? ` (the file claims ${report.declaredMimeType})` : ""}` : "not recognised";
   $("v-as").textContent = report.messageType ?? "nothing fits";
-  const limit = LIMITS[report.messageType];
-  $("v-size").textContent = limit ? `${size(report.size)} of ${size(limit)} allowed for ${report.messageType}s` : size(report.size);
+  const animated = report.messageType === "sticker" && report.details.animated;
+  const limit = animated ? ANIMATED_STICKER : LIMITS[report.messageType];
+  const what = `${animated ? "animated " : ""}${report.messageType}s`;
+  $("v-size").textContent = limit ? `${size(report.size)} of ${size(limit)} allowed for ${what}` : size(report.size);
   $("v-issues").replaceChildren(
     ...report.issues.map((issue) => {
       const li = document.createElement("li");
@@ -74,7 +77,7 @@ function explain(error) {
     unauthorized: "The relay's Sinch credentials were refused. An administrator needs to check them.",
     rate_limited: "Too many messages right now. Please wait a moment and try again.",
     timeout: "Sinch did not answer in time. The message may or may not have been sent; check the reports below before sending again.",
-    network: "The relay could not reach Sinch. Please try again later.",
+    network: "The connection to Sinch failed. The message may or may not have been sent; check the reports below before sending again.",
     media_rejected: "The relay refused the file after checking it again.",
   };
   return words[error.code] ?? `Sending failed (${error.code}): ${error.message}`;

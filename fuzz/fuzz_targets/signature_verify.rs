@@ -12,7 +12,7 @@ use sinch_whatsapp::core::callback::headers::header_pairs;
 use sinch_whatsapp::core::callback::webhook::{Freshness, HMAC_SHA256, WEBHOOK_HEADERS};
 use sinch_whatsapp::core::callback::{
     compute_signature, verify_callback, verify_signature, verify_signature_headers, verify_webhook,
-    verify_webhook_headers, webhook_signature, HMAC_SHA_256,
+    verify_webhook_headers, webhook_signature, HMAC_SHA_256, SIGNATURE_NONCE_HEADER,
 };
 use sinch_whatsapp::core::error::{Error, ErrorCode, Result};
 use sinch_whatsapp::core::json;
@@ -199,13 +199,22 @@ fuzz_target!(|data: &[u8]| {
     );
     // A signature made with the key verifies, in hex; the same with one bit flipped does
     // not. Only for a nonce a header can carry: an empty one counts as missing, and
-    // surrounding whitespace is not part of a header value.
+    // surrounding whitespace is not part of a header value; one with a `.` is refused,
+    // naming its header (a relabelled Conversation webhook's would have one).
     let nonce = text(nonce);
     if nonce.is_empty() || nonce.trim() != nonce {
         return;
     }
     let hex = |mac: &[u8]| mac.iter().map(|b| format!("{b:02x}")).collect::<String>();
     if let Ok(mut mac) = compute_signature(body, &nonce, key) {
+        if nonce.contains('.') {
+            let err = verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key);
+            assert_eq!(
+                err.unwrap_err().field.as_deref(),
+                Some(SIGNATURE_NONCE_HEADER)
+            );
+            return;
+        }
         assert!(verify_signature(body, &hex(&mac), HMAC_SHA_256, &nonce, key).is_ok());
         let pairs = serde_json::json!([
             ["sinch-whatsapp-callback-signature", hex(&mac)],

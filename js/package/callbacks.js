@@ -39,13 +39,14 @@ function headerBytes(headers) {
  */
 export function parseCallback(rawBody) {
   const body = bytes(rawBody, "rawBody");
-  return unwrap(__callbacks(body, body.length, 0, 0, 0));
+  return unwrap(__callbacks(body, body.length, 0, 0, 0, 0));
 }
 
 /**
  * Checks the HMAC-SHA256 signature Sinch puts on a callback (the standalone API's
  * `sinch-whatsapp-callback-signature*` headers, or the Conversation API's
- * `x-sinch-webhook-signature*`): `true` when it matches, `false` when it does not;
+ * `x-sinch-webhook-signature*`; only that API's when `options.api` names it, else
+ * chosen by the headers): `true` when it matches, `false` when it does not;
  * throws SinchError (`signature_invalid`, `field` naming the header) when a signature
  * header is missing or malformed, the algorithm is another, or a Conversation
  * webhook's timestamp is further than `options.toleranceSeconds` (default 300) from
@@ -56,8 +57,18 @@ export function verifyCallbackSignature(rawBody, headers, key, options) {
   const body = bytes(rawBody, "rawBody");
   const keyBytes = bytes(key, "key");
   if (options != null && typeof options !== "object") throw refused("options", "must be an object");
-  const { now = Date.now(), toleranceSeconds, ...other } = options ?? {};
-  for (const name in other) throw refused(`options.${name}`, "is not an option (now, toleranceSeconds)");
+  // Own properties only: a polluted Object.prototype must not widen the tolerance.
+  let own;
+  try {
+    own = { __proto__: null, ...options };
+  } catch {
+    throw refused("options", "could not be read");
+  }
+  const { now = Date.now(), toleranceSeconds, api, ...other } = own;
+  for (const name of Object.keys(other)) throw refused(`options.${name}`, "is not an option (now, toleranceSeconds, api)");
+  // 0: either form, chosen by the headers; 1, 2: only that API's.
+  const form = [undefined, "whatsapp", "conversation"].indexOf(api);
+  if (form < 0) throw refused("options.api", 'must be "whatsapp" or "conversation" (or left out)');
   const headerText = headerBytes(headers);
   const ms = now instanceof Date ? now.getTime() : now;
   if (!Number.isFinite(ms)) throw refused("options.now", "must be a Date or a time in milliseconds since 1970");
@@ -70,5 +81,5 @@ export function verifyCallbackSignature(rawBody, headers, key, options) {
   parts.set(body);
   parts.set(headerText, body.length);
   parts.set(keyBytes, body.length + headerText.length);
-  return unwrap(__callbacks(parts, body.length, headerText.length, ms, toleranceSeconds ?? -1));
+  return unwrap(__callbacks(parts, body.length, headerText.length, ms, toleranceSeconds ?? -1, form));
 }

@@ -210,7 +210,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, false, 0));
+        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, 0, 0));
       }
     }
   }
@@ -229,7 +229,13 @@ export class WhatsAppClient {
     for (const [key, value] of keys) {
       if (key === "signal") {
         if (value === undefined) continue;
-        if (!(value instanceof AbortSignal)) throw refused("options.signal", "must be an AbortSignal");
+        // `aborted` throws on a forged signal (`Object.create(AbortSignal.prototype)`), and
+        // `instanceof` may throw on a Proxy: either is refused, never thrown raw.
+        try {
+          if (!(value instanceof AbortSignal) || typeof value.aborted !== "boolean") throw value;
+        } catch {
+          throw refused("options.signal", "must be an AbortSignal");
+        }
         call.signal = value;
       } else if (key === "timeoutMs") {
         if (value !== undefined) call.timeoutMs = unwrap(Core.timeout(typeof value === "number" ? value : NaN));
@@ -250,7 +256,7 @@ export class WhatsAppClient {
     let headers = body === undefined ? this.#facts.plain : this.#facts.json;
     if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
     const answer = (status, retryAfter, text, attempt) =>
-      core.answer(op, status, retryAfter, text, attempt, request.idempotent, Math.random());
+      core.answer(op, status, retryAfter, text, attempt, request.repeat, Math.random());
     return this.#exchange(request, headers, body, call, attempt, answer);
   }
 
@@ -262,21 +268,22 @@ export class WhatsAppClient {
    */
   async #exchange(request, headers, body, call, attempt, answer) {
     const core = this.#core;
-    const { idempotent } = request;
+    const { repeat } = request;
     const fail = (kind, status = 0, text = undefined) =>
-      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, idempotent, Math.random()) });
+      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, repeat, Math.random()) });
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, call.timeoutMs);
+    let timer;
     const { signal } = call;
     const onAbort = () => controller.abort(signal.reason);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
     let status = 0;
     try {
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, call.timeoutMs);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener("abort", onAbort, { once: true });
       // The runtime's own global fetch, called unbound as Workers require; a
       // redirect is never followed, so a message never goes elsewhere or twice.
       const response = await fetch(request.url, {

@@ -96,14 +96,20 @@ class Project {
   /**
    * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
    * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
+   * A call aborted already starts no refresh; a refresh every caller has left fails unheard.
    */
   async #bearerHeader(call) {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
-    this.#refresh ??= this.#fetchToken().finally(() => {
-      this.#refresh = undefined;
-    });
-    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, false, 0)).error);
+    // Nothing was sent while waiting for the token: as safe to repeat as a read (1).
+    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, 1, 0)).error);
+    if (call.signal?.aborted) throw failed("aborted");
+    if (!this.#refresh) {
+      this.#refresh = this.#fetchToken().finally(() => {
+        this.#refresh = undefined;
+      });
+      this.#refresh.catch(() => {});
+    }
     let timer;
     const deadline = new Promise((_, reject) => {
       timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);
@@ -120,10 +126,10 @@ class Project {
     const core = this.#core;
     const { until, exchange, timeoutMs, onRetry } = this.#io;
     const { url, authorization, body } = this.#token;
-    const request = { method: "POST", url, idempotent: true };
+    const request = { method: "POST", url, repeat: 1 };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
-    const answer = (status, retryAfter, text, attempt) => core.answer("token", status, retryAfter, text, attempt, true, Math.random());
+    const answer = (status, retryAfter, text, attempt) => core.answer("token", status, retryAfter, text, attempt, 1, Math.random());
     const once = (attempt) => exchange(request, headers, body, call, attempt, answer);
     const { authorization: header, refreshInMs } = await until(call, once);
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };

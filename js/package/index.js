@@ -25,7 +25,7 @@ try {
   initSync({ module: await compile() });
 } catch (cause) {
   if (wasmUrl.protocol !== "file:") throw cause;
-  const help = "under Node older than 20.16 or 22.3, import it without the `browser` condition; Deno needs --allow-read";
+  const help = "Node needs 20.19+ or 22.12+ (the package's engines), Deno --allow-read";
   throw new Error(`sinch-whatsapp: cannot read ${wasmUrl.pathname} (${cause?.message}): ${help}`, { cause });
 }
 

@@ -6,7 +6,7 @@ import { initSync } from "./sinch_whatsapp.js";
 
 const fs = globalThis.process.getBuiltinModule?.("node:fs");
 if (!fs) {
-  const help = "it needs process.getBuiltinModule (Node 20.16+ / 22.3+); elsewhere import it with the `browser` condition";
+  const help = "it needs Node 20.19+ or 22.12+ (the package's engines), for process.getBuiltinModule";
   throw new Error(`sinch-whatsapp: cannot read its .wasm: ${help}`);
 }
 initSync({ module: fs.readFileSync(new URL("./sinch_whatsapp_bg.wasm", import.meta.url)) });

@@ -23,11 +23,13 @@ export function sleep(ms, signal) {
   });
 }
 
-/** `promise`, or a rejection with `aborted()` as soon as `signal` fires (the promise runs on). */
+/**
+ * `promise`, or a rejection with `aborted()` as soon as `signal` fires (the promise runs
+ * on). The caller has checked that `signal` is not aborted yet.
+ */
 export function abortable(promise, signal, aborted) {
   if (!signal) return promise;
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(aborted());
     const onAbort = () => reject(aborted());
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));

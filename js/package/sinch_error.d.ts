@@ -27,7 +27,13 @@ export declare class SinchError extends Error {
   readonly field?: string;
   /** Upstream `details` text, when Sinch gave one; `Location: …` for an `unexpected_redirect`. */
   readonly details?: string;
-  /** Whether the same request may succeed if sent again. */
+  /**
+   * Whether this client's retry policy repeats this request after this failure (retries
+   * left or not): a 429, Sinch's rate-limit 500 or a 503 always; a network error, a
+   * timeout or (`api: "conversation"`) another 5xx only for a request safe to repeat, or
+   * for a message send with `retryMessagesOnNetworkError` (a create never). So a send
+   * that may have gone out is `false`: sending it again may deliver it twice.
+   */
   readonly retryable: boolean;
   /** How long Sinch asked to wait before retrying, in ms. */
   readonly retryAfterMs?: number;

@@ -159,32 +159,6 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// `text` with every occurrence of `secret` (the token) replaced by `[redacted]`,
-/// left to right as `str::replace` does; for text that came from the network, which
-/// may echo the `Authorization` header. A plain scan rather than `str::replace`,
-/// whose two-way searcher (≈2.5 KB of wasm) nothing else in the client needs. A
-/// match of UTF-8 `secret` can only start on a character boundary of `text`.
-pub fn redact(text: &str, secret: &str) -> String {
-    let (bytes, needle) = (text.as_bytes(), secret.as_bytes());
-    if needle.is_empty() {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let (mut kept, mut at) = (0, 0);
-    while let Some(rest) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
-        if rest.starts_with(needle) {
-            out.push_str(text.get(kept..at).unwrap_or_default());
-            out.push_str("[redacted]");
-            at += needle.len();
-            kept = at;
-        } else {
-            at += 1;
-        }
-    }
-    out.push_str(text.get(kept..).unwrap_or_default());
-    out
-}
-
 /// Result with the crate's [`Error`].
 pub type Result<T> = core::result::Result<T, Error>;
 
@@ -230,26 +204,6 @@ impl crate::core::json::Write for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn redact_replaces_as_str_replace_does() {
-        for (text, secret) in [
-            ("Bearer tok and tok", "tok"),
-            ("aaaaa", "aa"),
-            ("é-tök-ü tök", "tök"),
-            ("tok", "tok"),
-            ("to", "tok"),
-            ("", "tok"),
-            ("no secret here", ""),
-        ] {
-            let expected = if secret.is_empty() {
-                text.to_owned()
-            } else {
-                text.replace(secret, "[redacted]")
-            };
-            assert_eq!(redact(text, secret), expected, "{text} / {secret}");
-        }
-    }
 
     #[test]
     fn envelopes_carry_a_result_or_every_field_of_an_error() {

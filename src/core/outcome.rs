@@ -9,7 +9,7 @@ use crate::core::error::join;
 use crate::core::error::{envelope, Error, ErrorCode, Result};
 use crate::core::json::{decimal, Write as _, Writer};
 use crate::core::response::{too_large, unexpected_redirect};
-use crate::core::retry::Decision;
+use crate::core::retry::{Attempt, Decision};
 use crate::prelude::*;
 
 /// Why an attempt gave no answer that [`crate::core::ops::answer`] can read.
@@ -53,14 +53,10 @@ impl Failure<'_> {
                 unexpected_redirect(status, location.as_deref())
             }
             Self::TooLarge { status } => too_large(status, config.max_response_bytes),
-            Self::Timeout { ms } => {
-                let mut err = Error::new(
-                    ErrorCode::Timeout,
-                    join(&["no complete answer within ", &decimal(ms.into()), " ms"]),
-                );
-                err.retryable = true;
-                err
-            }
+            Self::Timeout { ms } => Error::new(
+                ErrorCode::Timeout,
+                join(&["no complete answer within ", &decimal(ms.into()), " ms"]),
+            ),
             Self::Network { status, reason } => {
                 let message = match status {
                     Some(status) => join(&[
@@ -69,11 +65,15 @@ impl Failure<'_> {
                         ") broke off: ",
                         reason,
                     ]),
-                    None => join(&["the request did not reach Sinch: ", reason]),
+                    // A connection may fail after the request went out: it may
+                    // have arrived (a browser's CORS refusal reads the same).
+                    None => join(&[
+                        "no answer from Sinch (the request may have arrived): ",
+                        reason,
+                    ]),
                 };
                 let mut err = Error::new(ErrorCode::Network, message);
                 err.status = status;
-                err.retryable = true;
                 err
             }
             Self::Aborted => Error::new(ErrorCode::Aborted, "the caller aborted the request"),
@@ -81,30 +81,17 @@ impl Failure<'_> {
     }
 }
 
-/// Which attempt this was, as the retry decision needs it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Attempt {
-    /// 0 for the first attempt.
-    pub number: u32,
-    /// Whether the request may be repeated after a network error or timeout.
-    pub idempotent: bool,
-    /// A random number in [0, 1) for the backoff's jitter.
-    pub jitter: f64,
-}
-
 /// The envelope of an attempt's outcome: `{"ok":…}` for a result; for an error
 /// that may be retried `{"error":{…},"retryMs":n}`, else the final
 /// `{"error":{…}}` (possibly reworded by the decision, e.g. a `Retry-After`
-/// beyond `maxRetryAfterMs`).
+/// beyond `maxRetryAfterMs`), its `retryable` the decision's.
 pub fn settle(config: &Config, outcome: Result<String>, attempt: Attempt) -> String {
     let err = match outcome {
         Ok(result) => return envelope(Ok(result)),
         Err(err) => err,
     };
-    match config
-        .retry
-        .decide(attempt.number, err, attempt.idempotent, attempt.jitter)
-    {
+    let every_5xx = !matches!(config.api, crate::core::config::Api::WhatsApp(_));
+    match config.retry.decide(attempt, err, every_5xx) {
         Decision::Fail(err) => envelope(Err(err)),
         Decision::Retry { delay_ms, error } => {
             let mut out = Writer::new();
@@ -121,7 +108,7 @@ pub fn settle(config: &Config, outcome: Result<String>, attempt: Attempt) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::retry::RetryPolicy;
+    use crate::core::retry::{Repeat, RetryPolicy};
 
     fn config() -> Config {
         Config {
@@ -138,7 +125,7 @@ mod tests {
 
     const FIRST: Attempt = Attempt {
         number: 0,
-        idempotent: false,
+        repeat: Repeat::Send,
         jitter: 0.0,
     };
 
@@ -162,7 +149,11 @@ mod tests {
         let late = Failure::Timeout { ms: 250 }.error(&c);
         assert_eq!(
             (late.code, late.message.as_str(), late.retryable),
-            (ErrorCode::Timeout, "no complete answer within 250 ms", true)
+            (
+                ErrorCode::Timeout,
+                "no complete answer within 250 ms",
+                false
+            )
         );
         let cut = Failure::Network {
             status: Some(200),
@@ -181,7 +172,7 @@ mod tests {
         .error(&c);
         assert_eq!(
             down.message,
-            "the request did not reach Sinch: fetch failed"
+            "no answer from Sinch (the request may have arrived): fetch failed"
         );
         assert_eq!(Failure::Aborted.error(&c).code, ErrorCode::Aborted);
     }
@@ -220,9 +211,27 @@ mod tests {
         let down = Failure::Timeout { ms: 5 }.error(&c);
         assert!(!settle(&c, Err(down.clone()), FIRST).contains("retryMs"));
         let safe = Attempt {
-            idempotent: true,
+            repeat: Repeat::Safe,
             ..FIRST
         };
-        assert!(settle(&c, Err(down), safe).contains("retryMs"));
+        assert!(settle(&c, Err(down.clone()), safe).contains("retryMs"));
+        // The final error's `retryable` is the decision's, retries left or not.
+        let done = Attempt { number: 2, ..safe };
+        assert!(settle(&c, Err(down.clone()), done).contains(r#""retryable":true"#));
+        let send = settle(&c, Err(down), FIRST);
+        assert!(send.contains(r#""retryable":false"#), "{send}");
+        // Under api: "conversation", a 500 is retried for a safe request only.
+        let mut broken = Error::new(ErrorCode::ServerError, "broken");
+        broken.status = Some(500);
+        assert!(!settle(&c, Err(broken.clone()), safe).contains("retryMs"));
+        #[cfg(feature = "conversation")]
+        {
+            let options =
+                r#"{"api":"conversation","projectId":"p","appId":"a","baseUrl":"https://x"}"#;
+            let conv = Config::from_json(options, crate::core::config::Host::Server).unwrap();
+            assert!(settle(&conv, Err(broken.clone()), safe).contains("retryMs"));
+            let send = settle(&conv, Err(broken), FIRST);
+            assert!(send.contains(r#""retryable":false"#), "{send}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 use crate::core::config::Config;
 use crate::core::whatwg::cut;
 use crate::prelude::*;
+use core::fmt;
 
 /// HTTP methods the API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +30,9 @@ impl Method {
     }
 }
 
-/// A prepared request: everything the transport needs except the token.
-#[derive(Debug, Clone, PartialEq)]
+/// A prepared request: everything the transport needs except the token. Its
+/// `Debug` shows no body (an `addProvider` one holds a password or token).
+#[derive(Clone, PartialEq)]
 pub struct Request<B> {
     /// HTTP method.
     pub method: Method,
@@ -38,10 +40,27 @@ pub struct Request<B> {
     pub url: String,
     /// JSON body, if any.
     pub body: Option<B>,
-    /// Whether sending it twice is harmless. A message send is not: repeating it
-    /// after a network error may deliver the message twice (each operation's row
-    /// says, [`crate::core::ops::OPS`]).
-    pub idempotent: bool,
+    /// How safe it is to send twice. A message send is not: repeating it after a
+    /// network error may deliver the message twice; a create may make two (each
+    /// operation's row says, [`crate::core::ops::OPS`]).
+    pub repeat: crate::core::retry::Repeat,
+}
+
+/// The method, the URL without its query, its repeat kind, and the body's
+/// length in bytes: never the body.
+impl<B: AsRef<[u8]>> fmt::Debug for Request<B> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = cut(&self.url, b"?").map_or(self.url.as_str(), |(path, _)| path);
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("path", &path)
+            .field("repeat", &self.repeat)
+            .field(
+                "body_bytes",
+                &self.body.as_ref().map(|body| body.as_ref().len()),
+            )
+            .finish()
+    }
 }
 
 /// Appends `key=value` to the query of `url` when `value` is given, both
@@ -103,6 +122,29 @@ mod tests {
 
     fn config() -> Config {
         test_config("bot/ä 1", "http://127.0.0.1:9/")
+    }
+
+    #[test]
+    fn debug_shows_no_body_nor_query() {
+        let request = Request {
+            method: Method::Post,
+            url: "https://x/whatsapp/v1/b/provision/provider?k=q-secret".into(),
+            body: Some(r#"{"config":{"bearer":"very-secret"}}"#.to_owned()),
+            repeat: crate::core::retry::Repeat::Safe,
+        };
+        let debug = format!("{request:?}");
+        assert_eq!(
+            debug,
+            r#"Request { method: Post, path: "https://x/whatsapp/v1/b/provision/provider", repeat: Safe, body_bytes: Some(35) }"#
+        );
+        let provider = r#"{"name": "n", "basic": {"username": "u", "password": "very-secret"}}"#;
+        let value = crate::core::json::parse(provider).unwrap();
+        let added = crate::core::ops::typed(&config(), "addProvider", vec![value]);
+        let debug = format!("{added:?}");
+        assert!(
+            debug.contains("body_bytes") && !debug.contains("very-secret"),
+            "{debug}"
+        );
     }
 
     #[test]

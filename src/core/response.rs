@@ -27,16 +27,19 @@ pub struct ErrorBody {
 }
 
 impl ErrorBody {
-    /// The error body in `value`, when it has the documented shape: an object whose
-    /// `message`, `details` and `reason` are strings where given.
+    /// The error body in `value` when it is an object: its `message`, `details`
+    /// and `reason`, each read on its own (one that is not a string is left out,
+    /// the others kept).
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
         let fields = Fields::lenient(value, &at).ok()?;
-        let mut out = Self::default();
-        fields.set_opt(&mut out.message, "message").ok()?;
-        fields.set_opt(&mut out.details, "details").ok()?;
-        fields.set_opt(&mut out.reason, "reason").ok()?;
-        Some(out)
+        let text = |key| fields.get(key).and_then(Value::as_str).map(str::to_owned);
+        Some(Self {
+            message: text("message"),
+            details: text("details"),
+            reason: text("reason"),
+            status: None,
+        })
     }
 
     /// The body with every occurrence of each of `secrets` (the token, the key)
@@ -53,10 +56,25 @@ impl ErrorBody {
     }
 }
 
-/// The text Sinch puts in the 500 it answers when a bot goes over 20 requests per second.
+/// The text Sinch puts in the 500 it answers when a bot goes over 20 requests per
+/// second (whatsapp-capability.md; looked for in `message`, `details` and `reason`).
 const RATE_LIMIT_MESSAGE: &str = "Request could not be processed";
+/// Longest error (non-2xx) body parsed: Sinch's are a few hundred bytes, and a
+/// parse costs many times its text; a longer one reads as a body that is not JSON.
+pub const MAX_ERROR_BODY_BYTES: usize = 64 << 10;
+/// The most milliseconds a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// The JSON of a non-2xx answer's `body`, unless it is not JSON or is longer than
+/// [`MAX_ERROR_BODY_BYTES`].
+pub fn error_json(body: &str) -> Option<Value> {
+    if body.len() > MAX_ERROR_BODY_BYTES {
+        return None;
+    }
+    crate::core::json::parse(body).ok()
+}
 /// Longest `details` kept from an error body; the rest is cut.
-const MAX_DETAILS_CHARS: usize = 1000;
+const MAX_DETAILS_CHARS: usize = crate::core::config::MAX_TEXT_CHARS;
 
 /// The typed error for a non-2xx answer. `body` is the parsed error body when it
 /// was JSON of the documented shape; `retry_after` is the raw `Retry-After` header.
@@ -65,8 +83,8 @@ pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Optio
 }
 
 /// [`error_for_status`] of the standalone API, or of the Conversation API
-/// (`conversation`): its summaries (a 404 hints at the region), the gRPC status
-/// in the message, and every 5xx retryable (brief §5.2).
+/// (`conversation`): its summaries (a 404 hints at the region) and the gRPC status
+/// in the message. Whether it is retried is [`crate::core::retry`]'s to say.
 pub fn answer_error(
     status: u16,
     body: Option<ErrorBody>,
@@ -75,12 +93,15 @@ pub fn answer_error(
 ) -> Error {
     let body = body.unwrap_or_default();
     let upstream = body.message.as_deref().unwrap_or_default();
+    let says_rate_limit = [&body.message, &body.details, &body.reason]
+        .iter()
+        .any(|text| text.as_deref().map(str::trim) == Some(RATE_LIMIT_MESSAGE));
     let code = match status {
         400 => ErrorCode::BadRequest,
         401 | 403 => ErrorCode::Unauthorized,
         404 => ErrorCode::NotFound,
         429 => ErrorCode::RateLimited,
-        500 if upstream.trim() == RATE_LIMIT_MESSAGE => ErrorCode::RateLimited,
+        500 if says_rate_limit => ErrorCode::RateLimited,
         500..=599 => ErrorCode::ServerError,
         _ => ErrorCode::UnexpectedStatus,
     };
@@ -132,20 +153,28 @@ pub fn answer_error(
     let mut err = Error::new(code, message);
     err.status = Some(status);
     err.details = body.details.or(body.reason).map(|d| truncate(&d));
-    err.retryable = code == ErrorCode::RateLimited
-        || status == 503
-        || (conversation && code == ErrorCode::ServerError);
     err.retry_after_ms = retry_after.and_then(parse_retry_after);
     err
 }
 
-/// `Retry-After` as delta-seconds. The HTTP-date form is ignored (treated as absent):
-/// it needs a trustworthy clock, and Sinch documents neither form.
+/// `Retry-After` as delta-seconds, in milliseconds. The HTTP-date form is ignored
+/// (treated as absent): it needs a trustworthy clock, and Sinch documents neither
+/// form. A number too big to count saturates (RFC 9111 §1.2.2), at the most a JS
+/// number holds exactly: a wait that long is refused by `maxRetryAfterMs`.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
     let value = value.trim();
-    // As `u64`'s `FromStr`: one optional `+`, then digits.
-    let seconds = crate::core::json::read::digits(value.strip_prefix('+').unwrap_or(value))?;
-    seconds.checked_mul(1000)
+    // As `u64`'s `FromStr` reads its form: one optional `+`, then digits.
+    let value = value.strip_prefix('+').unwrap_or(value);
+    let mut seconds: u64 = 0;
+    for byte in value.bytes() {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        seconds = seconds
+            .saturating_mul(10)
+            .saturating_add(u64::from(byte - b'0'));
+    }
+    (!value.is_empty()).then(|| seconds.saturating_mul(1000).min(MAX_SAFE_INTEGER))
 }
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.
@@ -217,181 +246,4 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Read as `u64`'s `FromStr` read it (after trimming), times 1000.
-    #[test]
-    fn retry_after_is_delta_seconds_as_from_str_reads_them() {
-        for text in [
-            "5",
-            " 7 ",
-            "+5",
-            "+",
-            "",
-            "-1",
-            "1.5",
-            "0",
-            "007",
-            "++5",
-            "5s",
-            "18446744073709551",
-            "18446744073709552",
-            "18446744073709551615",
-            "18446744073709551616",
-            "Wed, 21 Oct 2026 07:28:00 GMT",
-        ] {
-            let from_str = text
-                .trim()
-                .parse::<u64>()
-                .ok()
-                .and_then(|s| s.checked_mul(1000));
-            assert_eq!(parse_retry_after(text), from_str, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn truncate_keeps_the_first_characters_not_bytes() {
-        for len in [
-            0,
-            1,
-            MAX_DETAILS_CHARS - 1,
-            MAX_DETAILS_CHARS,
-            MAX_DETAILS_CHARS + 1,
-            3000,
-        ] {
-            let text: String = "é😀x".chars().cycle().take(len).collect();
-            let expected: String = text.chars().take(MAX_DETAILS_CHARS).collect();
-            assert_eq!(truncate(&text), expected, "{len}");
-        }
-    }
-
-    fn body(json: &str) -> Option<ErrorBody> {
-        crate::core::json::parse(json)
-            .ok()
-            .as_ref()
-            .and_then(ErrorBody::read)
-    }
-
-    #[test]
-    fn error_bodies_of_the_documented_shape_only() {
-        assert_eq!(
-            body(r#"{"message":"m","details":null,"reason":"r","x":[1],"message":"last"}"#),
-            Some(ErrorBody {
-                message: Some("last".into()),
-                details: None,
-                reason: Some("r".into()),
-                status: None,
-            })
-        );
-        assert_eq!(body("{}"), Some(ErrorBody::default()));
-        for bad in [
-            r#"{"message":5}"#,
-            r#"{"details":{}}"#,
-            "[]",
-            r#""m""#,
-            "null",
-        ] {
-            assert_eq!(body(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn maps_statuses_to_codes() {
-        let err = error_for_status(
-            400,
-            body(r#"{"message":"Validation error","details":"Field [to] can not be empty."}"#),
-            None,
-        );
-        assert_eq!(err.code, ErrorCode::BadRequest);
-        assert_eq!(err.details.as_deref(), Some("Field [to] can not be empty."));
-        assert!(err.message.contains("Validation error") && !err.retryable);
-
-        let err = error_for_status(
-            401,
-            body(r#"{"message":"401","reason":"Unauthorized bot"}"#),
-            None,
-        );
-        assert_eq!(
-            (err.code, err.details.as_deref()),
-            (ErrorCode::Unauthorized, Some("Unauthorized bot"))
-        );
-
-        let err = error_for_status(
-            500,
-            body(r#"{"message":"Request could not be processed"}"#),
-            Some("2"),
-        );
-        assert_eq!(
-            (err.code, err.retryable, err.retry_after_ms),
-            (ErrorCode::RateLimited, true, Some(2000))
-        );
-
-        let err = error_for_status(500, body(r#"{"message":"500"}"#), None);
-        assert_eq!((err.code, err.retryable), (ErrorCode::ServerError, false));
-        let err = error_for_status(503, None, Some("Wed, 21 Oct 2015 07:28:00 GMT"));
-        assert_eq!(
-            (err.code, err.retryable, err.retry_after_ms),
-            (ErrorCode::ServerError, true, None)
-        );
-        assert_eq!(
-            error_for_status(429, None, None).code,
-            ErrorCode::RateLimited
-        );
-        assert_eq!(
-            error_for_status(418, None, None).code,
-            ErrorCode::UnexpectedStatus
-        );
-    }
-
-    #[test]
-    fn redacts_the_token_before_cutting() {
-        let secret = "tok_5ecret";
-        let long = format!("{}Bearer {secret}", "x".repeat(MAX_DETAILS_CHARS - 10));
-        let echo = ErrorBody {
-            message: Some(format!("Authorization: Bearer {secret}")),
-            details: Some(long),
-            reason: Some(secret.to_owned()),
-            status: None,
-        };
-        let err = error_for_status(400, Some(echo.clone().redacted(&[secret])), None);
-        let texts = [
-            err.message.as_str(),
-            err.details.as_deref().unwrap_or_default(),
-        ];
-        assert!(texts.iter().all(|text| !text.contains("tok_")), "{texts:?}");
-        assert!(err.message.ends_with("Bearer [redacted]"));
-        assert_eq!(echo.clone().redacted(&[""]), echo);
-    }
-
-    #[test]
-    fn redirects_and_oversized_bodies_are_typed_and_final() {
-        let err = unexpected_redirect(Some(307), Some("https://elsewhere.example/messages"));
-        assert_eq!(
-            (err.code.as_str(), err.status, err.retryable),
-            ("unexpected_redirect", Some(307), false)
-        );
-        assert_eq!(
-            err.details.as_deref(),
-            Some("Location: https://elsewhere.example/messages")
-        );
-        let opaque = unexpected_redirect(None, None);
-        assert_eq!((opaque.status, opaque.details.clone()), (None, None));
-        assert!(
-            opaque.message.contains("not followed"),
-            "{}",
-            opaque.message
-        );
-
-        let err = too_large(503, 1_048_576);
-        assert_eq!(
-            (err.code, err.status, err.retryable),
-            (ErrorCode::InvalidResponse, Some(503), false)
-        );
-        assert!(
-            err.message.contains("maxResponseBytes (1048576 bytes)"),
-            "{}",
-            err.message
-        );
-    }
-}
+mod tests;

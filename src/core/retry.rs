@@ -13,9 +13,11 @@ pub struct RetryPolicy {
     pub base_delay_ms: u64,
     /// Cap of one backoff step.
     pub max_delay_ms: u64,
-    /// Longest `Retry-After` honoured; a longer one fails the call with `rate_limited`.
+    /// Longest `Retry-After` honoured (at most [`MAX_RETRY_AFTER_MS`]); a longer one
+    /// fails the call with `rate_limited`.
     pub max_retry_after_ms: u64,
-    /// Repeat a message send after a network error or timeout, at the risk of a duplicate.
+    /// Repeat a message send after an answer that may mean it went out (a network
+    /// error, a timeout, a Conversation API 5xx other than 503), at the risk of a duplicate.
     pub retry_unsafe: bool,
 }
 
@@ -27,6 +29,8 @@ pub const MAX_RETRIES: u32 = 10;
 pub const RATE_WINDOW_MS: u64 = 1_000;
 /// Default cap on a honoured `Retry-After` (30 s).
 pub const DEFAULT_MAX_RETRY_AFTER_MS: u64 = 30_000;
+/// Highest `maxRetryAfterMs`: the longest wait JS's `setTimeout` can hold (2³¹ − 1 ms).
+pub const MAX_RETRY_AFTER_MS: u64 = 2_147_483_647;
 
 impl Default for RetryPolicy {
     fn default() -> Self {
@@ -38,6 +42,49 @@ impl Default for RetryPolicy {
             retry_unsafe: false,
         }
     }
+}
+
+/// How safe a request is to send again after a failure that may mean Sinch acted
+/// on it. Each operation's row says (JS carries it back as the request's
+/// `repeat`: `1`, `0` or `2`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// A message send (`0`): repeated only with `retryMessagesOnNetworkError`.
+    Send = 0,
+    /// Harmless to repeat (`1`): a read, an update or delete, a capability query,
+    /// the token request.
+    Safe = 1,
+    /// A create (`2`: a stickerpack, a sticker): never repeated, even opted in (the
+    /// option promises a message send, not a second pack).
+    Never = 2,
+}
+
+impl Repeat {
+    /// The kind of its number `n` as JS passes it back (`true` reads as 1, `false`
+    /// as 0); an unknown number is [`Repeat::Never`].
+    pub fn from_wire(n: u32) -> Self {
+        match n {
+            0 => Self::Send,
+            1 => Self::Safe,
+            _ => Self::Never,
+        }
+    }
+
+    /// Its number on the wire.
+    pub fn wire(self) -> u32 {
+        self as u32
+    }
+}
+
+/// Which attempt this was, as the retry decision needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Attempt {
+    /// 0 for the first attempt.
+    pub number: u32,
+    /// How safe the request is to repeat.
+    pub repeat: Repeat,
+    /// A random number in [0, 1) for the backoff's jitter.
+    pub jitter: f64,
 }
 
 /// What to do after a failed attempt.
@@ -55,10 +102,14 @@ pub enum Decision {
 }
 
 impl RetryPolicy {
-    /// Decides after failed attempt number `attempt` (0 = the first) of a request.
-    /// `jitter` is a random number in `[0, 1)`.
-    pub fn decide(&self, attempt: u32, err: Error, idempotent: bool, jitter: f64) -> Decision {
-        if attempt >= self.max_retries || !self.may_repeat(&err, idempotent) {
+    /// Decides after a failed `attempt` of a request; `every_5xx` under `api:
+    /// "conversation"` (brief §5.2: every 5xx is worth a retry). Either way the
+    /// error's `retryable` says whether this policy repeats the request on this
+    /// failure, retries left or not (a `Retry-After` beyond `maxRetryAfterMs`
+    /// stays retryable: after `retryAfterMs`).
+    pub fn decide(&self, attempt: Attempt, mut err: Error, every_5xx: bool) -> Decision {
+        err.retryable = self.may_repeat(&err, attempt.repeat, every_5xx);
+        if attempt.number >= self.max_retries || !err.retryable {
             return Decision::Fail(err);
         }
         if let Some(wait) = err.retry_after_ms {
@@ -68,10 +119,10 @@ impl RetryPolicy {
         }
         let step = self
             .base_delay_ms
-            .saturating_mul(1 << attempt.min(20))
+            .saturating_mul(1 << attempt.number.min(20))
             .min(self.max_delay_ms);
         // Equal jitter: half the step for sure, the other half at random.
-        let backoff = step / 2 + (step as f64 / 2.0 * jitter.clamp(0.0, 1.0)) as u64;
+        let backoff = step / 2 + (step as f64 / 2.0 * attempt.jitter.clamp(0.0, 1.0)) as u64;
         // Sinch limits a bot per second: without a Retry-After, a rate-limited
         // request waits out that window rather than failing again inside it.
         let floor = match (err.retry_after_ms, err.code) {
@@ -85,16 +136,25 @@ impl RetryPolicy {
         }
     }
 
-    /// 429, 503 and the rate-limit 500 mean Sinch did not act on the request: always
-    /// safe. A network error or timeout may hide a request that did arrive: safe only
-    /// when repeating it is harmless, or when the caller accepts duplicates.
-    fn may_repeat(&self, err: &Error, idempotent: bool) -> bool {
-        match err.code {
-            ErrorCode::RateLimited => true,
-            ErrorCode::ServerError => err.status == Some(503),
-            ErrorCode::Network | ErrorCode::Timeout => idempotent || self.retry_unsafe,
+    /// The rule, once: a 429, Sinch's rate-limit 500 and a 503 mean Sinch did not
+    /// act on the request: always repeated. A network error, a timeout and (under
+    /// `every_5xx`) another 5xx may hide a request that did arrive: repeated when
+    /// that is harmless, a send only when the caller accepts duplicates, a create
+    /// never. Nothing else is repeated (a redirect, an oversized answer, a 4xx).
+    fn may_repeat(&self, err: &Error, repeat: Repeat, every_5xx: bool) -> bool {
+        let ambiguous = match err.code {
+            ErrorCode::RateLimited => return true,
+            ErrorCode::ServerError if err.status == Some(503) => return true,
+            ErrorCode::ServerError => every_5xx,
+            ErrorCode::Network | ErrorCode::Timeout => true,
             _ => false,
-        }
+        };
+        ambiguous
+            && match repeat {
+                Repeat::Safe => true,
+                Repeat::Send => self.retry_unsafe,
+                Repeat::Never => false,
+            }
     }
 }
 
@@ -122,83 +182,88 @@ mod tests {
         err
     }
 
-    fn retries(policy: &RetryPolicy, e: Error, idempotent: bool) -> bool {
-        matches!(policy.decide(0, e, idempotent, 0.5), Decision::Retry { .. })
+    fn first(repeat: Repeat) -> Attempt {
+        Attempt {
+            number: 0,
+            repeat,
+            jitter: 0.5,
+        }
+    }
+
+    /// Whether `policy` retries `e` of a `repeat` request; its `retryable` says the same,
+    /// on the first attempt and on the last.
+    fn retries(policy: &RetryPolicy, e: Error, repeat: Repeat, every_5xx: bool) -> bool {
+        let retried = match policy.decide(first(repeat), e.clone(), every_5xx) {
+            Decision::Retry { error, .. } => error.retryable,
+            Decision::Fail(error) => {
+                assert!(!error.retryable, "{error:?}");
+                false
+            }
+        };
+        let last = Attempt {
+            number: policy.max_retries,
+            ..first(repeat)
+        };
+        match policy.decide(last, e, every_5xx) {
+            Decision::Fail(error) => assert_eq!(error.retryable, retried),
+            other => panic!("{other:?}"),
+        }
+        retried
     }
 
     #[test]
     fn what_is_retried() {
+        use ErrorCode::*;
         let p = RetryPolicy::default();
-        for idempotent in [false, true] {
-            assert!(retries(
-                &p,
-                err(ErrorCode::RateLimited, Some(429), None),
-                idempotent
-            ));
-            assert!(retries(
-                &p,
-                err(ErrorCode::RateLimited, Some(500), None),
-                idempotent
-            ));
-            assert!(retries(
-                &p,
-                err(ErrorCode::ServerError, Some(503), None),
-                idempotent
-            ));
-            assert!(!retries(
-                &p,
-                err(ErrorCode::ServerError, Some(500), None),
-                idempotent
-            ));
-            assert!(!retries(
-                &p,
-                err(ErrorCode::BadRequest, Some(400), None),
-                idempotent
-            ));
-            assert!(!retries(
-                &p,
-                err(ErrorCode::Unauthorized, Some(401), None),
-                idempotent
-            ));
-            assert!(!retries(
-                &p,
-                err(ErrorCode::Aborted, None, None),
-                idempotent
-            ));
-            assert!(!retries(
-                &p,
-                err(ErrorCode::InvalidResponse, Some(201), None),
-                idempotent
-            ));
-            // A redirect or an oversized answer: the server answered; never again.
-            let opted_in = RetryPolicy {
-                retry_unsafe: true,
-                ..p
-            };
-            assert!(!retries(
-                &opted_in,
-                err(ErrorCode::UnexpectedRedirect, Some(307), None),
-                idempotent
-            ));
-            assert!(!retries(
-                &opted_in,
-                err(ErrorCode::InvalidResponse, Some(503), None),
-                idempotent
-            ));
-        }
-        // A send that may have arrived is not repeated unless the caller opts in.
-        assert!(!retries(&p, err(ErrorCode::Network, None, None), false));
-        assert!(!retries(&p, err(ErrorCode::Timeout, None, None), false));
-        assert!(retries(&p, err(ErrorCode::Network, None, None), true));
         let opted_in = RetryPolicy {
             retry_unsafe: true,
             ..p
         };
-        assert!(retries(
-            &opted_in,
-            err(ErrorCode::Timeout, None, None),
-            false
-        ));
+        let [safe, send, create] = [Repeat::Safe, Repeat::Send, Repeat::Never];
+        // (error, both APIs' answer for safe, send, create; then opted in; then
+        // under every_5xx: safe, send, create, then opted in.)
+        let table = [
+            (err(RateLimited, Some(429), None), "yyy yyy yyy yyy"),
+            (err(RateLimited, Some(500), None), "yyy yyy yyy yyy"),
+            (err(ServerError, Some(503), None), "yyy yyy yyy yyy"),
+            (err(ServerError, Some(500), None), "nnn nnn ynn yyn"),
+            (err(ServerError, Some(502), None), "nnn nnn ynn yyn"),
+            (err(ServerError, Some(504), None), "nnn nnn ynn yyn"),
+            (err(Network, None, None), "ynn yyn ynn yyn"),
+            (err(Network, Some(200), None), "ynn yyn ynn yyn"),
+            (err(Timeout, None, None), "ynn yyn ynn yyn"),
+            (err(BadRequest, Some(400), None), "nnn nnn nnn nnn"),
+            (err(Unauthorized, Some(401), None), "nnn nnn nnn nnn"),
+            (err(Aborted, None, None), "nnn nnn nnn nnn"),
+            // A redirect or an oversized answer: the server answered; never again.
+            (err(UnexpectedRedirect, Some(307), None), "nnn nnn nnn nnn"),
+            (err(InvalidResponse, Some(503), None), "nnn nnn nnn nnn"),
+            (err(InvalidResponse, Some(201), None), "nnn nnn nnn nnn"),
+        ];
+        for (e, want) in table {
+            let mut got = String::new();
+            for every_5xx in [false, true] {
+                for policy in [&p, &opted_in] {
+                    for repeat in [safe, send, create] {
+                        let yes = retries(policy, e.clone(), repeat, every_5xx);
+                        got.push(if yes { 'y' } else { 'n' });
+                    }
+                    got.push(' ');
+                }
+            }
+            assert_eq!(got.trim_end(), want, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn the_wire_numbers_of_the_kinds() {
+        for repeat in [Repeat::Send, Repeat::Safe, Repeat::Never] {
+            assert_eq!(Repeat::from_wire(repeat.wire()), repeat);
+        }
+        // JS's `true` and `false` read as 1 and 0; anything else is the safest kind.
+        assert_eq!(Repeat::from_wire(1), Repeat::Safe);
+        assert_eq!(Repeat::from_wire(0), Repeat::Send);
+        assert_eq!(Repeat::from_wire(7), Repeat::Never);
     }
 
     #[test]
@@ -207,14 +272,16 @@ mod tests {
             max_retries: 3,
             ..RetryPolicy::default()
         };
-        let delay = |attempt, jitter| match p.decide(
-            attempt,
-            err(ErrorCode::ServerError, Some(503), None),
-            true,
-            jitter,
-        ) {
-            Decision::Retry { delay_ms, .. } => Some(delay_ms),
-            Decision::Fail(_) => None,
+        let delay = |number, jitter| {
+            let attempt = Attempt {
+                number,
+                repeat: Repeat::Safe,
+                jitter,
+            };
+            match p.decide(attempt, err(ErrorCode::ServerError, Some(503), None), false) {
+                Decision::Retry { delay_ms, .. } => Some(delay_ms),
+                Decision::Fail(_) => None,
+            }
         };
         assert_eq!((delay(0, 0.0), delay(0, 0.999_9)), (Some(125), Some(249)));
         assert_eq!((delay(1, 0.0), delay(2, 0.0)), (Some(250), Some(500)));
@@ -223,7 +290,12 @@ mod tests {
             max_retries: 10,
             ..RetryPolicy::default()
         };
-        let d = capped.decide(9, err(ErrorCode::ServerError, Some(503), None), true, 1.0);
+        let ninth = Attempt {
+            number: 9,
+            repeat: Repeat::Safe,
+            jitter: 1.0,
+        };
+        let d = capped.decide(ninth, err(ErrorCode::ServerError, Some(503), None), false);
         assert!(matches!(
             d,
             Decision::Retry {
@@ -236,12 +308,16 @@ mod tests {
     #[test]
     fn rate_limits_without_retry_after_wait_out_the_window() {
         let p = RetryPolicy::default();
+        let at_once = Attempt {
+            jitter: 0.0,
+            ..first(Repeat::Send)
+        };
         for (e, least) in [
             (err(ErrorCode::RateLimited, Some(500), None), RATE_WINDOW_MS),
             (err(ErrorCode::RateLimited, Some(429), Some(0)), 0),
             (err(ErrorCode::ServerError, Some(503), None), 0),
         ] {
-            match p.decide(0, e, false, 0.0) {
+            match p.decide(at_once, e, false) {
                 Decision::Retry { delay_ms, .. } => {
                     assert!(delay_ms >= least && delay_ms < least + 250)
                 }
@@ -253,11 +329,14 @@ mod tests {
     #[test]
     fn retry_after_is_honoured_and_capped() {
         let p = RetryPolicy::default();
+        let at_once = Attempt {
+            jitter: 0.0,
+            ..first(Repeat::Send)
+        };
         let d = p.decide(
-            0,
+            at_once,
             err(ErrorCode::RateLimited, Some(429), Some(3_000)),
             false,
-            0.0,
         );
         assert!(matches!(
             d,
@@ -267,19 +346,29 @@ mod tests {
             }
         ));
         match p.decide(
-            0,
+            at_once,
             err(ErrorCode::ServerError, Some(503), Some(60_000)),
             false,
-            0.0,
         ) {
             Decision::Fail(e) => {
                 assert_eq!(
-                    (e.code, e.retry_after_ms),
-                    (ErrorCode::RateLimited, Some(60_000))
+                    (e.code, e.retry_after_ms, e.retryable),
+                    (ErrorCode::RateLimited, Some(60_000), true)
                 );
                 assert!(e.message.contains("60000 ms"), "{}", e.message);
             }
             other => panic!("{other:?}"),
         }
+        // The longest wait allowed is one setTimeout can hold.
+        let patient = RetryPolicy {
+            max_retry_after_ms: MAX_RETRY_AFTER_MS,
+            ..p
+        };
+        let wait = Some(MAX_RETRY_AFTER_MS);
+        let d = patient.decide(at_once, err(ErrorCode::RateLimited, Some(429), wait), false);
+        assert!(
+            matches!(d, Decision::Retry { delay_ms, .. } if delay_ms == MAX_RETRY_AFTER_MS),
+            "{d:?}"
+        );
     }
 }

@@ -56,7 +56,8 @@ pub fn check_id(field: &str, id: &str) -> Result<()> {
     check_segment(field, id)
 }
 
-/// A provider name: `A-Z a-z - _`, 1–200 characters.
+/// A provider name: `A-Z a-z 0-9 - _`, 1–200 characters (Sinch's release note says
+/// "alphanumeric characters plus - and/or _"; its reference page says letters only).
 #[inline]
 pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
     check_provider_name_at(&Path::root(field), name)
@@ -68,11 +69,11 @@ pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
         && name
             .as_bytes()
             .iter()
-            .all(|&b| b.is_ascii_alphabetic() || b == b'-' || b == b'_');
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if valid {
         Ok(())
     } else {
-        Err(at.invalid("must be 1 to 200 characters of A-Z, a-z, - and _"))
+        Err(at.invalid("must be 1 to 200 characters of A-Z, a-z, 0-9, - and _"))
     }
 }
 
@@ -91,15 +92,17 @@ pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     }
 }
 
-/// An absolute `http://` or `https://` URL with a host.
+/// An absolute `http://` or `https://` URL with a host ([`whatwg::has_host`]).
 /// At `at`; the text is built only for an error.
 pub fn check_http_url_at(at: &Path, url: &str) -> Result<()> {
     let rest = match (scheme(url, "https://"), scheme(url, "http://")) {
         (Some(rest), _) | (None, Some(rest)) => rest,
         (None, None) => return Err(at.invalid("must be an http(s) URL")),
     };
-    if rest.is_empty() || rest.starts_with('/') || spaced(url) {
-        return Err(at.invalid("must be an http(s) URL with a host and no spaces"));
+    if !whatwg::has_host(whatwg::authority(rest)) || spaced(url) {
+        return Err(at.invalid(
+            "must be an http(s) URL with a host (and a port to 65535, if any) and no spaces",
+        ));
     }
     Ok(())
 }

@@ -28,32 +28,94 @@ pub fn authority(rest: &str) -> &str {
 /// Whether `authority` names this machine as `fetch` will read it: the host is an
 /// IPv4 address in 127.0.0.0/8 in any of the parser's number forms (`127.1`,
 /// `2130706433`, `0x7f.1`, `0177.0.0.1`, percent-encoded or not), the IPv6 literal
-/// `[::1]`, or exactly `localhost` (any case, optional trailing dot); the port, if
-/// any, is a number. Credentials (`user@`) and anything else are not loopback.
+/// `[::1]`, or exactly `localhost` (any case); the port, if any, is a number.
+/// Credentials (`user@`) and anything else are not loopback: `localhost.` too, which
+/// the OS resolves through DNS (glibc skips `/etc/hosts` for it).
 pub fn is_loopback(authority: &str) -> bool {
-    if cut(authority, b"@").is_some() {
-        return false;
-    }
-    let (host_ok, port) = match authority.strip_prefix('[') {
+    cut(authority, b"@").is_none()
+        && host(authority).is_some_and(|host| match host.strip_prefix('[') {
+            Some(v6) => v6 == "::1]",
+            None => is_loopback_name(host),
+        })
+}
+
+/// Whether `authority` has a host `fetch` can reach: after any `user@`, a non-empty
+/// host (a bracketed one a valid IPv6 address) and a port, if any, of 0 to 65535.
+pub fn has_host(authority: &str) -> bool {
+    let at = authority.as_bytes().iter().rposition(|b| *b == b'@');
+    let host_port = at.map_or(Some(authority), |at| authority.get(at + 1..));
+    host_port
+        .and_then(host)
+        .is_some_and(|host| match host.strip_prefix('[') {
+            Some(v6) => v6.strip_suffix(']').is_some_and(|v6| ipv6(v6.as_bytes())),
+            None => !host.is_empty(),
+        })
+}
+
+/// The host of `authority` (without `user@`), brackets kept; `None` when a bracket
+/// is not closed, something other than `:port` follows it, or the port is not one.
+fn host(authority: &str) -> Option<&str> {
+    let (host, port) = match authority.strip_prefix('[') {
         Some(v6) => {
-            let Some((inner, after)) = cut(v6, b"]") else {
-                return false;
-            };
+            let (inner, after) = cut(v6, b"]")?;
             let port = match after {
-                "" => None,
-                _ => match after.strip_prefix(':') {
-                    Some(port) => Some(port),
-                    None => return false,
-                },
+                "" => "",
+                _ => after.strip_prefix(':')?,
             };
-            (inner == "::1", port)
+            (authority.get(..inner.len() + 2)?, port)
         }
-        None => match cut(authority, b":") {
-            Some((host, port)) => (is_loopback_name(host), Some(port)),
-            None => (is_loopback_name(authority), None),
-        },
+        None => cut(authority, b":").unwrap_or((authority, "")),
     };
-    host_ok && port.map_or(true, is_port)
+    is_port(port).then_some(host)
+}
+
+/// The WHATWG IPv6 parser's grammar: eight `:`-separated pieces of 1–4 hex digits, or
+/// fewer around one `::`; the last two may be a dotted IPv4 address.
+fn ipv6(text: &[u8]) -> bool {
+    let (mut pieces, mut gap) = (0, text.starts_with(b"::"));
+    let mut rest = text.get(usize::from(gap) * 2..).unwrap_or_default();
+    while !rest.is_empty() {
+        let end = rest.iter().position(|b| *b == b':').unwrap_or(rest.len());
+        let (piece, tail) = (
+            rest.get(..end).unwrap_or_default(),
+            rest.get(end..).unwrap_or_default(),
+        );
+        pieces += match piece.len() {
+            _ if tail.is_empty() && dotted(piece) => 2,
+            1..=4 if piece.iter().all(u8::is_ascii_hexdigit) => 1,
+            _ => return false,
+        };
+        rest = match tail {
+            [b':', b':', after @ ..] if !gap => {
+                gap = true;
+                after
+            }
+            [b':', after @ ..] if !after.is_empty() => after,
+            [] => tail,
+            _ => return false,
+        };
+    }
+    match gap {
+        true => pieces <= 7,
+        false => pieces == 8,
+    }
+}
+
+/// Four decimal numbers to 255 without leading zeros, dot-separated.
+fn dotted(text: &[u8]) -> bool {
+    let (mut dots, mut number) = (0, None);
+    for &byte in text {
+        number = match (byte, number) {
+            (b'.', Some(n)) if n <= 255 => {
+                dots += 1;
+                None
+            }
+            (b'0'..=b'9', None) => Some(u32::from(byte - b'0')),
+            (b'0'..=b'9', Some(n @ 1..=25)) => Some(n * 10 + u32::from(byte - b'0')),
+            _ => return false,
+        };
+    }
+    dots == 3 && number.is_some_and(|n| n <= 255)
 }
 
 /// Digits, at most 65535 (empty means the default port).
@@ -71,7 +133,7 @@ fn is_loopback_name(host: &str) -> bool {
         return false;
     }
     host.make_ascii_lowercase();
-    host == b"localhost" || host == b"localhost." || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
+    host == b"localhost" || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
 }
 
 /// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)
@@ -187,7 +249,7 @@ mod tests {
             "0x7f.0.0.0x1",
             "%31%32%37.0.0.1",
             "localhost",
-            "LocalHost.:80",
+            "LocalHost:80",
             "local%68ost",
             "localhost:",
             "[::1]",
@@ -207,6 +269,9 @@ mod tests {
             "localhost.evil.com",
             "foo.localhost",
             "localhost..",
+            "localhost.",
+            "LocalHost.:80",
+            "localhost%2e",
             "127.0.0.1:80:80",
             "127.0.0.1:65536",
             "127.0.0.1:8o",
@@ -230,6 +295,55 @@ mod tests {
             "",
         ] {
             assert!(!is_loopback(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn hosts_are_non_empty_with_a_port_to_65535_and_ipv6_in_brackets() {
+        for authority in [
+            "example.com",
+            "example.com:",
+            "example.com:443",
+            "u:p@example.com:0",
+            "@x",
+            "a@b@example.com",
+            "[::1]:65535",
+            "[2001:db8::8:800:200c:417a]",
+            "[::ffff:192.0.2.1]",
+            "[1:2:3:4:5:6:7:8]",
+            "[1:2:3:4:5:6:7::]",
+        ] {
+            assert!(has_host(authority), "{authority}");
+        }
+        for authority in [
+            "",
+            ":443",
+            "@",
+            "u@",
+            "u@:443",
+            "example.com:99999",
+            "example.com:-1",
+            "example.com:4 4",
+            "[::1",
+            "[]",
+            "[::1]x",
+            "[::1]:65536",
+            "[example.com]",
+            "[1:2:3:4:5:6:7:8:9]",
+            "[1:2:3:4:5:6:7]",
+            "[1::2::3]",
+            "[12345::]",
+            "[::1.2.3]",
+            "[::1.2.3.04]",
+            "[::1.2.3.256]",
+            "[::256.1.2.3]",
+            "[::1.2.3.4.5]",
+            "[::1.2.3.]",
+            "[1::2::]",
+            "[1.2.3.4::]",
+            "[fe80::1%25eth0]",
+        ] {
+            assert!(!has_host(authority), "{authority}");
         }
     }
 
@@ -285,9 +399,28 @@ pub(crate) mod oracle {
         match parsed.host() {
             Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
             Some(url::Host::Ipv6(ip)) => ip == std::net::Ipv6Addr::LOCALHOST,
-            Some(url::Host::Domain(name)) => name == "localhost" || name == "localhost.",
+            Some(url::Host::Domain(name)) => name == "localhost",
             None => false,
         }
+    }
+
+    /// Any bracketed text is an IPv6 address here exactly when the WHATWG parser says so.
+    #[test]
+    fn ipv6_agrees_with_the_whatwg_parser() {
+        const PIECES: &[&str] = &[
+            ":", ":", "::", "0", "1", "f", "ffff", "12345", "db8", "a", "G", ".", "1.2.3.4", "255",
+            "256", "01", "%", "]",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut valid = 0;
+        for _ in 0..50_000 {
+            let inner = rng.text(PIECES, 12);
+            let ours = has_host(&format!("[{inner}]"));
+            let theirs = url::Url::parse(&format!("http://[{inner}]/")).is_ok();
+            assert_eq!(ours, theirs, "[{inner}]");
+            valid += usize::from(ours);
+        }
+        assert!(valid > 500, "only {valid} valid addresses generated");
     }
 
     /// For any ASCII authority: loopback here exactly when the WHATWG parser says so,

@@ -3,8 +3,8 @@
 //! (`core::error::envelope`) that the face unwraps.
 
 use super::text;
-use crate::core::callback;
 use crate::core::callback::webhook::{Freshness, DEFAULT_TOLERANCE_SECONDS};
+use crate::core::callback::{self, CallbackApi};
 use crate::core::error::envelope;
 use crate::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -22,7 +22,8 @@ use wasm_bindgen::prelude::*;
 /// (or the clock) in milliseconds, `tolerance` the `options.toleranceSeconds`
 /// given, in seconds, or negative when not given: both checked by the face (a
 /// finite time; a whole number, 0 or more), so that their rules and words are
-/// written once.
+/// written once. `api` is `options.api`'s index in `[undefined, "whatsapp",
+/// "conversation"]`, also checked by the face.
 #[wasm_bindgen(js_name = "__callbacks")]
 pub fn callbacks(
     parts: &[u8],
@@ -30,6 +31,7 @@ pub fn callbacks(
     headers_len: usize,
     now_ms: f64,
     tolerance: f64,
+    api: u32,
 ) -> super::Answer {
     let (raw_body, rest) = parts.split_at_checked(body_len).unwrap_or_default();
     let answer = if headers_len == 0 {
@@ -44,7 +46,12 @@ pub fn callbacks(
                 tolerance as u64
             },
         };
-        let verdict = callback::verify_callback(raw_body, headers, key, freshness);
+        let api = match api {
+            1 => Some(CallbackApi::WhatsApp),
+            2 => Some(CallbackApi::Conversation),
+            _ => None,
+        };
+        let verdict = callback::verify_callback_from(raw_body, headers, key, freshness, api);
         verdict.map(|ok| if ok { "true" } else { "false" }.to_owned())
     };
     text(envelope(answer))

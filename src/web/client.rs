@@ -10,7 +10,8 @@ use crate::core::error::join;
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
-use crate::core::outcome::{settle, Attempt, Failure};
+use crate::core::outcome::{settle, Failure};
+use crate::core::retry::{Attempt, Repeat};
 #[cfg(feature = "conversation")]
 use crate::core::{config::Auth, conversation::auth};
 use crate::prelude::*;
@@ -86,7 +87,8 @@ impl Core {
     }
 
     /// The request of operation `op` (a method's name) with `args` (the JSON text
-    /// of its argument array): `{method, url, idempotent}`, then the JSON text to
+    /// of its argument array): `{method, url, repeat}` (how safe a repeat is:
+    /// `1` harmless, `0` a send, `2` a create, [`Repeat`]), then the JSON text to
     /// send, when there is a body, after a line break (the envelope has none; the
     /// body crosses as it is, not quoted as a string); or the `invalid_argument`
     /// of a broken rule.
@@ -102,7 +104,7 @@ impl Core {
             out.open_object();
             out.field("method", request.method.as_str());
             out.field("url", &request.url);
-            out.field("idempotent", &request.idempotent);
+            out.field("repeat", &request.repeat.wire());
             out.close_object();
             body = request.body;
             Ok(out.finish())
@@ -117,7 +119,9 @@ impl Core {
     /// What attempt `attempt` of `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
-    /// or the final `{"error":…}`. `jitter` is a random number in [0, 1). Under
+    /// or the final `{"error":…}`. `repeat` is the request's `repeat` as
+    /// [`Core::prepare`] gave it (1 for the token request); `jitter` is a random
+    /// number in [0, 1). Under
     /// `api: "conversation"`, `op` `"token"` is the token request's (its result
     /// `{"authorization", "refreshInMs"}`, the access token kept here for redaction).
     #[allow(clippy::too_many_arguments)]
@@ -128,7 +132,7 @@ impl Core {
         retry_after: Option<String>,
         body: &str,
         attempt: u32,
-        idempotent: bool,
+        repeat: u32,
         jitter: f64,
     ) -> JsValue {
         let retry_after = retry_after.as_deref();
@@ -152,7 +156,7 @@ impl Core {
             |_| outcome,
             Attempt {
                 number: attempt,
-                idempotent,
+                repeat: Repeat::from_wire(repeat),
                 jitter,
             },
         )
@@ -170,7 +174,7 @@ impl Core {
         text: Option<String>,
         ms: u32,
         attempt: u32,
-        idempotent: bool,
+        repeat: u32,
         jitter: f64,
     ) -> JsValue {
         let status_if_any = Some(status).filter(|s| *s != 0);
@@ -192,7 +196,7 @@ impl Core {
             |config| Err(failure.error(config)),
             Attempt {
                 number: attempt,
-                idempotent,
+                repeat: Repeat::from_wire(repeat),
                 jitter,
             },
         )

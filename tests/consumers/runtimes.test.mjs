@@ -123,7 +123,7 @@ test("where the browser entry cannot read its wasm from a file: URL, the error s
   // Node before 20.16 / 22.3 has no process.getBuiltinModule and its fetch cannot read file:.
   const code = 'delete process.getBuiltinModule; await import("sinch-whatsapp").catch((e) => console.log(e.message));';
   const { stdout } = await node("old-node.mjs", code, ["--conditions=browser"]);
-  assert.match(stdout, /^sinch-whatsapp: cannot read \/\S+\/sinch-whatsapp\/sinch_whatsapp_bg\.wasm \(.+\): under Node older than 20\.16 or 22\.3, import it without the `browser` condition; Deno needs --allow-read\n$/);
+  assert.match(stdout, /^sinch-whatsapp: cannot read \/\S+\/sinch-whatsapp\/sinch_whatsapp_bg\.wasm \(.+\): Node needs 20\.19\+ or 22\.12\+ \(the package's engines\), Deno --allow-read\n$/);
 });
 
 test("wrangler deploy --dry-run bundles a consumer Worker offline, and the bundle sends a text in workerd", async () => {

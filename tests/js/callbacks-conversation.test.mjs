@@ -107,13 +107,72 @@ test("options are checked, and never quoted", () => {
     [{ now: new Date("nonsense") }, "options.now"],
     [{ tolerance: 300 }, "options.tolerance"],
     [5, "options"],
+    [{ api: "sms-secret" }, "options.api"],
+    [{ api: "Conversation" }, "options.api"],
+    [{ api: null }, "options.api"],
+    [{ api: ["conversation"] }, "options.api"],
   ]) {
     for (const sdk of [full, entry]) {
       const err = thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, options));
       assert.equal(err.code, "invalid_argument", JSON.stringify(options));
       assert.equal(err.field, field);
-      assert.ok(!err.message.includes("2024-05-02") && !err.message.includes("1.5"), err.message);
+      assert.ok(!/2024-05-02|1\.5|sms-secret|Conversation/.test(err.message), err.message);
     }
+  }
+  assert.equal(thrown(() => entry.verifyCallbackSignature(B.body, B.headers, B.secret, { api: "sms" })).message,
+    'options.api: must be "whatsapp" or "conversation" (or left out)');
+});
+
+test("only the options' own properties count: a polluted Object.prototype widens nothing, a throwing getter is refused", () => {
+  const aDayLater = B.now + 86400_000;
+  Object.prototype.toleranceSeconds = 10 * 365 * 86400;
+  try {
+    for (const sdk of [full, entry]) {
+      const err = thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: aDayLater }));
+      assert.equal(err.code, "signature_invalid");
+      assert.equal(err.field, TS);
+    }
+  } finally {
+    delete Object.prototype.toleranceSeconds;
+  }
+  const getter = { get now() { throw new Error("secret-getter"); } };
+  for (const sdk of [full, entry]) {
+    const err = thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, getter));
+    assert.equal(err.code, "invalid_argument");
+    assert.equal(err.field, "options");
+    assert.ok(!err.message.includes("secret-getter"), err.message);
+  }
+});
+
+test("a captured webhook relabelled as a standalone callback is refused: by its nonce, and by options.api", () => {
+  const nonce = B.headers["X-Sinch-Webhook-Signature-Nonce"], ts = B.headers["X-Sinch-Webhook-Signature-Timestamp"];
+  const standalone = (nonce) => ({ "sinch-whatsapp-callback-signature": B.headers["X-Sinch-Webhook-Signature"],
+    "sinch-whatsapp-callback-signature-algorithm": "HMAC_SHA_256", "sinch-whatsapp-callback-signature-nonce": nonce });
+  const aYearLater = B.now + 365 * 86400_000;
+  for (const sdk of [full, entry]) {
+    // The reviewer's replay: the same signature, the nonce `nonce.timestamp`, never stale before.
+    const relabelled = standalone(`${nonce}.${ts}`);
+    for (const options of [{ now: aYearLater }, { now: aYearLater, api: "whatsapp" }]) {
+      const err = thrown(() => sdk.verifyCallbackSignature(B.body, relabelled, B.secret, options));
+      assert.equal(err.code, "signature_invalid");
+      assert.equal(err.field, "sinch-whatsapp-callback-signature-nonce");
+      assert.match(err.message, /contains a `\.`/);
+    }
+    const conversation = { now: aYearLater, api: "conversation" };
+    const err = thrown(() => sdk.verifyCallbackSignature(B.body, relabelled, B.secret, conversation));
+    assert.equal(err.code, "signature_invalid");
+    assert.equal(err.field, "x-sinch-webhook-signature");
+    assert.match(err.message, /missing/);
+    // The body shifted instead (`body.nonce`, the nonce the timestamp): no `.` in the nonce,
+    // so only naming the API refuses it (the body is no longer JSON: parseCallback throws).
+    const shifted = Buffer.concat([B.body, Buffer.from(`.${nonce}`)]);
+    assert.equal(sdk.verifyCallbackSignature(shifted, standalone(ts), B.secret, { now: aYearLater }), true);
+    assert.equal(thrown(() => sdk.verifyCallbackSignature(shifted, standalone(ts), B.secret, conversation)).field, "x-sinch-webhook-signature");
+    assert.equal(thrown(() => sdk.parseCallback(shifted)).code, "invalid_callback");
+    // Each API takes its own form only; left out, either.
+    assert.equal(sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: B.now, api: "conversation" }), true);
+    assert.equal(thrown(() => sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: B.now, api: "whatsapp" })).field, "sinch-whatsapp-callback-signature");
+    assert.equal(sdk.verifyCallbackSignature(B.body, B.headers, B.secret, { now: B.now, api: undefined }), true);
   }
 });
 
@@ -200,6 +259,27 @@ const until = async (cond) => {
   for (let i = 0; i < 1000 && !cond(); i++) await new Promise((ok) => setTimeout(ok, 10));
   assert.ok(cond(), "timed out waiting for webhooks");
 };
+
+test("parseCallback: the kind is a known payload key wherever it stands, not the first key after the envelope", () => {
+  const report = `{"message_id":"m1","status":"DELIVERED","channel_identity":{"channel":"WHATSAPP","identity":"46700000000"}}`;
+  for (const sdk of [full, entry]) {
+    for (const body of [
+      `{"app_id":"A","project_id":"P","message_delivery_report":${report},"trigger":"MESSAGE_DELIVERY"}`,
+      `{"app_id":"A","project_id":"P","trigger":"MESSAGE_DELIVERY","message_delivery_report":${report}}`,
+    ]) {
+      const e = sdk.parseCallback(body);
+      assert.equal(e.statuses.length, 1, body);
+      assert.equal(e.statuses[0].state, "delivered");
+      assert.equal(e.unknown, undefined, body);
+      assert.equal(e.trigger, "MESSAGE_DELIVERY");
+    }
+    // Another kind after a scalar key is still named by its payload key; two payloads: the SDK's first.
+    assert.equal(sdk.parseCallback(`{"app_id":"A","trigger":"EVENT_INBOUND","event":{}}`).unknown.rawType, "event");
+    const two = sdk.parseCallback(`{"app_id":"A","message_delivery_report":${report},"message":{}}`);
+    assert.equal(two.notifications[0].kind, "invalid");
+    assert.equal(two.message_delivery_report.message_id, "m1");
+  }
+});
 
 test("the emulator's signed delivery reports and inbound messages verify with the clock and parse into today's shape", async () => {
   const hook = await startHook();

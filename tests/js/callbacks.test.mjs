@@ -1,9 +1,13 @@
 // Callbacks through the built package in Node: signed delivery reports posted by
-// the emulator are verified and parsed, and the callback store is read back.
+// the emulator are verified and parsed, the callback store is read back, and the
+// READMEs' handlers run as written.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { TOKEN, consumer, emulator, resolveEntry } from "./support.mjs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { TOKEN, consumer, emulator, resolveEntry, root } from "./support.mjs";
+import { sign } from "../../emulator/callbacks.mjs";
 
 const BOT = "bot-node";
 const KEY = "callback-hmac-key";
@@ -44,6 +48,9 @@ test("signed delivery reports verify and parse into typed statuses", async () =>
   for (const { headers, body } of about(messages[0].id)) {
     assert.equal(sdk.verifyCallbackSignature(body, headers, KEY), true);
     assert.equal(sdk.verifyCallbackSignature(body.toString(), new Headers(headers), new TextEncoder().encode(KEY)), true);
+    // The standalone form only when named (its nonce, hex, has no `.`); not as a webhook.
+    assert.equal(sdk.verifyCallbackSignature(body, headers, KEY, { api: "whatsapp" }), true);
+    assert.throws(() => sdk.verifyCallbackSignature(body, headers, KEY, { api: "conversation" }), { field: "x-sinch-webhook-signature" });
     const event = sdk.parseCallback(body);
     assert.equal(event.type, "whatsapp");
     assert.equal(event.statuses[0].messageId, messages[0].id);
@@ -172,4 +179,35 @@ test("the callback store gives back a message's reports and inbound messages by 
   assert.deepEqual(mine.results.map((r) => r.notifications[0].message), [{ type: "location", latitude: 59.3, longitude: 18.1 }]);
   assert.equal((await wa.callbackNotifications()).results.length, 2);
   assert.equal((await wa.callbackNotifications({ page: 0 }).catch((e) => e)).field, "page");
+});
+
+test("the READMEs' handlers answer 401, not a throw, to an unsigned, malformed or relabelled callback", async () => {
+  const dir = consumer();
+  /** The ```js block of `file` that defines `signed`, as a module in the consumer folder. */
+  const snippet = (file, name) => {
+    const block = readFileSync(join(root, file), "utf8").split("```js\n").find((b) => b.includes("function signed("));
+    writeFileSync(join(dir, name), block.slice(0, block.indexOf("```")));
+    return import(join(dir, name));
+  };
+  const { handle } = await snippet("README.md", "handler.mjs");
+  const worker = (await snippet("js/package/README.md", "worker.mjs")).default;
+  const body = JSON.stringify({ type: "whatsapp", statuses: [{ status: "success", state: "read", message_id: "m1", recipient: "+46732001122" }] });
+  const headers = (signature, nonce) => ({ "sinch-whatsapp-callback-signature": signature, "sinch-whatsapp-callback-signature-algorithm": "HMAC_SHA_256", "sinch-whatsapp-callback-signature-nonce": nonce });
+  const post = (h) => new Request("http://127.0.0.1/callbacks", { method: "POST", body, headers: h });
+  const { log } = console;
+  console.log = () => {};
+  try {
+    for (const answer of [(h) => handle(post(h), KEY), (h) => worker.fetch(post(h), { CALLBACK_HMAC_KEY: KEY })]) {
+      assert.equal((await answer(headers(sign(body, "n1", KEY), "n1"))).status, 200);
+      assert.equal((await answer({})).status, 401, "unsigned");
+      assert.equal((await answer(headers("not base64!", "n1"))).status, 401, "malformed");
+      assert.equal((await answer(headers(sign(body, "n1", "other"), "n1"))).status, 401, "another key");
+      assert.equal((await answer(headers(sign(body, "n1.1714644931", KEY), "n1.1714644931"))).status, 401, "a relabelled webhook's nonce");
+      const webhook = { "x-sinch-webhook-signature": sign(body, `n1.${Math.floor(Date.now() / 1000)}`, KEY), "x-sinch-webhook-signature-algorithm": "HmacSHA256",
+        "x-sinch-webhook-signature-nonce": "n1", "x-sinch-webhook-signature-timestamp": String(Math.floor(Date.now() / 1000)) };
+      assert.equal((await answer(webhook)).status, 401, "the other API's form");
+    }
+  } finally {
+    console.log = log;
+  }
 });

@@ -183,3 +183,41 @@ test("refused options read nothing of the Blob; a throwing getter is an error, n
     Blob.prototype.slice = slice;
   }
 });
+
+test("a read of another length than asked is refused, never looped on or handed to wasm", async () => {
+  const mp4 = await readCorpus("video-long-moov-at-end.mp4");
+  const png = await readCorpus("image.png");
+  // A Blob whose slices come back short (half) or long (5,000 bytes more), or whose size says
+  // more than its bytes (the PNG's end, read for IEND, comes back empty).
+  class Liar extends Blob {
+    constructor(bytes, mode) {
+      super([bytes]);
+      Object.assign(this, { mode, reads: 0, claimed: bytes.length + (mode === "size" ? 100_000 : 0) });
+    }
+    get size() {
+      return this.claimed;
+    }
+    slice(start, end) {
+      this.reads += 1;
+      const part = super.slice(start, end);
+      if (this.mode === "more") return new Blob([part, new Uint8Array(5000)]);
+      return this.mode === "half" ? super.slice(start, start + Math.floor((end - start) / 2)) : part;
+    }
+  }
+  const { memory } = sdk.initSync();
+  for (const [bytes, mode] of [[mp4, "half"], [mp4, "more"], [png, "half"], [png, "more"], [png, "size"]]) {
+    const blob = new Liar(bytes, mode);
+    const err = await sdk.validateMedia(blob).catch((e) => e);
+    assert.equal(err.code, "invalid_argument", `${mode}: ${JSON.stringify(err)}`);
+    assert.equal(err.message, "blob: could not be read", mode);
+    assert.ok(blob.reads <= 2, `${mode}: ${blob.reads} reads`);
+  }
+  // Honest Blobs of the same bytes pass, the MP4 in two reads.
+  const honest = new Liar(mp4, "honest");
+  const before = memory.buffer.byteLength;
+  const report = await sdk.validateMedia(honest);
+  assert.deepEqual([report.ok, report.messageType, report.issues], [true, "video", []]);
+  assert.equal(honest.reads, 2);
+  assert.equal(memory.buffer.byteLength, before);
+  assert.equal((await sdk.validateMedia(new Liar(png, "honest"))).mimeType, "image/png");
+});

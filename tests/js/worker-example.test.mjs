@@ -73,7 +73,7 @@ test("the relay sends text and templates with the token it holds, never showing 
   assert.equal(template.status, 200, JSON.stringify(template.body));
   assert.deepEqual(sent().map((r) => r.body.message), [
     { type: "text", text: "via the relay" },
-    { type: "template", template_name: "order_update", body_params: ["Ada"] },
+    { type: "template", template_name: "order_update", body_params: ["Ada"], media: { type: "text" } },
   ]);
   for (const r of sent()) assert.equal(r.headers.authorization, `Bearer ${TOKEN}`);
   assert.ok(!JSON.stringify([text, template]).includes(TOKEN));
@@ -172,6 +172,28 @@ test("an upload is preflighted again, stored in R2, sent by URL, and served back
   const fetched = await fetch(body.url);
   assert.equal(fetched.headers.get("content-type"), "image/png");
   assert.deepEqual(Buffer.from(await fetched.arrayBuffer()), png);
+});
+
+test("an upload whose send is refused leaves nothing in R2", async () => {
+  const media = await worker.mf.getR2Bucket("MEDIA");
+  const before = (await media.list()).objects.length;
+  const form = new FormData();
+  form.set("file", new File([await readFile(join(root, "tests/out/media/image.png"))], "photo.png", { type: "image/png" }));
+  form.set("to", "not a number");
+  const { status, body } = await relay("/media", { method: "POST", body: form });
+  assert.equal(status, 400, JSON.stringify(body));
+  assert.equal(body.error.field, "to[0]");
+  assert.equal((await media.list()).objects.length, before);
+  assert.equal(sent().length, 0);
+});
+
+test("a /send body that is not a JSON object is a 400 naming the body", async () => {
+  for (const text of ["not json", "null", "[]x"]) {
+    const { status, body } = await relay("/send", { method: "POST", headers: { "content-type": "application/json" }, body: text });
+    assert.equal(status, 400, text);
+    assert.equal(body.error.field, "body");
+  }
+  assert.equal(sent().length, 0);
 });
 
 test("a program or a web page posing as an image is refused with the issue codes", async () => {
@@ -421,7 +443,7 @@ describe("SINCH_API=conversation", () => {
     assert.deepEqual((await events(conv.url)).filter((e) => e.messageId === "conv-forged").map((e) => e.state), ["read"]);
   });
 
-  test("an upload is preflighted again, stored in R2 and sent as a media message by URL; a caption is refused", async () => {
+  test("an upload is preflighted again, stored in R2 and sent as a media message by URL; a caption follows as a text", async () => {
     await inbound();
     const png = await readFile(join(root, "tests/out/media/image.png"));
     const form = new FormData();
@@ -432,12 +454,12 @@ describe("SINCH_API=conversation", () => {
     assert.equal(body.messageType, "image");
     assert.deepEqual(csent()[0].body.message, { media_message: { url: body.url } });
     assert.deepEqual(Buffer.from(await (await fetch(body.url)).arrayBuffer()), png);
-    // A caption has no field there: refused, naming it, and not sent without it.
+    // A media message has no caption there: the relay sends it as its own text, after the media.
     form.set("caption", "a photo");
     const captioned = await call(conv.url, "/media", { method: "POST", body: form });
-    assert.equal(captioned.status, 400, JSON.stringify(captioned.body));
-    assert.equal(captioned.body.error.field, "message.caption");
-    assert.equal(csent().length, 1);
+    assert.equal(captioned.status, 200, JSON.stringify(captioned.body));
+    assert.deepEqual(csent().slice(1).map((r) => r.body.message), [{ media_message: { url: captioned.body.url } }, { text_message: { text: "a photo" } }]);
+    assert.equal(captioned.body.caption.messages[0].state, "queued", JSON.stringify(captioned.body));
   });
 
   test("it fails closed without the access key: a 500 for every route and a log line naming the secret", async () => {

@@ -7,7 +7,17 @@ make-corpus.sh). Each mimics what the real producer writes, as far as the prefli
   ooxml-type IN OUT CT  an OOXML file from LibreOffice with its main part's content type set
                         to CT (as Word/Excel/PowerPoint write dotm, xltm, potm, ppsx, ppsm),
                         [Content_Types].xml first, as Office orders it.
+  free-boxes IN OUT N SIZE  an MP4 with N 'free' boxes of SIZE bytes between its 'ftyp' and
+                        the rest (space a muxer reserves, or an editor leaves), chunk offsets
+                        ('stco') moved to match: it still plays.
+  icc-segments IN OUT N [SIZE]  a JPEG with an ICC profile of N segments of SIZE bytes
+                        (65,537 by default: APP2 "ICC_PROFILE", as a large profile is split)
+                        after its first segment.
+  xmp-webp IN OUT TOTAL a WebP padded to exactly TOTAL bytes by an XMP packet (webpmux).
 """
+import os
+import subprocess
+import tempfile
 import random
 import re
 import struct
@@ -128,5 +138,57 @@ def ooxml_type(src, out, content_type):
             z.writestr(info, data, zipfile.ZIP_DEFLATED)
 
 
+def free_boxes(src, out, n, size):
+    n, size = int(n), int(size)
+    d = open(src, "rb").read()
+    first = struct.unpack(">I", d[:4])[0]
+    pad = b"".join(struct.pack(">I4s", size, b"free") + bytes(size - 8) for _ in range(n))
+    rest = bytearray(d[first:])
+    at = rest.find(b"stco")
+    while at != -1:
+        count = struct.unpack(">I", rest[at + 8:at + 12])[0]
+        for k in range(count):
+            o = at + 12 + 4 * k
+            rest[o:o + 4] = struct.pack(">I", struct.unpack(">I", rest[o:o + 4])[0] + len(pad))
+        at = rest.find(b"stco", at + 4)
+    open(out, "wb").write(d[:first] + pad + bytes(rest))
+
+
+def icc_segments(src, out, n, size="65537"):
+    n, length = int(n), int(size) - 2
+    d = open(src, "rb").read()
+    # After SOI and the first segment (JFIF's APP0, where the profile follows it).
+    at = 4 + struct.unpack(">H", d[4:6])[0]
+    body = length - 16
+    segments = b"".join(
+        b"\xff\xe2" + struct.pack(">H", length) + b"ICC_PROFILE\0" + bytes([k + 1, n]) + bytes([k % 251]) * body
+        for k in range(n)
+    )
+    open(out, "wb").write(d[:at] + segments + d[at:])
+
+
+def xmp_webp(src, out, total):
+    total = int(total)
+    with tempfile.TemporaryDirectory() as tmp:
+        xmp = os.path.join(tmp, "pad.xmp")
+
+        def mux(length):
+            packet = b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"/>'
+            open(xmp, "wb").write(packet + b" " * (length - len(packet) - 19) + b'<?xpacket end="w"?>')
+            subprocess.run(["webpmux", "-set", "xmp", xmp, src, "-o", out], check=True, capture_output=True)
+            return os.path.getsize(out)
+
+        made = mux(200)
+        if mux(200 + total - made) != total:
+            sys.exit(f"xmp-webp: cannot make {total} bytes")
+
+
 if __name__ == "__main__":
-    {"encrypted-ooxml": encrypted_ooxml, "ooxml-type": ooxml_type}[sys.argv[1]](*sys.argv[2:])
+    commands = {
+        "encrypted-ooxml": encrypted_ooxml,
+        "ooxml-type": ooxml_type,
+        "free-boxes": free_boxes,
+        "icc-segments": icc_segments,
+        "xmp-webp": xmp_webp,
+    }
+    commands[sys.argv[1]](*sys.argv[2:])

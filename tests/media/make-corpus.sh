@@ -267,6 +267,22 @@ fi
 # 11. Polyglots: a JPEG with a ZIP appended, and with a video appended (as motion photos are).
 want jpeg-then-zip.jpg && cat "$OUT/image.jpg" "$OUT/archive.zip" >"$OUT/jpeg-then-zip.jpg"
 want jpeg-then-mp4.jpg && cat "$OUT/image.jpg" "$OUT/video-h264-aac.mp4" >"$OUT/jpeg-then-mp4.jpg"
+# 12. Another format first and a PDF within its first 1024 bytes: a Windows program with a PDF
+# appended (an overlay), an ELF header then a PDF, an HTML page whose comment hides a PDF.
+want program-then-pdf.pdf && cat "$OUT/program.exe" "$OUT/document.pdf" >"$OUT/program-then-pdf.pdf"
+want elf-then-pdf.pdf && { head -c 64 "$OUT/program.elf"; cat "$OUT/document.pdf"; } >"$OUT/elf-then-pdf.pdf"
+want html-then-pdf.pdf && { printf '<!DOCTYPE html><html><body><script>alert(document.domain)</script><!--\n'; cat "$OUT/document.pdf"; } >"$OUT/html-then-pdf.pdf"
+# 13. Static stickers of exact sizes around the limit ("less than 100 KB"), padded by XMP.
+for size in 99998 100000 102400; do
+  want "sticker-$size.webp" && "${HANDMADE[@]}" xmp-webp "$OUT/sticker.webp" "$OUT/sticker-$size.webp" "$size"
+done
+# 14. What decides a message type far into the file: an HEVC MP4's movie behind 30 free boxes of
+# 50,000 bytes, a lossless JPEG's frame behind a 14-segment ICC profile (both within the read
+# budget); and behind more boxes or segments than the budget reads.
+want video-hevc-free-boxes.mp4 && "${HANDMADE[@]}" free-boxes "$OUT/video-hevc.mp4" "$OUT/video-hevc-free-boxes.mp4" 30 50000
+want video-h264-many-boxes.mp4 && "${HANDMADE[@]}" free-boxes "$OUT/video-h264-aac.mp4" "$OUT/video-h264-many-boxes.mp4" 100 2000
+want image-lossless-icc.jpg && "${HANDMADE[@]}" icc-segments "$OUT/image-lossless.jpg" "$OUT/image-lossless-icc.jpg" 14
+want image-many-segments.jpg && "${HANDMADE[@]}" icc-segments "$OUT/image.jpg" "$OUT/image-many-segments.jpg" 80 2000
 
 # Broken variants: zero length, truncated, corrupted, lying names
 half() { local n; n=$(stat -c %s "$OUT/$1"); head -c $((n / 2)) "$OUT/$1" >"$OUT/$2"; }

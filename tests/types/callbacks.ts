@@ -33,9 +33,12 @@ export function texts(callback: Callback): string[] {
 
 /** A Conversation API webhook within 10 minutes of now, and what it carries. */
 export function conversation(body: Uint8Array, headers: Headers, secret: string): string {
-  if (!verifyCallbackSignature(body, headers, secret, { toleranceSeconds: 600, now: new Date() })) return "";
+  if (!verifyCallbackSignature(body, headers, secret, { api: "conversation", toleranceSeconds: 600, now: new Date() })) return "";
+  verifyCallbackSignature(body, headers, secret, { api: "whatsapp" });
   // @ts-expect-error an unknown option
   verifyCallbackSignature(body, headers, secret, { tolerance: 600 });
+  // @ts-expect-error an API that is neither
+  verifyCallbackSignature(body, headers, secret, { api: "sms" });
   const cb = parseCallback(body);
   if (cb.api !== "conversation") return "";
   const report = cb.statuses[0];

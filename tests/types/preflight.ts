@@ -18,9 +18,15 @@ export async function preflight(file: File, bytes: Uint8Array): Promise<MediaMes
   try {
     const report: MediaReport = await validateMedia(file, options);
     const again: MediaReport = validateMediaBytes(bytes, { as: report.messageType ?? undefined });
+    // validateMedia takes the bytes too: an ArrayBuffer, a typed array, a DataView.
+    const views: MediaReport[] = await Promise.all([
+      validateMedia(await file.arrayBuffer()), validateMedia(bytes), validateMedia(new DataView(bytes.buffer)),
+    ]);
+    // @ts-expect-error but not a string
+    await validateMedia("photo.jpg");
     const codes: MediaIssueCode[] = again.issues.map((issue: MediaIssue) => issue.code);
     const blocking = again.issues.filter((issue) => issue.severity === "error");
-    console.log(report.ok, report.mimeType, report.declaredMimeType, report.size, report.details.width, codes, blocking);
+    console.log(views.length, report.ok, report.mimeType, report.declaredMimeType, report.size, report.details.width, codes, blocking);
     return report.messageType;
   } catch (err) {
     if (err instanceof SinchError) {

@@ -10,6 +10,7 @@
 // The browser never holds the Sinch credentials. Routes:
 //   POST /send       {to, message}  text or template, validated, sent with the Sinch credentials
 //   POST /media      form: file, to, caption?, as?  preflighted again here, stored in R2, sent by URL
+//                    (deleted again if the send fails; in Conversation mode the caption follows as a text)
 //   GET  /events     ?since=N  delivery reports and inbound messages recorded from callbacks
 //   POST /callbacks  Sinch's callbacks: signature checked, parsed, each entry recorded once, then 200
 //   GET  /media/:key the stored file, for Sinch to fetch (public by an unguessable key)
@@ -64,7 +65,11 @@ async function sameSecret(given, expected) {
 
 const RELAY = {
   "POST /send": async (request, env) => {
-    const { to, message } = await request.json();
+    const body = await request.json().catch(() => undefined);
+    if (typeof body !== "object" || body === null) {
+      return json({ error: { code: "invalid_argument", field: "body", message: "body: must be a JSON object {to, message}" } }, 400);
+    }
+    const { to, message } = body;
     if (!["text", "template"].includes(message?.type)) {
       return json({ error: { code: "invalid_argument", field: "message.type", message: "message.type: must be text or template (media goes through /media)" } }, 400);
     }
@@ -84,11 +89,20 @@ const RELAY = {
     const key = `${crypto.randomUUID()}${extension(file.name)}`;
     await env.MEDIA.put(key, await file.arrayBuffer(), { httpMetadata: { contentType: report.mimeType } });
     const mediaUrl = `${env.PUBLIC_URL ?? url.origin}/media/${key}`;
+    const to = [form.get("to")];
     const message = { type: report.messageType, url: mediaUrl };
-    const caption = form.get("caption");
-    if (caption && !["audio", "sticker"].includes(report.messageType)) message.caption = caption;
+    // The Conversation API's media messages have no caption: it follows as its own text.
+    const caption = ["audio", "sticker"].includes(report.messageType) ? "" : form.get("caption");
+    if (caption && !conversation(env)) message.caption = caption;
     if (report.messageType === "document") message.filename = file.name;
-    const result = await client(env).send({ to: [form.get("to")], message });
+    let result;
+    try {
+      result = await client(env).send({ to, message });
+    } catch (err) {
+      await env.MEDIA.delete(key); // refused or failed: nothing will fetch it
+      throw err;
+    }
+    if (caption && conversation(env)) result.caption = await client(env).send({ to, message: { type: "text", text: caption } });
     return json({ ...result, url: mediaUrl, messageType: report.messageType });
   },
 
@@ -150,16 +164,16 @@ async function receiveCallback(request, env) {
 }
 
 /**
- * Whether the callback is signed with CALLBACK_HMAC_KEY. In Conversation mode only the
- * webhook form counts (x-sinch-webhook-signature*): a timestamp more than 5 minutes off
- * fails, so a captured callback cannot be replayed later (within those minutes, a replay
- * records nothing new: the log's keys are unique), and the standalone form, which has no
- * timestamp, is not taken there.
+ * Whether the callback is signed with CALLBACK_HMAC_KEY, in the form of the API in use
+ * (`api`). In Conversation mode only the webhook form counts (x-sinch-webhook-signature*):
+ * a timestamp more than 5 minutes off fails, so a captured callback cannot be replayed
+ * later (within those minutes, a replay records nothing new: the log's keys are unique),
+ * and the standalone form, which has no timestamp, is not taken there.
  */
 function signed(body, headers, env) {
-  if (conversation(env) && !headers.has("x-sinch-webhook-signature")) return false;
   try {
-    return verifyCallbackSignature(body, headers, env.CALLBACK_HMAC_KEY);
+    const api = conversation(env) ? "conversation" : "whatsapp";
+    return verifyCallbackSignature(body, headers, env.CALLBACK_HMAC_KEY, { api });
   } catch {
     return false; // a missing or malformed signature header, or a stale timestamp
   }

@@ -10,7 +10,8 @@ export declare function parseCallback(rawBody: string | Uint8Array | ArrayBuffer
 /**
  * Checks the HMAC-SHA256 signature Sinch puts on a callback: the standalone API's
  * `sinch-whatsapp-callback-signature*` headers, or the Conversation API's
- * `x-sinch-webhook-signature*` (chosen by the headers present). `true` when it
+ * `x-sinch-webhook-signature*` (only that API's when `options.api` names it, else
+ * chosen by the headers present). `true` when it
  * matches, `false` when it does not. Throws `SinchError` (`signature_invalid`,
  * `field` naming the header) when a signature header is missing or malformed, the
  * algorithm is not `HMAC_SHA_256` (standalone) or `HmacSHA256` (Conversation), or a
@@ -24,8 +25,16 @@ export declare function verifyCallbackSignature(
   key: string | Uint8Array | ArrayBuffer,
   options?: VerifyOptions,
 ): boolean;
-/** How fresh a Conversation API webhook must be (the standalone form has no timestamp). */
+/** Which signature form to take, and how fresh a Conversation API webhook must be. */
 export interface VerifyOptions {
+  /**
+   * The API the callbacks come from: only its signature form is taken (a callback
+   * without its headers throws `signature_invalid` naming its signature header).
+   * Name it: left out, either form is taken, chosen by the headers, and the
+   * standalone form has no timestamp, so a relabelled Conversation webhook could be
+   * replayed later.
+   */
+  api?: "whatsapp" | "conversation";
   /**
    * Seconds the `x-sinch-webhook-signature-timestamp` may be from `now`, older or
    * newer (a whole number, 0 or more). Default 300. Within it, refuse a nonce seen before.

@@ -10,13 +10,18 @@ export interface CommonOptions {
   timeoutMs?: number;
   /** Retries after a failed attempt (0..10). Default 2. */
   retries?: number;
-  /** Longest Retry-After honoured, in ms; a longer one fails with `rate_limited`. Default 30000. */
+  /** Longest Retry-After honoured, in ms (0..2147483647); a longer one fails with `rate_limited`. Default 30000. */
   maxRetryAfterMs?: number;
-  /** Also repeat a message send after a network error or timeout (it may arrive twice). Default false. */
+  /**
+   * Also repeat a message send after an answer that may mean it went out: a network error, a
+   * timeout, or (`api: "conversation"`) a 500/502/504. It may then arrive twice. Never repeats
+   * a create (`createStickerpack`, `createSticker`). Default false.
+   */
   retryMessagesOnNetworkError?: boolean;
   /**
-   * Longest answer body read, in bytes (1..268435456). A longer one, error bodies included,
-   * fails with `invalid_response` and is not read further. Default 1048576 (1 MiB).
+   * Longest answer body read, in bytes (1..33554432, 32 MiB). A longer one, error bodies
+   * included, fails with `invalid_response` and is not read further; an error body over 64 KiB
+   * is not parsed (the status alone speaks). Default 1048576 (1 MiB).
    */
   maxResponseBytes?: number;
   /** Called before each retry; return false to stop. */

@@ -5,8 +5,37 @@
 //! [`model`](super::model) reads the same fields in the same order.
 //!
 //! A body is a Conversation callback when it has no `type` and has `app_id` (a
-//! field of every Conversation callback); its kind is its first field outside the
-//! envelope ([`ENVELOPE`]).
+//! field of every Conversation callback); its kind is [`kind`].
+
+use super::schema::next_word;
+use crate::core::json::Value;
+use crate::prelude::*;
+
+/// The payload keys that name a callback's kind, in the order Sinch's Node SDK
+/// looks for them (`ConversationCallbackWebhooks.parseEvent`).
+const PAYLOADS: &str = concat!(
+    "message message_redaction message_submit_notification message_delivery_report ",
+    "event event_delivery_report conversation_start_notification ",
+    "conversation_stop_notification conversation_delete_notification ",
+    "contact_create_notification contact_delete_notification contact_merge_notification ",
+    "contact_update_notification duplicated_identities capability_notification ",
+    "opt_in_notification opt_out_notification channel_event_notification ",
+    "unsupported_callback smart_conversation_notification record_notification"
+);
+
+/// A Conversation callback's kind: the first of [`PAYLOADS`] among its keys,
+/// wherever it stands; without one, its first key `envelope` does not name (`""`
+/// for none).
+pub(super) fn kind(members: &[(String, Value)], envelope: impl Fn(&str) -> bool) -> &str {
+    let mut words = PAYLOADS;
+    while let Some(word) = next_word(&mut words) {
+        if members.iter().any(|(key, _)| key == word) {
+            return word;
+        }
+    }
+    let other = members.iter().find(|(key, _)| !envelope(key));
+    other.map_or("", |(key, _)| key)
+}
 
 /// The envelope's fields, as written into the entry.
 macro_rules! envelope {
@@ -18,7 +47,8 @@ macro_rules! envelope {
     };
 }
 
-/// The envelope's fields (a body's kind is its first field outside them).
+/// The envelope's fields (a body with no payload key of [`PAYLOADS`] is of the
+/// kind of its first field outside them).
 pub(super) const ENVELOPE: &str = envelope!();
 
 /// The names an entry gets from the envelope: never kept from the payload.

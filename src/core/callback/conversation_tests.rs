@@ -208,18 +208,40 @@ fn other_kinds_are_kept_raw() {
         json!({ "contact_message_event": { "reaction_event": { "emoji": "👍", "action": "REACTION_ACTION_REACT", "message_id": "M1" } } }),
     );
     assert_eq!(js_of(&reaction)["unknown"]["rawType"], "event");
-    // No payload at all, and a second payload and other keys beside the first.
+    // No payload at all; an unknown key alone is the kind.
     assert_eq!(js_of(r#"{"app_id":""}"#)["unknown"]["rawType"], "");
-    let two = js_of(
-        r#"{"app_id":"A","message_delivery_report":{"message_id":"M","status":"READ","channel_identity":{"identity":"1"}},
-            "x":[1],"message":{},"api":1}"#,
+    assert_eq!(js_of(r#"{"app_id":"","x":1}"#)["unknown"]["rawType"], "x");
+}
+
+/// The kind is the first payload key in the SDK's order, wherever it stands; the other
+/// keys (a `trigger`, a second payload) are kept beside it. The reviewer's two bodies
+/// first: a `trigger` before the report no longer makes it `unknown`.
+#[test]
+fn the_kind_is_a_known_payload_key_wherever_it_stands() {
+    let report = r#"{"message_id":"m1","status":"DELIVERED","channel_identity":{"identity":"1"}}"#;
+    let trigger = r#""trigger":"MESSAGE_DELIVERY""#;
+    for raw in [
+        format!(r#"{{"app_id":"A","message_delivery_report":{report},{trigger}}}"#),
+        format!(r#"{{"app_id":"A",{trigger},"message_delivery_report":{report}}}"#),
+    ] {
+        let out = js_of(&raw);
+        assert_eq!(out["statuses"][0]["state"], "delivered", "{raw}");
+        assert!(out.get("unknown").is_none(), "{raw}");
+        assert_eq!(out["trigger"], "MESSAGE_DELIVERY");
+    }
+    let event = js_of(r#"{"app_id":"A","trigger":"EVENT_INBOUND","event":{}}"#);
+    assert_eq!(event["unknown"]["rawType"], "event");
+    let two = format!(
+        r#"{{"app_id":"A","message_delivery_report":{report},"x":[1],"message":{{}},"api":1}}"#
     );
-    assert_eq!(two["statuses"][0]["state"], "read");
+    let two = js_of(&two);
+    assert_eq!(two["notifications"][0]["kind"], "invalid");
+    assert_eq!(two["statuses"], json!([]));
+    assert_eq!(two["message_delivery_report"]["message_id"], "m1");
     assert_eq!(
-        (two["message"].clone(), two["x"].clone()),
-        (json!({}), json!([1]))
+        (two["x"].clone(), two["api"].clone()),
+        (json!([1]), json!("conversation"))
     );
-    assert_eq!(two["api"], "conversation");
 }
 
 #[test]

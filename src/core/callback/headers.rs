@@ -1,9 +1,11 @@
 //! `verifyCallbackSignature` as JS calls it: the body and key as bytes, the headers
 //! as JSON text (its UTF-8 bytes, as the crossing hands them over), and now with the
-//! tolerance for a Conversation API webhook's timestamp. A Conversation webhook (any `x-sinch-webhook-signature*` header) is
+//! tolerance for a Conversation API webhook's timestamp. With no [`CallbackApi`]
+//! given, a Conversation webhook (any `x-sinch-webhook-signature*` header) is
 //! checked as [`verify_webhook_headers`](super::verify_webhook_headers) checks it,
 //! any other callback as a standalone one, as
-//! [`verify_signature_headers`](super::verify_signature_headers) does, both forms'
+//! [`verify_signature_headers`](super::verify_signature_headers) does; with one
+//! given, only that API's form (the other's headers count as none), both forms'
 //! headers collected in one pass over the pairs (no list of pairs, no owned values;
 //! the generic Rust functions hold their pairs in a `Vec` first: `signature::collect`).
 //! The headers — `[[name, value], …]` pairs (from a `Headers` or an array) or an
@@ -17,16 +19,40 @@ use crate::core::json::trim;
 use crate::core::json::{self, Path, Value};
 use crate::prelude::*;
 
+/// The API whose signature form a callback must carry (JS: `options.api`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallbackApi {
+    /// `"whatsapp"`: the standalone API's `sinch-whatsapp-callback-signature*`.
+    WhatsApp,
+    /// `"conversation"`: the Conversation API's `x-sinch-webhook-signature*`.
+    Conversation,
+}
+
 /// `Ok(true)` when the signature matches, `Ok(false)` when the headers are well
 /// formed but it does not; an error when the headers cannot be read (not JSON,
 /// or not UTF-8: `invalid_argument`, `field` naming them), the key is empty, or a signature
 /// header is missing or malformed, or a webhook's timestamp is not within
-/// `freshness` (`signature_invalid`, `field` naming it).
+/// `freshness` (`signature_invalid`, `field` naming it). Either form, chosen by the
+/// headers: a receiver of one API's callbacks should name it
+/// ([`verify_callback_from`]).
 pub fn verify_callback(
     raw_body: &[u8],
     headers: impl AsRef<[u8]>,
     key: &[u8],
     freshness: Freshness,
+) -> Result<bool> {
+    verify_callback_from(raw_body, headers, key, freshness, None)
+}
+
+/// [`verify_callback`], taking only `api`'s form when it is given: a callback
+/// without that form's headers is refused as missing its signature header,
+/// whatever other signature it carries.
+pub fn verify_callback_from(
+    raw_body: &[u8],
+    headers: impl AsRef<[u8]>,
+    key: &[u8],
+    freshness: Freshness,
+    api: Option<CallbackApi>,
 ) -> Result<bool> {
     let headers = json::parse_utf8(headers.as_ref())
         .map_err(|_| Error::invalid("headers", "could not be read"))?;
@@ -41,6 +67,7 @@ pub fn verify_callback(
         is_webhook |= keep(&mut webhook, &WEBHOOK[..4], name, value);
         keep(&mut standalone, &STANDALONE[..3], name, value);
     })?;
+    let is_webhook = api.map_or(is_webhook, |api| api == CallbackApi::Conversation);
     let ((values, fault), form) = if is_webhook {
         (webhook, &WEBHOOK)
     } else {

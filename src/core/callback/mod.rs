@@ -21,7 +21,7 @@
 //!   `x-sinch-webhook-signature*`, HMAC-SHA256 over `body.nonce.timestamp`, base64,
 //!   the timestamp within a tolerance of now).
 //! - [`verify_callback`]: either, chosen by the headers, with the headers as JSON
-//!   text, as JS gives them.
+//!   text, as JS gives them; [`verify_callback_from`]: only one API's form.
 //!
 //! ```
 //! use sinch_whatsapp::core::callback::{parse, DeliveryState, InboundMessage};
@@ -54,7 +54,7 @@ mod tests;
 
 use crate::core::error::join;
 pub use entry::{Entry, EntryError, InvalidEntry, ListEntry};
-pub use headers::verify_callback;
+pub use headers::{verify_callback, verify_callback_from, CallbackApi};
 pub use model::*;
 pub use parse::{parse, parse_bytes};
 pub use signature::{

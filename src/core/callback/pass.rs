@@ -158,13 +158,12 @@ const LISTS: [(&str, &str, &str); 3] = [
 ];
 
 /// A Conversation API callback in today's shape: `{ type: "whatsapp", api:
-/// "conversation", statuses, contacts, notifications, unknown?, …extra }`. Its kind
-/// is its first field outside the envelope: a delivery report is the one entry of
+/// "conversation", statuses, contacts, notifications, unknown?, …extra }`. Of its
+/// kind ([`kind`](super::conversation::kind)), a delivery report is the one entry of
 /// `statuses`, an inbound message of `notifications`; another kind (or none) is
 /// `unknown: { type: "unknown", rawType, raw }`, `raw` the body as sent.
 fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
-    let kind = members.iter().find(|(key, _)| !envelope(key));
-    let kind = kind.map_or("", |(key, _)| key.as_str());
+    let kind = super::conversation::kind(members, envelope);
     out.open_object();
     out.field("type", "whatsapp");
     out.field("api", "conversation");

@@ -11,8 +11,12 @@
 //! Errors: an empty key is [`ErrorCode::InvalidArgument`] (`field: "key"`); every
 //! other failure is [`ErrorCode::SignatureInvalid`], with `field` naming the header
 //! at fault (missing, empty, duplicated with different values, unsupported
-//! algorithm, undecodable signature) or `None` when the headers are well formed
-//! but the signature does not match the body, nonce and key.
+//! algorithm, undecodable signature, a nonce with a `.`) or `None` when the
+//! headers are well formed but the signature does not match the body, nonce and
+//! key. A nonce with a `.` is refused because a Conversation webhook's signature,
+//! over `body.nonce.timestamp`, would verify here with the nonce
+//! `nonce.timestamp`, and this form is never stale: a captured webhook could be
+//! replayed for ever.
 
 use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;

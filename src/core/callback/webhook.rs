@@ -120,7 +120,9 @@ pub(super) const WEBHOOK: Form = [
 /// here: `verify_callback` answers `false`, and the texts of the two mismatch
 /// errors are not linked in the wasm). A form with no timestamp header
 /// (`""`: the standalone API) takes a signature in hex or base64, signed over the
-/// body and nonce, and is never stale (its time is `freshness.now`); the webhook's,
+/// body and nonce, and is never stale (its time is `freshness.now`), so its nonce
+/// may not hold a `.` (a webhook's signature would verify with the nonce
+/// `nonce.timestamp`, never stale); the webhook's,
 /// in padded base64 over the body, nonce and timestamp, the timestamp within
 /// `freshness`.
 pub(super) fn check(
@@ -140,6 +142,12 @@ pub(super) fn check(
         let seconds = unix_seconds(timestamp)
             .ok_or_else(|| header_error(timestamp_header, "is not a time in Unix seconds"))?;
         (Some(timestamp), seconds)
+    } else if nonce.bytes().any(|b| b == b'.') {
+        // `body.nonce.timestamp` is also `body.` and the nonce `nonce.timestamp`.
+        return Err(header_error(
+            nonce_header,
+            "contains a `.` (a relabelled Conversation webhook's nonce and timestamp)",
+        ));
     } else {
         (None, freshness.now)
     };

@@ -204,3 +204,60 @@ fn headers_as_js_gives_them() {
     let err = verify_callback(B_BODY, &twice, B_SECRET, B_NOW).unwrap_err();
     assert!(err.message.contains("more than once"), "{err}");
 }
+
+/// A captured webhook re-sent under the standalone headers (no timestamp, never
+/// stale): the signature over `body.nonce.timestamp` is one over `body.` and the
+/// nonce `nonce.timestamp`, or over the body `body.nonce` and the nonce `timestamp`.
+#[test]
+fn a_webhook_relabelled_as_a_standalone_callback_is_refused() {
+    use super::super::headers::{verify_callback_from, CallbackApi};
+    use super::super::signature::{SIGNATURE_HEADER, SIGNATURE_NONCE_HEADER};
+    let standalone = |nonce: &str| {
+        format!(
+            r#"{{"sinch-whatsapp-callback-signature":"{B_SIG}",
+            "sinch-whatsapp-callback-signature-algorithm":"HMAC_SHA_256",
+            "sinch-whatsapp-callback-signature-nonce":"{nonce}"}}"#
+        )
+    };
+    let a_year_later = Freshness::at(B_NOW.now + 365 * 86_400);
+    let verify = |body: &[u8], headers: &str, api| {
+        verify_callback_from(body, headers, B_SECRET, a_year_later, api)
+    };
+    let field =
+        |verdict: Result<bool>| verdict.unwrap_err().into_fields().field.unwrap_or_default();
+    let relabelled = standalone(&format!("{B_NONCE}.{B_TIME}"));
+    // The nonce with a `.` is refused whatever the API; naming it refuses the form.
+    for api in [None, Some(CallbackApi::WhatsApp)] {
+        let err = verify(B_BODY, &relabelled, api).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some(SIGNATURE_NONCE_HEADER));
+        assert!(err.message.contains("contains a `.`"), "{err}");
+    }
+    let conversation = Some(CallbackApi::Conversation);
+    assert_eq!(
+        field(verify(B_BODY, &relabelled, conversation)),
+        WEBHOOK_SIGNATURE_HEADER
+    );
+    // The body shifted: no `.` in the nonce, so only the API named refuses it (the
+    // body is no longer JSON: parsing refuses it too).
+    let shifted = [B_BODY, b".", B_NONCE.as_bytes()].concat();
+    assert_eq!(verify(&shifted, &standalone(B_TIME), None), Ok(true));
+    assert_eq!(
+        field(verify(&shifted, &standalone(B_TIME), conversation)),
+        WEBHOOK_SIGNATURE_HEADER
+    );
+    // `whatsapp` refuses the webhook form; each API takes its own.
+    let webhook = format!(
+        r#"{{"x-sinch-webhook-signature":"{B_SIG}","x-sinch-webhook-signature-nonce":"{B_NONCE}",
+        "x-sinch-webhook-signature-timestamp":"{B_TIME}","x-sinch-webhook-signature-algorithm":"HmacSHA256"}}"#
+    );
+    let whatsapp = Some(CallbackApi::WhatsApp);
+    assert_eq!(field(verify(B_BODY, &webhook, whatsapp)), SIGNATURE_HEADER);
+    let fresh = |api| verify_callback_from(B_BODY, &webhook, B_SECRET, B_NOW, api);
+    assert_eq!(fresh(conversation), Ok(true));
+    assert_eq!(fresh(None), Ok(true));
+    let body = br#"{"type":"whatsapp"}"#;
+    let sig = base64(&super::super::compute_signature(body, "n1", B_SECRET).unwrap());
+    let own = standalone("n1").replace(B_SIG, &sig);
+    assert_eq!(verify(body, &own, whatsapp), Ok(true));
+    assert_eq!(verify(body, &own, None), Ok(true));
+}

@@ -89,7 +89,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
     while let Some(shorter) = url.strip_suffix('/') {
         url = shorter;
     }
-    // The first `://`, found without `str`'s two-way searcher (see `error::redact`).
+    // The first `://`, found without `str`'s two-way searcher (see `redact_all`).
     let (scheme, rest) = url
         .as_bytes()
         .windows(3)
@@ -97,10 +97,12 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
         .and_then(|at| Some((url.get(..at)?, url.get(at + 3..)?)))
         .ok_or_else(|| Error::invalid(name, "must be an absolute http(s) URL"))?;
     let authority = whatwg::authority(rest);
-    if authority.is_empty() || cut(authority, b"@").is_some() || cut(url, b"?#\\").is_some() {
+    if !whatwg::has_host(authority) || cut(authority, b"@").is_some() || cut(url, b"?#\\").is_some()
+    {
         return Err(Error::invalid(
             name,
-            "must be scheme://host[:port][/path] with no credentials, query, fragment or backslash",
+            "must be scheme://host[:port][/path] (a port to 65535) with no credentials, query, \
+             fragment or backslash",
         ));
     }
     if crate::core::rules::spaced(url) {

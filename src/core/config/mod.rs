@@ -5,7 +5,7 @@
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
-use crate::core::retry::{RetryPolicy, MAX_RETRIES};
+use crate::core::retry::{RetryPolicy, MAX_RETRIES, MAX_RETRY_AFTER_MS};
 use crate::prelude::*;
 use core::fmt;
 
@@ -13,6 +13,7 @@ mod checks;
 #[cfg(feature = "conversation")]
 pub mod conversation;
 mod read;
+mod redact;
 #[cfg(feature = "conversation")]
 use checks::check_url;
 use checks::{base_url, check_name, check_token, in_browser_page};
@@ -20,6 +21,7 @@ use checks::{base_url, check_name, check_token, in_browser_page};
 pub use conversation::{Auth, Project};
 #[cfg(feature = "conversation")]
 pub(crate) use read::required;
+pub use redact::{redact_all, MAX_TEXT_CHARS};
 
 /// The regions Sinch hosts bots in. A bot lives in one; the other answers 401.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +102,8 @@ pub struct ClientOptions {
     pub timeout_ms: Option<u32>,
     /// Retries after a failed attempt (0–10, default 2).
     pub retries: Option<u32>,
-    /// Longest `Retry-After` the client waits for (default 30 000 ms).
+    /// Longest `Retry-After` the client waits for (default 30 000 ms, at most
+    /// [`MAX_RETRY_AFTER_MS`]).
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
@@ -125,8 +128,12 @@ pub const TIMEOUT_RULE: &str = "must be a whole number from 1 to 600000";
 const RETRIES_RULE: &str = "must be a whole number from 0 to 10";
 /// Default cap on an answer body: 1 MiB, far above any answer Sinch documents.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
-/// Highest `maxResponseBytes` a caller may set (256 MiB): the body is held in memory twice.
-pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 28;
+/// Highest `maxResponseBytes` a caller may set (32 MiB): parsing an answer costs up
+/// to ~16 times its text in wasm memory (a 32 MiB `[{},{},…]` grows the process by
+/// ~530 MB), which must stay well inside wasm32's 4 GiB.
+pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 25;
+/// The rule of `maxRetryAfterMs` ([`MAX_RETRY_AFTER_MS`]: what `setTimeout` holds).
+pub const RETRY_AFTER_RULE: &str = "must be a whole number from 0 to 2147483647";
 
 /// A validated configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,15 +194,6 @@ impl Config {
         }
         secrets
     }
-}
-
-/// `text` with every one of `secrets` replaced by `[redacted]`.
-pub fn redact_all(text: &str, secrets: &[&str]) -> String {
-    let mut text = text.to_owned();
-    for secret in secrets {
-        text = crate::core::error::redact(&text, secret);
-    }
-    text
 }
 
 /// Where the client is being built; only a browser page (a `window` with a
@@ -338,6 +336,9 @@ fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
         policy.max_retries = retries;
     }
     if let Some(max) = options.max_retry_after_ms {
+        if max > MAX_RETRY_AFTER_MS {
+            return Err(Error::invalid("maxRetryAfterMs", RETRY_AFTER_RULE));
+        }
         policy.max_retry_after_ms = max;
     }
     policy.retry_unsafe = options.retry_messages_on_network_error.unwrap_or(false);
@@ -367,7 +368,7 @@ fn max_response_bytes(option: Option<u64>) -> Result<u32> {
         }
         Some(_) => Err(Error::invalid(
             "maxResponseBytes",
-            "must be a whole number of bytes from 1 to 268435456",
+            "must be a whole number of bytes from 1 to 33554432",
         )),
     }
 }

@@ -2,11 +2,12 @@
 //! once, each option of its type, read borrowed (the options both APIs share into a
 //! [`ClientOptions`]); the rules are [`super::Config`]'s.
 
-use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE, TIMEOUT_RULE};
+use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE};
+use super::{RETRY_AFTER_RULE, TIMEOUT_RULE};
 use crate::core::error::Result;
 use crate::core::json::read::{object, whole};
 use crate::core::json::{Object, Path, Read, Value};
-use crate::core::retry::MAX_RETRIES;
+use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
 use crate::prelude::*;
 
 /// Every option key of both APIs, as JS spells them: those only `api: "conversation"`
@@ -95,8 +96,8 @@ impl ClientOptions {
             options,
             "maxRetryAfterMs",
             0,
-            u64::MAX,
-            "must be a whole number of 0 or more",
+            MAX_RETRY_AFTER_MS,
+            RETRY_AFTER_RULE,
         )?;
         out.retry_messages_on_network_error = flag(options, "retryMessagesOnNetworkError")?;
         out.max_response_bytes = options

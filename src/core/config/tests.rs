@@ -36,7 +36,7 @@ fn max_response_bytes_rules() {
         )
     };
     assert_eq!(with("1").map(|c| c.max_response_bytes), Ok(1));
-    assert_eq!(with("268435456").map(|c| c.max_response_bytes), Ok(1 << 28));
+    assert_eq!(with("33554432").map(|c| c.max_response_bytes), Ok(1 << 25));
     assert_eq!(
         with("null").map(|c| c.max_response_bytes),
         Ok(DEFAULT_MAX_RESPONSE_BYTES)
@@ -45,7 +45,8 @@ fn max_response_bytes_rules() {
         "0",
         "-1",
         "1.5",
-        "268435457",
+        "33554433",
+        "268435456",
         "1e+21",
         "\"1mb-secret\"",
         "[1]",
@@ -65,7 +66,7 @@ fn max_response_bytes_rules() {
 fn options_are_read_from_json_naming_paths_and_unknown_keys() {
     let read = |json: &str| Config::from_json(json, Host::Server);
     let config = read(
-        r#"{"botId":" b ","token":"t","region":"eu","timeoutMs":5,"retries":0,"maxRetryAfterMs":7,
+        r#"{"botId":" b ","token":"t","region":"eu","timeoutMs":5,"retries":0,"maxRetryAfterMs":2147483647,
             "retryMessagesOnNetworkError":true,"allowInsecureHttp":null,"dangerouslyAllowBrowser":false}"#,
     )
     .unwrap();
@@ -79,7 +80,7 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
             config.retry.max_retry_after_ms,
             config.retry.retry_unsafe
         ),
-        (0, 7, true)
+        (0, 2_147_483_647, true)
     );
     let secret = "tok_live_9f8e7d6c5b4a";
     for (json, field, rule) in [
@@ -135,7 +136,13 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
         (
             format!(r#"{{"botId":"b","maxRetryAfterMs":"{secret}"}}"#),
             "options.maxRetryAfterMs",
-            "must be a whole number of 0 or more",
+            "must be a whole number from 0 to 2147483647",
+        ),
+        (
+            // Longer than setTimeout can wait: it would fire after 1 ms.
+            r#"{"botId":"b","maxRetryAfterMs":2147483648}"#.to_owned(),
+            "options.maxRetryAfterMs",
+            "must be a whole number from 0 to 2147483647",
         ),
         (
             format!(r#"{{"botId":"b","allowInsecureHttp":"{secret}"}}"#),
@@ -247,6 +254,12 @@ fn base_url_rules() {
         "https://u:p@x",
         "https://x/?q",
         "https://",
+        "https://:443",
+        "https://example.com:99999",
+        "https://[::1",
+        "https://[example.com]",
+        "http://localhost.:9",
+        "http://localhost:99999",
     ] {
         assert_eq!(
             field_of(Config::new(options(Some(bad), Some("t")), Host::Server)),
@@ -353,4 +366,29 @@ fn bot_ids_are_trimmed_and_refuse_control_characters_ascii_or_not() {
         let err = Config::new(opts.clone(), Host::Server).expect_err(id);
         assert_eq!(err.field.as_deref(), Some("botId"), "{id:?}");
     }
+}
+
+#[test]
+fn a_rust_caller_gets_the_retry_after_range_too() {
+    let with = |ms| {
+        let options = ClientOptions {
+            bot_id: "b".into(),
+            base_url: Some("https://x".into()),
+            max_retry_after_ms: Some(ms),
+            ..ClientOptions::default()
+        };
+        Config::new(options, Host::Server)
+    };
+    assert_eq!(
+        with(MAX_RETRY_AFTER_MS).map(|c| c.retry.max_retry_after_ms),
+        Ok(MAX_RETRY_AFTER_MS)
+    );
+    let err = with(MAX_RETRY_AFTER_MS + 1).unwrap_err();
+    assert_eq!(
+        (err.field.as_deref(), err.message.as_str()),
+        (
+            Some("maxRetryAfterMs"),
+            "maxRetryAfterMs: must be a whole number from 0 to 2147483647"
+        )
+    );
 }

@@ -1,17 +1,18 @@
 //! The Conversation API's errors (brief §5): both body forms, `{"error": {code,
 //! message, status, details}}` and the flat `{code, message, status}` (and the
 //! token URL's OAuth2 `{error, error_description}`), an empty or non-JSON body
-//! tolerated; a 404 hints at the region; 429 and 5xx are retryable.
+//! tolerated (so is one over [`crate::core::response::MAX_ERROR_BODY_BYTES`], as
+//! one that is not JSON); a 404 hints at the region.
 
 use crate::core::error::{join, Error, ErrorCode};
-use crate::core::json::{self, Object, Path, Value};
-use crate::core::response::{answer_error, ErrorBody};
+use crate::core::json::{Object, Path, Value};
+use crate::core::response::{answer_error, error_json, ErrorBody};
 use crate::prelude::*;
 
 /// What an error body says (its message, gRPC-style status and details, as far as
 /// they are strings; anything else is left out), every one of `secrets` redacted.
 fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
-    let value = json::parse(body).ok()?;
+    let value = error_json(body)?;
     let inner = match value.get("error") {
         Some(error @ Value::Object(_)) => error,
         _ => &value,

@@ -42,7 +42,7 @@ mod tests {
         let req = send_message(&config(), &send).unwrap();
         assert_eq!(req.method, Method::Post);
         assert!(req.url.ends_with("/messages"));
-        assert!(!req.idempotent);
+        assert_eq!(req.repeat, crate::core::retry::Repeat::Send);
         assert_eq!(
             req.body.as_deref(),
             Some(r#"{"to":["+46732001122"],"message":{"type":"text","text":"hi"}}"#)

@@ -107,6 +107,7 @@ mod tests {
     use super::*;
     use crate::core::config::test_config;
     use crate::core::request::Method;
+    use crate::core::retry::Repeat;
 
     fn config() -> Config {
         test_config("b", "https://x")
@@ -138,7 +139,7 @@ mod tests {
             read.body.as_deref(),
             Some(r#"{"type":"read","message_id":"ABC"}"#)
         );
-        assert!(read.idempotent);
+        assert_eq!(read.repeat, Repeat::Safe);
         assert!(mark_read(&config(), "").is_err());
 
         let out = opt_in(&config(), &numbers(&["46732001122"]).unwrap(), false).unwrap();
@@ -152,8 +153,8 @@ mod tests {
             "https://x/whatsapp/v1/b/provision/blacklist?page=2"
         );
         let ask = capability(&config(), &numbers(&["46732001122"]).unwrap()).unwrap();
-        assert_eq!((ask.method, ask.idempotent), (Method::Post, true));
+        assert_eq!((ask.method, ask.repeat), (Method::Post, Repeat::Safe));
         let add = blacklist(&config(), &numbers(&["46732001122"]).unwrap(), true).unwrap();
-        assert_eq!((add.method, add.idempotent), (Method::Post, true));
+        assert_eq!((add.method, add.repeat), (Method::Post, Repeat::Safe));
     }
 }

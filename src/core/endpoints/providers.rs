@@ -14,7 +14,7 @@ use crate::prelude::*;
 /// What a caller passes to `addProvider`: a name and exactly one of `basic` or `bearer`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProviderInput {
-    /// `A-Z a-z - _`, at most 200 characters. Reusing a name replaces that provider.
+    /// `A-Z a-z 0-9 - _`, at most 200 characters. Reusing a name replaces that provider.
     pub name: String,
     /// Basic auth credentials.
     pub basic: Option<BasicAuth>,
@@ -31,7 +31,7 @@ pub struct BasicAuth {
     pub password: Secret,
 }
 
-/// `name`: `A-Z a-z - _`, 1 to 200 characters.
+/// `name`: `A-Z a-z 0-9 - _`, 1 to 200 characters.
 const NAME: Member = Member("name", &Kind::Str(Rule::Provider), Need::Required);
 /// `basic`: `{ username, password }`, neither empty.
 const BASIC: Member = Member(
@@ -52,8 +52,9 @@ const BEARER: Member = Member("bearer", &Kind::Str(Rule::NonEmpty), Need::Option
 /// The credentials: the wire's `config`.
 const AUTH: &[Member] = &[BASIC, BEARER];
 
-/// The argument `name` of `deleteProvider`.
-pub(crate) const PROVIDER_NAME: &[Member] = &[NAME];
+/// The argument `name` of `deleteProvider`: any id that stays one path segment, so
+/// a provider named under an older rule can still be deleted.
+pub(crate) const PROVIDER_NAME: &[Member] = &[Member("name", STRING, Need::Required)];
 
 /// The argument `provider`: `{ name, basic | bearer }`.
 pub(crate) const PROVIDER: &[Member] = &[Member(
@@ -152,7 +153,7 @@ mod tests {
             bearer.body.as_deref(),
             Some(r#"{"name":"b","type":"www","config":{"bearer":"tok"}}"#)
         );
-        assert!(bearer.idempotent);
+        assert_eq!(bearer.repeat, crate::core::retry::Repeat::Safe);
     }
 
     #[test]
@@ -233,6 +234,12 @@ mod tests {
             "https://x/whatsapp/v1/b/provision/provider/my_p"
         );
         assert!(delete_provider(&config(), "../x").is_err());
+        // Names with digits are made and used; any path-safe name is deleted.
+        assert!(add(r#"{"name": "cdn2", "bearer": "t"}"#).is_ok());
+        assert_eq!(
+            delete_provider(&config(), "old name.v1").unwrap().url,
+            "https://x/whatsapp/v1/b/provision/provider/old%20name.v1"
+        );
         assert_eq!(list_providers(&config()).unwrap().method, Method::Get);
     }
 }

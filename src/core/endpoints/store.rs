@@ -90,7 +90,7 @@ mod tests {
             request.url,
             "https://x/whatsapp/v1/b/callbacks/status/a%2Fb"
         );
-        assert!(request.idempotent);
+        assert_eq!(request.repeat, crate::core::retry::Repeat::Safe);
         assert_eq!(
             status(&config(), "").unwrap_err().field.as_deref(),
             Some("messageId")

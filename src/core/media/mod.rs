@@ -14,21 +14,22 @@
 //!
 //! Which ranges follow the head (each bounded, all together at most [`MAX_READ_BYTES`] in at
 //! most [`MAX_READS`] reads; in practice 0 to 3 reads of at most 16 KiB, 64 KiB + 22 for a ZIP
-//! with a long comment):
+//! with a long comment, and a small read per box or segment hopped over beyond the head):
 //! - ZIP (OOXML, ODF, plain): the last 16 KiB (end record and central directory), then the
 //!   last 64 KiB + 22 if the end record is not there, then the central directory if it starts
 //!   before the tail (at most 64 KiB of it).
-//! - MP4/3GP/M4A/MOV: 16 KiB at a top-level box header beyond the head until the movie box
-//!   is found (without "faststart" it sits after the media data, near the end), 16 KiB at each
-//!   track that starts beyond what was read, then 256 bytes at the box after the movie (the
-//!   media data header: is the file as long as it says?).
+//! - MP4/3GP/M4A/MOV: 256 bytes at each top-level box header beyond the head until the movie
+//!   box is found, but 16 KiB at the box after the media data (without "faststart" the movie
+//!   sits there, near the end); 16 KiB at the movie and at each track that starts beyond what
+//!   was read, then 256 bytes at the box after the movie (the media data header: is the file
+//!   as long as it says?).
 //!   Then `[Content_Types].xml` of an OOXML file where it is not read yet (at most 8 KiB; Office
 //!   writes it first, LibreOffice last, so it is usually in the head or the tail).
 //! - OLE2 (doc/xls/ppt): 4 KiB at each directory sector and FAT sector of the directory chain
 //!   not yet read (the directory is usually at the end), at most 16 directory sectors; then
 //!   64 bytes at the start of the Word or Excel stream (is it encrypted?).
 //! - MP3 with a large ID3 tag (cover art): 4 KiB after the tag.
-//! - JPEG: 4 KiB at each segment beyond the head up to the first scan; the last 1024 bytes
+//! - JPEG: 1 KiB at each segment beyond the head up to the first scan; the last 1024 bytes
 //!   (end marker, or data after it). PNG: the last 1024 bytes (`IEND`, or data after it).
 //!   PDF: the last 1024 bytes (`%%EOF`).
 //!
@@ -71,8 +72,9 @@ use view::View;
 pub const HEAD_LEN: usize = 4100;
 /// At most this many bytes are read in all (head included).
 pub const MAX_READ_BYTES: u64 = 256 * 1024;
-/// At most this many reads (head included).
-pub const MAX_READS: usize = 12;
+/// At most this many reads (head included): room for a hop over each of the 64 boxes an
+/// MP4's top level is walked for (or as many JPEG segments), each a small read.
+pub const MAX_READS: usize = 64;
 
 /// A half-open byte range `start..end` of the file (as for `Blob.slice(start, end)`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -13,7 +13,7 @@ pub enum MessageType {
     Audio,
     /// `video`: MP4 or 3GP with H.264 video and AAC audio; 16 MB after processing.
     Video,
-    /// `sticker`: 512x512 WebP, static up to 100 KB, animated up to 500 KB.
+    /// `sticker`: 512x512 WebP, static under 100 KB, animated under 500 KB.
     Sticker,
     /// `document`: the document types and any type accepted for the others; 100 MB.
     Document,
@@ -82,7 +82,8 @@ pub enum IssueCode {
     MediaExtensionMismatch,
     /// Over 100 MB even if MB means 2^20 bytes: over the upload limit (error).
     MediaTooLarge,
-    /// Between the 10^6 and 2^20 readings of a limit (warning).
+    /// Between the 10^6 and 2^20 readings of a limit (warning; at the lower reading of a
+    /// strict limit, a sticker's, too).
     MediaSizeAmbiguous,
     /// Over the post-processing limit of the message type, not over 100 MB: WhatsApp may
     /// recompress the file or fail to deliver it (warning).
@@ -92,7 +93,8 @@ pub enum IssueCode {
     MediaTruncated,
     /// A sticker that is not 512x512 (error).
     MediaStickerDimensions,
-    /// A static sticker over 100 KB or an animated one over 500 KB (error).
+    /// A static sticker of 100 KB or more, or an animated one of 500 KB or more (error; the
+    /// limits are strict: "less than 100 KB").
     MediaStickerTooLarge,
     /// Video that is not H.264 (error for video messages).
     MediaVideoCodec,
@@ -115,7 +117,10 @@ pub enum IssueCode {
     /// A macro-enabled Office file, which recipients' mail and security tools often block
     /// (warning).
     MediaMacroEnabled,
-    /// The read budget ran out or a requested range was not supplied (warning).
+    /// The read budget ran out or a requested range was not supplied (warning). When that
+    /// left unread what decides the message type (an MP4's codecs, a JPEG's frame type, the
+    /// MPEG audio layer after an ID3 tag): an error for that type when it was asked for; as
+    /// the best fit the document type is chosen, with a warning naming what was not checked.
     MediaNotFullyChecked,
 }
 

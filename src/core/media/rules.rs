@@ -4,8 +4,9 @@
 //! them: `media_size_ambiguous` (warning). Above the 2^20 reading: over 100 MB is
 //! `media_too_large` (error); over a post-processing limit (image 5 MB, audio and video 16 MB)
 //! is `media_over_processing_limit` (warning: WhatsApp may recompress the file); a static
-//! sticker over 100 KB, or an animated one over 500 KB, is `media_sticker_too_large` (error).
-//! Limits are inclusive.
+//! sticker of 100 KB or more, or an animated one of 500 KB or more, is
+//! `media_sticker_too_large` (error). The sticker limits are strict ("less than 100 KB"), the
+//! others inclusive ("at most 100 MB").
 //!
 //! Best fit when no message type is intended: JPEG/PNG → image, WebP → sticker, MP4/3GP with
 //! video → video, audio types → audio, documents → document. When the preferred type has
@@ -120,15 +121,21 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
 }
 
 /// The size limits, a line each: the limit as written, then what it is for. Line 0 is every
-/// upload's; the rest are the message types' (processing in MB, stickers in KB).
-const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\n100 KB;static stickers\n500 KB;animated stickers";
+/// upload's; the rest are the message types' (processing in MB, stickers in KB). A limit
+/// marked `<` is strict: the docs say a sticker "must be less than 100 KB" (api.md: "< 100
+/// KB", animated "< 500 KB"); the others are inclusive (an upload "can be at most 100 MB";
+/// the processing limits are a "size limit").
+const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\n<100 KB;static stickers\n<500 KB;animated stickers";
 
 /// Checks `size` against line `row` of [`LIMITS`] under both readings of its unit (MB: 10^6 or
-/// 2^20 bytes; KB: 10^3 or 2^10): over the upper one, the limit's issue; between them,
-/// `media_size_ambiguous`. One body for every limit, its numbers read from its text.
+/// 2^20 bytes; KB: 10^3 or 2^10): over the upper one (at it, for a strict limit), the limit's
+/// issue; between them, `media_size_ambiguous`. One body for every limit, its numbers read
+/// from its text.
 pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
     let line = nth(LIMITS, row);
     let text = part(line, b';', 0);
+    let strict = text.starts_with('<');
+    let text = text.get(usize::from(strict)..).unwrap_or(text);
     let mut n = 0;
     let mut kb = false;
     for &b in text.as_bytes() {
@@ -143,10 +150,17 @@ pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
     } else {
         (n * MB, n * MIB)
     };
-    if size <= lo {
+    // Past a limit: over it, or at it when it is strict.
+    let past = |limit: u64| size > limit || (strict && size == limit);
+    if !past(lo) {
         return;
     }
-    let what = match (size > hi, kb, row) {
+    let (over, stay) = if strict {
+        ("at or over", "under")
+    } else {
+        ("over", "at or under")
+    };
+    let what = match (past(hi), kb, row) {
         (false, ..) => Say::Ambiguous,
         (_, true, _) => Say::OverSticker,
         (_, _, 0) => Say::OverUpload,
@@ -161,6 +175,8 @@ pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
             part(line, b';', 1),
             &group(hi),
             &group(lo),
+            over,
+            stay,
         ],
     );
 }

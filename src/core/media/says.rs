@@ -3,7 +3,7 @@
 //! constant where each call would otherwise pass a code, a severity and a template.
 
 use super::kind::Kind;
-use super::report::{add, Issue, IssueCode, IssueCode::*, Severity};
+use super::report::{add, Issue, IssueCode, IssueCode::*, Severity, Severity::*};
 use super::words::nth;
 use crate::prelude::*;
 
@@ -27,6 +27,7 @@ pub(crate) enum Say {
     AudioCodec,
     VideoCodec,
     VideoAudio,
+    Unchecked,
     StickerSize,
     StickerUnread,
     Mismatch,
@@ -34,81 +35,70 @@ pub(crate) enum Say {
     Extension,
 }
 
-/// The codes, by their place in [`IssueCode`] (the first byte of a line is `A` + the place).
-const CODES: [IssueCode; 20] = [
-    MediaEmpty,
-    MediaUnsupportedType,
-    MediaTypeMismatch,
-    MediaExtensionMismatch,
-    MediaTooLarge,
-    MediaSizeAmbiguous,
-    MediaOverProcessingLimit,
-    MediaTruncated,
-    MediaStickerDimensions,
-    MediaStickerTooLarge,
-    MediaVideoCodec,
-    MediaAudioCodec,
-    MediaNotForType,
-    MediaImageCodec,
-    MediaTextEncoding,
-    MediaLeadingData,
-    MediaTrailingData,
-    MediaEncrypted,
-    MediaMacroEnabled,
-    MediaNotFullyChecked,
+/// Each [`Say`]'s code and severity, in its order.
+const MEANING: [(IssueCode, Severity); 23] = [
+    (MediaEmpty, Error),                 // Empty
+    (MediaUnsupportedType, Error),       // Unknown
+    (MediaUnsupportedType, Error),       // NotAccepted
+    (MediaTruncated, Error),             // Broken
+    (MediaTruncated, Warning),           // MaybeBroken
+    (MediaMacroEnabled, Warning),        // Macros
+    (MediaTextEncoding, Warning),        // Legacy
+    (MediaNotFullyChecked, Warning),     // Partial
+    (MediaTooLarge, Error),              // OverUpload
+    (MediaOverProcessingLimit, Warning), // OverProcessing
+    (MediaStickerTooLarge, Error),       // OverSticker
+    (MediaSizeAmbiguous, Warning),       // Ambiguous
+    (MediaNotForType, Error),            // NotForType
+    (MediaImageCodec, Error),            // ImageCoding
+    (MediaAudioCodec, Error),            // AudioCodec
+    (MediaVideoCodec, Error),            // VideoCodec
+    (MediaAudioCodec, Error),            // VideoAudio
+    (MediaNotFullyChecked, Error),       // Unchecked
+    (MediaStickerDimensions, Error),     // StickerSize
+    (MediaStickerDimensions, Error),     // StickerUnread
+    (MediaTypeMismatch, Error),          // Mismatch
+    (MediaTypeMismatch, Warning),        // NearMismatch
+    (MediaExtensionMismatch, Warning),   // Extension
 ];
 
-/// A line per [`Say`], in its order: the code (`A` + its place in [`CODES`]), the severity
-/// (`e` error, `w` warning), then the template (see [`fill`](super::words::fill)); the size
-/// messages fill one list: the size, the limit, what it is for, the upper and the lower reading.
+/// A template per [`Say`], a line each in its order (see [`fill`](super::words::fill)); the size
+/// messages fill one list: the size, the limit, what it is for, the upper and the lower reading,
+/// then "over" and "at or under" ("at or over" and "under" for a strict limit).
 const SAYINGS: &str = concat!(
-    "AeThe file is empty (0 bytes).\n",
-    "BeThe content{} is not recognised as any type WhatsApp accepts.\n",
-    "BeThe content is {} {} ({}), which WhatsApp does not accept for any message type.\n",
-    "HeThe {} {}.\n",
-    "HwThe {} {}.\n",
-    "SwThe file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.\n",
-    "OwThe text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.\n",
-    "TwOnly part of the {} could be checked: a needed part of the file was not read.\n",
-    "EeThe file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).\n",
-    "GwThe file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.\n",
-    "JeThe limit for {2} is {1}; this file is {0} bytes (over {3} bytes even if KB means 1,024 bytes).\n",
-    "FwThe file is {0} bytes: over the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay at or under {4} bytes to be safe.\n",
-    "Me{3} {1} ({2}) cannot be sent as {4} message: {5} messages take {6}.\n",
-    "NeImage messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.\n",
-    "Le{} must use {} for audio messages; this file uses {}.\n",
-    "KeVideo messages need H.264 video; this file's video is {}.\n",
-    "LeVideo messages need AAC audio; this file's audio is {}.\n",
-    "IeStickers must be 512x512 pixels; this WebP is {}x{}.\n",
-    "IeStickers must be 512x512 pixels; this WebP's size could not be read.\n",
-    "CeThe declared type is {3} but the content is {0} {1} ({2}).\n",
-    "CwThe declared type is {3} but the content is {0} {1} ({2}).\n",
-    "DwThe file name ends in .{3} but the content is {0} {1} (usually .{4}).",
+    "The file is empty (0 bytes).\n",
+    "The content{} is not recognised as any type WhatsApp accepts.\n",
+    "The content is {} {} ({}), which WhatsApp does not accept for any message type.\n",
+    "The {} {}.\n",
+    "The {} {}.\n",
+    "The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.\n",
+    "The text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.\n",
+    "Only part of the {} could be checked: a needed part of the file was not read.\n",
+    "The file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).\n",
+    "The file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.\n",
+    "The limit for {2} is less than {1}; this file is {0} bytes (not less than {3} bytes even if KB means 1,024 bytes).\n",
+    "The file is {0} bytes: {5} the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay {6} {4} bytes to be safe.\n",
+    "{3} {1} ({2}) cannot be sent as {4} message: {5} messages take {6}.\n",
+    "Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.\n",
+    "{} must use {} for audio messages; this file uses {}.\n",
+    "Video messages need H.264 video; this file's video is {}.\n",
+    "Video messages need AAC audio; this file's audio is {}.\n",
+    "The {1} must use {3} for {4} messages; its {5} could not be checked (a needed part of the file was not read).\n",
+    "Stickers must be 512x512 pixels; this WebP is {}x{}.\n",
+    "Stickers must be 512x512 pixels; this WebP's size could not be read.\n",
+    "The declared type is {3} but the content is {0} {1} ({2}).\n",
+    "The declared type is {3} but the content is {0} {1} ({2}).\n",
+    "The file name ends in .{3} but the content is {0} {1} (usually .{4}).",
 );
 
 /// Adds the issue of line `what` of [`SAYINGS`], its template filled with `args`.
 #[inline(never)]
 pub(crate) fn say(out: &mut Vec<Issue>, what: Say, args: &[&str]) {
-    let line = nth(SAYINGS, what as usize);
-    let (code, severity) = match line.as_bytes() {
-        [c, s, ..] => (
-            usize::from(c.wrapping_sub(b'A')),
-            if *s == b'w' {
-                Severity::Warning
-            } else {
-                Severity::Error
-            },
-        ),
-        _ => (0, Severity::Error),
-    };
-    let code = CODES.get(code).copied().unwrap_or(MediaEmpty);
-    add(
-        out,
-        code,
-        severity,
-        line.get(2..line.len()).unwrap_or_default(),
-        args,
-    );
+    let (code, severity) = MEANING
+        .get(what as usize)
+        .copied()
+        .unwrap_or((MediaEmpty, Error));
+    add(out, code, severity, nth(SAYINGS, what as usize), args);
 }
 
 /// [`say`] about content of `kind`: its article, label and MIME type are `{0}`, `{1}` and `{2}`,
@@ -133,15 +123,14 @@ mod tests {
     #[test]
     fn lines_carry_their_code_and_severity() {
         assert_eq!(SAYINGS.split('\n').count(), Say::Extension as usize + 1);
-        for (i, code) in CODES.iter().enumerate() {
-            assert_eq!(*code as usize, i);
-        }
+        assert_eq!(MEANING.len(), Say::Extension as usize + 1);
         let cases = [
             (Say::Empty, MediaEmpty, Severity::Error, "The file is empty (0 bytes)."),
             (Say::MaybeBroken, MediaTruncated, Severity::Warning, "The a b."),
             (Say::Partial, MediaNotFullyChecked, Severity::Warning, "Only part of the a could be checked: a needed part of the file was not read."),
-            (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is b; this file is a bytes (over d bytes even if KB means 1,024 bytes)."),
+            (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is less than b; this file is a bytes (not less than d bytes even if KB means 1,024 bytes)."),
             (Say::VideoAudio, MediaAudioCodec, Severity::Error, "Video messages need AAC audio; this file's audio is a."),
+            (Say::Unchecked, MediaNotFullyChecked, Severity::Error, "The b must use d for e messages; its  could not be checked (a needed part of the file was not read)."),
             (Say::NearMismatch, MediaTypeMismatch, Severity::Warning, "The declared type is d but the content is a b (c)."),
             (Say::Extension, MediaExtensionMismatch, Severity::Warning, "The file name ends in .d but the content is a b (usually .e)."),
         ];

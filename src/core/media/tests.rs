@@ -4,9 +4,9 @@ use super::*;
 #[test]
 fn budget_bounds_hostile_files() {
     // A JPEG whose every segment is 65535 bytes: the walk asks segment after segment
-    // until the budget is spent, then settles.
+    // until the budget is spent, then settles, before its frame header.
     let mut b = vec![0xFF, 0xD8];
-    for _ in 0..40 {
+    for _ in 0..100 {
         b.extend_from_slice(&[0xFF, 0xE1, 0xFF, 0xFF]);
         b.resize(b.len() + 65533, 0x20);
     }
@@ -22,6 +22,24 @@ fn budget_bounds_hostile_files() {
     let report = p.finish(&Options::default());
     assert_eq!(report.mime_type.as_deref(), Some("image/jpeg"));
     assert!(report.has(IssueCode::MediaNotFullyChecked));
+    // Its frame type, what decides an image message, was not read: a document at best, an
+    // error when asked for as an image.
+    assert_eq!(
+        (report.message_type, report.ok),
+        (Some(MessageType::Document), true)
+    );
+    let image = Options {
+        intended: Some(MessageType::Image),
+        ..Options::default()
+    };
+    let report = p.finish(&image);
+    assert!(!report.ok);
+    let last = report.issues.last().unwrap();
+    assert_eq!(
+        (last.code, last.severity),
+        (IssueCode::MediaNotFullyChecked, Severity::Error)
+    );
+    assert_eq!(last.message, "The JPEG image must use baseline or progressive coding for image messages; its frame type could not be checked (a needed part of the file was not read).");
 }
 
 #[test]

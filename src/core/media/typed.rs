@@ -7,7 +7,7 @@ use super::report::{Issue, MessageType};
 use super::rules::limit;
 use super::says::{say, say_kind, Say};
 use super::sniff::Detected;
-use super::words::{decimal, nth};
+use super::words::{decimal, nth, part};
 use crate::prelude::*;
 
 /// The message type made for content of `kind`, the document type when none is: each kind
@@ -38,7 +38,7 @@ const ACCEPTED: &str = concat!(
     "image/jpeg or image/png\n",
     "audio/aac, audio/mp4, audio/amr, audio/mpeg or audio/ogg (Opus)\n",
     "video/mp4 or video/3gpp (H.264 video, AAC audio)\n",
-    "image/webp (512x512; static up to 100 KB, animated up to 500 KB)\n",
+    "image/webp (512x512; static under 100 KB, animated under 500 KB)\n",
     "the document types and any type accepted for images, audio, video or stickers",
 );
 
@@ -77,7 +77,27 @@ pub(super) fn for_type(t: MessageType, size: u64, kind: Kind, d: &Detected) -> V
         MessageType::Sticker => sticker(size, d, &mut out),
         MessageType::Document => {}
     }
+    unchecked(t, kind, d, &mut out);
     out
+}
+
+/// When the check that decides whether `t` takes the content was not reached (an MP4's
+/// codecs, a JPEG's frame type, the MPEG audio layer), `media_not_fully_checked` as an error
+/// naming it (as the best fit, `rules::choose` keeps it as a warning and picks the document
+/// type, which depends on none of them).
+fn unchecked(t: MessageType, kind: Kind, d: &Detected, out: &mut Vec<Issue>) {
+    // What the type needs, then what could not be checked.
+    let decides = match t {
+        MessageType::Image => "baseline or progressive coding;frame type",
+        MessageType::Video => "H.264 video and AAC audio;codecs",
+        MessageType::Audio if kind == Kind::Mp3 => "MPEG Layer III;layer",
+        MessageType::Audio => "AAC;codec",
+        _ => return,
+    };
+    if d.unchecked() {
+        let words = [part(decides, b';', 0), t.as_str(), part(decides, b';', 1)];
+        say_kind(out, Say::Unchecked, kind, &words);
+    }
 }
 
 fn audio_codec(kind: Kind, d: &Detected, out: &mut Vec<Issue>) {

@@ -137,11 +137,8 @@ impl<'v> Pass<'v> {
                     Some((_, members)) => *members,
                     None => &[],
                 };
-                // A variant without members ignores the rest, as serde's derive did.
-                match members.is_empty() {
-                    true => Ok(()),
-                    false => self.members(value, members, tag, at),
-                }
+                // A variant without members knows its tag only: any other key is refused.
+                self.members(value, members, tag, at)
             }
             Kind::List(list) => {
                 let items = match value {

@@ -23,6 +23,13 @@ pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer)
         let given = match (given(value, js), kind, need) {
             (_, _, Need::Unwritten) => continue,
             (_, Kind::Always(_), _) => &Value::Null,
+            (None, Kind::Tagged(tag, [(first, _), ..]), Need::Tag) => {
+                out.key(&snake(js));
+                out.open_object();
+                out.field(&snake(tag), *first);
+                out.close_object();
+                continue;
+            }
             (None, ..) => continue,
             (Some(Value::Array(items)), Kind::List(list), _)
                 if list.omit_empty && items.is_empty() =>

@@ -3,7 +3,7 @@
 //! request, or refused with `unsupported` before anything is sent (brief §3.2).
 //! A send or capability query goes out once per recipient: [`prepare`] gives the
 //! JS face the recipients and the one body they share around their identity
-//! (`{"method", "url", "idempotent", "into", "parts": [recipient, …], "head",
+//! (`{"method", "url", "repeat", "into", "parts": [recipient, …], "head",
 //! "tail"}`: each part's body is `head`, the recipient's digits, `tail`), which it
 //! runs at most 4 at a time and merges into one result.
 
@@ -17,6 +17,7 @@ use crate::core::error::{Error, Result};
 use crate::core::json::{self, Value, Writer};
 use crate::core::message::arguments;
 use crate::core::request::encode_segment;
+use crate::core::retry::Repeat;
 use crate::core::rules::check_id;
 use crate::prelude::*;
 
@@ -115,7 +116,7 @@ fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String
     let tail = send_tail(request)?;
     let url = url(&config.base_url, project, "messages:send");
     let to = request.get("to").unwrap_or(&Value::Null);
-    Ok(parts(&url, "messages", false, to, project, &tail))
+    Ok(parts(&url, "messages", Repeat::Send, to, project, &tail))
 }
 
 /// `capability(numbers)`: one `capability:query` per number; the answers come
@@ -127,7 +128,14 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
     // `{"app_id": …, "recipient": …}`.
     let mut tail = RECIPIENT_END.to_owned();
     tail.push('}');
-    Ok(parts(&url, "requests", true, numbers, project, &tail))
+    Ok(parts(
+        &url,
+        "requests",
+        Repeat::Safe,
+        numbers,
+        project,
+        &tail,
+    ))
 }
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
@@ -136,36 +144,37 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     check_id("messageId", id)?;
     let mut path = url(&config.base_url, project, "messages/");
     path.push_str(&encode_segment(id));
-    let mut out = request(false, &path);
+    let mut out = request("GET", &path, Repeat::Safe);
     out.close_object();
     Ok(out.finish())
 }
 
-/// The open object `{"method", "url", "idempotent"}` of a GET (a safe repeat) or a
-/// POST (not: a send).
-fn request(post: bool, url: &str) -> Writer {
+/// The open object `{"method", "url", "repeat"}` (`repeat`: the number of
+/// `repeat`, [`Repeat::wire`]).
+fn request(method: &str, url: &str, repeat: Repeat) -> Writer {
     let mut out = Writer::new();
     out.open_object();
-    out.field("method", if post { "POST" } else { "GET" });
+    out.field("method", method);
     out.field("url", url);
-    out.field("idempotent", &!post);
+    out.field("repeat", &repeat.wire());
     out
 }
 
 /// A POST to `url` per recipient of `recipients` (checked numbers), its body
 /// `project`'s [`head`], the number's digits and `tail`, merged by JS into a result's
-/// list `into` (`asynchronous` when the answers only say the request was taken).
+/// list `into`. A safe one (a capability query) is `asynchronous`: its answers only
+/// say the request was taken; a send is not.
 fn parts(
     url: &str,
     into: &str,
-    asynchronous: bool,
+    repeat: Repeat,
     recipients: &Value,
     project: &Project,
     tail: &str,
 ) -> String {
-    let mut out = request(true, url);
+    let mut out = request("POST", url, repeat);
     out.field("into", into);
-    if asynchronous {
+    if repeat == Repeat::Safe {
         out.field("asynchronous", &true);
     }
     out.field("parts", recipients);

@@ -1,7 +1,7 @@
 //! The one crossing between JS and Rust for the client: every method is an
 //! operation named as its JS method (`sendText`, `listStickers`), its arguments one
 //! JSON array as JS got them. Each operation is a row of [`OPS`] (its HTTP method,
-//! whether repeating it is harmless, its path, its arguments as a table of the
+//! how safe it is to repeat ([`Repeat`]), its path, its arguments as a table of the
 //! message model's language, what its body is, and its answer's shape), read by one
 //! runner (`ops/run.rs`): [`prepare`] reads and checks the arguments and builds the
 //! request; [`answer`] turns the status and body of the answer into the JSON text of
@@ -33,6 +33,7 @@ use crate::core::json::Value;
 use crate::core::message::arguments;
 use crate::core::message::schema::{Member, Need, STRING};
 use crate::core::request::{Method, Request};
+use crate::core::retry::Repeat;
 use answers::{Kind as Answer, NOTHING, SENT, STORED};
 use answers::{BLACKLIST_PAGE, CAPABILITIES, OPT_IN, PROVIDERS};
 use answers::{PACK_ID, PACK_INFO, PACK_LIST, STICKER_INDEX, STICKER_INFO, STICKER_LIST};
@@ -44,8 +45,8 @@ pub struct Op {
     /// The JS method's name.
     pub name: &'static str,
     pub(crate) method: Method,
-    /// Whether sending it twice is harmless (a send or a create is not).
-    pub(crate) idempotent: bool,
+    /// How safe it is to repeat after a failure that may mean it went through.
+    pub(crate) repeat: Repeat,
     /// The path below `/whatsapp/v1/{bot}/`: each `*` is the next of the first
     /// arguments, required (a string checked as an id or by its rule, a provider's
     /// name; or a sticker's index: a test holds every row to this).
@@ -90,7 +91,7 @@ const fn op(
     Op {
         name,
         method,
-        idempotent: true,
+        repeat: Repeat::Safe,
         path,
         params,
         body,
@@ -98,10 +99,18 @@ const fn op(
     }
 }
 
-/// An operation that must not be repeated (each call adds something).
+/// A message send: repeated after an ambiguous failure only when the caller opts in.
+const fn send(op: Op) -> Op {
+    Op {
+        repeat: Repeat::Send,
+        ..op
+    }
+}
+
+/// A create: never repeated after an ambiguous failure (each call adds something).
 const fn once(op: Op) -> Op {
     Op {
-        idempotent: false,
+        repeat: Repeat::Never,
         ..op
     }
 }
@@ -118,8 +127,8 @@ const Q: Body = Body::Query;
 /// Every operation of the client, one row each (kept one line a row: a table).
 #[rustfmt::skip]
 pub const OPS: &[Op] = &[
-    once(op("send", Post, "messages", &[], Send, SENT)),
-    once(op("sendText", Post, "messages", &[], Text, SENT)),
+    send(op("send", Post, "messages", &[], Send, SENT)),
+    send(op("sendText", Post, "messages", &[], Text, SENT)),
     op("markRead", Post, "events", MESSAGE_ID, Read, NOTHING),
     op("capability", Post, "capability", NUMBERS, Wrapped, &Answer::Object(CAPABILITIES)),
     op("optIn", Post, "provision/optin", NUMBERS, Wrapped, &Answer::Object(OPT_IN)),
@@ -170,7 +179,8 @@ pub(crate) fn typed(config: &Config, name: &str, args: Vec<Value>) -> Result<Req
 /// What an answer to `op` means: for a 2xx, the JS result's JSON text (an empty
 /// body reads as `{}`; a body that is not JSON or not the documented shape is
 /// `invalid_response`); otherwise the typed error of its status
-/// ([`crate::core::response`]). `token` is redacted from everything taken from the
+/// ([`crate::core::response`]; a body over its `MAX_ERROR_BODY_BYTES` is not
+/// parsed). `token` is redacted from everything taken from the
 /// body before it is cut. `retry_after` is the raw `Retry-After` header.
 pub fn answer(
     op: &Op,
@@ -179,9 +189,9 @@ pub fn answer(
     body: &str,
     token: &str,
 ) -> Result<String> {
-    use crate::core::response::{error_for_status, ErrorBody};
+    use crate::core::response::{error_for_status, error_json, ErrorBody};
     if !(200..300).contains(&status) {
-        let parsed = crate::core::json::parse(body).ok();
+        let parsed = error_json(body);
         let error_body = parsed.as_ref().and_then(ErrorBody::read);
         let error_body = error_body.map(|error_body| error_body.redacted(&[token]));
         return Err(error_for_status(status, error_body, retry_after));

@@ -80,7 +80,7 @@ pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<S
         method: op.method,
         url,
         body,
-        idempotent: op.idempotent,
+        repeat: op.repeat,
     })
 }
 

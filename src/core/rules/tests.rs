@@ -126,3 +126,29 @@ fn ids() {
         );
     }
 }
+
+#[test]
+fn http_urls_have_a_host() {
+    let at = Path::root("url");
+    for url in [
+        "https://cdn.example.com/a.jpg",
+        "http://u:p@h:80/x?y#z",
+        "https://[::1]:8443/a.jpg",
+        "HTTPS://h?x",
+    ] {
+        assert!(check_http_url_at(&at, url).is_ok(), "{url}");
+    }
+    for url in [
+        "https://?x",
+        "https://:443/a.jpg",
+        "https://#frag",
+        "https://@/a.jpg",
+        "https://[::1/x",
+        "https:///a.jpg",
+        "https://h:65536/a.jpg",
+        "http://a b/x",
+        "ftp://h/a.jpg",
+    ] {
+        assert!(check_http_url_at(&at, url).is_err(), "{url}");
+    }
+}

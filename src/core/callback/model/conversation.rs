@@ -86,10 +86,7 @@ impl Envelope {
 /// A Conversation callback's body (it has no `type` and has `app_id`).
 pub(super) fn callback(body: &Fields) -> Callback {
     let members = body.members();
-    let kind = members
-        .iter()
-        .find(|(key, _)| !ENVELOPE.contains(&key.as_str()));
-    let kind = kind.map_or("", |(key, _)| key.as_str());
+    let kind = crate::core::callback::conversation::kind(members, |key| ENVELOPE.contains(&key));
     let raw = Value::Object(members.to_vec());
     let mut out = Callback {
         kind: super::Channel::Whatsapp,

@@ -112,7 +112,7 @@ fn pack_bodies_and_rules() {
         android_app_store_link: None,
     };
     let create = create_pack(&c, &fields).unwrap();
-    assert!(!create.idempotent);
+    assert_eq!(create.repeat, crate::core::retry::Repeat::Never);
     let wire = r#"{"publisher":"P","name":"N","ios_app_store_link":"https://apps.apple.com/x"}"#;
     assert_eq!(create.body.as_deref(), Some(wire));
     let js = r#"[{"publisher": "P", "name": "N", "androidAppStoreLink": null, "iosAppStoreLink": "https://apps.apple.com/x"}]"#;
@@ -129,7 +129,8 @@ fn pack_bodies_and_rules() {
         create_pack(&c, &no_name).unwrap_err().field.as_deref(),
         Some("name")
     );
-    assert!(update_pack(&c, "p", &no_name).unwrap().idempotent);
+    let update = update_pack(&c, "p", &no_name).unwrap();
+    assert_eq!(update.repeat, crate::core::retry::Repeat::Safe);
     assert_eq!(
         update_pack(&c, "p", &StickerpackFields::default())
             .unwrap_err()

@@ -52,7 +52,7 @@ fn stickers_fall_back_to_documents() {
     // A KB limit is read as 1,000 or 1,024 bytes (not "MB").
     assert!(
         r.issues[0].message.contains(
-            "over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
+            "at or over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
         ),
         "{}",
         r.issues[0].message
@@ -213,16 +213,32 @@ fn size_messages_word_for_word() {
     webp.height = Some(512);
     assert_eq!(
         messages(102_401, &webp, MessageType::Sticker),
-        ["The limit for static stickers is 100 KB; this file is 102,401 bytes (over 102,400 bytes even if KB means 1,024 bytes)."]
+        ["The limit for static stickers is less than 100 KB; this file is 102,401 bytes (not less than 102,400 bytes even if KB means 1,024 bytes)."]
     );
     webp.animated = true;
     assert_eq!(
         messages(512_001, &webp, MessageType::Sticker),
-        ["The limit for animated stickers is 500 KB; this file is 512,001 bytes (over 512,000 bytes even if KB means 1,024 bytes)."]
+        ["The limit for animated stickers is less than 500 KB; this file is 512,001 bytes (not less than 512,000 bytes even if KB means 1,024 bytes)."]
     );
     assert_eq!(
         messages(500_001, &webp, MessageType::Sticker),
-        ["The file is 500,001 bytes: over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay at or under 500,000 bytes to be safe."]
+        ["The file is 500,001 bytes: at or over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay under 500,000 bytes to be safe."]
+    );
+    // The sticker limits are strict ("less than"): at a reading is past it.
+    assert_eq!(
+        messages(512_000, &webp, MessageType::Sticker),
+        ["The limit for animated stickers is less than 500 KB; this file is 512,000 bytes (not less than 512,000 bytes even if KB means 1,024 bytes)."]
+    );
+    webp.animated = false;
+    assert_eq!(
+        messages(100_000, &webp, MessageType::Sticker),
+        ["The file is 100,000 bytes: at or over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes. Neither Sinch nor Meta says which; stay under 100,000 bytes to be safe."]
+    );
+    assert!(messages(99_999, &webp, MessageType::Sticker).is_empty());
+    // The others are inclusive ("at most"): at the upper reading is within it.
+    assert_eq!(
+        report(100 * MIB, &jpeg, None).codes(),
+        ["media_size_ambiguous", "media_over_processing_limit"]
     );
 }
 
@@ -256,4 +272,45 @@ fn codec_messages_word_for_word() {
     let mut aac = kind(Kind::Aac);
     aac.audio = Some(Codec::Mp3);
     assert!(messages(&aac, MessageType::Audio).is_empty());
+}
+
+/// Bytes missing before what decides the message type: an error naming it when the type was
+/// asked for; as the best fit, the document type with it as a warning. Word for word.
+#[test]
+fn unchecked_deciding_parts_word_for_word() {
+    let cases = [
+        (Kind::Jpeg, MessageType::Image, "The JPEG image must use baseline or progressive coding for image messages; its frame type could not be checked (a needed part of the file was not read)."),
+        (Kind::Mp4Video, MessageType::Video, "The MP4 video must use H.264 video and AAC audio for video messages; its codecs could not be checked (a needed part of the file was not read)."),
+        (Kind::Mp4Audio, MessageType::Audio, "The MP4 (M4A) audio file must use AAC for audio messages; its codec could not be checked (a needed part of the file was not read)."),
+        (Kind::Mp3, MessageType::Audio, "The MP3 audio file must use MPEG Layer III for audio messages; its layer could not be checked (a needed part of the file was not read)."),
+    ];
+    for (k, t, message) in cases {
+        let mut d = kind(k);
+        d.incomplete = true;
+        d.undecided = true;
+        let r = report(1000, &d, Some(t));
+        assert_eq!(
+            r.codes(),
+            ["media_not_fully_checked", "media_not_fully_checked"]
+        );
+        assert_eq!((r.ok, r.issues[1].severity), (false, Severity::Error));
+        assert_eq!(r.issues[1].message, message);
+        let r = report(1000, &d, None);
+        assert_eq!((r.ok, r.message_type), (true, Some(MessageType::Document)));
+        assert_eq!(r.issues[1].severity, Severity::Warning);
+        assert_eq!(
+            r.issues[1].message,
+            format!("{message} It can still be sent as a document.")
+        );
+        // Undecided but all read (a broken file), or read in part but decided: no such issue.
+        for (incomplete, undecided) in [(false, true), (true, false)] {
+            d.incomplete = incomplete;
+            d.undecided = undecided;
+            let r = report(1000, &d, Some(t));
+            assert!(
+                r.issues.iter().all(|i| i.severity == Severity::Warning),
+                "{k:?}"
+            );
+        }
+    }
 }

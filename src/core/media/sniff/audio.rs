@@ -142,6 +142,8 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
 fn after_id3(v: &View<'_>) -> Step {
     let mut d = Detected::new(Kind::Mp3);
     d.audio = Some(Codec::Mp3);
+    // The layer (MP3 or not) is in the first frame, after the tags.
+    d.undecided = true;
     let mut off = 0u64;
     for _ in 0..4 {
         let b = match v.read_upto(off, 10, AFTER_TAG_WINDOW) {

@@ -11,6 +11,10 @@ use codec::{audio_codec, video_codec};
 
 /// How much to read when a box lies beyond the bytes read so far.
 const WINDOW: u64 = 16 * 1024;
+/// How much to read at a top-level box header beyond the bytes read so far, but after the
+/// media data (where the movie usually is): the header and any small boxes after it, so a
+/// hop over boxes of padding or metadata costs a small read, not a window.
+const HOP: u64 = 256;
 /// At most this many boxes are looked at on one level.
 const MAX_BOXES: usize = 64;
 
@@ -157,9 +161,15 @@ fn header(v: &View<'_>, off: u64, parent_end: u64, want: u64) -> Result<Result<B
 fn walk(v: &View<'_>, family: Family) -> Step {
     let mut found = Found::default();
     let broken = boxes(v, &mut found);
-    let d = decide(family, &found);
+    let mut d = decide(family, &found);
+    // The codecs are known once the movie has been walked.
+    d.undecided = !found.moov;
     match broken {
-        Ok(None) => Ok(d),
+        // MAX_BOXES walked short of the end and of the movie: not all was read.
+        Ok(None) => {
+            d.incomplete = d.undecided;
+            Ok(d)
+        }
         Ok(Some(Broken::Why(why))) => Ok(d.broken(why)),
         Ok(Some(Broken::Box(kind))) => Ok(d.damaged(
             true,
@@ -183,13 +193,18 @@ enum Broken {
 /// media data have been seen. Gives why the file is broken, if it is.
 fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
     let mut mdat = false;
+    // Whether the box before was the media data: the movie follows it when not first.
+    let mut after_mdat = false;
     let mut off = 0u64;
     for _ in 0..MAX_BOXES {
         if off >= v.size {
             break;
         }
-        // After the movie only box headers are needed, not what follows them.
-        let want = if found.moov { 256 } else { WINDOW };
+        let want = if after_mdat && !found.moov {
+            WINDOW
+        } else {
+            HOP
+        };
         let h = match header(v, off, v.size, want)? {
             Ok(h) => h,
             Err(why) => return Ok(Some(Broken::Why(why))),
@@ -198,7 +213,8 @@ fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
             movie(v, h, found)?;
             found.moov = true;
         }
-        mdat |= &h.kind == b"mdat";
+        after_mdat = &h.kind == b"mdat";
+        mdat |= after_mdat;
         if h.end > v.size {
             return Ok(Some(Broken::Box(h.kind)));
         }
@@ -207,7 +223,8 @@ fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
         }
         off = h.end;
     }
-    Ok((!found.moov).then_some(Broken::Why(Why::NoMoov)))
+    // Without the movie at the end of the file the file is broken; short of the end, unread.
+    Ok((!found.moov && off >= v.size).then_some(Broken::Why(Why::NoMoov)))
 }
 
 /// The child boxes of `parent`, up to `MAX_BOXES`, calling `f` on each until it returns `true`.

@@ -11,8 +11,11 @@ use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be16, find, u8_at, Miss, View};
 use crate::core::media::words::{fill, owned};
 
-/// How much to read when a segment lies beyond the bytes read so far.
-const WINDOW: u64 = 4096;
+/// How much to read when a segment lies beyond the bytes read so far: its header and the
+/// small table segments that usually follow the last large one (DQT, SOF, DHT, SOS: well
+/// under 1 KiB together), so a hop over a run of large segments (EXIF, ICC, extended XMP)
+/// costs a small read each.
+const WINDOW: u64 = 1024;
 /// How much of the end is read to find the end-of-image marker and what follows it.
 const TAIL: u64 = 1024;
 /// JPEG-LS start of frame (SOF55).
@@ -39,8 +42,10 @@ fn walk(v: &View<'_>, d: &mut Detected) -> Result<(), Miss> {
     let mut scan_found = false;
     // Where the entropy-coded data of the first scan starts.
     let mut data_at = 0u64;
-    let mut frame: Option<u8> = None;
+    let mut frame = false;
     let mut hierarchical = false;
+    // Until the frame header is read, its type (what decides an image message) is not known.
+    d.undecided = true;
     // What is wrong, when the walk stops at a broken segment (one exit for every finding).
     let mut broken = None;
     for _ in 0..512 {
@@ -73,14 +78,16 @@ fn walk(v: &View<'_>, d: &mut Detected) -> Result<(), Miss> {
             }
             _ => {
                 hierarchical |= marker == DHP;
-                if is_sof(marker) && frame.is_none() {
+                if is_sof(marker) && !frame {
                     if b.len() < 9 {
                         broken = Some(Why::JpegFrameShort);
                         break;
                     }
-                    frame = Some(marker);
+                    frame = true;
                     d.height = be16(b, 5).map(u32::from);
                     d.width = be16(b, 7).map(u32::from);
+                    // A DHP segment comes before the frames: `hierarchical` is known.
+                    frame_type(d, marker, hierarchical);
                 }
                 off += 2 + len;
             }
@@ -90,7 +97,6 @@ fn walk(v: &View<'_>, d: &mut Detected) -> Result<(), Miss> {
         d.mark_why(why);
         return Ok(());
     }
-    frame_type(d, frame, hierarchical);
     if !scan_found {
         d.incomplete = true;
         return Ok(());
@@ -109,15 +115,16 @@ fn is_sof(m: u8) -> bool {
     (matches!(m, 0xC0..=0xCF) && !matches!(m, 0xC4 | 0xC8 | 0xCC)) || m == SOF55
 }
 
-/// What the first frame header says about the coding.
-fn frame_type(d: &mut Detected, frame: Option<u8>, hierarchical: bool) {
-    match frame {
-        Some(SOF55) => d.kind = Some(Kind::JpegLs),
-        Some(0xC3 | 0xC7 | 0xCB | 0xCF) => d.image_coding = Some("a lossless JPEG"),
-        Some(0xC9 | 0xCA | 0xCD | 0xCE) => d.image_coding = Some("an arithmetic-coded JPEG"),
+/// What the first frame header (of type `sof`) says about the coding.
+fn frame_type(d: &mut Detected, sof: u8, hierarchical: bool) {
+    d.undecided = false;
+    match sof {
+        SOF55 => d.kind = Some(Kind::JpegLs),
+        0xC3 | 0xC7 | 0xCB | 0xCF => d.image_coding = Some("a lossless JPEG"),
+        0xC9 | 0xCA | 0xCD | 0xCE => d.image_coding = Some("an arithmetic-coded JPEG"),
         _ => {}
     }
-    if hierarchical || matches!(frame, Some(0xC5 | 0xC6)) {
+    if hierarchical || matches!(sof, 0xC5 | 0xC6) {
         d.add_note(
             IssueCode::MediaImageCodec,
             "The JPEG image is hierarchical (stored at several resolutions), which few decoders read: it may not display.",

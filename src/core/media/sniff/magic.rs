@@ -1,11 +1,12 @@
 //! Formats told by a fixed signature alone: PDF, RTF, tar, Matroska/WebM, gzip, 7-Zip, RAR,
 //! Windows (PE), ELF and Mach-O executables.
 
+use super::text::markup;
 use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
-use crate::core::media::words::{decimal, fill, owned};
+use crate::core::media::words::{decimal, fill, latin1, owned};
 use crate::prelude::*;
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
@@ -13,11 +14,6 @@ const PDF_TAIL: u64 = 1024;
 const PDF_HEAD: usize = 1024;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    if let Some(at) = find(head.get(..PDF_HEAD).unwrap_or(head), b"%PDF-") {
-        if let Some(step) = pdf(v, head, at) {
-            return Some(step);
-        }
-    }
     if head.starts_with(b"{\\rtf") {
         return Some(Ok(Detected::new(Kind::Rtf)));
     }
@@ -40,21 +36,25 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     } else if is_exe(head) {
         Kind::Exe
     } else {
-        return None;
+        // The PDF header last: a signature at offset 0 wins over a `%PDF-` further on (an
+        // executable or an archive with a PDF appended is not a PDF).
+        let at = find(head.get(..PDF_HEAD).unwrap_or(head), b"%PDF-")?;
+        return pdf(v, head, at);
     };
     Some(Ok(Detected::new(kind)))
 }
 
 /// A PDF whose header is at `at`. Readers accept bytes before it (a byte order mark, junk,
 /// blank lines): a warning. Text before it must be followed by a PDF end (`%%EOF`), or the
-/// file is text that mentions the header: `None`.
+/// file is text that mentions the header: `None`. Markup before it (an HTML or SVG page
+/// with a PDF after its script) is that markup, which browsers render.
 fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
+    let before = head.get(..at).unwrap_or(&[]);
+    let binary = before.iter().any(|&b| b == 0 || b >= 0x80);
+    if let Some(kind) = markup(&latin1(before)) {
+        return Some(Ok(Detected::new(kind)));
+    }
     let mut d = Detected::new(Kind::Pdf);
-    let binary = head
-        .get(..at)
-        .unwrap_or(&[])
-        .iter()
-        .any(|&b| b == 0 || b >= 0x80);
     if at > 0 {
         d = d.note(
             IssueCode::MediaLeadingData,
@@ -198,5 +198,37 @@ mod tests {
         assert_eq!(sniff_all(&exe).kind, Some(Kind::Exe));
         let text = b"MZ is how this line of plain text starts, and it goes on long enough.";
         assert_eq!(sniff_all(text).kind, Some(Kind::Text));
+    }
+
+    /// A signature at offset 0 wins over a `%PDF-` within the first 1024 bytes; markup before
+    /// the header is that markup; other text before it is junk in a PDF.
+    #[test]
+    fn a_pdf_after_another_format_is_that_format() {
+        let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+        let mut exe = b"MZ".to_vec();
+        exe.resize(64, 0);
+        let mut tar = vec![0u8; 512];
+        tar[..5].copy_from_slice(b"a.pdf");
+        tar[257..263].copy_from_slice(b"ustar\0");
+        let cases: [(&[u8], Kind); 7] = [
+            (&exe, Kind::Exe),
+            (b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", Kind::Elf),
+            (&[0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1], Kind::MachO),
+            (&tar, Kind::Tar),
+            (
+                b"<!DOCTYPE html><html><script>alert(1)</script><!--\n",
+                Kind::Html,
+            ),
+            (
+                b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script><!--",
+                Kind::Svg,
+            ),
+            (b"HTTP/1.1 200 OK\r\n\r\n", Kind::Pdf),
+        ];
+        for (lead, kind) in cases {
+            let mut b = lead.to_vec();
+            b.extend_from_slice(pdf);
+            assert_eq!(sniff_all(&b).kind, Some(kind), "{kind:?}");
+        }
     }
 }

@@ -64,6 +64,10 @@ pub(crate) struct Detected {
     pub damage: Option<Damage>,
     /// The read budget ran out (or a range was not supplied) before the check was complete.
     pub incomplete: bool,
+    /// The check that decides whether the kind's own message type takes the file (an MP4's
+    /// codecs, a JPEG's frame type, the MPEG audio layer after an ID3 tag) was not reached;
+    /// it counts only with `incomplete` (see [`Detected::unchecked`]).
+    pub undecided: bool,
     /// Text that is not valid UTF-8 or UTF-16 (a legacy single-byte encoding).
     pub not_utf8: bool,
     /// An image coding that image messages do not take (a lossless JPEG, ...).
@@ -91,6 +95,12 @@ impl Detected {
         let mut d = Detected::unknown();
         d.incomplete = true;
         d
+    }
+
+    /// Bytes went missing before the deciding check: the kind's own message type cannot be
+    /// said to take the file.
+    pub fn unchecked(&self) -> bool {
+        self.incomplete && self.undecided
     }
 
     /// Adds a warning.

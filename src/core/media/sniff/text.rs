@@ -154,7 +154,7 @@ const LEADS: &str =
     "h<!doctype html\nh<html\nh<head\nh<body\nh<script\nh<iframe\ns<svg\ns<!doctype svg\nx<?xml\nc<!--";
 
 /// HTML, SVG or XML posing as text.
-fn markup(text: &str) -> Option<Kind> {
+pub(super) fn markup(text: &str) -> Option<Kind> {
     let t = trim_start(text, true);
     if !t.starts_with('<') {
         return None;

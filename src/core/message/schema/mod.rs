@@ -31,8 +31,8 @@ pub(crate) enum Kind {
     List(&'static List),
     /// One item or an array of them (`sendText`'s `to`), checked for shape only.
     OneOrMany(&'static Kind),
-    /// An object tagged by the member named first: the members of each variant. A
-    /// variant without members ignores the rest of the object.
+    /// An object tagged by the member named first: the members of each variant (one
+    /// without members has its tag only).
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
     /// A string that may be left out but, when given, is this one; always written.
     Always(&'static str),
@@ -63,6 +63,9 @@ pub(crate) enum Need {
     /// Required, but said among the rules, naming the field as they do (a create's
     /// fields: `name: is required`), not by the shape.
     Late,
+    /// Optional; a [`Kind::Tagged`] one left out is written as its first variant's
+    /// tag alone (a template's `media`, which upstream requires: `{ "type": "text" }`).
+    Tag,
 }
 
 /// One member: its JS name (empty for a [`Kind::Hook`]), kind and need.

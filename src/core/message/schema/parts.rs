@@ -100,7 +100,7 @@ pub(super) const TEMPLATE: &[Member] = &[
                 ("document", DOCUMENT_LINK),
             ],
         ),
-        Opt,
+        Need::Tag,
     ),
     Member(
         "buttons",

@@ -95,8 +95,8 @@ fn every_rule_passes_and_fails() {
         ),
         (
             "provider charset",
-            json!({"type": "document", "url": "https://x.example/d.pdf", "provider": "my_prov-A"}),
-            json!({"type": "document", "url": "https://x.example/d.pdf", "provider": "prov1"}),
+            json!({"type": "document", "url": "https://x.example/d.pdf", "provider": "my_prov-A2"}),
+            json!({"type": "document", "url": "https://x.example/d.pdf", "provider": "prov.1"}),
             "message.provider",
         ),
         (
@@ -234,7 +234,7 @@ fn every_rule_passes_and_fails() {
         (
             "template text media",
             json!({"type": "template", "templateName": "t", "media": {"type": "text"}}),
-            json!({"type": "template", "templateName": "t", "media": {"type": "video", "url": "https://x.example/v.mp4", "provider": "1"}}),
+            json!({"type": "template", "templateName": "t", "media": {"type": "video", "url": "https://x.example/v.mp4", "provider": "p 1"}}),
             "message.media.provider",
         ),
         (

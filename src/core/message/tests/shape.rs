@@ -53,6 +53,11 @@ fn wire_shapes() {
             json!({"type": "contacts", "contacts": [{"name": {"formattedName": "J S", "firstName": "J"}, "addresses": [{"city": "Lund", "countryCode": "SE", "type": "WORK"}], "phones": [{"phone": "+1", "waId": "1"}]}]}),
             json!({"type": "contacts", "contacts": [{"name": {"formatted_name": "J S", "first_name": "J"}, "addresses": [{"city": "Lund", "country_code": "SE", "type": "WORK"}], "phones": [{"phone": "+1", "wa_id": "1"}]}]}),
         ),
+        // Upstream requires a template's media: "text" for one without.
+        (
+            json!({"type": "template", "templateName": "t", "bodyParams": ["b"]}),
+            json!({"type": "template", "template_name": "t", "body_params": ["b"], "media": {"type": "text"}}),
+        ),
         (
             json!({"type": "template", "templateName": "t", "language": "en", "headerParams": ["h"], "bodyParams": ["b"], "media": {"type": "image", "url": "https://x.example/i.jpg"}, "buttons": [{"type": "call"}, {"type": "url", "parameter": "p"}, {"type": "quick_reply", "payload": "y"}]}),
             json!({"type": "template", "template_name": "t", "language": "en", "header_params": ["h"], "body_params": ["b"], "media": {"type": "image", "url": "https://x.example/i.jpg"}, "buttons": [{"type": "call"}, {"type": "url", "parameter": "p"}, {"type": "quick_reply", "payload": "y"}]}),
@@ -105,10 +110,20 @@ fn tagged_enums_read_the_tag_wherever_it_is() {
         message(list).unwrap_err(),
         "request.message.message.header.type: must be text"
     );
-    // Variants without members ignore the rest, as serde's derive did.
-    let ignored = r#"{"type":"template","templateName":"t","media":{"type":"text","text":"ignored"},
-        "buttons":[{"x":1,"type":"call"}]}"#;
-    let sent: serde_json::Value = serde_json::from_str(&message(ignored).unwrap()).unwrap();
+    // A variant without members knows its tag only: any other key is refused, at its
+    // deepest path, and the variant alone is sent as its tag.
+    let text_media = r#"{"type":"template","templateName":"t","media":{"type":"text","text":"x"}}"#;
+    assert_eq!(
+        message(text_media).unwrap_err(),
+        "request.message.media.text: is not a known field"
+    );
+    let call = r#"{"type":"template","templateName":"t","buttons":[{"x":1,"type":"call"}]}"#;
+    assert_eq!(
+        message(call).unwrap_err(),
+        "request.message.buttons[0].x: is not a known field"
+    );
+    let bare = r#"{"type":"template","templateName":"t","media":{"type":"text"},"buttons":[{"type":"call"}]}"#;
+    let sent: serde_json::Value = serde_json::from_str(&message(bare).unwrap()).unwrap();
     assert_eq!(
         sent["message"],
         json!({"type": "template", "template_name": "t", "media": {"type": "text"}, "buttons": [{"type": "call"}]})

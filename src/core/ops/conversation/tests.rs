@@ -37,6 +37,22 @@ fn answered(op: &str, status: u16, retry_after: Option<&str>, body: &str) -> Res
     answer(op, status, retry_after, body, project)
 }
 
+/// Whether the client retries a `repeat` request after `err` (and says `retryable`).
+fn retried(err: &Error, repeat: Repeat) -> bool {
+    let attempt = crate::core::retry::Attempt {
+        number: 0,
+        repeat,
+        jitter: 0.0,
+    };
+    let settled = crate::core::outcome::settle(&config(), Err(err.clone()), attempt);
+    assert_eq!(
+        settled.contains("retryMs"),
+        settled.contains(r#""retryable":true"#),
+        "{settled}"
+    );
+    settled.contains("retryMs")
+}
+
 fn prepared(op: &str, args: &str) -> Result<serde_json::Value> {
     with_project(|c, p| prepare(c, p, op, args))
         .map(|text| serde_json::from_str(&text).expect("JSON text"))
@@ -62,16 +78,11 @@ fn a_send_is_one_request_per_recipient_in_order() {
     let got = prepared("sendText", r#"[["+46732001122","46732002244"],"Hi"]"#).unwrap();
     let url = "http://127.0.0.1:9/v1/projects/p%201/messages:send";
     assert_eq!(
-        (
-            &got["method"],
-            &got["url"],
-            &got["idempotent"],
-            &got["into"]
-        ),
+        (&got["method"], &got["url"], &got["repeat"], &got["into"]),
         (
             &"POST".into(),
             &url.into(),
-            &false.into(),
+            &Repeat::Send.wire().into(),
             &"messages".into()
         )
     );
@@ -145,8 +156,12 @@ fn capability_is_asynchronous_one_query_per_number() {
         "http://127.0.0.1:9/v1/projects/p%201/capability:query"
     );
     assert_eq!(
-        (&got["into"], &got["asynchronous"]),
-        (&"requests".into(), &true.into())
+        (&got["into"], &got["asynchronous"], &got["repeat"]),
+        (
+            &"requests".into(),
+            &true.into(),
+            &Repeat::Safe.wire().into()
+        )
     );
     let body: serde_json::Value = serde_json::from_str(&bodies(&got)[1]).unwrap();
     assert_eq!(
@@ -171,7 +186,7 @@ fn callback_status_reads_the_stored_message() {
     let got = prepared("callbackStatus", r#"["m/1"]"#).unwrap();
     assert_eq!(
         got,
-        serde_json::json!({"method":"GET","url":"http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1","idempotent":true})
+        serde_json::json!({"method":"GET","url":"http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1","repeat":1})
     );
     assert_eq!(
         prepared("callbackStatus", r#"[".."]"#)
@@ -313,10 +328,15 @@ fn errors_read_both_body_forms_and_hint_at_the_region() {
     }
     let busy = answered("send", 429, Some("2"), "").unwrap_err();
     assert_eq!(
-        (busy.code, busy.retryable, busy.retry_after_ms),
+        (busy.code, retried(&busy, Repeat::Send), busy.retry_after_ms),
         (ErrorCode::RateLimited, true, Some(2000))
     );
-    assert!(err(500, "").retryable && !err(403, "").retryable);
+    // Every 5xx is retried for a safe request; for a send, only 503 unless opted in.
+    for status in [500, 502, 503, 504] {
+        assert!(retried(&err(status, ""), Repeat::Safe), "{status}");
+        assert_eq!(retried(&err(status, ""), Repeat::Send), status == 503);
+    }
+    assert!(!retried(&err(403, ""), Repeat::Safe));
     assert_eq!(err(418, "").code, ErrorCode::UnexpectedStatus);
     let oauth = err(
         401,
@@ -402,7 +422,7 @@ fn the_token_request_and_its_answer() {
     assert_eq!(refused.code, ErrorCode::Unauthorized);
     assert!(!refused.message.contains("s3cr3t"), "{}", refused.message);
     let busy = answer("token", 429, None, "", project).unwrap_err();
-    assert!(busy.retryable);
+    assert!(retried(&busy, Repeat::Safe));
     // Basic auth, or a relay, takes no token.
     project.auth = crate::core::config::Auth::Basic;
     assert_eq!(token_request(project), serde_json::json!({}));

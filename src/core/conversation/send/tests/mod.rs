@@ -300,7 +300,7 @@ fn standalone_rules_come_first() {
         "1 to 4096",
     );
     refused(
-        json!({"type": "image", "url": "https://x/i.jpg", "provider": "1"}),
+        json!({"type": "image", "url": "https://x/i.jpg", "provider": "p 1"}),
         "message.provider",
         "A-Z",
     );
