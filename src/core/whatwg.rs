@@ -39,8 +39,8 @@ pub fn is_loopback(authority: &str) -> bool {
         })
 }
 
-/// Whether `authority` has a host `fetch` can reach: after any `user@`, a non-empty
-/// host (a bracketed one a valid IPv6 address) and a port, if any, of 0 to 65535.
+/// Whether `authority` has a host the parser accepts: after any `user@`, a bracketed
+/// valid IPv6 address or a [`domain`], and a port, if any, of 0 to 65535.
 pub fn has_host(authority: &str) -> bool {
     let at = authority.as_bytes().iter().rposition(|b| *b == b'@');
     let host_port = at.map_or(Some(authority), |at| authority.get(at + 1..));
@@ -48,7 +48,7 @@ pub fn has_host(authority: &str) -> bool {
         .and_then(host)
         .is_some_and(|host| match host.strip_prefix('[') {
             Some(v6) => v6.strip_suffix(']').is_some_and(|v6| ipv6(v6.as_bytes())),
-            None => !host.is_empty(),
+            None => domain(host).is_some(),
         })
 }
 
@@ -123,17 +123,40 @@ fn is_port(port: &str) -> bool {
     port.is_empty() || crate::core::json::read::digits(port).is_some_and(|n| n <= 65_535)
 }
 
-/// A host that is not an IPv6 literal: percent-decoded, then `localhost` or IPv4 in 127/8.
+/// A host that is not an IPv6 literal: a [`domain`] that is `localhost` or IPv4 in 127/8.
+/// Non-ASCII goes through IDNA mapping in the parser (full-width digits become ASCII
+/// ones, soft hyphens vanish): not read here, so neither.
 fn is_loopback_name(host: &str) -> bool {
+    domain(host)
+        .is_some_and(|host| host == b"localhost" || ipv4(&host).is_some_and(|ip| ip >> 24 == 127))
+}
+
+/// The WHATWG host parser's reading of a host that is not an IPv6 literal (special
+/// schemes): percent-decoded, ASCII-lowercased. `None` when it refuses it: empty, not
+/// UTF-8, a forbidden code point after decoding (a `%` left over is one), or a last
+/// label that is a number (digits, or `0x` hex) in what is not an IPv4 address. IDNA
+/// (mapping, punycode) is not done: non-ASCII is kept as it is.
+fn domain(host: &str) -> Option<Vec<u8>> {
     let mut host = percent_decode(host);
-    // Non-ASCII goes through IDNA mapping in the parser (full-width digits become
-    // ASCII ones, soft hyphens vanish): not read here, so not loopback. Read on
-    // bytes: ASCII needs no UTF-8 check.
-    if !host.is_ascii() {
-        return false;
-    }
     host.make_ascii_lowercase();
-    host == b"localhost" || ipv4(&host).is_some_and(|ip| ip >> 24 == 127)
+    // `iter().any`, not `contains`: `<[u8]>::contains` is `memchr`.
+    let forbidden = |b: &u8| *b <= b' ' || *b == 0x7F || b"#%/:<>?@[\\]^|".iter().any(|f| f == b);
+    if host.is_empty() || host.iter().any(forbidden) || core::str::from_utf8(&host).is_err() {
+        return None;
+    }
+    (!ends_in_number(&host) || ipv4(&host).is_some()).then_some(host)
+}
+
+/// Whether the last label of `host` (after one trailing dot) is all digits or an
+/// [`ipv4_number`]: then the parser reads the host as IPv4 or refuses it.
+fn ends_in_number(host: &[u8]) -> bool {
+    let host = host.strip_suffix(b".").unwrap_or(host);
+    let start = host
+        .iter()
+        .rposition(|b| *b == b'.')
+        .map_or(0, |dot| dot + 1);
+    let last = host.get(start..).unwrap_or_default();
+    (!last.is_empty() && last.iter().all(u8::is_ascii_digit)) || ipv4_number(last).is_some()
 }
 
 /// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)

@@ -135,6 +135,63 @@ fn hosts_are_non_empty_with_a_port_to_65535_and_ipv6_in_brackets() {
     }
 }
 
+/// The host parser's refusals besides emptiness and ports: percent-decoding, forbidden
+/// code points, and a host ending in a number that is no IPv4 address.
+#[test]
+fn hosts_are_what_the_host_parser_accepts() {
+    for authority in [
+        "%41",
+        "ex%2Dample.com",
+        "%c3%a4.example",
+        ".",
+        "%2e",
+        "a..b",
+        "1.2.3.4",
+        "1.2.3.4.",
+        "0x7f.1",
+        "4294967295",
+        "0X10",
+        "1.2.3.4x",
+        "0xg",
+        "example.com.",
+        "a_b!$&'()*+,;=~`{}\"-.com",
+    ] {
+        assert!(has_host(authority), "{authority}");
+    }
+    for authority in [
+        "%20",
+        "%",
+        "%/x",
+        "<",
+        "ex%00ample.com",
+        "256.256.256.256",
+        "1.2.3.4.5",
+        "0x100000000",
+        "ex^ample.com",
+        "ex|ample.com",
+        "%zz",
+        "%25",
+        "a%2fb",
+        "a%3a1",
+        "a%40b",
+        "a%5bb%5d",
+        "a%5cb",
+        "a%23b",
+        "a%3fb",
+        "ex>ample",
+        "a%09b",
+        "a%7fb",
+        "%ff",
+        "%c3",
+        "example.09",
+        "example.0x",
+        "example.1.",
+        "u@1.2.3.256",
+    ] {
+        assert!(!has_host(authority), "{authority}");
+    }
+}
+
 #[test]
 fn authority_ends_where_the_parser_ends_it() {
     assert_eq!(authority("127.0.0.1:9/x"), "127.0.0.1:9");
@@ -270,5 +327,77 @@ pub(crate) mod oracle {
             loopbacks += usize::from(ours);
         }
         assert!(loopbacks > 500, "only {loopbacks} loopback hosts generated");
+    }
+
+    /// For any ASCII-spelt authority (no IDNA: no `xn--`, no raw non-ASCII), a host here
+    /// exactly when the WHATWG parser reads it as one for a special scheme.
+    #[test]
+    fn hosts_agree_with_the_whatwg_parser() {
+        const PIECES: &[&str] = &[
+            "a",
+            "b",
+            "e",
+            "x",
+            "-",
+            "_",
+            "~",
+            "0",
+            "1",
+            "9",
+            "08",
+            "255",
+            "256",
+            "4294967296",
+            "0x",
+            "0X",
+            "0xff",
+            "0xg",
+            ".",
+            ".",
+            ".",
+            "%",
+            "%2",
+            "%2e",
+            "%2E",
+            "%41",
+            "%20",
+            "%25",
+            "%2f",
+            "%3a",
+            "%5c",
+            "%00",
+            "%7f",
+            "%ff",
+            "%c3",
+            "%c3%a4",
+            "%zz",
+            "<",
+            ">",
+            "^",
+            "|",
+            "[",
+            "]",
+            "@",
+            ":",
+            ":80",
+            ":99999",
+            "\"",
+            "{",
+            "=",
+        ];
+        let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+        let (mut hosts, mut refused) = (0, 0);
+        for _ in 0..50_000 {
+            let authority = rng.text(PIECES, 8);
+            let ours = has_host(&authority);
+            let theirs = url::Url::parse(&format!("https://{authority}/")).is_ok();
+            assert_eq!(ours, theirs, "{authority}");
+            hosts += usize::from(ours);
+            refused += usize::from(!ours);
+        }
+        assert!(
+            hosts > 5_000 && refused > 5_000,
+            "{hosts} hosts, {refused} refused"
+        );
     }
 }
