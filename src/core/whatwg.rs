@@ -132,16 +132,16 @@ fn is_loopback_name(host: &str) -> bool {
 }
 
 /// The WHATWG host parser's reading of a host that is not an IPv6 literal (special
-/// schemes): percent-decoded, ASCII-lowercased. `None` when it refuses it: empty, not
-/// UTF-8, a forbidden code point after decoding (a `%` left over is one), or a last
-/// label that is a number (digits, or `0x` hex) in what is not an IPv4 address. IDNA
-/// (mapping, punycode) is not done: non-ASCII is kept as it is.
+/// schemes): percent-decoded, ASCII-lowercased. `None` when it refuses it: empty, a
+/// forbidden code point after decoding (a `%` left over is one), or a last label that
+/// is a number (digits, or `0x` hex) in what is not an IPv4 address. IDNA (mapping,
+/// punycode, UTF-8 checks) is not done: non-ASCII is kept as it is.
 fn domain(host: &str) -> Option<Vec<u8>> {
     let mut host = percent_decode(host);
     host.make_ascii_lowercase();
-    // `iter().any`, not `contains`: `<[u8]>::contains` is `memchr`.
+    // The forbidden domain code points; `iter().any`, not `contains` (`memchr`).
     let forbidden = |b: &u8| *b <= b' ' || *b == 0x7F || b"#%/:<>?@[\\]^|".iter().any(|f| f == b);
-    if host.is_empty() || host.iter().any(forbidden) || core::str::from_utf8(&host).is_err() {
+    if host.is_empty() || host.iter().any(forbidden) {
         return None;
     }
     (!ends_in_number(&host) || ipv4(&host).is_some()).then_some(host)
