@@ -229,10 +229,10 @@ export class WhatsAppClient {
     for (const [key, value] of keys) {
       if (key === "signal") {
         if (value === undefined) continue;
-        // `aborted` throws on a forged signal (`Object.create(AbortSignal.prototype)`), and
-        // `instanceof` may throw on a Proxy: either is refused, never thrown raw.
+        // A brand check: the prototype's `aborted` getter throws for anything but a real
+        // signal (a forged one, even with an own `aborted`; a Proxy): refused, never raw.
         try {
-          if (!(value instanceof AbortSignal) || typeof value.aborted !== "boolean") throw value;
+          Reflect.apply(Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted").get, value, []);
         } catch {
           throw refused("options.signal", "must be an AbortSignal");
         }
@@ -277,13 +277,17 @@ export class WhatsAppClient {
     const { signal } = call;
     const onAbort = () => controller.abort(signal.reason);
     let status = 0;
+    let listening = false;
     try {
       timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
       }, call.timeoutMs);
       if (signal?.aborted) onAbort();
-      else signal?.addEventListener("abort", onAbort, { once: true });
+      else if (signal) {
+        signal.addEventListener("abort", onAbort, { once: true });
+        listening = true;
+      }
       // The runtime's own global fetch, called unbound as Workers require; a
       // redirect is never followed, so a message never goes elsewhere or twice.
       const response = await fetch(request.url, {
@@ -311,7 +315,8 @@ export class WhatsAppClient {
       return fail("network", status, typeof err?.message === "string" ? err.message : undefined);
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      // Only a listener that was added is removed: a finally that throws would reject raw.
+      if (listening) signal.removeEventListener("abort", onAbort);
     }
   }
 }

@@ -58,6 +58,9 @@ class Project {
     let renewed = false;
     const once = async (n) => {
       bearer = await this.#bearerHeader(call);
+      // No token in time is this attempt's timeout, which the retry policy decides on
+      // like any other; nothing was sent, so it is as safe to repeat as a read (1).
+      if (bearer === undefined) return { text: this.#core.fail("timeout", 0, undefined, call.timeoutMs, n, 1, Math.random()) };
       return attempt(bearer, n);
     };
     const renew = () => {
@@ -94,16 +97,17 @@ class Project {
   }
 
   /**
-   * The cached `Bearer …` header, refreshed (once for every call waiting) when due. The
-   * refresh is shared: a caller's signal or `timeoutMs` ends its own wait, not the others'.
-   * A call aborted already starts no refresh; a refresh every caller has left fails unheard.
+   * The cached `Bearer …` header, refreshed (once for every call waiting) when due, or
+   * undefined when it is not there within the call's `timeoutMs`. The refresh is shared:
+   * a caller's signal or `timeoutMs` ends its own wait, not the others'. A call aborted
+   * already starts no refresh; a refresh every caller has left fails unheard.
    */
   async #bearerHeader(call) {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
-    // Nothing was sent while waiting for the token: as safe to repeat as a read (1).
-    const failed = (kind) => toSinchError(JSON.parse(this.#core.fail(kind, 0, undefined, call.timeoutMs, 0, 1, 0)).error);
-    if (call.signal?.aborted) throw failed("aborted");
+    // An abort is final, whatever the policy.
+    const aborted = () => toSinchError(JSON.parse(this.#core.fail("aborted", 0, undefined, 0, 0, 1, 0)).error);
+    if (call.signal?.aborted) throw aborted();
     if (!this.#refresh) {
       this.#refresh = this.#fetchToken().finally(() => {
         this.#refresh = undefined;
@@ -111,11 +115,11 @@ class Project {
       this.#refresh.catch(() => {});
     }
     let timer;
-    const deadline = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(failed("timeout")), call.timeoutMs);
+    const deadline = new Promise((resolve) => {
+      timer = setTimeout(resolve, call.timeoutMs);
     });
     try {
-      return await Promise.race([abortable(this.#refresh, call.signal, () => failed("aborted")), deadline]);
+      return await Promise.race([abortable(this.#refresh, call.signal, aborted), deadline]);
     } finally {
       clearTimeout(timer);
     }

@@ -74,11 +74,12 @@ test("a call that is aborted while it waits for a failing shared refresh leaves 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
 
 test("a forged AbortSignal or a Proxy that throws is refused as options.signal, with no request and no timer left", async (t) => {
-  const server = await serve(t, (_, res) => res.writeHead(200, { "content-type": "application/json" }).end("[]"));
+  const server = await serve(t, (_, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"numbers":[]}'));
   const wa = new WhatsAppClient({ botId: "b", token: "t", baseUrl: server.url });
   const forged = {
     "Object.create(AbortSignal.prototype)": Object.create(AbortSignal.prototype),
     "a Proxy whose getPrototypeOf throws": new Proxy({}, { getPrototypeOf() { throw new Error("trap"); } }),
+    "one with an own aborted: false": Object.create(AbortSignal.prototype, { aborted: { value: false } }),
   };
   for (const [label, signal] of Object.entries(forged)) {
     const before = timers();
@@ -92,6 +93,33 @@ test("a forged AbortSignal or a Proxy that throws is refused as options.signal, 
     assert.equal(timers(), before, `${label}: a timer was left running`);
   }
   assert.deepEqual(server.requests, []);
+  // A real signal works; a Proxy of one works in Node (its brand check reads through the
+  // Proxy), or, where the runtime's check sees the Proxy, is refused as a SinchError.
+  assert.deepEqual((await wa.blacklist(undefined, { signal: new AbortController().signal })).numbers, []);
+  const proxied = await wa.blacklist(undefined, { signal: new Proxy(new AbortController().signal, {}) }).catch((err) => err);
+  assert.ok(proxied instanceof SinchError ? proxied.field === "options.signal" : proxied.numbers.length === 0, String(proxied));
+});
+
+test("no token within the call's timeoutMs is an attempt's timeout, repeated as the retry policy says", async (t) => {
+  // The token URL never answers: each attempt times out waiting for it, nothing is sent.
+  const silent = await serve(t, () => {});
+  const retries = [];
+  const onRetry = ({ attempt, error }) => void retries.push([attempt, error.code]);
+  const wa = conversation(silent.url, { retries: 2, timeoutMs: 300 });
+  await assert.rejects(wa.sendText("+46732001122", "hi", { onRetry }), (err) => err instanceof SinchError && err.code === "timeout" && err.retryable);
+  assert.deepEqual(retries, [[1, "timeout"], [2, "timeout"]]);
+  assert.ok(silent.requests.every((request) => request === "POST /oauth2/token"), silent.requests.join());
+  // The token comes late (450 ms) but within the client's timeoutMs: the repeat sends.
+  const late = await serve(t, (req, res) => {
+    const json = (body) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+    if (req.url === "/oauth2/token") return setTimeout(() => json({ access_token: "tok", expires_in: 3600, token_type: "bearer" }), 450);
+    json({ message_id: "m1", accepted_time: "2024-01-01T00:00:00Z" });
+  });
+  retries.length = 0;
+  const sent = await conversation(late.url, { retries: 2, timeoutMs: 5000 }).sendText("+46732001122", "hi", { timeoutMs: 300, onRetry });
+  assert.equal(sent.messages[0].id, "m1");
+  assert.deepEqual(retries, [[1, "timeout"]]);
+  assert.equal(late.requests.length, 2);
 });
 
 test("a secret echoed percent-encoded (a redirect's Location, an error body) is redacted in every form", async (t) => {
@@ -101,6 +129,9 @@ test("a secret echoed percent-encoded (a redirect's Location, an error body) is 
     uri: (auth) => encodeURIComponent(auth),
     "lowercase hex": (auth) => lower(encodeURIComponent(auth)),
     form: (auth) => new URLSearchParams({ a: auth }).toString().slice(2),
+    // A nested `?next=` URL re-encoded by a proxy, once or twice more.
+    twice: (auth) => encodeURIComponent(encodeURIComponent(auth)),
+    "three times, lowercase hex": (auth) => lower(encodeURIComponent(encodeURIComponent(encodeURIComponent(auth)))),
   };
   for (const [label, encode] of Object.entries(forms)) {
     const server = await serve(t, (req, res) => {
@@ -117,7 +148,7 @@ test("a secret echoed percent-encoded (a redirect's Location, an error body) is 
       assert.ok(err instanceof SinchError, `${label} ${where}: ${err}`);
       const text = read(err);
       assert.ok(text.includes("[redacted]"), `${label} ${where}: ${text}`);
-      assert.ok(!/ab(%2B|\+)cd/i.test(text) && !text.includes("ef%3D"), `${label} ${where}: the token in ${text}`);
+      assert.ok(!/ab(%(25)*2B|\+)cd/i.test(text) && !/ef%(25)*3D/i.test(text), `${label} ${where}: the token in ${text}`);
     }
   }
 });

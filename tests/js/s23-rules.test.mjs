@@ -1,6 +1,6 @@
 // Session 23's rule fixes, through the built package in Node against the emulator (both
 // APIs): `localhost.` is not loopback, a tag-only variant refuses other keys, URLs need a
-// host, provider names take digits, a standalone template always carries its media.
+// host (one `new URL()` accepts), provider names take digits, a standalone template always carries its media.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { BOTS, TOKEN } from "./support.mjs";
@@ -80,6 +80,26 @@ test("media, callback, base and token URLs need a host, a valid bracketed IPv6 a
   }
   await wa.sendImage(TO, `http://[::1]:${port}/a.jpg`);
   assert.equal(emu.requests.at(-1).body.message.url, `http://[::1]:${port}/a.jpg`);
+});
+
+test("a host new URL() refuses (a forbidden code point, a bad escape, a number that is no IPv4) is refused, not fetched", async () => {
+  const hosts = ["%20", "%", "<", "ex%00ample.com", "256.256.256.256", "1.2.3.4.5", "0x100000000", "ex^ample.com", "ex|ample.com", "%zz"];
+  for (const host of hosts) {
+    const url = `https://${host}/a.jpg`;
+    assert.throws(() => new URL(url), TypeError, `${url}: new URL() accepts it`);
+    await refused(wa.sendImage(TO, url), "message.url", url);
+    await refused(wa.send({ to: [TO], message: { type: "text", text: "x" }, callback: url }), "callback", url);
+    await refused(conv.sendImage(TO, url), "message.url", `conversation ${url}`);
+    throwsInvalid(() => new WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: `https://${host}` }), "options.baseUrl", host);
+    throwsInvalid(() => conversationClient(WhatsAppClient, emu.url, { authUrl: `https://${host}/oauth2/token` }), "options.authUrl", host);
+  }
+  // What the parser reads as a host still is one.
+  for (const host of ["%41", "1.2.3.4", "0x7f.1", "%c3%a4.example", "a_b~.com", "example.com."]) {
+    assert.doesNotThrow(() => new URL(`https://${host}/`), host);
+    await wa.sendImage(TO, `https://${host}/a.jpg`);
+    assert.equal(emu.requests.at(-1).body.message.url, `https://${host}/a.jpg`, host);
+    assert.ok(new WhatsAppClient({ botId: BOT, token: TOKEN, baseUrl: `https://${host}` }), host);
+  }
 });
 
 test("a standalone template without media is sent with media {type: text}; the Conversation body is unchanged", async () => {

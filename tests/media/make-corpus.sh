@@ -272,6 +272,7 @@ want jpeg-then-mp4.jpg && cat "$OUT/image.jpg" "$OUT/video-h264-aac.mp4" >"$OUT/
 want program-then-pdf.pdf && cat "$OUT/program.exe" "$OUT/document.pdf" >"$OUT/program-then-pdf.pdf"
 want elf-then-pdf.pdf && { head -c 64 "$OUT/program.elf"; cat "$OUT/document.pdf"; } >"$OUT/elf-then-pdf.pdf"
 want html-then-pdf.pdf && { printf '<!DOCTYPE html><html><body><script>alert(document.domain)</script><!--\n'; cat "$OUT/document.pdf"; } >"$OUT/html-then-pdf.pdf"
+want bom-svg-then-pdf.pdf && { printf '\xef\xbb\xbf<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><!--\n'; cat "$OUT/document.pdf"; } >"$OUT/bom-svg-then-pdf.pdf"
 # 13. Static stickers of exact sizes around the limit ("less than 100 KB"), padded by XMP.
 for size in 99998 100000 102400; do
   want "sticker-$size.webp" && "${HANDMADE[@]}" xmp-webp "$OUT/sticker.webp" "$OUT/sticker-$size.webp" "$size"

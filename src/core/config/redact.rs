@@ -11,9 +11,9 @@ pub const MAX_TEXT_CHARS: usize = 1000;
 /// The first [`MAX_TEXT_CHARS`] characters of `text` with every one of `secrets`
 /// replaced by `[redacted]`, left to right as `str::replace` does (the longest secret
 /// where several start), each found as itself and percent-encoded (`%2B` or `%2b` for
-/// `+`, and `+` too for a space, as a form encodes it), wholly or in part. One pass, one
-/// `String`, and no scan past the cut, so a long hostile text costs no more than a short
-/// one: a plain scan rather than `str::replace`, whose two-way searcher (≈2.5 KB of wasm)
+/// `+`, and `+` too for a space, as a form encodes it), wholly or in part, once or up to
+/// 16 times over (`%252B`: a nested URL re-encoded). One pass, one `String`, and no scan
+/// past the cut, so a long hostile text costs no more than a short one: a plain scan rather than `str::replace`, whose two-way searcher (≈2.5 KB of wasm)
 /// nothing else in the client needs. A match starts on a character boundary of `text`:
 /// at a `%`, a `+`, or a byte that begins a character of the secret.
 pub fn redact_all(text: &str, secrets: &[&str]) -> String {
@@ -49,25 +49,60 @@ pub fn redact_all(text: &str, secrets: &[&str]) -> String {
 /// What stands in for a secret.
 const REDACTED: &str = "[redacted]";
 
+/// How many times over a secret is looked for percent-encoded, at most (each further
+/// encoding, as a proxy re-encoding a nested URL, writes every `%` again as `%25`).
+const MAX_ENCODINGS: usize = 16;
+
 /// How many bytes at the start of `text` spell `secret` (0: none, or an empty secret),
-/// the longer of: as itself, and each byte as itself or as `%XX` (hex in either case),
-/// a space also as `+`.
+/// the longest of: as itself, and each byte as itself or percent-encoded one to
+/// [`MAX_ENCODINGS`] times (hex in either case), a space also as `+`.
 fn echoed(text: &[u8], secret: &[u8]) -> usize {
     // Both: a secret with `%` in it is a prefix of its encoded form, and may be sent as itself.
-    let literal = if text.starts_with(secret) {
+    let mut longest = if text.starts_with(secret) {
         secret.len()
     } else {
         0
     };
+    // Up to the first `%` every byte is itself, whatever the depth: a deeper one is tried
+    // only while that `%` has one more `25` after it.
+    let mut again = 0;
+    while again < MAX_ENCODINGS {
+        let (spelled, deeper) = spelled(text, secret, again);
+        longest = longest.max(spelled);
+        if !deeper {
+            break;
+        }
+        again += 1;
+    }
+    longest
+}
+
+/// How many bytes at the start of `text` spell `secret` with each byte as itself or
+/// encoded `1 + again` times: `%`, `again` times `25`, the byte's hex (0: none); and
+/// whether the first `%` met has one `25` more (so a deeper encoding may match).
+fn spelled(text: &[u8], secret: &[u8], again: usize) -> (usize, bool) {
+    let mut deeper = None;
     let mut at = 0;
     for &byte in secret {
-        at += match text.get(at..).unwrap_or_default() {
-            [b'%', high, low, ..] if hex(*high, *low) == Some(byte) => 3,
-            [first, ..] if *first == byte || (*first == b'+' && byte == b' ') => 1,
-            _ => return literal,
+        let rest = text.get(at..).unwrap_or_default();
+        let mut skip = 1;
+        if rest.first() == Some(&b'%') {
+            while skip <= 2 * again && rest.get(skip..skip + 2) == Some(b"25") {
+                skip += 2;
+            }
+            deeper = deeper.or(Some(rest.get(skip..skip + 2) == Some(b"25")));
+        }
+        at += match (rest.first(), rest.get(skip..skip + 2)) {
+            (Some(b'%'), Some([high, low]))
+                if skip == 1 + 2 * again && hex(*high, *low) == Some(byte) =>
+            {
+                skip + 2
+            }
+            (Some(first), _) if *first == byte || (*first == b'+' && byte == b' ') => 1,
+            _ => return (0, deeper == Some(true)),
         };
     }
-    literal.max(at)
+    (at, deeper == Some(true))
 }
 
 /// The byte of the two hex digits `high` `low` (either case).
@@ -120,8 +155,28 @@ mod tests {
         assert_eq!(redact_all("é %C3%A9é", &["éé"]), "é [redacted]");
         // A `%` of the secret as itself, or as `%25`; a `%` not followed by hex is text.
         assert_eq!(
-            redact_all("50%25 50%2525 50%2", &["50%25"]),
-            "[redacted] [redacted] 50%2"
+            redact_all("50%25 50%2525 50%252525 50%2", &["50%25"]),
+            "[redacted] [redacted] [redacted] 50%2"
+        );
+        // encodeURIComponent once, twice, three times (a nested `?next=` URL re-encoded by
+        // a proxy), in either case: `+` is `%2B`, `%252B`, `%25252b`.
+        for echo in [
+            "ab%2Bcd%2Fef%3D%3D",
+            "ab%252Bcd%252Fef%253D%253D",
+            "ab%25252Bcd%25252Fef%25253D%25253D",
+            "ab%25252bcd%25252fef%25253d%25253d",
+        ] {
+            assert_eq!(
+                redact_all(&format!("?next={echo}&b=1"), &[secret]),
+                "?next=[redacted]&b=1",
+                "{echo}"
+            );
+        }
+        // A secret with `%` in it, every byte encoded twice: its own `%25` is not taken for an encoding.
+        let text = "%2535%2530%2525%2532%2535 %25%25%25";
+        assert_eq!(
+            redact_all(text, &["50%25", "%%"]),
+            "[redacted] [redacted]%25"
         );
         assert_eq!(redact_all("%zz%4", &["%4"]), "%zz[redacted]");
     }

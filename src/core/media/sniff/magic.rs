@@ -47,11 +47,16 @@ pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 /// A PDF whose header is at `at`. Readers accept bytes before it (a byte order mark, junk,
 /// blank lines): a warning. Text before it must be followed by a PDF end (`%%EOF`), or the
 /// file is text that mentions the header: `None`. Markup before it (an HTML or SVG page
-/// with a PDF after its script) is that markup, which browsers render.
+/// with a PDF after its script), after a byte order mark or not, is that markup, which
+/// browsers render.
 fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     let before = head.get(..at).unwrap_or(&[]);
     let binary = before.iter().any(|&b| b == 0 || b >= 0x80);
-    if let Some(kind) = markup(&latin1(before)) {
+    // Markup after a UTF-8 byte order mark is markup too, as the text sniffer reads it
+    // (`get`, where `<[u8]>::strip_prefix` links `split_at`'s panic).
+    let bom = usize::from(before.starts_with(b"\xEF\xBB\xBF")) * 3;
+    let lead = before.get(bom..).unwrap_or(before);
+    if let Some(kind) = markup(&latin1(lead)) {
         return Some(Ok(Detected::new(kind)));
     }
     let mut d = Detected::new(Kind::Pdf);
@@ -210,7 +215,7 @@ mod tests {
         let mut tar = vec![0u8; 512];
         tar[..5].copy_from_slice(b"a.pdf");
         tar[257..263].copy_from_slice(b"ustar\0");
-        let cases: [(&[u8], Kind); 7] = [
+        let cases: [(&[u8], Kind); 9] = [
             (&exe, Kind::Exe),
             (b"\x7FELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", Kind::Elf),
             (&[0xCF, 0xFA, 0xED, 0xFE, 7, 0, 0, 1], Kind::MachO),
@@ -223,6 +228,11 @@ mod tests {
                 b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script><!--",
                 Kind::Svg,
             ),
+            (
+                b"\xEF\xBB\xBF<html><script>alert(1)</script><!--\n",
+                Kind::Html,
+            ),
+            (b"\xEF\xBB\xBF <svg onload='alert(1)'><!--", Kind::Svg),
             (b"HTTP/1.1 200 OK\r\n\r\n", Kind::Pdf),
         ];
         for (lead, kind) in cases {
