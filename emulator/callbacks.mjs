@@ -22,18 +22,33 @@ export class Callbacks {
     /** The callback store: `{ bot, kind: "status" | "notification", messageId, from, at, payload }`. */
     this.store = [];
     this.timers = new Set();
+    /** Bumped by `reset`: a run of reports started before it stops. */
+    this.epoch = 0;
   }
 
   /** Walks each sent message through its delivery states, one report per state. */
   reportDelivery(bot, messages, url) {
     messages.forEach(({ id, recipient }) => {
       const states = FAILING.test(recipient) ? ["queued", "failed"] : DELIVERED;
-      states.forEach((state, step) => {
+      this.inTurn(states.map((state) => () => {
         const status = { status: state === "failed" ? "failure" : "success", state, message_id: id, recipient, timestamp: new Date().toISOString() };
         if (state === "failed") status.details = "The recipient is not capable of receiving WhatsApp messages.";
-        this.later((step + 1) * this.reportDelayMs, () => this.emit(bot, { type: "whatsapp", statuses: [status] }, url, { messageId: id }));
-      });
+        return this.emit(bot, { type: "whatsapp", statuses: [status] }, url, { messageId: id });
+      }));
     });
+  }
+
+  /**
+   * Runs `steps` one after another, each `reportDelayMs` after the last one's POST settled, so
+   * one message's reports arrive in their order even on a loaded machine (a retry of a failed
+   * POST may still come later, as Sinch's would).
+   */
+  inTurn(steps) {
+    const epoch = this.epoch;
+    const next = (i) => {
+      if (i < steps.length && epoch === this.epoch) this.later(this.reportDelayMs, () => Promise.resolve(steps[i]()).finally(() => next(i + 1)));
+    };
+    next(0);
   }
 
   /** Stores and posts an inbound notification (from the control API). */
@@ -99,6 +114,7 @@ export class Callbacks {
   }
 
   reset() {
+    this.epoch++;
     this.timers.forEach(clearTimeout);
     this.timers.clear();
     this.deliveries.length = 0;

@@ -53,16 +53,14 @@ export class Reports {
     this.messages.push(message);
     const failed = this.failure(identity, kind, now);
     const steps = failed ? [["FAILED", failed]] : [["QUEUED_ON_CHANNEL"], ["DELIVERED"], ["READ"]];
-    steps.forEach(([status, why], i) =>
-      this.callbacks.later((i + 1) * this.callbacks.reportDelayMs, () => {
-        const at = iso(Date.now());
-        message.message_status = { status, event_time: at, ...(why ? { reason: why.code } : {}) };
-        const report = { message_id: message.id, conversation_id: "", status, channel_identity: message.channel_identity, contact_id: "", ...(why ? { reason: why } : {}), metadata: message.metadata, processing_mode: "DISPATCH" };
-        const payload = this.envelope({ accepted_time: message.accept_time, event_time: at, message_delivery_report: report });
-        payload.correlation_id = body.correlation_id ?? "";
-        return this.webhooks.dispatch("MESSAGE_DELIVERY", payload, body.callback_url);
-      }),
-    );
+    this.callbacks.inTurn(steps.map(([status, why]) => () => {
+      const at = iso(Date.now());
+      message.message_status = { status, event_time: at, ...(why ? { reason: why.code } : {}) };
+      const report = { message_id: message.id, conversation_id: "", status, channel_identity: message.channel_identity, contact_id: "", ...(why ? { reason: why } : {}), metadata: message.metadata, processing_mode: "DISPATCH" };
+      const payload = this.envelope({ accepted_time: message.accept_time, event_time: at, message_delivery_report: report });
+      payload.correlation_id = body.correlation_id ?? "";
+      return this.webhooks.dispatch("MESSAGE_DELIVERY", payload, body.callback_url);
+    }));
     return message;
   }
 
