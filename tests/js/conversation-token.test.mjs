@@ -48,7 +48,8 @@ test("a call's timeoutMs bounds its wait for the shared refresh; the refresh goe
   const wa = conversationClient(WhatsAppClient, emu.url);
   emu.addFault({ path: "/oauth2/token", kind: "latency", ms: 1500, times: 1 });
   const started = Date.now();
-  const hurried = wa.sendText("+46732001122", "hurried", { timeoutMs: 200 });
+  // One attempt (onRetry says no): a token-wait timeout is an attempt the retry policy would repeat.
+  const hurried = wa.sendText("+46732001122", "hurried", { timeoutMs: 200, onRetry: () => false });
   const patient = wa.sendText("+46732001122", "patient");
   // Nothing was sent while it waited for the token: safe to repeat, so retryable.
   await assert.rejects(hurried, (err) => err instanceof SinchError && err.code === "timeout" && err.retryable === true);
