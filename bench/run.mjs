@@ -92,8 +92,10 @@ if (!pf.error) infoLines.push(["preflight, bytes read per file (vs file-type)", 
 /** The last `scripts/fuzz.sh` run's figures (fuzz/out/results.json), or why there are none. */
 function fuzzSummary(path) {
   if (!existsSync(path)) return "not run on this machine (json_parse took 14 min for 10 million on 2 shared cores: run it apart)";
-  const { at, targets } = JSON.parse(readFileSync(path, "utf8"));
-  return `${at}: ${targets.map((t) => `${t.target} ${t.executions}${t.crashed ? " CRASHED" : ""}`).join(", ")}`;
+  const { at, bar, targets } = JSON.parse(readFileSync(path, "utf8"));
+  return targets
+    .map((t) => `${t.target} ${t.executions}${t.crashed ? " CRASHED" : ""} (bar ${t.bar ?? bar}, ${t.at ?? at})`)
+    .join(", ");
 }
 
 const checked = check(rows);

@@ -2,9 +2,11 @@
 # Fuzzes every target with cargo-fuzz (libFuzzer, nightly) for a number of executions
 # each (default 10 million, issue 12's bar): the callback parser, the signature
 # verifier, the response parser, the media sniffer, the JSON reader against
-# serde_json and a send prepared by both op tables. Prints each target's executions beside the bar and writes
-# fuzz/out/results.json; exits non-zero on a crash (its input is left in
-# fuzz/artifacts/<target>/) or when a target falls short.
+# serde_json and a send prepared by both op tables. Prints each target's executions
+# beside the bar and keeps each target's newest run (its time, bar and workers) in
+# fuzz/out/results.json, so runs of a few targets add up to the whole set; exits
+# non-zero on a crash (its input is left in fuzz/artifacts/<target>/) or when a
+# target falls short.
 #   scripts/fuzz.sh [executions] [target…]
 #
 # Fastest settings measured on this 2-core machine (README, "Benchmarks, soak and
@@ -30,7 +32,19 @@ build=(-O --sanitizer none)
 bin=fuzz/target/x86_64-unknown-linux-gnu/release
 mkdir -p fuzz/out
 status=0
-results=()
+# Puts one target's run into fuzz/out/results.json in place of its previous one.
+record() {
+  node -e '
+    const fs = require("fs"), [path, entry] = process.argv.slice(1);
+    let old = { targets: [] };
+    try { old = JSON.parse(fs.readFileSync(path, "utf8")); } catch {}
+    const run = JSON.parse(entry);
+    // An older file kept one time and bar for all its targets: carry them into each.
+    const kept = (old.targets ?? []).filter((t) => t.target !== run.target)
+      .map((t) => ({ at: old.at, bar: old.bar, ...t }));
+    fs.writeFileSync(path, JSON.stringify({ targets: [...kept, run] }) + "\n");
+  ' fuzz/out/results.json "$1"
+}
 for target in "${targets[@]}"; do
   (cd fuzz && cargo +nightly fuzz build "${build[@]}" "$target")
   mkdir -p "fuzz/corpus/$target" "fuzz/artifacts/$target"
@@ -62,7 +76,6 @@ for target in "${targets[@]}"; do
   fi
   printf '%-18s %12s executions in %5ss (%s/s), %s workers, bar >= %s: %s\n' "$target" "$executed" \
     "$seconds" "$((executed / (seconds > 0 ? seconds : 1)))" "$workers" "$runs" "$verdict"
-  results+=("{\"target\":\"$target\",\"executions\":$executed,\"seconds\":$seconds,\"crashed\":$([ $crashed = 1 ] && echo true || echo false)}")
+  record "{\"target\":\"$target\",\"executions\":$executed,\"seconds\":$seconds,\"crashed\":$([ $crashed = 1 ] && echo true || echo false),\"at\":\"$(date -u +%FT%TZ)\",\"bar\":$runs,\"workers\":$workers}"
 done
-(IFS=,; printf '{"at":"%s","bar":%s,"targets":[%s]}\n' "$(date -u +%FT%TZ)" "$runs" "${results[*]}") > fuzz/out/results.json
 exit $status
