@@ -22,7 +22,7 @@ cargo clippy --quiet --lib --no-default-features --target wasm32-unknown-unknown
 # cores), warm 0.5 s.
 CUSTOM_LIBFUZZER_PATH=/nonexistent/libfuzzer.a cargo check --quiet --manifest-path fuzz/Cargo.toml --bins
 
-step "media corpus: real files made by ffmpeg, LibreOffice, ImageMagick, sox, tar"
+step "media corpus: real files made by ffmpeg, LibreOffice, ImageMagick, sox, the VisualOn AMR-WB encoder, tar"
 bash tests/media/make-corpus.sh
 
 step "native tests (core)"
