@@ -18,8 +18,8 @@ cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warning
 cargo clippy --quiet --lib --no-default-features --target wasm32-unknown-unknown -- -D warnings
 # The fuzz targets compile on stable (fuzzing them needs nightly: scripts/fuzz.sh), so they
 # cannot rot unseen. A check links nothing, so libfuzzer-sys is pointed at a libFuzzer archive
-# (never read) instead of compiling libFuzzer's C++: from cold 25 s instead of 85 s (2 busy
-# cores), warm 0.5 s.
+# (never read) instead of compiling libFuzzer's C++: from cold 14-25 s instead of 55-85 s (2
+# cores shared with a CI run), warm 0.5 s.
 CUSTOM_LIBFUZZER_PATH=/nonexistent/libfuzzer.a cargo check --quiet --manifest-path fuzz/Cargo.toml --bins
 
 step "media corpus: real files made by ffmpeg, LibreOffice, ImageMagick, sox, the VisualOn AMR-WB encoder, tar"
