@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Generates the media preflight corpus into tests/out/media/ with real tools
-# (ffmpeg, LibreOffice headless, ImageMagick, libjpeg-turbo, tar); the few files no
-# installed tool writes are built by tests/media/handmade.py. Installs the missing tools
-# with apt first (idempotent: does nothing when they are present), and skips any
-# file that already exists, so a second run takes well under a second.
+# (ffmpeg, LibreOffice headless, ImageMagick, libjpeg-turbo, sox, the VisualOn AMR-WB
+# encoder, tar); the few files no installed tool writes are built by tests/media/handmade.py.
+# Installs the missing tools with apt first (idempotent: does nothing when they are present),
+# and skips any file that already exists, so a second run takes well under a second.
 #
 # Usage: bash tests/media/make-corpus.sh [--force]
 #   --force   delete tests/out/media/ first and regenerate everything.
@@ -24,8 +24,11 @@ command -v ffmpeg >/dev/null || need+=(ffmpeg)
 command -v soffice >/dev/null || need+=(libreoffice-core libreoffice-writer libreoffice-calc libreoffice-impress)
 is_real_imagemagick || need+=(imagemagick)
 command -v img2webp >/dev/null || need+=(webp)
-# sox with libsox-fmt-base encodes AMR-NB/AMR-WB (Debian's ffmpeg has no AMR encoder).
+# sox with libsox-fmt-base encodes AMR-NB (Debian's ffmpeg has no AMR encoder).
 sox -h 2>/dev/null | grep -q amr-nb || need+=(sox libsox-fmt-base)
+# AMR-WB: neither Debian's ffmpeg nor its sox encodes it; the VisualOn encoder library does,
+# driven by tests/media/amrwb.py.
+[[ "$({ ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null)" == *"libvo-amrwbenc.so.0 "* ]] || need+=(libvo-amrwbenc0)
 command -v zip >/dev/null || need+=(zip)
 command -v iconv >/dev/null || need+=(libc-bin)
 # cjpeg writes arithmetic-coded JPEG (ImageMagick's libjpeg use cannot).
@@ -76,7 +79,7 @@ want image.heic && { convert -size 64x64 xc:blue "$OUT/image.heic" 2>/dev/null |
 want image.avif && { convert -size 64x64 xc:blue "$OUT/image.avif" 2>/dev/null || { rm -f "$OUT/image.avif"; log "no AVIF encoder: image.avif skipped"; }; }
 want image.svg && printf '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>\n' >"$OUT/image.svg"
 
-# Video and audio (ffmpeg; sox for AMR)
+# Video and audio (ffmpeg; sox for AMR-NB, the VisualOn encoder for AMR-WB)
 want video-h264-aac.mp4 && "${FF[@]}" "${VSRC[@]}" "${ASRC[@]}" -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart "$OUT/video-h264-aac.mp4"
 want video-h264-aac-moov-at-end.mp4 && "${FF[@]}" "${VSRC[@]}" "${ASRC[@]}" -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$OUT/video-h264-aac-moov-at-end.mp4"
 # A minute long: the second track and the media data box lie beyond the first reads.
@@ -115,7 +118,7 @@ if want audio.amr; then
 fi
 if want audio-wb.amr; then
   "${FF[@]}" -f lavfi -i "sine=frequency=440:sample_rate=16000:duration=2" -ac 1 -c:a pcm_s16le "$TMP/tone16k.wav"
-  sox "$TMP/tone16k.wav" -t amr-wb "$OUT/audio-wb.amr" 2>/dev/null || { rm -f "$OUT/audio-wb.amr"; log "sox has no AMR-WB encoder: audio-wb.amr skipped"; }
+  python3 "$ROOT/tests/media/amrwb.py" "$TMP/tone16k.wav" "$OUT/audio-wb.amr"
 fi
 
 # Documents (LibreOffice headless, from flat ODF sources written here)
