@@ -90,7 +90,7 @@ fn webhook(
     let _ = verify_webhook_headers(body, headers, key, freshness);
     let _ = verify_callback(
         body,
-        &format!("[[{:?},{:?}]]", WEBHOOK_HEADERS[2], timestamp),
+        format!("[[{:?},{:?}]]", WEBHOOK_HEADERS[2], timestamp),
         key,
         freshness,
     );
@@ -134,7 +134,7 @@ fn webhook(
         [WEBHOOK_HEADERS[3], "hmacsha256"],
     ]);
     assert_eq!(
-        verify_callback(body, &pairs.to_string(), key, fresh),
+        verify_callback(body, pairs.to_string(), key, fresh),
         Ok(true)
     );
     let stale = Freshness {
@@ -222,7 +222,7 @@ fuzz_target!(|data: &[u8]| {
             ["sinch-whatsapp-callback-signature-nonce", &nonce],
         ]);
         assert_eq!(
-            verify_callback(body, &pairs.to_string(), key, Freshness::at(0)),
+            verify_callback(body, pairs.to_string(), key, Freshness::at(0)),
             Ok(true)
         );
         mac[0] ^= 1;
