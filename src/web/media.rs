@@ -23,12 +23,11 @@ use wasm_bindgen::prelude::*;
 /// as JSON text.
 #[wasm_bindgen(skip_typescript)]
 pub fn media_step(input: &[u8]) -> super::Answer {
-    let last = input
-        .get(input.len().saturating_sub(8)..)
-        .unwrap_or_default();
-    let ranges = usize::try_from(number(last, 0)).unwrap_or(0).min(MAX_READS);
-    let (mut rest, numbers) = input.split_at(input.len().saturating_sub((6 + 2 * ranges) * 8));
-    let number = |i: usize| number(numbers, i);
+    let count = number(input, input.len().saturating_sub(8));
+    let ranges = usize::try_from(count).unwrap_or(0).min(MAX_READS);
+    let at = input.len().saturating_sub((6 + 2 * ranges) * 8);
+    let mut rest = input.get(..at).unwrap_or_default();
+    let number = |i: usize| number(input, at + 8 * i);
     let mut take = |len: u64| {
         let len = usize::try_from(len).unwrap_or(usize::MAX).min(rest.len());
         let (taken, after) = rest.split_at_checked(len).unwrap_or_default();
@@ -66,12 +65,12 @@ pub fn media_step(input: &[u8]) -> super::Answer {
     })
 }
 
-/// The `i`th `f64` of `numbers` (0 past them), out of line: one read, not one per
+/// The `f64` at byte `at` of `input` (0 past the end), out of line: one read, not one per
 /// use. Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
 #[inline(never)]
-fn number(numbers: &[u8], i: usize) -> u64 {
-    numbers
-        .get(i * 8..i * 8 + 8)
+fn number(input: &[u8], at: usize) -> u64 {
+    input
+        .get(at..at.saturating_add(8))
         .and_then(|b| b.try_into().ok())
         .map_or(0, |b| f64::from_le_bytes(b) as u64)
 }

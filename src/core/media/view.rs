@@ -220,38 +220,23 @@ pub(crate) fn has_at(b: &[u8], i: usize, pat: &[u8]) -> bool {
         .is_some_and(|s| s == pat)
 }
 
-/// First index of `pat` in `b`: a scan for its first byte, the rest compared only there (not
-/// a slice comparison at every index).
+/// First index of `pat` in `b`: a window is compared only where it starts with `pat`'s first
+/// byte (a byte test at each index, not a slice comparison).
 pub(crate) fn find(b: &[u8], pat: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = pat.split_first() else {
+    let Some(first) = pat.first() else {
         return Some(0);
     };
-    // Where a match can start: below `starts`.
-    let starts = b.len().checked_sub(rest.len())?;
-    let mut from = 0;
-    while let Some(p) = b.get(from..starts)?.iter().position(|&c| c == first) {
-        let at = from + p;
-        if b.get(at + 1..at + pat.len()) == Some(rest) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    b.windows(pat.len())
+        .position(|w| w.first() == Some(first) && w == pat)
 }
 
-/// Last index of `pat` in `b` (the same scan from the end).
+/// Last index of `pat` in `b` (the same test from the end).
 pub(crate) fn rfind(b: &[u8], pat: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = pat.split_first() else {
+    let Some(first) = pat.first() else {
         return Some(b.len());
     };
-    let mut starts = b.len().checked_sub(rest.len())?;
-    while let Some(at) = b.get(..starts)?.iter().rposition(|&c| c == first) {
-        if b.get(at + 1..at + pat.len()) == Some(rest) {
-            return Some(at);
-        }
-        starts = at;
-    }
-    None
+    b.windows(pat.len())
+        .rposition(|w| w.first() == Some(first) && w == pat)
 }
 
 #[cfg(test)]
