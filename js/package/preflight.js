@@ -49,36 +49,54 @@ function readOptions(options) {
 function open(size, options, type, name) {
   const o = readOptions(options);
   // The declared type and the file name.
-  const texts = [utf8(o.declaredType ?? (type || undefined)), utf8(o.fileName ?? name)];
-  // What was read, [offset, bytes] each, touching ranges joined (ranges never overlap).
+  const declared = utf8(o.declaredType ?? (type || undefined));
+  const named = utf8(o.fileName ?? name);
+  // One buffer for every step, grown when short: the texts, the runs' bytes in file order
+  // (each read is written once, where it belongs; touching runs then lie side by side), then
+  // the numbers, rewritten at each step.
+  let buf = new Uint8Array(0);
+  let used = 0;
+  const grow = (need) => {
+    if (need <= buf.length) return;
+    const old = buf;
+    buf = new Uint8Array(Math.max(need, 2 * old.length));
+    buf.set(old.subarray(0, used));
+  };
+  grow(declared.length + named.length + 4100 + 64);
+  buf.set(declared);
+  buf.set(named, declared.length);
+  used = declared.length + named.length;
+  // What was read, [offset, length] each in file order, touching ranges joined (ranges never overlap).
   const runs = [];
   let reads = 0;
   return (start, bytes) => {
     if (bytes) {
       reads++;
-      for (const run of [...runs]) {
-        const [at, held] = run;
-        const before = at + held.length === start;
-        if (!before && at !== start + bytes.length) continue;
-        bytes = concat(before ? [held, bytes] : [bytes, held]);
-        if (before) start = at;
-        runs.splice(runs.indexOf(run), 1);
-      }
-      runs.push([start, bytes]);
+      const n = bytes.length;
+      // The runs below `start`, and where their bytes end.
+      let i = 0;
+      let at = declared.length + named.length;
+      while (i < runs.length && runs[i][0] < start) at += runs[i++][1];
+      grow(used + n + 8 * (8 + 2 * runs.length));
+      buf.copyWithin(at + n, at, used);
+      buf.set(bytes, at);
+      used += n;
+      const [before, after] = [runs[i - 1], runs[i]];
+      const joinsBefore = before && before[0] + before[1] === start;
+      const joinsAfter = after && start + n === after[0];
+      if (joinsBefore) before[1] += n + (joinsAfter ? after[1] : 0);
+      else if (joinsAfter) after.splice(0, 2, start, n + after[1]);
+      if (joinsBefore && joinsAfter) runs.splice(i, 1);
+      else if (!joinsBefore && !joinsAfter) runs.splice(i, 0, [start, n]);
     }
-    // How many runs, the size, the message type, the texts' lengths, the reads, (offset, length) per run.
-    const numbers = [runs.length, size, TYPES.indexOf(o.as) + 1, texts[0].length, texts[1].length, reads];
-    for (const [at, run] of runs) numbers.push(at, run.length);
-    const head = new Uint8Array(new Float64Array(numbers).buffer);
-    return JSON.parse(media_step(concat([head, ...texts, ...runs.map((r) => r[1])])));
+    // After the bytes: the size, the message type, the texts' lengths, the reads, (offset,
+    // length) per run, how many runs.
+    const numbers = [size, TYPES.indexOf(o.as) + 1, declared.length, named.length, reads, ...runs.flat(), runs.length];
+    grow(used + 8 * numbers.length);
+    const view = new DataView(buf.buffer);
+    numbers.forEach((v, k) => view.setFloat64(used + 8 * k, v, true));
+    return JSON.parse(media_step(buf.subarray(0, used + 8 * numbers.length)));
   };
-}
-
-/** The parts one after another, in one Uint8Array. */
-function concat(parts) {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  parts.reduce((i, p) => (out.set(p, i), i + p.length), 0);
-  return out;
 }
 
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */

@@ -12,62 +12,65 @@ use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// One step of the check of a file, all of it in one buffer (one copy into wasm memory, one
-/// slice of glue). `input` starts with little-endian `f64`s (a `Float64Array`'s bytes): `n`,
-/// the number of runs held; the file size; the intended message type (1 + an index
-/// into [`MessageType::ALL`]; any other number: none); the byte lengths of the declared type
-/// and of the file name; how many ranges were read (JS joins touching ones into one run: no
-/// joining code ships here); then an offset and a length per run. After them come the declared
-/// type and the file name as UTF-8 (bytes, so no string-passing glue ships; empty when absent,
-/// which the rules read as absent too), then the runs' bytes, one after another. Gives
-/// `[start,end]`, the range to read next, or the report, as JSON text.
+/// slice of glue). `input` starts with the declared type and the file name as UTF-8 (bytes, so
+/// no string-passing glue ships; empty when absent, which the rules read as absent too), then
+/// the runs' bytes, one after another; it ends with little-endian `f64`s (written after the
+/// bytes, so JS writes each read's bytes once into a buffer it keeps): the file size; the
+/// intended message type (1 + an index into [`MessageType::ALL`]; any other number: none); the
+/// byte lengths of the declared type and of the file name; how many ranges were read (JS joins
+/// touching ones into one run: no joining code ships here); an offset and a length per run;
+/// last, `n`, the number of runs. Gives `[start,end]`, the range to read next, or the report,
+/// as JSON text.
 #[wasm_bindgen(skip_typescript)]
 pub fn media_step(input: &[u8]) -> super::Answer {
-    let number = |i: usize| number(input, i);
-    let ranges = usize::try_from(number(0)).unwrap_or(0).min(MAX_READS);
-    let mut rest = input.get((6 + 2 * ranges) * 8..).unwrap_or_default();
+    let count = number(input, input.len().saturating_sub(8));
+    let ranges = usize::try_from(count).unwrap_or(0).min(MAX_READS);
+    let at = input.len().saturating_sub((6 + 2 * ranges) * 8);
+    let mut rest = input.get(..at).unwrap_or_default();
+    let number = |i: usize| number(input, at + 8 * i);
     let mut take = |len: u64| {
         let len = usize::try_from(len).unwrap_or(usize::MAX).min(rest.len());
         let (taken, after) = rest.split_at_checked(len).unwrap_or_default();
         rest = after;
         taken
     };
-    let declared = take(number(3));
-    let name = take(number(4));
+    let declared = take(number(2));
+    let name = take(number(3));
     let mut chunks = Vec::new();
     for i in 0..ranges {
         chunks.push(Chunk {
-            offset: number(6 + 2 * i),
-            bytes: take(number(7 + 2 * i)),
+            offset: number(5 + 2 * i),
+            bytes: take(number(6 + 2 * i)),
         });
     }
     // `TextEncoder` wrote them: always UTF-8.
     let (declared, name) = (lossy(declared), lossy(name));
     let input = Input {
-        size: number(1),
+        size: number(0),
         chunks: &chunks,
         options: Options {
             declared_mime: Some(&declared),
             file_name: Some(&name),
             // 0 (none) wraps past every index.
-            intended: usize::try_from(number(2).wrapping_sub(1))
+            intended: usize::try_from(number(1).wrapping_sub(1))
                 .ok()
                 .and_then(|i| MessageType::ALL.get(i))
                 .copied(),
         },
     };
-    let reads = usize::try_from(number(5)).unwrap_or(usize::MAX);
+    let reads = usize::try_from(number(4)).unwrap_or(usize::MAX);
     text(match next_or_report_runs(&input, reads) {
         Ok(report) => report.to_json(),
         Err(range) => fill("[{},{}]", &[&decimal(range.start), &decimal(range.end)]),
     })
 }
 
-/// The `i`th of `input`'s leading `f64`s (0 past them), out of line: one read, not one per
+/// The `f64` at byte `at` of `input` (0 past the end), out of line: one read, not one per
 /// use. Sizes, offsets and lengths are whole numbers below 2^53: exact in an f64.
 #[inline(never)]
-fn number(input: &[u8], i: usize) -> u64 {
+fn number(input: &[u8], at: usize) -> u64 {
     input
-        .get(i * 8..i * 8 + 8)
+        .get(at..at.saturating_add(8))
         .and_then(|b| b.try_into().ok())
         .map_or(0, |b| f64::from_le_bytes(b) as u64)
 }

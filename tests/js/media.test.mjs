@@ -63,6 +63,30 @@ test("a 100 MB Blob costs kilobytes of reads, and never a whole-file read", { ti
   }
 });
 
+test("runs of small boxes or segments are read a window at a time, never a byte twice", async () => {
+  // A Blob counting the ranges validateMedia slices.
+  class CountingBlob extends Blob {
+    ranges = [];
+    slice(start, end, type) {
+      this.ranges.push([start, end]);
+      return super.slice(start, end, type);
+    }
+  }
+  // 80 ICC segments of 2,000 bytes before the frame; 100 free boxes of 2,000 bytes before the movie.
+  for (const [file, most] of [["image-many-segments.jpg", 12], ["video-h264-many-boxes.mp4", 9]]) {
+    const blob = new CountingBlob([await readCorpus(file)]);
+    const report = await sdk.validateMedia(blob);
+    const { ranges } = blob;
+    console.log(`${file}: ${ranges.length} reads, ${ranges.reduce((n, [s, e]) => n + e - s, 0)} bytes`);
+    assert.ok(report.mimeType, file);
+    assert.ok(ranges.length <= most, `${file}: ${JSON.stringify(ranges)}`);
+    ranges.forEach(([s, e], i) => {
+      assert.ok(0 <= s && s < e && e <= blob.size, `${file}: ${s}..${e}`);
+      for (const [s2, e2] of ranges.slice(0, i)) assert.ok(e <= s2 || e2 <= s, `${file}: ${s}..${e} repeats ${s2}..${e2}`);
+    });
+  }
+});
+
 test("validateMediaBytes on a 100 MB array leaves wasm memory flat", () => {
   const memory = sdk.initSync().memory;
   const big = new Uint8Array(100 * 1024 * 1024);

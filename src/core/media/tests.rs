@@ -90,3 +90,50 @@ fn report_json_shape() {
     .unwrap();
     assert_eq!(json, expected);
 }
+
+/// The reads [`Preflight`] makes of `b`, and its report.
+fn reads_of(b: &[u8]) -> (Vec<ByteRange>, Report) {
+    let mut p = Preflight::new(b.len() as u64);
+    let mut reads = Vec::new();
+    while let Some(r) = p.next_read() {
+        reads.push(r);
+        p.supply(r.start, &b[r.start as usize..r.end as usize]);
+    }
+    (reads, p.finish(&Options::default()))
+}
+
+#[test]
+fn runs_of_small_segments_are_read_a_window_at_a_time() {
+    // 80 segments of 2,000 bytes before the frame header: 16 KiB a read after a small one
+    // (one read a segment would be 80 reads, over the budget), never a byte twice.
+    let mut b = vec![0xFF, 0xD8];
+    for k in 0..80u8 {
+        b.extend_from_slice(&[0xFF, 0xE2, 0x07, 0xCE]);
+        b.resize(b.len() + 1996, k);
+    }
+    b.extend_from_slice(&[0xFF, 0xC0, 0, 11, 8, 0, 3, 0, 2, 1, 1, 0x11, 0]);
+    b.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0]);
+    b.extend_from_slice(&[0x12; 5000]);
+    b.extend_from_slice(&[0xFF, 0xD9]);
+    let (reads, report) = reads_of(&b);
+    assert!(reads.len() <= 13, "{reads:?}");
+    assert!(!report.has(IssueCode::MediaNotFullyChecked), "{report:?}");
+    assert_eq!(report.details.width, Some(2));
+    for (i, r) in reads.iter().enumerate() {
+        assert!(r.end <= b.len() as u64 && r.len() <= 16 * 1024, "{r:?}");
+        for s in &reads[..i] {
+            assert!(r.end <= s.start || s.end <= r.start, "{r:?} repeats {s:?}");
+        }
+    }
+    // A large segment is still hopped over with a small read.
+    let mut b = vec![0xFF, 0xD8];
+    for k in 0..3u8 {
+        b.extend_from_slice(&[0xFF, 0xE1, 0xFF, 0xFF]);
+        b.resize(b.len() + 65533, k);
+    }
+    b.extend_from_slice(&[0xFF, 0xC0, 0, 11, 8, 0, 3, 0, 2, 1, 1, 0x11, 0]);
+    b.extend_from_slice(&[0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0xFF, 0xD9]);
+    let (reads, report) = reads_of(&b);
+    assert!(!report.has(IssueCode::MediaNotFullyChecked), "{report:?}");
+    assert!(reads[1..].iter().all(|r| r.len() <= 1024), "{reads:?}");
+}

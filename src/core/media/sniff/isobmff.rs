@@ -13,10 +13,14 @@ use codec::{audio_codec, video_codec};
 const WINDOW: u64 = 16 * 1024;
 /// How much to read at a top-level box header beyond the bytes read so far, but after the
 /// media data (where the movie usually is): the header and any small boxes after it, so a
-/// hop over boxes of padding or metadata costs a small read, not a window.
+/// hop over a large box of padding or metadata costs a small read, not a window.
 const HOP: u64 = 256;
 /// At most this many boxes are looked at on one level.
 const MAX_BOXES: usize = 64;
+/// A top-level box of at most this many bytes is likely one of a run of small ones (padding,
+/// metadata): the hop after it reads a [`WINDOW`], which holds the next few headers, not one
+/// [`HOP`] a box.
+const SMALL_BOX: u64 = 4 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -196,11 +200,13 @@ fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
     // Whether the box before was the media data: the movie follows it when not first.
     let mut after_mdat = false;
     let mut off = 0u64;
+    // Whether the box before was small (see `SMALL_BOX`).
+    let mut after_small = false;
     for _ in 0..MAX_BOXES {
         if off >= v.size {
             break;
         }
-        let want = if after_mdat && !found.moov {
+        let want = if (after_mdat && !found.moov) || after_small {
             WINDOW
         } else {
             HOP
@@ -214,6 +220,7 @@ fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
             found.moov = true;
         }
         after_mdat = &h.kind == b"mdat";
+        after_small = h.end - off <= SMALL_BOX;
         mdat |= after_mdat;
         if h.end > v.size {
             return Ok(Some(Broken::Box(h.kind)));

@@ -16,6 +16,12 @@ use crate::core::media::words::{fill, owned};
 /// under 1 KiB together), so a hop over a run of large segments (EXIF, ICC, extended XMP)
 /// costs a small read each.
 const WINDOW: u64 = 1024;
+/// A segment of at most this many bytes is likely one of a run of small ones (metadata split
+/// into segments): the hop after it reads [`AHEAD`], which holds the next few headers, not
+/// one [`WINDOW`] a segment.
+const SMALL_SEGMENT: u64 = 4 * 1024;
+/// How much to read after a small segment.
+const AHEAD: u64 = 16 * 1024;
 /// How much of the end is read to find the end-of-image marker and what follows it.
 const TAIL: u64 = 1024;
 /// JPEG-LS start of frame (SOF55).
@@ -48,8 +54,9 @@ fn walk(v: &View<'_>, d: &mut Detected) -> Result<(), Miss> {
     d.undecided = true;
     // What is wrong, when the walk stops at a broken segment (one exit for every finding).
     let mut broken = None;
+    let mut want = WINDOW;
     for _ in 0..512 {
-        let b = v.read_upto(off, 9, WINDOW)?;
+        let b = v.read_upto(off, 9, want)?;
         if b.len() < 4 {
             broken = Some(Why::JpegNoData);
             break;
@@ -90,6 +97,7 @@ fn walk(v: &View<'_>, d: &mut Detected) -> Result<(), Miss> {
                     frame_type(d, marker, hierarchical);
                 }
                 off += 2 + len;
+                want = if len <= SMALL_SEGMENT { AHEAD } else { WINDOW };
             }
         }
     }
