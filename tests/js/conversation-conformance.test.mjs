@@ -361,7 +361,7 @@ test("the emulator's answers match the document too", async (t) => {
   const project = `/v1/projects/${CONV.projectId}`;
   const text = JSON.stringify({ ...BRIEF_TEXT_SEND, app_id: CONV.appId });
   const { message_id } = await answer(await call("POST", `${project}/messages:send`, bearer, text), 200, "SendMessageResponse");
-  await answer(await call("GET", `${project}/messages/${message_id}`, bearer), 200, "ConversationMessage");
+  await answer(await call("GET", `${project}/messages/${message_id}?messages_source=DISPATCH_SOURCE`, bearer), 200, "ConversationMessage");
   const about = { app_id: CONV.appId, recipient: BRIEF_TEXT_SEND.recipient };
   await answer(await call("POST", `${project}/capability:query`, bearer, JSON.stringify(about)), 200, "CapabilityQueryResponse");
   await answer(await call("POST", `${project}/events:send`, bearer, JSON.stringify({ ...about, event: { composing_event: {} } })), 200, "SendEventResponse");
