@@ -107,6 +107,9 @@ describe("the document written from the brief", () => {
     invalid("NativeReplyButtons", choices(4), "", "maxItems");
     invalid("NativeReplyButtons", [{ text_message: { text: "t".repeat(21) } }], "/0/text_message/text", "maxLength");
     invalid("NativeReplyButtons", [{ text_message: { text: "t" }, postback_data: "p".repeat(230) }], "/0/postback_data", "maxLength");
+    // §2.3 "without markdown", read strictly (a_b_c too); spaced operators pass.
+    for (const text of ["`code`", "```", "~~~", "*bold*", "_it_", "~strike~", "a_b_c"]) invalid("NativeReplyButtons", [{ text_message: { text } }], "/0/text_message/text", "not");
+    for (const text of ["a * b * c", "5*3", "snake_case", "**", "~a ~"]) valid("NativeReplyButtons", [{ text_message: { text } }]);
   });
 
   test("channel_specific_message: FLOWS typed as §2.3 says", () => {
