@@ -98,6 +98,29 @@ for (const [rule, good, bad, field] of RULES) {
   });
 }
 
+test("reply buttons (1 to 3 text choices of a choice or card message) hold no markdown; other choices may", async () => {
+  const buttons = (...titles) => titles.map((t, i) => ({ text_message: { text: t }, postback_data: `p${i}` }));
+  const says = "must hold no markdown in a reply button (WhatsApp's reply buttons take none)";
+  const markdown = ["`code`", "a ` b", "```x```", "~~~", "***", "___", "*bold*", "_it_", "~strike~", "**b**", "a *b c* d", "a_b_c", "2*3*4"];
+  for (const title of markdown) {
+    for (const [message, at] of [
+      [{ choice_message: { text_message: { text: "Pick" }, choices: buttons("Fine", title) } }, "message.choice_message.choices[1].text_message.text"],
+      [{ card_message: { description: "Pick", choices: buttons(title) } }, "message.card_message.choices[0].text_message.text"],
+    ]) {
+      const r = await send(msg(message));
+      assert.equal(r.status, 400, title);
+      assert.equal(r.body.error.message, `${at}: ${says}`);
+    }
+  }
+  for (const title of ["a * b * c", "5*3", "* star", "a_b", "~ 5 ~", "**", "~a ~", "snake_case", "50% off"]) {
+    assert.equal((await send(msg({ choice_message: { text_message: { text: "Pick" }, choices: buttons(title, "Fine") } }))).status, 200, title);
+  }
+  // Not reply buttons: four choices, a URL choice beside, a carousel's. Sinch sends them otherwise.
+  assert.equal((await send(msg({ choice_message: { choices: buttons("*a*", "b", "c", "d") } }))).status, 200);
+  assert.equal((await send(msg({ choice_message: { choices: [...buttons("*a*"), { url_message: { title: "Site", url: "https://x.example" } }] } }))).status, 200);
+  assert.equal((await send(msg({ carousel_message: { cards: [{ title: "c", choices: buttons("*a*") }], choices: buttons("_b_") } }))).status, 200);
+});
+
 test("a body that is not JSON, or none, is 400; a refused send creates no message", async () => {
   const res = await fetch(`${emu.url}/v1/projects/project-1/messages:send`, { method: "POST", headers: { authorization: `Basic ${Buffer.from("key-1:secret-1").toString("base64")}` }, body: "{" });
   assert.equal(res.status, 400);

@@ -81,7 +81,7 @@ test("a template is delivered: QUEUED_ON_CHANNEL → DELIVERED → READ, one sig
       contact_id: "", metadata: "order-42", processing_mode: "DISPATCH",
     });
   }
-  const stored = await call(emu, "GET", `/messages/${sent.body.message_id}`);
+  const stored = await call(emu, "GET", `/messages/${sent.body.message_id}?messages_source=DISPATCH_SOURCE`);
   assert.deepEqual([stored.body.direction, stored.body.message_status.status], ["TO_CONTACT", "READ"]);
 });
 
@@ -134,7 +134,7 @@ test("callback_url overrides the webhooks for that message, signed with callback
   }
 });
 
-test("inbound messages are posted to MESSAGE_INBOUND webhooks and stored; GET messages lists, filters and pages", async () => {
+test("inbound messages are posted to MESSAGE_INBOUND webhooks and stored; GET messages (DISPATCH_SOURCE) lists, filters and pages", async () => {
   await register({ target: hook.url("/in"), triggers: ["MESSAGE_INBOUND"], secret: "in-secret" });
   const res = await fetch(`${emu.url}/_emulator/conversation/inbound`, { method: "POST", body: JSON.stringify({ from: "46732001122", contactMessage: { text_message: { text: "hello" } } }) });
   const inbound = await res.json();
@@ -146,17 +146,48 @@ test("inbound messages are posted to MESSAGE_INBOUND webhooks and stored; GET me
   assert.equal((await fetch(`${emu.url}/_emulator/conversation/inbound`, { method: "POST", body: '{"from":"abc","contactMessage":{}}' })).status, 400);
   await call(emu, "POST", "/messages:send", sendBody("46732001122"));
   await call(emu, "POST", "/messages:send", sendBody("46732003344"));
-  const all = await call(emu, "GET", "/messages");
+  const all = await call(emu, "GET", "/messages?messages_source=DISPATCH_SOURCE");
   assert.deepEqual(all.body.messages.map((m) => m.direction), ["TO_CONTACT", "TO_CONTACT", "TO_APP"], "newest first");
   assert.equal(all.body.next_page_token, "");
-  const mine = await call(emu, "GET", "/messages?channel_identity=46732001122&direction=TO_CONTACT");
+  const mine = await call(emu, "GET", "/messages?messages_source=DISPATCH_SOURCE&channel_identity=46732001122&direction=TO_CONTACT");
   assert.equal(mine.body.messages.length, 1);
-  const page = await call(emu, "GET", "/messages?page_size=2");
+  const page = await call(emu, "GET", "/messages?messages_source=DISPATCH_SOURCE&page_size=2");
   assert.deepEqual([page.body.messages.length, page.body.next_page_token], [2, "2"]);
-  assert.equal((await call(emu, "GET", "/messages?page_size=2&page_token=2")).body.messages.length, 1);
-  assert.equal((await call(emu, "GET", "/messages?page_size=1001")).status, 400);
-  assert.equal((await call(emu, "GET", `/messages/${inbound.id}`)).body.id, inbound.id);
+  assert.equal((await call(emu, "GET", "/messages?messages_source=DISPATCH_SOURCE&page_size=2&page_token=2")).body.messages.length, 1);
+  assert.equal((await call(emu, "GET", "/messages?messages_source=DISPATCH_SOURCE&page_size=1001")).status, 400);
+  assert.equal((await call(emu, "GET", `/messages/${inbound.id}?messages_source=DISPATCH_SOURCE`)).body.id, inbound.id);
   assert.equal((await call(emu, "GET", "/messages/01UNKNOWN")).status, 404);
+});
+
+test("messages_source: a DISPATCH-mode app's messages are in DISPATCH_SOURCE, a CONVERSATION-mode app's in CONVERSATION_SOURCE (the default); another value is a 400", async (t) => {
+  t.after(() => emu.configure({ processingMode: "DISPATCH" }));
+  emu.configure({ window: "open" });
+  const get = async (id, source) => (await call(emu, "GET", `/messages/${id}${source === undefined ? "" : `?messages_source=${source}`}`)).status;
+  const list = async (source) => (await call(emu, "GET", `/messages${source === undefined ? "" : `?messages_source=${source}`}`)).body.messages.map((m) => m.id);
+  const dispatched = (await call(emu, "POST", "/messages:send", sendBody("46732001122"))).body.message_id;
+  assert.deepEqual([await get(dispatched, "DISPATCH_SOURCE"), await get(dispatched, "CONVERSATION_SOURCE"), await get(dispatched)], [200, 404, 404]);
+
+  emu.configure({ processingMode: "CONVERSATION" });
+  const kept = (await call(emu, "POST", "/messages:send", sendBody("46732001122"))).body.message_id;
+  const forced = (await call(emu, "POST", "/messages:send", sendBody("46732001122", undefined, { processing_strategy: "DISPATCH_ONLY" }))).body.message_id;
+  const inbound = await emu.conversationInbound({ from: "46732001122", contactMessage: { text_message: { text: "hi" } } });
+  assert.deepEqual([await get(kept), await get(kept, "CONVERSATION_SOURCE"), await get(kept, "DISPATCH_SOURCE")], [200, 200, 404]);
+  assert.deepEqual([await get(forced, "DISPATCH_SOURCE"), await get(forced)], [200, 404], "DISPATCH_ONLY is kept in DISPATCH_SOURCE");
+  assert.deepEqual(await list(), [inbound.id, kept], "no parameter lists CONVERSATION_SOURCE, newest first");
+  assert.deepEqual(await list("DISPATCH_SOURCE"), [forced, dispatched]);
+  const stored = (await call(emu, "GET", `/messages/${kept}`)).body;
+  assert.equal(stored.processing_mode, "CONVERSATION");
+  assert.ok(stored.contact_id && stored.conversation_id, "a CONVERSATION-mode message has a contact and a conversation");
+  assert.deepEqual([inbound.processing_mode, inbound.contact_id, inbound.conversation_id], ["CONVERSATION", stored.contact_id, stored.conversation_id], "the same number's");
+
+  for (const bad of ["ALL", "dispatch_source", ""]) {
+    for (const path of [`/messages/${kept}?messages_source=${bad}`, `/messages?messages_source=${bad}`]) {
+      const r = await call(emu, "GET", path);
+      assert.equal(r.status, 400, path);
+      assert.deepEqual([r.body.error.status, r.body.error.message], ["INVALID_ARGUMENT", "messages_source: must be CONVERSATION_SOURCE or DISPATCH_SOURCE"]);
+    }
+  }
+  assert.throws(() => emu.configure({ processingMode: "BOTH" }), /processingMode/);
 });
 
 test("capability:query answers 200 { app_id, recipient, request_id } and posts a capability_notification", async () => {

@@ -20,7 +20,7 @@ export interface EmulatorOptions {
   conversation?: ConversationOptions;
 }
 
-/** The Conversation API's one project, one app (in DISPATCH mode) and one access key. */
+/** The Conversation API's one project, one app (in DISPATCH mode by default) and one access key. */
 export interface ConversationOptions {
   /** Default "project-1". */
   projectId?: string;
@@ -40,6 +40,15 @@ export interface ConversationOptions {
    * in its window.
    */
   window?: "enforce" | "open";
+  /**
+   * The app's processing mode: "DISPATCH" (the default, as for every app Sinch creates since
+   * 2025-04-16) keeps messages in DISPATCH_SOURCE with empty contact and conversation ids;
+   * "CONVERSATION" keeps them in CONVERSATION_SOURCE, with a contact and conversation id per
+   * number. A send with `processing_strategy: "DISPATCH_ONLY"` is kept in DISPATCH_SOURCE either
+   * way. `GET …/messages[/{id}]` reads one source: `messages_source`, CONVERSATION_SOURCE when
+   * not given.
+   */
+  processingMode?: "DISPATCH" | "CONVERSATION";
   /**
    * Approved templates it knows, by name, with their buttons in order: a send of one of them
    * must give each quick-reply button's payload key (even empty), and button keys must match
@@ -62,7 +71,7 @@ export interface ConversationMessage {
   accept_time: string;
   metadata: string;
   sender_id?: string;
-  processing_mode: "DISPATCH";
+  processing_mode: "DISPATCH" | "CONVERSATION";
   injected: boolean;
   /** An outbound message's latest delivery status (deprecated in Sinch's API, kept here). */
   message_status?: { status: string; event_time: string; reason?: string };
@@ -170,7 +179,7 @@ export interface Emulator {
   /** Forgets requests, faults, state (webhooks and windows included) and callbacks; issued tokens stay. */
   reset(): void;
   addFault(fault: Fault): void;
-  configure(settings: { callbackUrl?: string; callbackSecret?: string; window?: "enforce" | "open" }): void;
+  configure(settings: { callbackUrl?: string; callbackSecret?: string; window?: "enforce" | "open"; processingMode?: "DISPATCH" | "CONVERSATION" }): void;
   /** Every Conversation API token issued so far expires now. */
   expireTokens(): void;
   /**

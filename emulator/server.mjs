@@ -6,7 +6,7 @@
 import { createServer } from "node:http";
 import { Api } from "./api.mjs";
 import { Callbacks } from "./callbacks.mjs";
-import { ConversationApi, WINDOWS, errorAnswer } from "./conversation/api.mjs";
+import { ConversationApi, MODES, WINDOWS, errorAnswer } from "./conversation/api.mjs";
 import { Invalid } from "./conversation/check.mjs";
 import { hugeBody, redirect } from "./network-faults.mjs";
 
@@ -82,11 +82,13 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
     addFault(fault) {
       faults.push({ times: 1, ...fault });
     },
-    configure({ callbackUrl, callbackSecret, window }) {
+    configure({ callbackUrl, callbackSecret, window, processingMode }) {
       if (window !== undefined && !WINDOWS.includes(window)) throw new Invalid(`window: must be ${WINDOWS.join(" or ")}`);
+      if (processingMode !== undefined && !MODES.includes(processingMode)) throw new Invalid(`processingMode: must be ${MODES.join(" or ")}`);
       if (callbackUrl !== undefined) callbacks.callbackUrl = callbackUrl;
       if (callbackSecret !== undefined) callbacks.callbackSecret = callbackSecret;
       if (window !== undefined) conv.app.window = window;
+      if (processingMode !== undefined) conv.app.processingMode = processingMode;
     },
     /** Every Conversation API token issued so far expires now. */
     expireTokens: () => conv.auth.expireAll(),

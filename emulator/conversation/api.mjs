@@ -1,5 +1,5 @@
 // The Conversation API's routes (`/oauth2/token`, `/v1/projects/{pid}/…`) for one project and
-// one app in DISPATCH mode: authorisation, validation, state (sent and received messages, the
+// one app (in DISPATCH mode unless told otherwise): authorisation, validation, state (sent and received messages, the
 // 24-hour windows, webhooks) and the answers, as the brief describes. Callbacks are reports.mjs's.
 import { messageId } from "../api.mjs";
 import { Auth } from "./auth.mjs";
@@ -9,8 +9,10 @@ import * as check from "./requests.mjs";
 import { Webhooks } from "./webhooks.mjs";
 
 /** The defaults of `startEmulator({ conversation })` (contract §3). */
-export const DEFAULTS = { projectId: "project-1", appId: "app-1", keyId: "key-1", keySecret: "secret-1", tokenTtlSeconds: 3600, window: "enforce", templates: {} };
+export const DEFAULTS = { projectId: "project-1", appId: "app-1", keyId: "key-1", keySecret: "secret-1", tokenTtlSeconds: 3600, window: "enforce", processingMode: "DISPATCH", templates: {} };
 export const WINDOWS = ["enforce", "open"];
+/** The app's processing modes (Sinch's default for new apps since 2025-04-16 is DISPATCH). */
+export const MODES = ["DISPATCH", "CONVERSATION"];
 
 /** An answer other than 200: Sinch's wrapped error body (brief §5.1). */
 class ApiError extends Error {
@@ -33,7 +35,7 @@ const PATH = /^\/v1\/projects\/([^/]+)(\/.*)?$/;
 const ROUTES = [
   ["POST", /^\/messages:send$/, ({ conv, body }) => conv.send(body)],
   ["GET", /^\/messages$/, ({ conv, query }) => [200, conv.reports.list(query)]],
-  ["GET", /^\/messages\/([^/:]+)$/, ({ conv, params: [id] }) => [200, found(conv.reports.find(id), "message")]],
+  ["GET", /^\/messages\/([^/:]+)$/, ({ conv, query, params: [id] }) => [200, found(conv.reports.find(id, query), "message")]],
   ["POST", /^\/events:send$/, ({ conv, body }) => {
     check.event(body);
     conv.knownApp(body.app_id);
@@ -81,6 +83,7 @@ export class ConversationApi {
   constructor(options, callbacks) {
     this.app = { ...DEFAULTS, ...options };
     if (!WINDOWS.includes(this.app.window)) throw new TypeError(`conversation.window must be ${WINDOWS.join(" or ")}`);
+    if (!MODES.includes(this.app.processingMode)) throw new TypeError(`conversation.processingMode must be ${MODES.join(" or ")}`);
     this.auth = new Auth(this.app);
     this.webhooks = new Webhooks(callbacks, this.app);
     this.reports = new Reports(this.app, callbacks, this.webhooks);

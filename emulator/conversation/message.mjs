@@ -53,12 +53,33 @@ const CHOICE = {
   },
 };
 
+/**
+ * Markdown in a reply button's title, which Meta's reply buttons do not take (the brief's §2.3:
+ * titles "without markdown", or Sinch sends plain text): any backtick (inline code or a ``` block),
+ * a marker tripled (~~~, ***, ___), or *, _ or ~ opening before a non-space and closing after one
+ * (*bold*, _italic_, ~strike~). Spaced operators (a * b * c) pass; a_b_c does not.
+ */
+const MARKDOWN = [/`/, /([*_~])\1\1/, /([*_~])\S(?:.*?\S)?\1/s];
+
 function choices(list, at, max) {
   array(list, at, { min: 1, max }, (c, cat) => {
     object(c, cat, [...Object.keys(CHOICE), "postback_data"]);
     const kind = exactlyOne(c, cat, Object.keys(CHOICE));
     CHOICE[kind](c[kind], `${cat}.${kind}`);
     string(c.postback_data, `${cat}.postback_data`, { required: false, empty: true });
+  });
+}
+
+/**
+ * The (checked) choices of a choice or card message, when they are what WhatsApp renders as
+ * native reply buttons (1 to 3, all text choices): each title without markdown. Sinch would send
+ * such a message as plain text instead; the emulator refuses it, stricter than Sinch, so that a
+ * test learns its buttons would not be buttons.
+ */
+function replyButtons(list, at) {
+  if (list === undefined || list.length > 3 || !list.every((c) => c.text_message !== undefined)) return;
+  list.forEach(({ text_message: { text } }, i) => {
+    if (MARKDOWN.some((re) => re.test(text))) fail(`${at}[${i}].text_message.text`, "must hold no markdown in a reply button (WhatsApp's reply buttons take none)");
   });
 }
 
@@ -198,10 +219,14 @@ const CONTENT_CHECKS = {
     object(m, at, ["text_message", "choices", "message_properties"]);
     if (m.text_message !== undefined) text(m.text_message, `${at}.text_message`);
     choices(m.choices, `${at}.choices`, 10);
+    replyButtons(m.choices, `${at}.choices`);
     const props = object(m.message_properties, `${at}.message_properties`, ["whatsapp_footer"], { required: false });
     string(props?.whatsapp_footer, `${at}.message_properties.whatsapp_footer`, { max: 60, required: false });
   },
-  card_message: card,
+  card_message: (m, at) => {
+    card(m, at);
+    replyButtons(m.choices, `${at}.choices`);
+  },
   list_message: list,
   location_message: location,
   contact_info_message: contactInfo,

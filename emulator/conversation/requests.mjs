@@ -14,7 +14,7 @@ const TTL_MAX = 315_576_000_000;
 export function recipient(r) {
   object(r, "recipient", ["identified_by", "contact_id"]);
   if (exactlyOne(r, "recipient", ["identified_by", "contact_id"]) === "contact_id") {
-    fail("recipient.contact_id", "the app processes in DISPATCH mode, where only identified_by is allowed");
+    fail("recipient.contact_id", "the emulator keeps no contacts (and an app in DISPATCH mode allows only identified_by)");
   }
   const at = "recipient.identified_by.channel_identities";
   object(r.identified_by, "recipient.identified_by", ["channel_identities"]);

@@ -180,7 +180,9 @@ export class WhatsAppClient {
       const prepared = this.#core.prepare(op, text);
       const cut = prepared.indexOf("\n");
       const request = unwrap(cut < 0 ? prepared : prepared.slice(0, cut));
-      if (request.parts) return this.#facts.project.fanOut(request, (body) => this.#run(op, request, body, call));
+      const { project } = this.#facts;
+      if (request.parts) return project.fanOut(request, (body) => this.#run(op, request, body, call));
+      if (request.fallback) return project.stored(request, (url) => this.#run(op, { ...request, url }, undefined, call));
       return this.#run(op, request, cut < 0 ? undefined : prepared.slice(cut + 1), call);
     } catch (err) {
       return Promise.reject(err);

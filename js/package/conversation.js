@@ -97,6 +97,20 @@ class Project {
   }
 
   /**
+   * `callbackStatus`: `read(url)` (a GET, attempted until Rust says stop) of the message
+   * in DISPATCH_SOURCE, where Sinch keeps what a DISPATCH-mode app sent; on not_found,
+   * and only then, of `fallback`, CONVERSATION_SOURCE (an app in CONVERSATION mode).
+   */
+  async stored({ url, fallback }, read) {
+    try {
+      return await read(url);
+    } catch (err) {
+      if (err.code !== "not_found") throw err;
+    }
+    return read(fallback);
+  }
+
+  /**
    * The cached `Bearer …` header, refreshed (once for every call waiting) when due, or
    * undefined when it is not there within the call's `timeoutMs`. The refresh is shared:
    * a caller's signal or `timeoutMs` ends its own wait, not the others'. A call aborted

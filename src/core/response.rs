@@ -79,17 +79,18 @@ const MAX_DETAILS_CHARS: usize = crate::core::config::MAX_TEXT_CHARS;
 /// The typed error for a non-2xx answer. `body` is the parsed error body when it
 /// was JSON of the documented shape; `retry_after` is the raw `Retry-After` header.
 pub fn error_for_status(status: u16, body: Option<ErrorBody>, retry_after: Option<&str>) -> Error {
-    answer_error(status, body, retry_after, false)
+    answer_error(status, body, retry_after, None)
 }
 
-/// [`error_for_status`] of the standalone API, or of the Conversation API
-/// (`conversation`): its summaries (a 404 hints at the region) and the gRPC status
-/// in the message. Whether it is retried is [`crate::core::retry`]'s to say.
+/// [`error_for_status`] of the standalone API (`not_found` `None`), or of the
+/// Conversation API: its summaries (`not_found` a 404's, which hints at the region)
+/// and the gRPC status in the message. Whether it is retried is
+/// [`crate::core::retry`]'s to say.
 pub fn answer_error(
     status: u16,
     body: Option<ErrorBody>,
     retry_after: Option<&str>,
-    conversation: bool,
+    not_found: Option<&str>,
 ) -> Error {
     let body = body.unwrap_or_default();
     let upstream = body.message.as_deref().unwrap_or_default();
@@ -105,22 +106,20 @@ pub fn answer_error(
         500..=599 => ErrorCode::ServerError,
         _ => ErrorCode::UnexpectedStatus,
     };
-    let summary = match (code, conversation) {
+    let summary = match (code, not_found) {
         (ErrorCode::BadRequest, _) => "Sinch rejected the request",
-        (ErrorCode::Unauthorized, false) => {
+        (ErrorCode::Unauthorized, None) => {
             "Sinch refused the credentials (wrong token, or the bot lives in the other region)"
         }
-        (ErrorCode::Unauthorized, true) => {
+        (ErrorCode::Unauthorized, Some(_)) => {
             "Sinch refused the credentials (a wrong key, or another project's)"
         }
-        (ErrorCode::NotFound, false) => "Sinch found no such resource",
-        (ErrorCode::NotFound, true) => {
-            "Sinch found no such resource (is the app in another region?)"
-        }
-        (ErrorCode::RateLimited, false) => {
+        (ErrorCode::NotFound, None) => "Sinch found no such resource",
+        (ErrorCode::NotFound, Some(summary)) => summary,
+        (ErrorCode::RateLimited, None) => {
             "Sinch is rate-limiting this bot (20 requests per second)"
         }
-        (ErrorCode::RateLimited, true) => "Sinch is rate-limiting this project",
+        (ErrorCode::RateLimited, Some(_)) => "Sinch is rate-limiting this project",
         (ErrorCode::ServerError, _) => "Sinch had a server error",
         _ => "Sinch answered an unexpected status",
     };

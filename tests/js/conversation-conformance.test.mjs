@@ -107,6 +107,9 @@ describe("the document written from the brief", () => {
     invalid("NativeReplyButtons", choices(4), "", "maxItems");
     invalid("NativeReplyButtons", [{ text_message: { text: "t".repeat(21) } }], "/0/text_message/text", "maxLength");
     invalid("NativeReplyButtons", [{ text_message: { text: "t" }, postback_data: "p".repeat(230) }], "/0/postback_data", "maxLength");
+    // §2.3 "without markdown", read strictly (a_b_c too); spaced operators pass.
+    for (const text of ["`code`", "```", "~~~", "*bold*", "_it_", "~strike~", "a_b_c"]) invalid("NativeReplyButtons", [{ text_message: { text } }], "/0/text_message/text", "not");
+    for (const text of ["a * b * c", "5*3", "snake_case", "**", "~a ~"]) valid("NativeReplyButtons", [{ text_message: { text } }]);
   });
 
   test("channel_specific_message: FLOWS typed as §2.3 says", () => {
@@ -361,7 +364,7 @@ test("the emulator's answers match the document too", async (t) => {
   const project = `/v1/projects/${CONV.projectId}`;
   const text = JSON.stringify({ ...BRIEF_TEXT_SEND, app_id: CONV.appId });
   const { message_id } = await answer(await call("POST", `${project}/messages:send`, bearer, text), 200, "SendMessageResponse");
-  await answer(await call("GET", `${project}/messages/${message_id}`, bearer), 200, "ConversationMessage");
+  await answer(await call("GET", `${project}/messages/${message_id}?messages_source=DISPATCH_SOURCE`, bearer), 200, "ConversationMessage");
   const about = { app_id: CONV.appId, recipient: BRIEF_TEXT_SEND.recipient };
   await answer(await call("POST", `${project}/capability:query`, bearer, JSON.stringify(about)), 200, "CapabilityQueryResponse");
   await answer(await call("POST", `${project}/events:send`, bearer, JSON.stringify({ ...about, event: { composing_event: {} } })), 200, "SendEventResponse");

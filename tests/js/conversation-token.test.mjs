@@ -89,7 +89,7 @@ test("a __proto__ key in Sinch's answers stays a plain key: callbackStatus's raw
     "/capability:query": '{"app_id":"app-1","request_id":"r-1","__proto__":{"polluted":true}}',
   };
   intercept(t, (url) => {
-    const end = Object.keys(hostile).find((path) => url.endsWith(path));
+    const end = Object.keys(hostile).find((path) => new URL(url).pathname.endsWith(path));
     return end === undefined ? undefined : json(hostile[end], 200);
   });
   const { message } = await wa.callbackStatus("m-1");

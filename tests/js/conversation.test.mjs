@@ -211,6 +211,19 @@ test("methods without a Conversation API equivalent throw unsupported, naming wh
   assert.deepEqual(emu.requests, [], "nothing was sent, not even a token request");
 });
 
+test("a reply button's title with markdown is refused, naming its full path, before anything is sent", async () => {
+  fresh();
+  const wa = client();
+  const ask = (title) => wa.sendInteractive("+46732001122", { type: "button", body: { text: "Shall we?" }, action: { buttons: [{ id: "y", title: "Yes" }, { id: "n", title }] } });
+  const says = "message.message.action.buttons[1].title: must hold no markdown (`, or *, _ or ~ around text): reply buttons take none";
+  for (const title of ["*No*", "_no_", "~no~", "`no`", "```", "a_b_c"]) {
+    await assert.rejects(ask(title), (err) => err.code === "invalid_argument" && err.field === "message.message.action.buttons[1].title" && err.message === says, title);
+  }
+  assert.equal(emu.requests.length, 0, "nothing sent, not even a token request");
+  assert.equal((await ask("a * b * c")).messages.length, 1, "spaced operators pass");
+  assert.equal(sends()[0].body.message.choice_message.choices[1].text_message.text, "a * b * c");
+});
+
 test("capability is asynchronous: one capability:query per number, each with its request id", async () => {
   fresh();
   const wa = client();

@@ -288,7 +288,10 @@ export interface CapabilityRequests {
   failed?: RecipientFailure[];
 }
 
-/** `callbackStatus` under `api: "conversation"`: the message as Sinch stored it (`GET …/messages/{id}`). */
+/**
+ * `callbackStatus` under `api: "conversation"`: the message as Sinch stored it (`GET …/messages/{id}`,
+ * in DISPATCH_SOURCE, then on a 404 in CONVERSATION_SOURCE; `not_found` when in neither).
+ */
 export interface StoredMessage {
   message: {
     id: string;

@@ -2,7 +2,8 @@
 //! message, status, details}}` and the flat `{code, message, status}` (and the
 //! token URL's OAuth2 `{error, error_description}`), an empty or non-JSON body
 //! tolerated (so is one over [`crate::core::response::MAX_ERROR_BODY_BYTES`], as
-//! one that is not JSON); a 404 hints at the region.
+//! one that is not JSON); a 404 hints at the region (a stored message's says
+//! where it looked, [`STORED_NOT_FOUND`]).
 
 use crate::core::error::{join, Error, ErrorCode};
 use crate::core::json::{Object, Path, Value};
@@ -49,15 +50,30 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
     Some(body.redacted(secrets))
 }
 
+/// What a 404 says: no such resource, or an app in another region.
+pub const NOT_FOUND: &str = "Sinch found no such resource (is the app in another region?)";
+/// What a 404 to `callbackStatus` says. It is only ever shown for the second source
+/// asked (the JS face asks CONVERSATION_SOURCE after a first 404 from
+/// DISPATCH_SOURCE, and drops that one), so it speaks of both.
+pub const STORED_NOT_FOUND: &str = "Sinch found no such message in either source \
+    (kept only while the app's retention keeps it); is the app in another region?";
+
 /// The typed error of a non-2xx answer `status` with `body` and the raw
-/// `Retry-After` header, every one of `secrets` redacted from what the body says.
+/// `Retry-After` header, every one of `secrets` redacted from what the body says;
+/// a 404 says `not_found` ([`NOT_FOUND`] or [`STORED_NOT_FOUND`]).
 pub fn error_for_status(
     status: u16,
     body: &str,
     retry_after: Option<&str>,
     secrets: &[&str],
+    not_found: &str,
 ) -> Error {
-    answer_error(status, read_body(body, secrets), retry_after, true)
+    answer_error(
+        status,
+        read_body(body, secrets),
+        retry_after,
+        Some(not_found),
+    )
 }
 
 /// The `unsupported` error of method `name` under `api: "conversation"`: `why`

@@ -263,12 +263,16 @@ impl<'v> Pass<'v> {
             }
             Rule::Title => {
                 check_chars_at(at, text, 1, 20)?;
-                match again(&mut self.titles, text) && self.conversation {
-                    true => Err(
-                        at.invalid("must be unique (WhatsApp shows repeated titles as plain text)")
-                    ),
-                    false => Ok(()),
-                }
+                let repeated = again(&mut self.titles, text);
+                Err(at.invalid(match self.conversation {
+                    true if markdown(text) => {
+                        "must hold no markdown (`, or *, _ or ~ around text): reply buttons take none"
+                    }
+                    true if repeated => {
+                        "must be unique (WhatsApp shows repeated titles as plain text)"
+                    }
+                    _ => return Ok(()),
+                }))
             }
             Rule::OneOf(allowed, why) if !allowed.contains(&text) => Err(at.invalid(why)),
             Rule::OneOf(..) => Ok(()),
@@ -279,6 +283,28 @@ impl<'v> Pass<'v> {
             },
         }
     }
+}
+
+/// Whether a reply button's `title` holds markdown (Meta's reply buttons take none;
+/// Sinch sends such a choice as plain text, brief §2.3): a backtick (code, ```), or
+/// `*`, `_` or `~` before a non-space and again, later, after one (`*bold*`, `_it_`,
+/// `~no~`, `~~~`). Spaced operators (`a * b * c`) pass; `a_b_c` does not: whether
+/// WhatsApp reads markers inside a word is unconfirmed, and refusing is the safe reading.
+/// A space is any byte up to U+0020 (a non-ASCII space counts as text: stricter, and
+/// smaller than `is_ascii_whitespace`).
+fn markdown(title: &str) -> bool {
+    for &marker in b"*_~" {
+        // Whether a marker met so far opens: it came before a non-space.
+        let (mut open, mut before) = (false, b' ');
+        for &byte in title.as_bytes() {
+            if byte == b'`' || (byte == marker && open && before > b' ') {
+                return true;
+            }
+            open |= before == marker && byte > b' ';
+            before = byte;
+        }
+    }
+    false
 }
 
 /// Whether `text` is in `met` already; it is from now on.

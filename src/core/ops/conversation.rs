@@ -10,10 +10,12 @@
 use super::{messages, Args};
 use crate::core::config::{Config, Project};
 use crate::core::conversation::auth::token_answer;
-use crate::core::conversation::errors::{error_for_status, unsupported};
+use crate::core::conversation::errors::{
+    error_for_status, unsupported, NOT_FOUND, STORED_NOT_FOUND,
+};
 use crate::core::conversation::{answers, head, send::send_tail, url, RECIPIENT_END};
 use crate::core::endpoints::numbers::NUMBERS;
-use crate::core::error::{Error, Result};
+use crate::core::error::{join, Error, Result};
 use crate::core::json::{self, Value, Writer};
 use crate::core::message::arguments;
 use crate::core::request::encode_segment;
@@ -93,7 +95,17 @@ pub fn answer(
     let mut secrets = Vec::new();
     project.secrets(&mut secrets);
     if !(200..300).contains(&status) {
-        return Err(error_for_status(status, body, retry_after, &secrets));
+        let not_found = match name {
+            "callbackStatus" => STORED_NOT_FOUND,
+            _ => NOT_FOUND,
+        };
+        return Err(error_for_status(
+            status,
+            body,
+            retry_after,
+            &secrets,
+            not_found,
+        ));
     }
     match answer {
         Some(answer) => super::reply(status, body, &secrets, &answer),
@@ -138,13 +150,20 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
     ))
 }
 
-/// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`).
+/// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`), asked
+/// for in two sources (brief §7.5). Sinch reads CONVERSATION_SOURCE when
+/// `messages_source` is not given, but keeps a message sent in DISPATCH mode (every
+/// app's default since 2025-04) in DISPATCH_SOURCE: `url` asks there, and on
+/// `not_found` (only then) the JS face asks `fallback`, CONVERSATION_SOURCE (an app
+/// in CONVERSATION mode). `{"method", "url", "repeat", "fallback"}`.
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let id = args.string(0, "messageId")?;
     check_id("messageId", id)?;
     let mut path = url(&config.base_url, project, "messages/");
     path.push_str(&encode_segment(id));
-    let mut out = request("GET", &path, Repeat::Safe);
+    path.push_str("?messages_source=");
+    let mut out = request("GET", &join(&[&path, "DISPATCH_SOURCE"]), Repeat::Safe);
+    out.field("fallback", &join(&[&path, "CONVERSATION_SOURCE"]));
     out.close_object();
     Ok(out.finish())
 }

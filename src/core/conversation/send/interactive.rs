@@ -5,10 +5,10 @@
 //! field). A list → `list_message` (the body is its `title`, the button its
 //! `menu`, the header its `whatsapp_header`; it has no footer field).
 //!
-//! WhatsApp shows native buttons only when each title is unique and each
-//! `postback_data` is at most 229 characters (the standalone id allowed 230): the
-//! message model's check holds both under the Conversation API, otherwise Sinch
-//! would send plain text.
+//! WhatsApp shows native buttons only when each title is unique and without
+//! markdown, and each `postback_data` is at most 229 characters (the standalone id
+//! allowed 230): the message model's check holds all three under the Conversation
+//! API, otherwise Sinch would send plain text.
 
 use super::{find, no_provider};
 use crate::core::json::Value;

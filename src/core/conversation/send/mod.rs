@@ -18,8 +18,8 @@
 //! - reply buttons: `choice_message` without a header, `card_message` with one
 //!   (body → `description`); a footer only where a field exists
 //!   (`choice_message.message_properties.whatsapp_footer`); a list's footer is refused;
-//!   a reply button's id is at most 229 characters and titles are unique (WhatsApp's
-//!   native buttons through Sinch).
+//!   a reply button's id is at most 229 characters and titles are unique and hold no
+//!   markdown (WhatsApp's native buttons through Sinch; `message::check`'s `markdown`).
 
 use super::{find, RECIPIENT_END};
 use crate::core::error::{join, Error, Result};

@@ -122,8 +122,9 @@ pub(crate) enum Rule {
     /// Conversation API at most 229 (an id is a `postback_data`, and WhatsApp's
     /// native buttons through Sinch take no more).
     Id(usize),
-    /// A reply button's title: 1 to 20 characters; under the Conversation API unique
-    /// among the message's buttons (WhatsApp shows repeated titles as plain text).
+    /// A reply button's title: 1 to 20 characters; under the Conversation API without
+    /// markdown and unique among the message's buttons (WhatsApp shows repeated titles
+    /// as plain text).
     Title,
     /// One of the strings; the text says so.
     OneOf(&'static [&'static str], &'static str),

@@ -184,9 +184,14 @@ fn capability_is_asynchronous_one_query_per_number() {
 #[test]
 fn callback_status_reads_the_stored_message() {
     let got = prepared("callbackStatus", r#"["m/1"]"#).unwrap();
+    let at = "http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1?messages_source=";
+    let (url, fallback) = (
+        [at, "DISPATCH_SOURCE"].concat(),
+        [at, "CONVERSATION_SOURCE"].concat(),
+    );
     assert_eq!(
         got,
-        serde_json::json!({"method":"GET","url":"http://127.0.0.1:9/v1/projects/p%201/messages/m%2F1","repeat":1})
+        serde_json::json!({"method":"GET","url":url,"repeat":1,"fallback":fallback})
     );
     assert_eq!(
         prepared("callbackStatus", r#"[".."]"#)
@@ -208,6 +213,32 @@ fn callback_status_reads_the_stored_message() {
     );
     let minimal = answered("callbackStatus", 200, None, r#"{"id":"m2"}"#).unwrap();
     assert_eq!(minimal, r#"{"message":{"id":"m2","raw":{"id":"m2"}}}"#);
+}
+
+#[test]
+fn a_stored_message_in_neither_source_is_not_found_saying_where_it_looked() {
+    let body = r#"{"error":{"code":404,"message":"gone","status":"NOT_FOUND"}}"#;
+    let err = answered("callbackStatus", 404, None, body).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+    assert_eq!(
+        err.message,
+        "Sinch found no such message in either source (kept only while the app's \
+         retention keeps it); is the app in another region? (HTTP 404 NOT_FOUND): gone"
+    );
+    assert!(!retried(&err, Repeat::Safe));
+    // Any other method's 404 keeps the region hint alone; other statuses are as before.
+    let other = answered("send", 404, None, body).unwrap_err();
+    assert_eq!(
+        other.message,
+        "Sinch found no such resource (is the app in another region?) (HTTP 404 NOT_FOUND): gone"
+    );
+    let denied = answered("callbackStatus", 403, None, "").unwrap_err();
+    assert_eq!(denied.code, ErrorCode::Unauthorized);
+    assert!(
+        !denied.message.contains("either source"),
+        "{}",
+        denied.message
+    );
 }
 
 #[test]

@@ -173,6 +173,66 @@ fn reply_buttons_follow_whatsapps_native_limits() {
     );
 }
 
+#[test]
+fn reply_button_titles_hold_no_markdown() {
+    let message = |title: &str| {
+        json!({"type": "interactive", "message": {"type": "button", "body": {"text": "B"},
+            "action": {"buttons": [{"id": "a", "title": "Fine"}, {"id": "b", "title": title}]}}})
+    };
+    let says = "must hold no markdown (`, or *, _ or ~ around text): reply buttons take none";
+    let markdown = [
+        "`code`",
+        "a ` b",
+        "```",
+        "~~~",
+        "***",
+        "___",
+        "*bold*",
+        "_it_",
+        "~strike~",
+        "**b**",
+        "a *b c* d",
+        "x*y*",
+        "a_b_c",
+        "2*3*4",
+        "*a b*",
+        "_x_ ok",
+    ];
+    for title in markdown {
+        refused(
+            message(title),
+            "message.message.action.buttons[1].title",
+            says,
+        );
+        // With a header the buttons are a card_message's choices: the same rule.
+        let mut card = message(title);
+        card["message"]["header"] = json!({"type": "text", "text": "H"});
+        refused(card, "message.message.action.buttons[1].title", says);
+    }
+    let plain = [
+        "a * b * c",
+        "5*3",
+        "* star",
+        "a_b",
+        "_",
+        "~ 5 ~",
+        "**",
+        "~a ~",
+        "snake_case",
+        "Yes!",
+        "50% off",
+        "a - b",
+        "#1 > #2",
+        "Ünïcödé * ok",
+    ];
+    for title in plain {
+        assert!(body(message(title)).is_ok(), "{title}");
+    }
+    // The standalone API has no such rule: its buttons were WhatsApp's own.
+    let request = json!({"to": ["+46732001122"], "message": message("*bold*")});
+    assert!(send_body(&parse(&request.to_string()).unwrap()).is_ok());
+}
+
 fn with_extras(extras: serde_json::Value) -> Result<Vec<String>, (String, String)> {
     let mut request = json!({"to": ["+46732001122"], "message": {"type": "text", "text": "Hi"}});
     for (key, value) in extras.as_object().unwrap() {
