@@ -282,11 +282,13 @@ for size in 99998 100000 102400; do
 done
 # 14. What decides a message type far into the file: an HEVC MP4's movie behind 30 free boxes of
 # 50,000 bytes, a lossless JPEG's frame behind a 14-segment ICC profile (both within the read
-# budget); and behind more boxes or segments than the budget reads.
+# budget); behind runs of small boxes or segments, read a window at a time; and behind more
+# large segments than the budget reads (one small read each).
 want video-hevc-free-boxes.mp4 && "${HANDMADE[@]}" free-boxes "$OUT/video-hevc.mp4" "$OUT/video-hevc-free-boxes.mp4" 30 50000
 want video-h264-many-boxes.mp4 && "${HANDMADE[@]}" free-boxes "$OUT/video-h264-aac.mp4" "$OUT/video-h264-many-boxes.mp4" 100 2000
 want image-lossless-icc.jpg && "${HANDMADE[@]}" icc-segments "$OUT/image-lossless.jpg" "$OUT/image-lossless-icc.jpg" 14
 want image-many-segments.jpg && "${HANDMADE[@]}" icc-segments "$OUT/image.jpg" "$OUT/image-many-segments.jpg" 80 2000
+want image-many-large-segments.jpg && "${HANDMADE[@]}" icc-segments "$OUT/image.jpg" "$OUT/image-many-large-segments.jpg" 80 6000
 
 # Broken variants: zero length, truncated, corrupted, lying names
 half() { local n; n=$(stat -c %s "$OUT/$1"); head -c $((n / 2)) "$OUT/$1" >"$OUT/$2"; }
