@@ -56,46 +56,42 @@ function open(size, options, type, name) {
   // the numbers, rewritten at each step.
   let buf = new Uint8Array(0);
   let used = 0;
-  const grow = (need) => {
-    if (need <= buf.length) return;
-    const old = buf;
-    buf = new Uint8Array(Math.max(need, 2 * old.length));
-    buf.set(old.subarray(0, used));
+  // Writes `bytes` at `at`, moving the bytes after it along.
+  const put = (bytes, at) => {
+    if (used + bytes.length > buf.length) {
+      const old = buf;
+      (buf = new Uint8Array(2 * (used + bytes.length))).set(old);
+    }
+    buf.copyWithin(at + bytes.length, at, used);
+    buf.set(bytes, at);
+    used += bytes.length;
   };
-  grow(declared.length + named.length + 4100 + 64);
-  buf.set(declared);
-  buf.set(named, declared.length);
-  used = declared.length + named.length;
+  put(declared, 0);
+  put(named, used);
   // What was read, [offset, length] each in file order, touching ranges joined (ranges never overlap).
   const runs = [];
   let reads = 0;
   return (start, bytes) => {
     if (bytes) {
       reads++;
-      const n = bytes.length;
-      // The runs below `start`, and where their bytes end.
+      // After the runs below `start`.
       let i = 0;
       let at = declared.length + named.length;
-      while (i < runs.length && runs[i][0] < start) at += runs[i++][1];
-      grow(used + n + 8 * (8 + 2 * runs.length));
-      buf.copyWithin(at + n, at, used);
-      buf.set(bytes, at);
-      used += n;
-      const [before, after] = [runs[i - 1], runs[i]];
-      const joinsBefore = before && before[0] + before[1] === start;
-      const joinsAfter = after && start + n === after[0];
-      if (joinsBefore) before[1] += n + (joinsAfter ? after[1] : 0);
-      else if (joinsAfter) after.splice(0, 2, start, n + after[1]);
-      if (joinsBefore && joinsAfter) runs.splice(i, 1);
-      else if (!joinsBefore && !joinsAfter) runs.splice(i, 0, [start, n]);
+      while (runs[i]?.[0] < start) at += runs[i++][1];
+      put(bytes, at);
+      runs.splice(i, 0, [start, bytes.length]);
+      for (let k = runs.length - 1; k > 0; k--) {
+        if (runs[k - 1][0] + runs[k - 1][1] === runs[k][0]) runs[k - 1][1] += runs.splice(k, 1)[0][1];
+      }
     }
     // After the bytes: the size, the message type, the texts' lengths, the reads, (offset,
     // length) per run, how many runs.
-    const numbers = [size, TYPES.indexOf(o.as) + 1, declared.length, named.length, reads, ...runs.flat(), runs.length];
-    grow(used + 8 * numbers.length);
-    const view = new DataView(buf.buffer);
-    numbers.forEach((v, k) => view.setFloat64(used + 8 * k, v, true));
-    return JSON.parse(media_step(buf.subarray(0, used + 8 * numbers.length)));
+    const numbers = new Uint8Array(
+      new Float64Array([size, TYPES.indexOf(o.as) + 1, declared.length, named.length, reads, ...runs.flat(), runs.length]).buffer,
+    );
+    put(numbers, used);
+    used -= numbers.length;
+    return JSON.parse(media_step(buf.subarray(0, used + numbers.length)));
   };
 }
 
