@@ -152,8 +152,9 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`), asked
 /// for in two sources (brief §7.5). Sinch reads CONVERSATION_SOURCE when
-/// `messages_source` is not given, but keeps a message sent in DISPATCH mode (every
-/// app's default since 2025-04) in DISPATCH_SOURCE: `url` asks there, and on
+/// `messages_source` is not given, but keeps a message sent in DISPATCH mode (the
+/// default of apps created since 2025-04-16, Sinch's "Processing Modes" page) in
+/// DISPATCH_SOURCE: `url` asks there, and on
 /// `not_found` (only then) the JS face asks `fallback`, CONVERSATION_SOURCE (an app
 /// in CONVERSATION mode). `{"method", "url", "repeat", "fallback"}`.
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
