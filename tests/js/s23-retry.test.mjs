@@ -30,6 +30,10 @@ before(async () => {
       answer(res, script.length > 1 ? script.shift() : script[0]);
     });
   });
+  // Node's 5 s default would close an idle kept-alive socket while the client parses a
+  // 32 MB answer on a loaded machine; the next fetch would then fail on a socket the
+  // client had every reason to reuse (seen on a fresh-clone CI run under load).
+  server.keepAliveTimeout = 120_000;
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   url = `http://127.0.0.1:${server.address().port}`;
 });
