@@ -115,3 +115,26 @@ test("the full entry's wasm exports return at most one value; the other entries'
     assert.deepEqual(several, expected[build], `pkg/${build}`);
   }
 });
+
+// scripts/glue.mjs takes out of the glue what no entry reaches; these hold its premises.
+test("the glue ships without what no entry reaches: initSync's deprecated form, the encodeInto polyfill, Symbol.dispose", () => {
+  for (const build of BUILDS) {
+    for (const file of ["index.js", "node.js", "workerd.js"]) {
+      const text = readFileSync(join(root, "pkg", build, file), "utf8");
+      for (const cut of ["deprecated parameters", "console.warn", "encodeInto=function", "Symbol.dispose", "wasmInstance"]) {
+        assert.ok(!text.includes(cut), `pkg/${build}${file} has ${cut}`);
+      }
+    }
+  }
+});
+
+test("initSync after import is a no-op whatever it is given: the entries' own call, at import, is the only one that instantiates", async () => {
+  for (const build of BUILDS) {
+    const { initSync } = await import(join(root, "pkg", build, "node.js"));
+    const exports = initSync();
+    assert.ok(exports.memory instanceof WebAssembly.Memory, `pkg/${build}`);
+    for (const given of [undefined, null, {}, { module: 1 }, new Uint8Array(8), "x"]) {
+      assert.equal(initSync(given), exports, `pkg/${build}: initSync(${String(given)})`);
+    }
+  }
+});
