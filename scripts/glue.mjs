@@ -240,6 +240,17 @@ function shortNames(path, text, wasmPath) {
   return text;
 }
 
+// A class's handle, `this.__wbg_ptr`, and its `__destroy_into_raw()` (which only its `free()`
+// calls): `Core` lives in a private field of the JS face and never reaches a caller, so no
+// code but the glue's own reads these two names, which become `p` and `d`.
+function classNames(path, text) {
+  const uses = text.match(/\b__wbg_ptr\b|\b__destroy_into_raw\b/g) ?? [];
+  const owned = text.match(/\bthis\.__wbg_ptr\b|\bthis\.__destroy_into_raw\(\)|^    __destroy_into_raw\(\) \{$/gm) ?? [];
+  if (uses.length !== owned.length) fail(path, "__wbg_ptr or __destroy_into_raw used but on this");
+  if (uses.length > 0 && !/^export class Core \{$/m.test(text)) fail(path, "a class other than Core");
+  return text.replace(/\b__wbg_ptr\b/g, "p").replace(/\b__destroy_into_raw\b/g, "d");
+}
+
 for (const path of process.argv.slice(2)) {
   let text = readFileSync(path, "utf8");
   for (const { why, in: anchor, cut, put, check } of CUTS) {
@@ -248,6 +259,6 @@ for (const path of process.argv.slice(2)) {
     if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
     text = text.slice(0, at) + put + text.slice(at + cut.length);
   }
-  text = unit(numbersStraight(path, text));
+  text = classNames(path, unit(numbersStraight(path, text)));
   writeFileSync(path, shortNames(path, text, path.replace(/\.js$/, "_bg.wasm")));
 }
