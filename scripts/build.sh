@@ -44,6 +44,9 @@ build_variant() {
     echo 'export const project = () => undefined;' > "$out/conversation.js"
   fi
   cp "js/package/$api" "$out/api.js"
+  # The glue without what no entry reaches (its initSync's deprecated form, the encodeInto
+  # polyfill, …; scripts/glue.mjs says why each is unreachable), then one module per runtime.
+  node scripts/glue.mjs "$out/$crate.js"
   node scripts/inline.mjs "$out/index.js" "$out/node.js" "$out/workerd.js"
   # Minified by terser (comments and whitespace out, syntax compressed, local variables
   # renamed; every function and class keeps its name, so stacks and `.name` read as in

@@ -254,21 +254,18 @@ export class WhatsAppClient {
 
   /** One attempt of `request` with `body`: `{ text, expired }` (see `#exchange`). */
   #attempt(op, request, body, bearer, call, attempt) {
-    const core = this.#core;
     let headers = body === undefined ? this.#facts.plain : this.#facts.json;
     if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
-    const answer = (status, retryAfter, text, attempt) =>
-      core.answer(op, status, retryAfter, text, attempt, request.repeat, Math.random());
-    return this.#exchange(request, headers, body, call, attempt, answer);
+    return this.#exchange(op, request, headers, body, call, attempt);
   }
 
   /**
-   * One attempt under its own deadline: `{ text, expired }`, `text` the JSON text of
-   * what it came to (`answer(status, retryAfter, body, attempt)` for a readable answer,
-   * else `Core.fail`), `expired` when a 401 of `api: "conversation"` says the access
-   * token expired.
+   * One attempt of operation `op` under its own deadline: `{ text, expired }`, `text` the
+   * JSON text of what it came to (`Core.answer` of `op` with the request's `repeat` for a
+   * readable answer, else `Core.fail`), `expired` when a 401 of `api: "conversation"` says
+   * the access token expired. The token request is op `"token"`, `repeat` 1 (conversation.js).
    */
-  async #exchange(request, headers, body, call, attempt, answer) {
+  async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
     const { repeat } = request;
     const fail = (kind, status = 0, text = undefined) =>
@@ -310,7 +307,7 @@ export class WhatsAppClient {
       const expired = project?.expired(response);
       const text = await readBody(response, maxBytes);
       if (text === undefined) return fail("too_large", status);
-      return { text: answer(status, retryAfter, text, attempt), expired };
+      return { text: core.answer(op, status, retryAfter, text, attempt, repeat, Math.random()), expired };
     } catch (err) {
       if (signal?.aborted) return fail("aborted");
       if (timedOut) return fail("timeout");

@@ -141,14 +141,12 @@ class Project {
 
   /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
   async #fetchToken() {
-    const core = this.#core;
     const { until, exchange, timeoutMs, onRetry } = this.#io;
     const { url, authorization, body } = this.#token;
     const request = { method: "POST", url, repeat: 1 };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
-    const answer = (status, retryAfter, text, attempt) => core.answer("token", status, retryAfter, text, attempt, 1, Math.random());
-    const once = (attempt) => exchange(request, headers, body, call, attempt, answer);
+    const once = (attempt) => exchange("token", request, headers, body, call, attempt);
     const { authorization: header, refreshInMs } = await until(call, once);
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
     return header;

@@ -3,7 +3,7 @@
 // slice of the Blob (or of the bytes) and hands in every range read so far, until Rust
 // gives the report. Only those ranges are read, never the whole file.
 import { media_step } from "./sinch_whatsapp.js";
-import { refused as invalid } from "./errors.js";
+import { refused } from "./errors.js";
 
 
 const KNOWN = ["as", "declaredType", "fileName"];
@@ -25,20 +25,20 @@ function readOptions(options) {
   try {
     text = JSON.stringify(options ?? null);
   } catch {
-    throw invalid("options", "could not be read (a getter or Proxy threw)");
+    throw refused("options", "could not be read (a getter or Proxy threw)");
   }
-  if (text && LONE.test(text)) throw invalid("options", "could not be read");
+  if (text && LONE.test(text)) throw refused("options", "could not be read");
   // A function or symbol has no JSON: not an object either.
   const value = text === undefined ? "" : JSON.parse(text);
   if (value === null) return {};
-  if (typeof value !== "object" || Array.isArray(value)) throw invalid("options", "must be an object");
+  if (typeof value !== "object" || Array.isArray(value)) throw refused("options", "must be an object");
   const unknown = Object.keys(value).find((key) => !KNOWN.includes(key));
-  if (unknown !== undefined) throw invalid(`options.${unknown}`, "is not a known field");
+  if (unknown !== undefined) throw refused(`options.${unknown}`, "is not a known field");
   for (const key of KNOWN) {
     const v = value[key];
-    if (v != null && typeof v !== "string") throw invalid(`options.${key}`, "must be a string");
+    if (v != null && typeof v !== "string") throw refused(`options.${key}`, "must be a string");
     if (key === "as" && v != null && !TYPES.includes(v)) {
-      throw invalid("options.as", `must be one of ${TYPES.map((t) => `"${t}"`).join(", ")}`);
+      throw refused("options.as", `must be one of ${TYPES.map((t) => `"${t}"`).join(", ")}`);
     }
   }
   return value;
@@ -118,7 +118,7 @@ const asBytes = (data) =>
 export async function validateMedia(blob, options) {
   if (!(blob instanceof Blob)) {
     const bytes = asBytes(blob);
-    if (!bytes) throw invalid("blob", "must be a Blob or File");
+    if (!bytes) throw refused("blob", "must be a Blob or File");
     return validateMediaBytes(bytes, options);
   }
   const name = typeof File === "function" && blob instanceof File ? blob.name : undefined;
@@ -132,7 +132,7 @@ export async function validateMedia(blob, options) {
     } catch {}
     // Rust asks only for bytes below blob.size: a read of another length (a Blob whose size
     // or slices lie) is refused, never handed to wasm.
-    if (part?.byteLength !== end - start) throw invalid("blob", "could not be read");
+    if (part?.byteLength !== end - start) throw refused("blob", "could not be read");
     answer = step(start, new Uint8Array(part));
   }
   return answer;
@@ -140,7 +140,7 @@ export async function validateMedia(blob, options) {
 
 /** The same check on bytes already in memory; only the ranges asked for are copied into wasm. */
 export function validateMediaBytes(bytes, options) {
-  if (!(bytes instanceof Uint8Array)) throw invalid("bytes", "must be a Uint8Array");
+  if (!(bytes instanceof Uint8Array)) throw refused("bytes", "must be a Uint8Array");
   const step = open(bytes.length, options);
   let answer = bytes.length > 0 ? [0, Math.min(bytes.length, HEAD)] : step();
   while (Array.isArray(answer)) answer = step(answer[0], bytes.subarray(answer[0], answer[1]));

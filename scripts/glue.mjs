@@ -1,0 +1,264 @@
+// Takes out of wasm-bindgen's `--target web` glue the code no entry of pkg/ can reach, before
+// scripts/inline.mjs puts the glue in. Each cut is an exact text of wasm-bindgen's output:
+// where the code it belongs to is in the glue and the text is not (another wasm-bindgen),
+// the build stops, so a cut never silently stops applying or half-applies. Then the names
+// between the glue and its .wasm (`…_bg.wasm` beside it, rewritten too) become short ones.
+//   node scripts/glue.mjs pkg/sinch_whatsapp.js [more…]   (each rewritten in place)
+import { readFileSync, writeFileSync } from "node:fs";
+
+const CUTS = [
+  {
+    // Every entry calls `initSync({ module })` once, at import (index.js, node.js, workerd.js),
+    // and a call after that returns at its first line: the old one-argument form and its
+    // deprecation warning are never reached.
+    why: "initSync's deprecated-argument branch",
+    in: "function initSync(module) {",
+    cut: `
+    if (module !== undefined) {
+        if (Object.getPrototypeOf(module) === Object.prototype) {
+            ({module} = module)
+        } else {
+            console.warn('using deprecated parameters for \`initSync()\`; pass a single object instead')
+        }
+    }
+`,
+    put: `
+    ({module} = module);
+`,
+  },
+  {
+    // Every call passes `wasm.__wbindgen_realloc` (checked below): the branch without is never taken.
+    why: "passStringToWasm0's branch without realloc",
+    in: "function passStringToWasm0(",
+    cut: `
+    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+`,
+    put: "\n",
+    check: (text) =>
+      text.match(/passStringToWasm0\([^()]*\)/g).every((call) => call.startsWith("passStringToWasm0(arg,") || call.endsWith(", wasm.__wbindgen_realloc)")),
+  },
+  {
+    // `TextEncoder.encodeInto` is in every runtime that can parse the JS faces, which the
+    // glue shares one module with (class private methods: Chrome 84, Firefox 90, Safari 15,
+    // Node 14.6; encodeInto since Chrome 74, Firefox 66, Safari 14.1, Node 12.11).
+    why: "the encodeInto polyfill",
+    in: "const cachedTextEncoder = new TextEncoder();",
+    cut: `
+if (!('encodeInto' in cachedTextEncoder)) {
+    cachedTextEncoder.encodeInto = function (arg, view) {
+        const buf = cachedTextEncoder.encode(arg);
+        view.set(buf);
+        return {
+            read: arg.length,
+            written: buf.length
+        };
+    };
+}
+`,
+    put: "\n",
+  },
+  {
+    // The `Core` object lives in a private field of the JS face and never reaches a caller,
+    // and the face never disposes of it with `using`: only `free()` is called.
+    why: "Core's Symbol.dispose",
+    in: "export class Core {",
+    cut: "\nif (Symbol.dispose) Core.prototype[Symbol.dispose] = Core.prototype.free;\n",
+    put: "\n",
+  },
+  {
+    // The module and instance are kept for the async loader, which no entry uses.
+    why: "the unused wasmModule and wasmInstance",
+    in: "function __wbg_finalize_init(",
+    cut: `let wasmModule, wasmInstance, wasm;
+function __wbg_finalize_init(instance, module) {
+    wasmInstance = instance;
+    wasm = instance.exports;
+    wasmModule = module;
+`,
+    put: `let wasm;
+function __wbg_finalize_init(instance, module) {
+    wasm = instance.exports;
+`,
+  },
+];
+
+const fail = (path, why) => {
+  throw new Error(`scripts/glue.mjs: ${path}: ${why}: wasm-bindgen's glue is not as this script expects`);
+};
+
+// `const val2 = +count;` at the top of an export's function, `val2` passed to the wasm export:
+// a number parameter of a wasm function converts its argument as unary `+` does (ToNumber, then
+// ToInt32 for an i32), and every caller (the JS faces) passes numbers or booleans, so the
+// parameter goes straight through. Each `valN` is the nearest `const valN` above it (the glue's
+// functions are not nested and declare before use), and no parameter is assigned to.
+const NUMBER = /^ +const (val\d+) = \+([A-Za-z_$][\w$]*);\n/gm;
+function numbersStraight(path, text) {
+  const parts = text.split(NUMBER); // text, name, parameter, text, name, parameter, …, text
+  const to = new Map(); // valN → its parameter, as declared last
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 3) {
+    const [name, parameter, after] = parts.slice(i, i + 3);
+    if (new RegExp(`\\b${parameter} =[^=]`).test(text)) fail(path, `${parameter} is assigned to`);
+    to.set(name, parameter);
+    out += after.replace(/\bval\d+\b/g, (val) => to.get(val) ?? val);
+  }
+  if (/\bval\d+\b/.test(out)) fail(path, "a valN left");
+  return out;
+}
+
+// wasm-bindgen's byte sizes, `len * 1` and `ptr / 1` (an element of a byte array is one byte):
+// numbers (lengths, pointers) times or over 1 are the same numbers.
+const unit = (text) => text.replace(/ \* 1(?=[,)])/g, "").replace(/\bptr \/ 1(?=\))/g, "ptr");
+
+// The names the glue and the .wasm share are wasm-bindgen's: the imports' module
+// ("./sinch_whatsapp_bg.js") and names (`__wbg___wbindgen_throw_4c88d8bf264fd984`, …), the
+// exports' (`__wbindgen_malloc`, `core_answer`, …), each written in the .wasm and again in the
+// JS. Both get short ones (`a`, `b`, …: the module's, its imports' and the exports' each
+// counted from `a`), the .wasm's import and export sections rewritten and every other byte of
+// it kept. `memory` keeps its name: the repo's tests and soak read it through `initSync()`.
+const KEPT = new Set(["memory"]);
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+/** The `n`th short name: a … Z, aa, ab, … */
+const short = (n) => (n < LETTERS.length ? "" : short(Math.floor(n / LETTERS.length) - 1)) + LETTERS[n % LETTERS.length];
+
+/** An unsigned LEB128 at `at` in `bytes`: [value, the offset after it]. */
+function leb(bytes, at) {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [value, at];
+  }
+}
+const uleb = (n) => {
+  const out = [];
+  do {
+    out.push((n % 128) | (n >= 128 ? 0x80 : 0));
+    n = Math.floor(n / 128);
+  } while (n > 0);
+  return out;
+};
+const encodeName = (name) => [...uleb(Buffer.byteLength(name)), ...Buffer.from(name)];
+function readName(bytes, at) {
+  const [length, from] = leb(bytes, at);
+  return [Buffer.from(bytes.subarray(from, from + length)).toString(), from + length];
+}
+
+/** The offset after an import's description (its kind byte at `at`): a function, table, memory or global. */
+function afterImport(path, bytes, at) {
+  const limits = (p) => {
+    const flags = bytes[p];
+    const [, next] = leb(bytes, p + 1);
+    return flags & 1 ? leb(bytes, next)[1] : next;
+  };
+  const kind = bytes[at];
+  if (kind === 0) return leb(bytes, at + 1)[1];
+  if (kind === 1 && [0x70, 0x6f].includes(bytes[at + 1])) return limits(at + 2);
+  if (kind === 2) return limits(at + 1);
+  if (kind === 3) return at + 3;
+  return fail(path, `an import of kind ${kind}`);
+}
+
+/**
+ * `bytes` (a .wasm) with each import's module and name, and each export's name, replaced by
+ * `rename(what, name, module)` (`what`: "module", "import" or "export").
+ */
+function renameWasm(path, bytes, rename) {
+  const out = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (id !== 2 && id !== 7) {
+      out.push(bytes.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(bytes, start);
+    const body = uleb(count);
+    for (; count > 0; count--) {
+      if (id === 2) {
+        const [module, afterModule] = readName(bytes, p);
+        const [name, from] = readName(bytes, afterModule);
+        p = afterImport(path, bytes, from);
+        body.push(...encodeName(rename("module", module)), ...encodeName(rename("import", name, module)), ...bytes.subarray(from, p));
+      } else {
+        const [name, from] = readName(bytes, p);
+        p = leb(bytes, from + 1)[1];
+        body.push(...encodeName(rename("export", name)), ...bytes.subarray(from, p));
+      }
+    }
+    if (p !== end) fail(path, `section ${id} was not read to its end`);
+    out.push(Uint8Array.of(id, ...uleb(body.length)), Uint8Array.from(body));
+    at = end;
+  }
+  return Buffer.concat(out);
+}
+
+/** The glue `text` and its .wasm at `wasmPath` with short names between them. */
+function shortNames(path, text, wasmPath) {
+  const modules = new Map();
+  const imports = new Map(); // module → (name → short name)
+  const exports = new Map();
+  const wasm = renameWasm(path, readFileSync(wasmPath), (what, name, module) => {
+    if (what === "module") {
+      if (!modules.has(name)) modules.set(name, short(modules.size));
+      return modules.get(name);
+    }
+    if (what === "import") {
+      if (!imports.has(module)) imports.set(module, new Map());
+      const names = imports.get(module);
+      if (names.has(name)) fail(path, `the import ${name} twice`);
+      names.set(name, short(names.size));
+      return names.get(name);
+    }
+    if (KEPT.has(name)) return name;
+    exports.set(name, short(exports.size));
+    return exports.get(name);
+  });
+  // The imports object: `"module": import0`, and in it `name: function(…)`, each once.
+  const once = (from, to) => {
+    const at = text.indexOf(from);
+    if (at < 0 || text.indexOf(from, at + 1) >= 0) fail(path, `${from} not once in the glue`);
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+  };
+  for (const [module, name] of modules) once(`${JSON.stringify(module)}: import`, `${JSON.stringify(name)}: import`);
+  for (const names of imports.values()) for (const [name, to] of names) once(`\n        ${name}: function(`, `\n        ${to}: function(`);
+  // The exports, read as `wasm.name`: each the glue reads must be one the .wasm has.
+  text = text.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (read, name) => {
+    if (!exports.has(name) && !KEPT.has(name)) fail(path, `the glue reads wasm.${name}, which the .wasm does not export`);
+    return `wasm.${exports.get(name) ?? name}`;
+  });
+  writeFileSync(wasmPath, wasm);
+  return text;
+}
+
+// A class's handle, `this.__wbg_ptr`, and its `__destroy_into_raw()` (which only its `free()`
+// calls): `Core` lives in a private field of the JS face and never reaches a caller, so no
+// code but the glue's own reads these two names, which become `p` and `d`.
+function classNames(path, text) {
+  const uses = text.match(/\b__wbg_ptr\b|\b__destroy_into_raw\b/g) ?? [];
+  const owned = text.match(/\bthis\.__wbg_ptr\b|\bthis\.__destroy_into_raw\(\)|^    __destroy_into_raw\(\) \{$/gm) ?? [];
+  if (uses.length !== owned.length) fail(path, "__wbg_ptr or __destroy_into_raw used but on this");
+  if (uses.length > 0 && !/^export class Core \{$/m.test(text)) fail(path, "a class other than Core");
+  return text.replace(/\b__wbg_ptr\b/g, "p").replace(/\b__destroy_into_raw\b/g, "d");
+}
+
+for (const path of process.argv.slice(2)) {
+  let text = readFileSync(path, "utf8");
+  for (const { why, in: anchor, cut, put, check } of CUTS) {
+    if (!text.includes(anchor)) continue;
+    const at = text.indexOf(cut);
+    if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
+    text = text.slice(0, at) + put + text.slice(at + cut.length);
+  }
+  text = classNames(path, unit(numbersStraight(path, text)));
+  writeFileSync(path, shortNames(path, text, path.replace(/\.js$/, "_bg.wasm")));
+}
