@@ -111,10 +111,12 @@ impl Writer {
         self.text.push('"');
         let mut rest = text;
         // Runs without an escape are copied whole (every escaped byte is ASCII, so each
-        // run ends on a character boundary).
+        // run ends on a character boundary). Over `as_bytes().iter()`: `bytes()` adds a
+        // `Copied` adapter's fold to the wasm.
         while let Some(at) = rest
-            .bytes()
-            .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+            .as_bytes()
+            .iter()
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
         {
             self.text.push_str(rest.get(..at).unwrap_or_default());
             let byte = rest.as_bytes().get(at).copied().unwrap_or_default();
