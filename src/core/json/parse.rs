@@ -43,12 +43,14 @@ pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
         depth: 0,
         reason: "trailing characters",
     };
-    let value = parser.value().ok().filter(|_| {
+    if let Ok(value) = parser.value() {
         parser.skip_space();
-        parser.at == parser.bytes.len()
-    });
+        if parser.at == parser.bytes.len() {
+            return Ok(value);
+        }
+    }
     // A reader stops where it fails: the error is at the byte it stopped at.
-    value.ok_or(ParseError {
+    Err(ParseError {
         offset: parser.at,
         reason: parser.reason,
     })
