@@ -46,24 +46,40 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// The stable string form, e.g. `"invalid_argument"`.
+    /// The stable string form, e.g. `"invalid_argument"`. A build without the client
+    /// (`./callbacks`) makes only the callbacks' three codes (`tests::callbacks_make_three_codes`),
+    /// so it names only those: the other names are not linked there.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::InvalidArgument => "invalid_argument",
-            Self::BadRequest => "bad_request",
-            Self::Unauthorized => "unauthorized",
-            Self::NotFound => "not_found",
-            Self::RateLimited => "rate_limited",
-            Self::ServerError => "server_error",
-            Self::UnexpectedStatus => "unexpected_status",
-            Self::Timeout => "timeout",
-            Self::Aborted => "aborted",
-            Self::Network => "network",
-            Self::InvalidResponse => "invalid_response",
-            Self::UnexpectedRedirect => "unexpected_redirect",
             Self::InvalidCallback => "invalid_callback",
             Self::SignatureInvalid => "signature_invalid",
+            #[cfg(feature = "client")]
+            Self::BadRequest => "bad_request",
+            #[cfg(feature = "client")]
+            Self::Unauthorized => "unauthorized",
+            #[cfg(feature = "client")]
+            Self::NotFound => "not_found",
+            #[cfg(feature = "client")]
+            Self::RateLimited => "rate_limited",
+            #[cfg(feature = "client")]
+            Self::ServerError => "server_error",
+            #[cfg(feature = "client")]
+            Self::UnexpectedStatus => "unexpected_status",
+            #[cfg(feature = "client")]
+            Self::Timeout => "timeout",
+            #[cfg(feature = "client")]
+            Self::Aborted => "aborted",
+            #[cfg(feature = "client")]
+            Self::Network => "network",
+            #[cfg(feature = "client")]
+            Self::InvalidResponse => "invalid_response",
+            #[cfg(feature = "client")]
+            Self::UnexpectedRedirect => "unexpected_redirect",
+            #[cfg(feature = "client")]
             Self::Unsupported => "unsupported",
+            #[cfg(not(feature = "client"))]
+            _ => "",
         }
     }
 }
@@ -188,6 +204,18 @@ impl crate::core::json::Write for Error {
         out.field("code", self.code.as_str());
         out.field("message", &self.message);
         out.field_opt("field", &self.field);
+        // Only the client sets these; without it `retryable` is always `false`, which
+        // `errors.js` reads as absent (`tests::callbacks_make_three_codes`).
+        #[cfg(feature = "client")]
+        self.write_answer(out);
+        out.close_object();
+    }
+}
+
+impl Error {
+    /// What Sinch's answer adds to the envelope's error.
+    #[cfg(feature = "client")]
+    fn write_answer(&self, out: &mut crate::core::json::Writer) {
         // Not `field_opt`: a function per type of value in the wasm.
         if let Some(status) = self.status {
             out.field("status", &u32::from(status));
@@ -197,7 +225,6 @@ impl crate::core::json::Write for Error {
         if let Some(ms) = &self.retry_after_ms {
             out.field("retryAfterMs", ms);
         }
-        out.close_object();
     }
 }
 
@@ -215,5 +242,50 @@ mod tests {
             envelope(Err(err)),
             r#"{"error":{"code":"invalid_argument","message":"to[0]: must be \"x\"","field":"to[0]","status":400,"retryable":false,"retryAfterMs":1500}}"#
         );
+    }
+
+    /// What a build without the client (`./callbacks`) names and writes holds for every
+    /// error it can make: the sources it links (the callbacks, the JSON reader and writer,
+    /// their export) make no code but its three and set none of the client's fields.
+    #[test]
+    fn callbacks_make_three_codes() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut dirs = vec![
+            format!("{root}/src/core/callback"),
+            format!("{root}/src/core/json"),
+        ];
+        let mut files = vec![format!("{root}/src/web/callbacks.rs")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.to_str().unwrap().to_owned();
+                if path.is_dir() {
+                    dirs.push(name);
+                } else if name.ends_with(".rs") {
+                    files.push(name);
+                }
+            }
+        }
+        assert!(files.len() > 20, "{files:?}");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (at, _) in text.match_indices("ErrorCode::") {
+                let code: String = text[at + 11..]
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect();
+                let known = ["InvalidArgument", "InvalidCallback", "SignatureInvalid"];
+                assert!(known.contains(&code.as_str()), "{file}: ErrorCode::{code}");
+            }
+            for set in [
+                ".status =",
+                ".details =",
+                ".retryable =",
+                ".retry_after_ms =",
+                "ErrorFields {",
+            ] {
+                assert!(!text.contains(set), "{file}: {set}");
+            }
+        }
     }
 }

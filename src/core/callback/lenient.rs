@@ -27,7 +27,8 @@ pub(super) fn zero_one(value: &Value) -> Option<bool> {
 /// An index: a string as it is, a whole number as its decimal text.
 pub(super) fn index(value: &Value) -> Option<String> {
     match value {
-        Value::String(text) => Some(text.clone()),
+        // Copied as a `str`, by the `to_vec` every copy of text uses: no `String::clone`.
+        Value::String(text) => Some(text.as_str().to_owned()),
         Value::Number(text) => integer(text),
         _ => None,
     }

@@ -8,13 +8,15 @@
 use super::model::Callback;
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{self, decimal, Value};
+use crate::prelude::*;
 use core::str::FromStr;
 
 /// What every error of a body that is not a callback starts with.
 pub(super) const NOT_A_CALLBACK: &str = "the callback is not a Sinch WhatsApp callback: ";
 
-/// The error for a body that is not a Sinch WhatsApp callback.
-fn invalid_callback(reason: &str) -> Error {
+/// The error for a body that is not a Sinch WhatsApp callback (the reason taken
+/// as built, not copied).
+fn invalid_callback(reason: String) -> Error {
     Error::new(ErrorCode::InvalidCallback, reason)
 }
 
@@ -56,7 +58,7 @@ pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
 /// it is not JSON.
 pub(super) fn body(raw: &[u8]) -> Result<Value> {
     if let Some(at) = json::utf8_error(raw) {
-        return Err(invalid_callback(&super::join(&[
+        return Err(invalid_callback(super::join(&[
             "the callback body is not valid UTF-8 (bad byte at offset ",
             &decimal(at as u64),
             ")",
@@ -70,10 +72,10 @@ pub(super) fn body(raw: &[u8]) -> Result<Value> {
         .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
     {
-        return Err(invalid_callback("the callback body is empty"));
+        return Err(invalid_callback("the callback body is empty".into()));
     }
     json::parse_utf8(text).map_err(|err| {
-        invalid_callback(&super::join(&[
+        invalid_callback(super::join(&[
             "the callback body is not JSON: ",
             err.reason,
             " at byte ",
@@ -84,7 +86,7 @@ pub(super) fn body(raw: &[u8]) -> Result<Value> {
 
 /// A reader's error on the body's value, as `invalid_callback` keeping its `field`.
 fn not_a_callback(err: Error) -> Error {
-    let mut out = invalid_callback(&super::join(&[NOT_A_CALLBACK, &err.message]));
+    let mut out = invalid_callback(super::join(&[NOT_A_CALLBACK, &err.message]));
     out.field = err.into_fields().field;
     out
 }

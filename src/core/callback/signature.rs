@@ -22,7 +22,7 @@ use super::mac_text::MAC_LEN;
 use super::sha256::HmacSha256;
 use super::webhook::{check, mac_over, Form, Freshness};
 use crate::core::error::{Error, ErrorCode, Result};
-use crate::core::json::trim;
+use crate::core::json::{char_at, trim};
 use crate::prelude::*;
 
 /// The header with the signature.
@@ -255,15 +255,19 @@ pub(super) fn header_error(header: &'static str, rule: &str) -> Error {
 }
 
 /// `value` for an error: its first [`MAX_QUOTED_CHARS`] characters, control
-/// characters as `?`, `…` when cut (a loop: no `char` collect).
+/// characters as `?`, `…` when cut (a loop over [`char_at`]: no `char` collect, and
+/// no `Chars` decoder beside the crate's one).
 fn quote(value: &str) -> String {
     let mut text = String::new();
-    for (n, c) in value.chars().enumerate() {
+    let (mut at, mut n) = (0, 0);
+    while let Ok((c, len)) = char_at(value.as_bytes().get(at..).unwrap_or_default()) {
         if n == MAX_QUOTED_CHARS {
             text.push('…');
             break;
         }
         text.push(if c.is_control() { '?' } else { c });
+        at += len;
+        n += 1;
     }
     text
 }

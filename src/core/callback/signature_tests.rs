@@ -99,6 +99,32 @@ fn unknown_algorithm() {
     assert!(err.message.chars().count() < 200 && !err.message.contains('\u{1b}'));
 }
 
+/// `quote` as `chars()` reads the value: the first 40 characters, controls (C0, DEL
+/// and C1) as `?`, `…` when cut.
+#[test]
+fn quotes_as_chars_read() {
+    let by_chars = |value: &str| {
+        let mut text: String = value
+            .chars()
+            .take(MAX_QUOTED_CHARS)
+            .map(|c| if c.is_control() { '?' } else { c })
+            .collect();
+        if value.chars().count() > MAX_QUOTED_CHARS {
+            text.push('…');
+        }
+        text
+    };
+    for part in [
+        "a", "é", "\u{1b}", "\u{7f}", "\u{85}", "\u{9f}", "\u{a0}", "€", "😀", "\u{2028}",
+    ] {
+        for n in [0, 1, 39, 40, 41, 100] {
+            for value in [part.repeat(n), format!("{}x{part}", "y".repeat(n))] {
+                assert_eq!(quote(&value), by_chars(&value), "{value:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn missing_or_empty_values() {
     let body = BODY.as_bytes();

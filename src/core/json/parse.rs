@@ -41,19 +41,18 @@ pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
         bytes,
         at: 0,
         depth: 0,
+        reason: "trailing characters",
     };
-    let value = parser.value().and_then(|value| {
+    if let Ok(value) = parser.value() {
         parser.skip_space();
         if parser.at == parser.bytes.len() {
-            Ok(value)
-        } else {
-            Err("trailing characters")
+            return Ok(value);
         }
-    });
+    }
     // A reader stops where it fails: the error is at the byte it stopped at.
-    value.map_err(|reason| ParseError {
+    Err(ParseError {
         offset: parser.at,
-        reason,
+        reason: parser.reason,
     })
 }
 
@@ -61,10 +60,17 @@ struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: u32,
+    /// Why the reader stopped, once it has; before, the reason a whole value with
+    /// more text after it fails.
+    reason: &'static str,
 }
 
-/// A value read, or why not (the reader stops at the byte at fault).
-type Parsed<T> = Result<T, &'static str>;
+/// The reader stopped at the byte at fault, its reason held by the [`Parser`]: an
+/// error of no size, so that each `?` hands up no words.
+struct Stop;
+
+/// A value read, or [`Stop`].
+type Parsed<T> = Result<T, Stop>;
 
 impl Parser<'_> {
     fn peek(&self) -> Option<u8> {
@@ -87,11 +93,17 @@ impl Parser<'_> {
         found
     }
 
+    /// Stops for `reason`.
+    fn stop(&mut self, reason: &'static str) -> Stop {
+        self.reason = reason;
+        Stop
+    }
+
     fn expect(&mut self, byte: u8, reason: &'static str) -> Parsed<()> {
         if self.eat(byte) {
             Ok(())
         } else {
-            Err(reason)
+            Err(self.stop(reason))
         }
     }
 
@@ -104,7 +116,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
-            _ => Err("expected a value"),
+            _ => Err(self.stop("expected a value")),
         }
     }
 
@@ -112,7 +124,7 @@ impl Parser<'_> {
     /// function pointer: an indirect call keeps every function of its type alive).
     fn nested(&mut self, object: bool) -> Parsed<Value> {
         if self.depth == MAX_DEPTH {
-            return Err("nested too deeply");
+            return Err(self.stop("nested too deeply"));
         }
         self.depth += 1;
         self.at += 1;
@@ -133,7 +145,7 @@ impl Parser<'_> {
             self.at += word.len();
             Ok(value)
         } else {
-            Err("expected a value")
+            Err(self.stop("expected a value"))
         }
     }
 
@@ -159,7 +171,7 @@ impl Parser<'_> {
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
-                return Err("expected a key");
+                return Err(self.stop("expected a key"));
             }
             let key = self.string()?;
             self.expect(b':', "expected :")?;
@@ -180,7 +192,7 @@ impl Parser<'_> {
         match self.peek() {
             Some(b'0') => self.at += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err("expected a digit"),
+            _ => return Err(self.stop("expected a digit")),
         }
         if self.peek() == Some(b'.') {
             self.at += 1;
@@ -210,7 +222,7 @@ impl Parser<'_> {
         let start = self.at;
         self.digits();
         if self.at == start {
-            return Err("expected a digit");
+            return Err(self.stop("expected a digit"));
         }
         Ok(())
     }
@@ -229,18 +241,20 @@ impl Parser<'_> {
                     self.at += 1;
                     self.escape()?
                 }
-                Some(0..=0x1F) => return Err("control character in a string"),
+                Some(0..=0x1F) => return Err(self.stop("control character in a string")),
                 Some(byte @ 0x20..=0x7F) => {
                     self.at += 1;
                     char::from(byte)
                 }
                 Some(_) => {
                     let rest = self.bytes.get(self.at..).unwrap_or_default();
-                    let (c, len) = char_at(rest).map_err(|_| "invalid UTF-8")?;
+                    let Ok((c, len)) = char_at(rest) else {
+                        return Err(self.stop("invalid UTF-8"));
+                    };
                     self.at += len;
                     c
                 }
-                None => return Err("unterminated string"),
+                None => return Err(self.stop("unterminated string")),
             };
             out.push(c);
         }
@@ -248,7 +262,9 @@ impl Parser<'_> {
 
     /// The character of an escape, the backslash consumed.
     fn escape(&mut self) -> Parsed<char> {
-        let byte = self.peek().ok_or("unterminated string")?;
+        let Some(byte) = self.peek() else {
+            return Err(self.stop("unterminated string"));
+        };
         self.at += 1;
         Ok(match byte {
             b'"' => '"',
@@ -260,7 +276,7 @@ impl Parser<'_> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => return self.unicode(),
-            _ => return Err("invalid escape"),
+            _ => return Err(self.stop("invalid escape")),
         })
     }
 
@@ -270,28 +286,27 @@ impl Parser<'_> {
         let code = match first {
             0xD800..=0xDBFF => {
                 if !self.at_prefix(b"\\u") {
-                    return Err("lone surrogate");
+                    return Err(self.stop("lone surrogate"));
                 }
                 self.at += 2;
                 let second = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&second) {
-                    return Err("lone surrogate");
+                    return Err(self.stop("lone surrogate"));
                 }
                 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
             }
-            0xDC00..=0xDFFF => return Err("lone surrogate"),
+            0xDC00..=0xDFFF => return Err(self.stop("lone surrogate")),
             _ => first,
         };
-        char::from_u32(code).ok_or("lone surrogate")
+        char::from_u32(code).ok_or_else(|| self.stop("lone surrogate"))
     }
 
     fn hex4(&mut self) -> Parsed<u32> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = self
-                .peek()
-                .and_then(hex_digit)
-                .ok_or("invalid \\u escape")?;
+            let Some(digit) = self.peek().and_then(hex_digit) else {
+                return Err(self.stop("invalid \\u escape"));
+            };
             code = code * 16 + u32::from(digit);
             self.at += 1;
         }

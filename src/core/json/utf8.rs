@@ -71,7 +71,11 @@ pub(crate) fn trim(text: &str) -> &str {
         }
         at += len;
     }
-    text.get(start.unwrap_or(end)..end).unwrap_or_default()
+    // Cut at the end, then the start: the `str::get` of `..n` and `n..` the writer and
+    // schema use, not a third for `a..b`.
+    text.get(..end)
+        .and_then(|head| head.get(start.unwrap_or(end)..))
+        .unwrap_or_default()
 }
 
 /// Where `bytes` stop being UTF-8 (`Utf8Error::valid_up_to`), if they do.

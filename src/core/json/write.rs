@@ -111,28 +111,33 @@ impl Writer {
         self.text.push('"');
         let mut rest = text;
         // Runs without an escape are copied whole (every escaped byte is ASCII, so each
-        // run ends on a character boundary).
+        // run ends on a character boundary). Over `as_bytes().iter()`: `bytes()` adds a
+        // `Copied` adapter's fold to the wasm.
         while let Some(at) = rest
-            .bytes()
-            .position(|b| b < 0x20 || b == b'"' || b == b'\\')
+            .as_bytes()
+            .iter()
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
         {
             self.text.push_str(rest.get(..at).unwrap_or_default());
             let byte = rest.as_bytes().get(at).copied().unwrap_or_default();
             rest = rest.get(at + 1..).unwrap_or_default();
-            match byte {
-                b'"' => self.text.push_str("\\\""),
-                b'\\' => self.text.push_str("\\\\"),
-                b'\n' => self.text.push_str("\\n"),
-                b'\r' => self.text.push_str("\\r"),
-                b'\t' => self.text.push_str("\\t"),
-                8 => self.text.push_str("\\b"),
-                12 => self.text.push_str("\\f"),
+            // A backslash, then the escape's letter, or `u00` and the byte in hex: one
+            // push of the last character, not a string per escape.
+            self.text.push('\\');
+            let last = match byte {
+                b'"' | b'\\' => byte,
+                b'\n' => b'n',
+                b'\r' => b'r',
+                b'\t' => b't',
+                8 => b'b',
+                12 => b'f',
                 code => {
-                    self.text.push_str("\\u00");
-                    self.text.push(HEX[usize::from(code >> 4)] as char);
-                    self.text.push(HEX[usize::from(code & 15)] as char);
+                    self.text.push_str("u00");
+                    self.text.push(char::from(HEX[usize::from(code >> 4)]));
+                    HEX[usize::from(code & 15)]
                 }
-            }
+            };
+            self.text.push(char::from(last));
         }
         self.text.push_str(rest);
         self.text.push('"');
