@@ -193,10 +193,11 @@ pub(crate) fn be16(b: &[u8], i: usize) -> Option<u16> {
     arr(b, i).map(u16::from_be_bytes)
 }
 
-/// A four-character code as a big-endian number: compared as one `u32`, where a match on
-/// byte strings compares byte by byte.
+/// A four-character code as a number, compared as one `u32` where a match on byte strings
+/// compares byte by byte: little-endian (read by [`le32`]), a plain load where big-endian
+/// swaps the bytes in wasm; its first bytes are its low ones.
 pub(crate) const fn tag(code: &[u8; 4]) -> u32 {
-    u32::from_be_bytes(*code)
+    u32::from_le_bytes(*code)
 }
 
 /// Big-endian u32 at `i`.

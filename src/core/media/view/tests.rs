@@ -163,6 +163,10 @@ fn integer_readers_never_panic() {
     assert!(has_at(&b, 1, &[0x34]));
     assert!(!has_at(&b, usize::MAX, &[0x34]));
     assert_eq!(find(&b, &[0x56]), Some(2));
+    // A four-character code reads as `tag` makes it, its first bytes the low ones.
+    assert_eq!(le32(b"ftyp", 0), Some(tag(b"ftyp")));
+    assert_eq!(tag(b"3g2a") & 0xFF_FFFF, tag(b"3g2 ") & 0xFF_FFFF);
+    assert_ne!(tag(b"3g2a") & 0xFFFF, tag(b"g32a") & 0xFFFF);
 }
 
 #[test]
