@@ -200,7 +200,8 @@ pub(crate) const fn tag(code: &[u8; 4]) -> u32 {
     u32::from_le_bytes(*code)
 }
 
-/// Big-endian u32 at `i`.
+/// Big-endian u32 at `i`, out of line: wasm swaps the bytes by hand, one copy of that.
+#[inline(never)]
 pub(crate) fn be32(b: &[u8], i: usize) -> Option<u32> {
     arr(b, i).map(u32::from_be_bytes)
 }
