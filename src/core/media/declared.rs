@@ -92,12 +92,12 @@ const ALIASES: &str = concat!(
 );
 
 /// What the caller says about the file, read once for every rule: the declared type (trimmed,
-/// as the report gives it; `None` when absent or empty) and its canonical form (in its own
-/// case), and the file name's extension in lower case.
+/// as the report gives it; `None` when absent or empty) and its canonical form, and the file
+/// name's extension (each in its own case: compared in any ASCII case, not copied).
 pub(crate) struct Said<'a> {
     pub declared: Option<&'a str>,
     canonical: Option<&'a str>,
-    ext: Option<String>,
+    ext: Option<&'a str>,
 }
 
 impl<'a> Said<'a> {
@@ -109,7 +109,7 @@ impl<'a> Said<'a> {
         Said {
             declared,
             canonical: declared.and_then(canonical),
-            ext: lower_extension(options.file_name),
+            ext: extension_of(options.file_name),
         }
     }
 }
@@ -122,7 +122,7 @@ const NEAR: &str = "video/mp4\naudio/mp4\nvideo/3gpp\naudio/3gpp\napplication/zi
 pub(crate) fn encrypted_office_mime(said: &Said<'_>) -> Option<&'static str> {
     said.canonical
         .and_then(Ooxml::from_mime)
-        .or_else(|| said.ext.as_deref().and_then(Ooxml::from_extension))
+        .or_else(|| said.ext.and_then(Ooxml::from_extension))
         .map(Ooxml::mime)
 }
 
@@ -179,8 +179,8 @@ pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     );
 }
 
-/// The file name's extension in lower case, if it has a plausible one.
-fn lower_extension(file_name: Option<&str>) -> Option<String> {
+/// The file name's extension, if it has a plausible one.
+fn extension_of(file_name: Option<&str>) -> Option<&str> {
     // By the view's `rfind`: `rsplit_once` links a `memrchr` whose slicing can panic (with
     // formatting), and a `rposition` of its own is one more search loop.
     let name = file_name?;
@@ -189,12 +189,12 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
     if ext.is_empty() || ext.len() > 5 || ext.as_bytes().iter().any(|&b| b == b'/' || b == b'\\') {
         return None;
     }
-    Some(ext.to_ascii_lowercase())
+    Some(ext)
 }
 
 /// File-name extension vs sniffed: adds `media_extension_mismatch` (a warning).
 pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
-    let Some(ext) = said.ext.as_deref() else {
+    let Some(ext) = said.ext else {
         return;
     };
     let usual = kind.extensions();
@@ -205,7 +205,7 @@ pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
         if word.is_empty() {
             break;
         }
-        if word == ext {
+        if word.eq_ignore_ascii_case(ext) {
             return;
         }
         i += 1;
@@ -213,7 +213,9 @@ pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     if i == 0 {
         return;
     }
-    say_kind(out, Say::Extension, kind, &[ext, part(usual, b' ', 0)]);
+    // The message names it in lower case.
+    let ext = ext.to_ascii_lowercase();
+    say_kind(out, Say::Extension, kind, &[&ext, part(usual, b' ', 0)]);
 }
 
 #[cfg(test)]
@@ -328,6 +330,14 @@ mod tests {
     fn extensions() {
         assert!(extension(Kind::Jpeg, Some("a.JPEG")).is_none());
         assert!(extension(Kind::Jpeg, Some("a.png")).is_some());
+        // Compared in any ASCII case, named in lower case.
+        assert_eq!(
+            extension(Kind::Jpeg, Some("A.PnG")).map(|i| i.message),
+            Some(
+                "The file name ends in .png but the content is a JPEG image (usually .jpg).".into()
+            )
+        );
+        assert!(extension(Kind::Office(Ooxml::Xlsm), Some("B.XLSM")).is_none());
         assert!(extension(Kind::Jpeg, Some("no-extension")).is_none());
         assert!(extension(Kind::Jpeg, Some("dir.d/file")).is_none());
         assert!(extension(Kind::Gif, Some("a.png")).is_none());
