@@ -15,9 +15,10 @@ use super::words::{line_where, part, trim};
 use super::Options;
 use crate::prelude::*;
 
-/// Canonical form of a declared MIME type: lower case, no parameters, common aliases folded.
-/// `None` for an absent or generic type (nothing to compare).
-fn canonical(declared: &str) -> Option<String> {
+/// Canonical form of a declared MIME type, to compare in any ASCII case (no copy in lower
+/// case): no parameters, common aliases folded. `None` for an absent or generic type
+/// (nothing to compare).
+fn canonical(declared: &str) -> Option<&str> {
     // Up to the first `;`, by hand: `split` links a searcher whose slicing can panic.
     let m = trim(
         declared
@@ -26,13 +27,17 @@ fn canonical(declared: &str) -> Option<String> {
             .position(|&b| b == b';')
             .and_then(|end| declared.get(0..end))
             .unwrap_or(declared),
-    )
-    .to_ascii_lowercase();
-    match line_where(ALIASES, b'=', 0, &m).map(|(_, line)| part(line, b'=', 1)) {
+    );
+    match line_where(ALIASES, b'=', 0, m).map(|(_, line)| part(line, b'=', 1)) {
         Some("") => None,
-        Some(to) => Some(super::words::owned(to)),
+        Some(to) => Some(to),
         None => Some(m),
     }
+}
+
+/// Whether `s` is `word` in any ASCII case.
+fn is(s: &str, word: &str) -> bool {
+    s.eq_ignore_ascii_case(word)
 }
 
 /// Declared types folded into the one compared, a line of `alias=type` each (an empty type:
@@ -88,11 +93,11 @@ const ALIASES: &str = concat!(
 
 /// What the caller says about the file, read once for every rule: the declared type (trimmed,
 /// as the report gives it; `None` when absent or empty) and its canonical form, and the file
-/// name's extension in lower case.
+/// name's extension (each in its own case: compared in any ASCII case, not copied).
 pub(crate) struct Said<'a> {
     pub declared: Option<&'a str>,
-    canonical: Option<String>,
-    ext: Option<String>,
+    canonical: Option<&'a str>,
+    ext: Option<&'a str>,
 }
 
 impl<'a> Said<'a> {
@@ -104,7 +109,7 @@ impl<'a> Said<'a> {
         Said {
             declared,
             canonical: declared.and_then(canonical),
-            ext: lower_extension(options.file_name),
+            ext: extension_of(options.file_name),
         }
     }
 }
@@ -116,16 +121,15 @@ const NEAR: &str = "video/mp4\naudio/mp4\nvideo/3gpp\naudio/3gpp\napplication/zi
 /// OOXML type, else the one usual for the file name's extension, else `None`.
 pub(crate) fn encrypted_office_mime(said: &Said<'_>) -> Option<&'static str> {
     said.canonical
-        .as_deref()
         .and_then(Ooxml::from_mime)
-        .or_else(|| said.ext.as_deref().and_then(Ooxml::from_extension))
+        .or_else(|| said.ext.and_then(Ooxml::from_extension))
         .map(Ooxml::mime)
 }
 
 /// Declared (trimmed: the report's `declaredMimeType`) vs sniffed: adds `media_type_mismatch`
 /// when they differ.
 pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
-    let (Some(declared_raw), Some(declared)) = (said.declared, said.canonical.as_deref()) else {
+    let (Some(declared_raw), Some(declared)) = (said.declared, said.canonical) else {
         return;
     };
     let sniffed = kind.mime();
@@ -141,7 +145,7 @@ pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     }
     let text = matches!(kind, Kind::Text | Kind::Csv);
     let d = declared;
-    if text && matches!(d, "text/plain" | "text/csv") {
+    if text && (is(d, "text/plain") || is(d, "text/csv")) {
         return; // CSV is plain text; the CSV test is a heuristic.
     }
     let zip_based = matches!(
@@ -159,7 +163,7 @@ pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
         Some(5) => matches!(kind, Kind::Csv),
         Some(6) => matches!(kind, Kind::Ogg),
         Some(_) => false, // text/html is not plain text
-        None => text && d.starts_with("text/"),
+        None => text && d.get(0..5).is_some_and(|t| is(t, "text/")),
     } || office(kind)
         .zip(declared_office)
         .is_some_and(|(a, b)| a.application() == b.application());
@@ -175,8 +179,8 @@ pub(crate) fn mismatch(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     );
 }
 
-/// The file name's extension in lower case, if it has a plausible one.
-fn lower_extension(file_name: Option<&str>) -> Option<String> {
+/// The file name's extension, if it has a plausible one.
+fn extension_of(file_name: Option<&str>) -> Option<&str> {
     // By the view's `rfind`: `rsplit_once` links a `memrchr` whose slicing can panic (with
     // formatting), and a `rposition` of its own is one more search loop.
     let name = file_name?;
@@ -185,12 +189,12 @@ fn lower_extension(file_name: Option<&str>) -> Option<String> {
     if ext.is_empty() || ext.len() > 5 || ext.as_bytes().iter().any(|&b| b == b'/' || b == b'\\') {
         return None;
     }
-    Some(ext.to_ascii_lowercase())
+    Some(ext)
 }
 
 /// File-name extension vs sniffed: adds `media_extension_mismatch` (a warning).
 pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
-    let Some(ext) = said.ext.as_deref() else {
+    let Some(ext) = said.ext else {
         return;
     };
     let usual = kind.extensions();
@@ -201,7 +205,7 @@ pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
         if word.is_empty() {
             break;
         }
-        if word == ext {
+        if word.eq_ignore_ascii_case(ext) {
             return;
         }
         i += 1;
@@ -209,7 +213,9 @@ pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
     if i == 0 {
         return;
     }
-    say_kind(out, Say::Extension, kind, &[ext, part(usual, b' ', 0)]);
+    // The message names it in lower case.
+    let ext = ext.to_ascii_lowercase();
+    say_kind(out, Say::Extension, kind, &[&ext, part(usual, b' ', 0)]);
 }
 
 #[cfg(test)]
@@ -243,15 +249,10 @@ mod tests {
 
     #[test]
     fn aliases_fold() {
-        assert_eq!(
-            canonical(" Image/JPG ; charset=x").as_deref(),
-            Some("image/jpeg")
-        );
-        assert_eq!(canonical("audio/x-m4a").as_deref(), Some("audio/mp4"));
-        assert_eq!(
-            canonical("application/rtf.0").as_deref(),
-            Some("application/rtf")
-        );
+        assert_eq!(canonical(" Image/JPG ; charset=x"), Some("image/jpeg"));
+        assert_eq!(canonical("audio/x-m4a"), Some("audio/mp4"));
+        assert_eq!(canonical("application/rtf.0"), Some("application/rtf"));
+        assert_eq!(canonical(" Text/CSV;x"), Some("Text/CSV"));
         assert_eq!(canonical("application/octet-stream"), None);
         assert_eq!(canonical(""), None);
     }
@@ -316,12 +317,27 @@ mod tests {
         assert_eq!(sev(Kind::OggFlac, "application/ogg"), Some(Error));
         assert_eq!(sev(Kind::Text, "text/html"), Some(Error));
         assert_eq!(sev(Kind::Png, "text/markdown"), Some(Error));
+        // In any ASCII case, as given.
+        assert_eq!(sev(Kind::Csv, " Text/Plain ;x"), None);
+        assert_eq!(sev(Kind::Text, "TEXT/CSV"), None);
+        assert_eq!(sev(Kind::Text, "Text/Markdown"), Some(Warning));
+        assert_eq!(sev(Kind::Mp4Audio, "Video/MP4"), Some(Warning));
+        assert_eq!(sev(Kind::Jpeg, "IMAGE/JPG"), None);
+        assert_eq!(sev(Kind::Png, "TEXT/x"), Some(Error));
     }
 
     #[test]
     fn extensions() {
         assert!(extension(Kind::Jpeg, Some("a.JPEG")).is_none());
         assert!(extension(Kind::Jpeg, Some("a.png")).is_some());
+        // Compared in any ASCII case, named in lower case.
+        assert_eq!(
+            extension(Kind::Jpeg, Some("A.PnG")).map(|i| i.message),
+            Some(
+                "The file name ends in .png but the content is a JPEG image (usually .jpg).".into()
+            )
+        );
+        assert!(extension(Kind::Office(Ooxml::Xlsm), Some("B.XLSM")).is_none());
         assert!(extension(Kind::Jpeg, Some("no-extension")).is_none());
         assert!(extension(Kind::Jpeg, Some("dir.d/file")).is_none());
         assert!(extension(Kind::Gif, Some("a.png")).is_none());

@@ -151,12 +151,18 @@ pub fn next_read(size: u64, chunks: &[Chunk<'_>]) -> Option<ByteRange> {
     step::<false>(size, chunks, chunks.len()).err().flatten()
 }
 
-/// [`View::new`], or [`View::runs`] when the caller joined the chunks (`RUNS`).
-fn view<'a, const RUNS: bool>(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
+/// `f` on a view of `chunks`: as they are when the caller joined touching ones (`RUNS`),
+/// else joined here first ([`view::joined`]).
+fn viewed<const RUNS: bool, T>(
+    size: u64,
+    chunks: &[Chunk<'_>],
+    last_pass: bool,
+    f: impl FnOnce(&View<'_>) -> T,
+) -> T {
     if RUNS {
-        View::runs(size, chunks, last_pass)
+        f(&View::new(size, chunks, last_pass))
     } else {
-        View::new(size, chunks, last_pass)
+        view::joined(size, chunks, last_pass, f)
     }
 }
 
@@ -171,15 +177,21 @@ fn step<const RUNS: bool>(
     if reads >= MAX_READS || held >= MAX_READ_BYTES {
         return Err(None);
     }
-    let v = view::<RUNS>(size, chunks, false);
-    let want = match sniff::sniff(&v) {
+    let sniffed = viewed::<RUNS, _>(size, chunks, false, |v| {
+        // Ask only for bytes not held yet: a range starting inside a run of held bytes starts
+        // at its end (the view joins touching chunks into one run; what it gives lies below
+        // `size`, so the sum cannot overflow)…
+        sniff::sniff(v).map_err(|want| {
+            (
+                want,
+                want.start + v.avail(want.start, usize::MAX).len() as u64,
+            )
+        })
+    });
+    let (want, start) = match sniffed {
         Ok(found) => return Ok(found),
         Err(want) => want,
     };
-    // Ask only for bytes not held yet: a range starting inside a run of held bytes starts at
-    // its end (the view joins touching chunks into one run; what it gives lies below `size`,
-    // so the sum cannot overflow)…
-    let start = want.start + v.avail(want.start, usize::MAX).len() as u64;
     // …and ends where the next held chunk begins, so no byte is ever read twice.
     let mut next_held = u64::MAX;
     for c in chunks {
@@ -204,8 +216,9 @@ pub fn validate(input: &Input<'_>) -> Report {
 
 /// What the sniffers make of the chunks when no more can be read.
 fn last_pass<const RUNS: bool>(input: &Input<'_>) -> Box<sniff::Detected> {
-    let v = view::<RUNS>(input.size, input.chunks, true);
-    sniff::sniff(&v).unwrap_or_else(|_| sniff::Detected::unread())
+    viewed::<RUNS, _>(input.size, input.chunks, true, |v| {
+        sniff::sniff(v).unwrap_or_else(|_| sniff::Detected::unread())
+    })
 }
 
 /// One step of a stateless read loop: the report when `chunks` suffice (or the read budget

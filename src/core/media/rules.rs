@@ -50,14 +50,12 @@ pub(crate) fn evaluate(size: u64, d: &Detected, options: &Options<'_>) -> Report
         say(&mut report.issues, Say::Empty, &[]);
         return report;
     }
-    let mut issues = common(size, d, &said);
+    let issues = &mut report.issues;
+    common(size, d, &said, issues);
     if let Some(kind) = d.kind.filter(|k| k.accepted()) {
-        let (chosen, mut typed) = choose(size, kind, d, options.intended);
-        report.message_type = Some(chosen);
-        issues.append(&mut typed);
+        report.message_type = Some(choose(size, kind, d, options.intended, issues));
     }
     report.ok = !issues.iter().any(|i| i.severity == Severity::Error);
-    report.issues = issues;
     report
 }
 
@@ -71,9 +69,8 @@ fn details(d: &Detected) -> Details {
     }
 }
 
-/// Issues that do not depend on the message type.
-fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
-    let mut out = Vec::new();
+/// Adds the issues that do not depend on the message type.
+fn common(size: u64, d: &Detected, said: &Said<'_>, out: &mut Vec<Issue>) {
     let what = d.kind.map_or("file", Kind::label);
     // A broken ZIP or OLE2 file whose inner type could not be read: only the damage is sure.
     let fatal = d.damage.as_ref().is_some_and(|x| x.fatal);
@@ -83,10 +80,10 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
             let declared = said
                 .declared
                 .map_or(String::new(), |m| fill(" (declared as {})", &[m]));
-            say(&mut out, Say::Unknown, &[&declared]);
+            say(out, Say::Unknown, &[&declared]);
         }
         Some(_) if unreadable => {}
-        Some(k) if !k.accepted() => say_kind(&mut out, Say::NotAccepted, k, &[]),
+        Some(k) if !k.accepted() => say_kind(out, Say::NotAccepted, k, &[]),
         Some(_) => {}
     }
     if let Some(damage) = &d.damage {
@@ -95,29 +92,28 @@ fn common(size: u64, d: &Detected, said: &Said<'_>) -> Vec<Issue> {
         } else {
             Say::MaybeBroken
         };
-        say(&mut out, broken, &[what, &damage.reason]);
+        say(out, broken, &[what, &damage.reason]);
     }
     for note in &d.notes {
-        add(&mut out, note.code, Warning, "{}", &[&note.message]);
+        add(out, note.code, Warning, "{}", &[&note.message]);
     }
     if let Some(Kind::Office(o)) = d
         .kind
         .filter(|k| matches!(k, Kind::Office(o) if o.macros()))
     {
-        say_kind(&mut out, Say::Macros, Kind::Office(o), &[]);
+        say_kind(out, Say::Macros, Kind::Office(o), &[]);
     }
     if let Some(kind) = d.kind.filter(|_| !unreadable) {
-        mismatch(kind, said, &mut out);
-        extension(kind, said, &mut out);
+        mismatch(kind, said, out);
+        extension(kind, said, out);
     }
     if d.not_utf8 {
-        say(&mut out, Say::Legacy, &[]);
+        say(out, Say::Legacy, &[]);
     }
     if d.incomplete {
-        say(&mut out, Say::Partial, &[what]);
+        say(out, Say::Partial, &[what]);
     }
-    limit(size, 0, &mut out); // 100 MB, any upload
-    out
+    limit(size, 0, out); // 100 MB, any upload
 }
 
 /// The size limits, a line each: the limit as written, then what it is for. Line 0 is every
@@ -181,36 +177,37 @@ pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
     );
 }
 
-/// Picks the message type (the intended one, or the best fit) and returns its issues.
+/// Picks the message type (the intended one, or the best fit) and adds its issues to `out`.
 fn choose(
     size: u64,
     kind: Kind,
     d: &Detected,
     intended: Option<MessageType>,
-) -> (MessageType, Vec<Issue>) {
+    out: &mut Vec<Issue>,
+) -> MessageType {
     let t = intended.unwrap_or(preferred(kind));
-    let issues = for_type(t, size, kind, d);
+    let mut issues = for_type(t, size, kind, d);
     // The intended type is kept whatever its issues; the best fit only when it has no error.
     if intended.is_some()
         || t == MessageType::Document
         || !issues.iter().any(|i| i.severity == Severity::Error)
     {
-        return (t, issues);
+        out.append(&mut issues);
+        return t;
     }
     // The document type takes every accepted kind (the only kinds chosen for) and has no
     // limit of its own: sendable as a document. Keep why not as the preferred type, as
     // warnings.
-    let mut out = Vec::new();
     for i in issues.iter().filter(|i| i.severity == Severity::Error) {
         add(
-            &mut out,
+            out,
             i.code,
             Warning,
             "{} It can still be sent as a document.",
             &[&i.message],
         );
     }
-    (MessageType::Document, out)
+    MessageType::Document
 }
 
 #[cfg(test)]

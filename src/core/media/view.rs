@@ -12,15 +12,14 @@ use core::cell::Cell;
 pub(crate) struct Miss;
 
 /// The chunks read so far. `last_pass` is set by `validate`: sniffers then decide with what
-/// they have instead of asking for more. [`View::new`] joins chunks that touch or overlap
-/// (copied) so a range read in two parts reads as one; [`View::runs`] takes runs the JS face
-/// has joined already.
+/// they have instead of asking for more. A read is served by one chunk: [`joined`] gives a
+/// view of chunks that may touch or overlap, their runs joined first, so a range read in two
+/// parts reads as one; [`View::new`] takes runs the JS face has joined already.
 #[derive(Debug, Clone)]
 pub(crate) struct View<'a> {
     pub size: u64,
     pub chunks: &'a [Chunk<'a>],
     pub last_pass: bool,
-    joined: Vec<(u64, Vec<u8>)>,
     /// The range of the last [`Miss`] inside the file.
     need: Cell<ByteRange>,
     /// Whether the last read was past the end of the file (any read resets it, so a
@@ -29,20 +28,13 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
+    /// A view of `chunks` as they are (the caller joined touching ones, or [`joined`] did): a
+    /// build that only calls this ships no joining code.
     pub fn new(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
-        let mut v = View::runs(size, chunks, last_pass);
-        v.joined = join(chunks);
-        v
-    }
-
-    /// A view of chunks that neither touch nor overlap (the caller joined them): nothing to
-    /// join, so a build that only calls this ships no joining code.
-    pub fn runs(size: u64, chunks: &'a [Chunk<'a>], last_pass: bool) -> View<'a> {
         View {
             size,
             chunks,
             last_pass,
-            joined: Vec::new(),
             need: Cell::new(ByteRange { start: 0, end: 0 }),
             eof: Cell::new(false),
         }
@@ -90,9 +82,7 @@ impl<'a> View<'a> {
     /// The longest run of read bytes starting at `offset`, at most `max` long (maybe empty).
     pub fn avail(&self, offset: u64, max: usize) -> &[u8] {
         let mut best: &[u8] = &[];
-        let joined = self.joined.iter().map(|(o, b)| (*o, b.as_slice()));
-        let chunks = self.chunks.iter().map(|c| (c.offset, c.bytes));
-        for (at, bytes) in joined.chain(chunks) {
+        for &Chunk { offset: at, bytes } in self.chunks {
             let Some(skip) = offset.checked_sub(at).and_then(|s| usize::try_from(s).ok()) else {
                 continue;
             };
@@ -118,6 +108,27 @@ impl<'a> View<'a> {
         let len = len.min(self.size);
         self.read(self.size - len, len as usize, len)
     }
+}
+
+/// `f` on a view of `chunks`, which may touch or overlap: the runs of two or more of them
+/// joined (copied) come first in the view, then the chunks themselves (a read takes the
+/// longest run from its offset, the first of equal ones).
+pub(crate) fn joined<T>(
+    size: u64,
+    chunks: &[Chunk<'_>],
+    last_pass: bool,
+    f: impl FnOnce(&View<'_>) -> T,
+) -> T {
+    let runs = join(chunks);
+    let mut all: Vec<Chunk<'_>> = Vec::new();
+    for (offset, bytes) in &runs {
+        all.push(Chunk {
+            offset: *offset,
+            bytes,
+        });
+    }
+    all.extend_from_slice(chunks);
+    f(&View::new(size, &all, last_pass))
 }
 
 /// Copies of the runs of two or more chunks that touch or overlap. Plain loops over at most
@@ -182,13 +193,15 @@ pub(crate) fn be16(b: &[u8], i: usize) -> Option<u16> {
     arr(b, i).map(u16::from_be_bytes)
 }
 
-/// A four-character code as a big-endian number: compared as one `u32`, where a match on
-/// byte strings compares byte by byte.
+/// A four-character code as a number, compared as one `u32` where a match on byte strings
+/// compares byte by byte: little-endian (read by [`le32`]), a plain load where big-endian
+/// swaps the bytes in wasm; its first bytes are its low ones.
 pub(crate) const fn tag(code: &[u8; 4]) -> u32 {
-    u32::from_be_bytes(*code)
+    u32::from_le_bytes(*code)
 }
 
-/// Big-endian u32 at `i`.
+/// Big-endian u32 at `i`, out of line: wasm swaps the bytes by hand, one copy of that.
+#[inline(never)]
 pub(crate) fn be32(b: &[u8], i: usize) -> Option<u32> {
     arr(b, i).map(u32::from_be_bytes)
 }

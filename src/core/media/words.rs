@@ -93,16 +93,17 @@ fn is_space(c: char, bom: bool) -> bool {
 }
 
 /// `s` without leading white space (and, with `bom`, U+FEFF), as `str::trim_start`: a plain
-/// loop over the `char`s (`str`'s pattern machinery is not linked).
+/// loop over the characters as the crate's one decoder reads them (`chars()` links a decoder
+/// of its own, and `str`'s pattern machinery is not linked).
 pub(crate) fn trim_start(s: &str, bom: bool) -> &str {
-    let mut chars = s.chars();
-    loop {
-        let rest = chars.as_str();
-        match chars.next() {
-            Some(c) if is_space(c, bom) => {}
-            _ => return rest,
+    let mut at = 0;
+    while let Ok((c, len)) = char_at(s.as_bytes().get(at..).unwrap_or_default()) {
+        if !is_space(c, bom) {
+            break;
         }
+        at += len;
     }
+    s.get(at..s.len()).unwrap_or_default()
 }
 
 /// `template` with each `{}` replaced by the next of `args`, in order, and each `{N}` (one

@@ -38,12 +38,15 @@ pub(super) fn content_types(v: &View<'_>, e: Entry) -> Result<Option<Ooxml>, Sto
     }
     let start = e.local + 30 + u64::from(n) + u64::from(extra);
     let data = v.read(start, e.compressed as usize, e.compressed)?;
+    // Stored: read in place; deflated: inflated into a buffer of its own.
+    let inflated;
     let xml = if e.method == 0 {
-        data.to_vec()
+        data
     } else {
-        inflate(data, MAX_TYPES_XML)
+        inflated = inflate(data, MAX_TYPES_XML);
+        &inflated
     };
-    Ok(main_part(&xml))
+    Ok(main_part(xml))
 }
 
 /// The type named by the first main-part content type in `[Content_Types].xml`.

@@ -2,7 +2,7 @@
 
 use super::{Detected, Step, Why};
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{arr, be32, has_at, le16, le32, tag, u8_at, View};
+use crate::core::media::view::{arr, has_at, le16, le32, tag, u8_at, View};
 use crate::prelude::*;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
@@ -32,7 +32,7 @@ fn is_bmp(head: &[u8]) -> bool {
 
 fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     // Four-character codes compared as numbers (see `tag`).
-    let form = be32(head, 8)?;
+    let form = le32(head, 8)?;
     let kind = if form == tag(b"WEBP") {
         Kind::Webp
     } else if form == tag(b"WAVE") {
@@ -56,7 +56,7 @@ fn riff(v: &View<'_>, head: &[u8]) -> Option<Step> {
 fn webp(head: &[u8], mut d: Box<Detected>) -> Box<Detected> {
     // A 24-bit little-endian size less one.
     let le24 = |i: usize| arr::<3>(head, i).map(|[a, b, c]| u32::from_le_bytes([a, b, c, 0]) + 1);
-    let chunk = be32(head, 12);
+    let chunk = le32(head, 12);
     if chunk == Some(tag(b"VP8 ")) {
         if !has_at(head, 23, &[0x9D, 0x01, 0x2A]) {
             return d.broken(Why::Vp8);
@@ -77,7 +77,7 @@ fn webp(head: &[u8], mut d: Box<Detected>) -> Box<Detected> {
         // Also look for the animation chunks in what was read.
         let mut off = 12usize;
         for _ in 0..64 {
-            let (Some(cc), Some(len)) = (be32(head, off), le32(head, off + 4)) else {
+            let (Some(cc), Some(len)) = (le32(head, off), le32(head, off + 4)) else {
                 break;
             };
             if cc == tag(b"ANIM") || cc == tag(b"ANMF") {

@@ -4,7 +4,7 @@
 use super::{settle, Detected, Step, Why};
 use crate::core::media::codec::Codec;
 use crate::core::media::kind::Kind;
-use crate::core::media::view::{arr, be32, be64, tag, Miss, View};
+use crate::core::media::view::{arr, be32, be64, le32, tag, Miss, View};
 use crate::core::media::words::{fill, lossy};
 use crate::prelude::*;
 use codec::{audio_codec, video_codec};
@@ -33,7 +33,7 @@ enum Family {
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
     // Four-character codes compared as numbers (see `tag`).
-    let box_type = be32(head, 4)?;
+    let box_type = le32(head, 4)?;
     if box_type != tag(b"ftyp") {
         // Old QuickTime files start with a movie or data box and have no `ftyp`.
         let plausible = be32(head, 0).is_some_and(|s| s >= 8);
@@ -89,9 +89,10 @@ fn classify(major: &[u8; 4], compat: &[u8]) -> Result<Family, Kind> {
         } else {
             Err(Kind::Heif)
         }
-    } else if major >> 8 == tag(b"3g2 ") >> 8 {
+    } else if major & 0xFF_FFFF == tag(b"3g2 ") & 0xFF_FFFF {
+        // The first three bytes, then the first two (a code's first bytes are its low ones).
         Ok(Family::ThreeG2)
-    } else if major >> 16 == tag(b"3g  ") >> 16 {
+    } else if major & 0xFFFF == tag(b"3g  ") & 0xFFFF {
         Ok(Family::ThreeGp)
     } else {
         Ok(Family::Mp4)

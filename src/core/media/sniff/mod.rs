@@ -207,6 +207,7 @@ pub(crate) fn sniff(v: &View<'_>) -> Result<Box<Detected>, ByteRange> {
 #[cfg(test)]
 pub(crate) mod test_util {
     use super::*;
+    use crate::core::media::view::joined;
     use crate::core::media::Chunk;
 
     /// Sniffs `bytes` as a whole file, supplying every range asked for (up to 32 rounds).
@@ -229,13 +230,13 @@ pub(crate) mod test_util {
                     })
                 })
                 .collect();
-            let v = View::new(size, &chunks, false);
-            match sniff(&v) {
+            match joined(size, &chunks, false, sniff) {
                 Ok(d) => return *d,
                 Err(r) => {
                     if ranges.contains(&r) {
-                        let v = View::new(size, &chunks, true);
-                        return sniff(&v).map(|d| *d).unwrap_or_default();
+                        return joined(size, &chunks, true, sniff)
+                            .map(|d| *d)
+                            .unwrap_or_default();
                     }
                     ranges.push(r);
                 }

@@ -29,7 +29,8 @@ fn png(v: &View<'_>, head: &[u8]) -> Step {
     if v.size < 33 || head.len() < 33 {
         return Ok(d.broken(Why::NoIhdr));
     }
-    if be32(head, 8) != Some(13) || !has_at(head, 12, b"IHDR") {
+    // The first chunk: 13 bytes long (a big-endian length), `IHDR`.
+    if !has_at(head, 8, b"\0\0\0\x0dIHDR") {
         return Ok(d.broken(Why::BadIhdr));
     }
     d.width = be32(head, 16);

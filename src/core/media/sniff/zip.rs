@@ -216,7 +216,8 @@ fn end_record(v: &View<'_>, e: &mut Eocd) -> Result<bool, Miss> {
 /// file, or failing that the last one whose fields are consistent, into `out`; whether found.
 fn scan_end(tail: &[u8], size: u64, out: &mut Eocd) -> bool {
     let base = size - tail.len() as u64;
-    let mut fallback = None;
+    // Whether `out` holds a record whose fields are consistent (the fallback).
+    let mut found = false;
     let mut end = tail.len();
     while let Some(i) = tail.get(..end).and_then(|t| rfind(t, b"PK\x05\x06")) {
         end = i + 3;
@@ -235,19 +236,16 @@ fn scan_end(tail: &[u8], size: u64, out: &mut Eocd) -> bool {
             cd_size: u64::from(cd_size),
             cd_off: u64::from(cd_off),
         };
-        if pos + 22 + u64::from(comment) == size {
+        let reach = pos + 22 + u64::from(comment);
+        if reach == size || (!found && reach <= size) {
             *out = e;
-            return true;
-        }
-        if fallback.is_none() && pos + 22 + u64::from(comment) <= size {
-            fallback = Some(e);
+            found = true;
+            if reach == size {
+                return true;
+            }
         }
     }
-    let Some(e) = fallback else {
-        return false;
-    };
-    *out = e;
-    true
+    found
 }
 
 /// The OpenDocument (or EPUB) kind named by a stored `mimetype` first entry.

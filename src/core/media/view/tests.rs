@@ -69,10 +69,15 @@ fn touching_chunks_read_as_one() {
             bytes: &b,
         },
     ];
+    joined(20, &chunks, false, |v| {
+        assert_eq!(v.read(1, 5, 0), Ok(&[2u8, 3, 4, 5, 6][..]));
+        assert_eq!(v.avail(0, 100), &[1u8, 2, 3, 4, 5, 6]);
+        assert_eq!(v.read(9, 2, 0), Ok(&b[..]));
+    });
+    // Unjoined, a read is served by one chunk: the longest from its offset.
     let v = view(20, &chunks);
-    assert_eq!(v.read(1, 5, 0), Ok(&[2u8, 3, 4, 5, 6][..]));
-    assert_eq!(v.avail(0, 100), &[1u8, 2, 3, 4, 5, 6]);
-    assert_eq!(v.read(9, 2, 0), Ok(&b[..]));
+    assert_eq!(v.read(1, 5, 0), Err(Miss));
+    assert_eq!(v.avail(2, 100), &c);
 }
 
 /// The join as a stable sort by offset and a merge of each run (the previous code): the
@@ -158,6 +163,10 @@ fn integer_readers_never_panic() {
     assert!(has_at(&b, 1, &[0x34]));
     assert!(!has_at(&b, usize::MAX, &[0x34]));
     assert_eq!(find(&b, &[0x56]), Some(2));
+    // A four-character code reads as `tag` makes it, its first bytes the low ones.
+    assert_eq!(le32(b"ftyp", 0), Some(tag(b"ftyp")));
+    assert_eq!(tag(b"3g2a") & 0xFF_FFFF, tag(b"3g2 ") & 0xFF_FFFF);
+    assert_ne!(tag(b"3g2a") & 0xFFFF, tag(b"g32a") & 0xFFFF);
 }
 
 #[test]
