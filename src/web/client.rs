@@ -144,14 +144,7 @@ impl Core {
             // Settled as the options' error.
             Err(_) => Ok(String::new()),
         };
-        self.settle(
-            |_| outcome,
-            Attempt {
-                number: attempt,
-                repeat: Repeat::from_wire(repeat),
-                jitter,
-            },
-        )
+        self.settle(outcome, attempt, repeat, jitter)
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
@@ -184,14 +177,12 @@ impl Core {
             },
             _ => Failure::Aborted,
         };
-        self.settle(
-            |config| Err(failure.error(config)),
-            Attempt {
-                number: attempt,
-                repeat: Repeat::from_wire(repeat),
-                jitter,
-            },
-        )
+        let outcome = match &self.config {
+            Ok(config) => Err(failure.error(config)),
+            // Settled as the options' error.
+            Err(_) => Ok(String::new()),
+        };
+        self.settle(outcome, attempt, repeat, jitter)
     }
 
     /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
@@ -213,9 +204,16 @@ impl Core {
             .map_err(|refusal| text(refusal.clone()))
     }
 
-    fn settle(&self, outcome: impl FnOnce(&Config) -> Result<String>, attempt: Attempt) -> JsValue {
+    /// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
+    /// takes them) that came to `outcome` (anything, when the options were refused).
+    fn settle(&self, outcome: Result<String>, number: u32, repeat: u32, jitter: f64) -> JsValue {
+        let attempt = Attempt {
+            number,
+            repeat: Repeat::from_wire(repeat),
+            jitter,
+        };
         match self.config() {
-            Ok(config) => text(settle(config, outcome(config), attempt)),
+            Ok(config) => text(settle(config, outcome, attempt)),
             Err(refusal) => refusal,
         }
     }
