@@ -162,8 +162,10 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     let mut path = url(&config.base_url, project, "messages/");
     path.push_str(&encode_segment(id));
     path.push_str("?messages_source=");
-    let mut out = request("GET", &join(&[&path, "DISPATCH_SOURCE"]), Repeat::Safe);
-    out.field("fallback", &join(&[&path, "CONVERSATION_SOURCE"]));
+    let fallback = join(&[&path, "CONVERSATION_SOURCE"]);
+    path.push_str("DISPATCH_SOURCE");
+    let mut out = request("GET", &path, Repeat::Safe);
+    out.field("fallback", &fallback);
     out.close_object();
     Ok(out.finish())
 }
