@@ -18,7 +18,7 @@ use crate::core::endpoints::numbers::NUMBERS;
 use crate::core::error::{join, Error, Result};
 use crate::core::json::{self, Value, Writer};
 use crate::core::message::arguments;
-use crate::core::request::encode_segment;
+use crate::core::request::push_segment;
 use crate::core::retry::Repeat;
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -159,8 +159,8 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let id = args.string(0, "messageId")?;
     check_id("messageId", id)?;
-    let mut path = url(&config.base_url, project, "messages/");
-    path.push_str(&encode_segment(id));
+    let mut path = url(&config.base_url, project, "messages");
+    push_segment(&mut path, id);
     path.push_str("?messages_source=");
     let fallback = join(&[&path, "CONVERSATION_SOURCE"]);
     path.push_str("DISPATCH_SOURCE");
