@@ -2,6 +2,7 @@
 //! token, or a Conversation API project, app and access key: [`conversation`]) and where
 //! Sinch lives (region or base URL).
 
+#[cfg(feature = "conversation")]
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
