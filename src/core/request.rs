@@ -71,9 +71,9 @@ pub fn push_query(url: &mut String, key: &str, value: Option<&str>) {
             Some(_) => '&',
             None => '?',
         });
-        url.push_str(&encode_segment(key));
+        push_encoded(url, key);
         url.push('=');
-        url.push_str(&encode_segment(value));
+        push_encoded(url, value);
     }
 }
 

@@ -33,13 +33,17 @@ impl ErrorBody {
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
         let fields = Fields::lenient(value, &at).ok()?;
-        let text = |key| fields.get(key).and_then(Value::as_str).map(str::to_owned);
         Some(Self {
-            message: text("message"),
-            details: text("details"),
-            reason: text("reason"),
+            message: Self::text(&fields, "message"),
+            details: Self::text(&fields, "details"),
+            reason: Self::text(&fields, "reason"),
             status: None,
         })
+    }
+
+    /// The member `key` of an error body's `fields`, if it is a string.
+    pub(crate) fn text(fields: &Fields, key: &str) -> Option<String> {
+        fields.get(key).and_then(Value::as_str).map(str::to_owned)
     }
 
     /// The body with every occurrence of each of `secrets` (the token, the key)
@@ -136,19 +140,17 @@ pub fn answer_error(
         _ => "",
     };
     let space = if grpc.is_empty() { "" } else { " " };
-    let head = [
+    let colon = if upstream.is_empty() { "" } else { ": " };
+    let message = join(&[
         summary,
         " (HTTP ",
         &decimal(status.into()),
         space,
         grpc,
         ")",
-    ];
-    let message = if upstream.is_empty() {
-        join(&head)
-    } else {
-        join(&[&join(&head), ": ", &truncate(upstream)])
-    };
+        colon,
+        &truncate(upstream),
+    ]);
     let mut err = Error::new(code, message);
     err.status = Some(status);
     err.details = body.details.or(body.reason).map(|d| truncate(&d));

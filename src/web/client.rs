@@ -18,10 +18,10 @@ use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// A client's checked configuration (token included: it stays in wasm memory), or
-/// the error its options gave.
+/// the envelope of the error its options gave (every method answers with it).
 #[wasm_bindgen]
 pub struct Core {
-    config: Result<Config>,
+    config: core::result::Result<Config, String>,
 }
 
 #[wasm_bindgen]
@@ -37,7 +37,7 @@ impl Core {
             Host::Server
         };
         Core {
-            config: Config::from_json(options, host),
+            config: Config::from_json(options, host).map_err(|err| envelope(Err(err))),
         }
     }
 
@@ -56,34 +56,36 @@ impl Core {
     /// token URL first (its request: a form-encoded POST), and `key: true` when a
     /// key secret is set.
     pub fn open(&self) -> JsValue {
-        text(envelope(self.config().map(|config| {
-            let mut out = Writer::new();
-            out.open_object();
-            let authorization = match &config.api {
-                Api::WhatsApp(bot) => {
-                    out.field("botId", &bot.bot_id);
-                    bot.token
-                        .as_ref()
-                        .map(|token| join(&["Bearer ", token.expose()]))
-                }
-                #[cfg(feature = "conversation")]
-                Api::Conversation(project) => {
-                    out.field("api", "conversation");
-                    out.field("projectId", &project.project_id);
-                    out.field("appId", &project.app_id);
-                    out.field("key", &project.key.is_some());
-                    auth::write_token_request(&mut out, project);
-                    let basic = project.basic().filter(|_| project.auth == Auth::Basic);
-                    basic.map(str::to_owned)
-                }
-            };
-            out.field("baseUrl", &config.base_url);
-            out.field("timeoutMs", &config.timeout_ms);
-            out.field("maxResponseBytes", &config.max_response_bytes);
-            out.field_opt("authorization", &authorization);
-            out.close_object();
-            out.finish()
-        })))
+        let config = match self.config() {
+            Ok(config) => config,
+            Err(refusal) => return refusal,
+        };
+        let mut out = Writer::new();
+        out.open_object();
+        let authorization = match &config.api {
+            Api::WhatsApp(bot) => {
+                out.field("botId", &bot.bot_id);
+                bot.token
+                    .as_ref()
+                    .map(|token| join(&["Bearer ", token.expose()]))
+            }
+            #[cfg(feature = "conversation")]
+            Api::Conversation(project) => {
+                out.field("api", "conversation");
+                out.field("projectId", &project.project_id);
+                out.field("appId", &project.app_id);
+                out.field("key", &project.key.is_some());
+                auth::write_token_request(&mut out, project);
+                let basic = project.basic().filter(|_| project.auth == Auth::Basic);
+                basic.map(str::to_owned)
+            }
+        };
+        out.field("baseUrl", &config.base_url);
+        out.field("timeoutMs", &config.timeout_ms);
+        out.field("maxResponseBytes", &config.max_response_bytes);
+        out.field_opt("authorization", &authorization);
+        out.close_object();
+        text(envelope(Ok(out.finish())))
     }
 
     /// The request of operation `op` (a method's name) with `args` (the JSON text
@@ -93,22 +95,12 @@ impl Core {
     /// body crosses as it is, not quoted as a string); or the `invalid_argument`
     /// of a broken rule.
     pub fn prepare(&self, op: &str, args: &str) -> JsValue {
+        let config = match self.config() {
+            Ok(config) => config,
+            Err(refusal) => return refusal,
+        };
         let mut body = None;
-        let mut crossing = envelope(self.config().and_then(|config| {
-            #[cfg(feature = "conversation")]
-            if let Api::Conversation(project) = &config.api {
-                return ops::conversation::prepare(config, project, op, args);
-            }
-            let request = ops::prepare(config, op, args)?;
-            let mut out = Writer::new();
-            out.open_object();
-            out.field("method", request.method.as_str());
-            out.field("url", &request.url);
-            out.field("repeat", &request.repeat.wire());
-            out.close_object();
-            body = request.body;
-            Ok(out.finish())
-        }));
+        let mut crossing = envelope(request(config, op, args, &mut body));
         if let Some(body) = body {
             crossing.push('\n');
             crossing.push_str(&body);
@@ -152,14 +144,7 @@ impl Core {
             // Settled as the options' error.
             Err(_) => Ok(String::new()),
         };
-        self.settle(
-            |_| outcome,
-            Attempt {
-                number: attempt,
-                repeat: Repeat::from_wire(repeat),
-                jitter,
-            },
-        )
+        self.settle(outcome, attempt, repeat, jitter)
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
@@ -192,14 +177,12 @@ impl Core {
             },
             _ => Failure::Aborted,
         };
-        self.settle(
-            |config| Err(failure.error(config)),
-            Attempt {
-                number: attempt,
-                repeat: Repeat::from_wire(repeat),
-                jitter,
-            },
-        )
+        let outcome = match &self.config {
+            Ok(config) => Err(failure.error(config)),
+            // Settled as the options' error.
+            Err(_) => Ok(String::new()),
+        };
+        self.settle(outcome, attempt, repeat, jitter)
     }
 
     /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
@@ -214,14 +197,42 @@ impl Core {
 }
 
 impl Core {
-    fn config(&self) -> Result<&Config> {
-        self.config.as_ref().map_err(Clone::clone)
+    /// The configuration, or the options' error as every method answers it.
+    fn config(&self) -> core::result::Result<&Config, JsValue> {
+        self.config
+            .as_ref()
+            .map_err(|refusal| text(refusal.clone()))
     }
 
-    fn settle(&self, outcome: impl FnOnce(&Config) -> Result<String>, attempt: Attempt) -> JsValue {
-        text(match self.config() {
-            Ok(config) => settle(config, outcome(config), attempt),
-            Err(err) => envelope(Err(err)),
-        })
+    /// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
+    /// takes them) that came to `outcome` (anything, when the options were refused).
+    fn settle(&self, outcome: Result<String>, number: u32, repeat: u32, jitter: f64) -> JsValue {
+        let attempt = Attempt {
+            number,
+            repeat: Repeat::from_wire(repeat),
+            jitter,
+        };
+        match self.config() {
+            Ok(config) => text(settle(config, outcome, attempt)),
+            Err(refusal) => refusal,
+        }
     }
+}
+
+/// [`Core::prepare`]'s request of `op` with `args` under `config`: its JSON text, and
+/// its body, if any, in `body`.
+fn request(config: &Config, op: &str, args: &str, body: &mut Option<String>) -> Result<String> {
+    #[cfg(feature = "conversation")]
+    if let Api::Conversation(project) = &config.api {
+        return ops::conversation::prepare(config, project, op, args);
+    }
+    let request = ops::prepare(config, op, args)?;
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("method", request.method.as_str());
+    out.field("url", &request.url);
+    out.field("repeat", &request.repeat.wire());
+    out.close_object();
+    *body = request.body;
+    Ok(out.finish())
 }

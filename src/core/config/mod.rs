@@ -2,6 +2,7 @@
 //! token, or a Conversation API project, app and access key: [`conversation`]) and where
 //! Sinch lives (region or base URL).
 
+#[cfg(feature = "conversation")]
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
@@ -303,14 +304,12 @@ impl Config {
 /// `err` with its field under `options`, the JS argument: a rule names the bare option
 /// (`timeoutMs`), as the Rust API's [`ClientOptions`] has it.
 fn under_options(mut err: Error) -> Error {
-    let Some(field) = err.field.take() else {
-        return err;
-    };
-    if field != "options" && !field.starts_with("options.") {
-        err.message = join(&["options.", &err.message]);
-        err.field = Some(join(&["options.", &field]));
-    } else {
-        err.field = Some(field);
+    let fields = &mut *err;
+    if let Some(field) = &mut fields.field {
+        if field != "options" && !field.starts_with("options.") {
+            fields.message.insert_str(0, "options.");
+            field.insert_str(0, "options.");
+        }
     }
     err
 }

@@ -20,7 +20,7 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
     };
     let at = Path::root("body");
     let fields = Object::lenient(inner, &at).ok()?;
-    let text = |key| fields.get(key).and_then(Value::as_str).map(str::to_owned);
+    let text = |key| ErrorBody::text(&fields, key);
     // `details: [{type_url, value}]` as "type_url: value; …" (a string kept as it is).
     let details = match fields.get("details") {
         Some(Value::Array(items)) => {

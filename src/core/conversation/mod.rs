@@ -6,7 +6,7 @@
 use crate::core::config::Project;
 use crate::core::error::join;
 use crate::core::json::{Value, Writer};
-use crate::core::request::encode_segment;
+use crate::core::request::push_segment;
 use crate::core::whatwg::cut;
 use crate::prelude::*;
 
@@ -18,13 +18,11 @@ pub mod send;
 /// `{base}/v1/projects/{projectId}/{path}`, the project id percent-encoded (`path`
 /// as given: callers encode what they put in it).
 pub fn url(base_url: &str, project: &Project, path: &str) -> String {
-    join(&[
-        base_url,
-        "/v1/projects/",
-        &encode_segment(&project.project_id),
-        "/",
-        path,
-    ])
+    let mut url = join(&[base_url, "/v1/projects"]);
+    push_segment(&mut url, &project.project_id);
+    url.push('/');
+    url.push_str(path);
+    url
 }
 
 /// What a body about one recipient starts with, up to the recipient's identity:

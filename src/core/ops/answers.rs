@@ -296,23 +296,13 @@ fn provider(value: &Value, at: &Path, out: &mut Writer) -> Result<()> {
         (None, None) => "unknown",
     };
     out.open_object();
-    members_of(
-        value,
-        at,
-        &[req("name", &Kind::Str), req("type", &Kind::Str)],
-        false,
-        out,
-    )?;
+    const NAMED: &[Member] = &[req("name", &Kind::Str), req("type", &Kind::Str)];
+    members_of(value, at, NAMED, false, out)?;
     out.key("auth");
     out.string(auth);
     if let Some(basic) = basic {
-        members_of(
-            basic,
-            &basic_at,
-            &[opt("username", "username", &Kind::Str)],
-            false,
-            out,
-        )?;
+        const USER: &[Member] = &[opt("username", "username", &Kind::Str)];
+        members_of(basic, &basic_at, USER, false, out)?;
     }
     out.close_object();
     Ok(())

@@ -18,7 +18,7 @@ use crate::core::endpoints::numbers::NUMBERS;
 use crate::core::error::{join, Error, Result};
 use crate::core::json::{self, Value, Writer};
 use crate::core::message::arguments;
-use crate::core::request::encode_segment;
+use crate::core::request::push_segment;
 use crate::core::retry::Repeat;
 use crate::core::rules::check_id;
 use crate::prelude::*;
@@ -28,12 +28,13 @@ type Prepare = fn(&Config, &Project, &Args) -> Result<String>;
 /// How a 2xx answer (parsed; empty reads as `{}`) becomes the JS result (or part).
 type Answer = fn(&Value) -> Result<String>;
 
-/// The methods the Conversation API can do.
-const OPS: &[(&str, Prepare, Answer)] = &[
-    ("send", send, answers::sent),
-    ("sendText", send_text, answers::sent),
-    ("capability", capability, answers::capability),
-    ("callbackStatus", callback_status, answers::stored),
+/// The methods the Conversation API can do, in the standalone table's order
+/// (`send`, `sendText`, `capability`, `callbackStatus`).
+const OPS: &[(Prepare, Answer)] = &[
+    (send, answers::sent),
+    (send_text, answers::sent),
+    (capability, answers::capability),
+    (callback_status, answers::stored),
 ];
 
 /// Why each method the Conversation API cannot do is refused, and what to use instead.
@@ -46,33 +47,31 @@ const WHY: &[&str] = &[
     "no stickerpacks: send a sticker by URL (sendSticker(to, url))",
 ];
 
-/// For each row of the standalone table ([`super::OPS`], in its order): `0` when
-/// [`OPS`] has the method, else 1 + the index of its refusal in [`WHY`].
-const REFUSED: [u8; super::OPS.len()] = [
-    0, 0, 1, 0, 2, 2, 3, 3, 3, 0, 4, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6,
+/// For each row of the standalone table ([`super::OPS`], in its order): the index
+/// of its row in [`OPS`], or [`OPS`]' length + the index of its refusal in [`WHY`].
+const ROWS: [u8; super::OPS.len()] = [
+    0, 1, 4, 2, 5, 5, 6, 6, 6, 3, 7, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
 ];
 
 /// The row of method `name`: an unknown name is refused as the standalone table
 /// refuses it, a method without an equivalent as `unsupported`.
-fn find(name: &str) -> Result<&'static (&'static str, Prepare, Answer)> {
-    let unknown = || Error::invalid("operation", "is not an operation of this client");
+fn find(name: &str) -> Result<&'static (Prepare, Answer)> {
     let row = super::OPS
         .iter()
         .position(|op| op.name == name)
-        .ok_or_else(unknown)?;
-    match REFUSED.get(row).map(|why| usize::from(*why)) {
-        Some(why @ 1..) => Err(unsupported(name, WHY.get(why - 1).unwrap_or(&""))),
-        _ => OPS
-            .iter()
-            .find(|(op, _, _)| *op == name)
-            .ok_or_else(unknown),
-    }
+        .and_then(|row| ROWS.get(row))
+        .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))?;
+    let row = usize::from(*row);
+    OPS.get(row).ok_or_else(|| {
+        let why = WHY.get(row - OPS.len()).unwrap_or(&"");
+        unsupported(name, why)
+    })
 }
 
 /// The prepared request (JSON text, see the module) of method `name` with `args`
 /// (the JSON text of its argument array), every rule checked first.
 pub fn prepare(config: &Config, project: &Project, name: &str, args: &str) -> Result<String> {
-    let (_, prepare, _) = find(name)?;
+    let (prepare, _) = find(name)?;
     let args = json::parse(args).map_err(|_| Error::invalid("arguments", "could not be read"))?;
     prepare(config, project, &Args::new(&args)?)
 }
@@ -90,7 +89,7 @@ pub fn answer(
     // The token request's answer has no entry in the table.
     let answer = match name {
         "token" => None,
-        _ => Some(find(name)?.2),
+        _ => Some(find(name)?.1),
     };
     let mut secrets = Vec::new();
     project.secrets(&mut secrets);
@@ -160,11 +159,13 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let id = args.string(0, "messageId")?;
     check_id("messageId", id)?;
-    let mut path = url(&config.base_url, project, "messages/");
-    path.push_str(&encode_segment(id));
+    let mut path = url(&config.base_url, project, "messages");
+    push_segment(&mut path, id);
     path.push_str("?messages_source=");
-    let mut out = request("GET", &join(&[&path, "DISPATCH_SOURCE"]), Repeat::Safe);
-    out.field("fallback", &join(&[&path, "CONVERSATION_SOURCE"]));
+    let fallback = join(&[&path, "CONVERSATION_SOURCE"]);
+    path.push_str("DISPATCH_SOURCE");
+    let mut out = request("GET", &path, Repeat::Safe);
+    out.field("fallback", &fallback);
     out.close_object();
     Ok(out.finish())
 }

@@ -306,11 +306,23 @@ fn methods_without_an_equivalent_are_unsupported_before_anything_is_read() {
         assert_eq!(err.message, whole);
     }
     // Every standalone method is either mapped or refused, never both.
-    for op in crate::core::ops::OPS {
-        let mapped = OPS.iter().any(|(name, _, _)| *name == op.name);
+    let mut mapped_rows = Vec::new();
+    for (op, row) in crate::core::ops::OPS.iter().zip(ROWS) {
+        let mapped = usize::from(row) < OPS.len();
         let refused = REFUSALS.iter().any(|(name, _)| *name == op.name);
         assert!(mapped != refused, "{}", op.name);
+        if mapped {
+            mapped_rows.push((op.name, row));
+        }
     }
+    // Each mapped method points at its own row of the Conversation table.
+    let each = [
+        ("send", 0),
+        ("sendText", 1),
+        ("capability", 2),
+        ("callbackStatus", 3),
+    ];
+    assert_eq!(mapped_rows, each);
     let err = prepared("nope", "[]").unwrap_err();
     assert_eq!(err.field.as_deref(), Some("operation"));
 }
