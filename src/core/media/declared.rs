@@ -214,8 +214,7 @@ pub(crate) fn extension(kind: Kind, said: &Said<'_>, out: &mut Vec<Issue>) {
         return;
     }
     // The message names it in lower case.
-    let mut ext = super::words::owned(ext);
-    ext.make_ascii_lowercase();
+    let ext = ext.to_ascii_lowercase();
     say_kind(out, Say::Extension, kind, &[&ext, part(usual, b' ', 0)]);
 }
 
