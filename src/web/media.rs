@@ -36,18 +36,23 @@ pub fn media_step(input: &[u8]) -> super::Answer {
     };
     let declared = take(number(2));
     let name = take(number(3));
-    let mut chunks = Vec::new();
-    for i in 0..ranges {
-        chunks.push(Chunk {
+    // On the stack: at most MAX_READS runs, no `Vec` to grow and free.
+    let mut chunks = [Chunk {
+        offset: 0,
+        bytes: &[],
+    }; MAX_READS];
+    for (i, c) in chunks.iter_mut().take(ranges).enumerate() {
+        *c = Chunk {
             offset: number(5 + 2 * i),
             bytes: take(number(6 + 2 * i)),
-        });
+        };
     }
+    let chunks = chunks.get(0..ranges).unwrap_or_default();
     // `TextEncoder` wrote them: always UTF-8.
     let (declared, name) = (lossy(declared), lossy(name));
     let input = Input {
         size: number(0),
-        chunks: &chunks,
+        chunks,
         options: Options {
             declared_mime: Some(&declared),
             file_name: Some(&name),
