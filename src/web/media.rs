@@ -8,7 +8,6 @@
 use super::text;
 use crate::core::media::words::{decimal, fill, lossy};
 use crate::core::media::{next_or_report_runs, Chunk, Input, MessageType, Options, MAX_READS};
-use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// One step of the check of a file, all of it in one buffer (one copy into wasm memory, one
