@@ -6,7 +6,7 @@ use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
-use crate::core::media::words::{decimal, fill, latin1, owned};
+use crate::core::media::words::{decimal, fill, latin1};
 use crate::prelude::*;
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
@@ -72,10 +72,7 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     Some(match v.tail(PDF_TAIL) {
         Ok(t) if find(t, b"%%EOF").is_some() => Ok(d),
         Ok(_) if at > 0 && !binary => return None,
-        Ok(_) => Ok(d.damaged(
-            false,
-            owned("has no PDF end marker (%%EOF): it may be truncated"),
-        )),
+        Ok(_) => Ok(d.broken(Why::PdfNoEof)),
         Err(m) => settle(v, m, d),
     })
 }
