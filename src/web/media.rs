@@ -8,7 +8,6 @@
 use super::text;
 use crate::core::media::words::{decimal, fill, lossy};
 use crate::core::media::{next_or_report_runs, Chunk, Input, MessageType, Options, MAX_READS};
-use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 /// One step of the check of a file, all of it in one buffer (one copy into wasm memory, one
@@ -36,18 +35,23 @@ pub fn media_step(input: &[u8]) -> super::Answer {
     };
     let declared = take(number(2));
     let name = take(number(3));
-    let mut chunks = Vec::new();
-    for i in 0..ranges {
-        chunks.push(Chunk {
+    // On the stack: at most MAX_READS runs, no `Vec` to grow and free.
+    let mut chunks = [Chunk {
+        offset: 0,
+        bytes: &[],
+    }; MAX_READS];
+    for (i, c) in chunks.iter_mut().take(ranges).enumerate() {
+        *c = Chunk {
             offset: number(5 + 2 * i),
             bytes: take(number(6 + 2 * i)),
-        });
+        };
     }
+    let chunks = chunks.get(0..ranges).unwrap_or_default();
     // `TextEncoder` wrote them: always UTF-8.
     let (declared, name) = (lossy(declared), lossy(name));
     let input = Input {
         size: number(0),
-        chunks: &chunks,
+        chunks,
         options: Options {
             declared_mime: Some(&declared),
             file_name: Some(&name),

@@ -343,35 +343,10 @@ impl Kind {
         self.column(EXTENSIONS, ooxml::EXT)
     }
 
-    /// Whether WhatsApp accepts this type for some message type (and so as a document).
+    /// Whether WhatsApp accepts this type for some message type (and so as a document): the
+    /// accepted kinds are the rows up to [`Kind::Csv`]'s.
     pub fn accepted(self) -> bool {
-        matches!(
-            self,
-            Kind::Jpeg
-                | Kind::Png
-                | Kind::Webp
-                | Kind::Mp4Video
-                | Kind::Mp4Audio
-                | Kind::Video3gpp
-                | Kind::Aac
-                | Kind::Amr
-                | Kind::Mp3
-                | Kind::Mp2
-                | Kind::Ogg
-                | Kind::Pdf
-                | Kind::Doc
-                | Kind::Xls
-                | Kind::Ppt
-                | Kind::Office(_)
-                | Kind::EncryptedOffice
-                | Kind::Odt
-                | Kind::Ods
-                | Kind::Odp
-                | Kind::Tar
-                | Kind::Rtf
-                | Kind::Text
-                | Kind::Csv
-        )
+        self.row() <= Kind::Csv.row()
     }
 }
 

@@ -79,21 +79,14 @@ fn adts_frame(b: &[u8], i: usize) -> Option<usize> {
 /// The length and layer of the MPEG audio (layer I/II/III) frame at `i`, if its header is
 /// valid. Free-format frames (bitrate index 0) count as one byte: the next frame is not checked.
 fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
-    // Bitrates in kbps: MPEG-1 layers I, II, III, then MPEG-2/2.5 layer I and layers II/III.
-    const KBPS: [[u16; 15]; 5] = [
-        [
-            0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448,
-        ],
-        [
-            0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
-        ],
-        [
-            0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320,
-        ],
-        [
-            0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256,
-        ],
-        [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+    // Bitrates in units of 8 kbps (each a multiple of 8: a byte each): MPEG-1 layers I, II,
+    // III, then MPEG-2/2.5 layer I and layers II/III.
+    const KBPS: [[u8; 15]; 5] = [
+        [0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56],
+        [0, 4, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48],
+        [0, 4, 5, 6, 7, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40],
+        [0, 4, 6, 7, 8, 10, 12, 14, 16, 18, 20, 22, 24, 28, 32],
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 12, 14, 16, 18, 20],
     ];
     let [b0, b1, b2, _] = arr::<4>(b, i)?;
     if b0 != 0xFF || b1 & 0xE0 != 0xE0 {
@@ -127,7 +120,7 @@ fn mpeg_frame(b: &[u8], i: usize) -> Option<(usize, Codec)> {
     if *kbps == 0 {
         return Some((1, codec));
     }
-    let bps = u32::from(*kbps) * 1000;
+    let bps = u32::from(*kbps) * 8000;
     let pad = u32::from((b2 >> 1) & 1);
     // `checked_div`: the rates are never 0, but `/` would link a division-by-zero panic.
     let len = match layer {

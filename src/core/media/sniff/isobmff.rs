@@ -235,50 +235,55 @@ fn boxes(v: &View<'_>, found: &mut Found) -> Result<Option<Broken>, Miss> {
     Ok((!found.moov && off >= v.size).then_some(Broken::Why(Why::NoMoov)))
 }
 
-/// The child boxes of `parent`, up to `MAX_BOXES`, calling `f` on each until it returns `true`.
-fn children(
+/// Makes `parent` its first child box of type `kind`, if it has one; gives whether it had
+/// (in place: no `Option` of a box header carried up through every `?`). At most `MAX_BOXES`
+/// boxes are looked at.
+fn child(v: &View<'_>, parent: &mut BoxHdr, kind: &[u8; 4]) -> Result<bool, Miss> {
+    child_of(v, parent, kind, &mut 0)
+}
+
+/// [`child`], counting the boxes looked at in `seen` (one walker for a single child and for
+/// the movie's tracks, which go on after each from where it ends).
+fn child_of(
     v: &View<'_>,
-    parent: BoxHdr,
-    mut f: impl FnMut(BoxHdr) -> Result<bool, Miss>,
-) -> Result<(), Miss> {
+    parent: &mut BoxHdr,
+    kind: &[u8; 4],
+    seen: &mut usize,
+) -> Result<bool, Miss> {
     let end = parent.end.min(v.size);
     let mut off = parent.payload;
-    for _ in 0..MAX_BOXES {
+    while *seen < MAX_BOXES {
+        *seen += 1;
         if off.saturating_add(8) > end {
             break;
         }
         let Ok(h) = header(v, off, end, WINDOW)? else {
             break;
         };
-        if f(h)? {
-            break;
+        if &h.kind == kind {
+            *parent = h;
+            return Ok(true);
         }
         off = h.end;
     }
-    Ok(())
+    Ok(false)
 }
 
-/// Makes `parent` its first child box of type `kind`, if it has one; gives whether it had
-/// (in place: no `Option` of a box header carried up through every `?`).
-fn child(v: &View<'_>, parent: &mut BoxHdr, kind: &[u8; 4]) -> Result<bool, Miss> {
-    let mut hit = false;
-    children(v, *parent, |h| {
-        if &h.kind == kind {
-            *parent = h;
-            hit = true;
-        }
-        Ok(hit)
-    })?;
-    Ok(hit)
-}
-
+/// The movie's tracks, until a video and an audio codec are found.
 fn movie(v: &View<'_>, moov: BoxHdr, found: &mut Found) -> Result<(), Miss> {
-    children(v, moov, |h| {
-        if &h.kind == b"trak" {
-            track(v, h, found)?;
+    let mut seen = 0;
+    let mut at = moov;
+    loop {
+        let mut trak = at;
+        if !child_of(v, &mut trak, b"trak", &mut seen)? {
+            return Ok(());
         }
-        Ok(found.video.is_some() && found.audio.is_some())
-    })
+        track(v, trak, found)?;
+        if found.video.is_some() && found.audio.is_some() {
+            return Ok(());
+        }
+        at.payload = trak.end;
+    }
 }
 
 fn track(v: &View<'_>, trak: BoxHdr, found: &mut Found) -> Result<(), Miss> {

@@ -9,7 +9,7 @@ use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{be16, find, u8_at, Miss, View};
-use crate::core::media::words::{fill, owned};
+use crate::core::media::words::fill;
 
 /// How much to read when a segment lies beyond the bytes read so far: its header and the
 /// small table segments that usually follow the last large one (DQT, SOF, DHT, SOS: well
@@ -177,10 +177,7 @@ fn end(d: &mut Detected, tail: &[u8]) {
         );
     }
     // A warning only: the viewer shows what there is.
-    d.mark(
-        false,
-        owned("does not end with an end-of-image marker: it may be truncated"),
-    );
+    d.mark_why(Why::JpegNoEoi);
 }
 
 #[cfg(test)]

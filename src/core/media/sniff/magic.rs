@@ -6,7 +6,7 @@ use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::report::IssueCode;
 use crate::core::media::view::{find, has_at, le32, u8_at, View};
-use crate::core::media::words::{decimal, fill, latin1, owned};
+use crate::core::media::words::{decimal, fill, latin1};
 use crate::prelude::*;
 
 /// PDF readers look for `%%EOF` in the last 1024 bytes, and for the header in the first 1024.
@@ -72,10 +72,7 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
     Some(match v.tail(PDF_TAIL) {
         Ok(t) if find(t, b"%%EOF").is_some() => Ok(d),
         Ok(_) if at > 0 && !binary => return None,
-        Ok(_) => Ok(d.damaged(
-            false,
-            owned("has no PDF end marker (%%EOF): it may be truncated"),
-        )),
+        Ok(_) => Ok(d.broken(Why::PdfNoEof)),
         Err(m) => settle(v, m, d),
     })
 }
@@ -137,13 +134,12 @@ fn ebml(head: &[u8]) -> Box<Detected> {
 }
 
 fn is_macho(head: &[u8]) -> bool {
-    let magics: [[u8; 4]; 4] = [
-        [0xFE, 0xED, 0xFA, 0xCE],
-        [0xFE, 0xED, 0xFA, 0xCF],
-        [0xCE, 0xFA, 0xED, 0xFE],
-        [0xCF, 0xFA, 0xED, 0xFE],
-    ];
-    magics.iter().any(|m| head.starts_with(m))
+    // The four magic numbers, each read little-endian (`FEEDFACE`, `FEEDFACF` and their
+    // byte-swapped forms): one read, not a slice comparison each.
+    matches!(
+        le32(head, 0),
+        Some(0xCEFA_EDFE | 0xCFFA_EDFE | 0xFEED_FACE | 0xFEED_FACF)
+    )
 }
 
 /// `MZ`, and either the PE signature where the DOS header points or binary bytes (text that
@@ -198,6 +194,18 @@ mod tests {
         assert_eq!(sniff_all(&webm).kind, Some(Kind::Webm));
         assert_eq!(sniff_all(&webm[..9]).kind, Some(Kind::Matroska));
         assert_eq!(sniff_all(b"\x7FELF\x02\x01\x01").kind, Some(Kind::Elf));
+        for magic in [
+            [0xFE, 0xED, 0xFA, 0xCE],
+            [0xFE, 0xED, 0xFA, 0xCF],
+            [0xCE, 0xFA, 0xED, 0xFE],
+            [0xCF, 0xFA, 0xED, 0xFE],
+        ] {
+            assert_eq!(
+                sniff_all(&[&magic[..], &[7, 0, 0, 1]].concat()).kind,
+                Some(Kind::MachO)
+            );
+            assert_ne!(sniff_all(&magic[..3]).kind, Some(Kind::MachO));
+        }
         let mut exe = b"MZ".to_vec();
         exe.resize(64, 0);
         assert_eq!(sniff_all(&exe).kind, Some(Kind::Exe));

@@ -127,7 +127,8 @@ impl Detected {
         self
     }
 
-    /// Marks the file as broken, for the fixed reason `why`; the first finding wins.
+    /// Marks the file as broken (or, for the last reasons of [`Why`], possibly broken), for
+    /// the fixed reason `why`; the first finding wins.
     #[inline(always)]
     pub fn broken(mut self: Box<Self>, why: Why) -> Box<Self> {
         self.mark_why(why);
@@ -137,7 +138,7 @@ impl Detected {
     /// [`Detected::broken`] in place, out of line: one constant at each call site.
     #[inline(never)]
     fn mark_why(&mut self, why: Why) {
-        self.mark(true, owned(why.text()));
+        self.mark(why.fatal(), owned(why.text()));
     }
 
     /// [`Detected::damaged`] in place, out of line: the finding is not moved in and out.

@@ -110,8 +110,9 @@ impl Layout<'_> {
         (u64::from(sector) + 1) << self.shift
     }
 
-    /// The sector after `sector` in its chain, from the FAT; `None` past the header's FAT list.
-    fn next(self, v: &View<'_>, sector: u32) -> Result<Option<u32>, Miss> {
+    /// The sector after `sector` in its chain, from the FAT; [`END_OF_CHAIN`] past the
+    /// header's FAT list (a plain number, no `Option` through every `?`).
+    fn next(self, v: &View<'_>, sector: u32) -> Result<u32, Miss> {
         let per_fat_sector = 1u32 << (self.shift - 2);
         let index = usize::try_from(sector / per_fat_sector).unwrap_or(usize::MAX);
         let Some(fat_sector) = index
@@ -119,10 +120,10 @@ impl Layout<'_> {
             .and_then(|i| le32(self.head, 0x4C + i))
             .filter(|_| index < 109)
         else {
-            return Ok(None);
+            return Ok(END_OF_CHAIN);
         };
         let at = self.offset(fat_sector) + u64::from(sector % per_fat_sector) * 4;
-        Ok(le32(v.read(at, 4, WINDOW)?, 0))
+        Ok(le32(v.read(at, 4, WINDOW)?, 0).unwrap_or(END_OF_CHAIN))
     }
 
     /// The first [`STREAM_HEAD`] bytes of a stream (fewer if it is shorter), through the mini
@@ -148,10 +149,10 @@ impl Layout<'_> {
         }
         let mut sector = root.start;
         for _ in 0..hops {
-            sector = match self.next(v, sector)? {
-                Some(n) if n < END_OF_CHAIN => n,
-                _ => return Ok(None),
-            };
+            sector = self.next(v, sector)?;
+            if sector >= END_OF_CHAIN {
+                return Ok(None);
+            }
         }
         let within = at & ((1u64 << self.shift) - 1);
         let len = len.min(1 << mini_shift);
@@ -199,10 +200,7 @@ fn directory(v: &View<'_>, layout: Layout<'_>, streams: &mut Streams) -> Result<
             v.read(layout.offset(sector), 1 << layout.shift, WINDOW)?,
             streams,
         );
-        match layout.next(v, sector)? {
-            Some(next) => sector = next,
-            None => break,
-        }
+        sector = layout.next(v, sector)?;
     }
     Ok(())
 }

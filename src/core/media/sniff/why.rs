@@ -1,5 +1,5 @@
-//! Why a file is broken, for the fixed reasons: one text, a line each, named by [`Why`] (a call
-//! site passes one constant, not a pointer, a length and a flag).
+//! Why a file is broken, or may be, for the fixed reasons: one text, a line each, named by
+//! [`Why`] (a call site passes one constant, not a pointer, a length and a flag).
 
 use crate::core::media::words::nth;
 
@@ -35,6 +35,9 @@ pub(crate) enum Why {
     Zip64,
     ZipOutside,
     ZipDirectory,
+    /// The first of the reasons that say the file may be broken (a warning), not that it is.
+    JpegNoEoi,
+    PdfNoEof,
 }
 
 /// The reasons, a line per [`Why`] in its order.
@@ -67,10 +70,17 @@ const WHY: &str = concat!(
     "has no ZIP end record (central directory): it is truncated or corrupt\n",
     "has a corrupt ZIP64 end record\n",
     "has a ZIP central directory that points outside the file: it is truncated or corrupt\n",
-    "has a corrupt ZIP central directory",
+    "has a corrupt ZIP central directory\n",
+    "does not end with an end-of-image marker: it may be truncated\n",
+    "has no PDF end marker (%%EOF): it may be truncated",
 );
 
 impl Why {
+    /// Whether the file is broken for this reason (an error), not only maybe (a warning).
+    pub(crate) fn fatal(self) -> bool {
+        (self as u8) < Why::JpegNoEoi as u8
+    }
+
     /// The reason's words.
     pub(crate) fn text(self) -> &'static str {
         nth(WHY, self as usize)
@@ -83,7 +93,8 @@ mod tests {
 
     #[test]
     fn a_line_per_reason() {
-        assert_eq!(WHY.split('\n').count(), Why::ZipDirectory as usize + 1);
+        assert_eq!(WHY.split('\n').count(), Why::PdfNoEof as usize + 1);
+        assert!(Why::ZipDirectory.fatal() && !Why::JpegNoEoi.fatal() && !Why::PdfNoEof.fatal());
         assert_eq!(
             Why::FirstFrame.text(),
             "ends inside its first audio frame: it is truncated"

@@ -13,7 +13,7 @@ use super::content_types::{content_types, Entry};
 use super::{settle, Detected, Step, Why};
 use crate::core::media::kind::Kind;
 use crate::core::media::ooxml::Ooxml;
-use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, Miss, View};
+use crate::core::media::view::{find, has_at, le16, le32, le64, rfind, tag, Miss, View};
 
 /// The first tail read for the end record and (usually) the whole central directory.
 pub(crate) const TAIL: u64 = 16 * 1024;
@@ -23,8 +23,9 @@ const MAX_TAIL: u64 = 22 + 65_535;
 const MAX_DIRECTORY: u64 = 64 * 1024;
 
 pub(super) fn sniff(v: &View<'_>, head: &[u8]) -> Option<Step> {
-    let zip = [b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"];
-    if !zip.iter().any(|sig| head.starts_with(*sig)) {
+    // The three signatures as numbers (see `tag`): one read, not a slice comparison each.
+    let sig = le32(head, 0)?;
+    if sig != tag(b"PK\x03\x04") && sig != tag(b"PK\x05\x06") && sig != tag(b"PK\x07\x08") {
         return None;
     }
     Some(archive(v, head))
