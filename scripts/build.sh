@@ -29,8 +29,11 @@ build_variant() {
   # offsets fold into loads and stores. `-Oz`, then the control flow flattened and rebuilt
   # (`--flatten --rereloop`) and `-Oz` twice over it: −309 / −102 / −62 B gzip on the full,
   # callbacks and preflight wasm than one `-Oz`, with no measurable change in a send's or a
-  # preflight's CPU (docs/size-and-speed-log.md, "Session 22, lead").
-  node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --low-memory-unused \
+  # preflight's CPU (docs/size-and-speed-log.md, "Session 22, lead"). Inlining off
+  # (`-aimfs 0 -fimfs 0`: repeated calls compress better than inlined copies), except for
+  # functions with one caller (`-ocimfs` at its default): −166 / −31 B gzip on the
+  # callbacks and preflight wasm, +6 on the full one (session 28).
+  node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz -aimfs 0 -fimfs 0 --low-memory-unused \
     --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
