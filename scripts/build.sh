@@ -29,12 +29,25 @@ build_variant() {
   # offsets fold into loads and stores. `-Oz`, then the control flow flattened and rebuilt
   # (`--flatten --rereloop`) and `-Oz` twice over it: −309 / −102 / −62 B gzip on the full,
   # callbacks and preflight wasm than one `-Oz`, with no measurable change in a send's or a
-  # preflight's CPU (docs/size-and-speed-log.md, "Session 22, lead").
-  node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz -aimfs 0 -fimfs 0 -ocimfs 0 --low-memory-unused \
+  # preflight's CPU (docs/size-and-speed-log.md, "Session 22, lead"). Inlining off
+  # (`-aimfs 0 -fimfs 0`: repeated calls compress better than inlined copies), except for
+  # functions with one caller (`-ocimfs` at its default): −166 / −31 B gzip on the
+  # callbacks and preflight wasm, +6 on the full one (session 28).
+  node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz -Oz -aimfs 0 -fimfs 0 --low-memory-unused \
     --strip-debug --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
+  # What a trapping panic leaves (scripts/traps.mjs says why each cut is safe): the functions
+  # that only fill a stack frame and trap become a trap, `wasm-opt` drops the text addresses
+  # their callers passed, and the texts nothing refers to any more are zeroed: −483 / −496 /
+  # −508 B gzip on the callbacks, preflight and full wasm (session 28).
+  node scripts/traps.mjs stub "$out/${crate}_bg.wasm"
+  node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 --low-memory-unused \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
+  node scripts/traps.mjs zero "$out/${crate}_bg.wasm"
   for file in index.js node.js workerd.js errors.js sinch_error.d.ts $js; do
     cp "js/package/$file" "$out/"
   done

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     // Bytes that are not UTF-8 are refused where `from_utf8` says they stop being it.
     if let Err(bad) = std::str::from_utf8(data) {
         let expected = format!(
-            "the callback body is not valid UTF-8 (bad byte at offset {})",
+            "the callback body is not valid UTF-8 at byte {}",
             bad.valid_up_to()
         );
         assert_eq!(text.map_err(|err| err.message.clone()), Err(expected));

@@ -1,6 +1,9 @@
 // The error every failed call throws (or rejects with), and the reading of what
 // crosses back from Rust: `{"ok": result}` or `{"error": {code, message, …}}`.
 
+/** The fields beside `code` and `message`, in the order they are set and written. */
+const FIELDS = ["status", "field", "details", "retryable", "retryAfterMs"];
+
 /**
  * The error every failed call throws (or rejects with). `code` is one of the README's error
  * table (`SinchErrorCode` in sinch_error.d.ts), `unsupported` included: a method with no
@@ -11,16 +14,14 @@ export class SinchError extends Error {
     super(message);
     this.name = "SinchError";
     this.code = code;
-    this.status = fields.status;
-    this.field = fields.field;
-    this.details = fields.details;
-    this.retryable = fields.retryable ?? false;
-    this.retryAfterMs = fields.retryAfterMs;
+    for (const key of FIELDS) this[key] = fields[key];
+    this.retryable ??= false;
   }
 
   toJSON() {
-    const { name, code, message, status, field, details, retryable, retryAfterMs } = this;
-    return { name, code, message, status, field, details, retryable, retryAfterMs };
+    const json = { name: this.name, code: this.code, message: this.message };
+    for (const key of FIELDS) json[key] = this[key];
+    return json;
   }
 }
 

@@ -134,9 +134,9 @@ fn each_pair<'v>(headers: &'v Value, mut each: impl FnMut(&'v str, &'v str)) -> 
             }
         }
         _ => {
-            return Err(at.invalid(
-                "must be a Headers, an object of header values or an array of [name, value] pairs",
-            ))
+            return Err(
+                at.invalid("must be a Headers, an object or an array of [name, value] pairs")
+            )
         }
     }
     Ok(())

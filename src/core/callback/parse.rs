@@ -59,9 +59,8 @@ pub fn parse_bytes(raw: &[u8]) -> Result<Callback> {
 pub(super) fn body(raw: &[u8]) -> Result<Value> {
     if let Some(at) = json::utf8_error(raw) {
         return Err(invalid_callback(super::join(&[
-            "the callback body is not valid UTF-8 (bad byte at offset ",
+            "the callback body is not valid UTF-8 at byte ",
             &decimal(at as u64),
-            ")",
         ])));
     }
     let text = match raw {

@@ -1447,7 +1447,7 @@ fn invalid_utf8() {
     let err = parse_bytes(b"{\"type\":\"whats\xffapp\"}").unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidCallback);
     assert!(err.message.contains("not valid UTF-8"), "{}", err.message);
-    assert!(err.message.contains("offset 14"), "{}", err.message);
+    assert!(err.message.contains("at byte 14"), "{}", err.message);
     // Overlong encoding, lone surrogate, truncated sequence.
     for bad in [
         &b"{\"type\":\"\xc0\xaf\"}"[..],

@@ -112,7 +112,7 @@ pub(super) const WEBHOOK: Form = [
     WEBHOOK_NONCE_HEADER,
     WEBHOOK_TIMESTAMP_HEADER,
     HMAC_SHA256,
-    "is not the base64 (with padding) of a 32-byte HMAC-SHA256",
+    "is not a padded base64 HMAC-SHA256",
 ];
 
 /// Both forms' one check, of the values of `form`'s signature, algorithm, nonce and
@@ -147,10 +147,7 @@ pub(super) fn check(
         (Some(timestamp), seconds)
     } else if dotted {
         // `body.nonce.timestamp` is also `body.` and the nonce `nonce.timestamp`.
-        return Err(header_error(
-            nonce_header,
-            "contains a `.` (a relabelled Conversation webhook's nonce and timestamp)",
-        ));
+        return Err(header_error(nonce_header, "contains a `.`"));
     } else {
         (None, freshness.now)
     };
@@ -160,16 +157,17 @@ pub(super) fn check(
     }
     if seconds.abs_diff(freshness.now) > freshness.tolerance {
         let rule = if seconds < freshness.now {
-            "is older than the tolerance of "
+            "is older than"
         } else {
-            "is further ahead of this clock than the tolerance of "
+            "is further ahead than"
         };
         return Err(header_error(
             timestamp_header,
             &super::join(&[
                 rule,
+                " the tolerance of ",
                 &decimal(freshness.tolerance),
-                " s allows (a replayed or long-delayed callback, or a wrong clock)",
+                " s allows",
             ]),
         ));
     }
