@@ -127,24 +127,22 @@ impl Core {
         repeat: u32,
         jitter: f64,
     ) -> JsValue {
+        let config = match &mut self.config {
+            Ok(config) => config,
+            Err(refusal) => return text(refusal.clone()),
+        };
         let retry_after = retry_after.as_deref();
-        let outcome = match &mut self.config {
-            Ok(Config {
-                api: Api::WhatsApp(bot),
-                ..
-            }) => {
+        let outcome = match &mut config.api {
+            Api::WhatsApp(bot) => {
                 let token = bot.token.as_ref().map_or("", |t| t.expose());
                 ops::find(op).and_then(|op| ops::answer(op, status, retry_after, body, token))
             }
             #[cfg(feature = "conversation")]
-            Ok(Config {
-                api: Api::Conversation(project),
-                ..
-            }) => ops::conversation::answer(op, status, retry_after, body, project),
-            // Settled as the options' error.
-            Err(_) => Ok(String::new()),
+            Api::Conversation(project) => {
+                ops::conversation::answer(op, status, retry_after, body, project)
+            }
         };
-        self.settle(outcome, attempt, repeat, jitter)
+        settle_attempt(config, outcome, attempt, repeat, jitter)
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
@@ -162,6 +160,10 @@ impl Core {
         repeat: u32,
         jitter: f64,
     ) -> JsValue {
+        let config = match self.config() {
+            Ok(config) => config,
+            Err(refusal) => return refusal,
+        };
         let status_if_any = Some(status).filter(|s| *s != 0);
         let text = text.as_deref();
         let failure = match kind {
@@ -177,12 +179,7 @@ impl Core {
             },
             _ => Failure::Aborted,
         };
-        let outcome = match &self.config {
-            Ok(config) => Err(failure.error(config)),
-            // Settled as the options' error.
-            Err(_) => Ok(String::new()),
-        };
-        self.settle(outcome, attempt, repeat, jitter)
+        settle_attempt(config, Err(failure.error(config)), attempt, repeat, jitter)
     }
 
     /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
@@ -203,20 +200,23 @@ impl Core {
             .as_ref()
             .map_err(|refusal| text(refusal.clone()))
     }
+}
 
-    /// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
-    /// takes them) that came to `outcome` (anything, when the options were refused).
-    fn settle(&self, outcome: Result<String>, number: u32, repeat: u32, jitter: f64) -> JsValue {
-        let attempt = Attempt {
-            number,
-            repeat: Repeat::from_wire(repeat),
-            jitter,
-        };
-        match self.config() {
-            Ok(config) => text(settle(config, outcome, attempt)),
-            Err(refusal) => refusal,
-        }
-    }
+/// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
+/// takes them) under `config` that came to `outcome`.
+fn settle_attempt(
+    config: &Config,
+    outcome: Result<String>,
+    number: u32,
+    repeat: u32,
+    jitter: f64,
+) -> JsValue {
+    let attempt = Attempt {
+        number,
+        repeat: Repeat::from_wire(repeat),
+        jitter,
+    };
+    text(settle(config, outcome, attempt))
 }
 
 /// [`Core::prepare`]'s request of `op` with `args` under `config`: its JSON text, and
