@@ -212,7 +212,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, 0, 0));
+        unwrap(this.#core.settle("", "aborted", 0, undefined, "", 0, attempt, 0, 0));
       }
     }
   }
@@ -261,15 +261,15 @@ export class WhatsAppClient {
 
   /**
    * One attempt of operation `op` under its own deadline: `{ text, expired }`, `text` the
-   * JSON text of what it came to (`Core.answer` of `op` with the request's `repeat` for a
-   * readable answer, else `Core.fail`), `expired` when a 401 of `api: "conversation"` says
+   * JSON text of what it came to (`Core.settle` of `op` with the request's `repeat`: of a
+   * readable answer, else of the failure), `expired` when a 401 of `api: "conversation"` says
    * the access token expired. The token request is op `"token"`, `repeat` 1 (conversation.js).
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
     const { repeat } = request;
     const fail = (kind, status = 0, text = undefined) =>
-      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, repeat, Math.random()) });
+      ({ text: core.settle(op, kind, status, text, "", call.timeoutMs, attempt, repeat, Math.random()) });
     const controller = new AbortController();
     let timedOut = false;
     let timer;
@@ -307,7 +307,7 @@ export class WhatsAppClient {
       const expired = project?.expired(response);
       const text = await readBody(response, maxBytes);
       if (text === undefined) return fail("too_large", status);
-      return { text: core.answer(op, status, retryAfter, text, attempt, repeat, Math.random()), expired };
+      return { text: core.settle(op, "", status, retryAfter, text, 0, attempt, repeat, Math.random()), expired };
     } catch (err) {
       if (signal?.aborted) return fail("aborted");
       if (timedOut) return fail("timeout");

@@ -1,7 +1,8 @@
 //! `Core`: the client's one synchronous crossing. `js/package/client.js` builds
 //! one per `WhatsAppClient`, asks it for each request ([`Core::prepare`]), does
-//! the `fetch`, and asks it what each attempt came to ([`Core::answer`],
-//! [`Core::fail`]): the result, or the typed error and whether to retry. Every
+//! the `fetch`, and asks it what each attempt came to ([`Core::settle`]: an
+//! answer's [`Core::answer`] or a failure's [`Core::fail`]): the result, or the
+//! typed error and whether to retry. Every
 //! method returns the JSON text of an envelope (`core::error::envelope`).
 
 use super::text;
@@ -108,6 +109,43 @@ impl Core {
         text(crossing)
     }
 
+    /// What attempt `attempt` of `op` came to, as JS hands it over: with `fault`
+    /// empty, [`Core::answer`] of the server's answer (`text` its raw
+    /// `Retry-After`, `body` the body); else [`Core::fail`] of that failure (`text`
+    /// the failure's text, `ms` the timeout). One export for both: one glue
+    /// function and borrow check in wasm, not two.
+    #[allow(clippy::too_many_arguments)]
+    pub fn settle(
+        &mut self,
+        op: &str,
+        fault: &str,
+        status: u16,
+        text: Option<String>,
+        body: &str,
+        ms: u32,
+        attempt: u32,
+        repeat: u32,
+        jitter: f64,
+    ) -> JsValue {
+        if fault.is_empty() {
+            self.answer(op, status, text, body, attempt, repeat, jitter)
+        } else {
+            self.fail(fault, status, text, ms, attempt, repeat, jitter)
+        }
+    }
+
+    /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
+    /// `{"ok":ms}`, or its `invalid_argument`.
+    pub fn timeout(ms: f64) -> JsValue {
+        text(envelope(
+            config::timeout_ms(ms)
+                .map(|ms| crate::core::json::decimal(ms.into()))
+                .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE)),
+        ))
+    }
+}
+
+impl Core {
     /// What attempt `attempt` of `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
@@ -182,18 +220,6 @@ impl Core {
         settle_attempt(config, Err(failure.error(config)), attempt, repeat, jitter)
     }
 
-    /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
-    /// `{"ok":ms}`, or its `invalid_argument`.
-    pub fn timeout(ms: f64) -> JsValue {
-        text(envelope(
-            config::timeout_ms(ms)
-                .map(|ms| crate::core::json::decimal(ms.into()))
-                .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE)),
-        ))
-    }
-}
-
-impl Core {
     /// The configuration, or the options' error as every method answers it.
     fn config(&self) -> core::result::Result<&Config, JsValue> {
         self.config
