@@ -3,7 +3,7 @@
 use crate::core::config::redact_all;
 use crate::core::error::join;
 use crate::core::error::{Error, ErrorCode};
-use crate::core::json::{decimal, Object, Path, Value};
+use crate::core::json::{decimal, trim, Object, Path, Value};
 use crate::prelude::*;
 
 /// An object of an answer being read ([`Object::lenient`]): unknown keys are
@@ -100,7 +100,7 @@ pub fn answer_error(
     let upstream = body.message.as_deref().unwrap_or_default();
     let says_rate_limit = [&body.message, &body.details, &body.reason]
         .iter()
-        .any(|text| text.as_deref().map(str::trim) == Some(RATE_LIMIT_MESSAGE));
+        .any(|text| text.as_deref().map(trim) == Some(RATE_LIMIT_MESSAGE));
     let code = match status {
         400 => ErrorCode::BadRequest,
         401 | 403 => ErrorCode::Unauthorized,
@@ -163,7 +163,7 @@ pub fn answer_error(
 /// form. A number too big to count saturates (RFC 9111 §1.2.2), at the most a JS
 /// number holds exactly: a wait that long is refused by `maxRetryAfterMs`.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let value = value.trim();
+    let value = trim(value);
     // As `u64`'s `FromStr` reads its form: one optional `+`, then digits.
     let value = value.strip_prefix('+').unwrap_or(value);
     let mut seconds: u64 = 0;

@@ -29,7 +29,7 @@ use crate::core::endpoints::stickers::fields::{
 use crate::core::endpoints::stickers::{INDEX, NAMESPACE, PACK};
 use crate::core::endpoints::store::{FILTER, MESSAGE_ID};
 use crate::core::error::{Error, Result};
-use crate::core::json::Value;
+use crate::core::json::{self, Value};
 use crate::core::message::arguments;
 use crate::core::message::schema::{Member, Need, STRING};
 use crate::core::request::{Method, Request};
@@ -211,7 +211,11 @@ pub fn reply(
     answer: &dyn Fn(&Value) -> Result<String>,
 ) -> Result<String> {
     use crate::core::response::invalid_response;
-    let text = if body.trim().is_empty() { "{}" } else { body };
+    let text = if json::trim(body).is_empty() {
+        "{}"
+    } else {
+        body
+    };
     let value = crate::core::json::parse(text)
         .map_err(|_| invalid_response(status, "the body is not JSON"))?;
     answer(&value).map_err(|err| {
