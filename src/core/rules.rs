@@ -8,7 +8,7 @@
 
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
-use crate::core::json::{decimal, Path};
+use crate::core::json::{any_char, decimal, is_white_space, mapped, Path};
 use crate::core::whatwg::{self, percent_decode_bytes};
 use crate::prelude::*;
 
@@ -122,12 +122,12 @@ pub fn visible(text: &[u8]) -> bool {
 
 /// Whether `text` has a control character (any Unicode one).
 pub fn controlled(text: &str) -> bool {
-    text.chars().any(char::is_control)
+    any_char(text, char::is_control)
 }
 
 /// Whether `text` has a white-space or control character (any Unicode one).
 pub fn spaced(text: &str) -> bool {
-    text.chars().any(|c| c.is_whitespace() || c.is_control())
+    any_char(text, |c| is_white_space(c) || c.is_control())
 }
 
 /// An http(s) URL ([`check_http_url_at`]) that is `https://`, or `http://` only on
@@ -203,11 +203,13 @@ pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
 
 /// A language code in underscore form, as the Conversation API takes it: `en-US` → `en_US`.
 pub fn underscored(code: &str) -> String {
-    let mut out = String::with_capacity(code.len());
-    for c in code.chars() {
-        out.push(if c == '-' { '_' } else { c });
-    }
-    out
+    mapped(code, |c, out| {
+        let dash = c == '-';
+        if dash {
+            out.push('_');
+        }
+        dash
+    })
 }
 
 /// A required string: at least one character.
