@@ -41,9 +41,12 @@ pub fn redact_all(text: &str, secrets: &[&str]) -> String {
         at += found.max(1);
     }
     out.push_str(text.get(kept..at).unwrap_or_default());
-    // Past the cut only by the last `[redacted]`, whose characters are single bytes.
-    out.truncate(out.len() - chars.saturating_sub(MAX_TEXT_CHARS));
-    out
+    // Past the cut only by the last `[redacted]`, whose characters are single bytes
+    // (cut by a copy: `String::truncate` would link its panic for a cut in a character).
+    match chars.checked_sub(MAX_TEXT_CHARS) {
+        Some(past @ 1..) => out.get(..out.len() - past).unwrap_or_default().to_owned(),
+        _ => out,
+    }
 }
 
 /// What stands in for a secret.
