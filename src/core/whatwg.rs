@@ -147,10 +147,18 @@ fn domain(host: &str) -> Option<Vec<u8>> {
     (!ends_in_number(&host) || ipv4(&host).is_some()).then_some(host)
 }
 
+/// `host` without one trailing dot (a slice pattern: no `strip_suffix` instance).
+fn without_dot(host: &[u8]) -> &[u8] {
+    match host {
+        [head @ .., b'.'] => head,
+        _ => host,
+    }
+}
+
 /// Whether the last label of `host` (after one trailing dot) is all digits or an
 /// [`ipv4_number`]: then the parser reads the host as IPv4 or refuses it.
 fn ends_in_number(host: &[u8]) -> bool {
-    let host = host.strip_suffix(b".").unwrap_or(host);
+    let host = without_dot(host);
     let start = host
         .iter()
         .rposition(|b| *b == b'.')
@@ -163,7 +171,7 @@ fn ends_in_number(host: &[u8]) -> bool {
 /// or hex (`0x` prefix), the last filling the remaining bytes; one trailing dot is
 /// allowed. `None` when `host` (ASCII) is not an IPv4 address (a domain, or invalid).
 fn ipv4(host: &[u8]) -> Option<u32> {
-    let host = host.strip_suffix(b".").unwrap_or(host);
+    let host = without_dot(host);
     let mut count = 1;
     for byte in host {
         count += usize::from(*byte == b'.');
