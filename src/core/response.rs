@@ -100,7 +100,10 @@ pub fn answer_error(
     let upstream = body.message.as_deref().unwrap_or_default();
     let says_rate_limit = [&body.message, &body.details, &body.reason]
         .iter()
-        .any(|text| text.as_deref().map(trim) == Some(RATE_LIMIT_MESSAGE));
+        .any(|text| {
+            text.as_deref()
+                .is_some_and(|text| trim(text) == RATE_LIMIT_MESSAGE)
+        });
     let code = match status {
         400 => ErrorCode::BadRequest,
         401 | 403 => ErrorCode::Unauthorized,

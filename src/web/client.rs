@@ -253,11 +253,7 @@ fn request(config: &Config, op: &str, args: &str, body: &mut Option<String>) -> 
         return ops::conversation::prepare(config, project, op, args);
     }
     let request = ops::prepare(config, op, args)?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("method", request.method.as_str());
-    out.field("url", &request.url);
-    out.field("repeat", &request.repeat.wire());
+    let mut out = ops::request(request.method.as_str(), &request.url, request.repeat);
     out.close_object();
     *body = request.body;
     Ok(out.finish())
