@@ -3,6 +3,7 @@
 use crate::core::config::redact_all;
 use crate::core::error::join;
 use crate::core::error::{Error, ErrorCode};
+use crate::core::json::read::shifted;
 use crate::core::json::{decimal, trim, Object, Path, Value};
 use crate::prelude::*;
 
@@ -174,11 +175,13 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
         if !byte.is_ascii_digit() {
             return None;
         }
-        seconds = seconds
-            .saturating_mul(10)
-            .saturating_add(u64::from(byte - b'0'));
+        seconds = shifted(seconds, 10, u64::from(byte - b'0')).unwrap_or(u64::MAX);
     }
-    (!value.is_empty()).then(|| seconds.saturating_mul(1000).min(MAX_SAFE_INTEGER))
+    (!value.is_empty()).then(|| {
+        shifted(seconds, 1000, 0)
+            .unwrap_or(u64::MAX)
+            .min(MAX_SAFE_INTEGER)
+    })
 }
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.

@@ -4,6 +4,7 @@
 //! "not loopback"), and what a path segment decodes to.
 
 use crate::core::json::hex_digit;
+use crate::core::json::read::shifted;
 use crate::prelude::*;
 
 /// `text` before and after its first byte that is one of `at` (ASCII, so both
@@ -211,7 +212,7 @@ fn ipv4_number(part: &[u8]) -> Option<u64> {
     let mut n = 0u64;
     for byte in digits {
         let digit = hex_digit(*byte).filter(|digit| u64::from(*digit) < radix)?;
-        n = n.saturating_mul(radix).saturating_add(u64::from(digit));
+        n = shifted(n, radix, u64::from(digit)).unwrap_or(u64::MAX);
     }
     Some(n)
 }
