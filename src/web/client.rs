@@ -167,7 +167,7 @@ impl Core {
     ) -> JsValue {
         let config = match &mut self.config {
             Ok(config) => config,
-            Err(refusal) => return text(refusal.clone()),
+            Err(refusal) => return JsValue::from_str(refusal),
         };
         let retry_after = retry_after.as_deref();
         let outcome = match &mut config.api {
@@ -224,7 +224,7 @@ impl Core {
     fn config(&self) -> core::result::Result<&Config, JsValue> {
         self.config
             .as_ref()
-            .map_err(|refusal| text(refusal.clone()))
+            .map_err(|refusal| JsValue::from_str(refusal))
     }
 }
 
