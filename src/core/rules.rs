@@ -176,9 +176,9 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
             .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
     };
     let rest_ok = bytes.len() == 10
-        || (bytes.get(10) == Some(&b'T')
+        || (matches!(bytes.get(10), Some(b'T'))
             && digits(11..13)
-            && bytes.get(13) == Some(&b':')
+            && matches!(bytes.get(13), Some(b':'))
             && visible(bytes));
     if starts_with_date(bytes) && rest_ok {
         Ok(())

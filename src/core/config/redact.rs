@@ -89,11 +89,11 @@ fn spelled(text: &[u8], secret: &[u8], again: usize) -> (usize, bool) {
     for &byte in secret {
         let rest = text.get(at..).unwrap_or_default();
         let mut skip = 1;
-        if rest.first() == Some(&b'%') {
-            while skip <= 2 * again && rest.get(skip..skip + 2) == Some(b"25") {
+        if let Some(b'%') = rest.first() {
+            while skip <= 2 * again && matches!(rest.get(skip..skip + 2), Some(b"25")) {
                 skip += 2;
             }
-            deeper = deeper.or(Some(rest.get(skip..skip + 2) == Some(b"25")));
+            deeper = deeper.or(Some(matches!(rest.get(skip..skip + 2), Some(b"25"))));
         }
         at += match (rest.first(), rest.get(skip..skip + 2)) {
             (Some(b'%'), Some([high, low]))
@@ -102,10 +102,10 @@ fn spelled(text: &[u8], secret: &[u8], again: usize) -> (usize, bool) {
                 skip + 2
             }
             (Some(first), _) if *first == byte || (*first == b'+' && byte == b' ') => 1,
-            _ => return (0, deeper == Some(true)),
+            _ => return (0, deeper.unwrap_or(false)),
         };
     }
-    (at, deeper == Some(true))
+    (at, deeper.unwrap_or(false))
 }
 
 /// The byte of the two hex digits `high` `low` (either case).
