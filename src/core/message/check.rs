@@ -346,7 +346,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
                 Value::Object(members) => members.iter(),
                 _ => [].iter(),
             };
-            match members.any(|(_, member)| member.as_str() == Some("")) {
+            match members.any(|(_, member)| matches!(member.as_str(), Some(""))) {
                 true => Err(at.invalid(why)),
                 false => Ok(()),
             }
