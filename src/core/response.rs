@@ -33,7 +33,9 @@ impl ErrorBody {
     /// the others kept).
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
-        let fields = Fields::lenient(value, &at).ok()?;
+        let Ok(fields) = Fields::lenient(value, &at) else {
+            return None;
+        };
         Some(Self {
             message: Self::text(&fields, "message"),
             details: Self::text(&fields, "details"),
