@@ -173,7 +173,7 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
     let digits = |range: core::ops::Range<usize>| {
         bytes
             .get(range)
-            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+            .is_some_and(|b| b.iter().all(|d| d.is_ascii_digit()))
     };
     let rest_ok = bytes.len() == 10
         || (matches!(bytes.get(10), Some(b'T'))

@@ -165,7 +165,7 @@ fn ends_in_number(host: &[u8]) -> bool {
         .rposition(|b| *b == b'.')
         .map_or(0, |dot| dot + 1);
     let last = host.get(start..).unwrap_or_default();
-    (!last.is_empty() && last.iter().all(u8::is_ascii_digit)) || ipv4_number(last).is_some()
+    (!last.is_empty() && last.iter().all(|b| b.is_ascii_digit())) || ipv4_number(last).is_some()
 }
 
 /// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)
