@@ -65,7 +65,7 @@ pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
 
 /// [`check_provider_name`] at `at`, whose text is built only for an error.
 pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
-    let valid = (1..=MAX_PROVIDER_NAME_CHARS).contains(&name.len())
+    let valid = matches!(name.len(), 1..=MAX_PROVIDER_NAME_CHARS)
         && name
             .as_bytes()
             .iter()
@@ -81,7 +81,7 @@ pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
 /// At `at`; the text is built only for an error.
 pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     let digits = number.strip_prefix('+').unwrap_or(number);
-    let valid = (7..=15).contains(&digits.len())
+    let valid = matches!(digits.len(), 7..=15)
         && digits.as_bytes().iter().all(|&b| b.is_ascii_digit())
         && !digits.starts_with('0');
     if valid {
@@ -191,10 +191,9 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
 /// At `at`; the text is built only for an error.
 pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
     let (language, region) = whatwg::cut(code, b"_").unwrap_or((code, "AA"));
-    let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
-        range.contains(&s.len()) && s.as_bytes().iter().all(|&b| b.is_ascii_alphabetic())
-    };
-    if letters(language, 2..=3) && letters(region, 2..=4) {
+    let letters = |s: &str| s.as_bytes().iter().all(|&b| b.is_ascii_alphabetic());
+    let lengths = matches!(language.len(), 2..=3) && matches!(region.len(), 2..=4);
+    if lengths && letters(language) && letters(region) {
         Ok(())
     } else {
         Err(at.invalid("must be a language code such as en or en_US"))
