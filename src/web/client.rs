@@ -49,7 +49,7 @@ impl Core {
         self.config.is_err()
     }
 
-    /// What the JS face keeps: `{botId, baseUrl, timeoutMs, maxResponseBytes,
+    /// What the JS face keeps: `{baseUrl, timeoutMs, maxResponseBytes, botId,
     /// authorization?}` (the header value, for the private headers of its
     /// requests), or the options' error. Under `api: "conversation"`, `projectId`
     /// and `appId` instead of `botId`, `authorization` only for `auth: "basic"`,
@@ -63,12 +63,15 @@ impl Core {
         };
         let mut out = Writer::new();
         out.open_object();
-        let authorization = match &config.api {
+        out.field("baseUrl", &config.base_url);
+        out.field("timeoutMs", &config.timeout_ms);
+        out.field("maxResponseBytes", &config.max_response_bytes);
+        match &config.api {
             Api::WhatsApp(bot) => {
                 out.field("botId", &bot.bot_id);
-                bot.token
-                    .as_ref()
-                    .map(|token| join(&["Bearer ", token.expose()]))
+                if let Some(token) = &bot.token {
+                    out.field("authorization", &join(&["Bearer ", token.expose()]));
+                }
             }
             #[cfg(feature = "conversation")]
             Api::Conversation(project) => {
@@ -77,14 +80,11 @@ impl Core {
                 out.field("appId", &project.app_id);
                 out.field("key", &project.key.is_some());
                 auth::write_token_request(&mut out, project);
-                let basic = project.basic().filter(|_| project.auth == Auth::Basic);
-                basic.map(str::to_owned)
+                if let Some(basic) = project.basic().filter(|_| project.auth == Auth::Basic) {
+                    out.field("authorization", basic);
+                }
             }
-        };
-        out.field("baseUrl", &config.base_url);
-        out.field("timeoutMs", &config.timeout_ms);
-        out.field("maxResponseBytes", &config.max_response_bytes);
-        out.field_opt("authorization", &authorization);
+        }
         out.close_object();
         text(envelope(Ok(out.finish())))
     }
