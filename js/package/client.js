@@ -212,7 +212,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.fail("aborted", 0, undefined, 0, attempt, 0, 0));
+        unwrap(this.#core.settle("", "aborted", 0, undefined, "", 0, attempt, 0, 0));
       }
     }
   }
@@ -261,15 +261,16 @@ export class WhatsAppClient {
 
   /**
    * One attempt of operation `op` under its own deadline: `{ text, expired }`, `text` the
-   * JSON text of what it came to (`Core.answer` of `op` with the request's `repeat` for a
-   * readable answer, else `Core.fail`), `expired` when a 401 of `api: "conversation"` says
+   * JSON text of what it came to (`Core.settle` of `op` with the request's `repeat`: of a
+   * readable answer, else of the failure), `expired` when a 401 of `api: "conversation"` says
    * the access token expired. The token request is op `"token"`, `repeat` 1 (conversation.js).
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
     const { repeat } = request;
-    const fail = (kind, status = 0, text = undefined) =>
-      ({ text: core.fail(kind, status, text, call.timeoutMs, attempt, repeat, Math.random()) });
+    // What the attempt came to: an answer (`kind` "", `text` its Retry-After) or a failure.
+    const settle = (kind, status = 0, text = undefined, body = "", expired = undefined) =>
+      ({ text: core.settle(op, kind, status, text, body, call.timeoutMs, attempt, repeat, Math.random()), expired });
     const controller = new AbortController();
     let timedOut = false;
     let timer;
@@ -299,19 +300,19 @@ export class WhatsAppClient {
       // A browser hides a manual redirect as an "opaqueredirect" of status 0.
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
         discard(response);
-        return fail("redirect", response.status, response.headers.get("location") ?? undefined);
+        return settle("redirect", response.status, response.headers.get("location") ?? undefined);
       }
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       status = response.status;
       const { project, maxBytes } = this.#facts;
       const expired = project?.expired(response);
       const text = await readBody(response, maxBytes);
-      if (text === undefined) return fail("too_large", status);
-      return { text: core.answer(op, status, retryAfter, text, attempt, repeat, Math.random()), expired };
+      if (text === undefined) return settle("too_large", status);
+      return settle("", status, retryAfter, text, expired);
     } catch (err) {
-      if (signal?.aborted) return fail("aborted");
-      if (timedOut) return fail("timeout");
-      return fail("network", status, typeof err?.message === "string" ? err.message : undefined);
+      if (signal?.aborted) return settle("aborted");
+      if (timedOut) return settle("timeout");
+      return settle("network", status, typeof err?.message === "string" ? err.message : undefined);
     } finally {
       clearTimeout(timer);
       // Only a listener that was added is removed: a finally that throws would reject raw.

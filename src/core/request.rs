@@ -94,14 +94,8 @@ pub fn push_segment(url: &mut String, segment: &str) {
     push_encoded(url, segment);
 }
 
-/// Percent-encodes everything but RFC 3986 unreserved characters.
-pub fn encode_segment(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    push_encoded(&mut out, segment);
-    out
-}
-
-/// Appends `segment` to `out` as [`encode_segment`] encodes it (no string between).
+/// Appends `segment` to `out`, every byte but RFC 3986's unreserved characters
+/// percent-encoded.
 fn push_encoded(out: &mut String, segment: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in segment.bytes() {

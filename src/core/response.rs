@@ -3,7 +3,8 @@
 use crate::core::config::redact_all;
 use crate::core::error::join;
 use crate::core::error::{Error, ErrorCode};
-use crate::core::json::{decimal, Object, Path, Value};
+use crate::core::json::read::shifted;
+use crate::core::json::{decimal, trim, Object, Path, Value};
 use crate::prelude::*;
 
 /// An object of an answer being read ([`Object::lenient`]): unknown keys are
@@ -32,7 +33,9 @@ impl ErrorBody {
     /// the others kept).
     pub fn read(value: &Value) -> Option<Self> {
         let at = Path::root("body");
-        let fields = Fields::lenient(value, &at).ok()?;
+        let Ok(fields) = Fields::lenient(value, &at) else {
+            return None;
+        };
         Some(Self {
             message: Self::text(&fields, "message"),
             details: Self::text(&fields, "details"),
@@ -100,7 +103,10 @@ pub fn answer_error(
     let upstream = body.message.as_deref().unwrap_or_default();
     let says_rate_limit = [&body.message, &body.details, &body.reason]
         .iter()
-        .any(|text| text.as_deref().map(str::trim) == Some(RATE_LIMIT_MESSAGE));
+        .any(|text| {
+            text.as_deref()
+                .is_some_and(|text| trim(text) == RATE_LIMIT_MESSAGE)
+        });
     let code = match status {
         400 => ErrorCode::BadRequest,
         401 | 403 => ErrorCode::Unauthorized,
@@ -163,7 +169,7 @@ pub fn answer_error(
 /// form. A number too big to count saturates (RFC 9111 §1.2.2), at the most a JS
 /// number holds exactly: a wait that long is refused by `maxRetryAfterMs`.
 pub fn parse_retry_after(value: &str) -> Option<u64> {
-    let value = value.trim();
+    let value = trim(value);
     // As `u64`'s `FromStr` reads its form: one optional `+`, then digits.
     let value = value.strip_prefix('+').unwrap_or(value);
     let mut seconds: u64 = 0;
@@ -171,11 +177,13 @@ pub fn parse_retry_after(value: &str) -> Option<u64> {
         if !byte.is_ascii_digit() {
             return None;
         }
-        seconds = seconds
-            .saturating_mul(10)
-            .saturating_add(u64::from(byte - b'0'));
+        seconds = shifted(seconds, 10, u64::from(byte - b'0')).unwrap_or(u64::MAX);
     }
-    (!value.is_empty()).then(|| seconds.saturating_mul(1000).min(MAX_SAFE_INTEGER))
+    (!value.is_empty()).then(|| {
+        shifted(seconds, 1000, 0)
+            .unwrap_or(u64::MAX)
+            .min(MAX_SAFE_INTEGER)
+    })
 }
 
 /// The first `MAX_DETAILS_CHARS` characters of `text`.

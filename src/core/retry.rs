@@ -3,6 +3,7 @@
 
 use crate::core::error::{join, Error, ErrorCode};
 use crate::core::json::decimal;
+use crate::core::json::read::shifted;
 
 /// Retry settings (JS: client options `retries`, `maxRetryAfterMs`, `retryMessagesOnNetworkError`).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,9 +118,8 @@ impl RetryPolicy {
                 return Decision::Fail(too_long_to_wait(err, wait, self.max_retry_after_ms));
             }
         }
-        let step = self
-            .base_delay_ms
-            .saturating_mul(1 << attempt.number.min(20))
+        let step = shifted(self.base_delay_ms, 1 << attempt.number.min(20), 0)
+            .unwrap_or(u64::MAX)
             .min(self.max_delay_ms);
         // Equal jitter: half the step for sure, the other half at random.
         let backoff = step / 2 + (step as f64 / 2.0 * attempt.jitter.clamp(0.0, 1.0)) as u64;

@@ -8,7 +8,7 @@
 
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
-use crate::core::json::{decimal, Path};
+use crate::core::json::{any_char, decimal, is_white_space, mapped, Path};
 use crate::core::whatwg::{self, percent_decode_bytes};
 use crate::prelude::*;
 
@@ -65,7 +65,7 @@ pub fn check_provider_name(field: &str, name: &str) -> Result<()> {
 
 /// [`check_provider_name`] at `at`, whose text is built only for an error.
 pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
-    let valid = (1..=MAX_PROVIDER_NAME_CHARS).contains(&name.len())
+    let valid = matches!(name.len(), 1..=MAX_PROVIDER_NAME_CHARS)
         && name
             .as_bytes()
             .iter()
@@ -81,7 +81,7 @@ pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
 /// At `at`; the text is built only for an error.
 pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
     let digits = number.strip_prefix('+').unwrap_or(number);
-    let valid = (7..=15).contains(&digits.len())
+    let valid = matches!(digits.len(), 7..=15)
         && digits.as_bytes().iter().all(|&b| b.is_ascii_digit())
         && !digits.starts_with('0');
     if valid {
@@ -122,12 +122,12 @@ pub fn visible(text: &[u8]) -> bool {
 
 /// Whether `text` has a control character (any Unicode one).
 pub fn controlled(text: &str) -> bool {
-    text.chars().any(char::is_control)
+    any_char(text, char::is_control)
 }
 
 /// Whether `text` has a white-space or control character (any Unicode one).
 pub fn spaced(text: &str) -> bool {
-    text.chars().any(|c| c.is_whitespace() || c.is_control())
+    any_char(text, |c| is_white_space(c) || c.is_control())
 }
 
 /// An http(s) URL ([`check_http_url_at`]) that is `https://`, or `http://` only on
@@ -173,12 +173,12 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
     let digits = |range: core::ops::Range<usize>| {
         bytes
             .get(range)
-            .is_some_and(|b| b.iter().all(u8::is_ascii_digit))
+            .is_some_and(|b| b.iter().all(|d| d.is_ascii_digit()))
     };
     let rest_ok = bytes.len() == 10
-        || (bytes.get(10) == Some(&b'T')
+        || (matches!(bytes.get(10), Some(b'T'))
             && digits(11..13)
-            && bytes.get(13) == Some(&b':')
+            && matches!(bytes.get(13), Some(b':'))
             && visible(bytes));
     if starts_with_date(bytes) && rest_ok {
         Ok(())
@@ -191,10 +191,9 @@ pub fn check_datetime_at(at: &Path, value: &str) -> Result<()> {
 /// At `at`; the text is built only for an error.
 pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
     let (language, region) = whatwg::cut(code, b"_").unwrap_or((code, "AA"));
-    let letters = |s: &str, range: core::ops::RangeInclusive<usize>| {
-        range.contains(&s.len()) && s.as_bytes().iter().all(|&b| b.is_ascii_alphabetic())
-    };
-    if letters(language, 2..=3) && letters(region, 2..=4) {
+    let letters = |s: &str| s.as_bytes().iter().all(|&b| b.is_ascii_alphabetic());
+    let lengths = matches!(language.len(), 2..=3) && matches!(region.len(), 2..=4);
+    if lengths && letters(language) && letters(region) {
         Ok(())
     } else {
         Err(at.invalid("must be a language code such as en or en_US"))
@@ -203,11 +202,13 @@ pub fn check_language_at(at: &Path, code: &str) -> Result<()> {
 
 /// A language code in underscore form, as the Conversation API takes it: `en-US` → `en_US`.
 pub fn underscored(code: &str) -> String {
-    let mut out = String::with_capacity(code.len());
-    for c in code.chars() {
-        out.push(if c == '-' { '_' } else { c });
-    }
-    out
+    mapped(code, |c, out| {
+        let dash = c == '-';
+        if dash {
+            out.push('_');
+        }
+        dash
+    })
 }
 
 /// A required string: at least one character.

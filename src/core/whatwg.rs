@@ -4,6 +4,7 @@
 //! "not loopback"), and what a path segment decodes to.
 
 use crate::core::json::hex_digit;
+use crate::core::json::read::shifted;
 use crate::prelude::*;
 
 /// `text` before and after its first byte that is one of `at` (ASCII, so both
@@ -147,23 +148,31 @@ fn domain(host: &str) -> Option<Vec<u8>> {
     (!ends_in_number(&host) || ipv4(&host).is_some()).then_some(host)
 }
 
+/// `host` without one trailing dot (a slice pattern: no `strip_suffix` instance).
+fn without_dot(host: &[u8]) -> &[u8] {
+    match host {
+        [head @ .., b'.'] => head,
+        _ => host,
+    }
+}
+
 /// Whether the last label of `host` (after one trailing dot) is all digits or an
 /// [`ipv4_number`]: then the parser reads the host as IPv4 or refuses it.
 fn ends_in_number(host: &[u8]) -> bool {
-    let host = host.strip_suffix(b".").unwrap_or(host);
+    let host = without_dot(host);
     let start = host
         .iter()
         .rposition(|b| *b == b'.')
         .map_or(0, |dot| dot + 1);
     let last = host.get(start..).unwrap_or_default();
-    (!last.is_empty() && last.iter().all(u8::is_ascii_digit)) || ipv4_number(last).is_some()
+    (!last.is_empty() && last.iter().all(|b| b.is_ascii_digit())) || ipv4_number(last).is_some()
 }
 
 /// The WHATWG IPv4 parser: 1–4 dot-separated numbers in decimal, octal (`0` prefix)
 /// or hex (`0x` prefix), the last filling the remaining bytes; one trailing dot is
 /// allowed. `None` when `host` (ASCII) is not an IPv4 address (a domain, or invalid).
 fn ipv4(host: &[u8]) -> Option<u32> {
-    let host = host.strip_suffix(b".").unwrap_or(host);
+    let host = without_dot(host);
     let mut count = 1;
     for byte in host {
         count += usize::from(*byte == b'.');
@@ -203,7 +212,7 @@ fn ipv4_number(part: &[u8]) -> Option<u64> {
     let mut n = 0u64;
     for byte in digits {
         let digit = hex_digit(*byte).filter(|digit| u64::from(*digit) < radix)?;
-        n = n.saturating_mul(radix).saturating_add(u64::from(digit));
+        n = shifted(n, radix, u64::from(digit)).unwrap_or(u64::MAX);
     }
     Some(n)
 }

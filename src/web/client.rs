@@ -1,7 +1,8 @@
 //! `Core`: the client's one synchronous crossing. `js/package/client.js` builds
 //! one per `WhatsAppClient`, asks it for each request ([`Core::prepare`]), does
-//! the `fetch`, and asks it what each attempt came to ([`Core::answer`],
-//! [`Core::fail`]): the result, or the typed error and whether to retry. Every
+//! the `fetch`, and asks it what each attempt came to ([`Core::settle`]: an
+//! answer's [`Core::answer`] or a failure's [`Core::fail`]): the result, or the
+//! typed error and whether to retry. Every
 //! method returns the JSON text of an envelope (`core::error::envelope`).
 
 use super::text;
@@ -48,7 +49,7 @@ impl Core {
         self.config.is_err()
     }
 
-    /// What the JS face keeps: `{botId, baseUrl, timeoutMs, maxResponseBytes,
+    /// What the JS face keeps: `{baseUrl, timeoutMs, maxResponseBytes, botId,
     /// authorization?}` (the header value, for the private headers of its
     /// requests), or the options' error. Under `api: "conversation"`, `projectId`
     /// and `appId` instead of `botId`, `authorization` only for `auth: "basic"`,
@@ -62,12 +63,15 @@ impl Core {
         };
         let mut out = Writer::new();
         out.open_object();
-        let authorization = match &config.api {
+        out.field("baseUrl", &config.base_url);
+        out.field("timeoutMs", &config.timeout_ms);
+        out.field("maxResponseBytes", &config.max_response_bytes);
+        match &config.api {
             Api::WhatsApp(bot) => {
                 out.field("botId", &bot.bot_id);
-                bot.token
-                    .as_ref()
-                    .map(|token| join(&["Bearer ", token.expose()]))
+                if let Some(token) = &bot.token {
+                    out.field("authorization", &join(&["Bearer ", token.expose()]));
+                }
             }
             #[cfg(feature = "conversation")]
             Api::Conversation(project) => {
@@ -76,14 +80,11 @@ impl Core {
                 out.field("appId", &project.app_id);
                 out.field("key", &project.key.is_some());
                 auth::write_token_request(&mut out, project);
-                let basic = project.basic().filter(|_| project.auth == Auth::Basic);
-                basic.map(str::to_owned)
+                if let Some(basic) = project.basic().filter(|_| project.auth == Auth::Basic) {
+                    out.field("authorization", basic);
+                }
             }
-        };
-        out.field("baseUrl", &config.base_url);
-        out.field("timeoutMs", &config.timeout_ms);
-        out.field("maxResponseBytes", &config.max_response_bytes);
-        out.field_opt("authorization", &authorization);
+        }
         out.close_object();
         text(envelope(Ok(out.finish())))
     }
@@ -108,6 +109,43 @@ impl Core {
         text(crossing)
     }
 
+    /// What attempt `attempt` of `op` came to, as JS hands it over: with `fault`
+    /// empty, [`Core::answer`] of the server's answer (`text` its raw
+    /// `Retry-After`, `body` the body); else [`Core::fail`] of that failure (`text`
+    /// the failure's text, `ms` the timeout). One export for both: one glue
+    /// function and borrow check in wasm, not two.
+    #[allow(clippy::too_many_arguments)]
+    pub fn settle(
+        &mut self,
+        op: &str,
+        fault: &str,
+        status: u16,
+        text: Option<String>,
+        body: &str,
+        ms: u32,
+        attempt: u32,
+        repeat: u32,
+        jitter: f64,
+    ) -> JsValue {
+        if fault.is_empty() {
+            self.answer(op, status, text, body, attempt, repeat, jitter)
+        } else {
+            self.fail(fault, status, text, ms, attempt, repeat, jitter)
+        }
+    }
+
+    /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
+    /// `{"ok":ms}`, or its `invalid_argument`.
+    pub fn timeout(ms: f64) -> JsValue {
+        text(envelope(
+            config::timeout_ms(ms)
+                .map(|ms| crate::core::json::decimal(ms.into()))
+                .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE)),
+        ))
+    }
+}
+
+impl Core {
     /// What attempt `attempt` of `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
@@ -127,24 +165,22 @@ impl Core {
         repeat: u32,
         jitter: f64,
     ) -> JsValue {
+        let config = match &mut self.config {
+            Ok(config) => config,
+            Err(refusal) => return JsValue::from_str(refusal),
+        };
         let retry_after = retry_after.as_deref();
-        let outcome = match &mut self.config {
-            Ok(Config {
-                api: Api::WhatsApp(bot),
-                ..
-            }) => {
+        let outcome = match &mut config.api {
+            Api::WhatsApp(bot) => {
                 let token = bot.token.as_ref().map_or("", |t| t.expose());
                 ops::find(op).and_then(|op| ops::answer(op, status, retry_after, body, token))
             }
             #[cfg(feature = "conversation")]
-            Ok(Config {
-                api: Api::Conversation(project),
-                ..
-            }) => ops::conversation::answer(op, status, retry_after, body, project),
-            // Settled as the options' error.
-            Err(_) => Ok(String::new()),
+            Api::Conversation(project) => {
+                ops::conversation::answer(op, status, retry_after, body, project)
+            }
         };
-        self.settle(outcome, attempt, repeat, jitter)
+        settle_attempt(config, outcome, attempt, repeat, jitter)
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
@@ -162,6 +198,10 @@ impl Core {
         repeat: u32,
         jitter: f64,
     ) -> JsValue {
+        let config = match self.config() {
+            Ok(config) => config,
+            Err(refusal) => return refusal,
+        };
         let status_if_any = Some(status).filter(|s| *s != 0);
         let text = text.as_deref();
         let failure = match kind {
@@ -177,46 +217,32 @@ impl Core {
             },
             _ => Failure::Aborted,
         };
-        let outcome = match &self.config {
-            Ok(config) => Err(failure.error(config)),
-            // Settled as the options' error.
-            Err(_) => Ok(String::new()),
-        };
-        self.settle(outcome, attempt, repeat, jitter)
+        settle_attempt(config, Err(failure.error(config)), attempt, repeat, jitter)
     }
 
-    /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
-    /// `{"ok":ms}`, or its `invalid_argument`.
-    pub fn timeout(ms: f64) -> JsValue {
-        text(envelope(
-            config::timeout_ms(ms)
-                .map(|ms| crate::core::json::decimal(ms.into()))
-                .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE)),
-        ))
-    }
-}
-
-impl Core {
     /// The configuration, or the options' error as every method answers it.
     fn config(&self) -> core::result::Result<&Config, JsValue> {
         self.config
             .as_ref()
-            .map_err(|refusal| text(refusal.clone()))
+            .map_err(|refusal| JsValue::from_str(refusal))
     }
+}
 
-    /// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
-    /// takes them) that came to `outcome` (anything, when the options were refused).
-    fn settle(&self, outcome: Result<String>, number: u32, repeat: u32, jitter: f64) -> JsValue {
-        let attempt = Attempt {
-            number,
-            repeat: Repeat::from_wire(repeat),
-            jitter,
-        };
-        match self.config() {
-            Ok(config) => text(settle(config, outcome, attempt)),
-            Err(refusal) => refusal,
-        }
-    }
+/// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
+/// takes them) under `config` that came to `outcome`.
+fn settle_attempt(
+    config: &Config,
+    outcome: Result<String>,
+    number: u32,
+    repeat: u32,
+    jitter: f64,
+) -> JsValue {
+    let attempt = Attempt {
+        number,
+        repeat: Repeat::from_wire(repeat),
+        jitter,
+    };
+    text(settle(config, outcome, attempt))
 }
 
 /// [`Core::prepare`]'s request of `op` with `args` under `config`: its JSON text, and
@@ -227,11 +253,7 @@ fn request(config: &Config, op: &str, args: &str, body: &mut Option<String>) -> 
         return ops::conversation::prepare(config, project, op, args);
     }
     let request = ops::prepare(config, op, args)?;
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("method", request.method.as_str());
-    out.field("url", &request.url);
-    out.field("repeat", &request.repeat.wire());
+    let mut out = ops::request(request.method.as_str(), &request.url, request.repeat);
     out.close_object();
     *body = request.body;
     Ok(out.finish())

@@ -5,6 +5,7 @@
 use super::ClientOptions;
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
+use crate::core::json::trim;
 use crate::core::rules::check_segment;
 use crate::core::whatwg::{self, cut};
 use crate::prelude::*;
@@ -53,7 +54,7 @@ pub(super) fn check_name<'a>(name: &str, id: &'a str) -> Result<&'a str> {
     // Unicode trim and scan (more code for a client's first build to compile) are
     // for other text only.
     let visible = crate::core::rules::visible(id.as_bytes());
-    let trimmed = if visible { id } else { id.trim() };
+    let trimmed = if visible { id } else { trim(id) };
     if trimmed.is_empty() {
         return Err(Error::invalid(name, "must not be empty"));
     }
@@ -85,7 +86,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
 /// URL option `name` (`baseUrl`, `authUrl`): accepts `https://…`, or `http://…` on
 /// loopback as `fetch` reads the host (or anywhere when explicitly allowed).
 pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Result<String> {
-    let mut url = url.trim();
+    let mut url = trim(url);
     while let Some(shorter) = url.strip_suffix('/') {
         url = shorter;
     }

@@ -185,11 +185,14 @@ fn check_id<'a>(name: &str, id: &'a str) -> Result<&'a str> {
 
 /// Standard base64 with padding of `bytes`, appended to `out`.
 fn base64(bytes: &[u8], out: &mut String) {
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+    // By index, not `chunks(3)`: its `split_at` links a panic.
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..).filter(|rest| !rest.is_empty()) {
+        at += 3;
+        let mut n = 0u32;
+        for (i, b) in chunk.iter().take(3).enumerate() {
+            n |= u32::from(*b) << (16 - 8 * i);
+        }
         for i in 0..4 {
             let sextet = ((n >> (18 - 6 * i)) & 63) as u8;
             // A–Z, a–z, 0–9, `+`, `/`.
@@ -200,7 +203,7 @@ fn base64(bytes: &[u8], out: &mut String) {
                 62 => b'+',
                 _ => b'/',
             };
-            out.push(if i <= chunk.len() {
+            out.push(if i <= chunk.len().min(3) {
                 char::from(digit)
             } else {
                 '='

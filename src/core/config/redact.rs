@@ -41,9 +41,12 @@ pub fn redact_all(text: &str, secrets: &[&str]) -> String {
         at += found.max(1);
     }
     out.push_str(text.get(kept..at).unwrap_or_default());
-    // Past the cut only by the last `[redacted]`, whose characters are single bytes.
-    out.truncate(out.len() - chars.saturating_sub(MAX_TEXT_CHARS));
-    out
+    // Past the cut only by the last `[redacted]`, whose characters are single bytes
+    // (cut by a copy: `String::truncate` would link its panic for a cut in a character).
+    match chars.checked_sub(MAX_TEXT_CHARS) {
+        Some(past @ 1..) => out.get(..out.len() - past).unwrap_or_default().to_owned(),
+        _ => out,
+    }
 }
 
 /// What stands in for a secret.
@@ -86,11 +89,11 @@ fn spelled(text: &[u8], secret: &[u8], again: usize) -> (usize, bool) {
     for &byte in secret {
         let rest = text.get(at..).unwrap_or_default();
         let mut skip = 1;
-        if rest.first() == Some(&b'%') {
-            while skip <= 2 * again && rest.get(skip..skip + 2) == Some(b"25") {
+        if let Some(b'%') = rest.first() {
+            while skip <= 2 * again && matches!(rest.get(skip..skip + 2), Some(b"25")) {
                 skip += 2;
             }
-            deeper = deeper.or(Some(rest.get(skip..skip + 2) == Some(b"25")));
+            deeper = deeper.or(Some(matches!(rest.get(skip..skip + 2), Some(b"25"))));
         }
         at += match (rest.first(), rest.get(skip..skip + 2)) {
             (Some(b'%'), Some([high, low]))
@@ -99,10 +102,10 @@ fn spelled(text: &[u8], secret: &[u8], again: usize) -> (usize, bool) {
                 skip + 2
             }
             (Some(first), _) if *first == byte || (*first == b'+' && byte == b' ') => 1,
-            _ => return (0, deeper == Some(true)),
+            _ => return (0, deeper.unwrap_or(false)),
         };
     }
-    (at, deeper == Some(true))
+    (at, deeper.unwrap_or(false))
 }
 
 /// The byte of the two hex digits `high` `low` (either case).

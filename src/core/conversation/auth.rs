@@ -6,6 +6,7 @@
 use crate::core::config::required;
 use crate::core::config::Project;
 use crate::core::error::{join, Result};
+use crate::core::json::read::shifted;
 use crate::core::json::{self, Object, Path, Writer};
 use crate::core::response::invalid_response;
 use crate::prelude::*;
@@ -61,7 +62,7 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
     let mut out = Writer::new();
     out.open_object();
     out.field("authorization", &join(&["Bearer ", token]));
-    let life = seconds.saturating_mul(1000);
+    let life = shifted(seconds, 1000, 0).unwrap_or(u64::MAX);
     let refresh = if life > MARGIN_MS {
         life - MARGIN_MS
     } else {

@@ -19,7 +19,9 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
         _ => &value,
     };
     let at = Path::root("body");
-    let fields = Object::lenient(inner, &at).ok()?;
+    let Ok(fields) = Object::lenient(inner, &at) else {
+        return None;
+    };
     let text = |key| ErrorBody::text(&fields, key);
     // `details: [{type_url, value}]` as "type_url: value; …" (a string kept as it is).
     let details = match fields.get("details") {

@@ -165,9 +165,19 @@ pub fn digits(text: &str) -> Option<u64> {
         if !byte.is_ascii_digit() {
             return None;
         }
-        n = n.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
+        n = shifted(n, 10, u64::from(byte - b'0'))?;
     }
     (!text.is_empty()).then_some(n)
+}
+
+/// `n * base + digit`, unless it passes `u64::MAX` (`base` not 0): checked or (with
+/// `unwrap_or(u64::MAX)`) saturating arithmetic by one division, where `u64`'s
+/// `checked_mul` and `saturating_mul` link a 128-bit multiply (`__multi3`) in wasm32.
+pub(crate) fn shifted(n: u64, base: u64, digit: u64) -> Option<u64> {
+    match (u64::MAX - digit) / base {
+        most if n > most => None,
+        _ => Some(n * base + digit),
+    }
 }
 
 /// An object being read: its members, checked against the keys its type knows.

@@ -2,6 +2,8 @@
 //! so an entry that only reads JSON links no `from_utf8` (its validator, with its
 //! word-at-a-time fast path, is larger than this).
 
+use crate::prelude::*;
+
 /// The character `bytes` start with and its length in bytes, or `Err(n)` when they do
 /// not start with well-formed UTF-8 (Unicode's table of well-formed sequences: no
 /// overlong form, surrogate, or value past U+10FFFF): an invalid sequence of `n` bytes
@@ -56,6 +58,35 @@ pub(crate) fn is_white_space(c: char) -> bool {
             | '\u{205F}'
             | '\u{3000}'
     )
+}
+
+/// Whether a character of `text` is one `which` holds for, each decoded by [`char_at`]:
+/// `text.chars().any(which)` without core's `Chars` decoder.
+pub(crate) fn any_char(text: &str, which: impl Fn(char) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Ok((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
+        if which(c) {
+            return true;
+        }
+        at += len;
+    }
+    false
+}
+
+/// `text` with each character `swap` takes replaced: it pushes what stands for it
+/// onto the text and says so. Decoded by [`char_at`], as [`any_char`].
+pub(crate) fn mapped(text: &str, swap: impl Fn(char, &mut String) -> bool) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut at = 0;
+    while let Ok((c, len)) = char_at(bytes.get(at..).unwrap_or_default()) {
+        if !swap(c, &mut out) {
+            out.push(c);
+        }
+        at += len;
+    }
+    out
 }
 
 /// `text` without the white space around it, as `str::trim`: one pass forward over the
@@ -135,6 +166,36 @@ mod tests {
             }
         }
         assert!(checked > 5_000_000);
+    }
+
+    #[test]
+    fn walks_characters_as_chars_does() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}é-B{c}");
+            assert_eq!(
+                any_char(&text, char::is_control),
+                text.chars().any(char::is_control)
+            );
+            assert!(any_char(&text, |d| d == c));
+            let swapped = mapped(&text, |d, out| {
+                let upper = d.is_ascii_uppercase();
+                if upper {
+                    out.push('_');
+                    out.push(d.to_ascii_lowercase());
+                }
+                upper
+            });
+            let theirs: String = text
+                .chars()
+                .flat_map(|d| match d.is_ascii_uppercase() {
+                    true => vec!['_', d.to_ascii_lowercase()],
+                    false => vec![d],
+                })
+                .collect();
+            assert_eq!(swapped, theirs, "U+{:04X}", u32::from(c));
+        }
+        assert!(!any_char("", |_| true));
+        assert_eq!(mapped("", |_, _| false), "");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::index;
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
 use crate::core::error::{join, Error, Result};
 use crate::core::json::read::{self, whole};
-use crate::core::json::{decimal, Path, Value};
+use crate::core::json::{any_char, decimal, is_white_space, trim, Path, Value};
 use crate::core::rules::{
     check_chars_at, check_count_at, check_date_at, check_datetime_at, check_http_url_at,
     check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
@@ -223,10 +223,10 @@ impl<'v> Pass<'v> {
             Rule::None => Ok(()),
             Rule::Chars(min, max) => check_chars_at(at, text, min, max),
             Rule::NonEmpty => check_required_at(at, text),
-            Rule::NonBlank => check_required_at(at, text.trim()),
+            Rule::NonBlank => check_required_at(at, trim(text)),
             Rule::Emoji => {
                 let scalars = count_chars(text);
-                match scalars == 0 || scalars > 8 || text.chars().any(char::is_whitespace) {
+                match scalars == 0 || scalars > 8 || any_char(text, is_white_space) {
                     true => Err(at.invalid("must be a single emoji")),
                     false => Ok(()),
                 }
@@ -346,7 +346,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
                 Value::Object(members) => members.iter(),
                 _ => [].iter(),
             };
-            match members.any(|(_, member)| member.as_str() == Some("")) {
+            match members.any(|(_, member)| matches!(member.as_str(), Some(""))) {
                 true => Err(at.invalid(why)),
                 false => Ok(()),
             }

@@ -1,6 +1,7 @@
 //! A location message: `{ lat, lng, name?, address? }`.
 
 use super::Members;
+use crate::core::json::read::shifted;
 use crate::core::json::{parse, Value, Write, Writer};
 use crate::core::whatwg::cut;
 use crate::prelude::*;
@@ -56,7 +57,7 @@ pub(super) fn within(number: &str, max: u32) -> bool {
         for digit in digits.as_bytes() {
             let digit = u64::from(digit.wrapping_sub(b'0'));
             if at < point {
-                whole_part = whole_part.saturating_mul(10).saturating_add(digit);
+                whole_part = shifted(whole_part, 10, digit).unwrap_or(u64::MAX);
             } else if digit != 0 {
                 rest_is_zero = false;
             }
@@ -65,7 +66,7 @@ pub(super) fn within(number: &str, max: u32) -> bool {
     }
     // A point past the last digit pads the whole part with zeros (20 saturate it).
     for _ in 0..(point - at).clamp(0, 20) {
-        whole_part = whole_part.saturating_mul(10);
+        whole_part = shifted(whole_part, 10, 0).unwrap_or(u64::MAX);
     }
     whole_part < u64::from(max) || (whole_part == u64::from(max) && rest_is_zero)
 }

@@ -6,7 +6,7 @@
 use super::check::{check, given};
 use super::schema::{Kind, Member, Need, SEND};
 use crate::core::error::Result;
-use crate::core::json::{read, Path, Value, Write, Writer};
+use crate::core::json::{mapped, read, Path, Value, Write, Writer};
 use crate::prelude::*;
 
 /// The wire JSON of `request`, a standalone `send` argument, once every rule holds.
@@ -52,14 +52,14 @@ pub(crate) fn write(value: &Value, kind: &Kind) -> String {
 
 /// `countryCode` → `country_code`.
 pub(crate) fn snake(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 2);
-    for c in name.chars() {
-        if c.is_ascii_uppercase() {
+    mapped(name, |c, out| {
+        let upper = c.is_ascii_uppercase();
+        if upper {
             out.push('_');
+            out.push(c.to_ascii_lowercase());
         }
-        out.push(c.to_ascii_lowercase());
-    }
-    out
+        upper
+    })
 }
 
 /// `value` written as `kind`.

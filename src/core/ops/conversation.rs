@@ -7,7 +7,7 @@
 //! "tail"}`: each part's body is `head`, the recipient's digits, `tail`), which it
 //! runs at most 4 at a time and merges into one result.
 
-use super::{messages, Args};
+use super::{messages, request, Args};
 use crate::core::config::{Config, Project};
 use crate::core::conversation::auth::token_answer;
 use crate::core::conversation::errors::{
@@ -16,7 +16,7 @@ use crate::core::conversation::errors::{
 use crate::core::conversation::{answers, head, send::send_tail, url, RECIPIENT_END};
 use crate::core::endpoints::numbers::NUMBERS;
 use crate::core::error::{join, Error, Result};
-use crate::core::json::{self, Value, Writer};
+use crate::core::json::{self, Value};
 use crate::core::message::arguments;
 use crate::core::request::push_segment;
 use crate::core::retry::Repeat;
@@ -168,17 +168,6 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     out.field("fallback", &fallback);
     out.close_object();
     Ok(out.finish())
-}
-
-/// The open object `{"method", "url", "repeat"}` (`repeat`: the number of
-/// `repeat`, [`Repeat::wire`]).
-fn request(method: &str, url: &str, repeat: Repeat) -> Writer {
-    let mut out = Writer::new();
-    out.open_object();
-    out.field("method", method);
-    out.field("url", url);
-    out.field("repeat", &repeat.wire());
-    out
 }
 
 /// A POST to `url` per recipient of `recipients` (checked numbers), its body

@@ -29,7 +29,7 @@ use crate::core::endpoints::stickers::fields::{
 use crate::core::endpoints::stickers::{INDEX, NAMESPACE, PACK};
 use crate::core::endpoints::store::{FILTER, MESSAGE_ID};
 use crate::core::error::{Error, Result};
-use crate::core::json::Value;
+use crate::core::json::{self, Value, Writer};
 use crate::core::message::arguments;
 use crate::core::message::schema::{Member, Need, STRING};
 use crate::core::request::{Method, Request};
@@ -160,6 +160,17 @@ pub fn find(name: &str) -> Result<&'static Op> {
         .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))
 }
 
+/// The open object `{"method", "url", "repeat"}` of a prepared request, as JS gets
+/// it (`repeat`: the number of `repeat`, [`Repeat::wire`]), for both APIs.
+pub fn request(method: &str, url: &str, repeat: Repeat) -> Writer {
+    let mut out = Writer::new();
+    out.open_object();
+    out.field("method", method);
+    out.field("url", url);
+    out.field("repeat", &repeat.wire());
+    out
+}
+
 /// The request of operation `name` with `args` (the JSON text of the argument
 /// array), every rule checked before anything is sent.
 pub fn prepare(config: &Config, name: &str, args: &str) -> Result<Request<String>> {
@@ -211,7 +222,11 @@ pub fn reply(
     answer: &dyn Fn(&Value) -> Result<String>,
 ) -> Result<String> {
     use crate::core::response::invalid_response;
-    let text = if body.trim().is_empty() { "{}" } else { body };
+    let text = if json::trim(body).is_empty() {
+        "{}"
+    } else {
+        body
+    };
     let value = crate::core::json::parse(text)
         .map_err(|_| invalid_response(status, "the body is not JSON"))?;
     answer(&value).map_err(|err| {

@@ -151,7 +151,7 @@ pub(super) fn walk(source: &Value, at: &Path, table: &str, out: &mut Writer) -> 
         };
         let mut depth = 0;
         while let Some((dir, leaf)) = cut(to, b".") {
-            if open.get(depth) != Some(&dir) {
+            if !matches!(open.get(depth), Some(was) if *was == dir) {
                 close_to(&mut open, depth, out);
                 out.key(dir);
                 out.open_object();

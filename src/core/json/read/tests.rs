@@ -94,3 +94,34 @@ fn tags_are_read_first_and_listed_when_unknown() {
     let err = tag(&value(r#"{}"#), &at, "type", &[("a", ())]).expect_err("missing");
     assert_eq!(err.message, "message.type: is required");
 }
+
+#[test]
+fn shifts_as_checked_and_saturating_arithmetic_do() {
+    let edges = [
+        0,
+        1,
+        9,
+        10,
+        999,
+        1 << 40,
+        u64::MAX / 1000,
+        u64::MAX / 10 - 1,
+    ];
+    let mut numbers = Vec::new();
+    for edge in edges
+        .iter()
+        .chain(&[u64::MAX / 10, u64::MAX / 16, u64::MAX - 1, u64::MAX])
+    {
+        numbers.extend([edge.saturating_sub(1), *edge, edge.saturating_add(1)]);
+    }
+    for n in numbers {
+        for base in [1, 2, 8, 10, 16, 1000, 1 << 20] {
+            for digit in [0, 1, 5, 9, 15, 200] {
+                let checked = n.checked_mul(base).and_then(|m| m.checked_add(digit));
+                assert_eq!(shifted(n, base, digit), checked, "{n} {base} {digit}");
+                let saturated = n.saturating_mul(base).saturating_add(digit);
+                assert_eq!(shifted(n, base, digit).unwrap_or(u64::MAX), saturated);
+            }
+        }
+    }
+}
