@@ -43,9 +43,10 @@ build_variant() {
   # their callers passed, and the texts nothing refers to any more are zeroed: −483 / −496 /
   # −508 B gzip on the callbacks, preflight and full wasm (session 28).
   node scripts/traps.mjs stub "$out/${crate}_bg.wasm"
-  # An entry whose exports answer a `String` holds no JS value: wasm-bindgen's externref table,
-  # its initialiser import and the glue's start call go (scripts/externrefs.mjs; the full entry
-  # keeps them): `./callbacks` and `./preflight` apps −80 and −76 B (session 28).
+  # The exports the glue never reads, and in an entry whose exports answer a `String` (no JS
+  # value held) wasm-bindgen's externref table, its initialiser import and the glue's start
+  # call (scripts/externrefs.mjs; the full entry keeps the table): the `./callbacks`,
+  # `./preflight` and full apps −100, −90 and −24 B (session 28).
   node scripts/externrefs.mjs "$out/${crate}_bg.wasm"
   node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 --low-memory-unused \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -1,15 +1,18 @@
-// The `externref` table of an entry whose code never uses it, taken out of its .wasm:
-//   node scripts/externrefs.mjs FILE.wasm   (rewritten in place, or left as it is)
+// What of wasm-bindgen's own an entry's code and glue never use, out of its .wasm (before
+// build.sh's second `wasm-opt`, which drops what then has no reference):
+//   node scripts/externrefs.mjs FILE.wasm   (rewritten in place; its glue FILE.js beside it)
 //
-// wasm-bindgen declares the table (exported as `__wbindgen_externrefs`) in every module and
-// imports `__wbindgen_init_externref_table`, which its glue calls once through the export
-// `__wbindgen_start` to put `undefined`, `null`, `true` and `false` in the table's slots. An
-// entry whose exports answer a `String` (`./callbacks`, `./preflight`: src/web/mod.rs,
-// `Answer`) holds no JS value: no instruction reads or writes the table. There the two
-// exports and the import go (no import, no start call), and the table, unreferenced, with
-// them; scripts/glue.mjs then cuts the glue's import function and its start call, as it does
-// wherever the .wasm has no such import. Where the code uses the table (the full entry), the
-// file is left as it is.
+// The exports the glue never reads (`wasm.NAME`; `memory` stays, the repo's tests read it):
+// wasm-bindgen's `__abort_handler` and `__instance_terminated` globals.
+//
+// The `externref` table, where no instruction uses it. wasm-bindgen declares it (exported as
+// `__wbindgen_externrefs`) in every module and imports `__wbindgen_init_externref_table`,
+// which the glue calls once through the export `__wbindgen_start` (that import, re-exported)
+// to put `undefined`, `null`, `true` and `false` in its slots. An entry whose exports answer
+// a `String` (`./callbacks`, `./preflight`: src/web/mod.rs, `Answer`) holds no JS value: no
+// instruction reads or writes the table. There both exports and the import go, and the table,
+// unreferenced, with them; scripts/glue.mjs then cuts the glue's import function and its
+// start call, as it does wherever the .wasm has no such import. The full entry keeps them.
 import binaryen from "binaryen";
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -27,27 +30,40 @@ function read(bytes) {
   return module;
 }
 
-const exported = (module, name) => {
-  const ref = module.getExport(name);
-  return ref ? binaryen.getExportInfo(ref).value : undefined;
-};
+const exports = (module) =>
+  Array.from({ length: module.getNumExports() }, (_, i) => binaryen.getExportInfo(module.getExportByIndex(i)));
 const tables = (module) =>
   Array.from({ length: module.getNumTables() }, (_, i) => binaryen.getTableInfo(module.getTableByIndex(i)).name);
 
-const module = read(readFileSync(file));
-const table = exported(module, TABLE);
-const start = exported(module, START);
-const init = start && binaryen.getFunctionInfo(module.getFunction(start));
-if (!table || !init || init.base !== INIT) throw new Error(`${file}: not wasm-bindgen's ${TABLE}, ${START} and ${INIT}`);
-module.removeExport(TABLE);
-module.removeExport(START);
-module.removeFunction(start);
-// What nothing refers to goes: the table too, unless an instruction uses it.
-module.runPasses(["remove-unused-module-elements"]);
-if (tables(module).includes(table)) {
-  console.log(`${file}: the externref table is used: kept`);
-} else {
-  if (!module.validate()) throw new Error(`${file}: invalid without the externref table`);
-  writeFileSync(file, module.emitBinary());
-  console.log(`${file}: the unused externref table, its export and ${INIT} taken out`);
+const bytes = readFileSync(file);
+const glue = readFileSync(file.replace(/_bg\.wasm$/, ".js"), "utf8");
+const unread = exports(read(bytes))
+  .map(({ name }) => name)
+  .filter((name) => name !== "memory" && !glue.includes(`wasm.${name}`));
+
+/** The module without the unread exports and, if `table`, the externref table's two exports and import. */
+function without(table) {
+  const module = read(bytes);
+  for (const name of unread) module.removeExport(name);
+  if (table) {
+    const value = (name) => exports(module).find((e) => e.name === name)?.value;
+    const start = value(START);
+    if (!value(TABLE) || !start || binaryen.getFunctionInfo(module.getFunction(start)).base !== INIT) {
+      throw new Error(`${file}: not wasm-bindgen's ${TABLE}, ${START} and ${INIT}`);
+    }
+    module.removeExport(TABLE);
+    module.removeExport(START);
+    module.removeFunction(start);
+  }
+  module.runPasses(["remove-unused-module-elements"]);
+  return module;
 }
+
+let module = without(true);
+// The table is still there when an instruction uses it: then it keeps its exports and import.
+const table = exports(read(bytes)).find(({ name }) => name === TABLE)?.value;
+const used = tables(module).includes(table);
+if (used) module = without(false);
+if (!module.validate()) throw new Error(`${file}: invalid without ${unread.join(", ")}`);
+writeFileSync(file, module.emitBinary());
+console.log(`${file}: ${[...unread, ...(used ? [] : [`the externref table and ${INIT}`])].join(", ")} taken out`);
