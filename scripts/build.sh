@@ -41,7 +41,8 @@ build_variant() {
   # What a trapping panic leaves (scripts/traps.mjs says why each cut is safe): the functions
   # that only fill a stack frame and trap become a trap, `wasm-opt` drops the text addresses
   # their callers passed, and the texts nothing refers to any more are zeroed: −483 / −496 /
-  # −508 B gzip on the callbacks, preflight and full wasm (session 28).
+  # −508 B gzip on the callbacks, preflight and full wasm (session 28); the data segments'
+  # trailing zeros then left out of the file: −8 / −7 / −4 more.
   node scripts/traps.mjs stub "$out/${crate}_bg.wasm"
   # The exports the glue never reads, and in an entry whose exports answer a `String` (no JS
   # value held) wasm-bindgen's externref table, its initialiser import and the glue's start
