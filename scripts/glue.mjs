@@ -123,6 +123,21 @@ function __wbg_finalize_init(instance, module) {
 }
 `,
   },
+  {
+    why: "the instance's empty imports",
+    in: "function initSync(",
+    unless: "__wbindgen_init_externref_table",
+    cut: "new WebAssembly.Instance(module, imports);",
+    put: "new WebAssembly.Instance(module);",
+  },
+  {
+    // `initSync` instantiates once, before any export is called (a later call returns at its
+    // first line): the memory view it resets is still the `null` it starts as.
+    why: "the memory view's reset at instantiation",
+    in: "function __wbg_finalize_init(",
+    cut: "\n    cachedUint8ArrayMemory0 = null;\n",
+    put: "\n",
+  },
 ];
 
 const fail = (path, why) => {
