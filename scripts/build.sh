@@ -46,9 +46,9 @@ build_variant() {
   node scripts/traps.mjs stub "$out/${crate}_bg.wasm"
   # The exports the glue never reads, and in an entry whose exports answer a `String` (no JS
   # value held) wasm-bindgen's externref table, its initialiser import and the glue's start
-  # call (scripts/externrefs.mjs; the full entry keeps the table): the `./callbacks`,
+  # call (scripts/unused.mjs; the full entry keeps the table): the `./callbacks`,
   # `./preflight` and full apps −100, −90 and −24 B (session 28).
-  node scripts/externrefs.mjs "$out/${crate}_bg.wasm"
+  node scripts/unused.mjs "$out/${crate}_bg.wasm"
   # `-Oz` twice over what those left: −6 / −4 / −2 B gzip on the callbacks, preflight and full
   # wasm than once (session 28).
   node_modules/.bin/wasm-opt -Oz -Oz -aimfs 0 -fimfs 0 --low-memory-unused \

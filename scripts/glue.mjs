@@ -87,7 +87,7 @@ function __wbg_finalize_init(instance, module) {
 `,
   },
   {
-    // Where the .wasm has no `externref` table (scripts/externrefs.mjs took out the table no
+    // Where the .wasm has no `externref` table (scripts/unused.mjs took out the table no
     // code used, its initialiser import and the start export that was that import), the glue
     // imports nothing and starts nothing.
     why: "the start call of the externref table's initialiser",

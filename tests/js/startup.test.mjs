@@ -126,7 +126,7 @@ test("the full entry's wasm exports return at most one value; the other entries'
   }
 });
 
-// scripts/externrefs.mjs: an entry answering a String holds no JS value in its wasm.
+// scripts/unused.mjs: an entry answering a String holds no JS value in its wasm.
 test("only the full entry's wasm has the externref table and its initialiser; the other entries import nothing", () => {
   for (const build of BUILDS) {
     const module = new WebAssembly.Module(readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm")));

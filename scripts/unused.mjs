@@ -1,6 +1,6 @@
 // What of wasm-bindgen's own an entry's code and glue never use, out of its .wasm (before
 // build.sh's second `wasm-opt`, which drops what then has no reference):
-//   node scripts/externrefs.mjs FILE.wasm   (rewritten in place; its glue FILE.js beside it)
+//   node scripts/unused.mjs FILE.wasm   (rewritten in place; its glue FILE.js beside it)
 //
 // The exports the glue never reads (`wasm.NAME`; `memory` stays, the repo's tests read it):
 // wasm-bindgen's `__abort_handler` and `__instance_terminated` globals.
