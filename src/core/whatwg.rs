@@ -214,7 +214,8 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
     percent_decode_bytes(text.as_bytes())
 }
 
-/// [`percent_decode`] of bytes that need not be UTF-8.
+/// [`percent_decode`] of bytes that need not be UTF-8. (Each byte appended by
+/// `extend_from_slice`: `push` would link alloc's own copy of `Vec`'s growth code.)
 pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
     let digit = |b: Option<&u8>| b.and_then(|&b| hex_digit(b));
     let mut out = Vec::with_capacity(bytes.len());
@@ -224,10 +225,10 @@ pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
             (byte, digit(bytes.get(i + 1)), digit(bytes.get(i + 2)))
         {
             // Two hex digits: below 256.
-            out.push(high * 16 + low);
+            out.extend_from_slice(&[high * 16 + low]);
             i += 3;
         } else {
-            out.push(byte);
+            out.extend_from_slice(&[byte]);
             i += 1;
         }
     }
