@@ -41,9 +41,17 @@ build_variant() {
   # What a trapping panic leaves (scripts/traps.mjs says why each cut is safe): the functions
   # that only fill a stack frame and trap become a trap, `wasm-opt` drops the text addresses
   # their callers passed, and the texts nothing refers to any more are zeroed: −483 / −496 /
-  # −508 B gzip on the callbacks, preflight and full wasm (session 28).
+  # −508 B gzip on the callbacks, preflight and full wasm (session 28); the data segments'
+  # trailing zeros then left out of the file: −8 / −7 / −4 more.
   node scripts/traps.mjs stub "$out/${crate}_bg.wasm"
-  node_modules/.bin/wasm-opt -Oz -aimfs 0 -fimfs 0 --low-memory-unused \
+  # The exports the glue never reads, and in an entry whose exports answer a `String` (no JS
+  # value held) wasm-bindgen's externref table, its initialiser import and the glue's start
+  # call (scripts/unused.mjs; the full entry keeps the table): the `./callbacks`,
+  # `./preflight` and full apps −100, −90 and −24 B (session 28).
+  node scripts/unused.mjs "$out/${crate}_bg.wasm"
+  # `-Oz` twice over what those left: −6 / −4 / −2 B gzip on the callbacks, preflight and full
+  # wasm than once (session 28).
+  node_modules/.bin/wasm-opt -Oz -Oz -aimfs 0 -fimfs 0 --low-memory-unused \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"

@@ -20,7 +20,9 @@
 // stored as one), and no word of the data (outside what is zeroed) holding an address within
 // it. That suffices because code forms the address of a byte only from a pointer into the
 // object that holds it (Rust reads no object past its end): a constant base with a field's
-// offset stays within its object. A text still referred to is left as it is.
+// offset stays within its object. A text still referred to is left as it is. Then each data
+// segment ends at its last byte that is not zero (the memory starts zeroed): the zeroed texts
+// at the end of one go from the file.
 import binaryen from "binaryen";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -207,7 +209,51 @@ function zero() {
   for (const [from, to] of kept) bytes.fill(0, fileOf(from), fileOf(from) + (to - from));
   const zeroed = kept.reduce((sum, [from, to]) => sum + to - from, 0);
   console.log(`${file}: ${kept.length} of ${ranges.length} panic texts and locations, referred to by nothing, zeroed (${zeroed} B)`);
-  writeFileSync(file, bytes);
+  writeFileSync(file, trimmed());
+}
+
+const uleb = (n) => {
+  const out = [];
+  do {
+    out.push((n % 128) | (n >= 128 ? 0x80 : 0));
+    n = Math.floor(n / 128);
+  } while (n > 0);
+  return out;
+};
+
+/**
+ * `bytes` with each data segment's trailing zeros left out (the zeroed texts at the end of one
+ * among them): the module's memory starts zeroed and no two segments overlap.
+ */
+function trimmed() {
+  const out = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length; ) {
+    const id = bytes[at];
+    const [size, start] = leb(at + 1);
+    if (id !== 11) {
+      out.push(bytes.subarray(at, start + size));
+      at = start + size;
+      continue;
+    }
+    let [count, p] = leb(start);
+    const body = [Buffer.from(uleb(count))];
+    for (; count > 0; count--) {
+      // Flags 0 and an `i32.const` offset (segments() checked), kept as they are.
+      let q = p + 2;
+      while (bytes[q] & 0x80) q++;
+      q++; // the `end` after the offset
+      if (bytes[q] !== 0x0b) throw new Error(`${file}: unexpected data segment offset`);
+      const [length, data] = leb(q + 1);
+      let end = data + length;
+      while (end > data && bytes[end - 1] === 0) end--;
+      body.push(bytes.subarray(p, q + 1), Buffer.from(uleb(end - data)), bytes.subarray(data, end));
+      p = data + length;
+    }
+    const section = Buffer.concat(body);
+    out.push(Buffer.from([id, ...uleb(section.length)]), section);
+    at = start + size;
+  }
+  return Buffer.concat(out);
 }
 
 if (mode === "stub") stub();

@@ -34,7 +34,7 @@ pub fn authority(rest: &str) -> &str {
 /// the OS resolves through DNS (glibc skips `/etc/hosts` for it).
 pub fn is_loopback(authority: &str) -> bool {
     cut(authority, b"@").is_none()
-        && host(authority).is_some_and(|host| match host.strip_prefix('[') {
+        && host(authority).is_some_and(|host| match host.strip_prefix("[") {
             Some(v6) => v6 == "::1]",
             None => is_loopback_name(host),
         })
@@ -47,8 +47,8 @@ pub fn has_host(authority: &str) -> bool {
     let host_port = at.map_or(Some(authority), |at| authority.get(at + 1..));
     host_port
         .and_then(host)
-        .is_some_and(|host| match host.strip_prefix('[') {
-            Some(v6) => v6.strip_suffix(']').is_some_and(|v6| ipv6(v6.as_bytes())),
+        .is_some_and(|host| match host.strip_prefix("[") {
+            Some(v6) => v6.strip_suffix("]").is_some_and(|v6| ipv6(v6.as_bytes())),
             None => domain(host).is_some(),
         })
 }
@@ -56,12 +56,12 @@ pub fn has_host(authority: &str) -> bool {
 /// The host of `authority` (without `user@`), brackets kept; `None` when a bracket
 /// is not closed, something other than `:port` follows it, or the port is not one.
 fn host(authority: &str) -> Option<&str> {
-    let (host, port) = match authority.strip_prefix('[') {
+    let (host, port) = match authority.strip_prefix("[") {
         Some(v6) => {
             let (inner, after) = cut(v6, b"]")?;
             let port = match after {
                 "" => "",
-                _ => after.strip_prefix(':')?,
+                _ => after.strip_prefix(":")?,
             };
             (authority.get(..inner.len() + 2)?, port)
         }
@@ -223,7 +223,8 @@ pub fn percent_decode(text: &str) -> Vec<u8> {
     percent_decode_bytes(text.as_bytes())
 }
 
-/// [`percent_decode`] of bytes that need not be UTF-8.
+/// [`percent_decode`] of bytes that need not be UTF-8. (Each byte appended by
+/// `extend_from_slice`: `push` would link alloc's own copy of `Vec`'s growth code.)
 pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
     let digit = |b: Option<&u8>| b.and_then(|&b| hex_digit(b));
     let mut out = Vec::with_capacity(bytes.len());
@@ -233,10 +234,10 @@ pub fn percent_decode_bytes(bytes: &[u8]) -> Vec<u8> {
             (byte, digit(bytes.get(i + 1)), digit(bytes.get(i + 2)))
         {
             // Two hex digits: below 256.
-            out.push(high * 16 + low);
+            out.extend_from_slice(&[high * 16 + low]);
             i += 3;
         } else {
-            out.push(byte);
+            out.extend_from_slice(&[byte]);
             i += 1;
         }
     }

@@ -156,7 +156,7 @@ pub(super) mod tests {
     /// The first reading (hex, else base64 with one optional `=`; when padded, the
     /// `=` required), kept as the oracle of the one that picks by the length.
     fn two_steps(text: &str, padded: bool) -> Option<[u8; MAC_LEN]> {
-        if padded && !text.ends_with('=') {
+        if padded && !text.ends_with("=") {
             return None;
         }
         let read = |chars: &str, width| {
@@ -165,7 +165,7 @@ pub(super) mod tests {
         };
         let hex = (text.len() == 2 * MAC_LEN).then(|| read(text, 4));
         hex.flatten().or_else(|| {
-            let chars = text.strip_suffix('=').unwrap_or(text);
+            let chars = text.strip_suffix("=").unwrap_or(text);
             (chars.len() == BASE64_LEN).then(|| read(chars, 6))?
         })
     }

@@ -1,0 +1,69 @@
+// What of wasm-bindgen's own an entry's code and glue never use, out of its .wasm (before
+// build.sh's second `wasm-opt`, which drops what then has no reference):
+//   node scripts/unused.mjs FILE.wasm   (rewritten in place; its glue FILE.js beside it)
+//
+// The exports the glue never reads (`wasm.NAME`; `memory` stays, the repo's tests read it):
+// wasm-bindgen's `__abort_handler` and `__instance_terminated` globals.
+//
+// The `externref` table, where no instruction uses it. wasm-bindgen declares it (exported as
+// `__wbindgen_externrefs`) in every module and imports `__wbindgen_init_externref_table`,
+// which the glue calls once through the export `__wbindgen_start` (that import, re-exported)
+// to put `undefined`, `null`, `true` and `false` in its slots. An entry whose exports answer
+// a `String` (`./callbacks`, `./preflight`: src/web/mod.rs, `Answer`) holds no JS value: no
+// instruction reads or writes the table. There both exports and the import go, and the table,
+// unreferenced, with them; scripts/glue.mjs then cuts the glue's import function and its
+// start call, as it does wherever the .wasm has no such import. The full entry keeps them.
+import binaryen from "binaryen";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [file] = process.argv.slice(2);
+const TABLE = "__wbindgen_externrefs";
+const START = "__wbindgen_start";
+const INIT = "__wbindgen_init_externref_table";
+
+/** The module in `bytes`, with the features rustc enables for wasm32-unknown-unknown. */
+function read(bytes) {
+  const module = binaryen.readBinary(bytes);
+  const { BulkMemory, BulkMemoryOpt, NontrappingFPToInt, SignExt, MutableGlobals, ReferenceTypes, Multivalue } =
+    binaryen.Features;
+  module.setFeatures(BulkMemory | BulkMemoryOpt | NontrappingFPToInt | SignExt | MutableGlobals | ReferenceTypes | Multivalue);
+  return module;
+}
+
+const exports = (module) =>
+  Array.from({ length: module.getNumExports() }, (_, i) => binaryen.getExportInfo(module.getExportByIndex(i)));
+const tables = (module) =>
+  Array.from({ length: module.getNumTables() }, (_, i) => binaryen.getTableInfo(module.getTableByIndex(i)).name);
+
+const bytes = readFileSync(file);
+const glue = readFileSync(file.replace(/_bg\.wasm$/, ".js"), "utf8");
+const unread = exports(read(bytes))
+  .map(({ name }) => name)
+  .filter((name) => name !== "memory" && !glue.includes(`wasm.${name}`));
+
+/** The module without the unread exports and, if `table`, the externref table's two exports and import. */
+function without(table) {
+  const module = read(bytes);
+  for (const name of unread) module.removeExport(name);
+  if (table) {
+    const value = (name) => exports(module).find((e) => e.name === name)?.value;
+    const start = value(START);
+    if (!value(TABLE) || !start || binaryen.getFunctionInfo(module.getFunction(start)).base !== INIT) {
+      throw new Error(`${file}: not wasm-bindgen's ${TABLE}, ${START} and ${INIT}`);
+    }
+    module.removeExport(TABLE);
+    module.removeExport(START);
+    module.removeFunction(start);
+  }
+  module.runPasses(["remove-unused-module-elements"]);
+  return module;
+}
+
+let module = without(true);
+// The table is still there when an instruction uses it: then it keeps its exports and import.
+const table = exports(read(bytes)).find(({ name }) => name === TABLE)?.value;
+const used = tables(module).includes(table);
+if (used) module = without(false);
+if (!module.validate()) throw new Error(`${file}: invalid without ${unread.join(", ")}`);
+writeFileSync(file, module.emitBinary());
+console.log(`${file}: ${[...unread, ...(used ? [] : [`the externref table and ${INIT}`])].join(", ")} taken out`);
