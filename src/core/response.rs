@@ -171,7 +171,7 @@ pub fn answer_error(
 pub fn parse_retry_after(value: &str) -> Option<u64> {
     let value = trim(value);
     // As `u64`'s `FromStr` reads its form: one optional `+`, then digits.
-    let value = value.strip_prefix('+').unwrap_or(value);
+    let value = value.strip_prefix("+").unwrap_or(value);
     let mut seconds: u64 = 0;
     for byte in value.bytes() {
         if !byte.is_ascii_digit() {

@@ -80,10 +80,10 @@ pub fn check_provider_name_at(at: &Path, name: &str) -> Result<()> {
 /// An MSISDN in international form: an optional `+`, then 7–15 digits not starting with 0.
 /// At `at`; the text is built only for an error.
 pub fn check_msisdn_at(at: &Path, number: &str) -> Result<()> {
-    let digits = number.strip_prefix('+').unwrap_or(number);
+    let digits = number.strip_prefix("+").unwrap_or(number);
     let valid = matches!(digits.len(), 7..=15)
         && digits.as_bytes().iter().all(|&b| b.is_ascii_digit())
-        && !digits.starts_with('0');
+        && !digits.starts_with("0");
     if valid {
         Ok(())
     } else {

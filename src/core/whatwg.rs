@@ -34,7 +34,7 @@ pub fn authority(rest: &str) -> &str {
 /// the OS resolves through DNS (glibc skips `/etc/hosts` for it).
 pub fn is_loopback(authority: &str) -> bool {
     cut(authority, b"@").is_none()
-        && host(authority).is_some_and(|host| match host.strip_prefix('[') {
+        && host(authority).is_some_and(|host| match host.strip_prefix("[") {
             Some(v6) => v6 == "::1]",
             None => is_loopback_name(host),
         })
@@ -47,8 +47,8 @@ pub fn has_host(authority: &str) -> bool {
     let host_port = at.map_or(Some(authority), |at| authority.get(at + 1..));
     host_port
         .and_then(host)
-        .is_some_and(|host| match host.strip_prefix('[') {
-            Some(v6) => v6.strip_suffix(']').is_some_and(|v6| ipv6(v6.as_bytes())),
+        .is_some_and(|host| match host.strip_prefix("[") {
+            Some(v6) => v6.strip_suffix("]").is_some_and(|v6| ipv6(v6.as_bytes())),
             None => domain(host).is_some(),
         })
 }
@@ -56,12 +56,12 @@ pub fn has_host(authority: &str) -> bool {
 /// The host of `authority` (without `user@`), brackets kept; `None` when a bracket
 /// is not closed, something other than `:port` follows it, or the port is not one.
 fn host(authority: &str) -> Option<&str> {
-    let (host, port) = match authority.strip_prefix('[') {
+    let (host, port) = match authority.strip_prefix("[") {
         Some(v6) => {
             let (inner, after) = cut(v6, b"]")?;
             let port = match after {
                 "" => "",
-                _ => after.strip_prefix(':')?,
+                _ => after.strip_prefix(":")?,
             };
             (authority.get(..inner.len() + 2)?, port)
         }

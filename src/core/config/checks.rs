@@ -87,7 +87,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
 /// loopback as `fetch` reads the host (or anywhere when explicitly allowed).
 pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Result<String> {
     let mut url = trim(url);
-    while let Some(shorter) = url.strip_suffix('/') {
+    while let Some(shorter) = url.strip_suffix("/") {
         url = shorter;
     }
     // The first `://`, found without `str`'s two-way searcher (see `redact_all`).

@@ -24,7 +24,7 @@ const ID: [Member; 1] = id("id", "id");
 /// Writes `{"<js>": …` (left open) into `out`: `id` of answer `body`.
 fn with_id(out: &mut Writer, body: &Value, id: &'static [Member]) -> Result<()> {
     let object = pass(body, id)?;
-    out.raw(object.strip_suffix('}').unwrap_or_default());
+    out.raw(object.strip_suffix("}").unwrap_or_default());
     Ok(())
 }
 

@@ -152,7 +152,7 @@ pub fn whole(value: &Value, max: u64) -> Option<u64> {
         return None;
     };
     let text = text
-        .strip_prefix('-')
+        .strip_prefix("-")
         .map_or(text.as_str(), |rest| if rest == "0" { rest } else { "-" });
     digits(text).filter(|n| *n <= max)
 }

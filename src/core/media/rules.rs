@@ -130,7 +130,7 @@ const LIMITS: &str = "100 MB;any upload\n5 MB;images\n16 MB;audio\n16 MB;videos\
 pub(super) fn limit(size: u64, row: usize, out: &mut Vec<Issue>) {
     let line = nth(LIMITS, row);
     let text = part(line, b';', 0);
-    let strict = text.starts_with('<');
+    let strict = text.starts_with("<");
     let text = text.get(usize::from(strict)..).unwrap_or(text);
     let mut n = 0;
     let mut kb = false;

@@ -43,7 +43,7 @@ impl Coordinate {
 /// Whether `number` (a JSON number's text) is from `-max` to `max`, read exactly
 /// from its decimal text.
 pub(super) fn within(number: &str, max: u32) -> bool {
-    let text = number.strip_prefix('-').unwrap_or(number);
+    let text = number.strip_prefix("-").unwrap_or(number);
     let (mantissa, exponent) = match cut(text, b"eE") {
         Some((mantissa, power)) => (mantissa, exponent(power)),
         None => (text, 0),
@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn the_walk_decides_as_the_significant_digits_did() {
         fn gathered(text: &str, max: u32) -> bool {
-            let text = text.strip_prefix('-').unwrap_or(text);
+            let text = text.strip_prefix("-").unwrap_or(text);
             let (mantissa, exponent) = match text.find(['e', 'E']) {
                 Some(at) => (&text[..at], exponent(&text[at + 1..])),
                 None => (text, 0),

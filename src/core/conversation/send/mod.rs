@@ -133,7 +133,7 @@ pub(super) fn walk(source: &Value, at: &Path, table: &str, out: &mut Writer) -> 
         let (entry, tail) = split_entry(rest);
         rest = tail;
         let (head, each) = match cut(entry, b"(") {
-            Some((head, each)) => (head, each.strip_suffix(')').unwrap_or(each)),
+            Some((head, each)) => (head, each.strip_suffix(")").unwrap_or(each)),
             None => (entry, ""),
         };
         if let Some(&mark @ (b'!' | b'?')) = head.as_bytes().last() {

@@ -156,7 +156,7 @@ const LEADS: &str =
 /// HTML, SVG or XML posing as text.
 pub(super) fn markup(text: &str) -> Option<Kind> {
     let t = trim_start(text, true);
-    if !t.starts_with('<') {
+    if !t.starts_with("<") {
         return None;
     }
     // The first lead that fits, as one text (no pointer per tag): HTML, then SVG, XML, a comment.
