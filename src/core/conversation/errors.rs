@@ -39,7 +39,7 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
             }
             Some(text).filter(|t| !t.is_empty())
         }
-        Some(Value::String(text)) => Some(text.clone()),
+        Some(Value::String(text)) => Some(text.as_str().to_owned()),
         _ => None,
     };
     let body = ErrorBody {
