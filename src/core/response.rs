@@ -46,7 +46,10 @@ impl ErrorBody {
 
     /// The member `key` of an error body's `fields`, if it is a string.
     pub(crate) fn text(fields: &Fields, key: &str) -> Option<String> {
-        fields.get(key).and_then(Value::as_str).map(str::to_owned)
+        match fields.get(key) {
+            Some(Value::String(text)) => Some(text.as_str().to_owned()),
+            _ => None,
+        }
     }
 
     /// The body with every occurrence of each of `secrets` (the token, the key)
