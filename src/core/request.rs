@@ -79,7 +79,7 @@ pub fn push_query(url: &mut String, key: &str, value: Option<&str>) {
 
 /// `{base}/whatsapp/v1/{bot}/{segments…}` with every segment percent-encoded.
 pub fn endpoint(config: &Config, segments: &[&str]) -> String {
-    let mut url = config.base_url.clone();
+    let mut url = config.base_url.as_str().to_owned();
     url.push_str("/whatsapp/v1");
     push_segment(&mut url, config.bot_id());
     for segment in segments {

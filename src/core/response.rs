@@ -46,7 +46,10 @@ impl ErrorBody {
 
     /// The member `key` of an error body's `fields`, if it is a string.
     pub(crate) fn text(fields: &Fields, key: &str) -> Option<String> {
-        fields.get(key).and_then(Value::as_str).map(str::to_owned)
+        match fields.get(key) {
+            Some(Value::String(text)) => Some(text.as_str().to_owned()),
+            _ => None,
+        }
     }
 
     /// The body with every occurrence of each of `secrets` (the token, the key)
@@ -100,13 +103,13 @@ pub fn answer_error(
     not_found: Option<&str>,
 ) -> Error {
     let body = body.unwrap_or_default();
-    let upstream = body.message.as_deref().unwrap_or_default();
+    let upstream = match &body.message {
+        Some(message) => message.as_str(),
+        None => "",
+    };
     let says_rate_limit = [&body.message, &body.details, &body.reason]
         .iter()
-        .any(|text| {
-            text.as_deref()
-                .is_some_and(|text| trim(text) == RATE_LIMIT_MESSAGE)
-        });
+        .any(|text| matches!(text, Some(text) if trim(text) == RATE_LIMIT_MESSAGE));
     let code = match status {
         400 => ErrorCode::BadRequest,
         401 | 403 => ErrorCode::Unauthorized,

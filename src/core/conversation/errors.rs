@@ -29,7 +29,7 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
             let mut text = String::new();
             for item in items {
                 for (key, before) in &[("type_url", "; "), ("value", ": ")] {
-                    if let Some(part) = item.get(key).and_then(Value::as_str) {
+                    if let Some(Value::String(part)) = item.get(key) {
                         if !text.is_empty() {
                             text.push_str(before);
                         }
@@ -39,7 +39,7 @@ fn read_body(body: &str, secrets: &[&str]) -> Option<ErrorBody> {
             }
             Some(text).filter(|t| !t.is_empty())
         }
-        Some(Value::String(text)) => Some(text.clone()),
+        Some(Value::String(text)) => Some(text.as_str().to_owned()),
         _ => None,
     };
     let body = ErrorBody {

@@ -54,7 +54,9 @@ use crate::core::json::{decimal, parse, Value, Write, Writer};
 /// string of 1 to 10 digits as given.
 pub(crate) fn index(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) if matches!(s.len(), 1..=10) && digits(s).is_some() => Some(s.clone()),
+        Value::String(s) if matches!(s.len(), 1..=10) && digits(s).is_some() => {
+            Some(s.as_str().to_owned())
+        }
         _ => whole(value, u32::MAX.into()).map(decimal),
     }
 }

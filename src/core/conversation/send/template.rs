@@ -27,7 +27,7 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     }
     out.field("template_id", text(source, "templateName"));
     // The language in underscore form, `en` if none.
-    let language = find(source, "language").and_then(Value::as_str);
+    let language = string(source, "language");
     out.field("language_code", &underscored(language.unwrap_or("en")));
     out.key("parameters");
     out.open_object();
@@ -47,10 +47,7 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
     if let Some(Value::Array(buttons)) = source.get("buttons") {
         for (i, button) in buttons.iter().enumerate() {
             let (kind, value) = match text(button, "type") {
-                "url" => (
-                    "]url[1]text",
-                    find(button, "parameter").and_then(Value::as_str),
-                ),
+                "url" => ("]url[1]text", string(button, "parameter")),
                 "quick_reply" => ("]quick_reply[1]payload", Some(text(button, "payload"))),
                 _ => continue,
             };
@@ -67,9 +64,15 @@ pub(super) fn template(source: &Value, out: &mut Writer) -> Result<()> {
 
 /// The string at `path` of `value`, `""` if none.
 fn text<'v>(value: &'v Value, path: &str) -> &'v str {
-    find(value, path)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
+    string(value, path).unwrap_or_default()
+}
+
+/// The string at `path` of `value`, if it is one.
+fn string<'v>(value: &'v Value, path: &str) -> Option<&'v str> {
+    match find(value, path) {
+        Some(Value::String(text)) => Some(text),
+        _ => None,
+    }
 }
 
 /// `"<component>[i]text": value` for each of `params`, `i` from 1.
