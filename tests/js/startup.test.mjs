@@ -137,6 +137,18 @@ test("only the full entry's wasm has the externref table and its initialiser; th
   }
 });
 
+// scripts/traps.mjs: what a trapping panic leaves is zeroed; were a new rustc or alloc to lay it
+// out so that the script no longer finds it, this says so (the build only prints its count).
+test("no entry's wasm carries alloc's panic texts, /rustc/ paths or core's digit table", () => {
+  const digits = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0")).join("");
+  for (const build of BUILDS) {
+    const text = readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm")).toString("latin1");
+    for (const left of ["memory allocation of", "capacity overflow", "/rustc/", digits]) {
+      assert.ok(!text.includes(left), `pkg/${build}: ${left.slice(0, 20)}`);
+    }
+  }
+});
+
 // scripts/glue.mjs takes out of the glue what no entry reaches; these hold its premises.
 test("the glue ships without what no entry reaches: initSync's deprecated form, the encodeInto polyfill, Symbol.dispose", () => {
   for (const build of BUILDS) {
