@@ -5,6 +5,7 @@
 // between the glue and its .wasm (`…_bg.wasm` beside it, rewritten too) become short ones.
 //   node scripts/glue.mjs pkg/sinch_whatsapp.js [more…]   (each rewritten in place)
 import { readFileSync, writeFileSync } from "node:fs";
+import { leb, uleb } from "./leb128.mjs";
 
 const CUTS = [
   {
@@ -179,23 +180,6 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /** The `n`th short name: a … Z, aa, ab, … */
 const short = (n) => (n < LETTERS.length ? "" : short(Math.floor(n / LETTERS.length) - 1)) + LETTERS[n % LETTERS.length];
 
-/** An unsigned LEB128 at `at` in `bytes`: [value, the offset after it]. */
-function leb(bytes, at) {
-  let value = 0;
-  for (let shift = 0; ; shift += 7) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return [value, at];
-  }
-}
-const uleb = (n) => {
-  const out = [];
-  do {
-    out.push((n % 128) | (n >= 128 ? 0x80 : 0));
-    n = Math.floor(n / 128);
-  } while (n > 0);
-  return out;
-};
 const encodeName = (name) => [...uleb(Buffer.byteLength(name)), ...Buffer.from(name)];
 function readName(bytes, at) {
   const [length, from] = leb(bytes, at);

@@ -26,6 +26,7 @@
 import binaryen from "binaryen";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { leb, uleb } from "./leb128.mjs";
 
 const [mode, file] = process.argv.slice(2);
 const bytes = readFileSync(file);
@@ -98,36 +99,21 @@ function stub() {
   writeFileSync(file, module.emitBinary());
 }
 
-/** An unsigned LEB128 at `at`: [value, next]. */
-function leb(at) {
-  let value = 0;
-  for (let shift = 0; ; shift += 7) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
 /** The active data segments: `{ address, at (file offset), length }`. */
 function segments() {
   const found = [];
   for (let at = 8; at < bytes.length; ) {
     const id = bytes[at];
-    const [size, start] = leb(at + 1);
+    const [size, start] = leb(bytes, at + 1);
     if (id === 11) {
-      let [count, p] = leb(start);
+      let [count, p] = leb(bytes, start);
       for (; count > 0; count--) {
-        const [flags, q] = leb(p);
+        const [flags, q] = leb(bytes, p);
         // Only the form wasm-ld writes: memory 0, `i32.const` offset (a positive one here).
         if (flags !== 0 || bytes[q] !== 0x41) throw new Error(`${file}: unexpected data segment`);
-        let address = 0, r = q + 1;
-        for (let shift = 0; ; shift += 7) {
-          const byte = bytes[r++];
-          address += (byte & 0x7f) * 2 ** shift;
-          if (byte < 0x80) break;
-        }
+        const [address, r] = leb(bytes, q + 1);
         if (bytes[r] !== 0x0b) throw new Error(`${file}: unexpected data segment offset`);
-        const [length, data] = leb(r + 1);
+        const [length, data] = leb(bytes, r + 1);
         found.push({ address, at: data, length });
         p = data + length;
       }
@@ -212,15 +198,6 @@ function zero() {
   writeFileSync(file, trimmed());
 }
 
-const uleb = (n) => {
-  const out = [];
-  do {
-    out.push((n % 128) | (n >= 128 ? 0x80 : 0));
-    n = Math.floor(n / 128);
-  } while (n > 0);
-  return out;
-};
-
 /**
  * `bytes` with each data segment's trailing zeros left out (the zeroed texts at the end of one
  * among them): the module's memory starts zeroed and no two segments overlap.
@@ -229,13 +206,13 @@ function trimmed() {
   const out = [bytes.subarray(0, 8)];
   for (let at = 8; at < bytes.length; ) {
     const id = bytes[at];
-    const [size, start] = leb(at + 1);
+    const [size, start] = leb(bytes, at + 1);
     if (id !== 11) {
       out.push(bytes.subarray(at, start + size));
       at = start + size;
       continue;
     }
-    let [count, p] = leb(start);
+    let [count, p] = leb(bytes, start);
     const body = [Buffer.from(uleb(count))];
     for (; count > 0; count--) {
       // Flags 0 and an `i32.const` offset (segments() checked), kept as they are.
@@ -243,7 +220,7 @@ function trimmed() {
       while (bytes[q] & 0x80) q++;
       q++; // the `end` after the offset
       if (bytes[q] !== 0x0b) throw new Error(`${file}: unexpected data segment offset`);
-      const [length, data] = leb(q + 1);
+      const [length, data] = leb(bytes, q + 1);
       let end = data + length;
       while (end > data && bytes[end - 1] === 0) end--;
       body.push(bytes.subarray(p, q + 1), Buffer.from(uleb(end - data)), bytes.subarray(data, end));
