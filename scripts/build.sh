@@ -56,8 +56,9 @@ build_variant() {
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
   # The functions in the order that compresses best (scripts/order.mjs: greedy, each next the
-  # body that deflates best after the last 8 KiB, a few such orders judged by `gzip -9`):
-  # −434 / −81 / −110 B gzip on the full, callbacks and preflight wasm (session 29).
+  # body that deflates best after the last 8 KiB, four such orders judged by `gzip -9`):
+  # −444 / −81 / −111 B gzip on the full, callbacks and preflight wasm, for 10 / 2 / 3 s of
+  # CPU (session 29).
   node scripts/order.mjs "$out/${crate}_bg.wasm"
   node scripts/traps.mjs zero "$out/${crate}_bg.wasm"
   for file in index.js node.js workerd.js errors.js sinch_error.d.ts $js; do
