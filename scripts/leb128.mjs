@@ -1,4 +1,4 @@
-// LEB128, as the .wasm rewrites (scripts/glue.mjs, scripts/traps.mjs) read and write it.
+// LEB128, as the .wasm rewrites (scripts/glue.mjs, scripts/traps.mjs, scripts/order.mjs) read and write it.
 
 /** An unsigned LEB128 at `at` in `bytes` (also a non-negative signed one): [value, the offset after it]. */
 export function leb(bytes, at) {

@@ -27,6 +27,7 @@ import binaryen from "binaryen";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { leb, uleb } from "./leb128.mjs";
+import { defined, read } from "./module.mjs";
 
 const [mode, file] = process.argv.slice(2);
 const bytes = readFileSync(file);
@@ -76,15 +77,9 @@ function framesOnly(list) {
 }
 
 function stub() {
-  const module = binaryen.readBinary(bytes);
-  // The features rustc enables for wasm32-unknown-unknown, as build.sh's `wasm-opt` runs.
-  const { BulkMemory, BulkMemoryOpt, NontrappingFPToInt, SignExt, MutableGlobals, ReferenceTypes, Multivalue } =
-    binaryen.Features;
-  module.setFeatures(BulkMemory | BulkMemoryOpt | NontrappingFPToInt | SignExt | MutableGlobals | ReferenceTypes | Multivalue);
+  const module = read(bytes);
   const names = [];
-  for (let i = 0; i < module.getNumFunctions(); i++) {
-    const { name, module: imported, body } = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
-    if (imported || !body) continue;
+  for (const { name, body } of defined(module)) {
     const list = statements(body);
     const last = list.pop();
     if (list.length && binaryen.getExpressionId(last) === binaryen.UnreachableId && framesOnly(list)) names.push(name);

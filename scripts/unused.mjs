@@ -15,20 +15,12 @@
 // start call, as it does wherever the .wasm has no such import. The full entry keeps them.
 import binaryen from "binaryen";
 import { readFileSync, writeFileSync } from "node:fs";
+import { read } from "./module.mjs";
 
 const [file] = process.argv.slice(2);
 const TABLE = "__wbindgen_externrefs";
 const START = "__wbindgen_start";
 const INIT = "__wbindgen_init_externref_table";
-
-/** The module in `bytes`, with the features rustc enables for wasm32-unknown-unknown. */
-function read(bytes) {
-  const module = binaryen.readBinary(bytes);
-  const { BulkMemory, BulkMemoryOpt, NontrappingFPToInt, SignExt, MutableGlobals, ReferenceTypes, Multivalue } =
-    binaryen.Features;
-  module.setFeatures(BulkMemory | BulkMemoryOpt | NontrappingFPToInt | SignExt | MutableGlobals | ReferenceTypes | Multivalue);
-  return module;
-}
 
 const exports = (module) =>
   Array.from({ length: module.getNumExports() }, (_, i) => binaryen.getExportInfo(module.getExportByIndex(i)));
