@@ -3,6 +3,8 @@
 // on Blob.prototype).
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { fileTypeFromBlob } from "file-type";
 import { median } from "./client.mjs";
 
@@ -25,8 +27,17 @@ const PASSES = 5;
 // Uncounted rounds of each side first: JIT, wasm tier-up, file-type's lazy parts.
 const WARMUP = 3;
 
-/** One round over `files`: seconds taken and bytes read. */
+// A full garbage collection before every round of either side. Without it a round pays for
+// the garbage of the rounds before it in this process (the other side's, and whatever the
+// bench measured earlier): our rounds ran right after file-type's and were measured 30–40 %
+// slower for it (session 28). With it each side starts every round from the same clean heap
+// and pays only for the garbage it makes itself.
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc");
+
+/** One round over `files`, after a full collection: seconds taken and bytes read. */
 async function round(files, check) {
+  collect();
   const { counter, restore } = countReads();
   const t0 = performance.now();
   try {
