@@ -13,8 +13,8 @@ use crate::core::media::words::decode_utf8;
 /// At most this much of `[Content_Types].xml` is read (compressed), and inflated.
 const MAX_TYPES: u64 = 8 * 1024;
 const MAX_TYPES_XML: usize = 64 * 1024;
-/// Office and LibreOffice name the main part in the first KiB or so: this much is inflated
-/// first (a third of a presentation's), all of it only when the main part is not named there.
+/// The main part is named in the first KiB or so (at 571 to 962 bytes in the corpus' OOXML
+/// files, of 1.3 to 5.2 KB): this much is inflated first, all of it only when it is not there.
 const FIRST_XML: usize = 2 * 1024;
 
 /// Where an entry's data is, from its central directory record.
