@@ -75,7 +75,7 @@ const node = await measure("nodeStartup", () => nodeStartup(pkg, RUNS.node));
 rows.nodeStartup = node.error ? failed(node) : { value: node.ms, note: `timed inside the process, median of ${node.runs}; CPU ${node.cpuMs.toFixed(1)} ms; ${node.warmedMs.toFixed(1)} ms after an app's own first module; load ${node.load.join(" → ")}` };
 
 // Preflight against file-type.
-const pf = await measure("preflightSpeed", () => preflightVsFileType(sdk, join(root, "tests/out/media"), RUNS.preflightRounds));
+const pf = await measure("preflightSpeed", () => preflightVsFileType(pkg, join(root, "tests/out/media"), RUNS.preflightRounds));
 rows.preflightSpeed = pf.error ? failed(pf) : { value: pf.speedRatio, note: `${pf.sinchWhatsapp.filesPerSecond.toFixed(0)} vs ${pf.fileType.filesPerSecond.toFixed(0)} files/s; ${pf.files} files, median of ${pf.rounds} alternating rounds of 5 passes` };
 
 // Information rows.

@@ -55,24 +55,24 @@ function open(size, options, type, name) {
   // The declared type and the file name.
   const declared = utf8(o.declaredType ?? (type || undefined));
   const named = utf8(o.fileName ?? name);
-  // One buffer for every step, grown when short: the texts, the runs' bytes in file order
-  // (each read is written once, where it belongs; touching runs then lie side by side), then
-  // the numbers, rewritten at each step.
-  let buf = new Uint8Array(0);
-  let used = 0;
-  // Writes `bytes` at `at`, moving the bytes after it along.
-  const put = (bytes, at) => {
-    if (used + bytes.length > buf.length) {
+  const texts = declared.length + named.length;
+  // One buffer for every step, sized for the head's step and grown when short: the texts, the
+  // runs' bytes in file order (each read is written once, where it belongs; touching runs then
+  // lie side by side), then the numbers, rewritten at each step.
+  let buf = new Uint8Array(texts + HEAD + 64);
+  let view = new DataView(buf.buffer);
+  let used = texts;
+  buf.set(declared);
+  buf.set(named, declared.length);
+  // Room for `more` bytes after the used ones.
+  const room = (more) => {
+    if (used + more > buf.length) {
       const old = buf;
-      (buf = new Uint8Array(2 * (used + bytes.length))).set(old);
+      (buf = new Uint8Array(2 * (used + more))).set(old);
+      view = new DataView(buf.buffer);
     }
-    buf.copyWithin(at + bytes.length, at, used);
-    buf.set(bytes, at);
-    used += bytes.length;
   };
-  put(declared, 0);
-  put(named, used);
-  // What was read, [offset, length] each in file order, touching ranges joined (ranges never overlap).
+  // What was read, offset and length of each in file order, touching ranges joined (ranges never overlap).
   const runs = [];
   let reads = 0;
   return (start, bytes) => {
@@ -80,27 +80,29 @@ function open(size, options, type, name) {
       reads++;
       // After the runs below `start`.
       let i = 0;
-      let at = declared.length + named.length;
-      while (runs[i]?.[0] < start) at += runs[i++][1];
-      put(bytes, at);
-      runs.splice(i, 0, [start, bytes.length]);
-      for (let k = runs.length - 1; k > 0; k--) {
-        if (runs[k - 1][0] + runs[k - 1][1] === runs[k][0]) runs[k - 1][1] += runs.splice(k, 1)[0][1];
-      }
+      let at = texts;
+      while (runs[i] < start) (at += runs[i + 1]), (i += 2);
+      room(bytes.length);
+      buf.copyWithin(at + bytes.length, at, used);
+      buf.set(bytes, at);
+      used += bytes.length;
+      runs.splice(i, 0, start, bytes.length);
+      // The runs touched no other before: only the new one can touch the next or the one before.
+      if (start + bytes.length === runs[i + 2]) runs[i + 1] += runs.splice(i + 2, 2)[1];
+      if (runs[i - 2] + runs[i - 1] === start) runs[i - 1] += runs.splice(i, 2)[1];
     }
     // After the bytes: the size, the message type, the texts' lengths, the reads, (offset,
     // length) per run, how many runs.
-    const numbers = new Uint8Array(
-      new Float64Array([size, TYPES.indexOf(o.as) + 1, declared.length, named.length, reads, ...runs.flat(), runs.length]).buffer,
-    );
-    put(numbers, used);
-    used -= numbers.length;
-    return JSON.parse(media_step(buf.subarray(0, used + numbers.length)));
+    const numbers = [size, TYPES.indexOf(o.as) + 1, declared.length, named.length, reads, ...runs, runs.length / 2];
+    room(8 * numbers.length);
+    numbers.forEach((n, k) => view.setFloat64(used + 8 * k, n, true));
+    return JSON.parse(media_step(buf.subarray(0, used + 8 * numbers.length)));
   };
 }
 
+const utf8Encoder = new TextEncoder();
 /** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
-const utf8 = (text) => new TextEncoder().encode(text ?? "");
+const utf8 = (text) => utf8Encoder.encode(text ?? "");
 
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>

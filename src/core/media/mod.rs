@@ -19,7 +19,7 @@
 //!   last 64 KiB + 22 if the end record is not there, then the central directory if it starts
 //!   before the tail (at most 64 KiB of it).
 //! - MP4/3GP/M4A/MOV: 256 bytes at each top-level box header beyond the head until the movie
-//!   box is found (16 KiB after a box of at most 4 KiB: a run of small boxes is read a window
+//!   box is found (16 KiB after a box of at most 16 KiB: a run of small boxes is read a window
 //!   at a time), but 16 KiB at the box after the media data (without "faststart" the movie
 //!   sits there, near the end); 16 KiB at the movie and at each track that starts beyond what
 //!   was read, then 256 bytes at the box after the movie (the media data header: is the file
@@ -31,7 +31,7 @@
 //!   64 bytes at the start of the Word or Excel stream (is it encrypted?).
 //! - MP3 with a large ID3 tag (cover art): 4 KiB after the tag.
 //! - JPEG: 1 KiB at each segment beyond the head up to the first scan (16 KiB after a segment
-//!   of at most 4 KiB: a run of small segments is read a window at a time); the last 1024 bytes
+//!   of at most 16 KiB: a run of small segments is read a window at a time); the last 1024 bytes
 //!   (end marker, or data after it). PNG: the last 1024 bytes (`IEND`, or data after it).
 //!   PDF: the last 1024 bytes (`%%EOF`).
 //!

@@ -17,10 +17,10 @@ const WINDOW: u64 = 16 * 1024;
 const HOP: u64 = 256;
 /// At most this many boxes are looked at on one level.
 const MAX_BOXES: usize = 64;
-/// A top-level box of at most this many bytes is likely one of a run of small ones (padding,
-/// metadata): the hop after it reads a [`WINDOW`], which holds the next few headers, not one
-/// [`HOP`] a box.
-const SMALL_BOX: u64 = 4 * 1024;
+/// A top-level box no longer than a [`WINDOW`] is likely one of a run of small ones (padding,
+/// metadata): the hop after it reads a [`WINDOW`], which holds the next header and, after
+/// shorter ones, the next few, not one [`HOP`] a box.
+const SMALL_BOX: u64 = WINDOW;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {

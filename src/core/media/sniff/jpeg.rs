@@ -16,12 +16,12 @@ use crate::core::media::words::fill;
 /// under 1 KiB together), so a hop over a run of large segments (EXIF, ICC, extended XMP)
 /// costs a small read each.
 const WINDOW: u64 = 1024;
-/// A segment of at most this many bytes is likely one of a run of small ones (metadata split
-/// into segments): the hop after it reads [`AHEAD`], which holds the next few headers, not
-/// one [`WINDOW`] a segment.
-const SMALL_SEGMENT: u64 = 4 * 1024;
 /// How much to read after a small segment.
 const AHEAD: u64 = 16 * 1024;
+/// A segment no longer than [`AHEAD`] is likely one of a run of small ones (metadata split
+/// into segments): the hop after it reads [`AHEAD`], which holds the next header and, after
+/// shorter ones, the next few, not one [`WINDOW`] a segment.
+const SMALL_SEGMENT: u64 = AHEAD;
 /// How much of the end is read to find the end-of-image marker and what follows it.
 const TAIL: u64 = 1024;
 /// JPEG-LS start of frame (SOF55).

@@ -94,6 +94,39 @@ fn exact_office_types() {
 }
 
 #[test]
+fn a_main_part_named_late_in_deflated_content_types() {
+    // `[Content_Types].xml` deflated (as stored DEFLATE blocks), the main part named after
+    // `pad` bytes of other types: found in the first part inflated, or in the whole.
+    for pad in [0, 3000] {
+        let mut xml = b"<Types>".to_vec();
+        xml.resize(7 + pad, b' ');
+        xml.extend_from_slice(b"<Override PartName=\"/ppt/presentation.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml\"/></Types>");
+        // One final stored block.
+        let len = xml.len() as u16;
+        let mut deflated = vec![1];
+        deflated.extend_from_slice(&len.to_le_bytes());
+        deflated.extend_from_slice(&(!len).to_le_bytes());
+        deflated.extend_from_slice(&xml);
+        let mut ppsx = zip(
+            &[
+                ("[Content_Types].xml", &deflated),
+                ("ppt/presentation.xml", b"x"),
+            ],
+            b"",
+        );
+        // Method 8 (deflated) in the local header and in the central directory record.
+        ppsx[8] = 8;
+        let central = find(&ppsx, b"PK\x01\x02").unwrap();
+        ppsx[central + 10] = 8;
+        assert_eq!(
+            sniff_all(&ppsx).kind,
+            Some(Kind::Office(Ooxml::Ppsx)),
+            "{pad}"
+        );
+    }
+}
+
+#[test]
 fn end_record_behind_a_long_comment() {
     let mut big = vec![b'A'; 1_000_000];
     big.push(b'B');
