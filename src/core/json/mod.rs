@@ -23,6 +23,7 @@ pub use parse::{parse, parse_utf8, ParseError, MAX_DEPTH};
 pub use read::{Object, Path, Read};
 pub use utf8::utf8_error;
 pub(crate) use utf8::{any_char, char_at, is_white_space, mapped, trim};
+pub(crate) use write::push_uint;
 pub use write::{decimal, Write, Writer};
 
 /// A JSON value. Object members keep their order, and a repeated key is kept twice
