@@ -26,9 +26,13 @@ const INITIAL: [u32; 8] = [
 #[derive(Clone)]
 struct Sha256 {
     state: [u32; 8],
-    block: [u8; BLOCK],
-    /// Bytes taken so far (the block holds `taken % 64` of them).
-    taken: u64,
+    /// The block being filled, as big-endian words: a byte taken is shifted into its
+    /// word, so four shifts leave none of the previous block's (no clearing, no
+    /// bytes-to-words loop).
+    words: [u32; 16],
+    /// Bytes taken so far (the block holds `taken % 64` of them): a `usize`, as a
+    /// message is in memory whole (the body, nonce and timestamp of one call).
+    taken: usize,
 }
 
 impl Sha256 {
@@ -38,7 +42,7 @@ impl Sha256 {
     fn new() -> Self {
         Self {
             state: INITIAL,
-            block: [0; BLOCK],
+            words: [0; 16],
             taken: 0,
         }
     }
@@ -50,20 +54,24 @@ impl Sha256 {
     }
 
     fn push(&mut self, byte: u8) {
-        self.block[(self.taken % BLOCK as u64) as usize] = byte;
+        let word = &mut self.words[self.taken / 4 % 16];
+        *word = (*word << 8) | u32::from(byte);
         self.taken = self.taken.wrapping_add(1);
-        if self.taken % BLOCK as u64 == 0 {
-            compress(&mut self.state, &self.block);
+        if self.taken % BLOCK == 0 {
+            compress(&mut self.state, &mut self.words);
         }
     }
 
     fn finish(&mut self) -> [u8; DIGEST_LEN] {
-        let bits = self.taken.wrapping_mul(8);
+        let bits = (self.taken as u64).wrapping_mul(8);
         self.push(0x80);
-        while self.taken % BLOCK as u64 != (BLOCK - 8) as u64 {
+        while self.taken % BLOCK != BLOCK - 8 {
             self.push(0);
         }
-        self.update(&bits.to_be_bytes());
+        // The length as the block's last two words.
+        self.words[14] = (bits >> 32) as u32;
+        self.words[15] = bits as u32;
+        compress(&mut self.state, &mut self.words);
         let mut out = [0; DIGEST_LEN];
         for (i, byte) in out.iter_mut().enumerate() {
             *byte = (self.state[i / 4] >> (24 - 8 * (i % 4))) as u8;
@@ -72,23 +80,20 @@ impl Sha256 {
     }
 }
 
-fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
-    // Index loops over fixed sizes: no `chunks_exact` zip (its length division and
-    // its panic) in the wasm.
-    let mut w = [0u32; 64];
-    for (i, byte) in block.iter().enumerate() {
-        w[i / 4] = (w[i / 4] << 8) | u32::from(*byte);
-    }
-    for i in 16..64 {
-        let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-        let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16]
-            .wrapping_add(s0)
-            .wrapping_add(w[i - 7])
-            .wrapping_add(s1);
-    }
+/// One block's rounds; its message schedule computed in place over the block's 16
+/// words as the rounds go (a word is last read 16 rounds after it is written).
+fn compress(state: &mut [u32; 8], w: &mut [u32; 16]) {
     let mut v = *state;
-    for (k, &w) in K.iter().zip(&w) {
+    for (i, k) in K.iter().enumerate() {
+        if i >= 16 {
+            let (w15, w2) = (w[(i + 1) % 16], w[(i + 14) % 16]);
+            let s0 = w15.rotate_right(7) ^ w15.rotate_right(18) ^ (w15 >> 3);
+            let s1 = w2.rotate_right(17) ^ w2.rotate_right(19) ^ (w2 >> 10);
+            w[i % 16] = w[i % 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[(i + 9) % 16])
+                .wrapping_add(s1);
+        }
         let [a, b, c, d, e, f, g, h] = v;
         let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
         let choice = (e & f) ^ (!e & g);
@@ -96,7 +101,7 @@ fn compress(state: &mut [u32; 8], block: &[u8; BLOCK]) {
             .wrapping_add(s1)
             .wrapping_add(choice)
             .wrapping_add(*k)
-            .wrapping_add(w);
+            .wrapping_add(w[i % 16]);
         let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
         let majority = (a & b) ^ (a & c) ^ (b & c);
         let t2 = s0.wrapping_add(majority);
