@@ -28,7 +28,12 @@ pub use write::{decimal, Write, Writer};
 
 /// A JSON value. Object members keep their order, and a repeated key is kept twice
 /// (readers of typed input refuse it; see [`read::object`]).
+///
+/// Laid out with a 4-byte tag (`repr(u32)`): a flag and a payload then start at an
+/// aligned offset, and a value moves as aligned words, not as the 15 bytes after a
+/// one-byte tag (−79 B of gzip on `./callbacks`' wasm, −182 on the full one).
 #[derive(Debug, Clone, PartialEq)]
+#[repr(u32)]
 pub enum Value {
     /// `null`
     Null,
