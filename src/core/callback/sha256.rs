@@ -74,11 +74,16 @@ impl Sha256 {
     #[inline(never)]
     fn new() -> Self {
         constants();
-        Self {
-            state: INITIAL.each_ref().map(|word| word.load(Ordering::Relaxed)),
+        let mut hash = Self {
+            state: [0; 8],
             words: [0; 16],
             taken: 0,
+        };
+        // By a loop, not `each_ref().map`: that builds two arrays on the way.
+        for (word, initial) in hash.state.iter_mut().zip(&INITIAL) {
+            *word = initial.load(Ordering::Relaxed);
         }
+        hash
     }
 
     fn update(&mut self, data: &[u8]) {
