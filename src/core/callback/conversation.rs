@@ -7,7 +7,7 @@
 //! A body is a Conversation callback when it has no `type` and has `app_id` (a
 //! field of every Conversation callback); its kind is [`kind`].
 
-use super::schema::next_word;
+use super::schema::{next_word, same};
 use crate::core::json::Value;
 use crate::prelude::*;
 
@@ -29,7 +29,7 @@ const PAYLOADS: &str = concat!(
 pub(super) fn kind(members: &[(String, Value)], envelope: impl Fn(&str) -> bool) -> &str {
     let mut words = PAYLOADS;
     while let Some(word) = next_word(&mut words) {
-        if members.iter().any(|(key, _)| key == word) {
+        if members.iter().any(|(key, _)| same(key, word)) {
             return word;
         }
     }

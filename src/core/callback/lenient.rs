@@ -3,6 +3,7 @@
 //! number (worked out on the digits: no float, no `core::fmt`), and a Conversation
 //! delivery status as today's `status` and `state`.
 
+use super::schema::same;
 use crate::core::json::{push_uint, Value};
 use crate::prelude::*;
 
@@ -46,16 +47,17 @@ pub(super) fn index(value: &Value) -> Option<String> {
 /// to WhatsApp) is `dispatched`; any other is its ASCII lower case (`DELIVERED` is
 /// `delivered`, `SWITCHING_CHANNEL` is `switching_channel`, a later value likewise).
 pub(super) fn state(status: &str) -> String {
-    match status {
-        "QUEUED_ON_CHANNEL" => "dispatched".to_owned(),
-        other => other.to_ascii_lowercase(),
+    if same(status, "QUEUED_ON_CHANNEL") {
+        "dispatched".to_owned()
+    } else {
+        status.to_ascii_lowercase()
     }
 }
 
 /// A Conversation delivery status as today's `status`: `FAILED` (terminal, no
 /// channel left) is `failure`; any other, `SWITCHING_CHANNEL` included, `success`.
 pub(super) fn outcome(status: &str) -> &'static str {
-    if status == "FAILED" {
+    if same(status, "FAILED") {
         "failure"
     } else {
         "success"

@@ -161,7 +161,7 @@ pub(super) fn note<'a>(
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
-                Some(seen) if *seen != value => Err(header),
+                Some(seen) if !super::schema::same(seen, value) => Err(header),
                 _ => {
                     *slot = Some(value);
                     Ok(true)
