@@ -285,7 +285,7 @@ fn known(shape: Shape, key: &str) -> bool {
     let mut words = shape.words;
     while let Some(word) = next_word(&mut words) {
         let hit = match word.as_bytes() {
-            [b'~', name @ ..] => name == key.as_bytes(),
+            [b'~', ..] => same(word.get(1..).unwrap_or_default(), key),
             _ => {
                 let field = field(word);
                 same(field.wire, key) || same(&field.js(), key)
