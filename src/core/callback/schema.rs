@@ -184,7 +184,7 @@ impl Field {
 /// `==` is a function per pair of reference types).
 #[inline(never)]
 pub(super) fn same(a: &str, b: &str) -> bool {
-    a.as_bytes() == b.as_bytes()
+    a.len() == b.len() && a.as_bytes().iter().zip(b.as_bytes()).all(|(x, y)| x == y)
 }
 
 /// `text` before the first `mark` and after it (all of it and nothing without one).
