@@ -114,11 +114,9 @@ pub(super) struct Field {
     pub required: bool,
     /// The name on the wire (a choice's key).
     pub wire: &'static str,
-    /// The name JS sees (a choice's `type`), before [`Field::js`] derives it.
-    name: &'static str,
-    /// Whether JS sees `name` in camelCase: it was not given (`>js`), and the field
-    /// is not flattened (kind `F`, whose name is its wire name).
-    derive: bool,
+    /// The name JS sees when given (`>js`; a choice's `type`), else empty: [`Field::js`]
+    /// derives it.
+    given: &'static str,
     /// The line it refers to (the wire name when the word names none).
     pub of: &'static str,
     /// A keyed choice's outer `type`, or empty.
@@ -137,7 +135,6 @@ pub(super) fn field(word: &'static str) -> Field {
     field.kind = kind;
     field.item = item;
     field.required = matches!(bytes.get(at), Some(b'!'));
-    field.derive &= kind != b'F';
     field
 }
 
@@ -151,21 +148,26 @@ pub(super) fn choice(word: &'static str) -> Field {
         item: 0,
         required: false,
         wire,
-        name: if js.is_empty() { wire } else { js },
-        derive: js.is_empty(),
+        given: js,
         of: if of.is_empty() { wire } else { of },
         within,
     }
 }
 
 impl Field {
-    /// The name JS sees: the one given, or the wire name in camelCase (`message_id`
-    /// is `messageId`, `stickerpack-id` `stickerpackId`).
+    /// The name JS sees: the one given, else the wire name, in camelCase (`message_id`
+    /// is `messageId`, `stickerpack-id` `stickerpackId`) unless the field is flattened
+    /// (kind `F`, whose name is its wire name).
     pub fn js(&self) -> String {
+        let (text, derive) = if self.given.is_empty() {
+            (self.wire, self.kind != b'F')
+        } else {
+            (self.given, false)
+        };
         let mut name = String::new();
         let mut upper = false;
-        for &byte in self.name.as_bytes() {
-            if self.derive && matches!(byte, b'_' | b'-') {
+        for &byte in text.as_bytes() {
+            if derive && matches!(byte, b'_' | b'-') {
                 upper = true;
                 continue;
             }
