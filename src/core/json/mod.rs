@@ -18,7 +18,7 @@ pub mod read;
 mod utf8;
 mod write;
 
-pub(crate) use parse::hex_digit;
+pub(crate) use parse::{blank, hex_digit};
 pub use parse::{parse, parse_utf8, ParseError, MAX_DEPTH};
 pub use read::{Object, Path, Read};
 pub use utf8::utf8_error;
