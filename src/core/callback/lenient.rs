@@ -82,7 +82,7 @@ fn whole(text: &str) -> Option<(bool, u64)> {
     };
     // The significant digits' sum, whether there is one, the zeros held back, the
     // power of ten the point and the held zeros add; the exponent's magnitude.
-    let (mut value, mut any, mut trail, mut shift) = (0u64, false, 0u64, 0i64);
+    let (mut value, mut any, mut trail, mut shift) = (0u64, false, 0usize, 0i64);
     let (mut point, mut exponent, mut minus, mut power) = (false, false, false, 0u64);
     for &byte in bytes {
         match byte {
@@ -93,7 +93,7 @@ fn whole(text: &str) -> Option<(bool, u64)> {
             digit if exponent => power = times_ten(power, 1, digit.wrapping_sub(b'0'))?,
             b'0' => {
                 shift -= i64::from(point);
-                trail += u64::from(any);
+                trail += usize::from(any);
             }
             digit => {
                 shift -= i64::from(point);
@@ -116,7 +116,7 @@ fn whole(text: &str) -> Option<(bool, u64)> {
         let zeros = power
             .checked_add(shift)?
             .checked_add(i64::try_from(trail).ok()?)?;
-        value = times_ten(value, u64::try_from(zeros).ok()?, 0)?;
+        value = times_ten(value, usize::try_from(zeros).ok()?, 0)?;
     }
     let max = match (point || exponent, negative) {
         (true, _) => EXACT_MAX,
@@ -128,7 +128,7 @@ fn whole(text: &str) -> Option<(bool, u64)> {
 
 /// `value` × 10^`zeros` + `digit`, or `None` past `u64`'s range (checked before each
 /// step: no 128-bit multiply).
-fn times_ten(mut value: u64, zeros: u64, digit: u8) -> Option<u64> {
+fn times_ten(mut value: u64, zeros: usize, digit: u8) -> Option<u64> {
     for _ in 0..zeros {
         if value > u64::MAX / 10 {
             return None;
