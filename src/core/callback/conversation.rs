@@ -7,7 +7,7 @@
 //! A body is a Conversation callback when it has no `type` and has `app_id` (a
 //! field of every Conversation callback); its kind is [`kind`].
 
-use super::schema::next_word;
+use super::schema::{next_word, same};
 use crate::core::json::Value;
 use crate::prelude::*;
 
@@ -29,7 +29,7 @@ const PAYLOADS: &str = concat!(
 pub(super) fn kind(members: &[(String, Value)], envelope: impl Fn(&str) -> bool) -> &str {
     let mut words = PAYLOADS;
     while let Some(word) = next_word(&mut words) {
-        if members.iter().any(|(key, _)| key == word) {
+        if members.iter().any(|(key, _)| same(key, word)) {
             return word;
         }
     }
@@ -72,7 +72,7 @@ macro_rules! lines {
             $crate::core::callback::conversation::envelope!(),
             "\n",
             "report+ O!status S!status>state s!message_id F!channel_identity@recipient ",
-            "o.reason@reason F.reason@details s!status>conversationStatus s.conversation_id ",
+            "o.reason F.reason@details s!status>conversationStatus s.conversation_id ",
             "s.contact_id s.metadata s.processing_mode ",
             "~recipient ~channel ~details ",
             $crate::core::callback::conversation::from_envelope!(),
@@ -89,7 +89,7 @@ macro_rules! lines {
             $crate::core::callback::conversation::from_envelope!(),
             "\n",
             "sender s!identity>from s.channel\n",
-            "reply o.reply_to>replyingTo@reply_to\n",
+            "reply o.reply_to>replyingTo\n",
             "reply_to s.message_id\n",
             // The kinds of a `contact_message`; another is kept as sent.
             "contents text_message>text@c_text media_message>media@c_media ",
@@ -100,13 +100,13 @@ macro_rules! lines {
             "c_text+ s!text>body ~type\n",
             "c_media+ s!url s.thumbnail_url s.filename_override>filename ~type ~mimeType\n",
             "media_card+ s!url s.caption ~type ~mimeType\n",
-            "c_location+ F!coordinates@coordinates s.title>name s.label>address ",
+            "c_location+ F!coordinates s.title>name s.label>address ",
             "~type ~latitude ~longitude\n",
             "coordinates n!latitude n!longitude\n",
             "choice+ s!postback_data>id s.message_id ~type ~title\n",
             "products+ lo.products@product s.text s.catalog_id ~type\n",
             "product+ s.id s.marketplace n.quantity n.item_price s.currency\n",
-            "fallback+ s.raw_message o.reason@reason ~type\n",
+            "fallback+ s.raw_message o.reason ~type\n",
             "channel_specific+ s!message_type a.message ~type\n",
         )
     };

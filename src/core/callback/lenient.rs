@@ -3,7 +3,8 @@
 //! number (worked out on the digits: no float, no `core::fmt`), and a Conversation
 //! delivery status as today's `status` and `state`.
 
-use crate::core::json::{decimal, Value};
+use super::schema::same;
+use crate::core::json::{push_uint, Value};
 use crate::prelude::*;
 
 /// The rule a flag breaks.
@@ -15,9 +16,9 @@ pub(super) const INDEX_RULE: &str = "must be a string or an integer";
 pub(super) fn zero_one(value: &Value) -> Option<bool> {
     match value {
         Value::Bool(flag) => Some(*flag),
-        Value::Number(text) => match integer(text).as_deref() {
-            Some("0" | "-0") => Some(false),
-            Some("1") => Some(true),
+        Value::Number(text) => match whole(text)? {
+            (_, 0) => Some(false),
+            (false, 1) => Some(true),
             _ => None,
         },
         _ => None,
@@ -29,7 +30,15 @@ pub(super) fn index(value: &Value) -> Option<String> {
     match value {
         // Copied as a `str`, by the `to_vec` every copy of text uses: no `String::clone`.
         Value::String(text) => Some(text.as_str().to_owned()),
-        Value::Number(text) => integer(text),
+        Value::Number(text) => {
+            let (negative, magnitude) = whole(text)?;
+            let mut out = String::new();
+            if negative {
+                out.push('-');
+            }
+            push_uint(&mut out, magnitude);
+            Some(out)
+        }
         _ => None,
     }
 }
@@ -38,16 +47,17 @@ pub(super) fn index(value: &Value) -> Option<String> {
 /// to WhatsApp) is `dispatched`; any other is its ASCII lower case (`DELIVERED` is
 /// `delivered`, `SWITCHING_CHANNEL` is `switching_channel`, a later value likewise).
 pub(super) fn state(status: &str) -> String {
-    match status {
-        "QUEUED_ON_CHANNEL" => "dispatched".to_owned(),
-        other => other.to_ascii_lowercase(),
+    if same(status, "QUEUED_ON_CHANNEL") {
+        "dispatched".to_owned()
+    } else {
+        status.to_ascii_lowercase()
     }
 }
 
 /// A Conversation delivery status as today's `status`: `FAILED` (terminal, no
 /// channel left) is `failure`; any other, `SWITCHING_CHANNEL` included, `success`.
 pub(super) fn outcome(status: &str) -> &'static str {
-    if status == "FAILED" {
+    if same(status, "FAILED") {
         "failure"
     } else {
         "success"
@@ -57,91 +67,68 @@ pub(super) fn outcome(status: &str) -> &'static str {
 /// The largest integer a JS number (a double) holds exactly, 2^53 − 1.
 const EXACT_MAX: u64 = (1 << 53) - 1;
 
-/// The decimal text of the whole number a JSON number's `text` denotes, worked out
-/// on its digits (no float) in one pass: a plain integer within `i64`/`u64` as
-/// written; one with a fraction or an exponent (`1.0`, `2e1`) only when it is whole
-/// and below 2^53 in magnitude. `None` otherwise (an exponent beyond `i64` too,
-/// whatever the digits). The significant digits are summed as they come (a `u64`,
-/// never past its range), zeros held back until a later digit shows they are not
-/// trailing.
-fn integer(text: &str) -> Option<String> {
+/// The whole number a JSON number's `text` (as the reader took it: `-? int (.
+/// digits)? ([eE] [+-]? digits)?`) denotes, as its sign and magnitude, worked out on
+/// its digits (no float) in one pass: a plain integer within `i64`/`u64` (written as
+/// it was: no leading zeros); one with a fraction or an exponent (`1.0`, `2e1`) only
+/// when it is whole and below 2^53 in magnitude. `None` otherwise (an exponent beyond
+/// `i64` too, whatever the digits). The significant digits are summed as they come
+/// (a `u64`, never past its range), zeros held back until a later digit shows they
+/// are not trailing.
+fn whole(text: &str) -> Option<(bool, u64)> {
     let (negative, bytes) = match text.as_bytes() {
         [b'-', rest @ ..] => (true, rest),
         all => (false, all),
     };
-    // The mantissa: its significant digits, its trailing zeros held back, how many
-    // digits follow the point, and where it ends.
-    let (mut value, mut any, mut trail, mut fraction) = (0u64, false, 0u64, 0i64);
-    let (mut point, mut end) = (false, bytes.len());
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        at += 1;
+    // The significant digits' sum, whether there is one, the zeros held back, the
+    // power of ten the point and the held zeros add; the exponent's magnitude.
+    let (mut value, mut any, mut trail, mut shift) = (0u64, false, 0usize, 0i64);
+    let (mut point, mut exponent, mut minus, mut power) = (false, false, false, 0u64);
+    for &byte in bytes {
         match byte {
             b'.' => point = true,
-            b'e' | b'E' => {
-                end = at - 1;
-                break;
-            }
+            b'e' | b'E' => exponent = true,
+            b'-' => minus = true,
+            b'+' => {}
+            digit if exponent => power = times_ten(power, 1, digit.wrapping_sub(b'0'))?,
             b'0' => {
-                fraction += i64::from(point);
-                trail += u64::from(any);
+                shift -= i64::from(point);
+                trail += usize::from(any);
             }
             digit => {
-                fraction += i64::from(point);
+                shift -= i64::from(point);
                 value = times_ten(value, trail + 1, digit.wrapping_sub(b'0'))?;
                 (any, trail) = (true, 0);
             }
         }
     }
-    // The exponent, as `i64` parses it (after one `+`), accumulated with its sign;
-    // the bound checked before each step (no 128-bit multiply).
-    let mut power: i64 = 0;
-    let plain = !point && end == bytes.len();
-    if end < bytes.len() {
-        let (minus, digits) = match bytes.get(end + 1..)? {
-            [b'-', rest @ ..] => (true, rest),
-            [b'+', rest @ ..] => (false, rest),
-            rest => (false, rest),
-        };
-        if digits.is_empty() {
-            return None;
-        }
-        for &digit in digits {
-            let digit = i64::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
-            if !(i64::MIN / 10..=i64::MAX / 10).contains(&power) {
-                return None;
-            }
-            power = (power * 10).checked_add(if minus { -digit } else { digit })?;
-        }
+    // The exponent as `i64` holds it (`-9223372036854775808` included).
+    if power > i64::MAX as u64 + u64::from(minus) {
+        return None;
     }
-    // No digit but zeros (`0.0`, `-0e5`): zero, whatever the exponent, written once below.
-    let value = if any || plain {
-        let zeros = power
-            .checked_sub(fraction)?
-            .checked_add(i64::try_from(trail).ok()?)?;
-        let value = times_ten(value, u64::try_from(zeros).ok()?, 0)?;
-        let max = match (plain, negative) {
-            (false, _) => EXACT_MAX,
-            (true, false) => u64::MAX,
-            (true, true) => 1 << 63,
-        };
-        if value > max {
-            return None;
-        }
-        if plain {
-            return Some(text.to_owned());
-        }
-        value
+    let power = if minus {
+        (power as i64).wrapping_neg()
     } else {
-        0
+        power as i64
     };
-    let sign = if negative { "-" } else { "" };
-    Some(super::join(&[sign, &decimal(value)]))
+    // No digit but zeros (`0.0`, `-0e5`): zero, whatever the exponent.
+    if any {
+        let zeros = power
+            .checked_add(shift)?
+            .checked_add(i64::try_from(trail).ok()?)?;
+        value = times_ten(value, usize::try_from(zeros).ok()?, 0)?;
+    }
+    let max = match (point || exponent, negative) {
+        (true, _) => EXACT_MAX,
+        (false, false) => u64::MAX,
+        (false, true) => 1 << 63,
+    };
+    (value <= max).then_some((negative, value))
 }
 
 /// `value` × 10^`zeros` + `digit`, or `None` past `u64`'s range (checked before each
 /// step: no 128-bit multiply).
-fn times_ten(mut value: u64, zeros: u64, digit: u8) -> Option<u64> {
+fn times_ten(mut value: u64, zeros: usize, digit: u8) -> Option<u64> {
     for _ in 0..zeros {
         if value > u64::MAX / 10 {
             return None;
@@ -154,6 +141,12 @@ fn times_ten(mut value: u64, zeros: u64, digit: u8) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decimal text of the whole number `text` denotes, as `index` writes it.
+    fn integer(text: &str) -> Option<String> {
+        let (negative, magnitude) = whole(text)?;
+        Some(format!("{}{magnitude}", if negative { "-" } else { "" }))
+    }
 
     /// The first implementation (digits collected in a `Vec`), kept as the oracle of
     /// the one that sums them.
@@ -306,13 +299,17 @@ mod tests {
                     for exp in exps {
                         let point = frac.map(|f| format!(".{f}")).unwrap_or_default();
                         let text = format!("{sign}{int}{point}{exp}");
+                        // Only what the reader takes as a number reaches `whole`.
+                        if !matches!(crate::core::json::parse(&text), Ok(Value::Number(_))) {
+                            continue;
+                        }
                         assert_eq!(integer(&text), collected::integer(&text), "{text}");
                         checked += 1;
                     }
                 }
             }
         }
-        assert!(checked > 3_000, "{checked}");
+        assert!(checked > 2_400, "{checked}");
     }
 
     #[test]

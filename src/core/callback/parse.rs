@@ -67,10 +67,7 @@ pub(super) fn body(raw: &[u8]) -> Result<Value> {
         [0xEF, 0xBB, 0xBF, rest @ ..] => rest,
         _ => raw,
     };
-    if text
-        .iter()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-    {
+    if json::blank(text) {
         return Err(invalid_callback("the callback body is empty".into()));
     }
     json::parse_utf8(text).map_err(|err| {

@@ -9,7 +9,7 @@ use super::entry::write_invalid;
 use super::join;
 use super::lenient::{self, INDEX_RULE, ZERO_ONE_RULE};
 use super::parse::{body, NOT_A_CALLBACK};
-use super::schema::{choice, field, next_word, shape, Field, Shape};
+use super::schema::{choice, field, next_word, same, shape, Field, Shape};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json::{Path, Value, Write, Writer};
 use crate::prelude::*;
@@ -104,7 +104,7 @@ fn callback(value: &Value, at: Option<&Path>, out: &mut Writer) -> Pass {
         return Err(fault(at, "must be an object"));
     };
     if get(members, "type", &at.key("type"))?.is_none()
-        && members.iter().any(|(key, _)| key == "app_id")
+        && members.iter().any(|(key, _)| same(key, "app_id"))
     {
         conversation(value, members, out);
         return Ok(());
@@ -142,7 +142,7 @@ fn entry(shape: Shape, raw: &Value, at: &Path, out: &mut Writer) {
 fn envelope(key: &str) -> bool {
     let mut words = ENVELOPE;
     while let Some(word) = next_word(&mut words) {
-        if field(word).wire == key {
+        if same(field(word).wire, key) {
             return true;
         }
     }
@@ -171,7 +171,7 @@ fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
     for (list, of, shape) in LISTS {
         out.key(list);
         out.open_array();
-        if !shape.is_empty() && kind == of {
+        if !shape.is_empty() && same(kind, of) {
             typed = true;
             entry(self::shape(shape), body, &Path::root(""), out);
         }
@@ -182,8 +182,9 @@ fn conversation(body: &Value, members: &[(String, Value)], out: &mut Writer) {
         unknown(kind, body, out);
     }
     for (key, value) in members {
-        let top = key == "api" || key == "unknown" || LISTS.iter().any(|list| list.0 == key);
-        if key != kind && !envelope(key) && !top {
+        let top =
+            same(key, "api") || same(key, "unknown") || LISTS.iter().any(|list| same(list.0, key));
+        if !same(key, kind) && !envelope(key) && !top {
             out.field(key, value);
         }
     }
@@ -218,7 +219,7 @@ fn get<'v>(
 ) -> core::result::Result<Option<&'v Value>, Box<Fault>> {
     let mut found = None;
     for (name, value) in members {
-        if name == key {
+        if same(name, key) {
             if found.is_some() {
                 return Err(fault(at, "is given twice"));
             }
@@ -284,10 +285,10 @@ fn known(shape: Shape, key: &str) -> bool {
     let mut words = shape.words;
     while let Some(word) = next_word(&mut words) {
         let hit = match word.as_bytes() {
-            [b'~', name @ ..] => name == key.as_bytes(),
+            [b'~', ..] => same(word.get(1..).unwrap_or_default(), key),
             _ => {
                 let field = field(word);
-                field.wire == key || field.js() == key
+                same(field.wire, key) || same(&field.js(), key)
             }
         };
         if hit {
@@ -326,7 +327,7 @@ fn plain(code: u8, value: &Value, out: &mut Writer) -> core::result::Result<(), 
         (b'a', _) => value.write(out),
         (b'O', Value::String(status)) => out.string(lenient::outcome(status)),
         (b'S', Value::String(status)) => out.string(&lenient::state(status)),
-        (b'w', Value::String(text)) if text == "whatsapp" => out.string(text),
+        (b'w', Value::String(text)) if same(text, "whatsapp") => out.string(text),
         (b'w', Value::String(_)) => return Err("must be \"whatsapp\""),
         (b's' | b'O' | b'S' | b'w', _) => return Err("must be a string"),
         (b'n', _) => return Err("must be a number"),
@@ -346,7 +347,7 @@ fn chosen(keyed: bool, of: &str, value: &Value, at: &Path, out: &mut Writer) -> 
     let members = object(value, at)?;
     let place = at.key("type");
     let name = if keyed {
-        let Some((name, _)) = members.iter().find(|(key, _)| key != "reply_to") else {
+        let Some((name, _)) = members.iter().find(|(key, _)| !same(key, "reply_to")) else {
             return Err(fault(at, "must hold a message"));
         };
         name
@@ -389,7 +390,7 @@ fn choose(of: &str, name: &str) -> Option<Field> {
     let mut words = shape(of).words;
     while let Some(word) = next_word(&mut words) {
         let choice = choice(word);
-        if choice.wire == name {
+        if same(choice.wire, name) {
             return Some(choice);
         }
     }

@@ -8,9 +8,11 @@
 //! from elsewhere). A field is `KR wire>js@line` without the space: `K` its kind (one
 //! letter, below; a list `l` and its item's letter), `R` `!` when absent (or `null`) is
 //! an error, `.` when not; `>js` when JS sees a name other than the wire name in
-//! camelCase ([`Field::js`]); `@line` the shape or table it refers to. A table (the types of a tagged object, the keys of a keyed one) lists
-//! choices `key>type@shape^within`. Text rather than structs of pointers: gzip shares
-//! the repeated names, and each field is a few bytes, not 24.
+//! camelCase ([`Field::js`]); `@line` the shape or table it refers to, left out when
+//! that is the wire name (`o.profile` is `o.profile@profile`). A table (the types of a
+//! tagged object, the keys of a keyed one) lists choices `key>type@shape^within`,
+//! `@shape` likewise. Text rather than structs of pointers: gzip shares the repeated
+//! names, and each field is a few bytes, not 24.
 //!
 //! Kinds: `s` a string (also an open enum, kept as sent); `n` a number, written as its
 //! text; `f` a boolean, absent is `false`, always written; `z` `1`/`0`/`true`/`false`
@@ -36,17 +38,17 @@ const SCHEMA: &str = concat!(
     "callback+ w!type e.statuses@status e.contacts@contact e.notifications@notification\n",
     "status+ s!status s!state s!message_id s!recipient s.timestamp s.details ~kind\n",
     "profile s.name\n",
-    "contact+ s!wa_id o.profile@profile ~kind\n",
+    "contact+ s!wa_id o.profile ~kind\n",
     "replying_to s.message_id s.from\n",
     "referral_media s.type s.url\n",
     "referral+ s.headline s.body s.source_type s.source_id ",
-    "s.source_url o.referral_media@referral_media\n",
+    "s.source_url o.referral_media\n",
     "notification+ s!from s.to s!message_id t!message@messages s.timestamp ",
-    "o.replying_to@replying_to f.forwarded f.frequently_forwarded ",
-    "o.referral@referral ~kind\n",
-    "messages text@text location@location button@button interactive@interactive ",
-    "contacts@contacts image@media document@media audio@media video@media voice@media ",
-    "sticker@media error@error\n",
+    "o.replying_to f.forwarded f.frequently_forwarded ",
+    "o.referral ~kind\n",
+    "messages text location button interactive ",
+    "contacts image@media document@media audio@media video@media voice@media ",
+    "sticker@media error\n",
     "text+ s!body ~type\n",
     "location+ n!latitude n!longitude s.name s.address s.url ~type\n",
     "button+ i.index s.text s.payload ~type\n",
@@ -61,7 +63,7 @@ const SCHEMA: &str = concat!(
     "s.android-app-store-link z.is-first-party-sticker\n",
     super::conversation::lines!(),
     "contacts+ lo.contacts@card ~type\n",
-    "card+ lo.addresses@address s.birthday lo.emails@email la.ims o.name@name o.org@org ",
+    "card+ lo.addresses@address s.birthday lo.emails@email la.ims o.name o.org ",
     "lo.phones@phone lo.urls@url s.contact_image_url\n",
     "address s.type s.street s.city s.state s.zip s.country s.country_code\n",
     "email s.type s.email\n",
@@ -91,7 +93,7 @@ pub(super) fn shape(name: &str) -> Shape {
         let (head, words) = cut(line, b' ');
         // A name holds no `+`: the one there is ends it.
         let (base, _) = cut(head, b'+');
-        if base == name {
+        if same(base, name) {
             let keeps = base.len() < head.len();
             return Shape { keeps, words };
         }
@@ -112,12 +114,10 @@ pub(super) struct Field {
     pub required: bool,
     /// The name on the wire (a choice's key).
     pub wire: &'static str,
-    /// The name JS sees (a choice's `type`), before [`Field::js`] derives it.
-    name: &'static str,
-    /// Whether JS sees `name` in camelCase: it was not given (`>js`), and the field
-    /// is not flattened (kind `F`, whose name is its wire name).
-    derive: bool,
-    /// The line it refers to.
+    /// The name JS sees when given (`>js`; a choice's `type`), else empty: [`Field::js`]
+    /// derives it.
+    given: &'static str,
+    /// The line it refers to (the wire name when the word names none).
     pub of: &'static str,
     /// A keyed choice's outer `type`, or empty.
     pub within: &'static str,
@@ -135,7 +135,6 @@ pub(super) fn field(word: &'static str) -> Field {
     field.kind = kind;
     field.item = item;
     field.required = matches!(bytes.get(at), Some(b'!'));
-    field.derive &= kind != b'F';
     field
 }
 
@@ -149,21 +148,26 @@ pub(super) fn choice(word: &'static str) -> Field {
         item: 0,
         required: false,
         wire,
-        name: if js.is_empty() { wire } else { js },
-        derive: js.is_empty(),
-        of,
+        given: js,
+        of: if of.is_empty() { wire } else { of },
         within,
     }
 }
 
 impl Field {
-    /// The name JS sees: the one given, or the wire name in camelCase (`message_id`
-    /// is `messageId`, `stickerpack-id` `stickerpackId`).
+    /// The name JS sees: the one given, else the wire name, in camelCase (`message_id`
+    /// is `messageId`, `stickerpack-id` `stickerpackId`) unless the field is flattened
+    /// (kind `F`, whose name is its wire name).
     pub fn js(&self) -> String {
+        let (text, derive) = if self.given.is_empty() {
+            (self.wire, self.kind != b'F')
+        } else {
+            (self.given, false)
+        };
         let mut name = String::new();
         let mut upper = false;
-        for &byte in self.name.as_bytes() {
-            if self.derive && matches!(byte, b'_' | b'-') {
+        for &byte in text.as_bytes() {
+            if derive && matches!(byte, b'_' | b'-') {
                 upper = true;
                 continue;
             }
@@ -176,6 +180,13 @@ impl Field {
         }
         name
     }
+}
+
+/// Whether `a` and `b` are the same text: the callbacks' one comparison (core's
+/// `==` is a function per pair of reference types).
+#[inline(never)]
+pub(super) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().iter().zip(b.as_bytes()).all(|(x, y)| x == y)
 }
 
 /// `text` before the first `mark` and after it (all of it and nothing without one).
@@ -221,10 +232,19 @@ mod tests {
             assert_eq!(names.iter().filter(|n| n == &name).count(), 1, "{name}");
             let mut words = shape(name).words;
             assert!(!words.is_empty(), "{name}");
+            // A table's choices all refer; a shape's fields of the kinds that do.
+            let table = !shape(name).words.contains(['!', '.']);
             while let Some(word) = next_word(&mut words) {
                 let refers = word.split_once('@').map(|(_, of)| of.split('^').next());
                 if let Some(Some(of)) = refers {
                     assert!(names.contains(&of), "{name}: {word}");
+                }
+                let field = if table { choice(word) } else { field(word) };
+                if table
+                    || matches!(field.kind, b'o' | b'F' | b't' | b'k' | b'e')
+                    || matches!(field.item, b'o')
+                {
+                    assert!(names.contains(&field.of), "{name}: {word}");
                 }
                 assert!(!word.is_empty(), "{name}: a double space");
             }

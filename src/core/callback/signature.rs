@@ -161,7 +161,7 @@ pub(super) fn note<'a>(
     for (header, slot) in names.iter().zip(values.iter_mut()) {
         if header.eq_ignore_ascii_case(name) {
             return match slot {
-                Some(seen) if *seen != value => Err(header),
+                Some(seen) if !super::schema::same(seen, value) => Err(header),
                 _ => {
                     *slot = Some(value);
                     Ok(true)
@@ -186,7 +186,8 @@ pub(super) fn texts<'a>(values: &Values<'a>) -> [&'a str; 4] {
 /// The HMAC-SHA256 of `raw_body`, `.`, `nonce` under `key`: what Sinch signs (for
 /// tests and local emulators; encode it as you need).
 pub fn compute_signature(raw_body: &[u8], nonce: &str, key: &[u8]) -> Result<[u8; MAC_LEN]> {
-    let mut mac = mac_over(keyed(key)?, raw_body, nonce, None);
+    let mut mac = keyed(key)?;
+    mac_over(&mut mac, raw_body, nonce, None);
     Ok(mac.finish())
 }
 

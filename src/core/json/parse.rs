@@ -56,6 +56,18 @@ pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
     })
 }
 
+/// Whether `bytes` are JSON white space alone (none: `true`), as the reader skips it.
+pub(crate) fn blank(bytes: &[u8]) -> bool {
+    let mut parser = Parser {
+        bytes,
+        at: 0,
+        depth: 0,
+        reason: "",
+    };
+    parser.skip_space();
+    parser.at == bytes.len()
+}
+
 struct Parser<'a> {
     bytes: &'a [u8],
     at: usize,

@@ -152,7 +152,7 @@ pub fn decimal(n: u64) -> String {
 }
 
 /// Appends `n` in decimal (no `core::fmt`: this ships in every entry).
-pub(super) fn push_uint(out: &mut String, n: u64) {
+pub(crate) fn push_uint(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
