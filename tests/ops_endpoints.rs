@@ -291,7 +291,7 @@ fn arguments_are_named_as_in_js() {
             "getSticker",
             r#"["p",-1]"#,
             "index",
-            "index: must be a non-negative whole number",
+            "index: must be a whole number of 0 or more",
         ),
         (
             "getSticker",
@@ -309,7 +309,7 @@ fn arguments_are_named_as_in_js() {
             "updateSticker",
             r#"["p","x",{"emojis":["🐥"]}]"#,
             "index",
-            "index: must be a non-negative whole number",
+            "index: must be a whole number of 0 or more",
         ),
         (
             "updateSticker",

@@ -79,14 +79,11 @@ fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
         }
         Kind::Bool => matches!(value, Value::Bool(_)),
         Kind::Number(_) => matches!(value, Value::Number(_)),
-        Kind::Whole(_) => {
-            return match whole(value, u64::MAX) {
-                Some(_) => Ok(()),
-                None => Err(at.invalid("must be a whole number of 0 or more")),
-            }
-        }
+        Kind::Whole(_) if whole(value, u64::MAX).is_some() => return Ok(()),
         Kind::Index if index(value).is_some() => return Ok(()),
-        Kind::Index => return Err(at.invalid("must be a non-negative whole number")),
+        Kind::Whole(_) | Kind::Index => {
+            return Err(at.invalid("must be a whole number of 0 or more"))
+        }
         Kind::U32(_) => {
             return match whole(value, u32::MAX.into()) {
                 Some(_) => Ok(()),

@@ -80,7 +80,7 @@ fn paths_methods_and_queries() {
     ] {
         let err = prepared("deleteSticker", &format!(r#"["p", {bad}]"#)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("index"), "{bad}");
-        assert_eq!(err.message, "index: must be a non-negative whole number");
+        assert_eq!(err.message, "index: must be a whole number of 0 or more");
     }
     for bad in [r#""third""#, "5", "true"] {
         let err = prepared("listStickerpacks", &format!("[{bad}]")).unwrap_err();
