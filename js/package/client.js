@@ -4,7 +4,7 @@
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
 import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
-import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, sleep } from "./runtime.js";
 import { project } from "./conversation.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
@@ -212,7 +212,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.settle("", "aborted", 0, undefined, "", 0, attempt, 0, 0));
+        unwrap(this.#core.settle("", ABORTED, 0, undefined, "", 0, attempt, 0, 0));
       }
     }
   }
@@ -268,9 +268,9 @@ export class WhatsAppClient {
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
     const { repeat } = request;
-    // What the attempt came to: an answer (`kind` "", `text` its Retry-After) or a failure.
-    const settle = (kind, status = 0, text = undefined, body = "", expired = undefined) =>
-      ({ text: core.settle(op, kind, status, text, body, call.timeoutMs, attempt, repeat, Math.random()), expired });
+    // What the attempt came to: an answer (`fault` 0, `text` its Retry-After) or a failure.
+    const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) =>
+      ({ text: core.settle(op, fault, status, text, body, call.timeoutMs, attempt, repeat, Math.random()), expired });
     const controller = new AbortController();
     let timedOut = false;
     let timer;
@@ -300,19 +300,19 @@ export class WhatsAppClient {
       // A browser hides a manual redirect as an "opaqueredirect" of status 0.
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
         discard(response);
-        return settle("redirect", response.status, response.headers.get("location") ?? undefined);
+        return settle(REDIRECT, response.status, response.headers.get("location") ?? undefined);
       }
       const retryAfter = response.headers.get("retry-after") ?? undefined;
       status = response.status;
       const { project, maxBytes } = this.#facts;
       const expired = project?.expired(response);
       const text = await readBody(response, maxBytes);
-      if (text === undefined) return settle("too_large", status);
-      return settle("", status, retryAfter, text, expired);
+      if (text === undefined) return settle(TOO_LARGE, status);
+      return settle(0, status, retryAfter, text, expired);
     } catch (err) {
-      if (signal?.aborted) return settle("aborted");
-      if (timedOut) return settle("timeout");
-      return settle("network", status, typeof err?.message === "string" ? err.message : undefined);
+      if (signal?.aborted) return settle(ABORTED);
+      if (timedOut) return settle(TIMEOUT);
+      return settle(NETWORK, status, typeof err?.message === "string" ? err.message : undefined);
     } finally {
       clearTimeout(timer);
       // Only a listener that was added is removed: a finally that throws would reject raw.

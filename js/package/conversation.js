@@ -4,7 +4,7 @@
 // Cargo feature `conversation` has this file; without it, scripts/build.sh puts in a
 // `project` that is always undefined (Rust refuses `api: "conversation"` there).
 import { toSinchError } from "./errors.js";
-import { abortable } from "./runtime.js";
+import { ABORTED, TIMEOUT, abortable } from "./runtime.js";
 
 // Sends in flight per call.
 const FAN_OUT = 4;
@@ -60,7 +60,7 @@ class Project {
       bearer = await this.#bearerHeader(call);
       // No token in time is this attempt's timeout, which the retry policy decides on
       // like any other; nothing was sent, so it is as safe to repeat as a read (1).
-      if (bearer === undefined) return { text: this.#core.settle("", "timeout", 0, undefined, "", call.timeoutMs, n, 1, Math.random()) };
+      if (bearer === undefined) return { text: this.#core.settle("", TIMEOUT, 0, undefined, "", call.timeoutMs, n, 1, Math.random()) };
       return attempt(bearer, n);
     };
     const renew = () => {
@@ -120,7 +120,7 @@ class Project {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     // An abort is final, whatever the policy.
-    const aborted = () => toSinchError(JSON.parse(this.#core.settle("", "aborted", 0, undefined, "", 0, 0, 1, 0)).error);
+    const aborted = () => toSinchError(JSON.parse(this.#core.settle("", ABORTED, 0, undefined, "", 0, 0, 1, 0)).error);
     if (call.signal?.aborted) throw aborted();
     if (!this.#refresh) {
       this.#refresh = this.#fetchToken().finally(() => {

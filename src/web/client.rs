@@ -110,15 +110,16 @@ impl Core {
     }
 
     /// What attempt `attempt` of `op` came to, as JS hands it over: with `fault`
-    /// empty, [`Core::answer`] of the server's answer (`text` its raw
-    /// `Retry-After`, `body` the body); else [`Core::fail`] of that failure (`text`
-    /// the failure's text, `ms` the timeout). One export for both: one glue
-    /// function and borrow check in wasm, not two.
+    /// 0, [`Core::answer`] of the server's answer (`text` its raw `Retry-After`,
+    /// `body` the body); else [`Core::fail`] of that failure ([`FAULTS`]: `fault`
+    /// 1 is its first; `text` the failure's text, `ms` the timeout). One export for
+    /// both: one glue function and borrow check in wasm, not two; the failure by
+    /// number, not name: one string argument fewer to cross.
     #[allow(clippy::too_many_arguments)]
     pub fn settle(
         &mut self,
         op: &str,
-        fault: &str,
+        fault: u32,
         status: u16,
         text: Option<String>,
         body: &str,
@@ -127,10 +128,10 @@ impl Core {
         repeat: u32,
         jitter: f64,
     ) -> JsValue {
-        if fault.is_empty() {
+        if fault == 0 {
             self.answer(op, status, text, body, attempt, repeat, jitter)
         } else {
-            self.fail(fault, status, text, ms, attempt, repeat, jitter)
+            self.failed(fault, status, text, ms, attempt, repeat, jitter)
         }
     }
 
@@ -186,11 +187,28 @@ impl Core {
     /// What attempt `attempt` came to when it got no readable answer, as
     /// [`Core::answer`] says it. `kind`: `redirect` (`status` 0 when hidden,
     /// `text` the `Location`), `too_large`, `timeout` (after `ms`), `network`
-    /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`.
+    /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`
+    /// ([`FAULTS`]; JS gives the number, [`Core::settle`]).
     #[allow(clippy::too_many_arguments)]
     pub fn fail(
         &self,
         kind: &str,
+        status: u16,
+        text: Option<String>,
+        ms: u32,
+        attempt: u32,
+        repeat: u32,
+        jitter: f64,
+    ) -> JsValue {
+        let fault = FAULTS.iter().position(|name| *name == kind).unwrap_or(4);
+        self.failed(fault as u32 + 1, status, text, ms, attempt, repeat, jitter)
+    }
+
+    /// [`Core::fail`] of failure `fault` (1 is the first of [`FAULTS`]).
+    #[allow(clippy::too_many_arguments)]
+    fn failed(
+        &self,
+        fault: u32,
         status: u16,
         text: Option<String>,
         ms: u32,
@@ -204,14 +222,14 @@ impl Core {
         };
         let status_if_any = Some(status).filter(|s| *s != 0);
         let text = text.as_deref();
-        let failure = match kind {
-            "redirect" => Failure::Redirect {
+        let failure = match fault {
+            1 => Failure::Redirect {
                 status: status_if_any,
                 location: text,
             },
-            "too_large" => Failure::TooLarge { status },
-            "timeout" => Failure::Timeout { ms },
-            "network" => Failure::Network {
+            2 => Failure::TooLarge { status },
+            3 => Failure::Timeout { ms },
+            4 => Failure::Network {
                 status: status_if_any,
                 reason: text.unwrap_or("unknown failure"),
             },
@@ -227,6 +245,10 @@ impl Core {
             .map_err(|refusal| JsValue::from_str(refusal))
     }
 }
+
+/// The failures JS meets, as [`Core::settle`] numbers them from 1 (`client.js`'s
+/// `settle`).
+pub const FAULTS: [&str; 5] = ["redirect", "too_large", "timeout", "network", "aborted"];
 
 /// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
 /// takes them) under `config` that came to `outcome`.
