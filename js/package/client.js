@@ -103,33 +103,34 @@ export class WhatsAppClient {
     return `WhatsAppClient(${who} @ ${baseUrl})`;
   }
 
-  // The methods of the core (`core::ops::OPS`), each with how many arguments come before
-  // its call options. Written out, not defined in a loop: a class body's methods cost
-  // next to nothing at import, 24 `defineProperty` calls ≈ 0.1 ms (README, "Startup").
-  send(...args) { return this.#call("send", args, 1); }
-  sendText(...args) { return this.#call("sendText", args, 2); }
-  markRead(...args) { return this.#call("markRead", args, 1); }
-  capability(...args) { return this.#call("capability", args, 1); }
-  optIn(...args) { return this.#call("optIn", args, 1); }
-  optOut(...args) { return this.#call("optOut", args, 1); }
-  addToBlacklist(...args) { return this.#call("addToBlacklist", args, 1); }
-  removeFromBlacklist(...args) { return this.#call("removeFromBlacklist", args, 1); }
-  blacklist(...args) { return this.#call("blacklist", args, 1); }
-  callbackStatus(...args) { return this.#call("callbackStatus", args, 1); }
-  callbackNotifications(...args) { return this.#call("callbackNotifications", args, 1); }
-  addProvider(...args) { return this.#call("addProvider", args, 1); }
-  listProviders(...args) { return this.#call("listProviders", args, 0); }
-  deleteProvider(...args) { return this.#call("deleteProvider", args, 1); }
-  listStickerpacks(...args) { return this.#call("listStickerpacks", args, 1); }
-  getStickerpack(...args) { return this.#call("getStickerpack", args, 2); }
-  createStickerpack(...args) { return this.#call("createStickerpack", args, 1); }
-  updateStickerpack(...args) { return this.#call("updateStickerpack", args, 2); }
-  deleteStickerpack(...args) { return this.#call("deleteStickerpack", args, 1); }
-  listStickers(...args) { return this.#call("listStickers", args, 2); }
-  getSticker(...args) { return this.#call("getSticker", args, 3); }
-  createSticker(...args) { return this.#call("createSticker", args, 2); }
-  updateSticker(...args) { return this.#call("updateSticker", args, 3); }
-  deleteSticker(...args) { return this.#call("deleteSticker", args, 2); }
+  // The methods of the core, each with its row of `core::ops::OPS` (the operation as it
+  // crosses: a number) and how many arguments come before its call options. Written out,
+  // not defined in a loop: a class body's methods cost next to nothing at import, 24
+  // `defineProperty` calls ≈ 0.1 ms (README, "Startup").
+  send(...args) { return this.#call(0, args, 1); }
+  sendText(...args) { return this.#call(1, args, 2); }
+  markRead(...args) { return this.#call(2, args, 1); }
+  capability(...args) { return this.#call(3, args, 1); }
+  optIn(...args) { return this.#call(4, args, 1); }
+  optOut(...args) { return this.#call(5, args, 1); }
+  addToBlacklist(...args) { return this.#call(6, args, 1); }
+  removeFromBlacklist(...args) { return this.#call(7, args, 1); }
+  blacklist(...args) { return this.#call(8, args, 1); }
+  callbackStatus(...args) { return this.#call(9, args, 1); }
+  callbackNotifications(...args) { return this.#call(10, args, 1); }
+  addProvider(...args) { return this.#call(11, args, 1); }
+  listProviders(...args) { return this.#call(12, args, 0); }
+  deleteProvider(...args) { return this.#call(13, args, 1); }
+  listStickerpacks(...args) { return this.#call(14, args, 1); }
+  getStickerpack(...args) { return this.#call(15, args, 2); }
+  createStickerpack(...args) { return this.#call(16, args, 1); }
+  updateStickerpack(...args) { return this.#call(17, args, 2); }
+  deleteStickerpack(...args) { return this.#call(18, args, 1); }
+  listStickers(...args) { return this.#call(19, args, 2); }
+  getSticker(...args) { return this.#call(20, args, 3); }
+  createSticker(...args) { return this.#call(21, args, 2); }
+  updateSticker(...args) { return this.#call(22, args, 3); }
+  deleteSticker(...args) { return this.#call(23, args, 2); }
 
   // Convenience senders: each builds one message object (`fields` of its arguments) and
   // calls `send`, where the Rust core validates it. Like every method, a sender never
@@ -162,8 +163,9 @@ export class WhatsAppClient {
   }
 
   /**
-   * One method call: its request prepared by Rust, then attempts until Rust says stop.
-   * Not async itself (one promise fewer on the hot path): what it throws, it rejects with.
+   * One method call (`op` its row): its request prepared by Rust, then attempts until
+   * Rust says stop. Not async itself (one promise fewer on the hot path): what it
+   * throws, it rejects with.
    */
   #call(op, args, arity) {
     try {
@@ -212,7 +214,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.settle("", ABORTED, 0, undefined, "", 0, attempt, 0, 0));
+        unwrap(this.#core.settle(-1, ABORTED, 0, undefined, "", 0, attempt, 0));
       }
     }
   }
@@ -260,17 +262,16 @@ export class WhatsAppClient {
   }
 
   /**
-   * One attempt of operation `op` under its own deadline: `{ text, expired }`, `text` the
-   * JSON text of what it came to (`Core.settle` of `op` with the request's `repeat`: of a
-   * readable answer, else of the failure), `expired` when a 401 of `api: "conversation"` says
-   * the access token expired. The token request is op `"token"`, `repeat` 1 (conversation.js).
+   * One attempt of the operation of row `op` under its own deadline: `{ text, expired }`,
+   * `text` the JSON text of what it came to (`Core.settle` of `op`: of a readable answer,
+   * else of the failure), `expired` when a 401 of `api: "conversation"` says the access
+   * token expired. The token request is row -1, past the table (conversation.js).
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
-    const { repeat } = request;
     // What the attempt came to: an answer (`fault` 0, `text` its Retry-After) or a failure.
     const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) =>
-      ({ text: core.settle(op, fault, status, text, body, call.timeoutMs, attempt, repeat, Math.random()), expired });
+      ({ text: core.settle(op, fault, status, text, body, call.timeoutMs, attempt, Math.random()), expired });
     const controller = new AbortController();
     let timedOut = false;
     let timer;

@@ -12,7 +12,7 @@ use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
 use crate::core::outcome::{settle, Failure};
-use crate::core::retry::{Attempt, Repeat};
+use crate::core::retry::Attempt;
 #[cfg(feature = "conversation")]
 use crate::core::{config::Auth, conversation::auth};
 use crate::prelude::*;
@@ -89,13 +89,12 @@ impl Core {
         text(envelope(Ok(out.finish())))
     }
 
-    /// The request of operation `op` (a method's name) with `args` (the JSON text
-    /// of its argument array): `{method, url, repeat}` (how safe a repeat is:
-    /// `1` harmless, `0` a send, `2` a create, [`Repeat`]), then the JSON text to
-    /// send, when there is a body, after a line break (the envelope has none; the
-    /// body crosses as it is, not quoted as a string); or the `invalid_argument`
-    /// of a broken rule.
-    pub fn prepare(&self, op: &str, args: &str) -> JsValue {
+    /// The request of the operation of row `op` of `core::ops::OPS` (JS's method
+    /// by number: [`ops::row`]) with `args` (the JSON text of its argument array):
+    /// `{method, url}`, then the JSON text to send, when there is a body, after a
+    /// line break (the envelope has none; the body crosses as it is, not quoted as
+    /// a string); or the `invalid_argument` of a broken rule.
+    pub fn prepare(&self, op: u32, args: &str) -> JsValue {
         let config = match self.config() {
             Ok(config) => config,
             Err(refusal) => return refusal,
@@ -109,7 +108,7 @@ impl Core {
         text(crossing)
     }
 
-    /// What attempt `attempt` of `op` came to, as JS hands it over: with `fault`
+    /// What attempt `attempt` of row `op` came to, as JS hands it over: with `fault`
     /// 0, [`Core::answer`] of the server's answer (`text` its raw `Retry-After`,
     /// `body` the body); else [`Core::fail`] of that failure ([`FAULTS`]: `fault`
     /// 1 is its first; `text` the failure's text, `ms` the timeout). One export for
@@ -118,20 +117,19 @@ impl Core {
     #[allow(clippy::too_many_arguments)]
     pub fn settle(
         &mut self,
-        op: &str,
+        op: u32,
         fault: u32,
         status: u16,
         text: Option<String>,
         body: &str,
         ms: u32,
         attempt: u32,
-        repeat: u32,
         jitter: f64,
     ) -> JsValue {
         if fault == 0 {
-            self.answer(op, status, text, body, attempt, repeat, jitter)
+            self.answer(op, status, text, body, attempt, jitter)
         } else {
-            self.failed(fault, status, text, ms, attempt, repeat, jitter)
+            self.failed(fault, status, text, ms, attempt, op, jitter)
         }
     }
 
@@ -147,23 +145,21 @@ impl Core {
 }
 
 impl Core {
-    /// What attempt `attempt` of `op` came to when the server answered `status`
+    /// What attempt `attempt` of row `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
-    /// or the final `{"error":…}`. `repeat` is the request's `repeat` as
-    /// [`Core::prepare`] gave it (1 for the token request); `jitter` is a random
-    /// number in [0, 1). Under
-    /// `api: "conversation"`, `op` `"token"` is the token request's (its result
-    /// `{"authorization", "refreshInMs"}`, the access token kept here for redaction).
-    #[allow(clippy::too_many_arguments)]
+    /// or the final `{"error":…}`. How safe a repeat is comes from the row
+    /// ([`ops::repeat`]); `jitter` is a random number in [0, 1). Under
+    /// `api: "conversation"`, a row past the table (JS: -1) is the token request's
+    /// (its result `{"authorization", "refreshInMs"}`, the access token kept here
+    /// for redaction).
     pub fn answer(
         &mut self,
-        op: &str,
+        op: u32,
         status: u16,
         retry_after: Option<String>,
         body: &str,
         attempt: u32,
-        repeat: u32,
         jitter: f64,
     ) -> JsValue {
         let config = match &mut self.config {
@@ -174,21 +170,22 @@ impl Core {
         let outcome = match &mut config.api {
             Api::WhatsApp(bot) => {
                 let token = bot.token.as_ref().map_or("", |t| t.expose());
-                ops::find(op).and_then(|op| ops::answer(op, status, retry_after, body, token))
+                ops::row(op as usize)
+                    .and_then(|row| ops::answer(row, status, retry_after, body, token))
             }
             #[cfg(feature = "conversation")]
             Api::Conversation(project) => {
-                ops::conversation::answer(op, status, retry_after, body, project)
+                ops::conversation::answer(op as usize, status, retry_after, body, project)
             }
         };
-        settle_attempt(config, outcome, attempt, repeat, jitter)
+        settle_attempt(config, outcome, attempt, op, jitter)
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
     /// [`Core::answer`] says it. `kind`: `redirect` (`status` 0 when hidden,
     /// `text` the `Location`), `too_large`, `timeout` (after `ms`), `network`
     /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`
-    /// ([`FAULTS`]; JS gives the number, [`Core::settle`]).
+    /// ([`FAULTS`]; JS gives the number, [`Core::settle`]) in a request of row `op`.
     #[allow(clippy::too_many_arguments)]
     pub fn fail(
         &self,
@@ -197,11 +194,11 @@ impl Core {
         text: Option<String>,
         ms: u32,
         attempt: u32,
-        repeat: u32,
+        op: u32,
         jitter: f64,
     ) -> JsValue {
         let fault = FAULTS.iter().position(|name| *name == kind).unwrap_or(4);
-        self.failed(fault as u32 + 1, status, text, ms, attempt, repeat, jitter)
+        self.failed(fault as u32 + 1, status, text, ms, attempt, op, jitter)
     }
 
     /// [`Core::fail`] of failure `fault` (1 is the first of [`FAULTS`]).
@@ -213,7 +210,7 @@ impl Core {
         text: Option<String>,
         ms: u32,
         attempt: u32,
-        repeat: u32,
+        op: u32,
         jitter: f64,
     ) -> JsValue {
         let config = match self.config() {
@@ -235,7 +232,7 @@ impl Core {
             },
             _ => Failure::Aborted,
         };
-        settle_attempt(config, Err(failure.error(config)), attempt, repeat, jitter)
+        settle_attempt(config, Err(failure.error(config)), attempt, op, jitter)
     }
 
     /// The configuration, or the options' error as every method answers it.
@@ -250,32 +247,33 @@ impl Core {
 /// `settle`).
 pub const FAULTS: [&str; 5] = ["redirect", "too_large", "timeout", "network", "aborted"];
 
-/// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
-/// takes them) under `config` that came to `outcome`.
+/// The envelope of attempt `number` of a request of row `op` (`jitter` as
+/// [`Core::answer`] takes it) under `config` that came to `outcome`.
 fn settle_attempt(
     config: &Config,
     outcome: Result<String>,
     number: u32,
-    repeat: u32,
+    op: u32,
     jitter: f64,
 ) -> JsValue {
     let attempt = Attempt {
         number,
-        repeat: Repeat::from_wire(repeat),
+        repeat: ops::repeat(op as usize),
         jitter,
     };
     text(settle(config, outcome, attempt))
 }
 
-/// [`Core::prepare`]'s request of `op` with `args` under `config`: its JSON text, and
-/// its body, if any, in `body`.
-fn request(config: &Config, op: &str, args: &str, body: &mut Option<String>) -> Result<String> {
+/// [`Core::prepare`]'s request of row `op` with `args` under `config`: its JSON
+/// text, and its body, if any, in `body`.
+fn request(config: &Config, op: u32, args: &str, body: &mut Option<String>) -> Result<String> {
+    let op = op as usize;
     #[cfg(feature = "conversation")]
     if let Api::Conversation(project) = &config.api {
         return ops::conversation::prepare(config, project, op, args);
     }
-    let request = ops::prepare(config, op, args)?;
-    let mut out = ops::request(request.method.as_str(), &request.url, request.repeat);
+    let request = ops::prepare(config, ops::row(op)?, args)?;
+    let mut out = ops::request(request.method.as_str(), &request.url);
     out.close_object();
     *body = request.body;
     Ok(out.finish())
