@@ -162,17 +162,9 @@ fn answers_become_results_errors_or_retries() {
         "{shown}"
     );
     // 429 with Retry-After: retried after it, unless it is longer than allowed.
-    let busy = parse(&s(core.answer(
-        row("sendText"),
-        429,
-        Some("2".into()),
-        "",
-        0,
-        0.5,
-    )))
-    .unwrap();
+    let busy = parse(&s(core.answer(row("sendText"), 429, Some("2"), "", 0, 0.5))).unwrap();
     assert_eq!(busy.get("retryMs"), Some(&Value::Number("2000".into())));
-    let long = s(core.answer(row("sendText"), 429, Some("3600".into()), "", 0, 0.5));
+    let long = s(core.answer(row("sendText"), 429, Some("3600"), "", 0, 0.5));
     assert!(
         !long.contains("retryMs") && long.contains("maxRetryAfterMs"),
         "{long}"
@@ -193,7 +185,7 @@ fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
     let core = Core::new(OPTIONS, false);
     // Of a request of `op` (how safe a repeat is comes from its row).
     let fail = |kind: &str, status, text: Option<&str>, op| {
-        s(core.fail(kind, status, text.map(str::to_owned), 250, 0, row(op), 0.0))
+        s(core.fail(kind, status, text, 250, 0, row(op), 0.0))
     };
     let redirect = error(&fail(
         "redirect",

@@ -214,7 +214,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.settle(-1, ABORTED, 0, undefined, "", 0, attempt, 0));
+        unwrap(this.#core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
       }
     }
   }
@@ -269,9 +269,13 @@ export class WhatsAppClient {
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
-    // What the attempt came to: an answer (`fault` 0, `text` its Retry-After) or a failure.
-    const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) =>
-      ({ text: core.settle(op, fault, status, text, body, call.timeoutMs, attempt, Math.random()), expired });
+    // What the attempt came to: an answer (`fault` 0, `text` its Retry-After, "" when
+    // absent) or a failure (`text` its text, if any). Both texts cross as one: `text`, a
+    // line break, `body` (a header has no line break; a failure has no body).
+    const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) => {
+      const texts = text === undefined ? body : text + "\n" + body;
+      return { text: core.settle(op, fault, status, texts, call.timeoutMs, attempt, Math.random()), expired };
+    };
     const controller = new AbortController();
     let timedOut = false;
     let timer;
@@ -303,7 +307,7 @@ export class WhatsAppClient {
         discard(response);
         return settle(REDIRECT, response.status, response.headers.get("location") ?? undefined);
       }
-      const retryAfter = response.headers.get("retry-after") ?? undefined;
+      const retryAfter = response.headers.get("retry-after") ?? "";
       status = response.status;
       const { project, maxBytes } = this.#facts;
       const expired = project?.expired(response);

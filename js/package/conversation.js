@@ -61,7 +61,7 @@ class Project {
       // No token in time is this attempt's timeout, which the retry policy decides on
       // like any other; nothing was sent, so it is as safe to repeat as a read (the
       // token request's row, -1).
-      if (bearer === undefined) return { text: this.#core.settle(-1, TIMEOUT, 0, undefined, "", call.timeoutMs, n, Math.random()) };
+      if (bearer === undefined) return { text: this.#core.settle(-1, TIMEOUT, 0, "", call.timeoutMs, n, Math.random()) };
       return attempt(bearer, n);
     };
     const renew = () => {
@@ -121,7 +121,7 @@ class Project {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     // An abort is final, whatever the policy.
-    const aborted = () => toSinchError(JSON.parse(this.#core.settle(-1, ABORTED, 0, undefined, "", 0, 0, 0)).error);
+    const aborted = () => toSinchError(JSON.parse(this.#core.settle(-1, ABORTED, 0, "", 0, 0, 0)).error);
     if (call.signal?.aborted) throw aborted();
     if (!this.#refresh) {
       this.#refresh = this.#fetchToken().finally(() => {

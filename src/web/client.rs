@@ -13,6 +13,7 @@ use crate::core::json::Writer;
 use crate::core::ops;
 use crate::core::outcome::{settle, Failure};
 use crate::core::retry::Attempt;
+use crate::core::whatwg::cut;
 #[cfg(feature = "conversation")]
 use crate::core::{config::Auth, conversation::auth};
 use crate::prelude::*;
@@ -110,25 +111,28 @@ impl Core {
 
     /// What attempt `attempt` of row `op` came to, as JS hands it over: with `fault`
     /// 0, [`Core::answer`] of the server's answer (`text` its raw `Retry-After`,
-    /// `body` the body); else [`Core::fail`] of that failure ([`FAULTS`]: `fault`
-    /// 1 is its first; `text` the failure's text, `ms` the timeout). One export for
-    /// both: one glue function and borrow check in wasm, not two; the failure by
-    /// number, not name: one string argument fewer to cross.
+    /// empty when absent, a line break, and the body: a header has none); else
+    /// [`Core::fail`] of that failure ([`FAULTS`]: `fault` 1 is its first; `text`
+    /// empty when it has no text, else its text and a line break; `ms` the
+    /// timeout). One export for both: one glue function and borrow check in wasm,
+    /// not two; the failure by number, not name, and one string for both texts:
+    /// fewer arguments to cross.
     #[allow(clippy::too_many_arguments)]
     pub fn settle(
         &mut self,
         op: u32,
         fault: u32,
         status: u16,
-        text: Option<String>,
-        body: &str,
+        text: &str,
         ms: u32,
         attempt: u32,
         jitter: f64,
     ) -> JsValue {
         if fault == 0 {
-            self.answer(op, status, text, body, attempt, jitter)
+            let (retry_after, body) = cut(text, b"\n").unwrap_or(("", text));
+            self.answer(op, status, Some(retry_after), body, attempt, jitter)
         } else {
+            let text = text.strip_suffix("\n");
             self.failed(fault, status, text, ms, attempt, op, jitter)
         }
     }
@@ -157,7 +161,7 @@ impl Core {
         &mut self,
         op: u32,
         status: u16,
-        retry_after: Option<String>,
+        retry_after: Option<&str>,
         body: &str,
         attempt: u32,
         jitter: f64,
@@ -166,7 +170,6 @@ impl Core {
             Ok(config) => config,
             Err(refusal) => return JsValue::from_str(refusal),
         };
-        let retry_after = retry_after.as_deref();
         let outcome = match &mut config.api {
             Api::WhatsApp(bot) => {
                 let token = bot.token.as_ref().map_or("", |t| t.expose());
@@ -191,7 +194,7 @@ impl Core {
         &self,
         kind: &str,
         status: u16,
-        text: Option<String>,
+        text: Option<&str>,
         ms: u32,
         attempt: u32,
         op: u32,
@@ -207,7 +210,7 @@ impl Core {
         &self,
         fault: u32,
         status: u16,
-        text: Option<String>,
+        text: Option<&str>,
         ms: u32,
         attempt: u32,
         op: u32,
@@ -218,7 +221,6 @@ impl Core {
             Err(refusal) => return refusal,
         };
         let status_if_any = Some(status).filter(|s| *s != 0);
-        let text = text.as_deref();
         let failure = match fault {
             1 => Failure::Redirect {
                 status: status_if_any,
