@@ -182,18 +182,17 @@ impl Config {
     }
 
     /// Every secret of this client that a server could echo (the token; the key
-    /// secret, its Basic header and the current access token), for [`redact_all`].
-    pub fn secrets(&self) -> Vec<&str> {
-        let mut secrets = Vec::new();
+    /// secret, its Basic header and the current access token), for [`redact_all`];
+    /// empty where there is none (an empty secret matches nothing).
+    pub fn secrets(&self) -> [&str; 3] {
         match &self.api {
             Api::WhatsApp(Bot {
                 token: Some(token), ..
-            }) => secrets.push(token.expose()),
-            Api::WhatsApp(_) => {}
+            }) => [token.expose(), "", ""],
+            Api::WhatsApp(_) => [""; 3],
             #[cfg(feature = "conversation")]
-            Api::Conversation(project) => project.secrets(&mut secrets),
+            Api::Conversation(project) => project.secrets(),
         }
-        secrets
     }
 }
 

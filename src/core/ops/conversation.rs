@@ -89,8 +89,7 @@ pub fn answer(
         true => Some(find(index)?),
         false => None,
     };
-    let mut secrets = Vec::new();
-    project.secrets(&mut secrets);
+    let secrets = project.secrets();
     if !(200..300).contains(&status) {
         let not_found = row.map_or(NOT_FOUND, |&(.., not_found)| not_found);
         return Err(error_for_status(

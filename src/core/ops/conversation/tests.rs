@@ -432,9 +432,7 @@ fn the_token_request_and_its_answer() {
             "{answer}"
         );
     }
-    let mut secrets = Vec::new();
-    project.secrets(&mut secrets);
-    assert!(secrets.contains(&"jwt-1"));
+    assert!(project.secrets().contains(&"jwt-1"));
     for bad in [
         "",
         r#"{"access_token":"jwt 2","token_type":"bearer","expires_in":1}"#,
