@@ -41,10 +41,10 @@ export class WhatsAppClient {
   }
 
   /**
-   * What Rust made of the options (`Core.open`), read on first use: `{ botId, baseUrl,
-   * timeoutMs, maxBytes, hasToken, project, plain, json }`, `project` the `Project` of
-   * `api: "conversation"` (conversation.js), `plain` and `json` the headers of a request
-   * without and with a JSON body.
+   * What Rust made of the options (`Core.open`: `{ botId, baseUrl, timeoutMs,
+   * maxResponseBytes, … }`), read on first use, with `hasToken`, `project` the `Project`
+   * of `api: "conversation"` (conversation.js), `plain` and `json` the headers of a
+   * request without and with a JSON body.
    */
   #open() {
     if (this.#facts) return this.#facts;
@@ -58,10 +58,7 @@ export class WhatsAppClient {
     const hasToken = facts.authorization !== undefined;
     const auth = hasToken ? { Authorization: facts.authorization } : {};
     return (this.#facts = {
-      botId: facts.botId,
-      baseUrl: facts.baseUrl,
-      timeoutMs: facts.timeoutMs,
-      maxBytes: facts.maxResponseBytes,
+      ...facts,
       hasToken,
       project: project(facts, this.#core, io),
       plain: { Accept: "application/json", ...auth },
@@ -191,10 +188,17 @@ export class WhatsAppClient {
     }
   }
 
-  /** One request (or one part of a fan-out) with `body`, attempted until Rust says stop. */
+  /**
+   * One request (or one part of a fan-out) with `body`, attempted until Rust says stop;
+   * attempt `n` with `bearer`, if any, is `{ text, expired }` (see `#exchange`).
+   */
   #run(op, request, body, call) {
-    const attempt = (bearer, n) => this.#attempt(op, request, body, bearer, call, n);
-    const { project } = this.#facts;
+    const { plain, json, project } = this.#facts;
+    const attempt = (bearer, n) => {
+      let headers = body === undefined ? plain : json;
+      if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
+      return this.#exchange(op, request, headers, body, call, n);
+    };
     return project ? project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
   }
 
@@ -254,13 +258,6 @@ export class WhatsAppClient {
     return call;
   }
 
-  /** One attempt of `request` with `body`: `{ text, expired }` (see `#exchange`). */
-  #attempt(op, request, body, bearer, call, attempt) {
-    let headers = body === undefined ? this.#facts.plain : this.#facts.json;
-    if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
-    return this.#exchange(op, request, headers, body, call, attempt);
-  }
-
   /**
    * One attempt of the operation of row `op` under its own deadline: `{ text, expired }`,
    * `text` the JSON text of what it came to (`Core.settle` of `op`: of a readable answer,
@@ -309,9 +306,9 @@ export class WhatsAppClient {
       }
       const retryAfter = response.headers.get("retry-after") ?? "";
       status = response.status;
-      const { project, maxBytes } = this.#facts;
+      const { project, maxResponseBytes } = this.#facts;
       const expired = project?.expired(response);
-      const text = await readBody(response, maxBytes);
+      const text = await readBody(response, maxResponseBytes);
       if (text === undefined) return settle(TOO_LARGE, status);
       return settle(0, status, retryAfter, text, expired);
     } catch (err) {
