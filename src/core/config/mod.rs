@@ -2,8 +2,6 @@
 //! token, or a Conversation API project, app and access key: [`conversation`]) and where
 //! Sinch lives (region or base URL).
 
-#[cfg(feature = "conversation")]
-use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::{RetryPolicy, MAX_RETRIES, MAX_RETRY_AFTER_MS};
@@ -222,12 +220,16 @@ impl Config {
         match value.get("api").map(|api| (api, api.as_str())) {
             None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
                 #[cfg(feature = "conversation")]
-                only_for(&value, conversation::ONLY, "conversation")?;
+                only_for(&value, conversation::ONLY, ONLY_CONVERSATION)?;
                 read::standalone(&value, &at, host)
             }
             #[cfg(feature = "conversation")]
             Some((_, Some("conversation"))) => {
-                only_for(&value, conversation::STANDALONE_ONLY, "whatsapp")?;
+                only_for(
+                    &value,
+                    conversation::STANDALONE_ONLY,
+                    r#"is only for api: "whatsapp""#,
+                )?;
                 conversation::config(&value, &at, host)
             }
             // Only a build made to measure the backend's weight lacks it (README, "Size").
@@ -313,14 +315,15 @@ fn under_options(mut err: Error) -> Error {
     err
 }
 
-/// Refuses the first of `keys` that `options` has: an option of the other API.
+/// The rule of an option or member only `api: "conversation"` takes.
+pub const ONLY_CONVERSATION: &str = r#"is only for api: "conversation""#;
+
+/// Refuses the first of `keys` that `options` has (an option of the other API)
+/// by `rule`.
 #[cfg(feature = "conversation")]
-fn only_for(options: &Value, keys: &[&str], api: &str) -> Result<()> {
+fn only_for(options: &Value, keys: &[&str], rule: &str) -> Result<()> {
     match keys.iter().find(|key| options.get(key).is_some()) {
-        Some(key) => Err(Error::invalid(
-            key,
-            &join(&["is only for api: \"", api, "\""]),
-        )),
+        Some(key) => Err(Error::invalid(key, rule)),
         None => Ok(()),
     }
 }

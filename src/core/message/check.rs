@@ -6,6 +6,7 @@
 
 use super::index;
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
+use crate::core::config::ONLY_CONVERSATION;
 use crate::core::error::{join, Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{any_char, decimal, is_white_space, trim, Path, Value};
@@ -323,7 +324,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
         Hook::Envelope => {
             for name in &["correlationId", "ttl", "channelSpecificMessage"] {
                 if given(value, name).is_some() {
-                    return Err(at.key(name).invalid(r#"is only for api: "conversation""#));
+                    return Err(at.key(name).invalid(ONLY_CONVERSATION));
                 }
             }
             Ok(())
