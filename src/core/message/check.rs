@@ -71,10 +71,10 @@ pub(super) fn given<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
 fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
     let fits = match kind {
         Kind::Str(_) => matches!(value, Value::String(_)),
-        Kind::Always(constant) => {
+        Kind::Always(constant, rule) => {
             return match value {
                 Value::String(given) if given == constant => Ok(()),
-                Value::String(_) => Err(at.invalid(&join(&["must be ", constant]))),
+                Value::String(_) => Err(at.invalid(rule)),
                 _ => Err(at.invalid("must be a string")),
             }
         }
