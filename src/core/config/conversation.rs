@@ -176,7 +176,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         auth_url,
         access_token: None,
     };
-    Config::with(Api::Conversation(project), base_url, &shared)
+    Config::with(Api::Conversation(project), base_url, (&shared, true))
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.

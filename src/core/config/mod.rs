@@ -4,7 +4,7 @@
 
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
-use crate::core::retry::{RetryPolicy, MAX_RETRIES, MAX_RETRY_AFTER_MS};
+use crate::core::retry::RetryPolicy;
 use crate::prelude::*;
 use core::fmt;
 
@@ -15,7 +15,7 @@ mod read;
 mod redact;
 #[cfg(feature = "conversation")]
 use checks::check_url;
-use checks::{base_url, check_name, check_token, in_browser_page};
+use checks::{base_url, check_name, check_token, in_browser_page, ranges};
 #[cfg(feature = "conversation")]
 pub use conversation::{Auth, Project};
 #[cfg(feature = "conversation")]
@@ -248,16 +248,17 @@ impl Config {
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
         let token = options.token.as_ref().map(Secret::expose);
         let region = options.region.map(Region::base_url);
-        Self::standalone(&options.bot_id, token, region, &options, host)
+        Self::standalone(&options.bot_id, token, region, (&options, false), host)
     }
 
     /// The standalone config of bot `bot_id` with `token`, at `region` (its base URL)
-    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`].
+    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`]. `options`
+    /// comes with whether its ranges were checked as it was read ([`Config::with`]).
     fn standalone(
         bot_id: &str,
         token: Option<&str>,
         region: Option<&'static str>,
-        options: &ClientOptions,
+        (options, read): (&ClientOptions, bool),
         host: Host,
     ) -> Result<Self> {
         if host == Host::BrowserPage
@@ -282,21 +283,26 @@ impl Config {
             ));
         }
         let token = token.map(|token| Secret(token.to_owned()));
-        Self::with(Api::WhatsApp(Bot { bot_id, token }), base_url, options)
+        Self::with(
+            Api::WhatsApp(Bot { bot_id, token }),
+            base_url,
+            (options, read),
+        )
     }
 
-    /// The config of `api` at `base_url`, with the shared options' rules checked.
-    fn with(api: Api, base_url: String, options: &ClientOptions) -> Result<Self> {
-        let timeout_ms = match options.timeout_ms {
-            None => DEFAULT_TIMEOUT_MS,
-            Some(ms) => timeout_ms(f64::from(ms))
-                .ok_or_else(|| Error::invalid("timeoutMs", TIMEOUT_RULE))?,
-        };
+    /// The config of `api` at `base_url`, with the shared options' rules checked:
+    /// `timeoutMs`, `retries` and `maxRetryAfterMs` unless `read` says they were as
+    /// they were read (from JSON, `read_shared`: the wasm has those checks once), then
+    /// `maxResponseBytes`.
+    fn with(api: Api, base_url: String, (options, read): (&ClientOptions, bool)) -> Result<Self> {
+        if !read {
+            ranges(options)?;
+        }
         Ok(Self {
             api,
             base_url,
-            timeout_ms,
-            retry: retry_policy(options)?,
+            timeout_ms: options.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+            retry: retry_policy(options),
             max_response_bytes: max_response_bytes(options.max_response_bytes)?,
         })
     }
@@ -328,22 +334,17 @@ fn only_for(options: &Value, keys: &[&str], rule: &str) -> Result<()> {
     }
 }
 
-fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
+/// The retry policy of `options` (in their ranges, [`ranges`]).
+fn retry_policy(options: &ClientOptions) -> RetryPolicy {
     let mut policy = RetryPolicy::default();
     if let Some(retries) = options.retries {
-        if retries > MAX_RETRIES {
-            return Err(Error::invalid("retries", RETRIES_RULE));
-        }
         policy.max_retries = retries;
     }
     if let Some(max) = options.max_retry_after_ms {
-        if max > MAX_RETRY_AFTER_MS {
-            return Err(Error::invalid("maxRetryAfterMs", RETRY_AFTER_RULE));
-        }
         policy.max_retry_after_ms = max;
     }
     policy.retry_unsafe = options.retry_messages_on_network_error.unwrap_or(false);
-    Ok(policy)
+    policy
 }
 
 /// The per-request timeout rule, for the client option `timeoutMs` and the per-call

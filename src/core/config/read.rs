@@ -54,7 +54,7 @@ pub(super) const KNOWN: &[&str] = KEYS
 
 /// The config of standalone options `value` (at `at`), for `host`: `botId`, `token`
 /// and the region read borrowed, checked by [`Config::standalone`] as a Rust
-/// caller's [`ClientOptions`] are.
+/// caller's [`ClientOptions`] are (the ranges of the shared ones as they are read).
 pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config> {
     let options = object(value, at, KNOWN)?;
     let bot_id = required(&options, "botId")?;
@@ -65,7 +65,7 @@ pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config>
     };
     let mut shared = ClientOptions::default();
     shared.read_shared(&options)?;
-    Config::standalone(bot_id, token, region, &shared, host)
+    Config::standalone(bot_id, token, region, (&shared, true), host)
 }
 
 /// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
