@@ -7,7 +7,6 @@
 
 use super::text;
 use crate::core::config::{self, Api, Config, Host};
-use crate::core::error::join;
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
@@ -71,7 +70,7 @@ impl Core {
             Api::WhatsApp(bot) => {
                 out.field("botId", &bot.bot_id);
                 if let Some(token) = &bot.token {
-                    out.field("authorization", &join(&["Bearer ", token.expose()]));
+                    out.field("authorization", &config::bearer(token.expose()));
                 }
             }
             #[cfg(feature = "conversation")]

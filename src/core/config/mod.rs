@@ -76,6 +76,13 @@ impl Secret {
     }
 }
 
+/// The `Authorization` header value of bearer `token`.
+pub fn bearer(token: &str) -> String {
+    let mut header = String::from("Bearer ");
+    header.push_str(token);
+    header
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Secret([redacted])")
