@@ -41,16 +41,6 @@ impl Region {
     }
 }
 
-impl Read for Region {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        match value.as_str() {
-            Some("us") => Ok(Self::Us),
-            Some("eu") => Ok(Self::Eu),
-            _ => Err(at.invalid(r#"must be one of "us", "eu""#)),
-        }
-    }
-}
-
 /// A credential (the bearer token, a media provider's password or token). Its
 /// `Debug` form is redacted; it is written as itself only because request bodies
 /// that carry it to Sinch must.

@@ -4,9 +4,9 @@
 
 use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE};
 use super::{RETRY_AFTER_RULE, TIMEOUT_RULE};
-use crate::core::error::Result;
+use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, whole};
-use crate::core::json::{Object, Path, Read, Value};
+use crate::core::json::{Object, Path, Value};
 use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
 use crate::prelude::*;
 
@@ -59,9 +59,11 @@ pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config>
     let options = object(value, at, KNOWN)?;
     let bot_id = required(&options, "botId")?;
     let token = text(&options, "token")?;
-    let region = match options.get("region") {
-        Some(region) => Some(Region::read(region, &at.key("region"))?.base_url()),
+    let region = match options.get("region").map(Value::as_str) {
         None => None,
+        Some(Some("us")) => Some(Region::Us.base_url()),
+        Some(Some("eu")) => Some(Region::Eu.base_url()),
+        Some(_) => return Err(Error::invalid("region", r#"must be one of "us", "eu""#)),
     };
     let mut shared = ClientOptions::default();
     shared.read_shared(&options)?;

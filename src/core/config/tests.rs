@@ -120,6 +120,11 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
             r#"must be one of "us", "eu""#,
         ),
         (
+            r#"{"botId":"b","region":["eu"]}"#.to_owned(),
+            "options.region",
+            r#"must be one of "us", "eu""#,
+        ),
+        (
             format!(r#"{{"botId":"b","baseUrl":{{"u":"{secret}"}}}}"#),
             "options.baseUrl",
             "must be a string",
