@@ -110,23 +110,25 @@ impl ClientOptions {
     }
 }
 
-/// The boolean option `key` of `options`, if given: `….key: must be a boolean`.
+/// The boolean option `key` of `options`, if given: `key: must be a boolean` (put
+/// under `options` by `Config::from_json`, as the rules are).
 fn flag(options: &Object, key: &str) -> Result<Option<bool>> {
     match options.get(key) {
         None => Ok(None),
         Some(Value::Bool(flag)) => Ok(Some(*flag)),
-        Some(_) => Err(options.at().key(key).invalid("must be a boolean")),
+        Some(_) => Err(Error::invalid(key, "must be a boolean")),
     }
 }
 
 /// The whole-number option `key` of `options`, from `min` to `max`: any other value
-/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
+/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them
+/// (named as [`flag`] names it).
 fn bounded(options: &Object, key: &str, min: u64, max: u64, rule: &str) -> Result<Option<u64>> {
     match options.get(key) {
         None => Ok(None),
         Some(value) => whole(value, max)
             .filter(|n| *n >= min)
             .map(Some)
-            .ok_or_else(|| options.at().key(key).invalid(rule)),
+            .ok_or_else(|| Error::invalid(key, rule)),
     }
 }
