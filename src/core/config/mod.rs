@@ -231,12 +231,14 @@ impl Config {
             }
             // Only a build made to measure the backend's weight lacks it (README, "Size").
             #[cfg(not(feature = "conversation"))]
-            Some((_, Some("conversation"))) => Err(at
-                .key("api")
-                .invalid("\"conversation\" is not in this build (Cargo feature conversation)")),
-            Some(_) => Err(at
-                .key("api")
-                .invalid(r#"must be one of "whatsapp", "conversation""#)),
+            Some((_, Some("conversation"))) => Err(Error::invalid(
+                "api",
+                "\"conversation\" is not in this build (Cargo feature conversation)",
+            )),
+            Some(_) => Err(Error::invalid(
+                "api",
+                r#"must be one of "whatsapp", "conversation""#,
+            )),
         }
     }
 

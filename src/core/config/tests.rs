@@ -125,6 +125,11 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
             r#"must be one of "us", "eu""#,
         ),
         (
+            r#"{"botId":"b","api":"mars"}"#.to_owned(),
+            "options.api",
+            r#"must be one of "whatsapp", "conversation""#,
+        ),
+        (
             format!(r#"{{"botId":"b","baseUrl":{{"u":"{secret}"}}}}"#),
             "options.baseUrl",
             "must be a string",
