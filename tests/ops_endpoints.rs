@@ -25,7 +25,8 @@ fn reply(name: &str, status: u16, retry_after: Option<&str>, body: &str) -> Resu
 
 /// The error of calling op `name` with `args`: its field and message.
 fn refused(name: &str, args: &str) -> (String, String) {
-    let err = prepare(&config(), name, args)
+    let err = find(name)
+        .and_then(|op| prepare(&config(), op, args))
         .expect_err("refused")
         .into_fields();
     assert_eq!(err.code, ErrorCode::InvalidArgument, "{name}({args})");
@@ -193,7 +194,9 @@ fn requests_from_arguments() {
             None,
         ),
     ] {
-        let request = prepare(&c, name, args).unwrap_or_else(|e| panic!("{name}({args}): {e}"));
+        let request = find(name)
+            .and_then(|op| prepare(&c, op, args))
+            .unwrap_or_else(|e| panic!("{name}({args}): {e}"));
         assert_eq!(request.method, method, "{name}");
         assert_eq!(request.url, format!("{BASE}{path}"), "{name}");
         assert_eq!(request.body.as_deref(), body, "{name}");
@@ -291,7 +294,7 @@ fn arguments_are_named_as_in_js() {
             "getSticker",
             r#"["p",-1]"#,
             "index",
-            "index: must be a non-negative whole number",
+            "index: must be a whole number of 0 or more",
         ),
         (
             "getSticker",
@@ -309,7 +312,7 @@ fn arguments_are_named_as_in_js() {
             "updateSticker",
             r#"["p","x",{"emojis":["🐥"]}]"#,
             "index",
-            "index: must be a non-negative whole number",
+            "index: must be a whole number of 0 or more",
         ),
         (
             "updateSticker",

@@ -47,6 +47,14 @@ fn prepared(crossing: &str) -> (Value, Option<&str>) {
     }
 }
 
+/// The row of method `name` as JS passes it (`core::ops::OPS`); any other name is
+/// a row past the table.
+fn row(name: &str) -> u32 {
+    let mut rows = sinch_whatsapp::core::ops::OPS.iter();
+    rows.position(|op| op.name == name)
+        .map_or(u32::MAX, |row| row as u32)
+}
+
 fn text<'v>(value: &'v Value, key: &str) -> &'v str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
@@ -95,7 +103,7 @@ fn options_open_a_client_or_name_the_wrong_field() {
 #[wasm_bindgen_test]
 fn a_prepared_request_carries_the_wire_body() {
     let core = Core::new(OPTIONS, false);
-    let crossing = s(core.prepare("sendText", r#"["+46732001122","Hello\nthere"]"#));
+    let crossing = s(core.prepare(row("sendText"), r#"["+46732001122","Hello\nthere"]"#));
     let (request, body) = prepared(&crossing);
     assert_eq!(text(&request, "method"), "POST");
     assert_eq!(
@@ -109,9 +117,7 @@ fn a_prepared_request_carries_the_wire_body() {
         Some(r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hello\nthere"}}"#)
     );
     assert_eq!(request.get("body"), None);
-    // A send: repeated after an ambiguous failure only when opted in (0).
-    assert_eq!(request.get("repeat"), Some(&Value::Number("0".into())));
-    let get = s(core.prepare("listProviders", "[]"));
+    let get = s(core.prepare(row("listProviders"), "[]"));
     let (get, body) = prepared(&get);
     assert_eq!((text(&get, "method"), body), ("GET", None));
 }
@@ -129,7 +135,7 @@ fn broken_arguments_are_refused_by_path() {
         ("markRead", "[null]", "messageId"),
         ("noSuchMethod", "[]", "operation"),
     ] {
-        let err = error(&s(core.prepare(op, args)));
+        let err = error(&s(core.prepare(row(op), args)));
         assert_eq!(text(&err, "code"), "invalid_argument");
         assert_eq!(text(&err, "field"), field, "{op}");
     }
@@ -138,72 +144,74 @@ fn broken_arguments_are_refused_by_path() {
 #[wasm_bindgen_test]
 fn answers_become_results_errors_or_retries() {
     let mut core = Core::new(OPTIONS, false);
-    let sent = ok(&s(core.answer("sendText", 201, None, RECEIPT, 0, 0, 0.0)));
+    let sent = ok(&s(core.answer(row("sendText"), 201, None, RECEIPT, 0, 0.0)));
     let Some(Value::Array(messages)) = sent.get("messages") else {
         panic!("{sent:?}");
     };
     assert_eq!(text(&messages[0], "id"), "01DPNXZ0WCF9XD19MH84XD0P62");
     assert_eq!(
-        s(core.answer("markRead", 200, None, "", 0, 0, 0.0)),
+        s(core.answer(row("markRead"), 200, None, "", 0, 0.0)),
         r#"{"ok":null}"#
     );
     // A server echoing the token gets it redacted.
     let echo = r#"{"message":"Bearer test-token refused"}"#;
-    let shown = s(core.answer("sendText", 401, None, echo, 0, 0, 0.0));
+    let shown = s(core.answer(row("sendText"), 401, None, echo, 0, 0.0));
     assert_eq!(text(&error(&shown), "code"), "unauthorized");
     assert!(
         !shown.contains(TOKEN) && shown.contains("[redacted]"),
         "{shown}"
     );
     // 429 with Retry-After: retried after it, unless it is longer than allowed.
-    let busy = parse(&s(core.answer(
-        "sendText",
-        429,
-        Some("2".into()),
-        "",
-        0,
-        0,
-        0.5,
-    )))
-    .unwrap();
+    let busy = parse(&s(core.answer(row("sendText"), 429, Some("2"), "", 0, 0.5))).unwrap();
     assert_eq!(busy.get("retryMs"), Some(&Value::Number("2000".into())));
-    let long = s(core.answer("sendText", 429, Some("3600".into()), "", 0, 0, 0.5));
+    let long = s(core.answer(row("sendText"), 429, Some("3600"), "", 0, 0.5));
     assert!(
         !long.contains("retryMs") && long.contains("maxRetryAfterMs"),
         "{long}"
     );
-    let bad = error(&s(core.answer("sendText", 201, None, "not json", 0, 0, 0.0)));
+    let bad = error(&s(core.answer(
+        row("sendText"),
+        201,
+        None,
+        "not json",
+        0,
+        0.0,
+    )));
     assert_eq!(text(&bad, "code"), "invalid_response");
 }
 
 #[wasm_bindgen_test]
 fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
     let core = Core::new(OPTIONS, false);
-    let fail = |kind: &str, status, text: Option<&str>, repeat| {
-        s(core.fail(kind, status, text.map(str::to_owned), 250, 0, repeat, 0.0))
+    // Of a request of `op` (how safe a repeat is comes from its row).
+    let fail = |kind: &str, status, text: Option<&str>, op| {
+        s(core.fail(kind, status, text, 250, 0, row(op), 0.0))
     };
     let redirect = error(&fail(
         "redirect",
         307,
         Some("https://x.example/?t=test-token"),
-        1,
+        "markRead",
     ));
     assert_eq!(text(&redirect, "code"), "unexpected_redirect");
     assert_eq!(
         text(&redirect, "details"),
         "Location: https://x.example/?t=[redacted]"
     );
-    let big = error(&fail("too_large", 200, None, 1));
+    let big = error(&fail("too_large", 200, None, "markRead"));
     assert!(text(&big, "message").contains("maxResponseBytes (1048576 bytes)"));
     assert_eq!(
-        text(&error(&fail("timeout", 0, None, 0)), "message"),
+        text(&error(&fail("timeout", 0, None, "send")), "message"),
         "no complete answer within 250 ms"
     );
     // A send that may have arrived is not repeated; a safe request is.
-    assert!(!fail("network", 0, Some("fetch failed"), 0).contains("retryMs"));
-    assert!(fail("network", 0, Some("fetch failed"), 1).contains("retryMs"));
+    assert!(!fail("network", 0, Some("fetch failed"), "send").contains("retryMs"));
+    assert!(fail("network", 0, Some("fetch failed"), "markRead").contains("retryMs"));
+    // A create is never repeated; the token request (a row past the table) is safe.
+    assert!(!fail("network", 0, Some("fetch failed"), "createSticker").contains("retryMs"));
+    assert!(fail("network", 0, Some("fetch failed"), "token").contains("retryMs"));
     assert_eq!(
-        text(&error(&fail("aborted", 0, None, 1)), "code"),
+        text(&error(&fail("aborted", 0, None, "markRead")), "code"),
         "aborted"
     );
 }

@@ -4,7 +4,7 @@
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
 import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
-import { discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, sleep } from "./runtime.js";
 import { project } from "./conversation.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
@@ -41,10 +41,10 @@ export class WhatsAppClient {
   }
 
   /**
-   * What Rust made of the options (`Core.open`), read on first use: `{ botId, baseUrl,
-   * timeoutMs, maxBytes, hasToken, project, plain, json }`, `project` the `Project` of
-   * `api: "conversation"` (conversation.js), `plain` and `json` the headers of a request
-   * without and with a JSON body.
+   * What Rust made of the options (`Core.open`: `{ botId, baseUrl, timeoutMs,
+   * maxResponseBytes, … }`), read on first use, with `hasToken`, `project` the `Project`
+   * of `api: "conversation"` (conversation.js), `plain` and `json` the headers of a
+   * request without and with a JSON body.
    */
   #open() {
     if (this.#facts) return this.#facts;
@@ -58,10 +58,7 @@ export class WhatsAppClient {
     const hasToken = facts.authorization !== undefined;
     const auth = hasToken ? { Authorization: facts.authorization } : {};
     return (this.#facts = {
-      botId: facts.botId,
-      baseUrl: facts.baseUrl,
-      timeoutMs: facts.timeoutMs,
-      maxBytes: facts.maxResponseBytes,
+      ...facts,
       hasToken,
       project: project(facts, this.#core, io),
       plain: { Accept: "application/json", ...auth },
@@ -103,33 +100,34 @@ export class WhatsAppClient {
     return `WhatsAppClient(${who} @ ${baseUrl})`;
   }
 
-  // The methods of the core (`core::ops::OPS`), each with how many arguments come before
-  // its call options. Written out, not defined in a loop: a class body's methods cost
-  // next to nothing at import, 24 `defineProperty` calls ≈ 0.1 ms (README, "Startup").
-  send(...args) { return this.#call("send", args, 1); }
-  sendText(...args) { return this.#call("sendText", args, 2); }
-  markRead(...args) { return this.#call("markRead", args, 1); }
-  capability(...args) { return this.#call("capability", args, 1); }
-  optIn(...args) { return this.#call("optIn", args, 1); }
-  optOut(...args) { return this.#call("optOut", args, 1); }
-  addToBlacklist(...args) { return this.#call("addToBlacklist", args, 1); }
-  removeFromBlacklist(...args) { return this.#call("removeFromBlacklist", args, 1); }
-  blacklist(...args) { return this.#call("blacklist", args, 1); }
-  callbackStatus(...args) { return this.#call("callbackStatus", args, 1); }
-  callbackNotifications(...args) { return this.#call("callbackNotifications", args, 1); }
-  addProvider(...args) { return this.#call("addProvider", args, 1); }
-  listProviders(...args) { return this.#call("listProviders", args, 0); }
-  deleteProvider(...args) { return this.#call("deleteProvider", args, 1); }
-  listStickerpacks(...args) { return this.#call("listStickerpacks", args, 1); }
-  getStickerpack(...args) { return this.#call("getStickerpack", args, 2); }
-  createStickerpack(...args) { return this.#call("createStickerpack", args, 1); }
-  updateStickerpack(...args) { return this.#call("updateStickerpack", args, 2); }
-  deleteStickerpack(...args) { return this.#call("deleteStickerpack", args, 1); }
-  listStickers(...args) { return this.#call("listStickers", args, 2); }
-  getSticker(...args) { return this.#call("getSticker", args, 3); }
-  createSticker(...args) { return this.#call("createSticker", args, 2); }
-  updateSticker(...args) { return this.#call("updateSticker", args, 3); }
-  deleteSticker(...args) { return this.#call("deleteSticker", args, 2); }
+  // The methods of the core, each with its row of `core::ops::OPS` (the operation as it
+  // crosses: a number) and how many arguments come before its call options. Written out,
+  // not defined in a loop: a class body's methods cost next to nothing at import, 24
+  // `defineProperty` calls ≈ 0.1 ms (README, "Startup").
+  send(...args) { return this.#call(0, args, 1); }
+  sendText(...args) { return this.#call(1, args, 2); }
+  markRead(...args) { return this.#call(2, args, 1); }
+  capability(...args) { return this.#call(3, args, 1); }
+  optIn(...args) { return this.#call(4, args, 1); }
+  optOut(...args) { return this.#call(5, args, 1); }
+  addToBlacklist(...args) { return this.#call(6, args, 1); }
+  removeFromBlacklist(...args) { return this.#call(7, args, 1); }
+  blacklist(...args) { return this.#call(8, args, 1); }
+  callbackStatus(...args) { return this.#call(9, args, 1); }
+  callbackNotifications(...args) { return this.#call(10, args, 1); }
+  addProvider(...args) { return this.#call(11, args, 1); }
+  listProviders(...args) { return this.#call(12, args, 0); }
+  deleteProvider(...args) { return this.#call(13, args, 1); }
+  listStickerpacks(...args) { return this.#call(14, args, 1); }
+  getStickerpack(...args) { return this.#call(15, args, 2); }
+  createStickerpack(...args) { return this.#call(16, args, 1); }
+  updateStickerpack(...args) { return this.#call(17, args, 2); }
+  deleteStickerpack(...args) { return this.#call(18, args, 1); }
+  listStickers(...args) { return this.#call(19, args, 2); }
+  getSticker(...args) { return this.#call(20, args, 3); }
+  createSticker(...args) { return this.#call(21, args, 2); }
+  updateSticker(...args) { return this.#call(22, args, 3); }
+  deleteSticker(...args) { return this.#call(23, args, 2); }
 
   // Convenience senders: each builds one message object (`fields` of its arguments) and
   // calls `send`, where the Rust core validates it. Like every method, a sender never
@@ -162,8 +160,9 @@ export class WhatsAppClient {
   }
 
   /**
-   * One method call: its request prepared by Rust, then attempts until Rust says stop.
-   * Not async itself (one promise fewer on the hot path): what it throws, it rejects with.
+   * One method call (`op` its row): its request prepared by Rust, then attempts until
+   * Rust says stop. Not async itself (one promise fewer on the hot path): what it
+   * throws, it rejects with.
    */
   #call(op, args, arity) {
     try {
@@ -189,10 +188,17 @@ export class WhatsAppClient {
     }
   }
 
-  /** One request (or one part of a fan-out) with `body`, attempted until Rust says stop. */
+  /**
+   * One request (or one part of a fan-out) with `body`, attempted until Rust says stop;
+   * attempt `n` with `bearer`, if any, is `{ text, expired }` (see `#exchange`).
+   */
   #run(op, request, body, call) {
-    const attempt = (bearer, n) => this.#attempt(op, request, body, bearer, call, n);
-    const { project } = this.#facts;
+    const { plain, json, project } = this.#facts;
+    const attempt = (bearer, n) => {
+      let headers = body === undefined ? plain : json;
+      if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
+      return this.#exchange(op, request, headers, body, call, n);
+    };
     return project ? project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
   }
 
@@ -212,7 +218,7 @@ export class WhatsAppClient {
       try {
         await sleep(delayMs, call.signal);
       } catch {
-        unwrap(this.#core.settle("", "aborted", 0, undefined, "", 0, attempt, 0, 0));
+        unwrap(this.#core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
       }
     }
   }
@@ -252,25 +258,21 @@ export class WhatsAppClient {
     return call;
   }
 
-  /** One attempt of `request` with `body`: `{ text, expired }` (see `#exchange`). */
-  #attempt(op, request, body, bearer, call, attempt) {
-    let headers = body === undefined ? this.#facts.plain : this.#facts.json;
-    if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
-    return this.#exchange(op, request, headers, body, call, attempt);
-  }
-
   /**
-   * One attempt of operation `op` under its own deadline: `{ text, expired }`, `text` the
-   * JSON text of what it came to (`Core.settle` of `op` with the request's `repeat`: of a
-   * readable answer, else of the failure), `expired` when a 401 of `api: "conversation"` says
-   * the access token expired. The token request is op `"token"`, `repeat` 1 (conversation.js).
+   * One attempt of the operation of row `op` under its own deadline: `{ text, expired }`,
+   * `text` the JSON text of what it came to (`Core.settle` of `op`: of a readable answer,
+   * else of the failure), `expired` when a 401 of `api: "conversation"` says the access
+   * token expired. The token request is row -1, past the table (conversation.js).
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
-    const { repeat } = request;
-    // What the attempt came to: an answer (`kind` "", `text` its Retry-After) or a failure.
-    const settle = (kind, status = 0, text = undefined, body = "", expired = undefined) =>
-      ({ text: core.settle(op, kind, status, text, body, call.timeoutMs, attempt, repeat, Math.random()), expired });
+    // What the attempt came to: an answer (`fault` 0, `text` its Retry-After, "" when
+    // absent) or a failure (`text` its text, if any). Both texts cross as one: `text`, a
+    // line break, `body` (a header has no line break; a failure has no body).
+    const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) => {
+      const texts = text === undefined ? body : text + "\n" + body;
+      return { text: core.settle(op, fault, status, texts, call.timeoutMs, attempt, Math.random()), expired };
+    };
     const controller = new AbortController();
     let timedOut = false;
     let timer;
@@ -300,19 +302,19 @@ export class WhatsAppClient {
       // A browser hides a manual redirect as an "opaqueredirect" of status 0.
       if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
         discard(response);
-        return settle("redirect", response.status, response.headers.get("location") ?? undefined);
+        return settle(REDIRECT, response.status, response.headers.get("location") ?? undefined);
       }
-      const retryAfter = response.headers.get("retry-after") ?? undefined;
+      const retryAfter = response.headers.get("retry-after") ?? "";
       status = response.status;
-      const { project, maxBytes } = this.#facts;
+      const { project, maxResponseBytes } = this.#facts;
       const expired = project?.expired(response);
-      const text = await readBody(response, maxBytes);
-      if (text === undefined) return settle("too_large", status);
-      return settle("", status, retryAfter, text, expired);
+      const text = await readBody(response, maxResponseBytes);
+      if (text === undefined) return settle(TOO_LARGE, status);
+      return settle(0, status, retryAfter, text, expired);
     } catch (err) {
-      if (signal?.aborted) return settle("aborted");
-      if (timedOut) return settle("timeout");
-      return settle("network", status, typeof err?.message === "string" ? err.message : undefined);
+      if (signal?.aborted) return settle(ABORTED);
+      if (timedOut) return settle(TIMEOUT);
+      return settle(NETWORK, status, typeof err?.message === "string" ? err.message : undefined);
     } finally {
       clearTimeout(timer);
       // Only a listener that was added is removed: a finally that throws would reject raw.

@@ -4,7 +4,7 @@
 // Cargo feature `conversation` has this file; without it, scripts/build.sh puts in a
 // `project` that is always undefined (Rust refuses `api: "conversation"` there).
 import { toSinchError } from "./errors.js";
-import { abortable } from "./runtime.js";
+import { ABORTED, TIMEOUT, abortable } from "./runtime.js";
 
 // Sends in flight per call.
 const FAN_OUT = 4;
@@ -59,8 +59,9 @@ class Project {
     const once = async (n) => {
       bearer = await this.#bearerHeader(call);
       // No token in time is this attempt's timeout, which the retry policy decides on
-      // like any other; nothing was sent, so it is as safe to repeat as a read (1).
-      if (bearer === undefined) return { text: this.#core.settle("", "timeout", 0, undefined, "", call.timeoutMs, n, 1, Math.random()) };
+      // like any other; nothing was sent, so it is as safe to repeat as a read (the
+      // token request's row, -1).
+      if (bearer === undefined) return { text: this.#core.settle(-1, TIMEOUT, 0, "", call.timeoutMs, n, Math.random()) };
       return attempt(bearer, n);
     };
     const renew = () => {
@@ -120,7 +121,7 @@ class Project {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     // An abort is final, whatever the policy.
-    const aborted = () => toSinchError(JSON.parse(this.#core.settle("", "aborted", 0, undefined, "", 0, 0, 1, 0)).error);
+    const aborted = () => toSinchError(JSON.parse(this.#core.settle(-1, ABORTED, 0, "", 0, 0, 0)).error);
     if (call.signal?.aborted) throw aborted();
     if (!this.#refresh) {
       this.#refresh = this.#fetchToken().finally(() => {
@@ -143,10 +144,11 @@ class Project {
   async #fetchToken() {
     const { until, exchange, timeoutMs, onRetry } = this.#io;
     const { url, authorization, body } = this.#token;
-    const request = { method: "POST", url, repeat: 1 };
+    const request = { method: "POST", url };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
-    const once = (attempt) => exchange("token", request, headers, body, call, attempt);
+    // Row -1, past `core::ops::OPS`: the token request's answer, safe to repeat.
+    const once = (attempt) => exchange(-1, request, headers, body, call, attempt);
     const { authorization: header, refreshInMs } = await until(call, once);
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
     return header;

@@ -2,6 +2,14 @@
 // reader and an abortable wait. The decisions (the cap, what an answer means,
 // whether to retry) stay in Rust.
 
+// What an attempt came to when it got no readable answer, as `Core.settle` numbers
+// it (`FAULTS` in src/web/client.rs; 0 is an answer).
+export const REDIRECT = 1;
+export const TOO_LARGE = 2;
+export const TIMEOUT = 3;
+export const NETWORK = 4;
+export const ABORTED = 5;
+
 /** A browser page has both `window` and `document`; Workers, workerd and Node do not. */
 export const inBrowserPage = () =>
   typeof globalThis.window === "object" && globalThis.window !== null &&

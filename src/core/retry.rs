@@ -46,35 +46,17 @@ impl Default for RetryPolicy {
 }
 
 /// How safe a request is to send again after a failure that may mean Sinch acted
-/// on it. Each operation's row says (JS carries it back as the request's
-/// `repeat`: `1`, `0` or `2`).
+/// on it. Each operation's row says (`core::ops::repeat`; JS names the row).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repeat {
-    /// A message send (`0`): repeated only with `retryMessagesOnNetworkError`.
-    Send = 0,
-    /// Harmless to repeat (`1`): a read, an update or delete, a capability query,
-    /// the token request.
-    Safe = 1,
-    /// A create (`2`: a stickerpack, a sticker): never repeated, even opted in (the
+    /// A message send: repeated only with `retryMessagesOnNetworkError`.
+    Send,
+    /// Harmless to repeat: a read, an update or delete, a capability query, the
+    /// token request.
+    Safe,
+    /// A create (a stickerpack, a sticker): never repeated, even opted in (the
     /// option promises a message send, not a second pack).
-    Never = 2,
-}
-
-impl Repeat {
-    /// The kind of its number `n` as JS passes it back (`true` reads as 1, `false`
-    /// as 0); an unknown number is [`Repeat::Never`].
-    pub fn from_wire(n: u32) -> Self {
-        match n {
-            0 => Self::Send,
-            1 => Self::Safe,
-            _ => Self::Never,
-        }
-    }
-
-    /// Its number on the wire.
-    pub fn wire(self) -> u32 {
-        self as u32
-    }
+    Never,
 }
 
 /// Which attempt this was, as the retry decision needs it.
@@ -253,17 +235,6 @@ mod tests {
             }
             assert_eq!(got.trim_end(), want, "{e:?}");
         }
-    }
-
-    #[test]
-    fn the_wire_numbers_of_the_kinds() {
-        for repeat in [Repeat::Send, Repeat::Safe, Repeat::Never] {
-            assert_eq!(Repeat::from_wire(repeat.wire()), repeat);
-        }
-        // JS's `true` and `false` read as 1 and 0; anything else is the safest kind.
-        assert_eq!(Repeat::from_wire(1), Repeat::Safe);
-        assert_eq!(Repeat::from_wire(0), Repeat::Send);
-        assert_eq!(Repeat::from_wire(7), Repeat::Never);
     }
 
     #[test]

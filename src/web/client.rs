@@ -7,12 +7,12 @@
 
 use super::text;
 use crate::core::config::{self, Api, Config, Host};
-use crate::core::error::join;
 use crate::core::error::{envelope, Error, Result};
 use crate::core::json::Writer;
 use crate::core::ops;
 use crate::core::outcome::{settle, Failure};
-use crate::core::retry::{Attempt, Repeat};
+use crate::core::retry::Attempt;
+use crate::core::whatwg::cut;
 #[cfg(feature = "conversation")]
 use crate::core::{config::Auth, conversation::auth};
 use crate::prelude::*;
@@ -70,7 +70,7 @@ impl Core {
             Api::WhatsApp(bot) => {
                 out.field("botId", &bot.bot_id);
                 if let Some(token) = &bot.token {
-                    out.field("authorization", &join(&["Bearer ", token.expose()]));
+                    out.field("authorization", &config::bearer(token.expose()));
                 }
             }
             #[cfg(feature = "conversation")]
@@ -89,13 +89,12 @@ impl Core {
         text(envelope(Ok(out.finish())))
     }
 
-    /// The request of operation `op` (a method's name) with `args` (the JSON text
-    /// of its argument array): `{method, url, repeat}` (how safe a repeat is:
-    /// `1` harmless, `0` a send, `2` a create, [`Repeat`]), then the JSON text to
-    /// send, when there is a body, after a line break (the envelope has none; the
-    /// body crosses as it is, not quoted as a string); or the `invalid_argument`
-    /// of a broken rule.
-    pub fn prepare(&self, op: &str, args: &str) -> JsValue {
+    /// The request of the operation of row `op` of `core::ops::OPS` (JS's method
+    /// by number: [`ops::row`]) with `args` (the JSON text of its argument array):
+    /// `{method, url}`, then the JSON text to send, when there is a body, after a
+    /// line break (the envelope has none; the body crosses as it is, not quoted as
+    /// a string); or the `invalid_argument` of a broken rule.
+    pub fn prepare(&self, op: u32, args: &str) -> JsValue {
         let config = match self.config() {
             Ok(config) => config,
             Err(refusal) => return refusal,
@@ -109,28 +108,31 @@ impl Core {
         text(crossing)
     }
 
-    /// What attempt `attempt` of `op` came to, as JS hands it over: with `fault`
-    /// empty, [`Core::answer`] of the server's answer (`text` its raw
-    /// `Retry-After`, `body` the body); else [`Core::fail`] of that failure (`text`
-    /// the failure's text, `ms` the timeout). One export for both: one glue
-    /// function and borrow check in wasm, not two.
+    /// What attempt `attempt` of row `op` came to, as JS hands it over: with `fault`
+    /// 0, [`Core::answer`] of the server's answer (`text` its raw `Retry-After`,
+    /// empty when absent, a line break, and the body: a header has none); else
+    /// [`Core::fail`] of that failure ([`FAULTS`]: `fault` 1 is its first; `text`
+    /// empty when it has no text, else its text and a line break; `ms` the
+    /// timeout). One export for both: one glue function and borrow check in wasm,
+    /// not two; the failure by number, not name, and one string for both texts:
+    /// fewer arguments to cross.
     #[allow(clippy::too_many_arguments)]
     pub fn settle(
         &mut self,
-        op: &str,
-        fault: &str,
+        op: u32,
+        fault: u32,
         status: u16,
-        text: Option<String>,
-        body: &str,
+        text: &str,
         ms: u32,
         attempt: u32,
-        repeat: u32,
         jitter: f64,
     ) -> JsValue {
-        if fault.is_empty() {
-            self.answer(op, status, text, body, attempt, repeat, jitter)
+        if fault == 0 {
+            let (retry_after, body) = cut(text, b"\n").unwrap_or(("", text));
+            self.answer(op, status, Some(retry_after), body, attempt, jitter)
         } else {
-            self.fail(fault, status, text, ms, attempt, repeat, jitter)
+            let text = text.strip_suffix("\n");
+            self.failed(fault, status, text, ms, attempt, op, jitter)
         }
     }
 
@@ -146,56 +148,71 @@ impl Core {
 }
 
 impl Core {
-    /// What attempt `attempt` of `op` came to when the server answered `status`
+    /// What attempt `attempt` of row `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
-    /// or the final `{"error":…}`. `repeat` is the request's `repeat` as
-    /// [`Core::prepare`] gave it (1 for the token request); `jitter` is a random
-    /// number in [0, 1). Under
-    /// `api: "conversation"`, `op` `"token"` is the token request's (its result
-    /// `{"authorization", "refreshInMs"}`, the access token kept here for redaction).
-    #[allow(clippy::too_many_arguments)]
+    /// or the final `{"error":…}`. How safe a repeat is comes from the row
+    /// ([`ops::repeat`]); `jitter` is a random number in [0, 1). Under
+    /// `api: "conversation"`, a row past the table (JS: -1) is the token request's
+    /// (its result `{"authorization", "refreshInMs"}`, the access token kept here
+    /// for redaction).
     pub fn answer(
         &mut self,
-        op: &str,
+        op: u32,
         status: u16,
-        retry_after: Option<String>,
+        retry_after: Option<&str>,
         body: &str,
         attempt: u32,
-        repeat: u32,
         jitter: f64,
     ) -> JsValue {
         let config = match &mut self.config {
             Ok(config) => config,
             Err(refusal) => return JsValue::from_str(refusal),
         };
-        let retry_after = retry_after.as_deref();
         let outcome = match &mut config.api {
             Api::WhatsApp(bot) => {
                 let token = bot.token.as_ref().map_or("", |t| t.expose());
-                ops::find(op).and_then(|op| ops::answer(op, status, retry_after, body, token))
+                ops::row(op as usize)
+                    .and_then(|row| ops::answer(row, status, retry_after, body, token))
             }
             #[cfg(feature = "conversation")]
             Api::Conversation(project) => {
-                ops::conversation::answer(op, status, retry_after, body, project)
+                ops::conversation::answer(op as usize, status, retry_after, body, project)
             }
         };
-        settle_attempt(config, outcome, attempt, repeat, jitter)
+        settle_attempt(config, outcome, attempt, op, jitter)
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
     /// [`Core::answer`] says it. `kind`: `redirect` (`status` 0 when hidden,
     /// `text` the `Location`), `too_large`, `timeout` (after `ms`), `network`
-    /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`.
+    /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`
+    /// ([`FAULTS`]; JS gives the number, [`Core::settle`]) in a request of row `op`.
     #[allow(clippy::too_many_arguments)]
     pub fn fail(
         &self,
         kind: &str,
         status: u16,
-        text: Option<String>,
+        text: Option<&str>,
         ms: u32,
         attempt: u32,
-        repeat: u32,
+        op: u32,
+        jitter: f64,
+    ) -> JsValue {
+        let fault = FAULTS.iter().position(|name| *name == kind).unwrap_or(4);
+        self.failed(fault as u32 + 1, status, text, ms, attempt, op, jitter)
+    }
+
+    /// [`Core::fail`] of failure `fault` (1 is the first of [`FAULTS`]).
+    #[allow(clippy::too_many_arguments)]
+    fn failed(
+        &self,
+        fault: u32,
+        status: u16,
+        text: Option<&str>,
+        ms: u32,
+        attempt: u32,
+        op: u32,
         jitter: f64,
     ) -> JsValue {
         let config = match self.config() {
@@ -203,21 +220,20 @@ impl Core {
             Err(refusal) => return refusal,
         };
         let status_if_any = Some(status).filter(|s| *s != 0);
-        let text = text.as_deref();
-        let failure = match kind {
-            "redirect" => Failure::Redirect {
+        let failure = match fault {
+            1 => Failure::Redirect {
                 status: status_if_any,
                 location: text,
             },
-            "too_large" => Failure::TooLarge { status },
-            "timeout" => Failure::Timeout { ms },
-            "network" => Failure::Network {
+            2 => Failure::TooLarge { status },
+            3 => Failure::Timeout { ms },
+            4 => Failure::Network {
                 status: status_if_any,
                 reason: text.unwrap_or("unknown failure"),
             },
             _ => Failure::Aborted,
         };
-        settle_attempt(config, Err(failure.error(config)), attempt, repeat, jitter)
+        settle_attempt(config, Err(failure.error(config)), attempt, op, jitter)
     }
 
     /// The configuration, or the options' error as every method answers it.
@@ -228,32 +244,37 @@ impl Core {
     }
 }
 
-/// The envelope of attempt `number` (`repeat` and `jitter` as [`Core::answer`]
-/// takes them) under `config` that came to `outcome`.
+/// The failures JS meets, as [`Core::settle`] numbers them from 1 (`client.js`'s
+/// `settle`).
+pub const FAULTS: [&str; 5] = ["redirect", "too_large", "timeout", "network", "aborted"];
+
+/// The envelope of attempt `number` of a request of row `op` (`jitter` as
+/// [`Core::answer`] takes it) under `config` that came to `outcome`.
 fn settle_attempt(
     config: &Config,
     outcome: Result<String>,
     number: u32,
-    repeat: u32,
+    op: u32,
     jitter: f64,
 ) -> JsValue {
     let attempt = Attempt {
         number,
-        repeat: Repeat::from_wire(repeat),
+        repeat: ops::repeat(op as usize),
         jitter,
     };
     text(settle(config, outcome, attempt))
 }
 
-/// [`Core::prepare`]'s request of `op` with `args` under `config`: its JSON text, and
-/// its body, if any, in `body`.
-fn request(config: &Config, op: &str, args: &str, body: &mut Option<String>) -> Result<String> {
+/// [`Core::prepare`]'s request of row `op` with `args` under `config`: its JSON
+/// text, and its body, if any, in `body`.
+fn request(config: &Config, op: u32, args: &str, body: &mut Option<String>) -> Result<String> {
+    let op = op as usize;
     #[cfg(feature = "conversation")]
     if let Api::Conversation(project) = &config.api {
         return ops::conversation::prepare(config, project, op, args);
     }
-    let request = ops::prepare(config, op, args)?;
-    let mut out = ops::request(request.method.as_str(), &request.url, request.repeat);
+    let request = ops::prepare(config, ops::row(op)?, args)?;
+    let mut out = ops::request(request.method.as_str(), &request.url);
     out.close_object();
     *body = request.body;
     Ok(out.finish())

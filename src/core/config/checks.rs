@@ -2,10 +2,11 @@
 //! URL (a region's or `baseUrl`), ids that go into paths, header-safe secrets and
 //! URL options. Each error names the option, never its value.
 
-use super::ClientOptions;
+use super::{timeout_ms, ClientOptions, RETRIES_RULE, RETRY_AFTER_RULE, TIMEOUT_RULE};
 use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::trim;
+use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
 use crate::core::rules::check_segment;
 use crate::core::whatwg::{self, cut};
 use crate::prelude::*;
@@ -125,4 +126,21 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
         ));
     }
     Ok(url.to_owned())
+}
+
+/// A Rust caller's `timeoutMs`, `retries` and `maxRetryAfterMs`, each in its range.
+pub(super) fn ranges(options: &ClientOptions) -> Result<()> {
+    if let Some(ms) = options.timeout_ms {
+        timeout_ms(f64::from(ms)).ok_or_else(|| Error::invalid("timeoutMs", TIMEOUT_RULE))?;
+    }
+    if options.retries.is_some_and(|retries| retries > MAX_RETRIES) {
+        return Err(Error::invalid("retries", RETRIES_RULE));
+    }
+    if options
+        .max_retry_after_ms
+        .is_some_and(|max| max > MAX_RETRY_AFTER_MS)
+    {
+        return Err(Error::invalid("maxRetryAfterMs", RETRY_AFTER_RULE));
+    }
+    Ok(())
 }

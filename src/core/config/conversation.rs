@@ -79,15 +79,22 @@ impl Project {
         self.access_token = Some(Secret(token.to_owned()));
     }
 
-    /// Adds the key secret, its Basic header and the access token, as far as known.
-    pub fn secrets<'a>(&'a self, secrets: &mut Vec<&'a str>) {
-        if let Some((basic, secret)) = &self.key {
-            secrets.push(secret.expose());
-            secrets.push(basic.expose().get("Basic ".len()..).unwrap_or_default());
-        }
-        if let Some(token) = &self.access_token {
-            secrets.push(token.expose());
-        }
+    /// The key secret, its Basic header and the access token, each empty when not
+    /// known (an empty secret matches nothing).
+    pub fn secrets(&self) -> [&str; 3] {
+        let (secret, basic) = match &self.key {
+            Some((basic, secret)) => (secret.expose(), basic.expose()),
+            None => ("", ""),
+        };
+        let token = match &self.access_token {
+            Some(token) => token.expose(),
+            None => "",
+        };
+        [
+            secret,
+            basic.get("Basic ".len()..).unwrap_or_default(),
+            token,
+        ]
     }
 }
 
@@ -169,7 +176,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         auth_url,
         access_token: None,
     };
-    Config::with(Api::Conversation(project), base_url, &shared)
+    Config::with(Api::Conversation(project), base_url, (&shared, true))
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.

@@ -2,11 +2,9 @@
 //! token, or a Conversation API project, app and access key: [`conversation`]) and where
 //! Sinch lives (region or base URL).
 
-#[cfg(feature = "conversation")]
-use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
-use crate::core::retry::{RetryPolicy, MAX_RETRIES, MAX_RETRY_AFTER_MS};
+use crate::core::retry::RetryPolicy;
 use crate::prelude::*;
 use core::fmt;
 
@@ -17,7 +15,7 @@ mod read;
 mod redact;
 #[cfg(feature = "conversation")]
 use checks::check_url;
-use checks::{base_url, check_name, check_token, in_browser_page};
+use checks::{base_url, check_name, check_token, in_browser_page, ranges};
 #[cfg(feature = "conversation")]
 pub use conversation::{Auth, Project};
 #[cfg(feature = "conversation")]
@@ -39,16 +37,6 @@ impl Region {
         match self {
             Self::Us => "https://us1.whatsapp.api.sinch.com",
             Self::Eu => "https://eu1.whatsapp.api.sinch.com",
-        }
-    }
-}
-
-impl Read for Region {
-    fn read(value: &Value, at: &Path) -> Result<Self> {
-        match value.as_str() {
-            Some("us") => Ok(Self::Us),
-            Some("eu") => Ok(Self::Eu),
-            _ => Err(at.invalid(r#"must be one of "us", "eu""#)),
         }
     }
 }
@@ -76,6 +64,13 @@ impl Secret {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The `Authorization` header value of bearer `token`.
+pub fn bearer(token: &str) -> String {
+    let mut header = String::from("Bearer ");
+    header.push_str(token);
+    header
 }
 
 impl fmt::Debug for Secret {
@@ -182,18 +177,17 @@ impl Config {
     }
 
     /// Every secret of this client that a server could echo (the token; the key
-    /// secret, its Basic header and the current access token), for [`redact_all`].
-    pub fn secrets(&self) -> Vec<&str> {
-        let mut secrets = Vec::new();
+    /// secret, its Basic header and the current access token), for [`redact_all`];
+    /// empty where there is none (an empty secret matches nothing).
+    pub fn secrets(&self) -> [&str; 3] {
         match &self.api {
             Api::WhatsApp(Bot {
                 token: Some(token), ..
-            }) => secrets.push(token.expose()),
-            Api::WhatsApp(_) => {}
+            }) => [token.expose(), "", ""],
+            Api::WhatsApp(_) => [""; 3],
             #[cfg(feature = "conversation")]
-            Api::Conversation(project) => project.secrets(&mut secrets),
+            Api::Conversation(project) => project.secrets(),
         }
-        secrets
     }
 }
 
@@ -223,22 +217,28 @@ impl Config {
         match value.get("api").map(|api| (api, api.as_str())) {
             None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
                 #[cfg(feature = "conversation")]
-                only_for(&value, conversation::ONLY, "conversation")?;
+                only_for(&value, conversation::ONLY, ONLY_CONVERSATION)?;
                 read::standalone(&value, &at, host)
             }
             #[cfg(feature = "conversation")]
             Some((_, Some("conversation"))) => {
-                only_for(&value, conversation::STANDALONE_ONLY, "whatsapp")?;
+                only_for(
+                    &value,
+                    conversation::STANDALONE_ONLY,
+                    r#"is only for api: "whatsapp""#,
+                )?;
                 conversation::config(&value, &at, host)
             }
             // Only a build made to measure the backend's weight lacks it (README, "Size").
             #[cfg(not(feature = "conversation"))]
-            Some((_, Some("conversation"))) => Err(at
-                .key("api")
-                .invalid("\"conversation\" is not in this build (Cargo feature conversation)")),
-            Some(_) => Err(at
-                .key("api")
-                .invalid(r#"must be one of "whatsapp", "conversation""#)),
+            Some((_, Some("conversation"))) => Err(Error::invalid(
+                "api",
+                "\"conversation\" is not in this build (Cargo feature conversation)",
+            )),
+            Some(_) => Err(Error::invalid(
+                "api",
+                r#"must be one of "whatsapp", "conversation""#,
+            )),
         }
     }
 
@@ -247,16 +247,17 @@ impl Config {
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
         let token = options.token.as_ref().map(Secret::expose);
         let region = options.region.map(Region::base_url);
-        Self::standalone(&options.bot_id, token, region, &options, host)
+        Self::standalone(&options.bot_id, token, region, (&options, false), host)
     }
 
     /// The standalone config of bot `bot_id` with `token`, at `region` (its base URL)
-    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`].
+    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`]. `options`
+    /// comes with whether its ranges were checked as it was read ([`Config::with`]).
     fn standalone(
         bot_id: &str,
         token: Option<&str>,
         region: Option<&'static str>,
-        options: &ClientOptions,
+        (options, read): (&ClientOptions, bool),
         host: Host,
     ) -> Result<Self> {
         if host == Host::BrowserPage
@@ -281,21 +282,26 @@ impl Config {
             ));
         }
         let token = token.map(|token| Secret(token.to_owned()));
-        Self::with(Api::WhatsApp(Bot { bot_id, token }), base_url, options)
+        Self::with(
+            Api::WhatsApp(Bot { bot_id, token }),
+            base_url,
+            (options, read),
+        )
     }
 
-    /// The config of `api` at `base_url`, with the shared options' rules checked.
-    fn with(api: Api, base_url: String, options: &ClientOptions) -> Result<Self> {
-        let timeout_ms = match options.timeout_ms {
-            None => DEFAULT_TIMEOUT_MS,
-            Some(ms) => timeout_ms(f64::from(ms))
-                .ok_or_else(|| Error::invalid("timeoutMs", TIMEOUT_RULE))?,
-        };
+    /// The config of `api` at `base_url`, with the shared options' rules checked:
+    /// `timeoutMs`, `retries` and `maxRetryAfterMs` unless `read` says they were as
+    /// they were read (from JSON, `read_shared`: the wasm has those checks once), then
+    /// `maxResponseBytes`.
+    fn with(api: Api, base_url: String, (options, read): (&ClientOptions, bool)) -> Result<Self> {
+        if !read {
+            ranges(options)?;
+        }
         Ok(Self {
             api,
             base_url,
-            timeout_ms,
-            retry: retry_policy(options)?,
+            timeout_ms: options.timeout_ms.unwrap_or(DEFAULT_TIMEOUT_MS),
+            retry: retry_policy(options),
             max_response_bytes: max_response_bytes(options.max_response_bytes)?,
         })
     }
@@ -314,34 +320,30 @@ fn under_options(mut err: Error) -> Error {
     err
 }
 
-/// Refuses the first of `keys` that `options` has: an option of the other API.
+/// The rule of an option or member only `api: "conversation"` takes.
+pub const ONLY_CONVERSATION: &str = r#"is only for api: "conversation""#;
+
+/// Refuses the first of `keys` that `options` has (an option of the other API)
+/// by `rule`.
 #[cfg(feature = "conversation")]
-fn only_for(options: &Value, keys: &[&str], api: &str) -> Result<()> {
+fn only_for(options: &Value, keys: &[&str], rule: &str) -> Result<()> {
     match keys.iter().find(|key| options.get(key).is_some()) {
-        Some(key) => Err(Error::invalid(
-            key,
-            &join(&["is only for api: \"", api, "\""]),
-        )),
+        Some(key) => Err(Error::invalid(key, rule)),
         None => Ok(()),
     }
 }
 
-fn retry_policy(options: &ClientOptions) -> Result<RetryPolicy> {
+/// The retry policy of `options` (in their ranges, [`ranges`]).
+fn retry_policy(options: &ClientOptions) -> RetryPolicy {
     let mut policy = RetryPolicy::default();
     if let Some(retries) = options.retries {
-        if retries > MAX_RETRIES {
-            return Err(Error::invalid("retries", RETRIES_RULE));
-        }
         policy.max_retries = retries;
     }
     if let Some(max) = options.max_retry_after_ms {
-        if max > MAX_RETRY_AFTER_MS {
-            return Err(Error::invalid("maxRetryAfterMs", RETRY_AFTER_RULE));
-        }
         policy.max_retry_after_ms = max;
     }
     policy.retry_unsafe = options.retry_messages_on_network_error.unwrap_or(false);
-    Ok(policy)
+    policy
 }
 
 /// The per-request timeout rule, for the client option `timeoutMs` and the per-call

@@ -4,9 +4,9 @@
 
 use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE};
 use super::{RETRY_AFTER_RULE, TIMEOUT_RULE};
-use crate::core::error::Result;
+use crate::core::error::{Error, Result};
 use crate::core::json::read::{object, whole};
-use crate::core::json::{Object, Path, Read, Value};
+use crate::core::json::{Object, Path, Value};
 use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
 use crate::prelude::*;
 
@@ -54,18 +54,20 @@ pub(super) const KNOWN: &[&str] = KEYS
 
 /// The config of standalone options `value` (at `at`), for `host`: `botId`, `token`
 /// and the region read borrowed, checked by [`Config::standalone`] as a Rust
-/// caller's [`ClientOptions`] are.
+/// caller's [`ClientOptions`] are (the ranges of the shared ones as they are read).
 pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config> {
     let options = object(value, at, KNOWN)?;
     let bot_id = required(&options, "botId")?;
     let token = text(&options, "token")?;
-    let region = match options.get("region") {
-        Some(region) => Some(Region::read(region, &at.key("region"))?.base_url()),
+    let region = match options.get("region").map(Value::as_str) {
         None => None,
+        Some(Some("us")) => Some(Region::Us.base_url()),
+        Some(Some("eu")) => Some(Region::Eu.base_url()),
+        Some(_) => return Err(Error::invalid("region", r#"must be one of "us", "eu""#)),
     };
     let mut shared = ClientOptions::default();
     shared.read_shared(&options)?;
-    Config::standalone(bot_id, token, region, &shared, host)
+    Config::standalone(bot_id, token, region, (&shared, true), host)
 }
 
 /// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
@@ -108,23 +110,25 @@ impl ClientOptions {
     }
 }
 
-/// The boolean option `key` of `options`, if given: `….key: must be a boolean`.
+/// The boolean option `key` of `options`, if given: `key: must be a boolean` (put
+/// under `options` by `Config::from_json`, as the rules are).
 fn flag(options: &Object, key: &str) -> Result<Option<bool>> {
     match options.get(key) {
         None => Ok(None),
         Some(Value::Bool(flag)) => Ok(Some(*flag)),
-        Some(_) => Err(options.at().key(key).invalid("must be a boolean")),
+        Some(_) => Err(Error::invalid(key, "must be a boolean")),
     }
 }
 
 /// The whole-number option `key` of `options`, from `min` to `max`: any other value
-/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them.
+/// (a string, a fraction, one out of range) breaks `rule`, one text for all of them
+/// (named as [`flag`] names it).
 fn bounded(options: &Object, key: &str, min: u64, max: u64, rule: &str) -> Result<Option<u64>> {
     match options.get(key) {
         None => Ok(None),
         Some(value) => whole(value, max)
             .filter(|n| *n >= min)
             .map(Some)
-            .ok_or_else(|| options.at().key(key).invalid(rule)),
+            .ok_or_else(|| Error::invalid(key, rule)),
     }
 }

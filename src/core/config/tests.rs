@@ -1,6 +1,7 @@
 //! The rules of the client options, and their reading from JSON.
 
 use super::*;
+use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
 
 fn options(base_url: Option<&str>, token: Option<&str>) -> ClientOptions {
     ClientOptions {
@@ -117,6 +118,16 @@ fn options_are_read_from_json_naming_paths_and_unknown_keys() {
             format!(r#"{{"botId":"b","region":"{secret}"}}"#),
             "options.region",
             r#"must be one of "us", "eu""#,
+        ),
+        (
+            r#"{"botId":"b","region":["eu"]}"#.to_owned(),
+            "options.region",
+            r#"must be one of "us", "eu""#,
+        ),
+        (
+            r#"{"botId":"b","api":"mars"}"#.to_owned(),
+            "options.api",
+            r#"must be one of "whatsapp", "conversation""#,
         ),
         (
             format!(r#"{{"botId":"b","baseUrl":{{"u":"{secret}"}}}}"#),
@@ -391,4 +402,42 @@ fn a_rust_caller_gets_the_retry_after_range_too() {
             "maxRetryAfterMs: must be a whole number from 0 to 2147483647"
         )
     );
+}
+
+#[test]
+fn a_rust_caller_s_ranges_come_after_the_bot_rules_and_before_the_body_cap() {
+    let field = |options: &ClientOptions| {
+        let err = Config::new(options.clone(), Host::Server).unwrap_err();
+        err.field.clone().unwrap_or_default()
+    };
+    let options = ClientOptions {
+        bot_id: " ".into(),
+        base_url: Some("https://x".into()),
+        timeout_ms: Some(0),
+        max_response_bytes: Some(0),
+        ..ClientOptions::default()
+    };
+    assert_eq!(field(&options), "botId");
+    let options = ClientOptions {
+        bot_id: "b".into(),
+        ..options
+    };
+    assert_eq!(field(&options), "timeoutMs");
+    let options = ClientOptions {
+        timeout_ms: None,
+        retries: Some(MAX_RETRIES + 1),
+        ..options
+    };
+    assert_eq!(field(&options), "retries");
+    let options = ClientOptions {
+        retries: None,
+        max_retry_after_ms: Some(MAX_RETRY_AFTER_MS + 1),
+        ..options
+    };
+    assert_eq!(field(&options), "maxRetryAfterMs");
+    let options = ClientOptions {
+        max_retry_after_ms: None,
+        ..options
+    };
+    assert_eq!(field(&options), "maxResponseBytes");
 }

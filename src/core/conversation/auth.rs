@@ -5,7 +5,7 @@
 
 use crate::core::config::required;
 use crate::core::config::Project;
-use crate::core::error::{join, Result};
+use crate::core::error::Result;
 use crate::core::json::read::shifted;
 use crate::core::json::{self, Object, Path, Writer};
 use crate::core::response::invalid_response;
@@ -61,7 +61,7 @@ pub fn token_answer(project: &mut Project, status: u16, body: &str) -> Result<St
     let (token, seconds) = read().map_err(|err| invalid_response(status, &err.message))?;
     let mut out = Writer::new();
     out.open_object();
-    out.field("authorization", &join(&["Bearer ", token]));
+    out.field("authorization", &crate::core::config::bearer(token));
     let life = shifted(seconds, 1000, 0).unwrap_or(u64::MAX);
     let refresh = if life > MARGIN_MS {
         life - MARGIN_MS

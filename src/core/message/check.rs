@@ -6,6 +6,7 @@
 
 use super::index;
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
+use crate::core::config::ONLY_CONVERSATION;
 use crate::core::error::{join, Error, Result};
 use crate::core::json::read::{self, whole};
 use crate::core::json::{any_char, decimal, is_white_space, trim, Path, Value};
@@ -70,23 +71,20 @@ pub(super) fn given<'v>(value: &'v Value, name: &str) -> Option<&'v Value> {
 fn shape(value: &Value, kind: &Kind, at: &Path) -> Result<()> {
     let fits = match kind {
         Kind::Str(_) => matches!(value, Value::String(_)),
-        Kind::Always(constant) => {
+        Kind::Always(constant, rule) => {
             return match value {
                 Value::String(given) if given == constant => Ok(()),
-                Value::String(_) => Err(at.invalid(&join(&["must be ", constant]))),
+                Value::String(_) => Err(at.invalid(rule)),
                 _ => Err(at.invalid("must be a string")),
             }
         }
         Kind::Bool => matches!(value, Value::Bool(_)),
         Kind::Number(_) => matches!(value, Value::Number(_)),
-        Kind::Whole(_) => {
-            return match whole(value, u64::MAX) {
-                Some(_) => Ok(()),
-                None => Err(at.invalid("must be a whole number of 0 or more")),
-            }
-        }
+        Kind::Whole(_) if whole(value, u64::MAX).is_some() => return Ok(()),
         Kind::Index if index(value).is_some() => return Ok(()),
-        Kind::Index => return Err(at.invalid("must be a non-negative whole number")),
+        Kind::Whole(_) | Kind::Index => {
+            return Err(at.invalid("must be a whole number of 0 or more"))
+        }
         Kind::U32(_) => {
             return match whole(value, u32::MAX.into()) {
                 Some(_) => Ok(()),
@@ -326,7 +324,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
         Hook::Envelope => {
             for name in &["correlationId", "ttl", "channelSpecificMessage"] {
                 if given(value, name).is_some() {
-                    return Err(at.key(name).invalid(r#"is only for api: "conversation""#));
+                    return Err(at.key(name).invalid(ONLY_CONVERSATION));
                 }
             }
             Ok(())

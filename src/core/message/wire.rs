@@ -22,7 +22,7 @@ pub(crate) fn write_members(value: &Value, members: &[Member], out: &mut Writer)
     for Member(js, kind, need) in members {
         let given = match (given(value, js), kind, need) {
             (_, _, Need::Unwritten) => continue,
-            (_, Kind::Always(_), _) => &Value::Null,
+            (_, Kind::Always(..), _) => &Value::Null,
             (None, Kind::Tagged(tag, [(first, _), ..]), Need::Tag) => {
                 out.key(&snake(js));
                 out.open_object();
@@ -70,7 +70,7 @@ pub(crate) fn one(value: &Value, kind: &Kind, out: &mut Writer) {
             write_members(value, members, out);
             out.close_object();
         }
-        Kind::Always(text) => out.string(text),
+        Kind::Always(text, _) => out.string(text),
         Kind::List(list) => {
             out.open_array();
             if let Value::Array(items) = value {

@@ -3,8 +3,7 @@
 //! request, or refused with `unsupported` before anything is sent (brief §3.2).
 //! A send or capability query goes out once per recipient: [`prepare`] gives the
 //! JS face the recipients and the one body they share around their identity
-//! (`{"method", "url", "repeat", "into", "parts": [recipient, …], "head",
-//! "tail"}`: each part's body is `head`, the recipient's digits, `tail`), which it
+//! (`{"method", "url", "into", "parts": [recipient, …], "head", "tail"}`: each part's body is `head`, the recipient's digits, `tail`), which it
 //! runs at most 4 at a time and merges into one result.
 
 use super::{messages, request, Args};
@@ -19,7 +18,6 @@ use crate::core::error::{join, Error, Result};
 use crate::core::json::{self, Value};
 use crate::core::message::arguments;
 use crate::core::request::push_segment;
-use crate::core::retry::Repeat;
 use crate::core::rules::check_id;
 use crate::prelude::*;
 
@@ -29,12 +27,13 @@ type Prepare = fn(&Config, &Project, &Args) -> Result<String>;
 type Answer = fn(&Value) -> Result<String>;
 
 /// The methods the Conversation API can do, in the standalone table's order
-/// (`send`, `sendText`, `capability`, `callbackStatus`).
-const OPS: &[(Prepare, Answer)] = &[
-    (send, answers::sent),
-    (send_text, answers::sent),
-    (capability, answers::capability),
-    (callback_status, answers::stored),
+/// (`send`, `sendText`, `capability`, `callbackStatus`), each with what its 404
+/// says.
+const OPS: &[(Prepare, Answer, &str)] = &[
+    (send, answers::sent, NOT_FOUND),
+    (send_text, answers::sent, NOT_FOUND),
+    (capability, answers::capability, NOT_FOUND),
+    (callback_status, answers::stored, STORED_NOT_FOUND),
 ];
 
 /// Why each method the Conversation API cannot do is refused, and what to use instead.
@@ -53,51 +52,46 @@ const ROWS: [u8; super::OPS.len()] = [
     0, 1, 4, 2, 5, 5, 6, 6, 6, 3, 7, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9,
 ];
 
-/// The row of method `name`: an unknown name is refused as the standalone table
-/// refuses it, a method without an equivalent as `unsupported`.
-fn find(name: &str) -> Result<&'static (Prepare, Answer)> {
-    let row = super::OPS
-        .iter()
-        .position(|op| op.name == name)
-        .and_then(|row| ROWS.get(row))
-        .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))?;
-    let row = usize::from(*row);
+/// The row of the method of standalone row `index` ([`super::row`]): one past the
+/// table is refused as the standalone table refuses it, a method without an
+/// equivalent as `unsupported`.
+fn find(index: usize) -> Result<&'static (Prepare, Answer, &'static str)> {
+    let op = super::row(index)?;
+    let row = usize::from(ROWS.get(index).copied().unwrap_or_default());
     OPS.get(row).ok_or_else(|| {
         let why = WHY.get(row - OPS.len()).unwrap_or(&"");
-        unsupported(name, why)
+        unsupported(op.name, why)
     })
 }
 
-/// The prepared request (JSON text, see the module) of method `name` with `args`
-/// (the JSON text of its argument array), every rule checked first.
-pub fn prepare(config: &Config, project: &Project, name: &str, args: &str) -> Result<String> {
-    let (prepare, _) = find(name)?;
+/// The prepared request (JSON text, see the module) of the method of standalone
+/// row `index` with `args` (the JSON text of its argument array), every rule
+/// checked first.
+pub fn prepare(config: &Config, project: &Project, index: usize, args: &str) -> Result<String> {
+    let (prepare, ..) = find(index)?;
     let args = json::parse(args).map_err(|_| Error::invalid("arguments", "could not be read"))?;
     prepare(config, project, &Args::new(&args)?)
 }
 
-/// What an answer to (one part of) method `name` of `project`'s client means: the
-/// JS result or part's JSON text, or the typed error, every secret redacted. `name`
-/// `"token"` is the token request's ([`token_answer`]: the access token is kept).
+/// What an answer to (one part of) the method of standalone row `index` of
+/// `project`'s client means: the JS result or part's JSON text, or the typed error,
+/// every secret redacted. A row past the standalone table is the token request's
+/// ([`token_answer`]: the access token is kept).
 pub fn answer(
-    name: &str,
+    index: usize,
     status: u16,
     retry_after: Option<&str>,
     body: &str,
     project: &mut Project,
 ) -> Result<String> {
     // The token request's answer has no entry in the table.
-    let answer = match name {
-        "token" => None,
-        _ => Some(find(name)?.1),
+    let row = match index < super::OPS.len() {
+        true => Some(find(index)?),
+        false => None,
     };
-    let mut secrets = Vec::new();
-    project.secrets(&mut secrets);
+    let secrets = project.secrets();
     if !(200..300).contains(&status) {
-        let not_found = match name {
-            "callbackStatus" => STORED_NOT_FOUND,
-            _ => NOT_FOUND,
-        };
+        let not_found = row.map_or(NOT_FOUND, |&(.., not_found)| not_found);
         return Err(error_for_status(
             status,
             body,
@@ -106,8 +100,8 @@ pub fn answer(
             not_found,
         ));
     }
-    match answer {
-        Some(answer) => super::reply(status, body, &secrets, &answer),
+    match row {
+        Some((_, answer, _)) => super::reply(status, body, &secrets, answer),
         None => token_answer(project, status, body),
     }
 }
@@ -127,7 +121,7 @@ fn fan_out(config: &Config, project: &Project, request: &Value) -> Result<String
     let tail = send_tail(request)?;
     let url = url(&config.base_url, project, "messages:send");
     let to = request.get("to").unwrap_or(&Value::Null);
-    Ok(parts(&url, "messages", Repeat::Send, to, project, &tail))
+    Ok(parts(&url, "messages", false, to, project, &tail))
 }
 
 /// `capability(numbers)`: one `capability:query` per number; the answers come
@@ -139,14 +133,7 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
     // `{"app_id": …, "recipient": …}`.
     let mut tail = RECIPIENT_END.to_owned();
     tail.push('}');
-    Ok(parts(
-        &url,
-        "requests",
-        Repeat::Safe,
-        numbers,
-        project,
-        &tail,
-    ))
+    Ok(parts(&url, "requests", true, numbers, project, &tail))
 }
 
 /// `callbackStatus(messageId)`: the stored message (`GET …/messages/{id}`), asked
@@ -155,7 +142,7 @@ fn capability(config: &Config, project: &Project, args: &Args) -> Result<String>
 /// default of apps created since 2025-04-16, Sinch's "Processing Modes" page) in
 /// DISPATCH_SOURCE: `url` asks there, and on
 /// `not_found` (only then) the JS face asks `fallback`, CONVERSATION_SOURCE (an app
-/// in CONVERSATION mode). `{"method", "url", "repeat", "fallback"}`.
+/// in CONVERSATION mode). `{"method", "url", "fallback"}`.
 fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<String> {
     let id = args.string(0, "messageId")?;
     check_id("messageId", id)?;
@@ -164,7 +151,7 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
     path.push_str("?messages_source=");
     let fallback = join(&[&path, "CONVERSATION_SOURCE"]);
     path.push_str("DISPATCH_SOURCE");
-    let mut out = request("GET", &path, Repeat::Safe);
+    let mut out = request("GET", &path);
     out.field("fallback", &fallback);
     out.close_object();
     Ok(out.finish())
@@ -172,19 +159,19 @@ fn callback_status(config: &Config, project: &Project, args: &Args) -> Result<St
 
 /// A POST to `url` per recipient of `recipients` (checked numbers), its body
 /// `project`'s [`head`], the number's digits and `tail`, merged by JS into a result's
-/// list `into`. A safe one (a capability query) is `asynchronous`: its answers only
-/// say the request was taken; a send is not.
+/// list `into`. An `asynchronous` one (a capability query) says so: its answers
+/// only say the request was taken; a send's do not.
 fn parts(
     url: &str,
     into: &str,
-    repeat: Repeat,
+    asynchronous: bool,
     recipients: &Value,
     project: &Project,
     tail: &str,
 ) -> String {
-    let mut out = request("POST", url, repeat);
+    let mut out = request("POST", url);
     out.field("into", into);
-    if repeat == Repeat::Safe {
+    if asynchronous {
         out.field("asynchronous", &true);
     }
     out.field("parts", recipients);

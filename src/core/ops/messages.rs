@@ -49,7 +49,8 @@ mod tests {
 
     fn prepared(op: &str, args: &str) -> Result<String, (String, String)> {
         let config = test_config("bot", "http://127.0.0.1:9");
-        prepare(&config, op, args)
+        find(op)
+            .and_then(|op| prepare(&config, op, args))
             .map(|request| request.body.unwrap_or_default())
             .map_err(|e| {
                 let e = e.into_fields();

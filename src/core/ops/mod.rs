@@ -155,26 +155,38 @@ pub const OPS: &[Op] = &[
 
 /// The operation named `name`.
 pub fn find(name: &str) -> Result<&'static Op> {
-    OPS.iter()
-        .find(|op| op.name == name)
+    row(OPS
+        .iter()
+        .position(|op| op.name == name)
+        .unwrap_or(OPS.len()))
+}
+
+/// The operation of row `index` of [`OPS`], as the JS face names it (one number
+/// crosses, not a name: `client.js`'s methods).
+pub fn row(index: usize) -> Result<&'static Op> {
+    OPS.get(index)
         .ok_or_else(|| Error::invalid("operation", "is not an operation of this client"))
 }
 
-/// The open object `{"method", "url", "repeat"}` of a prepared request, as JS gets
-/// it (`repeat`: the number of `repeat`, [`Repeat::wire`]), for both APIs.
-pub fn request(method: &str, url: &str, repeat: Repeat) -> Writer {
+/// How safe a repeat of a request of row `index` is: its operation's [`Repeat`];
+/// a row past [`OPS`] (the token request's) is safe.
+pub fn repeat(index: usize) -> Repeat {
+    OPS.get(index).map_or(Repeat::Safe, |op| op.repeat)
+}
+
+/// The open object `{"method", "url"}` of a prepared request, as JS gets it, for
+/// both APIs.
+pub fn request(method: &str, url: &str) -> Writer {
     let mut out = Writer::new();
     out.open_object();
     out.field("method", method);
     out.field("url", url);
-    out.field("repeat", &repeat.wire());
     out
 }
 
-/// The request of operation `name` with `args` (the JSON text of the argument
+/// The request of operation `op` with `args` (the JSON text of the argument
 /// array), every rule checked before anything is sent.
-pub fn prepare(config: &Config, name: &str, args: &str) -> Result<Request<String>> {
-    let op = find(name)?;
+pub fn prepare(config: &Config, op: &Op, args: &str) -> Result<Request<String>> {
     let args = crate::core::json::parse(args)
         .map_err(|_| Error::invalid("arguments", "could not be read"))?;
     run::request(config, op, &Args::new(&args)?)

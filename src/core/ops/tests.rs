@@ -8,7 +8,7 @@ use crate::core::message::schema::{Kind, Member, Need, Rule};
 
 /// The URL of op `name` with `args` (JSON text); it has no body.
 fn request(name: &str, args: &str) -> Result<String> {
-    let request = prepare(&test_config("b", "https://x"), name, args)?;
+    let request = prepare(&test_config("b", "https://x"), find(name)?, args)?;
     assert_eq!(request.body, None);
     Ok(request.url)
 }
@@ -94,5 +94,9 @@ fn every_row_is_one_operation_with_paths_of_its_arguments() {
             _ => Repeat::Safe,
         };
         assert_eq!(op.repeat, repeat, "{}", op.name);
+        assert_eq!(super::repeat(i), repeat, "{}", op.name);
     }
+    // A row past the table (the token request's, JS's -1) is safe to repeat.
+    assert_eq!(super::repeat(OPS.len()), Repeat::Safe);
+    assert_eq!(super::repeat(u32::MAX as usize), Repeat::Safe);
 }

@@ -262,7 +262,7 @@ fn a_key_secret_in_a_browser_page_needs_the_loud_opt_in() {
 #[test]
 fn secrets_cover_the_key_its_basic_header_and_the_access_token() {
     let mut c = config(&[KEY, r#","region":"eu""#].concat()).unwrap();
-    assert_eq!(c.secrets(), ["s3cr3t-key", "a2V5LTE6czNjcjN0LWtleQ=="]);
+    assert_eq!(c.secrets(), ["s3cr3t-key", "a2V5LTE6czNjcjN0LWtleQ==", ""]);
     if let Api::Conversation(p) = &mut c.api {
         p.access_token = Some(Secret("jwt-1".into()));
     }

@@ -5,7 +5,7 @@ use super::*;
 use crate::core::config::test_config;
 use crate::core::json::parse;
 use crate::core::message::{arguments, write};
-use crate::core::ops::prepare;
+use crate::core::ops::{find, prepare};
 use crate::core::request::Method;
 
 /// The wire body of `fields` (the argument as JS gives it) once its every shape
@@ -23,7 +23,7 @@ const BASE: &str = "https://x/whatsapp/v1/b/stickerpacks";
 
 /// The request of the JS method `op` with `args` (JSON text).
 fn prepared(op: &str, args: &str) -> Result<Request<String>> {
-    prepare(&config(), op, args)
+    prepare(&config(), find(op)?, args)
 }
 
 fn index(json: &str) -> StickerIndex {
@@ -80,7 +80,7 @@ fn paths_methods_and_queries() {
     ] {
         let err = prepared("deleteSticker", &format!(r#"["p", {bad}]"#)).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("index"), "{bad}");
-        assert_eq!(err.message, "index: must be a non-negative whole number");
+        assert_eq!(err.message, "index: must be a whole number of 0 or more");
     }
     for bad in [r#""third""#, "5", "true"] {
         let err = prepared("listStickerpacks", &format!("[{bad}]")).unwrap_err();

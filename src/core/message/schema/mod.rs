@@ -34,8 +34,9 @@ pub(crate) enum Kind {
     /// An object tagged by the member named first: the members of each variant (one
     /// without members has its tag only).
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
-    /// A string that may be left out but, when given, is this one; always written.
-    Always(&'static str),
+    /// A string that may be left out but, when given, is this one (else the rule,
+    /// `must be …`); always written.
+    Always(&'static str, &'static str),
     /// Not a value: a member named `""` of this kind is a rule on its object, run at
     /// its place among the rules (a member stays three words: no hook's strings in
     /// every member).

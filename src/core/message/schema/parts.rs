@@ -152,7 +152,7 @@ pub(super) const BUTTONS: &[Member] = &[
             "buttons",
             &Kind::List(&list(
                 &Kind::Object(&[
-                    Member("type", &Kind::Always("reply"), Opt),
+                    Member("type", &Kind::Always("reply", "must be reply"), Opt),
                     Member("id", &Kind::Str(Rule::Id(230)), Req),
                     Member("title", &Kind::Str(Rule::Title), Req),
                 ]),
@@ -181,7 +181,7 @@ pub(super) const LIST: &[Member] = &[
     Member(
         "header",
         &Kind::Object(&[
-            Member("type", &Kind::Always("text"), Opt),
+            Member("type", &Kind::Always("text", "must be text"), Opt),
             Member("text", &Kind::Str(Rule::Chars(1, 60)), Req),
         ]),
         Opt,
