@@ -13,9 +13,9 @@ async function compile() {
   const fs = wasmUrl.protocol === "file:" && globalThis.process?.getBuiltinModule?.("node:fs");
   if (fs) return WebAssembly.compile(fs.readFileSync(wasmUrl));
   const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`failed to fetch Wasm: ${response.status} ${response.statusText} fetching '${response.url}'`);
+  if (!response.ok) throw new Error(`sinch-whatsapp: cannot fetch ${response.url}: HTTP ${response.status}`);
   // Streaming compilation needs the `application/wasm` type; a server that sends another gets its bytes compiled.
-  if (WebAssembly.compileStreaming && response.headers.get("content-type") === "application/wasm") {
+  if (response.headers.get("content-type") === "application/wasm") {
     return WebAssembly.compileStreaming(response);
   }
   return WebAssembly.compile(await response.arrayBuffer());
