@@ -336,6 +336,8 @@ fn two_xx_bodies_become_js_results() {
     for (name, body, result) in [
         ("markRead", "", "null"),
         ("addToBlacklist", " \n", "null"),
+        // White space is Unicode's, as `str::trim` reads it.
+        ("removeFromBlacklist", "\u{a0}\u{2028}\u{3000} ", "null"),
         ("deleteProvider", r#"{"anything":[1]}"#, "null"),
         ("updateSticker", "[]", "null"),
         (

@@ -234,11 +234,10 @@ pub fn reply(
     answer: &dyn Fn(&Value) -> Result<String>,
 ) -> Result<String> {
     use crate::core::response::invalid_response;
-    let text = if json::trim(body).is_empty() {
-        "{}"
-    } else {
-        body
-    };
+    // A body that opens an object or array is not blank: no walk over it to say so.
+    let blank =
+        !matches!(body.as_bytes().first(), Some(b'{' | b'[')) && json::trim(body).is_empty();
+    let text = if blank { "{}" } else { body };
     let value = crate::core::json::parse(text)
         .map_err(|_| invalid_response(status, "the body is not JSON"))?;
     answer(&value).map_err(|err| {
