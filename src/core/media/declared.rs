@@ -333,9 +333,7 @@ mod tests {
         // Compared in any ASCII case, named in lower case.
         assert_eq!(
             extension(Kind::Jpeg, Some("A.PnG")).map(|i| i.message),
-            Some(
-                "The file name ends in .png but the content is a JPEG image (usually .jpg).".into()
-            )
+            Some("Named .png but the content is a JPEG image (usually .jpg).".into())
         );
         assert!(extension(Kind::Office(Ooxml::Xlsm), Some("B.XLSM")).is_none());
         assert!(extension(Kind::Jpeg, Some("no-extension")).is_none());

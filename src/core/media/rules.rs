@@ -203,7 +203,7 @@ fn choose(
             out,
             i.code,
             Warning,
-            "{} It can still be sent as a document.",
+            "{} It can be sent as a document.",
             &[&i.message],
         );
     }

@@ -66,29 +66,29 @@ const MEANING: [(IssueCode, Severity); 23] = [
 /// messages fill one list: the size, the limit, what it is for, the upper and the lower reading,
 /// then "over" and "at or under" ("at or over" and "under" for a strict limit).
 const SAYINGS: &str = concat!(
-    "The file is empty (0 bytes).\n",
-    "The content{} is not recognised as any type WhatsApp accepts.\n",
-    "The content is {} {} ({}), which WhatsApp does not accept for any message type.\n",
+    "The file is empty.\n",
+    "Unknown content{}: not a type WhatsApp accepts.\n",
+    "WhatsApp does not accept {} {} ({}).\n",
     "The {} {}.\n",
     "The {} {}.\n",
-    "The file is {} {}: recipients' mail and security tools often block macro-enabled files, and Office opens them with macros disabled.\n",
-    "The text is not UTF-8 or UTF-16 (it looks like a legacy single-byte encoding such as Latin-1); it may show wrong characters.\n",
-    "Only part of the {} could be checked: a needed part of the file was not read.\n",
-    "The file is {0} bytes, over the {1} limit for {2} ({3} bytes even if MB means 1,048,576 bytes).\n",
-    "The file is {0} bytes, over the {1} limit for {2} after processing ({3} bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it.\n",
-    "The limit for {2} is less than {1}; this file is {0} bytes (not less than {3} bytes even if KB means 1,024 bytes).\n",
-    "The file is {0} bytes: {5} the {1} limit for {2} if that means {4} bytes, within it if it means {3} bytes. Neither Sinch nor Meta says which; stay {6} {4} bytes to be safe.\n",
+    "The file is {} {}: mail and security tools often block these.\n",
+    "The text is neither UTF-8 nor UTF-16: it may show wrong characters.\n",
+    "Only part of the {} was checked: a range it needs was not read.\n",
+    "The file is {0} bytes, over the {1} limit for {2} even as {3} bytes.\n",
+    "The file is {0} bytes, over the {1} processing limit for {2} even as {3} bytes: it may be recompressed.\n",
+    "The file is {0} bytes, not under the {1} limit for {2} even as {3} bytes.\n",
+    "The file is {0} bytes: {5} the {1} limit for {2} as {4} bytes, within it as {3}; stay {6} {4} to be safe.\n",
     "{3} {1} ({2}) cannot be sent as {4} message: {5} messages take {6}.\n",
-    "Image messages need a baseline or progressive JPEG; this file is {}, which WhatsApp's decoder does not read.\n",
-    "{} must use {} for audio messages; this file uses {}.\n",
-    "Video messages need H.264 video; this file's video is {}.\n",
-    "Video messages need AAC audio; this file's audio is {}.\n",
-    "The {1} must use {3} for {4} messages; its {5} could not be checked (a needed part of the file was not read).\n",
-    "Stickers must be 512x512 pixels; this WebP is {}x{}.\n",
-    "Stickers must be 512x512 pixels; this WebP's size could not be read.\n",
-    "The declared type is {3} but the content is {0} {1} ({2}).\n",
-    "The declared type is {3} but the content is {0} {1} ({2}).\n",
-    "The file name ends in .{3} but the content is {0} {1} (usually .{4}).",
+    "Image messages need a baseline or progressive JPEG, not {}.\n",
+    "Audio messages need {1} in {0}, not {2}.\n",
+    "Video messages need H.264 video, not {}.\n",
+    "Video messages need AAC audio, not {}.\n",
+    "The {1} must use {3} for {4} messages; its {5} was not read.\n",
+    "Stickers must be 512x512, not {}x{}.\n",
+    "Stickers must be 512x512; the size was not read.\n",
+    "Declared as {3} but the content is {0} {1} ({2}).\n",
+    "Declared as {3} but the content is {0} {1} ({2}).\n",
+    "Named .{3} but the content is {0} {1} (usually .{4}).",
 );
 
 /// Adds the issue of line `what` of [`SAYINGS`], its template filled with `args`.
@@ -125,14 +125,54 @@ mod tests {
         assert_eq!(SAYINGS.split('\n').count(), Say::Extension as usize + 1);
         assert_eq!(MEANING.len(), Say::Extension as usize + 1);
         let cases = [
-            (Say::Empty, MediaEmpty, Severity::Error, "The file is empty (0 bytes)."),
-            (Say::MaybeBroken, MediaTruncated, Severity::Warning, "The a b."),
-            (Say::Partial, MediaNotFullyChecked, Severity::Warning, "Only part of the a could be checked: a needed part of the file was not read."),
-            (Say::OverSticker, MediaStickerTooLarge, Severity::Error, "The limit for c is less than b; this file is a bytes (not less than d bytes even if KB means 1,024 bytes)."),
-            (Say::VideoAudio, MediaAudioCodec, Severity::Error, "Video messages need AAC audio; this file's audio is a."),
-            (Say::Unchecked, MediaNotFullyChecked, Severity::Error, "The b must use d for e messages; its  could not be checked (a needed part of the file was not read)."),
-            (Say::NearMismatch, MediaTypeMismatch, Severity::Warning, "The declared type is d but the content is a b (c)."),
-            (Say::Extension, MediaExtensionMismatch, Severity::Warning, "The file name ends in .d but the content is a b (usually .e)."),
+            (
+                Say::Empty,
+                MediaEmpty,
+                Severity::Error,
+                "The file is empty.",
+            ),
+            (
+                Say::MaybeBroken,
+                MediaTruncated,
+                Severity::Warning,
+                "The a b.",
+            ),
+            (
+                Say::Partial,
+                MediaNotFullyChecked,
+                Severity::Warning,
+                "Only part of the a was checked: a range it needs was not read.",
+            ),
+            (
+                Say::OverSticker,
+                MediaStickerTooLarge,
+                Severity::Error,
+                "The file is a bytes, not under the b limit for c even as d bytes.",
+            ),
+            (
+                Say::VideoAudio,
+                MediaAudioCodec,
+                Severity::Error,
+                "Video messages need AAC audio, not a.",
+            ),
+            (
+                Say::Unchecked,
+                MediaNotFullyChecked,
+                Severity::Error,
+                "The b must use d for e messages; its  was not read.",
+            ),
+            (
+                Say::NearMismatch,
+                MediaTypeMismatch,
+                Severity::Warning,
+                "Declared as d but the content is a b (c).",
+            ),
+            (
+                Say::Extension,
+                MediaExtensionMismatch,
+                Severity::Warning,
+                "Named .d but the content is a b (usually .e).",
+            ),
         ];
         for (what, code, severity, message) in cases {
             let mut out = Vec::new();
@@ -161,8 +201,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "The file name ends in .jpg but the content is a PNG image (usually .png).",
-                "The declared type is video/mp4 but the content is an MP4 (M4A) audio file (audio/mp4).",
+                "Named .jpg but the content is a PNG image (usually .png).",
+                "Declared as video/mp4 but the content is an MP4 (M4A) audio file (audio/mp4).",
                 "A PDF document (application/pdf) cannot be sent as an image message: image messages take JPEG.",
             ]
         );

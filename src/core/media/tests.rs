@@ -39,7 +39,7 @@ fn budget_bounds_hostile_files() {
         (last.code, last.severity),
         (IssueCode::MediaNotFullyChecked, Severity::Error)
     );
-    assert_eq!(last.message, "The JPEG image must use baseline or progressive coding for image messages; its frame type could not be checked (a needed part of the file was not read).");
+    assert_eq!(last.message, "The JPEG image must use baseline or progressive coding for image messages; its frame type was not read.");
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn report_json_shape() {
             "issues": [{
                 "code": "media_type_mismatch",
                 "severity": "error",
-                "message": "The declared type is image/jpeg but the content is a PNG image (image/png)."
+                "message": "Declared as image/jpeg but the content is a PNG image (image/png)."
             }],
             "details": { "width": 2, "height": 3 }
         }"#,

@@ -52,7 +52,7 @@ fn stickers_fall_back_to_documents() {
     // A KB limit is read as 1,000 or 1,024 bytes (not "MB").
     assert!(
         r.issues[0].message.contains(
-            "at or over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes."
+            "at or over the 100 KB limit for static stickers as 100,000 bytes, within it as 102,400;"
         ),
         "{}",
         r.issues[0].message
@@ -183,56 +183,56 @@ fn size_messages_word_for_word() {
     let jpeg = kind(Kind::Jpeg);
     assert_eq!(
         messages(100 * MIB + 1, &jpeg, MessageType::Document),
-        ["The file is 104,857,601 bytes, over the 100 MB limit for any upload (104,857,600 bytes even if MB means 1,048,576 bytes)."]
+        ["The file is 104,857,601 bytes, over the 100 MB limit for any upload even as 104,857,600 bytes."]
     );
     assert_eq!(
         messages(100_000_001, &jpeg, MessageType::Document),
-        ["The file is 100,000,001 bytes: over the 100 MB limit for any upload if that means 100,000,000 bytes, within it if it means 104,857,600 bytes. Neither Sinch nor Meta says which; stay at or under 100,000,000 bytes to be safe."]
+        ["The file is 100,000,001 bytes: over the 100 MB limit for any upload as 100,000,000 bytes, within it as 104,857,600; stay at or under 100,000,000 to be safe."]
     );
     assert_eq!(
         messages(5 * MIB + 1, &jpeg, MessageType::Image),
-        ["The file is 5,242,881 bytes, over the 5 MB limit for images after processing (5,242,880 bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it."]
+        ["The file is 5,242,881 bytes, over the 5 MB processing limit for images even as 5,242,880 bytes: it may be recompressed."]
     );
     assert_eq!(
         messages(5_000_001, &jpeg, MessageType::Image),
-        ["The file is 5,000,001 bytes: over the 5 MB limit for images if that means 5,000,000 bytes, within it if it means 5,242,880 bytes. Neither Sinch nor Meta says which; stay at or under 5,000,000 bytes to be safe."]
+        ["The file is 5,000,001 bytes: over the 5 MB limit for images as 5,000,000 bytes, within it as 5,242,880; stay at or under 5,000,000 to be safe."]
     );
     let mut mp4 = kind(Kind::Mp4Video);
     mp4.video = Some(Codec::H264);
     assert_eq!(
         messages(16_000_001, &mp4, MessageType::Video),
-        ["The file is 16,000,001 bytes: over the 16 MB limit for videos if that means 16,000,000 bytes, within it if it means 16,777,216 bytes. Neither Sinch nor Meta says which; stay at or under 16,000,000 bytes to be safe."]
+        ["The file is 16,000,001 bytes: over the 16 MB limit for videos as 16,000,000 bytes, within it as 16,777,216; stay at or under 16,000,000 to be safe."]
     );
     let ogg = kind(Kind::Ogg);
     assert_eq!(
         messages(16 * MIB + 1, &ogg, MessageType::Audio),
-        ["The file is 16,777,217 bytes, over the 16 MB limit for audio after processing (16,777,216 bytes even if MB means 1,048,576 bytes); WhatsApp may recompress it or fail to deliver it."]
+        ["The file is 16,777,217 bytes, over the 16 MB processing limit for audio even as 16,777,216 bytes: it may be recompressed."]
     );
     let mut webp = kind(Kind::Webp);
     webp.width = Some(512);
     webp.height = Some(512);
     assert_eq!(
         messages(102_401, &webp, MessageType::Sticker),
-        ["The limit for static stickers is less than 100 KB; this file is 102,401 bytes (not less than 102,400 bytes even if KB means 1,024 bytes)."]
+        ["The file is 102,401 bytes, not under the 100 KB limit for static stickers even as 102,400 bytes."]
     );
     webp.animated = true;
     assert_eq!(
         messages(512_001, &webp, MessageType::Sticker),
-        ["The limit for animated stickers is less than 500 KB; this file is 512,001 bytes (not less than 512,000 bytes even if KB means 1,024 bytes)."]
+        ["The file is 512,001 bytes, not under the 500 KB limit for animated stickers even as 512,000 bytes."]
     );
     assert_eq!(
         messages(500_001, &webp, MessageType::Sticker),
-        ["The file is 500,001 bytes: at or over the 500 KB limit for animated stickers if that means 500,000 bytes, within it if it means 512,000 bytes. Neither Sinch nor Meta says which; stay under 500,000 bytes to be safe."]
+        ["The file is 500,001 bytes: at or over the 500 KB limit for animated stickers as 500,000 bytes, within it as 512,000; stay under 500,000 to be safe."]
     );
     // The sticker limits are strict ("less than"): at a reading is past it.
     assert_eq!(
         messages(512_000, &webp, MessageType::Sticker),
-        ["The limit for animated stickers is less than 500 KB; this file is 512,000 bytes (not less than 512,000 bytes even if KB means 1,024 bytes)."]
+        ["The file is 512,000 bytes, not under the 500 KB limit for animated stickers even as 512,000 bytes."]
     );
     webp.animated = false;
     assert_eq!(
         messages(100_000, &webp, MessageType::Sticker),
-        ["The file is 100,000 bytes: at or over the 100 KB limit for static stickers if that means 100,000 bytes, within it if it means 102,400 bytes. Neither Sinch nor Meta says which; stay under 100,000 bytes to be safe."]
+        ["The file is 100,000 bytes: at or over the 100 KB limit for static stickers as 100,000 bytes, within it as 102,400; stay under 100,000 to be safe."]
     );
     assert!(messages(99_999, &webp, MessageType::Sticker).is_empty());
     // The others are inclusive ("at most"): at the upper reading is within it.
@@ -255,14 +255,26 @@ fn codec_messages_word_for_word() {
     assert_eq!(
         messages(&mp4, MessageType::Video),
         [
-            "Video messages need H.264 video; this file's video is HEVC (H.265).",
-            "Video messages need AAC audio; this file's audio is an unknown codec (ab_c)."
+            "Video messages need H.264 video, not HEVC (H.265).",
+            "Video messages need AAC audio, not an unknown codec (ab_c)."
         ]
     );
     let cases = [
-        (Kind::Mp4Audio, Codec::Mp3, "MP4 audio must use AAC for audio messages; this file uses MP3."),
-        (Kind::Ogg, Codec::Vorbis, "Ogg audio must use Opus for audio messages; this file uses Vorbis."),
-        (Kind::Mp2, Codec::Mp2, "MPEG audio (audio/mpeg) must use MP3 for audio messages; this file uses MPEG Layer II."),
+        (
+            Kind::Mp4Audio,
+            Codec::Mp3,
+            "Audio messages need AAC in MP4 audio, not MP3.",
+        ),
+        (
+            Kind::Ogg,
+            Codec::Vorbis,
+            "Audio messages need Opus in Ogg audio, not Vorbis.",
+        ),
+        (
+            Kind::Mp2,
+            Codec::Mp2,
+            "Audio messages need MP3 in MPEG audio (audio/mpeg), not MPEG Layer II.",
+        ),
     ];
     for (k, c, message) in cases {
         let mut d = kind(k);
@@ -279,10 +291,10 @@ fn codec_messages_word_for_word() {
 #[test]
 fn unchecked_deciding_parts_word_for_word() {
     let cases = [
-        (Kind::Jpeg, MessageType::Image, "The JPEG image must use baseline or progressive coding for image messages; its frame type could not be checked (a needed part of the file was not read)."),
-        (Kind::Mp4Video, MessageType::Video, "The MP4 video must use H.264 video and AAC audio for video messages; its codecs could not be checked (a needed part of the file was not read)."),
-        (Kind::Mp4Audio, MessageType::Audio, "The MP4 (M4A) audio file must use AAC for audio messages; its codec could not be checked (a needed part of the file was not read)."),
-        (Kind::Mp3, MessageType::Audio, "The MP3 audio file must use MPEG Layer III for audio messages; its layer could not be checked (a needed part of the file was not read)."),
+        (Kind::Jpeg, MessageType::Image, "The JPEG image must use baseline or progressive coding for image messages; its frame type was not read."),
+        (Kind::Mp4Video, MessageType::Video, "The MP4 video must use H.264 video and AAC audio for video messages; its codecs was not read."),
+        (Kind::Mp4Audio, MessageType::Audio, "The MP4 (M4A) audio file must use AAC for audio messages; its codec was not read."),
+        (Kind::Mp3, MessageType::Audio, "The MP3 audio file must use MPEG Layer III for audio messages; its layer was not read."),
     ];
     for (k, t, message) in cases {
         let mut d = kind(k);
@@ -300,7 +312,7 @@ fn unchecked_deciding_parts_word_for_word() {
         assert_eq!(r.issues[1].severity, Severity::Warning);
         assert_eq!(
             r.issues[1].message,
-            format!("{message} It can still be sent as a document.")
+            format!("{message} It can be sent as a document.")
         );
         // Undecided but all read (a broken file), or read in part but decided: no such issue.
         for (incomplete, undecided) in [(false, true), (true, false)] {

@@ -178,10 +178,7 @@ fn walk(v: &View<'_>, family: Family) -> Step {
         Ok(Some(Broken::Why(why))) => Ok(d.broken(why)),
         Ok(Some(Broken::Box(kind))) => Ok(d.damaged(
             true,
-            fill(
-                "is shorter than its '{}' box says: it is truncated",
-                &[&lossy(&kind)],
-            ),
+            fill("is shorter than its '{}' box says", &[&lossy(&kind)]),
         )),
         Err(m) => settle(v, m, d),
     }

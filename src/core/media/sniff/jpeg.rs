@@ -135,7 +135,7 @@ fn frame_type(d: &mut Detected, sof: u8, hierarchical: bool) {
     if hierarchical || matches!(sof, 0xC5 | 0xC6) {
         d.add_note(
             IssueCode::MediaImageCodec,
-            "The JPEG image is hierarchical (stored at several resolutions), which few decoders read: it may not display.",
+            "The JPEG image is hierarchical: few decoders read it.",
         );
     }
 }
@@ -171,7 +171,7 @@ fn end(d: &mut Detected, tail: &[u8]) {
         return d.add_note(
             IssueCode::MediaTrailingData,
             &fill(
-                "The JPEG image has data after its end: possibly another file appended to it{}.",
+                "The JPEG image has data after its end: maybe an appended file{}.",
                 &[what],
             ),
         );

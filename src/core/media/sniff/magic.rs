@@ -64,7 +64,7 @@ fn pdf(v: &View<'_>, head: &[u8], at: usize) -> Option<Step> {
         d = d.note(
             IssueCode::MediaLeadingData,
             &fill(
-"The PDF document has {} bytes before its %PDF- header; most readers accept it, but some tools may not.",
+"The PDF document has {} bytes before its %PDF- header: some tools may not read it.",
 &[&decimal(at as u64)],
 ),
         );

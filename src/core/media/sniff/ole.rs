@@ -94,7 +94,7 @@ impl Streams {
 fn encrypted(d: Box<Detected>) -> Box<Detected> {
     d.note(
         IssueCode::MediaEncrypted,
-        "The document is password-protected: the recipient needs the password to open it.",
+        "The document is password-protected: the recipient needs the password.",
     )
 }
 

@@ -74,16 +74,13 @@ fn walk(head: &[u8], size: u64) -> Walk {
         let name = || lossy(kind);
         if len > 0x7FFF_FFFF || !is_name(kind) {
             return Walk::Broken(fill(
-                "has an impossible chunk ({}, {} bytes): it is corrupt",
+                "has an impossible chunk ({}, {} bytes)",
                 &[&name(), &decimal(len.into())],
             ));
         }
         let end = off as u64 + 12 + u64::from(len);
         if end > size {
-            return Walk::Broken(fill(
-                "is shorter than its {} chunk says: it is truncated or corrupt",
-                &[&name()],
-            ));
+            return Walk::Broken(fill("is shorter than its {} chunk says", &[&name()]));
         }
         let Some((data, crc)) = usize::try_from(end)
             .ok()
@@ -129,10 +126,7 @@ fn is_name(kind: &[u8]) -> bool {
 }
 
 fn crc_wrong(kind: &[u8]) -> String {
-    fill(
-        "has a wrong checksum (CRC) in its {} chunk: it is corrupt",
-        &[&lossy(kind)],
-    )
+    fill("has a wrong CRC in its {} chunk", &[&lossy(kind)])
 }
 
 fn after_end(d: Box<Detected>, end: u64, size: u64) -> Box<Detected> {
@@ -142,9 +136,9 @@ fn after_end(d: Box<Detected>, end: u64, size: u64) -> Box<Detected> {
     d.note(
         IssueCode::MediaTrailingData,
         &fill(
-"The PNG image has {} bytes after its end chunk (IEND): possibly another file appended to it.",
-&[&decimal(size - end)],
-),
+            "The PNG image has {} bytes after its IEND chunk: maybe an appended file.",
+            &[&decimal(size - end)],
+        ),
     )
 }
 

@@ -42,37 +42,37 @@ pub(crate) enum Why {
 
 /// The reasons, a line per [`Why`] in its order.
 const WHY: &str = concat!(
-    "ends inside its first audio frame: it is truncated\n",
+    "ends inside its first audio frame\n",
     "has a corrupt ID3 tag\n",
-    "holds only an ID3 tag and no audio: it is truncated\n",
+    "holds only an ID3 tag, no audio\n",
     "has a corrupt Ogg page header\n",
-    "has a corrupt ZIP entry ([Content_Types].xml)\n",
-    "is shorter than its RIFF header says: it is truncated\n",
-    "has a broken WebP (VP8) frame header: it is corrupt\n",
-    "has a broken WebP (VP8L) header: it is corrupt\n",
-    "has no WebP image chunk where one must be: it is corrupt\n",
-    "has no movie box (moov): it is truncated or corrupt\n",
-    "is not a whole number of tar records: it is truncated\n",
-    "ends too early: it is truncated\n",
-    "ends inside its OLE2 header: it is truncated\n",
+    "has a corrupt [Content_Types].xml entry\n",
+    "is shorter than its RIFF header says\n",
+    "has a corrupt VP8 frame header\n",
+    "has a corrupt VP8L header\n",
+    "has no image chunk\n",
+    "has no movie box (moov)\n",
+    "is not a whole number of tar records\n",
+    "ends too early\n",
+    "ends inside its OLE2 header\n",
     "has a corrupt OLE2 header\n",
-    "is shorter than its OLE2 directory says: it is truncated\n",
-    "ends before its header chunk (IHDR): it is truncated\n",
-    "does not start with a PNG header chunk (IHDR): it is corrupt\n",
-    "has no PNG end chunk (IEND): it is truncated\n",
-    "ends inside a box header: it is truncated\n",
-    "has an invalid box type: it is corrupt\n",
-    "has an invalid box size: it is corrupt\n",
-    "ends before its image data: it is truncated\n",
-    "has a broken segment structure: it is corrupt\n",
-    "ends before its image data: it is corrupt\n",
-    "ends inside its frame header: it is truncated\n",
-    "has no ZIP end record (central directory): it is truncated or corrupt\n",
+    "is shorter than its OLE2 directory says\n",
+    "ends before its IHDR chunk\n",
+    "does not start with an IHDR chunk\n",
+    "has no IEND chunk\n",
+    "ends inside a box header\n",
+    "has an invalid box type\n",
+    "has an invalid box size\n",
+    "ends before its image data\n",
+    "has a corrupt segment structure\n",
+    "has its end marker before its image data\n",
+    "ends inside its frame header\n",
+    "has no ZIP end record\n",
     "has a corrupt ZIP64 end record\n",
-    "has a ZIP central directory that points outside the file: it is truncated or corrupt\n",
-    "has a corrupt ZIP central directory\n",
-    "does not end with an end-of-image marker: it may be truncated\n",
-    "has no PDF end marker (%%EOF): it may be truncated",
+    "has a central directory outside the file\n",
+    "has a corrupt central directory\n",
+    "has no end marker: it may be truncated\n",
+    "has no %%EOF marker: it may be truncated",
 );
 
 impl Why {
@@ -95,13 +95,7 @@ mod tests {
     fn a_line_per_reason() {
         assert_eq!(WHY.split('\n').count(), Why::PdfNoEof as usize + 1);
         assert!(Why::ZipDirectory.fatal() && !Why::JpegNoEoi.fatal() && !Why::PdfNoEof.fatal());
-        assert_eq!(
-            Why::FirstFrame.text(),
-            "ends inside its first audio frame: it is truncated"
-        );
-        assert_eq!(
-            Why::ZipDirectory.text(),
-            "has a corrupt ZIP central directory"
-        );
+        assert_eq!(Why::FirstFrame.text(), "ends inside its first audio frame");
+        assert_eq!(Why::ZipDirectory.text(), "has a corrupt central directory");
     }
 }
