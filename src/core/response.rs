@@ -122,7 +122,7 @@ pub fn answer_error(
     let summary = match (code, not_found) {
         (ErrorCode::BadRequest, _) => "Sinch rejected the request",
         (ErrorCode::Unauthorized, None) => {
-            "Sinch refused the credentials (wrong token, or the bot lives in the other region)"
+            "Sinch refused the credentials (a wrong token, or another region's bot)"
         }
         (ErrorCode::Unauthorized, Some(_)) => {
             "Sinch refused the credentials (a wrong key, or another project's)"
@@ -229,7 +229,7 @@ pub fn too_large(status: u16, max_bytes: u32) -> Error {
             &decimal(status.into()),
             " with a body over maxResponseBytes (",
             &decimal(max_bytes.into()),
-            " bytes); the rest was not read",
+            " bytes)",
         ]),
     );
     err.status = Some(status);
@@ -246,11 +246,7 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
     );
     let mut err = Error::new(
         ErrorCode::UnexpectedRedirect,
-        join(&[
-            "Sinch answered ",
-            &shown,
-            ", which it never does; the redirect was not followed",
-        ]),
+        join(&["Sinch answered ", &shown, "; the redirect was not followed"]),
     );
     err.status = status;
     err.details = location.map(|l| join(&["Location: ", &truncate(l)]));

@@ -263,12 +263,8 @@ impl<'v> Pass<'v> {
                 check_chars_at(at, text, 1, 20)?;
                 let repeated = again(&mut self.titles, text);
                 Err(at.invalid(match self.conversation {
-                    true if markdown(text) => {
-                        "must hold no markdown (`, or *, _ or ~ around text): reply buttons take none"
-                    }
-                    true if repeated => {
-                        "must be unique (WhatsApp shows repeated titles as plain text)"
-                    }
+                    true if markdown(text) => "must hold no markdown (`, *, _ or ~ around text)",
+                    true if repeated => "must be unique in the message",
                     _ => return Ok(()),
                 }))
             }
@@ -362,9 +358,9 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
             let rule = join(&[
                 "must be at most ",
                 &decimal(max as u64),
-                " characters all together (has ",
+                " characters with the template's text (has ",
                 &decimal(total as u64),
-                "), template text included",
+                ")",
             ]);
             Err(at.key(name).invalid(&rule))
         }
@@ -378,7 +374,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
                 }
             }
             if total > 10 {
-                return Err(at.invalid("may hold at most 10 rows in all sections together"));
+                return Err(at.invalid("may hold at most 10 rows in all"));
             }
             Ok(())
         }
@@ -390,9 +386,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
 fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
     check_required_at(at, id)?;
     if crate::core::whatwg::cut(id, b":/").is_some() {
-        return Err(at.invalid(
-            "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
-        ));
+        return Err(at.invalid("is a URL (has ':' or '/'): give it as url"));
     }
     Ok(())
 }
