@@ -71,10 +71,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
         return Err(Error::invalid(name, "must not be empty"));
     }
     if !crate::core::rules::visible(value.as_bytes()) {
-        return Err(Error::invalid(
-            name,
-            "must be visible ASCII without spaces (an HTTP header value)",
-        ));
+        return Err(Error::invalid(name, "must be visible ASCII without spaces"));
     }
     Ok(())
 }
