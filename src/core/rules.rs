@@ -225,7 +225,12 @@ pub fn count_chars(text: &str) -> usize {
 /// A length in characters as the user sees them (Unicode scalar values), not bytes.
 /// At `at`; the text is built only for an error.
 pub fn check_chars_at(at: &Path, value: &str, min: usize, max: usize) -> Result<()> {
-    let count = count_chars(value);
+    check_counted_at(at, count_chars(value), min, max)
+}
+
+/// [`check_chars_at`] of `count` characters, counted by the caller (a template's
+/// parameters all together).
+pub fn check_counted_at(at: &Path, count: usize, min: usize, max: usize) -> Result<()> {
     if count < min || count > max {
         let least = match min {
             0 => String::from("at most "),

@@ -7,13 +7,13 @@
 use super::index;
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
 use crate::core::config::ONLY_CONVERSATION;
-use crate::core::error::{join, Error, Result};
+use crate::core::error::{Error, Result};
 use crate::core::json::read::{self, whole};
-use crate::core::json::{any_char, decimal, is_white_space, trim, Path, Value};
+use crate::core::json::{any_char, is_white_space, trim, Path, Value};
 use crate::core::rules::{
-    check_chars_at, check_count_at, check_date_at, check_datetime_at, check_http_url_at,
-    check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
-    check_required_at, count_chars, underscored,
+    check_chars_at, check_count_at, check_counted_at, check_date_at, check_datetime_at,
+    check_http_url_at, check_https_or_loopback_url_at, check_language_at, check_msisdn_at,
+    check_provider_name_at, check_required_at, count_chars, underscored,
 };
 use crate::prelude::*;
 
@@ -352,17 +352,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
                     total += count_chars(param.as_str().unwrap_or_default());
                 }
             }
-            if total <= max {
-                return Ok(());
-            }
-            let rule = join(&[
-                "must be at most ",
-                &decimal(max as u64),
-                " characters with the template's text (has ",
-                &decimal(total as u64),
-                ")",
-            ]);
-            Err(at.key(name).invalid(&rule))
+            check_counted_at(&at.key(name), total, 0, max)
         }
         Hook::Rows => {
             let mut total = 0;
