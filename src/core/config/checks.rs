@@ -95,7 +95,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
     {
         return Err(Error::invalid(
             name,
-            "must be scheme://host[:port][/path] without credentials, query, fragment or \\",
+            "must be scheme://host[:port][/path] without credentials, query, fragment or backslash",
         ));
     }
     if crate::core::rules::spaced(url) {
