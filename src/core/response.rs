@@ -222,18 +222,12 @@ pub fn invalid_response(status: u16, why: &str) -> Error {
 /// The error for an answer longer than `max_bytes` (the `maxResponseBytes` option),
 /// whatever its status: the rest of it was not read.
 pub fn too_large(status: u16, max_bytes: u32) -> Error {
-    let mut err = Error::new(
-        ErrorCode::InvalidResponse,
-        join(&[
-            "Sinch answered HTTP ",
-            &decimal(status.into()),
-            " with a body over maxResponseBytes (",
-            &decimal(max_bytes.into()),
-            " bytes)",
-        ]),
-    );
-    err.status = Some(status);
-    err
+    let why = join(&[
+        "over maxResponseBytes (",
+        &decimal(max_bytes.into()),
+        " bytes)",
+    ]);
+    invalid_response(status, &why)
 }
 
 /// The error for a redirect, which Sinch never sends: it is not followed, so a
