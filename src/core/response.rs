@@ -122,7 +122,7 @@ pub fn answer_error(
     let summary = match (code, not_found) {
         (ErrorCode::BadRequest, _) => "Sinch rejected the request",
         (ErrorCode::Unauthorized, None) => {
-            "Sinch refused the credentials (wrong token, or the bot lives in the other region)"
+            "Sinch refused the credentials (a wrong token, or another region's bot)"
         }
         (ErrorCode::Unauthorized, Some(_)) => {
             "Sinch refused the credentials (a wrong key, or another project's)"
@@ -222,18 +222,12 @@ pub fn invalid_response(status: u16, why: &str) -> Error {
 /// The error for an answer longer than `max_bytes` (the `maxResponseBytes` option),
 /// whatever its status: the rest of it was not read.
 pub fn too_large(status: u16, max_bytes: u32) -> Error {
-    let mut err = Error::new(
-        ErrorCode::InvalidResponse,
-        join(&[
-            "Sinch answered HTTP ",
-            &decimal(status.into()),
-            " with a body over maxResponseBytes (",
-            &decimal(max_bytes.into()),
-            " bytes); the rest was not read",
-        ]),
-    );
-    err.status = Some(status);
-    err
+    let why = join(&[
+        "over maxResponseBytes (",
+        &decimal(max_bytes.into()),
+        " bytes)",
+    ]);
+    invalid_response(status, &why)
 }
 
 /// The error for a redirect, which Sinch never sends: it is not followed, so a
@@ -246,11 +240,7 @@ pub fn unexpected_redirect(status: Option<u16>, location: Option<&str>) -> Error
     );
     let mut err = Error::new(
         ErrorCode::UnexpectedRedirect,
-        join(&[
-            "Sinch answered ",
-            &shown,
-            ", which it never does; the redirect was not followed",
-        ]),
+        join(&["Sinch answered ", &shown, "; the redirect was not followed"]),
     );
     err.status = status;
     err.details = location.map(|l| join(&["Location: ", &truncate(l)]));

@@ -146,7 +146,7 @@ fn too_long_to_wait(mut err: Error, wait: u64, limit: u64) -> Error {
         &err.message,
         " — Sinch asked to wait ",
         &decimal(wait),
-        " ms before retrying, more than maxRetryAfterMs (",
+        " ms, over maxRetryAfterMs (",
         &decimal(limit),
         " ms)",
     ]);

@@ -22,7 +22,7 @@ after(() => emu?.close());
 const client = () => conversationClient(WhatsAppClient, emu.url);
 /** The `messages_source` of every GET of one message since the last reset, in order. */
 const reads = () => emu.requests.filter((r) => r.method === "GET" && r.path.includes("/messages/")).map((r) => r.query.messages_source);
-const EITHER = "Sinch found no such message in either source (kept only while the app's retention keeps it); is the app in another region? (HTTP 404 NOT_FOUND)";
+const EITHER = "Sinch found no such message in either source: it expired, or the app is in another region (HTTP 404 NOT_FOUND)";
 
 test("a message a DISPATCH-mode app sent is found in DISPATCH_SOURCE: one GET", async () => {
   const wa = client();

@@ -151,7 +151,7 @@ test("an error body is read field by field; the rate-limit phrase may be in deta
 test("the biggest answers maxResponseBytes allows are read without exhausting wasm memory", async () => {
   const MAX = 32 * 1024 * 1024;
   assert.throws(() => standalone({ maxResponseBytes: MAX + 1 }), {
-    message: "options.maxResponseBytes: must be a whole number of bytes from 1 to 33554432",
+    message: "options.maxResponseBytes: must be a whole number from 1 to 33554432",
   });
   const wa = standalone({ maxResponseBytes: MAX, timeoutMs: 60_000, retries: 0 });
   // The worst case of a parse: `[{},{},…]`, an error body and a 2xx one.

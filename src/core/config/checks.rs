@@ -3,7 +3,6 @@
 //! URL options. Each error names the option, never its value.
 
 use super::{timeout_ms, ClientOptions, RETRIES_RULE, RETRY_AFTER_RULE, TIMEOUT_RULE};
-use crate::core::error::join;
 use crate::core::error::{Error, Result};
 use crate::core::json::trim;
 use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
@@ -15,17 +14,13 @@ use crate::prelude::*;
 const MAX_ID_LEN: usize = 200;
 
 /// The refusal of secret option `name` in a browser page: the loud opt-in, or a
-/// relay holding `what` instead.
-pub(super) fn in_browser_page(name: &str, what: &str) -> Error {
-    let rule = [
-        "must not be used in a browser page, where any script can read it: \
-         call a relay (e.g. a Cloudflare Worker holding the ",
-        what,
-        ") by giving baseUrl and no ",
+/// relay holding it instead.
+pub(super) fn in_browser_page(name: &str) -> Error {
+    Error::invalid(
         name,
-        ", or pass dangerouslyAllowBrowser: true if you accept the risk",
-    ];
-    Error::invalid(name, &join(&rule))
+        "must not be used in a browser page (any script can read it): \
+         give a relay's baseUrl instead, or dangerouslyAllowBrowser: true",
+    )
 }
 
 /// The base URL: the region's (`region`, when one was given) or the checked
@@ -76,10 +71,7 @@ pub(super) fn check_token(name: &str, value: &str) -> Result<()> {
         return Err(Error::invalid(name, "must not be empty"));
     }
     if !crate::core::rules::visible(value.as_bytes()) {
-        return Err(Error::invalid(
-            name,
-            "must be visible ASCII with no spaces or line breaks (it goes in an HTTP header)",
-        ));
+        return Err(Error::invalid(name, "must be visible ASCII without spaces"));
     }
     Ok(())
 }
@@ -103,8 +95,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
     {
         return Err(Error::invalid(
             name,
-            "must be scheme://host[:port][/path] (a port to 65535) with no credentials, query, \
-             fragment or backslash",
+            "must be scheme://host[:port][/path] without credentials, query, fragment or backslash",
         ));
     }
     if crate::core::rules::spaced(url) {
@@ -122,7 +113,7 @@ pub(super) fn check_url(name: &str, url: &str, allow_insecure_http: bool) -> Res
     if !allow_insecure_http && !whatwg::is_loopback(authority) {
         return Err(Error::invalid(
             name,
-            "plain http is only allowed for loopback hosts unless allowInsecureHttp is true",
+            "must use https (or http on loopback, or allowInsecureHttp: true)",
         ));
     }
     Ok(url.to_owned())

@@ -109,7 +109,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         && key_secret.is_some()
         && shared.dangerously_allow_browser != Some(true)
     {
-        return Err(in_browser_page("keySecret", "key"));
+        return Err(in_browser_page("keySecret"));
     }
     let project_id = check_id("projectId", required(&fields, "projectId")?)?;
     let app_id = check_id("appId", required(&fields, "appId")?)?;
@@ -139,7 +139,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
     if key.is_none() && shared.base_url.is_none() {
         return Err(Error::invalid(
             "keyId",
-            "and keySecret are required, except behind a relay baseUrl",
+            "and keySecret are required unless baseUrl is a relay",
         ));
     }
     let auth = match text(&fields, "auth")? {

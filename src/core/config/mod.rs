@@ -264,7 +264,7 @@ impl Config {
             && token.is_some()
             && options.dangerously_allow_browser != Some(true)
         {
-            return Err(in_browser_page("token", "token"));
+            return Err(in_browser_page("token"));
         }
         let bot_id = check_name("botId", bot_id)?.to_owned();
         if let Some(token) = token {
@@ -278,7 +278,7 @@ impl Config {
         if token.is_none() && options.base_url.is_none() {
             return Err(Error::invalid(
                 "token",
-                "is required when calling Sinch directly (only a relay baseUrl may go without it)",
+                "is required unless baseUrl is a relay",
             ));
         }
         let token = token.map(|token| Secret(token.to_owned()));
@@ -369,7 +369,7 @@ fn max_response_bytes(option: Option<u64>) -> Result<u32> {
         }
         Some(_) => Err(Error::invalid(
             "maxResponseBytes",
-            "must be a whole number of bytes from 1 to 33554432",
+            "must be a whole number from 1 to 33554432",
         )),
     }
 }

@@ -57,8 +57,9 @@ pub const NOT_FOUND: &str = "Sinch found no such resource (is the app in another
 /// What a 404 to `callbackStatus` says. It is only ever shown for the second source
 /// asked (the JS face asks CONVERSATION_SOURCE after a first 404 from
 /// DISPATCH_SOURCE, and drops that one), so it speaks of both.
-pub const STORED_NOT_FOUND: &str = "Sinch found no such message in either source \
-    (kept only while the app's retention keeps it); is the app in another region?";
+pub const STORED_NOT_FOUND: &str =
+    "Sinch found no such message in either source: it expired, or the \
+    app is in another region";
 
 /// The typed error of a non-2xx answer `status` with `body` and the raw
 /// `Retry-After` header, every one of `secrets` redacted from what the body says;

@@ -7,13 +7,13 @@
 use super::index;
 use super::schema::{Hook, Kind, Member, Need, Rule, SEND};
 use crate::core::config::ONLY_CONVERSATION;
-use crate::core::error::{join, Error, Result};
+use crate::core::error::{Error, Result};
 use crate::core::json::read::{self, whole};
-use crate::core::json::{any_char, decimal, is_white_space, trim, Path, Value};
+use crate::core::json::{any_char, is_white_space, trim, Path, Value};
 use crate::core::rules::{
-    check_chars_at, check_count_at, check_date_at, check_datetime_at, check_http_url_at,
-    check_https_or_loopback_url_at, check_language_at, check_msisdn_at, check_provider_name_at,
-    check_required_at, count_chars, underscored,
+    check_chars_at, check_count_at, check_counted_at, check_date_at, check_datetime_at,
+    check_http_url_at, check_https_or_loopback_url_at, check_language_at, check_msisdn_at,
+    check_provider_name_at, check_required_at, count_chars, underscored,
 };
 use crate::prelude::*;
 
@@ -263,12 +263,8 @@ impl<'v> Pass<'v> {
                 check_chars_at(at, text, 1, 20)?;
                 let repeated = again(&mut self.titles, text);
                 Err(at.invalid(match self.conversation {
-                    true if markdown(text) => {
-                        "must hold no markdown (`, or *, _ or ~ around text): reply buttons take none"
-                    }
-                    true if repeated => {
-                        "must be unique (WhatsApp shows repeated titles as plain text)"
-                    }
+                    true if markdown(text) => "must hold no markdown (`, *, _ or ~ around text)",
+                    true if repeated => "must be unique in the message",
                     _ => return Ok(()),
                 }))
             }
@@ -356,17 +352,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
                     total += count_chars(param.as_str().unwrap_or_default());
                 }
             }
-            if total <= max {
-                return Ok(());
-            }
-            let rule = join(&[
-                "must be at most ",
-                &decimal(max as u64),
-                " characters all together (has ",
-                &decimal(total as u64),
-                "), template text included",
-            ]);
-            Err(at.key(name).invalid(&rule))
+            check_counted_at(&at.key(name), total, 0, max)
         }
         Hook::Rows => {
             let mut total = 0;
@@ -378,7 +364,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
                 }
             }
             if total > 10 {
-                return Err(at.invalid("may hold at most 10 rows in all sections together"));
+                return Err(at.invalid("may hold at most 10 rows in all"));
             }
             Ok(())
         }
@@ -390,9 +376,7 @@ fn hook(which: &Hook, value: &Value, at: &Path, conversation: bool) -> Result<()
 fn check_sticker_id(at: &Path, id: &str) -> Result<()> {
     check_required_at(at, id)?;
     if crate::core::whatwg::cut(id, b":/").is_some() {
-        return Err(at.invalid(
-            "contains ':' or '/', so it is a URL: give it as url (https, or http on loopback)",
-        ));
+        return Err(at.invalid("is a URL (has ':' or '/'): give it as url"));
     }
     Ok(())
 }

@@ -39,11 +39,11 @@ const OPS: &[(Prepare, Answer, &str)] = &[
 /// Why each method the Conversation API cannot do is refused, and what to use instead.
 const WHY: &[&str] = &[
     "not sent until Sinch confirms how events:send names the message",
-    "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhooks",
-    "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)",
-    "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages",
+    "opt-in is not enforced; see the OPT_IN/OPT_OUT webhooks",
+    "no blacklist; see the OPT_OUT_ALL consents",
+    "no callback store: use a MESSAGE_INBOUND webhook",
     "no media providers: use public https URLs",
-    "no stickerpacks: send a sticker by URL (sendSticker(to, url))",
+    "no stickerpacks: send a sticker by URL",
 ];
 
 /// For each row of the standalone table ([`super::OPS`], in its order): the index

@@ -152,3 +152,19 @@ fn http_urls_have_a_host() {
         assert!(check_http_url_at(&at, url).is_err(), "{url}");
     }
 }
+
+#[test]
+fn lengths_say_the_range_and_the_count() {
+    let text = |result: Result<()>| result.unwrap_err().message.clone();
+    let at = Path::root("message.body.text");
+    assert_eq!(
+        text(check_chars_at(&at, "ab", 3, 5)),
+        "message.body.text: must be 3 to 5 characters (has 2)"
+    );
+    let params = Path::root("message.bodyParams");
+    assert!(check_counted_at(&params, 1024, 0, 1024).is_ok());
+    assert_eq!(
+        text(check_counted_at(&params, 1025, 0, 1024)),
+        "message.bodyParams: must be at most 1024 characters (has 1025)"
+    );
+}

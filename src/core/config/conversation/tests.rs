@@ -251,9 +251,8 @@ fn a_key_secret_in_a_browser_page_needs_the_loud_opt_in() {
     assert_eq!(err.field.as_deref(), Some("options.keySecret"));
     assert_eq!(
         err.message,
-        "options.keySecret: must not be used in a browser page, where any script can read it: \
-         call a relay (e.g. a Cloudflare Worker holding the key) by giving baseUrl and no keySecret, \
-         or pass dangerouslyAllowBrowser: true if you accept the risk"
+        "options.keySecret: must not be used in a browser page (any script can read it): \
+         give a relay's baseUrl instead, or dangerouslyAllowBrowser: true"
     );
     assert!(page(&[KEY, r#","region":"eu","dangerouslyAllowBrowser":true"#].concat()).is_ok());
     assert!(page(r#""baseUrl":"https://relay.example""#).is_ok());

@@ -10,8 +10,8 @@ use crate::core::json::{Path, Value, Writer};
 /// birthday? }` from a card (a table for [`walk`]): phones required, a phone's
 /// `waId` and an address's `street` refused (`contact_info_message` has no place
 /// for them).
-const CONTACT_INFO: &str = "phones?(must list at least one phone: the Conversation API's \
-    contact_info_message requires phone_numbers);\
+const CONTACT_INFO: &str =
+    "phones?(must list a phone (contact_info_message requires phone_numbers));\
     name(formattedName>full_name;firstName>first_name;lastName>last_name);\
     phones>phone_numbers(phone>phone_number;type;\
     waId!(phone_numbers have no WhatsApp id));\
@@ -30,7 +30,7 @@ pub(super) fn contacts(source: &Value, out: &mut Writer) -> Result<()> {
     let Some(card) = card else {
         return Err(Error::invalid(
             "message.contacts",
-            "must hold one card (contact_info_message has one): send each card in its own message",
+            "must hold one card: send each card in its own message",
         ));
     };
     out.key("contact_info_message");

@@ -20,7 +20,7 @@ const CHOICE_MESSAGE: &str = "message.body.text>choice_message.text_message.text
     message.action.buttons>choice_message.choices(title>text_message.text;id>postback_data);\
     message.footer.text>choice_message.message_properties.whatsapp_footer";
 const CARD_MESSAGE: &str = concat!(
-    "message.footer!(a message with a header is a card_message, which has no footer);\
+    "message.footer!(with a header it is a card_message, which has no footer);\
     message.header.",
     no_provider!(),
     ";message.body.text>card_message.description;\

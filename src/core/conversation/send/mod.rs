@@ -97,12 +97,11 @@ fn app_message(source: &Value, out: &mut Writer) -> Result<()> {
         .and_then(Value::as_str)
         .unwrap_or_default();
     let table = match kind {
-        "text" => "previewUrl!(text_message has no link preview setting);text>text_message.text",
+        "text" => "previewUrl!(text_message has no link preview);text>text_message.text",
         "sticker" if find(source, "url").is_none() => {
             return Err(Error::invalid(
                 "message.id",
-                "sticker ids and stickerpacks do not exist in the Conversation API: \
-                 give the sticker's url (a WebP file) instead",
+                "sticker ids and stickerpacks do not exist in the Conversation API: give url",
             ))
         }
         "image" | "video" | "document" | "audio" | "sticker" => MEDIA,

@@ -63,16 +63,12 @@ const PARAMS: &Kind = &Kind::List(&list(&Kind::Str(Rule::NonEmpty), 0, usize::MA
 pub(super) const TEMPLATE: &[Member] = &[
     Member(
         "ttl",
-        &Kind::Any(Rule::Retired(
-            "is retired upstream (Sinch dropped template time-to-live on 2021-06-29): remove it",
-        )),
+        &Kind::Any(Rule::Retired("is retired upstream: remove it")),
         Need::Unwritten,
     ),
     Member(
         "params",
-        &Kind::Any(Rule::Retired(
-            "is retired upstream: use bodyParams (and headerParams) instead",
-        )),
+        &Kind::Any(Rule::Retired("is retired upstream: use bodyParams")),
         Need::Unwritten,
     ),
     Member("templateName", &Kind::Str(Rule::Chars(1, 512)), Req),

@@ -222,8 +222,8 @@ fn a_stored_message_in_neither_source_is_not_found_saying_where_it_looked() {
     assert_eq!(err.code, ErrorCode::NotFound);
     assert_eq!(
         err.message,
-        "Sinch found no such message in either source (kept only while the app's \
-         retention keeps it); is the app in another region? (HTTP 404 NOT_FOUND): gone"
+        "Sinch found no such message in either source: it expired, or the app is in \
+         another region (HTTP 404 NOT_FOUND): gone"
     );
     assert!(!retried(&err, Repeat::Safe));
     // Any other method's 404 keeps the region hint alone; other statuses are as before.
@@ -261,13 +261,11 @@ fn a_sent_answer_is_one_queued_entry() {
 
 // Each method without an equivalent and its refusal's reason, whole.
 const MARK: &str = "not sent until Sinch confirms how events:send names the message";
-const OPT_IN: &str =
-    "opt-in is not enforced; see GET …/consents/OPT_OUT_ALL or the OPT_IN/OPT_OUT webhooks";
-const BLACKLIST: &str = "no blacklist; see GET …/consents/OPT_OUT_ALL (read-only)";
-const STORE: &str =
-    "no callback store: use a MESSAGE_INBOUND webhook (parseCallback) or GET …/messages";
+const OPT_IN: &str = "opt-in is not enforced; see the OPT_IN/OPT_OUT webhooks";
+const BLACKLIST: &str = "no blacklist; see the OPT_OUT_ALL consents";
+const STORE: &str = "no callback store: use a MESSAGE_INBOUND webhook";
 const PROVIDERS: &str = "no media providers: use public https URLs";
-const STICKERS: &str = "no stickerpacks: send a sticker by URL (sendSticker(to, url))";
+const STICKERS: &str = "no stickerpacks: send a sticker by URL";
 
 /// Each method without an equivalent and its reason.
 const REFUSALS: &[(&str, &str)] = &[

@@ -169,7 +169,7 @@ fn reply_buttons_follow_whatsapps_native_limits() {
             json!({"id": "b", "title": "Same"}),
         ),
         "message.message.action.buttons[1].title",
-        "repeated titles as plain text",
+        "must be unique in the message",
     );
 }
 
@@ -179,7 +179,7 @@ fn reply_button_titles_hold_no_markdown() {
         json!({"type": "interactive", "message": {"type": "button", "body": {"text": "B"},
             "action": {"buttons": [{"id": "a", "title": "Fine"}, {"id": "b", "title": title}]}}})
     };
-    let says = "must hold no markdown (`, or *, _ or ~ around text): reply buttons take none";
+    let says = "must hold no markdown (`, *, _ or ~ around text)";
     let markdown = [
         "`code`",
         "a ` b",
