@@ -176,7 +176,7 @@ export class WhatsAppClient {
         throw refused("arguments", UNREADABLE);
       }
       // The envelope, then the body (JSON text, as it is sent) on a line of its own.
-      const prepared = this.#core.prepare(op, text);
+      const prepared = this.#core.prepare(op, text, call.timeoutMs);
       const cut = prepared.indexOf("\n");
       const request = unwrap(cut < 0 ? prepared : prepared.slice(0, cut));
       const { project } = this.#facts;
@@ -246,7 +246,8 @@ export class WhatsAppClient {
         }
         call.signal = value;
       } else if (key === "timeoutMs") {
-        if (value !== undefined) call.timeoutMs = unwrap(Core.timeout(typeof value === "number" ? value : NaN));
+        // Checked by Rust (`Core.prepare`): `NaN` for a value that is not a number.
+        if (value !== undefined) call.timeoutMs = typeof value === "number" ? value : NaN;
       } else if (key === "onRetry") {
         if (value == null) continue;
         if (typeof value !== "function") throw refused("options.onRetry", "must be a function");
