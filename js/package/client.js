@@ -267,19 +267,19 @@ export class WhatsAppClient {
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
+    let status = 0;
     // What the attempt came to: an answer (`fault` 0, `text` its Retry-After, "" when
-    // absent) or a failure (`text` its text, if any). Both texts cross as one: `text`, a
-    // line break, `body` (a header has no line break; a failure has no body).
-    const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) => {
-      const texts = text === undefined ? body : text + "\n" + body;
-      return { text: core.settle(op, fault, status, texts, call.timeoutMs, attempt, Math.random()), expired };
-    };
+    // absent, a line break and the body: a header has no line break) or a failure
+    // (`text` its text and a line break, or "" when it has none).
+    const settle = (fault, text = "", expired = undefined) => ({
+      text: core.settle(op, fault, status, text, call.timeoutMs, attempt, Math.random()),
+      expired,
+    });
     const controller = new AbortController();
     let timedOut = false;
     let timer;
     const { signal } = call;
     const onAbort = () => controller.abort(signal.reason);
-    let status = 0;
     let listening = false;
     try {
       timer = setTimeout(() => {
@@ -301,21 +301,21 @@ export class WhatsAppClient {
         signal: controller.signal,
       });
       // A browser hides a manual redirect as an "opaqueredirect" of status 0.
-      if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      status = response.status;
+      if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
         discard(response);
-        return settle(REDIRECT, response.status, response.headers.get("location") ?? undefined);
+        return settle(REDIRECT, line(response.headers.get("location")));
       }
       const retryAfter = response.headers.get("retry-after") ?? "";
-      status = response.status;
       const { project, maxResponseBytes } = this.#facts;
       const expired = project?.expired(response);
       const text = await readBody(response, maxResponseBytes);
-      if (text === undefined) return settle(TOO_LARGE, status);
-      return settle(0, status, retryAfter, text, expired);
+      if (text === undefined) return settle(TOO_LARGE);
+      return settle(0, retryAfter + "\n" + text, expired);
     } catch (err) {
       if (signal?.aborted) return settle(ABORTED);
       if (timedOut) return settle(TIMEOUT);
-      return settle(NETWORK, status, typeof err?.message === "string" ? err.message : undefined);
+      return settle(NETWORK, line(err?.message));
     } finally {
       clearTimeout(timer);
       // Only a listener that was added is removed: a finally that throws would reject raw.
@@ -335,6 +335,8 @@ function retryAllowed(hook, attempt, delayMs, error) {
 }
 
 const isString = (value) => typeof value === "string";
+// A failure's text as `Core.settle` takes it: the text and a line break, or "" when it has none.
+const line = (text) => (isString(text) ? text + "\n" : "");
 
 // The senders' recipients and message fields.
 const list = (to) => (Array.isArray(to) ? to : [to]);
