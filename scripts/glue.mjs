@@ -139,6 +139,71 @@ function __wbg_finalize_init(instance, module) {
     cut: "\n    cachedUint8ArrayMemory0 = null;\n",
     put: "\n",
   },
+  {
+    // The decoder is made at the first decode, not at import (the counter starts at the limit).
+    why: "the TextDecoder made at import",
+    in: "function decodeText(bytes) {",
+    cut: `let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+cachedTextDecoder.decode();
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let numBytesDecoded = 0;
+`,
+    put: `let cachedTextDecoder;
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let numBytesDecoded = MAX_SAFARI_DECODE_BYTES;
+`,
+  },
+  {
+    // `free()` is `__destroy_into_raw()`'s only caller.
+    why: "Core's __destroy_into_raw",
+    in: "export class Core {",
+    cut: `
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        CoreFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+`,
+    put: `
+    free() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        CoreFinalization.unregister(this);
+`,
+  },
+  {
+    // An export's `String` as a JS string is `getStringFromWasm0` itself (same arguments).
+    why: "the string cast's wrapper",
+    in: "// Cast intrinsic for `Ref(String) -> Externref`.",
+    cut: `: function(arg0, arg1) {
+            // Cast intrinsic for \`Ref(String) -> Externref\`.
+            const ret = getStringFromWasm0(arg0, arg1);
+            return ret;
+        },`,
+    put: ": getStringFromWasm0,",
+  },
+  {
+    // The imports are own properties with short names (below), none an `Object.prototype` one.
+    why: "the imports' null prototypes",
+    in: "const import0 = {",
+    cut: `const import0 = {
+        __proto__: null,
+`,
+    put: `const import0 = {
+`,
+  },
+  {
+    why: "the imports' module's null prototype",
+    in: "const import0 = {",
+    cut: `    return {
+        __proto__: null,
+        "./sinch_whatsapp_bg.js": import0,`,
+    put: `    return {
+        "./sinch_whatsapp_bg.js": import0,`,
+  },
 ];
 
 const fail = (path, why) => {
@@ -266,7 +331,7 @@ function shortNames(path, text, wasmPath) {
     text = text.slice(0, at) + to + text.slice(at + from.length);
   };
   for (const [module, name] of modules) once(`${JSON.stringify(module)}: import`, `${JSON.stringify(name)}: import`);
-  for (const names of imports.values()) for (const [name, to] of names) once(`\n        ${name}: function(`, `\n        ${to}: function(`);
+  for (const names of imports.values()) for (const [name, to] of names) once(`\n        ${name}: `, `\n        ${to}: `);
   // The exports, read as `wasm.name`: each the glue reads must be one the .wasm has.
   text = text.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (read, name) => {
     if (!exports.has(name) && !KEPT.has(name)) fail(path, `the glue reads wasm.${name}, which the .wasm does not export`);
@@ -274,6 +339,35 @@ function shortNames(path, text, wasmPath) {
   });
   writeFileSync(wasmPath, wasm);
   return text;
+}
+
+// `initSync` instantiates through `__wbg_finalize_init`, which only the async loader (no
+// entry's) also calls: its body (set `wasm`, start it where the .wasm has a start export,
+// return it) is put in `initSync`'s place of the call, the function left to the loader.
+const FINALIZE = /\nfunction __wbg_finalize_init\(instance, module\) \{\n    wasm = instance\.exports;\n((?: {4}wasm\.__wbindgen_start\(\);\n)?)\s*return wasm;\n\}\n/;
+const INSTANTIATE = /\n {4}const instance = (new WebAssembly\.Instance\(module(?:, imports)?\));\n {4}return __wbg_finalize_init\(instance, module\);\n/;
+function finalizeInline(path, text) {
+  const body = text.match(FINALIZE);
+  if (!body || !INSTANTIATE.test(text)) fail(path, "initSync's instantiation");
+  return text.replace(INSTANTIATE, (_, instance) => `\n    wasm = ${instance}.exports;\n${body[1]}    return wasm;\n`);
+}
+
+// `passStringToWasm0(arg, malloc, realloc)` and `passArray8ToWasm0(arg, malloc)`: every call
+// passes `wasm.__wbindgen_malloc` (and `wasm.__wbindgen_realloc`), which the functions then
+// read themselves.
+function allocators(path, text) {
+  const calls = text.match(/\bpass(?:String|Array8)ToWasm0\([^()]*\)/g) ?? [];
+  for (const call of calls) {
+    const [, kind, args] = call.match(/pass(String|Array8)ToWasm0\(([^()]*)\)/);
+    const given = args.split(", ");
+    const want = kind === "String" ? ["malloc", "realloc"] : ["malloc"];
+    const def = given[0] === "arg" && given.slice(1).join() === want.join();
+    const use = given.slice(1).join() === want.map((name) => `wasm.__wbindgen_${name}`).join();
+    if (!def && !use) fail(path, `${call}: not the allocators`);
+  }
+  return text
+    .replace(/\b(pass(?:String|Array8)ToWasm0)\(([^(),]+)(?:, wasm\.__wbindgen_malloc|, malloc)(?:, wasm\.__wbindgen_realloc|, realloc)?\)/g, "$1($2)")
+    .replace(/(?<![.\w])(malloc|realloc)\(/g, "wasm.__wbindgen_$1(");
 }
 
 // A class's handle, `this.__wbg_ptr`, and its `__destroy_into_raw()` (which only its `free()`
@@ -301,6 +395,6 @@ for (const path of process.argv.slice(2)) {
     if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
     text = text.slice(0, at) + put + text.slice(at + cut.length);
   }
-  text = classNames(path, unit(numbersStraight(path, text)));
+  text = classNames(path, unit(numbersStraight(path, allocators(path, finalizeInline(path, text)))));
   writeFileSync(path, shortNames(path, text, path.replace(/\.js$/, "_bg.wasm")));
 }
