@@ -23,9 +23,7 @@ export class WhatsAppClient {
     let text;
     try {
       // `onRetry` is a function, which JSON leaves out; it is checked here.
-      const hook = options !== null && typeof options === "object" && Object.hasOwn(options, "onRetry") ? options.onRetry : undefined;
-      if (hook != null && typeof hook !== "function") throw refused("options.onRetry", "must be a function");
-      this.#onRetry = hook ?? undefined;
+      this.#onRetry = hook(options !== null && typeof options === "object" && Object.hasOwn(options, "onRetry") ? options.onRetry : undefined);
       text = JSON.stringify(options, finite) ?? "null";
     } catch (err) {
       throw err instanceof SinchError ? err : refused("options", UNREADABLE);
@@ -199,7 +197,7 @@ export class WhatsAppClient {
       if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
       return this.#exchange(op, request, headers, body, call, n);
     };
-    return project ? project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
+    return project?.run(call, attempt) ?? this.#until(call, (n) => attempt(undefined, n));
   }
 
   /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
@@ -228,13 +226,13 @@ export class WhatsAppClient {
     const call = { signal: undefined, timeoutMs: this.#open().timeoutMs, onRetry: this.#onRetry };
     if (options === undefined || options === null) return call;
     if (typeof options !== "object") throw refused("options", "must be an object");
-    let keys;
+    let entries;
     try {
-      keys = Object.keys(options).map((key) => [key, options[key]]);
+      entries = Object.entries(options);
     } catch {
       throw refused("options", UNREADABLE);
     }
-    for (const [key, value] of keys) {
+    for (const [key, value] of entries) {
       if (key === "signal") {
         if (value === undefined) continue;
         // A brand check: the prototype's `aborted` getter throws for anything but a real
@@ -249,9 +247,7 @@ export class WhatsAppClient {
         // Checked by Rust (`Core.prepare`): `NaN` for a value that is not a number.
         if (value !== undefined) call.timeoutMs = typeof value === "number" ? value : NaN;
       } else if (key === "onRetry") {
-        if (value == null) continue;
-        if (typeof value !== "function") throw refused("options.onRetry", "must be a function");
-        call.onRetry = value;
+        call.onRetry = hook(value) ?? call.onRetry;
       } else {
         throw refused(`options.${key}`, "is not a known field");
       }
@@ -335,6 +331,11 @@ function retryAllowed(hook, attempt, delayMs, error) {
 }
 
 const isString = (value) => typeof value === "string";
+// An `onRetry` option: a function, or none (`undefined` for `null` too).
+const hook = (value) => {
+  if (value != null && typeof value !== "function") throw refused("options.onRetry", "must be a function");
+  return value ?? undefined;
+};
 // A failure's text as `Core.settle` takes it: the text and a line break, or "" when it has none.
 const line = (text) => (isString(text) ? text + "\n" : "");
 

@@ -48,12 +48,13 @@ class Project {
   }
 
   /**
-   * Attempts `attempt(bearer, n)` until Rust says stop. With OAuth2 each attempt first
+   * With OAuth2, attempts `attempt(bearer, n)` until Rust says stop: each attempt first
    * gets the cached bearer token (refreshed when due); a 401 saying it expired drops it
-   * (unless another call already refreshed it) and repeats the request once.
+   * (unless another call already refreshed it) and repeats the request once. Without,
+   * undefined: the client attempts with no bearer, as for `api: "whatsapp"`.
    */
   run(call, attempt) {
-    if (!this.#token) return this.#io.until(call, (n) => attempt(undefined, n));
+    if (!this.#token) return undefined;
     let bearer;
     let renewed = false;
     const once = async (n) => {
