@@ -9,10 +9,10 @@ import { leb, uleb } from "./leb128.mjs";
 
 const CUTS = [
   {
-    // Every entry calls `initSync({ module })` once, at import (index.js, node.js, workerd.js),
-    // and a call after that returns at its first line: the old one-argument form and its
-    // deprecation warning are never reached.
-    why: "initSync's deprecated-argument branch",
+    // Every entry calls `initSync(module)` once, at import (index.js, node.js, workerd.js), with
+    // the compiled module itself, and a call after that returns at its first line: neither
+    // form's reading (the `{ module }` object's, the deprecated one's warning) is reached.
+    why: "initSync's reading of its argument",
     in: "function initSync(module) {",
     cut: `
     if (module !== undefined) {
@@ -23,9 +23,7 @@ const CUTS = [
         }
     }
 `,
-    put: `
-    ({module} = module);
-`,
+    put: "\n",
   },
   {
     // Every call passes `wasm.__wbindgen_realloc` (checked below): the branch without is never taken.
@@ -138,6 +136,31 @@ function __wbg_finalize_init(instance, module) {
     in: "function __wbg_finalize_init(",
     cut: "\n    cachedUint8ArrayMemory0 = null;\n",
     put: "\n",
+  },
+  {
+    // Every entry hands `initSync` a compiled `WebAssembly.Module` (index.js compiles it as it
+    // streams in, node.js from the file's bytes, workerd.js is given one), and a later call
+    // returns at its first line: the bytes are never compiled here.
+    why: "initSync's compilation of bytes",
+    in: "function initSync(",
+    cut: `
+    if (!(module instanceof WebAssembly.Module)) {
+        module = new WebAssembly.Module(module);
+    }
+`,
+    put: "\n",
+  },
+  {
+    // The memory view starts empty rather than `null`: its one test, an empty (or, once the
+    // memory grew, detached) view, makes the first one too.
+    why: "the memory view's null start",
+    in: "function getUint8ArrayMemory0() {",
+    cut: `let cachedUint8ArrayMemory0 = null;
+function getUint8ArrayMemory0() {
+    if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {`,
+    put: `let cachedUint8ArrayMemory0 = new Uint8Array();
+function getUint8ArrayMemory0() {
+    if (cachedUint8ArrayMemory0.byteLength === 0) {`,
   },
   {
     // The decoder is made at the first decode, not at import (the counter starts at the limit).
