@@ -393,6 +393,17 @@ function allocators(path, text) {
     .replace(/(?<![.\w])(malloc|realloc)\(/g, "wasm.__wbindgen_$1(");
 }
 
+// An export answering a `String` (`./callbacks`' and `./preflight`'s) frees it in a `finally`
+// whose pointer and length were set in the `try`: before the answer they are `undefined`, a
+// free of nothing. The call is made before the `try`, which keeps only the reading.
+const DEFERRED = /^ {4}let (deferred\d+)_0;\n {4}let \1_1;\n {4}try \{\n((?: {8}.*\n)+?) {8}\1_0 = ret\[0\];\n {8}\1_1 = ret\[1\];\n {8}return getStringFromWasm0\(ret\[0\], ret\[1\]\);\n {4}\} finally \{\n {8}wasm\.__wbindgen_free\(\1_0, \1_1, 1\);\n {4}\}\n/gm;
+function deferredFree(path, text) {
+  const out = text.replace(DEFERRED, (_, name, body) =>
+    `${body.replace(/^ {4}/gm, "")}    try {\n        return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n        wasm.__wbindgen_free(ret[0], ret[1], 1);\n    }\n`);
+  if (/\bdeferred\d+_/.test(out)) fail(path, "a String answer's free not as expected");
+  return out;
+}
+
 // A class's handle, `this.__wbg_ptr`, and its `__destroy_into_raw()` (which only its `free()`
 // calls): `Core` lives in a private field of the JS face and never reaches a caller, so no
 // code but the glue's own reads these two names, which become `p` and `d`.
@@ -418,6 +429,6 @@ for (const path of process.argv.slice(2)) {
     if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
     text = text.slice(0, at) + put + text.slice(at + cut.length);
   }
-  text = classNames(path, unit(numbersStraight(path, allocators(path, finalizeInline(path, text)))));
+  text = classNames(path, unit(numbersStraight(path, allocators(path, deferredFree(path, finalizeInline(path, text))))));
   writeFileSync(path, shortNames(path, text, path.replace(/\.js$/, "_bg.wasm")));
 }
