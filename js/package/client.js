@@ -173,14 +173,13 @@ export class WhatsAppClient {
       } catch {
         throw refused("arguments", UNREADABLE);
       }
-      // The envelope, then the body (JSON text, as it is sent) on a line of its own.
-      const prepared = this.#core.prepare(op, text, call.timeoutMs);
-      const cut = prepared.indexOf("\n");
-      const request = unwrap(cut < 0 ? prepared : prepared.slice(0, cut));
+      // The envelope, then the body (JSON text, as it is sent: no line break) on a line of its own.
+      const [envelope, body] = this.#core.prepare(op, text, call.timeoutMs).split("\n");
+      const request = unwrap(envelope);
       const { project } = this.#facts;
       if (request.parts) return project.fanOut(request, (body) => this.#run(op, request, body, call));
       if (request.fallback) return project.stored(request, (url) => this.#run(op, { ...request, url }, undefined, call));
-      return this.#run(op, request, cut < 0 ? undefined : prepared.slice(cut + 1), call);
+      return this.#run(op, request, body, call);
     } catch (err) {
       return Promise.reject(err);
     }
