@@ -3,8 +3,8 @@
 // whether to retry; this file does the fetch, the deadline, the caller's
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
-import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
-import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { SinchError, refused, unwrap } from "./errors.js";
+import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, until } from "./runtime.js";
 import { project } from "./conversation.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
@@ -48,7 +48,6 @@ export class WhatsAppClient {
     if (this.#facts) return this.#facts;
     const facts = unwrap(this.#core.open());
     const io = {
-      until: (call, once, renew) => this.#until(call, once, renew),
       exchange: (...args) => this.#exchange(...args),
       timeoutMs: facts.timeoutMs,
       onRetry: this.#onRetry,
@@ -196,28 +195,7 @@ export class WhatsAppClient {
       if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
       return this.#exchange(op, request, headers, body, call, n);
     };
-    return project?.run(call, attempt) ?? this.#until(call, (n) => attempt(undefined, n));
-  }
-
-  /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
-  async #until(call, once, renew) {
-    for (let attempt = 0; ; attempt++) {
-      const answer = await once(attempt);
-      const outcome = JSON.parse(answer.text);
-      if (!outcome.error) return outcome.ok ?? undefined;
-      if (answer.expired && renew?.()) {
-        attempt--;
-        continue;
-      }
-      const error = toSinchError(outcome.error);
-      const delayMs = outcome.retryMs;
-      if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
-      try {
-        await sleep(delayMs, call.signal);
-      } catch {
-        unwrap(this.#core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
-      }
-    }
+    return project?.run(call, attempt) ?? until(this.#core, call, (n) => attempt(undefined, n));
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
@@ -316,16 +294,6 @@ export class WhatsAppClient {
       // Only a listener that was added is removed: a finally that throws would reject raw.
       if (listening) signal.removeEventListener("abort", onAbort);
     }
-  }
-}
-
-/** Asks the caller's `onRetry` hook; an explicit `false` or a throw vetoes. */
-function retryAllowed(hook, attempt, delayMs, error) {
-  if (!hook) return true;
-  try {
-    return hook({ attempt, delayMs, error }) !== false;
-  } catch {
-    return false;
   }
 }
 

@@ -1,6 +1,7 @@
 // The runtime plumbing of the client's fetch loop: where it runs, a capped body
 // reader and an abortable wait. The decisions (the cap, what an answer means,
 // whether to retry) stay in Rust.
+import { toSinchError, unwrap } from "./errors.js";
 
 // What an attempt came to when it got no readable answer, as `Core.settle` numbers
 // it (`FAULTS` in src/web/client.rs; 0 is an answer).
@@ -72,4 +73,35 @@ export async function readBody(response, maxBytes) {
 export function discard(response) {
   response.body?.cancel().catch(() => {});
   return undefined;
+}
+
+/** Attempts `once(attempt)` of a client of `core` until Rust says stop: the result, or the error thrown. */
+export async function until(core, call, once, renew) {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await once(attempt);
+    const outcome = JSON.parse(answer.text);
+    if (!outcome.error) return outcome.ok ?? undefined;
+    if (answer.expired && renew?.()) {
+      attempt--;
+      continue;
+    }
+    const error = toSinchError(outcome.error);
+    const delayMs = outcome.retryMs;
+    if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
+    try {
+      await sleep(delayMs, call.signal);
+    } catch {
+      unwrap(core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
+    }
+  }
+}
+
+/** Asks the caller's `onRetry` hook; an explicit `false` or a throw vetoes. */
+function retryAllowed(hook, attempt, delayMs, error) {
+  if (!hook) return true;
+  try {
+    return hook({ attempt, delayMs, error }) !== false;
+  } catch {
+    return false;
+  }
 }
