@@ -9,10 +9,10 @@ import { leb, uleb } from "./leb128.mjs";
 
 const CUTS = [
   {
-    // Every entry calls `initSync({ module })` once, at import (index.js, node.js, workerd.js),
-    // and a call after that returns at its first line: the old one-argument form and its
-    // deprecation warning are never reached.
-    why: "initSync's deprecated-argument branch",
+    // Every entry calls `initSync(module)` once, at import (index.js, node.js, workerd.js), with
+    // the compiled module itself, and a call after that returns at its first line: neither
+    // form's reading (the `{ module }` object's, the deprecated one's warning) is reached.
+    why: "initSync's reading of its argument",
     in: "function initSync(module) {",
     cut: `
     if (module !== undefined) {
@@ -23,9 +23,7 @@ const CUTS = [
         }
     }
 `,
-    put: `
-    ({module} = module);
-`,
+    put: "\n",
   },
   {
     // Every call passes `wasm.__wbindgen_realloc` (checked below): the branch without is never taken.
@@ -138,6 +136,96 @@ function __wbg_finalize_init(instance, module) {
     in: "function __wbg_finalize_init(",
     cut: "\n    cachedUint8ArrayMemory0 = null;\n",
     put: "\n",
+  },
+  {
+    // Every entry hands `initSync` a compiled `WebAssembly.Module` (index.js compiles it as it
+    // streams in, node.js from the file's bytes, workerd.js is given one), and a later call
+    // returns at its first line: the bytes are never compiled here.
+    why: "initSync's compilation of bytes",
+    in: "function initSync(",
+    cut: `
+    if (!(module instanceof WebAssembly.Module)) {
+        module = new WebAssembly.Module(module);
+    }
+`,
+    put: "\n",
+  },
+  {
+    // The memory view starts empty rather than `null`: its one test, an empty (or, once the
+    // memory grew, detached) view, makes the first one too.
+    why: "the memory view's null start",
+    in: "function getUint8ArrayMemory0() {",
+    cut: `let cachedUint8ArrayMemory0 = null;
+function getUint8ArrayMemory0() {
+    if (cachedUint8ArrayMemory0 === null || cachedUint8ArrayMemory0.byteLength === 0) {`,
+    put: `let cachedUint8ArrayMemory0 = new Uint8Array();
+function getUint8ArrayMemory0() {
+    if (cachedUint8ArrayMemory0.byteLength === 0) {`,
+  },
+  {
+    // The decoder is made at the first decode, not at import (the counter starts at the limit).
+    why: "the TextDecoder made at import",
+    in: "function decodeText(bytes) {",
+    cut: `let cachedTextDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+cachedTextDecoder.decode();
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let numBytesDecoded = 0;
+`,
+    put: `let cachedTextDecoder;
+const MAX_SAFARI_DECODE_BYTES = 2146435072;
+let numBytesDecoded = MAX_SAFARI_DECODE_BYTES;
+`,
+  },
+  {
+    // `free()` is `__destroy_into_raw()`'s only caller.
+    why: "Core's __destroy_into_raw",
+    in: "export class Core {",
+    cut: `
+    __destroy_into_raw() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        CoreFinalization.unregister(this);
+        return ptr;
+    }
+    free() {
+        const ptr = this.__destroy_into_raw();
+`,
+    put: `
+    free() {
+        const ptr = this.__wbg_ptr;
+        this.__wbg_ptr = 0;
+        CoreFinalization.unregister(this);
+`,
+  },
+  {
+    // An export's `String` as a JS string is `getStringFromWasm0` itself (same arguments).
+    why: "the string cast's wrapper",
+    in: "// Cast intrinsic for `Ref(String) -> Externref`.",
+    cut: `: function(arg0, arg1) {
+            // Cast intrinsic for \`Ref(String) -> Externref\`.
+            const ret = getStringFromWasm0(arg0, arg1);
+            return ret;
+        },`,
+    put: ": getStringFromWasm0,",
+  },
+  {
+    // The imports are own properties with short names (below), none an `Object.prototype` one.
+    why: "the imports' null prototypes",
+    in: "const import0 = {",
+    cut: `const import0 = {
+        __proto__: null,
+`,
+    put: `const import0 = {
+`,
+  },
+  {
+    why: "the imports' module's null prototype",
+    in: "const import0 = {",
+    cut: `    return {
+        __proto__: null,
+        "./sinch_whatsapp_bg.js": import0,`,
+    put: `    return {
+        "./sinch_whatsapp_bg.js": import0,`,
   },
 ];
 
@@ -266,7 +354,7 @@ function shortNames(path, text, wasmPath) {
     text = text.slice(0, at) + to + text.slice(at + from.length);
   };
   for (const [module, name] of modules) once(`${JSON.stringify(module)}: import`, `${JSON.stringify(name)}: import`);
-  for (const names of imports.values()) for (const [name, to] of names) once(`\n        ${name}: function(`, `\n        ${to}: function(`);
+  for (const names of imports.values()) for (const [name, to] of names) once(`\n        ${name}: `, `\n        ${to}: `);
   // The exports, read as `wasm.name`: each the glue reads must be one the .wasm has.
   text = text.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (read, name) => {
     if (!exports.has(name) && !KEPT.has(name)) fail(path, `the glue reads wasm.${name}, which the .wasm does not export`);
@@ -274,6 +362,46 @@ function shortNames(path, text, wasmPath) {
   });
   writeFileSync(wasmPath, wasm);
   return text;
+}
+
+// `initSync` instantiates through `__wbg_finalize_init`, which only the async loader (no
+// entry's) also calls: its body (set `wasm`, start it where the .wasm has a start export,
+// return it) is put in `initSync`'s place of the call, the function left to the loader.
+const FINALIZE = /\nfunction __wbg_finalize_init\(instance, module\) \{\n    wasm = instance\.exports;\n((?: {4}wasm\.__wbindgen_start\(\);\n)?)\s*return wasm;\n\}\n/;
+const INSTANTIATE = /\n {4}const instance = (new WebAssembly\.Instance\(module(?:, imports)?\));\n {4}return __wbg_finalize_init\(instance, module\);\n/;
+function finalizeInline(path, text) {
+  const body = text.match(FINALIZE);
+  if (!body || !INSTANTIATE.test(text)) fail(path, "initSync's instantiation");
+  return text.replace(INSTANTIATE, (_, instance) => `\n    wasm = ${instance}.exports;\n${body[1]}    return wasm;\n`);
+}
+
+// `passStringToWasm0(arg, malloc, realloc)` and `passArray8ToWasm0(arg, malloc)`: every call
+// passes `wasm.__wbindgen_malloc` (and `wasm.__wbindgen_realloc`), which the functions then
+// read themselves.
+function allocators(path, text) {
+  const calls = text.match(/\bpass(?:String|Array8)ToWasm0\([^()]*\)/g) ?? [];
+  for (const call of calls) {
+    const [, kind, args] = call.match(/pass(String|Array8)ToWasm0\(([^()]*)\)/);
+    const given = args.split(", ");
+    const want = kind === "String" ? ["malloc", "realloc"] : ["malloc"];
+    const def = given[0] === "arg" && given.slice(1).join() === want.join();
+    const use = given.slice(1).join() === want.map((name) => `wasm.__wbindgen_${name}`).join();
+    if (!def && !use) fail(path, `${call}: not the allocators`);
+  }
+  return text
+    .replace(/\b(pass(?:String|Array8)ToWasm0)\(([^(),]+)(?:, wasm\.__wbindgen_malloc|, malloc)(?:, wasm\.__wbindgen_realloc|, realloc)?\)/g, "$1($2)")
+    .replace(/(?<![.\w])(malloc|realloc)\(/g, "wasm.__wbindgen_$1(");
+}
+
+// An export answering a `String` (`./callbacks`' and `./preflight`'s) frees it in a `finally`
+// whose pointer and length were set in the `try`: before the answer they are `undefined`, a
+// free of nothing. The call is made before the `try`, which keeps only the reading.
+const DEFERRED = /^ {4}let (deferred\d+)_0;\n {4}let \1_1;\n {4}try \{\n((?: {8}.*\n)+?) {8}\1_0 = ret\[0\];\n {8}\1_1 = ret\[1\];\n {8}return getStringFromWasm0\(ret\[0\], ret\[1\]\);\n {4}\} finally \{\n {8}wasm\.__wbindgen_free\(\1_0, \1_1, 1\);\n {4}\}\n/gm;
+function deferredFree(path, text) {
+  const out = text.replace(DEFERRED, (_, name, body) =>
+    `${body.replace(/^ {4}/gm, "")}    try {\n        return getStringFromWasm0(ret[0], ret[1]);\n    } finally {\n        wasm.__wbindgen_free(ret[0], ret[1], 1);\n    }\n`);
+  if (/\bdeferred\d+_/.test(out)) fail(path, "a String answer's free not as expected");
+  return out;
 }
 
 // A class's handle, `this.__wbg_ptr`, and its `__destroy_into_raw()` (which only its `free()`
@@ -301,6 +429,6 @@ for (const path of process.argv.slice(2)) {
     if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
     text = text.slice(0, at) + put + text.slice(at + cut.length);
   }
-  text = classNames(path, unit(numbersStraight(path, text)));
+  text = classNames(path, unit(numbersStraight(path, allocators(path, deferredFree(path, finalizeInline(path, text))))));
   writeFileSync(path, shortNames(path, text, path.replace(/\.js$/, "_bg.wasm")));
 }

@@ -103,7 +103,11 @@ fn options_open_a_client_or_name_the_wrong_field() {
 #[wasm_bindgen_test]
 fn a_prepared_request_carries_the_wire_body() {
     let core = Core::new(OPTIONS, false);
-    let crossing = s(core.prepare(row("sendText"), r#"["+46732001122","Hello\nthere"]"#));
+    let crossing = s(core.prepare(
+        row("sendText"),
+        r#"["+46732001122","Hello\nthere"]"#,
+        30_000.0,
+    ));
     let (request, body) = prepared(&crossing);
     assert_eq!(text(&request, "method"), "POST");
     assert_eq!(
@@ -117,7 +121,7 @@ fn a_prepared_request_carries_the_wire_body() {
         Some(r#"{"to":["+46732001122"],"message":{"type":"text","text":"Hello\nthere"}}"#)
     );
     assert_eq!(request.get("body"), None);
-    let get = s(core.prepare(row("listProviders"), "[]"));
+    let get = s(core.prepare(row("listProviders"), "[]", 1.0));
     let (get, body) = prepared(&get);
     assert_eq!((text(&get, "method"), body), ("GET", None));
 }
@@ -135,7 +139,7 @@ fn broken_arguments_are_refused_by_path() {
         ("markRead", "[null]", "messageId"),
         ("noSuchMethod", "[]", "operation"),
     ] {
-        let err = error(&s(core.prepare(row(op), args)));
+        let err = error(&s(core.prepare(row(op), args, 600_000.0)));
         assert_eq!(text(&err, "code"), "invalid_argument");
         assert_eq!(text(&err, "field"), field, "{op}");
     }
@@ -217,12 +221,11 @@ fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
 }
 
 #[wasm_bindgen_test]
-fn the_per_call_timeout_rule() {
-    assert_eq!(s(Core::timeout(5000.0)), r#"{"ok":5000}"#);
+fn the_per_call_timeout_rule_comes_first() {
+    let core = Core::new(OPTIONS, false);
+    prepared(&s(core.prepare(row("markRead"), r#"["m"]"#, 5000.0)));
     for wrong in [0.0, 1.5, 600_001.0, f64::NAN] {
-        assert_eq!(
-            text(&error(&s(Core::timeout(wrong))), "field"),
-            "options.timeoutMs"
-        );
+        let err = error(&s(core.prepare(row("markRead"), "[null]", wrong)));
+        assert_eq!(text(&err, "field"), "options.timeoutMs");
     }
 }

@@ -3,8 +3,8 @@
 // whether to retry; this file does the fetch, the deadline, the caller's
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { Core } from "./sinch_whatsapp.js";
-import { SinchError, refused, toSinchError, unwrap } from "./errors.js";
-import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, sleep } from "./runtime.js";
+import { SinchError, refused, unwrap } from "./errors.js";
+import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, until } from "./runtime.js";
 import { project } from "./conversation.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
@@ -23,9 +23,7 @@ export class WhatsAppClient {
     let text;
     try {
       // `onRetry` is a function, which JSON leaves out; it is checked here.
-      const hook = options !== null && typeof options === "object" && Object.hasOwn(options, "onRetry") ? options.onRetry : undefined;
-      if (hook != null && typeof hook !== "function") throw refused("options.onRetry", "must be a function");
-      this.#onRetry = hook ?? undefined;
+      this.#onRetry = hook(options !== null && typeof options === "object" && Object.hasOwn(options, "onRetry") ? options.onRetry : undefined);
       text = JSON.stringify(options, finite) ?? "null";
     } catch (err) {
       throw err instanceof SinchError ? err : refused("options", UNREADABLE);
@@ -50,7 +48,6 @@ export class WhatsAppClient {
     if (this.#facts) return this.#facts;
     const facts = unwrap(this.#core.open());
     const io = {
-      until: (call, once, renew) => this.#until(call, once, renew),
       exchange: (...args) => this.#exchange(...args),
       timeoutMs: facts.timeoutMs,
       onRetry: this.#onRetry,
@@ -175,14 +172,13 @@ export class WhatsAppClient {
       } catch {
         throw refused("arguments", UNREADABLE);
       }
-      // The envelope, then the body (JSON text, as it is sent) on a line of its own.
-      const prepared = this.#core.prepare(op, text);
-      const cut = prepared.indexOf("\n");
-      const request = unwrap(cut < 0 ? prepared : prepared.slice(0, cut));
+      // The envelope, then the body (JSON text, as it is sent: no line break) on a line of its own.
+      const [envelope, body] = this.#core.prepare(op, text, call.timeoutMs).split("\n");
+      const request = unwrap(envelope);
       const { project } = this.#facts;
       if (request.parts) return project.fanOut(request, (body) => this.#run(op, request, body, call));
       if (request.fallback) return project.stored(request, (url) => this.#run(op, { ...request, url }, undefined, call));
-      return this.#run(op, request, cut < 0 ? undefined : prepared.slice(cut + 1), call);
+      return this.#run(op, request, body, call);
     } catch (err) {
       return Promise.reject(err);
     }
@@ -199,28 +195,7 @@ export class WhatsAppClient {
       if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
       return this.#exchange(op, request, headers, body, call, n);
     };
-    return project ? project.run(call, attempt) : this.#until(call, (n) => attempt(undefined, n));
-  }
-
-  /** Attempts `once(attempt)` until Rust says stop: the result, or the error thrown. */
-  async #until(call, once, renew) {
-    for (let attempt = 0; ; attempt++) {
-      const answer = await once(attempt);
-      const outcome = JSON.parse(answer.text);
-      if (!outcome.error) return outcome.ok ?? undefined;
-      if (answer.expired && renew?.()) {
-        attempt--;
-        continue;
-      }
-      const error = toSinchError(outcome.error);
-      const delayMs = outcome.retryMs;
-      if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
-      try {
-        await sleep(delayMs, call.signal);
-      } catch {
-        unwrap(this.#core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
-      }
-    }
+    return project?.run(call, attempt) ?? until(this.#core, call, (n) => attempt(undefined, n));
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
@@ -228,13 +203,13 @@ export class WhatsAppClient {
     const call = { signal: undefined, timeoutMs: this.#open().timeoutMs, onRetry: this.#onRetry };
     if (options === undefined || options === null) return call;
     if (typeof options !== "object") throw refused("options", "must be an object");
-    let keys;
+    let entries;
     try {
-      keys = Object.keys(options).map((key) => [key, options[key]]);
+      entries = Object.entries(options);
     } catch {
       throw refused("options", UNREADABLE);
     }
-    for (const [key, value] of keys) {
+    for (const [key, value] of entries) {
       if (key === "signal") {
         if (value === undefined) continue;
         // A brand check: the prototype's `aborted` getter throws for anything but a real
@@ -246,11 +221,10 @@ export class WhatsAppClient {
         }
         call.signal = value;
       } else if (key === "timeoutMs") {
-        if (value !== undefined) call.timeoutMs = unwrap(Core.timeout(typeof value === "number" ? value : NaN));
+        // Checked by Rust (`Core.prepare`): `NaN` for a value that is not a number.
+        if (value !== undefined) call.timeoutMs = typeof value === "number" ? value : NaN;
       } else if (key === "onRetry") {
-        if (value == null) continue;
-        if (typeof value !== "function") throw refused("options.onRetry", "must be a function");
-        call.onRetry = value;
+        call.onRetry = hook(value) ?? call.onRetry;
       } else {
         throw refused(`options.${key}`, "is not a known field");
       }
@@ -266,19 +240,19 @@ export class WhatsAppClient {
    */
   async #exchange(op, request, headers, body, call, attempt) {
     const core = this.#core;
+    let status = 0;
     // What the attempt came to: an answer (`fault` 0, `text` its Retry-After, "" when
-    // absent) or a failure (`text` its text, if any). Both texts cross as one: `text`, a
-    // line break, `body` (a header has no line break; a failure has no body).
-    const settle = (fault, status = 0, text = undefined, body = "", expired = undefined) => {
-      const texts = text === undefined ? body : text + "\n" + body;
-      return { text: core.settle(op, fault, status, texts, call.timeoutMs, attempt, Math.random()), expired };
-    };
+    // absent, a line break and the body: a header has no line break) or a failure
+    // (`text` its text and a line break, or "" when it has none).
+    const settle = (fault, text = "", expired = undefined) => ({
+      text: core.settle(op, fault, status, text, call.timeoutMs, attempt, Math.random()),
+      expired,
+    });
     const controller = new AbortController();
     let timedOut = false;
     let timer;
     const { signal } = call;
     const onAbort = () => controller.abort(signal.reason);
-    let status = 0;
     let listening = false;
     try {
       timer = setTimeout(() => {
@@ -300,21 +274,21 @@ export class WhatsAppClient {
         signal: controller.signal,
       });
       // A browser hides a manual redirect as an "opaqueredirect" of status 0.
-      if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+      status = response.status;
+      if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
         discard(response);
-        return settle(REDIRECT, response.status, response.headers.get("location") ?? undefined);
+        return settle(REDIRECT, line(response.headers.get("location")));
       }
       const retryAfter = response.headers.get("retry-after") ?? "";
-      status = response.status;
       const { project, maxResponseBytes } = this.#facts;
       const expired = project?.expired(response);
       const text = await readBody(response, maxResponseBytes);
-      if (text === undefined) return settle(TOO_LARGE, status);
-      return settle(0, status, retryAfter, text, expired);
+      if (text === undefined) return settle(TOO_LARGE);
+      return settle(0, retryAfter + "\n" + text, expired);
     } catch (err) {
       if (signal?.aborted) return settle(ABORTED);
       if (timedOut) return settle(TIMEOUT);
-      return settle(NETWORK, status, typeof err?.message === "string" ? err.message : undefined);
+      return settle(NETWORK, line(err?.message));
     } finally {
       clearTimeout(timer);
       // Only a listener that was added is removed: a finally that throws would reject raw.
@@ -323,17 +297,14 @@ export class WhatsAppClient {
   }
 }
 
-/** Asks the caller's `onRetry` hook; an explicit `false` or a throw vetoes. */
-function retryAllowed(hook, attempt, delayMs, error) {
-  if (!hook) return true;
-  try {
-    return hook({ attempt, delayMs, error }) !== false;
-  } catch {
-    return false;
-  }
-}
-
 const isString = (value) => typeof value === "string";
+// An `onRetry` option: a function, or none (`undefined` for `null` too).
+const hook = (value) => {
+  if (value != null && typeof value !== "function") throw refused("options.onRetry", "must be a function");
+  return value ?? undefined;
+};
+// A failure's text as `Core.settle` takes it: the text and a line break, or "" when it has none.
+const line = (text) => (isString(text) ? text + "\n" : "");
 
 // The senders' recipients and message fields.
 const list = (to) => (Array.isArray(to) ? to : [to]);

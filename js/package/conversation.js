@@ -4,14 +4,14 @@
 // Cargo feature `conversation` has this file; without it, scripts/build.sh puts in a
 // `project` that is always undefined (Rust refuses `api: "conversation"` there).
 import { toSinchError } from "./errors.js";
-import { ABORTED, TIMEOUT, abortable } from "./runtime.js";
+import { ABORTED, TIMEOUT, abortable, until } from "./runtime.js";
 
 // Sends in flight per call.
 const FAN_OUT = 4;
 
 /**
  * The project of a client `Core.open` said is `api: "conversation"` (`facts`), else
- * undefined. `io` is the client's `{ until, exchange, timeoutMs, onRetry }`.
+ * undefined. `io` is the client's `{ exchange, timeoutMs, onRetry }`.
  */
 export const project = (facts, core, io) => (facts.api === "conversation" ? new Project(facts, core, io) : undefined);
 
@@ -48,12 +48,13 @@ class Project {
   }
 
   /**
-   * Attempts `attempt(bearer, n)` until Rust says stop. With OAuth2 each attempt first
+   * With OAuth2, attempts `attempt(bearer, n)` until Rust says stop: each attempt first
    * gets the cached bearer token (refreshed when due); a 401 saying it expired drops it
-   * (unless another call already refreshed it) and repeats the request once.
+   * (unless another call already refreshed it) and repeats the request once. Without,
+   * undefined: the client attempts with no bearer, as for `api: "whatsapp"`.
    */
   run(call, attempt) {
-    if (!this.#token) return this.#io.until(call, (n) => attempt(undefined, n));
+    if (!this.#token) return undefined;
     let bearer;
     let renewed = false;
     const once = async (n) => {
@@ -70,7 +71,7 @@ class Project {
       if (this.#bearer?.header === bearer) this.#bearer = undefined;
       return true;
     };
-    return this.#io.until(call, once, renew);
+    return until(this.#core, call, once, renew);
   }
 
   /**
@@ -142,14 +143,14 @@ class Project {
 
   /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
   async #fetchToken() {
-    const { until, exchange, timeoutMs, onRetry } = this.#io;
+    const { exchange, timeoutMs, onRetry } = this.#io;
     const { url, authorization, body } = this.#token;
     const request = { method: "POST", url };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
     // Row -1, past `core::ops::OPS`: the token request's answer, safe to repeat.
     const once = (attempt) => exchange(-1, request, headers, body, call, attempt);
-    const { authorization: header, refreshInMs } = await until(call, once);
+    const { authorization: header, refreshInMs } = await until(this.#core, call, once);
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
     return header;
   }

@@ -22,7 +22,7 @@ async function compile() {
 }
 
 try {
-  initSync({ module: await compile() });
+  initSync(await compile());
 } catch (cause) {
   if (wasmUrl.protocol !== "file:") throw cause;
   const help = "Node needs 20.19+ or 22.12+ (the package's engines), Deno --allow-read";

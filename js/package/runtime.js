@@ -1,6 +1,7 @@
 // The runtime plumbing of the client's fetch loop: where it runs, a capped body
 // reader and an abortable wait. The decisions (the cap, what an answer means,
 // whether to retry) stay in Rust.
+import { toSinchError, unwrap } from "./errors.js";
 
 // What an attempt came to when it got no readable answer, as `Core.settle` numbers
 // it (`FAULTS` in src/web/client.rs; 0 is an answer).
@@ -53,32 +54,54 @@ export async function readBody(response, maxBytes) {
   if (Number(response.headers.get("content-length")) > maxBytes) return discard(response);
   if (!response.body) return "";
   const reader = response.body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
+  // One decoder per body: a character split between chunks is held until the next.
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let size = 0; ; ) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return text + decoder.decode();
     size += value.byteLength;
     if (size > maxBytes) {
       reader.cancel().catch(() => {});
       return undefined;
     }
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return decoder.decode(bytes);
 }
-
-const decoder = new TextDecoder();
 
 /** Cancels the body of `response` unread (a redirect's, an oversized one's). */
 export function discard(response) {
   response.body?.cancel().catch(() => {});
   return undefined;
+}
+
+/** Attempts `once(attempt)` of a client of `core` until Rust says stop: the result, or the error thrown. */
+export async function until(core, call, once, renew) {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await once(attempt);
+    const outcome = JSON.parse(answer.text);
+    if (!outcome.error) return outcome.ok ?? undefined;
+    if (answer.expired && renew?.()) {
+      attempt--;
+      continue;
+    }
+    const error = toSinchError(outcome.error);
+    const delayMs = outcome.retryMs;
+    if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
+    try {
+      await sleep(delayMs, call.signal);
+    } catch {
+      unwrap(core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
+    }
+  }
+}
+
+/** Asks the caller's `onRetry` hook; an explicit `false` or a throw vetoes. */
+function retryAllowed(hook, attempt, delayMs, error) {
+  if (!hook) return true;
+  try {
+    return hook({ attempt, delayMs, error }) !== false;
+  } catch {
+    return false;
+  }
 }

@@ -3,6 +3,6 @@
 import { initSync } from "./sinch_whatsapp.js";
 import module from "./sinch_whatsapp_bg.wasm";
 
-initSync({ module });
+initSync(module);
 
 export * from "./api.js";

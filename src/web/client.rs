@@ -90,17 +90,19 @@ impl Core {
     }
 
     /// The request of the operation of row `op` of `core::ops::OPS` (JS's method
-    /// by number: [`ops::row`]) with `args` (the JSON text of its argument array):
-    /// `{method, url}`, then the JSON text to send, when there is a body, after a
-    /// line break (the envelope has none; the body crosses as it is, not quoted as
-    /// a string); or the `invalid_argument` of a broken rule.
-    pub fn prepare(&self, op: u32, args: &str) -> JsValue {
+    /// by number: [`ops::row`]) with `args` (the JSON text of its argument array)
+    /// and the call's timeout `ms` (the client's unless the call gave one; `NaN`
+    /// for a value that is not a number): `{method, url}`, then the JSON text to
+    /// send, when there is a body, after a line break (the envelope has none; the
+    /// body crosses as it is, not quoted as a string); or the `invalid_argument` of
+    /// a broken rule, `options.timeoutMs`'s first.
+    pub fn prepare(&self, op: u32, args: &str, ms: f64) -> JsValue {
         let config = match self.config() {
             Ok(config) => config,
             Err(refusal) => return refusal,
         };
         let mut body = None;
-        let mut crossing = envelope(request(config, op, args, &mut body));
+        let mut crossing = envelope(request(config, op, args, ms, &mut body));
         if let Some(body) = body {
             crossing.push('\n');
             crossing.push_str(&body);
@@ -134,16 +136,6 @@ impl Core {
             let text = text.strip_suffix("\n");
             self.failed(fault, status, text, ms, attempt, op, jitter)
         }
-    }
-
-    /// The per-call `timeoutMs` (`NaN` for a value that is not a number) as
-    /// `{"ok":ms}`, or its `invalid_argument`.
-    pub fn timeout(ms: f64) -> JsValue {
-        text(envelope(
-            config::timeout_ms(ms)
-                .map(|ms| crate::core::json::decimal(ms.into()))
-                .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE)),
-        ))
     }
 }
 
@@ -265,9 +257,17 @@ fn settle_attempt(
     text(settle(config, outcome, attempt))
 }
 
-/// [`Core::prepare`]'s request of row `op` with `args` under `config`: its JSON
-/// text, and its body, if any, in `body`.
-fn request(config: &Config, op: u32, args: &str, body: &mut Option<String>) -> Result<String> {
+/// [`Core::prepare`]'s request of row `op` with `args` and timeout `ms` under
+/// `config`: its JSON text, and its body, if any, in `body`.
+fn request(
+    config: &Config,
+    op: u32,
+    args: &str,
+    ms: f64,
+    body: &mut Option<String>,
+) -> Result<String> {
+    config::timeout_ms(ms)
+        .ok_or_else(|| Error::invalid("options.timeoutMs", config::TIMEOUT_RULE))?;
     let op = op as usize;
     #[cfg(feature = "conversation")]
     if let Api::Conversation(project) = &config.api {

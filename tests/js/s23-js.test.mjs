@@ -152,3 +152,22 @@ test("a secret echoed percent-encoded (a redirect's Location, an error body) is 
     }
   }
 });
+
+test("a call's timeoutMs is checked before anything is sent (Rust, in Core.prepare), ahead of its arguments", async (t) => {
+  const server = await serve(t, (_, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"numbers":[]}'));
+  const wa = new WhatsAppClient({ botId: "b", token: "t", baseUrl: server.url });
+  for (const timeoutMs of [0, 1.5, 600_001, -1, NaN, Infinity, "5000", null, true, {}]) {
+    for (const call of [() => wa.blacklist(undefined, { timeoutMs }), () => wa.sendText(5, "x", { timeoutMs })]) {
+      await assert.rejects(call(), (err) => {
+        assert.ok(err instanceof SinchError, String(err));
+        assert.equal(err.field, "options.timeoutMs", String(timeoutMs));
+        assert.equal(err.message, "options.timeoutMs: must be a whole number from 1 to 600000");
+        return true;
+      });
+    }
+  }
+  assert.deepEqual(server.requests, []);
+  assert.deepEqual((await wa.blacklist(undefined, { timeoutMs: 600_000 })).numbers, []);
+  assert.deepEqual((await wa.blacklist(undefined, { timeoutMs: undefined })).numbers, []);
+  assert.equal(server.requests.length, 2);
+});

@@ -118,9 +118,10 @@ test("the full entry's wasm exports return at most one value; the other entries'
       assert.deepEqual(several, [], `pkg/${build}`);
       continue;
     }
-    // `function __callbacks(…){…wasm.X(ptr0,…)…}`, minified: the export it calls after passing the array.
+    // `function __callbacks(…){…wasm.X(ptr0, len0, …)…}`, minified: the export it calls with the
+    // array's pointer and length after passing it (not the allocator, `wasm.Y(arg.length, 1)`).
     const text = readFileSync(join(root, "pkg", build, "node.js"), "utf8");
-    const [, called] = text.match(new RegExp(`function ${answer[build]}\\([^)]*\\)\\{.*?passArray8ToWasm0\\(.*?\\b\\w+\\.(\\w+)\\(`)) ?? [];
+    const [, called] = text.match(new RegExp(`function ${answer[build]}\\([^)]*\\)\\{.*?passArray8ToWasm0\\(.*?\\b\\w+\\.(\\w+)\\(\\w+,\\w+[,)]`)) ?? [];
     assert.ok(results.has(called), `pkg/${build}: ${answer[build]} calls the export ${called}`);
     assert.deepEqual(several, [called], `pkg/${build}`);
   }
