@@ -54,20 +54,29 @@ export async function readBody(response, maxBytes) {
   if (Number(response.headers.get("content-length")) > maxBytes) return discard(response);
   if (!response.body) return "";
   const reader = response.body.getReader();
-  // One decoder per body: a character split between chunks is held until the next.
-  const decoder = new TextDecoder();
-  let text = "";
-  for (let size = 0; ; ) {
+  const chunks = [];
+  let size = 0;
+  for (;;) {
     const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
+    if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
       reader.cancel().catch(() => {});
       return undefined;
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return decoder.decode(bytes);
 }
+
+const decoder = new TextDecoder();
 
 /** Cancels the body of `response` unread (a redirect's, an oversized one's). */
 export function discard(response) {
