@@ -3,6 +3,7 @@
 //! Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::RetryPolicy;
 use crate::prelude::*;
@@ -210,36 +211,47 @@ impl Config {
         Self::read_json(options, host).map_err(under_options)
     }
 
-    /// [`Config::from_json`] before its errors are put under `options`.
+    /// [`Config::from_json`] before its errors are put under `options`: the `api`
+    /// switch, an option of the other API, an unknown key, then the API's reader.
     fn read_json(options: &str, host: Host) -> Result<Self> {
         let at = Path::root("options");
         let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
-        match value.get("api").map(|api| (api, api.as_str())) {
-            None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
-                #[cfg(feature = "conversation")]
-                only_for(&value, conversation::ONLY, ONLY_CONVERSATION)?;
-                read::standalone(&value, &at, host)
-            }
-            #[cfg(feature = "conversation")]
+        #[cfg_attr(not(feature = "conversation"), allow(unused_variables))]
+        let is_conversation = match value.get("api").map(|api| (api, api.as_str())) {
+            None | Some((Value::Null, _) | (_, Some("whatsapp"))) => false,
+            Some((_, Some("conversation"))) if cfg!(feature = "conversation") => true,
+            // Only a build made to measure the backend's weight lacks it (README, "Size").
             Some((_, Some("conversation"))) => {
-                only_for(
-                    &value,
+                return Err(Error::invalid(
+                    "api",
+                    "\"conversation\" is not in this build (Cargo feature conversation)",
+                ))
+            }
+            Some(_) => {
+                return Err(Error::invalid(
+                    "api",
+                    r#"must be one of "whatsapp", "conversation""#,
+                ))
+            }
+        };
+        #[cfg(feature = "conversation")]
+        {
+            let (other, rule) = if is_conversation {
+                (
                     conversation::STANDALONE_ONLY,
                     r#"is only for api: "whatsapp""#,
-                )?;
-                conversation::config(&value, &at, host)
-            }
-            // Only a build made to measure the backend's weight lacks it (README, "Size").
-            #[cfg(not(feature = "conversation"))]
-            Some((_, Some("conversation"))) => Err(Error::invalid(
-                "api",
-                "\"conversation\" is not in this build (Cargo feature conversation)",
-            )),
-            Some(_) => Err(Error::invalid(
-                "api",
-                r#"must be one of "whatsapp", "conversation""#,
-            )),
+                )
+            } else {
+                (conversation::ONLY, ONLY_CONVERSATION)
+            };
+            only_for(&value, other, rule)?;
         }
+        let fields = object(&value, &at, read::KNOWN)?;
+        #[cfg(feature = "conversation")]
+        if is_conversation {
+            return conversation::config(&fields, host);
+        }
+        read::standalone(&fields, host)
     }
 
     /// Checks `options` for a client running in `host` and fills in defaults.
