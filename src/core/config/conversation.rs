@@ -174,7 +174,7 @@ pub(super) fn config(fields: &Object, host: Host) -> Result<Config> {
         auth_url,
         access_token: None,
     };
-    Config::with(Api::Conversation(project), base_url, (&shared, true))
+    Config::with::<true>(Api::Conversation(project), base_url, &shared)
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.

@@ -259,17 +259,17 @@ impl Config {
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
         let token = options.token.as_ref().map(Secret::expose);
         let region = options.region.map(Region::base_url);
-        Self::standalone(&options.bot_id, token, region, (&options, false), host)
+        Self::standalone::<false>(&options.bot_id, token, region, &options, host)
     }
 
     /// The standalone config of bot `bot_id` with `token`, at `region` (its base URL)
-    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`]. `options`
-    /// comes with whether its ranges were checked as it was read ([`Config::with`]).
-    fn standalone(
+    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`]. `READ` says
+    /// whether `options`' ranges were checked as they were read ([`Config::with`]).
+    fn standalone<const READ: bool>(
         bot_id: &str,
         token: Option<&str>,
         region: Option<&'static str>,
-        (options, read): (&ClientOptions, bool),
+        options: &ClientOptions,
         host: Host,
     ) -> Result<Self> {
         if host == Host::BrowserPage
@@ -294,19 +294,15 @@ impl Config {
             ));
         }
         let token = token.map(|token| Secret(token.to_owned()));
-        Self::with(
-            Api::WhatsApp(Bot { bot_id, token }),
-            base_url,
-            (options, read),
-        )
+        Self::with::<READ>(Api::WhatsApp(Bot { bot_id, token }), base_url, options)
     }
 
     /// The config of `api` at `base_url`, with the shared options' rules checked:
-    /// `timeoutMs`, `retries` and `maxRetryAfterMs` unless `read` says they were as
-    /// they were read (from JSON, `read_shared`: the wasm has those checks once), then
-    /// `maxResponseBytes`.
-    fn with(api: Api, base_url: String, (options, read): (&ClientOptions, bool)) -> Result<Self> {
-        if !read {
+    /// `timeoutMs`, `retries` and `maxRetryAfterMs` unless `READ` says they were as
+    /// they were read (from JSON, `read_shared`: a constant, so the wasm, which only
+    /// reads JSON, has those checks once), then `maxResponseBytes`.
+    fn with<const READ: bool>(api: Api, base_url: String, options: &ClientOptions) -> Result<Self> {
+        if !READ {
             ranges(options)?;
         }
         Ok(Self {

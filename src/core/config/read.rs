@@ -66,7 +66,7 @@ pub(super) fn standalone(options: &Object, host: Host) -> Result<Config> {
     };
     let mut shared = ClientOptions::default();
     shared.read_shared(options)?;
-    Config::standalone(bot_id, token, region, (&shared, true), host)
+    Config::standalone::<true>(bot_id, token, region, &shared, host)
 }
 
 /// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
