@@ -5,7 +5,9 @@
 export const BUDGETS = [
   { id: "preflightApp", figure: "./preflight entry, Vite app (wasm + JS, gzip -9)", unit: "KB", max: 30, stretch: 19 },
   { id: "callbacksApp", figure: "./callbacks entry, Vite app (wasm + JS, gzip -9)", unit: "KB", max: 15 },
-  { id: "fullApp", figure: "full entry, Vite app (wasm + JS, gzip -9)", unit: "KB", max: 55, stretch: 30 },
+  // Issue 12's 55 KB, plus the 10 KB issue 13 allows the full entry for its Conversation backend
+  // (the next row holds the backend itself to its 10 KB; the entry without it is an information row).
+  { id: "fullApp", figure: "full entry with the Conversation backend, Vite app (wasm + JS, gzip -9; issue 12's 55 KB + issue 13's 10 KB)", unit: "KB", max: 65, stretch: 30 },
   // Issue 13: the Conversation backend may add at most 10 KB to the full entry.
   { id: "conversationAdded", figure: "Conversation client backend added to the full entry (Vite app, with − without the conversation feature: its wasm, glue and JS; its webhooks not counted)", unit: "KB", max: 10 },
   { id: "sendTextRatio", figure: "sendText per message / plain fetch, emulator", unit: "×", max: 1.1 },

@@ -12,6 +12,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { perMessage, stubbedCpu } from "./client.mjs";
 import { preflightVsFileType } from "./preflight.mjs";
+import { show } from "./budgets.mjs";
 import { check, render } from "./report.mjs";
 import { APPS, dirSize, hasEntry, viteAppSize, wasmFiles, wasmSizes, withoutConversation } from "./size.mjs";
 import { nodeStartup, workerdStartup } from "./startup.mjs";
@@ -85,6 +86,7 @@ const infoLines = [
   ...Object.entries(info.wasm).map(([f, s]) => [`pkg/${f}`, `${KiB(s.raw)} raw, ${KiB(s.gzip)} gzip -9, ${KiB(s.brotli)} brotli 11`]),
   ["pkg/ in all", KiB(info.pkgBytes)],
 ];
+if (!bare.error) infoLines.push(["full entry without the Conversation backend (issue 12's 55 KB read strictly)", `${show(kb(bare.bytes), "KB")}: ${app(bare).note}`]);
 infoLines.push(["./preflight + ./callbacks in one Vite app", both.error ?? app(both).note]);
 infoLines.push(["scripts/fuzz.sh, last run (≥ 10 million executions each, no crash)", fuzzSummary(join(root, "fuzz/out/results.json"))]);
 if (!pf.error) infoLines.push(["preflight, bytes read per file (vs file-type)", `${pf.sinchWhatsapp.bytesPerFile.toFixed(0)} vs ${pf.fileType.bytesPerFile.toFixed(0)}: ratio ${pf.bytesRatio.toFixed(2)}`]);

@@ -1,14 +1,13 @@
 //! The options of `api: "conversation"`: a project's app on the Conversation API's
 //! WhatsApp channel, its access key, how it authenticates and where (brief §1).
 
-use super::read::{required, text, CONVERSATION_KEYS, KEYS, KNOWN, STANDALONE_KEYS_END};
+use super::read::{required, text, CONVERSATION_KEYS, KEYS, STANDALONE_KEYS_END};
 use super::{
     base_url, check_name, check_token, check_url, in_browser_page, Api, ClientOptions, Config,
     Host, Secret,
 };
 use crate::core::error::{join, Error, Result};
-use crate::core::json::read::object;
-use crate::core::json::{Path, Value};
+use crate::core::json::Object;
 use crate::core::whatwg;
 use crate::prelude::*;
 
@@ -98,21 +97,20 @@ impl Project {
     }
 }
 
-/// The config of `api: "conversation"` options `value` (at `at`), for `host`. Every
+/// The config of `api: "conversation"` options `fields` (their keys checked), for `host`. Every
 /// rule is checked on the borrowed text before anything is allocated.
-pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
-    let fields = object(value, at, KNOWN)?;
+pub(super) fn config(fields: &Object, host: Host) -> Result<Config> {
     let mut shared = ClientOptions::default();
-    shared.read_shared(&fields)?;
-    let (key_id, key_secret) = (text(&fields, "keyId")?, text(&fields, "keySecret")?);
+    shared.read_shared(fields)?;
+    let (key_id, key_secret) = (text(fields, "keyId")?, text(fields, "keySecret")?);
     if host == Host::BrowserPage
         && key_secret.is_some()
         && shared.dangerously_allow_browser != Some(true)
     {
         return Err(in_browser_page("keySecret"));
     }
-    let project_id = check_id("projectId", required(&fields, "projectId")?)?;
-    let app_id = check_id("appId", required(&fields, "appId")?)?;
+    let project_id = check_id("projectId", required(fields, "projectId")?)?;
+    let app_id = check_id("appId", required(fields, "appId")?)?;
     let key = match (key_id, key_secret) {
         (Some(id), Some(secret)) => {
             check_token("keyId", id)?;
@@ -127,7 +125,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             return Err(Error::invalid("keyId", "give keyId and keySecret together"))
         }
     };
-    let region = match text(&fields, "region")? {
+    let region = match text(fields, "region")? {
         Some(name) => Some(
             region_url(name)
                 .ok_or_else(|| Error::invalid("region", r#"must be one of "us", "eu", "br""#))?,
@@ -142,7 +140,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
             "and keySecret are required unless baseUrl is a relay",
         ));
     }
-    let auth = match text(&fields, "auth")? {
+    let auth = match text(fields, "auth")? {
         None | Some("oauth2") => Auth::OAuth2,
         Some("basic") if key.is_some() => Auth::Basic,
         Some("basic") => {
@@ -159,7 +157,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         }
     };
     let insecure = shared.allow_insecure_http.unwrap_or(false);
-    let auth_url = match text(&fields, "authUrl")? {
+    let auth_url = match text(fields, "authUrl")? {
         Some(url) => check_url("authUrl", url, insecure)?,
         None => DEFAULT_AUTH_URL.to_owned(),
     };
@@ -176,7 +174,7 @@ pub(super) fn config(value: &Value, at: &Path, host: Host) -> Result<Config> {
         auth_url,
         access_token: None,
     };
-    Config::with(Api::Conversation(project), base_url, (&shared, true))
+    Config::with::<true>(Api::Conversation(project), base_url, &shared)
 }
 
 /// A project or app id: as a bot id, and with no `/`, `?` or `#` at all.

@@ -3,6 +3,7 @@
 //! Sinch lives (region or base URL).
 
 use crate::core::error::{Error, Result};
+use crate::core::json::read::object;
 use crate::core::json::{self, Path, Read, Value, Write, Writer};
 use crate::core::retry::RetryPolicy;
 use crate::prelude::*;
@@ -210,36 +211,47 @@ impl Config {
         Self::read_json(options, host).map_err(under_options)
     }
 
-    /// [`Config::from_json`] before its errors are put under `options`.
+    /// [`Config::from_json`] before its errors are put under `options`: the `api`
+    /// switch, an option of the other API, an unknown key, then the API's reader.
     fn read_json(options: &str, host: Host) -> Result<Self> {
         let at = Path::root("options");
         let value = json::parse(options).map_err(|_| at.invalid("must be an object"))?;
-        match value.get("api").map(|api| (api, api.as_str())) {
-            None | Some((Value::Null, _) | (_, Some("whatsapp"))) => {
-                #[cfg(feature = "conversation")]
-                only_for(&value, conversation::ONLY, ONLY_CONVERSATION)?;
-                read::standalone(&value, &at, host)
-            }
-            #[cfg(feature = "conversation")]
+        #[cfg_attr(not(feature = "conversation"), allow(unused_variables))]
+        let is_conversation = match value.get("api").map(|api| (api, api.as_str())) {
+            None | Some((Value::Null, _) | (_, Some("whatsapp"))) => false,
+            Some((_, Some("conversation"))) if cfg!(feature = "conversation") => true,
+            // Only a build made to measure the backend's weight lacks it (README, "Size").
             Some((_, Some("conversation"))) => {
-                only_for(
-                    &value,
+                return Err(Error::invalid(
+                    "api",
+                    "\"conversation\" is not in this build (Cargo feature conversation)",
+                ))
+            }
+            Some(_) => {
+                return Err(Error::invalid(
+                    "api",
+                    r#"must be one of "whatsapp", "conversation""#,
+                ))
+            }
+        };
+        #[cfg(feature = "conversation")]
+        {
+            let (other, rule) = if is_conversation {
+                (
                     conversation::STANDALONE_ONLY,
                     r#"is only for api: "whatsapp""#,
-                )?;
-                conversation::config(&value, &at, host)
-            }
-            // Only a build made to measure the backend's weight lacks it (README, "Size").
-            #[cfg(not(feature = "conversation"))]
-            Some((_, Some("conversation"))) => Err(Error::invalid(
-                "api",
-                "\"conversation\" is not in this build (Cargo feature conversation)",
-            )),
-            Some(_) => Err(Error::invalid(
-                "api",
-                r#"must be one of "whatsapp", "conversation""#,
-            )),
+                )
+            } else {
+                (conversation::ONLY, ONLY_CONVERSATION)
+            };
+            only_for(&value, other, rule)?;
         }
+        let fields = object(&value, &at, read::KNOWN)?;
+        #[cfg(feature = "conversation")]
+        if is_conversation {
+            return conversation::config(&fields, host);
+        }
+        read::standalone(&fields, host)
     }
 
     /// Checks `options` for a client running in `host` and fills in defaults.
@@ -247,17 +259,17 @@ impl Config {
     pub fn new(options: ClientOptions, host: Host) -> Result<Self> {
         let token = options.token.as_ref().map(Secret::expose);
         let region = options.region.map(Region::base_url);
-        Self::standalone(&options.bot_id, token, region, (&options, false), host)
+        Self::standalone::<false>(&options.bot_id, token, region, &options, host)
     }
 
     /// The standalone config of bot `bot_id` with `token`, at `region` (its base URL)
-    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`]. `options`
-    /// comes with whether its ranges were checked as it was read ([`Config::with`]).
-    fn standalone(
+    /// or `options`' `baseUrl`, for `host`: the rules of [`Config::new`]. `READ` says
+    /// whether `options`' ranges were checked as they were read ([`Config::with`]).
+    fn standalone<const READ: bool>(
         bot_id: &str,
         token: Option<&str>,
         region: Option<&'static str>,
-        (options, read): (&ClientOptions, bool),
+        options: &ClientOptions,
         host: Host,
     ) -> Result<Self> {
         if host == Host::BrowserPage
@@ -282,19 +294,15 @@ impl Config {
             ));
         }
         let token = token.map(|token| Secret(token.to_owned()));
-        Self::with(
-            Api::WhatsApp(Bot { bot_id, token }),
-            base_url,
-            (options, read),
-        )
+        Self::with::<READ>(Api::WhatsApp(Bot { bot_id, token }), base_url, options)
     }
 
     /// The config of `api` at `base_url`, with the shared options' rules checked:
-    /// `timeoutMs`, `retries` and `maxRetryAfterMs` unless `read` says they were as
-    /// they were read (from JSON, `read_shared`: the wasm has those checks once), then
-    /// `maxResponseBytes`.
-    fn with(api: Api, base_url: String, (options, read): (&ClientOptions, bool)) -> Result<Self> {
-        if !read {
+    /// `timeoutMs`, `retries` and `maxRetryAfterMs` unless `READ` says they were as
+    /// they were read (from JSON, `read_shared`: a constant, so the wasm, which only
+    /// reads JSON, has those checks once), then `maxResponseBytes`.
+    fn with<const READ: bool>(api: Api, base_url: String, options: &ClientOptions) -> Result<Self> {
+        if !READ {
             ranges(options)?;
         }
         Ok(Self {

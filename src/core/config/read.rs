@@ -5,8 +5,8 @@
 use super::{ClientOptions, Config, Host, Region, MAX_TIMEOUT_MS, RETRIES_RULE};
 use super::{RETRY_AFTER_RULE, TIMEOUT_RULE};
 use crate::core::error::{Error, Result};
-use crate::core::json::read::{object, whole};
-use crate::core::json::{Object, Path, Value};
+use crate::core::json::read::whole;
+use crate::core::json::{Object, Value};
 use crate::core::retry::{MAX_RETRIES, MAX_RETRY_AFTER_MS};
 use crate::prelude::*;
 
@@ -52,13 +52,12 @@ pub(super) const KNOWN: &[&str] = KEYS
     })
     .1;
 
-/// The config of standalone options `value` (at `at`), for `host`: `botId`, `token`
-/// and the region read borrowed, checked by [`Config::standalone`] as a Rust
-/// caller's [`ClientOptions`] are (the ranges of the shared ones as they are read).
-pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config> {
-    let options = object(value, at, KNOWN)?;
-    let bot_id = required(&options, "botId")?;
-    let token = text(&options, "token")?;
+/// The config of standalone options `options` (their keys checked), for `host`:
+/// `botId`, `token` and the region read borrowed, checked by [`Config::standalone`]
+/// as a Rust caller's [`ClientOptions`] are (the shared ones' ranges as they are read).
+pub(super) fn standalone(options: &Object, host: Host) -> Result<Config> {
+    let bot_id = required(options, "botId")?;
+    let token = text(options, "token")?;
     let region = match options.get("region").map(Value::as_str) {
         None => None,
         Some(Some("us")) => Some(Region::Us.base_url()),
@@ -66,8 +65,8 @@ pub(super) fn standalone(value: &Value, at: &Path, host: Host) -> Result<Config>
         Some(_) => return Err(Error::invalid("region", r#"must be one of "us", "eu""#)),
     };
     let mut shared = ClientOptions::default();
-    shared.read_shared(&options)?;
-    Config::standalone(bot_id, token, region, (&shared, true), host)
+    shared.read_shared(options)?;
+    Config::standalone::<true>(bot_id, token, region, &shared, host)
 }
 
 /// The string option `key` of `fields`, borrowed, if given: `….key: must be a string`.
