@@ -63,14 +63,6 @@ if (!('encodeInto' in cachedTextEncoder)) {
     put: "\n",
   },
   {
-    // The `Core` object lives in a private field of the JS face and never reaches a caller,
-    // and the face never disposes of it with `using`: only `free()` is called.
-    why: "Core's Symbol.dispose",
-    in: "export class Core {",
-    cut: "\nif (Symbol.dispose) Core.prototype[Symbol.dispose] = Core.prototype.free;\n",
-    put: "\n",
-  },
-  {
     // The module and instance are kept for the async loader, which no entry uses.
     why: "the unused wasmModule and wasmInstance",
     in: "function __wbg_finalize_init(",
@@ -174,27 +166,6 @@ let numBytesDecoded = 0;
     put: `let cachedTextDecoder;
 const MAX_SAFARI_DECODE_BYTES = 2146435072;
 let numBytesDecoded = MAX_SAFARI_DECODE_BYTES;
-`,
-  },
-  {
-    // `free()` is `__destroy_into_raw()`'s only caller.
-    why: "Core's __destroy_into_raw",
-    in: "export class Core {",
-    cut: `
-    __destroy_into_raw() {
-        const ptr = this.__wbg_ptr;
-        this.__wbg_ptr = 0;
-        CoreFinalization.unregister(this);
-        return ptr;
-    }
-    free() {
-        const ptr = this.__destroy_into_raw();
-`,
-    put: `
-    free() {
-        const ptr = this.__wbg_ptr;
-        this.__wbg_ptr = 0;
-        CoreFinalization.unregister(this);
 `,
   },
   {
@@ -404,15 +375,11 @@ function deferredFree(path, text) {
   return out;
 }
 
-// A class's handle, `this.__wbg_ptr`, and its `__destroy_into_raw()` (which only its `free()`
-// calls): `Core` lives in a private field of the JS face and never reaches a caller, so no
-// code but the glue's own reads these two names, which become `p` and `d`.
-function classNames(path, text) {
-  const uses = text.match(/\b__wbg_ptr\b|\b__destroy_into_raw\b/g) ?? [];
-  const owned = text.match(/\bthis\.__wbg_ptr\b|\bthis\.__destroy_into_raw\(\)|^    __destroy_into_raw\(\) \{$/gm) ?? [];
-  if (uses.length !== owned.length) fail(path, "__wbg_ptr or __destroy_into_raw used but on this");
-  if (uses.length > 0 && !/^export class Core \{$/m.test(text)) fail(path, "a class other than Core");
-  return text.replace(/\b__wbg_ptr\b/g, "p").replace(/\b__destroy_into_raw\b/g, "d");
+// No entry exports a wasm-bindgen class (src/web/client.rs: free functions over a handle): a
+// class would bring back its borrow checks in wasm and its FinalizationRegistry here.
+function noClass(path, text) {
+  if (/^export class /m.test(text)) fail(path, "an exported class");
+  return text;
 }
 
 for (const path of process.argv.slice(2)) {
@@ -429,6 +396,6 @@ for (const path of process.argv.slice(2)) {
     if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
     text = text.slice(0, at) + put + text.slice(at + cut.length);
   }
-  text = classNames(path, unit(numbersStraight(path, allocators(path, deferredFree(path, finalizeInline(path, text))))));
+  text = noClass(path, unit(numbersStraight(path, allocators(path, deferredFree(path, finalizeInline(path, text))))));
   writeFileSync(path, shortNames(path, text, path.replace(/\.js$/, "_bg.wasm")));
 }

@@ -1,13 +1,13 @@
 //! What crosses the wasm boundary, compiled to wasm and run by wasm-bindgen-test in
-//! Node, in headless Chromium and in a dedicated Worker (no `window`): the `Core`
-//! class's envelopes for options, a prepared request, answers, the failures only
+//! Node, in headless Chromium and in a dedicated Worker (no `window`): the client
+//! exports' and their `Core`'s envelopes for options, a prepared request, answers, the failures only
 //! JS sees and the retry decision. (The fetch loop around it is JS: the package
 //! tests in tests/js drive it against the emulator.)
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use sinch_whatsapp::core::json::{parse, Value};
-use sinch_whatsapp::web::Core;
+use sinch_whatsapp::web::{create, free, open, prepare, settle, Core, UNKNOWN};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -228,4 +228,64 @@ fn the_per_call_timeout_rule_comes_first() {
         let err = error(&s(core.prepare(row("markRead"), "[null]", wrong)));
         assert_eq!(text(&err, "field"), "options.timeoutMs");
     }
+}
+
+/// The handle of a created core (`web::create`'s `{"ok":handle}`).
+fn handle(created: JsValue) -> u32 {
+    let shown = s(created);
+    match ok(&shown) {
+        Value::Number(n) => n.parse().unwrap(),
+        _ => panic!("not a handle: {shown}"),
+    }
+}
+
+/// The handle of a core created for bot `id`.
+fn created(id: &str) -> u32 {
+    let options = format!(r#"{{"botId":"{id}","token":"t","region":"eu"}}"#);
+    handle(create(&options, false))
+}
+
+/// The bot id of the core of `handle`.
+fn bot(handle: u32) -> String {
+    text(&ok(&s(open(handle))), "botId").to_string()
+}
+
+#[wasm_bindgen_test]
+fn the_exports_reach_a_core_by_handle_until_it_is_freed() {
+    // Refused options keep nothing and answer their error.
+    let refused = error(&s(create(r#"{"botId":"b"}"#, false)));
+    assert_eq!(text(&refused, "code"), "invalid_argument");
+    let a = handle(create(OPTIONS, false));
+    let b = created("bot-b");
+    assert_ne!(a, b);
+    assert_eq!(bot(a), "bot-wasm");
+    assert_eq!(bot(b), "bot-b");
+    let (request, _) = prepared(&s(prepare(b, row("markRead"), r#"["m"]"#, 5000.0)));
+    assert!(text(&request, "url").contains("bot-b"));
+    let sent = s(settle(
+        a,
+        row("sendText"),
+        0,
+        201,
+        &format!("\n{RECEIPT}"),
+        0,
+        0,
+        0.0,
+    ));
+    ok(&sent);
+    // A freed handle, or one never given, answers a clear error: no core, no trap.
+    free(b);
+    free(b);
+    assert_eq!(s(open(b)), UNKNOWN);
+    assert_eq!(s(prepare(b, row("markRead"), r#"["m"]"#, 5000.0)), UNKNOWN);
+    assert_eq!(s(settle(b, 0, 4, 0, "", 0, 0, 0.0)), UNKNOWN);
+    assert_eq!(s(open(u32::MAX)), UNKNOWN);
+    assert_eq!(text(&error(UNKNOWN), "code"), "internal");
+    // A freed slot is reused; the other core is untouched.
+    let c = created("bot-c");
+    assert_eq!(c, b);
+    assert_eq!(bot(c), "bot-c");
+    assert_eq!(bot(a), "bot-wasm");
+    free(a);
+    free(c);
 }

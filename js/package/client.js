@@ -2,7 +2,7 @@
 // checks every argument, builds each request and says what each answer means and
 // whether to retry; this file does the fetch, the deadline, the caller's
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
-import { Core } from "./sinch_whatsapp.js";
+import { __create, __free, __open, __prepare, __settle } from "./sinch_whatsapp.js";
 import { SinchError, refused, unwrap } from "./errors.js";
 import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, until } from "./runtime.js";
 import { project } from "./conversation.js";
@@ -11,6 +11,8 @@ const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy t
 // JSON has no NaN or Infinity (JSON.stringify writes null, which reads as "not
 // given"): they cross as strings, which every number rule in Rust refuses.
 const finite = (_, value) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
+// Frees a collected client's core in wasm (workerd before compatibility date 2026-01-01 has no FinalizationRegistry).
+const cores = globalThis.FinalizationRegistry && new FinalizationRegistry(__free);
 
 /** A client for one bot (or, with `api: "conversation"`, one project's app). Secrets stay in private fields and wasm memory. */
 export class WhatsAppClient {
@@ -29,13 +31,8 @@ export class WhatsAppClient {
       throw err instanceof SinchError ? err : refused("options", UNREADABLE);
     }
     // Rust has checked every option here; only a refusal is read now (README, "Startup").
-    const core = new Core(text, inBrowserPage());
-    if (core.refused()) {
-      const envelope = core.open();
-      core.free();
-      unwrap(envelope);
-    }
-    this.#core = core;
+    this.#core = unwrap(__create(text, inBrowserPage()));
+    cores?.register(this, this.#core);
   }
 
   /**
@@ -46,7 +43,7 @@ export class WhatsAppClient {
    */
   #open() {
     if (this.#facts) return this.#facts;
-    const facts = unwrap(this.#core.open());
+    const facts = unwrap(__open(this.#core));
     const io = {
       exchange: (...args) => this.#exchange(...args),
       timeoutMs: facts.timeoutMs,
@@ -173,7 +170,7 @@ export class WhatsAppClient {
         throw refused("arguments", UNREADABLE);
       }
       // The envelope, then the body (JSON text, as it is sent: no line break) on a line of its own.
-      const [envelope, body] = this.#core.prepare(op, text, call.timeoutMs).split("\n");
+      const [envelope, body] = __prepare(this.#core, op, text, call.timeoutMs).split("\n");
       const request = unwrap(envelope);
       const { project } = this.#facts;
       if (request.parts) return project.fanOut(request, (body) => this.#run(op, request, body, call));
@@ -245,7 +242,7 @@ export class WhatsAppClient {
     // absent, a line break and the body: a header has no line break) or a failure
     // (`text` its text and a line break, or "" when it has none).
     const settle = (fault, text = "", expired = undefined) => ({
-      text: core.settle(op, fault, status, text, call.timeoutMs, attempt, Math.random()),
+      text: __settle(core, op, fault, status, text, call.timeoutMs, attempt, Math.random()),
       expired,
     });
     const controller = new AbortController();

@@ -4,6 +4,7 @@
 // Cargo feature `conversation` has this file; without it, scripts/build.sh puts in a
 // `project` that is always undefined (Rust refuses `api: "conversation"` there).
 import { toSinchError } from "./errors.js";
+import { __settle } from "./sinch_whatsapp.js";
 import { ABORTED, TIMEOUT, abortable, until } from "./runtime.js";
 
 // Sends in flight per call.
@@ -62,7 +63,7 @@ class Project {
       // No token in time is this attempt's timeout, which the retry policy decides on
       // like any other; nothing was sent, so it is as safe to repeat as a read (the
       // token request's row, -1).
-      if (bearer === undefined) return { text: this.#core.settle(-1, TIMEOUT, 0, "", call.timeoutMs, n, Math.random()) };
+      if (bearer === undefined) return { text: __settle(this.#core, -1, TIMEOUT, 0, "", call.timeoutMs, n, Math.random()) };
       return attempt(bearer, n);
     };
     const renew = () => {
@@ -122,7 +123,7 @@ class Project {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     // An abort is final, whatever the policy.
-    const aborted = () => toSinchError(JSON.parse(this.#core.settle(-1, ABORTED, 0, "", 0, 0, 0)).error);
+    const aborted = () => toSinchError(JSON.parse(__settle(this.#core, -1, ABORTED, 0, "", 0, 0, 0)).error);
     if (call.signal?.aborted) throw aborted();
     if (!this.#refresh) {
       this.#refresh = this.#fetchToken().finally(() => {

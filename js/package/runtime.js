@@ -2,6 +2,7 @@
 // reader and an abortable wait. The decisions (the cap, what an answer means,
 // whether to retry) stay in Rust.
 import { toSinchError, unwrap } from "./errors.js";
+import { __settle } from "./sinch_whatsapp.js";
 
 // What an attempt came to when it got no readable answer, as `Core.settle` numbers
 // it (`FAULTS` in src/web/client.rs; 0 is an answer).
@@ -100,7 +101,7 @@ export async function until(core, call, once, renew) {
     try {
       await sleep(delayMs, call.signal);
     } catch {
-      unwrap(core.settle(-1, ABORTED, 0, "", 0, attempt, 0));
+      unwrap(__settle(core, -1, ABORTED, 0, "", 0, attempt, 0));
     }
   }
 }

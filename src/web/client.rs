@@ -1,16 +1,16 @@
-//! `Core`: the client's one synchronous crossing. `js/package/client.js` builds
-//! one per `WhatsAppClient`, asks it for each request ([`Core::prepare`]), does
-//! the `fetch`, and asks it what each attempt came to ([`Core::settle`]: an
-//! answer's [`Core::answer`] or a failure's [`Core::fail`]): the result, or the
-//! typed error and whether to retry. Every
-//! method returns the JSON text of an envelope (`core::error::envelope`).
+//! `Core`: the client's one synchronous crossing. `js/package/client.js` makes
+//! one per `WhatsAppClient` ([`create`]: it keeps the handle), asks it for each
+//! request ([`prepare`]), does the `fetch`, and asks it what each attempt came to
+//! ([`settle`]: an answer's [`Core::answer`] or a failure's [`Core::fail`]): the
+//! result, or the typed error and whether to retry. Every export returns the JSON
+//! text of an envelope (`core::error::envelope`).
 
 use super::text;
 use crate::core::config::{self, Api, Config, Host};
 use crate::core::error::{envelope, Error, Result};
-use crate::core::json::Writer;
+use crate::core::json::{decimal, Writer};
 use crate::core::ops;
-use crate::core::outcome::{settle, Failure};
+use crate::core::outcome::{self, Failure};
 use crate::core::retry::Attempt;
 use crate::core::whatwg::cut;
 #[cfg(feature = "conversation")]
@@ -20,17 +20,14 @@ use wasm_bindgen::prelude::*;
 
 /// A client's checked configuration (token included: it stays in wasm memory), or
 /// the envelope of the error its options gave (every method answers with it).
-#[wasm_bindgen]
 pub struct Core {
     config: core::result::Result<Config, String>,
 }
 
-#[wasm_bindgen]
 impl Core {
     /// Reads and checks the client options (JSON text, `onRetry` left out) for a
     /// client built in a browser page (`browser_page`) or elsewhere. Never fails:
     /// [`Core::refused`] says whether they were refused, [`Core::open`] why.
-    #[wasm_bindgen(constructor)]
     pub fn new(options: &str, browser_page: bool) -> Core {
         let host = if browser_page {
             Host::BrowserPage
@@ -42,9 +39,9 @@ impl Core {
         }
     }
 
-    /// Whether the options were refused. A `bool`, no text: building a client runs
-    /// no more wasm than the options' check; the JS face asks [`Core::open`] for the
-    /// facts on first use (README, "Startup").
+    /// Whether the options were refused. Building a client runs no more wasm than
+    /// the options' check and [`create`]'s handle; the JS face asks [`Core::open`]
+    /// for the facts on first use (README, "Startup").
     pub fn refused(&self) -> bool {
         self.config.is_err()
     }
@@ -110,36 +107,6 @@ impl Core {
         text(crossing)
     }
 
-    /// What attempt `attempt` of row `op` came to, as JS hands it over: with `fault`
-    /// 0, [`Core::answer`] of the server's answer (`text` its raw `Retry-After`,
-    /// empty when absent, a line break, and the body: a header has none); else
-    /// [`Core::fail`] of that failure ([`FAULTS`]: `fault` 1 is its first; `text`
-    /// empty when it has no text, else its text and a line break; `ms` the
-    /// timeout). One export for both: one glue function and borrow check in wasm,
-    /// not two; the failure by number, not name, and one string for both texts:
-    /// fewer arguments to cross.
-    #[allow(clippy::too_many_arguments)]
-    pub fn settle(
-        &mut self,
-        op: u32,
-        fault: u32,
-        status: u16,
-        text: &str,
-        ms: u32,
-        attempt: u32,
-        jitter: f64,
-    ) -> JsValue {
-        if fault == 0 {
-            let (retry_after, body) = cut(text, b"\n").unwrap_or(("", text));
-            self.answer(op, status, Some(retry_after), body, attempt, jitter)
-        } else {
-            let text = text.strip_suffix("\n");
-            self.failed(fault, status, text, ms, attempt, op, jitter)
-        }
-    }
-}
-
-impl Core {
     /// What attempt `attempt` of row `op` came to when the server answered `status`
     /// with `body` (whole, within `maxResponseBytes`) and the raw `Retry-After`
     /// header: `{"ok":result}`, `{"error":…,"retryMs":n}` to retry after `n` ms,
@@ -179,7 +146,7 @@ impl Core {
     /// [`Core::answer`] says it. `kind`: `redirect` (`status` 0 when hidden,
     /// `text` the `Location`), `too_large`, `timeout` (after `ms`), `network`
     /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`
-    /// ([`FAULTS`]; JS gives the number, [`Core::settle`]) in a request of row `op`.
+    /// ([`FAULTS`]; JS gives the number, [`settle`]) in a request of row `op`.
     #[allow(clippy::too_many_arguments)]
     pub fn fail(
         &self,
@@ -236,7 +203,100 @@ impl Core {
     }
 }
 
-/// The failures JS meets, as [`Core::settle`] numbers them from 1 (`client.js`'s
+/// The live clients' cores, a client's handle (the number JS keeps) its index; a
+/// freed slot is `None` until [`create`] reuses it. Boxed: looking for a free slot
+/// reads a word a slot. A lock, not a `RefCell`: no panic path (no export calls
+/// back into JS, so it is never held twice).
+static CORES: spin::Mutex<Vec<Option<Box<Core>>>> = spin::Mutex::new(Vec::new());
+
+/// What a handle of no core (never given, or freed) answers: not reachable from
+/// the JS face, which frees a handle only with its client or when it was refused.
+pub const UNKNOWN: &str = r#"{"error":{"code":"internal","message":"client: no core under this handle (freed?)","retryable":false}}"#;
+
+/// `f` of the core of `handle`, or [`UNKNOWN`].
+fn with(handle: u32, f: impl FnOnce(&mut Core) -> JsValue) -> JsValue {
+    match CORES.lock().get_mut(handle as usize) {
+        Some(Some(core)) => f(core),
+        _ => JsValue::from_str(UNKNOWN),
+    }
+}
+
+/// [`Core::new`] kept under a handle: `{"ok":handle}`, or the envelope of the
+/// options' error (nothing kept). Free functions over a handle, not a
+/// wasm-bindgen class: no borrow checks and their texts, no class in the glue
+/// (−417 B on the full app); `client.js` frees the handle ([`free`]) when its
+/// client is garbage-collected.
+#[wasm_bindgen(js_name = "__create")]
+pub fn create(options: &str, browser_page: bool) -> JsValue {
+    let core = Core::new(options, browser_page);
+    if let Err(refusal) = &core.config {
+        return JsValue::from_str(refusal);
+    }
+    let mut cores = CORES.lock();
+    let handle = match cores.iter().position(Option::is_none) {
+        Some(free) => free,
+        None => {
+            cores.push(None);
+            cores.len() - 1
+        }
+    };
+    if let Some(slot) = cores.get_mut(handle) {
+        *slot = Some(Box::new(core));
+    }
+    text(envelope(Ok(decimal(handle as u64))))
+}
+
+/// Frees the core of `handle` (none: nothing to do).
+#[wasm_bindgen(js_name = "__free")]
+pub fn free(handle: u32) {
+    if let Some(slot) = CORES.lock().get_mut(handle as usize) {
+        *slot = None;
+    }
+}
+
+/// [`Core::open`] of the core of `handle`.
+#[wasm_bindgen(js_name = "__open")]
+pub fn open(handle: u32) -> JsValue {
+    with(handle, |core| core.open())
+}
+
+/// [`Core::prepare`] of the core of `handle`.
+#[wasm_bindgen(js_name = "__prepare")]
+pub fn prepare(handle: u32, op: u32, args: &str, ms: f64) -> JsValue {
+    with(handle, |core| core.prepare(op, args, ms))
+}
+
+/// What attempt `attempt` of row `op` of the client of `handle` came to, as JS
+/// hands it over: with `fault` 0, [`Core::answer`] of the server's answer (`text`
+/// its raw `Retry-After`, empty when absent, a line break, and the body: a header
+/// has none); else [`Core::fail`] of that failure ([`FAULTS`]: `fault` 1 is its
+/// first; `text` empty when it has no text, else its text and a line break; `ms`
+/// the timeout). One export for both: one glue function, not two; the failure by
+/// number, not name, and one string for both texts: fewer arguments to cross.
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen(js_name = "__settle")]
+pub fn settle(
+    handle: u32,
+    op: u32,
+    fault: u32,
+    status: u16,
+    text: &str,
+    ms: u32,
+    attempt: u32,
+    jitter: f64,
+) -> JsValue {
+    with(handle, |core| {
+        if fault == 0 {
+            let (retry_after, body) = cut(text, b"\n").unwrap_or(("", text));
+            core.answer(op, status, Some(retry_after), body, attempt, jitter)
+        } else {
+            let text = text.strip_suffix("\n");
+            core.failed(fault, status, text, ms, attempt, op, jitter)
+        }
+    })
+}
+
+/// The failures JS meets, as [`settle`] numbers them from 1 (`client.js`'s
 /// `settle`).
 pub const FAULTS: [&str; 5] = ["redirect", "too_large", "timeout", "network", "aborted"];
 
@@ -254,7 +314,7 @@ fn settle_attempt(
         repeat: ops::repeat(op as usize),
         jitter,
     };
-    text(settle(config, outcome, attempt))
+    text(outcome::settle(config, outcome, attempt))
 }
 
 /// [`Core::prepare`]'s request of row `op` with `args` and timeout `ms` under

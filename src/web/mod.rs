@@ -7,7 +7,7 @@ mod callbacks;
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
-pub use client::Core;
+pub use client::{create, free, open, prepare, settle, Core, UNKNOWN};
 #[cfg(feature = "preflight")]
 mod media;
 
