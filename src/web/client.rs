@@ -205,17 +205,22 @@ impl Core {
 
 /// The live clients' cores, a client's handle (the number JS keeps) its index; a
 /// freed slot is `None` until [`create`] reuses it. Boxed: looking for a free slot
-/// reads a word a slot. A lock, not a `RefCell`: no panic path (no export calls
-/// back into JS, so it is never held twice).
+/// reads a word a slot. A lock, not a `RefCell`: no panic path. No export calls
+/// back into JS, so it is never held twice, except after a call trapped holding it:
+/// then every export answers [`UNKNOWN`] (`try_lock`), never spins forever.
 static CORES: spin::Mutex<Vec<Option<Box<Core>>>> = spin::Mutex::new(Vec::new());
 
-/// What a handle of no core (never given, or freed) answers: not reachable from
-/// the JS face, which frees a handle only with its client or when it was refused.
-pub const UNKNOWN: &str = r#"{"error":{"code":"internal","message":"client: no core under this handle (freed?)","retryable":false}}"#;
+/// What a handle of no core (never given, or freed) answers, or any handle after
+/// a call trapped: not reachable from the JS face otherwise, which frees a handle
+/// only with its client or when it was refused.
+pub const UNKNOWN: &str = r#"{"error":{"code":"internal","message":"client: no core under this handle (freed, or an earlier call trapped)","retryable":false}}"#;
 
 /// `f` of the core of `handle`, or [`UNKNOWN`].
 fn with(handle: u32, f: impl FnOnce(&mut Core) -> JsValue) -> JsValue {
-    match CORES.lock().get_mut(handle as usize) {
+    let Some(mut cores) = CORES.try_lock() else {
+        return JsValue::from_str(UNKNOWN);
+    };
+    match cores.get_mut(handle as usize) {
         Some(Some(core)) => f(core),
         _ => JsValue::from_str(UNKNOWN),
     }
@@ -232,7 +237,9 @@ pub fn create(options: &str, browser_page: bool) -> JsValue {
     if let Err(refusal) = &core.config {
         return JsValue::from_str(refusal);
     }
-    let mut cores = CORES.lock();
+    let Some(mut cores) = CORES.try_lock() else {
+        return JsValue::from_str(UNKNOWN);
+    };
     let handle = match cores.iter().position(Option::is_none) {
         Some(free) => free,
         None => {
@@ -249,7 +256,11 @@ pub fn create(options: &str, browser_page: bool) -> JsValue {
 /// Frees the core of `handle` (none: nothing to do).
 #[wasm_bindgen(js_name = "__free")]
 pub fn free(handle: u32) {
-    if let Some(slot) = CORES.lock().get_mut(handle as usize) {
+    if let Some(slot) = CORES
+        .try_lock()
+        .as_mut()
+        .and_then(|cores| cores.get_mut(handle as usize))
+    {
         *slot = None;
     }
 }
