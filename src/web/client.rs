@@ -234,8 +234,8 @@ fn with(handle: u32, f: impl FnOnce(&mut Core) -> JsValue) -> JsValue {
 #[wasm_bindgen(js_name = "__create")]
 pub fn create(options: &str, browser_page: bool) -> JsValue {
     let core = Core::new(options, browser_page);
-    if let Err(refusal) = &core.config {
-        return JsValue::from_str(refusal);
+    if let Err(refusal) = core.config() {
+        return refusal;
     }
     let Some(mut cores) = CORES.try_lock() else {
         return JsValue::from_str(UNKNOWN);
