@@ -99,6 +99,10 @@ test("over 20 requests a second the API answers 500 Request could not be process
     }
     assert.equal(results.filter(([s]) => s === 200).length, 20);
     assert.deepEqual(results.at(-1), [500, { message: "Request could not be processed", details: "Request rate limit of 20 requests per second exceeded." }]);
+    // The limit is per second: once the burst is a second old, requests go through again.
+    await new Promise((ok) => setTimeout(ok, 1100));
+    const again = await fetch(`${limited.url}/whatsapp/v1/${BOT}/capability`, { method: "POST", headers: { authorization: "Bearer t" }, body: '{"numbers":["46732001122"]}' });
+    assert.equal(again.status, 200);
   } finally {
     await limited.close();
   }
