@@ -29,7 +29,7 @@ pub struct ParseError {
 
 /// Parses one JSON value, with optional whitespace around it.
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    parse_utf8(text.as_bytes())
+    read(text.as_bytes(), text)
 }
 
 /// Parses one JSON value from bytes, as [`parse`] its text; a string that is not
@@ -37,8 +37,19 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
 /// strings only ASCII is JSON). Read by hand (`utf8`), so that a caller holding
 /// bytes needs no `from_utf8`.
 pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
+    read(bytes, "")
+}
+
+/// [`parse_utf8`] of `bytes`; `text` is the same as a `&str` when the caller has one
+/// (else empty), for the client's string runs ([`Parser::run`]).
+fn read(
+    bytes: &[u8],
+    #[cfg_attr(not(feature = "client"), allow(unused))] text: &str,
+) -> Result<Value, ParseError> {
     let mut parser = Parser {
         bytes,
+        #[cfg(feature = "client")]
+        text,
         at: 0,
         depth: 0,
         reason: "trailing characters",
@@ -60,6 +71,8 @@ pub fn parse_utf8(bytes: &[u8]) -> Result<Value, ParseError> {
 pub(crate) fn blank(bytes: &[u8]) -> bool {
     let mut parser = Parser {
         bytes,
+        #[cfg(feature = "client")]
+        text: "",
         at: 0,
         depth: 0,
         reason: "",
@@ -70,6 +83,9 @@ pub(crate) fn blank(bytes: &[u8]) -> bool {
 
 struct Parser<'a> {
     bytes: &'a [u8],
+    /// `bytes` as the `&str` they came as, or empty when they came as bytes.
+    #[cfg(feature = "client")]
+    text: &'a str,
     at: usize,
     depth: u32,
     /// Why the reader stopped, once it has; before, the reason a whole value with
@@ -249,6 +265,8 @@ impl Parser<'_> {
         #[cfg(not(feature = "client"))]
         let mut out = String::new();
         loop {
+            #[cfg(feature = "client")]
+            self.run(&mut out);
             let c = match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -274,6 +292,24 @@ impl Parser<'_> {
                 None => return Err(self.stop("unterminated string")),
             };
             out.push(c);
+        }
+    }
+
+    /// The client's strings (every send's arguments and answer): when the text came as
+    /// a `&str` (UTF-8 already), the characters up to the next quote, backslash or
+    /// control character are copied at once, not pushed one by one (a `sendText`'s
+    /// prepare and settle natively: 46 k → 39 k instructions). Bytes read as bytes go on
+    /// one character at a time, each checked.
+    #[cfg(feature = "client")]
+    fn run(&mut self, out: &mut String) {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let len = rest
+            .iter()
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+            .unwrap_or(rest.len());
+        if let Some(run) = self.text.get(self.at..self.at + len) {
+            out.push_str(run);
+            self.at += len;
         }
     }
 

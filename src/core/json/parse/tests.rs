@@ -131,6 +131,7 @@ fn bytes_read_as_serde_json_reads_a_slice() {
         b"[1,\xff]",
         b"\xef\xbb\xbf1",
         b"[\"\xf0\x9f\x98\x80\", \"x\"]",
+        "{\"caf\u{e9} \\\"x\\\"\":[\"a\\n\u{20ac}\\u00e9b\", \"\", \"\u{1F600}\"]}".as_bytes(),
     ] {
         let theirs = serde_json::from_slice::<serde_json::Value>(bytes).is_ok();
         assert_eq!(parse_utf8(bytes).is_ok(), theirs, "{bytes:x?}");
@@ -163,5 +164,7 @@ fn errors_name_the_byte_the_reader_stopped_at() {
     ] {
         let err = parse(text).unwrap_err();
         assert_eq!((err.reason, err.offset), (reason, offset), "{text:?}");
+        // The client copies a string's runs from a `&str`; bytes go one by one.
+        assert_eq!(parse_utf8(text.as_bytes()), Err(err), "{text:?}");
     }
 }
