@@ -264,9 +264,14 @@ impl Parser<'_> {
         let mut out = String::with_capacity(32);
         #[cfg(not(feature = "client"))]
         let mut out = String::new();
+        // Only text that came as a `&str` is copied by runs; bytes pay one test a string.
+        #[cfg(feature = "client")]
+        let runs = !self.text.is_empty();
         loop {
             #[cfg(feature = "client")]
-            self.run(&mut out);
+            if runs {
+                self.run(&mut out);
+            }
             let c = match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -302,15 +307,17 @@ impl Parser<'_> {
     /// one character at a time, each checked.
     #[cfg(feature = "client")]
     fn run(&mut self, out: &mut String) {
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        let Some(rest) = self.text.get(self.at..) else {
+            return;
+        };
         let len = rest
+            .as_bytes()
             .iter()
             .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
             .unwrap_or(rest.len());
-        if let Some(run) = self.text.get(self.at..self.at + len) {
-            out.push_str(run);
-            self.at += len;
-        }
+        // The run ends before an ASCII byte (or at the end): a character boundary.
+        out.push_str(rest.get(..len).unwrap_or_default());
+        self.at += len;
     }
 
     /// The character of an escape, the backslash consumed.
