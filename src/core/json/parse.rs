@@ -313,7 +313,7 @@ impl Parser<'_> {
         let len = rest
             .as_bytes()
             .iter()
-            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+            .position(|&b| super::write::escaped(b))
             .unwrap_or(rest.len());
         // The run ends before an ASCII byte (or at the end): a character boundary.
         out.push_str(rest.get(..len).unwrap_or_default());

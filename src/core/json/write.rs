@@ -118,11 +118,7 @@ impl Writer {
         // Runs without an escape are copied whole (every escaped byte is ASCII, so each
         // run ends on a character boundary). Over `as_bytes().iter()`: `bytes()` adds a
         // `Copied` adapter's fold to the wasm.
-        while let Some(at) = rest
-            .as_bytes()
-            .iter()
-            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        {
+        while let Some(at) = rest.as_bytes().iter().position(|&b| escaped(b)) {
             self.text.push_str(rest.get(..at).unwrap_or_default());
             let byte = rest.as_bytes().get(at).copied().unwrap_or_default();
             rest = rest.get(at + 1..).unwrap_or_default();
@@ -147,6 +143,13 @@ impl Writer {
         self.text.push_str(rest);
         self.text.push('"');
     }
+}
+
+/// Whether a JSON string holds `byte` only escaped (a control character, a quote, a
+/// backslash): where the writer escapes, and where the reader's runs stop.
+#[inline(always)]
+pub(super) fn escaped(byte: u8) -> bool {
+    byte < 0x20 || byte == b'"' || byte == b'\\'
 }
 
 /// `n` in decimal, for text beside JSON (an offset in a message, a size in a report).
