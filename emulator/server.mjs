@@ -54,15 +54,15 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", bots = { "bo
   // `head` are over a second old. Dropped from the front as they age, so a request
   // costs O(1) however many came in the last second (a busy run: thousands).
   const overLimit = (key, now) => {
-    let window = recent.get(key);
-    if (!window) recent.set(key, (window = { times: [], head: 0 }));
-    while (window.head < window.times.length && now - window.times[window.head] >= 1000) window.head++;
-    if (window.head > 1024 && window.head * 2 > window.times.length) {
-      window.times = window.times.slice(window.head);
-      window.head = 0;
+    let arrivals = recent.get(key);
+    if (!arrivals) recent.set(key, (arrivals = { times: [], head: 0 }));
+    while (arrivals.head < arrivals.times.length && now - arrivals.times[arrivals.head] >= 1000) arrivals.head++;
+    if (arrivals.head > 1024 && arrivals.head * 2 > arrivals.times.length) {
+      arrivals.times = arrivals.times.slice(arrivals.head);
+      arrivals.head = 0;
     }
-    window.times.push(now);
-    return window.times.length - window.head > rateLimit;
+    arrivals.times.push(now);
+    return arrivals.times.length - arrivals.head > rateLimit;
   };
 
   const takeFault = (method, path) => {
