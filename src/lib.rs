@@ -17,6 +17,12 @@ extern crate alloc;
 pub mod core;
 mod prelude;
 
+/// Reference forms the tests and fuzz targets check the library against (`src/oracles.rs`):
+/// the crate's unit tests and the feature `oracles` only, never a package build.
+#[cfg(any(test, feature = "oracles"))]
+#[doc(hidden)]
+pub mod oracles;
+
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

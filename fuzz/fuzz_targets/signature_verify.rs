@@ -8,14 +8,12 @@
 
 use hmac::Mac;
 use libfuzzer_sys::fuzz_target;
-use sinch_whatsapp::core::callback::headers::header_pairs;
 use sinch_whatsapp::core::callback::webhook::{Freshness, HMAC_SHA256, WEBHOOK_HEADERS};
 use sinch_whatsapp::core::callback::{
     compute_signature, verify_callback, verify_signature, verify_signature_headers, verify_webhook,
     verify_webhook_headers, webhook_signature, HMAC_SHA_256, SIGNATURE_NONCE_HEADER,
 };
-use sinch_whatsapp::core::error::{Error, ErrorCode, Result};
-use sinch_whatsapp::core::json;
+use sinch_whatsapp::oracles::two_passes;
 
 /// Standard base64 with padding (the form the Conversation API sends).
 fn base64(bytes: &[u8]) -> String {
@@ -33,28 +31,6 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-/// `verify_callback` as it was written first: every pair read, then the form chosen
-/// by the names, then that form's headers collected (the wasm's one pass must agree).
-fn two_passes(body: &[u8], headers: &str, key: &[u8], freshness: Freshness) -> Result<bool> {
-    let headers =
-        json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
-    let pairs = header_pairs(&headers)?;
-    let webhook = pairs.iter().any(|(name, _)| {
-        let name = name.trim();
-        WEBHOOK_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
-    });
-    let verdict = if webhook {
-        verify_webhook_headers(body, pairs, key, freshness)
-    } else {
-        verify_signature_headers(body, pairs, key)
-    };
-    match verdict {
-        Ok(()) => Ok(true),
-        Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
-        Err(err) => Err(err),
-    }
 }
 
 /// The Conversation webhook paths: any values never panic; a signature made with the

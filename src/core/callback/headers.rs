@@ -159,9 +159,9 @@ fn strings<'v>(value: &'v Value, at: &Path) -> Result<&'v [Value]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::callback::webhook::WEBHOOK_HEADERS;
     use crate::core::callback::{compute_signature, SIGNATURE_HEADER};
     use crate::core::error::ErrorCode;
+    use crate::oracles::two_passes;
 
     const BODY: &[u8] = br#"{"type":"whatsapp"}"#;
     const NOW: Freshness = Freshness {
@@ -237,29 +237,6 @@ mod tests {
         assert_eq!(err.field.as_deref(), Some("key"));
     }
 
-    /// What `verify_callback` gave before its one pass: every pair read, then the
-    /// form chosen, then that form's headers collected.
-    fn two_passes(headers: &str, key: &[u8], freshness: Freshness) -> Result<bool> {
-        use crate::core::callback::{verify_signature_headers, verify_webhook_headers};
-        let headers =
-            json::parse(headers).map_err(|_| Error::invalid("headers", "could not be read"))?;
-        let pairs = header_pairs(&headers)?;
-        let webhook = pairs.iter().any(|(name, _)| {
-            let name = name.trim();
-            WEBHOOK_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name))
-        });
-        let verdict = if webhook {
-            verify_webhook_headers(BODY, pairs, key, freshness)
-        } else {
-            verify_signature_headers(BODY, pairs, key)
-        };
-        match verdict {
-            Ok(()) => Ok(true),
-            Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
-            Err(err) => Err(err),
-        }
-    }
-
     #[test]
     fn one_pass_agrees_with_reading_every_pair_first() {
         let sig = signed(b"key");
@@ -318,7 +295,7 @@ mod tests {
                 for key in [&b"key"[..], b"other", b""] {
                     assert_eq!(
                         verify_callback(BODY, text, key, NOW),
-                        two_passes(text, key, NOW),
+                        two_passes(BODY, text, key, NOW),
                         "{text}"
                     );
                     checked += 1;
