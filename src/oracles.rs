@@ -9,6 +9,8 @@ use crate::core::callback::webhook::{Freshness, WEBHOOK_HEADERS};
 use crate::core::callback::{verify_signature_headers, verify_webhook_headers};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json;
+use crate::core::media::{next_or_report_runs, ByteRange, Chunk, Input, Options, Report};
+use crate::prelude::*;
 
 /// `verify_callback` as it was written first: every pair read, then the form chosen by
 /// the names, then that form's headers collected (the wasm's one pass must agree).
@@ -29,5 +31,48 @@ pub fn two_passes(body: &[u8], headers: &str, key: &[u8], freshness: Freshness) 
         Ok(()) => Ok(true),
         Err(err) if err.code == ErrorCode::SignatureInvalid && err.field.is_none() => Ok(false),
         Err(err) => Err(err),
+    }
+}
+
+/// The JS face's loop over `bytes` (`next_or_report_runs`): each range asked for read and
+/// joined by offset with the runs it touches, as `preflight.js` does, and every run handed
+/// in at each step. Gives the report and the ranges asked for, in order. A range outside
+/// `bytes` panics (slice indexing): the callers are tests.
+pub fn joined_runs(bytes: &[u8], options: &Options<'_>) -> (Report, Vec<ByteRange>) {
+    let mut runs: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut reads = Vec::new();
+    loop {
+        let chunks: Vec<Chunk<'_>> = runs
+            .iter()
+            .map(|(offset, b)| Chunk {
+                offset: *offset,
+                bytes: b,
+            })
+            .collect();
+        let input = Input {
+            size: bytes.len() as u64,
+            chunks: &chunks,
+            options: *options,
+        };
+        match next_or_report_runs(&input, reads.len()) {
+            Ok(report) => return (report, reads),
+            Err(r) => {
+                add_run(&mut runs, r.start, &bytes[r.start as usize..r.end as usize]);
+                reads.push(r);
+            }
+        }
+    }
+}
+
+/// Adds bytes read at `start` to `runs` as `preflight.js` does: by offset, a run joined with
+/// the runs it touches (the ranges asked for never overlap).
+fn add_run(runs: &mut Vec<(u64, Vec<u8>)>, start: u64, bytes: &[u8]) {
+    runs.push((start, bytes.to_vec()));
+    runs.sort_by_key(|r| r.0);
+    for i in (1..runs.len()).rev() {
+        if runs[i - 1].0 + runs[i - 1].1.len() as u64 == runs[i].0 {
+            let (_, next) = runs.remove(i);
+            runs[i - 1].1.extend_from_slice(&next);
+        }
     }
 }

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use sinch_whatsapp::core::media::{
-    next_or_report, next_or_report_runs, validate_bytes, Chunk, Input, IssueCode, MessageType,
-    Options, Preflight, Report, Severity, HEAD_LEN, MAX_READS, MAX_READ_BYTES,
+    next_or_report, validate_bytes, Chunk, Input, IssueCode, MessageType, Options, Preflight,
+    Report, Severity, HEAD_LEN, MAX_READS, MAX_READ_BYTES,
 };
+use sinch_whatsapp::oracles::joined_runs;
 
 /// One corpus file: what it must sniff as and the verdict (tests/media/cases.json,
 /// shared with the JS tests of the package).
@@ -112,45 +113,11 @@ fn preflight(bytes: &[u8], options: &Options<'_>) -> (Report, Vec<u64>) {
     let lengths: Vec<u64> = chunks.iter().map(|c| c.bytes.len() as u64).collect();
     assert_eq!(lengths, reads, "the stateless loop reads other ranges");
     // The JS face's loop (`next_or_report_runs`): touching ranges joined into one run.
-    let mut runs: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut run_reads = Vec::new();
-    let joined = loop {
-        let chunks: Vec<Chunk<'_>> = runs
-            .iter()
-            .map(|(offset, b)| Chunk {
-                offset: *offset,
-                bytes: b,
-            })
-            .collect();
-        let input = Input {
-            size: bytes.len() as u64,
-            chunks: &chunks,
-            options: *options,
-        };
-        match next_or_report_runs(&input, run_reads.len()) {
-            Ok(report) => break report,
-            Err(r) => {
-                run_reads.push(r.len());
-                add_run(&mut runs, r.start, &bytes[r.start as usize..r.end as usize]);
-            }
-        }
-    };
+    let (joined, ranges) = joined_runs(bytes, options);
+    let run_reads: Vec<u64> = ranges.iter().map(|r| r.len()).collect();
     assert_eq!(joined, report, "the joined-runs loop differs");
     assert_eq!(run_reads, reads, "the joined-runs loop reads other ranges");
     (report, reads)
-}
-
-/// Adds bytes read at `start` to `runs` as `preflight.js` does: by offset, a run joined with
-/// the runs it touches (the ranges asked for never overlap).
-fn add_run(runs: &mut Vec<(u64, Vec<u8>)>, start: u64, bytes: &[u8]) {
-    runs.push((start, bytes.to_vec()));
-    runs.sort_by_key(|r| r.0);
-    for i in (1..runs.len()).rev() {
-        if runs[i - 1].0 + runs[i - 1].1.len() as u64 == runs[i].0 {
-            let (_, next) = runs.remove(i);
-            runs[i - 1].1.extend_from_slice(&next);
-        }
-    }
 }
 
 fn issue_marks(report: &Report) -> Vec<String> {

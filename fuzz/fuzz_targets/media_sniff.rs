@@ -6,9 +6,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::media::{
-    next_or_report, next_or_report_runs, validate_bytes, Chunk, Input, Options, Preflight,
-    Severity, MAX_READS, MAX_READ_BYTES,
+    next_or_report, validate_bytes, Chunk, Input, Options, Preflight, Severity, MAX_READS,
+    MAX_READ_BYTES,
 };
+use sinch_whatsapp::oracles::joined_runs;
 
 fuzz_target!(|data: &[u8]| {
     let size = data.len() as u64;
@@ -49,38 +50,9 @@ fuzz_target!(|data: &[u8]| {
     };
     assert_eq!(stateless, report);
     // The JS face's loop: touching ranges joined into one run by offset, as `preflight.js` does.
-    let mut runs: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut reads = 0;
-    let joined = loop {
-        let chunks: Vec<Chunk<'_>> = runs
-            .iter()
-            .map(|(offset, b)| Chunk {
-                offset: *offset,
-                bytes: b,
-            })
-            .collect();
-        let input = Input {
-            size,
-            chunks: &chunks,
-            options: Options::default(),
-        };
-        match next_or_report_runs(&input, reads) {
-            Ok(report) => break report,
-            Err(r) => {
-                reads += 1;
-                runs.push((r.start, data[r.start as usize..r.end as usize].to_vec()));
-                runs.sort_by_key(|r| r.0);
-                for i in (1..runs.len()).rev() {
-                    if runs[i - 1].0 + runs[i - 1].1.len() as u64 == runs[i].0 {
-                        let (_, next) = runs.remove(i);
-                        runs[i - 1].1.extend_from_slice(&next);
-                    }
-                }
-            }
-        }
-    };
+    let (joined, ranges) = joined_runs(data, &Options::default());
     assert_eq!(joined, report);
-    assert_eq!(reads, read.len());
+    assert_eq!(ranges.len(), read.len());
     assert_eq!(
         report.ok,
         report.issues.iter().all(|i| i.severity != Severity::Error)
