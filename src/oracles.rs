@@ -34,6 +34,27 @@ pub fn two_passes(body: &[u8], headers: &str, key: &[u8], freshness: Freshness) 
     }
 }
 
+/// Standard base64 with padding (the form the Conversation API sends): the tests'
+/// encoder, independent of the library's decoder and of `config`'s Basic-auth encoder.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() {
+                char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
 /// The JS face's loop over `bytes` (`next_or_report_runs`): each range asked for read and
 /// joined by offset with the runs it touches, as `preflight.js` does, and every run handed
 /// in at each step. Gives the report and the ranges asked for, in order. A range outside

@@ -13,25 +13,7 @@ use sinch_whatsapp::core::callback::{
     compute_signature, verify_callback, verify_signature, verify_signature_headers, verify_webhook,
     verify_webhook_headers, webhook_signature, HMAC_SHA_256, SIGNATURE_NONCE_HEADER,
 };
-use sinch_whatsapp::oracles::two_passes;
-
-/// Standard base64 with padding (the form the Conversation API sends).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n =
-            (chunk.iter().enumerate()).fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
-            } else {
-                '='
-            });
-        }
-    }
-    out
-}
+use sinch_whatsapp::oracles::{base64, two_passes};
 
 /// The Conversation webhook paths: any values never panic; a signature made with the
 /// key over `body.nonce.timestamp` verifies within the tolerance and not outside it,

@@ -84,26 +84,8 @@ pub(super) mod tests {
         assert!(err.message.contains(words), "{err}");
     }
 
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
     /// Standard base64 with padding: the independent encoder of the tests.
-    pub(crate) fn base64(bytes: &[u8]) -> String {
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-            for i in 0..4 {
-                out.push(if i <= chunk.len() {
-                    char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize])
-                } else {
-                    '='
-                });
-            }
-        }
-        out
-    }
+    pub(crate) use crate::oracles::base64;
 
     /// 64 hex digits as the MAC they spell.
     pub(in crate::core::callback) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {
