@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use sinch_whatsapp::core::json::{parse, Value};
-use sinch_whatsapp::web::{create, free, open, prepare, settle, Core, UNKNOWN};
+use sinch_whatsapp::web::{create, free, open, prepare, settle, Core, FAULTS, UNKNOWN};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -186,10 +186,14 @@ fn answers_become_results_errors_or_retries() {
 
 #[wasm_bindgen_test]
 fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
-    let core = Core::new(OPTIONS, false);
-    // Of a request of `op` (how safe a repeat is comes from its row).
+    let core = handle(create(OPTIONS, false));
+    // Of a request of `op` (how safe a repeat is comes from its row), through the
+    // export JS calls: the failure by its number (1 is the first of FAULTS), its
+    // text, if any, ending in a line break.
     let fail = |kind: &str, status, text: Option<&str>, op| {
-        s(core.fail(kind, status, text, 250, 0, row(op), 0.0))
+        let fault = FAULTS.iter().position(|name| *name == kind).unwrap() as u32 + 1;
+        let text = text.map_or(String::new(), |text| format!("{text}\n"));
+        s(settle(core, row(op), fault, status, &text, 250, 0, 0.0))
     };
     let redirect = error(&fail(
         "redirect",
@@ -218,6 +222,7 @@ fn failures_only_js_sees_keep_their_codes_and_retry_rules() {
         text(&error(&fail("aborted", 0, None, "markRead")), "code"),
         "aborted"
     );
+    free(core);
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,7 @@
 //! `Core`: the client's one synchronous crossing. `js/package/client.js` makes
 //! one per `WhatsAppClient` ([`create`]: it keeps the handle), asks it for each
 //! request ([`prepare`]), does the `fetch`, and asks it what each attempt came to
-//! ([`settle`]: an answer's [`Core::answer`] or a failure's [`Core::fail`]): the
+//! ([`settle`]: an answer's [`Core::answer`] or a failure's `Core::fail`): the
 //! result, or the typed error and whether to retry. Every export returns the JSON
 //! text of an envelope (`core::error::envelope`).
 
@@ -143,28 +143,13 @@ impl Core {
     }
 
     /// What attempt `attempt` came to when it got no readable answer, as
-    /// [`Core::answer`] says it. `kind`: `redirect` (`status` 0 when hidden,
-    /// `text` the `Location`), `too_large`, `timeout` (after `ms`), `network`
-    /// (`status` 0 before an answer, `text` the runtime's reason) or `aborted`
-    /// ([`FAULTS`]; JS gives the number, [`settle`]) in a request of row `op`.
+    /// [`Core::answer`] says it. `fault`, numbered from 1 as in [`FAULTS`] (JS gives
+    /// the number, [`settle`]): `redirect` (`status` 0 when hidden, `text` the
+    /// `Location`), `too_large`, `timeout` (after `ms`), `network` (`status` 0
+    /// before an answer, `text` the runtime's reason) or `aborted`, in a request of
+    /// row `op`.
     #[allow(clippy::too_many_arguments)]
-    pub fn fail(
-        &self,
-        kind: &str,
-        status: u16,
-        text: Option<&str>,
-        ms: u32,
-        attempt: u32,
-        op: u32,
-        jitter: f64,
-    ) -> JsValue {
-        let fault = FAULTS.iter().position(|name| *name == kind).unwrap_or(4);
-        self.failed(fault as u32 + 1, status, text, ms, attempt, op, jitter)
-    }
-
-    /// [`Core::fail`] of failure `fault` (1 is the first of [`FAULTS`]).
-    #[allow(clippy::too_many_arguments)]
-    fn failed(
+    fn fail(
         &self,
         fault: u32,
         status: u16,
@@ -280,7 +265,7 @@ pub fn prepare(handle: u32, op: u32, args: &str, ms: f64) -> JsValue {
 /// What attempt `attempt` of row `op` of the client of `handle` came to, as JS
 /// hands it over: with `fault` 0, [`Core::answer`] of the server's answer (`text`
 /// its raw `Retry-After`, empty when absent, a line break, and the body: a header
-/// has none); else [`Core::fail`] of that failure ([`FAULTS`]: `fault` 1 is its
+/// has none); else `Core::fail` of that failure ([`FAULTS`]: `fault` 1 is its
 /// first; `text` empty when it has no text, else its text and a line break; `ms`
 /// the timeout). One export for both: one glue function, not two; the failure by
 /// number, not name, and one string for both texts: fewer arguments to cross.
@@ -302,7 +287,7 @@ pub fn settle(
             core.answer(op, status, Some(retry_after), body, attempt, jitter)
         } else {
             let text = text.strip_suffix("\n");
-            core.failed(fault, status, text, ms, attempt, op, jitter)
+            core.fail(fault, status, text, ms, attempt, op, jitter)
         }
     })
 }

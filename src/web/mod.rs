@@ -7,7 +7,7 @@ mod callbacks;
 #[cfg(feature = "client")]
 mod client;
 #[cfg(feature = "client")]
-pub use client::{create, free, open, prepare, settle, Core, UNKNOWN};
+pub use client::{create, free, open, prepare, settle, Core, FAULTS, UNKNOWN};
 #[cfg(feature = "preflight")]
 mod media;
 
