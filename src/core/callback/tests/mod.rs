@@ -5,7 +5,7 @@ use crate::core::error::ErrorCode;
 use crate::core::json::{self, Value, Write, Writer};
 use serde_json::json;
 
-#[path = "conversation_tests.rs"]
+#[path = "../conversation_tests.rs"]
 mod conversation;
 
 /// What JS gets for `x`, read back by `serde_json` (the oracle) for comparison.
