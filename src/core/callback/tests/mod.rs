@@ -1,9 +1,9 @@
 //! Parser tests, by what they test: the docs' samples (`doc_samples`,
-//! `store_and_yaml_samples`), the rest of the model (`model`), what JS gets
-//! (`js_shape`), malformed entries (`malformed_entries`), bodies that are not a
-//! callback (`not_a_callback`), hostile input (`hostile_input`); the Conversation
-//! API's callbacks (`conversation`). The helpers below hold every parse to the
-//! schema pass.
+//! `doc_reply_samples`, `store_and_yaml_samples`), the rest of the model (`model`),
+//! what JS gets (`js_shape`), malformed entries (`malformed_entries`), bodies that
+//! are not a callback (`not_a_callback`), hostile input (`hostile_input`); the
+//! Conversation API's callbacks (`conversation`). The helpers below hold every parse
+//! to the schema pass.
 
 use super::*;
 use crate::core::error::ErrorCode;
@@ -12,6 +12,7 @@ use serde_json::json;
 
 #[path = "../conversation_tests.rs"]
 mod conversation;
+mod doc_reply_samples;
 mod doc_samples;
 mod hostile_input;
 mod js_shape;

@@ -1,33 +1,26 @@
 //! The samples of whatsapp-callback-store.md (the store's answer, as `callbackStatus`
 //! reads it) and the examples of whatsapp-api.yaml, which lack the `type`.
 
+use super::doc_samples::DELIVERY_REPORT;
 use super::*;
 
 // ---- whatsapp-callback-store.md, both samples ----
 
-/// The docs' status-store sample, verbatim: a trailing comma after `"recipient"`.
-const DOC_STORE_STATUS: &str = r#"{
-  "results": [
-    {
-      "type": "whatsapp",
-      "statuses":[
-        {
-          "status":"success",
-          "state":"delivered",
-          "message_id":"01DPNXZ0WCF9XD19MH84XD0P62",
-          "recipient": "+46732001122",
-        }
-      ]
-    }
-  ]
-}"#;
+/// The docs' status-store sample, verbatim: their delivery report in `results`, without
+/// its timestamp but with the comma before it, which is not JSON.
+fn doc_store_status() -> String {
+    let report = DELIVERY_REPORT.replace("\n      \"timestamp\": \"2020-05-02T18:40:42Z\"", "");
+    let indented: Vec<String> = report.lines().map(|line| format!("    {line}")).collect();
+    format!("{{\n  \"results\": [\n{}\n  ]\n}}", indented.join("\n"))
+}
 
 #[test]
 fn doc_sample_store_statuses() {
-    let err = json::parse(DOC_STORE_STATUS).unwrap_err();
+    let sample = doc_store_status();
+    let err = json::parse(&sample).unwrap_err();
     assert_eq!(err.reason, "expected a key");
-    let fixed = DOC_STORE_STATUS.replace(r#""+46732001122","#, r#""+46732001122""#);
-    assert_eq!(fixed.len() + 1, DOC_STORE_STATUS.len());
+    let fixed = sample.replace(r#""+46732001122","#, r#""+46732001122""#);
+    assert_eq!(fixed.len() + 1, sample.len());
     let store = store(&fixed);
     assert_eq!(store.results.len(), 1);
     let report = store.results[0].statuses[0].typed();
