@@ -10,28 +10,20 @@ fn nested(depth: usize) -> String {
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     for depth in [129, 10_000, 1_000_000] {
         let deep = nested(depth);
-        fails(
-            &format!(r#"{{"type":"whatsapp","x":{deep}}}"#),
-            "nested too deeply",
-        );
-        fails(
-            &format!(
-                r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"order","x":{deep}}}}}]}}"#
-            ),
-            "nested too deeply",
-        );
-        fails(
-            &format!(
-                r#"{{"type":"whatsapp","statuses":[{{"status":"success","state":"sent","message_id":"m","recipient":"+1","x":{deep}}}]}}"#
-            ),
-            "nested too deeply",
-        );
         fails(&deep, "not JSON: nested too deeply");
         let objects = format!("{}{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
-        fails(
-            &format!(r#"{{"type":"whatsapp","x":{objects}}}"#),
-            "nested too deeply",
-        );
+        // In unknown content: of the callback (arrays, objects), a message, a report.
+        let bodies = [
+            format!(r#"{{"type":"whatsapp","x":{deep}}}"#),
+            format!(r#"{{"type":"whatsapp","x":{objects}}}"#),
+            one_message(&format!(r#"{{"type":"order","x":{deep}}}"#)),
+            format!(
+                r#"{{"type":"whatsapp","statuses":[{{"status":"success","state":"sent","message_id":"m","recipient":"+1","x":{deep}}}]}}"#
+            ),
+        ];
+        for body in bodies {
+            fails(&body, "nested too deeply");
+        }
     }
     // Ordinary nesting inside unknown content is fine.
     let cb = ok(&format!(r#"{{"type":"whatsapp","x":{}}}"#, nested(100)));
@@ -85,16 +77,14 @@ fn invalid_utf8() {
             .message
             .contains("not valid UTF-8"));
     }
-    let cb = parse_bytes(
-        "{\"type\":\"whatsapp\",\"notifications\":[{\"from\":\"1\",\"message_id\":\"m\",\"message\":{\"type\":\"text\",\"body\":\"h\u{e9}j \u{1f600}\"}}]}".as_bytes(),
-    )
-    .unwrap();
+    let text = one_message("{\"type\":\"text\",\"body\":\"h\u{e9}j \u{1f600}\"}");
+    let cb = parse_bytes(text.as_bytes()).unwrap();
     assert!(
-        matches!(&cb.notifications[0].typed().message, InboundMessage::Text(t) if t.body == "h\u{e9}j \u{1f600}")
+        matches!(&only_notification(&cb).message, InboundMessage::Text(t) if t.body == "h\u{e9}j \u{1f600}")
     );
     // JSON escapes of a lone surrogate are not valid text either.
     fails(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m","message":{"type":"text","body":"\ud800"}}]}"#,
+        &one_message(r#"{"type":"text","body":"\ud800"}"#),
         "not JSON: lone surrogate",
     );
 }

@@ -58,115 +58,50 @@ fn one_malformed_entry_does_not_cost_the_others() {
 
 #[test]
 fn malformed_entries_name_the_part_at_fault() {
-    let status = |fields: &str| format!(r#"{{"type":"whatsapp","statuses":[{{{fields}}}]}}"#);
-    malformed(
-        &status(r#""status":"success","state":"sent","message_id":7,"recipient":"+1""#),
-        "statuses[0].message_id",
-        "must be a string",
-    );
-    malformed(
-        &status(r#""status":"success","state":"sent","recipient":"+1""#),
-        "statuses[0].message_id",
-        "is required",
-    );
-    malformed(
-        &status(r#""status":true,"state":"sent","message_id":"m","recipient":"+1""#),
-        "statuses[0].status",
-        "must be a string",
-    );
-    malformed(
-        &status(
-            r#""status":"success","state":"sent","message_id":"m","message_id":"n","recipient":"+1""#,
-        ),
-        "statuses[0].message_id",
-        "is given twice",
-    );
-    malformed(
-        r#"{"type":"whatsapp","statuses":["x"]}"#,
-        "statuses[0]",
-        "must be an object",
-    );
-    malformed(
-        r#"{"type":"whatsapp","statuses":[null]}"#,
-        "statuses[0]",
-        "must be an object",
-    );
-    malformed(
-        r#"{"type":"whatsapp","contacts":[{"profile":{"name":"x"}}]}"#,
-        "contacts[0].wa_id",
-        "is required",
-    );
-    malformed(
-        r#"{"type":"whatsapp","contacts":[{"wa_id":"1","profile":{"name":2}}]}"#,
-        "contacts[0].profile.name",
-        "must be a string",
-    );
-    let n = |fields: &str| format!(r#"{{"type":"whatsapp","notifications":[{{{fields}}}]}}"#);
-    let cases = [
-        (r#""from":"1","message_id":"m""#, ".message", "is required"),
-        (
-            r#""message_id":"m","message":{"type":"text","body":"b"}"#,
-            ".from",
-            "is required",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":"hi""#,
-            ".message",
-            "must be an object",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{}"#,
-            ".message.type",
-            "is required",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":3}"#,
-            ".message.type",
-            "must be a string",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"text","body":5}"#,
-            ".message.body",
-            "must be a string",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"text"}"#,
-            ".message.body",
-            "is required",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"location","latitude":"55","longitude":13}"#,
-            ".message.latitude",
-            "must be a number",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"interactive","message":{"type":"button","id":"x"}}"#,
-            ".message.message.title",
-            "is required",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"interactive","message":{}}"#,
-            ".message.message.type",
-            "is required",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"interactive"}"#,
-            ".message.message",
-            "is required",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"forwarded":"yes""#,
-            ".forwarded",
-            "must be a boolean",
-        ),
-        (
-            r#""from":"1","message_id":"m","message":{"type":"text","body":"b"},"referral":{"source_type":1}"#,
-            ".referral.source_type",
-            "must be a string",
-        ),
+    // Tables, one line a row. A list's one entry, the part at fault below it, and the
+    // whole error message.
+    #[rustfmt::skip]
+    let entries = [
+        ("statuses", r#""x""#, "", "must be an object"),
+        ("statuses", "null", "", "must be an object"),
+        ("contacts", r#"{"profile":{"name":"x"}}"#, ".wa_id", "is required"),
+        ("contacts", r#"{"wa_id":"1","profile":{"name":2}}"#, ".profile.name", "must be a string"),
+        ("notifications", r#"{"from":"1","message_id":"m"}"#, ".message", "is required"),
+        ("notifications", r#"{"message_id":"m","message":{"type":"text","body":"b"}}"#, ".from", "is required"),
     ];
-    for (fields, below, rule) in cases {
-        let entry = malformed(&n(fields), &format!("notifications[0]{below}"), rule);
+    // A delivery report's fields.
+    #[rustfmt::skip]
+    let reports = [
+        (r#""status":"success","state":"sent","message_id":7,"recipient":"+1""#, ".message_id", "must be a string"),
+        (r#""status":"success","state":"sent","recipient":"+1""#, ".message_id", "is required"),
+        (r#""status":true,"state":"sent","message_id":"m","recipient":"+1""#, ".status", "must be a string"),
+        (r#""status":"success","state":"sent","message_id":"m","message_id":"n","recipient":"+1""#, ".message_id", "is given twice"),
+    ];
+    // A notification's fields after its `from` and `message_id`.
+    #[rustfmt::skip]
+    let notifications = [
+        (r#""message":"hi""#, ".message", "must be an object"),
+        (r#""message":{}"#, ".message.type", "is required"),
+        (r#""message":{"type":3}"#, ".message.type", "must be a string"),
+        (r#""message":{"type":"text","body":5}"#, ".message.body", "must be a string"),
+        (r#""message":{"type":"text"}"#, ".message.body", "is required"),
+        (r#""message":{"type":"location","latitude":"55","longitude":13}"#, ".message.latitude", "must be a number"),
+        (r#""message":{"type":"interactive","message":{"type":"button","id":"x"}}"#, ".message.message.title", "is required"),
+        (r#""message":{"type":"interactive","message":{}}"#, ".message.message.type", "is required"),
+        (r#""message":{"type":"interactive"}"#, ".message.message", "is required"),
+        (r#""message":{"type":"text","body":"b"},"forwarded":"yes""#, ".forwarded", "must be a boolean"),
+        (r#""message":{"type":"text","body":"b"},"referral":{"source_type":1}"#, ".referral.source_type", "must be a string"),
+    ];
+    let reports =
+        reports.map(|(fields, below, rule)| ("statuses", format!("{{{fields}}}"), below, rule));
+    let notifications = notifications.map(|(fields, below, rule)| {
+        let entry = format!(r#"{{"from":"1","message_id":"m",{fields}}}"#);
+        ("notifications", entry, below, rule)
+    });
+    let entries = entries.map(|(list, entry, below, rule)| (list, entry.to_string(), below, rule));
+    for (list, entry, below, rule) in entries.into_iter().chain(reports).chain(notifications) {
+        let body = format!(r#"{{"type":"whatsapp","{list}":[{entry}]}}"#);
+        let entry = malformed(&body, &format!("{list}[0]{below}"), rule);
         assert_eq!(entry.error.message, rule);
     }
 }
@@ -182,8 +117,9 @@ fn errors_never_quote_the_input() {
     );
     assert!(!entry.error.message.contains("evil"));
     let entry = malformed(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
-            "message":{"type":"image","url":"u","mime_type":5,"caption":"missing field `evil`"}}]}"#,
+        &one_message(
+            r#"{"type":"image","url":"u","mime_type":5,"caption":"missing field `evil`"}"#,
+        ),
         "notifications[0].message.mime_type",
         "must be a string",
     );

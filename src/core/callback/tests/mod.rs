@@ -120,6 +120,14 @@ fn malformed(raw: &str, field: &str, words: &str) -> InvalidEntry {
     entry.clone()
 }
 
+/// A body of one notification, from "1" with id "m", whose message is `message` (JSON).
+fn one_message(message: &str) -> String {
+    format!(
+        r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{message}}}]}}"#
+    )
+}
+
+/// The one notification of `cb`, which must be well-formed.
 fn only_notification(cb: &Callback) -> &Notification {
     assert_eq!(cb.notifications.len(), 1);
     cb.notifications[0].typed()

@@ -40,16 +40,32 @@ fn every_state_and_status() {
     assert_eq!(cb.statuses[0].typed().status.to_string(), "partial");
 }
 
+/// A sticker whose metadata's `is-first-party-sticker` is `flag` (JSON).
+fn sticker(flag: &str) -> String {
+    one_message(&format!(
+        r#"{{"type":"sticker","url":"u","mime_type":"image/webp","metadata":{{"is-first-party-sticker":{flag}}}}}"#
+    ))
+}
+
+/// What [`sticker`]`(flag)` is read as.
+fn first_party(flag: &str) -> Option<bool> {
+    let cb = ok(&sticker(flag));
+    let media = only_notification(&cb).message.media().expect("a sticker");
+    media
+        .metadata
+        .as_ref()
+        .expect("its metadata")
+        .is_first_party_sticker
+}
+
 #[test]
 fn all_media_types_and_sticker_metadata() {
     for kind in ["image", "document", "audio", "video", "voice", "sticker"] {
-        let raw = format!(
-            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{
-            "type":"{kind}","url":"https://x/{kind}","mime_type":"a/b","caption":"c","filename":"f.bin",
-            "sha256":"abc","id":"media-1"}}}}]}}"#
-        );
-        let cb = ok(&raw);
-        let message = &cb.notifications[0].typed().message;
+        let cb = ok(&one_message(&format!(
+            r#"{{"type":"{kind}","url":"https://x/{kind}","mime_type":"a/b","caption":"c",
+            "filename":"f.bin","sha256":"abc","id":"media-1"}}"#
+        )));
+        let message = &only_notification(&cb).message;
         assert_eq!(message.kind(), kind);
         let media = message.media().unwrap();
         assert_eq!(media.url, format!("https://x/{kind}"));
@@ -63,13 +79,12 @@ fn all_media_types_and_sticker_metadata() {
         assert_eq!(out["mimeType"], "a/b");
         assert_eq!(out["sha256"], "abc");
     }
-    let cb = ok(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m","message":{
-        "type":"sticker","url":"https://x/s.webp","mime_type":"image/webp","metadata":{
+    let cb = ok(&one_message(
+        r#"{"type":"sticker","url":"https://x/s.webp","mime_type":"image/webp","metadata":{
         "stickerpack-id":"pack-1","stickerpack-name":"Cats","stickerpack-publisher":"Me",
         "emojis":["🐱","😺"],"ios-app-store-link":"https://apps.apple.com/x",
-        "android-app-store-link":"https://play.google.com/x","is-first-party-sticker":1}}}]}"#,
-    );
+        "android-app-store-link":"https://play.google.com/x","is-first-party-sticker":1}}"#,
+    ));
     let InboundMessage::Sticker(s) = &cb.notifications[0].typed().message else {
         panic!()
     };
@@ -95,24 +110,13 @@ fn all_media_types_and_sticker_metadata() {
             "androidAppStoreLink":"https://play.google.com/x","isFirstPartySticker":true})
     );
     for (wire, value) in [("0", Some(false)), ("true", Some(true)), ("null", None)] {
-        let raw = format!(
-            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"sticker","url":"u","mime_type":"image/webp","metadata":{{"is-first-party-sticker":{wire}}}}}}}]}}"#
-        );
-        let cb = ok(&raw);
-        let meta = cb.notifications[0]
-            .typed()
-            .message
-            .media()
-            .unwrap()
-            .metadata
-            .clone();
-        assert_eq!(meta.unwrap().is_first_party_sticker, value);
-        malformed(
-            &raw.replace(&format!(":{wire}}}"), ":2}"),
-            "notifications[0].message.metadata.is-first-party-sticker",
-            "must be 1, 0, true or false",
-        );
+        assert_eq!(first_party(wire), value, "{wire}");
     }
+    malformed(
+        &sticker("2"),
+        "notifications[0].message.metadata.is-first-party-sticker",
+        "must be 1, 0, true or false",
+    );
 }
 
 #[test]
@@ -157,11 +161,10 @@ fn referral_and_contact_card_extras() {
         Some(ReferralSourceType::Post)
     );
 
-    let cb = ok(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
-        "message":{"type":"contacts","contacts":[{"ims":["skype:x",{"service":"AIM","user_id":"y"}],
-        "contact_image_url":"https://img","name":{"middle_name":"Q","suffix":"Jr","prefix":"Dr"}}]}}]}"#,
-    );
+    let cb = ok(&one_message(
+        r#"{"type":"contacts","contacts":[{"ims":["skype:x",{"service":"AIM","user_id":"y"}],
+        "contact_image_url":"https://img","name":{"middle_name":"Q","suffix":"Jr","prefix":"Dr"}}]}"#,
+    ));
     let InboundMessage::Contacts(c) = &cb.notifications[0].typed().message else {
         panic!()
     };
@@ -184,10 +187,9 @@ fn referral_and_contact_card_extras() {
 
 #[test]
 fn location_url_and_button_index_as_number() {
-    let cb = ok(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
-        "message":{"type":"location","latitude":-33.9,"longitude":151.2,"url":"www.sinch.com"}}]}"#,
-    );
+    let cb = ok(&one_message(
+        r#"{"type":"location","latitude":-33.9,"longitude":151.2,"url":"www.sinch.com"}"#,
+    ));
     let InboundMessage::Location(l) = &cb.notifications[0].typed().message else {
         panic!()
     };
@@ -195,10 +197,7 @@ fn location_url_and_button_index_as_number() {
         (l.latitude.as_str(), l.longitude.as_str(), l.url.as_deref()),
         ("-33.9", "151.2", Some("www.sinch.com"))
     );
-    let cb = ok(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
-        "message":{"type":"button","index":1,"text":"Yes"}}]}"#,
-    );
+    let cb = ok(&one_message(r#"{"type":"button","index":1,"text":"Yes"}"#));
     let InboundMessage::Button(b) = &cb.notifications[0].typed().message else {
         panic!()
     };
@@ -207,8 +206,7 @@ fn location_url_and_button_index_as_number() {
         (Some("1"), None)
     );
     malformed(
-        r#"{"type":"whatsapp","notifications":[{"from":"1","message_id":"m",
-        "message":{"type":"button","index":1.5}}]}"#,
+        &one_message(r#"{"type":"button","index":1.5}"#),
         "notifications[0].message.index",
         "must be a string or an integer",
     );
@@ -229,25 +227,14 @@ fn nulls_count_as_absent() {
 
 #[test]
 fn flags_and_indices_take_whole_numbers_in_any_form() {
-    let sticker = |flag: &str| {
-        ok(&format!(
-            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"sticker","url":"u","mime_type":"image/webp","metadata":{{"is-first-party-sticker":{flag}}}}}}}]}}"#
-        ))
-        .notifications[0]
-            .typed()
-            .message
-            .media()
-            .and_then(|m| m.metadata.as_ref())
-            .and_then(|m| m.is_first_party_sticker)
-    };
-    assert_eq!(sticker("1.0"), Some(true));
-    assert_eq!(sticker("0e3"), Some(false));
-    assert_eq!(sticker("false"), Some(false));
+    assert_eq!(first_party("1.0"), Some(true));
+    assert_eq!(first_party("0e3"), Some(false));
+    assert_eq!(first_party("false"), Some(false));
     let index = |index: &str| {
-        let cb = ok(&format!(
-            r#"{{"type":"whatsapp","notifications":[{{"from":"1","message_id":"m","message":{{"type":"button","index":{index}}}}}]}}"#
-        ));
-        let InboundMessage::Button(b) = &cb.notifications[0].typed().message else {
+        let cb = ok(&one_message(&format!(
+            r#"{{"type":"button","index":{index}}}"#
+        )));
+        let InboundMessage::Button(b) = &only_notification(&cb).message else {
             panic!()
         };
         b.index.clone()
