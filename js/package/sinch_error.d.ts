@@ -18,6 +18,15 @@ export type SinchErrorCode =
 
 /** What every failed call throws (or rejects with). Never carries the token. */
 export declare class SinchError extends Error {
+  /**
+   * An error as the package makes them (a test's stand-in for a failed call, say):
+   * `retryable` is `false` unless `fields` says otherwise.
+   */
+  constructor(
+    code: SinchErrorCode,
+    message: string,
+    fields?: { status?: number; field?: string; details?: string; retryable?: boolean; retryAfterMs?: number },
+  );
   readonly name: "SinchError";
   /** Machine-readable kind. */
   readonly code: SinchErrorCode;

@@ -39,6 +39,9 @@ export function conversation(body: Uint8Array, headers: Headers, secret: string)
   verifyCallbackSignature(body, headers, secret, { tolerance: 600 });
   // @ts-expect-error an API that is neither
   verifyCallbackSignature(body, headers, secret, { api: "sms" });
+  // Node's `request.headers` (`IncomingHttpHeaders`: a value may be missing).
+  const nodeHeaders: { [name: string]: string | string[] | undefined } = { "x-sinch-webhook-signature": undefined };
+  verifyCallbackSignature(body, nodeHeaders, secret, { api: "conversation" });
   const cb = parseCallback(body);
   if (cb.api !== "conversation") return "";
   const report = cb.statuses[0];

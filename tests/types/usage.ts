@@ -26,6 +26,13 @@ export async function readme(): Promise<void> {
   }
 }
 
+/** A stand-in for a failed call, as a test builds one: a code, a message, the other fields. */
+export function standIn(): SinchError {
+  // @ts-expect-error the code comes first, then the message
+  new SinchError("boom");
+  return new SinchError("rate_limited", "slow down", { status: 429, retryable: true, retryAfterMs: 1000 });
+}
+
 export async function everyMethod(wa: WhatsAppClient, signal: AbortSignal): Promise<void> {
   const options: ClientOptions = {
     botId: "b",

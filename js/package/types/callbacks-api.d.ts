@@ -21,7 +21,7 @@ export declare function parseCallback(rawBody: string | Uint8Array | ArrayBuffer
  */
 export declare function verifyCallbackSignature(
   rawBody: string | Uint8Array | ArrayBuffer,
-  headers: Headers | Record<string, string | string[]> | [string, string][],
+  headers: Headers | Record<string, string | string[] | undefined> | [string, string][],
   key: string | Uint8Array | ArrayBuffer,
   options?: VerifyOptions,
 ): boolean;
