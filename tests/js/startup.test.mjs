@@ -121,7 +121,8 @@ test("the full entry's wasm exports return at most one value; the other entries'
     // `function __callbacks(…){…wasm.X(ptr0, len0, …)…}`, minified: the export it calls with the
     // array's pointer and length after passing it (not the allocator, `wasm.Y(arg.length, 1)`).
     const text = readFileSync(join(root, "pkg", build, "node.js"), "utf8");
-    const [, called] = text.match(new RegExp(`function ${answer[build]}\\([^)]*\\)\\{.*?passArray8ToWasm0\\(.*?\\b\\w+\\.(\\w+)\\(\\w+,\\w+[,)]`)) ?? [];
+    // node.js comes in lines of at most 120 characters (scripts/build.sh): `.` spans them.
+    const [, called] = text.match(new RegExp(`function ${answer[build]}\\([^)]*\\)\\{.*?passArray8ToWasm0\\(.*?\\b\\w+\\.(\\w+)\\(\\w+,\\w+[,)]`, "s")) ?? [];
     assert.ok(results.has(called), `pkg/${build}: ${answer[build]} calls the export ${called}`);
     assert.deepEqual(several, [called], `pkg/${build}`);
   }
