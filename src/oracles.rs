@@ -9,7 +9,9 @@ use crate::core::callback::webhook::{Freshness, WEBHOOK_HEADERS};
 use crate::core::callback::{verify_signature_headers, verify_webhook_headers};
 use crate::core::error::{Error, ErrorCode, Result};
 use crate::core::json;
-use crate::core::media::{next_or_report_runs, ByteRange, Chunk, Input, Options, Report};
+use crate::core::media::{
+    next_or_report, next_or_report_runs, ByteRange, Chunk, Input, Options, Report,
+};
 use crate::prelude::*;
 
 /// `verify_callback` as it was written first: every pair read, then the form chosen by
@@ -53,6 +55,31 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// The wasm face's stateless loop over `bytes` (`next_or_report`): every range asked for
+/// read and handed in again at each step. Gives the report and the ranges asked for, in
+/// order. A range outside `bytes` panics (slice indexing): the callers are tests.
+pub fn stateless_reads(bytes: &[u8], options: &Options<'_>) -> (Report, Vec<ByteRange>) {
+    let mut chunks: Vec<Chunk<'_>> = Vec::new();
+    let mut reads = Vec::new();
+    loop {
+        let input = Input {
+            size: bytes.len() as u64,
+            chunks: &chunks,
+            options: *options,
+        };
+        match next_or_report(&input) {
+            Ok(report) => return (report, reads),
+            Err(r) => {
+                chunks.push(Chunk {
+                    offset: r.start,
+                    bytes: &bytes[r.start as usize..r.end as usize],
+                });
+                reads.push(r);
+            }
+        }
+    }
 }
 
 /// The JS face's loop over `bytes` (`next_or_report_runs`): each range asked for read and

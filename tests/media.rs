@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use sinch_whatsapp::core::media::{
-    next_or_report, validate_bytes, Chunk, Input, IssueCode, MessageType, Options, Preflight,
-    Report, Severity, HEAD_LEN, MAX_READS, MAX_READ_BYTES,
+    validate_bytes, IssueCode, MessageType, Options, Preflight, Report, Severity, HEAD_LEN,
+    MAX_READS, MAX_READ_BYTES,
 };
-use sinch_whatsapp::oracles::joined_runs;
+use sinch_whatsapp::oracles::{joined_runs, stateless_reads};
 
 /// One corpus file: what it must sniff as and the verdict (tests/media/cases.json,
 /// shared with the JS tests of the package).
@@ -94,23 +94,9 @@ fn preflight(bytes: &[u8], options: &Options<'_>) -> (Report, Vec<u64>) {
     );
     // The wasm face's stateless loop (`next_or_report`, every range handed in at each step)
     // reads the same ranges and gives the same report.
-    let mut chunks: Vec<Chunk<'_>> = Vec::new();
-    let stateless = loop {
-        let input = Input {
-            size: bytes.len() as u64,
-            chunks: &chunks,
-            options: *options,
-        };
-        match next_or_report(&input) {
-            Ok(report) => break report,
-            Err(r) => chunks.push(Chunk {
-                offset: r.start,
-                bytes: &bytes[r.start as usize..r.end as usize],
-            }),
-        }
-    };
+    let (stateless, ranges) = stateless_reads(bytes, options);
     assert_eq!(stateless, report, "the stateless loop differs");
-    let lengths: Vec<u64> = chunks.iter().map(|c| c.bytes.len() as u64).collect();
+    let lengths: Vec<u64> = ranges.iter().map(|r| r.len()).collect();
     assert_eq!(lengths, reads, "the stateless loop reads other ranges");
     // The JS face's loop (`next_or_report_runs`): touching ranges joined into one run.
     let (joined, ranges) = joined_runs(bytes, options);

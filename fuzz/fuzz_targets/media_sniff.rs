@@ -6,10 +6,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use sinch_whatsapp::core::media::{
-    next_or_report, validate_bytes, Chunk, Input, Options, Preflight, Severity, MAX_READS,
-    MAX_READ_BYTES,
+    validate_bytes, Options, Preflight, Severity, MAX_READS, MAX_READ_BYTES,
 };
-use sinch_whatsapp::oracles::joined_runs;
+use sinch_whatsapp::oracles::{joined_runs, stateless_reads};
 
 fuzz_target!(|data: &[u8]| {
     let size = data.len() as u64;
@@ -33,21 +32,7 @@ fuzz_target!(|data: &[u8]| {
     let report = preflight.finish(&Options::default());
     assert_eq!(report, validate_bytes(data, &Options::default()));
     // The wasm face's stateless loop: every range handed in at each step, the same report.
-    let mut chunks: Vec<Chunk<'_>> = Vec::new();
-    let stateless = loop {
-        let input = Input {
-            size,
-            chunks: &chunks,
-            options: Options::default(),
-        };
-        match next_or_report(&input) {
-            Ok(report) => break report,
-            Err(r) => chunks.push(Chunk {
-                offset: r.start,
-                bytes: &data[r.start as usize..r.end as usize],
-            }),
-        }
-    };
+    let (stateless, _) = stateless_reads(data, &Options::default());
     assert_eq!(stateless, report);
     // The JS face's loop: touching ranges joined into one run by offset, as `preflight.js` does.
     let (joined, ranges) = joined_runs(data, &Options::default());
