@@ -23,9 +23,7 @@ mod store_and_yaml_samples;
 
 /// What JS gets for `x`, read back by `serde_json` (the oracle) for comparison.
 fn js<T: Write + ?Sized>(x: &T) -> serde_json::Value {
-    let mut out = Writer::new();
-    x.write(&mut out);
-    let text = out.finish();
+    let text = js_text(x);
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
@@ -134,7 +132,7 @@ fn only_notification(cb: &Callback) -> &Notification {
 }
 
 /// The JSON text JS gets for `x`.
-fn js_text<T: Write>(x: &T) -> String {
+fn js_text<T: Write + ?Sized>(x: &T) -> String {
     let mut out = Writer::new();
     x.write(&mut out);
     out.finish()
