@@ -113,7 +113,7 @@ fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
 
 /// `sendText(to, text)`.
 fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    fan_out(config, project, &messages::text_request(args)?)
+    fan_out(config, project, &messages::text_request(args)?.1)
 }
 
 /// One `messages:send` per recipient of `request` (the caller's JSON).

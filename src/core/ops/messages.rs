@@ -6,6 +6,7 @@ use crate::core::error::Result;
 use crate::core::json::{parse, Value, Write, Writer};
 use crate::core::message::arguments;
 use crate::core::message::schema::{Kind, Member, Need, STRING};
+use crate::prelude::*;
 
 /// `sendText`'s arguments: `to`, one recipient or an array of them, and `text`
 /// (their rules are the send's).
@@ -15,10 +16,11 @@ const TEXT: &[Member] = &[
 ];
 
 /// The send of `sendText(to, text)`'s arguments (both APIs),
-/// `{ to: [...], message: { type: "text", text } }`: written as JSON text and read
-/// back (smaller in the wasm than a `Value` built by hand; what is written always
-/// reads back, so the error is never met).
-pub fn text_request(args: &Args) -> Result<Value> {
+/// `{ to: [...], message: { type: "text", text } }`: its JSON text, every name there
+/// its standalone wire name (so the text is the standalone body once the send's rules
+/// hold), and the value read back from it (smaller in the wasm than a `Value` built by
+/// hand; what is written always reads back, so the error is never met).
+pub fn text_request(args: &Args) -> Result<(String, Value)> {
     let (to, text) = (args.value(0), args.value(1));
     arguments(&[to, text], TEXT, false)?;
     let mut out = Writer::new();
@@ -39,7 +41,9 @@ pub fn text_request(args: &Args) -> Result<Value> {
     text.write(&mut out);
     out.close_object();
     out.close_object();
-    parse(&out.finish()).map_err(|_| Error::invalid("text", "must be a string"))
+    let json = out.finish();
+    let request = parse(&json).map_err(|_| Error::invalid("text", "must be a string"))?;
+    Ok((json, request))
 }
 
 #[cfg(test)]
@@ -56,6 +60,27 @@ mod tests {
                 let e = e.into_fields();
                 (e.field.unwrap_or_default(), e.message)
             })
+    }
+
+    /// `sendText`'s body is its request's JSON text as it is: the body the message
+    /// writer writes of that request, byte for byte, whatever the text holds.
+    #[test]
+    fn send_text_sends_what_send_writes() {
+        let texts = [
+            "Hi",
+            r#"a \"quote\", a \\ and \/"#,
+            r"\n\r\t\b\f \u0001 \u001f \u007f",
+            "é ü ß 日本 😀 \\ud83d\\ude00",
+            " leading and trailing ",
+        ];
+        for text in texts {
+            for to in [r#""+46732001122""#, r#"["+46732001122","46732002244"]"#] {
+                let args = format!(r#"[{to},"{text}"]"#);
+                let body = prepared("sendText", &args).unwrap();
+                let request = crate::core::json::parse(&body).unwrap();
+                assert_eq!(crate::core::message::send_body(&request).unwrap(), body);
+            }
+        }
     }
 
     #[test]
