@@ -153,15 +153,16 @@ impl<'v> Pass<'v> {
                 }
                 Ok(())
             }
-            Kind::OneOrMany(item) if self.shape => match value {
-                Value::Array(items) => {
-                    for (i, one) in items.iter().enumerate() {
-                        self.walk(one, item, &at.index(i), value)?;
-                    }
-                    Ok(())
+            Kind::OneOrMany(list) => match value {
+                Value::Array(_) => self.walk(value, &Kind::List(list), at, parent),
+                Value::Object(_) | Value::String(_) if self.shape => {
+                    self.walk(value, list.item, at, parent)
                 }
-                Value::Object(_) | Value::String(_) => self.walk(value, item, at, parent),
-                _ => Err(at.invalid("must be one value or an array of them")),
+                Value::Object(_) | Value::String(_) => {
+                    self.walk(value, list.item, &at.index(0), parent)
+                }
+                _ if self.shape => Err(at.invalid("must be one value or an array of them")),
+                _ => Ok(()),
             },
             _ if self.shape => shape(value, kind, at),
             Kind::Str(rule)

@@ -27,7 +27,9 @@ mod wire;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use check::{arguments, check};
+pub(crate) use check::arguments;
+#[cfg(feature = "conversation")]
+pub(crate) use check::check;
 pub use contacts::{
     Address, ContactCard, ContactName, ContactUrl, Contacts, Email, Organization, Phone,
 };

@@ -113,7 +113,9 @@ fn send(config: &Config, project: &Project, args: &Args) -> Result<String> {
 
 /// `sendText(to, text)`.
 fn send_text(config: &Config, project: &Project, args: &Args) -> Result<String> {
-    fan_out(config, project, &messages::text_request(args)?.1)
+    // What was written reads back: never `null`.
+    let request = json::parse(&messages::text_request(args)?).unwrap_or(Value::Null);
+    fan_out(config, project, &request)
 }
 
 /// One `messages:send` per recipient of `request` (the caller's JSON).

@@ -1,28 +1,26 @@
 //! `sendText`'s arguments, as the send they make (both APIs).
 
 use super::Args;
-use crate::core::error::Error;
 use crate::core::error::Result;
-use crate::core::json::{parse, Value, Write, Writer};
+use crate::core::json::{Value, Write, Writer};
 use crate::core::message::arguments;
-use crate::core::message::schema::{Kind, Member, Need, STRING};
+use crate::core::message::schema::{Kind, Member, Need, RECIPIENTS, TEXT};
 use crate::prelude::*;
 
-/// `sendText`'s arguments: `to`, one recipient or an array of them, and `text`
-/// (their rules are the send's).
-const TEXT: &[Member] = &[
-    Member("to", &Kind::OneOrMany(STRING), Need::Required),
-    Member("text", STRING, Need::Required),
+/// `sendText`'s arguments: `to`, one recipient or an array of them, and `text`,
+/// each held to the send's rules (the errors name the arguments: `to[1]`, `text`).
+const PARAMS: &[Member] = &[
+    Member("to", &Kind::OneOrMany(RECIPIENTS), Need::Required),
+    Member("text", TEXT, Need::Required),
 ];
 
-/// The send of `sendText(to, text)`'s arguments (both APIs),
-/// `{ to: [...], message: { type: "text", text } }`: its JSON text, every name there
-/// its standalone wire name (so the text is the standalone body once the send's rules
-/// hold), and the value read back from it (smaller in the wasm than a `Value` built by
-/// hand; what is written always reads back, so the error is never met).
-pub fn text_request(args: &Args) -> Result<(String, Value)> {
+/// The send of `sendText(to, text)`'s arguments (both APIs), once they hold,
+/// `{ to: [...], message: { type: "text", text } }` as JSON text: every name there is
+/// its standalone wire name, so it is the standalone body as it is, with no second
+/// check or writing of it (the slowest part of a send's wasm: README, "Size").
+pub fn text_request(args: &Args) -> Result<String> {
     let (to, text) = (args.value(0), args.value(1));
-    arguments(&[to, text], TEXT, false)?;
+    arguments(&[to, text], PARAMS, false)?;
     let mut out = Writer::new();
     out.open_object();
     out.key("to");
@@ -41,9 +39,7 @@ pub fn text_request(args: &Args) -> Result<(String, Value)> {
     text.write(&mut out);
     out.close_object();
     out.close_object();
-    let json = out.finish();
-    let request = parse(&json).map_err(|_| Error::invalid("text", "must be a string"))?;
-    Ok((json, request))
+    Ok(out.finish())
 }
 
 #[cfg(test)]
@@ -94,6 +90,12 @@ mod tests {
             prepared("sendText", r#"[["+46732001122"],"Hi"]"#).unwrap(),
             body
         );
+        // The rules are the send's; the errors name the arguments.
+        let recipients = |n| format!(r#"[[{}],"x"]"#, vec![r#""+46732001122""#; n].join(","));
+        let text = |n| format!(r#"["+46732001122","{}"]"#, "é".repeat(n));
+        assert!(prepared("sendText", &recipients(20)).is_ok());
+        assert!(prepared("sendText", &text(4096)).is_ok());
+        let (twenty_one, too_long) = (recipients(21), text(4097));
         let refused = [
             (
                 r#"[5,"Hi"]"#,
@@ -108,7 +110,11 @@ mod tests {
             (r#"["+46732001122"]"#, "text", "text: must be a string"),
             (r#"["+46732001122",1]"#, "text", "text: must be a string"),
             (r#"["0732001122","x"]"#, "to[0]", ""),
-            (r#"["+46732001122",""]"#, "message.text", ""),
+            (r#"[["+46732001122","0732"],"x"]"#, "to[1]", ""),
+            (r#"[[],"x"]"#, "to", "to: must list 1 to 20 recipients"),
+            (&twenty_one, "to", "to: must list 1 to 20 recipients"),
+            (r#"["+46732001122",""]"#, "text", ""),
+            (&too_long, "text", ""),
         ];
         for (args, field, message) in refused {
             let (got, text) = prepared("sendText", args).unwrap_err();

@@ -9,7 +9,7 @@ use crate::core::error::Result;
 use crate::core::json::read::whole;
 use crate::core::json::{decimal, Value, Write, Writer};
 use crate::core::message::schema::{Kind, Member, Rule};
-use crate::core::message::{check, index, send_body, snake, write};
+use crate::core::message::{index, send_body, snake, write};
 use crate::core::request::{endpoint, push_query, push_segment, Request};
 use crate::core::rules::check_id;
 use crate::core::whatwg::cut;
@@ -74,13 +74,7 @@ pub(super) fn request(config: &Config, op: &Op, args: &Args) -> Result<Request<S
         }
         Body::Provider => Some(providers::body(args.value(0))),
         Body::Send => Some(send_body(args.value(0))?),
-        // The rules of the send, then its JSON text as it is: the wire body the message
-        // writer would write again.
-        Body::Text => {
-            let (body, request) = text_request(args)?;
-            check(&request, false)?;
-            Some(body)
-        }
+        Body::Text => Some(text_request(args)?),
     };
     Ok(Request {
         method: op.method,

@@ -29,8 +29,9 @@ pub(crate) enum Kind {
     Object(&'static [Member]),
     /// An array.
     List(&'static List),
-    /// One item or an array of them (`sendText`'s `to`), checked for shape only.
-    OneOrMany(&'static Kind),
+    /// One item or an array of them (`sendText`'s `to`): one item is the list of it
+    /// alone (its rules at `[0]`; the list's `min` is at most 1).
+    OneOrMany(&'static List),
     /// An object tagged by the member named first: the members of each variant (one
     /// without members has its tag only).
     Tagged(&'static str, &'static [(&'static str, &'static [Member])]),
@@ -175,6 +176,16 @@ const fn non_empty(name: &'static str) -> Member {
     Member(name, &Kind::Str(Rule::NonEmpty), Req)
 }
 
+/// A send's recipients (`sendText`'s too).
+pub(crate) const RECIPIENTS: &List = &list(
+    &Kind::Str(Rule::Msisdn),
+    1,
+    MAX_RECIPIENTS,
+    "must list 1 to 20 recipients",
+);
+/// A text message's text (`sendText`'s too).
+pub(crate) const TEXT: &Kind = &Kind::Str(Rule::Chars(1, MAX_TEXT_CHARS));
+
 /// The message types, in the order errors list them.
 pub(super) const MESSAGE: &Kind = &Kind::Tagged(
     "type",
@@ -182,7 +193,7 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
         (
             "text",
             &[
-                Member("text", &Kind::Str(Rule::Chars(1, MAX_TEXT_CHARS)), Req),
+                Member("text", TEXT, Req),
                 Member("previewUrl", &Kind::Bool, Opt),
             ],
         ),
@@ -252,16 +263,7 @@ pub(super) const MESSAGE: &Kind = &Kind::Tagged(
 /// the last three Conversation-only (refused by [`Hook::Envelope`] on the standalone API).
 pub(super) const SEND: &Kind = &Kind::Object(&[
     Member("", &Kind::Hook(&Hook::Envelope), Need::Optional),
-    Member(
-        "to",
-        &Kind::List(&list(
-            &Kind::Str(Rule::Msisdn),
-            1,
-            MAX_RECIPIENTS,
-            "must list 1 to 20 recipients",
-        )),
-        Req,
-    ),
+    Member("to", &Kind::List(RECIPIENTS), Req),
     Member("message", MESSAGE, Req),
     Member("callback", &Kind::Str(Rule::HttpUrl), Opt),
     Member(
