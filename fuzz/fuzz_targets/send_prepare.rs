@@ -1,8 +1,9 @@
 //! A `send` argument cut from the input (as `JSON.stringify` gives it), prepared by
 //! both op tables: the standalone body, or each Conversation API body as the JS face
 //! puts it together (`head`, the recipient without `+`, `tail`), is JSON,
-//! and anything refused is `invalid_argument` naming a field; never a panic (the
-//! message model's one check and writer, `message::schema`, walk it all). The same
+//! and anything refused is `invalid_argument` naming a field; a `sendText` body is
+//! one `send` takes and writes as it is; never a panic (the message model's one
+//! check and writer, `message::schema`, walk it all). The same
 //! input as the argument array of every standalone operation (their tables are
 //! checked by the same walk): a body, when there is one, is JSON, and a refusal
 //! names a field.
@@ -29,10 +30,19 @@ fuzz_target!(|data: &[u8]| {
         assert!(err.field.is_some_and(|f| !f.is_empty()), "{text}");
     };
     let standalone = Config::from_json(STANDALONE, Host::Server).unwrap();
-    // `send` and `sendText`, the first two rows.
+    // `send` and `sendText`, the first two rows. `sendText` checks its arguments by
+    // their own kinds and sends the text it writes: `send` takes that body as it is
+    // (its check passes, and its writer writes the same bytes).
     for op in &OPS[..2] {
         match prepare(&standalone, op, &args) {
-            Ok(request) => assert!(json::parse(&request.body.unwrap()).is_ok(), "{text}"),
+            Ok(request) => {
+                let body = request.body.unwrap();
+                assert!(json::parse(&body).is_ok(), "{text}");
+                if op.name == "sendText" {
+                    let sent = prepare(&standalone, &OPS[0], &["[", &body, "]"].concat());
+                    assert_eq!(sent.unwrap().body.as_deref(), Some(body.as_str()), "{text}");
+                }
+            }
             Err(err) => refused(err),
         }
     }
