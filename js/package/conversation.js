@@ -151,7 +151,12 @@ class Project {
     const call = { signal: undefined, timeoutMs, onRetry };
     // Row -1, past `core::ops::OPS`: the token request's answer, safe to repeat.
     const once = (attempt) => exchange(-1, request, headers, body, call, attempt);
-    const { authorization: header, refreshInMs } = await until(this.#core, call, once);
+    // Its failure names it: no method's request, and nothing was sent (a network failure
+    // here is no send that "may have arrived").
+    const { authorization: header, refreshInMs } = await until(this.#core, call, once).catch((err) => {
+      err.message = `the access token request: ${err.message}`;
+      throw err;
+    });
     this.#bearer = { header, refreshAt: Date.now() + refreshInMs };
     return header;
   }

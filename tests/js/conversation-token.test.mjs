@@ -1,6 +1,7 @@
 // The access token under api: "conversation" when things go wrong, in Node against the
 // emulator: a short-lived token, a call's timeoutMs while it waits for the shared refresh,
-// a burst during a failing refresh, and a token that is expired again after its refresh.
+// a burst during a failing refresh, a token that is expired again after its refresh, and a
+// failed token request that names itself.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { startEmulator } from "../../emulator/server.mjs";
@@ -112,4 +113,20 @@ test("the token URL's redirect is not followed (the key goes nowhere else) and i
   await assert.rejects(wa.sendText("+46732001122", "x"), (err) => err instanceof SinchError && err.code === "invalid_response");
   assert.equal(count(emu, "/messages:send"), 0);
   assert.equal((await wa.sendText("+46732001122", "then")).messages.length, 1);
+});
+
+test("a failed token request names itself: nothing was sent, unlike a send's own failure", async () => {
+  fresh();
+  const wa = conversationClient(WhatsAppClient, emu.url, { retries: 0 });
+  const named = (code) => (err) => err instanceof SinchError && err.code === code && err.message.startsWith("the access token request: ");
+  emu.addFault({ path: "/oauth2/token", kind: "drop", times: 1 });
+  await assert.rejects(wa.sendText("+46732001122", "x"), named("network"));
+  emu.addFault({ path: "/oauth2/token", kind: "status", status: 401, times: 1 });
+  await assert.rejects(wa.sendText("+46732001122", "x"), named("unauthorized"));
+  assert.equal(count(emu, "/messages:send"), 0);
+  emu.addFault({ path: "/messages:send", kind: "drop", times: 1 });
+  await assert.rejects(wa.sendText("+46732001122", "x"), (err) => err.code === "network" && err.message.startsWith("no answer from Sinch (the request may have arrived)"));
+  const aborted = new AbortController();
+  aborted.abort();
+  await assert.rejects(wa.sendText("+46732001122", "x", { signal: aborted.signal }), (err) => err.code === "aborted" && !err.message.includes("token"));
 });
