@@ -41,7 +41,7 @@ pub fn is_loopback(authority: &str) -> bool {
 }
 
 /// Whether `authority` has a host the parser accepts: after any `user@`, a bracketed
-/// valid IPv6 address or a [`domain`], and a port, if any, of 0 to 65535.
+/// valid IPv6 address or a `domain`, and a port, if any, of 0 to 65535.
 pub fn has_host(authority: &str) -> bool {
     let at = authority.as_bytes().iter().rposition(|b| *b == b'@');
     let host_port = at.map_or(Some(authority), |at| authority.get(at + 1..));

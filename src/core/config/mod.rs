@@ -100,7 +100,7 @@ pub struct ClientOptions {
     /// Retries after a failed attempt (0–10, default 2).
     pub retries: Option<u32>,
     /// Longest `Retry-After` the client waits for (default 30 000 ms, at most
-    /// [`MAX_RETRY_AFTER_MS`]).
+    /// [`MAX_RETRY_AFTER_MS`](crate::core::retry::MAX_RETRY_AFTER_MS)).
     pub max_retry_after_ms: Option<u64>,
     /// Repeat a message send after a network error or timeout (it may arrive twice). Default false.
     pub retry_messages_on_network_error: Option<bool>,
@@ -129,7 +129,7 @@ pub const DEFAULT_MAX_RESPONSE_BYTES: u32 = 1 << 20;
 /// to ~16 times its text in wasm memory (a 32 MiB `[{},{},…]` grows the process by
 /// ~530 MB), which must stay well inside wasm32's 4 GiB.
 pub const MAX_RESPONSE_BYTES_LIMIT: u32 = 1 << 25;
-/// The rule of `maxRetryAfterMs` ([`MAX_RETRY_AFTER_MS`]: what `setTimeout` holds).
+/// The rule of `maxRetryAfterMs` ([`MAX_RETRY_AFTER_MS`](crate::core::retry::MAX_RETRY_AFTER_MS): what `setTimeout` holds).
 pub const RETRY_AFTER_RULE: &str = "must be a whole number from 0 to 2147483647";
 
 /// A validated configuration.

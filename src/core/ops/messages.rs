@@ -17,7 +17,8 @@ const PARAMS: &[Member] = &[
 /// The send of `sendText(to, text)`'s arguments (both APIs), once they hold,
 /// `{ to: [...], message: { type: "text", text } }` as JSON text: every name there is
 /// its standalone wire name, so it is the standalone body as it is, with no second
-/// check or writing of it (the slowest part of a send's wasm: README, "Size").
+/// check or writing of it (a `sendText`'s prepare natively 25.7 k → 10.1 k
+/// instructions: README, "Startup").
 pub fn text_request(args: &Args) -> Result<String> {
     let (to, text) = (args.value(0), args.value(1));
     arguments(&[to, text], PARAMS, false)?;
