@@ -10,7 +10,6 @@ use crate::core::error::ErrorCode;
 use crate::core::json::{self, Value, Write, Writer};
 use serde_json::json;
 
-#[path = "../conversation_tests.rs"]
 mod conversation;
 mod doc_reply_samples;
 mod doc_samples;
