@@ -66,6 +66,7 @@ pub(super) mod tests {
     use super::*;
 
     use crate::core::error::{ErrorCode, Result};
+    use crate::oracles::base64;
 
     /// `result` is a signature mismatch (no header to blame).
     pub(crate) fn mismatch(result: Result<()>) {
@@ -83,9 +84,6 @@ pub(super) mod tests {
         assert!(err.message.contains(header), "{err}");
         assert!(err.message.contains(words), "{err}");
     }
-
-    /// Standard base64 with padding: the independent encoder of the tests.
-    pub(crate) use crate::oracles::base64;
 
     /// 64 hex digits as the MAC they spell.
     pub(in crate::core::callback) fn decode_hex(text: &str) -> Option<[u8; MAC_LEN]> {

@@ -3,8 +3,9 @@
 //! headers as JS gives them.
 
 use super::super::headers::verify_callback;
-use super::super::mac_text::tests::{base64, header_fault, mismatch};
+use super::super::mac_text::tests::{header_fault, mismatch};
 use super::*;
+use crate::oracles::base64;
 
 // Vector A: Sinch's Node SDK, packages/sdk-client/tests/utils/authorization.helper.test.ts.
 const A_BODY: &[u8] = include_bytes!("testdata/vector-a-body.json");
