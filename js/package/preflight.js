@@ -21,9 +21,10 @@ const LONE = /(?:^|[^\\])(?:\\\\)*\\ud[89a-f]/i;
  * key in turn; never a value in the message. Left out or `null`: `{}`.
  */
 function readOptions(options) {
+  if (options == null) return {};
   let text;
   try {
-    text = JSON.stringify(options ?? null);
+    text = JSON.stringify(options);
   } catch {
     throw refused("options", "could not be read (a getter or Proxy threw)");
   }
@@ -44,6 +45,12 @@ function readOptions(options) {
   return value;
 }
 
+// The steps' buffer, kept between steps and files and grown when short (one over KEEP is not
+// kept): a step fills it and hands it to wasm before it returns, so checks run at once never
+// meet in it.
+const KEEP = 1 << 16;
+let scratch = new Uint8Array(0);
+
 /**
  * The check of a file of `size` bytes; the options are read first (refused ones: no reads). The
  * file's own type (ignored when empty) and name fill what the options leave out. Gives a step:
@@ -52,57 +59,47 @@ function readOptions(options) {
  */
 function open(size, options, type, name) {
   const o = readOptions(options);
-  // The declared type and the file name.
-  const declared = utf8(o.declaredType ?? (type || undefined));
-  const named = utf8(o.fileName ?? name);
-  const texts = declared.length + named.length;
-  // One buffer for every step, sized for the head's step and grown when short: the texts, the
-  // runs' bytes in file order (each read is written once, where it belongs; touching runs then
-  // lie side by side), then the numbers, rewritten at each step.
-  let buf = new Uint8Array(texts + HEAD + 64);
-  let view = new DataView(buf.buffer);
-  let used = texts;
-  buf.set(declared);
-  buf.set(named, declared.length);
-  // Room for `more` bytes after the used ones.
-  const room = (more) => {
-    if (used + more > buf.length) {
-      const old = buf;
-      (buf = new Uint8Array(2 * (used + more))).set(old);
-      view = new DataView(buf.buffer);
-    }
-  };
-  // What was read, offset and length of each in file order, touching ranges joined (ranges never overlap).
-  const runs = [];
-  let reads = 0;
+  const declared = o.declaredType ?? (type || undefined) ?? "";
+  const named = o.fileName ?? name ?? "";
+  const as = TYPES.indexOf(o.as) + 1;
+  // What was read, in file order: start, bytes, start, bytes… (ranges never overlap).
+  const parts = [];
+  let held = 0;
   return (start, bytes) => {
     if (bytes) {
-      reads++;
-      // After the runs below `start`.
       let i = 0;
-      let at = texts;
-      while (runs[i] < start) (at += runs[i + 1]), (i += 2);
-      room(bytes.length);
-      buf.copyWithin(at + bytes.length, at, used);
-      buf.set(bytes, at);
-      used += bytes.length;
-      runs.splice(i, 0, start, bytes.length);
-      // The runs touched no other before: only the new one can touch the next or the one before.
-      if (start + bytes.length === runs[i + 2]) runs[i + 1] += runs.splice(i + 2, 2)[1];
-      if (runs[i - 2] + runs[i - 1] === start) runs[i - 1] += runs.splice(i, 2)[1];
+      while (parts[i] < start) i += 2;
+      parts.splice(i, 0, start, bytes);
+      held += bytes.length;
     }
-    // After the bytes: the size, the message type, the texts' lengths, the reads, (offset,
-    // length) per run, how many runs.
-    const numbers = [size, TYPES.indexOf(o.as) + 1, declared.length, named.length, reads, ...runs, runs.length / 2];
-    room(8 * numbers.length);
-    numbers.forEach((n, k) => view.setFloat64(used + 8 * k, n, true));
-    return JSON.parse(media_step(buf.subarray(0, used + 8 * numbers.length)));
+    // The declared type and the file name as UTF-8 (at most 3 bytes a UTF-16 unit), the
+    // parts' bytes, then the numbers: the size, the message type, the texts' lengths, the
+    // reads, (offset, length) per run of touching parts, how many runs.
+    const need = 3 * (declared.length + named.length) + held + 8 * (6 + parts.length);
+    const buf = need > scratch.length ? new Uint8Array(Math.max(need, 8192)) : scratch;
+    if (buf.length <= KEEP) scratch = buf;
+    const a = utf8Into(declared, buf, 0);
+    const b = utf8Into(named, buf, a);
+    let at = a + b;
+    const runs = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const [from, part] = [parts[i], parts[i + 1]];
+      const last = runs.length - 1;
+      if (last > 0 && runs[last - 1] + runs[last] === from) runs[last] += part.length;
+      else runs.push(from, part.length);
+      buf.set(part, at);
+      at += part.length;
+    }
+    const numbers = [size, as, a, b, parts.length / 2, ...runs, runs.length / 2];
+    const view = new DataView(buf.buffer);
+    for (let k = 0; k < numbers.length; k++) view.setFloat64(at + 8 * k, numbers[k], true);
+    return JSON.parse(media_step(buf.subarray(0, at + 8 * numbers.length)));
   };
 }
 
 const utf8Encoder = new TextEncoder();
-/** A string as UTF-8 bytes (as the glue would pass it, lone surrogates as U+FFFD); none: empty. */
-const utf8 = (text) => utf8Encoder.encode(text ?? "");
+/** Writes `text` as UTF-8 at `at` in `buf` (as the glue would: lone surrogates as U+FFFD); gives its length. */
+const utf8Into = (text, buf, at) => utf8Encoder.encodeInto(text, buf.subarray(at)).written;
 
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>
@@ -130,7 +127,8 @@ export async function validateMedia(blob, options) {
     const [start, end] = answer;
     let part;
     try {
-      part = await blob.slice(start, end).arrayBuffer();
+      // A read of the whole Blob skips `slice`, which costs Node as much as the read itself.
+      part = await (start === 0 && end === blob.size ? blob : blob.slice(start, end)).arrayBuffer();
     } catch {}
     // Rust asks only for bytes below blob.size: a read of another length (a Blob whose size
     // or slices lie) is refused, never handed to wasm.

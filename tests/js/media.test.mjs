@@ -34,6 +34,17 @@ test("validateMediaBytes agrees with validateMedia", async () => {
   }
 });
 
+test("checks run at once give the reports each gives alone (their steps share one buffer)", async () => {
+  const files = [];
+  for (const c of cases.cases) {
+    const bytes = await readCorpus(c.file);
+    if (bytes) files.push(new File([bytes], `é ${c.file}`, { type: cases.browserTypes[c.file.split(".").pop()] }));
+  }
+  const alone = [];
+  for (const f of files) alone.push(await sdk.validateMedia(f));
+  assert.deepEqual(await Promise.all(files.map((f) => sdk.validateMedia(f))), alone);
+});
+
 test("a 100 MB Blob costs kilobytes of reads, and never a whole-file read", { timeout: 10_000 }, async () => {
   const mp4 = await readCorpus("video-long-faststart.mp4");
   const big = new Blob([mp4, new Uint8Array(100 * 1024 * 1024 - mp4.length)], { type: "video/mp4" });
