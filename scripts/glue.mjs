@@ -78,30 +78,14 @@ function __wbg_finalize_init(instance, module) {
 `,
   },
   {
-    // Where the .wasm has no `externref` table (scripts/unused.mjs took out the table no
-    // code used, its initialiser import and the start export that was that import), the glue
-    // imports nothing and starts nothing.
-    why: "the start call of the externref table's initialiser",
-    in: "__wbindgen_init_externref_table: function() {",
-    unless: "__wbindgen_init_externref_table",
-    cut: "\n    wasm.__wbindgen_start();\n",
-    put: "\n",
-  },
-  {
-    why: "the externref table's initialiser",
-    in: "__wbindgen_init_externref_table: function() {",
-    unless: "__wbindgen_init_externref_table",
+    // Where the .wasm imports nothing (the externref table's initialiser gone with the table,
+    // below), the glue imports nothing.
+    why: "the empty imports",
+    in: "function __wbg_get_imports() {",
+    when: (imported) => imported.size === 0,
     cut: `function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
-        __wbindgen_init_externref_table: function() {
-            const table = wasm.__wbindgen_externrefs;
-            table.set(0, undefined);
-            table.set(1024, undefined);
-            table.set(1025, null);
-            table.set(1026, true);
-            table.set(1027, false);
-        },
     };
     return {
         __proto__: null,
@@ -117,7 +101,7 @@ function __wbg_finalize_init(instance, module) {
   {
     why: "the instance's empty imports",
     in: "function initSync(",
-    unless: "__wbindgen_init_externref_table",
+    when: (imported) => imported.size === 0,
     cut: "new WebAssembly.Instance(module, imports);",
     put: "new WebAssembly.Instance(module);",
   },
@@ -335,10 +319,24 @@ function shortNames(path, text, wasmPath) {
   return text;
 }
 
+// wasm-bindgen's glue starts the .wasm through its export `__wbindgen_start`, which is the
+// import `__wbindgen_init_externref_table` re-exported; scripts/unused.mjs took both out of the
+// .wasm (V8 compiles an optimised wrapper for an import re-exported). The initialiser's body
+// is put in the start call's place where the .wasm has the table, and nowhere where it has none.
+const INIT = /\n {8}__wbindgen_init_externref_table: function\(\) \{\n((?: {12}.*\n)+?) {8}\},/;
+const START = "\n    wasm.__wbindgen_start();\n";
+function startInJs(path, text, exported) {
+  const init = text.match(INIT);
+  if (!init || text.split(START).length !== 2) fail(path, "the externref table's initialiser and its start call");
+  if (exported.has("__wbindgen_start")) fail(path, "the start export still in the .wasm");
+  const body = exported.has("__wbindgen_externrefs") ? init[1].replace(/^ {8}/gm, "") : "";
+  return text.replace(INIT, "").replace(START, `\n${body}`);
+}
+
 // `initSync` instantiates through `__wbg_finalize_init`, which only the async loader (no
-// entry's) also calls: its body (set `wasm`, start it where the .wasm has a start export,
+// entry's) also calls: its body (set `wasm`, fill its externref table where it has one,
 // return it) is put in `initSync`'s place of the call, the function left to the loader.
-const FINALIZE = /\nfunction __wbg_finalize_init\(instance, module\) \{\n    wasm = instance\.exports;\n((?: {4}wasm\.__wbindgen_start\(\);\n)?)\s*return wasm;\n\}\n/;
+const FINALIZE = /\nfunction __wbg_finalize_init\(instance, module\) \{\n    wasm = instance\.exports;\n((?: {4}(?:const table|table\.).*\n)*)\s*return wasm;\n\}\n/;
 const INSTANTIATE = /\n {4}const instance = (new WebAssembly\.Instance\(module(?:, imports)?\));\n {4}return __wbg_finalize_init\(instance, module\);\n/;
 function finalizeInline(path, text) {
   const body = text.match(FINALIZE);
@@ -384,14 +382,15 @@ function noClass(path, text) {
 
 for (const path of process.argv.slice(2)) {
   let text = readFileSync(path, "utf8");
-  const imported = new Set();
+  const [imported, exported] = [new Set(), new Set()];
   renameWasm(path, readFileSync(path.replace(/\.js$/, "_bg.wasm")), (what, name) => {
-    if (what === "import") imported.add(name);
+    if (what !== "module") (what === "import" ? imported : exported).add(name);
     return name;
   });
-  // `unless`: a cut made only where the .wasm does not import that name.
-  for (const { why, in: anchor, unless, cut, put, check } of CUTS) {
-    if (!text.includes(anchor) || imported.has(unless)) continue;
+  text = startInJs(path, text, exported);
+  // `when`: a cut made only where the .wasm's imports are such.
+  for (const { why, in: anchor, when, cut, put, check } of CUTS) {
+    if (!text.includes(anchor) || (when && !when(imported))) continue;
     const at = text.indexOf(cut);
     if (at < 0 || text.indexOf(cut, at + 1) >= 0 || (check && !check(text))) fail(path, why);
     text = text.slice(0, at) + put + text.slice(at + cut.length);

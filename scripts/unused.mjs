@@ -5,14 +5,17 @@
 // The exports the glue never reads (`wasm.NAME`; `memory` stays, the repo's tests read it):
 // wasm-bindgen's `__abort_handler` and `__instance_terminated` globals.
 //
-// The `externref` table, where no instruction uses it. wasm-bindgen declares it (exported as
+// The start export. wasm-bindgen declares an `externref` table (exported as
 // `__wbindgen_externrefs`) in every module and imports `__wbindgen_init_externref_table`,
 // which the glue calls once through the export `__wbindgen_start` (that import, re-exported)
-// to put `undefined`, `null`, `true` and `false` in its slots. An entry whose exports answer
-// a `String` (`./callbacks`, `./preflight`: src/web/mod.rs, `Answer`) holds no JS value: no
-// instruction reads or writes the table. There both exports and the import go, and the table,
-// unreferenced, with them; scripts/glue.mjs then cuts the glue's import function and its
-// start call, as it does wherever the .wasm has no such import. The full entry keeps them.
+// to put `undefined`, `null`, `true` and `false` in its slots. An import re-exported is the
+// one export whose JS-to-wasm wrapper V8 11 (Node 20) compiles with its optimising compiler
+// when it compiles the module, ≈ 0.25 ms of a fresh Node's start: the export and then the
+// import go, and scripts/glue.mjs calls the initialiser from JS instead.
+// The table itself, where no instruction uses it. An entry whose exports answer a `String`
+// (`./callbacks`, `./preflight`: src/web/mod.rs, `Answer`) holds no JS value: no instruction
+// reads or writes the table. There its export goes too, and the table, unreferenced, with it;
+// scripts/glue.mjs then drops the initialiser. The full entry keeps the table.
 import binaryen from "binaryen";
 import { readFileSync, writeFileSync } from "node:fs";
 import { read } from "./module.mjs";
@@ -33,29 +36,27 @@ const unread = exports(read(bytes))
   .map(({ name }) => name)
   .filter((name) => name !== "memory" && !glue.includes(`wasm.${name}`));
 
-/** The module without the unread exports and, if `table`, the externref table's two exports and import. */
+/** The module without the unread exports, the start export and its import, and, if `table`, the table's export. */
 function without(table) {
   const module = read(bytes);
   for (const name of unread) module.removeExport(name);
-  if (table) {
-    const value = (name) => exports(module).find((e) => e.name === name)?.value;
-    const start = value(START);
-    if (!value(TABLE) || !start || binaryen.getFunctionInfo(module.getFunction(start)).base !== INIT) {
-      throw new Error(`${file}: not wasm-bindgen's ${TABLE}, ${START} and ${INIT}`);
-    }
-    module.removeExport(TABLE);
-    module.removeExport(START);
-    module.removeFunction(start);
+  const value = (name) => exports(module).find((e) => e.name === name)?.value;
+  const start = value(START);
+  if (!value(TABLE) || !start || binaryen.getFunctionInfo(module.getFunction(start)).base !== INIT) {
+    throw new Error(`${file}: not wasm-bindgen's ${TABLE}, ${START} and ${INIT}`);
   }
+  module.removeExport(START);
+  module.removeFunction(start);
+  if (table) module.removeExport(TABLE);
   module.runPasses(["remove-unused-module-elements"]);
   return module;
 }
 
 let module = without(true);
-// The table is still there when an instruction uses it: then it keeps its exports and import.
+// The table is still there when an instruction uses it: then it keeps its export.
 const table = exports(read(bytes)).find(({ name }) => name === TABLE)?.value;
 const used = tables(module).includes(table);
 if (used) module = without(false);
 if (!module.validate()) throw new Error(`${file}: invalid without ${unread.join(", ")}`);
 writeFileSync(file, module.emitBinary());
-console.log(`${file}: ${[...unread, ...(used ? [] : [`the externref table and ${INIT}`])].join(", ")} taken out`);
+console.log(`${file}: ${[...unread, `${START} and ${INIT}`, ...(used ? [] : ["the externref table"])].join(", ")} taken out`);
