@@ -1,9 +1,10 @@
 // What keeps the start cheap (bench/startup.mjs measures it): each entry is one module
 // (scripts/inline.mjs), and Node's imports nothing: the .wasm is read through
 // process.getBuiltinModule, not an import of node:fs; every export of the full entry's wasm
-// returns at most one value (Node 20 compiles an optimized wrapper for each that returns two:
-// README, Startup), while ./callbacks and ./preflight return their answer as a String (two
-// values, no externref slot allocation: smaller, and no startup budget; src/web/mod.rs).
+// returns at most one value and none is an import exported again (Node 20 compiles an
+// optimized wrapper for each of those: README, Startup), while ./callbacks and ./preflight
+// return their answer as a String (two values, no externref slot allocation: smaller, and no
+// startup budget; src/web/mod.rs).
 // (tests/consumers/ checks require().)
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -50,8 +51,11 @@ test("without process.getBuiltinModule the Node entries say what they need inste
   }
 });
 
-/** The exported functions of a `.wasm` and how many values each returns (its type's results). */
-function exportResults(bytes) {
+/**
+ * The exported functions of a `.wasm`: how many values each returns (its type's results), and
+ * whether it is one of the module's imports, exported again.
+ */
+function exportedFunctions(bytes) {
   let at = 8; // magic and version
   const u32 = () => {
     let value = 0;
@@ -69,6 +73,7 @@ function exportResults(bytes) {
   const limits = () => (bytes[at++] & 1 ? (u32(), u32()) : u32());
   const results = []; // per type
   const funcTypes = []; // per function index, imports first
+  let imported = 0; // functions imported
   const exports = new Map();
   while (at < bytes.length) {
     const id = bytes[at++];
@@ -86,7 +91,7 @@ function exportResults(bytes) {
         name();
         name();
         const kind = bytes[at++];
-        if (kind === 0) funcTypes.push(u32());
+        if (kind === 0) (funcTypes.push(u32()), imported++);
         else if (kind === 1) (at++, limits());
         else if (kind === 2) limits();
         else at += 2; // a global: its type and mutability
@@ -103,7 +108,7 @@ function exportResults(bytes) {
     }
     at = end;
   }
-  return new Map([...exports].map(([exported, index]) => [exported, results[funcTypes[index]]]));
+  return new Map([...exports].map(([exported, index]) => [exported, { results: results[funcTypes[index]], imported: index < imported }]));
 }
 
 test("the full entry's wasm exports return at most one value; the other entries' answers are two (a String)", () => {
@@ -111,9 +116,9 @@ test("the full entry's wasm exports return at most one value; the other entries'
   // the entry's JS calls with the byte buffer, its name read from that call.
   const answer = { "": null, "callbacks/": "__callbacks", "preflight/": "media_step" };
   for (const build of BUILDS) {
-    const results = exportResults(readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm")));
+    const results = exportedFunctions(readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm")));
     assert.ok(results.size >= 3, `pkg/${build}: the exports were read`);
-    const several = [...results].filter(([, count]) => count > 1).map(([exported]) => exported);
+    const several = [...results].filter(([, { results }]) => results > 1).map(([exported]) => exported);
     if (!answer[build]) {
       assert.deepEqual(several, [], `pkg/${build}`);
       continue;
@@ -128,14 +133,19 @@ test("the full entry's wasm exports return at most one value; the other entries'
   }
 });
 
-// scripts/unused.mjs: an entry answering a String holds no JS value in its wasm.
-test("only the full entry's wasm has the externref table and its initialiser; the other entries import nothing", () => {
+// scripts/unused.mjs: an entry answering a String holds no JS value in its wasm, and no entry
+// exports an import again (wasm-bindgen's start export was the table's initialiser): Node 20's V8
+// compiles an optimised JS-to-wasm wrapper for such an export with the module (README, Startup).
+test("only the full entry's wasm has the externref table; no entry's wasm exports an import again; the other entries import nothing", () => {
   for (const build of BUILDS) {
-    const module = new WebAssembly.Module(readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm")));
+    const bytes = readFileSync(join(root, "pkg", build, "sinch_whatsapp_bg.wasm"));
+    const module = new WebAssembly.Module(bytes);
     const tables = WebAssembly.Module.exports(module).filter(({ kind }) => kind === "table");
     const imports = WebAssembly.Module.imports(module);
     assert.equal(tables.length, build ? 0 : 1, `pkg/${build}: tables`);
     assert.equal(imports.length === 0, build !== "", `pkg/${build}: imports`);
+    const again = [...exportedFunctions(bytes)].filter(([, { imported }]) => imported).map(([exported]) => exported);
+    assert.deepEqual(again, [], `pkg/${build}: imports exported again`);
   }
 });
 
