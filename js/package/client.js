@@ -169,9 +169,12 @@ export class WhatsAppClient {
       } catch {
         throw refused("arguments", UNREADABLE);
       }
-      // The envelope, then the body (JSON text, as it is sent: no line break) on a line of its own.
-      const [envelope, body] = __prepare(this.#core, op, text, call.timeoutMs).split("\n");
-      const request = unwrap(envelope);
+      // The envelope, then the body (JSON text, as it is sent: no line break) on a line of
+      // its own. Cut by hand: `split` builds an array in V8's runtime (≈ 2 µs of a send in place).
+      const crossing = __prepare(this.#core, op, text, call.timeoutMs);
+      const cut = crossing.indexOf("\n");
+      const request = unwrap(cut < 0 ? crossing : crossing.slice(0, cut));
+      const body = cut < 0 ? undefined : crossing.slice(cut + 1);
       const { project } = this.#facts;
       if (request.parts) return project.fanOut(request, (body) => this.#run(op, request, body, call));
       if (request.fallback) return project.stored(request, (url) => this.#run(op, { ...request, url }, undefined, call));
