@@ -65,7 +65,7 @@ const both = APPS.preflightAndCallbacks.entries.every((entry) => hasEntry(pkg, e
 
 // Per message against the emulator, and CPU with fetch stubbed.
 const msg = await measure("sendTextRatio", () => perMessage(sdk, { messages: RUNS.messages, rounds: RUNS.rounds, concurrency: 16 }));
-rows.sendTextRatio = msg.error ? failed(msg) : { value: msg.ratio, note: `${msg.sdkMicros.toFixed(0)} vs ${msg.fetchMicros.toFixed(0)} µs/message (plain: AbortSignal.timeout 30 s); ${msg.messages} messages, concurrency ${msg.concurrency}, alternating, median of ${msg.rounds}; process CPU ${msg.sdkCpuMicros.toFixed(0)} vs ${msg.fetchCpuMicros.toFixed(0)} µs/message (${msg.cpuRatio.toFixed(2)}×)` };
+rows.sendTextRatio = msg.error ? failed(msg) : { value: msg.ratio, note: `${msg.sdkMicros.toFixed(0)} vs ${msg.fetchMicros.toFixed(0)} µs/message (plain: AbortSignal.timeout 30 s); ${msg.messages} messages, concurrency ${msg.concurrency}, one untimed run of each, then alternating, median of ${msg.rounds}; process CPU ${msg.sdkCpuMicros.toFixed(0)} vs ${msg.fetchCpuMicros.toFixed(0)} µs/message (${msg.cpuRatio.toFixed(2)}×)` };
 const cpu = await measure("cpuPerSend", () => stubbedCpu(sdk, { sends: RUNS.sends, batches: RUNS.batches }));
 rows.cpuPerSend = cpu.error ? failed(cpu) : { value: cpu.sdkMicros, note: `plain path ${cpu.fetchMicros.toFixed(0)} µs; ${cpu.sends} sequential sendText, median of ${cpu.batches} batches` };
 
