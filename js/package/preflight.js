@@ -101,6 +101,9 @@ const utf8Encoder = new TextEncoder();
 /** Writes `text` as UTF-8 at `at` in `buf` (as the glue would: lone surrogates as U+FFFD); gives its length. */
 const utf8Into = (text, buf, at) => utf8Encoder.encodeInto(text, buf.subarray(at)).written;
 
+/** A Blob's or File's own text (its type, its name), or none when it is not a string. */
+const text = (value) => (typeof value === "string" ? value : undefined);
+
 /** The bytes of an ArrayBuffer or of any view of one, as a Uint8Array (no copy). */
 const asBytes = (data) =>
   data instanceof ArrayBuffer
@@ -121,7 +124,7 @@ export async function validateMedia(blob, options) {
     return validateMediaBytes(bytes, options);
   }
   const name = typeof File === "function" && blob instanceof File ? blob.name : undefined;
-  const step = open(blob.size, options, blob.type, name);
+  const step = open(blob.size, options, text(blob.type), text(name));
   let answer = blob.size > 0 ? [0, Math.min(blob.size, HEAD)] : step();
   while (Array.isArray(answer)) {
     const [start, end] = answer;
@@ -141,6 +144,9 @@ export async function validateMedia(blob, options) {
 /** The same check on bytes already in memory; only the ranges asked for are copied into wasm. */
 export function validateMediaBytes(bytes, options) {
   if (!(bytes instanceof Uint8Array)) throw refused("bytes", "must be a Uint8Array");
+  // A plain view of the same bytes: a subclass's own `length` or `subarray` never runs while a
+  // step fills the shared buffer.
+  bytes = asBytes(bytes);
   const step = open(bytes.length, options);
   let answer = bytes.length > 0 ? [0, Math.min(bytes.length, HEAD)] : step();
   while (Array.isArray(answer)) answer = step(answer[0], bytes.subarray(answer[0], answer[1]));

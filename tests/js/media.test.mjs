@@ -220,6 +220,32 @@ test("refused options read nothing of the Blob; a throwing getter is an error, n
   }
 });
 
+test("a typed array's or a File's own getters never run while a step fills the shared buffer", async () => {
+  const png = await readCorpus("image.png");
+  const mp4 = await readCorpus("audio-aac-in.mp4");
+  const expected = sdk.validateMediaBytes(new Uint8Array(png), { declaredType: "image/png" });
+  // Every reading of its length checks another file first, in the same buffer.
+  class Reentrant extends Uint8Array {
+    get length() {
+      sdk.validateMediaBytes(new Uint8Array(mp4), { declaredType: "video/mp4" });
+      return super.length;
+    }
+  }
+  const sneaky = new Reentrant(png.length);
+  sneaky.set(png);
+  assert.deepEqual(sdk.validateMediaBytes(sneaky, { declaredType: "image/png" }), expected);
+  // A File whose name or type is not a string: read as absent, not a raw TypeError.
+  class Odd extends File {
+    get name() {
+      return 42;
+    }
+    get type() {
+      return { toString: () => "video/mp4" };
+    }
+  }
+  assert.deepEqual(await sdk.validateMedia(new Odd([png], "x.png")), await sdk.validateMedia(new Blob([png])));
+});
+
 test("a read of another length than asked is refused, never looped on or handed to wasm", async () => {
   const mp4 = await readCorpus("video-long-moov-at-end.mp4");
   const png = await readCorpus("image.png");
