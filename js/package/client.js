@@ -186,16 +186,18 @@ export class WhatsAppClient {
 
   /**
    * One request (or one part of a fan-out) with `body`, attempted until Rust says stop;
-   * attempt `n` with `bearer`, if any, is `{ text, expired }` (see `#exchange`).
+   * attempt `n` (with `bearer` under `api: "conversation"`) is `{ text, expired }` (see
+   * `#exchange`).
    */
   #run(op, request, body, call) {
     const { plain, json, project } = this.#facts;
-    const attempt = (bearer, n) => {
-      let headers = body === undefined ? plain : json;
-      if (bearer !== undefined) headers = { ...headers, Authorization: bearer };
-      return this.#exchange(op, request, headers, body, call, n);
-    };
-    return project?.run(call, attempt) ?? until(this.#core, call, (n) => attempt(undefined, n));
+    const headers = body === undefined ? plain : json;
+    // A standalone client makes one closure a call (`?.` evaluates no argument without a project).
+    return (
+      project?.run(call, (bearer, n) =>
+        this.#exchange(op, request, bearer === undefined ? headers : { ...headers, Authorization: bearer }, body, call, n),
+      ) ?? until(this.#core, call, (n) => this.#exchange(op, request, headers, body, call, n))
+    );
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
@@ -239,26 +241,21 @@ export class WhatsAppClient {
    * token expired. The token request is row -1, past the table (conversation.js).
    */
   async #exchange(op, request, headers, body, call, attempt) {
-    const core = this.#core;
+    // What the attempt came to, for `Core.settle`: an answer (`fault` 0, `text` its
+    // Retry-After, "" when absent, a line break and the body: a header has no line break)
+    // or a failure (`text` its text and a line break, or "" when it has none). Plain
+    // locals, no closure over them: nothing to allocate for them on each attempt.
     let status = 0;
-    // What the attempt came to: an answer (`fault` 0, `text` its Retry-After, "" when
-    // absent, a line break and the body: a header has no line break) or a failure
-    // (`text` its text and a line break, or "" when it has none).
-    const settle = (fault, text = "", expired = undefined) => ({
-      text: __settle(core, op, fault, status, text, call.timeoutMs, attempt, Math.random()),
-      expired,
-    });
+    let fault = 0;
+    let text = "";
+    let expired;
     const controller = new AbortController();
-    let timedOut = false;
-    let timer;
     const { signal } = call;
-    const onAbort = () => controller.abort(signal.reason);
+    const onAbort = signal && (() => controller.abort(signal.reason));
     let listening = false;
+    let timer;
     try {
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, call.timeoutMs);
+      timer = setTimeout(expire, call.timeoutMs, controller);
       if (signal?.aborted) onAbort();
       else if (signal) {
         signal.addEventListener("abort", onAbort, { once: true });
@@ -277,27 +274,32 @@ export class WhatsAppClient {
       status = response.status;
       if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
         discard(response);
-        return settle(REDIRECT, line(response.headers.get("location")));
+        fault = REDIRECT;
+        text = line(response.headers.get("location"));
+      } else {
+        const retryAfter = response.headers.get("retry-after") ?? "";
+        const { project, maxResponseBytes } = this.#facts;
+        expired = project?.expired(response);
+        const read = await readBody(response, maxResponseBytes);
+        if (read === undefined) fault = TOO_LARGE;
+        else text = retryAfter + "\n" + read;
       }
-      const retryAfter = response.headers.get("retry-after") ?? "";
-      const { project, maxResponseBytes } = this.#facts;
-      const expired = project?.expired(response);
-      const text = await readBody(response, maxResponseBytes);
-      if (text === undefined) return settle(TOO_LARGE);
-      return settle(0, retryAfter + "\n" + text, expired);
     } catch (err) {
-      if (signal?.aborted) return settle(ABORTED);
-      if (timedOut) return settle(TIMEOUT);
-      return settle(NETWORK, line(err?.message));
+      // Only the caller's signal and the deadline abort the controller.
+      fault = signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : NETWORK;
+      text = fault === NETWORK ? line(err?.message) : "";
     } finally {
       clearTimeout(timer);
       // Only a listener that was added is removed: a finally that throws would reject raw.
       if (listening) signal.removeEventListener("abort", onAbort);
     }
+    return { text: __settle(this.#core, op, fault, status, text, call.timeoutMs, attempt, Math.random()), expired };
   }
 }
 
 const isString = (value) => typeof value === "string";
+// An attempt's deadline, handed its controller by `setTimeout` (no closure per attempt).
+const expire = (controller) => controller.abort();
 // An `onRetry` option: a function, or none (`undefined` for `null` too).
 const hook = (value) => {
   if (value != null && typeof value !== "function") throw refused("options.onRetry", "must be a function");
