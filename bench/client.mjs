@@ -26,9 +26,9 @@ function plainSender(baseUrl, botId, token) {
 /**
  * `sendText` vs the plain path to the same emulator, `messages` each at `concurrency`,
  * after one untimed run of each, alternating (plain first), `rounds` rounds: the median
- * µs per message of each and the ratio of the medians; beside them the process's CPU µs per message of each
- * (client, `fetch` and emulator: one process), median, which a busy machine moves
- * far less than the wall time.
+ * µs per message of each and the ratio of the medians; beside them the process's CPU µs
+ * per message of each (client, `fetch` and emulator: one process), median, which a busy
+ * machine moves far less than the wall time.
  */
 export async function perMessage(sdk, { messages, concurrency = 16, rounds = 5 }) {
   const emu = await startEmulator({ bots: { bench: "t" }, rateLimit: 1e9, reportDelayMs: 3_600_000 });
