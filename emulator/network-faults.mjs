@@ -1,6 +1,7 @@
 // Fault kinds a hostile network or server could produce, for the emulator's fault
 // injection: a redirect, and a body far larger than any answer, streamed without
-// holding it in memory.
+// holding it in memory (or sent gzipped, small until inflated).
+import { gzipSync } from "node:zlib";
 
 const CHUNK = 64 * 1024;
 
@@ -17,11 +18,18 @@ export function redirect(res, { status = 307, location }, cors) {
  * Kind `huge_body`: answers `status` with `value` as JSON followed by spaces (still
  * valid JSON) up to `bytes` in all (default 100 MiB), written chunk by chunk as
  * the client reads it, never held whole. Chunked unless `contentLength: true`.
- * Stops when the client goes away.
+ * Stops when the client goes away. With `gzip: true`, the body is sent gzipped
+ * (`Content-Encoding: gzip`, its Content-Length the compressed size: a few KiB that
+ * inflate to `bytes`); it is held whole while compressed, so keep `bytes` to some MiB.
  */
-export function hugeBody(res, status, value, { bytes = 100 * 2 ** 20, contentLength = false }, cors) {
+export function hugeBody(res, status, value, { bytes = 100 * 2 ** 20, contentLength = false, gzip = false }, cors) {
   const head = Buffer.from(value === undefined ? "" : JSON.stringify(value));
   const total = Math.max(bytes, head.length);
+  if (gzip) {
+    const zipped = gzipSync(Buffer.concat([head, Buffer.alloc(total - head.length, " ")]));
+    const headers = { "content-type": "application/json", "content-encoding": "gzip", "content-length": zipped.length };
+    return void res.writeHead(status, { ...cors, ...headers }).end(zipped);
+  }
   const length = contentLength ? { "content-length": total } : {};
   res.writeHead(status, { ...cors, "content-type": "application/json", ...length });
   res.write(head);

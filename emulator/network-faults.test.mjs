@@ -64,6 +64,17 @@ test("huge_body streams exactly `bytes`: the answer padded with spaces, after ac
   assert.equal(JSON.parse(text).statuses.length, 1, "padding keeps it valid JSON");
 });
 
+test("huge_body with gzip: a few KiB on the wire, with that Content-Length, that inflate to `bytes`", async () => {
+  emu.addFault({ path: "/messages", kind: "huge_body", bytes: 3_000_000, gzip: true });
+  const res = await post();
+  assert.equal(res.status, 201);
+  assert.equal(res.headers.get("content-encoding"), "gzip");
+  assert.ok(Number(res.headers.get("content-length")) < 10_000, res.headers.get("content-length"));
+  const { size, head } = await drain(res);
+  assert.equal(size, 3_000_000, "fetch inflates it");
+  assert.match(head, /^\{"type":"whatsapp","statuses":\[/);
+});
+
 test("huge_body with a status answers an error body without acting", async () => {
   emu.addFault({ path: "/messages", kind: "huge_body", status: 503, bytes: 70_000 });
   const res = await post();

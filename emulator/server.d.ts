@@ -111,7 +111,7 @@ export type Fault = FaultTarget &
     | { kind: "status"; status: number; retryAfter?: number | string; body?: unknown }
     | { kind: "redirect"; status?: number; location?: string }
     | { kind: "drop" | "truncate" | "non_json" | "empty" }
-    | { kind: "huge_body"; bytes?: number; contentLength?: boolean; status?: number; body?: unknown }
+    | { kind: "huge_body"; bytes?: number; contentLength?: boolean; gzip?: boolean; status?: number; body?: unknown }
   );
 
 /** One API request as received. */

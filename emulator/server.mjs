@@ -34,7 +34,7 @@ const STATUS_NAMES = { 400: "INVALID_ARGUMENT", 401: "UNAUTHENTICATED", 403: "PE
  * Starts the emulator on `host` (default 127.0.0.1) and `port` (default 0: any free port);
  * resolves to the running emulator once it listens (`url`, `port`, `close()`, …).
  * Faults: `{ path (substring), method?, kind, ms?, status?, retryAfter?, body?, location?, bytes?,
- * contentLength?, times = 1 }` where kind is `latency` (wait `ms`, then answer normally), `status`
+ * contentLength?, gzip?, times = 1 }` where kind is `latency` (wait `ms`, then answer normally), `status`
  * (answer `status` without processing), `redirect` (answer `status`, default 307, with `Location:
  * location`, without processing), `drop`, `truncate`, `non_json`, `empty` (process the request,
  * then lose or mangle the answer: the case where the client cannot know whether a message went

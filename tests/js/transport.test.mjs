@@ -90,6 +90,17 @@ test("a 2xx answer over maxResponseBytes is invalid_response naming the limit; t
   }
 });
 
+test("a gzipped answer that inflates past maxResponseBytes is invalid_response, though its Content-Length is small", async () => {
+  emu.addFault({ path: "/messages", kind: "huge_body", bytes: 2 * CAP, gzip: true });
+  const err = await failure(client().sendText(TO, "gzip bomb"));
+  assertTyped(err, "invalid_response", 201);
+  assert.match(err.message, /maxResponseBytes \(1048576 bytes\)/);
+  assert.equal(attempts("gzip bomb").length, 1);
+  emu.addFault({ path: "/messages", kind: "huge_body", bytes: 4096, gzip: true });
+  const { messages } = await client({ maxResponseBytes: 4096 }).sendText(TO, "gzipped, at the cap");
+  assert.equal(messages.length, 1);
+});
+
 test("the cap applies to error bodies: a 503 over it is invalid_response, not retried", async () => {
   emu.addFault({ path: "/messages", kind: "huge_body", status: 503, bytes: 2 * CAP });
   const err = await failure(client().sendText(TO, "huge 503"));
