@@ -4,7 +4,7 @@
 // AbortSignal, the waiting and `onRetry`. What crosses is JSON text both ways.
 import { __create, __free, __open, __prepare, __settle } from "./sinch_whatsapp.js";
 import { SinchError, refused, unwrap } from "./errors.js";
-import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, readBody, until } from "./runtime.js";
+import { ABORTED, NETWORK, REDIRECT, TIMEOUT, TOO_LARGE, discard, inBrowserPage, pause, readBody } from "./runtime.js";
 import { project } from "./conversation.js";
 
 const UNREADABLE = "could not be read (a cycle, a BigInt, or a getter or Proxy threw)";
@@ -45,7 +45,7 @@ export class WhatsAppClient {
     if (this.#facts) return this.#facts;
     const facts = unwrap(__open(this.#core));
     const io = {
-      exchange: (...args) => this.#exchange(...args),
+      attempts: (...args) => this.#attempts(...args),
       timeoutMs: facts.timeoutMs,
       onRetry: this.#onRetry,
     };
@@ -184,20 +184,10 @@ export class WhatsAppClient {
     }
   }
 
-  /**
-   * One request (or one part of a fan-out) with `body`, attempted until Rust says stop;
-   * attempt `n` (with `bearer` under `api: "conversation"`) is `{ text, expired }` (see
-   * `#exchange`).
-   */
+  /** One request (or one part of a fan-out) with `body`, attempted until Rust says stop. */
   #run(op, request, body, call) {
     const { plain, json, project } = this.#facts;
-    const headers = body === undefined ? plain : json;
-    // A standalone client makes one closure a call (`?.` evaluates no argument without a project).
-    return (
-      project?.run(call, (bearer, n) =>
-        this.#exchange(op, request, bearer === undefined ? headers : { ...headers, Authorization: bearer }, body, call, n),
-      ) ?? until(this.#core, call, (n) => this.#exchange(op, request, headers, body, call, n))
-    );
+    return this.#attempts(op, request, body === undefined ? plain : json, body, call, project?.oauth);
   }
 
   /** Reads `{ signal?, timeoutMs?, onRetry? }`; what is missing comes from the client. */
@@ -235,65 +225,85 @@ export class WhatsAppClient {
   }
 
   /**
-   * One attempt of the operation of row `op` under its own deadline: `{ text, expired }`,
-   * `text` the JSON text of what it came to (`Core.settle` of `op`: of a readable answer,
-   * else of the failure), `expired` when a 401 of `api: "conversation"` says the access
-   * token expired. The token request is row -1, past the table (conversation.js).
+   * Attempts of the operation of row `op` until Rust says stop, each under its own
+   * deadline: the result, or the SinchError thrown. Under OAuth2 (`oauth`, the project:
+   * conversation.js), each attempt first gets the bearer token, and a 401 saying it
+   * expired drops it and repeats the request once. The token request is row -1, past
+   * the table. The loop and the attempt are one async function: no closure or object
+   * between them.
    */
-  async #exchange(op, request, headers, body, call, attempt) {
-    // What the attempt came to, for `Core.settle`: an answer (`fault` 0, `text` its
-    // Retry-After, "" when absent, a line break and the body: a header has no line break)
-    // or a failure (`text` its text and a line break, or "" when it has none). Plain
-    // locals, no closure over them: nothing to allocate for them on each attempt.
-    let status = 0;
-    let fault = 0;
-    let text = "";
-    let expired;
-    const controller = new AbortController();
+  async #attempts(op, request, headers, body, call, oauth) {
     const { signal } = call;
-    const onAbort = signal && (() => controller.abort(signal.reason));
-    let listening = false;
-    let timer;
-    try {
-      timer = setTimeout(expire, call.timeoutMs, controller);
-      if (signal?.aborted) onAbort();
-      else if (signal) {
-        signal.addEventListener("abort", onAbort, { once: true });
-        listening = true;
-      }
-      // The runtime's own global fetch, called unbound as Workers require; a
-      // redirect is never followed, so a message never goes elsewhere or twice.
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers,
-        body,
-        redirect: "manual",
-        signal: controller.signal,
-      });
-      // A browser hides a manual redirect as an "opaqueredirect" of status 0.
-      status = response.status;
-      if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
-        discard(response);
-        fault = REDIRECT;
-        text = line(response.headers.get("location"));
+    let renewed = false;
+    for (let attempt = 0; ; attempt++) {
+      // What the attempt came to, for `Core.settle`: an answer (`fault` 0, `text` its
+      // Retry-After, "" when absent, a line break and the body: a header has no line
+      // break) or a failure (`text` its text and a line break, or "" when it has none).
+      let row = op;
+      let status = 0;
+      let fault = 0;
+      let text = "";
+      let expired = false;
+      const bearer = oauth ? await oauth.bearer(call) : null;
+      if (bearer === undefined) {
+        // No token in time is this attempt's timeout, which the retry policy decides on
+        // like any other; nothing was sent, so it is as safe to repeat as a read (row -1).
+        row = -1;
+        fault = TIMEOUT;
       } else {
-        const retryAfter = response.headers.get("retry-after") ?? "";
-        const { project, maxResponseBytes } = this.#facts;
-        expired = project?.expired(response);
-        const read = await readBody(response, maxResponseBytes);
-        if (read === undefined) fault = TOO_LARGE;
-        else text = retryAfter + "\n" + read;
+        const controller = new AbortController();
+        const onAbort = signal && (() => controller.abort(signal.reason));
+        let listening = false;
+        let timer;
+        try {
+          timer = setTimeout(expire, call.timeoutMs, controller);
+          if (signal?.aborted) onAbort();
+          else if (signal) {
+            signal.addEventListener("abort", onAbort, { once: true });
+            listening = true;
+          }
+          // The runtime's own global fetch, called unbound as Workers require; a
+          // redirect is never followed, so a message never goes elsewhere or twice.
+          const response = await fetch(request.url, {
+            method: request.method,
+            headers: bearer ? { ...headers, Authorization: bearer } : headers,
+            body,
+            redirect: "manual",
+            signal: controller.signal,
+          });
+          // A browser hides a manual redirect as an "opaqueredirect" of status 0.
+          status = response.status;
+          if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+            discard(response);
+            fault = REDIRECT;
+            text = line(response.headers.get("location"));
+          } else {
+            const retryAfter = response.headers.get("retry-after") ?? "";
+            expired = oauth?.expired(response);
+            const read = await readBody(response, this.#facts.maxResponseBytes);
+            if (read === undefined) fault = TOO_LARGE;
+            else text = retryAfter + "\n" + read;
+          }
+        } catch (err) {
+          // Only the caller's signal and the deadline abort the controller.
+          fault = signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : NETWORK;
+          text = fault === NETWORK ? line(err?.message) : "";
+        } finally {
+          clearTimeout(timer);
+          // Only a listener that was added is removed: a finally that throws would reject raw.
+          if (listening) signal.removeEventListener("abort", onAbort);
+        }
       }
-    } catch (err) {
-      // Only the caller's signal and the deadline abort the controller.
-      fault = signal?.aborted ? ABORTED : controller.signal.aborted ? TIMEOUT : NETWORK;
-      text = fault === NETWORK ? line(err?.message) : "";
-    } finally {
-      clearTimeout(timer);
-      // Only a listener that was added is removed: a finally that throws would reject raw.
-      if (listening) signal.removeEventListener("abort", onAbort);
+      const outcome = JSON.parse(__settle(this.#core, row, fault, status, text, call.timeoutMs, attempt, Math.random()));
+      if (!outcome.error) return outcome.ok ?? undefined;
+      if (expired && !renewed) {
+        renewed = true;
+        oauth.drop(bearer);
+        attempt--;
+        continue;
+      }
+      await pause(this.#core, call, attempt, outcome);
     }
-    return { text: __settle(this.#core, op, fault, status, text, call.timeoutMs, attempt, Math.random()), expired };
   }
 }
 

@@ -5,14 +5,14 @@
 // `project` that is always undefined (Rust refuses `api: "conversation"` there).
 import { toSinchError } from "./errors.js";
 import { __settle } from "./sinch_whatsapp.js";
-import { ABORTED, TIMEOUT, abortable, until } from "./runtime.js";
+import { ABORTED, abortable } from "./runtime.js";
 
 // Sends in flight per call.
 const FAN_OUT = 4;
 
 /**
  * The project of a client `Core.open` said is `api: "conversation"` (`facts`), else
- * undefined. `io` is the client's `{ exchange, timeoutMs, onRetry }`.
+ * undefined. `io` is the client's `{ attempts, timeoutMs, onRetry }`.
  */
 export const project = (facts, core, io) => (facts.api === "conversation" ? new Project(facts, core, io) : undefined);
 
@@ -48,31 +48,14 @@ class Project {
     return response.status === 401 && /expired/i.test(response.headers.get("www-authenticate") ?? "");
   }
 
-  /**
-   * With OAuth2, attempts `attempt(bearer, n)` until Rust says stop: each attempt first
-   * gets the cached bearer token (refreshed when due); a 401 saying it expired drops it
-   * (unless another call already refreshed it) and repeats the request once. Without,
-   * undefined: the client attempts with no bearer, as for `api: "whatsapp"`.
-   */
-  run(call, attempt) {
-    if (!this.#token) return undefined;
-    let bearer;
-    let renewed = false;
-    const once = async (n) => {
-      bearer = await this.#bearerHeader(call);
-      // No token in time is this attempt's timeout, which the retry policy decides on
-      // like any other; nothing was sent, so it is as safe to repeat as a read (the
-      // token request's row, -1).
-      if (bearer === undefined) return { text: __settle(this.#core, -1, TIMEOUT, 0, "", call.timeoutMs, n, Math.random()) };
-      return attempt(bearer, n);
-    };
-    const renew = () => {
-      if (renewed) return false;
-      renewed = true;
-      if (this.#bearer?.header === bearer) this.#bearer = undefined;
-      return true;
-    };
-    return until(this.#core, call, once, renew);
+  /** The project itself when it uses OAuth2 (its `bearer`, `drop` and `expired`), else undefined (Basic auth). */
+  get oauth() {
+    return this.#token ? this : undefined;
+  }
+
+  /** Drops the cached access token whose header is `header`, unless another call already renewed it. */
+  drop(header) {
+    if (this.#bearer?.header === header) this.#bearer = undefined;
   }
 
   /**
@@ -119,7 +102,7 @@ class Project {
    * a caller's signal or `timeoutMs` ends its own wait, not the others'. A call aborted
    * already starts no refresh; a refresh every caller has left fails unheard.
    */
-  async #bearerHeader(call) {
+  async bearer(call) {
     const cached = this.#bearer;
     if (cached && Date.now() < cached.refreshAt) return cached.header;
     // An abort is final, whatever the policy.
@@ -144,16 +127,15 @@ class Project {
 
   /** Asks the token URL for an access token (attempts until Rust says stop) and caches its header. */
   async #fetchToken() {
-    const { exchange, timeoutMs, onRetry } = this.#io;
+    const { attempts, timeoutMs, onRetry } = this.#io;
     const { url, authorization, body } = this.#token;
     const request = { method: "POST", url };
     const headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded", Authorization: authorization };
     const call = { signal: undefined, timeoutMs, onRetry };
-    // Row -1, past `core::ops::OPS`: the token request's answer, safe to repeat.
-    const once = (attempt) => exchange(-1, request, headers, body, call, attempt);
-    // Its failure names it: no method's request, and nothing was sent (a network failure
+    // Row -1, past `core::ops::OPS`: the token request's answer, safe to repeat. Its
+    // failure names it: no method's request, and nothing was sent (a network failure
     // here is no send that "may have arrived").
-    const { authorization: header, refreshInMs } = await until(this.#core, call, once).catch((err) => {
+    const { authorization: header, refreshInMs } = await attempts(-1, request, headers, body, call).catch((err) => {
       err.message = `the access token request: ${err.message}`;
       throw err;
     });

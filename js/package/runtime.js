@@ -85,24 +85,19 @@ export function discard(response) {
   return undefined;
 }
 
-/** Attempts `once(attempt)` of a client of `core` until Rust says stop: the result, or the error thrown. */
-export async function until(core, call, once, renew) {
-  for (let attempt = 0; ; attempt++) {
-    const answer = await once(attempt);
-    const outcome = JSON.parse(answer.text);
-    if (!outcome.error) return outcome.ok ?? undefined;
-    if (answer.expired && renew?.()) {
-      attempt--;
-      continue;
-    }
-    const error = toSinchError(outcome.error);
-    const delayMs = outcome.retryMs;
-    if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
-    try {
-      await sleep(delayMs, call.signal);
-    } catch {
-      unwrap(__settle(core, -1, ABORTED, 0, "", 0, attempt, 0));
-    }
+/**
+ * After attempt `attempt` of a client of `core` failed with `outcome` (`Core.settle`'s
+ * `{ error, retryMs? }`): throws its SinchError unless Rust gave a delay and the caller's
+ * `onRetry` allows it; else waits the delay out (an abort meanwhile throws `aborted`).
+ */
+export async function pause(core, call, attempt, outcome) {
+  const error = toSinchError(outcome.error);
+  const delayMs = outcome.retryMs;
+  if (delayMs === undefined || !retryAllowed(call.onRetry, attempt + 1, delayMs, error)) throw error;
+  try {
+    await sleep(delayMs, call.signal);
+  } catch {
+    unwrap(__settle(core, -1, ABORTED, 0, "", 0, attempt, 0));
   }
 }
 
