@@ -21,10 +21,12 @@ const root = resolve(fileURLToPath(import.meta.url), "../..");
 const pkg = join(root, "pkg");
 const out = join(root, "bench/out");
 const quick = process.argv.includes("--quick");
-// --quick: fewer runs and messages, the same rows.
+// --quick: fewer runs and messages, the same rows. `messages`: a sendText round is 6,000
+// to each path, not 2,000: the same median, half the spread between runs (session 37, the
+// same package, twelve runs each: 2,000 read 1.05–1.15×, 6,000 read 1.05–1.10×, both 1.07×).
 const RUNS = quick
   ? { node: 5, workerd: 5, messages: 500, rounds: 5, sends: 500, batches: 3, preflightRounds: 3 }
-  : { node: 11, workerd: 11, messages: 2000, rounds: 5, sends: 2000, batches: 5, preflightRounds: 10 };
+  : { node: 11, workerd: 11, messages: 6000, rounds: 5, sends: 2000, batches: 5, preflightRounds: 10 };
 
 execFileSync(join(root, "scripts/build.sh"), { stdio: "inherit" });
 mkdirSync(out, { recursive: true });
